@@ -1,0 +1,96 @@
+# kring - build, test, run.  `make run` and `make test` are the two commands
+# the README promises; both install missing Debian packages first (as root).
+#
+#   make            build build/kring and build/libkring.a
+#   make test       unit tests, CLI tests, then the same under ASan+UBSan
+#   make run        demo database with the example cases, then the main job
+#   make bench      benchmarks (see BENCHMARKS.md)
+
+CC      ?= cc
+PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter
+DEBS    := build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev libcmocka-dev \
+           libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev fonts-dejavu-core
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
+CFLAGS  ?= -O2 -g
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Ilib $(PKG_CFLAGS)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+B       ?= build
+LIB_SRC := $(wildcard lib/*.c)
+CLI_SRC := $(wildcard cli/*.c)
+SQL     := $(sort $(wildcard lib/sql/*.sql))
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/schema_sql.o
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all deps test unit clitest asan run bench clean check-style fuzz
+all: $(B)/kring
+
+# Missing Debian packages are installed when we are root; otherwise we say
+# which ones are missing and go on (the build then tells what breaks).
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing Debian packages (run as root or install them):$$missing"; fi; \
+	fi
+
+$(B)/%.o: %.c $(wildcard include/kring/*.h lib/*.h cli/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/gen/schema_sql.c: $(SQL) tools/embed_sql.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed_sql.sh $(SQL) > $@
+
+$(B)/gen/schema_sql.o: $(B)/gen/schema_sql.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libkring.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/kring: $(CLI_OBJ) $(B)/libkring.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libkring.a $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libkring.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(B)/libkring.a $(LDLIBS) -lcmocka
+
+unit: $(UNIT_BIN) $(B)/kring
+	@sh tests/run_unit.sh $(B) $(UNIT_BIN)
+
+clitest: $(B)/kring
+	@sh tests/cli/run.sh $(B)/kring
+
+check-style:
+	@sh tools/checksrc.sh
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan:
+	@$(MAKE) --no-print-directory B=build/asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" unit clitest
+
+test: deps
+	@$(MAKE) --no-print-directory check-style all unit clitest
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory asan
+	@echo "all test suites passed"
+
+run: deps all
+	@sh tools/demo.sh $(B)/kring
+
+bench: all
+	@sh bench/run.sh $(B)/kring
+
+clean:
+	rm -rf build

@@ -1,0 +1,273 @@
+/*
+ * case.h - the case model: one child's dossier as kring reads it.
+ *
+ * A case arrives as a `kring-case/1` JSON document (see docs/case-format.md).
+ * kr_case_read() validates the whole document and, when it is sound, builds
+ * this read-only view of it: persons, kinship, ties, placements, events,
+ * meetings and the plan, with every reference resolved to an index into the
+ * persons (or placements, goals) array.  Signals, metrics and the renderers
+ * all work from this view.  The document itself stays inside the case
+ * (kr_case_doc) so unknown keys survive a round trip untouched.
+ *
+ * Enumerations: value 0 of every enum means "absent in the document".
+ * Strings are borrowed from the document and live as long as the case.
+ * Index fields are -1 when absent.
+ */
+#ifndef KRING_CASE_H
+#define KRING_CASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kring/date.h"
+#include "kring/error.h"
+
+#define KR_CASE_FORMAT "kring-case/1"
+#define KR_CASE_MAX_BYTES (16u * 1024u * 1024u)
+
+enum kr_sex { KR_SEX_NONE, KR_SEX_M, KR_SEX_F, KR_SEX_X, KR_SEX_UNKNOWN, KR_SEX__N };
+
+/* Roles are a bit set: 1u << KR_ROLE_x. */
+enum kr_role {
+	KR_ROLE_NONE, KR_ROLE_CHILD, KR_ROLE_PARENT, KR_ROLE_STEP_PARENT,
+	KR_ROLE_SIBLING, KR_ROLE_HALF_SIBLING, KR_ROLE_GRANDPARENT,
+	KR_ROLE_AUNT_UNCLE, KR_ROLE_COUSIN, KR_ROLE_FOSTER_PARENT,
+	KR_ROLE_FOSTER_SIBLING, KR_ROLE_FAMILY_HOME_PARENT, KR_ROLE_FRIEND,
+	KR_ROLE_NEIGHBOUR, KR_ROLE_TEACHER, KR_ROLE_COACH, KR_ROLE_MENTOR,
+	KR_ROLE_RELIGIOUS, KR_ROLE_FOSTER_CARE_WORKER, KR_ROLE_GUARDIAN,
+	KR_ROLE_SOCIAL_TEAM, KR_ROLE_THERAPIST, KR_ROLE_OTHER_PROFESSIONAL,
+	KR_ROLE_OTHER, KR_ROLE__N
+};
+#define KR_ROLE_BIT(r) (1u << (r))
+
+enum kr_world { KR_WORLD_NONE, KR_WORLD_ORIGIN, KR_WORLD_FOSTER, KR_WORLD_SHARED,
+	KR_WORLD_PROFESSIONAL, KR_WORLD__N };
+
+enum kr_segment { KR_SEG_NONE, KR_SEG_HOUSEHOLD, KR_SEG_FAMILY, KR_SEG_FRIENDS,
+	KR_SEG_SCHOOL_WORK, KR_SEG_LEISURE, KR_SEG_NEIGHBOURHOOD, KR_SEG_RELIGION,
+	KR_SEG_ONLINE, KR_SEG_PROFESSIONALS, KR_SEG__N };
+
+enum kr_strength { KR_STRENGTH_NONE, KR_STRENGTH_STRONG, KR_STRENGTH_NORMAL,
+	KR_STRENGTH_WEAK, KR_STRENGTH__N };
+
+enum kr_quality { KR_QUALITY_NONE, KR_QUALITY_POSITIVE, KR_QUALITY_NEUTRAL,
+	KR_QUALITY_AMBIVALENT, KR_QUALITY_CONFLICT, KR_QUALITY_BROKEN, KR_QUALITY__N };
+
+enum kr_frequency { KR_FREQ_NONE, KR_FREQ_DAILY, KR_FREQ_WEEKLY, KR_FREQ_MONTHLY,
+	KR_FREQ_YEARLY, KR_FREQ_RARELY, KR_FREQ_NEVER, KR_FREQ__N };
+
+/* Support is a bit set: 1u << KR_SUPPORT_x. */
+enum kr_support { KR_SUPPORT_NONE, KR_SUPPORT_EMOTIONAL, KR_SUPPORT_PRACTICAL,
+	KR_SUPPORT_INFORMATION, KR_SUPPORT_RESPITE, KR_SUPPORT_FINANCIAL, KR_SUPPORT__N };
+
+enum kr_direction { KR_DIR_NONE, KR_DIR_A_TO_B, KR_DIR_B_TO_A, KR_DIR_MUTUAL, KR_DIR__N };
+
+enum kr_kin_type { KR_KIN_NONE, KR_KIN_PARENT, KR_KIN_PARTNERS, KR_KIN__N };
+enum kr_kin_kind { KR_KIND_NONE, KR_KIND_BIRTH, KR_KIND_ADOPTIVE, KR_KIND_FOSTER,
+	KR_KIND_STEP, KR_KIND__N };
+enum kr_partner_status { KR_PARTNER_NONE, KR_PARTNER_MARRIED, KR_PARTNER_COHABITING,
+	KR_PARTNER_SEPARATED, KR_PARTNER_DIVORCED, KR_PARTNER_WIDOWED, KR_PARTNER__N };
+
+enum kr_form { KR_FORM_NONE, KR_FORM_INFORMAL_NETWORK, KR_FORM_SUPPORT_FAMILY,
+	KR_FORM_FOSTER_PARTTIME, KR_FORM_FOSTER_FULLTIME, KR_FORM_CRISIS,
+	KR_FORM_FAMILY_HOME, KR_FORM_RESIDENTIAL, KR_FORM_HOME, KR_FORM__N };
+enum kr_variant { KR_VARIANT_NONE, KR_VARIANT_CARE, KR_VARIANT_UPBRINGING, KR_VARIANT__N };
+enum kr_end_reason { KR_END_NONE, KR_END_PLANNED, KR_END_BREAKDOWN, KR_END_RETURN_HOME,
+	KR_END_ADULTHOOD, KR_END_OTHER, KR_END__N };
+
+enum kr_event_type { KR_EV_NONE, KR_EV_BIRTH, KR_EV_DEATH, KR_EV_LOSS, KR_EV_MOVE,
+	KR_EV_SCHOOL_CHANGE, KR_EV_PLACEMENT_START, KR_EV_PLACEMENT_END,
+	KR_EV_BREAKDOWN, KR_EV_PROFESSIONAL_CHANGE, KR_EV_PERSPECTIVE_DECISION,
+	KR_EV_DEVELOPMENT_CHECK, KR_EV_MEETING, KR_EV_OTHER, KR_EV__N };
+
+enum kr_meeting_type { KR_MEET_NONE, KR_MEET_DIY, KR_MEET_FAMILY_GROUP_CONFERENCE,
+	KR_MEET_ROUND_TABLE, KR_MEET_SIGNS_OF_SAFETY, KR_MEET_OTHER, KR_MEET__N };
+enum kr_continuum { KR_CONT_NONE, KR_CONT_A, KR_CONT_B, KR_CONT_C, KR_CONT_D, KR_CONT__N };
+
+enum kr_agreement_status { KR_AGR_NONE, KR_AGR_OPEN, KR_AGR_DONE, KR_AGR_DROPPED, KR_AGR__N };
+
+/* Tri-state for optional booleans. */
+enum kr_tribool { KR_UNKNOWN = -1, KR_FALSE = 0, KR_TRUE = 1 };
+
+/* The enumeration tables: kr_enum_name(KR_ENUM_WORLD, KR_WORLD_FOSTER) is
+ * "foster"; kr_enum_value() is the inverse and returns 0 for an unknown name. */
+enum kr_enum {
+	KR_ENUM_SEX, KR_ENUM_ROLE, KR_ENUM_WORLD, KR_ENUM_SEGMENT, KR_ENUM_STRENGTH,
+	KR_ENUM_QUALITY, KR_ENUM_FREQUENCY, KR_ENUM_SUPPORT, KR_ENUM_DIRECTION,
+	KR_ENUM_KIN_TYPE, KR_ENUM_KIN_KIND, KR_ENUM_PARTNER_STATUS, KR_ENUM_FORM,
+	KR_ENUM_VARIANT, KR_ENUM_END_REASON, KR_ENUM_EVENT_TYPE, KR_ENUM_MEETING_TYPE,
+	KR_ENUM_CONTINUUM, KR_ENUM_AGREEMENT_STATUS, KR_ENUM__N
+};
+const char *kr_enum_name(enum kr_enum e, int value);
+int kr_enum_value(enum kr_enum e, const char *name);
+/* Number of values including the 0 "absent" value (e.g. KR_WORLD__N). */
+int kr_enum_count(enum kr_enum e);
+
+struct kr_period { struct kr_date from, to; };   /* to unset: still going */
+
+struct kr_person {
+	const char *id;
+	const char *name;          /* may be NULL */
+	enum kr_sex sex;
+	struct kr_date born, died;
+	unsigned roles;            /* bit set of KR_ROLE_BIT() */
+	enum kr_world world;
+	enum kr_segment segment;
+	struct kr_period *involved; /* professionals: when involved; NULL = always */
+	size_t ninvolved;
+};
+
+struct kr_kinship {
+	enum kr_kin_type type;
+	int parent, child;         /* KR_KIN_PARENT: person indices */
+	enum kr_kin_kind kind;     /* KR_KIN_PARENT: absent means birth */
+	int a, b;                  /* KR_KIN_PARTNERS: person indices */
+	enum kr_partner_status status;
+	struct kr_date since;
+};
+
+struct kr_tie {
+	int a, b;                  /* person indices */
+	enum kr_strength strength;
+	enum kr_quality quality;
+	enum kr_frequency frequency;
+	unsigned support;          /* bit set of 1u << KR_SUPPORT_x */
+	enum kr_direction direction;
+	bool trust_figure;
+};
+
+struct kr_placement {
+	const char *id;
+	enum kr_form form;
+	enum kr_variant variant;
+	enum kr_tribool network;
+	int *carers; size_t ncarers;       /* person indices */
+	int *children; size_t nchildren;   /* person indices */
+	struct kr_date start, end;
+	enum kr_end_reason end_reason;
+};
+
+struct kr_event {
+	struct kr_date date;
+	enum kr_event_type type;
+	int person;                /* -1 when absent */
+	int placement;             /* -1 when absent */
+	const char *text;          /* may be NULL */
+};
+
+struct kr_meeting {
+	const char *id;
+	struct kr_date date;
+	enum kr_meeting_type type;
+	enum kr_continuum continuum;
+	int *invited; size_t ninvited;
+	int *attended; size_t nattended;
+};
+
+struct kr_scale_point { struct kr_date date; int score; int by; };
+
+struct kr_wish {
+	const char *id;
+	int by;                    /* person index, -1 when absent */
+	struct kr_date date;
+	const char *text, *response;   /* response NULL (or "") = unanswered */
+};
+
+struct kr_goal { const char *id; const char *text, *indicator; };
+
+struct kr_agreement {
+	const char *id;
+	int goal;                  /* goal index, -1 when absent */
+	int *who; size_t nwho;     /* person indices */
+	const char *what, *when, *if_not;
+	struct kr_date due;
+	enum kr_agreement_status status;   /* absent reads as open */
+};
+
+struct kr_strings { const char **v; size_t n; };
+
+struct kr_plan {
+	bool present;              /* false: the document has no plan */
+	int version;               /* 0 when absent */
+	struct kr_date adopted, reviewed;
+	const char *safety;        /* NULL when absent */
+	bool has_safety_map;
+	struct kr_strings worries, working_well, needs_to_happen, concerns;
+	struct kr_scale_point *scale; size_t nscale;   /* in document order */
+	struct kr_wish *wishes; size_t nwishes;
+	struct kr_goal *goals; size_t ngoals;
+	struct kr_agreement *agreements; size_t nagreements;
+};
+
+struct kr_case {
+	const char *ref;
+	int child;                 /* person index of case.child */
+	struct kr_date opened;
+	struct kr_date perspective_date;
+	const char *perspective_outcome;
+	struct kr_date *development_checks; size_t ndevelopment_checks;
+	enum kr_tribool externalising, internalising;
+	const char *notes;
+
+	struct kr_person *persons; size_t npersons;
+	struct kr_kinship *kinship; size_t nkinship;
+	struct kr_tie *ties; size_t nties;
+	struct kr_placement *placements; size_t nplacements;
+	struct kr_event *events; size_t nevents;
+	struct kr_meeting *meetings; size_t nmeetings;
+	struct kr_plan plan;
+
+	void *priv;                /* the document and the arena; library-private */
+};
+
+/* Validates a kring-case/1 document given as text of len bytes (need not be
+ * NUL-terminated) and builds the model.  On success *out is a new case that
+ * the caller frees with kr_case_free().  On failure *out is NULL, the status
+ * is KR_EINVAL (with one "path: message" detail per problem; JSON syntax
+ * errors as "line L, column C: ..."), KR_ETOOBIG (over KR_CASE_MAX_BYTES) or
+ * KR_ENOMEM. */
+enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
+                            struct kr_error *err);
+
+/* The same for a document already parsed by jansson (a json_t *, passed as
+ * void * so this header does not need jansson).  The case takes its own
+ * reference to doc; the caller keeps theirs.  Error paths start at the
+ * document root ("persons[2].born: ..."). */
+enum kr_status kr_case_from_json(void *doc, struct kr_case **out, struct kr_error *err);
+
+/* Frees the case and its document.  Accepts NULL. */
+void kr_case_free(struct kr_case *c);
+
+/* The case's document as a jansson json_t * (borrowed; valid while the case
+ * lives).  Unknown keys are all there. */
+void *kr_case_doc(const struct kr_case *c);
+
+/* Serialises the document: pretty (2-space indent, trailing newline) or
+ * compact.  Keys keep their order.  Returns a malloc'd string the caller
+ * frees, or NULL when out of memory. */
+char *kr_case_dump(const struct kr_case *c, bool pretty);
+
+/* Index of the person with this id, or -1. */
+int kr_case_person_index(const struct kr_case *c, const char *id);
+
+/* The display name of person i: its name, else its id.  Never NULL. */
+const char *kr_case_person_name(const struct kr_case *c, int i);
+
+/* True when person i has role r. */
+static inline bool kr_person_has_role(const struct kr_person *p, enum kr_role r)
+{
+	return (p->roles & KR_ROLE_BIT(r)) != 0;
+}
+
+/* The current placement on day `on` (a day number): start <= on and end unset
+ * or after on; the latest start wins.  Returns its index or -1. */
+int kr_case_current_placement(const struct kr_case *c, long on);
+
+/* True when person i is alive on day `on` (no died date, or died after it;
+ * a partial died date counts from its first day). */
+bool kr_case_person_alive(const struct kr_case *c, int i, long on);
+
+/* Index of the tie between persons i and j (either order), or -1. */
+int kr_case_tie_between(const struct kr_case *c, int i, int j);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * error.h - status codes and the error record every fallible kring call fills.
+ *
+ * A fallible function returns an enum kr_status (KR_OK is 0) and, when it
+ * fails, writes a message a person can act on into a caller-owned struct
+ * kr_error.  Validation collects every problem it finds as a "detail" of the
+ * form "path: message" (e.g. `ties[3].b: unknown person "p99"`), so one call
+ * reports all that is wrong with a document at once.
+ *
+ * Ownership: the caller owns the struct; kr_error_init() prepares it and
+ * kr_error_cleanup() frees the details.  Passing a NULL error pointer to any
+ * kring function is allowed and means "I do not want the message".
+ */
+#ifndef KRING_ERROR_H
+#define KRING_ERROR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+enum kr_status {
+	KR_OK = 0,
+	KR_EINVAL,    /* the data is invalid (details say where) */
+	KR_EUSAGE,    /* the call itself was wrong: bad option, bad argument */
+	KR_ENOTFOUND, /* no such case, revision, setting */
+	KR_ECONFLICT, /* a concurrent change got there first */
+	KR_ETOOBIG,   /* input over a size limit */
+	KR_EIO,       /* reading or writing a file failed */
+	KR_EDB,       /* the database refused or failed */
+	KR_ENOMEM,    /* out of memory */
+	KR_EPERM      /* not allowed */
+};
+
+/* At most this many details are kept; the rest are counted in ndropped. */
+#define KR_ERROR_MAX_DETAILS 200
+
+struct kr_error {
+	enum kr_status code;
+	char message[512];
+	char **details;     /* "path: message" strings, owned */
+	size_t ndetails;
+	size_t ndropped;    /* details not kept because of the cap */
+};
+
+/* Prepares an empty error record.  Never fails. */
+void kr_error_init(struct kr_error *err);
+
+/* Frees the details and resets the record to empty.  Accepts NULL. */
+void kr_error_cleanup(struct kr_error *err);
+
+/* Sets code and message (printf-style) and returns code, so a caller can
+ * write `return kr_error_set(err, KR_EIO, "...")`.  err may be NULL. */
+enum kr_status kr_error_set(struct kr_error *err, enum kr_status code,
+                            const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Appends one "path: message" detail.  Past KR_ERROR_MAX_DETAILS it only
+ * counts.  Out of memory it silently counts too: the code already says
+ * the document failed.  err may be NULL. */
+void kr_error_detail(struct kr_error *err, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A short English name for a status ("invalid data", "not found", ...).
+ * Returns a static string. */
+const char *kr_status_name(enum kr_status code);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * render.h - the network instruments as pictures: ecogram, genogram,
+ * lifeline, sociogram, Community Scan, Wraparound flower and the
+ * Netwerkkompas that combines four of them.
+ *
+ * Every instrument is written as SVG by the library itself (deterministic:
+ * the same case and options give the same bytes), so the command line and
+ * the browser show the same picture.  PDF and PNG are that SVG drawn through
+ * librsvg and cairo.  Renderers can also report the boxes of every symbol and
+ * label they placed, so tests can assert that nothing overlaps.
+ */
+#ifndef KRING_RENDER_H
+#define KRING_RENDER_H
+
+#include <stddef.h>
+
+#include "kring/buf.h"
+#include "kring/case.h"
+#include "kring/error.h"
+#include "kring/lang.h"
+
+enum kr_render_kind {
+	KR_RENDER_ECOGRAM, KR_RENDER_GENOGRAM, KR_RENDER_LIFELINE, KR_RENDER_SOCIOGRAM,
+	KR_RENDER_SCAN, KR_RENDER_FLOWER, KR_RENDER_KOMPAS, KR_RENDER__N
+};
+
+enum kr_render_format { KR_FORMAT_SVG, KR_FORMAT_PDF, KR_FORMAT_PNG };
+
+enum kr_box_kind { KR_BOX_SYMBOL, KR_BOX_LABEL };
+
+/* One placed thing, in SVG user units (y grows downwards). */
+struct kr_box {
+	double x, y, w, h;
+	int person;               /* person index, or -1 */
+	enum kr_box_kind kind;
+};
+
+/* The boxes a renderer placed.  Owned by the caller: kr_layout_cleanup(). */
+struct kr_layout {
+	struct kr_box *boxes;
+	size_t n, cap;
+};
+
+struct kr_render_opts {
+	enum kr_lang lang;
+	long as_of;               /* day number the picture is "as of" */
+	const struct kr_case *compare;   /* scan: an earlier state, or NULL */
+	long compare_day;         /* the day that earlier state is from */
+	struct kr_layout *layout; /* when non-NULL, receives every box */
+};
+
+/* Writes the SVG picture of `kind` for case c into out (appending).
+ * Fails with KR_ETOOBIG / KR_ENOMEM from the buffer, or KR_EINVAL when the
+ * kind needs something the case lacks (said in err). */
+enum kr_status kr_render_svg(enum kr_render_kind kind, const struct kr_case *c,
+                             const struct kr_render_opts *opts, struct kr_buf *out,
+                             struct kr_error *err);
+
+/* Draws SVG text as PDF or PNG into out (appending), through librsvg and
+ * cairo.  KR_EINVAL when librsvg cannot read the SVG. */
+enum kr_status kr_render_convert(const char *svg, size_t len, enum kr_render_format fmt,
+                                 struct kr_buf *out, struct kr_error *err);
+
+/* "ecogram" -> KR_RENDER_ECOGRAM; -1 for an unknown name. */
+int kr_render_kind_parse(const char *name);
+const char *kr_render_kind_name(enum kr_render_kind kind);
+
+/* The format named by a file name's extension (.svg .pdf .png); -1 if none. */
+int kr_render_format_from_path(const char *path);
+
+/* Adds a box to a layout (no-op when layout is NULL).  Returns KR_ENOMEM on
+ * failure. */
+enum kr_status kr_layout_add(struct kr_layout *layout, double x, double y, double w,
+                             double h, int person, enum kr_box_kind kind);
+void kr_layout_cleanup(struct kr_layout *layout);
+
+#endif

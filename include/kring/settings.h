@@ -1,0 +1,78 @@
+/*
+ * settings.h - an organisation's thresholds for the signal rules.
+ *
+ * Every threshold of docs/signals.md has a key ("perspective.warning_months"),
+ * a default (the one signals.md gives), a sane range and a description in
+ * Dutch and English.  The values live in the store's settings table; a key
+ * that was never set has its default.
+ */
+#ifndef KRING_SETTINGS_H
+#define KRING_SETTINGS_H
+
+#include <stddef.h>
+
+#include "kring/error.h"
+#include "kring/lang.h"
+#include "kring/store.h"
+
+enum kr_setting {
+	KR_SET_PERSPECTIVE_WARNING_MONTHS,
+	KR_SET_PERSPECTIVE_ALERT_MONTHS,
+	KR_SET_DEVELOPMENT_MONTHS,
+	KR_SET_DEVELOPMENT_YOUNG_MONTHS,
+	KR_SET_DEVELOPMENT_YOUNG_AGE,
+	KR_SET_PLAN_MISSING_DAYS,
+	KR_SET_PLAN_REVIEW_MONTHS,
+	KR_SET_WISH_RESPONSE_DAYS,
+	KR_SET_HEARD_MIN_AGE,
+	KR_SET_HEARD_WINDOW_MONTHS,
+	KR_SET_OVERLOAD_AGREEMENTS,
+	KR_SET_OVERLOAD_SHARE_PERCENT,
+	KR_SET_OVERLOAD_SHARE_MIN_OPEN,
+	KR_SET_NETWORK_MIN_SIZE,
+	KR_SET_CHURN_SAME_ROLE,
+	KR_SET_CHURN_AT_ONCE,
+	KR_SET_CHURN_WINDOW_MONTHS,
+	KR_SET_MEETING_AFTER_DAYS,
+	KR_SET_MEETING_WINDOW_MONTHS,
+	KR_SET_SAFETY_LOW_SCORE,
+	KR_SET_SAFETY_DROP_POINTS,
+	KR_SET_BREAKDOWN_MIN_AGE,
+	KR_SET_BREAKDOWN_MIN_EARLIER,
+	KR_SET_INSTABILITY_PLACEMENTS,
+	KR_SET_INSTABILITY_WINDOW_MONTHS,
+	KR_SET__N
+};
+
+struct kr_settings {
+	int v[KR_SET__N];
+};
+
+struct kr_setting_info {
+	const char *key;
+	int def, min, max;
+	const char *unit;       /* "months", "days", "years", "count", "percent", "points" */
+	const char *nl, *en;    /* what it sets */
+};
+
+/* The description of setting i (static). */
+const struct kr_setting_info *kr_settings_info(enum kr_setting i);
+
+/* Fills *s with the defaults of signals.md.  Never fails. */
+void kr_settings_defaults(struct kr_settings *s);
+
+/* Fills *s from the store: defaults overlaid with the stored values.
+ * Fails with KR_EDB, or KR_EINVAL when a stored value is out of range. */
+enum kr_status kr_settings_load(struct kr_store *st, struct kr_settings *s,
+                                struct kr_error *err);
+
+/* Index of the setting with this key, or -1. */
+int kr_settings_find(const char *key);
+
+/* Checks and stores one value given as text ("9").  KR_ENOTFOUND for an
+ * unknown key, KR_EINVAL for a value that is not a whole number within the
+ * setting's range (the message says the range). */
+enum kr_status kr_settings_set(struct kr_store *st, const char *key, const char *value,
+                               struct kr_error *err);
+
+#endif

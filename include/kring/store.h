@@ -1,0 +1,115 @@
+/*
+ * store.h - the case store: an embedded SQLite database holding every
+ * revision of every case, append-only, with author and time.
+ *
+ * The unit of storage is the validated case document: each change writes a
+ * new revision (revision numbers count 1, 2, 3 per case); nothing is updated
+ * or deleted, so any earlier state can be read back, exported or compared.
+ * The database runs in WAL mode with synchronous=FULL (an acknowledged commit
+ * survives a crash), foreign keys on, defensive mode and trusted_schema off.
+ * The schema is versioned with PRAGMA user_version and migrated forward on
+ * open (lib/sql/NNN_*.sql).
+ *
+ * A struct kr_store is one connection; use it from one thread at a time.
+ */
+#ifndef KRING_STORE_H
+#define KRING_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "kring/case.h"
+#include "kring/error.h"
+
+struct kr_store;
+
+/* Opens (creating when missing) the database at path and migrates it to the
+ * current schema.  *out is a new store, closed with kr_store_close().  Fails
+ * with KR_EDB (unreadable file, not a kring database, newer schema than this
+ * program knows). */
+enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err);
+
+/* Closes the store.  Accepts NULL. */
+void kr_store_close(struct kr_store *s);
+
+/* The schema version this program writes. */
+int kr_store_schema_version(void);
+
+/* Fixes the clock used for revision times (seconds since the epoch); 0
+ * returns to the real clock.  For tests and for replaying history. */
+void kr_store_set_now(struct kr_store *s, time_t now);
+
+/* Groups several changes in one transaction.  kr_store_put() outside such a
+ * group runs in its own transaction.  kr_store_end(s, false) rolls back. */
+enum kr_status kr_store_begin(struct kr_store *s, struct kr_error *err);
+enum kr_status kr_store_end(struct kr_store *s, bool commit, struct kr_error *err);
+
+/* Stores case c as the next revision of its case.ref (creating the case at
+ * revision 1).  author names who made the change (required, non-empty).
+ * expect_rev, when > 0, is the revision the change was based on: if the case
+ * has moved on since, nothing is stored and KR_ECONFLICT is returned with
+ * *rev_out set to the current revision (optimistic concurrency).  Pass 0 to
+ * append unconditionally, -1 to require that the case does not exist yet.
+ * On success *rev_out is the new revision number. */
+enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
+                            long expect_rev, long *rev_out, struct kr_error *err);
+
+/* Reads revision rev of case ref (0 = the latest).  *out is a new case the
+ * caller frees with kr_case_free().  KR_ENOTFOUND names what is missing. */
+enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
+                            struct kr_case **out, struct kr_error *err);
+
+/* The revision number that was current at the end of UTC day `day` (a day
+ * number, see date.h): the latest revision created on or before that day.
+ * KR_ENOTFOUND when the case did not exist yet. */
+enum kr_status kr_store_revision_at(struct kr_store *s, const char *ref, long day,
+                                    long *rev_out, struct kr_error *err);
+
+struct kr_revision_info {
+	long rev;
+	char author[128];
+	char created[21];      /* ISO 8601 UTC, "2026-11-23T09:30:00Z" */
+	size_t bytes;          /* size of the stored document */
+};
+
+/* The revisions of case ref, oldest first.  *out is a malloc'd array of *n
+ * entries the caller frees with free(). */
+enum kr_status kr_store_history(struct kr_store *s, const char *ref,
+                                struct kr_revision_info **out, size_t *n,
+                                struct kr_error *err);
+
+struct kr_case_info {
+	char ref[128];
+	long head;             /* latest revision */
+	char child[128];       /* the child's name (or id) in the latest revision */
+	char opened[11];
+	char updated[21];      /* time of the latest revision */
+	size_t npersons;
+};
+
+/* All cases, ordered by ref.  *out is a malloc'd array the caller frees. */
+enum kr_status kr_store_list(struct kr_store *s, struct kr_case_info **out, size_t *n,
+                             struct kr_error *err);
+
+/* Calls fn for the latest revision of every case, ordered by ref, with a
+ * case that is freed after the call.  fn returns 0 to go on, non-zero to stop
+ * (which kr_store_each returns as KR_OK).  Cases that fail to load are
+ * reported through err and stop the walk. */
+enum kr_status kr_store_each(struct kr_store *s,
+                             int (*fn)(const struct kr_case *c, long rev, void *arg),
+                             void *arg, struct kr_error *err);
+
+/* Organisation settings, stored as text.  get: *value is a malloc'd copy or
+ * NULL when unset.  set: writes one value (validation is the settings
+ * module's business). */
+enum kr_status kr_store_setting_get(struct kr_store *s, const char *key, char **value,
+                                    struct kr_error *err);
+enum kr_status kr_store_setting_set(struct kr_store *s, const char *key, const char *value,
+                                    struct kr_error *err);
+
+/* The underlying sqlite3 * handle, for modules of libkring that keep their
+ * own tables (accounts, audit).  Borrowed. */
+void *kr_store_db(struct kr_store *s);
+
+#endif

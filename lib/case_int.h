@@ -1,0 +1,30 @@
+/*
+ * case_int.h - what the case model keeps privately: the JSON document the
+ * view was built from, and the arena that holds the view's arrays.
+ */
+#ifndef KRING_CASE_INT_H
+#define KRING_CASE_INT_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+#include "kring/case.h"
+
+/* A bump allocator: many small allocations freed together. */
+struct kri_arena_block;
+struct kri_arena {
+	struct kri_arena_block *head;
+};
+
+/* Returns zeroed memory of n bytes that lives until kri_arena_free(), or
+ * NULL when out of memory.  n == 0 returns NULL. */
+void *kri_arena_alloc(struct kri_arena *a, size_t n);
+void kri_arena_free(struct kri_arena *a);
+
+struct kri_case_priv {
+	json_t *doc;            /* owned reference */
+	json_t *person_ids;     /* object: person id -> index */
+	struct kri_arena arena;
+};
+
+#endif

@@ -1,0 +1,978 @@
+/*
+ * case_read.c - reads a kring-case/1 document and validates it completely
+ * before anything is built on it.
+ *
+ * Two passes.  The first walks the JSON tree once, checking every key it
+ * knows (type, enumeration, date, reference) and filling the model; it keeps
+ * going after a problem so that every problem is reported, each as
+ * "path: message" (`ties[3].b: unknown person "p99"`).  The second pass
+ * checks what only the whole document can tell: nobody is their own
+ * ancestor, no child is born before a parent, no duplicate ties or parent
+ * links.  Keys this file does not know are left alone: they stay in the
+ * document and survive export (docs/case-format.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_int.h"
+
+/* The reader's state: the case being built and the problems found. */
+struct rd {
+	struct kr_case *c;
+	struct kri_case_priv *priv;
+	struct kr_error *err;
+	size_t nproblems;
+	bool nomem;
+	json_t *placement_ids, *goal_ids;   /* id -> index */
+};
+
+#define PATH_MAX_LEN 160
+
+static void problem(struct rd *r, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void problem(struct rd *r, const char *path, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	r->nproblems++;
+	kr_error_detail(r->err, path, "%s", msg);
+}
+
+static void *alloc(struct rd *r, size_t n)
+{
+	void *p;
+	if (n == 0)
+		return NULL;
+	p = kri_arena_alloc(&r->priv->arena, n);
+	if (!p)
+		r->nomem = true;
+	return p;
+}
+
+/* "persons[3]" + "born" -> "persons[3].born" */
+static const char *join(char *buf, const char *base, const char *key)
+{
+	snprintf(buf, PATH_MAX_LEN, "%s%s%s", base, *base ? "." : "", key);
+	return buf;
+}
+
+static const char *json_kind(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "a list";
+	case JSON_STRING: return "text";
+	case JSON_INTEGER: case JSON_REAL: return "a number";
+	case JSON_TRUE: case JSON_FALSE: return "true/false";
+	case JSON_NULL: return "null";
+	}
+	return "something else";
+}
+
+/* Optional string member: NULL when absent or null. */
+static const char *get_str(struct rd *r, const char *base, json_t *obj, const char *key,
+                           bool required)
+{
+	char path[PATH_MAX_LEN];
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v)) {
+		if (required)
+			problem(r, join(path, base, key), "is required");
+		return NULL;
+	}
+	if (!json_is_string(v)) {
+		problem(r, join(path, base, key), "expected text, found %s", json_kind(v));
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+/* An id: required non-empty string, at most 64 bytes, unique in `seen`
+ * (an object used as a set: id -> index). */
+static const char *get_id(struct rd *r, const char *base, json_t *obj, json_t *seen,
+                          size_t index, const char *what)
+{
+	char path[PATH_MAX_LEN];
+	const char *id = get_str(r, base, obj, "id", true);
+	json_t *prev;
+
+	if (!id)
+		return NULL;
+	join(path, base, "id");
+	if (!*id || strlen(id) > 64) {
+		problem(r, path, "must be 1 to 64 characters");
+		return NULL;
+	}
+	prev = json_object_get(seen, id);
+	if (prev) {
+		problem(r, path, "duplicate %s id \"%s\" (also used by item %lld)", what, id,
+		        (long long)json_integer_value(prev));
+		return id;
+	}
+	if (json_object_set_new(seen, id, json_integer((json_int_t)index)))
+		r->nomem = true;
+	return id;
+}
+
+static int get_enum(struct rd *r, const char *base, json_t *obj, const char *key,
+                    enum kr_enum e, bool required)
+{
+	char path[PATH_MAX_LEN];
+	const char *s = get_str(r, base, obj, key, required);
+	int v;
+
+	if (!s)
+		return 0;
+	v = kr_enum_value(e, s);
+	if (!v) {
+		char allowed[400] = "";
+		size_t used = 0;
+		for (int i = 1; i < kr_enum_count(e) && used < sizeof allowed; i++)
+			used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
+			                         i > 1 ? ", " : "", kr_enum_name(e, i));
+		problem(r, join(path, base, key), "unknown value \"%s\" (allowed: %s)", s, allowed);
+	}
+	return v;
+}
+
+static struct kr_date check_date(struct rd *r, const char *path, json_t *v)
+{
+	struct kr_date d = { 0, 0, 0 };
+
+	if (!v || json_is_null(v))
+		return d;
+	if (!json_is_string(v))
+		problem(r, path, "expected a date (YYYY-MM-DD, YYYY-MM or YYYY), found %s",
+		        json_kind(v));
+	else if (!kr_date_parse(json_string_value(v), &d))
+		problem(r, path, "\"%s\" is not a date that exists (use YYYY-MM-DD, YYYY-MM or YYYY)",
+		        json_string_value(v));
+	return d;
+}
+
+static struct kr_date get_date(struct rd *r, const char *base, json_t *obj, const char *key,
+                               bool required)
+{
+	char path[PATH_MAX_LEN];
+	json_t *v = json_object_get(obj, key);
+
+	join(path, base, key);
+	if ((!v || json_is_null(v)) && required)
+		problem(r, path, "is required");
+	return check_date(r, path, v);
+}
+
+static enum kr_tribool get_bool(struct rd *r, const char *base, json_t *obj, const char *key)
+{
+	char path[PATH_MAX_LEN];
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v))
+		return KR_UNKNOWN;
+	if (!json_is_boolean(v)) {
+		problem(r, join(path, base, key), "expected true or false, found %s", json_kind(v));
+		return KR_UNKNOWN;
+	}
+	return json_is_true(v) ? KR_TRUE : KR_FALSE;
+}
+
+/* An object member that must be an object when present.  NULL if absent. */
+static json_t *get_obj(struct rd *r, const char *base, json_t *obj, const char *key,
+                       bool required)
+{
+	char path[PATH_MAX_LEN];
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v)) {
+		if (required)
+			problem(r, join(path, base, key), "is required");
+		return NULL;
+	}
+	if (!json_is_object(v)) {
+		problem(r, join(path, base, key), "expected an object, found %s", json_kind(v));
+		return NULL;
+	}
+	return v;
+}
+
+static json_t *get_arr(struct rd *r, const char *base, json_t *obj, const char *key,
+                       bool required)
+{
+	char path[PATH_MAX_LEN];
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v)) {
+		if (required)
+			problem(r, join(path, base, key), "is required");
+		return NULL;
+	}
+	if (!json_is_array(v)) {
+		problem(r, join(path, base, key), "expected a list, found %s", json_kind(v));
+		return NULL;
+	}
+	return v;
+}
+
+/* Resolves a reference against an id map; -1 (and a problem) when unknown. */
+static int resolve(struct rd *r, const char *path, json_t *v, json_t *ids, const char *what)
+{
+	json_t *ix;
+
+	if (!json_is_string(v)) {
+		problem(r, path, "expected the id of a %s, found %s", what, json_kind(v));
+		return -1;
+	}
+	ix = json_object_get(ids, json_string_value(v));
+	if (!ix) {
+		problem(r, path, "unknown %s \"%s\"", what, json_string_value(v));
+		return -1;
+	}
+	return (int)json_integer_value(ix);
+}
+
+static int get_person(struct rd *r, const char *base, json_t *obj, const char *key,
+                      bool required)
+{
+	char path[PATH_MAX_LEN];
+	json_t *v = json_object_get(obj, key);
+
+	join(path, base, key);
+	if (!v || json_is_null(v)) {
+		if (required)
+			problem(r, path, "is required");
+		return -1;
+	}
+	return resolve(r, path, v, r->priv->person_ids, "person");
+}
+
+/* A list of person references.  Duplicates are refused. */
+static int *get_person_list(struct rd *r, const char *base, json_t *obj, const char *key,
+                            size_t *n)
+{
+	char path[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	json_t *arr = get_arr(r, base, obj, key, false);
+	int *out;
+	size_t i, k = 0;
+	json_t *v;
+
+	*n = 0;
+	if (!arr || json_array_size(arr) == 0)
+		return NULL;
+	join(path, base, key);
+	out = alloc(r, json_array_size(arr) * sizeof *out);
+	if (!out)
+		return NULL;
+	json_array_foreach(arr, i, v) {
+		int ix;
+		snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
+		ix = resolve(r, ipath, v, r->priv->person_ids, "person");
+		if (ix < 0)
+			continue;
+		for (size_t j = 0; j < k; j++)
+			if (out[j] == ix) {
+				problem(r, ipath, "person \"%s\" is listed twice",
+				        json_string_value(v));
+				ix = -1;
+				break;
+			}
+		if (ix >= 0)
+			out[k++] = ix;
+	}
+	*n = k;
+	return out;
+}
+
+static struct kr_strings get_strings(struct rd *r, const char *base, json_t *obj,
+                                     const char *key)
+{
+	char path[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	struct kr_strings s = { NULL, 0 };
+	json_t *arr = get_arr(r, base, obj, key, false), *v;
+	size_t i;
+
+	if (!arr || !json_array_size(arr))
+		return s;
+	join(path, base, key);
+	s.v = alloc(r, json_array_size(arr) * sizeof *s.v);
+	if (!s.v)
+		return s;
+	json_array_foreach(arr, i, v) {
+		if (!json_is_string(v)) {
+			snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
+			problem(r, ipath, "expected text, found %s", json_kind(v));
+			continue;
+		}
+		s.v[s.n++] = json_string_value(v);
+	}
+	return s;
+}
+
+/* Each element of a list must be an object; returns it or NULL (reported). */
+static json_t *item_obj(struct rd *r, const char *path, json_t *v)
+{
+	if (!json_is_object(v)) {
+		problem(r, path, "expected an object, found %s", json_kind(v));
+		return NULL;
+	}
+	return v;
+}
+
+static bool valid_ref(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return false;
+	return true;
+}
+
+/* ---- the sections ---- */
+
+static void read_persons(struct rd *r, json_t *arr)
+{
+	char base[PATH_MAX_LEN], path[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	struct kr_case *c = r->c;
+	size_t i;
+	json_t *v;
+
+	/* First the ids, so that references anywhere can be resolved. */
+	c->persons = alloc(r, json_array_size(arr) * sizeof *c->persons);
+	if (!c->persons)
+		return;
+	c->npersons = json_array_size(arr);
+	json_array_foreach(arr, i, v) {
+		struct kr_person *p = &c->persons[i];
+		json_t *o, *roles, *inv, *e;
+		size_t j;
+
+		snprintf(base, sizeof base, "persons[%zu]", i);
+		p->id = "";
+		if (!(o = item_obj(r, base, v)))
+			continue;
+		p->id = get_id(r, base, o, r->priv->person_ids, i, "person");
+		if (!p->id)
+			p->id = "";
+		p->name = get_str(r, base, o, "name", false);
+		p->sex = get_enum(r, base, o, "sex", KR_ENUM_SEX, false);
+		p->born = get_date(r, base, o, "born", false);
+		p->died = get_date(r, base, o, "died", false);
+		if (kr_date_valid(p->born) && kr_date_valid(p->died) &&
+		    kr_date_last(p->died) < kr_date_first(p->born))
+			problem(r, join(path, base, "died"), "died before being born (born %s)",
+			        json_string_value(json_object_get(o, "born")));
+		p->world = get_enum(r, base, o, "world", KR_ENUM_WORLD, false);
+		p->segment = get_enum(r, base, o, "segment", KR_ENUM_SEGMENT, false);
+		if ((roles = get_arr(r, base, o, "roles", false))) {
+			json_array_foreach(roles, j, e) {
+				int role;
+				snprintf(ipath, sizeof ipath, "%s.roles[%zu]", base, j);
+				if (!json_is_string(e)) {
+					problem(r, ipath, "expected text, found %s", json_kind(e));
+					continue;
+				}
+				role = kr_enum_value(KR_ENUM_ROLE, json_string_value(e));
+				if (!role)
+					problem(r, ipath, "unknown role \"%s\"", json_string_value(e));
+				else
+					p->roles |= KR_ROLE_BIT(role);
+			}
+		}
+		if ((inv = get_arr(r, base, o, "involved", false)) && json_array_size(inv)) {
+			p->involved = alloc(r, json_array_size(inv) * sizeof *p->involved);
+			if (!p->involved)
+				continue;
+			json_array_foreach(inv, j, e) {
+				struct kr_period *per = &p->involved[p->ninvolved];
+				snprintf(ipath, sizeof ipath, "%s.involved[%zu]", base, j);
+				if (!item_obj(r, ipath, e))
+					continue;
+				per->from = get_date(r, ipath, e, "from", false);
+				per->to = get_date(r, ipath, e, "to", false);
+				if (kr_date_valid(per->from) && kr_date_valid(per->to) &&
+				    kr_date_last(per->to) < kr_date_first(per->from))
+					problem(r, join(path, ipath, "to"), "ends before it starts");
+				p->ninvolved++;
+			}
+		}
+	}
+}
+
+static void read_kinship(struct rd *r, json_t *arr)
+{
+	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
+	struct kr_case *c = r->c;
+	size_t i;
+	json_t *v;
+
+	c->kinship = alloc(r, json_array_size(arr) * sizeof *c->kinship);
+	if (!c->kinship)
+		return;
+	json_array_foreach(arr, i, v) {
+		struct kr_kinship *k = &c->kinship[c->nkinship];
+		json_t *o;
+		snprintf(base, sizeof base, "kinship[%zu]", i);
+		if (!(o = item_obj(r, base, v)))
+			continue;
+		k->parent = k->child = k->a = k->b = -1;
+		k->type = get_enum(r, base, o, "type", KR_ENUM_KIN_TYPE, true);
+		if (k->type == KR_KIN_PARENT) {
+			k->parent = get_person(r, base, o, "parent", true);
+			k->child = get_person(r, base, o, "child", true);
+			k->kind = get_enum(r, base, o, "kind", KR_ENUM_KIN_KIND, false);
+			if (k->parent >= 0 && k->parent == k->child)
+				problem(r, join(path, base, "child"), "a person cannot be their own parent");
+		} else if (k->type == KR_KIN_PARTNERS) {
+			k->a = get_person(r, base, o, "a", true);
+			k->b = get_person(r, base, o, "b", true);
+			k->status = get_enum(r, base, o, "status", KR_ENUM_PARTNER_STATUS, false);
+			k->since = get_date(r, base, o, "since", false);
+			if (k->a >= 0 && k->a == k->b)
+				problem(r, join(path, base, "b"), "a person cannot be their own partner");
+		}
+		c->nkinship++;
+	}
+}
+
+static void read_ties(struct rd *r, json_t *arr)
+{
+	char base[PATH_MAX_LEN], path[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	struct kr_case *c = r->c;
+	size_t i;
+	json_t *v, *pairs = json_object();
+
+	if (!pairs) {
+		r->nomem = true;
+		return;
+	}
+	c->ties = alloc(r, json_array_size(arr) * sizeof *c->ties);
+	if (!c->ties)
+		goto out;
+	json_array_foreach(arr, i, v) {
+		struct kr_tie *t = &c->ties[c->nties];
+		json_t *o, *sup, *e, *prev;
+		size_t j;
+		enum kr_tribool tf;
+
+		snprintf(base, sizeof base, "ties[%zu]", i);
+		if (!(o = item_obj(r, base, v)))
+			continue;
+		t->a = get_person(r, base, o, "a", true);
+		t->b = get_person(r, base, o, "b", true);
+		t->strength = get_enum(r, base, o, "strength", KR_ENUM_STRENGTH, false);
+		t->quality = get_enum(r, base, o, "quality", KR_ENUM_QUALITY, false);
+		t->frequency = get_enum(r, base, o, "frequency", KR_ENUM_FREQUENCY, false);
+		t->direction = get_enum(r, base, o, "direction", KR_ENUM_DIRECTION, false);
+		tf = get_bool(r, base, o, "trust_figure");
+		t->trust_figure = tf == KR_TRUE;
+		if ((sup = get_arr(r, base, o, "support", false))) {
+			json_array_foreach(sup, j, e) {
+				int s;
+				snprintf(ipath, sizeof ipath, "%s.support[%zu]", base, j);
+				if (!json_is_string(e)) {
+					problem(r, ipath, "expected text, found %s", json_kind(e));
+					continue;
+				}
+				s = kr_enum_value(KR_ENUM_SUPPORT, json_string_value(e));
+				if (!s)
+					problem(r, ipath, "unknown kind of support \"%s\"",
+					        json_string_value(e));
+				else
+					t->support |= 1u << s;
+			}
+		}
+		if (t->a >= 0 && t->b >= 0) {
+			char key[140];
+			int lo = t->a < t->b ? t->a : t->b, hi = t->a < t->b ? t->b : t->a;
+			if (t->a == t->b) {
+				problem(r, join(path, base, "b"),
+				        "a tie needs two different persons (both are \"%s\")",
+				        c->persons[t->a].id);
+				continue;
+			}
+			snprintf(key, sizeof key, "%d/%d", lo, hi);
+			prev = json_object_get(pairs, key);
+			if (prev) {
+				problem(r, base, "a second tie between \"%s\" and \"%s\" (the first is ties[%lld])",
+				        c->persons[t->a].id, c->persons[t->b].id,
+				        (long long)json_integer_value(prev));
+				continue;
+			}
+			json_object_set_new(pairs, key, json_integer((json_int_t)i));
+		}
+		c->nties++;
+	}
+out:
+	json_decref(pairs);
+}
+
+static void read_placements(struct rd *r, json_t *arr)
+{
+	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
+	struct kr_case *c = r->c;
+	size_t i;
+	json_t *v;
+
+	c->placements = alloc(r, json_array_size(arr) * sizeof *c->placements);
+	if (!c->placements)
+		return;
+	c->nplacements = json_array_size(arr);
+	json_array_foreach(arr, i, v) {
+		struct kr_placement *p = &c->placements[i];
+		json_t *o;
+		snprintf(base, sizeof base, "placements[%zu]", i);
+		p->id = "";
+		if (!(o = item_obj(r, base, v)))
+			continue;
+		p->id = get_id(r, base, o, r->placement_ids, i, "placement");
+		if (!p->id)
+			p->id = "";
+		p->form = get_enum(r, base, o, "form", KR_ENUM_FORM, false);
+		p->variant = get_enum(r, base, o, "variant", KR_ENUM_VARIANT, false);
+		p->network = get_bool(r, base, o, "network");
+		p->carers = get_person_list(r, base, o, "carers", &p->ncarers);
+		p->children = get_person_list(r, base, o, "children", &p->nchildren);
+		p->start = get_date(r, base, o, "start", true);
+		p->end = get_date(r, base, o, "end", false);
+		p->end_reason = get_enum(r, base, o, "end_reason", KR_ENUM_END_REASON, false);
+		if (kr_date_valid(p->start) && kr_date_valid(p->end) &&
+		    kr_date_last(p->end) < kr_date_first(p->start))
+			problem(r, join(path, base, "end"), "the placement ends (%s) before it starts (%s)",
+			        json_string_value(json_object_get(o, "end")),
+			        json_string_value(json_object_get(o, "start")));
+	}
+}
+
+static void read_events(struct rd *r, json_t *arr)
+{
+	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
+	struct kr_case *c = r->c;
+	size_t i;
+	json_t *v;
+
+	c->events = alloc(r, json_array_size(arr) * sizeof *c->events);
+	if (!c->events)
+		return;
+	json_array_foreach(arr, i, v) {
+		struct kr_event *e = &c->events[c->nevents];
+		json_t *o, *pl;
+		snprintf(base, sizeof base, "events[%zu]", i);
+		if (!(o = item_obj(r, base, v)))
+			continue;
+		e->date = get_date(r, base, o, "date", true);
+		e->type = get_enum(r, base, o, "type", KR_ENUM_EVENT_TYPE, true);
+		e->person = get_person(r, base, o, "person", false);
+		e->placement = -1;
+		pl = json_object_get(o, "placement");
+		if (pl && !json_is_null(pl))
+			e->placement = resolve(r, join(path, base, "placement"), pl,
+			                       r->placement_ids, "placement");
+		e->text = get_str(r, base, o, "text", false);
+		c->nevents++;
+	}
+}
+
+static void read_meetings(struct rd *r, json_t *arr)
+{
+	char base[PATH_MAX_LEN];
+	struct kr_case *c = r->c;
+	size_t i;
+	json_t *v, *ids = json_object();
+
+	if (!ids) {
+		r->nomem = true;
+		return;
+	}
+	c->meetings = alloc(r, json_array_size(arr) * sizeof *c->meetings);
+	if (!c->meetings)
+		goto out;
+	json_array_foreach(arr, i, v) {
+		struct kr_meeting *m = &c->meetings[c->nmeetings];
+		json_t *o;
+		snprintf(base, sizeof base, "meetings[%zu]", i);
+		if (!(o = item_obj(r, base, v)))
+			continue;
+		m->id = get_id(r, base, o, ids, i, "meeting");
+		m->date = get_date(r, base, o, "date", false);
+		m->type = get_enum(r, base, o, "type", KR_ENUM_MEETING_TYPE, false);
+		m->continuum = get_enum(r, base, o, "continuum", KR_ENUM_CONTINUUM, false);
+		m->invited = get_person_list(r, base, o, "invited", &m->ninvited);
+		m->attended = get_person_list(r, base, o, "attended", &m->nattended);
+		c->nmeetings++;
+	}
+out:
+	json_decref(ids);
+}
+
+static void read_plan(struct rd *r, json_t *plan)
+{
+	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
+	struct kr_plan *p = &r->c->plan;
+	json_t *map, *arr, *v, *ids;
+	size_t i;
+
+	p->present = json_object_size(plan) > 0;
+	if ((v = json_object_get(plan, "version")) && !json_is_null(v)) {
+		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+		    json_integer_value(v) > 1000000)
+			problem(r, "plan.version", "expected a whole number of 0 or more");
+		else
+			p->version = (int)json_integer_value(v);
+	}
+	p->adopted = get_date(r, "plan", plan, "adopted", false);
+	p->reviewed = get_date(r, "plan", plan, "reviewed", false);
+	p->safety = get_str(r, "plan", plan, "safety", false);
+	p->concerns = get_strings(r, "plan", plan, "concerns");
+	if ((map = get_obj(r, "plan", plan, "safety_map", false))) {
+		p->has_safety_map = true;
+		p->worries = get_strings(r, "plan.safety_map", map, "worries");
+		p->working_well = get_strings(r, "plan.safety_map", map, "working_well");
+		p->needs_to_happen = get_strings(r, "plan.safety_map", map, "needs_to_happen");
+		if ((arr = get_arr(r, "plan.safety_map", map, "scale", false)) &&
+		    json_array_size(arr)) {
+			p->scale = alloc(r, json_array_size(arr) * sizeof *p->scale);
+			json_array_foreach(arr, i, v) {
+				struct kr_scale_point *s;
+				json_t *score;
+				snprintf(base, sizeof base, "plan.safety_map.scale[%zu]", i);
+				if (!p->scale || !item_obj(r, base, v))
+					continue;
+				s = &p->scale[p->nscale];
+				s->date = get_date(r, base, v, "date", true);
+				s->by = get_person(r, base, v, "by", false);
+				score = json_object_get(v, "score");
+				if (!json_is_integer(score) || json_integer_value(score) < 0 ||
+				    json_integer_value(score) > 10) {
+					problem(r, join(path, base, "score"),
+					        "expected a whole number from 0 to 10");
+					continue;
+				}
+				s->score = (int)json_integer_value(score);
+				p->nscale++;
+			}
+		}
+	}
+
+	if ((arr = get_arr(r, "plan", plan, "wishes", false)) && json_array_size(arr)) {
+		if (!(ids = json_object()))
+			return (void)(r->nomem = true);
+		p->wishes = alloc(r, json_array_size(arr) * sizeof *p->wishes);
+		json_array_foreach(arr, i, v) {
+			struct kr_wish *w;
+			snprintf(base, sizeof base, "plan.wishes[%zu]", i);
+			if (!p->wishes || !item_obj(r, base, v))
+				continue;
+			w = &p->wishes[p->nwishes++];
+			w->id = get_id(r, base, v, ids, i, "wish");
+			w->by = get_person(r, base, v, "by", false);
+			w->date = get_date(r, base, v, "date", false);
+			w->text = get_str(r, base, v, "text", false);
+			w->response = get_str(r, base, v, "response", false);
+		}
+		json_decref(ids);
+	}
+	if ((arr = get_arr(r, "plan", plan, "goals", false)) && json_array_size(arr)) {
+		p->goals = alloc(r, json_array_size(arr) * sizeof *p->goals);
+		json_array_foreach(arr, i, v) {
+			struct kr_goal *g;
+			snprintf(base, sizeof base, "plan.goals[%zu]", i);
+			if (!p->goals || !item_obj(r, base, v))
+				continue;
+			g = &p->goals[p->ngoals];
+			g->id = get_id(r, base, v, r->goal_ids, p->ngoals, "goal");
+			g->text = get_str(r, base, v, "text", false);
+			g->indicator = get_str(r, base, v, "indicator", false);
+			p->ngoals++;
+		}
+	}
+	if ((arr = get_arr(r, "plan", plan, "agreements", false)) && json_array_size(arr)) {
+		if (!(ids = json_object()))
+			return (void)(r->nomem = true);
+		p->agreements = alloc(r, json_array_size(arr) * sizeof *p->agreements);
+		json_array_foreach(arr, i, v) {
+			struct kr_agreement *a;
+			json_t *g;
+			snprintf(base, sizeof base, "plan.agreements[%zu]", i);
+			if (!p->agreements || !item_obj(r, base, v))
+				continue;
+			a = &p->agreements[p->nagreements++];
+			a->id = get_id(r, base, v, ids, i, "agreement");
+			a->goal = -1;
+			g = json_object_get(v, "goal");
+			if (g && !json_is_null(g))
+				a->goal = resolve(r, join(path, base, "goal"), g, r->goal_ids, "goal");
+			a->who = get_person_list(r, base, v, "who", &a->nwho);
+			a->what = get_str(r, base, v, "what", false);
+			a->when = get_str(r, base, v, "when", false);
+			a->if_not = get_str(r, base, v, "if_not", false);
+			a->due = get_date(r, base, v, "due", false);
+			a->status = get_enum(r, base, v, "status", KR_ENUM_AGREEMENT_STATUS, false);
+			if (!a->status)
+				a->status = KR_AGR_OPEN;
+		}
+		json_decref(ids);
+	}
+}
+
+static void read_case_section(struct rd *r, json_t *cs)
+{
+	struct kr_case *c = r->c;
+	json_t *pd, *beh, *arr, *v;
+	size_t i;
+	char path[PATH_MAX_LEN];
+
+	c->ref = get_str(r, "case", cs, "ref", true);
+	if (c->ref && !valid_ref(c->ref))
+		problem(r, "case.ref",
+		        "\"%s\" must be 1 to 64 letters, digits, '-', '_' or '.'", c->ref);
+	c->child = get_person(r, "case", cs, "child", true);
+	c->opened = get_date(r, "case", cs, "opened", false);
+	c->notes = get_str(r, "case", cs, "notes", false);
+	if ((pd = get_obj(r, "case", cs, "perspective_decision", false))) {
+		c->perspective_date = get_date(r, "case.perspective_decision", pd, "date", false);
+		c->perspective_outcome = get_str(r, "case.perspective_decision", pd, "outcome", false);
+	}
+	c->externalising = c->internalising = KR_UNKNOWN;
+	if ((beh = get_obj(r, "case", cs, "behaviour", false))) {
+		c->externalising = get_bool(r, "case.behaviour", beh, "externalising");
+		c->internalising = get_bool(r, "case.behaviour", beh, "internalising");
+	}
+	if ((arr = get_arr(r, "case", cs, "development_checks", false)) && json_array_size(arr)) {
+		c->development_checks = alloc(r, json_array_size(arr) * sizeof(struct kr_date));
+		json_array_foreach(arr, i, v) {
+			snprintf(path, sizeof path, "case.development_checks[%zu]", i);
+			if (!c->development_checks)
+				break;
+			if (json_is_null(v) || !json_is_string(v)) {
+				problem(r, path, "expected a date, found %s", json_kind(v));
+				continue;
+			}
+			c->development_checks[c->ndevelopment_checks] = check_date(r, path, v);
+			if (kr_date_valid(c->development_checks[c->ndevelopment_checks]))
+				c->ndevelopment_checks++;
+		}
+	}
+}
+
+/* ---- whole-document checks ---- */
+
+/* Parent links form a DAG: a person cannot be their own ancestor.  Reports
+ * one problem per cycle, at the kinship entry that closes it. */
+static void check_ancestry(struct rd *r)
+{
+	struct kr_case *c = r->c;
+	size_t n = c->npersons;
+	unsigned char *state;   /* 0 new, 1 on the stack, 2 done */
+	int *stack_p, *stack_k;
+
+	if (!n || !c->nkinship)
+		return;
+	state = calloc(n, 1);
+	stack_p = calloc(n, sizeof *stack_p);
+	stack_k = calloc(n, sizeof *stack_k);
+	if (!state || !stack_p || !stack_k) {
+		r->nomem = true;
+		goto out;
+	}
+	/* Iterative DFS from each person along person -> its parents. */
+	for (size_t s = 0; s < n; s++) {
+		int top = 0;
+		if (state[s])
+			continue;
+		stack_p[0] = (int)s;
+		stack_k[0] = 0;
+		state[s] = 1;
+		while (top >= 0) {
+			int p = stack_p[top];
+			size_t k = (size_t)stack_k[top];
+			for (; k < c->nkinship; k++) {
+				const struct kr_kinship *kin = &c->kinship[k];
+				if (kin->type == KR_KIN_PARENT && kin->child == p && kin->parent >= 0)
+					break;
+			}
+			if (k == c->nkinship) {
+				state[p] = 2;
+				top--;
+				continue;
+			}
+			stack_k[top] = (int)k + 1;
+			int q = c->kinship[k].parent;
+			if (state[q] == 1) {
+				char path[64];
+				snprintf(path, sizeof path, "kinship[%zu]", k);
+				problem(r, path, "\"%s\" would be their own ancestor (a cycle of parent links)",
+				        c->persons[q].id);
+			} else if (state[q] == 0) {
+				state[q] = 1;
+				top++;
+				stack_p[top] = q;
+				stack_k[top] = 0;
+			}
+		}
+	}
+out:
+	free(state);
+	free(stack_p);
+	free(stack_k);
+}
+
+/* Birth and adoptive parents are born before their children; a child has
+ * at most two birth parents and each parent link is given once. */
+static void check_parents(struct rd *r)
+{
+	struct kr_case *c = r->c;
+	char path[64];
+
+	for (size_t k = 0; k < c->nkinship; k++) {
+		const struct kr_kinship *kin = &c->kinship[k];
+		const struct kr_person *par, *ch;
+		int births = 0;
+
+		if (kin->type != KR_KIN_PARENT || kin->parent < 0 || kin->child < 0)
+			continue;
+		snprintf(path, sizeof path, "kinship[%zu]", k);
+		for (size_t j = 0; j < k; j++) {
+			const struct kr_kinship *o = &c->kinship[j];
+			if (o->type == KR_KIN_PARENT && o->parent == kin->parent &&
+			    o->child == kin->child) {
+				problem(r, path, "the same parent link is already kinship[%zu]", j);
+				break;
+			}
+		}
+		if (kin->kind == KR_KIND_NONE || kin->kind == KR_KIND_BIRTH) {
+			for (size_t j = 0; j <= k; j++) {
+				const struct kr_kinship *o = &c->kinship[j];
+				if (o->type == KR_KIN_PARENT && o->child == kin->child &&
+				    (o->kind == KR_KIND_NONE || o->kind == KR_KIND_BIRTH))
+					births++;
+			}
+			if (births == 3)
+				problem(r, path, "\"%s\" would have more than two birth parents",
+				        c->persons[kin->child].id);
+		}
+		if (kin->kind != KR_KIND_NONE && kin->kind != KR_KIND_BIRTH &&
+		    kin->kind != KR_KIND_ADOPTIVE)
+			continue;
+		par = &c->persons[kin->parent];
+		ch = &c->persons[kin->child];
+		if (kr_date_valid(par->born) && kr_date_valid(ch->born) &&
+		    kr_date_last(ch->born) <= kr_date_first(par->born)) {
+			char b1[11], b2[11];
+			problem(r, path, "child \"%s\" (born %s) is born before parent \"%s\" (born %s)",
+			        ch->id, kr_date_format(ch->born, b1), par->id,
+			        kr_date_format(par->born, b2));
+		}
+	}
+}
+
+/* ---- entry points ---- */
+
+enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_error *err)
+{
+	json_t *doc = vdoc, *cs, *persons, *v;
+	struct rd r;
+	enum kr_status rc = KR_OK;
+	const char *fmt;
+
+	memset(&r, 0, sizeof r);
+	*out = NULL;
+	r.err = err;
+	r.c = calloc(1, sizeof *r.c);
+	r.priv = calloc(1, sizeof *r.priv);
+	r.placement_ids = json_object();
+	r.goal_ids = json_object();
+	if (!r.c || !r.priv || !r.placement_ids || !r.goal_ids) {
+		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		goto out;
+	}
+	r.c->priv = r.priv;
+	r.c->child = -1;
+	if (!(r.priv->person_ids = json_object())) {
+		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		goto out;
+	}
+	r.priv->doc = json_incref(doc);
+	if (!json_is_object(doc)) {
+		problem(&r, "", "the document must be a JSON object, found %s", json_kind(doc));
+		goto check;
+	}
+	fmt = get_str(&r, "", doc, "format", true);
+	if (fmt && strcmp(fmt, KR_CASE_FORMAT) != 0)
+		problem(&r, "format", "\"%s\" is not a format kring reads (expected \"%s\")", fmt,
+		        KR_CASE_FORMAT);
+	if ((persons = get_arr(&r, "", doc, "persons", true))) {
+		if (json_array_size(persons) == 0)
+			problem(&r, "persons", "must hold at least the child");
+		read_persons(&r, persons);
+	}
+	if ((v = get_arr(&r, "", doc, "placements", false)))
+		read_placements(&r, v);
+	if ((cs = get_obj(&r, "", doc, "case", true)))
+		read_case_section(&r, cs);
+	if ((v = get_arr(&r, "", doc, "kinship", false)))
+		read_kinship(&r, v);
+	if ((v = get_arr(&r, "", doc, "ties", false)))
+		read_ties(&r, v);
+	if ((v = get_arr(&r, "", doc, "events", false)))
+		read_events(&r, v);
+	if ((v = get_arr(&r, "", doc, "meetings", false)))
+		read_meetings(&r, v);
+	if ((v = get_obj(&r, "", doc, "plan", false)))
+		read_plan(&r, v);
+	if (!r.nomem) {
+		check_ancestry(&r);
+		check_parents(&r);
+	}
+check:
+	if (r.nomem) {
+		rc = kr_error_set(err, KR_ENOMEM, "out of memory while reading the case");
+		goto out;
+	}
+	if (r.nproblems) {
+		rc = kr_error_set(err, KR_EINVAL, "the case document has %zu problem%s", r.nproblems,
+		                  r.nproblems == 1 ? "" : "s");
+		goto out;
+	}
+	*out = r.c;
+	r.c = NULL;
+out:
+	json_decref(r.placement_ids);
+	json_decref(r.goal_ids);
+	if (r.c) {
+		if (!r.c->priv)
+			free(r.priv);
+		kr_case_free(r.c);
+	}
+	return rc;
+}
+
+enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
+                            struct kr_error *err)
+{
+	json_error_t jerr;
+	json_t *doc;
+	enum kr_status rc;
+
+	*out = NULL;
+	if (len > KR_CASE_MAX_BYTES)
+		return kr_error_set(err, KR_ETOOBIG,
+		                    "the document is %zu bytes; the limit is %u bytes (16 MiB)", len,
+		                    KR_CASE_MAX_BYTES);
+	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!doc) {
+		kr_error_detail(err, NULL, "line %d, column %d: %s", jerr.line, jerr.column,
+		                jerr.text);
+		return kr_error_set(err, KR_EINVAL, "the document is not valid JSON");
+	}
+	rc = kr_case_from_json(doc, out, err);
+	json_decref(doc);
+	return rc;
+}

@@ -1,0 +1,155 @@
+/*
+ * settings.c - the signal thresholds of settings.h: their table of keys,
+ * defaults and ranges, and reading and writing them through the store.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kring/settings.h"
+
+static const struct kr_setting_info infos[KR_SET__N] = {
+	[KR_SET_PERSPECTIVE_WARNING_MONTHS] = { "perspective.warning_months", 6, 1, 60, "months",
+		"perspectiefbesluit: waarschuwing na zoveel maanden plaatsing",
+		"perspective decision: warning after this many months of placement" },
+	[KR_SET_PERSPECTIVE_ALERT_MONTHS] = { "perspective.alert_months", 12, 1, 120, "months",
+		"perspectiefbesluit: alarm na zoveel maanden plaatsing",
+		"perspective decision: alert after this many months of placement" },
+	[KR_SET_DEVELOPMENT_MONTHS] = { "development.interval_months", 12, 1, 60, "months",
+		"ontwikkeling van het kind: onderzoek minstens eens per zoveel maanden",
+		"child development: a check at least every this many months" },
+	[KR_SET_DEVELOPMENT_YOUNG_MONTHS] = { "development.young_interval_months", 6, 1, 60,
+		"months", "jonge kinderen: onderzoek minstens eens per zoveel maanden",
+		"young children: a check at least every this many months" },
+	[KR_SET_DEVELOPMENT_YOUNG_AGE] = { "development.young_age", 3, 0, 18, "years",
+		"jonger dan deze leeftijd geldt de kortere termijn",
+		"below this age the shorter interval applies" },
+	[KR_SET_PLAN_MISSING_DAYS] = { "plan.missing_after_days", 42, 1, 730, "days",
+		"netwerkplan nodig als een plaatsing langer loopt dan zoveel dagen",
+		"a network plan is needed once a placement runs longer than this many days" },
+	[KR_SET_PLAN_REVIEW_MONTHS] = { "plan.review_months", 6, 1, 60, "months",
+		"netwerkplan bespreken minstens eens per zoveel maanden",
+		"review the network plan at least every this many months" },
+	[KR_SET_WISH_RESPONSE_DAYS] = { "wish.response_days", 28, 1, 365, "days",
+		"een wens van het kind krijgt binnen zoveel dagen antwoord",
+		"a wish of the child gets an answer within this many days" },
+	[KR_SET_HEARD_MIN_AGE] = { "heard.min_age", 8, 0, 18, "years",
+		"vanaf deze leeftijd letten we erop of het kind gehoord wordt",
+		"from this age we check that the child is heard" },
+	[KR_SET_HEARD_WINDOW_MONTHS] = { "heard.window_months", 12, 1, 60, "months",
+		"het kind is gehoord als het in zoveel maanden een wens gaf of bij een bijeenkomst was",
+		"the child counts as heard after a wish or a meeting within this many months" },
+	[KR_SET_OVERLOAD_AGREEMENTS] = { "overload.agreements", 3, 1, 100, "count",
+		"te veel gevraagd: iemand uit het netwerk heeft zoveel open afspraken",
+		"overload: one network member holds this many open agreements" },
+	[KR_SET_OVERLOAD_SHARE_PERCENT] = { "overload.share_percent", 40, 1, 100, "percent",
+		"te veel gevraagd: iemand heeft meer dan dit deel van de open afspraken",
+		"overload: one person holds more than this share of the open agreements" },
+	[KR_SET_OVERLOAD_SHARE_MIN_OPEN] = { "overload.share_min_open", 5, 1, 1000, "count",
+		"het deel telt pas vanaf zoveel open afspraken",
+		"the share counts only from this many open agreements" },
+	[KR_SET_NETWORK_MIN_SIZE] = { "network.min_size", 5, 1, 100, "count",
+		"klein netwerk: minder dan zoveel mensen (geen professionals) met een band met het kind",
+		"small network: fewer than this many non-professionals with a tie to the child" },
+	[KR_SET_CHURN_SAME_ROLE] = { "churn.same_role", 3, 2, 100, "count",
+		"wisseling: zoveel professionals in dezelfde rol binnen de periode",
+		"churn: this many professionals in the same role within the window" },
+	[KR_SET_CHURN_AT_ONCE] = { "churn.at_once", 6, 2, 100, "count",
+		"te veel professionals tegelijk: zoveel of meer",
+		"too many professionals at once: this many or more" },
+	[KR_SET_CHURN_WINDOW_MONTHS] = { "churn.window_months", 12, 1, 120, "months",
+		"periode waarover wisselingen van professionals geteld worden",
+		"the window in which changes of professional are counted" },
+	[KR_SET_MEETING_AFTER_DAYS] = { "meeting.after_days", 42, 1, 730, "days",
+		"netwerkbijeenkomst nodig als een plaatsing langer loopt dan zoveel dagen",
+		"a network meeting is due once a placement runs longer than this many days" },
+	[KR_SET_MEETING_WINDOW_MONTHS] = { "meeting.window_months", 12, 1, 60, "months",
+		"minstens een netwerkbijeenkomst per zoveel maanden",
+		"at least one network meeting every this many months" },
+	[KR_SET_SAFETY_LOW_SCORE] = { "safety.low_score", 3, 0, 10, "points",
+		"veiligheid: een score van dit getal of lager is een signaal",
+		"safety: a score at or below this is a signal" },
+	[KR_SET_SAFETY_DROP_POINTS] = { "safety.drop_points", 3, 1, 10, "points",
+		"veiligheid: zoveel punten lager dan de vorige score is een signaal",
+		"safety: this many points below the previous score is a signal" },
+	[KR_SET_BREAKDOWN_MIN_AGE] = { "breakdown.min_age", 10, 0, 18, "years",
+		"risicoprofiel: kind is bij de start van de plaatsing minstens zo oud",
+		"risk profile: the child is at least this old when the placement starts" },
+	[KR_SET_BREAKDOWN_MIN_EARLIER] = { "breakdown.min_earlier", 2, 1, 50, "count",
+		"risicoprofiel: minstens zoveel eerdere plaatsingen",
+		"risk profile: at least this many earlier placements" },
+	[KR_SET_INSTABILITY_PLACEMENTS] = { "instability.placements", 2, 2, 50, "count",
+		"instabiliteit: zoveel plaatsingen begonnen binnen de periode",
+		"instability: this many placements started within the window" },
+	[KR_SET_INSTABILITY_WINDOW_MONTHS] = { "instability.window_months", 24, 1, 240, "months",
+		"periode waarover plaatsingen geteld worden",
+		"the window in which placements are counted" },
+};
+
+const struct kr_setting_info *kr_settings_info(enum kr_setting i)
+{
+	return (unsigned)i < KR_SET__N ? &infos[i] : NULL;
+}
+
+void kr_settings_defaults(struct kr_settings *s)
+{
+	for (int i = 0; i < KR_SET__N; i++)
+		s->v[i] = infos[i].def;
+}
+
+int kr_settings_find(const char *key)
+{
+	for (int i = 0; i < KR_SET__N; i++)
+		if (key && strcmp(infos[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+/* Parses a whole number in the setting's range. */
+static enum kr_status parse_value(int i, const char *text, int *out, struct kr_error *err)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < infos[i].min || v > infos[i].max)
+		return kr_error_set(err, KR_EINVAL, "%s: \"%s\" is not a whole number from %d to %d",
+		                    infos[i].key, text, infos[i].min, infos[i].max);
+	*out = (int)v;
+	return KR_OK;
+}
+
+enum kr_status kr_settings_load(struct kr_store *st, struct kr_settings *s,
+                                struct kr_error *err)
+{
+	kr_settings_defaults(s);
+	for (int i = 0; i < KR_SET__N; i++) {
+		char *value = NULL;
+		enum kr_status rc = kr_store_setting_get(st, infos[i].key, &value, err);
+		if (!rc && value)
+			rc = parse_value(i, value, &s->v[i], err);
+		free(value);
+		if (rc)
+			return rc;
+	}
+	return KR_OK;
+}
+
+enum kr_status kr_settings_set(struct kr_store *st, const char *key, const char *value,
+                               struct kr_error *err)
+{
+	int i = kr_settings_find(key), v;
+	enum kr_status rc;
+
+	if (i < 0)
+		return kr_error_set(err, KR_ENOTFOUND,
+		                    "no setting \"%s\" (kring settings lists them)", key);
+	if ((rc = parse_value(i, value, &v, err)))
+		return rc;
+	char canon[16];
+	snprintf(canon, sizeof canon, "%d", v);
+	return kr_store_setting_set(st, key, canon, err);
+}

@@ -1,0 +1,588 @@
+/*
+ * store.c - the case store of store.h on SQLite.
+ *
+ * Tables (lib/sql/001_init.sql): `cases` (one row per case with a summary of
+ * its latest revision), `revisions` (every document ever stored, guarded by
+ * triggers against UPDATE and DELETE), `settings` and its append-only log.
+ * A put is one transaction, or one savepoint inside a group opened with
+ * kr_store_begin(): either the whole revision lands or nothing does.
+ * Statements used per put are prepared once and kept.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+#include <jansson.h>
+
+#include "kring/store.h"
+
+extern const char *const kri_migrations[];
+extern const size_t kri_nmigrations;
+
+enum {
+	ST_FIND, ST_NEW_CASE, ST_INSERT_REV, ST_UPDATE_CASE, ST_GET_REV, ST_GET_HEAD,
+	ST__N
+};
+
+static const char *const stmt_sql[ST__N] = {
+	[ST_FIND] = "SELECT id, head FROM cases WHERE ref = ?1",
+	[ST_NEW_CASE] = "INSERT INTO cases(ref, created, head, updated, npersons) "
+	                "VALUES (?1, ?2, 0, ?2, 0)",
+	[ST_INSERT_REV] = "INSERT INTO revisions(case_id, rev, author, created, doc) "
+	                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_UPDATE_CASE] = "UPDATE cases SET head = ?2, child = ?3, opened = ?4, updated = ?5, "
+	                   "npersons = ?6 WHERE id = ?1",
+	[ST_GET_REV] = "SELECT r.doc, c.head FROM cases c LEFT JOIN revisions r "
+	               "ON r.case_id = c.id AND r.rev = ?2 WHERE c.ref = ?1",
+	[ST_GET_HEAD] = "SELECT r.doc, c.head FROM cases c JOIN revisions r "
+	                "ON r.case_id = c.id AND r.rev = c.head WHERE c.ref = ?1",
+};
+
+struct kr_store {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST__N];
+	int depth;          /* > 0 inside kr_store_begin() */
+	time_t now;         /* fixed clock, 0 = real clock */
+};
+
+static enum kr_status db_fail(struct kr_store *s, struct kr_error *err, const char *what)
+{
+	return kr_error_set(err, KR_EDB, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static enum kr_status exec(struct kr_store *s, const char *sql, struct kr_error *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		kr_error_set(err, KR_EDB, "database: %s", msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return KR_EDB;
+	}
+	return KR_OK;
+}
+
+static sqlite3_stmt *stmt(struct kr_store *s, int which)
+{
+	sqlite3_stmt *st = s->st[which];
+	if (!st && sqlite3_prepare_v3(s->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+	                              &s->st[which], NULL) != SQLITE_OK)
+		return NULL;
+	st = s->st[which];
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int kr_store_schema_version(void)
+{
+	return (int)kri_nmigrations;
+}
+
+static int user_version(struct kr_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static enum kr_status migrate(struct kr_store *s, struct kr_error *err)
+{
+	int v = user_version(s);
+	char sql[64];
+
+	if (v < 0)
+		return db_fail(s, err, "cannot read the database");
+	if (v > (int)kri_nmigrations)
+		return kr_error_set(err, KR_EDB,
+		                    "the database has schema version %d, newer than this kring "
+		                    "knows (%d): use a newer kring", v, (int)kri_nmigrations);
+	if (v == 0) {
+		/* A fresh file, or somebody else's database? */
+		sqlite3_stmt *st = NULL;
+		int n = 0;
+		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st,
+		                       NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (n > 0)
+			return kr_error_set(err, KR_EDB, "this file is an SQLite database, but not a "
+			                    "kring database");
+	}
+	for (; v < (int)kri_nmigrations; v++) {
+		enum kr_status rc;
+		if ((rc = exec(s, "BEGIN IMMEDIATE", err)))
+			return rc;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if ((rc = exec(s, kri_migrations[v], err)) || (rc = exec(s, sql, err))) {
+			exec(s, "ROLLBACK", NULL);
+			return rc;
+		}
+		if ((rc = exec(s, "COMMIT", err)))
+			return rc;
+	}
+	return KR_OK;
+}
+
+enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err)
+{
+	struct kr_store *s;
+	enum kr_status rc;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
+
+	*out = NULL;
+	s = calloc(1, sizeof *s);
+	if (!s)
+		return kr_error_set(err, KR_ENOMEM, "out of memory");
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		rc = kr_error_set(err, KR_EDB, "cannot open database %s: %s", path,
+		                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+	sqlite3_busy_timeout(s->db, 5000);
+	if ((rc = exec(s, "PRAGMA journal_mode = WAL", err)) ||
+	    (rc = exec(s, "PRAGMA synchronous = FULL", err)) ||
+	    (rc = exec(s, "PRAGMA foreign_keys = ON", err)) ||
+	    (rc = exec(s, "PRAGMA trusted_schema = OFF", err))) {
+		kr_error_set(err, KR_EDB, "cannot use %s as a database: %s", path,
+		             sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if ((rc = migrate(s, err)))
+		goto fail;
+	*out = s;
+	return KR_OK;
+fail:
+	kr_store_close(s);
+	return rc;
+}
+
+void kr_store_close(struct kr_store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST__N; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+void kr_store_set_now(struct kr_store *s, time_t now)
+{
+	s->now = now;
+}
+
+void *kr_store_db(struct kr_store *s)
+{
+	return s->db;
+}
+
+static void iso_now(struct kr_store *s, char buf[21])
+{
+	time_t t = s->now ? s->now : time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+enum kr_status kr_store_begin(struct kr_store *s, struct kr_error *err)
+{
+	enum kr_status rc;
+	if (s->depth > 0)
+		return kr_error_set(err, KR_EUSAGE, "a transaction is already open");
+	if ((rc = exec(s, "BEGIN IMMEDIATE", err)))
+		return rc;
+	s->depth = 1;
+	return KR_OK;
+}
+
+enum kr_status kr_store_end(struct kr_store *s, bool commit, struct kr_error *err)
+{
+	enum kr_status rc;
+	if (s->depth == 0)
+		return kr_error_set(err, KR_EUSAGE, "no transaction is open");
+	s->depth = 0;
+	rc = exec(s, commit ? "COMMIT" : "ROLLBACK", err);
+	if (rc && commit)
+		exec(s, "ROLLBACK", NULL);
+	return rc;
+}
+
+/* The summary columns of `cases` for a case. */
+static void bind_summary(sqlite3_stmt *st, const struct kr_case *c)
+{
+	char opened[11];
+	if (c->child >= 0)
+		sqlite3_bind_text(st, 3, kr_case_person_name(c, c->child), -1, SQLITE_TRANSIENT);
+	if (kr_date_valid(c->opened))
+		sqlite3_bind_text(st, 4, kr_date_format(c->opened, opened), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)c->npersons);
+}
+
+enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
+                            long expect_rev, long *rev_out, struct kr_error *err)
+{
+	enum kr_status rc = KR_OK;
+	sqlite3_stmt *st;
+	sqlite3_int64 case_id = 0;
+	long head = 0;
+	char now[21];
+	char *doc = NULL;
+	bool own_tx = s->depth == 0;
+
+	*rev_out = 0;
+	if (!author || !*author)
+		return kr_error_set(err, KR_EUSAGE, "a change needs an author");
+	doc = kr_case_dump(c, false);
+	if (!doc)
+		return kr_error_set(err, KR_ENOMEM, "out of memory");
+	iso_now(s, now);
+	if ((rc = exec(s, own_tx ? "BEGIN IMMEDIATE" : "SAVEPOINT put", err)))
+		goto out_free;
+
+	if (!(st = stmt(s, ST_FIND)))
+		goto dberr;
+	sqlite3_bind_text(st, 1, c->ref, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		case_id = sqlite3_column_int64(st, 0);
+		head = (long)sqlite3_column_int64(st, 1);
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		goto dberr;
+	}
+	sqlite3_reset(st);
+	if (case_id && expect_rev == -1) {
+		*rev_out = head;
+		rc = kr_error_set(err, KR_ECONFLICT, "case %s exists already (revision %ld)",
+		                  c->ref, head);
+		goto undo;
+	}
+	if (expect_rev > 0 && (!case_id || head != expect_rev)) {
+		*rev_out = head;
+		rc = case_id ? kr_error_set(err, KR_ECONFLICT,
+		                            "case %s was changed by someone else: your change is "
+		                            "based on revision %ld, the latest is %ld", c->ref,
+		                            expect_rev, head)
+		             : kr_error_set(err, KR_ENOTFOUND, "no case %s", c->ref);
+		goto undo;
+	}
+	if (!case_id) {
+		if (!(st = stmt(s, ST_NEW_CASE)))
+			goto dberr;
+		sqlite3_bind_text(st, 1, c->ref, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto dberr;
+		case_id = sqlite3_last_insert_rowid(s->db);
+		sqlite3_reset(st);
+	}
+	if (!(st = stmt(s, ST_INSERT_REV)))
+		goto dberr;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, head + 1);
+	sqlite3_bind_text(st, 3, author, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto dberr;
+	sqlite3_reset(st);
+	if (!(st = stmt(s, ST_UPDATE_CASE)))
+		goto dberr;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, head + 1);
+	bind_summary(st, c);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto dberr;
+	sqlite3_reset(st);
+	if ((rc = exec(s, own_tx ? "COMMIT" : "RELEASE put", err)))
+		goto undo;
+	*rev_out = head + 1;
+	goto out_free;
+
+dberr:
+	rc = db_fail(s, err, "storing the case failed");
+undo:
+	if (own_tx)
+		exec(s, "ROLLBACK", NULL);
+	else
+		exec(s, "ROLLBACK TO put; RELEASE put", NULL);
+out_free:
+	for (int i = 0; i < ST__N; i++)
+		if (s->st[i])
+			sqlite3_reset(s->st[i]);
+	free(doc);
+	return rc;
+}
+
+enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
+                            struct kr_case **out, struct kr_error *err)
+{
+	sqlite3_stmt *st = stmt(s, rev > 0 ? ST_GET_REV : ST_GET_HEAD);
+	enum kr_status rc;
+	int step;
+
+	*out = NULL;
+	if (!st)
+		return db_fail(s, err, "reading the case failed");
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	if (rev > 0)
+		sqlite3_bind_int64(st, 2, rev);
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE) {
+		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+	} else if (step != SQLITE_ROW) {
+		rc = db_fail(s, err, "reading the case failed");
+	} else if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		rc = kr_error_set(err, KR_ENOTFOUND, "case %s has no revision %ld (the latest is %lld)",
+		                  ref, rev, (long long)sqlite3_column_int64(st, 1));
+	} else {
+		const char *doc = (const char *)sqlite3_column_text(st, 0);
+		int n = sqlite3_column_bytes(st, 0);
+		rc = kr_case_read(doc, (size_t)n, out, err);
+		if (rc)
+			kr_error_set(err, rc, "the stored revision of case %s cannot be read", ref);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+enum kr_status kr_store_revision_at(struct kr_store *s, const char *ref, long day,
+                                    long *rev_out, struct kr_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum kr_status rc = KR_OK;
+	struct kr_date next = kr_date_from_days(day + 1);
+	char until[32];
+
+	*rev_out = 0;
+	snprintf(until, sizeof until, "%04d-%02d-%02dT00:00:00Z", next.y, next.m, next.d);
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT (SELECT max(r.rev) FROM revisions r WHERE r.case_id = c.id "
+	                       "AND r.created < ?2) FROM cases c WHERE c.ref = ?1",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, err, "reading the history failed");
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+			char d[11];
+			rc = kr_error_set(err, KR_ENOTFOUND, "case %s did not exist yet on %s", ref,
+			                  kr_date_format(kr_date_from_days(day), d));
+		} else {
+			*rev_out = (long)sqlite3_column_int64(st, 0);
+		}
+		break;
+	case SQLITE_DONE:
+		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+		break;
+	default:
+		rc = db_fail(s, err, "reading the history failed");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void copy(char *dst, size_t n, const unsigned char *src)
+{
+	snprintf(dst, n, "%s", src ? (const char *)src : "");
+}
+
+enum kr_status kr_store_history(struct kr_store *s, const char *ref,
+                                struct kr_revision_info **out, size_t *n,
+                                struct kr_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct kr_revision_info *v = NULL, *grown;
+	size_t k = 0, cap = 0;
+	enum kr_status rc = KR_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT r.rev, r.author, r.created, length(CAST(r.doc AS BLOB)) "
+	                       "FROM cases c JOIN revisions r ON r.case_id = c.id "
+	                       "WHERE c.ref = ?1 ORDER BY r.rev", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, err, "reading the history failed");
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(grown = realloc(v, cap * sizeof *v))) {
+				rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+				goto out;
+			}
+			v = grown;
+		}
+		v[k].rev = (long)sqlite3_column_int64(st, 0);
+		copy(v[k].author, sizeof v[k].author, sqlite3_column_text(st, 1));
+		copy(v[k].created, sizeof v[k].created, sqlite3_column_text(st, 2));
+		v[k].bytes = (size_t)sqlite3_column_int64(st, 3);
+		k++;
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(s, err, "reading the history failed");
+	else if (k == 0)
+		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+out:
+	sqlite3_finalize(st);
+	if (rc) {
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*n = k;
+	return KR_OK;
+}
+
+enum kr_status kr_store_list(struct kr_store *s, struct kr_case_info **out, size_t *n,
+                             struct kr_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct kr_case_info *v = NULL, *grown;
+	size_t k = 0, cap = 0;
+	enum kr_status rc = KR_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT ref, head, child, opened, updated, npersons "
+	                       "FROM cases ORDER BY ref", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, err, "listing the cases failed");
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 64;
+			if (!(grown = realloc(v, cap * sizeof *v))) {
+				rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+				goto out;
+			}
+			v = grown;
+		}
+		copy(v[k].ref, sizeof v[k].ref, sqlite3_column_text(st, 0));
+		v[k].head = (long)sqlite3_column_int64(st, 1);
+		copy(v[k].child, sizeof v[k].child, sqlite3_column_text(st, 2));
+		copy(v[k].opened, sizeof v[k].opened, sqlite3_column_text(st, 3));
+		copy(v[k].updated, sizeof v[k].updated, sqlite3_column_text(st, 4));
+		v[k].npersons = (size_t)sqlite3_column_int64(st, 5);
+		k++;
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(s, err, "listing the cases failed");
+out:
+	sqlite3_finalize(st);
+	if (rc) {
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*n = k;
+	return KR_OK;
+}
+
+enum kr_status kr_store_each(struct kr_store *s,
+                             int (*fn)(const struct kr_case *c, long rev, void *arg),
+                             void *arg, struct kr_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum kr_status rc = KR_OK;
+	int step;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT c.ref, r.rev, r.doc FROM cases c JOIN revisions r "
+	                       "ON r.case_id = c.id AND r.rev = c.head ORDER BY c.ref", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return db_fail(s, err, "reading the cases failed");
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kr_case *c = NULL;
+		const char *doc = (const char *)sqlite3_column_text(st, 2);
+		int stop;
+		rc = kr_case_read(doc, (size_t)sqlite3_column_bytes(st, 2), &c, err);
+		if (rc) {
+			kr_error_set(err, rc, "the stored case %s cannot be read",
+			             (const char *)sqlite3_column_text(st, 0));
+			goto out;
+		}
+		stop = fn(c, (long)sqlite3_column_int64(st, 1), arg);
+		kr_case_free(c);
+		if (stop)
+			goto out;
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(s, err, "reading the cases failed");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum kr_status kr_store_setting_get(struct kr_store *s, const char *key, char **value,
+                                    struct kr_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum kr_status rc = KR_OK;
+
+	*value = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM settings WHERE key = ?1", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return db_fail(s, err, "reading the settings failed");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		*value = strdup((const char *)sqlite3_column_text(st, 0));
+		if (!*value)
+			rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		rc = db_fail(s, err, "reading the settings failed");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum kr_status kr_store_setting_set(struct kr_store *s, const char *key, const char *value,
+                                    struct kr_error *err)
+{
+	sqlite3_stmt *a = NULL, *b = NULL;
+	enum kr_status rc;
+	char now[21];
+	bool own_tx = s->depth == 0;
+
+	iso_now(s, now);
+	if ((rc = exec(s, own_tx ? "BEGIN IMMEDIATE" : "SAVEPOINT setting", err)))
+		return rc;
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+	                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", -1, &a,
+	                       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "INSERT INTO settings_log(key, value, changed) "
+	                       "VALUES (?1, ?2, ?3)", -1, &b, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(a, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(a, 2, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b, 2, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b, 3, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(a) != SQLITE_DONE || sqlite3_step(b) != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
+	return exec(s, own_tx ? "COMMIT" : "RELEASE setting", err);
+fail:
+	rc = db_fail(s, err, "saving the setting failed");
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
+	exec(s, own_tx ? "ROLLBACK" : "ROLLBACK TO setting; RELEASE setting", NULL);
+	return rc;
+}
