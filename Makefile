@@ -86,10 +86,12 @@ test: deps
 	  $(MAKE) --no-print-directory asan
 	@echo "all test suites passed"
 
-run: deps all
+run: deps
+	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh $(B)/kring
 
-bench: all
+bench: deps
+	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh $(B)/kring
 
 clean:

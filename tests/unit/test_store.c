@@ -1,0 +1,270 @@
+/*
+ * test_store.c - the revision store: every put is a new revision with its
+ * author and time, nothing is ever updated or deleted, optimistic
+ * concurrency, reading any revision back, settings, and refusing databases
+ * that are not ours.
+ */
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "kring/settings.h"
+#include "kring/store.h"
+
+static char dbpath[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dbpath, sizeof dbpath, "/tmp/kring-test-store-%d.db", (int)getpid());
+	unlink(dbpath);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char p[80];
+	(void)state;
+	unlink(dbpath);
+	snprintf(p, sizeof p, "%s-wal", dbpath);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", dbpath);
+	unlink(p);
+	return 0;
+}
+
+static struct kr_case *mini(const char *ref, const char *name)
+{
+	char text[512];
+	snprintf(text, sizeof text,
+	         "{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"%s\",\"child\":\"p1\"},"
+	         "\"persons\":[{\"id\":\"p1\",\"name\":\"%s\",\"x_extra\":{\"k\":[1,2]}}]}",
+	         ref, name);
+	return tu_case_from_text(text);
+}
+
+static struct kr_store *open_store(void)
+{
+	struct kr_store *s = NULL;
+	struct kr_error err;
+	kr_error_init(&err);
+	assert_int_equal(kr_store_open(dbpath, &s, &err), KR_OK);
+	kr_error_cleanup(&err);
+	return s;
+}
+
+static void revisions(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_case *a = mini("PZ-1", "Sam"), *b = mini("PZ-1", "Samuel"), *got = NULL;
+	struct kr_revision_info *h = NULL;
+	size_t n = 0;
+	long rev = 0;
+	(void)state;
+
+	kr_store_set_now(s, 1767225600);   /* 2026-01-01T00:00:00Z */
+	assert_int_equal(kr_store_put(s, a, "anouk", 0, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 1);
+	kr_store_set_now(s, 1767225600 + 86400 * 31);   /* 2026-02-01 */
+	assert_int_equal(kr_store_put(s, b, "bram", 0, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+
+	assert_int_equal(kr_store_get(s, "PZ-1", 1, &got, NULL), KR_OK);
+	assert_string_equal(kr_case_person_name(got, 0), "Sam");
+	kr_case_free(got);
+	assert_int_equal(kr_store_get(s, "PZ-1", 0, &got, NULL), KR_OK);
+	assert_string_equal(kr_case_person_name(got, 0), "Samuel");
+	kr_case_free(got);
+	assert_int_equal(kr_store_get(s, "PZ-1", 3, &got, NULL), KR_ENOTFOUND);
+	assert_null(got);
+	assert_int_equal(kr_store_get(s, "PZ-404", 0, &got, NULL), KR_ENOTFOUND);
+
+	assert_int_equal(kr_store_history(s, "PZ-1", &h, &n, NULL), KR_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].author, "anouk");
+	assert_string_equal(h[0].created, "2026-01-01T00:00:00Z");
+	assert_string_equal(h[1].author, "bram");
+	assert_string_equal(h[1].created, "2026-02-01T00:00:00Z");
+	free(h);
+
+	assert_int_equal(kr_store_revision_at(s, "PZ-1", tu_day("2026-01-15"), &rev, NULL), KR_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(kr_store_revision_at(s, "PZ-1", tu_day("2026-02-01"), &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(kr_store_revision_at(s, "PZ-1", tu_day("2025-12-31"), &rev, NULL),
+	                 KR_ENOTFOUND);
+	kr_case_free(a);
+	kr_case_free(b);
+	kr_store_close(s);
+}
+
+static void unknown_keys_survive(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_case *a = mini("PZ-2", "Noor"), *got = NULL;
+	long rev;
+	char *x, *y;
+	(void)state;
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
+	assert_int_equal(kr_store_get(s, "PZ-2", 0, &got, NULL), KR_OK);
+	x = kr_case_dump(a, true);
+	y = kr_case_dump(got, true);
+	assert_string_equal(x, y);
+	assert_non_null(strstr(y, "x_extra"));
+	free(x);
+	free(y);
+	kr_case_free(a);
+	kr_case_free(got);
+	kr_store_close(s);
+}
+
+static void optimistic_concurrency(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_case *a = mini("PZ-3", "Lotte");
+	struct kr_error err;
+	long rev;
+	(void)state;
+	kr_error_init(&err);
+	assert_int_equal(kr_store_put(s, a, "t", -1, &rev, NULL), KR_OK);      /* create */
+	assert_int_equal(kr_store_put(s, a, "t", -1, &rev, NULL), KR_ECONFLICT); /* exists */
+	assert_int_equal(kr_store_put(s, a, "t", 1, &rev, NULL), KR_OK);       /* based on 1 */
+	assert_int_equal(rev, 2);
+	assert_int_equal(kr_store_put(s, a, "t", 1, &rev, &err), KR_ECONFLICT); /* stale */
+	assert_int_equal(rev, 2);
+	assert_non_null(strstr(err.message, "latest is 2"));
+	assert_int_equal(kr_store_put(s, a, "", 0, &rev, NULL), KR_EUSAGE);    /* no author */
+	kr_error_cleanup(&err);
+	kr_case_free(a);
+	kr_store_close(s);
+}
+
+static void append_only(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_case *a = mini("PZ-4", "Mila");
+	sqlite3 *db;
+	long rev;
+	(void)state;
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
+	db = kr_store_db(s);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE revisions SET author = 'x'", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM revisions", NULL, NULL, NULL), SQLITE_OK);
+	kr_case_free(a);
+	kr_store_close(s);
+}
+
+static void group_rollback(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_case *a = mini("PZ-5", "Daan"), *got = NULL;
+	long rev;
+	(void)state;
+	assert_int_equal(kr_store_begin(s, NULL), KR_OK);
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
+	assert_int_equal(kr_store_end(s, false, NULL), KR_OK);
+	assert_int_equal(kr_store_get(s, "PZ-5", 0, &got, NULL), KR_ENOTFOUND);
+	kr_case_free(a);
+	kr_store_close(s);
+}
+
+static void pragmas_and_persistence(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_case *a = mini("PZ-6", "Fenna"), *got = NULL;
+	sqlite3_stmt *st;
+	long rev;
+	(void)state;
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
+	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "PRAGMA journal_mode", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "PRAGMA synchronous", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);   /* FULL */
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "PRAGMA user_version", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), kr_store_schema_version());
+	sqlite3_finalize(st);
+	kr_store_close(s);
+	s = open_store();
+	assert_int_equal(kr_store_get(s, "PZ-6", 0, &got, NULL), KR_OK);
+	kr_case_free(got);
+	kr_case_free(a);
+	kr_store_close(s);
+}
+
+static void settings(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_settings v;
+	struct kr_error err;
+	(void)state;
+	kr_error_init(&err);
+	assert_int_equal(kr_settings_load(s, &v, NULL), KR_OK);
+	assert_int_equal(v.v[KR_SET_PLAN_REVIEW_MONTHS], 6);
+	assert_int_equal(kr_settings_set(s, "plan.review_months", "3", NULL), KR_OK);
+	assert_int_equal(kr_settings_load(s, &v, NULL), KR_OK);
+	assert_int_equal(v.v[KR_SET_PLAN_REVIEW_MONTHS], 3);
+	assert_int_equal(kr_settings_set(s, "plan.review_months", "0", &err), KR_EINVAL);
+	assert_non_null(strstr(err.message, "from 1 to 60"));
+	assert_int_equal(kr_settings_set(s, "plan.review_months", "3x", NULL), KR_EINVAL);
+	assert_int_equal(kr_settings_set(s, "no.such", "3", NULL), KR_ENOTFOUND);
+	assert_int_equal(kr_settings_load(s, &v, NULL), KR_OK);
+	assert_int_equal(v.v[KR_SET_PLAN_REVIEW_MONTHS], 3);
+	kr_error_cleanup(&err);
+	kr_store_close(s);
+}
+
+static void foreign_databases(void **state)
+{
+	sqlite3 *db;
+	struct kr_store *s = NULL;
+	struct kr_error err;
+	FILE *f;
+	(void)state;
+	kr_error_init(&err);
+	/* somebody else's SQLite database */
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(kr_store_open(dbpath, &s, &err), KR_EDB);
+	assert_null(s);
+	assert_non_null(strstr(err.message, "not a kring database"));
+	teardown(NULL);
+	/* a newer kring's database */
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(kr_store_open(dbpath, &s, &err), KR_EDB);
+	assert_non_null(strstr(err.message, "newer"));
+	teardown(NULL);
+	/* not a database at all */
+	f = fopen(dbpath, "w");
+	fputs("hello, this is not a database, not at all, really not\n", f);
+	fclose(f);
+	assert_int_equal(kr_store_open(dbpath, &s, &err), KR_EDB);
+	assert_null(s);
+	kr_error_cleanup(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(revisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(unknown_keys_survive, setup, teardown),
+		cmocka_unit_test_setup_teardown(optimistic_concurrency, setup, teardown),
+		cmocka_unit_test_setup_teardown(append_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(group_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(pragmas_and_persistence, setup, teardown),
+		cmocka_unit_test_setup_teardown(settings, setup, teardown),
+		cmocka_unit_test_setup_teardown(foreign_databases, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
