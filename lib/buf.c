@@ -138,8 +138,11 @@ char *kr_buf_steal(struct kr_buf *b, size_t *len)
 
 	if (b->failed)
 		return NULL;
-	if (!b->data && buf_reserve(b, 0))
-		return NULL;
+	if (!b->data) {
+		if (buf_reserve(b, 0))
+			return NULL;
+		b->data[0] = '\0';
+	}
 	p = b->data;
 	if (len)
 		*len = b->len;

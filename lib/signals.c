@@ -363,12 +363,14 @@ static void rule_worlds(struct ctx *x)
 		return;
 	person_subject(x, sg, c->child);
 	sg->message[0] = fmt(x, "De twee werelden van %s zijn niet verbonden: niemand uit de familie "
-	                     "van herkomst (%d personen) heeft een goede band met iemand uit de "
-	                     "wereld van het pleeggezin (%d personen).", NAME(c->child), norigin,
-	                     nfoster);
+	                     "van herkomst (%d %s) heeft een goede band met iemand uit de "
+	                     "wereld van het pleeggezin (%d %s).", NAME(c->child), norigin,
+	                     norigin == 1 ? "persoon" : "personen", nfoster,
+	                     nfoster == 1 ? "persoon" : "personen");
 	sg->message[1] = fmt(x, "%s's two worlds are not connected: nobody of the family of origin "
-	                     "(%d people) has a good tie with anyone of the foster family's world "
-	                     "(%d people).", NAME(c->child), norigin, nfoster);
+	                     "(%d %s) has a good tie with anyone of the foster family's world "
+	                     "(%d %s).", NAME(c->child), norigin, norigin == 1 ? "person" : "people",
+	                     nfoster, nfoster == 1 ? "person" : "people");
 	sg->advice[0] = fmt(x, "Zoek samen met %s naar mensen die een brug kunnen slaan, bijvoorbeeld "
 	                    "een kennismaking tussen ouders en pleegouders of een gezamenlijke "
 	                    "netwerkbijeenkomst.", NAME(c->child));
@@ -484,12 +486,13 @@ static void rule_breakdown(struct ctx *x)
 	person_subject(x, sg, c->child);
 	subject(x, sg, p->id);
 	sg->message[0] = fmt(x, "%s was %d jaar bij de start van deze plaatsing, had daarvoor al %d "
-	                     "plaatsingen en laat externaliserend gedrag zien. Bij dit profiel "
+	                     "%s en laat externaliserend gedrag zien. Bij dit profiel "
 	                     "loopt ongeveer de helft van de plaatsingen voortijdig af.",
-	                     NAME(c->child), age, earlier);
-	sg->message[1] = fmt(x, "%s was %d when this placement started, had %d placements before "
+	                     NAME(c->child), age, earlier, earlier == 1 ? "plaatsing" : "plaatsingen");
+	sg->message[1] = fmt(x, "%s was %d when this placement started, had %d %s before "
 	                     "and shows externalising behaviour. About half of placements with this "
-	                     "profile end early.", NAME(c->child), age, earlier);
+	                     "profile end early.", NAME(c->child), age, earlier,
+	                     earlier == 1 ? "placement" : "placements");
 	sg->advice[0] = fmt(x, "Volgens de richtlijn pleegzorg past hier alleen pleegzorg met "
 	                    "intensieve, specialistische steun voor kind en pleegouders; overweeg "
 	                    "anders een gezinshuis.");
@@ -1149,11 +1152,25 @@ static void rule_safety_drop(struct ctx *x)
 	                    "unsafe.");
 }
 
+static int catalogue_index(const char *id)
+{
+	for (int i = 0; i < R__N; i++)
+		if (rules[i].id == id)
+			return i;
+	return R__N;
+}
+
+/* Most severe first, then in catalogue order, then in the order of the data. */
 static int by_severity(const void *pa, const void *pb)
 {
 	const struct kr_signal *a = pa, *b = pb;
+	int ia, ib;
 	if (a->level != b->level)
 		return a->level > b->level ? -1 : 1;
+	ia = catalogue_index(a->id);
+	ib = catalogue_index(b->id);
+	if (ia != ib)
+		return ia < ib ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -1201,8 +1218,8 @@ enum kr_status kr_signals_compute(const struct kr_case *c, long as_of,
 		kr_signal_list_cleanup(out);
 		return kr_error_set(err, KR_ENOMEM, "out of memory while computing signals");
 	}
-	/* Stable: by level, then in the order the rules ran (catalogue order). */
-	qsort(out->v, out->n, sizeof *out->v, by_severity);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, by_severity);
 	return KR_OK;
 }
 
