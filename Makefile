@@ -7,9 +7,9 @@
 #   make bench      benchmarks (see BENCHMARKS.md)
 
 CC      ?= cc
-PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter
+PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium
 DEBS    := build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev libcmocka-dev \
-           libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev fonts-dejavu-core
+           libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev libsodium-dev fonts-dejavu-core
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
 CFLAGS  ?= -O2 -g
@@ -84,7 +84,6 @@ test: deps
 	@$(MAKE) --no-print-directory check-style all unit clitest
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(MAKE) --no-print-directory asan
-	@echo "all test suites passed"
 
 run: deps
 	@$(MAKE) --no-print-directory all

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "kring/buf.h"
 #include "kring/case.h"
 
 static const char *help_nl =
@@ -87,6 +88,7 @@ int cmd_import(struct kr_cli *cli, int argc, char **argv)
 	struct kr_error err;
 	int first = 0, status = 0, bad = 0, stored = 0;
 	bool open_tx = false;
+	struct kr_buf report;
 
 	for (int i = 1; i < argc; i++) {
 		int g;
@@ -108,6 +110,7 @@ int cmd_import(struct kr_cli *cli, int argc, char **argv)
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
 	kr_error_init(&err);
+	kr_buf_init(&report, 1u << 20);
 	if (kr_store_begin(s, &err)) {
 		status = cli_fail("import", &err);
 		goto out;
@@ -141,9 +144,9 @@ int cmd_import(struct kr_cli *cli, int argc, char **argv)
 		} else if (bad == 0) {
 			stored++;
 			if (argc - first <= 20)
-				printf(kr_tr(cli->lang, "%s: dossier %s opgeslagen als versie %ld\n",
-				             "%s: case %s stored as revision %ld\n"),
-				       argv[i], c->ref, rev);
+				kr_buf_printf(&report, kr_tr(cli->lang,
+				              "%s: dossier %s opgeslagen als versie %ld\n",
+				              "%s: case %s stored as revision %ld\n"), argv[i], c->ref, rev);
 		}
 		kr_case_free(c);
 		free(text);
@@ -163,11 +166,15 @@ int cmd_import(struct kr_cli *cli, int argc, char **argv)
 		status = cli_fail("import", &err);
 		goto out;
 	}
+	/* Only now that the commit succeeded do we say what was stored. */
+	if (report.data)
+		fputs(report.data, stdout);
 	if (argc - first > 20)
 		printf(kr_tr(cli->lang, "%d dossiers opgeslagen\n", "%d cases stored\n"), stored);
 out:
 	if (open_tx)
 		kr_store_end(s, false, NULL);
+	kr_buf_cleanup(&report);
 	kr_error_cleanup(&err);
 	kr_store_close(s);
 	return status;

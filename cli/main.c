@@ -23,7 +23,7 @@ static const struct command {
 	{ "signals", cmd_signals, "toon de signalen van een dossier", "show a case's signals" },
 	{ "settings", cmd_settings, "toon of wijzig de drempels", "show or change thresholds" },
 	{ "history", cmd_history, "toon de versies van een dossier", "show a case's revisions" },
-	//GEN { "generate", cmd_generate, "maak synthetische dossiers", "generate synthetic cases" },
+	{ "generate", cmd_generate, "maak synthetische dossiers", "generate synthetic cases" },
 };
 
 static void usage(FILE *f, enum kr_lang lang)

@@ -839,20 +839,29 @@ static void check_parents(struct rd *r)
 		if (kin->type != KR_KIN_PARENT || kin->parent < 0 || kin->child < 0)
 			continue;
 		snprintf(path, sizeof path, "kinship[%zu]", k);
-		for (size_t j = 0; j < k; j++) {
+		bool repeated = false;
+		for (size_t j = 0; j < k && !repeated; j++) {
 			const struct kr_kinship *o = &c->kinship[j];
 			if (o->type == KR_KIN_PARENT && o->parent == kin->parent &&
 			    o->child == kin->child) {
 				problem(r, path, "the same parent link is already kinship[%zu]", j);
-				break;
+				repeated = true;
 			}
 		}
+		if (repeated)
+			continue;
 		if (kin->kind == KR_KIND_NONE || kin->kind == KR_KIND_BIRTH) {
 			for (size_t j = 0; j <= k; j++) {
 				const struct kr_kinship *o = &c->kinship[j];
-				if (o->type == KR_KIN_PARENT && o->child == kin->child &&
-				    (o->kind == KR_KIND_NONE || o->kind == KR_KIND_BIRTH))
-					births++;
+				bool seen = false;
+				if (o->type != KR_KIN_PARENT || o->child != kin->child ||
+				    (o->kind != KR_KIND_NONE && o->kind != KR_KIND_BIRTH))
+					continue;
+				for (size_t i = 0; i < j && !seen; i++)
+					seen = c->kinship[i].type == KR_KIN_PARENT &&
+					       c->kinship[i].parent == o->parent &&
+					       c->kinship[i].child == o->child;
+				births += !seen;
 			}
 			if (births == 3)
 				problem(r, path, "\"%s\" would have more than two birth parents",
@@ -966,6 +975,11 @@ enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
 		return kr_error_set(err, KR_ETOOBIG,
 		                    "the document is %zu bytes; the limit is %u bytes (16 MiB)", len,
 		                    KR_CASE_MAX_BYTES);
+	/* A UTF-8 byte-order mark, as some Windows tools write, is not content. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc) {
 		kr_error_detail(err, NULL, "line %d, column %d: %s", jerr.line, jerr.column,

@@ -14,5 +14,5 @@ for t in "$@"; do
 		printf '%s\n' "$out"
 	fi
 done
-echo "unit tests ($b): $pass passed, $fail failed"
+echo "unit: $pass passed, $fail failed"
 [ -z "$failed" ] || { echo "failing programs:$failed"; exit 1; }

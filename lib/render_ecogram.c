@@ -1,0 +1,664 @@
+/*
+ * render_ecogram.c - the ecogram (ecomap, after Hartman 1978): the child in
+ * the centre and the people around the child in rings by closeness.
+ *
+ * Rings.  Closeness comes from the tie with the child: strength points
+ * (strong 3, normal 2, weak 1, not given 2) plus frequency points (daily 3,
+ * weekly 2, monthly 1, yearly / rarely / never 0, not given 1).  Ring 1 holds
+ * closeness 5 and more, ring 2 closeness 3 and 4, ring 3 the rest and every
+ * broken tie; ring 4, the outer ring, holds people without a tie to the
+ * child and people who are no longer part of the current network (died, not
+ * born yet, or a professional no longer involved).
+ *
+ * Sides.  Within each ring the family of origin sits on the left, the
+ * foster family on the right, shared people (school, club, the child's own
+ * life) at the top and professionals at the bottom.  Every person of a ring
+ * gets an equal angular slot; the slots of a world are contiguous and the
+ * ring is turned so the origin and foster sectors sit level on either side.
+ * A ring grows outwards until none of its symbols or labels touches
+ * anything already placed, so nothing overlaps (deterministic, no random).
+ *
+ * Lines follow Hartman: strong thick, normal, weak dashed, conflict a
+ * zigzag, tense (ambivalent) hatched, broken interrupted; arrowheads show
+ * which way support flows.  Ties between other people are drawn thinner and
+ * grey, except the ties that join the two worlds (origin - foster), drawn in
+ * blue.  The trust figure carries a star and the words "vertrouwensfiguur".
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_int.h"
+
+#define SYM_R 14.0          /* half-size of a person's symbol */
+#define CHILD_R 20.0        /* half-size of the child's symbol */
+#define NAME_PX 12.0
+#define ROLE_PX 10.0
+#define FIRST_RING 120.0    /* smallest radius of ring 1 */
+#define RING_GAP 75.0       /* smallest distance between rings */
+#define MARGIN 24.0
+#define NRINGS 4
+#define MAX_GROW 200
+
+enum { SLOT_FOSTER, SLOT_PROFESSIONAL, SLOT_ORIGIN, SLOT_SHARED, NSLOTS };
+
+struct node {
+	int person;
+	int ring;             /* 0 = the child, 1..4 */
+	int slot;             /* SLOT_* */
+	double x, y, rs;      /* centre and half-size of the symbol box */
+	bool star;
+	struct kr_box sym;    /* symbol (with the star) */
+	struct kr_box lab;    /* the label block */
+	int nlines;
+	const char *line[3];
+	double px[3];
+	const char *cls[3];
+	char age[32];
+	int anchor;           /* 0 start, 1 middle, 2 end */
+};
+
+struct eco {
+	const struct kr_case *c;
+	const struct kr_render_opts *o;
+	struct node *nodes;   /* nodes[0] is the child */
+	size_t n;
+	struct kr_box *placed;
+	size_t nplaced, capplaced;
+	double radius[NRINGS + 1];
+	bool ring_used[NRINGS + 1];
+};
+
+static int world_slot(enum kr_world w)
+{
+	switch (w) {
+	case KR_WORLD_FOSTER: return SLOT_FOSTER;
+	case KR_WORLD_PROFESSIONAL: return SLOT_PROFESSIONAL;
+	case KR_WORLD_ORIGIN: return SLOT_ORIGIN;
+	default: return SLOT_SHARED;
+	}
+}
+
+static int closeness(const struct kr_tie *t)
+{
+	static const int spts[KR_STRENGTH__N] = { 2, 3, 2, 1 };
+	static const int fpts[KR_FREQ__N] = { 1, 3, 2, 1, 0, 0, 0 };
+	return spts[t->strength] + fpts[t->frequency];
+}
+
+/* The ring of person i (see the file comment). */
+static int ring_of(const struct kr_case *c, int i, long day)
+{
+	int t = kr_case_tie_between(c, c->child, i);
+	int k;
+
+	if (t < 0 || !kri_person_current(c, i, day))
+		return 4;
+	if (c->ties[t].quality == KR_QUALITY_BROKEN)
+		return 3;
+	k = closeness(&c->ties[t]);
+	return k >= 5 ? 1 : k >= 3 ? 2 : 3;
+}
+
+static bool is_trust_figure(const struct kr_case *c, int i)
+{
+	for (size_t t = 0; t < c->nties; t++) {
+		const struct kr_tie *tie = &c->ties[t];
+		if (tie->trust_figure && ((tie->a == i && tie->b == c->child) ||
+		                          (tie->b == i && tie->a == c->child)))
+			return true;
+	}
+	return false;
+}
+
+static int push_placed(struct eco *e, struct kr_box b)
+{
+	if (e->nplaced == e->capplaced) {
+		size_t cap = e->capplaced ? e->capplaced * 2 : 128;
+		struct kr_box *nb = realloc(e->placed, cap * sizeof *nb);
+		if (!nb)
+			return -1;
+		e->placed = nb;
+		e->capplaced = cap;
+	}
+	e->placed[e->nplaced++] = b;
+	return 0;
+}
+
+static bool hits(const struct eco *e, const struct kr_box *b, size_t from)
+{
+	for (size_t i = from; i < e->nplaced; i++)
+		if (kri_box_overlap(b, &e->placed[i], 2.0))
+			return true;
+	return false;
+}
+
+/* Width and height of a node's label block. */
+static void block_size(const struct node *nd, double *w, double *h)
+{
+	*w = 0;
+	*h = 0;
+	for (int k = 0; k < nd->nlines; k++) {
+		double lw = kri_text_width_cls(nd->line[k], nd->px[k], nd->cls[k]);
+		if (lw > *w)
+			*w = lw;
+		*h += nd->px[k] * 1.25 + (k ? 1.0 : 0.0);
+	}
+}
+
+/* Candidate label position `pos` (0 right, 1 left, 2 below, 3 above). */
+static struct kr_box label_at(const struct node *nd, int pos, double bw, double bh)
+{
+	double gap = 5;
+	switch (pos) {
+	case 0: return (struct kr_box){ nd->x + nd->rs + gap, nd->y - bh / 2, bw, bh, -1, 0 };
+	case 1: return (struct kr_box){ nd->x - nd->rs - gap - bw, nd->y - bh / 2, bw, bh, -1, 0 };
+	case 2: return (struct kr_box){ nd->x - bw / 2, nd->y + nd->rs + 3, bw, bh, -1, 0 };
+	default: return (struct kr_box){ nd->x - bw / 2, nd->y - nd->rs - 3 - bh, bw, bh, -1, 0 };
+	}
+}
+
+/* Label positions to try, best first, for a node at angle a. */
+static void label_order(double a, int order[4])
+{
+	double cs = cos(a), sn = sin(a);
+	int i = 0;
+
+	if (cs > 0.38) {
+		order[i++] = 0;
+		order[i++] = sn >= 0 ? 2 : 3;
+		order[i++] = sn >= 0 ? 3 : 2;
+		order[i++] = 1;
+	} else if (cs < -0.38) {
+		order[i++] = 1;
+		order[i++] = sn >= 0 ? 2 : 3;
+		order[i++] = sn >= 0 ? 3 : 2;
+		order[i++] = 0;
+	} else {
+		order[i++] = sn >= 0 ? 2 : 3;
+		order[i++] = cs >= 0 ? 0 : 1;
+		order[i++] = cs >= 0 ? 1 : 0;
+		order[i++] = sn >= 0 ? 3 : 2;
+	}
+}
+
+/* Places a node's symbol and label at (x, y) unless they touch something
+ * already placed; on success adds both to the placed list. */
+static int try_place(struct eco *e, struct node *nd, double x, double y, double a)
+{
+	double bw, bh;
+	int order[4];
+	struct kr_box sym;
+
+	nd->x = x;
+	nd->y = y;
+	sym = (struct kr_box){ x - nd->rs, y - nd->rs, 2 * nd->rs, 2 * nd->rs, nd->person,
+	                       KR_BOX_SYMBOL };
+	if (nd->star) {            /* the star sits on the upper right corner */
+		sym.w += 8;
+		sym.y -= 8;
+		sym.h += 8;
+	}
+	if (hits(e, &sym, 0))
+		return 0;
+	block_size(nd, &bw, &bh);
+	label_order(a, order);
+	for (int k = 0; k < 4; k++) {
+		struct kr_box lab = label_at(nd, order[k], bw, bh);
+		if (nd->star && order[k] == 3)
+			lab.y -= 8;
+		if (nd->star && order[k] == 0)
+			lab.x += 8;
+		if (kri_box_overlap(&lab, &sym, 0) || hits(e, &lab, 0))
+			continue;
+		nd->sym = sym;
+		nd->lab = lab;
+		nd->anchor = order[k] == 0 ? 0 : order[k] == 1 ? 2 : 1;
+		if (push_placed(e, sym) || push_placed(e, lab))
+			return -1;
+		return 1;
+	}
+	return 0;
+}
+
+static int cmp_members(const void *pa, const void *pb)
+{
+	const struct node *a = *(const struct node *const *)pa;
+	const struct node *b = *(const struct node *const *)pb;
+	if (a->slot != b->slot)
+		return a->slot - b->slot;
+	return a->person - b->person;
+}
+
+/* Lays out ring k: members m[0..nm) sorted by slot; returns 0, or -1 when
+ * out of memory. */
+static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double rmin)
+{
+	size_t cnt[NSLOTS] = { 0 };
+	double u, d, fc, r, start;
+	size_t mark = e->nplaced;
+
+	for (size_t i = 0; i < nm; i++)
+		cnt[m[i]->slot]++;
+	u = 2 * M_PI / (double)nm;
+	/* Turn the ring so the foster centre (right) and the origin centre
+	 * (left) lie equally far from the horizontal. */
+	d = u * ((double)cnt[SLOT_FOSTER] / 2 + (double)cnt[SLOT_PROFESSIONAL] +
+	         (double)cnt[SLOT_ORIGIN] / 2);
+	fc = (M_PI - d) / 2;
+	start = fc - u * (double)cnt[SLOT_FOSTER] / 2;
+	r = fmax(rmin, (double)nm * (2 * SYM_R + 10) / (2 * M_PI));
+	for (int grow = 0; grow < MAX_GROW; grow++) {
+		int ok = 1;
+		e->nplaced = mark;
+		for (size_t i = 0; i < nm && ok; i++) {
+			double a = start + u * ((double)i + 0.5);
+			ok = try_place(e, m[i], r * cos(a), r * sin(a), a);
+			if (ok < 0)
+				return -1;
+		}
+		if (ok) {
+			e->radius[k] = r;
+			return 0;
+		}
+		r = r * 1.06 + 6;
+	}
+	/* Not reached in practice: give up on separation, keep the last try. */
+	e->radius[k] = r;
+	for (size_t i = 0; i < nm; i++) {
+		double a = start + u * ((double)i + 0.5), bw, bh;
+		m[i]->x = r * cos(a);
+		m[i]->y = r * sin(a);
+		block_size(m[i], &bw, &bh);
+		m[i]->sym = (struct kr_box){ m[i]->x - m[i]->rs, m[i]->y - m[i]->rs,
+		                             2 * m[i]->rs, 2 * m[i]->rs, m[i]->person, 0 };
+		m[i]->lab = label_at(m[i], 2, bw, bh);
+		m[i]->anchor = 1;
+	}
+	return 0;
+}
+
+static void fill_lines(struct eco *e, struct node *nd)
+{
+	const struct kr_case *c = e->c;
+	const struct kr_person *p = &c->persons[nd->person];
+	enum kr_lang lang = e->o->lang;
+
+	nd->nlines = 0;
+	nd->line[nd->nlines] = kr_case_person_name(c, nd->person);
+	nd->px[nd->nlines] = NAME_PX;
+	nd->cls[nd->nlines++] = "halo";
+	if (nd->person == c->child) {
+		int age = kr_age_years(p->born, e->o->as_of);
+		if (age >= 0) {
+			snprintf(nd->age, sizeof nd->age, "%d %s", age,
+			         kr_tr(lang, "jaar", age == 1 ? "year" : "years"));
+			nd->line[nd->nlines] = nd->age;
+			nd->px[nd->nlines] = ROLE_PX;
+			nd->cls[nd->nlines++] = "halo muted";
+		}
+		return;
+	}
+	if (*kri_role_label(p->roles, lang)) {
+		nd->line[nd->nlines] = kri_role_label(p->roles, lang);
+		nd->px[nd->nlines] = ROLE_PX;
+		nd->cls[nd->nlines++] = "halo muted";
+	}
+	if (nd->star) {
+		nd->line[nd->nlines] = kr_tr(lang, "vertrouwensfiguur", "trust figure");
+		nd->px[nd->nlines] = ROLE_PX;
+		nd->cls[nd->nlines++] = "halo title";
+	}
+}
+
+/* ---- writing ---- */
+
+static enum kr_status write_label(struct eco *e, struct kr_buf *b, const struct node *nd,
+                                  double ox, double oy)
+{
+	static const char *const anchors[] = { "start", "middle", "end" };
+	double y = nd->lab.y + oy, x;
+	enum kr_status rc = KR_OK;
+
+	x = nd->anchor == 0 ? nd->lab.x : nd->anchor == 1 ? nd->lab.x + nd->lab.w / 2
+	                                                   : nd->lab.x + nd->lab.w;
+	for (int k = 0; k < nd->nlines && rc == KR_OK; k++) {
+		y += nd->px[k] + (k ? 1.0 : 0.0);
+		rc = kri_svg_text(b, e->o, x + ox, y, nd->px[k], anchors[nd->anchor], nd->cls[k],
+		                  nd->person, nd->line[k]);
+		y += nd->px[k] * 0.25;
+	}
+	return rc;
+}
+
+/* The legend: symbols, worlds, line styles, what the rings mean. */
+static void legend(struct kri_legend *lg)
+{
+	enum kr_lang l = lg->o->lang;
+	struct kri_tie_look bridge = { KRI_COLOUR_BRIDGE, 1.0, 0, 0 };
+	struct kri_tie_look other = { "#777777", 0.7, 0.6, 0 };
+
+	kri_legend_symbol(lg, KR_SEX_M, "#fff", false, kr_tr(l, "man", "male"));
+	kri_legend_symbol(lg, KR_SEX_F, "#fff", false, kr_tr(l, "vrouw", "female"));
+	kri_legend_symbol(lg, KR_SEX_X, "#fff", false, kr_tr(l, "anders of onbekend",
+	                                                     "other or unknown"));
+	kri_legend_symbol(lg, KR_SEX_M, "#DDDDDD", true, kr_tr(l, "overleden", "deceased"));
+	kri_legend_star(lg, kr_tr(l, "vertrouwensfiguur", "trust figure"));
+	kri_legend_newline(lg);
+	for (int w = KR_WORLD_ORIGIN; w < KR_WORLD__N; w++)
+		kri_legend_symbol(lg, KR_SEX_F, kri_world_colour(w), false,
+		                  kri_label(KR_ENUM_WORLD, w, l));
+	kri_legend_newline(lg);
+	kri_legend_line(lg, KR_STRENGTH_STRONG, KR_QUALITY_POSITIVE, 0, NULL, NULL,
+	                kr_tr(l, "sterke band", "strong tie"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, 0, NULL, NULL,
+	                kr_tr(l, "gewone band", "normal tie"));
+	kri_legend_line(lg, KR_STRENGTH_WEAK, KR_QUALITY_POSITIVE, 0, NULL, NULL,
+	                kr_tr(l, "zwakke band", "weak tie"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_CONFLICT, 0, NULL, NULL,
+	                kr_tr(l, "conflict", "conflict"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_AMBIVALENT, 0, NULL, NULL,
+	                kr_tr(l, "gespannen (wisselend)", "tense (ambivalent)"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_BROKEN, 0, NULL, NULL,
+	                kr_tr(l, "verbroken", "broken"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, KR_DIR_A_TO_B, NULL, NULL,
+	                kr_tr(l, "steun gaat in de richting van de pijl",
+	                      "support flows the way the arrow points"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, 0, &bridge, NULL,
+	                kr_tr(l, "band tussen de twee werelden", "tie between the two worlds"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, 0, &other, NULL,
+	                kr_tr(l, "band tussen anderen", "tie between others"));
+	kri_legend_note(lg, kr_tr(l, "Ringen: hoe dichter bij het kind, hoe sterker de band en "
+	                          "hoe vaker het contact.",
+	                          "Rings: the closer to the child, the stronger the tie and the "
+	                          "more frequent the contact."));
+	kri_legend_note(lg, kr_tr(l, "Buitenste ring: geen directe band met het kind, of niet "
+	                          "meer in het netwerk.",
+	                          "Outer ring: no direct tie with the child, or no longer in the "
+	                          "network."));
+}
+
+/* The world headings around the picture: origin left, foster right, shared
+ * on top, professionals at the bottom.  Returned as four label boxes. */
+struct heading {
+	const char *text;
+	double x, y;          /* baseline anchor point (origin coordinates) */
+	const char *anchor;
+	struct kr_box box;
+};
+
+static void place_headings(struct eco *e, struct heading h[4], double *bx0, double *by0,
+                           double *bx1, double *by1)
+{
+	enum kr_lang l = e->o->lang;
+	double px = 13, cy = 0;
+	double wl, wr;
+
+	h[0].text = kri_label(KR_ENUM_WORLD, KR_WORLD_ORIGIN, l);
+	h[1].text = kri_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, l);
+	h[2].text = kri_label(KR_ENUM_WORLD, KR_WORLD_SHARED, l);
+	h[3].text = kri_label(KR_ENUM_WORLD, KR_WORLD_PROFESSIONAL, l);
+	wl = kri_text_width_cls(h[0].text, px, "title");
+	wr = kri_text_width_cls(h[1].text, px, "title");
+	/* Left and right: level with the child, beside everything. */
+	h[0].anchor = "end";
+	h[0].x = *bx0 - 14;
+	h[0].y = cy + px / 2;
+	h[1].anchor = "start";
+	h[1].x = *bx1 + 14;
+	h[1].y = cy + px / 2;
+	h[2].anchor = "middle";
+	h[2].x = 0;
+	h[2].y = *by0 - 12;
+	h[3].anchor = "middle";
+	h[3].x = 0;
+	h[3].y = *by1 + 12 + px;
+	for (int i = 0; i < 4; i++)
+		h[i].box = kri_text_box(h[i].x, h[i].y, px, h[i].anchor, "title", h[i].text);
+	*bx0 = fmin(*bx0, h[0].x - wl);
+	*bx1 = fmax(*bx1, h[1].x + wr);
+	*by0 = fmin(*by0, h[2].box.y);
+	*by1 = fmax(*by1, h[3].box.y + h[3].box.h);
+	for (int i = 2; i < 4; i++) {
+		*bx0 = fmin(*bx0, h[i].box.x);
+		*bx1 = fmax(*bx1, h[i].box.x + h[i].box.w);
+	}
+}
+
+/* Ties between two other people curve away from the child in the centre,
+ * more so when the straight line would pass close by. */
+static double bend_away(const struct node *a, const struct node *b)
+{
+	double dx = b->x - a->x, dy = b->y - a->y, len = sqrt(dx * dx + dy * dy);
+	double side, dist;
+
+	if (len < 1)
+		return 0;
+	/* Which side of the line the centre lies on, and how far. */
+	side = (-dy * (0 - a->x) + dx * (0 - a->y)) / len;
+	dist = fabs(side);
+	return (side > 0 ? -1 : 1) * (dist < 80 ? 0.3 : 0.12);
+}
+
+static bool is_bridge(const struct kr_case *c, const struct kr_tie *t)
+{
+	enum kr_world wa = c->persons[t->a].world, wb = c->persons[t->b].world;
+	return (wa == KR_WORLD_ORIGIN && wb == KR_WORLD_FOSTER) ||
+	       (wa == KR_WORLD_FOSTER && wb == KR_WORLD_ORIGIN);
+}
+
+enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_render_opts *o,
+                                  struct kr_buf *out, struct kr_error *err)
+{
+	struct eco e;
+	struct node **members = NULL;
+	int *where = NULL;     /* person index -> node index */
+	struct heading head[4];
+	struct kri_legend lg;
+	enum kr_status rc = KR_OK;
+	double bx0, by0, bx1, by1, ox, oy, width, height, title_y, legend_h, content_w;
+	char title[300], desc[900], day[11];
+	size_t nbridges = 0, nring[NRINGS + 1] = { 0 };
+	const char *child_name;
+	enum kr_lang l = o->lang;
+
+	memset(&e, 0, sizeof e);
+	e.c = c;
+	e.o = o;
+	e.nodes = calloc(c->npersons, sizeof *e.nodes);
+	members = calloc(c->npersons, sizeof *members);
+	where = malloc(c->npersons * sizeof *where);
+	if (!e.nodes || !members || !where) {
+		rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
+		goto out;
+	}
+
+	/* Nodes: the child first, then everyone else in document order. */
+	e.n = 0;
+	for (size_t pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < c->npersons; i++) {
+			struct node *nd;
+			if ((pass == 0) != ((int)i == c->child))
+				continue;
+			nd = &e.nodes[e.n];
+			where[i] = (int)e.n++;
+			nd->person = (int)i;
+			nd->ring = pass == 0 ? 0 : ring_of(c, (int)i, o->as_of);
+			nd->slot = world_slot(c->persons[i].world);
+			nd->star = pass == 1 && is_trust_figure(c, (int)i);
+			nd->rs = kri_person_radius(c, (int)i, pass == 0 ? CHILD_R : SYM_R);
+			fill_lines(&e, nd);
+			nring[nd->ring]++;
+		}
+	}
+
+	/* The child in the centre, its label below. */
+	{
+		struct node *ch = &e.nodes[0];
+		double bw, bh;
+		ch->x = ch->y = 0;
+		ch->sym = (struct kr_box){ -ch->rs, -ch->rs, 2 * ch->rs, 2 * ch->rs, ch->person,
+		                           KR_BOX_SYMBOL };
+		block_size(ch, &bw, &bh);
+		ch->lab = label_at(ch, 2, bw, bh);
+		ch->anchor = 1;
+		if (push_placed(&e, ch->sym) || push_placed(&e, ch->lab)) {
+			rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
+			goto out;
+		}
+	}
+
+	/* The rings, inside out. */
+	{
+		double rmin = FIRST_RING;
+		for (int k = 1; k <= NRINGS; k++) {
+			size_t nm = 0;
+			for (size_t i = 1; i < e.n; i++)
+				if (e.nodes[i].ring == k)
+					members[nm++] = &e.nodes[i];
+			if (nm == 0)
+				continue;
+			qsort(members, nm, sizeof *members, cmp_members);
+			if (place_ring(&e, k, members, nm, rmin)) {
+				rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
+				goto out;
+			}
+			e.ring_used[k] = true;
+			rmin = e.radius[k] + RING_GAP;
+		}
+	}
+
+	/* The extent of everything placed, the world headings around it. */
+	bx0 = by0 = 1e300;
+	bx1 = by1 = -1e300;
+	for (size_t i = 0; i < e.nplaced; i++) {
+		bx0 = fmin(bx0, e.placed[i].x);
+		by0 = fmin(by0, e.placed[i].y);
+		bx1 = fmax(bx1, e.placed[i].x + e.placed[i].w);
+		by1 = fmax(by1, e.placed[i].y + e.placed[i].h);
+	}
+	for (int k = 1; k <= NRINGS; k++) {
+		if (!e.ring_used[k])
+			continue;
+		bx0 = fmin(bx0, -e.radius[k]);
+		by0 = fmin(by0, -e.radius[k]);
+		bx1 = fmax(bx1, e.radius[k]);
+		by1 = fmax(by1, e.radius[k]);
+	}
+	place_headings(&e, head, &bx0, &by0, &bx1, &by1);
+
+	/* Title on top, legend below. */
+	child_name = kr_case_person_name(c, c->child);
+	kr_date_format(kr_date_from_days(o->as_of), day);
+	snprintf(title, sizeof title, kr_tr(l, "Ecogram van %s (%s), stand op %s",
+	                                    "Ecogram of %s (%s), as of %s"),
+	         child_name, c->ref ? c->ref : "", day);
+	content_w = fmax(bx1 - bx0, kri_text_width_cls(title, 16, "title"));
+	kri_legend_begin(&lg, out, o, 0, 0, fmax(content_w, 640), false);
+	legend(&lg);
+	legend_h = kri_legend_end(&lg);
+	width = fmax(content_w, lg.used) + 2 * MARGIN;
+	title_y = MARGIN + 16;
+	ox = MARGIN + (width - 2 * MARGIN - (bx1 - bx0)) / 2 - bx0;
+	oy = title_y + 16 - by0;
+	height = oy + by1 + 24 + legend_h + MARGIN + 10;
+
+	for (size_t t = 0; t < c->nties; t++)
+		if (is_bridge(c, &c->ties[t]))
+			nbridges++;
+	snprintf(desc, sizeof desc,
+	         kr_tr(l, "%s staat in het midden. Om %s heen staan %zu mensen: %zu in de "
+	               "binnenste ring, %zu in de tweede, %zu in de derde en %zu in de buitenste "
+	               "ring. Links het gezin van herkomst, rechts het pleeggezin, boven wie bij "
+	               "beide hoort, onder de professionals. %zu banden verbinden de twee "
+	               "werelden.",
+	               "%s is in the centre. Around %s are %zu people: %zu in the inner ring, "
+	               "%zu in the second, %zu in the third and %zu in the outer ring. The family "
+	               "of origin is on the left, the foster family on the right, shared people "
+	               "at the top, professionals at the bottom. %zu ties join the two worlds."),
+	         child_name, child_name, e.n - 1, nring[1], nring[2], nring[3], nring[4],
+	         nbridges);
+
+	rc = kri_svg_open(out, width, height, title, desc);
+	if (rc)
+		goto out;
+	kri_svg_text(out, o, MARGIN, title_y, 16, "start", "title", -1, title);
+
+	/* Ring guides. */
+	kr_buf_puts(out, "<g class=\"rings\" fill=\"none\" stroke=\"#BBBBBB\" "
+	            "stroke-dasharray=\"2 4\">\n");
+	for (int k = 1; k <= NRINGS; k++)
+		if (e.ring_used[k])
+			kr_buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>\n", ox, oy,
+			              e.radius[k]);
+	kr_buf_puts(out, "</g>\n");
+
+	/* Ties: between others first (underneath), then with the child. */
+	kr_buf_puts(out, "<g class=\"ties\">\n");
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t t = 0; t < c->nties; t++) {
+			const struct kr_tie *tie = &c->ties[t];
+			const struct node *na = &e.nodes[where[tie->a]], *nb = &e.nodes[where[tie->b]];
+			bool with_child = tie->a == c->child || tie->b == c->child;
+			struct kri_tie_look look = { NULL, 1.0, 0, 0 };
+			if (with_child != (pass == 1))
+				continue;
+			if (!with_child) {
+				look.bend = bend_away(na, nb);
+				look.width_scale = 0.7;
+				look.opacity = 0.6;
+				if (tie->quality != KR_QUALITY_CONFLICT)
+					look.colour = "#777777";
+			}
+			if (is_bridge(c, tie)) {
+				look.colour = KRI_COLOUR_BRIDGE;
+				look.opacity = 0;
+				look.width_scale = 1.0;
+			}
+			rc = kri_svg_tie(out, tie, na->x + ox, na->y + oy, na->rs, nb->x + ox,
+			                 nb->y + oy, nb->rs, &look);
+			if (rc)
+				goto out;
+		}
+	}
+	kr_buf_puts(out, "</g>\n<g class=\"people\">\n");
+	for (size_t i = 0; i < e.n; i++) {
+		const struct node *nd = &e.nodes[i];
+		rc = kri_svg_person(out, o, c, nd->person, nd->x + ox, nd->y + oy,
+		                    nd->person == c->child ? CHILD_R : SYM_R);
+		if (rc)
+			goto out;
+		if (nd->star) {
+			double sx = nd->x + ox + nd->rs, sy = nd->y + oy - nd->rs;
+			/* Part of the person's symbol: placement kept room for it. */
+			kri_svg_star(out, sx, sy, 8);
+		}
+	}
+	kr_buf_puts(out, "</g>\n<g class=\"labels\">\n");
+	for (size_t i = 0; i < e.n && rc == KR_OK; i++)
+		rc = write_label(&e, out, &e.nodes[i], ox, oy);
+	for (int i = 0; i < 4 && rc == KR_OK; i++)
+		rc = kri_svg_text(out, o, head[i].x + ox, head[i].y + oy, 13, head[i].anchor,
+		                  "title", -1, head[i].text);
+	if (rc)
+		goto out;
+	kr_buf_puts(out, "</g>\n<g class=\"legend\">\n");
+	kri_legend_begin(&lg, out, o, MARGIN, oy + by1 + 32, fmax(content_w, 640), true);
+	legend(&lg);
+	kri_legend_end(&lg);
+	if (lg.failed) {
+		rc = out->failed ? out->why : KR_ENOMEM;
+		goto out;
+	}
+	kr_buf_puts(out, "</g>\n");
+	rc = kri_svg_close(out);
+out:
+	if (rc && out->failed)
+		rc = out->why;
+	free(e.nodes);
+	free(e.placed);
+	free(members);
+	free(where);
+	return rc;
+}
