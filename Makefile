@@ -65,6 +65,10 @@ $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libkring.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(B)/libkring.a $(LDLIBS) -lcmocka
 
+BENCH_BIN := $(patsubst bench/%.c,$(B)/%,$(wildcard bench/bench_*.c))
+$(B)/bench_%: bench/bench_%.c $(B)/libkring.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libkring.a $(LDLIBS)
+
 unit: $(UNIT_BIN) $(B)/kring
 	@sh tests/run_unit.sh $(B) $(UNIT_BIN)
 
@@ -90,7 +94,7 @@ run: deps
 	@sh tools/demo.sh $(B)/kring
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh $(B)/kring
 
 clean:

@@ -38,3 +38,6 @@ echo "-- kring signals --all (parse every latest revision + all rules):"
 T "$kring" --db "$tmp/k.db" signals --all --as-of 2026-12-01 > "$tmp/signals.txt"
 echo "cases with signals: $(tail -n +2 "$tmp/signals.txt" | wc -l)"
 ls -l "$tmp/k.db" | awk '{print "database: " $5 " bytes"}'
+
+echo "-- bench_signals (phases measured inside one process):"
+"$(dirname "$kring")/bench_signals" "$tmp/k.db" 2026-12-01

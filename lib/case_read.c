@@ -161,11 +161,17 @@ static struct kr_date get_date(struct rd *r, const char *base, json_t *obj, cons
 {
 	char path[PATH_MAX_LEN];
 	json_t *v = json_object_get(obj, key);
+	struct kr_date d = { 0, 0, 0 };
 
-	join(path, base, key);
-	if ((!v || json_is_null(v)) && required)
-		problem(r, path, "is required");
-	return check_date(r, path, v);
+	/* The path is only built when there is something to report. */
+	if (!v || json_is_null(v)) {
+		if (required)
+			problem(r, join(path, base, key), "is required");
+		return d;
+	}
+	if (json_is_string(v) && kr_date_parse(json_string_value(v), &d))
+		return d;
+	return check_date(r, join(path, base, key), v);
 }
 
 static enum kr_tribool get_bool(struct rd *r, const char *base, json_t *obj, const char *key)
@@ -240,15 +246,16 @@ static int get_person(struct rd *r, const char *base, json_t *obj, const char *k
                       bool required)
 {
 	char path[PATH_MAX_LEN];
-	json_t *v = json_object_get(obj, key);
+	json_t *v = json_object_get(obj, key), *ix;
 
-	join(path, base, key);
 	if (!v || json_is_null(v)) {
 		if (required)
-			problem(r, path, "is required");
+			problem(r, join(path, base, key), "is required");
 		return -1;
 	}
-	return resolve(r, path, v, r->priv->person_ids, "person");
+	if (json_is_string(v) && (ix = json_object_get(r->priv->person_ids, json_string_value(v))))
+		return (int)json_integer_value(ix);
+	return resolve(r, join(path, base, key), v, r->priv->person_ids, "person");
 }
 
 /* A list of person references.  Duplicates are refused. */
@@ -264,18 +271,22 @@ static int *get_person_list(struct rd *r, const char *base, json_t *obj, const c
 	*n = 0;
 	if (!arr || json_array_size(arr) == 0)
 		return NULL;
-	join(path, base, key);
+	join(path, base, key);   /* cheap next to the lookups; needed for element paths */
 	out = alloc(r, json_array_size(arr) * sizeof *out);
 	if (!out)
 		return NULL;
 	json_array_foreach(arr, i, v) {
-		int ix;
-		snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
-		ix = resolve(r, ipath, v, r->priv->person_ids, "person");
-		if (ix < 0)
+		json_t *found = json_is_string(v) ?
+		                json_object_get(r->priv->person_ids, json_string_value(v)) : NULL;
+		int ix = found ? (int)json_integer_value(found) : -1;
+		if (ix < 0) {
+			snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
+			resolve(r, ipath, v, r->priv->person_ids, "person");
 			continue;
+		}
 		for (size_t j = 0; j < k; j++)
 			if (out[j] == ix) {
+				snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
 				problem(r, ipath, "person \"%s\" is listed twice",
 				        json_string_value(v));
 				ix = -1;
