@@ -599,6 +599,8 @@ static void rule_development(struct ctx *x)
 	}
 	if (latest >= young_from && latest >= from)
 		return;
+	if (known && age >= 18)   /* the rule is about children, not young adults */
+		return;
 	if (!known && latest >= from) {
 		snprintf(field, sizeof field, "persons[%d].born", c->child);
 		missing(x, R_DEVELOPMENT, field, c->child);
@@ -728,14 +730,21 @@ static void rule_agreements(struct ctx *x)
 			sg->message[1] = fmt(x, "The agreement \"%s\"%s%s%s was due on %s and is still "
 			                     "open.", what, a->nwho ? " (" : "", who_en ? who_en : "",
 			                     a->nwho ? ")" : "", d);
-			sg->advice[0] = fmt(x, "Vraag na hoe het staat. Lukt het niet, gebruik dan wat "
-			                    "afgesproken is voor als het misgaat%s%s%s, of maak een nieuwe "
-			                    "afspraak.", a->if_not ? " (" : "", a->if_not ? a->if_not : "",
-			                    a->if_not ? ")" : "");
-			sg->advice[1] = fmt(x, "Ask how it is going. If it does not work out, use what was "
-			                    "agreed for when it goes wrong%s%s%s, or make a new agreement.",
-			                    a->if_not ? " (" : "", a->if_not ? a->if_not : "",
-			                    a->if_not ? ")" : "");
+			if (a->if_not && *a->if_not) {
+				sg->advice[0] = fmt(x, "Vraag na hoe het staat. Lukt het niet, gebruik dan "
+				                    "wat afgesproken is voor als het misgaat (%s), of maak "
+				                    "een nieuwe afspraak.", a->if_not);
+				sg->advice[1] = fmt(x, "Ask how it is going. If it does not work out, use "
+				                    "what was agreed for when it goes wrong (%s), or make a "
+				                    "new agreement.", a->if_not);
+			} else {
+				sg->advice[0] = fmt(x, "Vraag na hoe het staat, en spreek samen af wat er "
+				                    "gebeurt als het niet lukt: wie neemt het over, of wat "
+				                    "is de nieuwe datum?");
+				sg->advice[1] = fmt(x, "Ask how it is going, and agree together what happens "
+				                    "if it does not work out: who takes over, or what is the "
+				                    "new date?");
+			}
 		}
 		if ((!a->if_not || !*a->if_not) && (sg = emit(x, R_AGR_FALLBACK, KR_LEVEL_INFO))) {
 			subject(x, sg, a->id);
@@ -871,6 +880,12 @@ static void rule_overload(struct ctx *x)
 		                    "can carry, and spread tasks over more people.", NAME(p));
 	}
 }
+
+static const char *const role_nl[KR_ROLE__N] = { "", "kind", "ouder", "stiefouder",
+	"broer of zus", "halfbroer of halfzus", "grootouder", "oom of tante", "neef of nicht",
+	"pleegouder", "pleegbroer of pleegzus", "gezinshuisouder", "vriend", "buur", "leerkracht",
+	"coach", "mentor", "geestelijk begeleider", "pleegzorgbegeleider", "jeugdbeschermer",
+	"wijkteam", "therapeut", "andere professional", "anders" };
 
 static const char *const seg_nl[KR_SEG__N] = { "", "huishouden", "familie", "vrienden",
 	"school/werk", "vrije tijd", "buurt", "geloof", "online", "professionals" };
@@ -1013,7 +1028,7 @@ static void rule_churn(struct ctx *x)
 		}
 		sg->message[0] = fmt(x, "In de afgelopen %d maanden waren %d verschillende mensen in "
 		                     "de rol %s betrokken bij %s.", SET(CHURN_WINDOW_MONTHS), count[r],
-		                     kr_enum_name(KR_ENUM_ROLE, r), NAME(c->child));
+		                     role_nl[r], NAME(c->child));
 		sg->message[1] = fmt(x, "In the last %d months %d different people in the role %s were "
 		                     "involved with %s.", SET(CHURN_WINDOW_MONTHS), count[r],
 		                     kr_enum_name(KR_ENUM_ROLE, r), NAME(c->child));
