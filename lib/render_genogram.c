@@ -524,10 +524,12 @@ static bool groups_and_generations(struct geno *g, bool *nomem)
 		}
 		for (size_t i = 0; i < g->nn; i++) {
 			int minc = INT_MAX;
-			for (size_t l = 0; l < g->nlinks; l++)
-				if (g->links[l].parent == (int)i && g->links[l].kind != KR_KIND_FOSTER &&
-				    g->n[g->links[l].child].gen < minc)
-					minc = g->n[g->links[l].child].gen;
+			for (size_t l = 0; l < g->nlinks; l++) {
+				const struct glink *ln = &g->links[l];
+				if (ln->parent == (int)i && ln->kind != KR_KIND_FOSTER &&
+				    g->n[ln->child].gen < minc)
+					minc = g->n[ln->child].gen;
+			}
 			if (minc != INT_MAX && g->n[i].gen < minc - 1) {
 				g->n[i].gen = minc - 1;
 				changed = true;
@@ -911,7 +913,7 @@ static long count_crossings(const struct geno *g)
 					const struct gnode *kw = &g->n[w->kids[l].node];
 					if (kw->gen != r + 1 || kw->comp != g->n[w->a].comp)
 						continue;
-					if ((su < sw && ku->pos > kw->pos) || (su > sw && ku->pos < kw->pos))
+					if ((su < sw) != (ku->pos < kw->pos) && ku->pos != kw->pos)
 						x++;
 				}
 			}
@@ -1633,8 +1635,9 @@ static void union_lines(struct geno *g, struct kr_buf *b, struct gunion *u)
 		if (u->b >= 0) {
 			/* the other parent elsewhere: a thin dashed line to the drop */
 			const struct gnode *c = &g->n[u->b];
-			kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1f\" stroke-dasharray=\"2 2\"/>",
-			              c->x, c->ytop + SYM, u->dropx, y0);
+			kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1f\" "
+			              "stroke-dasharray=\"2 2\"/>", c->x, c->ytop + SYM, u->dropx,
+			              y0);
 		}
 	}
 	lo = hi = u->dropx;
@@ -1689,8 +1692,8 @@ static void household(struct geno *g, struct kr_buf *b, bool *boxed)
 	}
 	kr_buf_puts(b, "<g class=\"household\">\n");
 	if (clean) {
-		kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"12\" "
-		              "fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\" "
+		kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+		              "rx=\"12\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\" "
 		              "stroke-dasharray=\"8 4\"/>\n", x0 - 6, y0 - 6, x1 - x0 + 12,
 		              y1 - y0 + 12);
 		*boxed = true;
@@ -1720,7 +1723,8 @@ static void info_line(const struct geno *g, const struct kr_person *p, char *out
 	else if (kr_date_valid(p->born)) {
 		int age = kr_age_years(p->born, on);
 		if (age >= 0)
-			snprintf(out, sz, kr_tr(g->lang, "%d, %d jaar", "%d, age %d"), p->born.y, age);
+			snprintf(out, sz, kr_tr(g->lang, "%d, %d jaar", "%d, age %d"), p->born.y,
+			         age);
 		else
 			snprintf(out, sz, "%d", p->born.y);
 	}
@@ -1735,7 +1739,8 @@ static void legend(struct geno *g, struct kr_buf *b, double y, double width, boo
 	static const struct legend_item items[] = {
 		{ 0, "man", "male" }, { 1, "vrouw", "female" },
 		{ 2, "anders of onbekend", "other or unknown" },
-		{ 3, "overleden", "deceased" }, { 4, "het kind van dit dossier", "the child of this case" },
+		{ 3, "overleden", "deceased" },
+		{ 4, "het kind van dit dossier", "the child of this case" },
 		{ 10, "getrouwd", "married" }, { 11, "samenwonend", "living together" },
 		{ 12, "uit elkaar", "separated" }, { 13, "gescheiden", "divorced" },
 		{ 20, "eigen kind", "birth child" }, { 21, "geadopteerd", "adopted" },
@@ -1767,13 +1772,14 @@ static void legend(struct geno *g, struct kr_buf *b, double y, double width, boo
 			enum kr_sex s = it->kind == 0 ? KR_SEX_M : it->kind == 1 ? KR_SEX_F :
 			                it->kind == 2 ? KR_SEX_X : KR_SEX_M;
 			double r = 8;
-			char fill[8] = "#FFFFFF";
-			shape_path(b, s, x + r, cy, r, fill, "");
+			/* as kri_svg_person(): the deceased grey */
+			shape_path(b, s, x + r, cy, r, it->kind == 3 ? "#DDDDDD" : "#FFFFFF", "");
 			if (it->kind == 4)
 				shape_path(b, s, x + r, cy, r - 3, "none", "");
 			if (it->kind == 3)
-				kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\"/>",
-				              x, cy - r, x + 2 * r, cy + r, x + 2 * r, cy - r, x, cy + r);
+				kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1f"
+				              "L%.1f %.1f\"/>", x, cy - r, x + 2 * r, cy + r,
+				              x + 2 * r, cy - r, x, cy + r);
 			break;
 		}
 		case 10: case 11: case 12: case 13:
@@ -1791,12 +1797,13 @@ static void legend(struct geno *g, struct kr_buf *b, double y, double width, boo
 		}
 		case 30:
 			if (boxed)
-				kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" "
-				              "rx=\"5\" stroke=\"#0072B2\" stroke-dasharray=\"5 3\"/>",
-				              x, cy - 8, iw);
+				kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				              "height=\"16\" rx=\"5\" stroke=\"#0072B2\" "
+				              "stroke-dasharray=\"5 3\"/>", x, cy - 8, iw);
 			else
-				kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" "
-				              "rx=\"5\" fill=\"#DCEBF5\" stroke=\"none\"/>", x, cy - 8, iw);
+				kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				              "height=\"16\" rx=\"5\" fill=\"#DCEBF5\" "
+				              "stroke=\"none\"/>", x, cy - 8, iw);
 			break;
 		}
 		kr_buf_puts(b, "</g>\n");

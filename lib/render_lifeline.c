@@ -18,8 +18,9 @@
  * Events after the as-of day are left out (the picture is of that day);
  * events before the axis start are pinned to the start with their year in
  * the label.  A partial date ("2022-03", "2019") sits in the middle of the
- * period it names, for events and placements alike.  Everything is deterministic: events are ordered by day
- * and then by document order, and numbers are printed with one decimal.
+ * period it names, for events and placements alike.  Everything is
+ * deterministic: events are ordered by day and then by document order, and
+ * numbers are printed with one decimal.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -385,11 +386,12 @@ static bool collect_placements(struct ll *l)
 		if (v->x1 < v->x0 + 3)
 			v->x1 = v->x0 + 3;
 		v->breakdown = ended && p->end_reason == KR_END_BREAKDOWN;
-		for (size_t k = 0; k < c->nevents; k++)
-			if (c->events[k].type == KR_EV_BREAKDOWN && c->events[k].placement == (int)i &&
-			    kr_date_valid(c->events[k].date) &&
-			    kr_date_first(c->events[k].date) <= l->end)
+		for (size_t k = 0; k < c->nevents; k++) {
+			const struct kr_event *ev = &c->events[k];
+			if (ev->type == KR_EV_BREAKDOWN && ev->placement == (int)i &&
+			    kr_date_valid(ev->date) && kr_date_first(ev->date) <= l->end)
 				v->breakdown = true;
+		}
 		form = kri_label(KR_ENUM_FORM, p->form, l->lang);
 		if (!form || !*form)
 			form = kr_tr(l->lang, "plaatsing", "placement");

@@ -1,8 +1,9 @@
 /*
  * test_render_lifeline.c - the lifeline renderer: golden files (byte
  * identity) on fixture cases and on the example cases in examples/, layout
- * checks (no two symbol or label boxes overlap) on 300 generated lives, and
- * the edge cases: one person without events, an unknown birth date, 150
+ * checks (no two symbol or label boxes overlap) on 300 lives from my own
+ * generator and 300 cases of the shared synthetic population (generate.h),
+ * and the edge cases: one person without events, an unknown birth date, 150
  * events on few days, events after the as-of day, English.
  *
  * Goldens live in tests/data/golden/lifeline-<ref>.svg; run with
@@ -27,9 +28,11 @@
 static const char *SAM =
 	"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T-LIFE-SAM\",\"child\":\"sam\"},"
 	"\"persons\":["
-	"{\"id\":\"sam\",\"name\":\"Sam\",\"sex\":\"m\",\"born\":\"2014-05-02\",\"roles\":[\"child\"]},"
+	"{\"id\":\"sam\",\"name\":\"Sam\",\"sex\":\"m\",\"born\":\"2014-05-02\","
+	"\"roles\":[\"child\"]},"
 	"{\"id\":\"ilse\",\"name\":\"Ilse\",\"sex\":\"f\",\"roles\":[\"parent\"]},"
-	"{\"id\":\"ruud\",\"name\":\"Ruud\",\"sex\":\"m\",\"died\":\"2022-03\",\"roles\":[\"parent\"]},"
+	"{\"id\":\"ruud\",\"name\":\"Ruud\",\"sex\":\"m\",\"died\":\"2022-03\","
+	"\"roles\":[\"parent\"]},"
 	"{\"id\":\"jan\",\"name\":\"Jan\",\"sex\":\"m\",\"roles\":[\"grandparent\"]},"
 	"{\"id\":\"wil\",\"name\":\"Wil\",\"sex\":\"f\",\"roles\":[\"grandparent\"]},"
 	"{\"id\":\"marga\",\"name\":\"Marga\",\"sex\":\"f\",\"roles\":[\"foster_parent\"]},"
@@ -44,7 +47,8 @@ static const char *SAM =
 	"\"end\":\"2022-09-01\",\"end_reason\":\"breakdown\"},"
 	"{\"id\":\"pl2\",\"form\":\"foster_fulltime\",\"variant\":\"care\",\"network\":false,"
 	"\"carers\":[\"marga\",\"kees\"],\"start\":\"2022-09-01\"},"
-	"{\"id\":\"pl3\",\"form\":\"foster_parttime\",\"carers\":[\"ria\"],\"start\":\"2027-01-01\"}],"
+	"{\"id\":\"pl3\",\"form\":\"foster_parttime\",\"carers\":[\"ria\"],"
+	"\"start\":\"2027-01-01\"}],"
 	"\"events\":["
 	"{\"date\":\"2012\",\"type\":\"move\",\"text\":\"parents move to Utrecht\"},"
 	"{\"date\":\"2014-05-02\",\"type\":\"birth\",\"person\":\"sam\"},"
@@ -129,9 +133,10 @@ static void assert_no_overlap(const struct kr_layout *lay, const char *what)
 		for (size_t j = i + 1; j < lay->n; j++) {
 			const struct kr_box *a = &lay->boxes[i], *b = &lay->boxes[j];
 			if (boxes_overlap(a, b))
-				fail_msg("%s: boxes %zu (kind %d, %.1f %.1f %.1fx%.1f) and %zu "
-				         "(kind %d, %.1f %.1f %.1fx%.1f) overlap", what, i, (int)a->kind,
-				         a->x, a->y, a->w, a->h, j, (int)b->kind, b->x, b->y, b->w, b->h);
+				fail_msg("%s: boxes %zu (kind %d, %.1f %.1f %.1fx%.1f) and "
+				         "%zu (kind %d, %.1f %.1f %.1fx%.1f) overlap", what, i,
+				         (int)a->kind, a->x, a->y, a->w, a->h, j, (int)b->kind,
+				         b->x, b->y, b->w, b->h);
 		}
 }
 
