@@ -57,8 +57,8 @@ int cmd_export_scan(struct kr_cli *cli, int argc, char **argv)
 	if (!out)
 		return cli_usage("export-scan", "say where the workbook goes: -o FILE.xlsx");
 	if (strcmp(out, "-") == 0 || !ends_with(out, ".xlsx"))
-		return cli_usage("export-scan", "the workbook must be a file ending in .xlsx (got \"%s\")",
-		                 out);
+		return cli_usage("export-scan",
+		                 "the workbook must be a file ending in .xlsx (got \"%s\")", out);
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
 	kr_error_init(&err);

@@ -13,6 +13,10 @@
 static const char *const segment_nl[] = { "zonder segment", "huishouden", "familie",
 	"vrienden", "school en werk", "vrije tijd", "buurt", "geloof", "online",
 	"professionals" };
+static const char *const segment_en[] = { "no segment", "household", "family", "friends",
+	"school and work", "leisure", "neighbourhood", "religion", "online", "professionals" };
+static const char *const world_en[] = { "no world", "family of origin", "foster family",
+	"shared", "professionals" };
 static const char *const world_nl[] = { "zonder wereld", "gezin van herkomst", "pleeggezin",
 	"gedeeld", "professionals" };
 static const char *const support_nl[] = { "", "emotioneel", "praktisch", "informatie",
@@ -53,8 +57,7 @@ static void print_text(const struct kr_metrics *m, enum kr_lang L)
 		if (!m->per_world[k] && k == 0)
 			continue;
 		printf("%s %s %zu", any ? "," : "",
-		       L == KR_LANG_EN ? (k ? kr_enum_name(KR_ENUM_WORLD, k) : "no world")
-		                       : world_nl[k], m->per_world[k]);
+		       L == KR_LANG_EN ? world_en[k] : world_nl[k], m->per_world[k]);
 		any = true;
 	}
 	printf("\n  %s", kr_tr(L, "per segment:", "per segment:"));
@@ -64,8 +67,7 @@ static void print_text(const struct kr_metrics *m, enum kr_lang L)
 		if (!m->per_segment[k] && k == 0)
 			continue;
 		printf("%s %s %zu", any ? "," : "",
-		       L == KR_LANG_EN ? (k ? kr_enum_name(KR_ENUM_SEGMENT, k) : "no segment")
-		                       : segment_nl[k], m->per_segment[k]);
+		       L == KR_LANG_EN ? segment_en[k] : segment_nl[k], m->per_segment[k]);
 		any = true;
 	}
 	printf(kr_tr(L, "\n  banden: %zu, dichtheid %.3f\n", "\n  ties: %zu, density %.3f\n"),

@@ -23,6 +23,12 @@ static const struct command {
 	{ "signals", cmd_signals, "toon de signalen van een dossier", "show a case's signals" },
 	{ "settings", cmd_settings, "toon of wijzig de drempels", "show or change thresholds" },
 	{ "history", cmd_history, "toon de versies van een dossier", "show a case's revisions" },
+	{ "render", cmd_render, "teken een instrument (svg, pdf, png)",
+	  "draw an instrument (svg, pdf, png)" },
+	{ "metrics", cmd_metrics, "toon netwerkcijfers van een dossier",
+	  "show a case's network metrics" },
+	{ "export-scan", cmd_export_scan, "schrijf de Community Scan als Excel-bestand",
+	  "write the Community Scan as an Excel workbook" },
 	{ "generate", cmd_generate, "maak synthetische dossiers", "generate synthetic cases" },
 };
 
@@ -34,7 +40,7 @@ static void usage(FILE *f, enum kr_lang lang)
 	        "Usage: kring [--db FILE] [--lang nl|en] [--author NAME] COMMAND ...\n\n"
 	        "Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, kr_tr(lang, commands[i].nl, commands[i].en));
+		fprintf(f, "  %-12s %s\n", commands[i].name, kr_tr(lang, commands[i].nl, commands[i].en));
 	fprintf(f, "%s", kr_tr(lang,
 	        "\nDe database is ./kring.db, of $KRING_DB, of --db.\n"
 	        "kring OPDRACHT --help vertelt meer over een opdracht.\n",

@@ -115,7 +115,8 @@ static lxw_error write_revision(struct book *bk, const struct rev *r)
 		worksheet_write_number(ws, row, 1, (double)sg->count, NULL);
 		worksheet_write_number(ws, row, 2, sg->points, NULL);
 		worksheet_write_number(ws, row, 3, sg->value, bk->num1);
-		worksheet_write_string(ws, row, 4, sg->state == KR_SCAN_OK ? kr_tr(l, "voldoende", "enough") :
+		worksheet_write_string(ws, row, 4, sg->state == KR_SCAN_OK ?
+		                       kr_tr(l, "voldoende", "enough") :
 		                       kr_scan_state_name(sg->state, l), NULL);
 	}
 	row = seg0 + NSEG + 1;

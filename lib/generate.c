@@ -206,7 +206,8 @@ static const char *const goals[][2] = {
 	{ "{k} slaapt weer goed", "nachten per week zonder nachtmerrie" },
 	{ "het netwerk rond {k} wordt groter", "aantal mensen op het ecogram" },
 	{ "{k} kent het eigen levensverhaal", "het levensboek is af" },
-	{ "de pleegouders krijgen genoeg rust", "een weekend per maand logeert {k} in het netwerk" },
+	{ "de pleegouders krijgen genoeg rust",
+	  "een weekend per maand logeert {k} in het netwerk" },
 	{ "{k} heeft contact met vader op een vaste dag", "belmomenten per maand" },
 	{ "{k} haalt een diploma", "cijfers op het rapport" },
 	{ "thuis is veilig genoeg om terug te keren", "score op de veiligheidsschaal" },
@@ -377,7 +378,6 @@ struct gen {
 	unsigned long index;
 	long A;                     /* the anchor: "today" */
 	int target;                 /* persons wanted */
-	bool nomem;
 
 	struct person p[MAXP]; int np;
 	struct kin k[MAXK]; int nk;
@@ -401,8 +401,7 @@ struct gen {
 	long persp_day;
 	const char *persp_outcome;
 	bool externalising, internalising;
-	int ncat[C__N];
-
+	int ncat[C__N];             /* persons per category */
 };
 
 /* ---- randomness: splitmix64 seeds xoshiro256** ---- */
@@ -827,7 +826,8 @@ static void make_placements(struct gen *g)
 		struct placement *p = &g->pl[i];
 		int nf = i + 1 < n ? g->pl[i + 1].form : 0;
 		if (i == n - 1 && adult)
-			p->form = chance(g, 500) ? KR_FORM_INFORMAL_NETWORK : KR_FORM_FOSTER_FULLTIME;
+			p->form = chance(g, 500) ? KR_FORM_INFORMAL_NETWORK :
+			          KR_FORM_FOSTER_FULLTIME;
 		else if (i == n - 1)
 			do
 				p->form = weighted(g, cur_w, KR_FORM__N);
@@ -1155,8 +1155,9 @@ static void pool_carers(struct gen *g, int cat, unsigned role)
 
 	g->foster_surname = PICK(g, surnames);
 	for (int k = 0; k < n; k++) {
+		int other = first >= 0 && g->p[first].sex == KR_SEX_F ? KR_SEX_M : KR_SEX_F;
 		int sex = k == 0 ? (chance(g, 800) ? KR_SEX_F : KR_SEX_M) :
-		          same ? g->p[first].sex : (g->p[first].sex == KR_SEX_F ? KR_SEX_M : KR_SEX_F);
+		          same ? g->p[first].sex : other;
 		int i = add_person(g, cat, sex, role, KR_WORLD_FOSTER, KR_SEG_HOUSEHOLD);
 		long born;
 		if (i < 0)
@@ -1357,7 +1358,8 @@ static bool act_aunt_partner(struct gen *g)
 	for (int s = 0; s < 2; s++)
 		for (int a = 0; a < g->side[s].naunts; a++) {
 			int i = g->side[s].aunts[a];
-			if (g->p[i].partner < 0 && g->p[i].born <= yrs(g->A, -22) && alive(&g->p[i]))
+			if (g->p[i].partner < 0 && g->p[i].born <= yrs(g->A, -22) &&
+			    alive(&g->p[i]))
 				return add_aunt_partner(g, i, false) >= 0;
 		}
 	return act_aunt(g);
@@ -1639,7 +1641,7 @@ static bool act_shared(struct gen *g, int cat)
 		world = chance(g, 700) ? KR_WORLD_SHARED : chance(g, 500) ? KR_WORLD_ORIGIN :
 		        KR_WORLD_FOSTER;
 		if (!chance(g, 400)) {
-			born = clampl(g->born + rnd(g, -2 * 365, 2 * 365), LONG_MIN / 2, g->A - 300);
+			born = minl(g->born + rnd(g, -2 * 365, 2 * 365), g->A - 300);
 			prec = chance(g, 500) ? P_DAY : P_YEAR;
 		}
 		break;
@@ -1713,7 +1715,7 @@ enum act {
 
 static void fill_network(struct gen *g)
 {
-	static const int base_w[A__N] = { 40, 18, 8, 12, 20, 14, 8, 8, 2, 16, 12, 10, 16, 10,
+	static const int base_w[A__N] = { 40, 18, 8, 12, 20, 14, 8, 8, 2, 16, 12, 10, 26, 16,
 		22, 6, 8 };
 	int caps[A__N] = { 4, 6, 4, 5, 5, 3, 2, 4, 1, 3, 5, 3, 2, 2, 10, 1, 6 };
 	int done[A__N] = { 0 }, fails[A__N] = { 0 };
@@ -1806,8 +1808,8 @@ struct tie_profile {
 enum tp {
 	TP_CARER, TP_PARENT, TP_STEP, TP_SIB, TP_GP, TP_AUNT, TP_COUSIN, TP_FOSTER_SIB,
 	TP_FOSTER_NET, TP_EX_CARER, TP_SCHOOL, TP_COACH, TP_FRIEND, TP_MENTOR, TP_ACQUAINT,
-	TP_PROF, TP_COUPLE, TP_COUPLE_APART, TP_PARENT_CARER, TP_FAMILY, TP_PROF_ADULT,
-	TP_GENERIC, TP__N
+	TP_PROF, TP_COUPLE, TP_COUPLE_APART, TP_PARENT_CARER, TP_PARENT_CARER_TENSE,
+	TP_PARENT_CARER_BAD, TP_FAMILY, TP_PROF_ADULT, TP_GENERIC, TP__N
 };
 
 static const struct tie_profile profiles[TP__N] = {
@@ -1817,7 +1819,7 @@ static const struct tie_profile profiles[TP__N] = {
 		{ 350, 150, 50, 0, 50 }, { 15, 35, 50 } },
 	[TP_STEP] = { { 10, 50, 40 }, { 35, 30, 15, 15, 5 }, { 5, 40, 35, 5, 10, 5 },
 		{ 150, 200, 0, 0, 50 }, { 5, 30, 65 } },
-	[TP_SIB] = { { 45, 40, 15 }, { 60, 10, 20, 8, 2 }, { 5, 35, 35, 8, 12, 5 },
+	[TP_SIB] = { { 45, 40, 15 }, { 60, 10, 20, 8, 2 }, { 5, 35, 37, 10, 10, 3 },
 		{ 500, 100, 0, 0, 0 }, { 20, 10, 70 } },
 	[TP_GP] = { { 40, 45, 15 }, { 70, 15, 10, 5, 0 }, { 3, 25, 45, 12, 15, 0 },
 		{ 600, 300, 50, 150, 100 }, { 0, 60, 40 } },
@@ -1847,8 +1849,13 @@ static const struct tie_profile profiles[TP__N] = {
 		{ 800, 800, 0, 0, 300 }, { 0, 0, 100 } },
 	[TP_COUPLE_APART] = { { 0, 40, 60 }, { 10, 30, 25, 28, 7 }, { 0, 20, 40, 10, 20, 10 },
 		{ 0, 100, 0, 0, 100 }, { 10, 10, 80 } },
-	[TP_PARENT_CARER] = { { 5, 55, 40 }, { 40, 25, 15, 15, 5 }, { 0, 30, 40, 5, 15, 10 },
-		{ 50, 50, 100, 0, 0 }, { 10, 10, 80 } },
+	/* Parents and foster parents: by the climate of the case (see adult_ties). */
+	[TP_PARENT_CARER] = { { 10, 60, 30 }, { 65, 30, 5, 0, 0 }, { 0, 35, 45, 5, 13, 2 },
+		{ 100, 50, 100, 0, 0 }, { 10, 10, 80 } },
+	[TP_PARENT_CARER_TENSE] = { { 5, 55, 40 }, { 20, 35, 35, 10, 0 },
+		{ 0, 25, 45, 10, 15, 5 }, { 50, 50, 100, 0, 0 }, { 10, 10, 80 } },
+	[TP_PARENT_CARER_BAD] = { { 0, 40, 60 }, { 5, 15, 25, 40, 15 }, { 0, 15, 40, 10, 20, 15 },
+		{ 0, 0, 50, 0, 0 }, { 10, 10, 80 } },
 	[TP_FAMILY] = { { 35, 45, 20 }, { 60, 15, 15, 8, 2 }, { 10, 35, 35, 10, 8, 2 },
 		{ 400, 300, 0, 100, 100 }, { 20, 20, 60 } },
 	[TP_PROF_ADULT] = { { 0, 70, 30 }, { 45, 35, 15, 5, 0 }, { 0, 20, 65, 0, 15, 0 },
@@ -1912,8 +1919,8 @@ static int child_profile(const struct gen *g, int i, int *permille)
 	case C_MOTHER: *permille = 950; return TP_PARENT;
 	case C_FATHER: *permille = 750; return TP_PARENT;
 	case C_STEP: *permille = 700; return TP_STEP;
-	case C_SIB: *permille = 870; return TP_SIB;
-	case C_HALF: *permille = 700; return TP_SIB;
+	case C_SIB: *permille = 930; return TP_SIB;
+	case C_HALF: *permille = 800; return TP_SIB;
 	case C_GP: *permille = 720; return TP_GP;
 	case C_AUNT: case C_AUNT_PARTNER: *permille = 480; return TP_AUNT;
 	case C_COUSIN: *permille = 380; return TP_COUSIN;
@@ -1978,20 +1985,25 @@ static bool tieable(const struct gen *g, int i)
  * grandparents and their children, workers and the families. */
 static void adult_ties(struct gen *g, int target)
 {
+	static const int climate_w[3] = { 60, 25, 15 };
 	const struct placement *cur = &g->pl[g->cur];
 	int m = g->mother, f = g->father;
+	/* How parents and carers get on is a trait of the case: good, tense or
+	 * in conflict (003: a conflictual collaboration is a risk factor). */
+	int climate = TP_PARENT_CARER + weighted(g, climate_w, 3);
 
 	if (tieable(g, m) && tieable(g, f) && chance(g, 750))
 		add_tie(g, m, f, g->couple_status <= KR_PARTNER_COHABITING ? TP_COUPLE :
 		        TP_COUPLE_APART);
 	for (int c = 0; c < cur->ncarers && g->nt < target; c++) {
 		int cr = cur->carers[c];
+		int pr = is_prof(&g->p[cr]) ? TP_PROF_ADULT : climate;
 		if (g->p[cr].cat == C_MOTHER || g->p[cr].cat == C_FATHER)
 			continue;
-		if (tieable(g, m) && chance(g, 850))
-			add_tie(g, m, cr, TP_PARENT_CARER);
-		if (tieable(g, f) && chance(g, 550))
-			add_tie(g, f, cr, TP_PARENT_CARER);
+		if (tieable(g, m) && chance(g, 970))
+			add_tie(g, pr == TP_PROF_ADULT ? cr : m, pr == TP_PROF_ADULT ? m : cr, pr);
+		if (tieable(g, f) && chance(g, 850))
+			add_tie(g, pr == TP_PROF_ADULT ? cr : f, pr == TP_PROF_ADULT ? f : cr, pr);
 	}
 	for (int i = 0; i < g->np && g->nt < target; i++) {
 		const struct person *p = &g->p[i];
@@ -2218,7 +2230,8 @@ static void make_meetings(struct gen *g)
 	if (g->A - lo < 30)
 		n = n > 1 ? 1 : n;
 	for (int k = 0; k < n; k++) {
-		long day = rnd(g, lo, g->A);
+		/* Half of the meetings fall in the last nine months. */
+		long day = rnd(g, chance(g, 500) ? maxl(lo, g->A - 270) : lo, g->A);
 		int j = g->nm++;
 		while (j > 0 && g->m[j - 1].day > day) {
 			g->m[j] = g->m[j - 1];
@@ -2282,7 +2295,8 @@ static void make_events(struct gen *g)
 		if (p->died != NODAY && p->died >= g->born) {
 			if (p->cat == C_MOTHER || p->cat == C_FATHER)
 				add_event(g, p->died, p->died_prec, KR_EV_LOSS, i, -1,
-				          p->cat == C_MOTHER ? "moeder overleden" : "vader overleden");
+				          p->cat == C_MOTHER ? "moeder overleden" :
+				          "vader overleden");
 			else
 				add_event(g, p->died, p->died_prec, KR_EV_DEATH, i, -1,
 				          p->sex == KR_SEX_F ? "oma overleden" : "opa overleden");
@@ -2290,21 +2304,27 @@ static void make_events(struct gen *g)
 	}
 	for (int k = 0; k < nmoves && first->start - g->born > 120; k++) {
 		snprintf(text, sizeof text, "verhuisd naar %s", PICK(g, cities));
-		add_event(g, rnd(g, g->born + 60, first->start - 1), chance(g, 300) ? P_MONTH : P_DAY,
-		          KR_EV_MOVE, -1, -1, text);
+		long d = rnd(g, g->born + 60, first->start - 1);
+		add_event(g, d, chance(g, 300) ? P_MONTH : P_DAY, KR_EV_MOVE, -1, -1, text);
 	}
 	if (g->age >= 5) {
 		int n = (int)rnd(g, 0, 2);
 		for (int k = 0; k < n; k++) {
 			long d = rnd(g, yrs(g->born, 4), g->A - 1);
 			int a = age_on(g->born, d);
-			const char *what = a < 12 ? (chance(g, 700) ? "naar een andere basisschool" :
-			                   "naar het speciaal basisonderwijs") :
-			                   a == 12 ? (chance(g, 800) ? "naar de middelbare school" :
-			                   "naar het praktijkonderwijs") :
-			                   a < 16 ? "naar een andere middelbare school" : "naar het mbo";
-			add_event(g, d, chance(g, 250) ? P_MONTH : P_DAY, KR_EV_SCHOOL_CHANGE, -1, -1,
-			          what);
+			const char *what;
+			if (a < 12)
+				what = chance(g, 700) ? "naar een andere basisschool" :
+				       "naar het speciaal basisonderwijs";
+			else if (a == 12)
+				what = chance(g, 800) ? "naar de middelbare school" :
+				       "naar het praktijkonderwijs";
+			else if (a < 16)
+				what = "naar een andere middelbare school";
+			else
+				what = "naar het mbo";
+			add_event(g, d, chance(g, 250) ? P_MONTH : P_DAY, KR_EV_SCHOOL_CHANGE, -1,
+			          -1, what);
 		}
 	}
 	for (int k = 0; k < g->npl; k++) {
@@ -2365,7 +2385,6 @@ static int tie_cmp(const void *x, const void *y)
  * then sorts the ties by person. */
 static void reorder(struct gen *g)
 {
-	static const struct person blank;
 	struct person old[MAXP];
 	int order[MAXP], pos[MAXP], n = 0;
 
@@ -2373,10 +2392,8 @@ static void reorder(struct gen *g)
 		for (int i = 0; i < g->np; i++)
 			if (g->p[i].cat == c)
 				order[n++] = i;
-	for (int k = 0; k < n; k++) {
+	for (int k = 0; k < n; k++)
 		pos[order[k]] = k;
-		old[k] = blank;
-	}
 	memcpy(old, g->p, (size_t)n * sizeof *old);
 	for (int k = 0; k < n; k++)
 		g->p[k] = old[order[k]];
@@ -3122,12 +3139,12 @@ static void build(struct gen *g)
 	fill_network(g);
 	finish_placements(g);
 	make_ties(g);
+	reorder(g);
+	name_all(g);
 	make_dev_checks(g);
 	make_meetings(g);
 	make_events(g);
 	sort_events(g);
-	reorder(g);
-	name_all(g);
 	/* Behaviour problems go with a history of moves. */
 	g->externalising = chance(g, g->cur >= 2 ? 550 : 330);
 	g->internalising = chance(g, 400);
@@ -3148,8 +3165,8 @@ enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_
 	if (anchor_day < kr_days_from_civil(1900, 1, 1) ||
 	    anchor_day > kr_days_from_civil(9000, 12, 31))
 		return kr_error_set(err, KR_EUSAGE,
-		                    "the anchor date must lie in the years 1900 to 9000 (got day %ld)",
-		                    anchor_day);
+		                    "the anchor date must lie in the years 1900 to 9000 "
+		                    "(got day %ld)", anchor_day);
 	g = calloc(1, sizeof *g);
 	if (!g) {
 		rc = kr_error_set(err, KR_ENOMEM, "out of memory while generating a case");

@@ -246,8 +246,11 @@ enum kr_status kr_metrics_compute(const struct kr_case *c, long as_of,
 		degree[tie->b]++;
 		wa = c->persons[tie->a].world;
 		wb = c->persons[tie->b].world;
-		if ((wa == KR_WORLD_ORIGIN && wb == KR_WORLD_FOSTER) ||
-		    (wa == KR_WORLD_FOSTER && wb == KR_WORLD_ORIGIN)) {
+		/* A bridge joins the two worlds without running through the
+		 * child, who belongs to both. */
+		if (tie->a != c->child && tie->b != c->child &&
+		    ((wa == KR_WORLD_ORIGIN && wb == KR_WORLD_FOSTER) ||
+		     (wa == KR_WORLD_FOSTER && wb == KR_WORLD_ORIGIN))) {
 			struct kr_metrics_tie *bt = &m->bridges[m->nbridges++];
 			bt->a = tie->a;
 			bt->b = tie->b;

@@ -233,33 +233,76 @@ static int cmp_members(const void *pa, const void *pb)
 
 /* Lays out ring k: members m[0..nm) sorted by slot; returns 0, or -1 when
  * out of memory. */
-static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double rmin)
+/* The angle of each member of a ring (sorted by slot) into ang[].  Every
+ * person gets the same angular share u (at most 36 degrees); the share of a
+ * world is a sector centred on the world's own direction (foster 0, i.e.
+ * right; professionals down; origin left; shared up), and sectors that would
+ * overlap push each other aside, keeping their order round the circle. */
+static void ring_angles(struct node **m, size_t nm, double *ang)
 {
-	size_t cnt[NSLOTS] = { 0 };
-	double u, d, fc, r, start;
-	size_t mark = e->nplaced;
+	size_t cnt[NSLOTS] = { 0 }, seen[NSLOTS] = { 0 };
+	double u = fmin(M_PI / 5, 2 * M_PI / (double)nm), centre[NSLOTS], span[NSLOTS];
 
 	for (size_t i = 0; i < nm; i++)
 		cnt[m[i]->slot]++;
-	u = 2 * M_PI / (double)nm;
-	/* Turn the ring so the foster centre (right) and the origin centre
-	 * (left) lie equally far from the horizontal. */
-	d = u * ((double)cnt[SLOT_FOSTER] / 2 + (double)cnt[SLOT_PROFESSIONAL] +
-	         (double)cnt[SLOT_ORIGIN] / 2);
-	fc = (M_PI - d) / 2;
-	start = fc - u * (double)cnt[SLOT_FOSTER] / 2;
+	for (int w = 0; w < NSLOTS; w++) {
+		centre[w] = w * M_PI / 2;
+		span[w] = (double)cnt[w] * u;
+	}
+	for (int it = 0; it < 400; it++) {
+		bool moved = false;
+		for (int w = 0; w < NSLOTS; w++) {
+			int v = w;
+			double gap;
+			if (!cnt[w])
+				continue;
+			do
+				v = (v + 1) % NSLOTS;
+			while (!cnt[v]);
+			if (v == w)
+				break;                  /* one world only */
+			gap = centre[v] + (v <= w ? 2 * M_PI : 0) - centre[w] -
+			      (span[w] + span[v]) / 2;
+			if (gap < -1e-9) {
+				centre[w] += gap / 2;
+				centre[v] -= gap / 2;
+				moved = true;
+			}
+		}
+		if (!moved)
+			break;
+	}
+	for (size_t i = 0; i < nm; i++) {
+		int w = m[i]->slot;
+		ang[i] = centre[w] - span[w] / 2 + u * ((double)seen[w]++ + 0.5);
+	}
+}
+
+/* Lays out ring k: members m[0..nm) sorted by slot, at radius rmin or
+ * more; returns 0, or -1 when out of memory. */
+static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double rmin)
+{
+	double r, *ang;
+	size_t mark = e->nplaced;
+
+	ang = malloc(nm * sizeof *ang);
+	if (!ang)
+		return -1;
+	ring_angles(m, nm, ang);
 	r = fmax(rmin, (double)nm * (2 * SYM_R + 10) / (2 * M_PI));
 	for (int grow = 0; grow < MAX_GROW; grow++) {
 		int ok = 1;
 		e->nplaced = mark;
 		for (size_t i = 0; i < nm && ok; i++) {
-			double a = start + u * ((double)i + 0.5);
-			ok = try_place(e, m[i], r * cos(a), r * sin(a), a);
-			if (ok < 0)
+			ok = try_place(e, m[i], r * cos(ang[i]), r * sin(ang[i]), ang[i]);
+			if (ok < 0) {
+				free(ang);
 				return -1;
+			}
 		}
 		if (ok) {
 			e->radius[k] = r;
+			free(ang);
 			return 0;
 		}
 		r = r * 1.06 + 6;
@@ -267,15 +310,16 @@ static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double r
 	/* Not reached in practice: give up on separation, keep the last try. */
 	e->radius[k] = r;
 	for (size_t i = 0; i < nm; i++) {
-		double a = start + u * ((double)i + 0.5), bw, bh;
-		m[i]->x = r * cos(a);
-		m[i]->y = r * sin(a);
+		double bw, bh;
+		m[i]->x = r * cos(ang[i]);
+		m[i]->y = r * sin(ang[i]);
 		block_size(m[i], &bw, &bh);
 		m[i]->sym = (struct kr_box){ m[i]->x - m[i]->rs, m[i]->y - m[i]->rs,
 		                             2 * m[i]->rs, 2 * m[i]->rs, m[i]->person, 0 };
 		m[i]->lab = label_at(m[i], 2, bw, bh);
 		m[i]->anchor = 1;
 	}
+	free(ang);
 	return 0;
 }
 
@@ -441,9 +485,13 @@ static double bend_away(const struct node *a, const struct node *b)
 	return (side > 0 ? -1 : 1) * (dist < 80 ? 0.3 : 0.12);
 }
 
+/* A tie between the family of origin and the foster family that does not
+ * run through the child (the child belongs to both worlds). */
 static bool is_bridge(const struct kr_case *c, const struct kr_tie *t)
 {
 	enum kr_world wa = c->persons[t->a].world, wb = c->persons[t->b].world;
+	if (t->a == c->child || t->b == c->child)
+		return false;
 	return (wa == KR_WORLD_ORIGIN && wb == KR_WORLD_FOSTER) ||
 	       (wa == KR_WORLD_FOSTER && wb == KR_WORLD_ORIGIN);
 }

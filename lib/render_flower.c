@@ -69,7 +69,8 @@ static const enum kr_segment informal[7] = {
 
 static int is_agency(const struct kr_person *p)
 {
-	return kr_person_has_role(p, KR_ROLE_GUARDIAN) || kr_person_has_role(p, KR_ROLE_SOCIAL_TEAM);
+	return kr_person_has_role(p, KR_ROLE_GUARDIAN) ||
+	       kr_person_has_role(p, KR_ROLE_SOCIAL_TEAM);
 }
 
 /* The professional friend: the first current trust figure of the child, else
@@ -255,9 +256,9 @@ static enum kr_status draw_heart(struct kr_buf *b, const struct geom *g, const s
 
 	kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#FBF6C4\" "
 	              "stroke=\"#8C7F00\" stroke-width=\"2\"/>\n", g->cx, g->cy, HEART_R);
-	st = kri_svg_text(b, o, g->cx, g->cy - 50.0, 15.0, "middle", "child",
-	                  c->child, kri_text_fit(c->child >= 0 ? kr_case_person_name(c, c->child) : c->ref,
-	                                15.0, 140.0, buf, sizeof buf));
+	st = kri_svg_text(b, o, g->cx, g->cy - 50.0, 15.0, "middle", "child", c->child,
+	                  kri_text_fit(c->child >= 0 ? kr_case_person_name(c, c->child) : c->ref,
+	                               15.0, 140.0, buf, sizeof buf));
 	if (st == KR_OK)
 		st = kri_svg_text(b, o, g->cx, g->cy - 31.0, 10.0, "middle", "small", -1,
 		                  kr_tr(o->lang, "gezin", "household"));
@@ -279,7 +280,8 @@ static enum kr_status draw_heart(struct kr_buf *b, const struct geom *g, const s
 	if (st == KR_OK) {
 		if (pf >= 0)
 			st = kri_svg_text(b, o, g->cx, g->cy + 62.0, 12.0, "middle", "pf", pf,
-			                  kri_text_fit(kr_case_person_name(c, pf), 12.0, 130.0, buf, sizeof buf));
+			                  kri_text_fit(kr_case_person_name(c, pf), 12.0, 130.0, buf,
+			                               sizeof buf));
 		else
 			st = kri_svg_text(b, o, g->cx, g->cy + 62.0, NAME_PX, "middle", "none", -1,
 			                  kr_tr(o->lang, "nog niemand", "nobody yet"));
@@ -292,7 +294,8 @@ static enum kr_status legend(struct kr_buf *b, const struct geom *g, const struc
 	static const struct { const char *colour, *dash, *nl, *en; } item[] = {
 		{ COL_INFORMAL, "", "informeel netwerk", "informal network" },
 		{ COL_PRO, " stroke-dasharray=\"7 4\"", "professionals", "professionals" },
-		{ COL_AGENCY, " stroke-dasharray=\"9 3 2 3\"", "instanties (jeugdbescherming, wijkteam)",
+		{ COL_AGENCY, " stroke-dasharray=\"9 3 2 3\"",
+		  "instanties (jeugdbescherming, wijkteam)",
 		  "agencies (child protection, social team)" },
 	};
 	enum kr_status st = KR_OK;
@@ -310,8 +313,8 @@ static enum kr_status legend(struct kr_buf *b, const struct geom *g, const struc
 	}
 	if (st == KR_OK)
 		st = kri_svg_text(b, o, 30.0, y + 26.0, 11.0, "start", "legend", -1,
-		                  kr_tr(o->lang,
-		                        "Hoe groter het blad, hoe meer mensen. Gestippeld: nog niemand.",
+		                  kr_tr(o->lang, "Hoe groter het blad, hoe meer mensen. "
+		                        "Gestippeld: nog niemand.",
 		                        "The bigger the petal, the more people. Dotted: nobody yet."));
 	return st;
 }

@@ -127,7 +127,8 @@ static void rewrite_css(struct kr_buf *b, const char *pfx, const char *css, size
 			while (k < i && isspace((unsigned char)css[k]))
 				k++;
 			at = k < i && css[k] == '@' &&
-			     (strncmp(css + k, "@media", 6) == 0 || strncmp(css + k, "@supports", 9) == 0);
+			     (strncmp(css + k, "@media", 6) == 0 ||
+			      strncmp(css + k, "@supports", 9) == 0);
 			if (depth < MAX_CSS_DEPTH)
 				rules[depth] = at;
 			depth++;
@@ -289,6 +290,36 @@ static void rewrite_content(struct kr_buf *b, const char *pfx, const char *s, si
 	}
 }
 
+/* The root <svg element of a document: past the XML prolog, comments,
+ * processing instructions and a doctype; NULL when the first element is
+ * not svg. */
+static const char *find_root(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i);
+		size_t at;
+		if (!lt)
+			return NULL;
+		at = (size_t)(lt - s);
+		if (n - at >= 4 && memcmp(s + at, "<!--", 4) == 0) {
+			const char *e = find(s + at, n - at, "-->");
+			if (!e)
+				return NULL;
+			i = (size_t)(e - s) + 3;
+		} else if (n - at >= 2 && (s[at + 1] == '?' || s[at + 1] == '!')) {
+			i = tag_end(s, at, n);
+		} else if (n - at >= 5 && memcmp(s + at, "<svg", 4) == 0 &&
+		           (isspace((unsigned char)s[at + 4]) || s[at + 4] == '>')) {
+			return s + at;
+		} else {
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
 /* The value of attribute name in tag t (n bytes), or an empty span. */
 static struct span attr(const char *t, size_t n, const char *name)
 {
@@ -314,7 +345,7 @@ enum kr_status kri_svg_embed(struct kr_buf *b, const char *pfx, const char *sub,
                              double x, double y, double w, double h,
                              const struct kr_layout *sublay, struct kr_layout *lay)
 {
-	const char *root = find(sub, len, "<svg"), *close;
+	const char *root = find_root(sub, len), *close;
 	size_t rend;
 	struct span vb, role, lab;
 	double vx, vy, vw, vh, s, ox, oy;

@@ -82,12 +82,12 @@ static enum kr_status markers(struct kr_buf *b, const struct kr_render_opts *o,
 		x = CX + ux * r;
 		y = CY + uy * r;
 		if (earlier) {
-			st = kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6.0\" height=\"6.0\" "
-			                   "fill=\"#fff\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-			                   x - 3.0, y - 3.0, COL_THEN);
+			st = kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6.0\" "
+			                   "height=\"6.0\" fill=\"#fff\" stroke=\"%s\" "
+			                   "stroke-width=\"1.5\"/>\n", x - 3.0, y - 3.0, COL_THEN);
 		} else {
-			st = kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>\n",
-			                   x, y, COL_NOW);
+			st = kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
+			                   "fill=\"%s\"/>\n", x, y, COL_NOW);
 			if (st == KR_OK)
 				st = kr_layout_add(o->layout, x - 3.5, y - 3.5, 7.0, 7.0, -1,
 				                   KR_BOX_SYMBOL);
@@ -211,10 +211,10 @@ static enum kr_status legend(struct kr_buf *b, const struct kr_render_opts *o, l
 	if (st == KR_OK)
 		st = kri_svg_text(b, o, x, y + 20.0, 11.0, "start", "legend", -1,
 		                  kr_tr(o->lang,
-		                        "Waarde 0-10: de punten (belang × contact) van de mensen, "
-		                        "gedeeld door 3.",
-		                        "Value 0-10: the points (importance × contact) of the people, "
-		                        "divided by 3."));
+		                        "Waarde 0-10: de punten (belang × contact) van de "
+		                        "mensen, gedeeld door 3.",
+		                        "Value 0-10: the points (importance × contact) of the "
+		                        "people, divided by 3."));
 	if (st == KR_OK)
 		st = kri_svg_text(b, o, x, y + 36.0, 11.0, "start", "legend", -1,
 		                  kr_tr(o->lang, "zwak: waarde onder 2; leeg: niemand in dit deel",
@@ -273,7 +273,8 @@ enum kr_status kri_render_scan(const struct kr_case *c, const struct kr_render_o
 		if (compare) {
 			char d2[16];
 			fmt_day(o->compare_day, d2);
-			snprintf(sub, sizeof sub, "%s %s, %s %s", kr_tr(o->lang, "stand op", "as of"), d,
+			snprintf(sub, sizeof sub, "%s %s, %s %s",
+			         kr_tr(o->lang, "stand op", "as of"), d,
 			         kr_tr(o->lang, "vergeleken met", "compared with"), d2);
 		} else {
 			snprintf(sub, sizeof sub, "%s %s", kr_tr(o->lang, "stand op", "as of"), d);

@@ -67,9 +67,13 @@ static double world_angle(enum kr_world w)
 	}
 }
 
+/* A tie between the family of origin and the foster family that does not
+ * run through the child (the child belongs to both worlds). */
 static bool is_bridge(const struct kr_case *c, const struct kr_tie *t)
 {
 	enum kr_world wa = c->persons[t->a].world, wb = c->persons[t->b].world;
+	if (t->a == c->child || t->b == c->child)
+		return false;
 	return (wa == KR_WORLD_ORIGIN && wb == KR_WORLD_FOSTER) ||
 	       (wa == KR_WORLD_FOSTER && wb == KR_WORLD_ORIGIN);
 }

@@ -52,6 +52,16 @@ static const char *SAM =
 	"{\"a\":\"p1\",\"b\":\"p5\",\"strength\":\"strong\",\"frequency\":\"daily\"},"
 	"{\"a\":\"p1\",\"b\":\"p4\",\"strength\":\"weak\",\"frequency\":\"rarely\"}]}";
 
+/* Under LeakSanitizer: fontconfig, pango and glib keep process-wide caches
+ * that librsvg fills when the picture is drawn (kr_render_convert); they
+ * are not leaks of kring. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig\nleak:libpango\nleak:libglib\nleak:libgobject\n"
+	       "leak:libharfbuzz\nleak:librsvg\nleak:libcairo\n";
+}
+
 static bool updating(void)
 {
 	const char *u = getenv("KRING_UPDATE_GOLDEN");

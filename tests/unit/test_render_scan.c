@@ -93,6 +93,16 @@ static const char *NOTIES =
 	"{\"id\":\"n\",\"name\":\"Buurman Jaap\",\"roles\":[\"neighbour\"]},"
 	"{\"id\":\"w\",\"name\":\"Wijkteam Eva\",\"roles\":[\"social_team\"]}]}";
 
+/* Under LeakSanitizer: fontconfig, pango and glib keep process-wide caches
+ * that librsvg fills when the picture is drawn (kr_render_convert); they
+ * are not leaks of kring. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig\nleak:libpango\nleak:libglib\nleak:libgobject\n"
+	       "leak:libharfbuzz\nleak:librsvg\nleak:libcairo\n";
+}
+
 static bool updating(void)
 {
 	const char *u = getenv("KRING_UPDATE_GOLDEN");

@@ -1,0 +1,845 @@
+/*
+ * test_auth.c - accounts, passwords, sessions, throttling, the access
+ * decision and share links (lib/auth.c).  Hashing runs at libsodium's
+ * minimum limits so the suite stays fast; one test checks that the
+ * production default is at least the INTERACTIVE limits.
+ */
+#include <pthread.h>
+#include <sqlite3.h>
+#include <sodium.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "kring/auth.h"
+#include "kring/store.h"
+
+#define T0 ((time_t)1790000000)   /* a fixed "now": 2026-09-21 */
+#define GOOD "Fietsbel-Appelboom-7"
+#define GOOD2 "Zonnige Dijk langs de Maas"
+
+static char dbpath[64];
+
+static void fast_config(void)
+{
+	struct kr_auth_config c;
+	kr_auth_config_default(&c);
+	c.opslimit = crypto_pwhash_OPSLIMIT_MIN;
+	c.memlimit = crypto_pwhash_MEMLIMIT_MIN;
+	c.touch_s = 1;
+	assert_int_equal(kr_auth_configure(&c, NULL), KR_OK);
+}
+
+static void remove_db(void)
+{
+	char p[80];
+	unlink(dbpath);
+	snprintf(p, sizeof p, "%s-wal", dbpath);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", dbpath);
+	unlink(p);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dbpath, sizeof dbpath, "/tmp/kring-test-auth-%d.db", (int)getpid());
+	remove_db();
+	fast_config();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	remove_db();
+	return 0;
+}
+
+static struct kr_store *open_store(void)
+{
+	struct kr_store *s = NULL;
+	assert_int_equal(kr_store_open(dbpath, &s, NULL), KR_OK);
+	return s;
+}
+
+static void put_case(struct kr_store *s, const char *ref)
+{
+	char text[512];
+	struct kr_case *c;
+	long rev;
+	snprintf(text, sizeof text,
+	         "{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"%s\",\"child\":\"p1\"},"
+	         "\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\"},{\"id\":\"p2\",\"name\":\"Ria\"}]}",
+	         ref);
+	c = tu_case_from_text(text);
+	assert_int_equal(kr_store_put(s, c, "test", 0, &rev, NULL), KR_OK);
+	kr_case_free(c);
+}
+
+static void add(struct kr_store *s, const char *name, enum kr_access_role role, const char *team)
+{
+	struct kr_error err;
+	kr_error_init(&err);
+	if (kr_auth_user_add(s, name, role, team, GOOD, T0, NULL, &err) != KR_OK)
+		fail_msg("adding %s: %s", name, err.message);
+	kr_error_cleanup(&err);
+}
+
+static struct kr_user user(struct kr_store *s, const char *name)
+{
+	struct kr_user u;
+	assert_int_equal(kr_auth_user_get(s, name, &u, NULL), KR_OK);
+	return u;
+}
+
+/* ---- configuration and password rules -------------------------------- */
+
+static void production_defaults(void **state)
+{
+	struct kr_auth_config c;
+	(void)state;
+	kr_auth_config_default(&c);
+	assert_true(c.opslimit >= crypto_pwhash_OPSLIMIT_INTERACTIVE);
+	assert_true(c.memlimit >= crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	assert_true(c.max_hashing >= 1 && c.max_hashing <= 2);
+	assert_int_equal(c.idle_s, 30 * 60);
+	assert_int_equal(c.absolute_s, 12 * 3600);
+	assert_int_equal(c.fail_account, 5);
+	assert_int_equal(c.fail_address, 20);
+	/* limits below libsodium's minimum are refused */
+	c.opslimit = 0;
+	assert_int_equal(kr_auth_configure(&c, NULL), KR_EUSAGE);
+}
+
+static void password_rules(void **state)
+{
+	char longpw[200];
+	(void)state;
+	assert_int_equal(kr_auth_password_check("anna", GOOD), KR_PW_OK);
+	assert_int_equal(kr_auth_password_check("anna", GOOD2), KR_PW_OK);
+	assert_int_equal(kr_auth_password_check(NULL, "Vlinder#Tuin"), KR_PW_OK);
+	assert_int_equal(kr_auth_password_check(NULL, "Vlinder#Tui"), KR_PW_SHORT);
+	assert_int_equal(kr_auth_password_check(NULL, ""), KR_PW_SHORT);
+	/* 12 code points of UTF-8 count as 12, although they take more bytes */
+	assert_int_equal(kr_auth_password_check(NULL, "\xc4\xb2sbe\xc3\xabrtje-\xc3\xb1\xc3\xb6"),
+	                 KR_PW_OK);
+	/* 11 code points in 14 bytes are too short */
+	assert_int_equal(kr_auth_password_check(NULL, "\xc4\xb2sbe\xc3\xabrtje\xc3\xb1\xc3\xb6"),
+	                 KR_PW_SHORT);
+	/* 128 characters are fine, 129 are too many */
+	for (int i = 0; i < 129; i++)
+		longpw[i] = (char)('a' + (i * 7 + i / 26) % 26);
+	longpw[128] = '\0';
+	assert_int_equal(kr_auth_password_check(NULL, longpw), KR_PW_OK);
+	longpw[128] = 'q';
+	longpw[129] = '\0';
+	assert_int_equal(kr_auth_password_check(NULL, longpw), KR_PW_LONG);
+	/* common passwords and their obvious variants, in any case */
+	assert_int_equal(kr_auth_password_check(NULL, "password1234"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "PASSWORD1234"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "Wachtwoord123"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "Welkom2024!!!"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "P@ssw0rd2024"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "iloveyou1234"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "Feyenoord1908"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "qwertyuiop123"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "123456789012"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "aaaaaaaaaaaa"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "abcabcabcabc"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "PasswordPassword"), KR_PW_COMMON);
+	assert_int_equal(kr_auth_password_check(NULL, "zyxwvutsrqponm"), KR_PW_COMMON);
+	/* the user name, in any case, alone or inside */
+	assert_int_equal(kr_auth_password_check("marieke", "Marieke-Zomer-2026"), KR_PW_NAME);
+	assert_int_equal(kr_auth_password_check("Jan.de.Vries", "jan.de.vries"), KR_PW_NAME);
+	/* not UTF-8, or a control character */
+	assert_int_equal(kr_auth_password_check(NULL, "Fietsbel\xff-Appelboom"), KR_PW_ENCODING);
+	assert_int_equal(kr_auth_password_check(NULL, "Fietsbel\t-Appelboom"), KR_PW_ENCODING);
+	assert_int_equal(kr_auth_password_check(NULL, "Fietsbel\xc0\xaf-Appelboom"), KR_PW_ENCODING);
+	/* every verdict has a message in both languages */
+	for (int v = KR_PW_OK; v <= KR_PW_NAME; v++) {
+		assert_true(strlen(kr_auth_password_message(v, KR_LANG_NL)) > 10);
+		assert_true(strlen(kr_auth_password_message(v, KR_LANG_EN)) > 10);
+	}
+}
+
+static void user_management(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_error err;
+	struct kr_user *v = NULL, u;
+	size_t n = 0;
+	(void)state;
+
+	kr_error_init(&err);
+	/* no default accounts: a fresh database has none */
+	assert_int_equal(kr_auth_user_list(s, &v, &n, NULL), KR_OK);
+	assert_int_equal(n, 0);
+	assert_null(v);
+	add(s, "zoe", KR_ACCESS_WORKER, "noord");
+	add(s, "anna", KR_ACCESS_LEAD, "noord");
+	/* names are unique without regard to case */
+	assert_int_equal(kr_auth_user_add(s, "Anna", KR_ACCESS_WORKER, NULL, GOOD, T0, NULL, &err),
+	                 KR_ECONFLICT);
+	assert_int_equal(kr_auth_user_add(s, "a", KR_ACCESS_WORKER, NULL, GOOD, T0, NULL, &err),
+	                 KR_EINVAL);
+	assert_int_equal(kr_auth_user_add(s, "bad name", KR_ACCESS_WORKER, NULL, GOOD, T0, NULL,
+	                                  &err), KR_EINVAL);
+	assert_int_equal(kr_auth_user_add(s, "bert", KR_ACCESS_WORKER, "bad team!", GOOD, T0, NULL,
+	                                  &err), KR_EINVAL);
+	assert_int_equal(kr_auth_user_add(s, "bert", KR_ACCESS_WORKER, NULL, "wachtwoord123", T0,
+	                                  NULL, &err), KR_EINVAL);
+	assert_int_equal(kr_auth_user_add(s, "bert", KR_ACCESS_WORKER, NULL, "Bert-Fietsbel-7", T0,
+	                                  NULL, &err), KR_EINVAL);
+	assert_int_equal(kr_auth_user_list(s, &v, &n, NULL), KR_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].name, "anna");
+	assert_int_equal(v[0].role, KR_ACCESS_LEAD);
+	assert_string_equal(v[1].team, "noord");
+	free(v);
+	/* lookup is case-insensitive too; the stored spelling comes back */
+	u = user(s, "ZOE");
+	assert_string_equal(u.name, "zoe");
+	assert_false(u.disabled);
+	assert_int_equal(kr_auth_user_get(s, "nobody", &u, NULL), KR_ENOTFOUND);
+	assert_int_equal(kr_auth_user_set_role(s, "zoe", KR_ACCESS_LEAD, "zuid", T0, NULL), KR_OK);
+	u = user(s, "zoe");
+	assert_int_equal(u.role, KR_ACCESS_LEAD);
+	assert_string_equal(u.team, "zuid");
+	assert_int_equal(kr_auth_user_set_disabled(s, "zoe", true, T0, NULL), KR_OK);
+	assert_true(user(s, "zoe").disabled);
+	assert_int_equal(kr_auth_user_set_disabled(s, "nobody", true, T0, NULL), KR_ENOTFOUND);
+	kr_error_cleanup(&err);
+	kr_store_close(s);
+}
+
+static void takes_part_in_transaction(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_user u;
+	(void)state;
+	assert_int_equal(kr_store_begin(s, NULL), KR_OK);
+	add(s, "tijdelijk", KR_ACCESS_WORKER, NULL);
+	assert_int_equal(kr_auth_user_get(s, "tijdelijk", &u, NULL), KR_OK);
+	assert_int_equal(kr_store_end(s, false, NULL), KR_OK);
+	assert_int_equal(kr_auth_user_get(s, "tijdelijk", &u, NULL), KR_ENOTFOUND);
+	kr_store_close(s);
+}
+
+/* ---- hashing ------------------------------------------------------------ */
+
+static void stored_hash(struct kr_store *s, const char *name, char out[128])
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "SELECT pwhash FROM users WHERE name = ?1",
+	                                    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, 128, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static void hash_verify_rehash(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_auth_config c;
+	struct kr_login lg;
+	char h[128], before[128], after[128];
+	(void)state;
+
+	assert_int_equal(kr_auth_password_hash(GOOD, h, NULL), KR_OK);
+	assert_true(strncmp(h, "$argon2id$", 10) == 0);
+	assert_true(kr_auth_password_verify(h, GOOD));
+	assert_false(kr_auth_password_verify(h, GOOD2));
+	assert_false(kr_auth_password_needs_rehash(h));
+
+	add(s, "henk", KR_ACCESS_WORKER, NULL);
+	stored_hash(s, "henk", before);
+	assert_true(strncmp(before, "$argon2id$", 10) == 0);
+	assert_null(strstr(before, GOOD));
+	/* the limits rise: the next successful login rehashes */
+	kr_auth_config_get(&c);
+	c.opslimit += 1;
+	assert_int_equal(kr_auth_configure(&c, NULL), KR_OK);
+	assert_true(kr_auth_password_needs_rehash(before));
+	/* a failed login does not */
+	assert_int_equal(kr_auth_login(s, "henk", GOOD2, "10.0.0.1", T0, &lg, NULL), KR_EPERM);
+	stored_hash(s, "henk", after);
+	assert_string_equal(before, after);
+	assert_int_equal(kr_auth_login(s, "henk", GOOD, "10.0.0.1", T0, &lg, NULL), KR_OK);
+	stored_hash(s, "henk", after);
+	assert_string_not_equal(before, after);
+	assert_false(kr_auth_password_needs_rehash(after));
+	assert_true(kr_auth_password_verify(after, GOOD));
+	/* and the password still works */
+	assert_int_equal(kr_auth_login(s, "henk", GOOD, "10.0.0.1", T0, &lg, NULL), KR_OK);
+	fast_config();
+	kr_store_close(s);
+}
+
+struct hasher {
+	const char *hash;
+	int ok;
+};
+
+static void *hash_thread(void *arg)
+{
+	struct hasher *h = arg;
+	for (int i = 0; i < 4; i++)
+		h->ok += kr_auth_password_verify(h->hash, GOOD);
+	return NULL;
+}
+
+static void concurrent_hashing(void **state)
+{
+	pthread_t t[6];
+	struct hasher h[6];
+	char hash[128];
+	(void)state;
+	/* more threads than places: they queue, none fails or deadlocks */
+	assert_int_equal(kr_auth_password_hash(GOOD, hash, NULL), KR_OK);
+	for (int i = 0; i < 6; i++) {
+		h[i].hash = hash;
+		h[i].ok = 0;
+		assert_int_equal(pthread_create(&t[i], NULL, hash_thread, &h[i]), 0);
+	}
+	for (int i = 0; i < 6; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(h[i].ok, 4);
+	}
+}
+
+/* ---- sessions ----------------------------------------------------------- */
+
+static void login(struct kr_store *s, const char *name, const char *pw, time_t now,
+                  char token[KR_AUTH_TOKEN_CHARS + 1])
+{
+	struct kr_login lg;
+	struct kr_error err;
+	kr_error_init(&err);
+	if (kr_auth_login(s, name, pw, "192.0.2.7", now, &lg, &err) != KR_OK)
+		fail_msg("login %s: %s", name, err.message);
+	kr_error_cleanup(&err);
+	assert_int_equal(strlen(lg.token), KR_AUTH_TOKEN_CHARS);
+	assert_string_equal(lg.user.name, name);
+	memcpy(token, lg.token, KR_AUTH_TOKEN_CHARS + 1);
+}
+
+static enum kr_status check(struct kr_store *s, const char *token, time_t now)
+{
+	struct kr_user u;
+	return kr_auth_session_verify(s, token, now, &u, NULL);
+}
+
+static void session_count(struct kr_store *s, int expect)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "SELECT count(*) FROM sessions", -1,
+	                                    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), expect);
+	sqlite3_finalize(st);
+}
+
+static void sessions(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_auth_config c;
+	struct kr_user u;
+	char tok[KR_AUTH_TOKEN_CHARS + 1], tok2[KR_AUTH_TOKEN_CHARS + 1];
+	unsigned char th[32];
+	sqlite3_stmt *st;
+	(void)state;
+
+	kr_auth_config_get(&c);
+	add(s, "sara", KR_ACCESS_LEAD, "west");
+	login(s, "sara", GOOD, T0, tok);
+	assert_int_equal(kr_auth_session_verify(s, tok, T0 + 5, &u, NULL), KR_OK);
+	assert_string_equal(u.name, "sara");
+	assert_int_equal(u.role, KR_ACCESS_LEAD);
+	assert_string_equal(u.team, "west");
+	/* only the hash of the token is stored */
+	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "SELECT token_hash FROM sessions", -1,
+	                                    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_bytes(st, 0), 32);
+	memcpy(th, sqlite3_column_blob(st, 0), 32);
+	sqlite3_finalize(st);
+	{
+		unsigned char raw[32];
+		size_t len = 0;
+		assert_int_equal(sodium_base642bin(raw, sizeof raw, tok, strlen(tok), NULL, &len, NULL,
+		                                   sodium_base64_VARIANT_URLSAFE_NO_PADDING), 0);
+		assert_int_equal(len, 32);
+		assert_true(memcmp(raw, th, 32) != 0);
+	}
+	/* two logins give different tokens */
+	login(s, "sara", GOOD, T0, tok2);
+	assert_string_not_equal(tok, tok2);
+	/* malformed and unknown tokens */
+	assert_int_equal(check(s, "", T0), KR_EPERM);
+	assert_int_equal(check(s, NULL, T0), KR_EPERM);
+	assert_int_equal(check(s, "not-a-token", T0), KR_EPERM);
+	tok2[0] = tok2[0] == 'A' ? 'B' : 'A';
+	assert_int_equal(check(s, tok2, T0), KR_EPERM);
+
+	/* logout */
+	assert_int_equal(kr_auth_logout(s, tok, NULL), KR_OK);
+	assert_int_equal(check(s, tok, T0 + 6), KR_EPERM);
+	assert_int_equal(kr_auth_logout(s, tok, NULL), KR_OK);
+
+	/* disabling the user ends every session, and no new one starts */
+	login(s, "sara", GOOD, T0, tok);
+	assert_int_equal(kr_auth_user_set_disabled(s, "sara", true, T0, NULL), KR_OK);
+	assert_int_equal(check(s, tok, T0 + 1), KR_EPERM);
+	assert_int_equal(kr_auth_login(s, "sara", GOOD, "192.0.2.7", T0, &(struct kr_login){0},
+	                               NULL), KR_EPERM);
+	assert_int_equal(kr_auth_user_set_disabled(s, "sara", false, T0, NULL), KR_OK);
+	assert_int_equal(check(s, tok, T0 + 1), KR_EPERM);
+
+	/* changing the password ends every session; the new password works */
+	login(s, "sara", GOOD, T0, tok);
+	login(s, "sara", GOOD, T0, tok2);
+	assert_int_equal(kr_auth_user_set_password(s, "sara", "wachtwoord", T0, NULL), KR_EINVAL);
+	assert_int_equal(check(s, tok, T0 + 1), KR_OK);
+	assert_int_equal(kr_auth_user_set_password(s, "sara", GOOD2, T0 + 2, NULL), KR_OK);
+	assert_int_equal(check(s, tok, T0 + 3), KR_EPERM);
+	assert_int_equal(check(s, tok2, T0 + 3), KR_EPERM);
+	assert_int_equal(kr_auth_login(s, "sara", GOOD, "192.0.2.7", T0 + 4, &(struct kr_login){0},
+	                               NULL), KR_EPERM);
+	login(s, "sara", GOOD2, T0 + 5, tok);
+
+	/* logout_all */
+	login(s, "sara", GOOD2, T0 + 5, tok2);
+	assert_int_equal(kr_auth_logout_all(s, "sara", NULL), KR_OK);
+	assert_int_equal(check(s, tok, T0 + 6), KR_EPERM);
+	assert_int_equal(check(s, tok2, T0 + 6), KR_EPERM);
+	session_count(s, 0);
+
+	/* idle: accepted just before the limit, refused at it; use restarts it */
+	login(s, "sara", GOOD2, T0, tok);
+	assert_int_equal(check(s, tok, T0 + c.idle_s - 1), KR_OK);
+	assert_int_equal(check(s, tok, T0 + 2 * c.idle_s - 2), KR_OK);
+	assert_int_equal(check(s, tok, T0 + 3 * c.idle_s - 2), KR_EPERM);
+	assert_int_equal(check(s, tok, T0 + 2 * c.idle_s), KR_EPERM);   /* removed for good */
+	login(s, "sara", GOOD2, T0, tok);
+	assert_int_equal(check(s, tok, T0 + c.idle_s), KR_EPERM);
+
+	/* absolute: refused at the limit however busy the session was */
+	login(s, "sara", GOOD2, T0, tok);
+	for (time_t t = T0 + c.idle_s - 10; t < T0 + c.absolute_s; t += c.idle_s - 10)
+		assert_int_equal(check(s, tok, t), KR_OK);
+	assert_int_equal(check(s, tok, T0 + c.absolute_s - 1), KR_OK);
+	assert_int_equal(check(s, tok, T0 + c.absolute_s), KR_EPERM);
+
+	/* pruning removes what has run out */
+	login(s, "sara", GOOD2, T0, tok);
+	session_count(s, 1);
+	assert_int_equal(kr_auth_prune(s, T0 + c.idle_s, NULL), KR_OK);
+	session_count(s, 0);
+	kr_store_close(s);
+}
+
+static void sessions_touch_interval(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_auth_config c;
+	char tok[KR_AUTH_TOKEN_CHARS + 1];
+	(void)state;
+	/* with the default of 60 s, a use within a minute of the last recorded
+	 * one is not written: the idle limit counts from the recorded use */
+	kr_auth_config_get(&c);
+	c.touch_s = 60;
+	assert_int_equal(kr_auth_configure(&c, NULL), KR_OK);
+	add(s, "ties", KR_ACCESS_WORKER, NULL);
+	login(s, "ties", GOOD, T0, tok);
+	assert_int_equal(check(s, tok, T0 + 59), KR_OK);          /* not written */
+	assert_int_equal(check(s, tok, T0 + c.idle_s - 1), KR_OK); /* written */
+	assert_int_equal(check(s, tok, T0 + 2 * c.idle_s - 2), KR_OK);
+	fast_config();
+	kr_store_close(s);
+}
+
+/* ---- throttling ---------------------------------------------------------- */
+
+static enum kr_status try_login(struct kr_store *s, const char *name, const char *pw,
+                                const char *addr, time_t now, struct kr_login *lg,
+                                char msg[512])
+{
+	struct kr_error err;
+	enum kr_status rc;
+	kr_error_init(&err);
+	rc = kr_auth_login(s, name, pw, addr, now, lg, &err);
+	if (msg)
+		snprintf(msg, 512, "%s", err.message);
+	kr_error_cleanup(&err);
+	return rc;
+}
+
+static void throttling_per_account(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_auth_config c;
+	struct kr_login lg;
+	char m1[512], m2[512];
+	(void)state;
+
+	kr_auth_config_get(&c);
+	add(s, "piet", KR_ACCESS_WORKER, NULL);
+	/* an unknown user and a wrong password get the same answer */
+	assert_int_equal(try_login(s, "piet", GOOD2, "198.51.100.1", T0, &lg, m1), KR_EPERM);
+	assert_int_equal(lg.retry_after, 0);
+	assert_int_equal(try_login(s, "niemand", GOOD2, "198.51.100.2", T0, &lg, m2), KR_EPERM);
+	assert_int_equal(lg.retry_after, 0);
+	assert_string_equal(m1, m2);
+	assert_int_equal(lg.token[0], '\0');
+	/* a disabled user too */
+	add(s, "weg", KR_ACCESS_WORKER, NULL);
+	assert_int_equal(kr_auth_user_set_disabled(s, "weg", true, T0, NULL), KR_OK);
+	assert_int_equal(try_login(s, "weg", GOOD, "198.51.100.3", T0, &lg, m2), KR_EPERM);
+	assert_string_equal(m1, m2);
+
+	/* 5 failures (each from a new address) lock the account; the right
+	 * password is then refused without being checked */
+	for (int i = 1; i < c.fail_account; i++) {
+		char addr[32];
+		snprintf(addr, sizeof addr, "198.51.100.%d", 10 + i);
+		assert_int_equal(try_login(s, "PIET", GOOD2, addr, T0 + i, &lg, NULL), KR_EPERM);
+		assert_int_equal(lg.retry_after, 0);
+	}
+	assert_int_equal(try_login(s, "piet", GOOD, "203.0.113.9", T0 + 10, &lg, m2), KR_EPERM);
+	assert_true(lg.retry_after > 0 && lg.retry_after <= c.lockout_s);
+	assert_string_not_equal(m1, m2);
+	/* ... until the lockout ends */
+	assert_int_equal(try_login(s, "piet", GOOD, "203.0.113.9", T0 + 4 + c.lockout_s - 1, &lg,
+	                           NULL), KR_EPERM);
+	assert_int_equal(try_login(s, "piet", GOOD, "203.0.113.9", T0 + 4 + c.lockout_s, &lg,
+	                           NULL), KR_OK);
+	assert_int_equal(lg.retry_after, 0);
+
+	/* an unknown name locks out the same way: no difference to observe */
+	for (int i = 0; i < c.fail_account; i++)
+		assert_int_equal(try_login(s, "niemand", GOOD2, "203.0.113.50", T0 + 100, &lg, NULL),
+		                 KR_EPERM);
+	assert_int_equal(try_login(s, "niemand", GOOD2, "203.0.113.51", T0 + 101, &lg, NULL),
+	                 KR_EPERM);
+	assert_true(lg.retry_after > 0);
+
+	/* failures outside the window are forgotten */
+	for (int i = 0; i < c.fail_account - 1; i++)
+		assert_int_equal(try_login(s, "piet", GOOD2, "203.0.113.60", T0 + 5000 + i, &lg, NULL),
+		                 KR_EPERM);
+	assert_int_equal(try_login(s, "piet", GOOD2, "203.0.113.60",
+	                           T0 + 5000 + c.fail_window_s + 10, &lg, NULL), KR_EPERM);
+	assert_int_equal(lg.retry_after, 0);
+	assert_int_equal(try_login(s, "piet", GOOD, "203.0.113.60",
+	                           T0 + 5000 + c.fail_window_s + 11, &lg, NULL), KR_OK);
+	kr_store_close(s);
+}
+
+static void throttling_per_address(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_auth_config c;
+	struct kr_login lg;
+	(void)state;
+
+	kr_auth_config_get(&c);
+	add(s, "kees", KR_ACCESS_WORKER, NULL);
+	/* 20 failures from one address, spread over many names */
+	for (int i = 0; i < c.fail_address; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "gok%d", i);
+		assert_int_equal(try_login(s, name, GOOD2, "198.51.100.66", T0 + i, &lg, NULL),
+		                 KR_EPERM);
+		assert_int_equal(lg.retry_after, 0);
+	}
+	/* that address is locked out, even with the right password ... */
+	assert_int_equal(try_login(s, "kees", GOOD, "198.51.100.66", T0 + 30, &lg, NULL),
+	                 KR_EPERM);
+	assert_true(lg.retry_after > 0);
+	/* ... another address is not */
+	assert_int_equal(try_login(s, "kees", GOOD, "198.51.100.67", T0 + 31, &lg, NULL), KR_OK);
+	kr_store_close(s);
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void unknown_user_takes_as_long(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_auth_config c;
+	struct kr_login lg;
+	double known[5], unknown[5];
+	(void)state;
+
+	/* a hash slow enough to measure (about 10 ms) */
+	kr_auth_config_get(&c);
+	c.opslimit = 2;
+	c.memlimit = 8u << 20;
+	c.fail_account = 100;
+	c.fail_address = 100;
+	assert_int_equal(kr_auth_configure(&c, NULL), KR_OK);
+	add(s, "joke", KR_ACCESS_WORKER, NULL);
+	try_login(s, "onbekend", GOOD2, "192.0.2.1", T0, &lg, NULL);   /* makes the dummy hash */
+	for (int i = 0; i < 5; i++) {
+		double t = seconds();
+		assert_int_equal(try_login(s, "joke", GOOD2, "192.0.2.1", T0 + i, &lg, NULL), KR_EPERM);
+		known[i] = seconds() - t;
+		t = seconds();
+		assert_int_equal(try_login(s, "onbekend", GOOD2, "192.0.2.1", T0 + i, &lg, NULL),
+		                 KR_EPERM);
+		unknown[i] = seconds() - t;
+	}
+	qsort(known, 5, sizeof *known, cmp_double);
+	qsort(unknown, 5, sizeof *unknown, cmp_double);
+	/* medians within a factor of three of each other */
+	assert_true(unknown[2] > known[2] / 3 && unknown[2] < known[2] * 3);
+	fast_config();
+	kr_store_close(s);
+}
+
+/* ---- assignment and access ----------------------------------------------- */
+
+static void access_matrix(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_user w1, w2, lead_a, lead_b, lead_none, an, adm, off;
+	char **refs = NULL;
+	size_t n = 0;
+	(void)state;
+
+	put_case(s, "A-1");
+	put_case(s, "B-1");
+	put_case(s, "ADM-1");
+	put_case(s, "NEW-1");
+	add(s, "w1", KR_ACCESS_WORKER, "team-a");
+	add(s, "w2", KR_ACCESS_WORKER, "team-b");
+	add(s, "lead-a", KR_ACCESS_LEAD, "team-a");
+	add(s, "lead-b", KR_ACCESS_LEAD, "team-b");
+	add(s, "lead-none", KR_ACCESS_LEAD, NULL);
+	add(s, "analyst", KR_ACCESS_ANALYST, "team-a");
+	add(s, "admin", KR_ACCESS_ADMIN, NULL);
+	add(s, "off", KR_ACCESS_WORKER, "team-a");
+	assert_int_equal(kr_auth_assign(s, "A-1", "w1", T0, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "A-1", "w1", T0, NULL), KR_OK);   /* twice is fine */
+	assert_int_equal(kr_auth_assign(s, "B-1", "w2", T0, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "ADM-1", "admin", T0, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "A-1", "off", T0, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "NOPE", "w1", T0, NULL), KR_ENOTFOUND);
+	assert_int_equal(kr_auth_assign(s, "A-1", "nobody", T0, NULL), KR_ENOTFOUND);
+	w1 = user(s, "w1");
+	w2 = user(s, "w2");
+	lead_a = user(s, "lead-a");
+	lead_b = user(s, "lead-b");
+	lead_none = user(s, "lead-none");
+	an = user(s, "analyst");
+	adm = user(s, "admin");
+	off = user(s, "off");
+	assert_int_equal(kr_auth_user_set_disabled(s, "off", true, T0, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "B-1", "off", T0, NULL), KR_EINVAL);
+
+	static const enum kr_auth_action case_acts[] = {
+		KR_ACT_READ, KR_ACT_WRITE, KR_ACT_EXPORT, KR_ACT_SHARE
+	};
+	for (size_t i = 0; i < sizeof case_acts / sizeof *case_acts; i++) {
+		enum kr_auth_action a = case_acts[i];
+		/* worker: own case only */
+		assert_true(kr_auth_can(s, &w1, "A-1", a));
+		assert_false(kr_auth_can(s, &w1, "B-1", a));
+		assert_false(kr_auth_can(s, &w1, "NEW-1", a));
+		assert_true(kr_auth_can(s, &w2, "B-1", a));
+		assert_false(kr_auth_can(s, &w2, "A-1", a));
+		/* lead: the team's cases */
+		assert_true(kr_auth_can(s, &lead_a, "A-1", a));
+		assert_false(kr_auth_can(s, &lead_a, "B-1", a));
+		assert_true(kr_auth_can(s, &lead_b, "B-1", a));
+		assert_false(kr_auth_can(s, &lead_b, "A-1", a));
+		assert_false(kr_auth_can(s, &lead_none, "A-1", a));
+		assert_false(kr_auth_can(s, &lead_a, "NEW-1", a));
+		/* analyst: never a case */
+		assert_false(kr_auth_can(s, &an, "A-1", a));
+		assert_false(kr_auth_can(s, &an, "B-1", a));
+		/* admin: only when assigned */
+		assert_true(kr_auth_can(s, &adm, "ADM-1", a));
+		assert_false(kr_auth_can(s, &adm, "A-1", a));
+		/* disabled: nothing, even with a stale copy that says enabled */
+		assert_false(kr_auth_can(s, &off, "A-1", a));
+		/* no such case */
+		assert_false(kr_auth_can(s, &w1, "NOPE", a));
+		assert_false(kr_auth_can(s, &w1, NULL, a));
+	}
+	/* assigning: admin anywhere, a lead within the team or on a new case */
+	assert_true(kr_auth_can(s, &adm, "A-1", KR_ACT_ASSIGN));
+	assert_true(kr_auth_can(s, &adm, "NEW-1", KR_ACT_ASSIGN));
+	assert_true(kr_auth_can(s, &lead_a, "A-1", KR_ACT_ASSIGN));
+	assert_true(kr_auth_can(s, &lead_a, "NEW-1", KR_ACT_ASSIGN));
+	assert_false(kr_auth_can(s, &lead_a, "B-1", KR_ACT_ASSIGN));
+	assert_false(kr_auth_can(s, &w1, "A-1", KR_ACT_ASSIGN));
+	assert_false(kr_auth_can(s, &an, "NEW-1", KR_ACT_ASSIGN));
+	assert_false(kr_auth_can(s, &adm, "NOPE", KR_ACT_ASSIGN));
+	/* a case's audit trail: admin, and the lead of the team */
+	assert_true(kr_auth_can(s, &adm, "B-1", KR_ACT_CASE_AUDIT));
+	assert_true(kr_auth_can(s, &lead_a, "A-1", KR_ACT_CASE_AUDIT));
+	assert_false(kr_auth_can(s, &lead_a, "B-1", KR_ACT_CASE_AUDIT));
+	assert_false(kr_auth_can(s, &w1, "A-1", KR_ACT_CASE_AUDIT));
+	assert_false(kr_auth_can(s, &an, "A-1", KR_ACT_CASE_AUDIT));
+	/* actions without a case */
+	assert_true(kr_auth_can(s, &w1, NULL, KR_ACT_CREATE));
+	assert_true(kr_auth_can(s, &lead_a, NULL, KR_ACT_CREATE));
+	assert_false(kr_auth_can(s, &an, NULL, KR_ACT_CREATE));
+	assert_false(kr_auth_can(s, &adm, NULL, KR_ACT_CREATE));
+	assert_true(kr_auth_can(s, &an, NULL, KR_ACT_AGGREGATES));
+	assert_true(kr_auth_can(s, &lead_a, NULL, KR_ACT_AGGREGATES));
+	assert_false(kr_auth_can(s, &w1, NULL, KR_ACT_AGGREGATES));
+	assert_true(kr_auth_can(s, &adm, NULL, KR_ACT_USERS));
+	assert_true(kr_auth_can(s, &adm, NULL, KR_ACT_AUDIT_ALL));
+	assert_false(kr_auth_can(s, &lead_a, NULL, KR_ACT_USERS));
+	assert_false(kr_auth_can(s, &w1, NULL, KR_ACT_AUDIT_ALL));
+	assert_false(kr_auth_can(s, &an, NULL, KR_ACT_USERS));
+	assert_false(kr_auth_can(s, NULL, NULL, KR_ACT_CREATE));
+	/* a user whose role changes is judged by the new role at once */
+	assert_int_equal(kr_auth_user_set_role(s, "w2", KR_ACCESS_ANALYST, "", T0, NULL), KR_OK);
+	assert_false(kr_auth_can(s, &w2, "B-1", KR_ACT_READ));
+	assert_false(kr_auth_can(s, &lead_b, "B-1", KR_ACT_READ)); /* w2 left team b */
+
+	/* visible cases follow the same rules */
+	assert_int_equal(kr_auth_visible_cases(s, &w1, &refs, &n, NULL), KR_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(refs[0], "A-1");
+	kr_auth_strings_free(refs, n);
+	assert_int_equal(kr_auth_visible_cases(s, &lead_a, &refs, &n, NULL), KR_OK);
+	assert_int_equal(n, 1);
+	kr_auth_strings_free(refs, n);
+	assert_int_equal(kr_auth_visible_cases(s, &an, &refs, &n, NULL), KR_OK);
+	assert_int_equal(n, 0);
+	kr_auth_strings_free(refs, n);
+	assert_int_equal(kr_auth_visible_cases(s, &adm, &refs, &n, NULL), KR_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(refs[0], "ADM-1");
+	kr_auth_strings_free(refs, n);
+	assert_int_equal(kr_auth_assignees(s, "A-1", &refs, &n, NULL), KR_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(refs[0], "off");
+	assert_string_equal(refs[1], "w1");
+	kr_auth_strings_free(refs, n);
+
+	/* unassigning takes the access away */
+	assert_int_equal(kr_auth_unassign(s, "A-1", "w1", NULL), KR_OK);
+	assert_int_equal(kr_auth_unassign(s, "A-1", "w1", NULL), KR_ENOTFOUND);
+	assert_false(kr_auth_can(s, &w1, "A-1", KR_ACT_READ));
+	kr_store_close(s);
+}
+
+/* ---- share links ----------------------------------------------------------- */
+
+static void share_links(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_user w1, w2, adm;
+	struct kr_share sh, *list = NULL;
+	struct kr_auth_config c;
+	char tok[KR_AUTH_TOKEN_CHARS + 1], tok2[KR_AUTH_TOKEN_CHARS + 1];
+	char stok[KR_AUTH_TOKEN_CHARS + 1];
+	long long id = 0, id2 = 0;
+	size_t n = 0;
+	time_t exp = T0 + 7 * 86400;
+	(void)state;
+
+	kr_auth_config_get(&c);
+	put_case(s, "FAM-1");
+	put_case(s, "FAM-2");
+	add(s, "w1", KR_ACCESS_WORKER, NULL);
+	add(s, "w2", KR_ACCESS_WORKER, NULL);
+	add(s, "admin", KR_ACCESS_ADMIN, NULL);
+	assert_int_equal(kr_auth_assign(s, "FAM-1", "w1", T0, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "FAM-2", "w2", T0, NULL), KR_OK);
+	w1 = user(s, "w1");
+	w2 = user(s, "w2");
+	adm = user(s, "admin");
+
+	assert_int_equal(kr_auth_share_create(s, &w1, "FAM-1", "p2", exp, T0, tok, &id, NULL),
+	                 KR_OK);
+	assert_int_equal(strlen(tok), KR_AUTH_TOKEN_CHARS);
+	assert_true(id > 0);
+	assert_int_equal(kr_auth_share_verify(s, tok, T0 + 1, &sh, NULL), KR_OK);
+	assert_string_equal(sh.ref, "FAM-1");
+	assert_string_equal(sh.person, "p2");
+	assert_string_equal(sh.created_by, "w1");
+	assert_int_equal(sh.expires, exp);
+	/* scope: not someone else's case, not a person outside the case */
+	assert_int_equal(kr_auth_share_create(s, &w1, "FAM-2", "p2", exp, T0, tok2, NULL, NULL),
+	                 KR_EPERM);
+	assert_int_equal(tok2[0], '\0');
+	assert_int_equal(kr_auth_share_create(s, &adm, "FAM-1", "p2", exp, T0, tok2, NULL, NULL),
+	                 KR_EPERM);
+	assert_int_equal(kr_auth_share_create(s, &w1, "FAM-1", "p9", exp, T0, tok2, NULL, NULL),
+	                 KR_ENOTFOUND);
+	assert_int_equal(kr_auth_share_create(s, &w1, "NOPE", "p1", exp, T0, tok2, NULL, NULL),
+	                 KR_EPERM);
+	/* expiry must lie ahead, within the maximum */
+	assert_int_equal(kr_auth_share_create(s, &w1, "FAM-1", "p1", T0, T0, tok2, NULL, NULL),
+	                 KR_EINVAL);
+	assert_int_equal(kr_auth_share_create(s, &w1, "FAM-1", "p1", T0 + c.share_max_s + 1, T0,
+	                                      tok2, NULL, NULL), KR_EINVAL);
+	/* expiry: valid just before, not at the time */
+	assert_int_equal(kr_auth_share_verify(s, tok, exp - 1, &sh, NULL), KR_OK);
+	assert_int_equal(kr_auth_share_verify(s, tok, exp, &sh, NULL), KR_EPERM);
+	assert_string_equal(sh.ref, "");
+	/* a share token is no session token, and the other way round */
+	login(s, "w2", GOOD, T0, stok);
+	assert_int_equal(check(s, tok, T0 + 1), KR_EPERM);
+	assert_int_equal(kr_auth_share_verify(s, stok, T0 + 1, &sh, NULL), KR_EPERM);
+	assert_int_equal(kr_auth_share_verify(s, "garbage", T0 + 1, &sh, NULL), KR_EPERM);
+	/* revocation: only by someone who may share the case */
+	assert_int_equal(kr_auth_share_create(s, &w1, "FAM-1", "p1", exp, T0, tok2, &id2, NULL),
+	                 KR_OK);
+	assert_int_equal(kr_auth_share_revoke(s, &w2, id2, T0 + 2, NULL), KR_EPERM);
+	assert_int_equal(kr_auth_share_verify(s, tok2, T0 + 3, &sh, NULL), KR_OK);
+	assert_int_equal(kr_auth_share_revoke(s, &w1, id2, T0 + 4, NULL), KR_OK);
+	assert_int_equal(kr_auth_share_verify(s, tok2, T0 + 5, &sh, NULL), KR_EPERM);
+	assert_int_equal(kr_auth_share_revoke(s, &w1, id2, T0 + 6, NULL), KR_OK);
+	assert_int_equal(kr_auth_share_revoke(s, &w1, 9999, T0 + 6, NULL), KR_ENOTFOUND);
+	/* the other link still works */
+	assert_int_equal(kr_auth_share_verify(s, tok, T0 + 7, &sh, NULL), KR_OK);
+	/* the list, newest first */
+	assert_int_equal(kr_auth_share_list(s, "FAM-1", &list, &n, NULL), KR_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].id, id2);
+	assert_int_equal(list[0].revoked, T0 + 4);
+	assert_int_equal(list[1].id, id);
+	assert_int_equal(list[1].revoked, 0);
+	free(list);
+	kr_store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(production_defaults, setup, teardown),
+		cmocka_unit_test_setup_teardown(password_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(user_management, setup, teardown),
+		cmocka_unit_test_setup_teardown(takes_part_in_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(hash_verify_rehash, setup, teardown),
+		cmocka_unit_test_setup_teardown(concurrent_hashing, setup, teardown),
+		cmocka_unit_test_setup_teardown(sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(sessions_touch_interval, setup, teardown),
+		cmocka_unit_test_setup_teardown(throttling_per_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(throttling_per_address, setup, teardown),
+		cmocka_unit_test_setup_teardown(unknown_user_takes_as_long, setup, teardown),
+		cmocka_unit_test_setup_teardown(access_matrix, setup, teardown),
+		cmocka_unit_test_setup_teardown(share_links, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
