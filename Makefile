@@ -7,9 +7,10 @@
 #   make bench      benchmarks (see BENCHMARKS.md)
 
 CC      ?= cc
-PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium
+PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium libmicrohttpd
 DEBS    := build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev libcmocka-dev \
-           libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev libsodium-dev fonts-dejavu-core
+           libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev \
+           fonts-dejavu-core python3
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
 CFLAGS  ?= -O2 -g
@@ -20,11 +21,18 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 B       ?= build
 LIB_SRC := $(wildcard lib/*.c)
 CLI_SRC := $(wildcard cli/*.c)
+SRV_SRC := $(wildcard server/*.c)
 SQL     := $(sort $(wildcard lib/sql/*.sql))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/schema_sql.o
-CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o) $(SRV_SRC:%.c=$(B)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+# Suites: TEST_TARGETS run twice (plain, then under ASan+UBSan), TEST_ONCE
+# once at the end (fuzz smoke run, browser tests).  The fragments below add
+# their own targets, Debian packages (DEBS +=) and suites.
+TEST_TARGETS := unit clitest
+TEST_ONCE    :=
 
 .PHONY: all deps test unit clitest asan run bench clean check-style fuzz
 all: $(B)/kring
@@ -42,7 +50,7 @@ deps:
 	  else echo "missing Debian packages (run as root or install them):$$missing"; fi; \
 	fi
 
-$(B)/%.o: %.c $(wildcard include/kring/*.h lib/*.h cli/*.h)
+$(B)/%.o: %.c $(wildcard include/kring/*.h lib/*.h cli/*.h server/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -82,12 +90,13 @@ check-style:
 asan:
 	@$(MAKE) --no-print-directory B=build/asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" unit clitest
+	  LDFLAGS="-fsanitize=address,undefined" $(TEST_TARGETS)
 
 test: deps
-	@$(MAKE) --no-print-directory check-style all unit clitest
+	@$(MAKE) --no-print-directory check-style all $(TEST_TARGETS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(MAKE) --no-print-directory asan
+	@$(if $(strip $(TEST_ONCE)),$(MAKE) --no-print-directory $(TEST_ONCE),true)
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -99,3 +108,5 @@ bench: deps
 
 clean:
 	rm -rf build
+
+-include tests/server/server.mk tests/fuzz/fuzz.mk tests/e2e/e2e.mk

@@ -78,5 +78,9 @@ int cmd_generate(struct kr_cli *cli, int argc, char **argv);
 int cmd_render(struct kr_cli *cli, int argc, char **argv);
 int cmd_metrics(struct kr_cli *cli, int argc, char **argv);
 int cmd_export_scan(struct kr_cli *cli, int argc, char **argv);
+int cmd_user(struct kr_cli *cli, int argc, char **argv);
+int cmd_assign(struct kr_cli *cli, int argc, char **argv);
+int cmd_audit(struct kr_cli *cli, int argc, char **argv);
+int cmd_serve(struct kr_cli *cli, int argc, char **argv);
 
 #endif

@@ -12,7 +12,6 @@
 #include "kring/auth.h"
 
 /* Declared here until cli/cli.h lists it with the other subcommands. */
-int cmd_assign(struct kr_cli *cli, int argc, char **argv);
 
 int cmd_assign(struct kr_cli *cli, int argc, char **argv)
 {

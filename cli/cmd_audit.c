@@ -79,7 +79,6 @@ static int verify(struct kr_cli *cli, struct kr_store *s)
 }
 
 /* Declared here until cli/cli.h lists it with the other subcommands. */
-int cmd_audit(struct kr_cli *cli, int argc, char **argv);
 
 int cmd_audit(struct kr_cli *cli, int argc, char **argv)
 {

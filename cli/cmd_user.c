@@ -171,7 +171,6 @@ static int list(struct kr_cli *cli, struct kr_store *s)
 }
 
 /* Declared here until cli/cli.h lists it with the other subcommands. */
-int cmd_user(struct kr_cli *cli, int argc, char **argv);
 
 int cmd_user(struct kr_cli *cli, int argc, char **argv)
 {

@@ -29,6 +29,12 @@ static const struct command {
 	  "show a case's network metrics" },
 	{ "export-scan", cmd_export_scan, "schrijf de Community Scan als Excel-bestand",
 	  "write the Community Scan as an Excel workbook" },
+	{ "user", cmd_user, "beheer accounts (toevoegen, blokkeren, wachtwoord)",
+	  "manage accounts (add, disable, password)" },
+	{ "assign", cmd_assign, "wijs een dossier toe aan een medewerker",
+	  "assign a case to a worker" },
+	{ "audit", cmd_audit, "toon of controleer het logboek van inzage en wijzigingen",
+	  "show or verify the audit trail" },
 	{ "generate", cmd_generate, "maak synthetische dossiers", "generate synthetic cases" },
 };
 
