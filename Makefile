@@ -102,9 +102,12 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh $(B)/kring
 
+# Benchmarks compare with other tools in the same run (see BENCHMARKS.md).
 bench: deps
+	@$(MAKE) --no-print-directory DEBS="graphviz wrk nginx" deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh $(B)/kring
+	@sh bench/render.sh $(B)
 
 clean:
 	rm -rf build

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include <igraph.h>
+
+#include "igraph_guard.h"
 #include <jansson.h>
 
 #include "kring/metrics.h"
@@ -92,14 +94,11 @@ static enum kr_status graph_metrics(const struct kr_case *c, struct kr_metrics *
 	igraph_vector_int_t edges, membership, csize;
 	igraph_vector_t btw;
 	igraph_integer_t no = 0;
-	igraph_error_handler_t *old_err;
-	igraph_warning_handler_t *old_warn;
 	int have_g = 0, have_e = 0, have_m = 0, have_c = 0, have_b = 0;
 	enum kr_status rc = KR_ENOMEM;
 	size_t n = m->nodes;
 
-	old_err = igraph_set_error_handler(igraph_error_handler_ignore);
-	old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
+	kri_igraph_enter(42);
 	if (igraph_vector_int_init(&edges, 0))
 		goto out;
 	have_e = 1;
@@ -184,8 +183,7 @@ out:
 		igraph_destroy(&g);
 	if (have_e)
 		igraph_vector_int_destroy(&edges);
-	igraph_set_error_handler(old_err);
-	igraph_set_warning_handler(old_warn);
+	kri_igraph_leave();
 	if (rc)
 		kr_error_set(err, rc, "out of memory computing the network metrics");
 	return rc;

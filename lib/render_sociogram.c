@@ -31,6 +31,8 @@
 
 #include <igraph.h>
 
+#include "igraph_guard.h"
+
 #include "render_int.h"
 
 #define SYM_R 12.0
@@ -86,14 +88,11 @@ static int force_layout(const struct kr_case *c, struct snode *nodes, const int 
 	igraph_t g;
 	igraph_matrix_t pos;
 	igraph_vector_int_t edges;
-	igraph_error_handler_t *old_err;
-	igraph_warning_handler_t *old_warn;
 	size_t ne = 0, cnt[KR_WORLD__N] = { 0 }, seen[KR_WORLD__N] = { 0 };
 	int ok = -1, have_g = 0, have_pos = 0, have_edges = 0;
 	double spread = sqrt((double)ng) + 1;
 
-	old_err = igraph_set_error_handler(igraph_error_handler_ignore);
-	old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
+	kri_igraph_enter(42);
 	if (igraph_vector_int_init(&edges, 0))
 		goto out;
 	have_edges = 1;
@@ -130,7 +129,6 @@ static int force_layout(const struct kr_case *c, struct snode *nodes, const int 
 		MATRIX(pos, i, 0) = r * cos(a);
 		MATRIX(pos, i, 1) = r * sin(a);
 	}
-	igraph_rng_seed(igraph_rng_default(), 42);
 	if (ne > 0 && igraph_layout_fruchterman_reingold(&g, &pos, 1, FR_ITER, spread / 4,
 	                                                 IGRAPH_LAYOUT_NOGRID, NULL, NULL,
 	                                                 NULL, NULL, NULL))
@@ -147,8 +145,7 @@ out:
 		igraph_destroy(&g);
 	if (have_edges)
 		igraph_vector_int_destroy(&edges);
-	igraph_set_error_handler(old_err);
-	igraph_set_warning_handler(old_warn);
+	kri_igraph_leave();
 	return ok;
 }
 

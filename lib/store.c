@@ -8,10 +8,13 @@
  * kr_store_begin(): either the whole revision lands or nothing does.
  * Statements used per put are prepared once and kept.
  */
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 #include <jansson.h>
@@ -230,6 +233,7 @@ static void bind_summary(sqlite3_stmt *st, const struct kr_case *c)
 enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
                             long expect_rev, long *rev_out, struct kr_error *err)
 {
+	long ignored;
 	enum kr_status rc = KR_OK;
 	sqlite3_stmt *st;
 	sqlite3_int64 case_id = 0;
@@ -238,6 +242,8 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	char *doc = NULL;
 	bool own_tx = s->depth == 0;
 
+	if (!rev_out)
+		rev_out = &ignored;
 	*rev_out = 0;
 	if (!author || !*author)
 		return kr_error_set(err, KR_EUSAGE, "a change needs an author");
@@ -492,36 +498,166 @@ out:
 	return KR_OK;
 }
 
+/*
+ * kr_store_each parses on several threads: the calling thread reads the
+ * documents in ref order and hands them to a window of slots; workers
+ * parse and validate (kr_case_read, the expensive part: ~0.3 ms for a
+ * 15 KB document, against ~0.01 ms for all signal rules); the calling
+ * thread takes the parsed cases back in order and calls fn, so fn runs on
+ * the caller's thread, one case at a time, in ref order, as before.
+ */
+#define EACH_WINDOW 64
+#define EACH_MAX_WORKERS 8
+
+struct each_slot {
+	char *ref, *doc;
+	size_t len;
+	long rev;
+	struct kr_case *c;
+	enum kr_status rc;
+	int parsed;
+};
+
+struct each_pool {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	struct each_slot slot[EACH_WINDOW];
+	size_t head, tail, next;   /* consumed < head <= next (taken) <= tail (filled) */
+	bool quit;
+};
+
+static void *each_worker(void *arg)
+{
+	struct each_pool *p = arg;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		struct each_slot *sl;
+		while (p->next == p->tail && !p->quit)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->quit)
+			break;
+		sl = &p->slot[p->next++ % EACH_WINDOW];
+		pthread_mutex_unlock(&p->mu);
+		sl->rc = kr_case_read(sl->doc, sl->len, &sl->c, NULL);
+		free(sl->doc);
+		sl->doc = NULL;
+		pthread_mutex_lock(&p->mu);
+		sl->parsed = 1;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static int each_workers(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > EACH_MAX_WORKERS ? EACH_MAX_WORKERS : (int)n;
+}
+
 enum kr_status kr_store_each(struct kr_store *s,
                              int (*fn)(const struct kr_case *c, long rev, void *arg),
                              void *arg, struct kr_error *err)
 {
 	sqlite3_stmt *st = NULL;
+	struct each_pool *p = NULL;
+	pthread_t tid[EACH_MAX_WORKERS];
+	int nw = 0, step = SQLITE_ROW;
 	enum kr_status rc = KR_OK;
-	int step;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT c.ref, r.rev, r.doc FROM cases c JOIN revisions r "
 	                       "ON r.case_id = c.id AND r.rev = c.head ORDER BY c.ref", -1, &st,
 	                       NULL) != SQLITE_OK)
 		return db_fail(s, err, "reading the cases failed");
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct kr_case *c = NULL;
-		const char *doc = (const char *)sqlite3_column_text(st, 2);
+	p = calloc(1, sizeof *p);
+	if (!p) {
+		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		goto out;
+	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	for (int want = each_workers(); nw < want; nw++)
+		if (pthread_create(&tid[nw], NULL, each_worker, p) != 0)
+			break;
+	if (nw == 0) {
+		rc = kr_error_set(err, KR_ENOMEM, "cannot start a thread to read the cases");
+		goto out;
+	}
+	for (;;) {
+		struct each_slot *sl;
 		int stop;
-		rc = kr_case_read(doc, (size_t)sqlite3_column_bytes(st, 2), &c, err);
-		if (rc) {
-			kr_error_set(err, rc, "the stored case %s cannot be read",
-			             (const char *)sqlite3_column_text(st, 0));
+		/* Fill the window. */
+		while (step == SQLITE_ROW && p->tail - p->head < EACH_WINDOW) {
+			step = sqlite3_step(st);
+			if (step != SQLITE_ROW)
+				break;
+			sl = &p->slot[p->tail % EACH_WINDOW];
+			memset(sl, 0, sizeof *sl);
+			sl->len = (size_t)sqlite3_column_bytes(st, 2);
+			sl->ref = strdup((const char *)sqlite3_column_text(st, 0));
+			sl->doc = malloc(sl->len + 1);
+			sl->rev = (long)sqlite3_column_int64(st, 1);
+			if (!sl->ref || !sl->doc) {
+				free(sl->ref);
+				free(sl->doc);
+				rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+				goto out;
+			}
+			memcpy(sl->doc, sqlite3_column_blob(st, 2), sl->len);
+			sl->doc[sl->len] = '\0';
+			pthread_mutex_lock(&p->mu);
+			p->tail++;
+			pthread_cond_signal(&p->work);
+			pthread_mutex_unlock(&p->mu);
+		}
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = db_fail(s, err, "reading the cases failed");
 			goto out;
 		}
-		stop = fn(c, (long)sqlite3_column_int64(st, 1), arg);
-		kr_case_free(c);
+		if (p->head == p->tail)
+			break;
+		/* Take the oldest back, in order. */
+		sl = &p->slot[p->head % EACH_WINDOW];
+		pthread_mutex_lock(&p->mu);
+		while (!sl->parsed)
+			pthread_cond_wait(&p->done, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		if (sl->rc) {
+			rc = kr_error_set(err, sl->rc, "the stored case %s cannot be read", sl->ref);
+			goto out;
+		}
+		stop = fn(sl->c, sl->rev, arg);
+		kr_case_free(sl->c);
+		free(sl->ref);
+		sl->c = NULL;
+		sl->ref = NULL;
+		p->head++;
 		if (stop)
 			goto out;
 	}
-	if (step != SQLITE_DONE)
-		rc = db_fail(s, err, "reading the cases failed");
 out:
+	if (p) {
+		pthread_mutex_lock(&p->mu);
+		p->quit = true;
+		pthread_cond_broadcast(&p->work);
+		pthread_mutex_unlock(&p->mu);
+		for (int i = 0; i < nw; i++)
+			pthread_join(tid[i], NULL);
+		/* Slots never handed to fn: taken ones were parsed (or are freed
+		 * by their worker above), the others still hold their document. */
+		for (size_t i = p->head; i < p->tail; i++) {
+			struct each_slot *sl = &p->slot[i % EACH_WINDOW];
+			kr_case_free(sl->c);
+			free(sl->doc);
+			free(sl->ref);
+		}
+		pthread_cond_destroy(&p->done);
+		pthread_cond_destroy(&p->work);
+		pthread_mutex_destroy(&p->mu);
+		free(p);
+	}
 	sqlite3_finalize(st);
 	return rc;
 }

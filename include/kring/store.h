@@ -51,7 +51,7 @@ enum kr_status kr_store_end(struct kr_store *s, bool commit, struct kr_error *er
  * has moved on since, nothing is stored and KR_ECONFLICT is returned with
  * *rev_out set to the current revision (optimistic concurrency).  Pass 0 to
  * append unconditionally, -1 to require that the case does not exist yet.
- * On success *rev_out is the new revision number. */
+ * On success *rev_out (rev_out may be NULL) is the new revision number. */
 enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
                             long expect_rev, long *rev_out, struct kr_error *err);
 

@@ -254,6 +254,62 @@ static void foreign_databases(void **state)
 	kr_error_cleanup(&err);
 }
 
+struct walk {
+	int seen;
+	int stop_at;
+	char last[32];
+	long revsum;
+};
+
+static int walk_fn(const struct kr_case *c, long rev, void *arg)
+{
+	struct walk *w = arg;
+	char want[32];
+	snprintf(want, sizeof want, "PZ-%04d", w->seen);
+	assert_string_equal(c->ref, want);                 /* in ref order */
+	assert_string_equal(kr_case_person_name(c, 0), rev == 2 ? "Twee" : "Een");
+	snprintf(w->last, sizeof w->last, "%s", c->ref);
+	w->revsum += rev;
+	return ++w->seen == w->stop_at;
+}
+
+/* kr_store_each parses on several threads but hands the cases to fn in ref
+ * order, the latest revision of each, and stops when fn asks. */
+static void each_in_order(void **state)
+{
+	struct kr_store *s = open_store();
+	struct walk w = { 0 };
+	(void)state;
+
+	assert_int_equal(kr_store_begin(s, NULL), KR_OK);
+	for (int i = 299; i >= 0; i--) {     /* stored out of order */
+		char ref[32];
+		struct kr_case *c;
+		snprintf(ref, sizeof ref, "PZ-%04d", i);
+		c = mini(ref, "Een");
+		assert_int_equal(kr_store_put(s, c, "t", 0, NULL, NULL), KR_OK);
+		kr_case_free(c);
+		if (i % 3 == 0) {
+			c = mini(ref, "Twee");
+			assert_int_equal(kr_store_put(s, c, "t", 0, NULL, NULL), KR_OK);
+			kr_case_free(c);
+		}
+	}
+	assert_int_equal(kr_store_end(s, true, NULL), KR_OK);
+
+	assert_int_equal(kr_store_each(s, walk_fn, &w, NULL), KR_OK);
+	assert_int_equal(w.seen, 300);
+	assert_int_equal(w.revsum, 300 + 100);
+	assert_string_equal(w.last, "PZ-0299");
+
+	memset(&w, 0, sizeof w);
+	w.stop_at = 77;                        /* stops early, frees the rest */
+	assert_int_equal(kr_store_each(s, walk_fn, &w, NULL), KR_OK);
+	assert_int_equal(w.seen, 77);
+	assert_string_equal(w.last, "PZ-0076");
+	kr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +321,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pragmas_and_persistence, setup, teardown),
 		cmocka_unit_test_setup_teardown(settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_databases, setup, teardown),
+		cmocka_unit_test_setup_teardown(each_in_order, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
