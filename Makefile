@@ -69,7 +69,7 @@ $(B)/libkring.a: $(LIB_OBJ)
 $(B)/kring: $(CLI_OBJ) $(B)/libkring.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libkring.a $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libkring.a
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libkring.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(B)/libkring.a $(LDLIBS) -lcmocka
 

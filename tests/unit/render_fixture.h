@@ -9,6 +9,7 @@
 #ifndef KRING_RENDER_FIXTURE_H
 #define KRING_RENDER_FIXTURE_H
 
+#include <dirent.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -263,6 +264,75 @@ static inline void rf_golden(const char *name, const char *data, size_t len)
 	assert_int_equal(fwrite(data, 1, len, f), len);
 	fclose(f);
 	fprintf(stderr, "wrote golden %s\n", path);
+}
+
+/* Renders kind for c, checks its layout (nothing overlaps, everyone drawn)
+ * and compares it with the golden file KIND-REF[SUFFIX].svg. */
+static inline void rf_golden_case(enum kr_render_kind kind, const struct kr_case *c,
+                                  enum kr_lang lang, const char *suffix)
+{
+	struct kr_layout l = { 0 };
+	size_t len;
+	char *svg = rf_render(kind, c, lang, &l, &len);
+	char name[256];
+
+	rf_check_layout(&l, c, true, c->ref);
+	snprintf(name, sizeof name, "%s-%s%s.svg", kr_render_kind_name(kind), c->ref, suffix);
+	rf_golden(name, svg, len);
+	free(svg);
+	kr_layout_cleanup(&l);
+}
+
+/* The golden files of the hand-written fixtures (RF_SMALL in Dutch and
+ * English, RF_ONE). */
+static inline void rf_golden_fixtures(enum kr_render_kind kind)
+{
+	struct kr_case *c = tu_case_from_text(RF_SMALL);
+	rf_golden_case(kind, c, KR_LANG_NL, "");
+	rf_golden_case(kind, c, KR_LANG_EN, "-en");
+	kr_case_free(c);
+	c = tu_case_from_text(RF_ONE);
+	rf_golden_case(kind, c, KR_LANG_NL, "");
+	kr_case_free(c);
+}
+
+/* The golden files of every case in examples/ (run from the repo root). */
+static inline void rf_golden_examples(enum kr_render_kind kind)
+{
+	DIR *d = opendir("examples");
+	struct dirent *e;
+	size_t n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char path[512];
+		struct kr_case *c;
+		if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		snprintf(path, sizeof path, "examples/%s", e->d_name);
+		c = tu_case_from_file(path);
+		rf_golden_case(kind, c, KR_LANG_NL, "");
+		kr_case_free(c);
+		n++;
+	}
+	closedir(d);
+	assert_true(n >= 5);
+}
+
+/* Two renders of the same case give the same bytes. */
+static inline void rf_deterministic(enum kr_render_kind kind)
+{
+	struct kr_case *c = tu_case_from_text(RF_SMALL);
+	size_t l1, l2;
+	char *a = rf_render(kind, c, KR_LANG_NL, NULL, &l1);
+	char *b = rf_render(kind, c, KR_LANG_NL, NULL, &l2);
+
+	assert_int_equal(l1, l2);
+	assert_memory_equal(a, b, l1);
+	free(a);
+	free(b);
+	kr_case_free(c);
 }
 
 #endif

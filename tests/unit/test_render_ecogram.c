@@ -5,7 +5,6 @@
  * generated cases and on the edge cases: one person, no ties, 150 people,
  * unknown birth dates.
  */
-#include <dirent.h>
 #include <math.h>
 
 #include "testutil.h"
@@ -13,73 +12,22 @@
 #include "kring/generate.h"
 #include "render_int.h"
 
-static void golden_case(const struct kr_case *c, enum kr_lang lang, const char *suffix)
-{
-	struct kr_layout l = { 0 };
-	size_t len;
-	char *svg = rf_render(KR_RENDER_ECOGRAM, c, lang, &l, &len);
-	char name[256];
-
-	rf_check_layout(&l, c, true, c->ref);
-	snprintf(name, sizeof name, "ecogram-%s%s.svg", c->ref, suffix);
-	rf_golden(name, svg, len);
-	free(svg);
-	kr_layout_cleanup(&l);
-}
-
 static void test_golden_fixtures(void **state)
 {
-	struct kr_case *c = tu_case_from_text(RF_SMALL);
 	(void)state;
-	golden_case(c, KR_LANG_NL, "");
-	golden_case(c, KR_LANG_EN, "-en");
-	kr_case_free(c);
-	c = tu_case_from_text(RF_ONE);
-	golden_case(c, KR_LANG_NL, "");
-	kr_case_free(c);
+	rf_golden_fixtures(KR_RENDER_ECOGRAM);
 }
 
 static void test_golden_examples(void **state)
 {
-	DIR *d = opendir("examples");
-	struct dirent *e;
-	char *names[64];
-	size_t n = 0;
-
 	(void)state;
-	if (!d)
-		skip();
-	while ((e = readdir(d)) && n < 64) {
-		size_t len = strlen(e->d_name);
-		if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
-			names[n++] = strdup(e->d_name);
-	}
-	closedir(d);
-	for (size_t i = 0; i < n; i++) {
-		char path[512];
-		struct kr_case *c;
-		snprintf(path, sizeof path, "examples/%s", names[i]);
-		c = tu_case_from_file(path);
-		golden_case(c, KR_LANG_NL, "");
-		kr_case_free(c);
-		free(names[i]);
-	}
+	rf_golden_examples(KR_RENDER_ECOGRAM);
 }
 
 static void test_deterministic(void **state)
 {
-	struct kr_case *c = tu_case_from_text(RF_SMALL);
-	size_t l1, l2;
-	char *a, *b;
-
 	(void)state;
-	a = rf_render(KR_RENDER_ECOGRAM, c, KR_LANG_NL, NULL, &l1);
-	b = rf_render(KR_RENDER_ECOGRAM, c, KR_LANG_NL, NULL, &l2);
-	assert_int_equal(l1, l2);
-	assert_memory_equal(a, b, l1);
-	free(a);
-	free(b);
-	kr_case_free(c);
+	rf_deterministic(KR_RENDER_ECOGRAM);
 }
 
 /* The centre of person p's symbol. */
