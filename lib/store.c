@@ -552,7 +552,8 @@ static void *each_worker(void *arg)
 
 static int each_workers(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("KRING_THREADS");
+	long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1 : n > EACH_MAX_WORKERS ? EACH_MAX_WORKERS : (int)n;
 }
 
