@@ -1,0 +1,79 @@
+/*
+ * case_edit.h - one change to a case document, piece by piece: add, replace,
+ * merge-patch or remove one person, tie, placement, wish ... or the case
+ * header, the plan or its safety map.
+ *
+ * The HTTP API offers every part of the case model as a sub-resource
+ * (/api/cases/{ref}/persons/{id} and so on) and every write there becomes a
+ * new revision of the whole stored document.  kr_case_edit() does the work
+ * in between: it applies one edit to the document text, validates the
+ * complete result with the same validator as `kring import` (kr_case_read),
+ * and hands back the new document text, ready for kr_store_put().  Keys
+ * kring does not know survive; untouched items keep their key order.
+ * The semantics are described in docs/case-edit.md.
+ *
+ * Collections (the name in struct kr_edit):
+ *   with ids        persons, placements, meetings, wishes (plan.wishes),
+ *                   goals (plan.goals), agreements (plan.agreements)
+ *   by index        kinship, ties, events (id is the 0-based index as text)
+ *   one object      case (the header), plan, safety_map (plan.safety_map):
+ *                   replace and merge only, id NULL
+ */
+#ifndef KRING_CASE_EDIT_H
+#define KRING_CASE_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kring/error.h"
+
+/* The largest body kr_case_edit() accepts (1 MiB). */
+#define KR_EDIT_MAX_BODY (1024u * 1024u)
+
+enum kr_edit_op {
+	KR_EDIT_ADD,     /* add the item in body to the collection */
+	KR_EDIT_REPLACE, /* replace item `id` (or the whole object) by body */
+	KR_EDIT_MERGE,   /* RFC 7386 JSON merge patch of item `id` (or the object) with body */
+	KR_EDIT_REMOVE   /* remove item `id` */
+};
+
+struct kr_edit {
+	enum kr_edit_op op;
+	const char *collection; /* see above */
+	const char *id;         /* item id; for id-less collections the 0-based index as text;
+	                           NULL for ADD and for the object collections */
+	const char *body;       /* JSON text (ADD, REPLACE, MERGE); NULL for REMOVE */
+	size_t body_len;
+};
+
+/* kr_case_edit: applies e to the case document doc (kring-case/1 JSON text of
+ * doc_len bytes; normally the latest stored revision), validates the complete
+ * result with the same validator as `kring import` (kr_case_read), and returns
+ * the new document as compact JSON text in *out (malloc'd, NUL-terminated,
+ * caller frees; *out_len its length), serialised exactly as the store
+ * serialises documents (kr_case_dump, compact).  For ADD, *new_id (may be
+ * NULL) receives the id (or index) the item got (malloc'd, caller frees).
+ *
+ * ADD appends; without an id in the body the item gets the collection's
+ * prefix (p, pl, m, w, g, a) and the number after the highest in use.
+ * REPLACE keeps the item's id (and case.ref) when the body leaves it out.
+ * Removing a person, goal or placement that is still referred to is refused,
+ * with one detail per reference; the child of the case cannot be removed.
+ *
+ * Fails: KR_EUSAGE unknown collection, op not allowed on it, id missing or
+ * given where none belongs, body missing; KR_ENOTFOUND no such item (also a
+ * non-numeric or out-of-range index); KR_EINVAL body is not JSON / not an
+ * object / result invalid, with details as "path: message" in err - paths
+ * of the *document* (e.g. `ties[3].b: unknown person "p99"`), for a body
+ * syntax error `body: line L column C: ...`; KR_ETOOBIG body over
+ * KR_EDIT_MAX_BODY or document / result over KR_CASE_MAX_BYTES; KR_ENOMEM.
+ * doc is never modified; on failure *out (and *new_id) are NULL and
+ * *out_len is 0.  Time: well under a millisecond for a 60-person case. */
+enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edit *e,
+                            char **out, size_t *out_len, char **new_id, struct kr_error *err);
+
+/* kr_case_edit_collection_valid: true when name is one of the collections
+ * above (NULL is not). */
+bool kr_case_edit_collection_valid(const char *name);
+
+#endif

@@ -1,0 +1,728 @@
+/*
+ * case_edit.c - applies one edit (add, replace, merge patch, remove) to one
+ * part of a kring-case/1 document and validates the whole result.
+ *
+ * The document text is parsed into a jansson tree of our own, the edit is
+ * made on that tree, and the tree goes through kr_case_from_json(), the
+ * validator behind `kring import`, so an edit can never store what an import
+ * would refuse; its details already carry document paths.  Nothing here
+ * validates a field: this file only locates the item, keeps ids and
+ * case.ref stable, hands out fresh ids, refuses to remove what is still
+ * referred to, and implements RFC 7386 merge patch.  The result is dumped
+ * with kr_case_dump(), byte for byte what kr_store_put() stores.  jansson
+ * objects keep insertion order and json_object_set() keeps a key's place,
+ * so untouched items keep their key order; a section the document lacks
+ * (ties, plan, plan.wishes ...) is inserted where docs/case-format.md puts
+ * it.  Semantics: docs/case-edit.md.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_int.h"
+#include "kring/case_edit.h"
+
+enum coll_kind { C_ID, C_INDEX, C_OBJECT };
+
+/* One collection of the API and where it lives in the document. */
+struct coll {
+	const char *name;    /* the API name */
+	enum coll_kind kind;
+	bool in_plan;        /* lives inside the plan object */
+	const char *key;     /* its key in the root or in the plan */
+	const char *path;    /* its document path, for messages */
+	const char *prefix;  /* fresh ids are prefix + number (C_ID) */
+	const char *what;    /* one item, for messages */
+};
+
+static const struct coll colls[] = {
+	{ "persons", C_ID, false, "persons", "persons", "p", "person" },
+	{ "placements", C_ID, false, "placements", "placements", "pl", "placement" },
+	{ "meetings", C_ID, false, "meetings", "meetings", "m", "meeting" },
+	{ "wishes", C_ID, true, "wishes", "plan.wishes", "w", "wish" },
+	{ "goals", C_ID, true, "goals", "plan.goals", "g", "goal" },
+	{ "agreements", C_ID, true, "agreements", "plan.agreements", "a", "agreement" },
+	{ "kinship", C_INDEX, false, "kinship", "kinship", NULL, "kinship link" },
+	{ "ties", C_INDEX, false, "ties", "ties", NULL, "tie" },
+	{ "events", C_INDEX, false, "events", "events", NULL, "event" },
+	{ "case", C_OBJECT, false, "case", "case", NULL, "case header" },
+	{ "plan", C_OBJECT, false, "plan", "plan", NULL, "plan" },
+	{ "safety_map", C_OBJECT, true, "safety_map", "plan.safety_map", NULL, "safety map" },
+};
+#define NCOLLS (sizeof colls / sizeof colls[0])
+
+/* Where docs/case-format.md puts the sections, for inserting a missing one. */
+static const char *const root_order[] = { "format", "case", "persons", "kinship", "ties",
+	"placements", "events", "meetings", "plan", NULL };
+static const char *const plan_order[] = { "version", "adopted", "reviewed", "safety",
+	"safety_map", "concerns", "wishes", "goals", "agreements", NULL };
+
+#define PATH_LEN 200
+
+static const struct coll *find_coll(const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < NCOLLS; i++)
+		if (strcmp(colls[i].name, name) == 0)
+			return &colls[i];
+	return NULL;
+}
+
+bool kr_case_edit_collection_valid(const char *name)
+{
+	return find_coll(name) != NULL;
+}
+
+static const char *json_kind(const json_t *v)
+{
+	if (!v)
+		return "nothing";
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "a list";
+	case JSON_STRING: return "text";
+	case JSON_INTEGER: case JSON_REAL: return "a number";
+	case JSON_TRUE: case JSON_FALSE: return "true/false";
+	case JSON_NULL: return "null";
+	}
+	return "something else";
+}
+
+static int rank_of(const char *key, const char *const *order)
+{
+	for (int i = 0; order[i]; i++)
+		if (strcmp(order[i], key) == 0)
+			return i;
+	return -1;
+}
+
+/* Sets obj[key] = value (a new reference, stolen).  An existing key keeps
+ * its place; a new one goes before the first key that `order` puts after it
+ * (or at the end).  Returns 0, or -1 out of memory (value is released). */
+static int set_in_order(json_t *obj, const char *key, json_t *value, const char *const *order)
+{
+	json_t *tmp = NULL, *v;
+	const char *k;
+	int rank, rc = -1;
+	bool later = false, placed = false;
+
+	if (!value)
+		return -1;
+	rank = rank_of(key, order);
+	if (json_object_get(obj, key) || rank < 0)
+		return json_object_set_new(obj, key, value);
+	json_object_foreach(obj, k, v)
+		later = later || rank_of(k, order) > rank;
+	if (!later)
+		return json_object_set_new(obj, key, value);
+	if (!(tmp = json_object()))
+		goto out;
+	json_object_foreach(obj, k, v) {
+		if (!placed && rank_of(k, order) > rank) {
+			if (json_object_set(tmp, key, value))
+				goto out;
+			placed = true;
+		}
+		if (json_object_set(tmp, k, v))
+			goto out;
+	}
+	if (json_object_clear(obj) || json_object_update(obj, tmp))
+		goto out;
+	rc = 0;
+out:
+	json_decref(tmp);
+	json_decref(value);
+	return rc;
+}
+
+/* RFC 7386: the result of applying patch to target (either may be shared;
+ * target may be NULL).  Returns a new reference, NULL out of memory.
+ * An object target is changed in place (its keys keep their places, new
+ * keys go to the end); the caller owns the tree it belongs to. */
+static json_t *merge_patch(json_t *target, json_t *patch)
+{
+	json_t *res, *v, *sub;
+	const char *key;
+
+	if (!json_is_object(patch))
+		return json_incref(patch);
+	res = json_is_object(target) ? json_incref(target) : json_object();
+	if (!res)
+		return NULL;
+	json_object_foreach(patch, key, v) {
+		if (json_is_null(v)) {
+			json_object_del(res, key);
+			continue;
+		}
+		sub = merge_patch(json_object_get(res, key), v);
+		if (!sub || json_object_set_new(res, key, sub)) {
+			json_decref(res);
+			return NULL;
+		}
+	}
+	return res;
+}
+
+/* A new object: {key: value} followed by the members of body other than
+ * key.  Returns a new reference or NULL out of memory. */
+static json_t *with_key_first(const char *key, json_t *value, json_t *body)
+{
+	json_t *o = json_object(), *v;
+	const char *k;
+
+	if (!o || json_object_set(o, key, value))
+		goto fail;
+	json_object_foreach(body, k, v)
+		if (strcmp(k, key) != 0 && json_object_set(o, k, v))
+			goto fail;
+	return o;
+fail:
+	json_decref(o);
+	return NULL;
+}
+
+/* The 0-based index written canonically ("0", "17"; not "01", "+1", "-1"). */
+static bool parse_index(const char *s, size_t *out)
+{
+	size_t v = 0;
+
+	if (!s || !*s || (s[0] == '0' && s[1]))
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (SIZE_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (size_t)(*s - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static const char *item_id(json_t *item)
+{
+	return json_string_value(json_object_get(item, "id"));   /* NULL unless text */
+}
+
+/* Index of the item whose id is id, or -1. */
+static long find_id(json_t *arr, const char *id)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(arr, i, v) {
+		const char *s = item_id(v);
+		if (s && strcmp(s, id) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* prefix + (highest number in use with that prefix + 1): p1..p7 -> p8.
+ * Returns a malloc'd id or NULL out of memory. */
+static char *fresh_id(json_t *arr, const char *prefix)
+{
+	unsigned long long max = 0, n;
+	size_t plen = strlen(prefix), i;
+	json_t *v;
+	char buf[64];
+
+	json_array_foreach(arr, i, v) {
+		const char *s = item_id(v), *d;
+		size_t nd;
+		if (!s || strncmp(s, prefix, plen) != 0)
+			continue;
+		d = s + plen;
+		nd = strspn(d, "0123456789");
+		if (nd == 0 || nd > 15 || d[nd])
+			continue;
+		n = strtoull(d, NULL, 10);
+		if (n > max)
+			max = n;
+	}
+	for (n = max + 1;; n++) {
+		snprintf(buf, sizeof buf, "%s%llu", prefix, n);
+		if (find_id(arr, buf) < 0)
+			return strdup(buf);
+	}
+}
+
+/* ---- removing what is still referred to ---- */
+
+struct refs {
+	struct kr_error *err;
+	const char *id;
+	size_t n;
+};
+
+static void ref_found(struct refs *r, const char *path)
+{
+	r->n++;
+	kr_error_detail(r->err, path, "still refers to %s", r->id);
+}
+
+/* In every object of arr (at document path base): the members named in
+ * keys (single references) and in lists (lists of references). */
+static void refs_in(struct refs *r, json_t *arr, const char *base, const char *const *keys,
+                    const char *const *lists)
+{
+	char path[PATH_LEN];
+	size_t i, j;
+	json_t *item, *v;
+
+	json_array_foreach(arr, i, item) {
+		if (!json_is_object(item))
+			continue;
+		for (const char *const *k = keys; k && *k; k++) {
+			const char *s = json_string_value(json_object_get(item, *k));
+			if (s && strcmp(s, r->id) == 0) {
+				snprintf(path, sizeof path, "%s[%zu].%s", base, i, *k);
+				ref_found(r, path);
+			}
+		}
+		for (const char *const *k = lists; k && *k; k++) {
+			json_array_foreach(json_object_get(item, *k), j, v) {
+				const char *s = json_string_value(v);
+				if (s && strcmp(s, r->id) == 0) {
+					snprintf(path, sizeof path, "%s[%zu].%s[%zu]", base, i, *k, j);
+					ref_found(r, path);
+				}
+			}
+		}
+	}
+}
+
+/* Every reference to the item id of collection k, each as a detail.
+ * Returns how many there are. */
+static size_t find_refs(json_t *root, const struct coll *k, const char *id, struct kr_error *err)
+{
+	static const char *const kin_keys[] = { "parent", "child", "a", "b", NULL };
+	static const char *const tie_keys[] = { "a", "b", NULL };
+	static const char *const carer_lists[] = { "carers", "children", NULL };
+	static const char *const person_keys[] = { "person", NULL };
+	static const char *const meeting_lists[] = { "invited", "attended", NULL };
+	static const char *const by_keys[] = { "by", NULL };
+	static const char *const who_lists[] = { "who", NULL };
+	static const char *const goal_keys[] = { "goal", NULL };
+	static const char *const placement_keys[] = { "placement", NULL };
+	struct refs r = { err, id, 0 };
+	json_t *plan = json_object_get(root, "plan");
+
+	if (strcmp(k->name, "persons") == 0) {
+		refs_in(&r, json_object_get(root, "kinship"), "kinship", kin_keys, NULL);
+		refs_in(&r, json_object_get(root, "ties"), "ties", tie_keys, NULL);
+		refs_in(&r, json_object_get(root, "placements"), "placements", NULL, carer_lists);
+		refs_in(&r, json_object_get(root, "events"), "events", person_keys, NULL);
+		refs_in(&r, json_object_get(root, "meetings"), "meetings", NULL, meeting_lists);
+		refs_in(&r, json_object_get(plan, "wishes"), "plan.wishes", by_keys, NULL);
+		refs_in(&r, json_object_get(plan, "agreements"), "plan.agreements", NULL,
+		        who_lists);
+		refs_in(&r, json_object_get(json_object_get(plan, "safety_map"), "scale"),
+		        "plan.safety_map.scale", by_keys, NULL);
+	} else if (strcmp(k->name, "goals") == 0) {
+		refs_in(&r, json_object_get(plan, "agreements"), "plan.agreements", goal_keys,
+		        NULL);
+	} else if (strcmp(k->name, "placements") == 0) {
+		refs_in(&r, json_object_get(root, "events"), "events", placement_keys, NULL);
+	}
+	return r.n;
+}
+
+/* ---- parsing ---- */
+
+static enum kr_status parse_body(const struct kr_edit *e, json_t **out, struct kr_error *err)
+{
+	const char *text = e->body;
+	size_t len = e->body_len;
+	json_error_t jerr;
+	json_t *v;
+
+	*out = NULL;
+	if (!text)
+		return kr_error_set(err, KR_EUSAGE, "this change needs a body (a JSON object)");
+	if (len > KR_EDIT_MAX_BODY)
+		return kr_error_set(err, KR_ETOOBIG, "the body is %zu bytes; the limit is %u bytes "
+		                    "(1 MiB)", len, KR_EDIT_MAX_BODY);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	v = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+	if (!v) {
+		kr_error_detail(err, "body", "line %d column %d: %s", jerr.line, jerr.column,
+		                jerr.text);
+		return kr_error_set(err, KR_EINVAL, "the body is not valid JSON");
+	}
+	if (!json_is_object(v)) {
+		kr_error_detail(err, "body", "expected an object, found %s", json_kind(v));
+		json_decref(v);
+		return kr_error_set(err, KR_EINVAL, "the body must be a JSON object");
+	}
+	*out = v;
+	return KR_OK;
+}
+
+static enum kr_status parse_doc(const char *text, size_t len, json_t **out,
+                                struct kr_error *err)
+{
+	json_error_t jerr;
+	json_t *v;
+
+	*out = NULL;
+	if (len > KR_CASE_MAX_BYTES)
+		return kr_error_set(err, KR_ETOOBIG, "the case document is %zu bytes; the limit "
+		                    "is %u bytes (16 MiB)", len, KR_CASE_MAX_BYTES);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!v) {
+		kr_error_detail(err, NULL, "line %d, column %d: %s", jerr.line, jerr.column,
+		                jerr.text);
+		return kr_error_set(err, KR_EINVAL, "the case document is not valid JSON");
+	}
+	if (!json_is_object(v)) {
+		kr_error_detail(err, "", "the document must be a JSON object, found %s",
+		                json_kind(v));
+		json_decref(v);
+		return kr_error_set(err, KR_EINVAL, "the case document is not a JSON object");
+	}
+	*out = v;
+	return KR_OK;
+}
+
+/* Is the call itself sound: a known collection, an op it allows, an id
+ * exactly where one belongs? */
+static enum kr_status check_call(const struct kr_edit *e, const struct coll **out,
+                                 struct kr_error *err)
+{
+	const struct coll *k = find_coll(e->collection);
+	static const char *const names[] = { "add", "replace", "merge", "remove" };
+
+	*out = NULL;
+	if (!k)
+		return kr_error_set(err, KR_EUSAGE, "unknown collection \"%s\" (known: persons, "
+		                    "placements, meetings, wishes, goals, agreements, kinship, "
+		                    "ties, events, case, plan, safety_map)",
+		                    e->collection ? e->collection : "(none)");
+	if ((unsigned)e->op > KR_EDIT_REMOVE)
+		return kr_error_set(err, KR_EUSAGE, "unknown kind of change %d", (int)e->op);
+	if (k->kind == C_OBJECT) {
+		if (e->op == KR_EDIT_ADD || e->op == KR_EDIT_REMOVE)
+			return kr_error_set(err, KR_EUSAGE, "cannot %s %s: the %s is one object; "
+			                    "replace or merge it", names[e->op], k->name, k->what);
+		if (e->id)
+			return kr_error_set(err, KR_EUSAGE, "the %s is one object and has no items "
+			                    "(\"%s\")", k->what, e->id);
+	} else if (e->op == KR_EDIT_ADD && e->id) {
+		return kr_error_set(err, KR_EUSAGE, "an item to add to %s gets its place from "
+		                    "the collection; leave the id out of the call", k->name);
+	} else if (e->op != KR_EDIT_ADD && !e->id) {
+		return kr_error_set(err, KR_EUSAGE, "which item of %s to %s? the id is missing",
+		                    k->name, names[e->op]);
+	}
+	*out = k;
+	return KR_OK;
+}
+
+/* ---- the edits ---- */
+
+/* The plan object, created (where the format puts it) when create is set.
+ * *plan is NULL when there is none and create is not set. */
+static enum kr_status get_plan(json_t *root, bool create, json_t **plan, struct kr_error *err)
+{
+	json_t *p = json_object_get(root, "plan");
+
+	*plan = NULL;
+	if (!p || json_is_null(p)) {
+		if (!create)
+			return KR_OK;
+		if (set_in_order(root, "plan", json_object(), root_order))
+			return kr_error_set(err, KR_ENOMEM, "out of memory");
+		p = json_object_get(root, "plan");
+	}
+	if (!json_is_object(p)) {
+		kr_error_detail(err, "plan", "expected an object, found %s", json_kind(p));
+		return kr_error_set(err, KR_EINVAL, "the case document is not valid");
+	}
+	*plan = p;
+	return KR_OK;
+}
+
+/* A refusal of a change to an id (or case.ref): `path: ...`. */
+static enum kr_status refuse_change(struct kr_error *err, const char *path, const char *what,
+                                    const char *old, json_t *now)
+{
+	if (json_is_string(now))
+		kr_error_detail(err, path, "the %s cannot change (it is \"%s\"; the body has \"%s\")",
+		                what, old, json_string_value(now));
+	else
+		kr_error_detail(err, path, "the %s cannot change (it is \"%s\"; the body has %s)",
+		                what, old, json_kind(now));
+	return kr_error_set(err, KR_EINVAL, "the %s cannot change", what);
+}
+
+/* Edits of an item collection (C_ID, C_INDEX). */
+static enum kr_status edit_item(json_t *root, const struct coll *k, const struct kr_edit *e,
+                                json_t *body, char **new_id, struct kr_error *err)
+{
+	char path[PATH_LEN], num[32];
+	json_t *parent = root, *arr, *item, *v, *merged;
+	enum kr_status rc;
+	size_t i = 0;
+	long found;
+	const char *old;
+
+	if (k->in_plan) {
+		rc = get_plan(root, e->op == KR_EDIT_ADD, &parent, err);
+		if (rc)
+			return rc;
+		if (!parent)
+			return kr_error_set(err, KR_ENOTFOUND, "this case has no plan yet, so no %s "
+			                    "\"%s\"", k->what, e->id);
+	}
+	arr = json_object_get(parent, k->key);
+	if (!arr || json_is_null(arr)) {
+		if (e->op != KR_EDIT_ADD && k->kind == C_INDEX)
+			return kr_error_set(err, KR_ENOTFOUND, "%s has no item \"%s\" (it is empty)",
+			                    k->name, e->id);
+		if (e->op != KR_EDIT_ADD)
+			return kr_error_set(err, KR_ENOTFOUND, "this case has no %s \"%s\" (%s is "
+			                    "empty)", k->what, e->id, k->name);
+		if (set_in_order(parent, k->key, json_array(), k->in_plan ? plan_order : root_order))
+			return kr_error_set(err, KR_ENOMEM, "out of memory");
+		arr = json_object_get(parent, k->key);
+	}
+	if (!json_is_array(arr)) {
+		kr_error_detail(err, k->path, "expected a list, found %s", json_kind(arr));
+		return kr_error_set(err, KR_EINVAL, "the case document is not valid");
+	}
+
+	if (e->op == KR_EDIT_ADD) {
+		char *id = NULL;
+		i = json_array_size(arr);
+		if (k->kind == C_INDEX) {
+			snprintf(num, sizeof num, "%zu", i);
+			if (new_id && !(*new_id = strdup(num)))
+				return kr_error_set(err, KR_ENOMEM, "out of memory");
+			if (json_array_append(arr, body))
+				return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return KR_OK;
+		}
+		v = json_object_get(body, "id");
+		if (json_is_string(v) && (found = find_id(arr, json_string_value(v))) >= 0) {
+			snprintf(path, sizeof path, "%s[%zu].id", k->path, i);
+			kr_error_detail(err, path, "id \"%s\" is already used by %s[%ld]",
+			                json_string_value(v), k->path, found);
+			return kr_error_set(err, KR_EINVAL, "this %s id is already used", k->what);
+		}
+		if (!v || json_is_null(v)) {
+			json_t *s;
+			if (!(id = fresh_id(arr, k->prefix)))
+				return kr_error_set(err, KR_ENOMEM, "out of memory");
+			s = json_string(id);
+			item = s ? with_key_first("id", s, body) : NULL;
+			json_decref(s);
+		} else {
+			item = json_incref(body);
+			if (json_is_string(v) && !(id = strdup(json_string_value(v)))) {
+				json_decref(item);
+				item = NULL;
+			}
+		}
+		if (!item || json_array_append_new(arr, item)) {
+			free(id);
+			return kr_error_set(err, KR_ENOMEM, "out of memory");
+		}
+		if (new_id)
+			*new_id = id;
+		else
+			free(id);
+		return KR_OK;
+	}
+
+	/* replace, merge, remove: find the item */
+	if (k->kind == C_INDEX) {
+		if (!parse_index(e->id, &i))
+			return kr_error_set(err, KR_ENOTFOUND, "\"%s\" is not an item of %s (items are "
+			                    "numbered 0, 1, 2, ...)", e->id, k->name);
+		if (i >= json_array_size(arr))
+			return kr_error_set(err, KR_ENOTFOUND, "%s has no item %zu (it has %zu)",
+			                    k->name, i, json_array_size(arr));
+	} else {
+		found = find_id(arr, e->id);
+		if (found < 0)
+			return kr_error_set(err, KR_ENOTFOUND, "this case has no %s \"%s\"", k->what,
+			                    e->id);
+		i = (size_t)found;
+	}
+	item = json_array_get(arr, i);
+	snprintf(path, sizeof path, "%s[%zu].id", k->path, i);
+	old = k->kind == C_ID ? item_id(item) : NULL;
+
+	switch (e->op) {
+	case KR_EDIT_REPLACE:
+		if (k->kind == C_INDEX) {
+			if (json_array_set(arr, i, body))
+				return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return KR_OK;
+		}
+		v = json_object_get(body, "id");
+		if (v && !json_is_null(v) &&
+		    !(json_is_string(v) && strcmp(json_string_value(v), old) == 0))
+			return refuse_change(err, path, "id", old, v);
+		if (v && json_is_string(v))
+			merged = json_incref(body);
+		else
+			merged = with_key_first("id", json_object_get(item, "id"), body);
+		if (!merged || json_array_set_new(arr, i, merged))
+			return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return KR_OK;
+	case KR_EDIT_MERGE:
+		v = json_object_get(body, "id");
+		if (old && v && !(json_is_string(v) && strcmp(json_string_value(v), old) == 0))
+			return refuse_change(err, path, "id", old, v);
+		merged = merge_patch(item, body);
+		if (!merged || json_array_set_new(arr, i, merged))
+			return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return KR_OK;
+	case KR_EDIT_REMOVE:
+		if (strcmp(k->name, "persons") == 0) {
+			json_t *cs = json_object_get(root, "case");
+			const char *child = json_string_value(json_object_get(cs, "child"));
+			if (child && strcmp(child, old) == 0) {
+				kr_error_detail(err, "case.child", "%s is the child of this case and "
+				                "cannot be removed", old);
+				return kr_error_set(err, KR_EINVAL, "the child of the case cannot be "
+				                    "removed");
+			}
+		}
+		if (old) {
+			size_t n = find_refs(root, k, old, err);
+			if (n)
+				return kr_error_set(err, KR_EINVAL, "%s \"%s\" cannot be removed: %zu "
+				                    "reference%s to it remain; change or remove %s first",
+				                    k->what, old, n, n == 1 ? "" : "s",
+				                    n == 1 ? "it" : "them");
+		}
+		if (json_array_remove(arr, i))
+			return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return KR_OK;
+	case KR_EDIT_ADD:
+		break;
+	}
+	return KR_OK;
+}
+
+/* Edits of an object collection (case, plan, safety_map): replace, merge. */
+static enum kr_status edit_object(json_t *root, const struct coll *k, const struct kr_edit *e,
+                                  json_t *body, struct kr_error *err)
+{
+	static const char *const plan_kept[] = { "safety_map", "wishes", "goals", "agreements",
+		NULL };
+	json_t *parent = root, *target, *v, *result;
+	const char *const *order = root_order;
+	enum kr_status rc;
+
+	if (k->in_plan) {
+		rc = get_plan(root, true, &parent, err);
+		if (rc)
+			return rc;
+		order = plan_order;
+	}
+	target = json_object_get(parent, k->key);
+
+	if (strcmp(k->name, "case") == 0) {
+		json_t *ref = json_object_get(target, "ref");
+		const char *old = json_string_value(ref);
+		v = json_object_get(body, "ref");
+		if (old && v && !(e->op == KR_EDIT_REPLACE && json_is_null(v)) &&
+		    !(json_is_string(v) && strcmp(json_string_value(v), old) == 0))
+			return refuse_change(err, "case.ref", "case reference", old, v);
+		if (e->op == KR_EDIT_REPLACE && old && !json_is_string(v)) {
+			result = with_key_first("ref", ref, body);
+			if (!result || set_in_order(root, "case", result, order))
+				return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return KR_OK;
+		}
+	}
+	if (e->op == KR_EDIT_MERGE) {
+		result = merge_patch(target, body);
+	} else if (strcmp(k->name, "plan") == 0 && json_is_object(target)) {
+		/* The parts with collections of their own stay unless the body sets them. */
+		result = json_incref(body);   /* ours: parsed for this call */
+		for (const char *const *p = plan_kept; result && *p; p++) {
+			if (json_object_get(body, *p) || !(v = json_object_get(target, *p)))
+				continue;
+			if (set_in_order(result, *p, json_incref(v), plan_order)) {
+				json_decref(result);
+				result = NULL;
+			}
+		}
+	} else {
+		result = json_incref(body);
+	}
+	if (!result || set_in_order(parent, k->key, result, order))
+		return kr_error_set(err, KR_ENOMEM, "out of memory");
+	return KR_OK;
+}
+
+enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edit *e,
+                            char **out, size_t *out_len, char **new_id, struct kr_error *err)
+{
+	const struct coll *k = NULL;
+	json_t *root = NULL, *body = NULL;
+	struct kr_case *c = NULL;
+	char *text = NULL, *nid = NULL;
+	size_t len = 0;
+	enum kr_status rc;
+
+	if (out)
+		*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	if (new_id)
+		*new_id = NULL;
+	if (!doc || !e || !out || !out_len)
+		return kr_error_set(err, KR_EUSAGE, "kr_case_edit: doc, e, out and out_len "
+		                    "are required");
+	if ((rc = check_call(e, &k, err)))
+		goto out;
+	if (e->op != KR_EDIT_REMOVE && (rc = parse_body(e, &body, err)))
+		goto out;
+	if ((rc = parse_doc(doc, doc_len, &root, err)))
+		goto out;
+	if (k->kind == C_OBJECT)
+		rc = edit_object(root, k, e, body, err);
+	else
+		rc = edit_item(root, k, e, body, new_id ? &nid : NULL, err);
+	if (rc)
+		goto out;
+	if ((rc = kr_case_from_json(root, &c, err)))
+		goto out;
+	if (!(text = kr_case_dump(c, false))) {
+		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		goto out;
+	}
+	len = strlen(text);
+	if (len > KR_CASE_MAX_BYTES) {
+		rc = kr_error_set(err, KR_ETOOBIG, "the changed case document would be %zu bytes; "
+		                  "the limit is %u bytes (16 MiB)", len, KR_CASE_MAX_BYTES);
+		goto out;
+	}
+	*out = text;
+	*out_len = len;
+	text = NULL;
+	if (new_id) {
+		*new_id = nid;
+		nid = NULL;
+	}
+out:
+	free(text);
+	free(nid);
+	kr_case_free(c);
+	json_decref(root);
+	json_decref(body);
+	return rc;
+}
