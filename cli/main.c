@@ -35,6 +35,7 @@ static const struct command {
 	  "assign a case to a worker" },
 	{ "audit", cmd_audit, "toon of controleer het logboek van inzage en wijzigingen",
 	  "show or verify the audit trail" },
+	{ "serve", cmd_serve, "start de webserver (API en browser)", "start the web server (API, browser)" },
 	{ "generate", cmd_generate, "maak synthetische dossiers", "generate synthetic cases" },
 };
 

@@ -1,0 +1,113 @@
+/*
+ * cmd_serve.c - `kring serve`: the HTTP API and the browser UI
+ * (docs/api.md, server/).  Parses the options, blocks SIGTERM and SIGINT in
+ * every thread (the server waits for them with sigwait and then shuts down
+ * cleanly), and runs the server until then.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../server/server.h"
+
+static void help(enum kr_lang lang)
+{
+	printf("%s", kr_tr(lang,
+	       "Gebruik: kring serve [--listen ADRES:POORT] [--web MAP] [--tls-cert F --tls-key F]\n"
+	       "                     [--threads N] [--max-connections N] [--timeout S]\n"
+	       "                     [--session-idle S] [--session-max S] [--trust-proxy] [--quiet]\n\n"
+	       "Start de webserver: de HTTP API (docs/api.md) onder /api en de browser-app\n"
+	       "uit MAP (standaard ./web).  Standaard op 127.0.0.1:8080; poort 0 kiest een vrije.\n"
+	       "  --session-idle S   een sessie eindigt na S seconden zonder gebruik (1800)\n"
+	       "  --session-max S    en altijd S seconden na het inloggen (43200)\n"
+	       "  --trust-proxy      neem het adres van de gebruiker uit X-Real-IP (alleen achter\n"
+	       "                     een eigen proxy, zie docs/deploy.md)\n"
+	       "  --quiet            schrijf geen regel per verzoek\n"
+	       "Stoppen: Ctrl-C of SIGTERM; lopende verzoeken worden eerst afgemaakt.\n",
+	       "Usage: kring serve [--listen ADDRESS:PORT] [--web DIR] [--tls-cert F --tls-key F]\n"
+	       "                   [--threads N] [--max-connections N] [--timeout S]\n"
+	       "                   [--session-idle S] [--session-max S] [--trust-proxy] [--quiet]\n\n"
+	       "Starts the web server: the HTTP API (docs/api.md) under /api and the browser UI\n"
+	       "from DIR (default ./web).  Listens on 127.0.0.1:8080; port 0 picks a free one.\n"
+	       "  --session-idle S   a session ends after S seconds unused (1800)\n"
+	       "  --session-max S    and always S seconds after login (43200)\n"
+	       "  --trust-proxy      take the client address from X-Real-IP (only behind your\n"
+	       "                     own proxy, see docs/deploy.md)\n"
+	       "  --quiet            no log line per request\n"
+	       "Stop it with Ctrl-C or SIGTERM; requests in flight are finished first.\n"));
+}
+
+int cmd_serve(struct kr_cli *cli, int argc, char **argv)
+{
+	struct ks_config cfg;
+	sigset_t sigs;
+	long v;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.listen = "127.0.0.1:8080";
+	cfg.web_dir = "web";
+	cfg.max_connections = 256;
+	cfg.timeout_s = 30;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int g;
+		if (cli_is_help(a)) {
+			help(cli->lang);
+			return 0;
+		}
+		if ((g = cli_global_opt(cli, "serve", argc, argv, &i)) < 0)
+			return EXIT_USAGE;
+		if (g)
+			continue;
+		if (strcmp(a, "--trust-proxy") == 0) {
+			cfg.trust_proxy = true;
+			continue;
+		}
+		if (strcmp(a, "--quiet") == 0) {
+			cfg.quiet = true;
+			continue;
+		}
+		if (i + 1 >= argc)
+			return cli_usage("serve", "unknown option or missing value: \"%s\"", a);
+		if (strcmp(a, "--listen") == 0) {
+			cfg.listen = argv[++i];
+		} else if (strcmp(a, "--web") == 0) {
+			cfg.web_dir = argv[++i];
+		} else if (strcmp(a, "--tls-cert") == 0) {
+			cfg.tls_cert = argv[++i];
+		} else if (strcmp(a, "--tls-key") == 0) {
+			cfg.tls_key = argv[++i];
+		} else if (strcmp(a, "--threads") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 256)
+				return EXIT_USAGE;
+			cfg.threads = (int)v;
+		} else if (strcmp(a, "--max-connections") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 100000)
+				return EXIT_USAGE;
+			cfg.max_connections = (int)v;
+		} else if (strcmp(a, "--timeout") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 3600)
+				return EXIT_USAGE;
+			cfg.timeout_s = (int)v;
+		} else if (strcmp(a, "--session-idle") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &cfg.session_idle_s))
+				return EXIT_USAGE;
+		} else if (strcmp(a, "--session-max") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &cfg.session_max_s))
+				return EXIT_USAGE;
+		} else {
+			return cli_usage("serve", "unknown option \"%s\"", a);
+		}
+	}
+	cfg.db_path = cli->db_path;
+	/* every thread started from here on inherits the mask; ks_serve waits */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return ks_serve(&cfg);
+}

@@ -1,0 +1,933 @@
+/*
+ * api_cases.c - the case endpoints of docs/api.md: list, create, read,
+ * replace, history, export, signals, metrics, pictures and the ecogram's
+ * geometry, plus the helpers every case handler shares: loading the asked
+ * revision, If-Match, and storing a new revision together with its audit
+ * row in one transaction.
+ *
+ * The access decision was taken before a handler here runs (server/http.c,
+ * from the route table); these handlers call the library and shape JSON.
+ * Bodies are validated by kr_case_read(), the validator of `kring import`.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sqlite3.h>
+
+#include "kring/audit.h"
+#include "kring/date.h"
+#include "kring/metrics.h"
+#include "kring/render.h"
+#include "kring/settings.h"
+#include "kring/signals.h"
+#include "server.h"
+
+#define SVG_MAX (64u * 1024u * 1024u)
+#define OUT_MAX (128u * 1024u * 1024u)
+
+/* ---- shared helpers --------------------------------------------------------- */
+
+long ks_head_revision(struct ks_req *r, const char *ref)
+{
+	sqlite3_stmt *st = NULL;
+	long rev = 0;
+	/* one indexed read of the cases table (kr_store_history would read every
+	 * revision's metadata) */
+	if (sqlite3_prepare_v2(kr_store_db(r->store), "SELECT head FROM cases WHERE ref = ?1", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rev = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rev;
+}
+
+static bool parse_long(const char *s, long min, long *out)
+{
+	char *end;
+	long v;
+	if (!s || !*s)
+		return false;
+	v = strtol(s, &end, 10);
+	if (*end || v < min)
+		return false;
+	*out = v;
+	return true;
+}
+
+struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out)
+{
+	const char *ref = r->args[0], *rs = allow_earlier ? ks_param(r, "revision") : NULL;
+	const char *as = allow_earlier ? ks_param(r, "as_of") : NULL;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	long rev = 0, day;
+
+	*rev_out = 0;
+	kr_error_init(&err);
+	if (rs && as) {
+		ks_error(r, 400, "bad_request", "Gebruik ?revision= of ?as_of=, niet allebei.",
+		         "Use ?revision= or ?as_of=, not both.");
+		goto out;
+	}
+	if (rs && !parse_long(rs, 1, &rev)) {
+		ks_error(r, 400, "bad_request", "?revision= moet een positief getal zijn.",
+		         "?revision= must be a positive number.");
+		goto out;
+	}
+	if (as) {
+		if (!ks_param_day(r, "as_of", &day))
+			goto out;
+		if (kr_store_revision_at(r->store, ref, day, &rev, &err)) {
+			ks_fail(r, err.code, &err);
+			goto out;
+		}
+	}
+	if (rev == 0 && (rev = ks_head_revision(r, ref)) == 0) {
+		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen toegang toe.",
+		         "This case does not exist or you have no access to it.");
+		goto out;
+	}
+	if (kr_store_get(r->store, ref, rev, &c, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	*rev_out = rev;
+out:
+	kr_error_cleanup(&err);
+	return c;
+}
+
+bool ks_if_match(struct ks_req *r, long *rev)
+{
+	const char *h = ks_req_header(r, "If-Match");
+	char buf[32];
+	size_t n;
+
+	*rev = 0;
+	if (!h) {
+		ks_error(r, 428, "precondition_required",
+		         "Stuur If-Match mee met de versie waarop de wijziging is gebaseerd.",
+		         "Send If-Match with the revision the change is based on.");
+		return false;
+	}
+	if (strncmp(h, "W/", 2) == 0)
+		h += 2;
+	n = strlen(h);
+	if (n >= 2 && h[0] == '"' && h[n - 1] == '"') {
+		if (n - 2 >= sizeof buf)
+			goto bad;
+		memcpy(buf, h + 1, n - 2);
+		buf[n - 2] = '\0';
+		h = buf;
+	}
+	if (strcmp(h, "*") == 0) {
+		ks_error(r, 428, "precondition_required",
+		         "If-Match: * is niet genoeg: noem de versie die u hebt gezien.",
+		         "If-Match: * is not enough: name the revision you saw.");
+		return false;
+	}
+	if (parse_long(h, 1, rev))
+		return true;
+bad:
+	ks_error(r, 400, "bad_request", "If-Match moet een versie zijn, zoals \"3\".",
+	         "If-Match must be a revision, such as \"3\".");
+	return false;
+}
+
+static void conflict(struct ks_req *r, long current)
+{
+	char nl[160], en[160];
+	snprintf(nl, sizeof nl, "Iemand anders heeft dit dossier intussen gewijzigd (versie %ld). "
+	         "Laad het opnieuw.", current);
+	snprintf(en, sizeof en, "Someone else changed this case meanwhile (revision %ld). "
+	         "Load it again.", current);
+	ks_reply_json(r, 409, json_pack("{s:s, s:s, s:[], s:I}", "error", kr_tr(r->lang, nl, en),
+	              "code", "conflict", "details", "current_revision", (json_int_t)current));
+}
+
+enum kr_status ks_put_case(struct ks_req *r, const struct kr_case *c, long expect_rev,
+                           char action, const char *detail, long *rev_out, struct kr_error *err)
+{
+	char who[KS_WHO_BUF];
+	enum kr_status rc;
+
+	*rev_out = 0;
+	if ((rc = ks_begin(r->store, err)))
+		return rc;
+	rc = kr_store_put(r->store, c, ks_who(r, who), expect_rev, rev_out, err);
+	if (rc == KR_OK)
+		rc = ks_audit_tx(r, action, c->ref, detail, err);
+	if (rc) {
+		ks_end(r->store, false, NULL);
+		if (rc != KR_ECONFLICT)
+			*rev_out = 0;
+		return rc;
+	}
+	if ((rc = ks_end(r->store, true, err)))
+		*rev_out = 0;
+	return rc;
+}
+
+bool ks_store_case(struct ks_req *r, const struct kr_case *c, long expect_rev, char action,
+                   const char *detail, long *rev_out)
+{
+	struct kr_error err;
+	enum kr_status rc;
+
+	kr_error_init(&err);
+	rc = ks_put_case(r, c, expect_rev, action, detail, rev_out, &err);
+	if (rc == KR_ECONFLICT && expect_rev > 0)
+		conflict(r, *rev_out);
+	else if (rc)
+		ks_fail(r, rc, &err);
+	if (rc)
+		*rev_out = 0;
+	kr_error_cleanup(&err);
+	return rc == KR_OK;
+}
+
+/* The stored text of revision rev of case ref (0: the latest) and its
+ * revision number, in one statement (so the two agree), as a malloc'd copy.
+ * The store keeps each revision exactly as kr_case_dump(c, false) wrote it
+ * after validation, so these are the bytes kr_store_get + kr_case_dump
+ * would give, without parsing 10-100 KiB of JSON twice per read.  NULL when
+ * there is no such revision.  (store.h has no call for the raw text yet;
+ * this is the one read of the store's tables outside lib/store.c.) */
+static char *raw_doc(struct ks_req *r, const char *ref, long rev, long *rev_out, size_t *len)
+{
+	sqlite3_stmt *st = NULL;
+	char *doc = NULL;
+	const char *sql = rev > 0
+		? "SELECT r.rev, r.doc FROM cases c JOIN revisions r ON r.case_id = c.id "
+		  "AND r.rev = ?2 WHERE c.ref = ?1"
+		: "SELECT r.rev, r.doc FROM cases c JOIN revisions r ON r.case_id = c.id "
+		  "AND r.rev = c.head WHERE c.ref = ?1";
+
+	*rev_out = 0;
+	*len = 0;
+	if (sqlite3_prepare_v2(kr_store_db(r->store), sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	if (rev > 0)
+		sqlite3_bind_int64(st, 2, rev);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const void *p = sqlite3_column_blob(st, 1);
+		size_t n = (size_t)sqlite3_column_bytes(st, 1);
+		if (p && (doc = malloc(n + 1))) {
+			memcpy(doc, p, n);
+			doc[n] = '\0';
+			*len = n;
+			*rev_out = (long)sqlite3_column_int64(st, 0);
+		}
+	}
+	sqlite3_finalize(st);
+	return doc;
+}
+
+/* Replies 200/201 with the document of c, its ETag and (for 201) Location. */
+static void reply_doc(struct ks_req *r, int status, const struct kr_case *c, long rev)
+{
+	size_t len = 0;
+	long got = 0;
+	/* the stored bytes (just written, in the page cache) save a second dump */
+	char *doc = raw_doc(r, c->ref, rev, &got, &len);
+	if (!doc && (doc = kr_case_dump(c, false)))
+		len = strlen(doc);
+	if (!doc) {
+		ks_reply_json(r, 500, NULL);
+		return;
+	}
+	ks_etag(r, rev);
+	if (status == 201) {
+		char loc[300];
+		snprintf(loc, sizeof loc, "/api/cases/%s", c->ref);
+		ks_header(r, "Location", loc);
+	}
+	ks_reply_take(r, status, "application/json; charset=utf-8", doc, len);
+}
+
+/* Reads the body as a case document; replies 413/422/400 on failure. */
+static struct kr_case *body_case(struct ks_req *r)
+{
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	enum kr_status rc;
+
+	kr_error_init(&err);
+	if (r->body.failed || r->body.len == 0) {
+		ks_error(r, 400, "bad_request", "Het verzoek heeft geen dossier als inhoud.",
+		         "The request has no case document as its body.");
+		goto out;
+	}
+	rc = kr_case_read(r->body.data, r->body.len, &c, &err);
+	if (rc == KR_EINVAL)
+		ks_error_kr(r, 422, "invalid", "Het dossier is ongeldig.", "The case is invalid.", &err);
+	else if (rc)
+		ks_fail(r, rc, &err);
+out:
+	kr_error_cleanup(&err);
+	return c;
+}
+
+/* ---- list ------------------------------------------------------------------------ */
+
+struct row {
+	json_t *j;
+	const char *ref, *child;
+	const char *updated;
+	long review;               /* day number, LONG_MAX when none */
+	int top;                   /* 3 alert, 2 warning, 1 info, 0 none */
+	size_t counts[3];
+};
+
+static int cmp_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct row *)a)->ref, ((const struct row *)b)->ref);
+}
+
+static int cmp_child(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	int c = strcasecmp(x->child, y->child);
+	return c ? c : strcmp(x->ref, y->ref);
+}
+
+static int cmp_updated(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	int c = strcmp(y->updated, x->updated);
+	return c ? c : strcmp(x->ref, y->ref);
+}
+
+static int cmp_signals(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	for (int k = 2; k >= 0; k--)
+		if (x->counts[k] != y->counts[k])
+			return x->counts[k] < y->counts[k] ? 1 : -1;
+	return strcmp(x->ref, y->ref);
+}
+
+static int cmp_review(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	if (x->review != y->review)
+		return x->review < y->review ? -1 : 1;
+	return strcmp(x->ref, y->ref);
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (n == 0)
+		return true;
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* The next review of the plan: reviewed (else adopted) plus the review
+ * period, as a day number; -1 when there is none. */
+static long next_review(const struct kr_case *c, const struct kr_settings *set)
+{
+	struct kr_date d;
+	if (!c->plan.present)
+		return -1;
+	d = kr_date_valid(c->plan.reviewed) ? c->plan.reviewed : c->plan.adopted;
+	if (!kr_date_valid(d))
+		return -1;
+	return kr_days_add_months(kr_date_first(d), set->v[KR_SET_PLAN_REVIEW_MONTHS]);
+}
+
+static json_t *day_json(long day)
+{
+	char buf[11];
+	if (day < 0)
+		return json_null();
+	return json_string(kr_date_format(kr_date_from_days(day), buf));
+}
+
+static json_t *list_row(const struct kr_case *c, long rev, const char *updated, long as_of,
+                        const struct kr_settings *set, struct row *row)
+{
+	struct kr_signal_list sl;
+	json_t *child, *placement, *top, *j;
+	size_t overdue = 0;
+	int pl, age;
+	char since[11];
+
+	memset(&sl, 0, sizeof sl);
+	if (kr_signals_compute(c, as_of, set, &sl, NULL))
+		return NULL;
+	for (size_t i = 0; i < sl.n; i++)
+		row->counts[sl.v[i].level]++;
+	top = sl.n ? json_pack("{s:s, s:s}", "id", sl.v[0].id, "level", kr_level_name(sl.v[0].level))
+	           : json_null();
+	row->top = sl.n ? (int)sl.v[0].level + 1 : 0;
+	for (size_t i = 0; i < c->plan.nagreements; i++) {
+		const struct kr_agreement *a = &c->plan.agreements[i];
+		if ((a->status == KR_AGR_OPEN || a->status == KR_AGR_NONE) &&
+		    kr_date_valid(a->due) && kr_date_last(a->due) < as_of)
+			overdue++;
+	}
+	if (c->child >= 0) {
+		const struct kr_person *p = &c->persons[c->child];
+		age = kr_date_valid(p->born) ? kr_age_years(p->born, as_of) : -1;
+		child = json_pack("{s:s, s:s, s:o}", "id", p->id, "name",
+		                  kr_case_person_name(c, c->child), "age",
+		                  age >= 0 ? json_integer(age) : json_null());
+	} else {
+		child = json_null();
+	}
+	pl = kr_case_current_placement(c, as_of);
+	placement = pl >= 0 ? json_pack("{s:s, s:s}", "form",
+	                                kr_enum_name(KR_ENUM_FORM, c->placements[pl].form),
+	                                "since", kr_date_format(c->placements[pl].start, since))
+	                    : json_null();
+	row->review = next_review(c, set);
+	j = json_pack("{s:s, s:o, s:o, s:I, s:s, s:o, s:{s:I, s:I, s:I, s:I}, s:I, s:o}",
+	              "ref", c->ref, "child", child, "placement", placement, "revision",
+	              (json_int_t)rev, "updated", updated, "top_signal", top, "signal_counts",
+	              "alarm", (json_int_t)row->counts[KR_LEVEL_ALERT], "alert",
+	              (json_int_t)row->counts[KR_LEVEL_ALERT], "warning",
+	              (json_int_t)row->counts[KR_LEVEL_WARNING], "info",
+	              (json_int_t)row->counts[KR_LEVEL_INFO], "overdue_agreements",
+	              (json_int_t)overdue, "next_review", day_json(row->review));
+	if (row->review < 0)
+		row->review = LONG_MAX;
+	kr_signal_list_cleanup(&sl);
+	return j;
+}
+
+void ks_h_cases_list(struct ks_req *r)
+{
+	const char *q = ks_param(r, "q"), *sort = ks_param(r, "sort");
+	int (*cmp)(const void *, const void *) = cmp_ref;
+	struct kr_case_info *all = NULL;
+	struct kr_settings set;
+	struct kr_error err;
+	struct row *rows = NULL;
+	char **refs = NULL;
+	size_t nrefs = 0, nall = 0, nrows = 0;
+	json_t *arr = NULL;
+	long as_of;
+
+	kr_error_init(&err);
+	if (r->user.role == KR_ACCESS_ANALYST) {
+		ks_error(r, 403, "forbidden", "Met uw rol ziet u alleen cijfers, geen dossiers.",
+		         "Your role sees figures only, no cases.");
+		goto out;
+	}
+	if (!ks_param_day(r, "as_of", &as_of))
+		goto out;
+	if (sort && strcmp(sort, "ref") != 0) {
+		if (strcmp(sort, "child") == 0)
+			cmp = cmp_child;
+		else if (strcmp(sort, "updated") == 0)
+			cmp = cmp_updated;
+		else if (strcmp(sort, "signals") == 0)
+			cmp = cmp_signals;
+		else if (strcmp(sort, "review") == 0)
+			cmp = cmp_review;
+		else {
+			ks_error(r, 400, "bad_request", "?sort= is ref, child, updated, signals of review.",
+			         "?sort= is ref, child, updated, signals or review.");
+			goto out;
+		}
+	}
+	if (kr_settings_load(r->store, &set, &err) ||
+	    kr_auth_visible_cases(r->store, &r->user, &refs, &nrefs, &err) ||
+	    kr_store_list(r->store, &all, &nall, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	rows = calloc(nrefs ? nrefs : 1, sizeof *rows);
+	arr = json_array();
+	if (!rows || !arr) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	/* both lists are ordered by ref */
+	for (size_t i = 0, k = 0; i < nrefs; i++) {
+		struct kr_case *c = NULL;
+		struct row *row = &rows[nrows];
+		while (k < nall && strcmp(all[k].ref, refs[i]) < 0)
+			k++;
+		if (k >= nall || strcmp(all[k].ref, refs[i]) != 0)
+			continue;
+		if (q && !contains_ci(all[k].ref, q) && !contains_ci(all[k].child, q))
+			continue;
+		if (kr_store_get(r->store, refs[i], all[k].head, &c, &err)) {
+			ks_fail(r, err.code, &err);
+			goto out;
+		}
+		row->ref = all[k].ref;
+		row->child = all[k].child;
+		row->updated = all[k].updated;
+		row->j = list_row(c, all[k].head, all[k].updated, as_of, &set, row);
+		kr_case_free(c);
+		if (!row->j) {
+			ks_reply_json(r, 500, NULL);
+			goto out;
+		}
+		nrows++;
+	}
+	qsort(rows, nrows, sizeof *rows, cmp);
+	for (size_t i = 0; i < nrows; i++) {
+		json_array_append(arr, rows[i].j);
+		ks_audit(r, KR_AUDIT_READ, rows[i].ref, "listed");
+	}
+	ks_reply_json(r, 200, json_pack("{s:O}", "cases", arr));
+out:
+	for (size_t i = 0; rows && i < nrows; i++)
+		json_decref(rows[i].j);
+	free(rows);
+	json_decref(arr);
+	free(all);
+	kr_auth_strings_free(refs, nrefs);
+	kr_error_cleanup(&err);
+}
+
+/* ---- one case --------------------------------------------------------------------- */
+
+void ks_h_case_create(struct ks_req *r)
+{
+	struct kr_case *c = body_case(r);
+	struct kr_error err;
+	char who[KS_WHO_BUF];
+	enum kr_status rc;
+	long rev = 0;
+
+	kr_error_init(&err);
+	if (!c)
+		goto out;
+	if ((rc = ks_begin(r->store, &err))) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	rc = kr_store_put(r->store, c, ks_who(r, who), -1, &rev, &err);
+	if (rc == KR_OK)
+		rc = kr_auth_assign(r->store, c->ref, r->user.name, r->now, &err);
+	if (rc == KR_OK)
+		rc = ks_audit_tx(r, KR_AUDIT_CREATE, c->ref, "case created", &err);
+	if (rc) {
+		ks_end(r->store, false, NULL);
+		if (rc == KR_ECONFLICT)
+			ks_error(r, 409, "conflict", "Er bestaat al een dossier met dit nummer.",
+			         "A case with this ref exists already.");
+		else
+			ks_fail(r, rc, &err);
+		goto out;
+	}
+	if ((rc = ks_end(r->store, true, &err))) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	reply_doc(r, 201, c, rev);
+out:
+	kr_case_free(c);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_get(struct ks_req *r)
+{
+	const char *rs = ks_param(r, "revision"), *as = ks_param(r, "as_of");
+	struct kr_error err;
+	long rev = 0, got, day;
+	size_t len;
+	char *doc;
+
+	kr_error_init(&err);
+	if (rs && as) {
+		ks_error(r, 400, "bad_request", "Gebruik ?revision= of ?as_of=, niet allebei.",
+		         "Use ?revision= or ?as_of=, not both.");
+		goto out;
+	}
+	if (rs && !parse_long(rs, 1, &rev)) {
+		ks_error(r, 400, "bad_request", "?revision= moet een positief getal zijn.",
+		         "?revision= must be a positive number.");
+		goto out;
+	}
+	if (as) {
+		if (!ks_param_day(r, "as_of", &day))
+			goto out;
+		if (kr_store_revision_at(r->store, r->args[0], day, &rev, &err)) {
+			ks_fail(r, err.code, &err);
+			goto out;
+		}
+	}
+	if (!(doc = raw_doc(r, r->args[0], rev, &got, &len))) {
+		if (rev > 0)
+			ks_error(r, 404, "not_found", "Deze versie van het dossier bestaat niet.",
+			         "This revision of the case does not exist.");
+		else
+			ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen "
+			         "toegang toe.", "This case does not exist or you have no access to it.");
+		goto out;
+	}
+	ks_audit(r, KR_AUDIT_READ, r->args[0], "case read");
+	ks_etag(r, got);
+	ks_reply_take(r, 200, "application/json; charset=utf-8", doc, len);
+out:
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_put(struct ks_req *r)
+{
+	struct kr_case *c = NULL;
+	long expect, rev;
+
+	if (!ks_if_match(r, &expect) || !(c = body_case(r)))
+		goto out;
+	if (strcmp(c->ref, r->args[0]) != 0) {
+		char d[400];
+		snprintf(d, sizeof d, "case.ref: must be \"%s\", the case in the address", r->args[0]);
+		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
+		              kr_tr(r->lang, "Het dossiernummer in het document klopt niet met het adres.",
+		                    "The case ref in the document does not match the address."),
+		              "code", "invalid", "details", d));
+		goto out;
+	}
+	if (!ks_store_case(r, c, expect, KR_AUDIT_UPDATE, "case replaced", &rev))
+		goto out;
+	reply_doc(r, 200, c, rev);
+out:
+	kr_case_free(c);
+}
+
+void ks_h_case_history(struct ks_req *r)
+{
+	struct kr_revision_info *h = NULL;
+	struct kr_error err;
+	size_t n = 0;
+	json_t *arr;
+
+	kr_error_init(&err);
+	if (kr_store_history(r->store, r->args[0], &h, &n, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:I}", "revision",
+		                      (json_int_t)h[i].rev, "author", h[i].author, "at", h[i].created,
+		                      "bytes", (json_int_t)h[i].bytes));
+	ks_audit(r, KR_AUDIT_READ, r->args[0], "history read");
+	if (n)
+		ks_etag(r, h[n - 1].rev);
+	ks_reply_json(r, 200, json_pack("{s:o}", "revisions", arr));
+out:
+	free(h);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_export(struct ks_req *r)
+{
+	long rev;
+	struct kr_case *c = ks_load_case(r, true, &rev);
+	char *doc, disp[300];
+
+	if (!c)
+		return;
+	doc = kr_case_dump(c, true);
+	if (!doc) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s.json\"", c->ref);
+	ks_header(r, "Content-Disposition", disp);
+	ks_etag(r, rev);
+	ks_audit(r, KR_AUDIT_EXPORT, r->args[0], "case exported");
+	ks_reply_take(r, 200, "application/json; charset=utf-8", doc, strlen(doc));
+out:
+	kr_case_free(c);
+}
+
+void ks_h_case_signals(struct ks_req *r)
+{
+	struct kr_signal_list sl;
+	struct kr_settings set;
+	struct kr_error err;
+	struct kr_case *c = NULL;
+	long day, rev;
+	char *s;
+
+	memset(&sl, 0, sizeof sl);
+	kr_error_init(&err);
+	if (!ks_param_day(r, "as_of", &day) || !(c = ks_load_case(r, false, &rev)))
+		goto out;
+	if (kr_settings_load(r->store, &set, &err) ||
+	    kr_signals_compute(c, day, &set, &sl, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	if (!(s = kr_signals_to_json(&sl, false))) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	ks_etag(r, rev);
+	ks_audit(r, KR_AUDIT_READ, r->args[0], "signals read");
+	ks_reply_take(r, 200, "application/json; charset=utf-8", s, strlen(s));
+out:
+	kr_signal_list_cleanup(&sl);
+	kr_case_free(c);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_metrics(struct ks_req *r)
+{
+	struct kr_metrics *m = NULL;
+	struct kr_error err;
+	struct kr_case *c = NULL;
+	char *s = NULL;
+	long day, rev;
+
+	kr_error_init(&err);
+	if (!ks_param_day(r, "as_of", &day) || !(c = ks_load_case(r, false, &rev)))
+		goto out;
+	if (kr_metrics_compute(c, day, &m, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	if (kr_metrics_to_json(m, &s)) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	ks_etag(r, rev);
+	ks_audit(r, KR_AUDIT_READ, r->args[0], "metrics read");
+	ks_reply_take(r, 200, "application/json; charset=utf-8", s, strlen(s));
+out:
+	kr_metrics_free(m);
+	kr_case_free(c);
+	kr_error_cleanup(&err);
+}
+
+/* ---- pictures ------------------------------------------------------------------------ */
+
+/* Draws the SVG of kind for the request's case into svg (with opts.layout
+ * when layout is given).  Replies and returns NULL on failure; returns the
+ * case (caller frees) on success. */
+static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct kr_buf *svg,
+                            struct kr_layout *layout, long *rev)
+{
+	struct kr_render_opts opts;
+	struct kr_case *c = NULL, *earlier = NULL;
+	struct kr_error err;
+	const char *cmp = ks_param(r, "compare");
+	long day, cday = -1, crev = 0;
+
+	kr_error_init(&err);
+	memset(&opts, 0, sizeof opts);
+	if (!ks_param_day(r, "as_of", &day))
+		goto fail;
+	if (cmp && !ks_param_day(r, "compare", &cday))
+		goto fail;
+	if (!(c = ks_load_case(r, false, rev)))
+		goto fail;
+	if (cmp) {
+		if (kr_store_revision_at(r->store, r->args[0], cday, &crev, &err) ||
+		    kr_store_get(r->store, r->args[0], crev, &earlier, &err)) {
+			if (err.code == KR_ENOTFOUND)
+				ks_error(r, 422, "invalid", "Op die datum bestond het dossier nog niet.",
+				         "The case did not exist on that day.");
+			else
+				ks_fail(r, err.code, &err);
+			goto fail;
+		}
+		opts.compare = earlier;
+		opts.compare_day = cday;
+	}
+	opts.lang = r->lang;
+	opts.as_of = day;
+	opts.layout = layout;
+	if (kr_render_svg(kind, c, &opts, svg, &err)) {
+		ks_fail(r, err.code, &err);
+		goto fail;
+	}
+	kr_case_free(earlier);
+	kr_error_cleanup(&err);
+	return c;
+fail:
+	kr_case_free(c);
+	kr_case_free(earlier);
+	kr_error_cleanup(&err);
+	return NULL;
+}
+
+void ks_h_case_render(struct ks_req *r)
+{
+	const char *file = r->args[1], *dot = strrchr(file, '.');
+	char name[32], detail[64];
+	struct kr_buf svg, conv;
+	struct kr_error err;
+	struct kr_case *c = NULL;
+	int kind, fmt;
+	long rev;
+	static const char *const ctype[] = { "image/svg+xml", "application/pdf", "image/png" };
+
+	kr_buf_init(&svg, SVG_MAX);
+	kr_buf_init(&conv, OUT_MAX);
+	kr_error_init(&err);
+	fmt = dot ? kr_render_format_from_path(file) : -1;
+	if (!dot || (size_t)(dot - file) >= sizeof name || fmt < 0) {
+		ks_error(r, 404, "not_found", "Onbekende tekening: gebruik KIND.svg, .pdf of .png.",
+		         "Unknown picture: use KIND.svg, .pdf or .png.");
+		goto out;
+	}
+	memcpy(name, file, (size_t)(dot - file));
+	name[dot - file] = '\0';
+	if ((kind = kr_render_kind_parse(name)) < 0) {
+		ks_error(r, 404, "not_found", "Onbekende tekening: ecogram, genogram, lifeline, "
+		         "sociogram, scan, flower of kompas.", "Unknown picture: ecogram, genogram, "
+		         "lifeline, sociogram, scan, flower or kompas.");
+		goto out;
+	}
+	if (!(c = draw(r, (enum kr_render_kind)kind, &svg, NULL, &rev)))
+		goto out;
+	if (fmt != KR_FORMAT_SVG &&
+	    kr_render_convert(svg.data, svg.len, (enum kr_render_format)fmt, &conv, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	snprintf(detail, sizeof detail, "%s %s", name, dot + 1);
+	ks_audit(r, fmt == KR_FORMAT_SVG ? KR_AUDIT_READ : KR_AUDIT_PRINT, r->args[0], detail);
+	ks_etag(r, rev);
+	if (fmt == KR_FORMAT_SVG) {
+		size_t n;
+		char *s = kr_buf_steal(&svg, &n);
+		r->svg_csp = true;
+		ks_reply_take(r, 200, ctype[fmt], s, n);
+	} else {
+		size_t n;
+		char *s = kr_buf_steal(&conv, &n);
+		char disp[300];
+		snprintf(disp, sizeof disp, "inline; filename=\"%s-%s\"", c->ref, file);
+		ks_header(r, "Content-Disposition", disp);
+		ks_reply_take(r, 200, ctype[fmt], s, n);
+	}
+out:
+	kr_case_free(c);
+	kr_buf_cleanup(&svg);
+	kr_buf_cleanup(&conv);
+	kr_error_cleanup(&err);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Reads attribute name="number" from the tag at p; NAN when missing. */
+static double attr(const char *p, const char *end, const char *name)
+{
+	char key[16];
+	const char *a;
+	snprintf(key, sizeof key, " %s=\"", name);
+	a = strstr(p, key);
+	if (!a || a > end)
+		return NAN;
+	return strtod(a + strlen(key), NULL);
+}
+
+void ks_h_case_layout(struct ks_req *r)
+{
+	struct kr_layout layout = { NULL, 0, 0 };
+	struct kr_buf svg;
+	struct kr_case *c = NULL;
+	json_t *boxes = NULL, *rings = NULL, *sectors = NULL;
+	double cx = NAN, cy = NAN, w = NAN, h = NAN;
+	double *ang = NULL;
+	size_t nang[KR_WORLD__N];
+	const char *p;
+	long rev;
+
+	kr_buf_init(&svg, SVG_MAX);
+	if (!(c = draw(r, KR_RENDER_ECOGRAM, &svg, &layout, &rev)))
+		goto out;
+	boxes = json_array();
+	rings = json_array();
+	sectors = json_array();
+	/* the picture's size, and the rings as drawn */
+	if ((p = strstr(svg.data, "<svg"))) {
+		const char *vb = strstr(p, "viewBox=\"");
+		double x0, y0;
+		if (vb && sscanf(vb + 9, "%lf %lf %lf %lf", &x0, &y0, &w, &h) != 4)
+			w = h = NAN;
+	}
+	if ((p = strstr(svg.data, "class=\"rings\""))) {
+		const char *end = strstr(p, "</g>");
+		while ((p = strstr(p, "<circle")) && end && p < end) {
+			const char *te = strchr(p, '>');
+			cx = attr(p, te, "cx");
+			cy = attr(p, te, "cy");
+			json_array_append_new(rings, json_real(attr(p, te, "r")));
+			p = te ? te : p + 7;
+		}
+	}
+	/* the angles of each world's symbols: ang[world * n + k] */
+	memset(nang, 0, sizeof nang);
+	if (!(ang = malloc((layout.n ? layout.n : 1) * KR_WORLD__N * sizeof *ang))) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	for (size_t i = 0; i < layout.n; i++) {
+		const struct kr_box *b = &layout.boxes[i];
+		if (b->person < 0 || (size_t)b->person >= c->npersons)
+			continue;
+		json_array_append_new(boxes, json_pack("{s:s, s:s, s:f, s:f, s:f, s:f}", "person",
+		                      c->persons[b->person].id, "kind",
+		                      b->kind == KR_BOX_SYMBOL ? "symbol" : "label", "x", b->x,
+		                      "y", b->y, "w", b->w, "h", b->h));
+		if (b->kind == KR_BOX_SYMBOL && b->person != c->child && !isnan(cx)) {
+			int wd = c->persons[b->person].world;
+			double a = atan2(b->y + b->h / 2 - cy, b->x + b->w / 2 - cx) * 180.0 / M_PI;
+			if (a < 0)
+				a += 360.0;
+			ang[(size_t)wd * layout.n + nang[wd]++] = a;
+		}
+	}
+	for (int k = 0; k < KR_WORLD__N; k++) {
+		double *v = ang + (size_t)k * layout.n, gap, from, span;
+		size_t n = nang[k], at = 0;
+		if (!n)
+			continue;
+		/* the smallest arc holding them all: leave out the widest gap */
+		qsort(v, n, sizeof *v, cmp_double);
+		gap = v[0] + 360.0 - v[n - 1];
+		for (size_t i = 1; i < n; i++)
+			if (v[i] - v[i - 1] > gap) {
+				gap = v[i] - v[i - 1];
+				at = i;
+			}
+		from = v[at];
+		span = 360.0 - gap;
+		json_array_append_new(sectors, json_pack("{s:s, s:f, s:f}", "world",
+		                      k ? kr_enum_name(KR_ENUM_WORLD, k) : "none", "from", from,
+		                      "to", from + span));
+	}
+	ks_audit(r, KR_AUDIT_READ, r->args[0], "ecogram layout");
+	ks_etag(r, rev);
+	ks_reply_json(r, 200, json_pack("{s:I, s:o, s:o, s:{s:o, s:o}, s:O, s:O, s:O}",
+	              "revision", (json_int_t)rev,
+	              "width", isnan(w) ? json_null() : json_real(w),
+	              "height", isnan(h) ? json_null() : json_real(h),
+	              "centre", "x", isnan(cx) ? json_null() : json_real(cx),
+	              "y", isnan(cy) ? json_null() : json_real(cy),
+	              "rings", rings, "boxes", boxes, "sectors", sectors));
+out:
+	free(ang);
+	json_decref(boxes);
+	json_decref(rings);
+	json_decref(sectors);
+	kr_layout_cleanup(&layout);
+	kr_buf_cleanup(&svg);
+	kr_case_free(c);
+}

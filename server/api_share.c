@@ -1,0 +1,503 @@
+/*
+ * api_share.c - share links (docs/api.md "Share links"): the worker makes,
+ * lists and revokes links for one person of one case (lib/auth.c keeps them,
+ * hashed); the holder sees that case's plan as that person - wishes and
+ * what was done with them, agreements, their own tasks, the next meeting,
+ * who looked at the file - and may add a wish or mark their own agreement
+ * done.  Nothing else of the case leaves the server on these paths: the
+ * plan view is built field by field from the model, never by copying the
+ * document.
+ *
+ * The holder's changes are ordinary revisions made with kr_case_edit(),
+ * authored "share:<person id>", audited on behalf of the worker who made
+ * the link.  The holder sends no If-Match: a change that meets a newer
+ * revision is applied again to that one (a few times at most).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "kring/audit.h"
+#include "kring/case_edit.h"
+#include "kring/date.h"
+#include "server.h"
+
+#define SHARE_DAYS_MAX 90
+#define WISH_MAX_BYTES 8000
+#define RETRIES 5
+#define VIEWED_MAX 100
+
+static void iso(time_t t, char buf[21])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---- the worker's side ------------------------------------------------------- */
+
+void ks_h_shares_create(struct ks_req *r)
+{
+	json_t *body = ks_body_json(r), *jp, *jd;
+	char token[KR_AUTH_TOKEN_CHARS + 1], url[64], exp[21];
+	struct kr_error err;
+	enum kr_status rc;
+	long long id = 0;
+	json_int_t days = 30;
+	time_t expires;
+
+	kr_error_init(&err);
+	if (!body)
+		goto out;
+	jp = json_object_get(body, "person");
+	jd = json_object_get(body, "days");
+	if (!json_is_string(jp) || (jd && !json_is_integer(jd))) {
+		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
+		              kr_tr(r->lang, "Geef \"person\" (een id) en eventueel \"days\".",
+		                    "Send \"person\" (an id) and optionally \"days\"."), "code",
+		              "invalid", "details", "person: a person id is required"));
+		goto out;
+	}
+	if (jd)
+		days = json_integer_value(jd);
+	if (days < 1 || days > SHARE_DAYS_MAX) {
+		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
+		              kr_tr(r->lang, "Een link is 1 tot 90 dagen geldig.",
+		                    "A link is valid for 1 to 90 days."), "code", "invalid",
+		              "details", "days: must be 1 to 90"));
+		goto out;
+	}
+	expires = r->now + (time_t)days * 86400;
+	if ((rc = ks_begin(r->store, &err))) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	rc = kr_auth_share_create(r->store, &r->user, r->args[0], json_string_value(jp), expires,
+	                          r->now, token, &id, &err);
+	if (rc == KR_OK)
+		rc = ks_audit_tx(r, KR_AUDIT_CREATE, r->args[0], "share link created", &err);
+	if (rc) {
+		ks_end(r->store, false, NULL);
+		if (rc == KR_ENOTFOUND)
+			ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
+			              kr_tr(r->lang, "Deze persoon staat niet in het dossier.",
+			                    "This person is not in the case."), "code", "invalid",
+			              "details", "person: no such person in the case"));
+		else
+			ks_fail(r, rc, &err);
+		goto out;
+	}
+	if ((rc = ks_end(r->store, true, &err))) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	snprintf(url, sizeof url, "/s/#%s", token);
+	iso(expires, exp);
+	ks_reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "url", url,
+	                                "expires", exp));
+	sodium_memzero(token, sizeof token);
+	sodium_memzero(url, sizeof url);
+out:
+	kr_error_cleanup(&err);
+	json_decref(body);
+}
+
+void ks_h_shares_list(struct ks_req *r)
+{
+	struct kr_share *v = NULL;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	size_t n = 0;
+	json_t *arr;
+	long rev;
+
+	kr_error_init(&err);
+	if (!(c = ks_load_case(r, false, &rev)))
+		goto out;
+	if (kr_auth_share_list(r->store, r->args[0], &v, &n, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		char created[21], expires[21], revoked[21];
+		int pi = kr_case_person_index(c, v[i].person);
+		const char *state = v[i].revoked ? "revoked" : v[i].expires <= r->now ? "expired"
+		                                                                      : "active";
+		iso(v[i].created, created);
+		iso(v[i].expires, expires);
+		iso(v[i].revoked, revoked);
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:s, s:s, s:s, s:o, s:s}",
+		                      "id", (json_int_t)v[i].id, "person", v[i].person, "person_name",
+		                      pi >= 0 ? json_string(kr_case_person_name(c, pi)) : json_null(),
+		                      "created_by", v[i].created_by, "created", created, "expires",
+		                      expires, "revoked", v[i].revoked ? json_string(revoked)
+		                                                       : json_null(),
+		                      "state", state));
+	}
+	ks_audit(r, KR_AUDIT_READ, r->args[0], "share links read");
+	ks_reply_json(r, 200, json_pack("{s:o}", "shares", arr));
+out:
+	free(v);
+	kr_case_free(c);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_shares_revoke(struct ks_req *r)
+{
+	struct kr_share *v = NULL;
+	struct kr_error err;
+	enum kr_status rc;
+	size_t n = 0;
+	long long id;
+	char *end;
+	bool found = false;
+
+	kr_error_init(&err);
+	id = strtoll(r->args[1], &end, 10);
+	if (*end || id <= 0)
+		goto missing;
+	if (kr_auth_share_list(r->store, r->args[0], &v, &n, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		found |= v[i].id == id;
+	if (!found)
+		goto missing;
+	if ((rc = ks_begin(r->store, &err))) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	rc = kr_auth_share_revoke(r->store, &r->user, id, r->now, &err);
+	if (rc == KR_OK)
+		rc = ks_audit_tx(r, KR_AUDIT_DELETE, r->args[0], "share link revoked", &err);
+	if (rc) {
+		ks_end(r->store, false, NULL);
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	if ((rc = ks_end(r->store, true, &err))) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	ks_reply_empty(r, 204);
+	goto out;
+missing:
+	ks_error(r, 404, "not_found", "Deze link bestaat niet.", "There is no such link.");
+out:
+	free(v);
+	kr_error_cleanup(&err);
+}
+
+/* ---- the holder's side ---------------------------------------------------------- */
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *date_or_null(struct kr_date d)
+{
+	char buf[11];
+	return kr_date_valid(d) ? json_string(kr_date_format(d, buf)) : json_null();
+}
+
+static bool holds(const struct kr_agreement *a, int person)
+{
+	for (size_t k = 0; k < a->nwho; k++)
+		if (a->who[k] == person)
+			return true;
+	return false;
+}
+
+static json_t *agreement_json(const struct kr_case *c, const struct kr_agreement *a, int me)
+{
+	json_t *who = json_array();
+	for (size_t k = 0; k < a->nwho; k++)
+		json_array_append_new(who, json_pack("{s:s, s:s}", "id", c->persons[a->who[k]].id,
+		                      "name", kr_case_person_name(c, a->who[k])));
+	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b}",
+	                 "id", a->id, "goal", a->goal >= 0 ? json_string(c->plan.goals[a->goal].id)
+	                                                  : json_null(),
+	                 "who", who, "what", str_or_null(a->what), "when", str_or_null(a->when),
+	                 "due", date_or_null(a->due), "if_not", str_or_null(a->if_not),
+	                 "status", a->status ? kr_enum_name(KR_ENUM_AGREEMENT_STATUS, a->status)
+	                                     : "open",
+	                 "mine", (int)holds(a, me));
+}
+
+struct viewed {
+	json_t *rows;
+	const struct kr_case *c;
+};
+
+static int viewed_row(const struct kr_audit_row *row, void *arg)
+{
+	struct viewed *v = arg;
+	char who[KR_AUDIT_WHO_MAX + 16];
+	char act[2] = { row->action, '\0' };
+
+	if (row->action == KR_AUDIT_FAILED)
+		return 0;
+	if (strncmp(row->who, "share:", 6) == 0) {
+		int pi = kr_case_person_index(v->c, row->who + 6);
+		snprintf(who, sizeof who, "%s (link)", pi >= 0 ? kr_case_person_name(v->c, pi)
+		                                               : "?");
+	} else {
+		snprintf(who, sizeof who, "%s", row->who);
+	}
+	json_array_append_new(v->rows, json_pack("{s:s, s:s, s:s}", "who", who, "at", row->when,
+	                                         "action", act));
+	/* keep the newest VIEWED_MAX rows */
+	if (json_array_size(v->rows) > VIEWED_MAX)
+		json_array_remove(v->rows, 0);
+	return 0;
+}
+
+void ks_h_share_plan(struct ks_req *r)
+{
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	struct viewed v = { NULL, NULL };
+	json_t *agreements = NULL, *mine = NULL, *wishes = NULL, *goals = NULL, *next, *views;
+	long day, best = -1;
+	int me, child, bi = -1;
+
+	kr_error_init(&err);
+	if (!ks_param_day(r, "as_of", &day))
+		goto out;
+	if (kr_store_get(r->store, r->share.ref, 0, &c, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	me = kr_case_person_index(c, r->share.person);
+	child = c->child;
+	agreements = json_array();
+	mine = json_array();
+	wishes = json_array();
+	goals = json_array();
+	for (size_t i = 0; i < c->plan.nagreements; i++) {
+		const struct kr_agreement *a = &c->plan.agreements[i];
+		json_t *j = agreement_json(c, a, me);
+		if (holds(a, me))
+			json_array_append(mine, j);
+		json_array_append_new(agreements, j);
+	}
+	for (size_t i = 0; i < c->plan.nwishes; i++) {
+		const struct kr_wish *w = &c->plan.wishes[i];
+		json_array_append_new(wishes, json_pack("{s:s, s:o, s:o, s:o, s:o}", "id", w->id,
+		                      "by_name", w->by >= 0 ? json_string(kr_case_person_name(c, w->by))
+		                                           : json_null(),
+		                      "date", date_or_null(w->date), "text", str_or_null(w->text),
+		                      "response", w->response && *w->response
+		                                  ? json_string(w->response) : json_null()));
+	}
+	for (size_t i = 0; i < c->plan.ngoals; i++)
+		json_array_append_new(goals, json_pack("{s:s, s:o, s:o}", "id", c->plan.goals[i].id,
+		                      "text", str_or_null(c->plan.goals[i].text), "indicator",
+		                      str_or_null(c->plan.goals[i].indicator)));
+	for (size_t i = 0; i < c->nmeetings; i++) {
+		const struct kr_meeting *m = &c->meetings[i];
+		long d;
+		if (!kr_date_valid(m->date))
+			continue;
+		d = kr_date_first(m->date);
+		if (d >= day && (bi < 0 || d < best)) {
+			bi = (int)i;
+			best = d;
+		}
+	}
+	next = bi < 0 ? json_null()
+	              : json_pack("{s:s, s:o, s:s, s:s}", "id", c->meetings[bi].id, "date",
+	                          date_or_null(c->meetings[bi].date), "type",
+	                          kr_enum_name(KR_ENUM_MEETING_TYPE, c->meetings[bi].type),
+	                          "continuum",
+	                          kr_enum_name(KR_ENUM_CONTINUUM, c->meetings[bi].continuum));
+	/* who looked at the file: newest first */
+	ks_audit_flush();
+	v.rows = json_array();
+	v.c = c;
+	if (kr_audit_each(r->store, r->share.ref, viewed_row, &v, &err)) {
+		json_decref(next);
+		json_decref(v.rows);
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	views = json_array();
+	for (size_t i = json_array_size(v.rows); i > 0; i--)
+		json_array_append(views, json_array_get(v.rows, i - 1));
+	json_decref(v.rows);
+	ks_audit(r, KR_AUDIT_READ, r->share.ref, "plan viewed by link");
+	ks_reply_json(r, 200, json_pack("{s:s, s:{s:o}, s:{s:s, s:o}, s:O, s:O, s:O, s:O, s:o, s:o}",
+	              "ref", r->share.ref,
+	              "child", "name", child >= 0 ? json_string(kr_case_person_name(c, child))
+	                                          : json_null(),
+	              "person", "id", r->share.person, "name",
+	              me >= 0 ? json_string(kr_case_person_name(c, me)) : json_null(),
+	              "my_tasks", mine, "agreements", agreements, "wishes", wishes, "goals", goals,
+	              "next_meeting", next, "viewed_by", views));
+out:
+	json_decref(agreements);
+	json_decref(mine);
+	json_decref(wishes);
+	json_decref(goals);
+	kr_case_free(c);
+	kr_error_cleanup(&err);
+}
+
+/* Applies edit e to the latest revision of the holder's case and stores it,
+ * retrying when another change got there first.  check (may be NULL) looks
+ * at the latest case first and replies (returning false) when the edit is
+ * not allowed.  On success replies status with the item (coll, id). */
+static void holder_edit(struct ks_req *r, struct kr_edit *e, const char *detail, int status,
+                        bool (*check)(struct ks_req *r, const struct kr_case *c))
+{
+	struct kr_error err;
+	enum kr_status rc = KR_ECONFLICT;
+	char *new_id = NULL;
+
+	kr_error_init(&err);
+	for (int attempt = 0; attempt < RETRIES && rc == KR_ECONFLICT; attempt++) {
+		struct kr_case *c = NULL, *next = NULL;
+		char *doc = NULL, *out = NULL;
+		size_t out_len = 0;
+		long head = ks_head_revision(r, r->share.ref), rev = 0;
+
+		kr_error_cleanup(&err);
+		free(new_id);
+		new_id = NULL;
+		rc = kr_store_get(r->store, r->share.ref, head, &c, &err);
+		if (rc == KR_OK && check && !check(r, c)) {
+			kr_case_free(c);
+			goto out;
+		}
+		if (rc == KR_OK && !(doc = kr_case_dump(c, false)))
+			rc = kr_error_set(&err, KR_ENOMEM, "out of memory");
+		if (rc == KR_OK)
+			rc = kr_case_edit(doc, strlen(doc), e, &out, &out_len, &new_id, &err);
+		if (rc == KR_OK)
+			rc = kr_case_read(out, out_len, &next, &err);
+		if (rc == KR_OK)
+			rc = ks_put_case(r, next, head, KR_AUDIT_UPDATE, detail, &rev, &err);
+		if (rc == KR_OK) {
+			const char *id = e->op == KR_EDIT_ADD ? new_id : e->id;
+			json_t *arr = json_object_get(json_object_get(kr_case_doc(next), "plan"),
+			                              e->collection), *it, *found = NULL;
+			size_t i;
+			json_array_foreach(arr, i, it)
+				if (id && json_is_string(json_object_get(it, "id")) &&
+				    strcmp(json_string_value(json_object_get(it, "id")), id) == 0)
+					found = it;
+			ks_etag(r, rev);
+			ks_reply_json(r, status, json_pack("{s:I, s:O}", "revision", (json_int_t)rev,
+			                                   "item", found ? found : json_null()));
+		}
+		kr_case_free(c);
+		kr_case_free(next);
+		free(doc);
+		free(out);
+	}
+	if (rc == KR_ENOTFOUND)
+		ks_error(r, 404, "not_found", "Dit bestaat niet (meer) in het plan.",
+		         "This does not exist (any more) in the plan.");
+	else if (rc == KR_EINVAL)
+		ks_error_kr(r, 422, "invalid", "Dit kan zo niet worden opgeslagen.",
+		            "This cannot be stored like this.", &err);
+	else if (rc == KR_ECONFLICT)
+		ks_error(r, 503, "unavailable", "Het plan wordt nu door anderen gewijzigd. Probeer "
+		         "het zo opnieuw.", "Others are changing the plan right now. Try again "
+		         "shortly.");
+	else if (rc)
+		ks_fail(r, rc, &err);
+out:
+	free(new_id);
+	kr_error_cleanup(&err);
+}
+
+static bool holder_in_case(struct ks_req *r, const struct kr_case *c)
+{
+	if (kr_case_person_index(c, r->share.person) >= 0)
+		return true;
+	ks_error(r, 403, "forbidden", "U staat niet meer in dit plan.",
+	         "You are no longer part of this plan.");
+	return false;
+}
+
+void ks_h_share_wish(struct ks_req *r)
+{
+	json_t *body = ks_body_json(r), *jt, *item = NULL;
+	struct kr_edit e;
+	struct kr_date today;
+	char date[11], *text = NULL;
+	const char *t;
+	size_t len;
+
+	if (!body)
+		return;
+	jt = json_object_get(body, "text");
+	t = json_string_value(jt);
+	len = t ? strlen(t) : 0;
+	while (t && len && (*t == ' ' || *t == '\n' || *t == '\t')) {
+		t++;
+		len--;
+	}
+	if (!t || len == 0 || len > WISH_MAX_BYTES) {
+		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
+		              kr_tr(r->lang, "Schrijf uw wens op (hooguit 2000 tekens).",
+		                    "Write down your wish (2000 characters at most)."), "code",
+		              "invalid", "details", "text: 1 to 2000 characters"));
+		goto out;
+	}
+	today = kr_date_from_days(r->today);
+	item = json_pack("{s:s, s:s, s:s}", "by", r->share.person, "date",
+	                 kr_date_format(today, date), "text", t);
+	if (!item || !(text = json_dumps(item, JSON_COMPACT))) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	memset(&e, 0, sizeof e);
+	e.op = KR_EDIT_ADD;
+	e.collection = "wishes";
+	e.body = text;
+	e.body_len = strlen(text);
+	holder_edit(r, &e, "wish added by link", 201, holder_in_case);
+out:
+	free(text);
+	json_decref(item);
+	json_decref(body);
+}
+
+static bool own_agreement(struct ks_req *r, const struct kr_case *c)
+{
+	int me = kr_case_person_index(c, r->share.person);
+	if (!holder_in_case(r, c))
+		return false;
+	for (size_t i = 0; i < c->plan.nagreements; i++) {
+		if (strcmp(c->plan.agreements[i].id, r->args[0]) != 0)
+			continue;
+		if (holds(&c->plan.agreements[i], me))
+			return true;
+		ks_error(r, 403, "forbidden", "Deze afspraak is niet van u.",
+		         "This agreement is not yours.");
+		return false;
+	}
+	ks_error(r, 404, "not_found", "Deze afspraak bestaat niet.", "There is no such agreement.");
+	return false;
+}
+
+void ks_h_share_done(struct ks_req *r)
+{
+	static const char patch[] = "{\"status\":\"done\"}";
+	struct kr_edit e;
+
+	memset(&e, 0, sizeof e);
+	e.op = KR_EDIT_MERGE;
+	e.collection = "agreements";
+	e.id = r->args[0];
+	e.body = patch;
+	e.body_len = sizeof patch - 1;
+	holder_edit(r, &e, "agreement done by link", 200, own_agreement);
+}

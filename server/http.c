@@ -1,0 +1,972 @@
+/*
+ * http.c - the libmicrohttpd glue of `kring serve`: the daemon (thread
+ * pool, connection limit and timeout, optional TLS), the per-request state
+ * machine, the defences that come before any handler, the security headers
+ * on every answer, one log line per request, the per-thread database
+ * connections and the clean shutdown.
+ *
+ * Defences, in the order they run when the headers are in (docs/api.md):
+ *  1. request smuggling: Transfer-Encoding together with Content-Length, two
+ *     Content-Lengths, or a Transfer-Encoding other than "chunked" get 400
+ *     and the connection is closed (libmicrohttpd 0.9.75 accepts them);
+ *  2. the route (404, 405 with Allow) and its allow-listed query parameters;
+ *  3. who is calling (401, or 403 for a share-link holder outside
+ *     /api/share), Origin / Sec-Fetch-Site and the CSRF token on every
+ *     state-changing request (403), the access decision (404 for a case the
+ *     caller may not see, 403 for a role that may not), If-Match on writes
+ *     (428);
+ *  4. the body: only application/json (415), the announced length against
+ *     the route's limit (413), then counted while it is read (413).
+ * An answer given before the body is read closes the connection, so an
+ * unread body can never be taken for the next request.
+ *
+ * Threads: libmicrohttpd runs a pool of --threads threads, each with its own
+ * epoll set; every connection stays on one thread, and every thread opens
+ * its own struct kr_store on first use (SQLite in WAL mode serves readers in
+ * parallel; writers queue on the database lock with the store's busy
+ * timeout).  Shutdown (SIGTERM, SIGINT): stop accepting (quiesce), wait
+ * until the requests in flight have been answered (at most 10 s), stop the
+ * daemon, flush the audit queue, close every store.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "kring/audit.h"
+#include "kring/date.h"
+#include "server.h"
+
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+#define SVG_CSP "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+/* A body past its limit is read and dropped up to this much more, so a
+ * client that ignores the 413 still gets it; beyond, the connection is cut. */
+#define DISCARD_MAX (16u * 1024u * 1024u)
+
+static struct {
+	const struct ks_config *cfg;
+	struct MHD_Daemon *d;
+	atomic_int in_flight;
+	atomic_bool stopping;
+	pthread_mutex_t lock;          /* guards stores */
+	struct kr_store **stores;
+	size_t nstores, capstores;
+} srv = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static _Thread_local struct kr_store *tls_store;
+
+/* Per-request state beyond struct ks_req. */
+struct conn_state {
+	struct ks_req r;
+	struct timespec t0;
+	size_t limit;              /* body limit of the route */
+	size_t seen;               /* body bytes received */
+	bool too_big;
+	bool replied;              /* a reply was queued */
+	bool deferred;             /* a reply is ready, to be queued at the next call */
+	bool counted;              /* in srv.in_flight */
+	bool is_head;
+	const char *pattern;       /* for the log */
+	const char *method_name;
+};
+
+/* ---- the per-thread store ------------------------------------------------ */
+
+struct kr_store *ks_store(struct ks_req *r)
+{
+	struct kr_error err;
+	struct kr_store *s = NULL;
+
+	if (tls_store)
+		return tls_store;
+	kr_error_init(&err);
+	if (kr_store_open(srv.cfg->db_path, &s, &err)) {
+		fprintf(stderr, "kring serve: cannot open the database: %s\n", err.message);
+		kr_error_cleanup(&err);
+		if (r)
+			ks_error(r, 503, "unavailable", "De database is niet bereikbaar.",
+			         "The database is not available.");
+		return NULL;
+	}
+	/* Checkpoints of the write-ahead log run in the audit writer, outside
+	 * the write lock, not in the commit of a request (audit_queue.c). */
+	sqlite3_wal_autocheckpoint(kr_store_db(s), 0);
+	pthread_mutex_lock(&srv.lock);
+	if (srv.nstores == srv.capstores) {
+		size_t cap = srv.capstores ? srv.capstores * 2 : 16;
+		struct kr_store **grown = realloc(srv.stores, cap * sizeof *grown);
+		if (!grown) {
+			pthread_mutex_unlock(&srv.lock);
+			kr_store_close(s);
+			if (r)
+				ks_error(r, 503, "unavailable", "De server heeft geen geheugen meer.",
+				         "The server is out of memory.");
+			return NULL;
+		}
+		srv.stores = grown;
+		srv.capstores = cap;
+	}
+	srv.stores[srv.nstores++] = s;
+	pthread_mutex_unlock(&srv.lock);
+	tls_store = s;
+	return s;
+}
+
+static void close_stores(void)
+{
+	pthread_mutex_lock(&srv.lock);
+	for (size_t i = 0; i < srv.nstores; i++)
+		kr_store_close(srv.stores[i]);
+	free(srv.stores);
+	srv.stores = NULL;
+	srv.nstores = srv.capstores = 0;
+	pthread_mutex_unlock(&srv.lock);
+}
+
+/* ---- small helpers --------------------------------------------------------- */
+
+const char *ks_req_header(struct ks_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *ks_param(struct ks_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static int parse_method(const char *m, bool *head)
+{
+	*head = false;
+	if (strcmp(m, "GET") == 0)
+		return KS_GET;
+	if (strcmp(m, "HEAD") == 0) {
+		*head = true;
+		return KS_GET;
+	}
+	if (strcmp(m, "POST") == 0)
+		return KS_POST;
+	if (strcmp(m, "PUT") == 0)
+		return KS_PUT;
+	if (strcmp(m, "PATCH") == 0)
+		return KS_PATCH;
+	if (strcmp(m, "DELETE") == 0)
+		return KS_DELETE;
+	return 0;
+}
+
+static void allow_header(struct ks_req *r, unsigned allowed)
+{
+	static const struct { unsigned bit; const char *name; } m[] = {
+		{ KS_GET, "GET, HEAD" }, { KS_POST, "POST" }, { KS_PUT, "PUT" },
+		{ KS_PATCH, "PATCH" }, { KS_DELETE, "DELETE" },
+	};
+	char buf[64] = "";
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+		if (allowed & m[i].bit)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
+			                      m[i].name);
+	ks_header(r, "Allow", buf);
+}
+
+/* The client address: the TCP peer, or X-Real-IP behind a trusted proxy. */
+static void client_address(struct ks_req *r)
+{
+	const union MHD_ConnectionInfo *ci;
+	const char *fwd;
+
+	snprintf(r->addr, sizeof r->addr, "unknown");
+	if (r->cfg->trust_proxy && (fwd = ks_req_header(r, "X-Real-IP"))) {
+		unsigned char tmp[16];
+		if (strlen(fwd) < sizeof r->addr &&
+		    (inet_pton(AF_INET, fwd, tmp) == 1 || inet_pton(AF_INET6, fwd, tmp) == 1)) {
+			snprintf(r->addr, sizeof r->addr, "%s", fwd);
+			return;
+		}
+	}
+	ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET) {
+		const struct sockaddr_in *a = (const struct sockaddr_in *)(const void *)ci->client_addr;
+		inet_ntop(AF_INET, &a->sin_addr, r->addr, sizeof r->addr);
+	} else if (ci->client_addr->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *a =
+			(const struct sockaddr_in6 *)(const void *)ci->client_addr;
+		inet_ntop(AF_INET6, &a->sin6_addr, r->addr, sizeof r->addr);
+	}
+}
+
+/* The interface language: ?lang=, else the first of nl/en in
+ * Accept-Language, else Dutch. */
+static enum kr_lang pick_lang(struct ks_req *r)
+{
+	const char *q = ks_param(r, "lang"), *al;
+	enum kr_lang l;
+
+	if (q && kr_lang_parse(q, &l) == 0)
+		return l;
+	al = ks_req_header(r, "Accept-Language");
+	while (al && *al) {
+		while (*al == ' ' || *al == ',')
+			al++;
+		if (strncasecmp(al, "nl", 2) == 0 && (al[2] == '\0' || strchr("-;, ", al[2])))
+			return KR_LANG_NL;
+		if (strncasecmp(al, "en", 2) == 0 && (al[2] == '\0' || strchr("-;, ", al[2])))
+			return KR_LANG_EN;
+		al = strchr(al, ',');
+	}
+	return KR_LANG_NL;
+}
+
+/* ---- request smuggling ----------------------------------------------------- */
+
+struct framing {
+	int content_length;
+	int transfer_encoding;
+	bool te_chunked_only;
+};
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+                                     const char *value)
+{
+	struct framing *f = cls;
+	(void)kind;
+	if (strcasecmp(key, "Content-Length") == 0) {
+		f->content_length++;
+	} else if (strcasecmp(key, "Transfer-Encoding") == 0) {
+		f->transfer_encoding++;
+		f->te_chunked_only = value && strcasecmp(value, "chunked") == 0;
+	}
+	return MHD_YES;
+}
+
+/* True when the framing of the request is ambiguous. */
+static bool smuggling(struct MHD_Connection *conn)
+{
+	struct framing f = { 0, 0, false };
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, count_framing, &f);
+	if (f.content_length > 1 || f.transfer_encoding > 1)
+		return true;
+	if (f.transfer_encoding && (f.content_length || !f.te_chunked_only))
+		return true;
+	return false;
+}
+
+/* ---- query parameters ------------------------------------------------------- */
+
+struct param_check {
+	const char *allowed;
+	bool bad;
+};
+
+static bool word_in(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	const char *p = list;
+	if (!list || n == 0)
+		return false;
+	while ((p = strstr(p, w))) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static enum MHD_Result check_param(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+	struct param_check *pc = cls;
+	(void)kind;
+	(void)value;
+	if (!word_in(pc->allowed, key) && strcmp(key, "lang") != 0) {
+		pc->bad = true;
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+/* ---- origin checks ---------------------------------------------------------- */
+
+/* True when Origin (if sent) is our own and Sec-Fetch-Site (if sent) says
+ * the request comes from our own pages. */
+static bool same_origin(struct ks_req *r)
+{
+	const char *origin = ks_req_header(r, "Origin");
+	const char *site = ks_req_header(r, "Sec-Fetch-Site");
+	const char *host = ks_req_header(r, "Host");
+
+	if (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
+		return false;
+	if (origin) {
+		const char *scheme = r->tls ? "https://" : "http://";
+		size_t n = strlen(scheme);
+		if (!host || strncmp(origin, scheme, n) != 0 || strcmp(origin + n, host) != 0)
+			return false;
+	}
+	return true;
+}
+
+static bool csrf_ok(struct ks_req *r)
+{
+	const char *sent = ks_req_header(r, "X-CSRF-Token");
+	char want[KR_AUTH_TOKEN_CHARS + 1];
+	bool ok;
+
+	if (!sent || strlen(sent) != KR_AUTH_TOKEN_CHARS)
+		return false;
+	if (r->route->who == KS_SHARE) {
+		if (!r->has_share)
+			return false;
+		ks_csrf_token(r->share_token, "share", want);
+	} else {
+		if (!r->has_user)
+			return false;
+		ks_csrf_token(r->session, "session", want);
+	}
+	ok = sodium_memcmp(sent, want, KR_AUTH_TOKEN_CHARS) == 0;
+	sodium_memzero(want, sizeof want);
+	return ok;
+}
+
+static void csrf_refuse(struct ks_req *r)
+{
+	json_t *j = json_pack("{s:s, s:s, s:s, s:[]}", "error", "csrf", "code", "csrf",
+	                      "message", kr_tr(r->lang,
+	                      "Het verzoek mist een geldige beveiligingscode (X-CSRF-Token). "
+	                      "Laad de pagina opnieuw.",
+	                      "The request lacks a valid security token (X-CSRF-Token). "
+	                      "Reload the page."), "details");
+	ks_reply_json(r, 403, j);
+}
+
+/* ---- access ------------------------------------------------------------------ */
+
+static bool is_case_action(int access)
+{
+	switch (access - 1) {
+	case KR_ACT_READ: case KR_ACT_WRITE: case KR_ACT_EXPORT: case KR_ACT_SHARE:
+	case KR_ACT_ASSIGN: case KR_ACT_CASE_AUDIT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void refuse_case(struct ks_req *r, int status)
+{
+	ks_audit(r, KR_AUDIT_FAILED, r->args[0], r->route->audit ? r->route->audit
+	                                                         : "access refused");
+	if (status == 403)
+		ks_error(r, 403, "forbidden", "Dat mag u niet met uw rol.",
+		         "Your role does not allow this.");
+	else
+		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen toegang toe.",
+		         "This case does not exist or you have no access to it.");
+}
+
+/* The access decision of the route; replies and returns false when refused. */
+static bool access_ok(struct ks_req *r)
+{
+	int access = r->route->access;
+	enum kr_auth_action act = (enum kr_auth_action)(access - 1);
+
+	if (access == KS_ACCESS_NONE || r->route->who != KS_USER)
+		return true;
+	if (is_case_action(access)) {
+		if (r->user.role == KR_ACCESS_ANALYST) {
+			refuse_case(r, 403);
+			return false;
+		}
+		if (kr_auth_can(r->store, &r->user, r->args[0], act))
+			return true;
+		if (act == KR_ACT_ASSIGN || act == KR_ACT_CASE_AUDIT)
+			refuse_case(r, kr_auth_can(r->store, &r->user, r->args[0], KR_ACT_READ)
+			            ? 403 : 404);
+		else
+			refuse_case(r, 404);
+		return false;
+	}
+	if (kr_auth_can(r->store, &r->user, NULL, act))
+		return true;
+	ks_error(r, 403, "forbidden", "Dat mag u niet met uw rol.", "Your role does not allow this.");
+	return false;
+}
+
+/* ---- replies ------------------------------------------------------------------ */
+
+static void add_security_headers(struct MHD_Response *resp, const struct ks_req *r)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy", r->svg_csp ? SVG_CSP : CSP);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Cache-Control", r->is_static ? "no-cache" : "no-store");
+	if (r->tls)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+}
+
+static void iso_utc(time_t t, char buf[21])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void log_line(struct conn_state *cs)
+{
+	struct timespec t1;
+	char when[21], line[256];
+	double ms;
+	int n;
+
+	if (srv.cfg->quiet)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - cs->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - cs->t0.tv_nsec) / 1e6;
+	iso_utc(cs->r.now, when);
+	n = snprintf(line, sizeof line, "%s %s %s %d %.1fms\n", when,
+	             cs->method_name ? cs->method_name : "-", cs->pattern ? cs->pattern : "-",
+	             cs->r.status, ms);
+	if (n > 0)
+		(void)!write(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
+static enum MHD_Result queue(struct conn_state *cs)
+{
+	struct ks_req *r = &cs->r;
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+
+	if (!r->status)
+		ks_error(r, 500, "internal", "Er ging iets mis op de server.",
+		         "Something went wrong on the server.");
+	/* while stopping, every answer ends its connection, so keep-alive
+	 * clients cannot hold the server open with new requests */
+	if (atomic_load(&srv.stopping))
+		r->close = true;
+	if (r->out_fd >= 0) {
+		resp = MHD_create_response_from_fd(r->fd_size, r->out_fd);
+		if (resp)
+			r->out_fd = -1;   /* the response closes it */
+	} else if (r->out) {
+		resp = MHD_create_response_from_buffer(r->outlen, r->out, MHD_RESPMEM_MUST_FREE);
+		if (resp)
+			r->out = NULL;
+	} else {
+		resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	}
+	if (!resp)
+		return MHD_NO;
+	if (r->ctype)
+		MHD_add_response_header(resp, "Content-Type", r->ctype);
+	add_security_headers(resp, r);
+	for (size_t i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	if (r->close)
+		MHD_add_response_header(resp, "Connection", "close");
+	ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	log_line(cs);
+	return ret;
+}
+
+/* ---- the state machine ------------------------------------------------------------ */
+
+/* True when the request carries (or announces) a body. */
+static bool has_body(struct ks_req *r, unsigned long long *len, bool *known)
+{
+	const char *cl = ks_req_header(r, "Content-Length");
+	const char *te = ks_req_header(r, "Transfer-Encoding");
+	*len = 0;
+	*known = false;
+	if (te)
+		return true;
+	if (cl) {
+		char *end;
+		errno = 0;
+		*len = strtoull(cl, &end, 10);
+		if (errno || end == cl || *end)
+			*len = ULLONG_MAX;
+		*known = true;
+		return *len > 0;
+	}
+	return false;
+}
+
+static bool is_json_type(const char *ct)
+{
+	size_t n = strlen("application/json");
+	if (!ct || strncasecmp(ct, "application/json", n) != 0)
+		return false;
+	ct += n;
+	while (*ct == ' ')
+		ct++;
+	return *ct == '\0' || *ct == ';';
+}
+
+/* Everything that happens when the headers are in.  Returns true when a
+ * reply was made (the request ends there). */
+static bool first_call(struct conn_state *cs, const char *url, const char *method)
+{
+	struct ks_req *r = &cs->r;
+	char (*args)[256] = r->args;
+	unsigned allowed = 0;
+	int m = parse_method(method, &cs->is_head);
+	unsigned long long len;
+	bool known;
+	struct param_check pc;
+
+	cs->method_name = method;
+	cs->pattern = "-";
+	if (smuggling(r->conn)) {
+		r->close = true;
+		ks_error(r, 400, "bad_request", "Het verzoek is ongeldig opgebouwd.",
+		         "The request is malformed.");
+		return true;
+	}
+	r->lang = pick_lang(r);
+	if (!m) {
+		ks_header(r, "Allow", "GET, HEAD, POST, PUT, PATCH, DELETE");
+		ks_error(r, 405, "method_not_allowed", "Deze methode wordt niet ondersteund.",
+		         "This method is not supported.");
+		return true;
+	}
+	r->method = (enum ks_method)m;
+	if (strncmp(url, "/api/", 5) != 0 && strcmp(url, "/api") != 0 &&
+	    strcmp(url, "/healthz") != 0) {
+		cs->pattern = "(static)";
+		if (m != KS_GET) {
+			ks_header(r, "Allow", "GET, HEAD");
+			ks_error(r, 405, "method_not_allowed", "Deze methode is hier niet toegestaan.",
+			         "This method is not allowed here.");
+			return true;
+		}
+		if (has_body(r, &len, &known)) {
+			r->close = true;
+			ks_error(r, 413, "too_large", "Een verzoek hierheen heeft geen inhoud.",
+			         "A request here takes no body.");
+			return true;
+		}
+		ks_static(r, url);
+		return true;
+	}
+	r->route = ks_route_find(r->method, url, args, &allowed);
+	if (!r->route) {
+		if (allowed) {
+			allow_header(r, allowed);
+			ks_error(r, 405, "method_not_allowed", "Deze methode is hier niet toegestaan.",
+			         "This method is not allowed here.");
+		} else {
+			ks_error(r, 404, "not_found", "Dit adres bestaat niet.",
+			         "There is nothing at this address.");
+		}
+		return true;
+	}
+	cs->pattern = r->route->pattern;
+	pc.allowed = r->route->params;
+	pc.bad = false;
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_param, &pc);
+	if (pc.bad) {
+		ks_error(r, 400, "bad_request", "Het adres bevat een onbekende parameter.",
+		         "The address holds an unknown parameter.");
+		return true;
+	}
+	if (r->route->who != KS_PUBLIC) {
+		if (!(r->store = ks_store(r)))
+			return true;
+		ks_identify(r);
+	}
+	if (r->route->who == KS_USER && !r->has_user) {
+		/* a refused access to a case is audited, even without a session */
+		if (strncmp(r->route->pattern, "/api/cases/{ref}", 16) == 0)
+			ks_audit(r, KR_AUDIT_FAILED, r->args[0], r->has_share
+			         ? "refused: share link outside the plan" : "refused: not logged in");
+		if (r->has_share)
+			ks_error(r, 403, "forbidden", "Met een deellink kunt u alleen het plan zien.",
+			         "A share link opens only the plan.");
+		else
+			ks_error(r, 401, "unauthenticated", "U bent niet (meer) ingelogd.",
+			         "You are not logged in (any more).");
+		return true;
+	}
+	if (r->route->who == KS_SHARE && !r->has_share) {
+		ks_error(r, 401, "unauthenticated", "Open de deellink opnieuw.",
+		         "Open the share link again.");
+		return true;
+	}
+	if (m != KS_GET) {
+		if (!same_origin(r)) {
+			csrf_refuse(r);
+			return true;
+		}
+		if (r->route->who != KS_LOGIN && r->route->who != KS_PUBLIC && !csrf_ok(r)) {
+			csrf_refuse(r);
+			return true;
+		}
+	}
+	if (!access_ok(r))
+		return true;
+	if (r->route->access == KS_ACCESS(KR_ACT_WRITE) && !ks_req_header(r, "If-Match")) {
+		ks_error(r, 428, "precondition_required",
+		         "Stuur If-Match mee met de versie waarop de wijziging is gebaseerd.",
+		         "Send If-Match with the revision the change is based on.");
+		return true;
+	}
+	cs->limit = r->route->body == KS_BODY_CASE ? KS_CASE_BODY_MAX : KS_BODY_MAX;
+	if (has_body(r, &len, &known)) {
+		if (r->route->body == KS_BODY_NONE && m == KS_GET) {
+			r->close = true;
+			ks_error(r, 400, "bad_request", "Een GET-verzoek heeft geen inhoud.",
+			         "A GET request takes no body.");
+			return true;
+		}
+		if (!is_json_type(ks_req_header(r, "Content-Type"))) {
+			r->close = true;
+			ks_error(r, 415, "unsupported_media_type",
+			         "Alleen JSON (application/json) wordt aangenomen.",
+			         "Only JSON (application/json) is accepted.");
+			return true;
+		}
+		if (known && len > cs->limit) {
+			r->close = true;
+			ks_error(r, 413, "too_large", "De inhoud van het verzoek is te groot.",
+			         "The request body is too large.");
+			return true;
+		}
+	}
+	return false;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+	struct conn_state *cs = *con_cls;
+	struct ks_req *r;
+	(void)cls;
+	(void)version;
+
+	if (!cs) {
+		cs = calloc(1, sizeof *cs);
+		if (!cs)
+			return MHD_NO;
+		*con_cls = cs;
+		clock_gettime(CLOCK_MONOTONIC, &cs->t0);
+		r = &cs->r;
+		r->conn = conn;
+		r->cfg = srv.cfg;
+		r->out_fd = -1;
+		r->tls = srv.cfg->tls_cert != NULL;
+		if (srv.cfg->trust_proxy && !r->tls) {
+			/* behind our own TLS proxy: the browser speaks HTTPS */
+			const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+			                                                "X-Forwarded-Proto");
+			r->tls = proto && strcmp(proto, "https") == 0;
+		}
+		r->now = time(NULL);
+		r->today = (long)(r->now / 86400);
+		kr_buf_init(&r->body, KS_CASE_BODY_MAX);
+		atomic_fetch_add(&srv.in_flight, 1);
+		cs->counted = true;
+		client_address(r);
+		if (first_call(cs, url, method)) {
+			unsigned long long len;
+			bool known;
+			/* Answered from the headers alone.  Without a body the answer waits
+			 * for the next call, so libmicrohttpd keeps the connection open
+			 * (a response queued this early makes it close); with an unread
+			 * body it goes now, and the connection is closed. */
+			if (!r->close && !has_body(r, &len, &known)) {
+				cs->deferred = true;
+				return MHD_YES;
+			}
+			cs->replied = true;
+			return queue(cs);
+		}
+		return MHD_YES;
+	}
+	r = &cs->r;
+	if (cs->deferred) {
+		if (*upload_data_size) {
+			*upload_data_size = 0;
+			return MHD_YES;
+		}
+		cs->deferred = false;
+		cs->replied = true;
+		return queue(cs);
+	}
+	if (cs->replied)
+		return MHD_YES;
+	if (*upload_data_size) {
+		size_t n = *upload_data_size;
+		cs->seen += n;
+		*upload_data_size = 0;
+		if (!cs->too_big && cs->seen > cs->limit) {
+			cs->too_big = true;
+			kr_buf_cleanup(&r->body);
+		}
+		if (cs->too_big)
+			return cs->seen > cs->limit + DISCARD_MAX ? MHD_NO : MHD_YES;
+		if (kr_buf_add(&r->body, upload_data, n)) {
+			cs->too_big = true;
+			kr_buf_cleanup(&r->body);
+		}
+		return MHD_YES;
+	}
+	if (cs->too_big) {
+		r->close = true;
+		ks_error(r, 413, "too_large", "De inhoud van het verzoek is te groot.",
+		         "The request body is too large.");
+	} else {
+		r->route->fn(r);
+	}
+	cs->replied = true;
+	return queue(cs);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *cs = *con_cls;
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (!cs)
+		return;
+	if (cs->counted)
+		atomic_fetch_sub(&srv.in_flight, 1);
+	kr_buf_cleanup(&cs->r.body);
+	free(cs->r.out);
+	if (cs->r.out_fd >= 0)
+		close(cs->r.out_fd);
+	for (size_t i = 0; i < cs->r.nheaders; i++) {
+		free(cs->r.headers[i].name);
+		free(cs->r.headers[i].value);
+	}
+	free(cs->r.headers);
+	sodium_memzero(cs->r.session, sizeof cs->r.session);
+	sodium_memzero(cs->r.share_token, sizeof cs->r.share_token);
+	free(cs);
+	*con_cls = NULL;
+}
+
+/* ---- start and stop ----------------------------------------------------------------- */
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char line[512];
+	(void)cls;
+	vsnprintf(line, sizeof line, fmt, ap);
+	fprintf(stderr, "kring serve: http: %s%s", line,
+	        line[0] && line[strlen(line) - 1] == '\n' ? "" : "\n");
+}
+
+static char *read_pem(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && n < 1024 * 1024 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1))) {
+		if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+			free(buf);
+			buf = NULL;
+		} else {
+			buf[n] = '\0';
+		}
+	}
+	fclose(f);
+	return buf;
+}
+
+static bool parse_listen(const char *s, struct sockaddr_in *sa)
+{
+	char host[64];
+	const char *colon = strrchr(s, ':');
+	char *end;
+	long port;
+
+	memset(sa, 0, sizeof *sa);
+	sa->sin_family = AF_INET;
+	if (!colon || (size_t)(colon - s) >= sizeof host)
+		return false;
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	errno = 0;
+	port = strtol(colon + 1, &end, 10);
+	if (errno || end == colon + 1 || *end || port < 0 || port > 65535)
+		return false;
+	if (strcmp(host, "localhost") == 0)
+		snprintf(host, sizeof host, "127.0.0.1");
+	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return false;
+	sa->sin_port = htons((uint16_t)port);
+	return true;
+}
+
+static int configure_auth(const struct ks_config *cfg)
+{
+	struct kr_auth_config ac;
+	struct kr_error err;
+	int rc = 0;
+
+	kr_auth_config_get(&ac);
+	if (cfg->session_idle_s > 0)
+		ac.idle_s = cfg->session_idle_s;
+	if (cfg->session_max_s > 0)
+		ac.absolute_s = cfg->session_max_s;
+	/* the last use is written often enough for short idle limits */
+	if (ac.touch_s > ac.idle_s / 4)
+		ac.touch_s = ac.idle_s / 4 > 0 ? ac.idle_s / 4 : 1;
+	kr_error_init(&err);
+	if (kr_auth_configure(&ac, &err)) {
+		fprintf(stderr, "kring serve: %s\n", err.message);
+		rc = -1;
+	}
+	kr_error_cleanup(&err);
+	return rc;
+}
+
+int ks_serve(const struct ks_config *cfg)
+{
+	struct sockaddr_in sa;
+	sigset_t sigs;
+	int sig = 0, threads = cfg->threads, rc = 1;
+	char *cert = NULL, *key = NULL;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+	                 MHD_USE_ERROR_LOG;
+	const union MHD_DaemonInfo *di;
+	struct kr_store *probe;
+	struct timespec deadline, now;
+
+	srv.cfg = cfg;
+	/* Before SQLite starts: every connection here is used by one thread at a
+	 * time (one per pool thread, one for the audit writer), so SQLite's
+	 * per-connection mutexes are not needed, and its global allocation
+	 * statistics would put one process-wide mutex around every malloc. */
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (sodium_init() < 0 || ks_csrf_init()) {
+		fprintf(stderr, "kring serve: the cryptography library cannot start\n");
+		return 1;
+	}
+	if (configure_auth(cfg))
+		return 1;
+	if (!parse_listen(cfg->listen, &sa)) {
+		fprintf(stderr, "kring serve: --listen takes ADDRESS:PORT with an IPv4 address, "
+		        "e.g. 127.0.0.1:8080, not \"%s\"\n", cfg->listen);
+		return 2;
+	}
+	if (threads <= 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = n > 0 && n < 64 ? (int)n : 2;
+	}
+	/* open (create, migrate) the database once before serving */
+	if (!(probe = ks_store(NULL)))
+		return 1;
+	(void)probe;
+	if (ks_audit_start(cfg->db_path))
+		goto out;
+	if (cfg->tls_cert || cfg->tls_key) {
+		if (!cfg->tls_cert || !cfg->tls_key) {
+			fprintf(stderr, "kring serve: TLS needs both --tls-cert and --tls-key\n");
+			goto out_audit;
+		}
+		if (!MHD_is_feature_supported(MHD_FEATURE_TLS)) {
+			fprintf(stderr, "kring serve: this libmicrohttpd has no TLS support\n");
+			goto out_audit;
+		}
+		if (!(cert = read_pem(cfg->tls_cert)) || !(key = read_pem(cfg->tls_key))) {
+			fprintf(stderr, "kring serve: cannot read the TLS certificate or key\n");
+			goto out_audit;
+		}
+		flags |= MHD_USE_TLS;
+	}
+	srv.d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
+	                         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+	                         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	                         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+	                         MHD_OPTION_CONNECTION_LIMIT,
+	                         (unsigned)(cfg->max_connections > 0 ? cfg->max_connections : 256),
+	                         MHD_OPTION_CONNECTION_TIMEOUT,
+	                         (unsigned)(cfg->timeout_s > 0 ? cfg->timeout_s : 30),
+	                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	                         MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+	                         cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+	                         MHD_OPTION_HTTPS_MEM_KEY, key,
+	                         MHD_OPTION_END);
+	if (!srv.d) {
+		fprintf(stderr, "kring serve: cannot listen on %s: %s\n", cfg->listen,
+		        errno ? strerror(errno) : "refused");
+		goto out_audit;
+	}
+	di = MHD_get_daemon_info(srv.d, MHD_DAEMON_INFO_BIND_PORT);
+	{
+		char host[INET_ADDRSTRLEN];
+		inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
+		fprintf(stderr, "kring serve: listening on %s://%s:%u/ (%d threads)\n",
+		        cert ? "https" : "http", host, di ? (unsigned)di->port : 0, threads);
+	}
+
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	while (sigwait(&sigs, &sig) != 0)
+		;
+	fprintf(stderr, "kring serve: stopping (signal %d): finishing the requests in flight\n", sig);
+	atomic_store(&srv.stopping, true);
+	{
+		MHD_socket ls = MHD_quiesce_daemon(srv.d);
+		if (ls != MHD_INVALID_SOCKET)
+			close(ls);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += 10;
+	for (;;) {
+		struct timespec pause = { 0, 10 * 1000 * 1000 };
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (atomic_load(&srv.in_flight) == 0 || now.tv_sec > deadline.tv_sec)
+			break;
+		nanosleep(&pause, NULL);
+	}
+	MHD_stop_daemon(srv.d);
+	srv.d = NULL;
+	rc = 0;
+out_audit:
+	ks_audit_stop();
+out:
+	close_stores();
+	if (key)
+		sodium_memzero(key, strlen(key));
+	free(cert);
+	free(key);
+	if (rc == 0)
+		fprintf(stderr, "kring serve: stopped\n");
+	return rc;
+}

@@ -1,0 +1,513 @@
+/*
+ * test_matrix.c - the access-control matrix of `kring serve` (issue 4):
+ * every role - a worker of the case and one of another team, the lead of
+ * the case's team and of another team, an analyst, an admin without and
+ * with an assignment, a share-link holder, and nobody logged in - against
+ * every case endpoint, on two cases.  Every allowed cell answers 2xx;
+ * every forbidden cell answers 401, 403 or 404 and its body holds no name
+ * of that case's people.  Then the audit trail: every request of the
+ * matrix is in it (rows counted per case and action letter: the endpoint's
+ * letter when allowed, F when refused), the server log holds no name, the
+ * chain verifies, and once one row is altered with a raw SQLite handle
+ * (after dropping the trigger, as an attacker would) `kring audit --verify`
+ * fails and so does GET /api/audit/verify.  Also the share-link holder's
+ * own view and its limits, the case list per role, and the figures of
+ * /api/stats without names or refs.
+ *
+ * Usage: test_matrix KRING  (run from the repository root).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "client.h"
+
+#define A_REF "PZ-2026-0101"
+#define B_REF "PZ-2026-0102"
+#define PW "Zonnebloem-akker-42"
+
+enum role { ANON, W_A, LEAD_A, W_B, LEAD_B, ANALYST, ADMIN_U, ADMIN_A, SHARE, NROLES };
+static const char *const role_name[NROLES] = { "anonymous", "worker A", "lead A", "worker B",
+	"lead B", "analyst", "admin unassigned", "admin assigned A", "share holder A" };
+static const char *const user_of[NROLES] = { NULL, "wa", "leada", "wb", "leadb", "ana",
+	"admu", "adma", NULL };
+
+enum kind { K_READ, K_WRITE, K_ASSIGN };
+
+struct endpoint {
+	const char *method;
+	const char *path;     /* %s = the ref */
+	const char *body;     /* NULL, or a body; "@doc" = the case document */
+	enum kind kind;
+	char letter;          /* audit letter when allowed */
+	bool if_match;
+};
+
+static const struct endpoint eps[] = {
+	{ "GET", "/api/cases/%s", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s?revision=1", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/history", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/export", NULL, K_READ, 'E', false },
+	{ "GET", "/api/cases/%s/signals?as_of=2026-12-01", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/metrics", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/render/ecogram.svg", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/render/lifeline.pdf?as_of=2026-12-01", NULL, K_READ, 'P', false },
+	{ "GET", "/api/cases/%s/layout/ecogram", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/persons", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/persons/p1", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/plan", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/shares", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/%s/assignees", NULL, K_READ, 'R', false },
+	{ "PATCH", "/api/cases/%s/plan", "{\"version\":7}", K_WRITE, 'U', true },
+	{ "POST", "/api/cases/%s/wishes",
+	  "{\"by\":\"p1\",\"date\":\"2026-11-20\",\"text\":\"matrix\"}", K_WRITE, 'U', true },
+	{ "PATCH", "/api/cases/%s/ties/0", "{\"frequency\":\"weekly\"}", K_WRITE, 'U', true },
+	{ "PUT", "/api/cases/%s", "@doc", K_WRITE, 'U', true },
+	{ "POST", "/api/cases/%s/shares", "{\"person\":\"p1\",\"days\":1}", K_WRITE, 'C', false },
+	{ "PUT", "/api/cases/%s/assignees/spare", NULL, K_ASSIGN, 'U', false },
+	{ "DELETE", "/api/cases/%s/assignees/spare", NULL, K_ASSIGN, 'D', false },
+};
+#define NEPS (sizeof eps / sizeof *eps)
+
+static struct tc_server S;
+static struct tc_session sess[NROLES];
+static char *docs[2];
+static long rev[2] = { 1, 1 };
+static json_t *names[2];          /* arrays of strings not to leak */
+static long expect[2][128];       /* expected audit rows per case and letter */
+static long long share_id;        /* the holder's link */
+
+/* May role act on case c (0 = A, 1 = B) with an endpoint of this kind? */
+static bool allowed(enum role r, int c, enum kind k)
+{
+	switch (r) {
+	case W_A: return c == 0 && k != K_ASSIGN;
+	case LEAD_A: return c == 0;
+	case W_B: return c == 1 && k != K_ASSIGN;
+	case LEAD_B: return c == 1;
+	case ADMIN_U: return k == K_ASSIGN;
+	case ADMIN_A: return c == 0 || k == K_ASSIGN;
+	default: return false;
+	}
+}
+
+static void load_names(int c, const char *ref)
+{
+	char path[256];
+	json_t *doc, *p;
+	size_t i;
+
+	snprintf(path, sizeof path, "examples/%s.json", ref);
+	docs[c] = tc_slurp(path, NULL);
+	doc = docs[c] ? json_loads(docs[c], 0, NULL) : NULL;
+	names[c] = json_array();
+	json_array_foreach(json_object_get(doc, "persons"), i, p) {
+		const char *n = json_string_value(json_object_get(p, "name"));
+		char word[128], *save = NULL, *t;
+		if (!n)
+			continue;
+		json_array_append_new(names[c], json_string(n));
+		snprintf(word, sizeof word, "%s", n);
+		for (t = strtok_r(word, " -", &save); t; t = strtok_r(NULL, " -", &save))
+			if (strlen(t) >= 5)
+				json_array_append_new(names[c], json_string(t));
+	}
+	json_decref(doc);
+}
+
+/* The first name of case c found in text, or NULL. */
+static const char *leaked(int c, const char *text)
+{
+	size_t i;
+	json_t *n;
+	if (!text)
+		return NULL;
+	json_array_foreach(names[c], i, n)
+		if (strstr(text, json_string_value(n)))
+			return json_string_value(n);
+	return NULL;
+}
+
+static void call_as(enum role r, const char *method, const char *path, const char *extra,
+                    const char *body, struct tc_resp *out)
+{
+	tc_call(S.port, r == ANON ? NULL : &sess[r], method, path, extra, body, out);
+}
+
+static void matrix(void)
+{
+	for (int r = 0; r < NROLES; r++) {
+		for (int c = 0; c < 2; c++) {
+			const char *ref = c ? B_REF : A_REF;
+			int ok_cells = 0, refused = 0;
+			for (size_t e = 0; e < NEPS; e++) {
+				const struct endpoint *ep = &eps[e];
+				char path[256], extra[64] = "";
+				const char *body = ep->body;
+				bool may = allowed((enum role)r, c, ep->kind);
+				struct tc_resp resp;
+				const char *leak;
+
+				snprintf(path, sizeof path, ep->path, ref);
+				if (body && strcmp(body, "@doc") == 0)
+					body = docs[c];
+				if (ep->if_match)
+					snprintf(extra, sizeof extra, "If-Match: \"%ld\"\r\n", rev[c]);
+				call_as((enum role)r, ep->method, path, extra, body, &resp);
+				if (may) {
+					if (tc_check(resp.status >= 200 && resp.status < 300,
+					             "%s %s %s on %s: allowed (got %d)", role_name[r],
+					             ep->method, ep->path, ref, resp.status))
+						ok_cells++;
+					if (ep->if_match && resp.status < 300)
+						rev[c]++;
+					expect[c][(int)ep->letter]++;
+				} else {
+					int want = r == ANON ? 401 : (r == ANALYST || r == SHARE) ? 403 : 0;
+					bool st = want ? resp.status == want
+					               : resp.status == 404 || resp.status == 403;
+					tc_check(st, "%s %s %s on %s: refused (got %d)", role_name[r],
+					         ep->method, ep->path, ref, resp.status);
+					leak = leaked(c, resp.body);
+					tc_check(!leak, "%s %s %s on %s: nothing of the case in the answer%s%s",
+					         role_name[r], ep->method, ep->path, ref, leak ? ": " : "",
+					         leak ? leak : "");
+					refused++;
+					expect[c]['F']++;
+				}
+				tc_resp_free(&resp);
+			}
+			printf("# %s on %s: %d allowed, %d refused\n", role_name[r], c ? B_REF : A_REF,
+			       ok_cells, refused);
+		}
+	}
+}
+
+static void lists(void)
+{
+	static const char *const want[NROLES] = { NULL, A_REF, A_REF, B_REF, B_REF, NULL, "",
+		A_REF, NULL };
+	for (int r = 0; r < NROLES; r++) {
+		struct tc_resp resp;
+		json_t *j, *arr;
+		call_as((enum role)r, "GET", "/api/cases", NULL, NULL, &resp);
+		if (r == ANON || r == ANALYST || r == SHARE) {
+			tc_check(resp.status == (r == ANON ? 401 : 403), "%s: GET /api/cases refused (%d)",
+			         role_name[r], resp.status);
+			tc_check(!leaked(0, resp.body) && !leaked(1, resp.body) &&
+			         !strstr(resp.body ? resp.body : "", "PZ-"),
+			         "%s: the refusal names no case", role_name[r]);
+			tc_resp_free(&resp);
+			continue;
+		}
+		j = tc_json(&resp);
+		arr = json_object_get(j, "cases");
+		if (want[r][0]) {
+			tc_check(resp.status == 200 && json_array_size(arr) == 1 &&
+			         strcmp(json_string_value(json_object_get(json_array_get(arr, 0), "ref")),
+			                want[r]) == 0, "%s: GET /api/cases lists only %s", role_name[r],
+			         want[r]);
+			expect[strcmp(want[r], A_REF) == 0 ? 0 : 1]['R']++;
+		} else {
+			tc_check(resp.status == 200 && json_array_size(arr) == 0,
+			         "%s: GET /api/cases lists nothing", role_name[r]);
+		}
+		json_decref(j);
+		tc_resp_free(&resp);
+	}
+}
+
+static void other_endpoints(void)
+{
+	struct tc_resp resp;
+	static const struct { const char *method, *path; const char *body; bool who[NROLES]; } o[] = {
+		{ "GET", "/api/users", NULL,
+		  { false, false, false, false, false, false, true, true, false } },
+		{ "GET", "/api/audit/verify", NULL,
+		  { false, false, false, false, false, false, true, true, false } },
+		{ "GET", "/api/stats?as_of=2026-12-01", NULL,
+		  { false, false, true, false, true, true, true, true, false } },
+		{ "GET", "/api/audit?ref=" A_REF, NULL,
+		  { false, false, true, false, false, false, true, true, false } },
+		{ "GET", "/api/share/plan", NULL,
+		  { false, false, false, false, false, false, false, false, true } },
+	};
+	for (size_t i = 0; i < sizeof o / sizeof *o; i++)
+		for (int r = 0; r < NROLES; r++) {
+			call_as((enum role)r, o[i].method, o[i].path, NULL, o[i].body, &resp);
+			if (o[i].who[r])
+				tc_check(resp.status == 200, "%s %s as %s: 200 (got %d)", o[i].method,
+				         o[i].path, role_name[r], resp.status);
+			else
+				tc_check(resp.status == 401 || resp.status == 403 || resp.status == 404,
+				         "%s %s as %s: refused (got %d)", o[i].method, o[i].path,
+				         role_name[r], resp.status);
+			if (strstr(o[i].path, "/api/audit?ref=")) {
+				/* lead B is refused the case (F); workers by role (no row) */
+				if (o[i].who[r])
+					expect[0]['R']++;
+				if (r == LEAD_B)
+					expect[0]['F']++;
+			}
+			if (strstr(o[i].path, "/api/share/plan") && o[i].who[r])
+				expect[0]['R']++;
+			if (strstr(o[i].path, "/api/stats") && resp.status == 200)
+				tc_check(strstr(resp.body, "\"cases\":\"<5\"") != NULL,
+				         "stats as %s: 2 cases shown as \"<5\"", role_name[r]);
+			if (strstr(o[i].path, "/api/stats") && resp.status == 200)
+				tc_check(!leaked(0, resp.body) && !leaked(1, resp.body) &&
+				         !strstr(resp.body, "PZ-") && !strstr(resp.body, "\"p1\""),
+				         "stats as %s: no names, refs or person ids", role_name[r]);
+			tc_resp_free(&resp);
+		}
+}
+
+static void share_view(void)
+{
+	struct tc_resp resp;
+	json_t *j;
+
+	call_as(SHARE, "GET", "/api/share/plan?as_of=2026-12-01", NULL, NULL, &resp);
+	j = tc_json(&resp);
+	tc_check(resp.status == 200 && json_array_size(json_object_get(j, "my_tasks")) == 3,
+	         "share plan: 200 with the holder's 3 tasks (got %d)", resp.status);
+	tc_check(resp.body && !strstr(resp.body, "\"born\"") && !strstr(resp.body, "\"ties\"") &&
+	         !strstr(resp.body, "\"placements\"") && !leaked(1, resp.body),
+	         "share plan: no birth dates, ties, placements or other cases");
+	tc_check(json_is_array(json_object_get(j, "viewed_by")) &&
+	         json_array_size(json_object_get(j, "viewed_by")) > 0, "share plan: viewed_by");
+	json_decref(j);
+	tc_resp_free(&resp);
+	expect[0]['R']++;
+
+	call_as(SHARE, "POST", "/api/share/wishes", NULL, "{\"text\":\"Een week bij oma logeren.\"}",
+	        &resp);
+	tc_check(resp.status == 201, "share: add a wish: 201 (got %d)", resp.status);
+	tc_resp_free(&resp);
+	expect[0]['U']++;
+	rev[0]++;
+	call_as(SHARE, "POST", "/api/share/agreements/a1/done", NULL, NULL, &resp);
+	j = tc_json(&resp);
+	tc_check(resp.status == 200 && strcmp(json_string_value(json_object_get(json_object_get(j,
+	         "item"), "status")) ?: "", "done") == 0,
+	         "share: mark own agreement a1 done: 200 (got %d)", resp.status);
+	json_decref(j);
+	tc_resp_free(&resp);
+	expect[0]['U']++;
+	rev[0]++;
+	call_as(SHARE, "POST", "/api/share/agreements/a5/done", NULL, NULL, &resp);
+	tc_check(resp.status == 403, "share: another's agreement a5: 403 (got %d)", resp.status);
+	tc_resp_free(&resp);
+	call_as(SHARE, "POST", "/api/share/agreements/a99/done", NULL, NULL, &resp);
+	tc_check(resp.status == 404, "share: unknown agreement: 404 (got %d)", resp.status);
+	tc_resp_free(&resp);
+	/* without the CSRF header */
+	tc_request(S.port, "POST", "/api/share/wishes", sess[SHARE].cookie, NULL, 0, &resp);
+	tc_check(resp.status == 403, "share: POST without CSRF: 403 (got %d)", resp.status);
+	tc_resp_free(&resp);
+	call_as(W_A, "GET", "/api/cases/" A_REF "/history", NULL, NULL, &resp);
+	tc_check(resp.body && strstr(resp.body, "share:p4"), "history names share:p4 as author");
+	tc_resp_free(&resp);
+	expect[0]['R']++;
+
+	/* the worker revokes the link: the holder is out at once */
+	{
+		char path[128];
+		snprintf(path, sizeof path, "/api/cases/" A_REF "/shares/%lld", share_id);
+		call_as(W_A, "DELETE", path, NULL, NULL, &resp);
+		tc_check(resp.status == 204, "worker revokes the link: 204 (got %d)", resp.status);
+		tc_resp_free(&resp);
+		expect[0]['D']++;
+	}
+	call_as(SHARE, "GET", "/api/share/plan", NULL, NULL, &resp);
+	tc_check(resp.status == 401, "revoked link: the plan is refused (got %d)", resp.status);
+	tc_resp_free(&resp);
+	call_as(W_A, "GET", "/api/cases/" A_REF "/shares", NULL, NULL, &resp);
+	tc_check(resp.body && strstr(resp.body, "\"state\":\"revoked\"") &&
+	         !strstr(resp.body, "token"), "the list shows the link revoked, without tokens");
+	tc_resp_free(&resp);
+	expect[0]['R']++;
+}
+
+struct counts {
+	long n[2][128];
+};
+
+static int count_rows(const char *db, long long after, struct counts *c)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	memset(c, 0, sizeof *c);
+	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT case_ref, action, count(*) FROM audit WHERE id > ?1 "
+	                       "AND case_ref IS NOT NULL GROUP BY 1, 2", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_close(h);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, after);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *ref = (const char *)sqlite3_column_text(st, 0);
+		const char *a = (const char *)sqlite3_column_text(st, 1);
+		int k = strcmp(ref, A_REF) == 0 ? 0 : strcmp(ref, B_REF) == 0 ? 1 : -1;
+		if (k >= 0 && a)
+			c->n[k][(unsigned char)a[0] & 127] += sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return 0;
+}
+
+static long long max_audit_id(const char *db)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	long long id = -1;
+	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, "SELECT coalesce(max(id), 0) FROM audit", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return id;
+}
+
+static void audit_checks(long long marker)
+{
+	struct counts got;
+	const char letters[] = "CRUDEPF";
+	char *log;
+
+	tc_check(count_rows(S.db, marker, &got) == 0, "read the audit trail");
+	for (int c = 0; c < 2; c++)
+		for (const char *l = letters; *l; l++)
+			tc_check(got.n[c][(int)*l] == expect[c][(int)*l],
+			         "audit %s %c: %ld rows (expected %ld)", c ? B_REF : A_REF, *l,
+			         got.n[c][(int)*l], expect[c][(int)*l]);
+	log = tc_slurp(S.log, NULL);
+	tc_check(log && !leaked(0, log) && !leaked(1, log), "the server log holds no names");
+	tc_check(log && !strstr(log, PW), "the server log holds no password");
+	free(log);
+	tc_check(tc_kring(&S, NULL, "audit", "--verify", NULL) == 0, "kring audit --verify: intact");
+}
+
+static void tamper(long long marker)
+{
+	sqlite3 *h = NULL;
+	char sql[256];
+	struct tc_resp resp;
+	json_t *j;
+	int rc;
+
+	rc = sqlite3_open(S.db, &h);
+	snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing' "
+	         "WHERE id = %lld;", marker + 7);
+	rc = rc == SQLITE_OK ? sqlite3_exec(h, sql, NULL, NULL, NULL) : rc;
+	sqlite3_close(h);
+	tc_check(rc == SQLITE_OK, "attacker alters audit row %lld", marker + 7);
+	tc_check(tc_kring(&S, NULL, "audit", "--verify", NULL) == 1,
+	         "kring audit --verify: fails after the change");
+	if (!tc_check(tc_start(&S, "web", NULL), "server starts again"))
+		return;
+	tc_check(tc_login(S.port, "admu", PW, &sess[ADMIN_U]), "admin logs in again");
+	call_as(ADMIN_U, "GET", "/api/audit/verify", NULL, NULL, &resp);
+	j = tc_json(&resp);
+	tc_check(resp.status == 200 && json_is_false(json_object_get(j, "ok")) &&
+	         json_integer_value(json_object_get(j, "first_bad_id")) == marker + 7,
+	         "GET /api/audit/verify: ok false, first_bad_id %lld", marker + 7);
+	json_decref(j);
+	tc_resp_free(&resp);
+	tc_check(tc_stop(&S) == 0, "server stops cleanly");
+}
+
+int main(int argc, char **argv)
+{
+	const char *kring = argc > 1 ? argv[1] : "build/kring";
+	static const struct { const char *name, *role, *team; } users[] = {
+		{ "wa", "worker", "noord" }, { "leada", "lead", "noord" }, { "wb", "worker", "zuid" },
+		{ "leadb", "lead", "zuid" }, { "ana", "analyst", "" }, { "admu", "admin", "" },
+		{ "adma", "admin", "" }, { "spare", "worker", "" },
+	};
+	struct tc_resp resp;
+	long long marker;
+	json_t *j;
+
+	if (!tc_setup(&S, kring)) {
+		fprintf(stderr, "test_matrix: cannot set up\n");
+		return 1;
+	}
+	load_names(0, A_REF);
+	load_names(1, B_REF);
+	/* a word that occurs in both cases ("Marco") says nothing about a leak */
+	for (int c = 0; c < 2; c++)
+		for (size_t i = json_array_size(names[c]); i > 0; i--)
+			if (docs[1 - c] && strstr(docs[1 - c], json_string_value(json_array_get(names[c],
+			                                                                      i - 1))))
+				json_array_remove(names[c], i - 1);
+	tc_check(docs[0] && docs[1], "read the example cases");
+	tc_check(tc_kring(&S, NULL, "import", "examples/" A_REF ".json", "examples/" B_REF ".json",
+	                  NULL) == 0, "import two cases");
+	for (size_t i = 0; i < sizeof users / sizeof *users; i++)
+		tc_check(tc_kring(&S, PW "\n", "user", "add", users[i].name, "--role", users[i].role,
+		                  "--team", users[i].team, NULL) == 0, "user add %s", users[i].name);
+	tc_check(tc_kring(&S, NULL, "assign", A_REF, "wa", NULL) == 0 &&
+	         tc_kring(&S, NULL, "assign", A_REF, "adma", NULL) == 0 &&
+	         tc_kring(&S, NULL, "assign", B_REF, "wb", NULL) == 0, "assignments");
+	if (!tc_check(tc_start(&S, "web", NULL), "server starts"))
+		goto out;
+	for (int r = 1; r < NROLES; r++)
+		if (user_of[r])
+			tc_check(tc_login(S.port, user_of[r], PW, &sess[r]), "login %s", user_of[r]);
+	/* the share holder: a link for p4 of case A, made by worker A */
+	call_as(W_A, "POST", "/api/cases/" A_REF "/shares", NULL, "{\"person\":\"p4\",\"days\":30}",
+	        &resp);
+	j = tc_json(&resp);
+	tc_check(resp.status == 201, "worker A makes a share link (got %d)", resp.status);
+	{
+		const char *url = json_string_value(json_object_get(j, "url"));
+		share_id = (long long)json_integer_value(json_object_get(j, "id"));
+		char body[128], cookie[128], *semi;
+		struct tc_resp s2;
+		snprintf(body, sizeof body, "{\"token\":\"%s\"}", url ? url + 4 : "");
+		tc_request(S.port, "POST", "/api/share/session", "Content-Type: application/json\r\n",
+		           body, strlen(body), &s2);
+		json_decref(j);
+		j = tc_json(&s2);
+		tc_check(s2.status == 200 && tc_header(&s2, "Set-Cookie", cookie, sizeof cookie) &&
+		         strstr(cookie, "Path=/api/share"), "the holder opens the link (got %d)",
+		         s2.status);
+		if ((semi = strchr(cookie, ';')))
+			*semi = '\0';
+		snprintf(sess[SHARE].cookie, sizeof sess[SHARE].cookie, "Cookie: %s\r\n", cookie);
+		snprintf(sess[SHARE].csrf, sizeof sess[SHARE].csrf, "%s",
+		         json_string_value(json_object_get(j, "csrf")) ?: "");
+		tc_resp_free(&s2);
+	}
+	json_decref(j);
+	tc_resp_free(&resp);
+	/* everything before this point is set-up */
+	{
+		struct tc_resp f;
+		call_as(ADMIN_U, "GET", "/api/audit/verify", NULL, NULL, &f);   /* flushes */
+		tc_resp_free(&f);
+	}
+	marker = max_audit_id(S.db);
+	tc_check(marker > 0, "audit marker %lld", marker);
+
+	matrix();
+	lists();
+	other_endpoints();
+	share_view();
+	tc_check(tc_stop(&S) == 0, "server stops cleanly (exit 0)");
+	audit_checks(marker);
+	tamper(marker);
+out:
+	tc_cleanup(&S);
+	for (int c = 0; c < 2; c++) {
+		free(docs[c]);
+		json_decref(names[c]);
+	}
+	return tc_done("matrix");
+}
