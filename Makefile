@@ -39,8 +39,12 @@ all: $(B)/kring
 
 # Missing Debian packages are installed when we are root; otherwise we say
 # which ones are missing and go on (the build then tells what breaks).
+# Node.js and npm count as present when their commands are (a machine may
+# carry them from outside Debian, and Debian's npm then conflicts).
 deps:
 	@missing=""; for p in $(DEBS); do \
+	  case $$p in nodejs) command -v node >/dev/null && continue;; \
+	              npm) command -v npm >/dev/null && continue;; esac; \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
