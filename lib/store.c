@@ -43,9 +43,16 @@ static const char *const stmt_sql[ST__N] = {
 	                "ON r.case_id = c.id AND r.rev = c.head WHERE c.ref = ?1",
 };
 
+struct stmt_cache_entry {
+	const char *sql;    /* the caller's static string: the key is its address */
+	sqlite3_stmt *st;
+};
+
 struct kr_store {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST__N];
+	struct stmt_cache_entry *cache;   /* kr_store_stmt */
+	size_t ncache, capcache;
 	int depth;          /* > 0 inside kr_store_begin() */
 	time_t now;         /* fixed clock, 0 = real clock */
 };
@@ -174,8 +181,38 @@ void kr_store_close(struct kr_store *s)
 		return;
 	for (int i = 0; i < ST__N; i++)
 		sqlite3_finalize(s->st[i]);
+	for (size_t i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	free(s->cache);
 	sqlite3_close(s->db);
 	free(s);
+}
+
+void *kr_store_stmt(struct kr_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	for (size_t i = 0; i < s->ncache; i++)
+		if (s->cache[i].sql == sql) {
+			st = s->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	if (s->ncache == s->capcache) {
+		size_t cap = s->capcache ? s->capcache * 2 : 32;
+		struct stmt_cache_entry *c = realloc(s->cache, cap * sizeof *c);
+		if (!c)
+			return NULL;
+		s->cache = c;
+		s->capcache = cap;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		return NULL;
+	s->cache[s->ncache].sql = sql;
+	s->cache[s->ncache].st = st;
+	s->ncache++;
+	return st;
 }
 
 void kr_store_set_now(struct kr_store *s, time_t now)
@@ -332,34 +369,102 @@ out_free:
 	return rc;
 }
 
-enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
-                            struct kr_case **out, struct kr_error *err)
+/* Steps the revision query for (ref, rev); on KR_OK the statement is on
+ * the row (doc in column 0) and *got holds the revision number.  The caller
+ * resets the statement. */
+static enum kr_status find_revision(struct kr_store *s, const char *ref, long rev,
+                                    sqlite3_stmt **out, long *got, struct kr_error *err)
 {
 	sqlite3_stmt *st = stmt(s, rev > 0 ? ST_GET_REV : ST_GET_HEAD);
-	enum kr_status rc;
 	int step;
 
-	*out = NULL;
+	*out = st;
+	*got = 0;
 	if (!st)
 		return db_fail(s, err, "reading the case failed");
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	if (rev > 0)
 		sqlite3_bind_int64(st, 2, rev);
 	step = sqlite3_step(st);
-	if (step == SQLITE_DONE) {
-		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
-	} else if (step != SQLITE_ROW) {
-		rc = db_fail(s, err, "reading the case failed");
-	} else if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
-		rc = kr_error_set(err, KR_ENOTFOUND, "case %s has no revision %ld (the latest is %lld)",
-		                  ref, rev, (long long)sqlite3_column_int64(st, 1));
-	} else {
+	if (step == SQLITE_DONE)
+		return kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+	if (step != SQLITE_ROW)
+		return db_fail(s, err, "reading the case failed");
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		return kr_error_set(err, KR_ENOTFOUND, "case %s has no revision %ld (the latest is "
+		                    "%lld)", ref, rev, (long long)sqlite3_column_int64(st, 1));
+	*got = rev > 0 ? rev : (long)sqlite3_column_int64(st, 1);
+	return KR_OK;
+}
+
+enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
+                            struct kr_case **out, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	long got;
+	enum kr_status rc = find_revision(s, ref, rev, &st, &got, err);
+
+	*out = NULL;
+	if (rc == KR_OK) {
 		const char *doc = (const char *)sqlite3_column_text(st, 0);
 		int n = sqlite3_column_bytes(st, 0);
 		rc = kr_case_read(doc, (size_t)n, out, err);
 		if (rc)
 			kr_error_set(err, rc, "the stored revision of case %s cannot be read", ref);
 	}
+	if (st)
+		sqlite3_reset(st);
+	return rc;
+}
+
+enum kr_status kr_store_get_text(struct kr_store *s, const char *ref, long rev, char **text,
+                                 size_t *len, long *rev_out, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	long got;
+	enum kr_status rc = find_revision(s, ref, rev, &st, &got, err);
+
+	*text = NULL;
+	*len = 0;
+	if (rev_out)
+		*rev_out = 0;
+	if (rc == KR_OK) {
+		size_t n = (size_t)sqlite3_column_bytes(st, 0);
+		const void *p = sqlite3_column_blob(st, 0);
+		if (!(*text = malloc(n + 1))) {
+			rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		} else {
+			if (n)
+				memcpy(*text, p, n);
+			(*text)[n] = '\0';
+			*len = n;
+			if (rev_out)
+				*rev_out = got;
+		}
+	}
+	if (st)
+		sqlite3_reset(st);
+	return rc;
+}
+
+enum kr_status kr_store_head(struct kr_store *s, const char *ref, long *rev_out,
+                             struct kr_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND);
+	enum kr_status rc = KR_OK;
+	int step;
+
+	*rev_out = 0;
+	if (!st)
+		return db_fail(s, err, "reading the case failed");
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*rev_out = (long)sqlite3_column_int64(st, 1);
+	else if (step == SQLITE_DONE)
+		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+	else
+		rc = db_fail(s, err, "reading the case failed");
 	sqlite3_reset(st);
 	return rc;
 }

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <sqlite3.h>
 
 #include "kring/audit.h"
 #include "kring/date.h"
@@ -33,17 +32,8 @@
 
 long ks_head_revision(struct ks_req *r, const char *ref)
 {
-	sqlite3_stmt *st = NULL;
 	long rev = 0;
-	/* one indexed read of the cases table (kr_store_history would read every
-	 * revision's metadata) */
-	if (sqlite3_prepare_v2(kr_store_db(r->store), "SELECT head FROM cases WHERE ref = ?1", -1,
-	                       &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rev = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	kr_store_head(r->store, ref, &rev, NULL);
 	return rev;
 }
 
@@ -201,32 +191,8 @@ bool ks_store_case(struct ks_req *r, const struct kr_case *c, long expect_rev, c
  * this is the one read of the store's tables outside lib/store.c.) */
 static char *raw_doc(struct ks_req *r, const char *ref, long rev, long *rev_out, size_t *len)
 {
-	sqlite3_stmt *st = NULL;
 	char *doc = NULL;
-	const char *sql = rev > 0
-		? "SELECT r.rev, r.doc FROM cases c JOIN revisions r ON r.case_id = c.id "
-		  "AND r.rev = ?2 WHERE c.ref = ?1"
-		: "SELECT r.rev, r.doc FROM cases c JOIN revisions r ON r.case_id = c.id "
-		  "AND r.rev = c.head WHERE c.ref = ?1";
-
-	*rev_out = 0;
-	*len = 0;
-	if (sqlite3_prepare_v2(kr_store_db(r->store), sql, -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	if (rev > 0)
-		sqlite3_bind_int64(st, 2, rev);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const void *p = sqlite3_column_blob(st, 1);
-		size_t n = (size_t)sqlite3_column_bytes(st, 1);
-		if (p && (doc = malloc(n + 1))) {
-			memcpy(doc, p, n);
-			doc[n] = '\0';
-			*len = n;
-			*rev_out = (long)sqlite3_column_int64(st, 0);
-		}
-	}
-	sqlite3_finalize(st);
+	kr_store_get_text(r->store, ref, rev, &doc, len, rev_out, NULL);
 	return doc;
 }
 

@@ -60,6 +60,20 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
                             struct kr_case **out, struct kr_error *err);
 
+/* Reads the stored text of revision rev of case ref (0 = the latest), as
+ * it was stored (compact JSON, valid by construction): *text is a malloc'd
+ * NUL-terminated copy of *len bytes the caller frees, *rev_out (may be NULL)
+ * the revision number.  For callers that pass the document on unchanged
+ * (export, the server's GET) and need not parse it.  KR_ENOTFOUND names
+ * what is missing; on failure *text is NULL. */
+enum kr_status kr_store_get_text(struct kr_store *s, const char *ref, long rev, char **text,
+                                 size_t *len, long *rev_out, struct kr_error *err);
+
+/* The latest revision number of case ref in *rev_out (0 and KR_ENOTFOUND
+ * when there is no such case). */
+enum kr_status kr_store_head(struct kr_store *s, const char *ref, long *rev_out,
+                             struct kr_error *err);
+
 /* The revision number that was current at the end of UTC day `day` (a day
  * number, see date.h): the latest revision created on or before that day.
  * KR_ENOTFOUND when the case did not exist yet. */
@@ -107,6 +121,15 @@ enum kr_status kr_store_setting_get(struct kr_store *s, const char *key, char **
                                     struct kr_error *err);
 enum kr_status kr_store_setting_set(struct kr_store *s, const char *key, const char *value,
                                     struct kr_error *err);
+
+/* A prepared statement (sqlite3_stmt *) for sql on this store's
+ * connection, reset and with its bindings cleared, kept for the store's
+ * lifetime: the cache is keyed by the address of sql, so pass a string
+ * literal or another string with static storage.  Borrowed: reset it after
+ * use (it is reset again on the next call), never finalize it.  NULL when
+ * SQLite refuses the statement (sqlite3_errmsg tells why) or out of memory.
+ * For modules of libkring with tables of their own (accounts, audit). */
+void *kr_store_stmt(struct kr_store *s, const char *sql);
 
 /* The underlying sqlite3 * handle, for modules of libkring that keep their
  * own tables (accounts, audit).  Borrowed. */

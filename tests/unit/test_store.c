@@ -254,6 +254,53 @@ static void foreign_databases(void **state)
 	kr_error_cleanup(&err);
 }
 
+/* The stored text as it was stored, the head revision, and the statement
+ * cache for modules with tables of their own. */
+static void text_head_and_statements(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_case *a = mini("PZ-7", "Sam"), *b = mini("PZ-7", "Samuel");
+	char *text = NULL;
+	size_t len = 0;
+	long rev = 0;
+	void *st1, *st2;
+	static const char sql[] = "SELECT count(*) FROM cases";
+	(void)state;
+
+	assert_int_equal(kr_store_head(s, "PZ-7", &rev, NULL), KR_ENOTFOUND);
+	assert_int_equal(rev, 0);
+	assert_int_equal(kr_store_put(s, a, "t", 0, NULL, NULL), KR_OK);
+	assert_int_equal(kr_store_put(s, b, "t", 0, NULL, NULL), KR_OK);
+	assert_int_equal(kr_store_head(s, "PZ-7", &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+
+	assert_int_equal(kr_store_get_text(s, "PZ-7", 0, &text, &len, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(len, strlen(text));
+	assert_non_null(strstr(text, "\"Samuel\""));
+	assert_non_null(strstr(text, "\"x_extra\":{\"k\":[1,2]}"));   /* unknown keys kept */
+	free(text);
+	assert_int_equal(kr_store_get_text(s, "PZ-7", 1, &text, &len, NULL, NULL), KR_OK);
+	assert_non_null(strstr(text, "\"Sam\""));
+	free(text);
+	assert_int_equal(kr_store_get_text(s, "PZ-7", 3, &text, &len, &rev, NULL), KR_ENOTFOUND);
+	assert_null(text);
+	assert_int_equal(kr_store_get_text(s, "PZ-8", 0, &text, &len, &rev, NULL), KR_ENOTFOUND);
+
+	st1 = kr_store_stmt(s, sql);
+	assert_non_null(st1);
+	assert_int_equal(sqlite3_step(st1), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st1, 0), 1);
+	st2 = kr_store_stmt(s, sql);                       /* the same, reset */
+	assert_ptr_equal(st1, st2);
+	assert_int_equal(sqlite3_step(st2), SQLITE_ROW);
+	sqlite3_reset(st2);
+	assert_null(kr_store_stmt(s, "SELECT nonsense FROM nowhere"));
+	kr_case_free(a);
+	kr_case_free(b);
+	kr_store_close(s);
+}
+
 struct walk {
 	int seen;
 	int stop_at;
@@ -322,6 +369,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_databases, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(text_head_and_statements, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
