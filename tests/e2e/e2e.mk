@@ -1,0 +1,25 @@
+# tests/e2e/e2e.mk - the browser suite (issue 5): npm playwright-core drives
+# Debian's chromium (headless) against `kring serve` on a free 127.0.0.1
+# port with a fresh database holding the example cases and test accounts.
+# Included at the end of the Makefile; `make e2e` runs it alone, `make test`
+# runs it once after the sanitizer pass.  KRING_SCREENSHOTS=1 also writes
+# docs/screenshots/*.png.  No browser is ever downloaded.
+#
+# npm: a Node.js that brings its own npm (NodeSource, as on the project's
+# machines) conflicts with Debian's npm package, so that package is only
+# asked for when there is no npm command.
+
+DEBS      += chromium nodejs $(if $(shell command -v npm 2>/dev/null),,npm)
+TEST_ONCE += e2e
+
+.PHONY: e2e e2e-deps
+e2e-deps:
+	@cd tests/e2e && if [ ! -f node_modules/playwright-core/package.json ]; then \
+	  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; \
+	  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; \
+	  else npm install --no-audit --no-fund --loglevel=error; fi; \
+	fi
+
+e2e: $(B)/kring e2e-deps
+	@PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) \
+	  node --test tests/e2e/run.mjs

@@ -1,0 +1,369 @@
+// model.js - reading and changing a kring-case/1 document in the browser:
+// names, ages, the current placement, ties and rings of the ecogram, open
+// and overdue agreements, the load per network member, fresh ids, and a
+// keyed difference between two revisions (for the conflict dialog).
+// Pure functions on plain JSON; nothing here touches the page.
+
+/* A deep copy of a JSON document. */
+export function clone(v) {
+	return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+}
+
+/* Today as YYYY-MM-DD in the browser's time zone. */
+export function today() {
+	const d = new Date();
+	const p = (n) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/* The last day a partial date (YYYY, YYYY-MM) can stand for. */
+export function lastDay(d) {
+	if (!d)
+		return null;
+	if (/^\d{4}$/.test(d))
+		return `${d}-12-31`;
+	const m = /^(\d{4})-(\d{2})$/.exec(d);
+	if (m) {
+		const days = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+		return `${d}-${String(days).padStart(2, '0')}`;
+	}
+	return d;
+}
+
+/* The first day a partial date can stand for. */
+export function firstDay(d) {
+	if (!d)
+		return null;
+	if (/^\d{4}$/.test(d))
+		return `${d}-01-01`;
+	if (/^\d{4}-\d{2}$/.test(d))
+		return `${d}-01`;
+	return d;
+}
+
+/* Whole years between born and asOf (never overstated for partial dates). */
+export function age(born, asOf = today()) {
+	if (!born)
+		return null;
+	const b = lastDay(born);
+	const [by, bm, bd] = b.split('-').map(Number);
+	const [y, m, d] = asOf.split('-').map(Number);
+	let a = y - by;
+	if (m < bm || (m === bm && d < bd))
+		a -= 1;
+	return a < 0 ? null : a;
+}
+
+export function personById(doc, id) {
+	return (doc.persons || []).find((p) => p.id === id) || null;
+}
+
+/* The display name of person id (the id when it has no name). */
+export function nameOf(doc, id) {
+	const p = personById(doc, id);
+	return p ? (p.name || p.id) : id;
+}
+
+export function childId(doc) {
+	return doc.case && doc.case.child;
+}
+
+export function childOf(doc) {
+	return personById(doc, childId(doc));
+}
+
+/* True when the person is alive on day. */
+export function alive(p, day = today()) {
+	return !p.died || firstDay(p.died) > day;
+}
+
+export function isProfessional(p) {
+	return p.world === 'professional';
+}
+
+/* The current placement on day (latest start wins), or null. */
+export function currentPlacement(doc, day = today()) {
+	let best = null;
+	for (const pl of doc.placements || []) {
+		if (!pl.start || firstDay(pl.start) > day)
+			continue;
+		if (pl.end && lastDay(pl.end) <= day)
+			continue;
+		if (!best || firstDay(pl.start) >= firstDay(best.start))
+			best = pl;
+	}
+	return best;
+}
+
+/* Index of the tie between persons a and b, or -1. */
+export function tieIndex(doc, a, b) {
+	return (doc.ties || []).findIndex((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
+}
+
+const SPTS = { strong: 3, normal: 2, weak: 1 };
+const FPTS = { daily: 3, weekly: 2, monthly: 1, yearly: 0, rarely: 0, never: 0 };
+
+/* The ring (1 close .. 4 outside) of person id, as lib/render_ecogram.c
+ * computes it: strength points + frequency points, broken ties in ring 3,
+ * people without a tie (or no longer in the network) in ring 4. */
+export function ringOf(doc, id, day = today()) {
+	const i = tieIndex(doc, childId(doc), id);
+	const p = personById(doc, id);
+	if (i < 0 || !p || !alive(p, day))
+		return 4;
+	const tie = doc.ties[i];
+	if (tie.quality === 'broken')
+		return 3;
+	const k = (tie.strength ? SPTS[tie.strength] : 2) + (tie.frequency ? FPTS[tie.frequency] : 1);
+	return k >= 5 ? 1 : k >= 3 ? 2 : 3;
+}
+
+/* The strength and frequency a tie gets when a person is put in ring r. */
+export function ringTie(r) {
+	if (r === 1)
+		return { strength: 'strong', frequency: 'weekly' };
+	if (r === 2)
+		return { strength: 'normal', frequency: 'monthly' };
+	return { strength: 'weak', frequency: 'yearly' };
+}
+
+/* Sets the tie between the child and person id to ring r (1-3), or removes
+ * it for ring 4.  Keeps the tie's other keys (quality, support, trust). */
+export function setRing(doc, id, r) {
+	const c = childId(doc);
+	doc.ties = doc.ties || [];
+	const i = tieIndex(doc, c, id);
+	if (r >= 4) {
+		if (i >= 0)
+			doc.ties.splice(i, 1);
+		return;
+	}
+	const want = ringTie(r);
+	if (i < 0) {
+		doc.ties.push({ a: c, b: id, ...want });
+		return;
+	}
+	const tie = doc.ties[i];
+	if (tie.quality === 'broken' && r < 3)
+		delete tie.quality;
+	/* keep what the tie says when it already lands in ring r */
+	const probe = { ...tie };
+	if (ringOfTie(probe) === r)
+		return;
+	tie.strength = want.strength;
+	tie.frequency = want.frequency;
+}
+
+function ringOfTie(tie) {
+	if (tie.quality === 'broken')
+		return 3;
+	const k = (tie.strength ? SPTS[tie.strength] : 2) + (tie.frequency ? FPTS[tie.frequency] : 1);
+	return k >= 5 ? 1 : k >= 3 ? 2 : 3;
+}
+
+/* The person id of the child's trust figures (alive). */
+export function trustFigures(doc, day = today()) {
+	const c = childId(doc);
+	const out = [];
+	for (const tie of doc.ties || []) {
+		if (!tie.trust_figure)
+			continue;
+		const other = tie.a === c ? tie.b : tie.b === c ? tie.a : null;
+		const p = other && personById(doc, other);
+		if (p && alive(p, day))
+			out.push(other);
+	}
+	return out;
+}
+
+/* A fresh id: prefix + (highest number in use + 1). */
+export function freshId(list, prefix) {
+	let max = 0;
+	for (const x of list || []) {
+		const m = new RegExp(`^${prefix}(\\d+)$`).exec(x.id || '');
+		if (m)
+			max = Math.max(max, Number(m[1]));
+	}
+	let n = max + 1;
+	while ((list || []).some((x) => x.id === `${prefix}${n}`))
+		n += 1;
+	return `${prefix}${n}`;
+}
+
+export function plan(doc) {
+	if (!doc.plan)
+		doc.plan = {};
+	return doc.plan;
+}
+
+export function isOpen(a) {
+	return !a.status || a.status === 'open';
+}
+
+/* True when an open agreement's due date lies before day. */
+export function isOverdue(a, day = today()) {
+	return isOpen(a) && !!a.due && lastDay(a.due) < day;
+}
+
+export function isUnowned(a) {
+	return isOpen(a) && (!a.who || a.who.length === 0);
+}
+
+/* Open agreements per person: [{id, name, count, informal}] most first. */
+export function loadPerPerson(doc) {
+	const counts = new Map();
+	for (const a of (doc.plan && doc.plan.agreements) || []) {
+		if (!isOpen(a))
+			continue;
+		for (const w of a.who || [])
+			counts.set(w, (counts.get(w) || 0) + 1);
+	}
+	return [...counts.entries()].map(([id, count]) => {
+		const p = personById(doc, id);
+		return { id, name: nameOf(doc, id), count, informal: !!p && !isProfessional(p) && id !== childId(doc) };
+	}).sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+}
+
+function keyOf(coll, item, i) {
+	if (item && typeof item === 'object' && item.id)
+		return item.id;
+	if (coll === 'ties' && item && item.a)
+		return [item.a, item.b].sort().join('~');
+	return `#${i}`;
+}
+
+const KEYED = ['persons', 'ties', 'kinship', 'placements', 'events', 'meetings'];
+const PLAN_KEYED = ['wishes', 'goals', 'agreements'];
+
+function diffList(coll, a, b, label, out) {
+	const am = new Map((a || []).map((x, i) => [keyOf(coll, x, i), x]));
+	const bm = new Map((b || []).map((x, i) => [keyOf(coll, x, i), x]));
+	for (const [k, v] of bm) {
+		if (!am.has(k))
+			out.push({ coll, key: k, op: 'added', label: label(v) });
+		else if (JSON.stringify(am.get(k)) !== JSON.stringify(v))
+			out.push({ coll, key: k, op: 'changed', label: label(v), fields: changedFields(am.get(k), v) });
+	}
+	for (const [k, v] of am)
+		if (!bm.has(k))
+			out.push({ coll, key: k, op: 'removed', label: label(v) });
+}
+
+function changedFields(x, y) {
+	const keys = new Set([...Object.keys(x || {}), ...Object.keys(y || {})]);
+	return [...keys].filter((k) => JSON.stringify((x || {})[k]) !== JSON.stringify((y || {})[k]));
+}
+
+/* What changed from document a to document b, as a list of
+ * {coll, key, op: added|removed|changed, label, fields}.  Lists of items
+ * with ids are compared by id, ties by their pair, others by position. */
+export function diffDocs(a, b) {
+	const out = [];
+	const lab = (coll) => (v) => {
+		if (coll === 'ties')
+			return `${nameOf(b, v.a) || v.a} – ${nameOf(b, v.b) || v.b}`;
+		if (coll === 'persons')
+			return v.name || v.id;
+		if (coll === 'kinship')
+			return v.type === 'parent' ? `${nameOf(b, v.parent)} → ${nameOf(b, v.child)}`
+				: `${nameOf(b, v.a)} & ${nameOf(b, v.b)}`;
+		if (coll === 'events')
+			return `${v.date || ''} ${v.type || ''}`.trim();
+		return v.text || v.what || v.date || v.id || '';
+	};
+	for (const c of KEYED)
+		diffList(c, a[c], b[c], lab(c), out);
+	const pa = a.plan || {};
+	const pb = b.plan || {};
+	for (const c of PLAN_KEYED)
+		diffList(c, pa[c], pb[c], lab(c), out);
+	for (const k of ['version', 'adopted', 'reviewed', 'safety', 'concerns', 'safety_map'])
+		if (JSON.stringify(pa[k]) !== JSON.stringify(pb[k]))
+			out.push({ coll: 'plan', key: k, op: 'changed', label: k });
+	for (const k of changedFields(a.case, b.case))
+		out.push({ coll: 'case', key: k, op: 'changed', label: k });
+	return out;
+}
+
+/* The changes of two diffs that touch the same item. */
+export function overlap(d1, d2) {
+	const k2 = new Set(d2.map((d) => `${d.coll}/${d.key}`));
+	return d1.filter((d) => k2.has(`${d.coll}/${d.key}`));
+}
+
+/* Sorts a copy of a list of objects by a date key (partial dates first day). */
+export function byDate(list, key = 'date') {
+	return [...(list || [])].sort((x, y) => (firstDay(x[key]) || '').localeCompare(firstDay(y[key]) || ''));
+}
+
+function listAt(doc, coll, create) {
+	if (PLAN_KEYED.includes(coll)) {
+		if (!doc.plan) {
+			if (!create)
+				return null;
+			doc.plan = {};
+		}
+		if (!doc.plan[coll] && create)
+			doc.plan[coll] = [];
+		return doc.plan[coll] || null;
+	}
+	if (!doc[coll] && create)
+		doc[coll] = [];
+	return doc[coll] || null;
+}
+
+function findKey(list, coll, key, fromItem) {
+	if (key.startsWith('#')) {
+		const want = JSON.stringify(fromItem);
+		return list.findIndex((x) => JSON.stringify(x) === want);
+	}
+	return list.findIndex((x, i) => keyOf(coll, x, i) === key);
+}
+
+/* Applies the item-level changes that lead from document `from` to
+ * document `to` onto doc (in place): items added in `to` are added, items
+ * removed are removed, changed items take `to`'s version, and changed plan
+ * and case fields take `to`'s value.  Used to re-apply an undo or a restore
+ * on top of a colleague's newer revision without undoing their work. */
+export function applyChanges(doc, from, to) {
+	for (const d of diffDocs(from, to)) {
+		if (d.coll === 'plan') {
+			if (!doc.plan)
+				doc.plan = {};
+			const v = (to.plan || {})[d.key];
+			if (v === undefined)
+				delete doc.plan[d.key];
+			else
+				doc.plan[d.key] = clone(v);
+			continue;
+		}
+		if (d.coll === 'case') {
+			const v = (to.case || {})[d.key];
+			if (v === undefined)
+				delete doc.case[d.key];
+			else
+				doc.case[d.key] = clone(v);
+			continue;
+		}
+		const fromList = listAt(from, d.coll, false) || [];
+		const toList = listAt(to, d.coll, false) || [];
+		const list = listAt(doc, d.coll, true);
+		const fi = fromList.findIndex((x, i) => keyOf(d.coll, x, i) === d.key);
+		const ti = toList.findIndex((x, i) => keyOf(d.coll, x, i) === d.key);
+		if (d.op === 'added') {
+			if (findKey(list, d.coll, d.key, toList[ti]) < 0)
+				list.push(clone(toList[ti]));
+		} else if (d.op === 'removed') {
+			const j = findKey(list, d.coll, d.key, fromList[fi]);
+			if (j >= 0)
+				list.splice(j, 1);
+		} else {
+			const j = findKey(list, d.coll, d.key, fromList[fi]);
+			if (j >= 0)
+				list[j] = clone(toList[ti]);
+			else
+				list.push(clone(toList[ti]));
+		}
+	}
+	return doc;
+}

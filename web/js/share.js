@@ -1,0 +1,169 @@
+// share.js - the family's view behind a share link (/s/#<token>): trades
+// the token from the URL fragment for a share session (POST
+// /api/share/session), removes it from the address bar, and shows the plan
+// in plain words: the holder's own tasks first (with a button to mark one
+// done), the other agreements, the wishes and what was done with them, the
+// goals, the next meeting, and who looked at the file; plus a form to add
+// a wish.  Nothing else of the case is ever asked for.
+
+import { api, setCsrf } from './api.js';
+import { h, mount, toast } from './dom.js';
+import { fmtDate, getLang, initI18n, setLang, t, te } from './i18n.js';
+import { today } from './model.js';
+
+let session = null;
+
+function applyStatic() {
+	for (const el of document.querySelectorAll('[data-i18n]'))
+		el.textContent = t(el.dataset.i18n);
+	document.title = t('family.docTitle');
+	const ls = document.getElementById('lang-switch');
+	ls.textContent = t('app.otherLang');
+	ls.setAttribute('lang', getLang() === 'nl' ? 'en' : 'nl');
+	ls.setAttribute('aria-label', t('app.otherLangLabel'));
+}
+
+function when(at) {
+	return at ? `${fmtDate(at.slice(0, 10))} ${at.slice(11, 16)}` : '';
+}
+
+function task(a, mine) {
+	const late = a.status === 'open' && a.due && a.due < today();
+	const done = a.status === 'done';
+	return h('article', { class: ['task', mine ? 'mine' : null, done ? 'done' : null, late ? 'late' : null],
+		dataset: { agreement: a.id } },
+	h('h3', {}, a.what || ''),
+	h('dl', {},
+		h('dt', {}, t('family.who')), h('dd', {}, (a.who || []).map((p) => p.name || p.id).join(', ') || t('family.nobody')),
+		a.when ? [h('dt', {}, t('family.when')), h('dd', {}, a.when)] : null,
+		a.due ? [h('dt', {}, t('family.due')), h('dd', {}, fmtDate(a.due), late ? ` — ${t('family.late')}` : '')] : null,
+		a.if_not ? [h('dt', {}, t('family.ifNot')), h('dd', {}, a.if_not)] : null,
+		h('dt', {}, t('family.status')), h('dd', {}, te('agreement', a.status || 'open'))),
+	mine && a.status !== 'done' && a.status !== 'dropped' ? h('button', { type: 'button', class: 'btn primary',
+		onclick: async (ev) => {
+			ev.target.disabled = true;
+			try {
+				await api('POST', `/api/share/agreements/${encodeURIComponent(a.id)}/done`);
+				toast(t('family.doneSaved'), 'ok');
+				await show();
+			} catch (e) {
+				ev.target.disabled = false;
+				toast((e.messages || [String(e)]).join(' '), 'error');
+			}
+		} }, t('family.markDone')) : null);
+}
+
+async function show() {
+	const main = document.getElementById('main');
+	const r = await api('GET', '/api/share/plan');
+	const p = r.data || {};
+	const me = p.person || session.person || {};
+	const myIds = new Set((p.my_tasks || []).map((a) => a.id));
+	const others = (p.agreements || []).filter((a) => !myIds.has(a.id));
+	const text = h('textarea', { id: 'wish-text', rows: 3, maxlength: 2000, 'aria-describedby': 'wish-hint' });
+	const msg = h('p', { class: 'form-error', role: 'alert', hidden: true });
+	const form = h('form', { id: 'wish-form', novalidate: true },
+		h('label', { for: 'wish-text' }, t('family.wishLabel')),
+		h('p', { class: 'hint', id: 'wish-hint' }, t('family.wishHint')), text, msg,
+		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('family.wishSend'))));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		msg.hidden = true;
+		const v = text.value.trim();
+		if (!v) {
+			msg.textContent = t('family.wishEmpty');
+			msg.hidden = false;
+			return;
+		}
+		try {
+			await api('POST', '/api/share/wishes', { body: { text: v } });
+			toast(t('family.wishSaved'), 'ok');
+			await show();
+		} catch (e) {
+			msg.textContent = (e.messages || [String(e)]).join(' ');
+			msg.hidden = false;
+		}
+	});
+	const nm = p.next_meeting;
+	mount(main,
+		h('h1', {}, t('family.title', { child: (p.child && p.child.name) || '' })),
+		h('p', { class: 'lead' }, t('family.hello', { name: me.name || '' })),
+		h('p', {}, t('family.intro')),
+		nm ? h('p', { class: 'meet', id: 'next-meeting' }, t('family.nextMeeting', { date: nm.date ? fmtDate(nm.date) : '?',
+			kind: te('meeting', nm.type) || '' })) : null,
+		h('section', { 'aria-labelledby': 'my-title', id: 'my-tasks' },
+			h('h2', { id: 'my-title' }, t('family.myTasks')),
+			(p.my_tasks || []).length ? (p.my_tasks || []).map((a) => task(a, true)) : h('p', {}, t('family.noTasks'))),
+		h('section', { 'aria-labelledby': 'wish-title', id: 'wishes' },
+			h('h2', { id: 'wish-title' }, t('family.wishes')),
+			(p.wishes || []).length ? (p.wishes || []).map((w) => h('div', { class: 'wish', dataset: { wish: w.id } },
+				h('p', {}, h('strong', {}, w.text || '')),
+				h('p', { class: 'small muted' }, [w.by_name, w.date ? fmtDate(w.date) : null].filter(Boolean).join(' · ')),
+				w.response ? h('p', { class: 'answer' }, t('family.answer', { text: w.response }))
+					: h('p', { class: 'open-answer' }, t('family.noAnswer'))))
+				: h('p', {}, t('family.noWishes')),
+			form),
+		h('section', { 'aria-labelledby': 'all-title', id: 'agreements' },
+			h('h2', { id: 'all-title' }, t('family.otherTasks')),
+			others.length ? others.map((a) => task(a, false)) : h('p', {}, t('family.noOtherTasks'))),
+		h('section', { 'aria-labelledby': 'goal-title', id: 'goals' },
+			h('h2', { id: 'goal-title' }, t('family.goals')),
+			(p.goals || []).length ? h('ul', {}, (p.goals || []).map((g) => h('li', {}, h('strong', {}, g.text || ''),
+				g.indicator ? h('span', { class: 'block small' }, t('family.indicator', { text: g.indicator })) : null)))
+				: h('p', {}, t('family.noGoals'))),
+		h('section', { 'aria-labelledby': 'view-title', id: 'viewed-by' },
+			h('h2', { id: 'view-title' }, t('family.viewedBy')),
+			h('p', { class: 'small muted' }, t('family.viewedIntro')),
+			(p.viewed_by || []).length ? viewTable(p.viewed_by.slice(0, 8)) : h('p', {}, t('family.noViews')),
+			(p.viewed_by || []).length > 8 ? h('details', {}, h('summary', {}, t('family.viewMore', {
+				n: p.viewed_by.length - 8 })), viewTable(p.viewed_by.slice(8))) : null),
+		h('p', { class: 'small muted' }, t('family.privacy')));
+}
+
+function viewTable(rows) {
+	return h('table', {}, h('thead', {}, h('tr', {},
+		h('th', { scope: 'col' }, t('family.viewWho')), h('th', { scope: 'col' }, t('family.viewWhen')),
+		h('th', { scope: 'col' }, t('family.viewWhat')))),
+	h('tbody', {}, rows.map((v) => h('tr', {}, h('td', {}, v.who), h('td', {}, when(v.at)),
+		h('td', {}, t(`audit.${v.action}`))))));
+}
+
+function fail(key) {
+	mount(document.getElementById('main'), h('h1', {}, t('family.failTitle')), h('p', { role: 'alert' }, t(key)));
+}
+
+async function boot() {
+	await initI18n();
+	applyStatic();
+	document.getElementById('lang-switch').addEventListener('click', async () => {
+		await setLang(getLang() === 'nl' ? 'en' : 'nl');
+		applyStatic();
+		if (session)
+			await show();
+	});
+	const token = location.hash.replace(/^#/, '');
+	try {
+		if (token) {
+			const r = await api('POST', '/api/share/session', { body: { token }, noAuthEvent: true });
+			session = r.data;
+			/* the token leaves the address bar and the history */
+			history.replaceState(null, '', location.pathname);
+		} else {
+			const r = await api('GET', '/api/share/session', { noAuthEvent: true });
+			session = r.data;
+		}
+	} catch (e) {
+		fail(token ? 'family.badLink' : 'family.noLink');
+		document.documentElement.dataset.ready = '1';
+		return;
+	}
+	setCsrf(session.csrf, '/api/share/session');
+	try {
+		await show();
+	} catch (e) {
+		fail('family.loadFailed');
+	}
+	document.documentElement.dataset.ready = '1';
+}
+
+boot();

@@ -1,0 +1,87 @@
+// views/case.js - the frame around one case: the child's name and age, the
+// revision, undo, the tabs (overview, ecogram, genogram, lifeline,
+// sociogram, Community Scan, flower, plan, meeting, history and sharing),
+// and re-rendering the open tab after every change of the case.
+
+import { renderUrl } from '../api.js';
+import { canUndo, cs, onCaseChange, openCase, reportError, undo, undoLabel } from '../casestore.js';
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { age, childOf } from '../model.js';
+import * as ecogram from './ecogram.js';
+import * as genogram from './genogram.js';
+import * as history from './history.js';
+import * as lifeline from './lifeline.js';
+import * as meeting from './meeting.js';
+import * as overview from './overview.js';
+import * as pictures from './pictures.js';
+import * as planView from './plan.js';
+
+const TABS = [
+	['overview', overview], ['ecogram', ecogram], ['genogram', genogram], ['lifeline', lifeline],
+	['sociogram', pictures], ['scan', pictures], ['flower', pictures], ['plan', planView],
+	['meeting', meeting], ['history', history],
+];
+
+let unsub = null;
+
+export async function render(main, params, ctx) {
+	const [ref, tabName = 'overview', sub] = params;
+	const tab = TABS.find(([n]) => n === tabName);
+	if (!tab) {
+		mount(main, h('h1', {}, t('app.notFound')));
+		return;
+	}
+	await openCase(ref, true);   /* always the latest revision: a colleague may have saved */
+	if (!ctx.current())
+		return;
+	if (unsub)
+		unsub();
+	const head = h('div', { class: 'case-head' });
+	const body = h('section', { class: ['tab-body', `tab-${tabName}`], 'aria-labelledby': 'tab-title' });
+	const nav = h('nav', { class: 'tabs', 'aria-label': t('case.tabs') }, TABS.map(([n]) => h('a', {
+		href: `#/cases/${encodeURIComponent(ref)}${n === 'overview' ? '' : `/${n}`}`,
+		'aria-current': n === tabName ? 'page' : null, dataset: { tab: n } }, t(`tab.${n}`))));
+	const draw = async () => {
+		if (!ctx.current())
+			return;
+		drawHead(head, ref);
+		const y = window.scrollY;
+		await tab[1].render(body, { ref, tab: tabName, sub, ctx });
+		window.scrollTo(0, y);
+	};
+	mount(main, head, nav, body);
+	unsub = onCaseChange(() => {
+		if (ctx.current())
+			draw();
+		else if (unsub) {
+			unsub();
+			unsub = null;
+		}
+	});
+	await draw();
+}
+
+function drawHead(head, ref) {
+	const doc = cs.doc;
+	const child = childOf(doc) || { id: doc.case.child };
+	const a = age(child.born);
+	const undoBtn = h('button', { type: 'button', class: 'btn secondary', id: 'undo',
+		disabled: !canUndo(), title: canUndo() ? t('undo.title', { what: undoLabel() }) : null,
+		onclick: async () => {
+			try {
+				await undo();
+			} catch (e) {
+				reportError(e);
+			}
+		} }, t('undo.button'));
+	mount(head,
+		h('div', { class: 'case-title' },
+			h('h1', { id: 'case-title' }, child.name || child.id,
+				a !== null ? h('span', { class: 'age' }, ` ${t('common.years', { n: a })}`) : null),
+			h('p', { class: 'muted' }, t('case.refRev', { ref, rev: cs.revision }))),
+		h('div', { class: 'case-actions' },
+			undoBtn,
+			h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank',
+				rel: 'noopener', id: 'print-pdf' }, t('case.pdf'))));
+}

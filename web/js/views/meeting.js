@@ -1,0 +1,249 @@
+// views/meeting.js - network meetings: the list, planning a new one (the
+// kind on the Continuüm van betrokkenheid A-D, the date, an invitation
+// list built from the whole network: everyone can be chosen, and
+// everybody in the informal network is suggested), and one meeting:
+// printable invitations, the guide (the three phases of an Eigen
+// Kracht-conferentie and Wiegeraad's five basic questions), who came, and
+// turning the outcome into the next version of the plan (version + 1,
+// adopted/reviewed date, new agreements).  Printing the plan with the
+// ecogram: the server's Netwerkkompas PDF.
+
+import { renderUrl } from '../api.js';
+import { go } from '../app.js';
+import { cs, save } from '../casestore.js';
+import { checkGroup, field, h, mount, nextId, toast } from '../dom.js';
+import { CONTINUUM, CONTINUUM_TYPE } from '../enums.js';
+import { fmtDate, t, te } from '../i18n.js';
+import { alive, byDate, childId, freshId, isProfessional, nameOf, personById,
+	plan as planOf, today } from '../model.js';
+
+function errs(e) {
+	return e.messages || [String(e && e.message ? e.message : e)];
+}
+
+function kindLabel(m) {
+	return m.continuum ? `${m.continuum} · ${te('meeting', m.type || CONTINUUM_TYPE[m.continuum])}`
+		: te('meeting', m.type) || t('common.unknown');
+}
+
+function guide() {
+	return h('section', { class: 'card guide', id: 'guide', 'aria-labelledby': 'guide-title' },
+		h('h3', { id: 'guide-title' }, t('guide.title')),
+		h('h4', {}, t('guide.phasesTitle')),
+		h('ol', {}, [1, 2, 3].map((i) => h('li', {}, h('strong', {}, t(`guide.phase${i}`)), ' — ', t(`guide.phase${i}Text`)))),
+		h('h4', {}, t('guide.questionsTitle')),
+		h('ol', { id: 'five-questions' }, [1, 2, 3, 4, 5].map((i) => h('li', {}, t(`guide.q${i}`)))),
+		h('p', { class: 'muted small' }, t('guide.circle')));
+}
+
+function invitations(doc, m) {
+	const child = personById(doc, childId(doc)) || {};
+	const first = (child.name || '').split(/\s+/)[0];
+	return h('div', { id: 'invitations', class: 'print-only' }, (m.invited || []).map((id) => h('article', { class: 'invitation' },
+		h('h2', {}, t('invite.title')),
+		h('p', {}, t('invite.dear', { name: nameOf(doc, id) })),
+		h('p', {}, t('invite.text', { child: first, kind: te('continuum_long', m.continuum) || kindLabel(m),
+			date: m.date ? fmtDate(m.date) : t('invite.dateFollows') })),
+		h('p', {}, t('invite.why')),
+		h('p', {}, t('invite.questions')),
+		h('ol', {}, [1, 2, 3, 4, 5].map((i) => h('li', {}, t(`guide.q${i}`)))),
+		h('p', {}, t('invite.bring')),
+		h('p', {}, t('invite.signoff')))));
+}
+
+function listView(body, ref) {
+	const doc = cs.doc;
+	const ms = byDate(doc.meetings || []).reverse();
+	mount(body,
+		h('div', { class: 'page-head' }, h('h2', { id: 'tab-title' }, t('meeting.title')),
+			h('a', { class: 'btn primary', id: 'plan-meeting', href: `#/cases/${encodeURIComponent(ref)}/meeting/new` },
+				t('meeting.new'))),
+		h('p', { class: 'lead' }, t('meeting.intro')),
+		ms.length ? h('ul', { class: 'plain', id: 'meetings' }, ms.map((m) => h('li', { dataset: { meeting: m.id } },
+			h('div', {}, h('a', { href: `#/cases/${encodeURIComponent(ref)}/meeting/${encodeURIComponent(m.id)}` },
+				m.date ? fmtDate(m.date) : t('meeting.noDate')), ' · ', kindLabel(m),
+			h('span', { class: 'block small muted' }, t('meeting.counts', { invited: (m.invited || []).length,
+				attended: (m.attended || []).length })))))) : h('p', {}, t('meeting.none')),
+		guide());
+}
+
+function newView(body, ref) {
+	const doc = cs.doc;
+	const day = today();
+	const name = `cont-${nextId('m')}`;
+	const cont = h('fieldset', { class: 'continuum', id: 'continuum' }, h('legend', {}, t('meeting.continuum')),
+		CONTINUUM.map((c) => h('label', {},
+			h('input', { type: 'radio', name, value: c, checked: c === 'C', required: true }),
+			h('span', { class: 'letter' }, c),
+			h('strong', {}, te('meeting', CONTINUUM_TYPE[c])),
+			h('span', { class: 'small' }, t(`continuum.${c}.text`)))));
+	const date = field(t('meeting.date'), 'date', { value: '' });
+	const c = childId(doc);
+	const people = doc.persons.filter((p) => alive(p, day));
+	const suggested = people.filter((p) => !isProfessional(p) || p.id === c).map((p) => p.id);
+	const inv = checkGroup(t('meeting.invite'), people.map((p) => [p.id,
+		`${p.name || p.id}${(p.roles || [])[0] ? ` (${te('role', p.roles[0])})` : ''}`]), suggested, { class: 'cols2 invite-list' });
+	inv.wrap.id = 'invite-list';
+	const all = h('button', { type: 'button', class: 'btn secondary small', onclick: () => {
+		for (const b of inv.boxes)
+			b.cb.checked = true;
+	} }, t('meeting.inviteAll'));
+	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
+	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont, date.wrap,
+		h('p', { class: 'muted small' }, t('meeting.inviteHint')), all, inv.wrap, msg,
+		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('meeting.save')),
+			h('a', { class: 'btn secondary', href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('common.cancel'))));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		msg.hidden = true;
+		const letter = (form.querySelector(`input[name="${name}"]:checked`) || {}).value;
+		const invited = inv.values();
+		if (!letter) {
+			mount(msg, t('meeting.pickKind'));
+			msg.hidden = false;
+			return;
+		}
+		let id = null;
+		try {
+			const ok = await save(t('meeting.plannedDesc', { kind: te('meeting', CONTINUUM_TYPE[letter]) }), (d) => {
+				d.meetings = d.meetings || [];
+				id = freshId(d.meetings, 'm');
+				const m = { id, type: CONTINUUM_TYPE[letter], continuum: letter, invited };
+				if (date.input.value)
+					m.date = date.input.value;
+				d.meetings.push(m);
+			});
+			if (ok)
+				go(`#/cases/${encodeURIComponent(ref)}/meeting/${encodeURIComponent(id)}`);
+		} catch (e) {
+			mount(msg, h('ul', {}, errs(e).map((x) => h('li', {}, x))));
+			msg.hidden = false;
+		}
+	});
+	mount(body, h('h2', { id: 'tab-title' }, t('meeting.newTitle')), h('p', { class: 'lead' }, t('meeting.newIntro')),
+		form, guide());
+}
+
+function outcomeForm(doc, m) {
+	const rows = h('div', { id: 'outcome-rows' });
+	const addRow = () => {
+		const what = field(t('agr.what'), 'text', {});
+		const who = checkGroup(t('agr.who'), doc.persons.map((p) => [p.id, p.name || p.id]), [], { class: 'cols2' });
+		const due = field(t('agr.due'), 'date', {});
+		const ifNot = field(t('agr.ifNot'), 'text', {});
+		const row = h('fieldset', { class: 'card outcome-row' }, h('legend', {}, t('outcome.agreement', { n: rows.children.length + 1 })),
+			what.wrap, who.wrap, h('div', { class: 'row' }, due.wrap, ifNot.wrap));
+		row.read = () => ({ what: what.input.value.trim(), who: who.values(),
+			due: due.input.value, if_not: ifNot.input.value.trim() });
+		rows.append(row);
+		what.input.focus();
+	};
+	const concerns = field(t('outcome.concerns'), 'textarea', { rows: 2, hint: t('outcome.concernsHint') });
+	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
+	const p = doc.plan || {};
+	const form = h('form', { class: 'card', id: 'outcome-form', novalidate: true },
+		h('h3', {}, t('outcome.title')),
+		h('p', { class: 'muted small' }, t('outcome.intro', { from: p.version !== undefined ? p.version : 0,
+			to: (p.version || 0) + 1 })),
+		rows,
+		h('button', { type: 'button', class: 'btn secondary', onclick: addRow }, t('outcome.addRow')),
+		concerns.wrap, msg,
+		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('outcome.save'))));
+	addRow();
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		msg.hidden = true;
+		const items = [...rows.children].map((r) => r.read()).filter((x) => x.what);
+		const newConcerns = concerns.input.value.split('\n').map((x) => x.trim()).filter(Boolean);
+		const date = m.date || today();
+		try {
+			await save(t('outcome.desc', { date: fmtDate(date) }), (d) => {
+				const pl = planOf(d);
+				pl.version = (pl.version || 0) + 1;
+				if (!pl.adopted)
+					pl.adopted = date;
+				pl.reviewed = date;
+				pl.agreements = pl.agreements || [];
+				for (const it of items) {
+					const a = { id: freshId(pl.agreements, 'a'), what: it.what, status: 'open' };
+					if (it.who.length)
+						a.who = it.who;
+					if (it.due)
+						a.due = it.due;
+					if (it.if_not)
+						a.if_not = it.if_not;
+					pl.agreements.push(a);
+				}
+				if (newConcerns.length)
+					pl.concerns = [...(pl.concerns || []), ...newConcerns];
+			});
+		} catch (e) {
+			mount(msg, h('ul', {}, errs(e).map((x) => h('li', {}, x))));
+			msg.hidden = false;
+		}
+	});
+	return form;
+}
+
+function detailView(body, ref, id) {
+	const doc = cs.doc;
+	const m = (doc.meetings || []).find((x) => x.id === id);
+	if (!m) {
+		mount(body, h('h2', { id: 'tab-title' }, t('meeting.notFound')),
+			h('a', { href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('meeting.back')));
+		return;
+	}
+	const invitedIds = m.invited || [];
+	const extra = (m.attended || []).filter((x) => !invitedIds.includes(x));
+	const att = checkGroup(t('meeting.attended'), [...invitedIds, ...extra].map((pid) => [pid, nameOf(doc, pid)]),
+		m.attended || [], { class: 'cols2' });
+	att.wrap.id = 'attendance';
+	const date = field(t('meeting.date'), 'date', { value: m.date || '' });
+	const attForm = h('form', { class: 'card', id: 'attendance-form', novalidate: true },
+		h('h3', {}, t('meeting.record')), date.wrap, att.wrap,
+		h('button', { type: 'submit', class: 'btn primary' }, t('meeting.saveAttendance')));
+	attForm.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		const who = att.values();
+		const dv = date.input.value;
+		try {
+			await save(t('meeting.attendanceDesc', { n: who.length }), (d) => {
+				const x = (d.meetings || []).find((y) => y.id === id);
+				if (!x)
+					throw new Error(t('meeting.notFound'));
+				x.attended = who;
+				if (dv)
+					x.date = dv;
+			});
+		} catch (e) {
+			toast(errs(e).join(' — '), 'error');
+		}
+	});
+	const printInv = h('button', { type: 'button', class: 'btn secondary', id: 'print-invitations', onclick: () => {
+		document.body.classList.add('printing-invitations');
+		window.addEventListener('afterprint', () => document.body.classList.remove('printing-invitations'), { once: true });
+		window.print();
+	} }, t('meeting.printInvitations'));
+	mount(body,
+		h('div', { class: 'page-head' },
+			h('h2', { id: 'tab-title' }, t('meeting.one', { date: m.date ? fmtDate(m.date) : t('meeting.noDate') })),
+			h('div', { class: 'actions' }, printInv,
+				h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank', rel: 'noopener' },
+					t('meeting.planPdf')),
+				h('a', { class: 'btn link', href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('meeting.back')))),
+		h('p', { class: 'lead', id: 'meeting-kind' }, kindLabel(m), ' — ', t(`continuum.${m.continuum || 'C'}.text`)),
+		h('p', {}, t('meeting.invitedList', { names: invitedIds.map((pid) => nameOf(doc, pid)).join(', ') || '—' })),
+		h('div', { class: 'cols' },
+			h('div', { class: 'col' }, attForm, guide()),
+			h('div', { class: 'col' }, outcomeForm(doc, m))),
+		invitations(doc, m));
+}
+
+export async function render(body, { ref, sub }) {
+	if (sub === 'new')
+		newView(body, ref);
+	else if (sub)
+		detailView(body, ref, sub);
+	else
+		listView(body, ref);
+}
