@@ -39,12 +39,14 @@ all: $(B)/kring
 
 # Missing Debian packages are installed when we are root; otherwise we say
 # which ones are missing and go on (the build then tells what breaks).
-# Node.js and npm count as present when their commands are (a machine may
-# carry them from outside Debian, and Debian's npm then conflicts).
+# Node.js, npm and nginx count as present when their commands are (a
+# machine may carry them from outside Debian, or another nginx flavour, and
+# installing Debian's package then conflicts).
 deps:
 	@missing=""; for p in $(DEBS); do \
 	  case $$p in nodejs) command -v node >/dev/null && continue;; \
-	              npm) command -v npm >/dev/null && continue;; esac; \
+	              npm) command -v npm >/dev/null && continue;; \
+	              nginx-light) [ -x /usr/sbin/nginx ] && continue;; esac; \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -108,10 +110,12 @@ run: deps
 
 # Benchmarks compare with other tools in the same run (see BENCHMARKS.md).
 bench: deps
-	@$(MAKE) --no-print-directory DEBS="graphviz wrk nginx" deps
+	@$(MAKE) --no-print-directory DEBS="graphviz wrk nginx-light curl" deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh $(B)/kring
 	@sh bench/render.sh $(B)
+	@$(B)/bench_case_edit
+	@sh bench/http.sh $(B)/kring
 
 clean:
 	rm -rf build
