@@ -10,6 +10,10 @@
  * rows share a serialisation.  A new row's id is the table's AUTOINCREMENT
  * high-water mark plus one, so rows removed from the end leave a gap that
  * the next row, or the high-water mark itself, reveals.
+ *
+ * Every statement, BEGIN / SAVEPOINT / COMMIT included, comes from the
+ * store's statement cache (kr_store_stmt) and is reset, never finalized,
+ * on every path out, so no read transaction outlives a call.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +34,24 @@ enum kr_status kri_db_fail(sqlite3 *db, struct kr_error *err, const char *what)
 	return kr_error_set(err, KR_EDB, "%s: %s", what, sqlite3_errmsg(db));
 }
 
+/* Steps the store's cached statement for sql (static storage) once, and
+ * resets it. */
+static enum kr_status run(struct kr_store *s, const char *sql, struct kr_error *err)
+{
+	sqlite3 *db = kr_store_db(s);
+	sqlite3_stmt *st = kr_store_stmt(s, sql);
+	enum kr_status rc = KR_OK;
+
+	if (!st)
+		return kri_db_fail(db, err, "database");
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = kri_db_fail(db, err, "database");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Runs sql, built at run time, through a statement prepared for the
+ * occasion. */
 static enum kr_status exec(sqlite3 *db, const char *sql, struct kr_error *err)
 {
 	char *msg = NULL;
@@ -41,38 +63,70 @@ static enum kr_status exec(sqlite3 *db, const char *sql, struct kr_error *err)
 	return KR_OK;
 }
 
-enum kr_status kri_tx_begin(sqlite3 *db, const char *sp, bool *own, struct kr_error *err)
+/* The savepoints of lib/auth.c and lib/audit.c, spelled out so that their
+ * statements have static storage and can be cached. */
+static const struct savepoint {
+	const char *name, *begin, *release, *rollback;
+} savepoints[] = {
+	{ "kr_auth", "SAVEPOINT kr_auth", "RELEASE kr_auth", "ROLLBACK TO kr_auth" },
+	{ "kr_audit", "SAVEPOINT kr_audit", "RELEASE kr_audit", "ROLLBACK TO kr_audit" },
+};
+
+static const struct savepoint *find_savepoint(const char *sp)
 {
+	for (size_t i = 0; i < sizeof savepoints / sizeof *savepoints; i++)
+		if (strcmp(savepoints[i].name, sp) == 0)
+			return &savepoints[i];
+	return NULL;
+}
+
+enum kr_status kri_tx_begin(struct kr_store *s, const char *sp, bool *own,
+                            struct kr_error *err)
+{
+	sqlite3 *db = kr_store_db(s);
+	const struct savepoint *p = find_savepoint(sp);
 	char sql[64];
+
 	*own = sqlite3_get_autocommit(db) != 0;
 	if (*own)
-		return exec(db, "BEGIN IMMEDIATE", err);
+		return run(s, "BEGIN IMMEDIATE", err);
+	if (p)
+		return run(s, p->begin, err);
 	snprintf(sql, sizeof sql, "SAVEPOINT %s", sp);
 	return exec(db, sql, err);
 }
 
-enum kr_status kri_tx_end(sqlite3 *db, const char *sp, bool own, bool commit,
+enum kr_status kri_tx_end(struct kr_store *s, const char *sp, bool own, bool commit,
                           struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
+	const struct savepoint *p = own ? NULL : find_savepoint(sp);
 	char sql[96];
 	enum kr_status rc = KR_OK;
 
 	if (commit) {
-		if (own)
-			snprintf(sql, sizeof sql, "COMMIT");
-		else
+		if (own) {
+			rc = run(s, "COMMIT", err);
+		} else if (p) {
+			rc = run(s, p->release, err);
+		} else {
 			snprintf(sql, sizeof sql, "RELEASE %s", sp);
-		rc = exec(db, sql, err);
+			rc = exec(db, sql, err);
+		}
 		if (rc == KR_OK)
 			return KR_OK;
 	}
-	if (own)
-		snprintf(sql, sizeof sql, "ROLLBACK");
-	else
+	if (own) {
+		/* a failed COMMIT may have ended the transaction already */
+		if (!sqlite3_get_autocommit(db))
+			run(s, "ROLLBACK", NULL);
+	} else if (p) {
+		if (run(s, p->rollback, NULL) == KR_OK)
+			run(s, p->release, NULL);
+	} else {
 		snprintf(sql, sizeof sql, "ROLLBACK TO %s; RELEASE %s", sp, sp);
-	/* a failed COMMIT may have ended the transaction already */
-	if (!own || !sqlite3_get_autocommit(db))
 		exec(db, sql, NULL);
+	}
 	return rc;
 }
 
@@ -195,22 +249,24 @@ static enum kr_status check_field(const char *name, const char *v, size_t max, b
 }
 
 /* The AUTOINCREMENT high-water mark of the audit table (0 when none). */
-static enum kr_status audit_seq(sqlite3 *db, long long *seq, struct kr_error *err)
+static enum kr_status audit_seq(struct kr_store *s, long long *seq, struct kr_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3 *db = kr_store_db(s);
+	sqlite3_stmt *st;
+	enum kr_status rc = KR_OK;
 	int step;
 
 	*seq = 0;
-	if (sqlite3_prepare_v2(db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit'", -1,
-	                       &st, NULL) != SQLITE_OK)
+	st = kr_store_stmt(s, "SELECT seq FROM sqlite_sequence WHERE name = 'audit'");
+	if (!st)
 		return kri_db_fail(db, err, "reading the audit trail failed");
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		*seq = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return kri_db_fail(db, err, "reading the audit trail failed");
-	return KR_OK;
+	else if (step != SQLITE_DONE)
+		rc = kri_db_fail(db, err, "reading the audit trail failed");
+	sqlite3_reset(st);
+	return rc;
 }
 
 enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
@@ -245,14 +301,13 @@ enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
 	action[0] = e->action;
 	action[1] = '\0';
 
-	if ((rc = kri_tx_begin(db, "kr_audit", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_audit", &own, err)))
 		return rc;
 	open = true;
-	if ((rc = audit_seq(db, &seq, err)))
+	if ((rc = audit_seq(s, &seq, err)))
 		goto out;
 	memset(prev, 0, sizeof prev);
-	if (sqlite3_prepare_v2(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (!(st = kr_store_stmt(s, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")))
 		goto dberr;
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
@@ -265,7 +320,7 @@ enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
 	} else if (step != SQLITE_DONE) {
 		goto dberr;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 
 	r.id = seq + 1;
@@ -278,9 +333,9 @@ enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
 	r.detail = e->detail;
 	chain_hash(prev, &r, hash);
 
-	if (sqlite3_prepare_v2(db, "INSERT INTO audit(id, at, who, on_behalf, action, case_ref, "
-	                       "address, detail, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	                       -1, &st, NULL) != SQLITE_OK)
+	st = kr_store_stmt(s, "INSERT INTO audit(id, at, who, on_behalf, action, case_ref, "
+	                   "address, detail, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	if (!st)
 		goto dberr;
 	sqlite3_bind_int64(st, 1, r.id);
 	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
@@ -297,10 +352,10 @@ enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
 	sqlite3_bind_blob(st, 9, hash, HASH_LEN, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto dberr;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 	open = false;
-	if ((rc = kri_tx_end(db, "kr_audit", own, true, err)))
+	if ((rc = kri_tx_end(s, "kr_audit", own, true, err)))
 		goto out;
 	if (id_out)
 		*id_out = r.id;
@@ -308,9 +363,9 @@ enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
 dberr:
 	rc = kri_db_fail(db, err, "writing the audit trail failed");
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_audit", own, false, NULL);
+		kri_tx_end(s, "kr_audit", own, false, NULL);
 	return rc;
 }
 
@@ -343,6 +398,9 @@ static void fill_row(sqlite3_stmt *st, struct kr_audit_row *row)
 	snprintf(row->detail, sizeof row->detail, "%s", (v = col_text(st, 7)) ? v : "");
 }
 
+/* The walk holds the store's cached statement for its query until it
+ * ends: fn must not call kr_audit_each() or kr_audit_verify() on the same
+ * store (that would reset the statement under the walk). */
 enum kr_status kr_audit_each(struct kr_store *s, const char *ref,
                              int (*fn)(const struct kr_audit_row *row, void *arg), void *arg,
                              struct kr_error *err)
@@ -353,10 +411,10 @@ enum kr_status kr_audit_each(struct kr_store *s, const char *ref,
 	enum kr_status rc = KR_OK;
 	int step;
 
-	if (sqlite3_prepare_v2(db, ref ? "SELECT " ROW_COLUMNS " FROM audit WHERE case_ref = ?1 "
-	                                 "ORDER BY id"
-	                               : "SELECT " ROW_COLUMNS " FROM audit ORDER BY id",
-	                       -1, &st, NULL) != SQLITE_OK)
+	st = kr_store_stmt(s, ref ? "SELECT " ROW_COLUMNS " FROM audit WHERE case_ref = ?1 "
+	                            "ORDER BY id"
+	                          : "SELECT " ROW_COLUMNS " FROM audit ORDER BY id");
+	if (!st)
 		return kri_db_fail(db, err, "reading the audit trail failed");
 	if (ref)
 		sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
@@ -368,7 +426,7 @@ enum kr_status kr_audit_each(struct kr_store *s, const char *ref,
 	if (step != SQLITE_DONE)
 		rc = kri_db_fail(db, err, "reading the audit trail failed");
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -386,8 +444,7 @@ enum kr_status kr_audit_verify(struct kr_store *s, long long *first_bad_id,
 	memset(prev, 0, sizeof prev);
 	if (sodium_init() < 0)
 		return kr_error_set(err, KR_ENOMEM, "the cryptography library cannot start");
-	if (sqlite3_prepare_v2(db, "SELECT " ROW_COLUMNS " FROM audit ORDER BY id", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (!(st = kr_store_stmt(s, "SELECT " ROW_COLUMNS " FROM audit ORDER BY id")))
 		return kri_db_fail(db, err, "reading the audit trail failed");
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct row_text r;
@@ -431,9 +488,9 @@ enum kr_status kr_audit_verify(struct kr_store *s, long long *first_bad_id,
 		rc = kri_db_fail(db, err, "reading the audit trail failed");
 		goto out;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
-	if ((rc = audit_seq(db, &seq, err)))
+	if ((rc = audit_seq(s, &seq, err)))
 		goto out;
 	if (seq >= expect) {
 		*first_bad_id = expect;
@@ -441,7 +498,7 @@ enum kr_status kr_audit_verify(struct kr_store *s, long long *first_bad_id,
 		                  "end of the trail", expect, seq);
 	}
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -454,9 +511,9 @@ enum kr_status kr_audit_head(struct kr_store *s, long long *count, char hex[65],
 
 	*count = 0;
 	hex[0] = '\0';
-	if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM audit), "
-	                       "(SELECT hash FROM audit ORDER BY id DESC LIMIT 1)", -1, &st,
-	                       NULL) != SQLITE_OK)
+	st = kr_store_stmt(s, "SELECT (SELECT count(*) FROM audit), "
+	                   "(SELECT hash FROM audit ORDER BY id DESC LIMIT 1)");
+	if (!st)
 		return kri_db_fail(db, err, "reading the audit trail failed");
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		rc = kri_db_fail(db, err, "reading the audit trail failed");
@@ -466,7 +523,7 @@ enum kr_status kr_audit_head(struct kr_store *s, long long *count, char hex[65],
 	if (sqlite3_column_bytes(st, 1) == HASH_LEN)
 		sodium_bin2hex(hex, 65, sqlite3_column_blob(st, 1), HASH_LEN);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 

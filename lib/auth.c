@@ -14,7 +14,9 @@
  * keyed differently for sessions and share links so one can never pass for
  * the other.  Writes take part in the caller's open transaction
  * (access_int.h); slow password hashing happens before any write lock is
- * taken where the caller has not opened a transaction itself.
+ * taken where the caller has not opened a transaction itself.  Statements
+ * come from the store's cache (kr_store_stmt, SQL in string literals) and
+ * are reset, never finalized, on every path out.
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -426,13 +428,16 @@ static void verify_dummy(const char *password)
 
 /* ---- small database helpers ------------------------------------------- */
 
-static enum kr_status prep(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+/* The store's cached statement for sql (which must have static storage:
+ * the cache is keyed by its address), reset and with no bindings.  The
+ * caller resets it again before returning, on every path, and never
+ * finalizes it. */
+static enum kr_status prep(struct kr_store *s, const char *sql, sqlite3_stmt **st,
                            struct kr_error *err)
 {
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-		*st = NULL;
-		return kri_db_fail(db, err, "database");
-	}
+	*st = kr_store_stmt(s, sql);
+	if (!*st)
+		return kri_db_fail(kr_store_db(s), err, "database");
 	return KR_OK;
 }
 
@@ -468,14 +473,15 @@ static void fill_user(sqlite3_stmt *st, int col, struct kr_user *u)
 }
 
 /* Reads user name; with hash != NULL also the password hash. */
-static enum kr_status find_user(sqlite3 *db, const char *name, struct kr_user *u,
+static enum kr_status find_user(struct kr_store *s, const char *name, struct kr_user *u,
                                 char hash[crypto_pwhash_STRBYTES], struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
 	int step;
 
-	if ((rc = prep(db, "SELECT " USER_COLS ", u.pwhash FROM users u WHERE u.name = ?1", &st,
+	if ((rc = prep(s, "SELECT " USER_COLS ", u.pwhash FROM users u WHERE u.name = ?1", &st,
 	               err)))
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -490,7 +496,7 @@ static enum kr_status find_user(sqlite3 *db, const char *name, struct kr_user *u
 	} else {
 		rc = kri_db_fail(db, err, "reading the user failed");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -503,15 +509,16 @@ static enum kr_status check_password(const char *name, const char *password,
 	return kr_error_set(err, KR_EINVAL, "%s", kr_auth_password_message(v, KR_LANG_EN));
 }
 
-static enum kr_status end_sessions(sqlite3 *db, long long user_id, struct kr_error *err)
+static enum kr_status end_sessions(struct kr_store *s, long long user_id, struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
-	if ((rc = prep(db, "DELETE FROM sessions WHERE user_id = ?1", &st, err)))
+	if ((rc = prep(s, "DELETE FROM sessions WHERE user_id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, user_id);
 	rc = done(db, st, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -542,16 +549,16 @@ enum kr_status kr_auth_user_add(struct kr_store *s, const char *name, enum kr_ac
 		return kr_error_set(err, KR_EINVAL, "unknown role");
 	if ((rc = check_password(name, password, err)))
 		return rc;
-	rc = find_user(db, name, &old, NULL, NULL);
+	rc = find_user(s, name, &old, NULL, NULL);
 	if (rc == KR_OK)
 		return kr_error_set(err, KR_ECONFLICT, "user %s exists already", old.name);
 	if ((rc = kr_auth_password_hash(password, hash, err)))
 		return rc;
 	kri_iso_utc(now, at);
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		goto out;
 	open = true;
-	if ((rc = prep(db, "INSERT INTO users(name, role, team, pwhash, created, changed) "
+	if ((rc = prep(s, "INSERT INTO users(name, role, team, pwhash, created, changed) "
 	               "VALUES (?1, ?2, ?3, ?4, ?5, ?5)", &st, err)))
 		goto out;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -568,14 +575,14 @@ enum kr_status kr_auth_user_add(struct kr_store *s, const char *name, enum kr_ac
 	}
 	if (id_out)
 		*id_out = sqlite3_last_insert_rowid(db);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	sodium_memzero(hash, sizeof hash);
 	if (rc && id_out)
 		*id_out = 0;
@@ -585,7 +592,7 @@ out:
 enum kr_status kr_auth_user_get(struct kr_store *s, const char *name, struct kr_user *out,
                                 struct kr_error *err)
 {
-	return find_user(kr_store_db(s), name, out, NULL, err);
+	return find_user(s, name, out, NULL, err);
 }
 
 enum kr_status kr_auth_user_list(struct kr_store *s, struct kr_user **out, size_t *n,
@@ -600,7 +607,7 @@ enum kr_status kr_auth_user_list(struct kr_store *s, struct kr_user **out, size_
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = prep(db, "SELECT " USER_COLS " FROM users u ORDER BY u.name COLLATE BINARY",
+	if ((rc = prep(s, "SELECT " USER_COLS " FROM users u ORDER BY u.name COLLATE BINARY",
 	               &st, err)))
 		return rc;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -617,7 +624,7 @@ enum kr_status kr_auth_user_list(struct kr_store *s, struct kr_user **out, size_
 	if (step != SQLITE_DONE)
 		rc = kri_db_fail(db, err, "listing the users failed");
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc) {
 		free(v);
 		return rc;
@@ -638,26 +645,26 @@ enum kr_status kr_auth_user_set_disabled(struct kr_store *s, const char *name, b
 	bool own = false, open = false;
 
 	kri_iso_utc(now, at);
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
 	open = true;
-	if ((rc = find_user(db, name, &u, NULL, err)))
+	if ((rc = find_user(s, name, &u, NULL, err)))
 		goto out;
-	if ((rc = prep(db, "UPDATE users SET disabled = ?2, changed = ?3 WHERE id = ?1", &st, err)))
+	if ((rc = prep(s, "UPDATE users SET disabled = ?2, changed = ?3 WHERE id = ?1", &st, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, u.id);
 	sqlite3_bind_int(st, 2, disabled ? 1 : 0);
 	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
 	if ((rc = done(db, st, err)))
 		goto out;
-	if (disabled && (rc = end_sessions(db, u.id, err)))
+	if (disabled && (rc = end_sessions(s, u.id, err)))
 		goto out;
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	return rc;
 }
 
@@ -678,12 +685,12 @@ enum kr_status kr_auth_user_set_role(struct kr_store *s, const char *name,
 		return kr_error_set(err, KR_EINVAL, "a team name has 2-64 characters: letters, "
 		                    "digits and . _ @ -, starting with a letter or digit");
 	kri_iso_utc(now, at);
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
 	open = true;
-	if ((rc = find_user(db, name, &u, NULL, err)))
+	if ((rc = find_user(s, name, &u, NULL, err)))
 		goto out;
-	if ((rc = prep(db, "UPDATE users SET role = ?2, team = ?3, changed = ?4 WHERE id = ?1",
+	if ((rc = prep(s, "UPDATE users SET role = ?2, team = ?3, changed = ?4 WHERE id = ?1",
 	               &st, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, u.id);
@@ -693,11 +700,11 @@ enum kr_status kr_auth_user_set_role(struct kr_store *s, const char *name,
 	if ((rc = done(db, st, err)))
 		goto out;
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	return rc;
 }
 
@@ -714,17 +721,17 @@ enum kr_status kr_auth_user_set_password(struct kr_store *s, const char *name,
 
 	if ((rc = ready(err)))
 		return rc;
-	if ((rc = find_user(db, name, &u, NULL, err)))
+	if ((rc = find_user(s, name, &u, NULL, err)))
 		return rc;
 	if ((rc = check_password(u.name, password, err)))
 		return rc;
 	if ((rc = kr_auth_password_hash(password, hash, err)))
 		return rc;
 	kri_iso_utc(now, at);
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		goto out;
 	open = true;
-	if ((rc = prep(db, "UPDATE users SET pwhash = ?2, changed = ?3 WHERE id = ?1", &st, err)))
+	if ((rc = prep(s, "UPDATE users SET pwhash = ?2, changed = ?3 WHERE id = ?1", &st, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, u.id);
 	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
@@ -735,14 +742,14 @@ enum kr_status kr_auth_user_set_password(struct kr_store *s, const char *name,
 		rc = kr_error_set(err, KR_ENOTFOUND, "no user %s", name);
 		goto out;
 	}
-	if ((rc = end_sessions(db, u.id, err)))
+	if ((rc = end_sessions(s, u.id, err)))
 		goto out;
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	sodium_memzero(hash, sizeof hash);
 	return rc;
 }
@@ -785,14 +792,15 @@ static bool parse_token(const char *text, const unsigned char *key,
 
 /* The later "until" of the lockouts of account key acct and address addr,
  * or 0 when neither is locked at now. */
-static enum kr_status locked_until(sqlite3 *db, const char *acct, const char *addr, time_t now,
-                                   time_t *until, struct kr_error *err)
+static enum kr_status locked_until(struct kr_store *s, const char *acct, const char *addr,
+                                   time_t now, time_t *until, struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
 
 	*until = 0;
-	if ((rc = prep(db, "SELECT max(until) FROM login_lockouts WHERE until > ?3 AND "
+	if ((rc = prep(s, "SELECT max(until) FROM login_lockouts WHERE until > ?3 AND "
 	               "((kind = 'account' AND key = ?1) OR (kind = 'address' AND key = ?2))",
 	               &st, err)))
 		return rc;
@@ -803,29 +811,30 @@ static enum kr_status locked_until(sqlite3 *db, const char *acct, const char *ad
 		*until = (time_t)sqlite3_column_int64(st, 0);
 	else
 		rc = kri_db_fail(db, err, "reading the login failures failed");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 /* Records one failure of kind/key; when that makes `limit` failures in the
  * window, locks the key out and forgets its failures. */
-static enum kr_status record_failure(sqlite3 *db, const char *kind, const char *key, int limit,
-                                     const struct kr_auth_config *c, time_t now,
+static enum kr_status record_failure(struct kr_store *s, const char *kind, const char *key,
+                                     int limit, const struct kr_auth_config *c, time_t now,
                                      struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
 	long long count = 0;
 
-	if ((rc = prep(db, "INSERT INTO login_failures(kind, key, at) VALUES (?1, ?2, ?3)", &st,
+	if ((rc = prep(s, "INSERT INTO login_failures(kind, key, at) VALUES (?1, ?2, ?3)", &st,
 	               err)))
 		return rc;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
 	rc = done(db, st, err);
-	sqlite3_finalize(st);
-	if (rc || (rc = prep(db, "SELECT count(*) FROM login_failures WHERE kind = ?1 AND "
+	sqlite3_reset(st);
+	if (rc || (rc = prep(s, "SELECT count(*) FROM login_failures WHERE kind = ?1 AND "
 	                     "key = ?2 AND at > ?3", &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
@@ -835,65 +844,65 @@ static enum kr_status record_failure(sqlite3 *db, const char *kind, const char *
 		count = sqlite3_column_int64(st, 0);
 	else
 		rc = kri_db_fail(db, err, "counting the login failures failed");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc || count < limit)
 		return rc;
-	if ((rc = prep(db, "INSERT INTO login_lockouts(kind, key, until) VALUES (?1, ?2, ?3) "
+	if ((rc = prep(s, "INSERT INTO login_lockouts(kind, key, until) VALUES (?1, ?2, ?3) "
 	               "ON CONFLICT(kind, key) DO UPDATE SET until = excluded.until", &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)(now + c->lockout_s));
 	rc = done(db, st, err);
-	sqlite3_finalize(st);
-	if (rc || (rc = prep(db, "DELETE FROM login_failures WHERE kind = ?1 AND key = ?2", &st,
+	sqlite3_reset(st);
+	if (rc || (rc = prep(s, "DELETE FROM login_failures WHERE kind = ?1 AND key = ?2", &st,
 	                     err)))
 		return rc;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	rc = done(db, st, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
-static enum kr_status prune(sqlite3 *db, const struct kr_auth_config *c, time_t now,
+static enum kr_status prune(struct kr_store *s, const struct kr_auth_config *c, time_t now,
                             struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
 
-	if ((rc = prep(db, "DELETE FROM login_failures WHERE at <= ?1", &st, err)))
+	if ((rc = prep(s, "DELETE FROM login_failures WHERE at <= ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)(now - c->fail_window_s));
 	rc = done(db, st, err);
-	sqlite3_finalize(st);
-	if (rc || (rc = prep(db, "DELETE FROM login_lockouts WHERE until <= ?1", &st, err)))
+	sqlite3_reset(st);
+	if (rc || (rc = prep(s, "DELETE FROM login_lockouts WHERE until <= ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
 	rc = done(db, st, err);
-	sqlite3_finalize(st);
-	if (rc || (rc = prep(db, "DELETE FROM sessions WHERE last_seen <= ?1 OR created <= ?2",
+	sqlite3_reset(st);
+	if (rc || (rc = prep(s, "DELETE FROM sessions WHERE last_seen <= ?1 OR created <= ?2",
 	                     &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)(now - c->idle_s));
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)(now - c->absolute_s));
 	rc = done(db, st, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 enum kr_status kr_auth_prune(struct kr_store *s, time_t now, struct kr_error *err)
 {
-	sqlite3 *db = kr_store_db(s);
 	struct kr_auth_config c;
 	enum kr_status rc;
 	bool own = false;
 
 	kr_auth_config_get(&c);
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
-	rc = prune(db, &c, now, err);
-	return kri_tx_end(db, "kr_auth", own, rc == KR_OK, rc ? NULL : err) ? KR_EDB : rc;
+	rc = prune(s, &c, now, err);
+	return kri_tx_end(s, "kr_auth", own, rc == KR_OK, rc ? NULL : err) ? KR_EDB : rc;
 }
 
 /* ---- login and sessions -------------------------------------------------- */
@@ -930,7 +939,7 @@ enum kr_status kr_auth_login(struct kr_store *s, const char *name, const char *p
 	acct[i] = '\0';
 	snprintf(addr, sizeof addr, "%s", address && *address ? address : "-");
 
-	if ((rc = locked_until(db, acct, addr, now, &until, err)))
+	if ((rc = locked_until(s, acct, addr, now, &until, err)))
 		return rc;
 	if (until > now) {
 		out->retry_after = (long)(until - now);
@@ -939,7 +948,7 @@ enum kr_status kr_auth_login(struct kr_store *s, const char *name, const char *p
 	}
 
 	found = kr_auth_name_valid(name) && strlen(password) <= PWBUF
-	        ? find_user(db, name, &u, hash, NULL) : KR_ENOTFOUND;
+	        ? find_user(s, name, &u, hash, NULL) : KR_ENOTFOUND;
 	if (found == KR_EDB)
 		return kri_db_fail(db, err, "reading the user failed");
 	if (found == KR_OK) {
@@ -951,31 +960,31 @@ enum kr_status kr_auth_login(struct kr_store *s, const char *name, const char *p
 		verify_dummy(password);
 	}
 
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		goto out;
 	open = true;
-	if ((rc = prune(db, &c, now, err)))
+	if ((rc = prune(s, &c, now, err)))
 		goto out;
 	if (!ok) {
-		if ((rc = record_failure(db, "account", acct, c.fail_account, &c, now, err)) ||
-		    (rc = record_failure(db, "address", addr, c.fail_address, &c, now, err)))
+		if ((rc = record_failure(s, "account", acct, c.fail_account, &c, now, err)) ||
+		    (rc = record_failure(s, "address", addr, c.fail_address, &c, now, err)))
 			goto out;
 		open = false;
-		if ((rc = kri_tx_end(db, "kr_auth", own, true, err)))
+		if ((rc = kri_tx_end(s, "kr_auth", own, true, err)))
 			goto out;
 		rc = kr_error_set(err, KR_EPERM, "%s", refused);
 		goto out;
 	}
-	if ((rc = prep(db, "DELETE FROM login_failures WHERE kind = 'account' AND key = ?1", &st,
+	if ((rc = prep(s, "DELETE FROM login_failures WHERE kind = 'account' AND key = ?1", &st,
 	               err)))
 		goto out;
 	sqlite3_bind_text(st, 1, acct, -1, SQLITE_STATIC);
 	if ((rc = done(db, st, err)))
 		goto out;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 	if (rehash[0]) {
-		if ((rc = prep(db, "UPDATE users SET pwhash = ?2 WHERE id = ?1 AND pwhash = ?3", &st,
+		if ((rc = prep(s, "UPDATE users SET pwhash = ?2 WHERE id = ?1 AND pwhash = ?3", &st,
 		               err)))
 			goto out;
 		sqlite3_bind_int64(st, 1, u.id);
@@ -983,12 +992,12 @@ enum kr_status kr_auth_login(struct kr_store *s, const char *name, const char *p
 		sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
 		if ((rc = done(db, st, err)))
 			goto out;
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		st = NULL;
 	}
 	new_token(raw, out->token);
 	token_hash(raw, session_key, th);
-	if ((rc = prep(db, "INSERT INTO sessions(token_hash, user_id, created, last_seen) "
+	if ((rc = prep(s, "INSERT INTO sessions(token_hash, user_id, created, last_seen) "
 	               "VALUES (?1, ?2, ?3, ?3)", &st, err)))
 		goto out;
 	sqlite3_bind_blob(st, 1, th, TOKEN_HASH, SQLITE_STATIC);
@@ -996,16 +1005,16 @@ enum kr_status kr_auth_login(struct kr_store *s, const char *name, const char *p
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
 	if ((rc = done(db, st, err)))
 		goto out;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 	open = false;
-	if ((rc = kri_tx_end(db, "kr_auth", own, true, err)))
+	if ((rc = kri_tx_end(s, "kr_auth", own, true, err)))
 		goto out;
 	out->user = u;
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	if (rc && rc != KR_EPERM)
 		memset(out, 0, sizeof *out);
 	else if (rc)
@@ -1017,22 +1026,23 @@ out:
 }
 
 /* Runs one statement binding the blob key and an optional integer. */
-static enum kr_status run_keyed(sqlite3 *db, const char *sql, const unsigned char *key,
+static enum kr_status run_keyed(struct kr_store *s, const char *sql, const unsigned char *key,
                                 long long v, struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
 	bool own = false;
 
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
-	if ((rc = prep(db, sql, &st, err)) == KR_OK) {
+	if ((rc = prep(s, sql, &st, err)) == KR_OK) {
 		sqlite3_bind_blob(st, 1, key, TOKEN_HASH, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, v);
 		rc = done(db, st, err);
 	}
-	sqlite3_finalize(st);
-	if (kri_tx_end(db, "kr_auth", own, rc == KR_OK, rc ? NULL : err) && rc == KR_OK)
+	sqlite3_reset(st);
+	if (kri_tx_end(s, "kr_auth", own, rc == KR_OK, rc ? NULL : err) && rc == KR_OK)
 		rc = KR_EDB;
 	return rc;
 }
@@ -1054,33 +1064,33 @@ enum kr_status kr_auth_session_verify(struct kr_store *s, const char *token, tim
 	if (!parse_token(token, session_key, th))
 		return kr_error_set(err, KR_EPERM, "not logged in");
 	kr_auth_config_get(&c);
-	if ((rc = prep(db, "SELECT s.created, s.last_seen, " USER_COLS " FROM sessions s "
+	if ((rc = prep(s, "SELECT s.created, s.last_seen, " USER_COLS " FROM sessions s "
 	               "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_blob(st, 1, th, TOKEN_HASH, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_DONE) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return kr_error_set(err, KR_EPERM, "not logged in");
 	}
 	if (step != SQLITE_ROW) {
 		rc = kri_db_fail(db, err, "reading the session failed");
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return rc;
 	}
 	created = (time_t)sqlite3_column_int64(st, 0);
 	last = (time_t)sqlite3_column_int64(st, 1);
 	fill_user(st, 2, user);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (user->disabled || now >= last + c.idle_s || now >= created + c.absolute_s) {
 		memset(user, 0, sizeof *user);
-		if ((rc = run_keyed(db, "DELETE FROM sessions WHERE token_hash = ?1", th,
+		if ((rc = run_keyed(s, "DELETE FROM sessions WHERE token_hash = ?1", th,
 		                    0, err)))
 			return rc;
 		return kr_error_set(err, KR_EPERM, "the session has ended: log in again");
 	}
 	if (now - last >= c.touch_s &&
-	    (rc = run_keyed(db, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", th,
+	    (rc = run_keyed(s, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", th,
 	                    (long long)now, err))) {
 		memset(user, 0, sizeof *user);
 		return rc;
@@ -1096,36 +1106,36 @@ enum kr_status kr_auth_logout(struct kr_store *s, const char *token, struct kr_e
 		return rc;
 	if (!parse_token(token, session_key, th))
 		return KR_OK;
-	return run_keyed(kr_store_db(s), "DELETE FROM sessions WHERE token_hash = ?1",
+	return run_keyed(s, "DELETE FROM sessions WHERE token_hash = ?1",
 	                 th, 0, err);
 }
 
 enum kr_status kr_auth_logout_all(struct kr_store *s, const char *name, struct kr_error *err)
 {
-	sqlite3 *db = kr_store_db(s);
 	struct kr_user u;
 	enum kr_status rc;
 	bool own = false;
 
-	if ((rc = find_user(db, name, &u, NULL, err)))
+	if ((rc = find_user(s, name, &u, NULL, err)))
 		return rc;
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
-	rc = end_sessions(db, u.id, err);
-	if (kri_tx_end(db, "kr_auth", own, rc == KR_OK, rc ? NULL : err) && rc == KR_OK)
+	rc = end_sessions(s, u.id, err);
+	if (kri_tx_end(s, "kr_auth", own, rc == KR_OK, rc ? NULL : err) && rc == KR_OK)
 		rc = KR_EDB;
 	return rc;
 }
 
 /* ---- assignment ---------------------------------------------------------- */
 
-static enum kr_status case_exists(sqlite3 *db, const char *ref, struct kr_error *err)
+static enum kr_status case_exists(struct kr_store *s, const char *ref, struct kr_error *err)
 {
+	sqlite3 *db = kr_store_db(s);
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
 	int step;
 
-	if ((rc = prep(db, "SELECT 1 FROM cases WHERE ref = ?1", &st, err)))
+	if ((rc = prep(s, "SELECT 1 FROM cases WHERE ref = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
@@ -1133,7 +1143,7 @@ static enum kr_status case_exists(sqlite3 *db, const char *ref, struct kr_error 
 		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
 	else if (step != SQLITE_ROW)
 		rc = kri_db_fail(db, err, "reading the case failed");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -1148,16 +1158,16 @@ enum kr_status kr_auth_assign(struct kr_store *s, const char *ref, const char *n
 	bool own = false, open = false;
 
 	kri_iso_utc(now, at);
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
 	open = true;
-	if ((rc = case_exists(db, ref, err)) || (rc = find_user(db, name, &u, NULL, err)))
+	if ((rc = case_exists(s, ref, err)) || (rc = find_user(s, name, &u, NULL, err)))
 		goto out;
 	if (u.disabled) {
 		rc = kr_error_set(err, KR_EINVAL, "user %s is disabled", u.name);
 		goto out;
 	}
-	if ((rc = prep(db, "INSERT OR IGNORE INTO assignments(case_ref, user_id, since) "
+	if ((rc = prep(s, "INSERT OR IGNORE INTO assignments(case_ref, user_id, since) "
 	               "VALUES (?1, ?2, ?3)", &st, err)))
 		goto out;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
@@ -1166,11 +1176,11 @@ enum kr_status kr_auth_assign(struct kr_store *s, const char *ref, const char *n
 	if ((rc = done(db, st, err)))
 		goto out;
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	return rc;
 }
 
@@ -1183,12 +1193,12 @@ enum kr_status kr_auth_unassign(struct kr_store *s, const char *ref, const char 
 	enum kr_status rc;
 	bool own = false, open = false;
 
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
 	open = true;
-	if ((rc = find_user(db, name, &u, NULL, err)))
+	if ((rc = find_user(s, name, &u, NULL, err)))
 		goto out;
-	if ((rc = prep(db, "DELETE FROM assignments WHERE case_ref = ?1 AND user_id = ?2", &st,
+	if ((rc = prep(s, "DELETE FROM assignments WHERE case_ref = ?1 AND user_id = ?2", &st,
 	               err)))
 		goto out;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
@@ -1200,11 +1210,11 @@ enum kr_status kr_auth_unassign(struct kr_store *s, const char *ref, const char 
 		goto out;
 	}
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	return rc;
 }
 
@@ -1263,23 +1273,23 @@ enum kr_status kr_auth_assignees(struct kr_store *s, const char *ref, char ***ou
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = prep(db, "SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id "
+	if ((rc = prep(s, "SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id "
 	               "WHERE a.case_ref = ?1 ORDER BY u.name COLLATE BINARY", &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	rc = collect(db, st, out, n, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 /* The role, team and status of user u as stored now (the caller's copy may
  * be stale).  false when the user is gone, disabled, or on error. */
-static bool current(sqlite3 *db, const struct kr_user *u, struct kr_user *now)
+static bool current(struct kr_store *s, const struct kr_user *u, struct kr_user *now)
 {
 	sqlite3_stmt *st = NULL;
 	bool ok = false;
 
-	if (!u || u->disabled || prep(db, "SELECT " USER_COLS " FROM users u WHERE u.id = ?1",
+	if (!u || u->disabled || prep(s, "SELECT " USER_COLS " FROM users u WHERE u.id = ?1",
 	                              &st, NULL))
 		return false;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -1287,7 +1297,7 @@ static bool current(sqlite3 *db, const struct kr_user *u, struct kr_user *now)
 		fill_user(st, 0, now);
 		ok = !now->disabled;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return ok;
 }
 
@@ -1301,9 +1311,9 @@ enum kr_status kr_auth_visible_cases(struct kr_store *s, const struct kr_user *u
 
 	*out = NULL;
 	*n = 0;
-	if (!current(db, u, &cur) || cur.role == KR_ACCESS_ANALYST)
+	if (!current(s, u, &cur) || cur.role == KR_ACCESS_ANALYST)
 		return KR_OK;
-	if ((rc = prep(db, "SELECT DISTINCT a.case_ref FROM assignments a JOIN users v "
+	if ((rc = prep(s, "SELECT DISTINCT a.case_ref FROM assignments a JOIN users v "
 	               "ON v.id = a.user_id WHERE a.user_id = ?1 OR (?2 AND v.team = ?3) "
 	               "ORDER BY a.case_ref", &st, err)))
 		return rc;
@@ -1311,35 +1321,34 @@ enum kr_status kr_auth_visible_cases(struct kr_store *s, const struct kr_user *u
 	sqlite3_bind_int(st, 2, cur.role == KR_ACCESS_LEAD && cur.team[0]);
 	sqlite3_bind_text(st, 3, cur.team, -1, SQLITE_STATIC);
 	rc = collect(db, st, out, n, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 /* 1 when the query over (ref, user id, team) returns a row, 0 when not, -1
  * on error. */
-static int exists(sqlite3 *db, const char *sql, const char *ref, const struct kr_user *u)
+static int exists(struct kr_store *s, const char *sql, const char *ref, const struct kr_user *u)
 {
 	sqlite3_stmt *st = NULL;
 	int step;
 
-	if (prep(db, sql, &st, NULL))
+	if (prep(s, sql, &st, NULL))
 		return -1;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, u->id);
 	sqlite3_bind_text(st, 3, u->team, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
 }
 
 bool kr_auth_can(struct kr_store *s, const struct kr_user *u, const char *ref,
                  enum kr_auth_action action)
 {
-	sqlite3 *db = kr_store_db(s);
 	struct kr_user cur;
 	int own, team, known, any;
 
-	if (!current(db, u, &cur))
+	if (!current(s, u, &cur))
 		return false;
 	switch (action) {
 	case KR_ACT_CREATE:
@@ -1357,15 +1366,15 @@ bool kr_auth_can(struct kr_store *s, const struct kr_user *u, const char *ref,
 	}
 	if (!ref || cur.role == KR_ACCESS_ANALYST)
 		return false;
-	known = exists(db, "SELECT 1 FROM cases WHERE ref = ?1", ref, &cur);
+	known = exists(s, "SELECT 1 FROM cases WHERE ref = ?1", ref, &cur);
 	if (known != 1)
 		return false;
-	own = exists(db, "SELECT 1 FROM assignments WHERE case_ref = ?1 AND user_id = ?2", ref, &cur);
+	own = exists(s, "SELECT 1 FROM assignments WHERE case_ref = ?1 AND user_id = ?2", ref, &cur);
 	if (own < 0)
 		return false;
 	team = 0;
 	if (cur.role == KR_ACCESS_LEAD && cur.team[0]) {
-		team = exists(db, "SELECT 1 FROM assignments a JOIN users v ON v.id = a.user_id "
+		team = exists(s, "SELECT 1 FROM assignments a JOIN users v ON v.id = a.user_id "
 		              "WHERE a.case_ref = ?1 AND v.team = ?3", ref, &cur);
 		if (team < 0)
 			return false;
@@ -1378,7 +1387,7 @@ bool kr_auth_can(struct kr_store *s, const struct kr_user *u, const char *ref,
 			return false;
 		if (own || team)
 			return true;
-		any = exists(db, "SELECT 1 FROM assignments WHERE case_ref = ?1", ref, &cur);
+		any = exists(s, "SELECT 1 FROM assignments WHERE case_ref = ?1", ref, &cur);
 		return any == 0;
 	case KR_ACT_CASE_AUDIT:
 		return cur.role == KR_ACCESS_ADMIN || (cur.role == KR_ACCESS_LEAD && (own || team));
@@ -1434,12 +1443,12 @@ enum kr_status kr_auth_share_create(struct kr_store *s, const struct kr_user *by
 		rc = kr_error_set(err, KR_ENOTFOUND, "case %s has no person %s", ref, person);
 		goto out;
 	}
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		goto out;
 	open = true;
 	new_token(raw, token);
 	token_hash(raw, share_key, th);
-	if ((rc = prep(db, "INSERT INTO share_links(token_hash, case_ref, person_id, created_by, "
+	if ((rc = prep(s, "INSERT INTO share_links(token_hash, case_ref, person_id, created_by, "
 	               "created, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
 		goto out;
 	sqlite3_bind_blob(st, 1, th, TOKEN_HASH, SQLITE_STATIC);
@@ -1452,14 +1461,14 @@ enum kr_status kr_auth_share_create(struct kr_store *s, const struct kr_user *by
 		goto out;
 	if (id_out)
 		*id_out = sqlite3_last_insert_rowid(db);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	kr_case_free(c);
 	sodium_memzero(raw, sizeof raw);
 	if (rc) {
@@ -1484,14 +1493,14 @@ enum kr_status kr_auth_share_verify(struct kr_store *s, const char *token, time_
 		return rc;
 	if (!parse_token(token, share_key, th))
 		return kr_error_set(err, KR_EPERM, "this link is not valid");
-	if ((rc = prep(db, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
+	if ((rc = prep(s, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
 	               "ON u.id = l.created_by WHERE l.token_hash = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_blob(st, 1, th, TOKEN_HASH, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		fill_share(st, out);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return kri_db_fail(db, err, "reading the share link failed");
 	if (step == SQLITE_DONE || out->revoked || now >= out->expires) {
@@ -1513,13 +1522,13 @@ enum kr_status kr_auth_share_revoke(struct kr_store *s, const struct kr_user *by
 	int step;
 	bool own = false, open = false;
 
-	if ((rc = prep(db, "SELECT case_ref FROM share_links WHERE id = ?1", &st, err)))
+	if ((rc = prep(s, "SELECT case_ref FROM share_links WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		copy_text(ref, sizeof ref, st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 	if (step == SQLITE_DONE)
 		return kr_error_set(err, KR_ENOTFOUND, "no share link %lld", id);
@@ -1527,10 +1536,10 @@ enum kr_status kr_auth_share_revoke(struct kr_store *s, const struct kr_user *by
 		return kri_db_fail(db, err, "reading the share link failed");
 	if (!kr_auth_can(s, by, ref, KR_ACT_SHARE))
 		return kr_error_set(err, KR_EPERM, "you may not manage the links of this case");
-	if ((rc = kri_tx_begin(db, "kr_auth", &own, err)))
+	if ((rc = kri_tx_begin(s, "kr_auth", &own, err)))
 		return rc;
 	open = true;
-	if ((rc = prep(db, "UPDATE share_links SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL",
+	if ((rc = prep(s, "UPDATE share_links SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL",
 	               &st, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
@@ -1538,11 +1547,11 @@ enum kr_status kr_auth_share_revoke(struct kr_store *s, const struct kr_user *by
 	if ((rc = done(db, st, err)))
 		goto out;
 	open = false;
-	rc = kri_tx_end(db, "kr_auth", own, true, err);
+	rc = kri_tx_end(s, "kr_auth", own, true, err);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (open)
-		kri_tx_end(db, "kr_auth", own, false, NULL);
+		kri_tx_end(s, "kr_auth", own, false, NULL);
 	return rc;
 }
 
@@ -1558,7 +1567,7 @@ enum kr_status kr_auth_share_list(struct kr_store *s, const char *ref, struct kr
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = prep(db, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
+	if ((rc = prep(s, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
 	               "ON u.id = l.created_by WHERE l.case_ref = ?1 ORDER BY l.id DESC", &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
@@ -1576,7 +1585,7 @@ enum kr_status kr_auth_share_list(struct kr_store *s, const char *ref, struct kr
 	if (step != SQLITE_DONE)
 		rc = kri_db_fail(db, err, "listing the share links failed");
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc) {
 		free(v);
 		return rc;

@@ -3,7 +3,8 @@
  * times, refused when malformed, take part in the caller's transaction,
  * cannot be changed through the schema, and a row altered or removed by
  * someone with access to the file (who drops the triggers first) is found
- * by the chain check.  Also the CSV export and its formula escaping.
+ * by the chain check.  Also the CSV export and its formula escaping, and
+ * that no cached statement is left running on any path.
  */
 #include <sqlite3.h>
 #include <unistd.h>
@@ -287,6 +288,88 @@ static void detects_cut_off_end(void **state)
 	verify_finds(9, "removed");
 }
 
+/* No statement on s's connection is left mid-step (which would keep a read
+ * transaction open), and no transaction is left open. */
+static void all_reset(struct kr_store *s)
+{
+	sqlite3 *db = kr_store_db(s);
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (sqlite3_stmt_busy(st))
+			fail_msg("statement left running: %s", sqlite3_sql(st));
+	assert_true(sqlite3_get_autocommit(db));
+}
+
+/* A whole checkpoint from another connection needs every reader gone. */
+static void checkpoint_possible(void)
+{
+	sqlite3 *db = NULL;
+	int log = -1, done = -1;
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "SELECT count(*) FROM audit", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log,
+	                                           &done), SQLITE_OK);
+	assert_int_equal(log, 0);
+	sqlite3_close(db);
+}
+
+static int stop_at_first(const struct kr_audit_row *row, void *arg)
+{
+	*(long long *)arg = row->id;
+	return 1;
+}
+
+/* The statements come from the store's cache (kr_store_stmt): every path,
+ * the early ones included, leaves them reset, and using them again gives
+ * the same answers. */
+static void statements_left_reset(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_audit_entry bad = { "anna", NULL, T0, 'Z', NULL, NULL, NULL };
+	long long first = 0, count = 0, id = 0;
+	char hex[65];
+	(void)state;
+
+	fill(s);
+	all_reset(s);
+	for (int round = 0; round < 2; round++) {
+		/* stopped by the callback in the middle of the rows */
+		id = 0;
+		assert_int_equal(kr_audit_each(s, "PZ-1", stop_at_first, &id, NULL), KR_OK);
+		assert_int_equal(id, 2);
+		all_reset(s);
+		id = 0;
+		assert_int_equal(kr_audit_each(s, NULL, stop_at_first, &id, NULL), KR_OK);
+		assert_int_equal(id, 1);
+		all_reset(s);
+		assert_int_equal(kr_audit_head(s, &count, hex, NULL), KR_OK);
+		assert_int_equal(count, 10 + round);
+		all_reset(s);
+		assert_int_equal(kr_audit_verify(s, &first, NULL), KR_OK);
+		all_reset(s);
+		assert_int_equal(kr_audit_log(s, &bad, NULL, NULL), KR_EINVAL);
+		all_reset(s);
+		assert_int_equal(log_one(s, 'R', "anna", "PZ-1", T0 + 900, "again"), 11 + round);
+		all_reset(s);
+	}
+	/* inside the caller's transaction, rolled back: the savepoint */
+	assert_int_equal(kr_store_begin(s, NULL), KR_OK);
+	assert_int_equal(log_one(s, 'U', "anna", "PZ-1", T0 + 999, "undone"), 13);
+	assert_int_equal(kr_store_end(s, false, NULL), KR_OK);
+	all_reset(s);
+	checkpoint_possible();
+	kr_store_close(s);
+
+	/* verify stopping at an altered row in the middle of the walk */
+	tamper("UPDATE audit SET who = 'someone-else' WHERE id = 4");
+	s = open_store();
+	assert_int_equal(kr_audit_verify(s, &first, NULL), KR_EINVAL);
+	assert_int_equal(first, 4);
+	all_reset(s);
+	checkpoint_possible();
+	kr_store_close(s);
+}
+
 static char *csv_of(const char *cell)
 {
 	char *buf = NULL;
@@ -373,6 +456,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(detects_cut_off_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(csv_escaping, setup, teardown),
 		cmocka_unit_test_setup_teardown(csv_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(statements_left_reset, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

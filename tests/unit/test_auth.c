@@ -2,7 +2,8 @@
  * test_auth.c - accounts, passwords, sessions, throttling, the access
  * decision and share links (lib/auth.c).  Hashing runs at libsodium's
  * minimum limits so the suite stays fast; one test checks that the
- * production default is at least the INTERACTIVE limits.
+ * production default is at least the INTERACTIVE limits.  The last test
+ * checks that no cached statement is left running on any path.
  */
 #include <pthread.h>
 #include <sqlite3.h>
@@ -824,6 +825,134 @@ static void share_links(void **state)
 	kr_store_close(s);
 }
 
+/* ---- statements from the store's cache ------------------------------------ */
+
+/* No statement on s's connection is left mid-step (which would keep a read
+ * transaction open and block checkpoints), and no transaction is open. */
+static void all_reset(struct kr_store *s)
+{
+	sqlite3 *db = kr_store_db(s);
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (sqlite3_stmt_busy(st))
+			fail_msg("statement left running: %s", sqlite3_sql(st));
+	assert_true(sqlite3_get_autocommit(db));
+}
+
+/* Every path, the failing ones included, leaves the cached statements
+ * reset, and running the same calls again gives the same answers; a
+ * failure inside the caller's transaction rolls back only its savepoint. */
+static void statements_left_reset(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_user w1, lead, adm, u;
+	struct kr_login lg;
+	struct kr_share sh, *links = NULL;
+	char tok[KR_AUTH_TOKEN_CHARS + 1], stok[KR_AUTH_TOKEN_CHARS + 1];
+	char **refs = NULL;
+	size_t n = 0;
+	long long id = 0;
+	sqlite3 *other = NULL;
+	int log = -1, ckpt = -1;
+	(void)state;
+
+	put_case(s, "C-1");
+	put_case(s, "C-2");
+	add(s, "w1", KR_ACCESS_WORKER, "team-a");
+	add(s, "lead", KR_ACCESS_LEAD, "team-a");
+	add(s, "admin", KR_ACCESS_ADMIN, NULL);
+	all_reset(s);
+	w1 = user(s, "w1");
+	lead = user(s, "lead");
+	adm = user(s, "admin");
+	for (int round = 0; round < 2; round++) {
+		time_t t = T0 + round * 100;
+		assert_int_equal(kr_auth_user_add(s, "w1", KR_ACCESS_WORKER, NULL, GOOD, t, NULL,
+		                                  NULL), KR_ECONFLICT);
+		all_reset(s);
+		assert_int_equal(kr_auth_user_get(s, "nobody", &u, NULL), KR_ENOTFOUND);
+		all_reset(s);
+		assert_int_equal(kr_auth_assign(s, "C-1", "w1", t, NULL), KR_OK);
+		all_reset(s);
+		assert_int_equal(kr_auth_assign(s, "NOPE", "w1", t, NULL), KR_ENOTFOUND);
+		all_reset(s);
+		assert_int_equal(kr_auth_assign(s, "C-1", "nobody", t, NULL), KR_ENOTFOUND);
+		all_reset(s);
+		assert_int_equal(kr_auth_unassign(s, "C-2", "w1", NULL), KR_ENOTFOUND);
+		all_reset(s);
+		assert_int_equal(kr_auth_assignees(s, "C-1", &refs, &n, NULL), KR_OK);
+		assert_int_equal(n, 1);
+		kr_auth_strings_free(refs, n);
+		all_reset(s);
+		assert_int_equal(kr_auth_visible_cases(s, &lead, &refs, &n, NULL), KR_OK);
+		assert_int_equal(n, 1);
+		kr_auth_strings_free(refs, n);
+		all_reset(s);
+		assert_true(kr_auth_can(s, &w1, "C-1", KR_ACT_READ));
+		assert_false(kr_auth_can(s, &w1, "C-2", KR_ACT_READ));
+		assert_true(kr_auth_can(s, &lead, "C-1", KR_ACT_WRITE));
+		assert_true(kr_auth_can(s, &lead, "C-2", KR_ACT_ASSIGN));
+		assert_true(kr_auth_can(s, &adm, "C-1", KR_ACT_CASE_AUDIT));
+		assert_false(kr_auth_can(s, &w1, "NOPE", KR_ACT_READ));
+		all_reset(s);
+		/* logins: a wrong password, an unknown user, a good one */
+		assert_int_equal(kr_auth_login(s, "w1", "Verkeerd-wachtwoord-99", "192.0.2.9", t,
+		                               &lg, NULL), KR_EPERM);
+		all_reset(s);
+		assert_int_equal(kr_auth_login(s, "nobody", GOOD, "192.0.2.9", t, &lg, NULL),
+		                 KR_EPERM);
+		all_reset(s);
+		login(s, "w1", GOOD, t, tok);
+		all_reset(s);
+		assert_int_equal(check(s, tok, t + 1), KR_OK);
+		all_reset(s);
+		assert_int_equal(check(s, tok, t + 5), KR_OK);   /* touches last_seen */
+		all_reset(s);
+		assert_int_equal(check(s, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", t), KR_EPERM);
+		all_reset(s);
+		assert_int_equal(kr_auth_logout(s, tok, NULL), KR_OK);
+		assert_int_equal(check(s, tok, t + 6), KR_EPERM);
+		all_reset(s);
+		/* share links */
+		assert_int_equal(kr_auth_share_create(s, &w1, "C-1", "p2", t + 86400, t, stok, &id,
+		                                      NULL), KR_OK);
+		all_reset(s);
+		assert_int_equal(kr_auth_share_create(s, &w1, "C-1", "p9", t + 86400, t, tok, NULL,
+		                                      NULL), KR_ENOTFOUND);
+		all_reset(s);
+		assert_int_equal(kr_auth_share_verify(s, stok, t + 1, &sh, NULL), KR_OK);
+		all_reset(s);
+		assert_int_equal(kr_auth_share_list(s, "C-1", &links, &n, NULL), KR_OK);
+		assert_int_equal(n, (size_t)round + 1);
+		free(links);
+		all_reset(s);
+		assert_int_equal(kr_auth_share_revoke(s, &w1, id, t + 2, NULL), KR_OK);
+		all_reset(s);
+		assert_int_equal(kr_auth_share_revoke(s, &w1, 9999, t + 2, NULL), KR_ENOTFOUND);
+		all_reset(s);
+		assert_int_equal(kr_auth_prune(s, t + 3, NULL), KR_OK);
+		all_reset(s);
+		assert_int_equal(kr_auth_unassign(s, "C-1", "w1", NULL), KR_OK);
+		all_reset(s);
+	}
+	/* inside the caller's transaction a failing call undoes only its own work */
+	assert_int_equal(kr_store_begin(s, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "C-2", "w1", T0, NULL), KR_OK);
+	assert_int_equal(kr_auth_assign(s, "C-2", "nobody", T0, NULL), KR_ENOTFOUND);
+	assert_int_equal(kr_store_end(s, true, NULL), KR_OK);
+	all_reset(s);
+	assert_true(kr_auth_can(s, &w1, "C-2", KR_ACT_READ));
+	all_reset(s);
+	/* and nothing keeps a reader on the log: a whole checkpoint succeeds */
+	assert_int_equal(sqlite3_open(dbpath, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM users", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_wal_checkpoint_v2(other, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log,
+	                                           &ckpt), SQLITE_OK);
+	assert_int_equal(log, 0);
+	sqlite3_close(other);
+	kr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -840,6 +969,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unknown_user_takes_as_long, setup, teardown),
 		cmocka_unit_test_setup_teardown(access_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(share_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(statements_left_reset, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
