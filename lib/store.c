@@ -636,6 +636,7 @@ struct each_pool {
 	struct kr_case *tofree[EACH_MAX_WORKERS][EACH_WINDOW];
 	size_t ntofree[EACH_MAX_WORKERS];
 	int nworkers;              /* ids handed out so far */
+	bool waiting;              /* the calling thread waits on `done` */
 	bool quit;
 };
 
@@ -669,7 +670,8 @@ static void *each_worker(void *arg)
 		pthread_mutex_lock(&p->mu);
 		if (sl) {
 			sl->parsed = 1;
-			pthread_cond_broadcast(&p->done);
+			if (p->waiting)
+				pthread_cond_signal(&p->done);
 		}
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -683,8 +685,7 @@ static void each_give_back(struct each_pool *p, struct each_slot *sl)
 		return;
 	pthread_mutex_lock(&p->mu);
 	p->tofree[sl->owner][p->ntofree[sl->owner]++] = sl->c;
-	pthread_cond_broadcast(&p->work);
-	pthread_mutex_unlock(&p->mu);
+	pthread_mutex_unlock(&p->mu);   /* freed when that worker next takes work */
 	sl->c = NULL;
 }
 
@@ -787,8 +788,10 @@ enum kr_status kr_store_each(struct kr_store *s,
 		/* Take the oldest back, in order. */
 		sl = &p->slot[p->head % EACH_WINDOW];
 		pthread_mutex_lock(&p->mu);
+		p->waiting = true;
 		while (!sl->parsed)
 			pthread_cond_wait(&p->done, &p->mu);
+		p->waiting = false;
 		pthread_mutex_unlock(&p->mu);
 		if (sl->rc) {
 			rc = kr_error_set(err, sl->rc, "the stored case %s cannot be read", sl->ref);
