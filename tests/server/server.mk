@@ -13,6 +13,8 @@ $(B)/tests/server/%: tests/server/%.c tests/server/client.c tests/server/client.
 
 servertest: $(B)/kring $(SERVER_TESTS)
 	@sh tests/server/run.sh $(B)/kring $(SERVER_TESTS)
+	@sh tests/server/tls.sh $(B)/kring
 
+DEBS += openssl curl
 TEST_TARGETS += servertest
 .PHONY: servertest
