@@ -75,21 +75,6 @@ bool kr_case_edit_collection_valid(const char *name)
 	return find_coll(name) != NULL;
 }
 
-static const char *json_kind(const json_t *v)
-{
-	if (!v)
-		return "nothing";
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "a list";
-	case JSON_STRING: return "text";
-	case JSON_INTEGER: case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "true/false";
-	case JSON_NULL: return "null";
-	}
-	return "something else";
-}
-
 static int rank_of(const char *key, const char *const *order)
 {
 	for (int i = 0; order[i]; i++)
@@ -354,7 +339,7 @@ static enum kr_status parse_body(const struct kr_edit *e, json_t **out, struct k
 		return kr_error_set(err, KR_EINVAL, "the body is not valid JSON");
 	}
 	if (!json_is_object(v)) {
-		kr_error_detail(err, "body", "expected an object, found %s", json_kind(v));
+		kr_error_detail(err, "body", "expected an object, found %s", kri_json_kind(v));
 		json_decref(v);
 		return kr_error_set(err, KR_EINVAL, "the body must be a JSON object");
 	}
@@ -384,7 +369,7 @@ static enum kr_status parse_doc(const char *text, size_t len, json_t **out,
 	}
 	if (!json_is_object(v)) {
 		kr_error_detail(err, "", "the document must be a JSON object, found %s",
-		                json_kind(v));
+		                kri_json_kind(v));
 		json_decref(v);
 		return kr_error_set(err, KR_EINVAL, "the case document is not a JSON object");
 	}
@@ -443,7 +428,7 @@ static enum kr_status get_plan(json_t *root, bool create, json_t **plan, struct 
 		p = json_object_get(root, "plan");
 	}
 	if (!json_is_object(p)) {
-		kr_error_detail(err, "plan", "expected an object, found %s", json_kind(p));
+		kr_error_detail(err, "plan", "expected an object, found %s", kri_json_kind(p));
 		return kr_error_set(err, KR_EINVAL, "the case document is not valid");
 	}
 	*plan = p;
@@ -459,7 +444,7 @@ static enum kr_status refuse_change(struct kr_error *err, const char *path, cons
 		                what, old, json_string_value(now));
 	else
 		kr_error_detail(err, path, "the %s cannot change (it is \"%s\"; the body has %s)",
-		                what, old, json_kind(now));
+		                what, old, kri_json_kind(now));
 	return kr_error_set(err, KR_EINVAL, "the %s cannot change", what);
 }
 
@@ -495,7 +480,7 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 		arr = json_object_get(parent, k->key);
 	}
 	if (!json_is_array(arr)) {
-		kr_error_detail(err, k->path, "expected a list, found %s", json_kind(arr));
+		kr_error_detail(err, k->path, "expected a list, found %s", kri_json_kind(arr));
 		return kr_error_set(err, KR_EINVAL, "the case document is not valid");
 	}
 

@@ -27,4 +27,8 @@ struct kri_case_priv {
 	struct kri_arena arena;
 };
 
+/* How a JSON value is called in messages: "an object", "a list", "text",
+ * "a number", "true/false", "null", or "nothing" for NULL. */
+const char *kri_json_kind(const json_t *v);
+
 #endif

@@ -61,8 +61,10 @@ static const char *join(char *buf, const char *base, const char *key)
 	return buf;
 }
 
-static const char *json_kind(const json_t *v)
+const char *kri_json_kind(const json_t *v)
 {
+	if (!v)
+		return "nothing";
 	switch (json_typeof(v)) {
 	case JSON_OBJECT: return "an object";
 	case JSON_ARRAY: return "a list";
@@ -87,7 +89,7 @@ static const char *get_str(struct rd *r, const char *base, json_t *obj, const ch
 		return NULL;
 	}
 	if (!json_is_string(v)) {
-		problem(r, join(path, base, key), "expected text, found %s", json_kind(v));
+		problem(r, join(path, base, key), "expected text, found %s", kri_json_kind(v));
 		return NULL;
 	}
 	return json_string_value(v);
@@ -149,7 +151,7 @@ static struct kr_date check_date(struct rd *r, const char *path, json_t *v)
 		return d;
 	if (!json_is_string(v))
 		problem(r, path, "expected a date (YYYY-MM-DD, YYYY-MM or YYYY), found %s",
-		        json_kind(v));
+		        kri_json_kind(v));
 	else if (!kr_date_parse(json_string_value(v), &d))
 		problem(r, path, "\"%s\" is not a date that exists (use YYYY-MM-DD, YYYY-MM or YYYY)",
 		        json_string_value(v));
@@ -182,7 +184,7 @@ static enum kr_tribool get_bool(struct rd *r, const char *base, json_t *obj, con
 	if (!v || json_is_null(v))
 		return KR_UNKNOWN;
 	if (!json_is_boolean(v)) {
-		problem(r, join(path, base, key), "expected true or false, found %s", json_kind(v));
+		problem(r, join(path, base, key), "expected true or false, found %s", kri_json_kind(v));
 		return KR_UNKNOWN;
 	}
 	return json_is_true(v) ? KR_TRUE : KR_FALSE;
@@ -201,7 +203,7 @@ static json_t *get_obj(struct rd *r, const char *base, json_t *obj, const char *
 		return NULL;
 	}
 	if (!json_is_object(v)) {
-		problem(r, join(path, base, key), "expected an object, found %s", json_kind(v));
+		problem(r, join(path, base, key), "expected an object, found %s", kri_json_kind(v));
 		return NULL;
 	}
 	return v;
@@ -219,7 +221,7 @@ static json_t *get_arr(struct rd *r, const char *base, json_t *obj, const char *
 		return NULL;
 	}
 	if (!json_is_array(v)) {
-		problem(r, join(path, base, key), "expected a list, found %s", json_kind(v));
+		problem(r, join(path, base, key), "expected a list, found %s", kri_json_kind(v));
 		return NULL;
 	}
 	return v;
@@ -231,7 +233,7 @@ static int resolve(struct rd *r, const char *path, json_t *v, json_t *ids, const
 	json_t *ix;
 
 	if (!json_is_string(v)) {
-		problem(r, path, "expected the id of a %s, found %s", what, json_kind(v));
+		problem(r, path, "expected the id of a %s, found %s", what, kri_json_kind(v));
 		return -1;
 	}
 	ix = json_object_get(ids, json_string_value(v));
@@ -316,7 +318,7 @@ static struct kr_strings get_strings(struct rd *r, const char *base, json_t *obj
 	json_array_foreach(arr, i, v) {
 		if (!json_is_string(v)) {
 			snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
-			problem(r, ipath, "expected text, found %s", json_kind(v));
+			problem(r, ipath, "expected text, found %s", kri_json_kind(v));
 			continue;
 		}
 		s.v[s.n++] = json_string_value(v);
@@ -328,7 +330,7 @@ static struct kr_strings get_strings(struct rd *r, const char *base, json_t *obj
 static json_t *item_obj(struct rd *r, const char *path, json_t *v)
 {
 	if (!json_is_object(v)) {
-		problem(r, path, "expected an object, found %s", json_kind(v));
+		problem(r, path, "expected an object, found %s", kri_json_kind(v));
 		return NULL;
 	}
 	return v;
@@ -387,7 +389,7 @@ static void read_persons(struct rd *r, json_t *arr)
 				int role;
 				snprintf(ipath, sizeof ipath, "%s.roles[%zu]", base, j);
 				if (!json_is_string(e)) {
-					problem(r, ipath, "expected text, found %s", json_kind(e));
+					problem(r, ipath, "expected text, found %s", kri_json_kind(e));
 					continue;
 				}
 				role = kr_enum_value(KR_ENUM_ROLE, json_string_value(e));
@@ -489,7 +491,7 @@ static void read_ties(struct rd *r, json_t *arr)
 				int s;
 				snprintf(ipath, sizeof ipath, "%s.support[%zu]", base, j);
 				if (!json_is_string(e)) {
-					problem(r, ipath, "expected text, found %s", json_kind(e));
+					problem(r, ipath, "expected text, found %s", kri_json_kind(e));
 					continue;
 				}
 				s = kr_enum_value(KR_ENUM_SUPPORT, json_string_value(e));
@@ -763,7 +765,7 @@ static void read_case_section(struct rd *r, json_t *cs)
 			if (!c->development_checks)
 				break;
 			if (json_is_null(v) || !json_is_string(v)) {
-				problem(r, path, "expected a date, found %s", json_kind(v));
+				problem(r, path, "expected a date, found %s", kri_json_kind(v));
 				continue;
 			}
 			c->development_checks[c->ndevelopment_checks] = check_date(r, path, v);
@@ -921,7 +923,7 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 	}
 	r.priv->doc = json_incref(doc);
 	if (!json_is_object(doc)) {
-		problem(&r, "", "the document must be a JSON object, found %s", json_kind(doc));
+		problem(&r, "", "the document must be a JSON object, found %s", kri_json_kind(doc));
 		goto check;
 	}
 	fmt = get_str(&r, "", doc, "format", true);

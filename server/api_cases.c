@@ -50,22 +50,23 @@ static bool parse_long(const char *s, long min, long *out)
 	return true;
 }
 
-struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out)
+/* The revision that ?revision=N or ?as_of=DATE (rs, as; either may be
+ * NULL) asks for, in *rev (0: the latest).  False after replying 400/404. */
+static bool pick_revision(struct ks_req *r, const char *ref, const char *rs, const char *as,
+                          long *rev)
 {
-	const char *ref = r->args[0], *rs = allow_earlier ? ks_param(r, "revision") : NULL;
-	const char *as = allow_earlier ? ks_param(r, "as_of") : NULL;
-	struct kr_case *c = NULL;
 	struct kr_error err;
-	long rev = 0, day;
+	long day;
+	bool ok = false;
 
-	*rev_out = 0;
+	*rev = 0;
 	kr_error_init(&err);
 	if (rs && as) {
 		ks_error(r, 400, "bad_request", "Gebruik ?revision= of ?as_of=, niet allebei.",
 		         "Use ?revision= or ?as_of=, not both.");
 		goto out;
 	}
-	if (rs && !parse_long(rs, 1, &rev)) {
+	if (rs && !parse_long(rs, 1, rev)) {
 		ks_error(r, 400, "bad_request", "?revision= moet een positief getal zijn.",
 		         "?revision= must be a positive number.");
 		goto out;
@@ -73,11 +74,29 @@ struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out
 	if (as) {
 		if (!ks_param_day(r, "as_of", &day))
 			goto out;
-		if (kr_store_revision_at(r->store, ref, day, &rev, &err)) {
+		if (kr_store_revision_at(r->store, ref, day, rev, &err)) {
 			ks_fail(r, err.code, &err);
 			goto out;
 		}
 	}
+	ok = true;
+out:
+	kr_error_cleanup(&err);
+	return ok;
+}
+
+struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out)
+{
+	const char *ref = r->args[0], *rs = allow_earlier ? ks_param(r, "revision") : NULL;
+	const char *as = allow_earlier ? ks_param(r, "as_of") : NULL;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	long rev = 0;
+
+	*rev_out = 0;
+	kr_error_init(&err);
+	if (!pick_revision(r, ref, rs, as, &rev))
+		goto out;
 	if (rev == 0 && (rev = ks_head_revision(r, ref)) == 0) {
 		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen toegang toe.",
 		         "This case does not exist or you have no access to it.");
@@ -506,29 +525,13 @@ void ks_h_case_get(struct ks_req *r)
 {
 	const char *rs = ks_param(r, "revision"), *as = ks_param(r, "as_of");
 	struct kr_error err;
-	long rev = 0, got, day;
+	long rev = 0, got;
 	size_t len;
 	char *doc;
 
 	kr_error_init(&err);
-	if (rs && as) {
-		ks_error(r, 400, "bad_request", "Gebruik ?revision= of ?as_of=, niet allebei.",
-		         "Use ?revision= or ?as_of=, not both.");
+	if (!pick_revision(r, r->args[0], rs, as, &rev))
 		goto out;
-	}
-	if (rs && !parse_long(rs, 1, &rev)) {
-		ks_error(r, 400, "bad_request", "?revision= moet een positief getal zijn.",
-		         "?revision= must be a positive number.");
-		goto out;
-	}
-	if (as) {
-		if (!ks_param_day(r, "as_of", &day))
-			goto out;
-		if (kr_store_revision_at(r->store, r->args[0], day, &rev, &err)) {
-			ks_fail(r, err.code, &err);
-			goto out;
-		}
-	}
 	if (!(doc = raw_doc(r, r->args[0], rev, &got, &len))) {
 		if (rev > 0)
 			ks_error(r, 404, "not_found", "Deze versie van het dossier bestaat niet.",
