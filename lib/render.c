@@ -1099,6 +1099,45 @@ void kri_legend_line(struct kri_legend *lg, enum kr_strength strength, enum kr_q
 	legend_text(lg, x + 46, text);
 }
 
+void kri_legend_people(struct kri_legend *lg, bool star)
+{
+	enum kr_lang l = lg->o->lang;
+
+	kri_legend_symbol(lg, KR_SEX_M, "#fff", false, kr_tr(l, "man", "male"));
+	kri_legend_symbol(lg, KR_SEX_F, "#fff", false, kr_tr(l, "vrouw", "female"));
+	kri_legend_symbol(lg, KR_SEX_X, "#fff", false, kr_tr(l, "anders of onbekend",
+	                                                     "other or unknown"));
+	kri_legend_symbol(lg, KR_SEX_M, "#DDDDDD", true, kr_tr(l, "overleden", "deceased"));
+	if (star)
+		kri_legend_star(lg, kr_tr(l, "vertrouwensfiguur", "trust figure"));
+	kri_legend_newline(lg);
+	for (int w = KR_WORLD_ORIGIN; w < KR_WORLD__N; w++)
+		kri_legend_symbol(lg, KR_SEX_F, kri_world_colour(w), false,
+		                  kri_label(KR_ENUM_WORLD, w, l));
+	kri_legend_newline(lg);
+}
+
+void kri_legend_tie_styles(struct kri_legend *lg)
+{
+	enum kr_lang l = lg->o->lang;
+
+	kri_legend_line(lg, KR_STRENGTH_STRONG, KR_QUALITY_POSITIVE, 0, NULL, NULL,
+	                kr_tr(l, "sterke band", "strong tie"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, 0, NULL, NULL,
+	                kr_tr(l, "gewone band", "normal tie"));
+	kri_legend_line(lg, KR_STRENGTH_WEAK, KR_QUALITY_POSITIVE, 0, NULL, NULL,
+	                kr_tr(l, "zwakke band", "weak tie"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_CONFLICT, 0, NULL, NULL,
+	                kr_tr(l, "conflict", "conflict"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_AMBIVALENT, 0, NULL, NULL,
+	                kr_tr(l, "gespannen (wisselend)", "tense (ambivalent)"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_BROKEN, 0, NULL, NULL,
+	                kr_tr(l, "verbroken", "broken"));
+	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, KR_DIR_A_TO_B, NULL, NULL,
+	                kr_tr(l, "steun gaat in de richting van de pijl",
+	                      "support flows the way the arrow points"));
+}
+
 void kri_legend_note(struct kri_legend *lg, const char *text)
 {
 	double w = kri_text_width(text, KRI_LEGEND_PX);

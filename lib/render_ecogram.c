@@ -383,32 +383,8 @@ static void legend(struct kri_legend *lg)
 	struct kri_tie_look bridge = { KRI_COLOUR_BRIDGE, 1.0, 0, 0 };
 	struct kri_tie_look other = { "#777777", 0.7, 0.6, 0 };
 
-	kri_legend_symbol(lg, KR_SEX_M, "#fff", false, kr_tr(l, "man", "male"));
-	kri_legend_symbol(lg, KR_SEX_F, "#fff", false, kr_tr(l, "vrouw", "female"));
-	kri_legend_symbol(lg, KR_SEX_X, "#fff", false, kr_tr(l, "anders of onbekend",
-	                                                     "other or unknown"));
-	kri_legend_symbol(lg, KR_SEX_M, "#DDDDDD", true, kr_tr(l, "overleden", "deceased"));
-	kri_legend_star(lg, kr_tr(l, "vertrouwensfiguur", "trust figure"));
-	kri_legend_newline(lg);
-	for (int w = KR_WORLD_ORIGIN; w < KR_WORLD__N; w++)
-		kri_legend_symbol(lg, KR_SEX_F, kri_world_colour(w), false,
-		                  kri_label(KR_ENUM_WORLD, w, l));
-	kri_legend_newline(lg);
-	kri_legend_line(lg, KR_STRENGTH_STRONG, KR_QUALITY_POSITIVE, 0, NULL, NULL,
-	                kr_tr(l, "sterke band", "strong tie"));
-	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, 0, NULL, NULL,
-	                kr_tr(l, "gewone band", "normal tie"));
-	kri_legend_line(lg, KR_STRENGTH_WEAK, KR_QUALITY_POSITIVE, 0, NULL, NULL,
-	                kr_tr(l, "zwakke band", "weak tie"));
-	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_CONFLICT, 0, NULL, NULL,
-	                kr_tr(l, "conflict", "conflict"));
-	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_AMBIVALENT, 0, NULL, NULL,
-	                kr_tr(l, "gespannen (wisselend)", "tense (ambivalent)"));
-	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_BROKEN, 0, NULL, NULL,
-	                kr_tr(l, "verbroken", "broken"));
-	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, KR_DIR_A_TO_B, NULL, NULL,
-	                kr_tr(l, "steun gaat in de richting van de pijl",
-	                      "support flows the way the arrow points"));
+	kri_legend_people(lg, true);
+	kri_legend_tie_styles(lg);
 	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, 0, &bridge, NULL,
 	                kr_tr(l, "band tussen de twee werelden", "tie between the two worlds"));
 	kri_legend_line(lg, KR_STRENGTH_NORMAL, KR_QUALITY_POSITIVE, 0, &other, NULL,

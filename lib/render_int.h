@@ -157,6 +157,12 @@ void kri_legend_star(struct kri_legend *lg, const char *text);
 void kri_legend_line(struct kri_legend *lg, enum kr_strength strength, enum kr_quality quality,
                      enum kr_direction direction, const struct kri_tie_look *look,
                      const char *band, const char *text);
+/* The person rows shared by the network pictures: the symbols (man,
+ * woman, other, deceased; the trust figure's star when star), then one
+ * sample per world, each row ended. */
+void kri_legend_people(struct kri_legend *lg, bool star);
+/* Hartman's tie styles (strong .. broken) and the support arrow. */
+void kri_legend_tie_styles(struct kri_legend *lg);
 /* A line of text on a row of its own. */
 void kri_legend_note(struct kri_legend *lg, const char *text);
 /* Ends the legend; returns its height. */
