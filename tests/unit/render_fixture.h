@@ -2,9 +2,8 @@
  * render_fixture.h - what the renderer and metrics tests share: small
  * hand-written cases that exercise every line style and symbol, big cases
  * built by code (any number of people, deterministic), the "nothing
- * overlaps and everyone is drawn" check on a layout, and golden files under
- * tests/data/golden/ (KRING_UPDATE_GOLDEN=1 rewrites them; a missing golden
- * is written on the first run).  Header-only, included after testutil.h.
+ * overlaps and everyone is drawn" check on a layout, and the golden-file
+ * checks of the network pictures (tu_golden in testutil.h).  Header-only, included after testutil.h.
  */
 #ifndef KRING_RENDER_FIXTURE_H
 #define KRING_RENDER_FIXTURE_H
@@ -230,42 +229,6 @@ static inline char *rf_render(enum kr_render_kind kind, const struct kr_case *c,
 	return kr_buf_steal(&b, len);
 }
 
-/* Compares data with tests/data/golden/NAME, or writes it when the golden
- * is missing or KRING_UPDATE_GOLDEN=1. */
-static inline void rf_golden(const char *name, const char *data, size_t len)
-{
-	char path[512];
-	const char *upd = getenv("KRING_UPDATE_GOLDEN");
-	FILE *f;
-
-	snprintf(path, sizeof path, "tests/data/golden/%s", name);
-	f = fopen(path, "rb");
-	if (f && !(upd && strcmp(upd, "1") == 0)) {
-		size_t glen;
-		char *g;
-		fclose(f);
-		g = tu_read_file(path, &glen);
-		if (glen != len || memcmp(g, data, len) != 0) {
-			size_t at = 0;
-			while (at < len && at < glen && g[at] == data[at])
-				at++;
-			free(g);
-			fail_msg("%s differs from the golden file at byte %zu (KRING_UPDATE_GOLDEN=1 "
-			         "rewrites it after a deliberate change)", path, at);
-		}
-		free(g);
-		return;
-	}
-	if (f)
-		fclose(f);
-	f = fopen(path, "wb");
-	if (!f)
-		fail_msg("cannot write %s", path);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	fclose(f);
-	fprintf(stderr, "wrote golden %s\n", path);
-}
-
 /* Renders kind for c, checks its layout (nothing overlaps, everyone drawn)
  * and compares it with the golden file KIND-REF[SUFFIX].svg. */
 static inline void rf_golden_case(enum kr_render_kind kind, const struct kr_case *c,
@@ -278,7 +241,7 @@ static inline void rf_golden_case(enum kr_render_kind kind, const struct kr_case
 
 	rf_check_layout(&l, c, true, c->ref);
 	snprintf(name, sizeof name, "%s-%s%s.svg", kr_render_kind_name(kind), c->ref, suffix);
-	rf_golden(name, svg, len);
+	tu_golden(name, svg, len, true);
 	free(svg);
 	kr_layout_cleanup(&l);
 }

@@ -62,46 +62,11 @@ const char *__lsan_default_suppressions(void)
 	       "leak:libharfbuzz\nleak:librsvg\nleak:libcairo\n";
 }
 
-static bool updating(void)
-{
-	const char *u = getenv("KRING_UPDATE_GOLDEN");
-	return u && strcmp(u, "1") == 0;
-}
-
 static void golden(const char *name, const char *svg, size_t len, bool must_exist)
 {
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof path, "tests/data/golden/%s.svg", name);
-	if (updating()) {
-		mkdir("tests/data", 0755);
-		mkdir("tests/data/golden", 0755);
-		f = fopen(path, "wb");
-		assert_non_null(f);
-		assert_int_equal(fwrite(svg, 1, len, f), len);
-		fclose(f);
-		return;
-	}
-	f = fopen(path, "rb");
-	if (!f) {
-		if (must_exist)
-			fail_msg("%s is missing: run with KRING_UPDATE_GOLDEN=1", path);
-		fprintf(stderr, "note: no golden %s yet (KRING_UPDATE_GOLDEN=1 writes it)\n", path);
-		return;
-	}
-	fclose(f);
-	size_t glen;
-	char *want = tu_read_file(path, &glen);
-	if (glen != len || memcmp(want, svg, len) != 0) {
-		size_t i = 0;
-		while (i < len && i < glen && want[i] == svg[i])
-			i++;
-		free(want);
-		fail_msg("%s differs from the output at byte %zu (KRING_UPDATE_GOLDEN=1 rewrites it)",
-		         path, i);
-	}
-	free(want);
+	char file[300];
+	snprintf(file, sizeof file, "%s.svg", name);
+	tu_golden(file, svg, len, must_exist);
 }
 
 static void assert_no_overlap(const struct kr_layout *l, const char *what)
@@ -178,14 +143,6 @@ static void assert_readable(const char *svg, size_t len)
 	kr_error_cleanup(&err);
 }
 
-static size_t count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
 static void test_fixture(void **state)
 {
 	struct kr_case *c = tu_case_from_text(SAM);
@@ -203,7 +160,7 @@ static void test_fixture(void **state)
 	assert_non_null(strstr(svg, ">Henk</text>"));
 	assert_non_null(strstr(svg, ">professionele vriend</text>"));
 	assert_non_null(strstr(svg, "class=\"pf\">Kees</text>"));
-	assert_int_equal(count(svg, ">Kees</text>"), 1);       /* not in his petal too */
+	assert_int_equal(tu_count(svg, ">Kees</text>"), 1);       /* not in his petal too */
 	/* petals: the deceased father is gone; the guardian is an agency */
 	assert_non_null(strstr(svg, ">familie (2)</text>"));
 	assert_null(strstr(svg, ">Ruud</text>"));
@@ -214,7 +171,7 @@ static void test_fixture(void **state)
 	assert_non_null(strstr(svg, ">Fatma</text>"));
 	assert_non_null(strstr(svg, ">school en werk (1)</text>"));
 	assert_non_null(strstr(svg, ">online (0)</text>"));
-	assert_int_equal(count(svg, ">niemand</text>"), 3);    /* neighbourhood, religion, online */
+	assert_int_equal(tu_count(svg, ">niemand</text>"), 3);    /* neighbourhood, religion, online */
 	/* line styles carry meaning: dashed professionals, dash-dotted agencies, dotted empty */
 	assert_non_null(strstr(svg, "stroke-dasharray=\"7 4\""));
 	assert_non_null(strstr(svg, "stroke-dasharray=\"9 3 2 3\""));
@@ -254,7 +211,7 @@ static void test_professional_friend(void **state)
 	assert_non_null(strstr(svg, ">professionals (0)</text>"));
 	assert_non_null(strstr(svg, ">instanties (1)</text>"));
 	/* nobody in the household nor in 8 petals */
-	assert_int_equal(count(svg, ">niemand</text>"), 9);
+	assert_int_equal(tu_count(svg, ">niemand</text>"), 9);
 	free(svg);
 	kr_case_free(c);
 
@@ -263,7 +220,7 @@ static void test_professional_friend(void **state)
 		"\"persons\":[{\"id\":\"c\",\"roles\":[\"child\"]}]}");
 	svg = render(c, KR_LANG_NL, &len);
 	assert_non_null(strstr(svg, ">nog niemand</text>"));
-	assert_int_equal(count(svg, ">niemand</text>"), 10);   /* the household and 9 petals */
+	assert_int_equal(tu_count(svg, ">niemand</text>"), 10);   /* the household and 9 petals */
 	golden("flower-T-FLOWER-ONE", svg, len, true);
 	assert_readable(svg, len);
 	free(svg);
@@ -312,7 +269,7 @@ static void test_more_and_cut(void **state)
 	assert_non_null(strstr(svg, ">+5 meer</text>"));        /* 10: five names and +5 */
 	assert_non_null(strstr(svg, ">+2 meer</text>"));        /* 7: five names and +2 */
 	assert_non_null(strstr(svg, ">+3 meer</text>"));        /* household of 5: two and +3 */
-	assert_int_equal(count(svg, "meer</text>"), 3);          /* 6 fit without "+N" */
+	assert_int_equal(tu_count(svg, "meer</text>"), 3);          /* 6 fit without "+N" */
 	free(svg);
 	kr_case_free(c);
 

@@ -245,52 +245,13 @@ static void assert_kin_drawn(const struct kr_case *c, const struct kr_layout *la
 	}
 }
 
-static bool updating(void)
-{
-	const char *u = getenv("KRING_UPDATE_GOLDEN");
-	return u && strcmp(u, "1") == 0;
-}
-
-/* Compares svg with the golden file; rewrites it when updating.  A missing
- * golden fails for fixtures (must_exist) and is reported for examples. */
+/* Compares svg with tests/data/golden/KIND-REF.svg (see tu_golden). */
 static void golden(const char *kind, const char *ref, const char *svg, size_t len,
                    bool must_exist)
 {
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof path, "tests/data/golden/%s-%s.svg", kind, ref);
-	if (updating()) {
-		mkdir("tests/data", 0755);
-		mkdir("tests/data/golden", 0755);
-		f = fopen(path, "wb");
-		if (!f)
-			fail_msg("cannot write %s", path);
-		assert_int_equal(fwrite(svg, 1, len, f), len);
-		fclose(f);
-		return;
-	}
-	f = fopen(path, "rb");
-	if (!f) {
-		if (must_exist)
-			fail_msg("%s is missing: run with KRING_UPDATE_GOLDEN=1", path);
-		fprintf(stderr, "note: no golden %s yet (KRING_UPDATE_GOLDEN=1 writes it)\n", path);
-		return;
-	}
-	fclose(f);
-	{
-		size_t glen;
-		char *want = tu_read_file(path, &glen);
-		if (glen != len || memcmp(want, svg, len) != 0) {
-			size_t i = 0;
-			while (i < len && i < glen && want[i] == svg[i])
-				i++;
-			free(want);
-			fail_msg("%s differs from the output at byte %zu (KRING_UPDATE_GOLDEN=1 "
-			         "rewrites it after an intended change)", path, i);
-		}
-		free(want);
-	}
+	char name[300];
+	snprintf(name, sizeof name, "%s-%s.svg", kind, ref);
+	tu_golden(name, svg, len, must_exist);
 }
 
 /* Renders a fixture: checks layout, determinism and the golden file. */

@@ -91,14 +91,6 @@ static int panel_of(const struct kr_box *b)
 	return -1;
 }
 
-static size_t count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
 /* The values of every attribute `name="..."` in svg, as a list of malloc'd
  * strings ending with NULL. */
 static char **attr_values(const char *svg, const char *name)
@@ -194,9 +186,9 @@ static char *render(const struct kr_case *c, enum kr_lang lang, size_t *len, siz
 	assert_non_null(strstr(a.data, "viewBox=\"0 0 297.0 210.0\" width=\"297mm\" "
 	                       "height=\"210mm\""));
 	assert_null(strstr(a.data, "<?xml"));
-	assert_int_equal(count(a.data, "<svg "), 5);
-	assert_int_equal(count(a.data, "</svg>"), 5);
-	assert_int_equal(count(a.data, "class=\"kompas-panel\""), 4);
+	assert_int_equal(tu_count(a.data, "<svg "), 5);
+	assert_int_equal(tu_count(a.data, "</svg>"), 5);
+	assert_int_equal(tu_count(a.data, "class=\"kompas-panel\""), 4);
 	assert_references(a.data);
 	/* Boxes: on the page; none crosses from one panel into another or
 	 * into the title.  Overlaps inside one panel are that picture's own

@@ -140,60 +140,13 @@ static void assert_no_overlap(const struct kr_layout *lay, const char *what)
 		}
 }
 
-static size_t count(const char *s, const char *needle)
-{
-	size_t n = 0;
-	for (const char *p = s; (p = strstr(p, needle)) != NULL; p++)
-		n++;
-	return n;
-}
-
-static bool updating(void)
-{
-	const char *u = getenv("KRING_UPDATE_GOLDEN");
-	return u && strcmp(u, "1") == 0;
-}
-
-/* Compares svg with the golden file; rewrites it when updating.  A missing
- * golden fails for fixtures (must_exist) and is reported for examples. */
+/* Compares svg with tests/data/golden/KIND-REF.svg (see tu_golden). */
 static void golden(const char *kind, const char *ref, const char *svg, size_t len,
                    bool must_exist)
 {
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof path, "tests/data/golden/%s-%s.svg", kind, ref);
-	if (updating()) {
-		mkdir("tests/data", 0755);
-		mkdir("tests/data/golden", 0755);
-		f = fopen(path, "wb");
-		if (!f)
-			fail_msg("cannot write %s", path);
-		assert_int_equal(fwrite(svg, 1, len, f), len);
-		fclose(f);
-		return;
-	}
-	f = fopen(path, "rb");
-	if (!f) {
-		if (must_exist)
-			fail_msg("%s is missing: run with KRING_UPDATE_GOLDEN=1", path);
-		fprintf(stderr, "note: no golden %s yet (KRING_UPDATE_GOLDEN=1 writes it)\n", path);
-		return;
-	}
-	fclose(f);
-	{
-		size_t glen;
-		char *want = tu_read_file(path, &glen);
-		if (glen != len || memcmp(want, svg, len) != 0) {
-			size_t i = 0;
-			while (i < len && i < glen && want[i] == svg[i])
-				i++;
-			free(want);
-			fail_msg("%s differs from the output at byte %zu (KRING_UPDATE_GOLDEN=1 "
-			         "rewrites it after an intended change)", path, i);
-		}
-		free(want);
-	}
+	char name[300];
+	snprintf(name, sizeof name, "%s-%s.svg", kind, ref);
+	tu_golden(name, svg, len, must_exist);
 }
 
 static void check_fixture(const char *json, bool must_exist)
@@ -272,14 +225,14 @@ static void test_content(void **state)
 	/* the event after the as-of day and the placement starting after it
 	 * are left out */
 	assert_null(strstr(s, "NOT SHOWN"));
-	assert_int_equal(count(s, "url(#ll-form-3)"), 0);
+	assert_int_equal(tu_count(s, "url(#ll-form-3)"), 0);
 	/* the event before birth is pinned to the start, with its year */
 	assert_non_null(strstr(s, "(2012) "));
 	/* placements: form and carers; breakdown highlighted and bold */
 	assert_non_null(strstr(s, ": Marga, Kees<"));
 	assert_non_null(strstr(s, ": Jan, Wil \xE2\x80\x94 breakdown<"));
-	assert_true(count(s, "class=\"alert\"") >= 3);   /* 2 events, 1 placement, legend */
-	assert_true(count(s, "#D55E00") >= 3);
+	assert_true(tu_count(s, "class=\"alert\"") >= 3);   /* 2 events, 1 placement, legend */
+	assert_true(tu_count(s, "#D55E00") >= 3);
 	/* patterns for black and white */
 	assert_non_null(strstr(s, "<pattern id=\"ll-form-5\""));
 	assert_non_null(strstr(s, "Legenda"));

@@ -103,46 +103,11 @@ const char *__lsan_default_suppressions(void)
 	       "leak:libharfbuzz\nleak:librsvg\nleak:libcairo\n";
 }
 
-static bool updating(void)
-{
-	const char *u = getenv("KRING_UPDATE_GOLDEN");
-	return u && strcmp(u, "1") == 0;
-}
-
 static void golden(const char *name, const char *svg, size_t len, bool must_exist)
 {
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof path, "tests/data/golden/%s.svg", name);
-	if (updating()) {
-		mkdir("tests/data", 0755);
-		mkdir("tests/data/golden", 0755);
-		f = fopen(path, "wb");
-		assert_non_null(f);
-		assert_int_equal(fwrite(svg, 1, len, f), len);
-		fclose(f);
-		return;
-	}
-	f = fopen(path, "rb");
-	if (!f) {
-		if (must_exist)
-			fail_msg("%s is missing: run with KRING_UPDATE_GOLDEN=1", path);
-		fprintf(stderr, "note: no golden %s yet (KRING_UPDATE_GOLDEN=1 writes it)\n", path);
-		return;
-	}
-	fclose(f);
-	size_t glen;
-	char *want = tu_read_file(path, &glen);
-	if (glen != len || memcmp(want, svg, len) != 0) {
-		size_t i = 0;
-		while (i < len && i < glen && want[i] == svg[i])
-			i++;
-		free(want);
-		fail_msg("%s differs from the output at byte %zu (KRING_UPDATE_GOLDEN=1 rewrites it)",
-		         path, i);
-	}
-	free(want);
+	char file[300];
+	snprintf(file, sizeof file, "%s.svg", name);
+	tu_golden(file, svg, len, must_exist);
 }
 
 /* No two boxes overlap (touching is fine). */
@@ -200,14 +165,6 @@ static char *render(const struct kr_case *c, const struct kr_case *then, const c
 	return svg;
 }
 
-static size_t count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
 /* librsvg can read it (and draws a PNG). */
 static void assert_readable(const char *svg, size_t len)
 {
@@ -234,7 +191,7 @@ static void test_fixture(void **state)
 	assert_non_null(strstr(svg, "<desc"));
 	assert_non_null(strstr(svg, "Community Scan van Sam"));
 	assert_null(strstr(svg, "class=\"then\""));
-	assert_int_equal(count(svg, "class=\"now\""), 1);
+	assert_int_equal(tu_count(svg, "class=\"now\""), 1);
 	/* every segment named, the empty and the weak ones said so */
 	for (int k = 0; k < KR_SEG__N - 1; k++) {
 		char want[64];
@@ -242,8 +199,8 @@ static void test_fixture(void **state)
 		         kr_scan_segment_name(kr_scan_order[k], KR_LANG_NL));
 		assert_non_null(strstr(svg, want));
 	}
-	assert_int_equal(count(svg, ">leeg</text>"), 3);       /* neighbourhood, religion, online */
-	assert_int_equal(count(svg, ">zwak</text>"), 2);       /* family 1.0, professionals 0.7 */
+	assert_int_equal(tu_count(svg, ">leeg</text>"), 3);       /* neighbourhood, religion, online */
+	assert_int_equal(tu_count(svg, ">zwak</text>"), 2);       /* family 1.0, professionals 0.7 */
 	assert_non_null(strstr(svg, ">8.0</text>"));
 	assert_non_null(strstr(svg, ">2.7</text>"));
 	assert_non_null(strstr(svg, "stand op 2025-06-01"));
@@ -260,8 +217,8 @@ static void test_compare(void **state)
 	(void)state;
 
 	golden("scan-T-SCAN-SAM-compare", svg, len, true);
-	assert_int_equal(count(svg, "class=\"then\""), 1);
-	assert_int_equal(count(svg, "class=\"now\""), 1);
+	assert_int_equal(tu_count(svg, "class=\"then\""), 1);
+	assert_int_equal(tu_count(svg, "class=\"now\""), 1);
 	assert_non_null(strstr(svg, "stroke-dasharray=\"7 4\" class=\"then\""));
 	/* the legend names both dates */
 	assert_non_null(strstr(svg, ">nu (2025-06-01)</text>"));
@@ -295,14 +252,14 @@ static void test_edges(void **state)
 
 	c = tu_case_from_text(ONE);
 	svg = render(c, c, "2020-01-01", KR_LANG_NL, &len);
-	assert_int_equal(count(svg, ">leeg</text>"), 9);
+	assert_int_equal(tu_count(svg, ">leeg</text>"), 9);
 	golden("scan-T-SCAN-ONE", svg, len, true);
 	free(svg);
 	kr_case_free(c);
 
 	c = tu_case_from_text(NOTIES);
 	svg = render(c, NULL, NULL, KR_LANG_NL, &len);
-	assert_int_equal(count(svg, ">zwak</text>"), 3);   /* family, neighbourhood, professionals */
+	assert_int_equal(tu_count(svg, ">zwak</text>"), 3);   /* family, neighbourhood, professionals */
 	assert_readable(svg, len);
 	free(svg);
 	kr_case_free(c);

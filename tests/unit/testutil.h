@@ -1,6 +1,7 @@
 /*
  * testutil.h - small helpers shared by the cmocka unit tests: reading files,
- * building a case from a file or a string, and day numbers from ISO dates.
+ * building a case from a file or a string, day numbers from ISO dates,
+ * counting substrings, and golden files.
  * Header-only so each test program stays one file.  Tests run from the
  * repository root (make unit does that).
  */
@@ -9,11 +10,13 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "kring/case.h"
@@ -74,6 +77,55 @@ static inline long tu_day(const char *iso)
 	if (!kr_date_parse_full(iso, &d))
 		fail_msg("bad date %s", iso);
 	return kr_date_first(d);
+}
+
+/* How often needle occurs in hay (overlapping occurrences count). */
+static inline size_t tu_count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* Compares data with tests/data/golden/NAME (a file name with its
+ * extension).  KRING_UPDATE_GOLDEN=1 rewrites the file instead, after an
+ * intended change.  A missing golden fails when must_exist, and is only
+ * reported otherwise. */
+static inline void tu_golden(const char *name, const char *data, size_t len, bool must_exist)
+{
+	const char *upd = getenv("KRING_UPDATE_GOLDEN");
+	char path[512];
+	size_t glen, at = 0;
+	char *want;
+	FILE *f;
+
+	snprintf(path, sizeof path, "tests/data/golden/%s", name);
+	if (upd && strcmp(upd, "1") == 0) {
+		mkdir("tests/data", 0755);
+		mkdir("tests/data/golden", 0755);
+		f = fopen(path, "wb");
+		if (!f)
+			fail_msg("cannot write %s", path);
+		assert_int_equal(fwrite(data, 1, len, f), len);
+		fclose(f);
+		return;
+	}
+	f = fopen(path, "rb");
+	if (!f) {
+		if (must_exist)
+			fail_msg("%s is missing: run with KRING_UPDATE_GOLDEN=1", path);
+		fprintf(stderr, "note: no golden %s yet (KRING_UPDATE_GOLDEN=1 writes it)\n", path);
+		return;
+	}
+	fclose(f);
+	want = tu_read_file(path, &glen);
+	while (at < len && at < glen && want[at] == data[at])
+		at++;
+	free(want);
+	if (glen != len || at != len)
+		fail_msg("%s differs from the output at byte %zu (KRING_UPDATE_GOLDEN=1 rewrites it "
+		         "after an intended change)", path, at);
 }
 
 #endif
