@@ -12,7 +12,7 @@ DEBS    := build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev libc
            libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev \
            fonts-dejavu-core python3
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-           -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
+           -Wformat=2 -Wno-format-truncation
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Ilib $(PKG_CFLAGS)
@@ -56,10 +56,12 @@ deps:
 	  else echo "missing Debian packages (run as root or install them):$$missing"; fi; \
 	fi
 
-$(B)/%.o: %.c $(wildcard include/kring/*.h lib/*.h cli/*.h server/*.h)
+# Header dependencies come from the compiler (-MMD -MP): touching a header
+# rebuilds only the objects that include it.
+$(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/gen/schema_sql.c: $(SQL) tools/embed_sql.sh
 	@mkdir -p $(dir $@)
@@ -75,13 +77,13 @@ $(B)/libkring.a: $(LIB_OBJ)
 $(B)/kring: $(CLI_OBJ) $(B)/libkring.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libkring.a $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libkring.a
+$(B)/tests/%: tests/unit/%.c $(B)/libkring.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(B)/libkring.a $(LDLIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-missing-prototypes -o $@ $< $(B)/libkring.a $(LDLIBS) -lcmocka
 
 BENCH_BIN := $(patsubst bench/%.c,$(B)/%,$(wildcard bench/bench_*.c))
 $(B)/bench_%: bench/bench_%.c $(B)/libkring.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libkring.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(B)/libkring.a $(LDLIBS)
 
 unit: $(UNIT_BIN) $(B)/kring
 	@sh tests/run_unit.sh $(B) $(UNIT_BIN)
@@ -120,4 +122,6 @@ bench: deps
 clean:
 	rm -rf build
 
+-include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/server/*.d $(B)/tests/*.d \
+                    $(B)/tests/server/*.d $(B)/*.d)
 -include tests/server/server.mk tests/fuzz/fuzz.mk tests/e2e/e2e.mk

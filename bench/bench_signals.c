@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "kring/date.h"
+#include "kring/init.h"
 #include "kring/signals.h"
 #include "kring/store.h"
 
@@ -61,10 +62,15 @@ int main(int argc, char **argv)
 	size_t n = 0;
 	double t0, t_parse, t_all;
 
+	struct kr_config cfg;
+
 	if (argc < 2) {
 		fprintf(stderr, "usage: bench_signals DB [AS-OF]\n");
 		return 2;
 	}
+	kr_config_defaults(&cfg);
+	cfg.parse_arena = true;
+	kr_init(&cfg, NULL);
 	kr_date_parse_full(argc > 2 ? argv[2] : "2026-12-01", &d);
 	a.on = kr_date_first(d);
 	kr_error_init(&err);

@@ -45,6 +45,10 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
  * a usage error. */
 int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, int *i);
 
+/* Configures libkring for this run (kr_init): the message language of
+ * cli->lang, the parse arena, and $KRING_THREADS threads when set. */
+void cli_configure(const struct kr_cli *cli);
+
 /* True when arg is "-h" or "--help". */
 bool cli_is_help(const char *arg);
 

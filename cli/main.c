@@ -102,6 +102,7 @@ int main(int argc, char **argv)
 		usage(stderr, cli.lang);
 		return EXIT_USAGE;
 	}
+	cli_configure(&cli);
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (strcmp(argv[i], commands[k].name) == 0)
 			return commands[k].fn(&cli, argc - i, argv + i);

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "kring/date.h"
+#include "kring/init.h"
 
 struct kr_store *cli_open_store(struct kr_cli *cli)
 {
@@ -158,6 +159,23 @@ int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, i
 	} else if (kr_lang_parse(argv[*i], &cli->lang)) {
 		cli_usage(cmd, "--lang takes nl or en, not \"%s\"", argv[*i]);
 		return -1;
+	} else {
+		cli_configure(cli);
 	}
 	return 1;
+}
+
+void cli_configure(const struct kr_cli *cli)
+{
+	struct kr_config cfg;
+	const char *env = getenv("KRING_THREADS");
+
+	kr_config_defaults(&cfg);
+	cfg.parse_arena = true;
+	cfg.lang = cli->lang;
+	if (env && *env) {
+		long n = strtol(env, NULL, 10);
+		cfg.threads = n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	}
+	kr_init(&cfg, NULL);
 }

@@ -1,98 +1,11 @@
 /*
- * case.c - the case model's enumeration tables, its lookups and its
- * lifetime.  Reading and validating a document is case_read.c.
+ * case.c - the case model's lookups and its lifetime (the enumeration
+ * tables are enum.c).  Reading and validating a document is case_read.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "case_int.h"
-
-static const char *const sex_names[] = { "", "m", "f", "x", "unknown" };
-static const char *const role_names[] = { "", "child", "parent", "step_parent", "sibling",
-	"half_sibling", "grandparent", "aunt_uncle", "cousin", "foster_parent",
-	"foster_sibling", "family_home_parent", "friend", "neighbour", "teacher", "coach",
-	"mentor", "religious", "foster_care_worker", "guardian", "social_team", "therapist",
-	"other_professional", "other" };
-static const char *const world_names[] = { "", "origin", "foster", "shared", "professional" };
-static const char *const segment_names[] = { "", "household", "family", "friends",
-	"school_work", "leisure", "neighbourhood", "religion", "online", "professionals" };
-static const char *const strength_names[] = { "", "strong", "normal", "weak" };
-static const char *const quality_names[] = { "", "positive", "neutral", "ambivalent",
-	"conflict", "broken" };
-static const char *const frequency_names[] = { "", "daily", "weekly", "monthly", "yearly",
-	"rarely", "never" };
-static const char *const support_names[] = { "", "emotional", "practical", "information",
-	"respite", "financial" };
-static const char *const direction_names[] = { "", "a_to_b", "b_to_a", "mutual" };
-static const char *const kin_type_names[] = { "", "parent", "partners" };
-static const char *const kin_kind_names[] = { "", "birth", "adoptive", "foster", "step" };
-static const char *const partner_names[] = { "", "married", "cohabiting", "separated",
-	"divorced", "widowed" };
-static const char *const form_names[] = { "", "informal_network", "support_family",
-	"foster_parttime", "foster_fulltime", "crisis", "family_home", "residential", "home" };
-static const char *const variant_names[] = { "", "care", "upbringing" };
-static const char *const end_names[] = { "", "planned", "breakdown", "return_home",
-	"adulthood", "other" };
-static const char *const event_names[] = { "", "birth", "death", "loss", "move",
-	"school_change", "placement_start", "placement_end", "breakdown",
-	"professional_change", "perspective_decision", "development_check", "meeting",
-	"other" };
-static const char *const meeting_names[] = { "", "diy", "family_group_conference",
-	"round_table", "signs_of_safety", "other" };
-static const char *const continuum_names[] = { "", "A", "B", "C", "D" };
-static const char *const agreement_names[] = { "", "open", "done", "dropped" };
-
-#define TABLE(t) { t, sizeof t / sizeof t[0] }
-static const struct { const char *const *names; int n; } tables[KR_ENUM__N] = {
-	[KR_ENUM_SEX] = TABLE(sex_names),
-	[KR_ENUM_ROLE] = TABLE(role_names),
-	[KR_ENUM_WORLD] = TABLE(world_names),
-	[KR_ENUM_SEGMENT] = TABLE(segment_names),
-	[KR_ENUM_STRENGTH] = TABLE(strength_names),
-	[KR_ENUM_QUALITY] = TABLE(quality_names),
-	[KR_ENUM_FREQUENCY] = TABLE(frequency_names),
-	[KR_ENUM_SUPPORT] = TABLE(support_names),
-	[KR_ENUM_DIRECTION] = TABLE(direction_names),
-	[KR_ENUM_KIN_TYPE] = TABLE(kin_type_names),
-	[KR_ENUM_KIN_KIND] = TABLE(kin_kind_names),
-	[KR_ENUM_PARTNER_STATUS] = TABLE(partner_names),
-	[KR_ENUM_FORM] = TABLE(form_names),
-	[KR_ENUM_VARIANT] = TABLE(variant_names),
-	[KR_ENUM_END_REASON] = TABLE(end_names),
-	[KR_ENUM_EVENT_TYPE] = TABLE(event_names),
-	[KR_ENUM_MEETING_TYPE] = TABLE(meeting_names),
-	[KR_ENUM_CONTINUUM] = TABLE(continuum_names),
-	[KR_ENUM_AGREEMENT_STATUS] = TABLE(agreement_names),
-};
-
-/* The enum declarations and the tables must agree in length. */
-_Static_assert(sizeof role_names / sizeof *role_names == KR_ROLE__N, "roles");
-_Static_assert(sizeof event_names / sizeof *event_names == KR_EV__N, "events");
-_Static_assert(sizeof form_names / sizeof *form_names == KR_FORM__N, "forms");
-_Static_assert(sizeof segment_names / sizeof *segment_names == KR_SEG__N, "segments");
-_Static_assert(sizeof support_names / sizeof *support_names == KR_SUPPORT__N, "support");
-
-const char *kr_enum_name(enum kr_enum e, int value)
-{
-	if ((unsigned)e >= KR_ENUM__N || value < 0 || value >= tables[e].n)
-		return "";
-	return tables[e].names[value];
-}
-
-int kr_enum_value(enum kr_enum e, const char *name)
-{
-	if ((unsigned)e >= KR_ENUM__N || !name)
-		return 0;
-	for (int i = 1; i < tables[e].n; i++)
-		if (strcmp(tables[e].names[i], name) == 0)
-			return i;
-	return 0;
-}
-
-int kr_enum_count(enum kr_enum e)
-{
-	return (unsigned)e < KR_ENUM__N ? tables[e].n : 0;
-}
 
 /* ---- arena ---- */
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "kring/date.h"
+#include "kring/init.h"
 
 int kr_days_in_month(int y, int m)
 {
@@ -143,5 +144,5 @@ int kr_age_years(struct kr_date born, long on)
 
 long kr_today(void)
 {
-	return (long)(time(NULL) / 86400);
+	return (long)(kr_now() / 86400);
 }

@@ -60,7 +60,7 @@ static time_t parse_utc(const char *iso)
 
 static const char *world_name(const struct kr_case *c, int i, enum kr_lang lang)
 {
-	return kri_label(KR_ENUM_WORLD, (int)c->persons[i].world, lang);
+	return kr_enum_label(KR_ENUM_WORLD, (int)c->persons[i].world, lang);
 }
 
 /* One revision's sheet: the people, the segment values, the radar chart. */
@@ -99,7 +99,7 @@ static lxw_error write_revision(struct book *bk, const struct rev *r)
 		worksheet_write_string(ws, row, 4, !p->has_tie ?
 		                       kr_tr(l, "geen band vastgelegd", "no tie recorded") :
 		                       p->frequency == KR_FREQ_NONE ? kr_tr(l, "onbekend", "unknown") :
-		                       kri_label(KR_ENUM_FREQUENCY, (int)p->frequency, l), NULL);
+		                       kr_enum_label(KR_ENUM_FREQUENCY, (int)p->frequency, l), NULL);
 		worksheet_write_number(ws, row, 5, p->contact, NULL);
 		worksheet_write_number(ws, row, 6, p->points, NULL);
 	}

@@ -344,8 +344,8 @@ static void fill_lines(struct eco *e, struct node *nd)
 		}
 		return;
 	}
-	if (*kri_role_label(p->roles, lang)) {
-		nd->line[nd->nlines] = kri_role_label(p->roles, lang);
+	if (*kr_enum_role_label(p->roles, lang)) {
+		nd->line[nd->nlines] = kr_enum_role_label(p->roles, lang);
 		nd->px[nd->nlines] = ROLE_PX;
 		nd->cls[nd->nlines++] = "halo muted";
 	}
@@ -415,10 +415,10 @@ static void place_headings(struct eco *e, struct heading h[4], double *bx0, doub
 	double px = 13, cy = 0;
 	double wl, wr;
 
-	h[0].text = kri_label(KR_ENUM_WORLD, KR_WORLD_ORIGIN, l);
-	h[1].text = kri_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, l);
-	h[2].text = kri_label(KR_ENUM_WORLD, KR_WORLD_SHARED, l);
-	h[3].text = kri_label(KR_ENUM_WORLD, KR_WORLD_PROFESSIONAL, l);
+	h[0].text = kr_enum_label(KR_ENUM_WORLD, KR_WORLD_ORIGIN, l);
+	h[1].text = kr_enum_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, l);
+	h[2].text = kr_enum_label(KR_ENUM_WORLD, KR_WORLD_SHARED, l);
+	h[3].text = kr_enum_label(KR_ENUM_WORLD, KR_WORLD_PROFESSIONAL, l);
 	wl = kri_text_width_cls(h[0].text, px, "title");
 	wr = kri_text_width_cls(h[1].text, px, "title");
 	/* Left and right: level with the child, beside everything. */

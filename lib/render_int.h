@@ -33,11 +33,6 @@ enum kr_status kri_render_kompas(const struct kr_case *c, const struct kr_render
  * by shape and line style too.  Returns a static "#rrggbb" string. */
 const char *kri_world_colour(enum kr_world w);
 
-/* Dutch or English label for an enumeration value, e.g.
- * kri_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, KR_LANG_NL) -> "pleeggezin".
- * Returns a static string; "" for value 0 ("absent"). */
-const char *kri_label(enum kr_enum e, int value, enum kr_lang lang);
-
 /* Approximate width in SVG units of UTF-8 text at font size px in the SVG
  * font stack (DejaVu Sans metrics, ~0.6 em per character): good enough for
  * layout boxes. */
@@ -85,9 +80,6 @@ double kri_text_width_cls(const char *utf8, double px, const char *cls);
  * to y + px/4, as wide as kri_text_width_cls(). */
 struct kr_box kri_text_box(double x, double y, double px, const char *anchor,
                            const char *cls, const char *text);
-
-/* The label of the first role in a role bit set ("" when none). */
-const char *kri_role_label(unsigned roles, enum kr_lang lang);
 
 /* Draws person `person` as the standard symbol centred at (cx, cy) with
  * half-size r: square for a man, circle for a woman, diamond for x or

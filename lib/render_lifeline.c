@@ -201,7 +201,7 @@ static void event_label(const struct kr_case *c, const struct kr_event *e, enum 
                         bool pinned, char *out, size_t sz)
 {
 	char raw[512], what[256] = "";
-	const char *type = kri_label(KR_ENUM_EVENT_TYPE, e->type, lang);
+	const char *type = kr_enum_label(KR_ENUM_EVENT_TYPE, e->type, lang);
 
 	if (!type || !*type)
 		type = kr_tr(lang, "gebeurtenis", "event");
@@ -211,7 +211,7 @@ static void event_label(const struct kr_case *c, const struct kr_event *e, enum 
 		snprintf(what, sizeof what, "%s", kr_case_person_name(c, e->person));
 	else if (e->placement >= 0)
 		snprintf(what, sizeof what, "%s",
-		         kri_label(KR_ENUM_FORM, c->placements[e->placement].form, lang));
+		         kr_enum_label(KR_ENUM_FORM, c->placements[e->placement].form, lang));
 	if (pinned)
 		snprintf(raw, sizeof raw, "(%d) %s%s%s", e->date.y, type, *what ? ": " : "", what);
 	else
@@ -392,7 +392,7 @@ static bool collect_placements(struct ll *l)
 			    kr_date_valid(ev->date) && kr_date_first(ev->date) <= l->end)
 				v->breakdown = true;
 		}
-		form = kri_label(KR_ENUM_FORM, p->form, l->lang);
+		form = kr_enum_label(KR_ENUM_FORM, p->form, l->lang);
 		if (!form || !*form)
 			form = kr_tr(l->lang, "plaatsing", "placement");
 		join_names(c, p->carers, p->ncarers, names, sizeof names);
@@ -624,9 +624,9 @@ static double legend(struct ll *l, struct kr_buf *b, double y, double width, boo
 			if (pass == 2 && !l->any_hi)
 				continue;
 			if (pass == 0)
-				t = kri_label(KR_ENUM_EVENT_TYPE, k, l->lang);
+				t = kr_enum_label(KR_ENUM_EVENT_TYPE, k, l->lang);
 			else if (pass == 1)
-				t = kri_label(KR_ENUM_FORM, k, l->lang);
+				t = kr_enum_label(KR_ENUM_FORM, k, l->lang);
 			else
 				t = kr_tr(l->lang, "rood: breakdown of andere hulpverlener",
 				          "red: breakdown or change of professional");

@@ -20,7 +20,7 @@ const enum kr_segment kr_scan_order[KR_SEG__N - 1] = {
 const char *kr_scan_segment_name(enum kr_segment s, enum kr_lang lang)
 {
 	/* One set of labels for every picture and the workbook. */
-	return kri_label(KR_ENUM_SEGMENT, (int)s, lang);
+	return kr_enum_label(KR_ENUM_SEGMENT, (int)s, lang);
 }
 
 const char *kr_scan_state_name(enum kr_scan_state st, enum kr_lang lang)

@@ -20,6 +20,8 @@
 #include <jansson.h>
 
 #include "kring/store.h"
+#include "kring/init.h"
+#include "store_int.h"
 
 extern const char *const kri_migrations[];
 extern const size_t kri_nmigrations;
@@ -227,7 +229,7 @@ void *kr_store_db(struct kr_store *s)
 
 static void iso_now(struct kr_store *s, char buf[21])
 {
-	time_t t = s->now ? s->now : time(NULL);
+	time_t t = s->now ? s->now : kr_now();
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -620,8 +622,8 @@ out:
  * kr_store_each let jansson allocate from a 512 KiB block per case (a bump
  * pointer; more than that falls back to malloc), and the block is dropped
  * as a whole when the case is freed: 1.7 s -> 1.3 s for parsing 10,000
- * cases on 2 cores.  The hooks are installed for the whole process before
- * main() runs; outside a worker's parse they are plain malloc and free
+ * cases on 2 cores.  The hooks are installed for the whole process by
+ * kr_init() when the program asks for it (kr_config.parse_arena); outside a worker's parse they are plain malloc and free
  * (so a json_dumps() result is still released with free()).  A pointer
  * is taken for an arena one only while the thread that owns the block
  * parses into it or frees that case (arena_window), which is why every
@@ -657,9 +659,17 @@ static void arena_free(void *q)
 	free(q);
 }
 
-__attribute__((constructor)) static void arena_install(void)
+static bool arena_on;
+
+void kri_store_arena_install(void)
 {
 	json_set_alloc_funcs(arena_malloc, arena_free);
+	arena_on = true;
+}
+
+bool kri_store_arena_installed(void)
+{
+	return arena_on;
 }
 
 static void arena_window(const char *block)
@@ -767,7 +777,8 @@ static void *each_worker(void *arg)
 			arena_case_free(mine[i], mine_block[i]);
 		if (sl) {
 			sl->owner = me;
-			sl->block = arena_block();   /* NULL: parse on the heap */
+			/* NULL: parse on the heap */
+			sl->block = arena_on ? arena_block() : NULL;
 			sl->rc = arena_read(sl->block, sl->doc, sl->len, &sl->c);
 		}
 		pthread_mutex_lock(&p->mu);
@@ -797,8 +808,9 @@ static void each_give_back(struct each_pool *p, struct each_slot *sl)
 
 static int each_workers(void)
 {
-	const char *env = getenv("KRING_THREADS");
-	long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	long n = kr_config_get()->threads;
+	if (n == 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1 : n > EACH_MAX_WORKERS ? EACH_MAX_WORKERS : (int)n;
 }
 

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "kring/date.h"
+#include "kring/enum.h"
 #include "kring/error.h"
 
 #define KR_CASE_FORMAT "kring-case/1"
@@ -89,19 +90,8 @@ enum kr_agreement_status { KR_AGR_NONE, KR_AGR_OPEN, KR_AGR_DONE, KR_AGR_DROPPED
 /* Tri-state for optional booleans. */
 enum kr_tribool { KR_UNKNOWN = -1, KR_FALSE = 0, KR_TRUE = 1 };
 
-/* The enumeration tables: kr_enum_name(KR_ENUM_WORLD, KR_WORLD_FOSTER) is
- * "foster"; kr_enum_value() is the inverse and returns 0 for an unknown name. */
-enum kr_enum {
-	KR_ENUM_SEX, KR_ENUM_ROLE, KR_ENUM_WORLD, KR_ENUM_SEGMENT, KR_ENUM_STRENGTH,
-	KR_ENUM_QUALITY, KR_ENUM_FREQUENCY, KR_ENUM_SUPPORT, KR_ENUM_DIRECTION,
-	KR_ENUM_KIN_TYPE, KR_ENUM_KIN_KIND, KR_ENUM_PARTNER_STATUS, KR_ENUM_FORM,
-	KR_ENUM_VARIANT, KR_ENUM_END_REASON, KR_ENUM_EVENT_TYPE, KR_ENUM_MEETING_TYPE,
-	KR_ENUM_CONTINUUM, KR_ENUM_AGREEMENT_STATUS, KR_ENUM__N
-};
-const char *kr_enum_name(enum kr_enum e, int value);
-int kr_enum_value(enum kr_enum e, const char *name);
-/* Number of values including the 0 "absent" value (e.g. KR_WORLD__N). */
-int kr_enum_count(enum kr_enum e);
+/* Names and labels of these values: kr_enum_name(), kr_enum_label() in
+ * enum.h. */
 
 struct kr_period { struct kr_date from, to; };   /* to unset: still going */
 

@@ -53,7 +53,7 @@ long kr_days_add_months(long day, int n);
  * set or lies after on. */
 int kr_age_years(struct kr_date born, long on);
 
-/* Today's date in UTC as a day number. */
+/* Today's date in UTC as a day number, by the configured clock (kr_now). */
 long kr_today(void);
 
 /* Number of days in month m of year y. */

@@ -17,6 +17,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "kring/lang.h"
+
 enum kr_status {
 	KR_OK = 0,
 	KR_EINVAL,    /* the data is invalid (details say where) */
@@ -35,26 +37,46 @@ enum kr_status {
 
 struct kr_error {
 	enum kr_status code;
+	enum kr_lang lang;  /* the language messages are written in */
 	char message[512];
 	char **details;     /* "path: message" strings, owned */
 	size_t ndetails;
 	size_t ndropped;    /* details not kept because of the cap */
 };
 
-/* Prepares an empty error record.  Never fails. */
+/* Prepares an empty error record whose messages will be in the library's
+ * configured language (kr_config.lang, Dutch by default).  Never fails. */
 void kr_error_init(struct kr_error *err);
 
-/* Frees the details and resets the record to empty.  Accepts NULL. */
+/* The same, with messages in lang. */
+void kr_error_init_lang(struct kr_error *err, enum kr_lang lang);
+
+/* Frees the details and resets the record to empty; the language stays.
+ * Accepts NULL. */
 void kr_error_cleanup(struct kr_error *err);
 
-/* Sets code and message (printf-style) and returns code, so a caller can
- * write `return kr_error_set(err, KR_EIO, "...")`.  err may be NULL. */
+/* Sets code and the message in the record's language: nl and en are the
+ * Dutch and the English printf formats of the same message, checked by GCC
+ * against the same arguments.  Returns code, so a caller can write
+ * `return kr_error_say(err, KR_EIO, "...", "...", path)`.  err may be NULL. */
+enum kr_status kr_error_say(struct kr_error *err, enum kr_status code, const char *nl,
+                            const char *en, ...)
+	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
+
+/* Appends one "path: message" detail in the record's language (nl and en
+ * as for kr_error_say).  Capped and silent on failure like
+ * kr_error_detail().  err may be NULL. */
+void kr_error_add(struct kr_error *err, const char *path, const char *nl, const char *en, ...)
+	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
+
+/* Sets code and an English-only message (printf-style) and returns code.
+ * Being replaced by kr_error_say(); err may be NULL. */
 enum kr_status kr_error_set(struct kr_error *err, enum kr_status code,
                             const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Appends one "path: message" detail.  Past KR_ERROR_MAX_DETAILS it only
- * counts.  Out of memory it silently counts too: the code already says
+/* Appends one English-only "path: message" detail (being replaced by
+ * kr_error_add).  Past KR_ERROR_MAX_DETAILS it only counts.  Out of memory it silently counts too: the code already says
  * the document failed.  err may be NULL. */
 void kr_error_detail(struct kr_error *err, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -62,5 +84,8 @@ void kr_error_detail(struct kr_error *err, const char *path, const char *fmt, ..
 /* A short English name for a status ("invalid data", "not found", ...).
  * Returns a static string. */
 const char *kr_status_name(enum kr_status code);
+
+/* The same in lang ("ongeldige gegevens", "niet gevonden", ...). */
+const char *kr_status_label(enum kr_status code, enum kr_lang lang);
 
 #endif

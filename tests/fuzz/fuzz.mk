@@ -29,10 +29,12 @@ TEST_ONCE += fuzz-smoke
 
 fuzz: $(FUZZ_BIN)
 
-$(FUZZ_B)/lib/%.o: lib/%.c $(wildcard include/kring/*.h lib/*.h)
+$(FUZZ_B)/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CLANG $<"
-	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -fsanitize=fuzzer-no-link -c $< -o $@
+
+-include $(wildcard $(FUZZ_B)/lib/*.d)
 
 $(FUZZ_B)/gen/schema_sql.o: $(B)/gen/schema_sql.c
 	@mkdir -p $(dir $@)

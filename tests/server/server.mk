@@ -8,7 +8,7 @@ SERVER_TESTS := $(patsubst tests/server/%.c,$(B)/tests/server/%,$(wildcard tests
 
 $(B)/tests/server/%: tests/server/%.c tests/server/client.c tests/server/client.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Wno-missing-prototypes -o $@ $< tests/server/client.c \
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -MMD -MP -Wno-missing-prototypes -o $@ $< tests/server/client.c \
 	  $(LDLIBS) -lpthread
 
 servertest: $(B)/kring $(SERVER_TESTS)

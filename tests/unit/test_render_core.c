@@ -67,24 +67,24 @@ static void test_labels(void **state)
 	(void)state;
 	for (int e = 0; e < KR_ENUM__N; e++) {
 		for (int v = 1; v < kr_enum_count((enum kr_enum)e); v++) {
-			const char *nl = kri_label((enum kr_enum)e, v, KR_LANG_NL);
-			const char *en = kri_label((enum kr_enum)e, v, KR_LANG_EN);
+			const char *nl = kr_enum_label((enum kr_enum)e, v, KR_LANG_NL);
+			const char *en = kr_enum_label((enum kr_enum)e, v, KR_LANG_EN);
 			if (!*nl || !*en)
 				fail_msg("enum %d value %d (%s) has no label", e, v,
 				         kr_enum_name((enum kr_enum)e, v));
 		}
-		assert_string_equal(kri_label((enum kr_enum)e, 0, KR_LANG_NL), "");
-		assert_string_equal(kri_label((enum kr_enum)e, 999, KR_LANG_EN), "");
+		assert_string_equal(kr_enum_label((enum kr_enum)e, 0, KR_LANG_NL), "");
+		assert_string_equal(kr_enum_label((enum kr_enum)e, 999, KR_LANG_EN), "");
 	}
-	assert_string_equal(kri_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, KR_LANG_NL), "pleeggezin");
-	assert_string_equal(kri_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, KR_LANG_EN),
+	assert_string_equal(kr_enum_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, KR_LANG_NL), "pleeggezin");
+	assert_string_equal(kr_enum_label(KR_ENUM_WORLD, KR_WORLD_FOSTER, KR_LANG_EN),
 	                    "foster family");
-	assert_string_equal(kri_label(KR_ENUM_ROLE, KR_ROLE_GUARDIAN, KR_LANG_NL),
+	assert_string_equal(kr_enum_label(KR_ENUM_ROLE, KR_ROLE_GUARDIAN, KR_LANG_NL),
 	                    "jeugdbeschermer");
-	assert_string_equal(kri_label(KR_ENUM__N, 1, KR_LANG_NL), "");
-	assert_string_equal(kri_role_label(KR_ROLE_BIT(KR_ROLE_COACH) |
-	                                   KR_ROLE_BIT(KR_ROLE_MENTOR), KR_LANG_NL), "coach");
-	assert_string_equal(kri_role_label(0, KR_LANG_EN), "");
+	assert_string_equal(kr_enum_label(KR_ENUM__N, 1, KR_LANG_NL), "");
+	assert_string_equal(kr_enum_role_label(KR_ROLE_BIT(KR_ROLE_COACH) |
+	                                   KR_ROLE_BIT(KR_ROLE_MENTOR), KR_LANG_NL), "trainer of coach");
+	assert_string_equal(kr_enum_role_label(0, KR_LANG_EN), "");
 	/* Okabe-Ito colours, one per world, all different. */
 	for (int w = 0; w < KR_WORLD__N; w++)
 		for (int v = w + 1; v < KR_WORLD__N; v++)

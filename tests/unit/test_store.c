@@ -9,6 +9,7 @@
 
 #include "testutil.h"
 #include "kring/settings.h"
+#include "kring/init.h"
 #include "kring/store.h"
 
 static char dbpath[64];
@@ -321,12 +322,18 @@ static int walk_fn(const struct kr_case *c, long rev, void *arg)
 }
 
 /* kr_store_each parses on several threads but hands the cases to fn in ref
- * order, the latest revision of each, and stops when fn asks. */
-static void each_in_order(void **state)
+ * order, the latest revision of each, and stops when fn asks: the same on
+ * one thread, on two, and on two parsing into arenas (kr_config). */
+static void each_with(int threads, bool arena)
 {
 	struct kr_store *s = open_store();
 	struct walk w = { 0 };
-	(void)state;
+	struct kr_config cfg;
+
+	kr_config_defaults(&cfg);
+	cfg.threads = threads;
+	cfg.parse_arena = arena;
+	assert_int_equal(kr_init(&cfg, NULL), KR_OK);
 
 	assert_int_equal(kr_store_begin(s, NULL), KR_OK);
 	for (int i = 299; i >= 0; i--) {     /* stored out of order */
@@ -373,6 +380,18 @@ static void each_in_order(void **state)
 		kr_error_cleanup(&err);
 	}
 	kr_store_close(s);
+	kr_config_defaults(&cfg);
+	kr_init(&cfg, NULL);
+}
+
+static void each_in_order(void **state)
+{
+	(void)state;
+	each_with(1, false);
+	teardown(NULL);
+	each_with(2, false);
+	teardown(NULL);
+	each_with(2, true);
 }
 
 int main(void)
