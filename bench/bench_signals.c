@@ -35,7 +35,7 @@ static int each(const struct kr_case *c, long rev, void *arg)
 	struct kr_signal_list l = { 0 };
 	double t0 = now();
 	(void)rev;
-	if (kr_signals_compute(c, a->on, NULL, &l, NULL))
+	if (kr_signals_compute(c, NULL, a->on, NULL, &l, NULL))
 		return 1;
 	a->t_rules += now() - t0;
 	a->nsignals += l.n;

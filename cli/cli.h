@@ -75,6 +75,7 @@ int cmd_import(struct kr_cli *cli, int argc, char **argv);
 int cmd_export(struct kr_cli *cli, int argc, char **argv);
 int cmd_list(struct kr_cli *cli, int argc, char **argv);
 int cmd_show(struct kr_cli *cli, int argc, char **argv);
+int cmd_stats(struct kr_cli *cli, int argc, char **argv);
 int cmd_signals(struct kr_cli *cli, int argc, char **argv);
 int cmd_settings(struct kr_cli *cli, int argc, char **argv);
 int cmd_history(struct kr_cli *cli, int argc, char **argv);

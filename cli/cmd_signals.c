@@ -8,7 +8,9 @@
 
 #include "cli.h"
 #include "kring/date.h"
+#include "kring/history.h"
 #include "kring/signals.h"
+#include "kring/words.h"
 
 static const char *help_nl =
 	"Gebruik: kring signals DOSSIER [--as-of DATUM] [--format text|json] [--lang nl|en]\n"
@@ -24,6 +26,7 @@ static const char *help_en =
 	"per case.\n";
 
 struct all_ctx {
+	struct kr_store *s;
 	long on;
 	const struct kr_settings *settings;
 	bool json;
@@ -36,9 +39,14 @@ static int one_case(const struct kr_case *c, long rev, void *arg)
 	struct all_ctx *a = arg;
 	struct kr_signal_list l = { 0 };
 	size_t count[3] = { 0 };
+	struct kr_history *h = NULL;
 
-	if ((a->rc = kr_signals_compute(c, a->on, a->settings, &l, NULL)))
+	if ((a->rc = kr_history_open(a->s, c->ref, rev, c, &h, NULL)) ||
+	    (a->rc = kr_signals_compute(c, h, a->on, a->settings, &l, NULL))) {
+		kr_history_free(h);
 		return 1;
+	}
+	kr_history_free(h);
 	for (size_t i = 0; i < l.n; i++)
 		count[l.v[i].level]++;
 	if (a->json) {
@@ -58,8 +66,9 @@ static int one_case(const struct kr_case *c, long rev, void *arg)
 int cmd_signals(struct kr_cli *cli, int argc, char **argv)
 {
 	const char *ref = NULL;
-	long on = kr_today();
+	long on = kr_today(), rev = 0;
 	bool json = false, all = false;
+	struct kr_history *h = NULL;
 	struct kr_store *s;
 	struct kr_case *c = NULL;
 	struct kr_settings settings;
@@ -111,7 +120,7 @@ int cmd_signals(struct kr_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (all) {
-		struct all_ctx a = { on, &settings, json, 0, KR_OK };
+		struct all_ctx a = { s, on, &settings, json, 0, KR_OK };
 		if (json)
 			printf("[\n");
 		else
@@ -127,9 +136,14 @@ int cmd_signals(struct kr_cli *cli, int argc, char **argv)
 			printf("\n]\n");
 		goto out;
 	}
-	if (!(c = cli_load_case(cli, s, "signals", ref, 0, -1, &status)))
+	if (kr_store_head(s, ref, &rev, &err)) {
+		status = cli_fail("signals", &err);
 		goto out;
-	if (kr_signals_compute(c, on, &settings, &l, &err)) {
+	}
+	if (!(c = cli_load_case(cli, s, "signals", ref, rev, -1, &status)))
+		goto out;
+	if (kr_history_open(s, ref, rev, c, &h, &err) ||
+	    kr_signals_compute(c, h, on, &settings, &l, &err)) {
 		status = cli_fail("signals", &err);
 	} else if (json) {
 		char *text = kr_signals_to_json(&l, true);
@@ -138,11 +152,11 @@ int cmd_signals(struct kr_cli *cli, int argc, char **argv)
 		free(text);
 	} else {
 		struct kr_buf b;
-		char d[11];
+		char d[40];
 		kr_buf_init(&b, 1u << 24);
 		kr_buf_printf(&b, kr_tr(cli->lang, "Signalen voor %s op %s:\n\n",
 		                        "Signals for %s on %s:\n\n"),
-		              c->ref, kr_date_format(kr_date_from_days(on), d));
+		              c->ref, kr_words_day(on, cli->lang, d, sizeof d));
 		kr_signals_to_text(&l, cli->lang, &b);
 		if (b.data)
 			fputs(b.data, stdout);
@@ -150,6 +164,7 @@ int cmd_signals(struct kr_cli *cli, int argc, char **argv)
 	}
 out:
 	kr_signal_list_cleanup(&l);
+	kr_history_free(h);
 	kr_case_free(c);
 	kr_error_cleanup(&err);
 	kr_store_close(s);

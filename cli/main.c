@@ -21,6 +21,8 @@ static const struct command {
 	{ "list", cmd_list, "toon alle dossiers", "list all cases" },
 	{ "show", cmd_show, "toon een overzicht van een dossier", "show a case overview" },
 	{ "signals", cmd_signals, "toon de signalen van een dossier", "show a case's signals" },
+	{ "stats", cmd_stats, "toon cijfers zonder personen over alle dossiers",
+	  "show figures without persons over all cases" },
 	{ "settings", cmd_settings, "toon of wijzig de drempels", "show or change thresholds" },
 	{ "history", cmd_history, "toon de versies van een dossier", "show a case's revisions" },
 	{ "render", cmd_render, "teken een instrument (svg, pdf, png)",

@@ -527,6 +527,22 @@ out:
 	json_decref(pairs);
 }
 
+/* placements[i].network_search: {"date", "outcome", "text"}, both date and
+ * outcome required when the object is there. */
+static void read_network_search(struct rd *r, const char *base, json_t *o,
+                                struct kr_placement *p)
+{
+	char path[PATH_MAX_LEN];
+	json_t *ns = get_obj(r, base, o, "network_search", false);
+
+	if (!ns)
+		return;
+	join(path, base, "network_search");
+	p->search_date = get_date(r, path, ns, "date", true);
+	p->search_outcome = get_enum(r, path, ns, "outcome", KR_ENUM_SEARCH_OUTCOME, true);
+	p->search_text = get_str(r, path, ns, "text", false);
+}
+
 static void read_placements(struct rd *r, json_t *arr)
 {
 	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
@@ -556,6 +572,7 @@ static void read_placements(struct rd *r, json_t *arr)
 		p->start = get_date(r, base, o, "start", true);
 		p->end = get_date(r, base, o, "end", false);
 		p->end_reason = get_enum(r, base, o, "end_reason", KR_ENUM_END_REASON, false);
+		read_network_search(r, base, o, p);
 		if (kr_date_valid(p->start) && kr_date_valid(p->end) &&
 		    kr_date_last(p->end) < kr_date_first(p->start))
 			problem(r, join(path, base, "end"), "the placement ends (%s) before it starts (%s)",

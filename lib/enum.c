@@ -171,6 +171,14 @@ static const char *const agreement_nl[] = { "", "open", "afgerond", "vervallen" 
 static const char *const agreement_en[] = { "", "open", "done", "dropped" };
 SAME_LENGTH(agreement_names, agreement_nl, agreement_en, KR_AGR__N);
 
+static const char *const search_names[] = { "", "found", "none_available", "not_suitable",
+	"declined", "other" };
+static const char *const search_nl[] = { "", "iemand uit het netwerk gevonden",
+	"niemand beschikbaar", "niet passend", "familie wilde het niet", "anders" };
+static const char *const search_en[] = { "", "someone from the network found",
+	"nobody available", "not suitable", "the family declined", "other" };
+SAME_LENGTH(search_names, search_nl, search_en, KR_SEARCH__N);
+
 static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_SEX] = TABLE("sex", sex_names, sex_nl, sex_en),
 	[KR_ENUM_ROLE] = TABLE("role", role_names, role_nl, role_en),
@@ -194,6 +202,7 @@ static const struct table tables[KR_ENUM__N] = {
 	                            continuum_names),
 	[KR_ENUM_AGREEMENT_STATUS] = TABLE("agreement_status", agreement_names, agreement_nl,
 	                                   agreement_en),
+	[KR_ENUM_SEARCH_OUTCOME] = TABLE("search_outcome", search_names, search_nl, search_en),
 };
 
 const char *kr_enum_name(enum kr_enum e, int value)

@@ -9,14 +9,15 @@
 #include <string.h>
 
 #include "kring/settings.h"
+#include "kring/store.h"
 
 static const struct kr_setting_info infos[KR_SET__N] = {
 	[KR_SET_PERSPECTIVE_WARNING_MONTHS] = { "perspective.warning_months", 6, 1, 60, "months",
-		"perspectiefbesluit: waarschuwing na zoveel maanden plaatsing",
-		"perspective decision: warning after this many months of placement" },
+		"perspectiefbesluit: waarschuwing na zoveel maanden uit huis",
+		"perspective decision: warning after this many months out of home" },
 	[KR_SET_PERSPECTIVE_ALERT_MONTHS] = { "perspective.alert_months", 12, 1, 120, "months",
-		"perspectiefbesluit: alarm na zoveel maanden plaatsing",
-		"perspective decision: alert after this many months of placement" },
+		"perspectiefbesluit: alarm na zoveel maanden uit huis",
+		"perspective decision: alert after this many months out of home" },
 	[KR_SET_DEVELOPMENT_MONTHS] = { "development.interval_months", 12, 1, 60, "months",
 		"ontwikkeling van het kind: onderzoek minstens eens per zoveel maanden",
 		"child development: a check at least every this many months" },
@@ -78,14 +79,41 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 		"risicoprofiel: kind is bij de start van de plaatsing minstens zo oud",
 		"risk profile: the child is at least this old when the placement starts" },
 	[KR_SET_BREAKDOWN_MIN_EARLIER] = { "breakdown.min_earlier", 2, 1, 50, "count",
-		"risicoprofiel: minstens zoveel eerdere plaatsingen",
-		"risk profile: at least this many earlier placements" },
+		"risicoprofiel: minstens zoveel overplaatsingen of breakdowns voor deze plaatsing",
+		"risk profile: at least this many moves or breakdowns before this placement" },
 	[KR_SET_INSTABILITY_PLACEMENTS] = { "instability.placements", 2, 2, 50, "count",
-		"instabiliteit: zoveel plaatsingen begonnen binnen de periode",
-		"instability: this many placements started within the window" },
+		"instabiliteit: zoveel overplaatsingen binnen de periode",
+		"instability: this many moves within the window" },
 	[KR_SET_INSTABILITY_WINDOW_MONTHS] = { "instability.window_months", 24, 1, 240, "months",
-		"periode waarover plaatsingen geteld worden",
-		"the window in which placements are counted" },
+		"periode waarover overplaatsingen geteld worden",
+		"the window in which moves are counted" },
+	[KR_SET_PATH_HOME_MONTHS] = { "path.home_months", 6, 1, 60, "months",
+		"een uithuisplaatsing eindigt pas als het kind zo lang weer thuis woont",
+		"a period out of home ends only once the child has lived at home this long" },
+	[KR_SET_OVERLOAD_NETWORK_CARER] = { "overload.network_carer_agreements", 2, 1, 100,
+		"count", "te veel gevraagd: een netwerkpleegouder heeft zoveel open afspraken",
+		"overload: a carer from the child's own network holds this many open agreements" },
+	[KR_SET_RECENT_BREAKDOWN_MONTHS] = { "recent_breakdown.months", 6, 1, 60, "months",
+		"recente breakdown: een plaatsing brak zo kort geleden af",
+		"recent breakdown: a placement broke down this recently" },
+	[KR_SET_CRISIS_WARNING_DAYS] = { "crisis.warning_days", 28, 1, 365, "days",
+		"crisisopvang: waarschuwing als die zo lang duurt",
+		"crisis care: warning when it lasts this long" },
+	[KR_SET_CRISIS_ALERT_DAYS] = { "crisis.alert_days", 56, 1, 730, "days",
+		"crisisopvang: alarm als die zo lang duurt",
+		"crisis care: alert when it lasts this long" },
+	[KR_SET_NETWORK_SEARCH_DAYS] = { "network_search.meeting_days", 90, 1, 730, "days",
+		"netwerk verkend: een netwerkbijeenkomst binnen zoveel dagen voor de plaatsing",
+		"network explored: a network meeting within this many days before the placement" },
+	[KR_SET_TIE_WORSENED_MIN_MONTHS] = { "tie_worsened.min_months", 3, 1, 60, "months",
+		"verslechterde band: vergelijk met het dossier van minstens zoveel maanden geleden",
+		"worsened tie: compare with the case as it was at least this many months ago" },
+	[KR_SET_TIE_WORSENED_MAX_MONTHS] = { "tie_worsened.max_months", 12, 1, 120, "months",
+		"verslechterde band: en hoogstens zoveel maanden geleden",
+		"worsened tie: and at most this many months ago" },
+	[KR_SET_CONTACTS_WINDOW_MONTHS] = { "contacts.window_months", 12, 1, 120, "months",
+		"verloren contacten: kijk zo lang na de start van de huidige plaatsing",
+		"lost contacts: look this long after the current placement started" },
 };
 
 const struct kr_setting_info *kr_settings_info(enum kr_setting i)
@@ -116,7 +144,8 @@ static enum kr_status parse_value(int i, const char *text, int *out, struct kr_e
 	errno = 0;
 	v = strtol(text, &end, 10);
 	if (errno || end == text || *end || v < infos[i].min || v > infos[i].max)
-		return kr_error_set(err, KR_EINVAL, "%s: \"%s\" is not a whole number from %d to %d",
+		return kr_error_say(err, KR_EINVAL, "%s: \"%s\" is geen heel getal van %d tot en met %d",
+		                    "%s: \"%s\" is not a whole number from %d to %d",
 		                    infos[i].key, text, infos[i].min, infos[i].max);
 	*out = (int)v;
 	return KR_OK;
@@ -145,7 +174,8 @@ enum kr_status kr_settings_set(struct kr_store *st, const char *key, const char 
 	enum kr_status rc;
 
 	if (i < 0)
-		return kr_error_set(err, KR_ENOTFOUND,
+		return kr_error_say(err, KR_ENOTFOUND,
+		                    "er is geen instelling \"%s\" (kring settings toont ze allemaal)",
 		                    "no setting \"%s\" (kring settings lists them)", key);
 	if ((rc = parse_value(i, value, &v, err)))
 		return rc;

@@ -2,14 +2,24 @@
  * signals.c - the rules of docs/signals.md (kring-signals/1) evaluated on
  * one case, and the signal list's JSON and text forms.
  *
+ * Every rule reads the case, the child's path through care (path.c: homes,
+ * out-of-home periods, moves, breakdowns) and, for tie-worsened and
+ * contacts-lost, the earlier recorded states of the case (history.c).
+ * Messages are written to be read aloud: dates in words ("12 april 2026"),
+ * durations as people say them ("ruim een jaar"), the child's own pronoun,
+ * one signal naming everyone it concerns, and advice that fits the child's
+ * age (under 4 through the parents and carers, 4 to 11 with drawings and
+ * the child's own words, 12 and older the young person decides along).
+ *
  * Conventions for incomplete dates, so that a rule fires only when it is
- * certain: a duration ("the placement has run 6 months") counts from the
- * last possible day of a partial start date; an age counts from the last
- * possible day of a partial birth date (kr_age_years); "before as-of"
- * compares the last possible day; "within the window" accepts a partial date
- * whose last possible day falls in it.  Where a needed field is absent the
- * rule emits data-missing, naming the field by its path in the document.
+ * certain: a duration counts from the last possible day of a partial start
+ * date; an age counts from the last possible day of a partial birth date
+ * (kr_age_years); "before as-of" compares the last possible day; "within the
+ * window" accepts a partial date whose last possible day falls in it.  Where
+ * a needed field is absent the rule emits data-missing, naming what is
+ * missing in words, with the path in the document as `field`.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,53 +27,128 @@
 
 #include <jansson.h>
 
+#include "kring/path.h"
+#include "kring/plan.h"
 #include "kring/signals.h"
+#include "kring/words.h"
+
+/* The documents the rules rest on, named as a worker can look them up. */
+#define SNS "Sociale Netwerk Strategieën in de pleegzorg (Windesheim en Trias)"
+#define ART "artikel Samen de schouders eronder (Graas, Lieben en Roelofs)"
+#define GEZ "Ruimte voor jeugdhulp in gezinsvormen, handreiking voor gemeenten"
+#define SAM "artikel over de samenwerking tussen ouders en pleegouders (Werkzame elementen)"
+#define NET "participatieonderzoek De rol van het netwerk in het voorkomen en verkorten van " \
+	"uithuisplaatsingen"
 
 /* The catalogue, in the order of signals.md. */
 enum rule {
 	R_NO_TRUST, R_SIBLING, R_WORLDS, R_CONFLICT, R_BREAKDOWN, R_INSTABILITY,
 	R_PERSPECTIVE, R_DEVELOPMENT, R_PLAN_MISSING, R_PLAN_REVIEW, R_AGR_OVERDUE,
-	R_AGR_FALLBACK, R_AGR_OWNER, R_WISH, R_NOT_HEARD, R_OVERLOAD, R_SEGMENT,
-	R_SMALL, R_CHURN, R_NO_MEETING, R_SAFETY_UNASSESSED, R_SAFETY_DROP,
-	R_DATA_MISSING, R__N
+	R_AGR_FALLBACK, R_AGR_OWNER, R_WISH, R_NOT_HEARD, R_OVERLOAD, R_NOT_MET,
+	R_RECENT_BREAKDOWN, R_CRISIS, R_NOT_EXPLORED, R_TIE_WORSENED, R_CONTACTS_LOST,
+	R_TRUST_PRO, R_SEGMENT, R_SMALL, R_CHURN, R_NO_MEETING, R_SAFETY_UNASSESSED,
+	R_SAFETY_DROP, R_DATA_MISSING, R__N
 };
 
 static const struct {
 	const char *id;
+	const char *nl, *en;       /* the rule's short name */
 	const char *source;
 } rules[R__N] = {
-	[R_NO_TRUST] = { "no-trust-figure", "001 vertrouwensfiguur; 000 §3.6" },
-	[R_SIBLING] = { "sibling-contact-missing", "001 sociale steun" },
-	[R_WORLDS] = { "worlds-disconnected", "001 ongedeelde werelden" },
-	[R_CONFLICT] = { "parents-fosterparents-conflict", "003" },
-	[R_BREAKDOWN] = { "breakdown-risk-profile", "002 richtlijn pleegzorg" },
-	[R_INSTABILITY] = { "placement-instability", "001, 002" },
-	[R_PERSPECTIVE] = { "perspective-overdue", "002" },
-	[R_DEVELOPMENT] = { "development-check-overdue", "002" },
-	[R_PLAN_MISSING] = { "plan-missing", "000 EKiU, PI Research" },
-	[R_PLAN_REVIEW] = { "plan-review-overdue", "000 EKiU" },
-	[R_AGR_OVERDUE] = { "agreement-overdue", "000 (monitoren van afspraken)" },
-	[R_AGR_FALLBACK] = { "agreement-without-fallback", "000 §3.2" },
-	[R_AGR_OWNER] = { "agreement-without-owner", "000" },
-	[R_WISH] = { "wish-unanswered", "001 gehoord worden" },
-	[R_NOT_HEARD] = { "child-not-heard", "001 eigen regie; 000" },
-	[R_OVERLOAD] = { "network-overload", "004" },
-	[R_SEGMENT] = { "segment-gap", "000 §3.1 Community Scan" },
-	[R_SMALL] = { "network-small", "000" },
-	[R_CHURN] = { "professional-churn", "001 continuïteit; 000 §3.5" },
-	[R_NO_MEETING] = { "no-network-meeting", "000 §3.7" },
-	[R_SAFETY_UNASSESSED] = { "safety-unassessed", "000 §3.7 veiligheid" },
-	[R_SAFETY_DROP] = { "safety-scale-drop", "004 kantelmoment; Signs of Safety" },
-	[R_DATA_MISSING] = { "data-missing", "—" },
+	[R_NO_TRUST] = { "no-trust-figure", "Geen vertrouwensfiguur", "No trust figure",
+		ART ", vijf factoren: vertrouwensfiguur; " SNS ", §3.6 Wennen in een pleeggezin" },
+	[R_SIBLING] = { "sibling-contact-missing", "Weinig contact met broers en zussen",
+		"Little contact with siblings", ART ", vijf factoren: sociale steun" },
+	[R_WORLDS] = { "worlds-disconnected", "Twee werelden niet verbonden",
+		"Two worlds not connected", ART ", Ongedeelde werelden" },
+	[R_CONFLICT] = { "parents-fosterparents-conflict", "Conflict tussen ouders en pleegouders",
+		"Conflict between parents and foster parents", SAM },
+	[R_BREAKDOWN] = { "breakdown-risk-profile", "Risicoprofiel voor breakdown",
+		"Breakdown risk profile", GEZ ", richtlijn pleegzorg" },
+	[R_INSTABILITY] = { "placement-instability", "Vaak overgeplaatst", "Moved often",
+		ART "; " GEZ },
+	[R_PERSPECTIVE] = { "perspective-overdue", "Perspectiefbesluit te laat",
+		"Perspective decision overdue", GEZ ", perspectiefbesluit binnen een half jaar tot "
+		"een jaar na de uithuisplaatsing" },
+	[R_DEVELOPMENT] = { "development-check-overdue", "Ontwikkelingsonderzoek te laat",
+		"Development check overdue", GEZ },
+	[R_PLAN_MISSING] = { "plan-missing", "Geen netwerkplan", "No network plan",
+		SNS ", §3.3 Eigen Kracht in Uitvoering" },
+	[R_PLAN_REVIEW] = { "plan-review-overdue", "Netwerkplan niet meer besproken",
+		"Network plan not reviewed", SNS ", §3.3 Eigen Kracht in Uitvoering (steeds het "
+		"netwerkplan erbij gepakt)" },
+	[R_AGR_OVERDUE] = { "agreement-overdue", "Afspraak over tijd", "Agreement overdue",
+		SNS ", §3.3 Eigen Kracht in Uitvoering (afspraken volgen)" },
+	[R_AGR_FALLBACK] = { "agreement-without-fallback", "Afspraak zonder plan B",
+		"Agreement without a fallback", SNS ", §3.2 Eigen Kracht-conferentie (wat te doen "
+		"als er iets misgaat)" },
+	[R_AGR_OWNER] = { "agreement-without-owner", "Afspraak zonder naam",
+		"Agreement without an owner", SNS ", §3.3 Eigen Kracht in Uitvoering" },
+	[R_WISH] = { "wish-unanswered", "Wens zonder antwoord", "Wish without an answer",
+		ART ", vijf factoren: gehoord worden" },
+	[R_NOT_HEARD] = { "child-not-heard", "Kind niet gehoord", "Child not heard",
+		ART ", vijf factoren: eigen regie; " SNS },
+	[R_OVERLOAD] = { "network-overload", "Te veel gevraagd van het netwerk",
+		"Too much asked of the network", NET },
+	[R_NOT_MET] = { "parents-fosterparents-not-met", "Ouders en pleegouders kennen elkaar niet",
+		"Parents and foster parents have not met", SAM " (eerst een kennismaking tussen "
+		"ouders en pleegouders)" },
+	[R_RECENT_BREAKDOWN] = { "recent-breakdown", "Plaatsing kort geleden afgebroken",
+		"Placement broke down recently", ART "; " GEZ },
+	[R_CRISIS] = { "crisis-too-long", "Te lang in crisisopvang", "Crisis care too long",
+		GEZ " (crisisopvang is kort)" },
+	[R_NOT_EXPLORED] = { "network-not-explored", "Eigen netwerk niet verkend",
+		"Own network not explored", GEZ " (pas als netwerkpleegzorg niet mogelijk is); "
+		SNS ", §3.2 Eigen Kracht-conferentie" },
+	[R_TIE_WORSENED] = { "tie-worsened", "Band verslechterd", "Tie worsened",
+		SAM " (signalen van conflicten op tijd herkennen)" },
+	[R_CONTACTS_LOST] = { "contacts-lost", "Eigen contacten verloren", "Own contacts lost",
+		ART " (eigen contacten houden); " GEZ },
+	[R_TRUST_PRO] = { "trust-figure-professional", "Vertrouwensfiguur is een professional",
+		"Trust figure is a professional", SNS ", §3.6 Wennen in een pleeggezin (het liefst "
+		"iemand uit het netwerk)" },
+	[R_SEGMENT] = { "segment-gap", "Leeg deel in het netwerk", "Empty part of the network",
+		SNS ", §3.1 Community Scan" },
+	[R_SMALL] = { "network-small", "Klein netwerk", "Small network", SNS },
+	[R_CHURN] = { "professional-churn", "Veel wisselende hulpverleners",
+		"Many changing professionals", ART ", vijf factoren: continuïteit; " SNS
+		", §3.5 Prima Pleegzorg" },
+	[R_NO_MEETING] = { "no-network-meeting", "Geen netwerkbijeenkomst",
+		"No network meeting", SNS ", §3.7 Wraparound Care (vaker laten terugkomen)" },
+	[R_SAFETY_UNASSESSED] = { "safety-unassessed", "Veiligheid niet beschreven",
+		"Safety not described", SNS ", §3.7 Wraparound Care (veiligheid)" },
+	[R_SAFETY_DROP] = { "safety-scale-drop", "Veiligheid gedaald", "Safety dropped",
+		NET " (kantelmoment); Signs of Safety" },
+	[R_DATA_MISSING] = { "data-missing", "Gegevens ontbreken", "Data missing", "—" },
 };
 
 const char *const *kr_signals_catalogue(size_t *n)
 {
-	static const char *ids[R__N];
+	static const char *table[R__N];
 	for (int i = 0; i < R__N; i++)
-		ids[i] = rules[i].id;
+		table[i] = rules[i].id;
 	*n = R__N;
-	return ids;
+	return table;
+}
+
+static int rule_of(const char *id)
+{
+	for (int i = 0; id && i < R__N; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+const char *kr_signals_title(const char *id, enum kr_lang lang)
+{
+	int r = rule_of(id);
+	return r < 0 ? NULL : lang == KR_LANG_EN ? rules[r].en : rules[r].nl;
+}
+
+const char *kr_signals_source(const char *id)
+{
+	int r = rule_of(id);
+	return r < 0 ? NULL : rules[r].source;
 }
 
 const char *kr_level_name(enum kr_level level)
@@ -75,23 +160,39 @@ const char *kr_level_name(enum kr_level level)
 	}
 }
 
-/* The evaluation context. */
+/* ---- the evaluation context ---------------------------------------------- */
+
+#define NRING 24
+
 struct ctx {
 	const struct kr_case *c;
 	const struct kr_settings *s;
+	struct kr_history *h;
+	const struct kr_path *path;
 	long on;
 	int cp;                 /* current placement or -1 */
+	int age;                /* the child's age on as-of, -1 unknown */
 	struct kr_signal_list *out;
 	bool nomem;
 	unsigned seq;
+	char ring[NRING][160];  /* short texts for one message (dates, phrases) */
+	unsigned nring;
 };
 
-static char *vfmt(struct ctx *x, const char *fmt, va_list ap)
+enum { NL = KR_LANG_NL, EN = KR_LANG_EN };
+
+static char *slot(struct ctx *x)
+{
+	return x->ring[x->nring++ % NRING];
+}
+
+static char *vfmt(struct ctx *x, const char *f, va_list ap) __attribute__((format(printf, 2, 0)));
+static char *vfmt(struct ctx *x, const char *f, va_list ap)
 {
 	struct kr_buf b;
 	char *p;
 	kr_buf_init(&b, 1u << 16);
-	kr_buf_vprintf(&b, fmt, ap);
+	kr_buf_vprintf(&b, f, ap);
 	p = kr_buf_steal(&b, NULL);
 	if (!p)
 		x->nomem = true;
@@ -107,6 +208,108 @@ static char *fmt(struct ctx *x, const char *f, ...)
 	p = vfmt(x, f, ap);
 	va_end(ap);
 	return p;
+}
+
+/* A short text into the ring (valid for the next NRING short texts). */
+static const char *sfmt(struct ctx *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static const char *sfmt(struct ctx *x, const char *f, ...)
+{
+	char *b = slot(x);
+	va_list ap;
+	va_start(ap, f);
+	vsnprintf(b, sizeof x->ring[0], f, ap);
+	va_end(ap);
+	return b;
+}
+
+#define NAME(i) kr_case_person_name(x->c, (int)(i))
+#define CHILD NAME(x->c->child)
+#define SET(k) (x->s->v[KR_SET_##k])
+
+/* Dates and durations in words. */
+static const char *W(struct ctx *x, struct kr_date d, int lang)
+{
+	return kr_words_date(d, (enum kr_lang)lang, slot(x), sizeof x->ring[0]);
+}
+
+static const char *WD(struct ctx *x, long day, int lang)
+{
+	return kr_words_day(day, (enum kr_lang)lang, slot(x), sizeof x->ring[0]);
+}
+
+static const char *SPAN(struct ctx *x, long from, long to, int lang)
+{
+	return kr_words_span(from, to, (enum kr_lang)lang, slot(x), sizeof x->ring[0]);
+}
+
+/* The child's pronouns; Dutch without a settled pronoun repeats the name. */
+static const char *HE(struct ctx *x, int lang)
+{
+	struct kr_pronouns p = kr_words_pronouns(x->c->persons[x->c->child].sex, (enum kr_lang)lang);
+	return p.subject ? p.subject : CHILD;
+}
+
+static const char *HIM(struct ctx *x, int lang)
+{
+	struct kr_pronouns p = kr_words_pronouns(x->c->persons[x->c->child].sex, (enum kr_lang)lang);
+	return p.object ? p.object : CHILD;
+}
+
+static const char *HIS(struct ctx *x, int lang)
+{
+	struct kr_pronouns p = kr_words_pronouns(x->c->persons[x->c->child].sex, (enum kr_lang)lang);
+	return p.possessive ? p.possessive : sfmt(x, "%s%s", CHILD, lang == NL ? "s" : "'s");
+}
+
+/* Age groups of the advice. */
+enum agegroup { YOUNG, CHILD_AGE, TEEN };
+
+static enum agegroup agegroup(const struct ctx *x)
+{
+	if (x->age >= 0 && x->age < 4)
+		return YOUNG;
+	if (x->age >= 12)
+		return TEEN;
+	return CHILD_AGE;
+}
+
+/* "Vraag Sam, met tekeningen en in eigen woorden," and its siblings: how
+ * to ask the child something, fitted to the child's age. */
+static const char *ASK(struct ctx *x, int lang)
+{
+	switch (agegroup(x)) {
+	case YOUNG:
+		return lang == NL ? sfmt(x, "Vraag de ouders en pleegouders van %s, die %s het best "
+		                        "kennen,", CHILD, HIM(x, NL))
+		                  : sfmt(x, "Ask %s's parents and foster parents, who know %s best,",
+		                         CHILD, HIM(x, EN));
+	case TEEN:
+		return lang == NL ? sfmt(x, "Vraag %s, die hier zelf over meebeslist,", CHILD)
+		                  : sfmt(x, "Ask %s, who has a say in this,", CHILD);
+	default:
+		return lang == NL ? sfmt(x, "Vraag %s, met tekeningen en in eigen woorden,", CHILD)
+		                  : sfmt(x, "Ask %s, with drawings and in %s own words,", CHILD,
+		                         HIS(x, EN));
+	}
+}
+
+/* "samen met Sam" fitted to age: through the carers, with drawings, or with
+ * the young person deciding along. */
+static const char *WITH(struct ctx *x, int lang)
+{
+	switch (agegroup(x)) {
+	case YOUNG:
+		return lang == NL ? sfmt(x, "samen met de ouders en pleegouders van %s", CHILD)
+		                  : sfmt(x, "together with %s's parents and foster parents", CHILD);
+	case TEEN:
+		return lang == NL ? sfmt(x, "samen met %s, die zelf meebeslist", CHILD)
+		                  : sfmt(x, "together with %s, who decides along", CHILD);
+	default:
+		return lang == NL ? sfmt(x, "samen met %s, met tekeningen en in %s eigen woorden",
+		                         CHILD, HIS(x, NL))
+		                  : sfmt(x, "together with %s, with drawings and in %s own words",
+		                         CHILD, HIS(x, EN));
+	}
 }
 
 /* Starts a signal of rule r; texts are set by the caller with fmt(). */
@@ -128,16 +331,20 @@ static struct kr_signal *emit(struct ctx *x, enum rule r, enum kr_level level)
 	sg = &l->v[l->n++];
 	memset(sg, 0, sizeof *sg);
 	sg->id = rules[r].id;
+	sg->title[NL] = rules[r].nl;
+	sg->title[EN] = rules[r].en;
 	sg->source = rules[r].source;
 	sg->level = level;
 	sg->seq = x->seq++;
+	if (!(sg->details = json_object()))
+		x->nomem = true;
 	return sg;
 }
 
 static void subject(struct ctx *x, struct kr_signal *sg, const char *id)
 {
 	char **v;
-	if (!sg || !id)
+	if (!sg || !id || !*id)
 		return;
 	for (size_t i = 0; i < sg->nsubjects; i++)
 		if (strcmp(sg->subjects[i], id) == 0)
@@ -159,11 +366,49 @@ static void person_subject(struct ctx *x, struct kr_signal *sg, int i)
 		subject(x, sg, x->c->persons[i].id);
 }
 
-#define NAME(i) kr_case_person_name(x->c, (i))
-#define SET(k) (x->s->v[KR_SET_##k])
+/* details: key = value (a new reference, or NULL meaning out of memory). */
+static void detail(struct ctx *x, struct kr_signal *sg, const char *key, json_t *v)
+{
+	if (!sg || !v || json_object_set_new(sg->details, key, v))
+		x->nomem = true;
+}
 
-/* data-missing for rule r: field is the path of what is missing. */
-static void missing(struct ctx *x, enum rule r, const char *field, int person)
+static void detail_int(struct ctx *x, struct kr_signal *sg, const char *key, long v)
+{
+	detail(x, sg, key, json_integer(v));
+}
+
+static void detail_date(struct ctx *x, struct kr_signal *sg, const char *key, struct kr_date d)
+{
+	char b[11];
+	detail(x, sg, key, json_string(kr_date_format(d, b)));
+}
+
+static void detail_day(struct ctx *x, struct kr_signal *sg, const char *key, long day)
+{
+	detail_date(x, sg, key, kr_date_from_days(day));
+}
+
+/* Appends person i's id to the details array `key`. */
+static void detail_person(struct ctx *x, struct kr_signal *sg, const char *key, int i)
+{
+	json_t *a;
+	if (!sg)
+		return;
+	if (!(a = json_object_get(sg->details, key))) {
+		detail(x, sg, key, json_array());
+		a = json_object_get(sg->details, key);
+	}
+	if (!a || json_array_append_new(a, json_string(x->c->persons[i].id)))
+		x->nomem = true;
+}
+
+/*
+ * data-missing for rule r: `field` is the path in the document, what_nl and
+ * what_en say it in words ("de geboortedatum van Sam").
+ */
+static void missing(struct ctx *x, enum rule r, const char *field, int person,
+                    const char *what_nl, const char *what_en)
 {
 	struct kr_signal *sg;
 	for (size_t i = 0; i < x->out->n; i++) {
@@ -176,24 +421,46 @@ static void missing(struct ctx *x, enum rule r, const char *field, int person)
 	sg->rule = rules[r].id;
 	sg->field = fmt(x, "%s", field);
 	person_subject(x, sg, person);
-	sg->message[KR_LANG_NL] = fmt(x, "Regel %s kan niet worden nagekeken: het veld %s is niet "
-	                              "ingevuld.", rules[r].id, field);
-	sg->message[KR_LANG_EN] = fmt(x, "Rule %s cannot be checked: the field %s is not filled "
-	                              "in.", rules[r].id, field);
-	sg->advice[KR_LANG_NL] = fmt(x, "Vul %s aan, dan kan kring dit signaal beoordelen.", field);
-	sg->advice[KR_LANG_EN] = fmt(x, "Fill in %s so kring can judge this signal.", field);
+	detail(x, sg, "rule", json_string(rules[r].id));
+	detail(x, sg, "field", json_string(field));
+	sg->message[NL] = fmt(x, "Het signaal \"%s\" kan niet worden nagekeken: %s ontbreekt.",
+	                      rules[r].nl, what_nl);
+	sg->message[EN] = fmt(x, "The signal \"%s\" cannot be checked: %s is missing.",
+	                      rules[r].en, what_en);
+	if (strcmp(field, "revisions") == 0) {
+		sg->advice[NL] = fmt(x, "Dit gaat vanzelf: kring vergelijkt met eerdere versies van "
+		                     "het dossier zodra die er zijn. Houd het dossier bij, dan ziet "
+		                     "kring op tijd wat er verandert.");
+		sg->advice[EN] = fmt(x, "This resolves itself: kring compares with earlier versions of "
+		                     "the case once they exist. Keep the case up to date, and kring "
+		                     "sees in time what changes.");
+		return;
+	}
+	sg->advice[NL] = fmt(x, "Vul %s aan, dan kan kring dit beoordelen.", what_nl);
+	sg->advice[EN] = fmt(x, "Fill in %s so kring can judge this.", what_en);
 }
 
-static char *date_str(struct kr_date d, char buf[11])
+static void missing_born(struct ctx *x, enum rule r)
 {
-	return kr_date_format(d, buf);
+	char field[64];
+	snprintf(field, sizeof field, "persons[%d].born", x->c->child);
+	missing(x, r, field, x->c->child, sfmt(x, "de geboortedatum van %s", CHILD),
+	        sfmt(x, "%s's date of birth", CHILD));
 }
 
-static bool informal(const struct ctx *x, int i)
+/* "de tweede", "the second": ordinal words for the n-th item (0-based). */
+static const char *ORD(struct ctx *x, size_t n, int lang)
 {
-	return i != x->c->child && x->c->persons[i].world != KR_WORLD_PROFESSIONAL &&
-	       kr_case_person_alive(x->c, i, x->on);
+	static const char *const nl[] = { "eerste", "tweede", "derde", "vierde", "vijfde",
+		"zesde", "zevende", "achtste", "negende", "tiende" };
+	static const char *const en[] = { "first", "second", "third", "fourth", "fifth",
+		"sixth", "seventh", "eighth", "ninth", "tenth" };
+	if (n < 10)
+		return lang == NL ? nl[n] : en[n];
+	return lang == NL ? sfmt(x, "%zue", n + 1) : sfmt(x, "%zuth", n + 1);
 }
+
+/* ---- what the rules share ------------------------------------------------- */
 
 static bool in_list(const int *v, size_t n, int i)
 {
@@ -203,6 +470,49 @@ static bool in_list(const int *v, size_t n, int i)
 	return false;
 }
 
+/* Is professional p involved on day t?  No `involved`: throughout. */
+static bool involved_on(const struct kr_person *p, long t)
+{
+	if (!p->ninvolved)
+		return true;
+	for (size_t k = 0; k < p->ninvolved; k++) {
+		const struct kr_period *per = &p->involved[k];
+		if ((!kr_date_valid(per->from) || kr_date_first(per->from) <= t) &&
+		    (!kr_date_valid(per->to) || kr_date_last(per->to) >= t))
+			return true;
+	}
+	return false;
+}
+
+static bool involved_between(const struct kr_person *p, long from, long to)
+{
+	if (!p->ninvolved)
+		return true;
+	for (size_t k = 0; k < p->ninvolved; k++) {
+		const struct kr_period *per = &p->involved[k];
+		if ((!kr_date_valid(per->from) || kr_date_first(per->from) <= to) &&
+		    (!kr_date_valid(per->to) || kr_date_last(per->to) >= from))
+			return true;
+	}
+	return false;
+}
+
+/* Part of the network on as-of: alive, and a professional only while
+ * involved. */
+static bool in_network(const struct ctx *x, int i)
+{
+	const struct kr_person *p = &x->c->persons[i];
+	return kr_case_person_alive(x->c, i, x->on) &&
+	       (p->world != KR_WORLD_PROFESSIONAL || involved_on(p, x->on));
+}
+
+/* Informal: not the child, not a professional, alive. */
+static bool informal(const struct ctx *x, int i)
+{
+	return i != x->c->child && x->c->persons[i].world != KR_WORLD_PROFESSIONAL &&
+	       kr_case_person_alive(x->c, i, x->on);
+}
+
 static bool lives_with_child(const struct ctx *x, int i)
 {
 	const struct kr_placement *p;
@@ -210,6 +520,14 @@ static bool lives_with_child(const struct ctx *x, int i)
 		return false;
 	p = &x->c->placements[x->cp];
 	return in_list(p->carers, p->ncarers, i) || in_list(p->children, p->nchildren, i);
+}
+
+/* The current carers, when the child lives away from home. */
+static const struct kr_placement *current_home(const struct ctx *x)
+{
+	if (x->cp < 0 || x->c->placements[x->cp].form == KR_FORM_HOME)
+		return NULL;
+	return &x->c->placements[x->cp];
 }
 
 /* Is the (partial) date within [from, to] (day numbers)? */
@@ -224,42 +542,179 @@ static long running_days(const struct ctx *x, const struct kr_placement *p)
 	return x->on - kr_date_last(p->start);
 }
 
-/* True when the placement has run at least `months` months on x->on. */
-static bool running_months(const struct ctx *x, const struct kr_placement *p, int months)
+static bool is_parent_of_child(const struct kr_case *c, int i)
 {
-	return x->on >= kr_days_add_months(kr_date_last(p->start), months);
+	if (kr_person_has_role(&c->persons[i], KR_ROLE_PARENT))
+		return true;
+	for (size_t k = 0; k < c->nkinship; k++) {
+		const struct kr_kinship *kin = &c->kinship[k];
+		if (kin->type == KR_KIN_PARENT && kin->parent == i && kin->child == c->child &&
+		    (kin->kind == KR_KIND_NONE || kin->kind == KR_KIND_BIRTH ||
+		     kin->kind == KR_KIND_ADOPTIVE))
+			return true;
+	}
+	return false;
 }
 
-static const char *const freq_nl[] = { "", "dagelijks", "wekelijks", "maandelijks",
-	"jaarlijks", "zelden", "nooit" };
-static const char *const freq_en[] = { "", "daily", "weekly", "monthly", "yearly", "rarely",
-	"never" };
+/* A list of person names "A, B en C", malloc'd (NULL only when out of
+ * memory, which is noted). */
+static char *names(struct ctx *x, const int *who, size_t n, int lang)
+{
+	struct kr_buf b;
+	const char **v = calloc(n ? n : 1, sizeof *v);
+	char *p;
 
-/* ---- the rules ---- */
+	kr_buf_init(&b, 1u << 16);
+	if (v) {
+		for (size_t i = 0; i < n; i++)
+			v[i] = NAME(who[i]);
+		kr_words_list(&b, v, n, (enum kr_lang)lang);
+	} else {
+		kr_buf_puts(&b, "");
+		b.failed = true;
+	}
+	free(v);
+	p = kr_buf_steal(&b, NULL);
+	if (!p)
+		x->nomem = true;
+	return p;
+}
 
-static void rule_no_trust(struct ctx *x)
+/* A growable list of texts joined as "A, B en C" at the end. */
+struct phrases {
+	char *v[2][64];
+	size_t n;
+};
+
+static void phrase(struct ctx *x, struct phrases *ph, char *nl, char *en)
+{
+	if (!nl || !en)
+		x->nomem = true;
+	if (ph->n >= 64 || !nl || !en) {
+		free(nl);
+		free(en);
+		return;
+	}
+	ph->v[NL][ph->n] = nl;
+	ph->v[EN][ph->n] = en;
+	ph->n++;
+}
+
+static char *joined(struct ctx *x, struct phrases *ph, int lang)
+{
+	struct kr_buf b;
+	char *p;
+	kr_buf_init(&b, 1u << 16);
+	kr_words_list(&b, (const char *const *)ph->v[lang], ph->n, (enum kr_lang)lang);
+	if (!ph->n)
+		kr_buf_puts(&b, "");
+	p = kr_buf_steal(&b, NULL);
+	if (!p)
+		x->nomem = true;
+	return p;
+}
+
+static void phrases_free(struct phrases *ph)
+{
+	for (size_t i = 0; i < ph->n; i++) {
+		free(ph->v[NL][i]);
+		free(ph->v[EN][i]);
+	}
+	ph->n = 0;
+}
+
+/* ---- the rules ------------------------------------------------------------ */
+
+static void rule_trust(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
+	int current[64], former = -1;
+	size_t ncur = 0, npro = 0;
 	struct kr_signal *sg;
+
 	for (size_t t = 0; t < c->nties; t++) {
 		const struct kr_tie *tie = &c->ties[t];
-		int other = tie->a == c->child ? tie->b : tie->b == c->child ? tie->a : -1;
-		if (other >= 0 && tie->trust_figure && kr_case_person_alive(c, other, x->on))
-			return;
+		int o = tie->a == c->child ? tie->b : tie->b == c->child ? tie->a : -1;
+		if (o < 0 || !tie->trust_figure)
+			continue;
+		if (!in_network(x, o)) {
+			if (former < 0)
+				former = o;
+			continue;
+		}
+		if (ncur < 64 && !in_list(current, ncur, o)) {
+			current[ncur++] = o;
+			npro += c->persons[o].world == KR_WORLD_PROFESSIONAL;
+		}
 	}
-	if (!(sg = emit(x, R_NO_TRUST, KR_LEVEL_WARNING)))
+	if (ncur > 0 && npro == ncur) {
+		char *who_nl, *who_en;
+		if (!(sg = emit(x, R_TRUST_PRO, KR_LEVEL_INFO)))
+			return;
+		person_subject(x, sg, c->child);
+		for (size_t k = 0; k < ncur; k++) {
+			person_subject(x, sg, current[k]);
+			detail_person(x, sg, "trust_figures", current[k]);
+		}
+		who_nl = names(x, current, ncur, NL);
+		who_en = names(x, current, ncur, EN);
+		sg->message[NL] = fmt(x, "De vertrouwensfiguur van %s is %s, %s.", CHILD,
+		                      who_nl ? who_nl : "", ncur == 1 ? "een professional"
+		                      : "allemaal professionals");
+		sg->message[EN] = fmt(x, "%s's trust figure%s %s, %s.", CHILD, ncur == 1 ? " is" :
+		                      "s are", who_en ? who_en : "", ncur == 1 ? "a professional"
+		                      : "all professionals");
+		sg->advice[NL] = fmt(x, "Een professional gaat weer weg. %s wie er uit %s eigen "
+		                     "netwerk ook vertrouwensfiguur kan zijn: familie, een buur, een "
+		                     "coach of een mentor die %s zelf kiest.", ASK(x, NL), HIS(x, NL),
+		                     CHILD);
+		sg->advice[EN] = fmt(x, "A professional leaves again. %s who from %s own network can "
+		                     "also be a trust figure: family, a neighbour, a coach or a mentor "
+		                     "%s chooses.", ASK(x, EN), HIS(x, EN), HE(x, EN));
+		free(who_nl);
+		free(who_en);
+		return;
+	}
+	if (ncur > 0 || !(sg = emit(x, R_NO_TRUST, KR_LEVEL_WARNING)))
 		return;
 	person_subject(x, sg, c->child);
-	sg->message[0] = fmt(x, "%s heeft geen vertrouwensfiguur: bij geen enkele band van %s is "
-	                     "een vertrouwensfiguur aangegeven.", NAME(c->child), NAME(c->child));
-	sg->message[1] = fmt(x, "%s has no trust figure: none of %s's ties is marked as trust "
-	                     "figure.", NAME(c->child), NAME(c->child));
-	sg->advice[0] = fmt(x, "Vraag %s wie hij of zij vertrouwt en bij wie hij of zij terecht "
-	                    "kan, liefst iemand uit het eigen netwerk. Leg die persoon vast als "
-	                    "vertrouwensfiguur.", NAME(c->child));
-	sg->advice[1] = fmt(x, "Ask %s whom they trust and can turn to, preferably someone from "
-	                    "their own network, and mark that person as trust figure.",
-	                    NAME(c->child));
+	if (former >= 0) {
+		person_subject(x, sg, former);
+		detail_person(x, sg, "former_trust_figure", former);
+		if (!kr_case_person_alive(c, former, x->on)) {
+			sg->message[NL] = fmt(x, "%s heeft nu geen vertrouwensfiguur: %s, %s "
+			                      "vertrouwensfiguur, is overleden.", CHILD, NAME(former),
+			                      HIS(x, NL));
+			sg->message[EN] = fmt(x, "%s has no trust figure now: %s, %s trust figure, has "
+			                      "died.", CHILD, NAME(former), HIS(x, EN));
+		} else {
+			sg->message[NL] = fmt(x, "%s heeft nu geen vertrouwensfiguur: %s was dat, maar "
+			                      "is als professional niet meer betrokken.", CHILD,
+			                      NAME(former));
+			sg->message[EN] = fmt(x, "%s has no trust figure now: %s was, but is no longer "
+			                      "involved as a professional.", CHILD, NAME(former));
+		}
+	} else {
+		sg->message[NL] = fmt(x, "%s heeft geen vertrouwensfiguur: bij geen enkele band van "
+		                      "%s is iemand als vertrouwensfiguur aangegeven.", CHILD, CHILD);
+		sg->message[EN] = fmt(x, "%s has no trust figure: none of %s's ties is marked as "
+		                      "trust figure.", CHILD, CHILD);
+	}
+	if (agegroup(x) == YOUNG) {
+		sg->advice[NL] = fmt(x, "%s bij wie %s troost zoekt en zich veilig voelt, liefst "
+		                     "iemand uit het eigen netwerk. Leg die persoon vast als "
+		                     "vertrouwensfiguur.", ASK(x, NL), HE(x, NL));
+		sg->advice[EN] = fmt(x, "%s with whom %s seeks comfort and feels safe, preferably "
+		                     "someone from %s own network. Mark that person as trust figure.",
+		                     ASK(x, EN), HE(x, EN), HIS(x, EN));
+	} else {
+		sg->advice[NL] = fmt(x, "%s wie %s vertrouwt en bij wie %s terecht kan als er iets is, "
+		                     "liefst iemand uit het eigen netwerk. Leg die persoon vast als "
+		                     "vertrouwensfiguur.", ASK(x, NL), HE(x, NL), HE(x, NL));
+		sg->advice[EN] = fmt(x, "%s whom %s trusts and can turn to when something is wrong, "
+		                     "preferably someone from %s own network. Mark that person as "
+		                     "trust figure.", ASK(x, EN), HE(x, EN), HIS(x, EN));
+	}
 }
 
 /* Siblings: role sibling/half_sibling, or sharing a birth/adoptive parent. */
@@ -290,9 +745,14 @@ static bool is_sibling(const struct ctx *x, int i)
 static void rule_sibling(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
+	struct phrases ph = { .n = 0 };
+	int who[64];
+	size_t n = 0;
+	struct kr_signal *sg;
+	char *nl, *en;
+
 	for (size_t i = 0; i < c->npersons; i++) {
 		int t;
-		struct kr_signal *sg;
 		char field[64];
 		if (!is_sibling(x, (int)i) || !kr_case_person_alive(c, (int)i, x->on) ||
 		    lives_with_child(x, (int)i))
@@ -300,37 +760,51 @@ static void rule_sibling(struct ctx *x)
 		t = kr_case_tie_between(c, c->child, (int)i);
 		if (t >= 0 && c->ties[t].frequency == KR_FREQ_NONE) {
 			snprintf(field, sizeof field, "ties[%d].frequency", t);
-			missing(x, R_SIBLING, field, (int)i);
+			missing(x, R_SIBLING, field, (int)i,
+			        sfmt(x, "hoe vaak %s en %s elkaar zien", CHILD, NAME(i)),
+			        sfmt(x, "how often %s and %s see each other", CHILD, NAME(i)));
 			continue;
 		}
 		if (t >= 0 && c->ties[t].frequency != KR_FREQ_RARELY &&
 		    c->ties[t].frequency != KR_FREQ_NEVER)
 			continue;
-		if (!(sg = emit(x, R_SIBLING, KR_LEVEL_WARNING)))
-			return;
-		person_subject(x, sg, c->child);
-		person_subject(x, sg, (int)i);
-		if (t < 0) {
-			sg->message[0] = fmt(x, "%s woont niet bij %s, en er is geen contact tussen hen "
-			                     "vastgelegd.", NAME(i), NAME(c->child));
-			sg->message[1] = fmt(x, "%s does not live with %s, and no contact between them "
-			                     "is recorded.", NAME(i), NAME(c->child));
-		} else {
-			int f = c->ties[t].frequency;
-			sg->message[0] = fmt(x, "%s woont niet bij %s en ze hebben %s contact.", NAME(i),
-			                     NAME(c->child), freq_nl[f]);
-			sg->message[1] = fmt(x, "%s does not live with %s and they are in contact %s.",
-			                     NAME(i), NAME(c->child), freq_en[f]);
-		}
-		sg->advice[0] = fmt(x, "Contact met broers en zussen is een belangrijke steun. Bespreek "
-		                     "met %s en het netwerk hoe %s en %s elkaar vaker kunnen zien, en "
-		                     "maak er een afspraak van in het netwerkplan.", NAME(c->child),
-		                     NAME(c->child), NAME(i));
-		sg->advice[1] = fmt(x, "Contact with siblings is an important support. Discuss with %s "
-		                     "and the network how %s and %s can see each other more often, and "
-		                     "make it an agreement in the network plan.", NAME(c->child),
-		                     NAME(c->child), NAME(i));
+		if (n < 64)
+			who[n++] = (int)i;
+		if (t < 0)
+			phrase(x, &ph, fmt(x, "%s (geen contact vastgelegd)", NAME(i)),
+			       fmt(x, "%s (no contact recorded)", NAME(i)));
+		else
+			phrase(x, &ph, fmt(x, "%s (%s contact)", NAME(i),
+			                   kr_enum_label(KR_ENUM_FREQUENCY, c->ties[t].frequency, KR_LANG_NL)),
+			       fmt(x, "%s (%s in contact)", NAME(i),
+			           kr_enum_label(KR_ENUM_FREQUENCY, c->ties[t].frequency, KR_LANG_EN)));
 	}
+	if (!n || !(sg = emit(x, R_SIBLING, KR_LEVEL_WARNING))) {
+		phrases_free(&ph);
+		return;
+	}
+	person_subject(x, sg, c->child);
+	for (size_t k = 0; k < n; k++) {
+		person_subject(x, sg, who[k]);
+		detail_person(x, sg, "siblings", who[k]);
+	}
+	nl = joined(x, &ph, NL);
+	en = joined(x, &ph, EN);
+	sg->message[NL] = fmt(x, "%s heeft weinig of geen contact met %s die niet bij %s %s: %s.",
+	                      CHILD, n == 1 ? "een broer of zus" : "broers en zussen", HIM(x, NL),
+	                      n == 1 ? "woont" : "wonen", nl ? nl : "");
+	sg->message[EN] = fmt(x, "%s has little or no contact with %s: %s, who %s not live with "
+	                      "%s.", CHILD, n == 1 ? "a sibling" : "siblings", en ? en : "",
+	                      n == 1 ? "does" : "do", HIM(x, EN));
+	sg->advice[NL] = fmt(x, "Contact met broers en zussen is een belangrijke steun. Bespreek "
+	                     "%s hoe ze elkaar vaker kunnen zien, en maak er een afspraak van in "
+	                     "het netwerkplan.", WITH(x, NL));
+	sg->advice[EN] = fmt(x, "Contact with siblings is an important support. Discuss %s how "
+	                     "they can see each other more often, and make it an agreement in "
+	                     "the network plan.", WITH(x, EN));
+	free(nl);
+	free(en);
+	phrases_free(&ph);
 }
 
 static void rule_worlds(struct ctx *x)
@@ -362,229 +836,332 @@ static void rule_worlds(struct ctx *x)
 	if (!(sg = emit(x, R_WORLDS, KR_LEVEL_WARNING)))
 		return;
 	person_subject(x, sg, c->child);
-	sg->message[0] = fmt(x, "De twee werelden van %s zijn niet verbonden: niemand uit de familie "
-	                     "van herkomst (%d %s) heeft een goede band met iemand uit de "
-	                     "wereld van het pleeggezin (%d %s).", NAME(c->child), norigin,
-	                     norigin == 1 ? "persoon" : "personen", nfoster,
-	                     nfoster == 1 ? "persoon" : "personen");
-	sg->message[1] = fmt(x, "%s's two worlds are not connected: nobody of the family of origin "
-	                     "(%d %s) has a good tie with anyone of the foster family's world "
-	                     "(%d %s).", NAME(c->child), norigin, norigin == 1 ? "person" : "people",
-	                     nfoster, nfoster == 1 ? "person" : "people");
-	sg->advice[0] = fmt(x, "Zoek samen met %s naar mensen die een brug kunnen slaan, bijvoorbeeld "
-	                    "een kennismaking tussen ouders en pleegouders of een gezamenlijke "
-	                    "netwerkbijeenkomst.", NAME(c->child));
-	sg->advice[1] = fmt(x, "Look with %s for people who can build a bridge, for instance a "
-	                    "meeting between parents and foster parents or a joint network meeting.",
-	                    NAME(c->child));
+	detail_int(x, sg, "origin", norigin);
+	detail_int(x, sg, "foster", nfoster);
+	sg->message[NL] = fmt(x, "De twee werelden van %s zijn niet verbonden: niemand uit het "
+	                      "gezin van herkomst en %s netwerk (%d %s) heeft een goede band met "
+	                      "iemand uit het pleeggezin en %s netwerk (%d %s).", CHILD,
+	                      norigin == 1 ? "zijn" : "hun", norigin,
+	                      norigin == 1 ? "persoon" : "personen", nfoster == 1 ? "zijn" : "hun",
+	                      nfoster, nfoster == 1 ? "persoon" : "personen");
+	sg->message[EN] = fmt(x, "%s's two worlds are not connected: nobody of the family of "
+	                      "origin and its network (%d %s) has a good tie with anyone of the "
+	                      "foster family and its network (%d %s).", CHILD, norigin,
+	                      norigin == 1 ? "person" : "people", nfoster,
+	                      nfoster == 1 ? "person" : "people");
+	sg->advice[NL] = fmt(x, "Zoek %s naar mensen die een brug kunnen slaan, bijvoorbeeld een "
+	                     "kennismaking tussen ouders en pleegouders of een gezamenlijke "
+	                     "netwerkbijeenkomst. Dan hoeft %s niet te kiezen.", WITH(x, NL),
+	                     HE(x, NL));
+	sg->advice[EN] = fmt(x, "Look %s for people who can build a bridge, for instance a "
+	                     "meeting between parents and foster parents or a joint network "
+	                     "meeting. Then %s does not have to choose.", WITH(x, EN), HE(x, EN));
 }
 
-static bool is_parent_of_child(const struct ctx *x, int i)
+/* The parents of the child and the carers of the current home, as pairs:
+ * conflict (quality conflict/broken) or not met (no tie). */
+static void rule_parents_carers(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
-	if (kr_person_has_role(&c->persons[i], KR_ROLE_PARENT))
-		return true;
-	for (size_t k = 0; k < c->nkinship; k++) {
-		const struct kr_kinship *kin = &c->kinship[k];
-		if (kin->type == KR_KIN_PARENT && kin->parent == i && kin->child == c->child &&
-		    (kin->kind == KR_KIND_NONE || kin->kind == KR_KIND_BIRTH ||
-		     kin->kind == KR_KIND_ADOPTIVE))
-			return true;
-	}
-	return false;
-}
+	const struct kr_placement *p = current_home(x);
+	struct phrases conflict = { .n = 0 }, notmet = { .n = 0 };
+	int cpair[64][2], npair[64][2];
+	size_t nc = 0, nn = 0;
+	struct kr_signal *sg;
 
-static void rule_conflict(struct ctx *x)
-{
-	const struct kr_case *c = x->c;
-	const struct kr_placement *p;
-
-	if (x->cp < 0)
+	if (!p)
 		return;
-	p = &c->placements[x->cp];
 	for (size_t i = 0; i < c->npersons; i++) {
-		if ((int)i == c->child || !is_parent_of_child(x, (int)i) ||
+		if ((int)i == c->child || !is_parent_of_child(c, (int)i) ||
 		    !kr_case_person_alive(c, (int)i, x->on) || in_list(p->carers, p->ncarers, (int)i))
 			continue;
 		for (size_t k = 0; k < p->ncarers; k++) {
 			int f = p->carers[k], t = kr_case_tie_between(c, (int)i, f);
-			struct kr_signal *sg;
 			char field[64];
-			if (!kr_case_person_alive(c, f, x->on))
+			if (!kr_case_person_alive(c, f, x->on) || f == c->child)
 				continue;
-			if (t >= 0 && c->ties[t].quality == KR_QUALITY_NONE) {
-				snprintf(field, sizeof field, "ties[%d].quality", t);
-				missing(x, R_CONFLICT, field, (int)i);
+			if (t < 0) {
+				if (nn < 64) {
+					npair[nn][0] = (int)i;
+					npair[nn++][1] = f;
+				}
+				phrase(x, &notmet, fmt(x, "%s en %s", NAME(i), NAME(f)),
+				       fmt(x, "%s and %s", NAME(i), NAME(f)));
 				continue;
 			}
-			if (t >= 0 && c->ties[t].quality != KR_QUALITY_CONFLICT &&
+			if (c->ties[t].quality == KR_QUALITY_NONE) {
+				snprintf(field, sizeof field, "ties[%d].quality", t);
+				missing(x, R_CONFLICT, field, (int)i,
+				        sfmt(x, "hoe de band tussen %s en %s is", NAME(i), NAME(f)),
+				        sfmt(x, "how the tie between %s and %s is", NAME(i), NAME(f)));
+				continue;
+			}
+			if (c->ties[t].quality != KR_QUALITY_CONFLICT &&
 			    c->ties[t].quality != KR_QUALITY_BROKEN)
 				continue;
-			if (!(sg = emit(x, R_CONFLICT, t < 0 ? KR_LEVEL_WARNING : KR_LEVEL_ALERT)))
-				return;
-			person_subject(x, sg, (int)i);
-			person_subject(x, sg, f);
-			if (t < 0) {
-				sg->message[0] = fmt(x, "Er is geen band vastgelegd tussen %s (ouder) en %s "
-				                     "(pleegouder).", NAME(i), NAME(f));
-				sg->message[1] = fmt(x, "No tie is recorded between %s (parent) and %s "
-				                     "(foster parent).", NAME(i), NAME(f));
-			} else {
-				bool broken = c->ties[t].quality == KR_QUALITY_BROKEN;
-				sg->message[0] = fmt(x, "De band tussen %s (ouder) en %s (pleegouder) is %s.",
-				                     NAME(i), NAME(f), broken ? "verbroken" : "een conflict");
-				sg->message[1] = fmt(x, "The tie between %s (parent) and %s (foster parent) "
-				                     "is %s.", NAME(i), NAME(f),
-				                     broken ? "broken" : "in conflict");
+			if (nc < 64) {
+				cpair[nc][0] = (int)i;
+				cpair[nc++][1] = f;
 			}
-			sg->advice[0] = fmt(x, "Een moeizame samenwerking tussen ouders en pleegouders is "
-			                    "een risico voor de plaatsing. Bespreek het op tijd, maak "
-			                    "duidelijke afspraken en zorg voor een open gesprek, eventueel "
-			                    "met hulp van een onafhankelijke bemiddelaar.");
-			sg->advice[1] = fmt(x, "A difficult collaboration between parents and foster "
-			                    "parents puts the placement at risk. Talk about it in time, make "
-			                    "clear agreements and keep the dialogue open, if needed with an "
-			                    "independent mediator.");
+			phrase(x, &conflict,
+			       fmt(x, "tussen %s (ouder) en %s (pleegouder) is %s", NAME(i), NAME(f),
+			           c->ties[t].quality == KR_QUALITY_BROKEN ? "de band verbroken"
+			           : "een conflict"),
+			       fmt(x, "between %s (parent) and %s (foster parent) %s", NAME(i), NAME(f),
+			           c->ties[t].quality == KR_QUALITY_BROKEN ? "the tie is broken"
+			           : "there is conflict"));
 		}
 	}
+	if (nc && (sg = emit(x, R_CONFLICT, KR_LEVEL_ALERT))) {
+		char *nl = joined(x, &conflict, NL), *en = joined(x, &conflict, EN);
+		person_subject(x, sg, c->child);
+		for (size_t k = 0; k < nc; k++) {
+			person_subject(x, sg, cpair[k][0]);
+			person_subject(x, sg, cpair[k][1]);
+		}
+		sg->message[NL] = fmt(x, "Ouders en pleegouders van %s werken niet goed samen: %s.",
+		                      CHILD, nl ? nl : "");
+		sg->message[EN] = fmt(x, "%s's parents and foster parents do not work together well: "
+		                      "%s.", CHILD, en ? en : "");
+		sg->advice[NL] = fmt(x, "Een moeizame samenwerking tussen ouders en pleegouders is "
+		                     "een risico voor de plaatsing. Bespreek het op tijd, maak "
+		                     "duidelijke afspraken en zorg voor een open gesprek, eventueel "
+		                     "met hulp van een onafhankelijke bemiddelaar. %s moet niet hoeven "
+		                     "kiezen.", CHILD);
+		sg->advice[EN] = fmt(x, "A difficult collaboration between parents and foster parents "
+		                     "puts the placement at risk. Talk about it in time, make clear "
+		                     "agreements and keep the dialogue open, if needed with an "
+		                     "independent mediator. %s should not have to choose.", CHILD);
+		free(nl);
+		free(en);
+	}
+	if (nn && (sg = emit(x, R_NOT_MET, KR_LEVEL_WARNING))) {
+		char *nl = joined(x, &notmet, NL), *en = joined(x, &notmet, EN);
+		person_subject(x, sg, c->child);
+		for (size_t k = 0; k < nn; k++) {
+			person_subject(x, sg, npair[k][0]);
+			person_subject(x, sg, npair[k][1]);
+		}
+		sg->message[NL] = fmt(x, "Er is geen band vastgelegd tussen %s: de ouders en "
+		                      "pleegouders van %s kennen elkaar nog niet.", nl ? nl : "", CHILD);
+		sg->message[EN] = fmt(x, "No tie is recorded between %s: %s's parents and foster "
+		                      "parents do not know each other yet.", en ? en : "", CHILD);
+		sg->advice[NL] = fmt(x, "Organiseer een kennismaking tussen ouders en pleegouders, "
+		                     "goed voorbereid door de begeleider: wat willen ze van elkaar "
+		                     "weten, wat vinden ze belangrijk voor %s? Een goede start maakt "
+		                     "samenwerken makkelijker.", CHILD);
+		sg->advice[EN] = fmt(x, "Arrange a first meeting of parents and foster parents, well "
+		                     "prepared by the worker: what do they want to know of each other, "
+		                     "what matters to them for %s? A good start makes working together "
+		                     "easier.", CHILD);
+		free(nl);
+		free(en);
+	}
+	phrases_free(&conflict);
+	phrases_free(&notmet);
+}
+
+/* The advice of breakdown-risk-profile and placement-instability fits the
+ * form the child lives in now. */
+static bool lives_in_family_home(const struct ctx *x)
+{
+	const struct kr_placement *p = current_home(x);
+	return p && (p->form == KR_FORM_FAMILY_HOME || p->form == KR_FORM_RESIDENTIAL);
+}
+
+static void missing_form(struct ctx *x, enum rule r)
+{
+	char field[64];
+	int i = x->path->unclassified;
+	snprintf(field, sizeof field, "placements[%d].form", i);
+	missing(x, r, field, -1,
+	        sfmt(x, "de vorm van plaatsing %s", x->c->placements[i].id),
+	        sfmt(x, "the form of placement %s", x->c->placements[i].id));
 }
 
 static void rule_breakdown(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
+	const struct kr_path *pa = x->path;
 	const struct kr_placement *p;
 	long start;
-	int age, earlier = 0;
-	enum kr_tribool old_enough, many;
+	int age, earlier;
+	enum kr_tribool old_enough;
 	struct kr_signal *sg;
-	char field[64];
 
-	if (x->cp < 0)
+	if (!pa->out_of_home)
 		return;
-	p = &c->placements[x->cp];
-	start = kr_date_first(p->start);
-	for (size_t i = 0; i < c->nplacements; i++)
-		if ((int)i != x->cp && kr_date_first(c->placements[i].start) < start)
-			earlier++;
+	p = &c->placements[pa->homes[pa->home].last];
+	start = pa->home_since;
+	earlier = kr_path_disruptions(pa, LONG_MIN / 2, start);
 	age = kr_age_years(c->persons[c->child].born, start);
 	old_enough = !kr_date_valid(c->persons[c->child].born) ? KR_UNKNOWN
 	             : age >= SET(BREAKDOWN_MIN_AGE) ? KR_TRUE : KR_FALSE;
-	many = earlier >= SET(BREAKDOWN_MIN_EARLIER) ? KR_TRUE : KR_FALSE;
-	if (old_enough == KR_FALSE || many == KR_FALSE || c->externalising == KR_FALSE)
+	if (earlier < SET(BREAKDOWN_MIN_EARLIER)) {
+		if (pa->unclassified >= 0)
+			missing_form(x, R_BREAKDOWN);
+		return;
+	}
+	if (old_enough == KR_FALSE || c->externalising == KR_FALSE)
 		return;
 	if (old_enough == KR_UNKNOWN || c->externalising == KR_UNKNOWN) {
-		if (old_enough == KR_UNKNOWN) {
-			snprintf(field, sizeof field, "persons[%d].born", c->child);
-			missing(x, R_BREAKDOWN, field, c->child);
-		}
+		if (old_enough == KR_UNKNOWN)
+			missing_born(x, R_BREAKDOWN);
 		if (c->externalising == KR_UNKNOWN)
-			missing(x, R_BREAKDOWN, "case.behaviour.externalising", c->child);
+			missing(x, R_BREAKDOWN, "case.behaviour.externalising", c->child,
+			        sfmt(x, "of %s naar buiten gericht gedrag laat zien (externaliserend)",
+			             CHILD),
+			        sfmt(x, "whether %s shows externalising behaviour", CHILD));
 		return;
 	}
 	if (!(sg = emit(x, R_BREAKDOWN, KR_LEVEL_ALERT)))
 		return;
 	person_subject(x, sg, c->child);
 	subject(x, sg, p->id);
-	sg->message[0] = fmt(x, "%s was %d jaar bij de start van deze plaatsing, had daarvoor al %d "
-	                     "%s en laat externaliserend gedrag zien. Bij dit profiel "
-	                     "loopt ongeveer de helft van de plaatsingen voortijdig af.",
-	                     NAME(c->child), age, earlier, earlier == 1 ? "plaatsing" : "plaatsingen");
-	sg->message[1] = fmt(x, "%s was %d when this placement started, had %d %s before "
-	                     "and shows externalising behaviour. About half of placements with this "
-	                     "profile end early.", NAME(c->child), age, earlier,
-	                     earlier == 1 ? "placement" : "placements");
-	sg->advice[0] = fmt(x, "Volgens de richtlijn pleegzorg past hier alleen pleegzorg met "
-	                    "intensieve, specialistische steun voor kind en pleegouders; overweeg "
-	                    "anders een gezinshuis.");
-	sg->advice[1] = fmt(x, "Following the foster care guideline, foster care fits here only "
-	                    "with intensive specialist support for child and foster parents; "
-	                    "otherwise consider a family home.");
+	detail_int(x, sg, "age_at_start", age);
+	detail_int(x, sg, "moves_and_breakdowns_before", earlier);
+	detail_day(x, sg, "home_since", start);
+	sg->message[NL] = fmt(x, "%s was %d jaar toen %s op %s in dit thuis kwam, had daarvoor al "
+	                      "%d keer een thuis moeten verlaten (overplaatsing of breakdown) en "
+	                      "laat naar buiten gericht gedrag zien. Bij dit profiel loopt "
+	                      "ongeveer de helft van de plaatsingen voortijdig af.", CHILD, age,
+	                      HE(x, NL), W(x, pa->homes[pa->home].since, NL), earlier);
+	sg->message[EN] = fmt(x, "%s was %d when %s came to this home on %s, had already had to "
+	                      "leave a home %d times before (a move or a breakdown) and shows "
+	                      "externalising behaviour. About half of placements with this profile "
+	                      "end early.", CHILD, age, HE(x, EN), W(x, pa->homes[pa->home].since, EN),
+	                      earlier);
+	if (lives_in_family_home(x)) {
+		sg->advice[NL] = fmt(x, "Zorg dat %s hier kan blijven: intensieve, specialistische "
+		                     "steun voor %s en voor wie %s opvoedt, en een netwerk dat "
+		                     "meedoet. Nog een overplaatsing maakt het zwaarder.", CHILD,
+		                     HIM(x, NL), HIM(x, NL));
+		sg->advice[EN] = fmt(x, "Help %s stay here: intensive specialist support for %s and "
+		                     "for those who raise %s, and a network that takes part. Another "
+		                     "move makes it harder.", CHILD, HIM(x, EN), HIM(x, EN));
+	} else {
+		sg->advice[NL] = fmt(x, "Volgens de richtlijn pleegzorg past hier alleen pleegzorg "
+		                     "met intensieve, specialistische steun voor %s en de "
+		                     "pleegouders; overweeg anders een gezinshuis.", CHILD);
+		sg->advice[EN] = fmt(x, "Following the foster care guideline, foster care fits here "
+		                     "only with intensive specialist support for %s and the foster "
+		                     "parents; otherwise consider a family home.", CHILD);
+	}
 }
 
 static void rule_instability(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
+	const struct kr_path *pa = x->path;
 	long from = kr_days_add_months(x->on, -SET(INSTABILITY_WINDOW_MONTHS));
-	int n = 0;
+	int n = kr_path_moves_between(pa, from, x->on);
+	struct kr_buf dnl, den;
 	struct kr_signal *sg;
+	int k = 0;
 
-	for (size_t i = 0; i < c->nplacements; i++) {
-		long st = kr_date_first(c->placements[i].start);
-		n += st > from && st <= x->on;
+	if (n < SET(INSTABILITY_PLACEMENTS)) {
+		if (pa->unclassified >= 0)
+			missing_form(x, R_INSTABILITY);
+		return;
 	}
-	if (n < SET(INSTABILITY_PLACEMENTS) || !(sg = emit(x, R_INSTABILITY, KR_LEVEL_ALERT)))
+	if (!(sg = emit(x, R_INSTABILITY, KR_LEVEL_ALERT)))
 		return;
 	person_subject(x, sg, c->child);
-	for (size_t i = 0; i < c->nplacements; i++) {
-		long st = kr_date_first(c->placements[i].start);
-		if (st > from && st <= x->on)
-			subject(x, sg, c->placements[i].id);
+	kr_buf_init(&dnl, 4096);
+	kr_buf_init(&den, 4096);
+	for (size_t m = 0; m < pa->nmoves; m++) {
+		const struct kr_path_event *mv = &pa->moves[m];
+		if (mv->day <= from || mv->day > x->on)
+			continue;
+		subject(x, sg, c->placements[mv->placement].id);
+		k++;
+		kr_buf_printf(&dnl, "%s%s", k == 1 ? "" : k == n ? " en " : ", ", WD(x, mv->day, NL));
+		kr_buf_printf(&den, "%s%s", k == 1 ? "" : k == n ? " and " : ", ", WD(x, mv->day, EN));
 	}
-	sg->message[0] = fmt(x, "%s is in de afgelopen %d maanden %d keer geplaatst.",
-	                     NAME(c->child), SET(INSTABILITY_WINDOW_MONTHS), n);
-	sg->message[1] = fmt(x, "%s was placed %d times in the last %d months.", NAME(c->child),
-	                     n, SET(INSTABILITY_WINDOW_MONTHS));
-	sg->advice[0] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zet extra steun "
-	                    "in om deze plaatsing te laten slagen en betrek het netwerk erbij.",
-	                    NAME(c->child));
-	sg->advice[1] = fmt(x, "Every move makes it harder for %s. Put extra support in place to "
-	                    "make this placement last, and involve the network.", NAME(c->child));
+	detail_int(x, sg, "moves", n);
+	detail_int(x, sg, "window_months", SET(INSTABILITY_WINDOW_MONTHS));
+	sg->message[NL] = fmt(x, "%s is in de afgelopen %d maanden %d keer overgeplaatst (%s).",
+	                      CHILD, SET(INSTABILITY_WINDOW_MONTHS), n,
+	                      dnl.data ? dnl.data : "");
+	sg->message[EN] = fmt(x, "%s moved %d times in the last %d months (%s).", CHILD, n,
+	                      SET(INSTABILITY_WINDOW_MONTHS), den.data ? den.data : "");
+	kr_buf_cleanup(&dnl);
+	kr_buf_cleanup(&den);
+	sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zet extra steun "
+	                     "in om %s te laten slagen, betrek het netwerk erbij, en houd school, "
+	                     "vrienden en club zoveel mogelijk hetzelfde.", CHILD,
+	                     lives_in_family_home(x) ? "deze plek" : "deze plaatsing");
+	sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Put extra support in place to "
+	                     "make %s last, involve the network, and keep school, friends and club "
+	                     "the same where possible.", CHILD,
+	                     lives_in_family_home(x) ? "this place" : "this placement");
 }
 
 static void rule_perspective(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
-	const struct kr_placement *p;
-	bool alert, warn;
-	long months;
+	const struct kr_path *pa = x->path;
+	const struct kr_path_period *per;
+	int months;
+	bool alert;
 	struct kr_signal *sg;
-	char field[64], d[11];
+	char field[64];
 
-	if (x->cp < 0)
-		return;
-	p = &c->placements[x->cp];
-	if (kr_date_valid(c->perspective_date) && kr_date_first(c->perspective_date) <= x->on)
-		return;
-	alert = running_months(x, p, SET(PERSPECTIVE_ALERT_MONTHS));
-	warn = running_months(x, p, SET(PERSPECTIVE_WARNING_MONTHS));
-	if (!alert && !warn)
-		return;
-	if (p->form == KR_FORM_NONE) {
-		snprintf(field, sizeof field, "placements[%d].form", x->cp);
-		missing(x, R_PERSPECTIVE, field, -1);
+	if (!pa->out_of_home) {
+		/* a current placement without form that may be a home */
+		if (x->cp >= 0 && c->placements[x->cp].form == KR_FORM_NONE &&
+		    running_days(x, &c->placements[x->cp]) >= 0 &&
+		    x->on >= kr_days_add_months(kr_date_last(c->placements[x->cp].start),
+		                                SET(PERSPECTIVE_WARNING_MONTHS))) {
+			snprintf(field, sizeof field, "placements[%d].form", x->cp);
+			missing(x, R_PERSPECTIVE, field, -1,
+			        sfmt(x, "de vorm van plaatsing %s", c->placements[x->cp].id),
+			        sfmt(x, "the form of placement %s", c->placements[x->cp].id));
+		}
 		return;
 	}
-	if (p->form != KR_FORM_FOSTER_FULLTIME && p->form != KR_FORM_CRISIS &&
-	    p->form != KR_FORM_FAMILY_HOME && p->form != KR_FORM_RESIDENTIAL)
+	per = &pa->periods[pa->period];
+	if (kr_date_valid(c->perspective_date) && kr_date_last(c->perspective_date) >= per->start &&
+	    kr_date_first(c->perspective_date) <= x->on)
 		return;
+	months = kr_words_months_between(per->start, x->on);
+	if (months < SET(PERSPECTIVE_WARNING_MONTHS))
+		return;
+	alert = months >= SET(PERSPECTIVE_ALERT_MONTHS);
 	if (!(sg = emit(x, R_PERSPECTIVE, alert ? KR_LEVEL_ALERT : KR_LEVEL_WARNING)))
 		return;
-	months = alert ? SET(PERSPECTIVE_ALERT_MONTHS) : SET(PERSPECTIVE_WARNING_MONTHS);
 	person_subject(x, sg, c->child);
-	subject(x, sg, p->id);
-	sg->message[0] = fmt(x, "De plaatsing loopt sinds %s, al %ld maanden of langer, en er is nog "
-	                     "geen perspectiefbesluit.", date_str(p->start, d), months);
-	sg->message[1] = fmt(x, "The placement has run since %s, %ld months or more, and there is "
-	                     "no perspective decision yet.", d, months);
-	sg->advice[0] = fmt(x, "Neem binnen een half jaar tot een jaar na de plaatsing een besluit "
-	                    "over het perspectief van %s: terug naar huis, of opgroeien in het "
-	                    "pleeggezin. Duidelijkheid geeft rust.", NAME(c->child));
-	sg->advice[1] = fmt(x, "Decide on %s's perspective within half a year to a year after "
-	                    "placement: back home, or growing up in the foster family. Clarity "
-	                    "gives peace.", NAME(c->child));
+	subject(x, sg, c->placements[pa->homes[per->first_home].first].id);
+	detail_day(x, sg, "out_of_home_since", per->start);
+	detail_int(x, sg, "months", months);
+	detail_int(x, sg, "moves", per->moves);
+	sg->message[NL] = fmt(x, "%s woont sinds %s niet meer thuis, nu %s%s, en er is nog geen "
+	                      "perspectiefbesluit.", CHILD, W(x, per->since, NL),
+	                      SPAN(x, per->start, x->on, NL),
+	                      per->moves == 0 ? "" : per->moves == 1 ? " (een keer overgeplaatst)"
+	                      : sfmt(x, " (%d keer overgeplaatst)", per->moves));
+	sg->message[EN] = fmt(x, "%s has lived away from home since %s, %s now%s, and there is no "
+	                      "perspective decision yet.", CHILD, W(x, per->since, EN),
+	                      SPAN(x, per->start, x->on, EN),
+	                      per->moves == 0 ? "" : per->moves == 1 ? " (moved once)"
+	                      : sfmt(x, " (moved %d times)", per->moves));
+	sg->advice[NL] = fmt(x, "Neem binnen een half jaar tot een jaar na de uithuisplaatsing een "
+	                     "besluit over het perspectief van %s: terug naar huis, of opgroeien "
+	                     "in het pleeggezin. Duidelijkheid geeft rust.", CHILD);
+	sg->advice[EN] = fmt(x, "Decide on %s's perspective within half a year to a year after "
+	                     "the removal from home: back home, or growing up in the foster "
+	                     "family. Clarity gives peace.", CHILD);
 }
 
 static void rule_development(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
 	long latest = -1000000000L;
-	int age = kr_age_years(c->persons[c->child].born, x->on);
 	bool known = kr_date_valid(c->persons[c->child].born);
-	long young_from = kr_days_add_months(x->on, -SET(DEVELOPMENT_YOUNG_MONTHS));
 	long from = kr_days_add_months(x->on, -SET(DEVELOPMENT_MONTHS));
+	long young_from = kr_days_add_months(x->on, -SET(DEVELOPMENT_YOUNG_MONTHS));
 	long needed;
 	struct kr_signal *sg;
-	char field[64], d[11];
 
 	for (size_t i = 0; i < c->ndevelopment_checks; i++) {
 		long l = kr_date_last(c->development_checks[i]);
@@ -599,42 +1176,43 @@ static void rule_development(struct ctx *x)
 	}
 	if (latest >= young_from && latest >= from)
 		return;
-	if (known && age >= 18)   /* the rule is about children, not young adults */
+	if (known && x->age >= 18)   /* the rule is about children, not young adults */
 		return;
 	if (!known && latest >= from) {
-		snprintf(field, sizeof field, "persons[%d].born", c->child);
-		missing(x, R_DEVELOPMENT, field, c->child);
+		missing_born(x, R_DEVELOPMENT);
 		return;
 	}
-	needed = known && age < SET(DEVELOPMENT_YOUNG_AGE) ? SET(DEVELOPMENT_YOUNG_MONTHS)
-	                                                     : SET(DEVELOPMENT_MONTHS);
+	needed = known && x->age < SET(DEVELOPMENT_YOUNG_AGE) ? SET(DEVELOPMENT_YOUNG_MONTHS)
+	                                                      : SET(DEVELOPMENT_MONTHS);
 	if (latest >= kr_days_add_months(x->on, -(int)needed))
 		return;
 	if (!(sg = emit(x, R_DEVELOPMENT, KR_LEVEL_WARNING)))
 		return;
 	person_subject(x, sg, c->child);
+	detail_int(x, sg, "interval_months", needed);
 	if (latest > -1000000000L) {
-		date_str(kr_date_from_days(latest), d);
-		sg->message[0] = fmt(x, "De laatste keer dat de ontwikkeling van %s is onderzocht was "
-		                     "%s, langer dan %ld maanden geleden.", NAME(c->child), d, needed);
-		sg->message[1] = fmt(x, "%s's development was last checked on %s, more than %ld months "
-		                     "ago.", NAME(c->child), d, needed);
+		detail_day(x, sg, "last_check", latest);
+		sg->message[NL] = fmt(x, "De ontwikkeling van %s is voor het laatst onderzocht op %s, "
+		                      "%s geleden; dat moet minstens eens per %ld maanden.", CHILD,
+		                      WD(x, latest, NL), SPAN(x, latest, x->on, NL), needed);
+		sg->message[EN] = fmt(x, "%s's development was last checked on %s, %s ago; it should "
+		                      "be checked at least every %ld months.", CHILD, WD(x, latest, EN),
+		                      SPAN(x, latest, x->on, EN), needed);
 	} else {
-		sg->message[0] = fmt(x, "Er is geen onderzoek naar de ontwikkeling van %s vastgelegd.",
-		                     NAME(c->child));
-		sg->message[1] = fmt(x, "No check of %s's development is recorded.", NAME(c->child));
+		sg->message[NL] = fmt(x, "Er is geen onderzoek naar de ontwikkeling van %s vastgelegd.",
+		                      CHILD);
+		sg->message[EN] = fmt(x, "No check of %s's development is recorded.", CHILD);
 	}
-	sg->advice[0] = fmt(x, "Laat de ontwikkeling van %s onderzoeken: minstens eens per jaar, en "
-	                    "tot 3 jaar elk half jaar.", NAME(c->child));
-	sg->advice[1] = fmt(x, "Have %s's development assessed: at least yearly, and every six "
-	                    "months up to age 3.", NAME(c->child));
+	sg->advice[NL] = fmt(x, "Laat de ontwikkeling van %s onderzoeken: minstens eens per jaar, "
+	                     "en tot 3 jaar elk half jaar.", CHILD);
+	sg->advice[EN] = fmt(x, "Have %s's development assessed: at least yearly, and every six "
+	                     "months up to age 3.", CHILD);
 }
 
 static void rule_plan(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
 	struct kr_signal *sg;
-	char d[11];
 
 	if (!c->plan.present) {
 		const struct kr_placement *p;
@@ -646,61 +1224,53 @@ static void rule_plan(struct ctx *x)
 			return;
 		person_subject(x, sg, c->child);
 		subject(x, sg, p->id);
-		sg->message[0] = fmt(x, "De plaatsing loopt sinds %s (%ld dagen) en er is nog geen "
-		                     "netwerkplan.", date_str(p->start, d), running_days(x, p));
-		sg->message[1] = fmt(x, "The placement has run since %s (%ld days) and there is no "
-		                     "network plan yet.", d, running_days(x, p));
-		sg->advice[0] = fmt(x, "Maak samen met %s, de ouders, de pleegouders en het netwerk een "
-		                    "netwerkplan: wie doet wat, wanneer, en wat als het misgaat.",
-		                    NAME(c->child));
-		sg->advice[1] = fmt(x, "Make a network plan together with %s, the parents, the foster "
-		                    "parents and the network: who does what, when, and what if it goes "
-		                    "wrong.", NAME(c->child));
+		detail_date(x, sg, "placement_start", p->start);
+		sg->message[NL] = fmt(x, "De plaatsing loopt sinds %s (%s) en er is nog geen "
+		                      "netwerkplan.", W(x, p->start, NL),
+		                      SPAN(x, kr_date_last(p->start), x->on, NL));
+		sg->message[EN] = fmt(x, "The placement has run since %s (%s) and there is no network "
+		                      "plan yet.", W(x, p->start, EN),
+		                      SPAN(x, kr_date_last(p->start), x->on, EN));
+		sg->advice[NL] = fmt(x, "Maak %s, de ouders, de pleegouders en het netwerk een "
+		                     "netwerkplan: wie doet wat, wanneer, en wat als het misgaat.",
+		                     WITH(x, NL));
+		sg->advice[EN] = fmt(x, "Make a network plan %s, the parents, the foster parents and "
+		                     "the network: who does what, when, and what if it goes wrong.",
+		                     WITH(x, EN));
 		return;
 	}
 	struct kr_date ref = kr_date_valid(c->plan.reviewed) ? c->plan.reviewed : c->plan.adopted;
+	long due = kr_plan_next_review(c, x->s);
 	if (!kr_date_valid(ref)) {
-		missing(x, R_PLAN_REVIEW, "plan.reviewed", -1);
-	} else if (x->on > kr_days_add_months(kr_date_last(ref), SET(PLAN_REVIEW_MONTHS)) &&
-	           (sg = emit(x, R_PLAN_REVIEW, KR_LEVEL_WARNING))) {
+		missing(x, R_PLAN_REVIEW, "plan.reviewed", -1,
+		        "de datum waarop het netwerkplan voor het laatst is besproken",
+		        "the date the network plan was last reviewed");
+	} else if (x->on > due && (sg = emit(x, R_PLAN_REVIEW, KR_LEVEL_WARNING))) {
 		person_subject(x, sg, c->child);
-		sg->message[0] = fmt(x, "Het netwerkplan is voor het laatst besproken op %s, meer dan "
-		                     "%d maanden geleden.", date_str(ref, d), SET(PLAN_REVIEW_MONTHS));
-		sg->message[1] = fmt(x, "The network plan was last reviewed on %s, more than %d months "
-		                     "ago.", d, SET(PLAN_REVIEW_MONTHS));
-		sg->advice[0] = fmt(x, "Pak het netwerkplan er weer bij met iedereen die meedoet: wat "
-		                    "gaat goed, wat moet anders, kloppen de afspraken nog?");
-		sg->advice[1] = fmt(x, "Take the network plan up again with everyone involved: what "
-		                    "goes well, what must change, do the agreements still hold?");
+		detail_date(x, sg, "reviewed", ref);
+		sg->message[NL] = fmt(x, "Het netwerkplan is voor het laatst besproken op %s, %s "
+		                      "geleden.", W(x, ref, NL), SPAN(x, kr_date_last(ref), x->on, NL));
+		sg->message[EN] = fmt(x, "The network plan was last reviewed on %s, %s ago.",
+		                      W(x, ref, EN), SPAN(x, kr_date_last(ref), x->on, EN));
+		sg->advice[NL] = fmt(x, "Pak het netwerkplan er weer bij met iedereen die meedoet: wat "
+		                     "gaat goed, wat moet anders, kloppen de afspraken nog?");
+		sg->advice[EN] = fmt(x, "Take the network plan up again with everyone involved: what "
+		                     "goes well, what must change, do the agreements still hold?");
 	}
 	if (!c->plan.safety || !*c->plan.safety) {
 		if (!(sg = emit(x, R_SAFETY_UNASSESSED, KR_LEVEL_WARNING)))
 			return;
 		person_subject(x, sg, c->child);
-		sg->message[0] = fmt(x, "In het netwerkplan staat niet wat %s veilig houdt en wie "
-		                     "daarop let.", NAME(c->child));
-		sg->message[1] = fmt(x, "The network plan does not say what keeps %s safe and who "
-		                     "watches it.", NAME(c->child));
-		sg->advice[0] = fmt(x, "Veiligheid gaat voor. Beschrijf samen met het netwerk wat er "
-		                    "nodig is voor de veiligheid van %s en wie wat doet als het "
-		                    "misgaat.", NAME(c->child));
-		sg->advice[1] = fmt(x, "Safety comes first. Describe with the network what %s's "
-		                    "safety needs and who does what if it goes wrong.", NAME(c->child));
+		sg->message[NL] = fmt(x, "In het netwerkplan staat niet wat %s veilig houdt en wie "
+		                      "daarop let.", CHILD);
+		sg->message[EN] = fmt(x, "The network plan does not say what keeps %s safe and who "
+		                      "watches it.", CHILD);
+		sg->advice[NL] = fmt(x, "Veiligheid gaat voor. Beschrijf samen met het netwerk wat er "
+		                     "nodig is voor de veiligheid van %s en wie wat doet als het "
+		                     "misgaat.", CHILD);
+		sg->advice[EN] = fmt(x, "Safety comes first. Describe with the network what %s's "
+		                     "safety needs and who does what if it goes wrong.", CHILD);
 	}
-}
-
-/* Appends the names of the persons in who[] as "A, B en C". */
-static char *names(struct ctx *x, const int *who, size_t n, const char *and_word)
-{
-	struct kr_buf b;
-	char *p;
-	kr_buf_init(&b, 1u << 14);
-	for (size_t i = 0; i < n; i++)
-		kr_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? and_word : ", ", NAME(who[i]));
-	p = kr_buf_steal(&b, NULL);
-	if (!p)
-		x->nomem = true;
-	return p;
 }
 
 static void rule_agreements(struct ctx *x)
@@ -711,61 +1281,60 @@ static void rule_agreements(struct ctx *x)
 		const struct kr_agreement *a = &pl->agreements[i];
 		const char *what = a->what && *a->what ? a->what : a->id;
 		struct kr_signal *sg;
-		char d[11];
 		char *who_nl, *who_en;
 
-		if (a->status != KR_AGR_OPEN)
+		if (!kr_plan_agreement_open(a))
 			continue;
-		who_nl = names(x, a->who, a->nwho, " en ");
-		who_en = names(x, a->who, a->nwho, " and ");
-		if (kr_date_valid(a->due) && kr_date_last(a->due) < x->on &&
+		who_nl = names(x, a->who, a->nwho, NL);
+		who_en = names(x, a->who, a->nwho, EN);
+		if (kr_plan_agreement_overdue(a, x->on) &&
 		    (sg = emit(x, R_AGR_OVERDUE, KR_LEVEL_WARNING))) {
 			subject(x, sg, a->id);
 			for (size_t k = 0; k < a->nwho; k++)
 				person_subject(x, sg, a->who[k]);
-			date_str(a->due, d);
-			sg->message[0] = fmt(x, "De afspraak \"%s\"%s%s%s moest klaar zijn op %s en staat "
-			                     "nog open.", what, a->nwho ? " (" : "", who_nl ? who_nl : "",
-			                     a->nwho ? ")" : "", d);
-			sg->message[1] = fmt(x, "The agreement \"%s\"%s%s%s was due on %s and is still "
-			                     "open.", what, a->nwho ? " (" : "", who_en ? who_en : "",
-			                     a->nwho ? ")" : "", d);
+			detail_date(x, sg, "due", a->due);
+			sg->message[NL] = fmt(x, "De afspraak \"%s\"%s%s%s moest klaar zijn op %s en "
+			                      "staat nog open.", what, a->nwho ? " (" : "",
+			                      who_nl ? who_nl : "", a->nwho ? ")" : "", W(x, a->due, NL));
+			sg->message[EN] = fmt(x, "The agreement \"%s\"%s%s%s was due on %s and is still "
+			                      "open.", what, a->nwho ? " (" : "", who_en ? who_en : "",
+			                      a->nwho ? ")" : "", W(x, a->due, EN));
 			if (a->if_not && *a->if_not) {
-				sg->advice[0] = fmt(x, "Vraag na hoe het staat. Lukt het niet, gebruik dan "
-				                    "wat afgesproken is voor als het misgaat (%s), of maak "
-				                    "een nieuwe afspraak.", a->if_not);
-				sg->advice[1] = fmt(x, "Ask how it is going. If it does not work out, use "
-				                    "what was agreed for when it goes wrong (%s), or make a "
-				                    "new agreement.", a->if_not);
+				sg->advice[NL] = fmt(x, "Vraag na hoe het staat. Lukt het niet, gebruik dan "
+				                     "wat afgesproken is voor als het misgaat (%s), of maak "
+				                     "een nieuwe afspraak.", a->if_not);
+				sg->advice[EN] = fmt(x, "Ask how it is going. If it does not work out, use "
+				                     "what was agreed for when it goes wrong (%s), or make a "
+				                     "new agreement.", a->if_not);
 			} else {
-				sg->advice[0] = fmt(x, "Vraag na hoe het staat, en spreek samen af wat er "
-				                    "gebeurt als het niet lukt: wie neemt het over, of wat "
-				                    "is de nieuwe datum?");
-				sg->advice[1] = fmt(x, "Ask how it is going, and agree together what happens "
-				                    "if it does not work out: who takes over, or what is the "
-				                    "new date?");
+				sg->advice[NL] = fmt(x, "Vraag na hoe het staat, en spreek samen af wat er "
+				                     "gebeurt als het niet lukt: wie neemt het over, of wat "
+				                     "is de nieuwe datum?");
+				sg->advice[EN] = fmt(x, "Ask how it is going, and agree together what "
+				                     "happens if it does not work out: who takes over, or "
+				                     "what is the new date?");
 			}
 		}
 		if ((!a->if_not || !*a->if_not) && (sg = emit(x, R_AGR_FALLBACK, KR_LEVEL_INFO))) {
 			subject(x, sg, a->id);
-			sg->message[0] = fmt(x, "Bij de afspraak \"%s\" staat niet wat er gebeurt als het "
-			                     "niet lukt.", what);
-			sg->message[1] = fmt(x, "The agreement \"%s\" does not say what happens if it "
-			                     "does not work out.", what);
-			sg->advice[0] = fmt(x, "Spreek af wie het overneemt of wat er dan gebeurt: \"wat "
-			                    "als het misgaat\" hoort bij elke afspraak.");
-			sg->advice[1] = fmt(x, "Agree who takes over or what happens then: \"what if it "
-			                    "goes wrong\" belongs to every agreement.");
+			sg->message[NL] = fmt(x, "Bij de afspraak \"%s\" staat niet wat er gebeurt als "
+			                      "het niet lukt.", what);
+			sg->message[EN] = fmt(x, "The agreement \"%s\" does not say what happens if it "
+			                      "does not work out.", what);
+			sg->advice[NL] = fmt(x, "Spreek af wie het overneemt of wat er dan gebeurt: \"wat "
+			                     "als het misgaat\" hoort bij elke afspraak.");
+			sg->advice[EN] = fmt(x, "Agree who takes over or what happens then: \"what if it "
+			                     "goes wrong\" belongs to every agreement.");
 		}
 		if (a->nwho == 0 && (sg = emit(x, R_AGR_OWNER, KR_LEVEL_WARNING))) {
 			subject(x, sg, a->id);
-			sg->message[0] = fmt(x, "Niemand is verantwoordelijk voor de afspraak \"%s\".",
-			                     what);
-			sg->message[1] = fmt(x, "Nobody is responsible for the agreement \"%s\".", what);
-			sg->advice[0] = fmt(x, "Spreek af wie dit doet. Een afspraak zonder naam wordt "
-			                    "vaak niet uitgevoerd.");
-			sg->advice[1] = fmt(x, "Agree who does this. An agreement without a name often "
-			                    "does not get done.");
+			sg->message[NL] = fmt(x, "Niemand is verantwoordelijk voor de afspraak \"%s\".",
+			                      what);
+			sg->message[EN] = fmt(x, "Nobody is responsible for the agreement \"%s\".", what);
+			sg->advice[NL] = fmt(x, "Spreek af wie dit doet. Een afspraak zonder naam wordt "
+			                     "vaak niet uitgevoerd.");
+			sg->advice[EN] = fmt(x, "Agree who does this. An agreement without a name often "
+			                     "does not get done.");
 		}
 		free(who_nl);
 		free(who_en);
@@ -778,21 +1347,24 @@ static void rule_wishes(struct ctx *x)
 	const struct kr_plan *pl = &c->plan;
 	long from = kr_days_add_months(x->on, -SET(HEARD_WINDOW_MONTHS));
 	bool heard = false;
-	int age;
+	size_t nth = 0;
 	struct kr_signal *sg;
-	char field[64], d[11];
+	char field[64];
 
 	for (size_t i = 0; i < pl->nwishes; i++) {
 		const struct kr_wish *w = &pl->wishes[i];
 		if (w->by != c->child)
 			continue;
+		nth++;
 		if (in_window(w->date, from, x->on))
 			heard = true;
 		if (w->response && *w->response)
 			continue;
 		if (!kr_date_valid(w->date)) {
 			snprintf(field, sizeof field, "plan.wishes[%zu].date", i);
-			missing(x, R_WISH, field, c->child);
+			missing(x, R_WISH, field, c->child,
+			        sfmt(x, "de datum van de %s wens van %s", ORD(x, nth - 1, NL), CHILD),
+			        sfmt(x, "the date of %s's %s wish", CHILD, ORD(x, nth - 1, EN)));
 			continue;
 		}
 		if (x->on - kr_date_last(w->date) <= SET(WISH_RESPONSE_DAYS) ||
@@ -800,95 +1372,508 @@ static void rule_wishes(struct ctx *x)
 			continue;
 		subject(x, sg, w->id);
 		person_subject(x, sg, c->child);
-		date_str(w->date, d);
-		sg->message[0] = fmt(x, "%s gaf op %s een wens aan (\"%s\") en heeft na %ld dagen nog "
-		                     "geen antwoord.", NAME(c->child), d, w->text ? w->text : w->id,
-		                     x->on - kr_date_last(w->date));
-		sg->message[1] = fmt(x, "%s made a wish on %s (\"%s\") and has had no answer after %ld "
-		                     "days.", NAME(c->child), d, w->text ? w->text : w->id,
-		                     x->on - kr_date_last(w->date));
-		sg->advice[0] = fmt(x, "Vertel %s wat er met de wens gedaan is, ook als het antwoord "
-		                    "nee is. Gehoord worden betekent ook horen wat er met je wens "
-		                    "gebeurt.", NAME(c->child));
-		sg->advice[1] = fmt(x, "Tell %s what was done with the wish, even if the answer is no. "
-		                    "Being heard also means hearing what happened to your wish.",
-		                    NAME(c->child));
+		detail_date(x, sg, "date", w->date);
+		detail_int(x, sg, "days", x->on - kr_date_last(w->date));
+		sg->message[NL] = fmt(x, "%s gaf op %s een wens aan (\"%s\") en heeft na %s nog geen "
+		                      "antwoord.", CHILD, W(x, w->date, NL), w->text ? w->text : w->id,
+		                      SPAN(x, kr_date_last(w->date), x->on, NL));
+		sg->message[EN] = fmt(x, "%s made a wish on %s (\"%s\") and has had no answer after "
+		                      "%s.", CHILD, W(x, w->date, EN), w->text ? w->text : w->id,
+		                      SPAN(x, kr_date_last(w->date), x->on, EN));
+		sg->advice[NL] = fmt(x, "Vertel %s wat er met de wens gedaan is, ook als het antwoord "
+		                     "nee is%s. Gehoord worden betekent ook horen wat er met je wens "
+		                     "gebeurt.", CHILD, agegroup(x) == TEEN ? ""
+		                     : ", in woorden die passen bij de leeftijd");
+		sg->advice[EN] = fmt(x, "Tell %s what was done with the wish, even if the answer is "
+		                     "no%s. Being heard also means hearing what happened to your wish.",
+		                     CHILD, agegroup(x) == TEEN ? "" : ", in words that fit the age");
 	}
 	for (size_t m = 0; m < c->nmeetings && !heard; m++)
 		heard = in_window(c->meetings[m].date, from, x->on) &&
+		        kr_date_first(c->meetings[m].date) <= x->on &&
 		        in_list(c->meetings[m].attended, c->meetings[m].nattended, c->child);
 	if (heard)
 		return;
 	if (!kr_date_valid(c->persons[c->child].born)) {
-		snprintf(field, sizeof field, "persons[%d].born", c->child);
-		missing(x, R_NOT_HEARD, field, c->child);
+		missing_born(x, R_NOT_HEARD);
 		return;
 	}
-	age = kr_age_years(c->persons[c->child].born, x->on);
-	if (age < SET(HEARD_MIN_AGE) || !(sg = emit(x, R_NOT_HEARD, KR_LEVEL_INFO)))
+	if (x->age < SET(HEARD_MIN_AGE) || !(sg = emit(x, R_NOT_HEARD, KR_LEVEL_INFO)))
 		return;
 	person_subject(x, sg, c->child);
-	sg->message[0] = fmt(x, "%s is %d jaar. In de afgelopen %d maanden is er geen wens van %s "
-	                     "vastgelegd en was %s bij geen enkele netwerkbijeenkomst.",
-	                     NAME(c->child), age, SET(HEARD_WINDOW_MONTHS), NAME(c->child),
-	                     NAME(c->child));
-	sg->message[1] = fmt(x, "%s is %d. In the last %d months no wish of %s was recorded and %s "
-	                     "attended no network meeting.", NAME(c->child), age,
-	                     SET(HEARD_WINDOW_MONTHS), NAME(c->child), NAME(c->child));
-	sg->advice[0] = fmt(x, "Vraag %s wat hij of zij wil, en nodig %s uit voor de volgende "
-	                    "bijeenkomst. Het kind heeft recht op een stem in besluiten over "
-	                    "contacten en de plaatsing.", NAME(c->child), NAME(c->child));
-	sg->advice[1] = fmt(x, "Ask %s what they want, and invite %s to the next meeting. The child "
-	                    "has a right to a say in decisions about contacts and the placement.",
-	                    NAME(c->child), NAME(c->child));
+	detail_int(x, sg, "age", x->age);
+	sg->message[NL] = fmt(x, "%s is %d jaar. In de afgelopen %d maanden is er geen wens van %s "
+	                      "vastgelegd en was %s bij geen enkele netwerkbijeenkomst.", CHILD,
+	                      x->age, SET(HEARD_WINDOW_MONTHS), HIM(x, NL), HE(x, NL));
+	sg->message[EN] = fmt(x, "%s is %d. In the last %d months no wish of %s was recorded and "
+	                      "%s attended no network meeting.", CHILD, x->age,
+	                      SET(HEARD_WINDOW_MONTHS), HIS(x, EN), HE(x, EN));
+	if (agegroup(x) == TEEN) {
+		sg->advice[NL] = fmt(x, "Vraag %s wat %s wil en nodig %s uit voor de volgende "
+		                     "bijeenkomst: %s beslist mee over contacten en de plaatsing.",
+		                     CHILD, HE(x, NL), HIM(x, NL), HE(x, NL));
+		sg->advice[EN] = fmt(x, "Ask %s what %s wants and invite %s to the next meeting: %s "
+		                     "has a say in decisions about contacts and the placement.", CHILD,
+		                     HE(x, EN), HIM(x, EN), HE(x, EN));
+	} else {
+		sg->advice[NL] = fmt(x, "Vraag %s met tekeningen en in eigen woorden wat %s wil, en "
+		                     "laat %s meedoen aan de volgende bijeenkomst op een manier die "
+		                     "past. Het kind heeft recht op een stem.", CHILD, HE(x, NL),
+		                     HIM(x, NL));
+		sg->advice[EN] = fmt(x, "Ask %s with drawings and in %s own words what %s wants, and "
+		                     "let %s take part in the next meeting in a way that fits. The "
+		                     "child has a right to a voice.", CHILD, HIS(x, EN), HE(x, EN),
+		                     HIM(x, EN));
+	}
 }
 
 static void rule_overload(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
 	const struct kr_plan *pl = &c->plan;
-	size_t open = 0;
+	const struct kr_placement *home = current_home(x);
+	struct phrases ph = { .n = 0 };
+	int who[64];
+	size_t open = 0, n = 0;
+	struct kr_signal *sg;
+	char *nl, *en;
 
 	for (size_t i = 0; i < pl->nagreements; i++)
-		open += pl->agreements[i].status == KR_AGR_OPEN;
+		open += kr_plan_agreement_open(&pl->agreements[i]);
 	for (size_t p = 0; p < c->npersons && open; p++) {
 		size_t mine = 0;
-		struct kr_signal *sg;
+		bool carer;
 		if (!informal(x, (int)p))
 			continue;
 		for (size_t i = 0; i < pl->nagreements; i++)
-			mine += pl->agreements[i].status == KR_AGR_OPEN &&
+			mine += kr_plan_agreement_open(&pl->agreements[i]) &&
 			        in_list(pl->agreements[i].who, pl->agreements[i].nwho, (int)p);
+		carer = home && home->network == KR_TRUE && in_list(home->carers, home->ncarers, (int)p);
 		if (mine < (size_t)SET(OVERLOAD_AGREEMENTS) &&
+		    !(carer && mine >= (size_t)SET(OVERLOAD_NETWORK_CARER)) &&
 		    !(open >= (size_t)SET(OVERLOAD_SHARE_MIN_OPEN) &&
 		      mine * 100 > (size_t)SET(OVERLOAD_SHARE_PERCENT) * open))
 			continue;
-		if (!(sg = emit(x, R_OVERLOAD, KR_LEVEL_WARNING)))
-			return;
-		person_subject(x, sg, (int)p);
-		for (size_t i = 0; i < pl->nagreements; i++)
-			if (pl->agreements[i].status == KR_AGR_OPEN &&
-			    in_list(pl->agreements[i].who, pl->agreements[i].nwho, (int)p))
-				subject(x, sg, pl->agreements[i].id);
-		sg->message[0] = fmt(x, "%s staat op %zu van de %zu open afspraken.", NAME(p), mine,
-		                     open);
-		sg->message[1] = fmt(x, "%s is named on %zu of the %zu open agreements.", NAME(p), mine,
-		                     open);
-		sg->advice[0] = fmt(x, "Vraag %s of dit haalbaar is. Vraag van het netwerk alleen wat "
-		                    "het aankan, en verdeel taken over meer mensen.", NAME(p));
-		sg->advice[1] = fmt(x, "Ask %s whether this is feasible. Ask of the network only what it "
-		                    "can carry, and spread tasks over more people.", NAME(p));
+		if (n < 64)
+			who[n++] = (int)p;
+		if (carer)
+			phrase(x, &ph, fmt(x, "%s staat op %zu van de %zu open afspraken en is als "
+			                   "pleegouder uit het eigen netwerk al dubbel belast", NAME(p),
+			                   mine, open),
+			       fmt(x, "%s is named on %zu of the %zu open agreements and already carries "
+			           "a double role as foster parent from the child's own network", NAME(p),
+			           mine, open));
+		else
+			phrase(x, &ph, fmt(x, "%s staat op %zu van de %zu open afspraken", NAME(p), mine,
+			                   open),
+			       fmt(x, "%s is named on %zu of the %zu open agreements", NAME(p), mine,
+			           open));
 	}
+	if (!n || !(sg = emit(x, R_OVERLOAD, KR_LEVEL_WARNING))) {
+		phrases_free(&ph);
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		person_subject(x, sg, who[k]);
+		detail_person(x, sg, "persons", who[k]);
+		for (size_t i = 0; i < pl->nagreements; i++)
+			if (kr_plan_agreement_open(&pl->agreements[i]) &&
+			    in_list(pl->agreements[i].who, pl->agreements[i].nwho, who[k]))
+				subject(x, sg, pl->agreements[i].id);
+	}
+	detail_int(x, sg, "open_agreements", (long)open);
+	nl = joined(x, &ph, NL);
+	en = joined(x, &ph, EN);
+	sg->message[NL] = fmt(x, "%s.", nl ? nl : "");
+	sg->message[EN] = fmt(x, "%s.", en ? en : "");
+	sg->advice[NL] = fmt(x, "Vraag of dit haalbaar is. Vraag van het netwerk alleen wat het "
+	                     "aankan, en verdeel taken over meer mensen.");
+	sg->advice[EN] = fmt(x, "Ask whether this is feasible. Ask of the network only what it "
+	                     "can carry, and spread tasks over more people.");
+	free(nl);
+	free(en);
+	phrases_free(&ph);
 }
 
-static const char *const role_nl[KR_ROLE__N] = { "", "kind", "ouder", "stiefouder",
-	"broer of zus", "halfbroer of halfzus", "grootouder", "oom of tante", "neef of nicht",
-	"pleegouder", "pleegbroer of pleegzus", "gezinshuisouder", "vriend", "buur", "leerkracht",
-	"coach", "mentor", "geestelijk begeleider", "pleegzorgbegeleider", "jeugdbeschermer",
-	"wijkteam", "therapeut", "andere professional", "anders" };
+/* The carers of the placement as "bij Marga en Kees", or "" when none. */
+static const char *AT_CARERS(struct ctx *x, const struct kr_placement *p, int lang)
+{
+	char *n;
+	const char *r;
+	if (!p->ncarers)
+		return "";
+	n = names(x, p->carers, p->ncarers, lang);
+	r = sfmt(x, lang == NL ? " bij %s" : " with %s", n ? n : "");
+	free(n);
+	return r;
+}
 
-static const char *const seg_nl[KR_SEG__N] = { "", "huishouden", "familie", "vrienden",
-	"school/werk", "vrije tijd", "buurt", "geloof", "online", "professionals" };
+static void rule_recent_breakdown(struct ctx *x)
+{
+	const struct kr_case *c = x->c;
+	const struct kr_path *pa = x->path;
+	long from = kr_days_add_months(x->on, -SET(RECENT_BREAKDOWN_MONTHS));
+	const struct kr_path_event *b = NULL;
+	struct kr_signal *sg;
+
+	for (size_t k = pa->nbreakdowns; k-- > 0;)
+		if (pa->breakdowns[k].day > from && pa->breakdowns[k].day <= x->on) {
+			b = &pa->breakdowns[k];
+			break;
+		}
+	if (!b)
+		return;
+	for (size_t m = 0; m < c->nmeetings; m++) {
+		const struct kr_date d = c->meetings[m].date;
+		if (kr_date_valid(d) && kr_date_first(d) >= b->day && kr_date_last(d) <= x->on)
+			return;
+	}
+	if (!(sg = emit(x, R_RECENT_BREAKDOWN, KR_LEVEL_ALERT)))
+		return;
+	person_subject(x, sg, c->child);
+	detail_day(x, sg, "breakdown", b->day);
+	if (b->placement >= 0) {
+		const struct kr_placement *p = &c->placements[b->placement];
+		subject(x, sg, p->id);
+		sg->message[NL] = fmt(x, "De plaatsing van %s%s brak op %s af, %s geleden, en sindsdien "
+		                      "is er geen netwerkbijeenkomst geweest.", CHILD,
+		                      AT_CARERS(x, p, NL), WD(x, b->day, NL),
+		                      SPAN(x, b->day, x->on, NL));
+		sg->message[EN] = fmt(x, "%s's placement%s broke down on %s, %s ago, and there has been "
+		                      "no network meeting since.", CHILD, AT_CARERS(x, p, EN),
+		                      WD(x, b->day, EN), SPAN(x, b->day, x->on, EN));
+	} else {
+		sg->message[NL] = fmt(x, "Op %s is een plaatsing van %s afgebroken, %s geleden, en "
+		                      "sindsdien is er geen netwerkbijeenkomst geweest.",
+		                      WD(x, b->day, NL), CHILD, SPAN(x, b->day, x->on, NL));
+		sg->message[EN] = fmt(x, "On %s a placement of %s broke down, %s ago, and there has "
+		                      "been no network meeting since.", WD(x, b->day, EN), CHILD,
+		                      SPAN(x, b->day, x->on, EN));
+	}
+	sg->advice[NL] = fmt(x, "Praat %s over wat er gebeurd is en wat %s nu nodig heeft, en "
+	                     "breng het netwerk bij elkaar. Een breakdown doet pijn, ook bij de "
+	                     "ouders en het pleeggezin.", WITH(x, NL), HE(x, NL));
+	sg->advice[EN] = fmt(x, "Talk %s about what happened and what %s needs now, and bring the "
+	                     "network together. A breakdown hurts, the parents and the foster "
+	                     "family too.", WITH(x, EN), HE(x, EN));
+}
+
+static void rule_crisis(struct ctx *x)
+{
+	const struct kr_case *c = x->c;
+	const struct kr_placement *p;
+	long days;
+	bool alert;
+	struct kr_signal *sg;
+
+	if (x->cp < 0 || c->placements[x->cp].form != KR_FORM_CRISIS)
+		return;
+	p = &c->placements[x->cp];
+	days = running_days(x, p);
+	if (days < SET(CRISIS_WARNING_DAYS))
+		return;
+	alert = days >= SET(CRISIS_ALERT_DAYS);
+	if (!(sg = emit(x, R_CRISIS, alert ? KR_LEVEL_ALERT : KR_LEVEL_WARNING)))
+		return;
+	person_subject(x, sg, c->child);
+	subject(x, sg, p->id);
+	detail_date(x, sg, "since", p->start);
+	detail_int(x, sg, "days", days);
+	sg->message[NL] = fmt(x, "%s is sinds %s in crisisopvang%s, nu %s. Crisisopvang is bedoeld "
+	                      "voor korte tijd.", CHILD, W(x, p->start, NL), AT_CARERS(x, p, NL),
+	                      SPAN(x, kr_date_last(p->start), x->on, NL));
+	sg->message[EN] = fmt(x, "%s has been in crisis care%s since %s, %s now. Crisis care is "
+	                      "meant to be short.", CHILD, AT_CARERS(x, p, EN), W(x, p->start, EN),
+	                      SPAN(x, kr_date_last(p->start), x->on, EN));
+	sg->advice[NL] = fmt(x, "Zoek snel samen met de ouders en het netwerk een vaste plek, eerst "
+	                     "in het eigen netwerk van %s, en werk aan een besluit over het "
+	                     "perspectief. Kan %s bij de crisispleegouders blijven, maak daar dan "
+	                     "een gewone plaatsing van.", CHILD, HE(x, NL));
+	sg->advice[EN] = fmt(x, "Find a lasting place soon with the parents and the network, first "
+	                     "in %s's own network, and work towards a perspective decision. If %s "
+	                     "can stay with the crisis carers, make it a regular placement.", CHILD,
+	                     HE(x, EN));
+}
+
+static void rule_not_explored(struct ctx *x)
+{
+	const struct kr_case *c = x->c;
+	const struct kr_path *pa = x->path;
+	const struct kr_placement *p, *first;
+	struct kr_date since;
+	long start;
+	int idx;
+	struct kr_signal *sg;
+	char field[64];
+
+	if (x->cp < 0)
+		return;
+	p = &c->placements[x->cp];
+	if (p->form != KR_FORM_FOSTER_FULLTIME && p->form != KR_FORM_FOSTER_PARTTIME)
+		return;
+	idx = x->cp;
+	first = p;
+	start = kr_date_last(p->start);
+	since = p->start;
+	if (pa->out_of_home && pa->homes[pa->home].last == x->cp) {
+		idx = pa->homes[pa->home].first;
+		first = &c->placements[idx];
+		start = pa->home_since;
+		since = pa->homes[pa->home].since;
+	}
+	if (kr_date_valid(p->search_date) || kr_date_valid(first->search_date))
+		return;
+	if (p->network == KR_UNKNOWN) {
+		snprintf(field, sizeof field, "placements[%d].network", x->cp);
+		missing(x, R_NOT_EXPLORED, field, -1,
+		        sfmt(x, "of plaatsing %s bij iemand uit het eigen netwerk is", p->id),
+		        sfmt(x, "whether placement %s is with someone of the child's own network",
+		             p->id));
+		return;
+	}
+	if (p->network == KR_TRUE)
+		return;
+	for (size_t m = 0; m < c->nmeetings; m++) {
+		const struct kr_date d = c->meetings[m].date;
+		if (in_window(d, start - SET(NETWORK_SEARCH_DAYS), start))
+			return;
+	}
+	if (!(sg = emit(x, R_NOT_EXPLORED, KR_LEVEL_WARNING)))
+		return;
+	person_subject(x, sg, c->child);
+	subject(x, sg, first->id);
+	detail_day(x, sg, "since", start);
+	sg->message[NL] = fmt(x, "%s woont sinds %s%s, een pleeggezin van buiten het eigen netwerk. "
+	                      "Er is niet vastgelegd dat eerst in het eigen netwerk is gezocht: "
+	                      "geen netwerkbijeenkomst in de %d dagen ervoor en geen netwerkonderzoek.",
+	                      CHILD, W(x, since, NL), AT_CARERS(x, p, NL),
+	                      SET(NETWORK_SEARCH_DAYS));
+	sg->message[EN] = fmt(x, "%s has lived%s since %s, a foster family from outside the child's "
+	                      "own network. Nothing shows the own network was searched first: no "
+	                      "network meeting in the %d days before and no network search.", CHILD,
+	                      AT_CARERS(x, p, EN), W(x, since, EN), SET(NETWORK_SEARCH_DAYS));
+	sg->advice[NL] = fmt(x, "Netwerkpleegzorg gaat voor. Onderzoek alsnog met de familie wie "
+	                     "uit het eigen netwerk kan helpen, als pleeggezin, steungezin of voor "
+	                     "contact (bijvoorbeeld in een Eigen Kracht-conferentie), en leg de "
+	                     "uitkomst vast bij de plaatsing.");
+	sg->advice[EN] = fmt(x, "Care within the network comes first. Explore with the family who "
+	                     "from the own network can help, as foster family, support family or "
+	                     "for contact (for instance in a family group conference), and record "
+	                     "the outcome with the placement.");
+}
+
+/* ---- rules that compare with earlier revisions ---------------------------- */
+
+static bool worse_quality(enum kr_quality was, enum kr_quality now)
+{
+	return (was == KR_QUALITY_POSITIVE || was == KR_QUALITY_NEUTRAL) &&
+	       (now == KR_QUALITY_AMBIVALENT || now == KR_QUALITY_CONFLICT ||
+	        now == KR_QUALITY_BROKEN);
+}
+
+static bool is_foster_parent(const struct ctx *x, int i)
+{
+	const struct kr_placement *h = current_home(x);
+	return kr_person_has_role(&x->c->persons[i], KR_ROLE_FOSTER_PARENT) ||
+	       kr_person_has_role(&x->c->persons[i], KR_ROLE_FAMILY_HOME_PARENT) ||
+	       (h && in_list(h->carers, h->ncarers, i));
+}
+
+/* Is the tie between persons a and b of the current case one that
+ * tie-worsened watches? */
+static bool watched(const struct ctx *x, int a, int b)
+{
+	const struct kr_case *c = x->c;
+	if (a == c->child || b == c->child) {
+		int o = a == c->child ? b : a;
+		return informal(x, o);
+	}
+	return (is_parent_of_child(c, a) && is_foster_parent(x, b)) ||
+	       (is_parent_of_child(c, b) && is_foster_parent(x, a));
+}
+
+static void rule_tie_worsened(struct ctx *x)
+{
+	const struct kr_case *c = x->c;
+	long recent = kr_days_add_months(x->on, -SET(TIE_WORSENED_MIN_MONTHS));
+	long far = kr_days_add_months(x->on, -SET(TIE_WORSENED_MAX_MONTHS));
+	const struct kr_case *then[2];
+	long when[2];
+	struct phrases ph = { .n = 0 };
+	int who[128];
+	size_t n = 0;
+	struct kr_signal *sg = NULL;
+	char *nl, *en;
+
+	if (!x->h)
+		return;
+	then[0] = kr_history_at(x->h, far);
+	when[0] = far;
+	then[1] = kr_history_at(x->h, recent);
+	when[1] = recent;
+	if (!then[1]) {
+		missing(x, R_TIE_WORSENED, "revisions", -1,
+		        sfmt(x, "een versie van dit dossier van %d maanden of langer geleden",
+		             SET(TIE_WORSENED_MIN_MONTHS)),
+		        sfmt(x, "a version of this case from %d months ago or longer",
+		             SET(TIE_WORSENED_MIN_MONTHS)));
+		return;
+	}
+	if (then[0] == then[1])
+		then[0] = NULL;
+	for (size_t t = 0; t < c->nties; t++) {
+		const struct kr_tie *now = &c->ties[t];
+		int a = now->a, b = now->b;
+		if (!watched(x, a, b) || !kr_case_person_alive(c, a, x->on) ||
+		    !kr_case_person_alive(c, b, x->on))
+			continue;
+		for (int k = 0; k < 2; k++) {
+			const struct kr_case *o = then[k];
+			int oa, ob, ot;
+			const struct kr_tie *was;
+			bool q, s;
+			if (!o)
+				continue;
+			oa = kr_case_person_index(o, c->persons[a].id);
+			ob = kr_case_person_index(o, c->persons[b].id);
+			if (oa < 0 || ob < 0 || (ot = kr_case_tie_between(o, oa, ob)) < 0)
+				continue;
+			was = &o->ties[ot];
+			q = worse_quality(was->quality, now->quality);
+			s = was->strength == KR_STRENGTH_STRONG && now->strength == KR_STRENGTH_WEAK;
+			if (!q && !s)
+				continue;
+			if (n + 2 <= 128) {
+				who[n++] = a;
+				who[n++] = b;
+			}
+			if (q)
+				phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s %s en is nu %s",
+				                   NAME(a), NAME(b), WD(x, when[k], NL),
+				                   kr_enum_label(KR_ENUM_QUALITY, was->quality, KR_LANG_NL),
+				                   kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_NL)),
+				       fmt(x, "the tie between %s and %s was %s on %s and is %s now",
+				           NAME(a), NAME(b),
+				           kr_enum_label(KR_ENUM_QUALITY, was->quality, KR_LANG_EN),
+				           WD(x, when[k], EN),
+				           kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_EN)));
+			else
+				phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s sterk en is nu "
+				                   "zwak", NAME(a), NAME(b), WD(x, when[k], NL)),
+				       fmt(x, "the tie between %s and %s was strong on %s and is weak now",
+				           NAME(a), NAME(b), WD(x, when[k], EN)));
+			break;
+		}
+	}
+	if (!n || !(sg = emit(x, R_TIE_WORSENED, KR_LEVEL_WARNING))) {
+		phrases_free(&ph);
+		return;
+	}
+	person_subject(x, sg, c->child);
+	for (size_t k = 0; k < n; k++)
+		person_subject(x, sg, who[k]);
+	detail_day(x, sg, "compared_with", then[0] ? far : recent);
+	nl = joined(x, &ph, NL);
+	en = joined(x, &ph, EN);
+	sg->message[NL] = fmt(x, "Vergeleken met eerder is het slechter geworden: %s.", nl ? nl : "");
+	sg->message[EN] = fmt(x, "Compared with before, it got worse: %s.", en ? en : "");
+	sg->advice[NL] = fmt(x, "Een verslechterde band kan het begin zijn van een conflict. Vraag "
+	                     "de betrokkenen op tijd wat er veranderd is, en zoek %s naar wat kan "
+	                     "helpen voordat het escaleert.", WITH(x, NL));
+	sg->advice[EN] = fmt(x, "A worsened tie can be the start of a conflict. Ask those involved "
+	                     "in time what changed, and look %s for what could help before it "
+	                     "escalates.", WITH(x, EN));
+	free(nl);
+	free(en);
+	phrases_free(&ph);
+}
+
+static void rule_contacts_lost(struct ctx *x)
+{
+	const struct kr_case *c = x->c;
+	const struct kr_path *pa = x->path;
+	const struct kr_case *before;
+	struct phrases ph = { .n = 0 };
+	int who[64];
+	size_t n = 0;
+	long since;
+	struct kr_signal *sg;
+	char *nl, *en;
+
+	if (!x->h || !pa->out_of_home)
+		return;
+	since = pa->home_since;
+	if (since <= kr_days_add_months(x->on, -SET(CONTACTS_WINDOW_MONTHS)))
+		return;
+	if (!(before = kr_history_at(x->h, since - 1))) {
+		missing(x, R_CONTACTS_LOST, "revisions", -1,
+		        sfmt(x, "een versie van dit dossier van voor %s, toen %s in dit thuis kwam",
+		             W(x, pa->homes[pa->home].since, NL), CHILD),
+		        sfmt(x, "a version of this case from before %s, when %s came to this home",
+		             W(x, pa->homes[pa->home].since, EN), CHILD));
+		return;
+	}
+	for (size_t t = 0; t < before->nties; t++) {
+		const struct kr_tie *was = &before->ties[t];
+		int o = was->a == before->child ? was->b : was->b == before->child ? was->a : -1;
+		enum kr_segment seg;
+		int i, nt;
+		if (o < 0)
+			continue;
+		seg = before->persons[o].segment;
+		if (seg != KR_SEG_FRIENDS && seg != KR_SEG_SCHOOL_WORK && seg != KR_SEG_LEISURE)
+			continue;
+		if (was->frequency == KR_FREQ_RARELY || was->frequency == KR_FREQ_NEVER)
+			continue;
+		i = kr_case_person_index(c, before->persons[o].id);
+		nt = i >= 0 ? kr_case_tie_between(c, c->child, i) : -1;
+		if (i >= 0 && !kr_case_person_alive(c, i, x->on))
+			continue;
+		if (nt >= 0 && c->ties[nt].frequency != KR_FREQ_RARELY &&
+		    c->ties[nt].frequency != KR_FREQ_NEVER)
+			continue;
+		if (i >= 0 && n < 64)
+			who[n++] = i;
+		phrase(x, &ph,
+		       fmt(x, "%s (%s)%s", kr_case_person_name(before, o),
+		           kr_enum_label(KR_ENUM_SEGMENT, seg, KR_LANG_NL),
+		           nt < 0 ? ": geen contact meer" : sfmt(x, ": nu %s contact",
+		           kr_enum_label(KR_ENUM_FREQUENCY, c->ties[nt].frequency, KR_LANG_NL))),
+		       fmt(x, "%s (%s)%s", kr_case_person_name(before, o),
+		           kr_enum_label(KR_ENUM_SEGMENT, seg, KR_LANG_EN),
+		           nt < 0 ? ": no contact any more" : sfmt(x, ": now %s in contact",
+		           kr_enum_label(KR_ENUM_FREQUENCY, c->ties[nt].frequency, KR_LANG_EN))));
+	}
+	if (!ph.n || !(sg = emit(x, R_CONTACTS_LOST, KR_LEVEL_WARNING))) {
+		phrases_free(&ph);
+		return;
+	}
+	person_subject(x, sg, c->child);
+	for (size_t k = 0; k < n; k++)
+		person_subject(x, sg, who[k]);
+	detail_day(x, sg, "home_since", since);
+	nl = joined(x, &ph, NL);
+	en = joined(x, &ph, EN);
+	sg->message[NL] = fmt(x, "Sinds %s op %s verhuisde, heeft %s minder contact met eigen "
+	                      "vrienden, school of club: %s.", CHILD, W(x, pa->homes[pa->home].since, NL),
+	                      HE(x, NL),
+	                      nl ? nl : "");
+	sg->message[EN] = fmt(x, "Since %s moved on %s, %s has less contact with %s own friends, "
+	                      "school or club: %s.", CHILD, W(x, pa->homes[pa->home].since, EN),
+	                      HE(x, EN),
+	                      HIS(x, EN), en ? en : "");
+	sg->advice[NL] = fmt(x, "Een kind houdt waar het kan de eigen school, vrienden en club. "
+	                     "Kijk %s hoe deze contacten terug kunnen komen, en wie kan helpen met "
+	                     "vervoer of afspraken.", WITH(x, NL));
+	sg->advice[EN] = fmt(x, "A child keeps its own school, friends and club where it can. Look "
+	                     "%s at how these contacts can come back, and who can help with "
+	                     "transport or arrangements.", WITH(x, EN));
+	free(nl);
+	free(en);
+	phrases_free(&ph);
+}
+
+/* ---- the network ---------------------------------------------------------- */
 
 static void rule_network(struct ctx *x)
 {
@@ -896,84 +1881,65 @@ static void rule_network(struct ctx *x)
 	static const enum kr_segment wanted[] = { KR_SEG_FAMILY, KR_SEG_FRIENDS,
 		KR_SEG_SCHOOL_WORK, KR_SEG_LEISURE };
 	bool have[KR_SEG__N] = { false };
-	int size = 0;
+	int size = 0, seen[1024];
+	size_t nseen = 0;
 	struct kr_signal *sg;
-	struct kr_buf nl, en;
-	int gaps = 0;
+	struct phrases ph = { .n = 0 };
 
 	for (size_t t = 0; t < c->nties; t++) {
 		const struct kr_tie *tie = &c->ties[t];
 		int o = tie->a == c->child ? tie->b : tie->b == c->child ? tie->a : -1;
-		if (o < 0 || !kr_case_person_alive(c, o, x->on))
+		if (o < 0 || !in_network(x, o))
 			continue;
 		have[c->persons[o].segment] = true;
-		size += informal(x, o);
+		if (informal(x, o) && !in_list(seen, nseen, o)) {
+			size++;
+			if (nseen < 1024)
+				seen[nseen++] = o;
+		}
 	}
-	kr_buf_init(&nl, 4096);
-	kr_buf_init(&en, 4096);
-	for (size_t k = 0; k < sizeof wanted / sizeof *wanted; k++) {
-		if (have[wanted[k]])
-			continue;
-		kr_buf_printf(&nl, "%s%s", gaps ? ", " : "", seg_nl[wanted[k]]);
-		kr_buf_printf(&en, "%s%s", gaps ? ", " : "",
-		              kr_enum_name(KR_ENUM_SEGMENT, wanted[k]));
-		gaps++;
-	}
-	if (gaps && (sg = emit(x, R_SEGMENT, KR_LEVEL_INFO))) {
+	for (size_t k = 0; k < sizeof wanted / sizeof *wanted; k++)
+		if (!have[wanted[k]])
+			phrase(x, &ph, fmt(x, "%s", kr_enum_label(KR_ENUM_SEGMENT, wanted[k], KR_LANG_NL)),
+			       fmt(x, "%s", kr_enum_label(KR_ENUM_SEGMENT, wanted[k], KR_LANG_EN)));
+	if (ph.n && (sg = emit(x, R_SEGMENT, KR_LEVEL_INFO))) {
+		char *nl = joined(x, &ph, NL), *en = joined(x, &ph, EN);
 		person_subject(x, sg, c->child);
-		sg->message[0] = fmt(x, "In %s van het netwerk heeft niemand een band met %s: %s.",
-		                     gaps == 1 ? "dit deel" : "deze delen", NAME(c->child),
-		                     nl.data ? nl.data : "");
-		sg->message[1] = fmt(x, "Nobody in %s of the network has a tie with %s: %s.",
-		                     gaps == 1 ? "this segment" : "these segments", NAME(c->child),
-		                     en.data ? en.data : "");
-		sg->advice[0] = fmt(x, "Vraag %s per deel: wie is er nog meer belangrijk voor jou? "
-		                    "Denk aan familie, vrienden, school of werk, sport en hobby's.",
-		                    NAME(c->child));
-		sg->advice[1] = fmt(x, "Ask %s for each segment: who else is important to you? Think "
-		                    "of family, friends, school or work, sports and hobbies.",
-		                    NAME(c->child));
+		for (size_t k = 0; k < sizeof wanted / sizeof *wanted; k++)
+			if (!have[wanted[k]]) {
+				json_t *a = json_object_get(sg->details, "segments");
+				if (!a) {
+					detail(x, sg, "segments", json_array());
+					a = json_object_get(sg->details, "segments");
+				}
+				if (!a || json_array_append_new(a, json_string(kr_enum_name(
+				                                    KR_ENUM_SEGMENT, wanted[k]))))
+					x->nomem = true;
+			}
+		sg->message[NL] = fmt(x, "In %s van het netwerk heeft niemand een band met %s: %s.",
+		                      ph.n == 1 ? "dit deel" : "deze delen", CHILD, nl ? nl : "");
+		sg->message[EN] = fmt(x, "Nobody in %s of the network has a tie with %s: %s.",
+		                      ph.n == 1 ? "this part" : "these parts", CHILD, en ? en : "");
+		sg->advice[NL] = fmt(x, "%s per deel: wie is er nog meer belangrijk voor jou? Denk aan "
+		                     "familie, vrienden, school of werk, sport en hobby's.", ASK(x, NL));
+		sg->advice[EN] = fmt(x, "%s for each part: who else is important to you? Think of "
+		                     "family, friends, school or work, sports and hobbies.", ASK(x, EN));
+		free(nl);
+		free(en);
 	}
-	kr_buf_cleanup(&nl);
-	kr_buf_cleanup(&en);
+	phrases_free(&ph);
 	if (size >= SET(NETWORK_MIN_SIZE) || !(sg = emit(x, R_SMALL, KR_LEVEL_INFO)))
 		return;
 	person_subject(x, sg, c->child);
-	sg->message[0] = fmt(x, "%s heeft een band met %d %s buiten de professionals; dat is een "
-	                     "klein netwerk.", NAME(c->child), size, size == 1 ? "persoon" : "personen");
-	sg->message[1] = fmt(x, "%s has a tie with %d %s besides professionals; that is a small "
-	                     "network.", NAME(c->child), size, size == 1 ? "person" : "people");
-	sg->advice[0] = fmt(x, "Breng samen met %s het netwerk in kaart en zoek naar mensen die "
-	                    "er (weer) bij kunnen komen: familie, buren, een mentor.", NAME(c->child));
-	sg->advice[1] = fmt(x, "Map the network together with %s and look for people who can "
-	                    "(re)join: family, neighbours, a mentor.", NAME(c->child));
-}
-
-/* Is professional i involved on day t? */
-static bool involved_on(const struct kr_person *p, long t)
-{
-	if (!p->ninvolved)
-		return true;
-	for (size_t k = 0; k < p->ninvolved; k++) {
-		const struct kr_period *per = &p->involved[k];
-		if ((!kr_date_valid(per->from) || kr_date_first(per->from) <= t) &&
-		    (!kr_date_valid(per->to) || kr_date_last(per->to) >= t))
-			return true;
-	}
-	return false;
-}
-
-static bool involved_between(const struct kr_person *p, long from, long to)
-{
-	if (!p->ninvolved)
-		return true;
-	for (size_t k = 0; k < p->ninvolved; k++) {
-		const struct kr_period *per = &p->involved[k];
-		if ((!kr_date_valid(per->from) || kr_date_first(per->from) <= to) &&
-		    (!kr_date_valid(per->to) || kr_date_last(per->to) >= from))
-			return true;
-	}
-	return false;
+	detail_int(x, sg, "size", size);
+	sg->message[NL] = fmt(x, "%s heeft een band met %d %s buiten de professionals; dat is een "
+	                      "klein netwerk.", CHILD, size, size == 1 ? "persoon" : "personen");
+	sg->message[EN] = fmt(x, "%s has a tie with %d %s besides professionals; that is a small "
+	                      "network.", CHILD, size, size == 1 ? "person" : "people");
+	sg->advice[NL] = fmt(x, "Breng %s het netwerk in kaart en zoek naar mensen die er (weer) "
+	                     "bij kunnen komen: familie, buren, een mentor.", WITH(x, NL));
+	sg->advice[EN] = fmt(x, "Map the network %s and look for people who can (re)join: family, "
+	                     "neighbours, a mentor.", WITH(x, EN));
 }
 
 /* The professional role of a person: the first professional role it has,
@@ -1004,7 +1970,7 @@ static void rule_churn(struct ctx *x)
 	const struct kr_case *c = x->c;
 	long from = kr_days_add_months(x->on, -SET(CHURN_WINDOW_MONTHS));
 	int count[KR_ROLE__N] = { 0 };
-	int best = 0;
+	int best;
 	long best_t = from;
 	struct kr_signal *sg;
 
@@ -1026,17 +1992,19 @@ static void rule_churn(struct ctx *x)
 			    involved_between(p, from, x->on))
 				person_subject(x, sg, (int)i);
 		}
-		sg->message[0] = fmt(x, "In de afgelopen %d maanden waren %d verschillende mensen in "
-		                     "de rol %s betrokken bij %s.", SET(CHURN_WINDOW_MONTHS), count[r],
-		                     role_nl[r], NAME(c->child));
-		sg->message[1] = fmt(x, "In the last %d months %d different people in the role %s were "
-		                     "involved with %s.", SET(CHURN_WINDOW_MONTHS), count[r],
-		                     kr_enum_name(KR_ENUM_ROLE, r), NAME(c->child));
-		sg->advice[0] = fmt(x, "Continuïteit helpt: houd het aantal wisselingen klein, en zorg "
-		                    "bij een wissel voor een goede overdracht waar %s bij is.",
-		                    NAME(c->child));
-		sg->advice[1] = fmt(x, "Continuity helps: keep changes of professional few, and make "
-		                    "every handover a good one, with %s present.", NAME(c->child));
+		detail(x, sg, "role", json_string(kr_enum_name(KR_ENUM_ROLE, r)));
+		detail_int(x, sg, "count", count[r]);
+		sg->message[NL] = fmt(x, "In de afgelopen %d maanden waren %d verschillende mensen in "
+		                      "de rol %s betrokken bij %s.", SET(CHURN_WINDOW_MONTHS), count[r],
+		                      kr_enum_label(KR_ENUM_ROLE, r, KR_LANG_NL), CHILD);
+		sg->message[EN] = fmt(x, "In the last %d months %d different people in the role %s were "
+		                      "involved with %s.", SET(CHURN_WINDOW_MONTHS), count[r],
+		                      kr_enum_label(KR_ENUM_ROLE, r, KR_LANG_EN), CHILD);
+		sg->advice[NL] = fmt(x, "Continuïteit helpt: houd het aantal wisselingen klein, en "
+		                     "zorg bij een wissel voor een goede overdracht waar %s bij is.",
+		                     CHILD);
+		sg->advice[EN] = fmt(x, "Continuity helps: keep changes of professional few, and make "
+		                     "every handover a good one, with %s present.", CHILD);
 	}
 	/* The most professionals involved at one moment: enough to look at the
 	 * window's start and at every involvement that starts inside it. */
@@ -1058,23 +2026,23 @@ static void rule_churn(struct ctx *x)
 		}
 	}
 	if (best >= SET(CHURN_AT_ONCE) && (sg = emit(x, R_CHURN, KR_LEVEL_WARNING))) {
-		char d[11];
 		person_subject(x, sg, c->child);
 		for (size_t j = 0; j < c->npersons; j++)
 			if (c->persons[j].world == KR_WORLD_PROFESSIONAL &&
 			    involved_on(&c->persons[j], best_t))
 				person_subject(x, sg, (int)j);
-		date_str(kr_date_from_days(best_t), d);
-		sg->message[0] = fmt(x, "Op %s waren %d professionals tegelijk betrokken bij %s.", d,
-		                     best, NAME(c->child));
-		sg->message[1] = fmt(x, "On %s, %d professionals were involved with %s at the same "
-		                     "time.", d, best, NAME(c->child));
-		sg->advice[0] = fmt(x, "Veel hulpverleners tegelijk is zwaar voor een kind en een "
-		                    "gezin. Kijk samen welke hulp nodig is, en wie de vaste "
-		                    "contactpersoon is.");
-		sg->advice[1] = fmt(x, "Many professionals at once is hard on a child and a family. "
-		                    "Look together at which help is needed, and who is the one contact "
-		                    "person.");
+		detail_day(x, sg, "on", best_t);
+		detail_int(x, sg, "count", best);
+		sg->message[NL] = fmt(x, "Op %s waren %d professionals tegelijk betrokken bij %s.",
+		                      WD(x, best_t, NL), best, CHILD);
+		sg->message[EN] = fmt(x, "On %s, %d professionals were involved with %s at the same "
+		                      "time.", WD(x, best_t, EN), best, CHILD);
+		sg->advice[NL] = fmt(x, "Veel hulpverleners tegelijk is zwaar voor een kind en een "
+		                     "gezin. Kijk samen welke hulp nodig is, en wie de vaste "
+		                     "contactpersoon is.");
+		sg->advice[EN] = fmt(x, "Many professionals at once is hard on a child and a family. "
+		                     "Look together at which help is needed, and who is the one contact "
+		                     "person.");
 	}
 }
 
@@ -1100,22 +2068,25 @@ static void rule_meeting(struct ctx *x)
 	if (undated >= 0) {
 		char field[64];
 		snprintf(field, sizeof field, "meetings[%d].date", undated);
-		missing(x, R_NO_MEETING, field, -1);
+		missing(x, R_NO_MEETING, field, -1,
+		        sfmt(x, "de datum van bijeenkomst %s", c->meetings[undated].id),
+		        sfmt(x, "the date of meeting %s", c->meetings[undated].id));
 		return;
 	}
 	if (!(sg = emit(x, R_NO_MEETING, KR_LEVEL_WARNING)))
 		return;
 	person_subject(x, sg, c->child);
-	sg->message[0] = fmt(x, "Er was in de afgelopen %d maanden geen netwerkbijeenkomst rond %s.",
-	                     SET(MEETING_WINDOW_MONTHS), NAME(c->child));
-	sg->message[1] = fmt(x, "There was no network meeting around %s in the last %d months.",
-	                     NAME(c->child), SET(MEETING_WINDOW_MONTHS));
-	sg->advice[0] = fmt(x, "Organiseer een netwerkbijeenkomst, niet alleen aan het begin maar "
-	                    "steeds opnieuw: kies de vorm samen met de familie (van doe-het-zelf tot "
-	                    "rondetafel).");
-	sg->advice[1] = fmt(x, "Organise a network meeting, not only at the start but again and "
-	                    "again: choose the form with the family (from do-it-yourself to round "
-	                    "table).");
+	detail_int(x, sg, "window_months", SET(MEETING_WINDOW_MONTHS));
+	sg->message[NL] = fmt(x, "Er was in de afgelopen %d maanden geen netwerkbijeenkomst rond "
+	                      "%s.", SET(MEETING_WINDOW_MONTHS), CHILD);
+	sg->message[EN] = fmt(x, "There was no network meeting around %s in the last %d months.",
+	                      CHILD, SET(MEETING_WINDOW_MONTHS));
+	sg->advice[NL] = fmt(x, "Organiseer een netwerkbijeenkomst, niet alleen aan het begin maar "
+	                     "steeds opnieuw: kies de vorm samen met de familie (van doe-het-zelf "
+	                     "tot rondetafel).");
+	sg->advice[EN] = fmt(x, "Organise a network meeting, not only at the start but again and "
+	                     "again: choose the form with the family (from do-it-yourself to round "
+	                     "table).");
 }
 
 static void rule_safety_drop(struct ctx *x)
@@ -1123,7 +2094,6 @@ static void rule_safety_drop(struct ctx *x)
 	const struct kr_plan *pl = &x->c->plan;
 	int last = -1, prev = -1;
 	struct kr_signal *sg;
-	char d[11];
 	bool low, drop;
 
 	/* Latest and previous point on or before as-of; ties keep document order. */
@@ -1145,27 +2115,36 @@ static void rule_safety_drop(struct ctx *x)
 	if ((!low && !drop) || !(sg = emit(x, R_SAFETY_DROP, KR_LEVEL_WARNING)))
 		return;
 	person_subject(x, sg, x->c->child);
-	date_str(pl->scale[last].date, d);
+	detail_date(x, sg, "date", pl->scale[last].date);
+	detail_int(x, sg, "score", pl->scale[last].score);
+	if (prev >= 0)
+		detail_int(x, sg, "previous", pl->scale[prev].score);
 	if (drop) {
-		sg->message[0] = fmt(x, "De veiligheid is op %s gescoord met %d, %d punten lager dan de "
-		                     "vorige keer (%d).", d, pl->scale[last].score,
-		                     pl->scale[prev].score - pl->scale[last].score, pl->scale[prev].score);
-		sg->message[1] = fmt(x, "Safety was scored %d on %s, %d points below the previous score "
-		                     "(%d).", pl->scale[last].score, d,
-		                     pl->scale[prev].score - pl->scale[last].score, pl->scale[prev].score);
+		sg->message[NL] = fmt(x, "De veiligheid is op %s gescoord met %d, %d punten lager dan "
+		                      "de vorige keer (%d).", W(x, pl->scale[last].date, NL),
+		                      pl->scale[last].score,
+		                      pl->scale[prev].score - pl->scale[last].score,
+		                      pl->scale[prev].score);
+		sg->message[EN] = fmt(x, "Safety was scored %d on %s, %d points below the previous "
+		                      "score (%d).", pl->scale[last].score,
+		                      W(x, pl->scale[last].date, EN),
+		                      pl->scale[prev].score - pl->scale[last].score,
+		                      pl->scale[prev].score);
 	} else {
-		sg->message[0] = fmt(x, "De veiligheid is op %s gescoord met %d op een schaal van 0 tot "
-		                     "10.", d, pl->scale[last].score);
-		sg->message[1] = fmt(x, "Safety was scored %d on a scale of 0 to 10 on %s.",
-		                     pl->scale[last].score, d);
+		sg->message[NL] = fmt(x, "De veiligheid is op %s gescoord met %d op een schaal van 0 "
+		                      "tot 10.", W(x, pl->scale[last].date, NL), pl->scale[last].score);
+		sg->message[EN] = fmt(x, "Safety was scored %d on a scale of 0 to 10 on %s.",
+		                      pl->scale[last].score, W(x, pl->scale[last].date, EN));
 	}
-	sg->advice[0] = fmt(x, "Bespreek met het netwerk wat er veranderd is en wat nu nodig is. "
-	                    "Het netwerk moet kunnen volgen wanneer en waarom de situatie als "
-	                    "onveilig wordt gezien.");
-	sg->advice[1] = fmt(x, "Discuss with the network what changed and what is needed now. The "
-	                    "network must be able to follow when and why the situation is judged "
-	                    "unsafe.");
+	sg->advice[NL] = fmt(x, "Bespreek met het netwerk wat er veranderd is en wat nu nodig is. "
+	                     "Het netwerk moet kunnen volgen wanneer en waarom de situatie als "
+	                     "onveilig wordt gezien.");
+	sg->advice[EN] = fmt(x, "Discuss with the network what changed and what is needed now. The "
+	                     "network must be able to follow when and why the situation is judged "
+	                     "unsafe.");
 }
+
+/* ---- the engine ----------------------------------------------------------- */
 
 static int catalogue_index(const char *id)
 {
@@ -1189,53 +2168,72 @@ static int by_severity(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-enum kr_status kr_signals_compute(const struct kr_case *c, long as_of,
+enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h, long as_of,
                                   const struct kr_settings *s, struct kr_signal_list *out,
                                   struct kr_error *err)
 {
 	struct kr_settings defaults;
-	struct ctx x;
+	struct kr_path *path = NULL;
+	struct ctx *x;
+	enum kr_status rc = KR_OK;
 
 	if (!s) {
 		kr_settings_defaults(&defaults);
 		s = &defaults;
 	}
-	memset(&x, 0, sizeof x);
-	x.c = c;
-	x.s = s;
-	x.on = as_of;
-	x.out = out;
-	x.cp = kr_case_current_placement(c, as_of);
+	if (!(x = calloc(1, sizeof *x)))
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de signalen",
+		                    "out of memory while computing signals");
+	if ((rc = kr_path_compute(c, as_of, s, &path, err)))
+		goto out;
+	x->c = c;
+	x->s = s;
+	x->h = h;
+	x->path = path;
+	x->on = as_of;
+	x->out = out;
+	x->cp = kr_case_current_placement(c, as_of);
+	x->age = kr_age_years(c->persons[c->child].born, as_of);
 
 	/* Catalogue order; data-missing signals take their place as they come. */
-	rule_no_trust(&x);
-	rule_sibling(&x);
-	rule_worlds(&x);
-	rule_conflict(&x);
-	rule_breakdown(&x);
-	rule_instability(&x);
-	rule_perspective(&x);
-	rule_development(&x);
-	rule_plan(&x);
-	rule_agreements(&x);
-	rule_wishes(&x);
-	rule_overload(&x);
-	rule_network(&x);
-	rule_churn(&x);
-	rule_meeting(&x);
-	rule_safety_drop(&x);
+	rule_trust(x);
+	rule_sibling(x);
+	rule_worlds(x);
+	rule_parents_carers(x);
+	rule_breakdown(x);
+	rule_instability(x);
+	rule_perspective(x);
+	rule_development(x);
+	rule_plan(x);
+	rule_agreements(x);
+	rule_wishes(x);
+	rule_overload(x);
+	rule_recent_breakdown(x);
+	rule_crisis(x);
+	rule_not_explored(x);
+	rule_tie_worsened(x);
+	rule_contacts_lost(x);
+	rule_network(x);
+	rule_churn(x);
+	rule_meeting(x);
+	rule_safety_drop(x);
 
-	for (size_t i = 0; i < out->n && !x.nomem; i++)
+	for (size_t i = 0; i < out->n && !x->nomem; i++)
 		for (int l = 0; l < 2; l++)
 			if (!out->v[i].message[l] || !out->v[i].advice[l])
-				x.nomem = true;
-	if (x.nomem) {
+				x->nomem = true;
+	if (x->nomem) {
 		kr_signal_list_cleanup(out);
-		return kr_error_set(err, KR_ENOMEM, "out of memory while computing signals");
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de signalen",
+		                  "out of memory while computing signals");
+		goto out;
 	}
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, by_severity);
-	return KR_OK;
+out:
+	kr_path_free(path);
+	free(x);
+	return rc;
 }
 
 void kr_signal_list_cleanup(struct kr_signal_list *l)
@@ -1252,6 +2250,7 @@ void kr_signal_list_cleanup(struct kr_signal_list *l)
 			free(sg->advice[k]);
 		}
 		free(sg->field);
+		json_decref(sg->details);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
@@ -1265,11 +2264,9 @@ static json_t *pair(const char *nl, const char *en)
 	return o;
 }
 
-char *kr_signals_to_json(const struct kr_signal_list *l, bool pretty)
+void *kr_signals_json(const struct kr_signal_list *l)
 {
 	json_t *arr = json_array();
-	char *s, *t;
-	size_t n;
 
 	if (!arr)
 		return NULL;
@@ -1284,12 +2281,28 @@ char *kr_signals_to_json(const struct kr_signal_list *l, bool pretty)
 		json_object_set_new(o, "message", pair(sg->message[0], sg->message[1]));
 		json_object_set_new(o, "advice", pair(sg->advice[0], sg->advice[1]));
 		json_object_set_new(o, "source", json_string(sg->source));
+		json_object_set_new(o, "title", pair(sg->title[0], sg->title[1]));
 		if (sg->rule) {
 			json_object_set_new(o, "rule", json_string(sg->rule));
 			json_object_set_new(o, "field", json_string(sg->field));
 		}
-		json_array_append_new(arr, o);
+		json_object_set(o, "details", sg->details ? (json_t *)sg->details : json_object());
+		if (json_array_append_new(arr, o)) {
+			json_decref(arr);
+			return NULL;
+		}
 	}
+	return arr;
+}
+
+char *kr_signals_to_json(const struct kr_signal_list *l, bool pretty)
+{
+	json_t *arr = kr_signals_json(l);
+	char *s, *t;
+	size_t n;
+
+	if (!arr)
+		return NULL;
 	s = json_dumps(arr, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
 	json_decref(arr);
 	if (!s || !pretty)
@@ -1314,10 +2327,10 @@ enum kr_status kr_signals_to_text(const struct kr_signal_list *l, enum kr_lang l
 		kr_buf_puts(out, kr_tr(lang, "Geen signalen.\n", "No signals.\n"));
 	for (size_t i = 0; i < l->n; i++) {
 		const struct kr_signal *sg = &l->v[i];
-		kr_buf_printf(out, "[%s] %s\n  %s\n  %s %s\n",
-		              (lang == KR_LANG_EN ? level_en : level_nl)[sg->level], sg->id,
-		              sg->message[lang], kr_tr(lang, "Wat kan helpen:", "What could help:"),
-		              sg->advice[lang]);
+		kr_buf_printf(out, "[%s] %s (%s)\n  %s\n  %s %s\n",
+		              (lang == KR_LANG_EN ? level_en : level_nl)[sg->level], sg->title[lang],
+		              sg->id, sg->message[lang],
+		              kr_tr(lang, "Wat kan helpen:", "What could help:"), sg->advice[lang]);
 	}
 	return out->failed ? out->why : KR_OK;
 }

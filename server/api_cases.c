@@ -23,6 +23,8 @@
 #include "kring/render.h"
 #include "kring/settings.h"
 #include "kring/signals.h"
+#include "kring/history.h"
+#include "kring/summary.h"
 #include "server.h"
 
 #define SVG_MAX (64u * 1024u * 1024u)
@@ -318,76 +320,38 @@ static bool contains_ci(const char *hay, const char *needle)
 	return false;
 }
 
-/* The next review of the plan: reviewed (else adopted) plus the review
- * period, as a day number; -1 when there is none. */
-static long next_review(const struct kr_case *c, const struct kr_settings *set)
+/* One row of the case list: the library's summary, with the keys the list
+ * has always had (top_signal, signal_counts, overdue_agreements,
+ * next_review) taken from it. */
+static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
+                        const char *updated, long as_of, const struct kr_settings *set,
+                        struct row *row)
 {
-	struct kr_date d;
-	if (!c->plan.present)
-		return -1;
-	d = kr_date_valid(c->plan.reviewed) ? c->plan.reviewed : c->plan.adopted;
-	if (!kr_date_valid(d))
-		return -1;
-	return kr_days_add_months(kr_date_first(d), set->v[KR_SET_PLAN_REVIEW_MONTHS]);
-}
+	struct kr_case_summary *sum = NULL;
+	struct kr_history *h = NULL;
+	json_t *j = NULL, *sj;
 
-static json_t *day_json(long day)
-{
-	char buf[11];
-	if (day < 0)
-		return json_null();
-	return json_string(kr_date_format(kr_date_from_days(day), buf));
-}
-
-static json_t *list_row(const struct kr_case *c, long rev, const char *updated, long as_of,
-                        const struct kr_settings *set, struct row *row)
-{
-	struct kr_signal_list sl;
-	json_t *child, *placement, *top, *j;
-	size_t overdue = 0;
-	int pl, age;
-	char since[11];
-
-	memset(&sl, 0, sizeof sl);
-	if (kr_signals_compute(c, as_of, set, &sl, NULL))
-		return NULL;
-	for (size_t i = 0; i < sl.n; i++)
-		row->counts[sl.v[i].level]++;
-	top = sl.n ? json_pack("{s:s, s:s}", "id", sl.v[0].id, "level", kr_level_name(sl.v[0].level))
-	           : json_null();
-	row->top = sl.n ? (int)sl.v[0].level + 1 : 0;
-	for (size_t i = 0; i < c->plan.nagreements; i++) {
-		const struct kr_agreement *a = &c->plan.agreements[i];
-		if ((a->status == KR_AGR_OPEN || a->status == KR_AGR_NONE) &&
-		    kr_date_valid(a->due) && kr_date_last(a->due) < as_of)
-			overdue++;
-	}
-	if (c->child >= 0) {
-		const struct kr_person *p = &c->persons[c->child];
-		age = kr_date_valid(p->born) ? kr_age_years(p->born, as_of) : -1;
-		child = json_pack("{s:s, s:s, s:o}", "id", p->id, "name",
-		                  kr_case_person_name(c, c->child), "age",
-		                  age >= 0 ? json_integer(age) : json_null());
-	} else {
-		child = json_null();
-	}
-	pl = kr_case_current_placement(c, as_of);
-	placement = pl >= 0 ? json_pack("{s:s, s:s}", "form",
-	                                kr_enum_name(KR_ENUM_FORM, c->placements[pl].form),
-	                                "since", kr_date_format(c->placements[pl].start, since))
-	                    : json_null();
-	row->review = next_review(c, set);
-	j = json_pack("{s:s, s:o, s:o, s:I, s:s, s:o, s:{s:I, s:I, s:I, s:I}, s:I, s:o}",
-	              "ref", c->ref, "child", child, "placement", placement, "revision",
-	              (json_int_t)rev, "updated", updated, "top_signal", top, "signal_counts",
-	              "alarm", (json_int_t)row->counts[KR_LEVEL_ALERT], "alert",
-	              (json_int_t)row->counts[KR_LEVEL_ALERT], "warning",
-	              (json_int_t)row->counts[KR_LEVEL_WARNING], "info",
-	              (json_int_t)row->counts[KR_LEVEL_INFO], "overdue_agreements",
-	              (json_int_t)overdue, "next_review", day_json(row->review));
-	if (row->review < 0)
-		row->review = LONG_MAX;
-	kr_signal_list_cleanup(&sl);
+	if (kr_history_open(r->store, c->ref, rev, c, &h, NULL) ||
+	    kr_case_summary(c, h, as_of, set, &sum, NULL) || !(sj = kr_case_summary_json(sum, false)))
+		goto out;
+	for (int k = 0; k < 3; k++)
+		row->counts[k] = sum->counts[k];
+	row->top = sum->signals.n ? (int)sum->signals.v[0].level + 1 : 0;
+	row->review = sum->next_review >= 0 ? sum->next_review : LONG_MAX;
+	j = json_pack("{s:s, s:O, s:O, s:I, s:s, s:O, s:{s:I, s:I, s:I}, s:I, s:O, s:o}",
+	              "ref", c->ref, "child", json_object_get(sj, "child"),
+	              "placement", json_object_get(sj, "placement"), "revision", (json_int_t)rev,
+	              "updated", updated, "top_signal",
+	              json_object_get(json_object_get(sj, "signals"), "top"),
+	              "signal_counts", "alert", (json_int_t)sum->counts[KR_LEVEL_ALERT],
+	              "warning", (json_int_t)sum->counts[KR_LEVEL_WARNING], "info",
+	              (json_int_t)sum->counts[KR_LEVEL_INFO], "overdue_agreements",
+	              (json_int_t)sum->overdue_agreements, "next_review",
+	              json_object_get(json_object_get(sj, "plan"), "next_review"),
+	              "summary", sj);
+out:
+	kr_case_summary_free(sum);
+	kr_history_free(h);
 	return j;
 }
 
@@ -456,7 +420,7 @@ void ks_h_cases_list(struct ks_req *r)
 		row->ref = all[k].ref;
 		row->child = all[k].child;
 		row->updated = all[k].updated;
-		row->j = list_row(c, all[k].head, all[k].updated, as_of, &set, row);
+		row->j = list_row(r, c, all[k].head, all[k].updated, as_of, &set, row);
 		kr_case_free(c);
 		if (!row->j) {
 			ks_reply_json(r, 500, NULL);
@@ -625,15 +589,17 @@ void ks_h_case_signals(struct ks_req *r)
 	struct kr_settings set;
 	struct kr_error err;
 	struct kr_case *c = NULL;
+	struct kr_history *h = NULL;
 	long day, rev;
 	char *s;
 
 	memset(&sl, 0, sizeof sl);
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	if (!ks_param_day(r, "as_of", &day) || !(c = ks_load_case(r, false, &rev)))
 		goto out;
 	if (kr_settings_load(r->store, &set, &err) ||
-	    kr_signals_compute(c, day, &set, &sl, &err)) {
+	    kr_history_open(r->store, c->ref, rev, c, &h, &err) ||
+	    kr_signals_compute(c, h, day, &set, &sl, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
@@ -646,6 +612,41 @@ void ks_h_case_signals(struct ks_req *r)
 	ks_reply_take(r, 200, "application/json; charset=utf-8", s, strlen(s));
 out:
 	kr_signal_list_cleanup(&sl);
+	kr_history_free(h);
+	kr_case_free(c);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_summary(struct ks_req *r)
+{
+	struct kr_case_summary *sum = NULL;
+	struct kr_settings set;
+	struct kr_error err;
+	struct kr_case *c = NULL;
+	struct kr_history *h = NULL;
+	json_t *j;
+	long day, rev;
+
+	kr_error_init_lang(&err, r->lang);
+	if (!ks_param_day(r, "as_of", &day) || !(c = ks_load_case(r, false, &rev)))
+		goto out;
+	if (kr_settings_load(r->store, &set, &err) ||
+	    kr_history_open(r->store, c->ref, rev, c, &h, &err) ||
+	    kr_case_summary(c, h, day, &set, &sum, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	if (!(j = kr_case_summary_json(sum, true))) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	json_object_set_new(j, "revision", json_integer(rev));
+	ks_etag(r, rev);
+	ks_audit(r, KR_AUDIT_READ, r->args[0], "summary read");
+	ks_reply_json(r, 200, j);
+out:
+	kr_case_summary_free(sum);
+	kr_history_free(h);
 	kr_case_free(c);
 	kr_error_cleanup(&err);
 }

@@ -49,6 +49,8 @@ const struct ks_route ks_routes[] = {
 	  "revision", "export refused" },
 	{ KS_GET, "/api/cases/{ref}/signals", ks_h_case_signals, KS_USER, KS_BODY_NONE, R,
 	  "as_of", "signals refused" },
+	{ KS_GET, "/api/cases/{ref}/summary", ks_h_case_summary, KS_USER, KS_BODY_NONE, R,
+	  "as_of", "summary refused" },
 	{ KS_GET, "/api/cases/{ref}/metrics", ks_h_case_metrics, KS_USER, KS_BODY_NONE, R,
 	  "as_of", "metrics refused" },
 	{ KS_GET, "/api/cases/{ref}/render/" KINDS, ks_h_case_render, KS_USER, KS_BODY_NONE, R,

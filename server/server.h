@@ -299,6 +299,7 @@ void ks_h_case_put(struct ks_req *r);
 void ks_h_case_history(struct ks_req *r);
 void ks_h_case_export(struct ks_req *r);
 void ks_h_case_signals(struct ks_req *r);
+void ks_h_case_summary(struct ks_req *r);
 void ks_h_case_metrics(struct ks_req *r);
 void ks_h_case_render(struct ks_req *r);
 void ks_h_case_layout(struct ks_req *r);

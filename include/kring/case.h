@@ -76,6 +76,11 @@ enum kr_variant { KR_VARIANT_NONE, KR_VARIANT_CARE, KR_VARIANT_UPBRINGING, KR_VA
 enum kr_end_reason { KR_END_NONE, KR_END_PLANNED, KR_END_BREAKDOWN, KR_END_RETURN_HOME,
 	KR_END_ADULTHOOD, KR_END_OTHER, KR_END__N };
 
+/* The outcome of a search in the child's own network for carers
+ * (placements[].network_search). */
+enum kr_search_outcome { KR_SEARCH_NONE, KR_SEARCH_FOUND, KR_SEARCH_NONE_AVAILABLE,
+	KR_SEARCH_NOT_SUITABLE, KR_SEARCH_DECLINED, KR_SEARCH_OTHER, KR_SEARCH__N };
+
 enum kr_event_type { KR_EV_NONE, KR_EV_BIRTH, KR_EV_DEATH, KR_EV_LOSS, KR_EV_MOVE,
 	KR_EV_SCHOOL_CHANGE, KR_EV_PLACEMENT_START, KR_EV_PLACEMENT_END,
 	KR_EV_BREAKDOWN, KR_EV_PROFESSIONAL_CHANGE, KR_EV_PERSPECTIVE_DECISION,
@@ -135,6 +140,12 @@ struct kr_placement {
 	int *children; size_t nchildren;   /* person indices */
 	struct kr_date start, end;
 	enum kr_end_reason end_reason;
+	/* network_search: whether and when the child's own network was
+	 * searched for carers before this placement (search_date unset: none
+	 * recorded). */
+	struct kr_date search_date;
+	enum kr_search_outcome search_outcome;
+	const char *search_text;   /* may be NULL */
 };
 
 struct kr_event {

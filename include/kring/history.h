@@ -1,0 +1,45 @@
+/*
+ * history.h - the earlier recorded states of one case, for the signal rules
+ * that compare the case with how it was (tie-worsened, contacts-lost).
+ *
+ * kring keeps every revision of a case (store.h); a history answers "what
+ * did the case look like at the end of day D?" with the revision that was
+ * current then.  kr_history_open() reads them from the store on demand (at
+ * most a few revisions are parsed, and only for cases that have them);
+ * kr_history_new() + kr_history_add() build one in memory, for tests and for
+ * tools that have the states at hand.
+ */
+#ifndef KRING_HISTORY_H
+#define KRING_HISTORY_H
+
+#include "kring/case.h"
+#include "kring/error.h"
+
+struct kr_store;
+struct kr_history;
+
+/* A history of case ref in store s, whose latest revision latest_rev is
+ * the case `latest` (borrowed: it must outlive the history; that revision
+ * is never read again).  *out is freed with kr_history_free().  Fails only
+ * with KR_ENOMEM; revisions are read when asked for. */
+enum kr_status kr_history_open(struct kr_store *s, const char *ref, long latest_rev,
+                               const struct kr_case *latest, struct kr_history **out,
+                               struct kr_error *err);
+
+/* An empty history in memory.  NULL when out of memory. */
+struct kr_history *kr_history_new(void);
+
+/* Adds state c (borrowed: it must outlive the history) as recorded on day
+ * `recorded` (a day number).  States may come in any order.  KR_ENOMEM. */
+enum kr_status kr_history_add(struct kr_history *h, const struct kr_case *c, long recorded);
+
+/* The state current at the end of day `day`: the one recorded last on or
+ * before it.  NULL when the case had not been recorded yet, or when a
+ * stored revision cannot be read.  Borrowed: valid until the history is
+ * freed. */
+const struct kr_case *kr_history_at(struct kr_history *h, long day);
+
+/* Frees the history and the revisions it read.  Accepts NULL. */
+void kr_history_free(struct kr_history *h);
+
+#endif

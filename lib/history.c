@@ -1,0 +1,115 @@
+/*
+ * history.c - earlier states of a case (history.h), from the store or from
+ * memory.  The store-backed history asks the store which revision was
+ * current on a day (kr_store_revision_at, one indexed query), answers with
+ * the latest case itself when that is the one, and otherwise parses the
+ * revision once and keeps it (a handful at most) until it is freed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kring/history.h"
+#include "kring/store.h"
+
+#define KEEP 8
+
+struct state {
+	const struct kr_case *c;   /* borrowed (memory) or owned (store, when `own`) */
+	long key;                  /* memory: day recorded; store: revision number */
+	bool own;
+};
+
+struct kr_history {
+	struct kr_store *s;        /* NULL: a history in memory */
+	char *ref;
+	long latest_rev;
+	const struct kr_case *latest;
+	struct state *v;
+	size_t n, cap;
+};
+
+static enum kr_status push(struct kr_history *h, const struct kr_case *c, long key, bool own)
+{
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 4;
+		struct state *v = realloc(h->v, cap * sizeof *v);
+		if (!v)
+			return KR_ENOMEM;
+		h->v = v;
+		h->cap = cap;
+	}
+	h->v[h->n++] = (struct state){ c, key, own };
+	return KR_OK;
+}
+
+struct kr_history *kr_history_new(void)
+{
+	return calloc(1, sizeof(struct kr_history));
+}
+
+enum kr_status kr_history_open(struct kr_store *s, const char *ref, long latest_rev,
+                               const struct kr_case *latest, struct kr_history **out,
+                               struct kr_error *err)
+{
+	struct kr_history *h = kr_history_new();
+
+	*out = NULL;
+	if (!h || !(h->ref = strdup(ref))) {
+		free(h);
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+	}
+	h->s = s;
+	h->latest_rev = latest_rev;
+	h->latest = latest;
+	*out = h;
+	return KR_OK;
+}
+
+enum kr_status kr_history_add(struct kr_history *h, const struct kr_case *c, long recorded)
+{
+	return push(h, c, recorded, false);
+}
+
+const struct kr_case *kr_history_at(struct kr_history *h, long day)
+{
+	const struct kr_case *best = NULL;
+	struct kr_case *c = NULL;
+	long rev = 0, best_day = 0;
+
+	if (!h)
+		return NULL;
+	if (!h->s) {
+		for (size_t i = 0; i < h->n; i++)
+			if (h->v[i].key <= day && (!best || h->v[i].key >= best_day)) {
+				best = h->v[i].c;
+				best_day = h->v[i].key;
+			}
+		return best;
+	}
+	if (kr_store_revision_at(h->s, h->ref, day, &rev, NULL) != KR_OK)
+		return NULL;
+	if (rev == h->latest_rev)
+		return h->latest;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].key == rev)
+			return h->v[i].c;
+	if (h->n >= KEEP || kr_store_get(h->s, h->ref, rev, &c, NULL) != KR_OK)
+		return NULL;
+	if (push(h, c, rev, true) != KR_OK) {
+		kr_case_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void kr_history_free(struct kr_history *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].own)
+			kr_case_free((struct kr_case *)h->v[i].c);
+	free(h->v);
+	free(h->ref);
+	free(h);
+}
