@@ -269,6 +269,34 @@ static void bind_summary(sqlite3_stmt *st, const struct kr_case *c)
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)c->npersons);
 }
 
+/* Revisions are recorded in time order: a revision recorded at `now` (a
+ * time set with kr_store_set_now, e.g. when a paper file is brought in)
+ * may not come before the case's latest one.  KR_EINVAL when it would. */
+static enum kr_status check_time_order(struct kr_store *s, sqlite3_int64 case_id, long head,
+                                       const char *now, const char *ref,
+                                       struct kr_error *err)
+{
+	sqlite3_stmt *st = kr_store_stmt(s, "SELECT created FROM revisions WHERE case_id = ?1 "
+	                                    "AND rev = ?2");
+	enum kr_status rc = KR_OK;
+
+	if (!st)
+		return db_fail(s, err, "reading the history failed");
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, head);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *last = (const char *)sqlite3_column_text(st, 0);
+		if (last && strcmp(now, last) < 0)
+			rc = kr_error_say(err, KR_EINVAL,
+			                  "dossier %s heeft al een versie van %s; een nieuwe versie kan "
+			                  "niet eerder (%s) vastgelegd worden",
+			                  "case %s already has a revision of %s; a new revision cannot "
+			                  "be recorded earlier (%s)", ref, last, now);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
                             long expect_rev, long *rev_out, struct kr_error *err)
 {
@@ -322,6 +350,8 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 		             : kr_error_set(err, KR_ENOTFOUND, "no case %s", c->ref);
 		goto undo;
 	}
+	if (case_id && (rc = check_time_order(s, case_id, head, now, c->ref, err)))
+		goto undo;
 	if (!case_id) {
 		if (!(st = stmt(s, ST_NEW_CASE)))
 			goto dberr;

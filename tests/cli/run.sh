@@ -438,9 +438,9 @@ esac
 run --db "$DB" signals "$FULL_REF" --as-of 2026-12-01 --format json
 check "signals are the same bytes a second time" cmp -s "$T/out" "$T/sig1.json"
 run --db "$DB" signals "$FULL_REF" --as-of 2026-12-01
-check "signals in Dutch by default" grep -q "^Signalen voor $FULL_REF op 2026-12-01" "$T/out"
+check "signals in Dutch by default" grep -q "^Signalen voor $FULL_REF op 1 december 2026" "$T/out"
 run --db "$DB" signals "$FULL_REF" --as-of 2026-12-01 --lang en
-check "signals --lang en prints English" grep -q "^Signals for $FULL_REF on 2026-12-01" "$T/out"
+check "signals --lang en prints English" grep -q "^Signals for $FULL_REF on 1 December 2026" "$T/out"
 check "... and no Dutch heading" lacks "Signalen voor" "$T/out"
 run --lang en --db "$DB" signals "$FULL_REF" --as-of 2026-12-01
 check "--lang en before the command works too" grep -q "^Signals for" "$T/out"
