@@ -2206,9 +2206,13 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 		kr_settings_defaults(&defaults);
 		s = &defaults;
 	}
-	if (!(x = calloc(1, sizeof *x)))
+	/* malloc, not calloc: the ring of short texts needs no zeroing */
+	if (!(x = malloc(sizeof *x)))
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de signalen",
 		                    "out of memory while computing signals");
+	x->nomem = false;
+	x->seq = 0;
+	x->nring = 0;
 	if ((rc = kr_path_compute(c, as_of, s, &path, err)))
 		goto out;
 	x->c = c;

@@ -1044,3 +1044,55 @@ fail:
 	exec(s, own_tx ? "ROLLBACK" : "ROLLBACK TO setting; RELEASE setting", NULL);
 	return rc;
 }
+
+enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long **revs,
+                                       long **days, size_t *n)
+{
+	sqlite3_stmt *st = kr_store_stmt(s, "SELECT r.rev, r.created FROM cases c JOIN revisions r "
+	                                    "ON r.case_id = c.id WHERE c.ref = ?1 ORDER BY r.rev");
+	long *rv = NULL, *dv = NULL;
+	size_t k = 0, cap = 0;
+	enum kr_status rc = KR_OK;
+	int step;
+
+	*revs = *days = NULL;
+	*n = 0;
+	if (!st)
+		return KR_EDB;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *created = (const char *)sqlite3_column_text(st, 1);
+		struct kr_date d;
+		char ymd[11];
+		if (k == cap) {
+			long *r2, *d2;
+			cap = cap ? cap * 2 : 8;
+			r2 = realloc(rv, cap * sizeof *rv);
+			if (r2)
+				rv = r2;
+			d2 = realloc(dv, cap * sizeof *dv);
+			if (d2)
+				dv = d2;
+			if (!r2 || !d2) {
+				rc = KR_ENOMEM;
+				break;
+			}
+		}
+		snprintf(ymd, sizeof ymd, "%.10s", created ? created : "");
+		rv[k] = (long)sqlite3_column_int64(st, 0);
+		dv[k] = kr_date_parse_full(ymd, &d) ? kr_date_first(d) : 0;
+		k++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = KR_EDB;
+	sqlite3_reset(st);
+	if (rc) {
+		free(rv);
+		free(dv);
+		return rc;
+	}
+	*revs = rv;
+	*days = dv;
+	*n = k;
+	return KR_OK;
+}
