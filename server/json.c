@@ -107,9 +107,20 @@ void ks_error_kr(struct ks_req *r, int status, const char *code, const char *nl,
 {
 	json_t *j, *d;
 	const char *msg = kr_tr(r->lang, nl, en);
+	char sentence[sizeof err->message + 2];
 
+	if (!msg && err && err->message[0]) {
+		/* the library's message ("dit dossier heeft geen persoon ...") as a
+		 * sentence for people: a capital and a full stop */
+		size_t n = strlen(err->message);
+		snprintf(sentence, sizeof sentence, "%s%s", err->message,
+		         strchr(".?!", err->message[n - 1]) ? "" : ".");
+		if (sentence[0] >= 'a' && sentence[0] <= 'z')
+			sentence[0] = (char)(sentence[0] - 'a' + 'A');
+		msg = sentence;
+	}
 	if (!msg)
-		msg = err && err->message[0] ? err->message : "error";
+		msg = "error";
 	j = json_pack("{s:s, s:s, s:[]}", "error", msg, "code", code, "details");
 	if (j && err) {
 		d = json_object_get(j, "details");
