@@ -95,7 +95,58 @@ static void *alloc(struct rd *r, size_t n)
 /* "persons[3]" + "born" -> "persons[3].born" */
 static const char *join(char *buf, const char *base, const char *key)
 {
-	snprintf(buf, PATH_MAX_LEN, "%s%s%s", base, *base ? "." : "", key);
+	size_t nb = strlen(base), nk = strlen(key);
+
+	/* Paths are built for every item read, so not with snprintf (which
+	 * was a tenth of reading a case). */
+	if (nb + nk + 2 > PATH_MAX_LEN) {
+		snprintf(buf, PATH_MAX_LEN, "%s%s%s", base, *base ? "." : "", key);
+		return buf;
+	}
+	memmove(buf, base, nb);
+	if (nb)
+		buf[nb++] = '.';
+	memcpy(buf + nb, key, nk + 1);
+	return buf;
+}
+
+/* Writes n in decimal at p; returns the end. */
+static char *put_size(char *p, size_t n)
+{
+	char tmp[24];
+	int k = 0;
+	do
+		tmp[k++] = (char)('0' + n % 10);
+	while ((n /= 10));
+	while (k)
+		*p++ = tmp[--k];
+	return p;
+}
+
+/* "base.key[i]" (or "base[i]" when key is NULL, "key[i]" when base is
+ * empty) into buf of PATH_MAX_LEN bytes. */
+static const char *item_path(char *buf, const char *base, const char *key, size_t i)
+{
+	size_t nb = strlen(base), nk = key ? strlen(key) : 0;
+	char *p = buf;
+
+	if (nb + nk + 26 > PATH_MAX_LEN) {
+		snprintf(buf, PATH_MAX_LEN, "%s%s%s[%zu]", base, *base && key ? "." : "",
+		         key ? key : "", i);
+		return buf;
+	}
+	memmove(p, base, nb);
+	p += nb;
+	if (key) {
+		if (nb)
+			*p++ = '.';
+		memcpy(p, key, nk);
+		p += nk;
+	}
+	*p++ = '[';
+	p = put_size(p, i);
+	*p++ = ']';
+	*p = '\0';
 	return buf;
 }
 
@@ -332,13 +383,13 @@ static int *get_person_list(struct rd *r, const char *base, json_t *obj, const c
 		                json_object_get(r->priv->person_ids, json_string_value(v)) : NULL;
 		int ix = found ? (int)json_integer_value(found) : -1;
 		if (ix < 0) {
-			snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
+			item_path(ipath, path, NULL, i);
 			resolve(r, ipath, v, r->priv->person_ids, N_PERSON);
 			continue;
 		}
 		for (size_t j = 0; j < k; j++)
 			if (out[j] == ix) {
-				snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
+				item_path(ipath, path, NULL, i);
 				problem(r, ipath, "persoon \"%s\" staat twee keer in de lijst; haal er "
 				        "één weg", "person \"%s\" is listed twice",
 				        json_string_value(v));
@@ -368,7 +419,7 @@ static struct kr_strings get_strings(struct rd *r, const char *base, json_t *obj
 		return s;
 	json_array_foreach(arr, i, v) {
 		if (!json_is_string(v)) {
-			snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
+			item_path(ipath, path, NULL, i);
 			problem(r, ipath, "hier hoort tekst, maar er staat %s",
 			        "expected text, found %s", kind(r, v));
 			continue;
@@ -420,7 +471,7 @@ static void read_persons(struct rd *r, json_t *arr)
 		json_t *o, *roles, *inv, *e;
 		size_t j;
 
-		snprintf(base, sizeof base, "persons[%zu]", i);
+		item_path(base, "", "persons", i);
 		p->id = "";
 		if (!(o = item_obj(r, base, v)))
 			continue;
@@ -441,7 +492,7 @@ static void read_persons(struct rd *r, json_t *arr)
 		if ((roles = get_arr(r, base, o, "roles", false))) {
 			json_array_foreach(roles, j, e) {
 				int role;
-				snprintf(ipath, sizeof ipath, "%s.roles[%zu]", base, j);
+				item_path(ipath, base, "roles", j);
 				if (!json_is_string(e)) {
 					problem(r, ipath, "hier hoort tekst, maar er staat %s",
 					        "expected text, found %s", kind(r, e));
@@ -461,7 +512,7 @@ static void read_persons(struct rd *r, json_t *arr)
 				continue;
 			json_array_foreach(inv, j, e) {
 				struct kr_period *per = &p->involved[p->ninvolved];
-				snprintf(ipath, sizeof ipath, "%s.involved[%zu]", base, j);
+				item_path(ipath, base, "involved", j);
 				if (!item_obj(r, ipath, e))
 					continue;
 				per->from = get_date(r, ipath, e, "from", false);
@@ -489,7 +540,7 @@ static void read_kinship(struct rd *r, json_t *arr)
 	json_array_foreach(arr, i, v) {
 		struct kr_kinship *k = &c->kinship[c->nkinship];
 		json_t *o;
-		snprintf(base, sizeof base, "kinship[%zu]", i);
+		item_path(base, "", "kinship", i);
 		if (!(o = item_obj(r, base, v)))
 			continue;
 		k->parent = k->child = k->a = k->b = -1;
@@ -534,7 +585,7 @@ static void read_ties(struct rd *r, json_t *arr)
 		size_t j;
 		enum kr_tribool tf;
 
-		snprintf(base, sizeof base, "ties[%zu]", i);
+		item_path(base, "", "ties", i);
 		if (!(o = item_obj(r, base, v)))
 			continue;
 		t->a = get_person(r, base, o, "a", true);
@@ -548,7 +599,7 @@ static void read_ties(struct rd *r, json_t *arr)
 		if ((sup = get_arr(r, base, o, "support", false))) {
 			json_array_foreach(sup, j, e) {
 				int s;
-				snprintf(ipath, sizeof ipath, "%s.support[%zu]", base, j);
+				item_path(ipath, base, "support", j);
 				if (!json_is_string(e)) {
 					problem(r, ipath, "hier hoort tekst, maar er staat %s",
 					        "expected text, found %s", kind(r, e));
@@ -573,7 +624,11 @@ static void read_ties(struct rd *r, json_t *arr)
 				        c->persons[t->a].id);
 				continue;
 			}
-			snprintf(key, sizeof key, "%d/%d", lo, hi);
+			{
+				char *end = put_size(key, (size_t)lo);
+				*end++ = '/';
+				*put_size(end, (size_t)hi) = '\0';
+			}
 			prev = json_object_get(pairs, key);
 			if (prev) {
 				problem(r, base, "een tweede band tussen \"%s\" en \"%s\" (de eerste is "
@@ -621,7 +676,7 @@ static void read_placements(struct rd *r, json_t *arr)
 	json_array_foreach(arr, i, v) {
 		struct kr_placement *p = &c->placements[i];
 		json_t *o;
-		snprintf(base, sizeof base, "placements[%zu]", i);
+		item_path(base, "", "placements", i);
 		p->id = "";
 		if (!(o = item_obj(r, base, v)))
 			continue;
@@ -659,7 +714,7 @@ static void read_events(struct rd *r, json_t *arr)
 	json_array_foreach(arr, i, v) {
 		struct kr_event *e = &c->events[c->nevents];
 		json_t *o, *pl;
-		snprintf(base, sizeof base, "events[%zu]", i);
+		item_path(base, "", "events", i);
 		if (!(o = item_obj(r, base, v)))
 			continue;
 		e->date = get_date(r, base, o, "date", true);
@@ -692,7 +747,7 @@ static void read_meetings(struct rd *r, json_t *arr)
 	json_array_foreach(arr, i, v) {
 		struct kr_meeting *m = &c->meetings[c->nmeetings];
 		json_t *o;
-		snprintf(base, sizeof base, "meetings[%zu]", i);
+		item_path(base, "", "meetings", i);
 		if (!(o = item_obj(r, base, v)))
 			continue;
 		m->id = get_id(r, base, o, ids, i, N_MEETING);
@@ -738,7 +793,7 @@ static void read_plan(struct rd *r, json_t *plan)
 			json_array_foreach(arr, i, v) {
 				struct kr_scale_point *s;
 				json_t *score;
-				snprintf(base, sizeof base, "plan.safety_map.scale[%zu]", i);
+				item_path(base, "plan.safety_map", "scale", i);
 				if (!p->scale || !item_obj(r, base, v))
 					continue;
 				s = &p->scale[p->nscale];
@@ -764,7 +819,7 @@ static void read_plan(struct rd *r, json_t *plan)
 		p->wishes = alloc(r, json_array_size(arr) * sizeof *p->wishes);
 		json_array_foreach(arr, i, v) {
 			struct kr_wish *w;
-			snprintf(base, sizeof base, "plan.wishes[%zu]", i);
+			item_path(base, "plan", "wishes", i);
 			if (!p->wishes || !item_obj(r, base, v))
 				continue;
 			w = &p->wishes[p->nwishes++];
@@ -780,7 +835,7 @@ static void read_plan(struct rd *r, json_t *plan)
 		p->goals = alloc(r, json_array_size(arr) * sizeof *p->goals);
 		json_array_foreach(arr, i, v) {
 			struct kr_goal *g;
-			snprintf(base, sizeof base, "plan.goals[%zu]", i);
+			item_path(base, "plan", "goals", i);
 			if (!p->goals || !item_obj(r, base, v))
 				continue;
 			g = &p->goals[p->ngoals];
@@ -797,7 +852,7 @@ static void read_plan(struct rd *r, json_t *plan)
 		json_array_foreach(arr, i, v) {
 			struct kr_agreement *a;
 			json_t *g;
-			snprintf(base, sizeof base, "plan.agreements[%zu]", i);
+			item_path(base, "plan", "agreements", i);
 			if (!p->agreements || !item_obj(r, base, v))
 				continue;
 			a = &p->agreements[p->nagreements++];
@@ -846,7 +901,7 @@ static void read_case_section(struct rd *r, json_t *cs)
 	if ((arr = get_arr(r, "case", cs, "development_checks", false)) && json_array_size(arr)) {
 		c->development_checks = alloc(r, json_array_size(arr) * sizeof(struct kr_date));
 		json_array_foreach(arr, i, v) {
-			snprintf(path, sizeof path, "case.development_checks[%zu]", i);
+			item_path(path, "case", "development_checks", i);
 			if (!c->development_checks)
 				break;
 			if (json_is_null(v) || !json_is_string(v)) {
