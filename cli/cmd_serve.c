@@ -3,15 +3,73 @@
  * (docs/api.md, server/).  Parses the options, blocks SIGTERM and SIGINT in
  * every thread (the server waits for them with sigwait and then shuts down
  * cleanly), and runs the server until then.
+ *
+ * For tests only, --clock-file FILE (refused unless --unsafe-testing is
+ * given too) makes the library's clock (kr_config.clock, so sessions,
+ * throttling, audit and revision times) read the time from FILE, which the
+ * test writes, instead of the system clock: session expiry is then tested
+ * at the exact second without sleeping.  docs/deploy.md says why it must
+ * never be used in production.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "kring/init.h"
 #include "../server/server.h"
+
+/* The last time read from the clock file: the clock keeps it when the file
+ * is being rewritten (empty or half-written) at the moment it is read. */
+static _Atomic long long file_now;
+
+/* kr_config.clock for --clock-file: seconds since the epoch, the first
+ * number in the file. */
+static time_t file_clock(void *arg)
+{
+	char buf[32];
+	FILE *f = fopen(arg, "r");
+	long long v;
+	char *end;
+
+	if (f) {
+		if (fgets(buf, sizeof buf, f)) {
+			errno = 0;
+			v = strtoll(buf, &end, 10);
+			if (!errno && end != buf && v > 0)
+				atomic_store(&file_now, v);
+		}
+		fclose(f);
+	}
+	return (time_t)atomic_load(&file_now);
+}
+
+/* Installs the file clock; refuses a file others could write or that holds
+ * no time yet.  Returns 0, or prints why not and returns EXIT_USAGE. */
+static int use_clock_file(const char *path)
+{
+	struct kr_config c = *kr_config_get();
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & (S_IWGRP | S_IWOTH)))
+		return cli_usage("serve", "--clock-file needs a regular file of your own that "
+		                 "nobody else may write: \"%s\"", path);
+	c.clock = file_clock;
+	c.clock_arg = (void *)path;
+	if (file_clock(c.clock_arg) <= 0)
+		return cli_usage("serve", "--clock-file: \"%s\" holds no time (seconds since "
+		                 "1970)", path);
+	if (kr_init(&c, NULL) != KR_OK)
+		return cli_usage("serve", "--clock-file: the clock cannot be set");
+	return 0;
+}
 
 static void help(enum kr_lang lang)
 {
@@ -44,6 +102,7 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 {
 	struct ks_config cfg;
 	sigset_t sigs;
+	bool unsafe_testing = false;
 	long v;
 
 	memset(&cfg, 0, sizeof cfg);
@@ -68,6 +127,10 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 		}
 		if (strcmp(a, "--quiet") == 0) {
 			cfg.quiet = true;
+			continue;
+		}
+		if (strcmp(a, "--unsafe-testing") == 0) {
+			unsafe_testing = true;
 			continue;
 		}
 		if (i + 1 >= argc)
@@ -98,10 +161,17 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 		} else if (strcmp(a, "--session-max") == 0) {
 			if (!cli_parse_long("serve", a, argv[++i], 1, &cfg.session_max_s))
 				return EXIT_USAGE;
+		} else if (strcmp(a, "--clock-file") == 0) {
+			cfg.clock_file = argv[++i];
 		} else {
 			return cli_usage("serve", "unknown option \"%s\"", a);
 		}
 	}
+	if (cfg.clock_file && !unsafe_testing)
+		return cli_usage("serve", "--clock-file is a test option: it lets whoever writes "
+		                 "the file end or extend every session; it needs --unsafe-testing");
+	if (cfg.clock_file && use_clock_file(cfg.clock_file))
+		return EXIT_USAGE;
 	cfg.db_path = cli->db_path;
 	/* every thread started from here on inherits the mask; ks_serve waits */
 	sigemptyset(&sigs);
