@@ -151,6 +151,7 @@ enum kr_status kr_access_visible_cases(struct kr_store *s, const struct kr_user 
                                        char ***out, size_t *n, struct kr_error *err)
 {
 	enum kr_access_scope sc;
+	enum kr_status rc;
 	struct kr_user cur;
 	sqlite3_stmt *st;
 
@@ -159,9 +160,9 @@ enum kr_status kr_access_visible_cases(struct kr_store *s, const struct kr_user 
 	if (!kri_account_current(s, u, &cur) ||
 	    (sc = kr_access_scope(&cur, KR_ACCESS_READ)) == KR_SCOPE_NONE)
 		return KR_OK;
-	if (!(st = kri_stmt(s, "SELECT c.ref FROM cases c WHERE ?1 OR " IN_SCOPE("c.ref")
-	                    " ORDER BY c.ref", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT c.ref FROM cases c WHERE ?1 OR " IN_SCOPE("c.ref")
+	                   " ORDER BY c.ref", &st, err)))
+		return rc;
 	sqlite3_bind_int(st, 1, sc == KR_SCOPE_ANY);
 	bind_user(st, &cur, sc);
 	return kri_assignment_strings(s, st, out, n, err);

@@ -109,9 +109,9 @@ enum kr_status kri_account_find(struct kr_store *s, const char *name, struct kr_
 	enum kr_status rc = KR_OK;
 	int step;
 
-	if (!(st = kri_stmt(s, "SELECT " KRI_USER_COLS ", u.pwhash FROM users u WHERE u.name = ?1",
-	                    err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT " KRI_USER_COLS ", u.pwhash FROM users u WHERE u.name = ?1",
+	                   &st, err)))
+		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
@@ -171,11 +171,9 @@ enum kr_status kr_account_add(struct kr_store *s, const char *name, enum kr_acco
 	kr_date_timestamp(now, at);
 	if ((rc = kri_tx_begin(s, &tx, err)))
 		goto out;
-	if (!(st = kri_stmt(s, "INSERT INTO users(name, role, team, pwhash, created, changed) "
-	                    "VALUES (?1, ?2, ?3, ?4, ?5, ?5)", err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "INSERT INTO users(name, role, team, pwhash, created, changed) "
+	                   "VALUES (?1, ?2, ?3, ?4, ?5, ?5)", &st, err)))
 		goto out;
-	}
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, kr_account_role_name(role), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, team ? team : "", -1, SQLITE_STATIC);
@@ -223,9 +221,9 @@ enum kr_status kr_account_list(struct kr_store *s, struct kr_user **out, size_t 
 
 	*out = NULL;
 	*n = 0;
-	if (!(st = kri_stmt(s, "SELECT " KRI_USER_COLS " FROM users u ORDER BY u.name COLLATE BINARY",
-	                    err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT " KRI_USER_COLS " FROM users u ORDER BY u.name COLLATE BINARY",
+	                   &st, err)))
+		return rc;
 	rc = kri_stmt_rows(s, st, sizeof **out, fill_row, NULL, &v, n, err);
 	*out = v;
 	return rc;
@@ -255,10 +253,8 @@ static enum kr_status change(struct kr_store *s, const char *name, enum change w
 	kr_date_timestamp(now, at);
 	if ((rc = kri_tx_begin(s, &tx, err)) || (rc = kri_account_find(s, name, &u, NULL, err)))
 		goto out;
-	if (!(st = kri_stmt(s, sql[what], err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, sql[what], &st, err)))
 		goto out;
-	}
 	sqlite3_bind_int64(st, 1, u.id);
 	if (what == CH_DISABLED)
 		sqlite3_bind_int(st, 2, disabled);

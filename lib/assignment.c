@@ -47,12 +47,12 @@ enum kr_status kri_assignment_strings(struct kr_store *s, sqlite3_stmt *st, char
 /* KR_OK when case ref exists, else KR_ENOTFOUND or KR_EDB. */
 static enum kr_status case_exists(struct kr_store *s, const char *ref, struct kr_error *err)
 {
-	sqlite3_stmt *st = kri_stmt(s, "SELECT 1 FROM cases WHERE ref = ?1", err);
-	enum kr_status rc = KR_OK;
+	sqlite3_stmt *st;
+	enum kr_status rc;
 	int step;
 
-	if (!st)
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT 1 FROM cases WHERE ref = ?1", &st, err)))
+		return rc;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_DONE)
@@ -82,11 +82,9 @@ enum kr_status kr_assignment_add(struct kr_store *s, const char *ref, const char
 		                  "The account %s is disabled.", u.name);
 		goto out;
 	}
-	if (!(st = kri_stmt(s, "INSERT OR IGNORE INTO assignments(case_ref, user_id, since) "
-	                    "VALUES (?1, ?2, ?3)", err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "INSERT OR IGNORE INTO assignments(case_ref, user_id, since) "
+	                   "VALUES (?1, ?2, ?3)", &st, err)))
 		goto out;
-	}
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, u.id);
 	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
@@ -105,11 +103,9 @@ enum kr_status kr_assignment_remove(struct kr_store *s, const char *ref, const c
 
 	if ((rc = kri_tx_begin(s, &tx, err)) || (rc = kri_account_find(s, name, &u, NULL, err)))
 		goto out;
-	if (!(st = kri_stmt(s, "DELETE FROM assignments WHERE case_ref = ?1 AND user_id = ?2",
-	                    err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "DELETE FROM assignments WHERE case_ref = ?1 AND user_id = ?2",
+	                   &st, err)))
 		goto out;
-	}
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, u.id);
 	if ((rc = kri_stmt_run(s, st, err)))
@@ -125,12 +121,13 @@ enum kr_status kr_assignment_list(struct kr_store *s, const char *ref, char ***o
                                   size_t *n, struct kr_error *err)
 {
 	sqlite3_stmt *st;
+	enum kr_status rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!(st = kri_stmt(s, "SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id "
-	                    "WHERE a.case_ref = ?1 ORDER BY u.name COLLATE BINARY", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id "
+	                   "WHERE a.case_ref = ?1 ORDER BY u.name COLLATE BINARY", &st, err)))
+		return rc;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	return kri_assignment_strings(s, st, out, n, err);
 }

@@ -205,12 +205,10 @@ enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
 	r.detail = e->detail;
 	chain_hash(prev, &r, hash);
 
-	if (!(st = kri_stmt(s, "INSERT INTO audit(id, at, who, on_behalf, action, case_ref, "
-	                    "address, detail, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	                    err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "INSERT INTO audit(id, at, who, on_behalf, action, case_ref, "
+	                   "address, detail, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	                   &st, err)))
 		goto out;
-	}
 	sqlite3_bind_int64(st, 1, r.id);
 	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, e->who, -1, SQLITE_STATIC);

@@ -35,10 +35,8 @@ static enum kr_status run_keyed(struct kr_store *s, const char *sql,
 
 	if ((rc = kri_tx_begin(s, &tx, err)))
 		goto out;
-	if (!(st = kri_stmt(s, sql, err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, sql, &st, err)))
 		goto out;
-	}
 	sqlite3_bind_blob(st, 1, th, KRI_TOKEN_HASH, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(st) >= 2)
 		sqlite3_bind_int64(st, 2, v);
@@ -50,9 +48,11 @@ out:
 enum kr_status kri_session_end_user(struct kr_store *s, long long user_id,
                                     struct kr_error *err)
 {
-	sqlite3_stmt *st = kri_stmt(s, "DELETE FROM sessions WHERE user_id = ?1", err);
-	if (!st)
-		return KR_EDB;
+	sqlite3_stmt *st;
+	enum kr_status rc = kri_stmt(s, "DELETE FROM sessions WHERE user_id = ?1", &st, err);
+
+	if (rc)
+		return rc;
 	sqlite3_bind_int64(st, 1, user_id);
 	return kri_stmt_run(s, st, err);
 }
@@ -66,8 +66,8 @@ static enum kr_status prune(struct kr_store *s, const struct kr_auth_config *c, 
 
 	if ((rc = kri_throttle_prune(s, c, now, err)))
 		return rc;
-	if (!(st = kri_stmt(s, "DELETE FROM sessions WHERE last_seen <= ?1 OR created <= ?2", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "DELETE FROM sessions WHERE last_seen <= ?1 OR created <= ?2", &st, err)))
+		return rc;
 	sqlite3_bind_int64(st, 1, (long long)(now - c->idle_s));
 	sqlite3_bind_int64(st, 2, (long long)(now - c->absolute_s));
 	return kri_stmt_run(s, st, err);
@@ -100,18 +100,18 @@ static enum kr_status open_session(struct kr_store *s, const struct kri_throttle
 	if ((rc = kri_throttle_forgive(s, k, err)))
 		return rc;
 	if (rehash[0]) {
-		if (!(st = kri_stmt(s, "UPDATE users SET pwhash = ?2 WHERE id = ?1 AND pwhash = ?3",
-		                    err)))
-			return KR_EDB;
+		if ((rc = kri_stmt(s, "UPDATE users SET pwhash = ?2 WHERE id = ?1 AND pwhash = ?3",
+		                   &st, err)))
+			return rc;
 		sqlite3_bind_int64(st, 1, u->id);
 		sqlite3_bind_text(st, 2, rehash, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, old_hash, -1, SQLITE_STATIC);
 		if ((rc = kri_stmt_run(s, st, err)))
 			return rc;
 	}
-	if (!(st = kri_stmt(s, "INSERT INTO sessions(token_hash, user_id, created, last_seen) "
-	                    "VALUES (?1, ?2, ?3, ?3)", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "INSERT INTO sessions(token_hash, user_id, created, last_seen) "
+	                   "VALUES (?1, ?2, ?3, ?3)", &st, err)))
+		return rc;
 	sqlite3_bind_blob(st, 1, th, KRI_TOKEN_HASH, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, u->id);
 	sqlite3_bind_int64(st, 3, (long long)now);
@@ -210,11 +210,9 @@ enum kr_status kr_session_verify(struct kr_store *s, const char *token, time_t n
 		goto out;
 	}
 	kr_auth_config_get(&c);
-	if (!(st = kri_stmt(s, "SELECT s.created, s.last_seen, " KRI_USER_COLS " FROM sessions s "
-	                    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1", err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT s.created, s.last_seen, " KRI_USER_COLS " FROM sessions s "
+	                   "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1", &st, err)))
 		goto out;
-	}
 	sqlite3_bind_blob(st, 1, th, KRI_TOKEN_HASH, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {

@@ -80,11 +80,9 @@ enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, con
 	}
 	if ((rc = kri_tx_begin(s, &tx, err)))
 		goto out;
-	if (!(st = kri_stmt(s, "INSERT INTO share_links(token_hash, case_ref, person_id, "
-	                    "created_by, created, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "INSERT INTO share_links(token_hash, case_ref, person_id, "
+	                   "created_by, created, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
 		goto out;
-	}
 	kri_token_new(KRI_TOKEN_SHARE, token, th);
 	sqlite3_bind_blob(st, 1, th, KRI_TOKEN_HASH, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
@@ -119,9 +117,9 @@ enum kr_status kr_share_verify(struct kr_store *s, const char *token, time_t now
 	if (!kri_token_parse(KRI_TOKEN_SHARE, token, th))
 		return kr_error_say(err, KR_EPERM, "Deze link is niet geldig.",
 		                    "This link is not valid.");
-	if (!(st = kri_stmt(s, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
-	                    "ON u.id = l.created_by WHERE l.token_hash = ?1", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
+	                   "ON u.id = l.created_by WHERE l.token_hash = ?1", &st, err)))
+		return rc;
 	sqlite3_bind_blob(st, 1, th, KRI_TOKEN_HASH, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
@@ -151,8 +149,8 @@ enum kr_status kr_share_revoke(struct kr_store *s, const struct kr_user *by, lon
 	enum kr_status rc = KR_OK;
 	int step;
 
-	if (!(st = kri_stmt(s, "SELECT case_ref FROM share_links WHERE id = ?1", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT case_ref FROM share_links WHERE id = ?1", &st, err)))
+		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
@@ -165,11 +163,9 @@ enum kr_status kr_share_revoke(struct kr_store *s, const struct kr_user *by, lon
 		rc = kri_store_fail(s, err, "De link lezen lukt niet", "Reading the link failed");
 	if (rc || (rc = may_share(s, by, ref, err)) || (rc = kri_tx_begin(s, &tx, err)))
 		goto out;
-	if (!(st = kri_stmt(s, "UPDATE share_links SET revoked = ?2 WHERE id = ?1 AND "
-	                    "revoked IS NULL", err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "UPDATE share_links SET revoked = ?2 WHERE id = ?1 AND "
+	                   "revoked IS NULL", &st, err)))
 		goto out;
-	}
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)(now > 0 ? now : 1));
 	rc = kri_stmt_run(s, st, err);
@@ -186,9 +182,9 @@ enum kr_status kr_share_list(struct kr_store *s, const char *ref, struct kr_shar
 
 	*out = NULL;
 	*n = 0;
-	if (!(st = kri_stmt(s, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
-	                    "ON u.id = l.created_by WHERE l.case_ref = ?1 ORDER BY l.id DESC", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
+	                   "ON u.id = l.created_by WHERE l.case_ref = ?1 ORDER BY l.id DESC", &st, err)))
+		return rc;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	rc = kri_stmt_rows(s, st, sizeof **out, fill_share, NULL, &v, n, err);
 	*out = v;

@@ -232,13 +232,13 @@ enum kr_status kri_store_fail(struct kr_store *s, struct kr_error *err, const ch
 	return kr_error_say(err, KR_EDB, "%s: %s", "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
-sqlite3_stmt *kri_stmt(struct kr_store *s, const char *sql, struct kr_error *err)
+enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
+                        struct kr_error *err)
 {
-	sqlite3_stmt *st = kri_store_stmt(s, sql);
-	if (!st)
-		kri_store_fail(s, err, "De database weigert een opdracht",
-		               "The database refuses a statement");
-	return st;
+	if (!(*st = kri_store_stmt(s, sql)))
+		return kri_store_fail(s, err, "De database weigert een opdracht",
+		                      "The database refuses a statement");
+	return KR_OK;
 }
 
 enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err)
@@ -297,8 +297,9 @@ out:
 /* Steps the cached statement for sql (a literal) once and resets it. */
 static enum kr_status tx_step(struct kr_store *s, const char *sql, struct kr_error *err)
 {
-	sqlite3_stmt *st = kri_stmt(s, sql, err);
-	return st ? kri_stmt_run(s, st, err) : KR_EDB;
+	sqlite3_stmt *st;
+	enum kr_status rc = kri_stmt(s, sql, &st, err);
+	return rc ? rc : kri_stmt_run(s, st, err);
 }
 
 enum kr_status kri_tx_begin(struct kr_store *s, struct kri_tx *tx, struct kr_error *err)
@@ -1106,20 +1107,16 @@ enum kr_status kr_store_setting_set(struct kr_store *s, const char *key, const c
 	iso_now(s, now);
 	if ((rc = kri_tx_begin(s, &tx, err)))
 		goto out;
-	if (!(a = kri_stmt(s, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
-	                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+	                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &a, err)))
 		goto out;
-	}
 	sqlite3_bind_text(a, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(a, 2, value, -1, SQLITE_STATIC);
 	if ((rc = kri_stmt_run(s, a, err)))
 		goto out;
-	if (!(b = kri_stmt(s, "INSERT INTO settings_log(key, value, changed) VALUES (?1, ?2, ?3)",
-	                   err))) {
-		rc = KR_EDB;
+	if ((rc = kri_stmt(s, "INSERT INTO settings_log(key, value, changed) VALUES (?1, ?2, ?3)",
+	                   &b, err)))
 		goto out;
-	}
 	sqlite3_bind_text(b, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(b, 2, value, -1, SQLITE_STATIC);
 	sqlite3_bind_text(b, 3, now, -1, SQLITE_STATIC);

@@ -57,8 +57,10 @@ sqlite3_stmt *kri_store_stmt(struct kr_store *s, const char *sql);
 enum kr_status kri_store_fail(struct kr_store *s, struct kr_error *err, const char *nl,
                               const char *en);
 
-/* kri_store_stmt(), filling err (KR_EDB) when it gives NULL. */
-sqlite3_stmt *kri_stmt(struct kr_store *s, const char *sql, struct kr_error *err);
+/* kri_store_stmt() into *st: KR_OK, or KR_EDB with err filled and *st
+ * NULL, so a caller writes `if ((rc = kri_stmt(s, SQL, &st, err))) goto out;`. */
+enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
+                        struct kr_error *err);
 
 /* Steps st, a statement that returns no rows, to its end and resets it.
  * KR_EDB (err filled) when SQLite fails. */

@@ -28,10 +28,11 @@ void kri_throttle_keys(const char *name, const char *address, struct kri_throttl
 static enum kr_status run(struct kr_store *s, const char *sql, const char *kind,
                           const char *key, long long v, struct kr_error *err)
 {
-	sqlite3_stmt *st = kri_stmt(s, sql, err);
+	sqlite3_stmt *st;
+	enum kr_status rc = kri_stmt(s, sql, &st, err);
 
-	if (!st)
-		return KR_EDB;
+	if (rc)
+		return rc;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(st) >= 3)
@@ -43,12 +44,12 @@ static enum kr_status run(struct kr_store *s, const char *sql, const char *kind,
 static enum kr_status number(struct kr_store *s, const char *sql, const char *a, const char *b,
                              long long v, long long *out, struct kr_error *err)
 {
-	sqlite3_stmt *st = kri_stmt(s, sql, err);
-	enum kr_status rc = KR_OK;
+	sqlite3_stmt *st;
+	enum kr_status rc = kri_stmt(s, sql, &st, err);
 
 	*out = 0;
-	if (!st)
-		return KR_EDB;
+	if (rc)
+		return rc;
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, v);
@@ -118,13 +119,13 @@ enum kr_status kri_throttle_prune(struct kr_store *s, const struct kr_auth_confi
 	sqlite3_stmt *st;
 	enum kr_status rc;
 
-	if (!(st = kri_stmt(s, "DELETE FROM login_failures WHERE at <= ?1", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "DELETE FROM login_failures WHERE at <= ?1", &st, err)))
+		return rc;
 	sqlite3_bind_int64(st, 1, (long long)(now - c->fail_window_s));
 	if ((rc = kri_stmt_run(s, st, err)))
 		return rc;
-	if (!(st = kri_stmt(s, "DELETE FROM login_lockouts WHERE until <= ?1", err)))
-		return KR_EDB;
+	if ((rc = kri_stmt(s, "DELETE FROM login_lockouts WHERE until <= ?1", &st, err)))
+		return rc;
 	sqlite3_bind_int64(st, 1, (long long)now);
 	return kri_stmt_run(s, st, err);
 }
