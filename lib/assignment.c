@@ -67,13 +67,12 @@ static enum kr_status case_exists(struct kr_store *s, const char *ref, struct kr
 enum kr_status kr_assignment_add(struct kr_store *s, const char *ref, const char *name,
                                  time_t now, struct kr_error *err)
 {
-	struct kri_tx tx = KRI_TX_NONE;
-	sqlite3_stmt *st;
-	struct kr_user u;
 	char at[KR_DATE_STAMP_LEN];
+	struct kri_tx tx = KRI_TX_NONE;
+	struct kr_user u;
+	sqlite3_stmt *st;
 	enum kr_status rc;
 
-	kr_date_timestamp(now, at);
 	if ((rc = kri_tx_begin(s, &tx, err)) || (rc = case_exists(s, ref, err)) ||
 	    (rc = kri_account_find(s, name, &u, NULL, err)))
 		goto out;
@@ -82,6 +81,7 @@ enum kr_status kr_assignment_add(struct kr_store *s, const char *ref, const char
 		                  "The account %s is disabled.", u.name);
 		goto out;
 	}
+	kr_date_timestamp(now, at);
 	if ((rc = kri_stmt(s, "INSERT OR IGNORE INTO assignments(case_ref, user_id, since) "
 	                   "VALUES (?1, ?2, ?3)", &st, err)))
 		goto out;

@@ -23,36 +23,41 @@ void kri_throttle_keys(const char *name, const char *address, struct kri_throttl
 	snprintf(k->address, sizeof k->address, "%s", address && *address ? address : "-");
 }
 
-/* Runs sql (a literal without rows) with ?1 kind, ?2 key and, when sql has
- * it, ?3 the number v. */
+/* The cached statement for sql (a literal) in *st, with ?1 a, ?2 b and,
+ * when sql has it, ?3 the number v bound. */
+static enum kr_status keyed(struct kr_store *s, const char *sql, const char *a, const char *b,
+                            long long v, sqlite3_stmt **st, struct kr_error *err)
+{
+	enum kr_status rc = kri_stmt(s, sql, st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_text(*st, 1, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 2, b, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(*st) >= 3)
+		sqlite3_bind_int64(*st, 3, v);
+	return KR_OK;
+}
+
+/* Runs sql (without rows) over (?1 kind, ?2 key, ?3 v). */
 static enum kr_status run(struct kr_store *s, const char *sql, const char *kind,
                           const char *key, long long v, struct kr_error *err)
 {
 	sqlite3_stmt *st;
-	enum kr_status rc = kri_stmt(s, sql, &st, err);
-
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_int64(st, 3, v);
-	return kri_stmt_run(s, st, err);
+	enum kr_status rc = keyed(s, sql, kind, key, v, &st, err);
+	return rc ? rc : kri_stmt_run(s, st, err);
 }
 
-/* The one number a query over (?1 kind, ?2 key, ?3 v) answers, in *out. */
+/* The one number a query over (?1 a, ?2 b, ?3 v) answers, in *out. */
 static enum kr_status number(struct kr_store *s, const char *sql, const char *a, const char *b,
                              long long v, long long *out, struct kr_error *err)
 {
 	sqlite3_stmt *st;
-	enum kr_status rc = kri_stmt(s, sql, &st, err);
+	enum kr_status rc = keyed(s, sql, a, b, v, &st, err);
 
 	*out = 0;
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, v);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	else

@@ -7,9 +7,9 @@
  * the capabilities (the same table per user) and the visible cases.
  */
 #include <sodium.h>
-#include <unistd.h>
 
 #include "testutil.h"
+#include "tu_db.h"
 #include "kring/access.h"
 #include "kring/account.h"
 #include "kring/assignment.h"
@@ -19,24 +19,11 @@
 #define T0 ((time_t)1790000000)
 #define GOOD "Fietsbel-Appelboom-7"
 
-static char dbpath[64];
-
-static void remove_db(void)
-{
-	char p[80];
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
-}
-
 static int setup(void **state)
 {
 	struct kr_auth_config c;
 	(void)state;
-	snprintf(dbpath, sizeof dbpath, "/tmp/kring-test-access-%d.db", (int)getpid());
-	remove_db();
+	tu_db_fresh("access");
 	kr_auth_config_default(&c);
 	c.opslimit = crypto_pwhash_OPSLIMIT_MIN;
 	c.memlimit = crypto_pwhash_MEMLIMIT_MIN;
@@ -47,7 +34,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	remove_db();
+	tu_db_remove();
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "tu_db.h"
 #include "kring/access.h"
 #include "kring/account.h"
 #include "kring/assignment.h"
@@ -31,8 +32,6 @@
 #define GOOD "Fietsbel-Appelboom-7"
 #define GOOD2 "Zonnige Dijk langs de Maas"
 
-static char dbpath[64];
-
 static void fast_config(void)
 {
 	struct kr_auth_config c;
@@ -43,21 +42,10 @@ static void fast_config(void)
 	assert_int_equal(kr_auth_configure(&c, NULL), KR_OK);
 }
 
-static void remove_db(void)
-{
-	char p[80];
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dbpath, sizeof dbpath, "/tmp/kring-test-auth-%d.db", (int)getpid());
-	remove_db();
+	tu_db_fresh("auth");
 	fast_config();
 	return 0;
 }
@@ -65,7 +53,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	remove_db();
+	tu_db_remove();
 	return 0;
 }
 

@@ -9,30 +9,16 @@
  * public group (kr_store_begin/kr_store_end) is the same helper, and a
  * store closed with a group open rolls it back.
  */
-#include <unistd.h>
-
 #include "testutil.h"
+#include "tu_db.h"
 #include "kring/init.h"
 #include "kring/store.h"
 #include "store_int.h"
 
-static char dbpath[64];
-
-static void remove_db(void)
-{
-	char p[80];
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dbpath, sizeof dbpath, "/tmp/kring-test-tx-%d.db", (int)getpid());
-	remove_db();
+	tu_db_fresh("tx");
 	return 0;
 }
 
@@ -42,7 +28,7 @@ static int teardown(void **state)
 	(void)state;
 	kr_config_defaults(&c);
 	assert_int_equal(kr_init(&c, NULL), KR_OK);
-	remove_db();
+	tu_db_remove();
 	return 0;
 }
 
