@@ -52,22 +52,23 @@ static time_t file_clock(void *arg)
 
 /* Installs the file clock; refuses a file others could write or that holds
  * no time yet.  Returns 0, or prints why not and returns EXIT_USAGE. */
-static int use_clock_file(const char *path)
+static int use_clock_file(const char *path, enum kr_lang lang)
 {
 	struct kr_config c = *kr_config_get();
 	struct stat st;
 
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
 	    (st.st_mode & (S_IWGRP | S_IWOTH)))
-		return cli_usage("serve", "--clock-file needs a regular file of your own that "
-		                 "nobody else may write: \"%s\"", path);
+		return cli_usage("serve", "%s: \"%s\"", kr_tr(lang,
+		                 "--clock-file wil een gewoon bestand van jezelf waarin niemand anders "
+		                 "mag schrijven", "--clock-file needs a regular file of your own that "
+		                 "nobody else may write"), path);
 	c.clock = file_clock;
 	c.clock_arg = (void *)path;
-	if (file_clock(c.clock_arg) <= 0)
-		return cli_usage("serve", "--clock-file: \"%s\" holds no time (seconds since "
-		                 "1970)", path);
-	if (kr_init(&c, NULL) != KR_OK)
-		return cli_usage("serve", "--clock-file: the clock cannot be set");
+	if (file_clock(c.clock_arg) <= 0 || kr_init(&c, NULL) != KR_OK)
+		return cli_usage("serve", "%s: \"%s\"", kr_tr(lang,
+		                 "--clock-file: het bestand bevat geen tijd (seconden sinds 1970)",
+		                 "--clock-file: the file holds no time (seconds since 1970)"), path);
 	return 0;
 }
 
@@ -168,9 +169,12 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 		}
 	}
 	if (cfg.clock_file && !unsafe_testing)
-		return cli_usage("serve", "--clock-file is a test option: it lets whoever writes "
-		                 "the file end or extend every session; it needs --unsafe-testing");
-	if (cfg.clock_file && use_clock_file(cfg.clock_file))
+		return cli_usage("serve", "%s", kr_tr(cli->lang,
+		                 "--clock-file is een testoptie: wie het bestand kan schrijven, kan "
+		                 "elke sessie beëindigen of verlengen. Het kan alleen samen met "
+		                 "--unsafe-testing.", "--clock-file is a test option: whoever writes "
+		                 "the file can end or extend every session. It needs --unsafe-testing."));
+	if (cfg.clock_file && use_clock_file(cfg.clock_file, cli->lang))
 		return EXIT_USAGE;
 	cfg.db_path = cli->db_path;
 	/* every thread started from here on inherits the mask; ks_serve waits */

@@ -285,7 +285,7 @@ void ks_h_share_login(struct ks_req *r)
 	    kr_share_verify(r->store, tok, r->now, &r->share, &err) != KR_OK) {
 		ks_audit_as(r, "share:unknown", NULL, KR_AUDIT_FAILED, NULL, "share link refused");
 		ks_error(r, 401, "unauthenticated",
-		         "Deze link werkt niet (meer). Vraag uw begeleider om een nieuwe.",
+		         "Deze link werkt niet (meer). Vraag je begeleider om een nieuwe.",
 		         "This link does not work (any more). Ask your worker for a new one.");
 		goto out;
 	}

@@ -414,7 +414,7 @@ static bool holder_in_case(struct ks_req *r, const struct kr_case *c)
 {
 	if (kr_case_person_index(c, r->share.person) >= 0)
 		return true;
-	ks_error(r, 403, "forbidden", "U staat niet meer in dit plan.",
+	ks_error(r, 403, "forbidden", "Je staat niet meer in dit plan.",
 	         "You are no longer part of this plan.");
 	return false;
 }
@@ -439,7 +439,7 @@ void ks_h_share_wish(struct ks_req *r)
 	}
 	if (!t || len == 0 || len > WISH_MAX_BYTES) {
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
-		              kr_tr(r->lang, "Schrijf uw wens op (hooguit 2000 tekens).",
+		              kr_tr(r->lang, "Schrijf je wens op (hooguit 2000 tekens).",
 		                    "Write down your wish (2000 characters at most)."), "code",
 		              "invalid", "details", "text: 1 to 2000 characters"));
 		goto out;

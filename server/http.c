@@ -591,10 +591,10 @@ static bool first_call(struct conn_state *cs, const char *url, const char *metho
 			ks_audit(r, KR_AUDIT_FAILED, r->args[0], r->has_share
 			         ? "refused: share link outside the plan" : "refused: not logged in");
 		if (r->has_share)
-			ks_error(r, 403, "forbidden", "Met een deellink kunt u alleen het plan zien.",
+			ks_error(r, 403, "forbidden", "Met een deellink kun je alleen het plan zien.",
 			         "A share link opens only the plan.");
 		else
-			ks_error(r, 401, "unauthenticated", "U bent niet (meer) ingelogd.",
+			ks_error(r, 401, "unauthenticated", "Je bent niet (meer) ingelogd.",
 			         "You are not logged in (any more).");
 		return true;
 	}
