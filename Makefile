@@ -10,13 +10,14 @@ CC      ?= cc
 PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium libmicrohttpd
 DEBS    := build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev libcmocka-dev \
            libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev \
-           fonts-dejavu-core python3
+           libzxcvbn-dev fonts-dejavu-core python3
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-truncation
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Ilib $(PKG_CFLAGS)
-LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# libzxcvbn (password strength) ships no pkg-config file: linked by name.
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm
 
 B       ?= build
 LIB_SRC := $(wildcard lib/*.c)

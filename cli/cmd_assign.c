@@ -8,8 +8,9 @@
 #include <time.h>
 
 #include "cli.h"
+#include "kring/assignment.h"
 #include "kring/audit.h"
-#include "kring/auth.h"
+#include "kring/init.h"
 
 /* Declared here until cli/cli.h lists it with the other subcommands. */
 
@@ -62,12 +63,12 @@ int cmd_assign(struct kr_cli *cli, int argc, char **argv)
 		goto fail;
 	if (remove) {
 		snprintf(detail, sizeof detail, "assignment to %s ended", name);
-		rc = kr_auth_unassign(s, ref, name, &err);
+		rc = kr_assignment_remove(s, ref, name, &err);
 	} else {
 		snprintf(detail, sizeof detail, "assigned to %s", name);
-		rc = kr_auth_assign(s, ref, name, time(NULL), &err);
+		rc = kr_assignment_add(s, ref, name, kr_now(), &err);
 	}
-	e = (struct kr_audit_entry){ cli->author, NULL, time(NULL),
+	e = (struct kr_audit_entry){ cli->author, NULL, kr_now(),
 	                             remove ? KR_AUDIT_DELETE : KR_AUDIT_UPDATE, ref, NULL, detail };
 	if (rc == KR_OK)
 		rc = kr_audit_log(s, &e, NULL, &err);

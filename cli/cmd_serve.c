@@ -3,15 +3,74 @@
  * (docs/api.md, server/).  Parses the options, blocks SIGTERM and SIGINT in
  * every thread (the server waits for them with sigwait and then shuts down
  * cleanly), and runs the server until then.
+ *
+ * For tests only, --clock-file FILE (refused unless --unsafe-testing is
+ * given too) makes the library's clock (kr_config.clock, so sessions,
+ * throttling, audit and revision times) read the time from FILE, which the
+ * test writes, instead of the system clock: session expiry is then tested
+ * at the exact second without sleeping.  docs/deploy.md says why it must
+ * never be used in production.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "kring/init.h"
 #include "../server/server.h"
+
+/* The last time read from the clock file: the clock keeps it when the file
+ * is being rewritten (empty or half-written) at the moment it is read. */
+static _Atomic long long file_now;
+
+/* kr_config.clock for --clock-file: seconds since the epoch, the first
+ * number in the file. */
+static time_t file_clock(void *arg)
+{
+	char buf[32];
+	FILE *f = fopen(arg, "r");
+	long long v;
+	char *end;
+
+	if (f) {
+		if (fgets(buf, sizeof buf, f)) {
+			errno = 0;
+			v = strtoll(buf, &end, 10);
+			if (!errno && end != buf && v > 0)
+				atomic_store(&file_now, v);
+		}
+		fclose(f);
+	}
+	return (time_t)atomic_load(&file_now);
+}
+
+/* Installs the file clock; refuses a file others could write or that holds
+ * no time yet.  Returns 0, or prints why not and returns EXIT_USAGE. */
+static int use_clock_file(const char *path, enum kr_lang lang)
+{
+	struct kr_config c = *kr_config_get();
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & (S_IWGRP | S_IWOTH)))
+		return cli_usage("serve", "%s: \"%s\"", kr_tr(lang,
+		                 "--clock-file wil een gewoon bestand van jezelf waarin niemand anders "
+		                 "mag schrijven", "--clock-file needs a regular file of your own that "
+		                 "nobody else may write"), path);
+	c.clock = file_clock;
+	c.clock_arg = (void *)path;
+	if (file_clock(c.clock_arg) <= 0 || kr_init(&c, NULL) != KR_OK)
+		return cli_usage("serve", "%s: \"%s\"", kr_tr(lang,
+		                 "--clock-file: het bestand bevat geen tijd (seconden sinds 1970)",
+		                 "--clock-file: the file holds no time (seconds since 1970)"), path);
+	return 0;
+}
 
 static void help(enum kr_lang lang)
 {
@@ -44,6 +103,7 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 {
 	struct ks_config cfg;
 	sigset_t sigs;
+	bool unsafe_testing = false;
 	long v;
 
 	memset(&cfg, 0, sizeof cfg);
@@ -68,6 +128,10 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 		}
 		if (strcmp(a, "--quiet") == 0) {
 			cfg.quiet = true;
+			continue;
+		}
+		if (strcmp(a, "--unsafe-testing") == 0) {
+			unsafe_testing = true;
 			continue;
 		}
 		if (i + 1 >= argc)
@@ -98,10 +162,20 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 		} else if (strcmp(a, "--session-max") == 0) {
 			if (!cli_parse_long("serve", a, argv[++i], 1, &cfg.session_max_s))
 				return EXIT_USAGE;
+		} else if (strcmp(a, "--clock-file") == 0) {
+			cfg.clock_file = argv[++i];
 		} else {
 			return cli_usage("serve", "unknown option \"%s\"", a);
 		}
 	}
+	if (cfg.clock_file && !unsafe_testing)
+		return cli_usage("serve", "%s", kr_tr(cli->lang,
+		                 "--clock-file is een testoptie: wie het bestand kan schrijven, kan "
+		                 "elke sessie beëindigen of verlengen. Het kan alleen samen met "
+		                 "--unsafe-testing.", "--clock-file is a test option: whoever writes "
+		                 "the file can end or extend every session. It needs --unsafe-testing."));
+	if (cfg.clock_file && use_clock_file(cfg.clock_file, cli->lang))
+		return EXIT_USAGE;
 	cfg.db_path = cli->db_path;
 	/* every thread started from here on inherits the mask; ks_serve waits */
 	sigemptyset(&sigs);

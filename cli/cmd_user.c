@@ -14,8 +14,10 @@
 #include <sodium.h>
 
 #include "cli.h"
+#include "kring/account.h"
 #include "kring/audit.h"
-#include "kring/auth.h"
+#include "kring/init.h"
+#include "kring/password.h"
 
 #define PW_BUF 1024   /* more than 128 code points of 4 bytes */
 
@@ -97,7 +99,7 @@ static int ask(const char *prompt, char *buf)
 static int get_password(struct kr_cli *cli, const char *cmd, const char *name, char *pw)
 {
 	char again[PW_BUF];
-	enum kr_pw_verdict v;
+	enum kr_password_verdict v;
 	int r;
 
 	if (!isatty(STDIN_FILENO)) {
@@ -121,9 +123,9 @@ static int get_password(struct kr_cli *cli, const char *cmd, const char *name, c
 		        "geen wachtwoord gekregen", "no password given"));
 		return EXIT_DATA;
 	}
-	v = r > 0 ? KR_PW_LONG : kr_auth_password_check(name, pw);
-	if (v != KR_PW_OK) {
-		fprintf(stderr, "kring %s: %s\n", cmd, kr_auth_password_message(v, cli->lang));
+	v = r > 0 ? KR_PASSWORD_LONG : kr_password_check(name, pw);
+	if (v != KR_PASSWORD_OK) {
+		fprintf(stderr, "kring %s: %s\n", cmd, kr_password_message(v, cli->lang));
 		return EXIT_DATA;
 	}
 	return 0;
@@ -133,7 +135,7 @@ static int get_password(struct kr_cli *cli, const char *cmd, const char *name, c
 static enum kr_status audited(struct kr_store *s, struct kr_cli *cli, char action,
                               const char *detail, enum kr_status rc, struct kr_error *err)
 {
-	struct kr_audit_entry e = { cli->author, NULL, time(NULL), action, NULL, NULL, detail };
+	struct kr_audit_entry e = { cli->author, NULL, kr_now(), action, NULL, NULL, detail };
 	if (rc == KR_OK)
 		rc = kr_audit_log(s, &e, NULL, err);
 	if (rc) {
@@ -151,7 +153,7 @@ static int list(struct kr_cli *cli, struct kr_store *s)
 	int status = 0;
 
 	kr_error_init(&err);
-	if (kr_auth_user_list(s, &v, &n, &err)) {
+	if (kr_account_list(s, &v, &n, &err)) {
 		status = cli_fail("user", &err);
 	} else if (n == 0) {
 		printf("%s\n", kr_tr(cli->lang, "Er zijn nog geen accounts (kring user add).",
@@ -160,7 +162,7 @@ static int list(struct kr_cli *cli, struct kr_store *s)
 		printf("%-24s %-8s %-20s %s\n", kr_tr(cli->lang, "naam", "name"),
 		       kr_tr(cli->lang, "rol", "role"), "team", "status");
 		for (size_t i = 0; i < n; i++)
-			printf("%-24s %-8s %-20s %s\n", v[i].name, kr_auth_role_name(v[i].role),
+			printf("%-24s %-8s %-20s %s\n", v[i].name, kr_account_role_name(v[i].role),
 			       v[i].team[0] ? v[i].team : "-",
 			       v[i].disabled ? kr_tr(cli->lang, "uit", "disabled")
 			                     : kr_tr(cli->lang, "actief", "active"));
@@ -175,7 +177,7 @@ static int list(struct kr_cli *cli, struct kr_store *s)
 int cmd_user(struct kr_cli *cli, int argc, char **argv)
 {
 	const char *verb = NULL, *name = NULL, *team = NULL, *role_s = NULL;
-	enum kr_access_role role = KR_ACCESS_WORKER;
+	enum kr_account_role role = KR_ACCOUNT_WORKER;
 	struct kr_store *s = NULL;
 	struct kr_error err;
 	char pw[PW_BUF] = "", detail[160];
@@ -222,14 +224,14 @@ int cmd_user(struct kr_cli *cli, int argc, char **argv)
 	if (strcmp(verb, "add") == 0) {
 		if (!role_s)
 			return cli_usage("user", "add needs --role worker|lead|analyst|admin");
-		if (kr_auth_role_parse(role_s, &role))
+		if (kr_account_role_parse(role_s, &role))
 			return cli_usage("user", "--role takes worker, lead, analyst or admin, not "
 			                 "\"%s\"", role_s);
-		if (!kr_auth_name_valid(name))
+		if (!kr_account_name_valid(name))
 			return cli_usage("user", "%s", kr_tr(cli->lang,
 			                 "een naam heeft 2 tot 64 tekens: letters, cijfers en . _ @ -",
 			                 "a name has 2 to 64 characters: letters, digits and . _ @ -"));
-		if (team && *team && !kr_auth_name_valid(team))
+		if (team && *team && !kr_account_name_valid(team))
 			return cli_usage("user", "%s", kr_tr(cli->lang,
 			                 "een team heeft 2 tot 64 tekens: letters, cijfers en . _ @ -",
 			                 "a team has 2 to 64 characters: letters, digits and . _ @ -"));
@@ -245,7 +247,7 @@ int cmd_user(struct kr_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (strcmp(verb, "passwd") == 0 &&
-	    (rc = kr_auth_user_get(s, name, &(struct kr_user){ 0 }, &err)))
+	    (rc = kr_account_get(s, name, &(struct kr_user){ 0 }, &err)))
 		goto fail;
 	if ((strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) &&
 	    (status = get_password(cli, "user", name, pw)))
@@ -254,25 +256,25 @@ int cmd_user(struct kr_cli *cli, int argc, char **argv)
 		goto fail;
 	if (strcmp(verb, "add") == 0) {
 		snprintf(detail, sizeof detail, "account %s added (%s%s%s)", name,
-		         kr_auth_role_name(role), team && *team ? ", team " : "",
+		         kr_account_role_name(role), team && *team ? ", team " : "",
 		         team && *team ? team : "");
-		rc = kr_auth_user_add(s, name, role, team, pw, time(NULL), NULL, &err);
+		rc = kr_account_add(s, name, role, team, pw, kr_now(), NULL, &err);
 		rc = audited(s, cli, KR_AUDIT_CREATE, detail, rc, &err);
 	} else if (strcmp(verb, "passwd") == 0) {
 		snprintf(detail, sizeof detail, "password of account %s changed", name);
-		rc = kr_auth_user_set_password(s, name, pw, time(NULL), &err);
+		rc = kr_account_set_password(s, name, pw, kr_now(), &err);
 		rc = audited(s, cli, KR_AUDIT_UPDATE, detail, rc, &err);
 	} else {
 		bool off = strcmp(verb, "disable") == 0;
 		snprintf(detail, sizeof detail, "account %s %s", name, off ? "disabled" : "enabled");
-		rc = kr_auth_user_set_disabled(s, name, off, time(NULL), &err);
+		rc = kr_account_set_disabled(s, name, off, kr_now(), &err);
 		rc = audited(s, cli, KR_AUDIT_UPDATE, detail, rc, &err);
 	}
 	if (rc)
 		goto fail;
 	if (strcmp(verb, "add") == 0)
 		printf(kr_tr(cli->lang, "Account %s gemaakt (%s).\n", "Account %s created (%s).\n"),
-		       name, kr_auth_role_name(role));
+		       name, kr_account_role_name(role));
 	else if (strcmp(verb, "passwd") == 0)
 		printf(kr_tr(cli->lang, "Wachtwoord van %s gewijzigd; alle sessies zijn beëindigd.\n",
 		             "Password of %s changed; all sessions have ended.\n"), name);

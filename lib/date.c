@@ -146,3 +146,11 @@ long kr_today(void)
 {
 	return (long)(kr_now() / 86400);
 }
+
+void kr_date_timestamp(time_t t, char out[KR_DATE_STAMP_LEN])
+{
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) ||
+	    strftime(out, KR_DATE_STAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(out, KR_DATE_STAMP_LEN, "1970-01-01T00:00:00Z");
+}

@@ -4,9 +4,15 @@
  * Tables (lib/sql/001_init.sql): `cases` (one row per case with a summary of
  * its latest revision), `revisions` (every document ever stored, guarded by
  * triggers against UPDATE and DELETE), `settings` and its append-only log.
- * A put is one transaction, or one savepoint inside a group opened with
- * kr_store_begin(): either the whole revision lands or nothing does.
- * Statements used per put are prepared once and kept.
+ * A put is one unit of the transaction helper (store_int.h): its own
+ * transaction, or a savepoint inside a group opened with kr_store_begin(),
+ * so either the whole revision lands or nothing does.
+ *
+ * This file also owns, for every module of libkring, the one statement
+ * cache (kri_store_stmt: prepared once per connection, keyed by the address
+ * of the SQL text, reset after use) and the one transaction helper
+ * (kri_tx_begin / kri_tx_end): BEGIN IMMEDIATE, or a SAVEPOINT when a
+ * transaction is open, ended by one commit-or-roll-back call.
  */
 #include <pthread.h>
 #include <stdbool.h>
@@ -19,6 +25,7 @@
 #include <sqlite3.h>
 #include <jansson.h>
 
+#include "kring/date.h"
 #include "kring/store.h"
 #include "kring/init.h"
 #include "store_int.h"
@@ -52,10 +59,9 @@ struct stmt_cache_entry {
 
 struct kr_store {
 	sqlite3 *db;
-	sqlite3_stmt *st[ST__N];
-	struct stmt_cache_entry *cache;   /* kr_store_stmt */
+	struct stmt_cache_entry *cache;   /* kri_store_stmt */
 	size_t ncache, capcache;
-	int depth;          /* > 0 inside kr_store_begin() */
+	struct kri_tx group;  /* open between kr_store_begin() and kr_store_end() */
 	time_t now;         /* fixed clock, 0 = real clock */
 };
 
@@ -77,14 +83,7 @@ static enum kr_status exec(struct kr_store *s, const char *sql, struct kr_error 
 
 static sqlite3_stmt *stmt(struct kr_store *s, int which)
 {
-	sqlite3_stmt *st = s->st[which];
-	if (!st && sqlite3_prepare_v3(s->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
-	                              &s->st[which], NULL) != SQLITE_OK)
-		return NULL;
-	st = s->st[which];
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
+	return kri_store_stmt(s, stmt_sql[which]);
 }
 
 int kr_store_schema_version(void)
@@ -127,15 +126,14 @@ static enum kr_status migrate(struct kr_store *s, struct kr_error *err)
 			                    "kring database");
 	}
 	for (; v < (int)kri_nmigrations; v++) {
+		struct kri_tx tx = KRI_TX_NONE;
 		enum kr_status rc;
-		if ((rc = exec(s, "BEGIN IMMEDIATE", err)))
+		if ((rc = kri_tx_begin(s, &tx, err)))
 			return rc;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-		if ((rc = exec(s, kri_migrations[v], err)) || (rc = exec(s, sql, err))) {
-			exec(s, "ROLLBACK", NULL);
-			return rc;
-		}
-		if ((rc = exec(s, "COMMIT", err)))
+		if ((rc = exec(s, kri_migrations[v], err)) == KR_OK)
+			rc = exec(s, sql, err);
+		if ((rc = kri_tx_end(&tx, rc, err)))
 			return rc;
 	}
 	return KR_OK;
@@ -181,8 +179,8 @@ void kr_store_close(struct kr_store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < ST__N; i++)
-		sqlite3_finalize(s->st[i]);
+	if (s->group.open)
+		kri_tx_end(&s->group, KR_EUSAGE, NULL);   /* an unfinished group rolls back */
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->cache);
@@ -190,7 +188,7 @@ void kr_store_close(struct kr_store *s)
 	free(s);
 }
 
-void *kr_store_stmt(struct kr_store *s, const char *sql)
+sqlite3_stmt *kri_store_stmt(struct kr_store *s, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 
@@ -222,40 +220,167 @@ void kr_store_set_now(struct kr_store *s, time_t now)
 	s->now = now;
 }
 
-void *kr_store_db(struct kr_store *s)
+sqlite3 *kri_store_db(struct kr_store *s)
 {
 	return s->db;
 }
 
+enum kr_status kri_store_fail(struct kr_store *s, struct kr_error *err, const char *nl,
+                              const char *en)
+{
+	const char *what = err && err->lang == KR_LANG_EN ? en : nl;
+	return kr_error_say(err, KR_EDB, "%s: %s", "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
+                        struct kr_error *err)
+{
+	if (!(*st = kri_store_stmt(s, sql)))
+		return kri_store_fail(s, err, "De database weigert een opdracht",
+		                      "The database refuses a statement");
+	return KR_OK;
+}
+
+enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err)
+{
+	enum kr_status rc = KR_OK;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = kri_store_fail(s, err, "Schrijven in de database lukt niet",
+		                    "Writing to the database failed");
+	sqlite3_reset(st);
+	return rc;
+}
+
+enum kr_status kri_stmt_rows(struct kr_store *s, sqlite3_stmt *st, size_t size,
+                             int (*fill)(sqlite3_stmt *st, void *element),
+                             void (*drop)(void *element), void **out, size_t *n,
+                             struct kr_error *err)
+{
+	char *v = NULL, *grown;
+	size_t k = 0, cap = 0;
+	enum kr_status rc = KR_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(grown = realloc(v, cap * size))) {
+				rc = kr_error_say(err, KR_ENOMEM, "Het geheugen is op.", "Out of memory.");
+				goto out;
+			}
+			v = grown;
+		}
+		if (fill(st, v + k * size)) {
+			rc = kr_error_say(err, KR_ENOMEM, "Het geheugen is op.", "Out of memory.");
+			goto out;
+		}
+		k++;
+	}
+	if (step != SQLITE_DONE)
+		rc = kri_store_fail(s, err, "Lezen uit de database lukt niet",
+		                    "Reading from the database failed");
+out:
+	sqlite3_reset(st);
+	if (rc) {
+		for (size_t i = 0; drop && i < k; i++)
+			drop(v + i * size);
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*n = k;
+	return KR_OK;
+}
+
+/* Steps the cached statement for sql (a literal) once and resets it. */
+static enum kr_status tx_step(struct kr_store *s, const char *sql, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc = kri_stmt(s, sql, &st, err);
+	return rc ? rc : kri_stmt_run(s, st, err);
+}
+
+enum kr_status kri_tx_begin(struct kr_store *s, struct kri_tx *tx, struct kr_error *err)
+{
+	enum kr_status rc;
+
+	tx->s = s;
+	tx->own = sqlite3_get_autocommit(s->db) != 0;
+	rc = tx_step(s, tx->own ? "BEGIN IMMEDIATE" : "SAVEPOINT kri_tx", err);
+	tx->open = rc == KR_OK;
+	return rc;
+}
+
+enum kr_status kri_tx_end(struct kri_tx *tx, enum kr_status rc, struct kr_error *err)
+{
+	struct kr_store *s = tx->s;
+
+	if (!tx->open)
+		return rc;
+	tx->open = false;
+	if (rc == KR_OK) {
+		rc = tx_step(s, tx->own ? "COMMIT" : "RELEASE kri_tx", err);
+		if (rc == KR_OK)
+			return KR_OK;
+	}
+	if (tx->own) {
+		/* a failed statement or COMMIT may have ended the transaction already */
+		if (!sqlite3_get_autocommit(s->db))
+			tx_step(s, "ROLLBACK", NULL);
+	} else if (tx_step(s, "ROLLBACK TO kri_tx", NULL) == KR_OK) {
+		tx_step(s, "RELEASE kri_tx", NULL);
+	}
+	return rc;
+}
+
 static void iso_now(struct kr_store *s, char buf[21])
 {
-	time_t t = s->now ? s->now : kr_now();
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	kr_date_timestamp(s->now ? s->now : kr_now(), buf);
 }
 
 enum kr_status kr_store_begin(struct kr_store *s, struct kr_error *err)
 {
-	enum kr_status rc;
-	if (s->depth > 0)
-		return kr_error_set(err, KR_EUSAGE, "a transaction is already open");
-	if ((rc = exec(s, "BEGIN IMMEDIATE", err)))
-		return rc;
-	s->depth = 1;
-	return KR_OK;
+	if (s->group.open)
+		return kr_error_say(err, KR_EUSAGE, "Er is al een transactie open.",
+		                    "A transaction is already open.");
+	return kri_tx_begin(s, &s->group, err);
 }
 
 enum kr_status kr_store_end(struct kr_store *s, bool commit, struct kr_error *err)
 {
-	enum kr_status rc;
-	if (s->depth == 0)
-		return kr_error_set(err, KR_EUSAGE, "no transaction is open");
-	s->depth = 0;
-	rc = exec(s, commit ? "COMMIT" : "ROLLBACK", err);
-	if (rc && commit)
-		exec(s, "ROLLBACK", NULL);
-	return rc;
+	if (!s->group.open)
+		return kr_error_say(err, KR_EUSAGE, "Er is geen transactie open.",
+		                    "No transaction is open.");
+	if (!commit) {
+		kri_tx_end(&s->group, KR_ECONFLICT, NULL);   /* any failure rolls back */
+		return KR_OK;
+	}
+	return kri_tx_end(&s->group, KR_OK, err);
+}
+
+void kr_store_autocheckpoint(struct kr_store *s, bool on)
+{
+	sqlite3_wal_autocheckpoint(s->db, on ? 1000 : 0);
+}
+
+enum kr_status kr_store_checkpoint(struct kr_store *s, struct kr_error *err)
+{
+	if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) !=
+	    SQLITE_OK)
+		return kri_store_fail(s, err, "Het bijwerken van de database lukt niet",
+		                      "Checkpointing the database failed");
+	return KR_OK;
+}
+
+enum kr_status kr_store_connections_per_thread(struct kr_error *err)
+{
+	if (sqlite3_config(SQLITE_CONFIG_MULTITHREAD) != SQLITE_OK ||
+	    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+		return kr_error_say(err, KR_EUSAGE, "SQLite is al gestart: stel dit eerder in.",
+		                    "SQLite has started already: configure this earlier.");
+	return KR_OK;
 }
 
 /* The summary columns of `cases` for a case. */
@@ -276,8 +401,8 @@ static enum kr_status check_time_order(struct kr_store *s, sqlite3_int64 case_id
                                        const char *now, const char *ref,
                                        struct kr_error *err)
 {
-	sqlite3_stmt *st = kr_store_stmt(s, "SELECT created FROM revisions WHERE case_id = ?1 "
-	                                    "AND rev = ?2");
+	sqlite3_stmt *st = kri_store_stmt(s, "SELECT created FROM revisions WHERE case_id = ?1 "
+	                                     "AND rev = ?2");
 	enum kr_status rc = KR_OK;
 
 	if (!st)
@@ -302,12 +427,12 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 {
 	long ignored;
 	enum kr_status rc = KR_OK;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	sqlite3_int64 case_id = 0;
 	long head = 0;
 	char now[21];
 	char *doc = NULL;
-	bool own_tx = s->depth == 0;
+	struct kri_tx tx = KRI_TX_NONE;
 
 	if (!rev_out)
 		rev_out = &ignored;
@@ -318,8 +443,8 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	if (!doc)
 		return kr_error_set(err, KR_ENOMEM, "out of memory");
 	iso_now(s, now);
-	if ((rc = exec(s, own_tx ? "BEGIN IMMEDIATE" : "SAVEPOINT put", err)))
-		goto out_free;
+	if ((rc = kri_tx_begin(s, &tx, err)))
+		goto out;
 
 	if (!(st = stmt(s, ST_FIND)))
 		goto dberr;
@@ -339,7 +464,7 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 		*rev_out = head;
 		rc = kr_error_set(err, KR_ECONFLICT, "case %s exists already (revision %ld)",
 		                  c->ref, head);
-		goto undo;
+		goto out;
 	}
 	if (expect_rev > 0 && (!case_id || head != expect_rev)) {
 		*rev_out = head;
@@ -348,10 +473,10 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 		                            "based on revision %ld, the latest is %ld", c->ref,
 		                            expect_rev, head)
 		             : kr_error_set(err, KR_ENOTFOUND, "no case %s", c->ref);
-		goto undo;
+		goto out;
 	}
 	if (case_id && (rc = check_time_order(s, case_id, head, now, c->ref, err)))
-		goto undo;
+		goto out;
 	if (!case_id) {
 		if (!(st = stmt(s, ST_NEW_CASE)))
 			goto dberr;
@@ -380,23 +505,15 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto dberr;
-	sqlite3_reset(st);
-	if ((rc = exec(s, own_tx ? "COMMIT" : "RELEASE put", err)))
-		goto undo;
-	*rev_out = head + 1;
-	goto out_free;
+	goto out;
 
 dberr:
 	rc = db_fail(s, err, "storing the case failed");
-undo:
-	if (own_tx)
-		exec(s, "ROLLBACK", NULL);
-	else
-		exec(s, "ROLLBACK TO put; RELEASE put", NULL);
-out_free:
-	for (int i = 0; i < ST__N; i++)
-		if (s->st[i])
-			sqlite3_reset(s->st[i]);
+out:
+	if (st)
+		sqlite3_reset(st);
+	if ((rc = kri_tx_end(&tx, rc, err)) == KR_OK)
+		*rev_out = head + 1;
 	free(doc);
 	return rc;
 }
@@ -602,8 +719,8 @@ enum kr_status kr_store_list(struct kr_store *s, struct kr_case_info **out, size
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT ref, head, child, opened, updated, npersons "
-	                       "FROM cases ORDER BY ref", -1, &st, NULL) != SQLITE_OK)
+	if (!(st = kri_store_stmt(s, "SELECT ref, head, child, opened, updated, npersons "
+	                          "FROM cases ORDER BY ref")))
 		return db_fail(s, err, "listing the cases failed");
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (k == cap) {
@@ -625,7 +742,7 @@ enum kr_status kr_store_list(struct kr_store *s, struct kr_case_info **out, size
 	if (step != SQLITE_DONE)
 		rc = db_fail(s, err, "listing the cases failed");
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc) {
 		free(v);
 		return rc;
@@ -991,8 +1108,7 @@ enum kr_status kr_store_setting_get(struct kr_store *s, const char *key, char **
 	enum kr_status rc = KR_OK;
 
 	*value = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT value FROM settings WHERE key = ?1", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (!(st = kri_store_stmt(s, "SELECT value FROM settings WHERE key = ?1")))
 		return db_fail(s, err, "reading the settings failed");
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	switch (sqlite3_step(st)) {
@@ -1006,50 +1122,44 @@ enum kr_status kr_store_setting_get(struct kr_store *s, const char *key, char **
 	default:
 		rc = db_fail(s, err, "reading the settings failed");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 enum kr_status kr_store_setting_set(struct kr_store *s, const char *key, const char *value,
                                     struct kr_error *err)
 {
-	sqlite3_stmt *a = NULL, *b = NULL;
+	sqlite3_stmt *a, *b;
+	struct kri_tx tx = KRI_TX_NONE;
 	enum kr_status rc;
 	char now[21];
-	bool own_tx = s->depth == 0;
 
 	iso_now(s, now);
-	if ((rc = exec(s, own_tx ? "BEGIN IMMEDIATE" : "SAVEPOINT setting", err)))
-		return rc;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
-	                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", -1, &a,
-	                       NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, "INSERT INTO settings_log(key, value, changed) "
-	                       "VALUES (?1, ?2, ?3)", -1, &b, NULL) != SQLITE_OK)
-		goto fail;
+	if ((rc = kri_tx_begin(s, &tx, err)))
+		goto out;
+	if ((rc = kri_stmt(s, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+	                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &a, err)))
+		goto out;
 	sqlite3_bind_text(a, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(a, 2, value, -1, SQLITE_STATIC);
+	if ((rc = kri_stmt_run(s, a, err)))
+		goto out;
+	if ((rc = kri_stmt(s, "INSERT INTO settings_log(key, value, changed) VALUES (?1, ?2, ?3)",
+	                   &b, err)))
+		goto out;
 	sqlite3_bind_text(b, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(b, 2, value, -1, SQLITE_STATIC);
 	sqlite3_bind_text(b, 3, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(a) != SQLITE_DONE || sqlite3_step(b) != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(a);
-	sqlite3_finalize(b);
-	return exec(s, own_tx ? "COMMIT" : "RELEASE setting", err);
-fail:
-	rc = db_fail(s, err, "saving the setting failed");
-	sqlite3_finalize(a);
-	sqlite3_finalize(b);
-	exec(s, own_tx ? "ROLLBACK" : "ROLLBACK TO setting; RELEASE setting", NULL);
-	return rc;
+	rc = kri_stmt_run(s, b, err);
+out:
+	return kri_tx_end(&tx, rc, err);
 }
 
 enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long **revs,
                                        long **days, size_t *n)
 {
-	sqlite3_stmt *st = kr_store_stmt(s, "SELECT r.rev, r.created FROM cases c JOIN revisions r "
-	                                    "ON r.case_id = c.id WHERE c.ref = ?1 ORDER BY r.rev");
+	sqlite3_stmt *st = kri_store_stmt(s, "SELECT r.rev, r.created FROM cases c JOIN revisions r "
+	                                     "ON r.case_id = c.id WHERE c.ref = ?1 ORDER BY r.rev");
 	long *rv = NULL, *dv = NULL;
 	size_t k = 0, cap = 0;
 	enum kr_status rc = KR_OK;

@@ -1,6 +1,24 @@
 /*
  * store_int.h - what the store (store.c) offers the other modules of
- * libkring that keep tables in the same database.  Not public.
+ * libkring that keep tables in the same database: the connection, the one
+ * statement cache, the one transaction helper and the database error
+ * message.  Not public: nothing outside lib/ touches SQLite.
+ *
+ * Transactions.  Every unit of work, in every module, is
+ *
+ *     struct kri_tx tx = KRI_TX_NONE;
+ *     ...checks that need no lock...
+ *     if ((rc = kri_tx_begin(s, &tx, err)))
+ *             goto out;
+ *     ...statements; on failure set rc and goto out...
+ *     out:
+ *     rc = kri_tx_end(&tx, rc, err);
+ *
+ * kri_tx_begin() opens BEGIN IMMEDIATE when no transaction is open on the
+ * connection, else a SAVEPOINT inside it (a caller's kr_store_begin()
+ * group, or another module's unit), so a write and its audit row commit
+ * together or not at all.  kri_tx_end() commits when rc is KR_OK and rolls
+ * back otherwise; it is a no-op for a unit that never began.
  */
 #ifndef KRING_STORE_INT_H
 #define KRING_STORE_INT_H
@@ -8,9 +26,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "kring/error.h"
+#include <sqlite3.h>
 
-struct kr_store;
+#include "kring/error.h"
+#include "kring/store.h"
 
 /* Installs the store's jansson allocation hooks, so that kr_store_each's
  * workers can parse into per-case arenas (kr_config.parse_arena).  Called by
@@ -26,5 +45,64 @@ bool kri_store_arena_installed(void);
  * cached statement that does not read the documents (history.c). */
 enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long **revs,
                                        long **days, size_t *n);
+
+/* ---- the connection and its statement cache ------------------------------ */
+
+/* The store's SQLite connection.  Borrowed; one thread at a time, like the
+ * store. */
+sqlite3 *kri_store_db(struct kr_store *s);
+
+/* A prepared statement for sql on this store's connection, reset and with
+ * its bindings cleared, kept for the store's lifetime.  The cache is keyed
+ * by the address of sql, so pass a string literal (or another string with
+ * static storage).  Borrowed: reset it after use on every path (it is reset
+ * again by the next call), never finalize it.  NULL when SQLite refuses the
+ * statement or memory runs out (kri_store_fail() says why). */
+sqlite3_stmt *kri_store_stmt(struct kr_store *s, const char *sql);
+
+/* Fills err with KR_EDB: the sentence nl or en (the record's language),
+ * then SQLite's own message.  Returns KR_EDB. */
+enum kr_status kri_store_fail(struct kr_store *s, struct kr_error *err, const char *nl,
+                              const char *en);
+
+/* kri_store_stmt() into *st: KR_OK, or KR_EDB with err filled and *st
+ * NULL, so a caller writes `if ((rc = kri_stmt(s, SQL, &st, err))) goto out;`. */
+enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
+                        struct kr_error *err);
+
+/* Steps st, a statement that returns no rows, to its end and resets it.
+ * KR_EDB (err filled) when SQLite fails. */
+enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err);
+
+/* Steps st to its end, appending one element of `size` bytes per row,
+ * filled by fill(st, element), which returns 0, or -1 when it runs out of
+ * memory.  *out is a malloc'd array of *n elements (NULL when there are no
+ * rows) for the caller to free.  On failure (KR_ENOMEM, KR_EDB) drop (may
+ * be NULL) is called on every element filled so far, the array is freed,
+ * *out is NULL and *n 0.  Resets st. */
+enum kr_status kri_stmt_rows(struct kr_store *s, sqlite3_stmt *st, size_t size,
+                             int (*fill)(sqlite3_stmt *st, void *element),
+                             void (*drop)(void *element), void **out, size_t *n,
+                             struct kr_error *err);
+
+/* ---- the transaction helper ------------------------------------------------ */
+
+struct kri_tx {
+	struct kr_store *s;
+	bool own;    /* BEGIN IMMEDIATE (true) or a savepoint in an open transaction */
+	bool open;   /* begun and not yet ended */
+};
+
+#define KRI_TX_NONE { NULL, false, false }
+
+/* Begins a unit of work on s (see above).  KR_EDB when the database is
+ * locked past the busy timeout or refuses; tx is then not open. */
+enum kr_status kri_tx_begin(struct kr_store *s, struct kri_tx *tx, struct kr_error *err);
+
+/* Ends the unit tx: commits (COMMIT / RELEASE) when rc is KR_OK, else rolls
+ * back (ROLLBACK / ROLLBACK TO + RELEASE) and returns rc unchanged, its
+ * message untouched.  A commit that fails is rolled back and its KR_EDB
+ * returned.  Does nothing but return rc when tx is not open. */
+enum kr_status kri_tx_end(struct kri_tx *tx, enum kr_status rc, struct kr_error *err);
 
 #endif

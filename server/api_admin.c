@@ -4,21 +4,26 @@
  * the lead of the case's team), and the audit trail (everything for
  * admins, one case for its team's lead) with its verification.
  *
- * Every change is one transaction holding the change and its audit row
- * (lib/auth.c takes part in the open transaction, as lib/audit.c does).
+ * Who may call what is the library's access decision, asked by the route
+ * table (server/routes.c) before a handler runs.  Every change is one
+ * transaction holding the change and its audit row (the library's account
+ * and assignment functions take part in the open transaction, as
+ * lib/audit.c does).
  * Details in the trail name accounts, never clients, and never passwords.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kring/assignment.h"
 #include "kring/audit.h"
+#include "kring/password.h"
 #include "server.h"
 
 static json_t *user_json(const struct kr_user *u)
 {
 	return json_pack("{s:s, s:s, s:s, s:b}", "name", u->name, "role",
-	                 kr_auth_role_name(u->role), "team", u->team, "disabled", (int)u->disabled);
+	                 kr_account_role_name(u->role), "team", u->team, "disabled", (int)u->disabled);
 }
 
 /* Replies 422 for a refused account change, naming the password rule when
@@ -26,10 +31,10 @@ static json_t *user_json(const struct kr_user *u)
 static void account_refused(struct ks_req *r, const char *name, const char *pw,
                             const struct kr_error *err)
 {
-	enum kr_pw_verdict v = pw ? kr_auth_password_check(name, pw) : KR_PW_OK;
-	if (v != KR_PW_OK)
+	enum kr_password_verdict v = pw ? kr_password_check(name, pw) : KR_PASSWORD_OK;
+	if (v != KR_PASSWORD_OK)
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
-		              kr_auth_password_message(v, r->lang), "code", "invalid", "details",
+		              kr_password_message(v, r->lang), "code", "invalid", "details",
 		              "password: refused"));
 	else
 		ks_error_kr(r, 422, "invalid", NULL, NULL, err);
@@ -43,7 +48,7 @@ void ks_h_users_list(struct ks_req *r)
 	json_t *arr;
 
 	kr_error_init(&err);
-	if (kr_auth_user_list(r->store, &v, &n, &err)) {
+	if (kr_account_list(r->store, &v, &n, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
@@ -77,7 +82,7 @@ void ks_h_users_create(struct ks_req *r)
 {
 	json_t *body = ks_body_json(r);
 	const char *name, *role, *team, *pw;
-	enum kr_access_role ro;
+	enum kr_account_role ro;
 	struct kr_error err;
 	struct kr_user u;
 	enum kr_status rc;
@@ -90,7 +95,7 @@ void ks_h_users_create(struct ks_req *r)
 	role = json_string_value(json_object_get(body, "role"));
 	team = json_string_value(json_object_get(body, "team"));
 	pw = json_string_value(json_object_get(body, "password"));
-	if (!name || !role || !pw || kr_auth_role_parse(role, &ro)) {
+	if (!name || !role || !pw || kr_account_role_parse(role, &ro)) {
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
 		              kr_tr(r->lang, "Geef name, role (worker, lead, analyst, admin) en "
 		                    "password.", "Send name, role (worker, lead, analyst, admin) and "
@@ -101,8 +106,8 @@ void ks_h_users_create(struct ks_req *r)
 		ks_fail(r, rc, &err);
 		goto out;
 	}
-	rc = kr_auth_user_add(r->store, name, ro, team, pw, r->now, NULL, &err);
-	snprintf(detail, sizeof detail, "account %s created", kr_auth_name_valid(name) ? name : "?");
+	rc = kr_account_add(r->store, name, ro, team, pw, r->now, NULL, &err);
+	snprintf(detail, sizeof detail, "account %s created", kr_account_name_valid(name) ? name : "?");
 	if (!finish(r, rc, KR_AUDIT_CREATE, NULL, detail, &err)) {
 		if (r->status)
 			goto out;
@@ -115,7 +120,7 @@ void ks_h_users_create(struct ks_req *r)
 			ks_fail(r, rc ? rc : err.code, &err);
 		goto out;
 	}
-	if (kr_auth_user_get(r->store, name, &u, &err)) {
+	if (kr_account_get(r->store, name, &u, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
@@ -131,7 +136,7 @@ void ks_h_users_patch(struct ks_req *r)
 	const char *name = r->args[0];
 	struct kr_error err;
 	struct kr_user u;
-	enum kr_access_role ro;
+	enum kr_account_role ro;
 	enum kr_status rc = KR_OK;
 	char detail[160];
 
@@ -144,14 +149,14 @@ void ks_h_users_patch(struct ks_req *r)
 	jp = json_object_get(body, "password");
 	if ((jd && !json_is_boolean(jd)) || (jr && !json_is_string(jr)) ||
 	    (jt && !json_is_string(jt)) || (jp && !json_is_string(jp)) ||
-	    (jr && kr_auth_role_parse(json_string_value(jr), &ro))) {
+	    (jr && kr_account_role_parse(json_string_value(jr), &ro))) {
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
 		              kr_tr(r->lang, "Ongeldige wijziging van het account.",
 		                    "Invalid change to the account."), "code", "invalid", "details",
 		              "body: disabled (true/false), role, team, password"));
 		goto out;
 	}
-	if (kr_auth_user_get(r->store, name, &u, &err)) {
+	if (kr_account_get(r->store, name, &u, &err)) {
 		if (err.code == KR_ENOTFOUND)
 			ks_error(r, 404, "not_found", "Dit account bestaat niet.", "No such account.");
 		else
@@ -163,12 +168,12 @@ void ks_h_users_patch(struct ks_req *r)
 		goto out;
 	}
 	if (jr || jt)
-		rc = kr_auth_user_set_role(r->store, u.name, jr ? ro : u.role,
+		rc = kr_account_set_role(r->store, u.name, jr ? ro : u.role,
 		                           jt ? json_string_value(jt) : NULL, r->now, &err);
 	if (rc == KR_OK && jp)
-		rc = kr_auth_user_set_password(r->store, u.name, json_string_value(jp), r->now, &err);
+		rc = kr_account_set_password(r->store, u.name, json_string_value(jp), r->now, &err);
 	if (rc == KR_OK && jd)
-		rc = kr_auth_user_set_disabled(r->store, u.name, json_is_true(jd), r->now, &err);
+		rc = kr_account_set_disabled(r->store, u.name, json_is_true(jd), r->now, &err);
 	snprintf(detail, sizeof detail, "account %s changed:%s%s%s%s", u.name, jr ? " role" : "",
 	         jt ? " team" : "", jp ? " password" : "",
 	         jd ? (json_is_true(jd) ? " disabled" : " enabled") : "");
@@ -181,7 +186,7 @@ void ks_h_users_patch(struct ks_req *r)
 			ks_fail(r, rc ? rc : err.code, &err);
 		goto out;
 	}
-	if (kr_auth_user_get(r->store, u.name, &u, &err)) {
+	if (kr_account_get(r->store, u.name, &u, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
@@ -201,7 +206,7 @@ void ks_h_assignees_list(struct ks_req *r)
 	json_t *arr;
 
 	kr_error_init(&err);
-	if (kr_auth_assignees(r->store, r->args[0], &v, &n, &err)) {
+	if (kr_assignment_list(r->store, r->args[0], &v, &n, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
@@ -211,7 +216,7 @@ void ks_h_assignees_list(struct ks_req *r)
 	ks_audit(r, KR_AUDIT_READ, r->args[0], "assignees read");
 	ks_reply_json(r, 200, json_pack("{s:o}", "assignees", arr));
 out:
-	kr_auth_strings_free(v, n);
+	kr_assignment_list_free(v, n);
 	kr_error_cleanup(&err);
 }
 
@@ -226,10 +231,10 @@ static void assignment(struct ks_req *r, bool add)
 		ks_fail(r, rc, &err);
 		goto out;
 	}
-	rc = add ? kr_auth_assign(r->store, r->args[0], r->args[1], r->now, &err)
-	         : kr_auth_unassign(r->store, r->args[0], r->args[1], &err);
+	rc = add ? kr_assignment_add(r->store, r->args[0], r->args[1], r->now, &err)
+	         : kr_assignment_remove(r->store, r->args[0], r->args[1], &err);
 	snprintf(detail, sizeof detail, "%s %s", add ? "assigned" : "unassigned",
-	         kr_auth_name_valid(r->args[1]) ? r->args[1] : "?");
+	         kr_account_name_valid(r->args[1]) ? r->args[1] : "?");
 	if (!finish(r, rc, add ? KR_AUDIT_UPDATE : KR_AUDIT_DELETE, r->args[0], detail, &err)) {
 		if (r->status)
 			goto out;
@@ -286,20 +291,7 @@ void ks_h_audit_get(struct ks_req *r)
 		ks_error(r, 400, "bad_request", "?format= is json of csv.", "?format= is json or csv.");
 		goto out;
 	}
-	if (!kr_auth_can(r->store, &r->user, NULL, KR_ACT_AUDIT_ALL)) {
-		if (!ref || r->user.role != KR_ACCESS_LEAD) {
-			ks_error(r, 403, "forbidden", "Dat mag u niet met uw rol.",
-			         "Your role does not allow this.");
-			goto out;
-		}
-		if (!kr_auth_can(r->store, &r->user, ref, KR_ACT_CASE_AUDIT)) {
-			ks_audit(r, KR_AUDIT_FAILED, ref, "audit refused");
-			ks_error(r, 404, "not_found",
-			         "Dit dossier bestaat niet of u hebt er geen toegang toe.",
-			         "This case does not exist or you have no access to it.");
-			goto out;
-		}
-	}
+	/* who may read which trail was decided by the route (http.c) */
 	ks_audit_flush();
 	if (csv) {
 		char *buf = NULL;

@@ -11,9 +11,12 @@
  * GET /api/session again after a 403 "csrf".
  *
  * Sessions themselves (random 256-bit tokens, only hashes stored, idle and
- * absolute expiry, throttling) are lib/auth.c; this file only carries them
- * in cookies: kring_session (HttpOnly, SameSite=Strict, Path=/; under TLS
- * __Host-kring_session with Secure).
+ * absolute expiry, throttling) are lib/session.c; this file only carries
+ * them in cookies: kring_session (HttpOnly, SameSite=Strict, Path=/; under
+ * TLS __Host-kring_session with Secure).  The login and GET /api/session
+ * answer the user's capabilities: the scope of every action of the
+ * library's rule table (kr_access_scope), which the browser shows instead
+ * of guessing from the role.
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +25,7 @@
 #include <sodium.h>
 
 #include "kring/audit.h"
+#include "kring/date.h"
 #include "kring/render.h"
 #include "server.h"
 
@@ -76,7 +80,7 @@ void ks_identify(struct ks_req *r)
 	kr_error_init(&err);
 	tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, session_cookie(r));
 	if (token_shape(tok) &&
-	    kr_auth_session_verify(r->store, tok, r->now, &r->user, &err) == KR_OK) {
+	    kr_session_verify(r->store, tok, r->now, &r->user, &err) == KR_OK) {
 		r->has_user = true;
 		snprintf(r->session, sizeof r->session, "%s", tok);
 	}
@@ -85,7 +89,7 @@ void ks_identify(struct ks_req *r)
 		return;
 	tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, share_cookie(r));
 	if (token_shape(tok) &&
-	    kr_auth_share_verify(r->store, tok, r->now, &r->share, &err) == KR_OK) {
+	    kr_share_verify(r->store, tok, r->now, &r->share, &err) == KR_OK) {
 		r->has_share = true;
 		snprintf(r->share_token, sizeof r->share_token, "%s", tok);
 	}
@@ -103,8 +107,20 @@ static void set_cookie(struct ks_req *r, const char *name, const char *value, co
 
 static json_t *user_json(const struct kr_user *u)
 {
-	return json_pack("{s:s, s:s, s:s}", "name", u->name, "role", kr_auth_role_name(u->role),
+	return json_pack("{s:s, s:s, s:s}", "name", u->name, "role", kr_account_role_name(u->role),
 	                 "team", u->team);
+}
+
+/* {"read": "own", "create": "all", "users": "none", ...}: what u may do,
+ * action by action, from the library's rule table. */
+static json_t *capabilities_json(const struct kr_user *u)
+{
+	json_t *j = json_object();
+	for (int a = 0; a < KR_ACCESS__N; a++)
+		json_object_set_new(j, kr_access_action_name((enum kr_access_action)a),
+		                    json_string(kr_access_scope_name(kr_access_scope(u,
+		                    (enum kr_access_action)a))));
+	return j;
 }
 
 static json_t *session_body(struct ks_req *r)
@@ -112,7 +128,8 @@ static json_t *session_body(struct ks_req *r)
 	char csrf[KR_AUTH_TOKEN_CHARS + 1];
 	json_t *j;
 	ks_csrf_token(r->session, "session", csrf);
-	j = json_pack("{s:o, s:s}", "user", user_json(&r->user), "csrf", csrf);
+	j = json_pack("{s:o, s:s, s:o}", "user", user_json(&r->user), "csrf", csrf,
+	              "capabilities", capabilities_json(&r->user));
 	sodium_memzero(csrf, sizeof csrf);
 	return j;
 }
@@ -145,9 +162,7 @@ void ks_h_login(struct ks_req *r)
 	struct kr_auth_config ac;
 	enum kr_status rc;
 	const char *name, *pw;
-	char retry[32], csrf[KR_AUTH_TOKEN_CHARS + 1], expires[32];
-	time_t abs_end;
-	struct tm tm;
+	char retry[32], csrf[KR_AUTH_TOKEN_CHARS + 1], expires[KR_DATE_STAMP_LEN];
 
 	if (!body)
 		return;
@@ -162,9 +177,9 @@ void ks_h_login(struct ks_req *r)
 	}
 	name = json_string_value(ju);
 	pw = json_string_value(jp);
-	rc = kr_auth_login(r->store, name, pw, r->addr, r->now, &login, &err);
+	rc = kr_session_login(r->store, name, pw, r->addr, r->now, &login, &err);
 	if (rc == KR_EPERM || rc == KR_EINVAL || rc == KR_ENOTFOUND) {
-		ks_audit_as(r, kr_auth_name_valid(name) ? name : "unknown", NULL, KR_AUDIT_FAILED,
+		ks_audit_as(r, kr_account_name_valid(name) ? name : "unknown", NULL, KR_AUDIT_FAILED,
 		            NULL, "login refused");
 		if (login.retry_after > 0) {
 			snprintf(retry, sizeof retry, "%ld", login.retry_after);
@@ -184,18 +199,17 @@ void ks_h_login(struct ks_req *r)
 	}
 	/* a login over an existing session ends the old one */
 	if (r->has_user)
-		kr_auth_logout(r->store, r->session, NULL);
+		kr_session_logout(r->store, r->session, NULL);
 	r->user = login.user;
 	r->has_user = true;
 	snprintf(r->session, sizeof r->session, "%s", login.token);
 	set_cookie(r, session_cookie(r), login.token, "/", false);
 	kr_auth_config_get(&ac);
-	abs_end = r->now + ac.absolute_s;
-	gmtime_r(&abs_end, &tm);
-	strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	kr_date_timestamp(r->now + ac.absolute_s, expires);
 	ks_csrf_token(login.token, "session", csrf);
-	reply = json_pack("{s:o, s:s, s:{s:I, s:s}}", "user", user_json(&login.user), "csrf", csrf,
-	                  "expires", "idle_s", (json_int_t)ac.idle_s, "absolute", expires);
+	reply = json_pack("{s:o, s:s, s:{s:I, s:s}, s:o}", "user", user_json(&login.user), "csrf",
+	                  csrf, "expires", "idle_s", (json_int_t)ac.idle_s, "absolute", expires,
+	                  "capabilities", capabilities_json(&login.user));
 	ks_audit(r, KR_AUDIT_AUTH, NULL, "login");
 	ks_reply_json(r, 200, reply);
 	sodium_memzero(csrf, sizeof csrf);
@@ -214,7 +228,7 @@ void ks_h_logout(struct ks_req *r)
 {
 	struct kr_error err;
 	kr_error_init(&err);
-	if (kr_auth_logout(r->store, r->session, &err)) {
+	if (kr_session_logout(r->store, r->session, &err)) {
 		ks_fail(r, err.code, &err);
 		kr_error_cleanup(&err);
 		return;
@@ -232,8 +246,7 @@ static json_t *share_body(struct ks_req *r)
 {
 	struct kr_case *c = NULL;
 	struct kr_error err;
-	char csrf[KR_AUTH_TOKEN_CHARS + 1], expires[32];
-	struct tm tm;
+	char csrf[KR_AUTH_TOKEN_CHARS + 1], expires[KR_DATE_STAMP_LEN];
 	const char *pname;
 	int pi;
 	json_t *j;
@@ -247,8 +260,7 @@ static json_t *share_body(struct ks_req *r)
 	kr_error_cleanup(&err);
 	pi = kr_case_person_index(c, r->share.person);
 	pname = pi >= 0 ? kr_case_person_name(c, pi) : r->share.person;
-	gmtime_r(&r->share.expires, &tm);
-	strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	kr_date_timestamp(r->share.expires, expires);
 	ks_csrf_token(r->share_token, "share", csrf);
 	j = json_pack("{s:s, s:{s:s, s:s}, s:s, s:s}", "csrf", csrf, "person", "id",
 	              r->share.person, "name", pname, "ref", r->share.ref, "expires", expires);
@@ -270,10 +282,10 @@ void ks_h_share_login(struct ks_req *r)
 	tok = json_string_value(jt);
 	r->has_share = false;
 	if (!token_shape(tok) ||
-	    kr_auth_share_verify(r->store, tok, r->now, &r->share, &err) != KR_OK) {
+	    kr_share_verify(r->store, tok, r->now, &r->share, &err) != KR_OK) {
 		ks_audit_as(r, "share:unknown", NULL, KR_AUDIT_FAILED, NULL, "share link refused");
 		ks_error(r, 401, "unauthenticated",
-		         "Deze link werkt niet (meer). Vraag uw begeleider om een nieuwe.",
+		         "Deze link werkt niet (meer). Vraag je begeleider om een nieuwe.",
 		         "This link does not work (any more). Ask your worker for a new one.");
 		goto out;
 	}

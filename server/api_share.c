@@ -1,6 +1,6 @@
 /*
  * api_share.c - share links (docs/api.md "Share links"): the worker makes,
- * lists and revokes links for one person of one case (lib/auth.c keeps them,
+ * lists and revokes links for one person of one case (lib/share.c keeps them,
  * hashed); the holder sees that case's plan as that person - wishes and
  * what was done with them, agreements, their own tasks, the next meeting,
  * who looked at the file - and may add a wish or mark their own agreement
@@ -28,13 +28,6 @@
 #define WISH_MAX_BYTES 8000
 #define RETRIES 5
 #define VIEWED_MAX 100
-
-static void iso(time_t t, char buf[21])
-{
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 /* ---- the worker's side ------------------------------------------------------- */
 
@@ -74,7 +67,7 @@ void ks_h_shares_create(struct ks_req *r)
 		ks_fail(r, rc, &err);
 		goto out;
 	}
-	rc = kr_auth_share_create(r->store, &r->user, r->args[0], json_string_value(jp), expires,
+	rc = kr_share_create(r->store, &r->user, r->args[0], json_string_value(jp), expires,
 	                          r->now, token, &id, &err);
 	if (rc == KR_OK)
 		rc = ks_audit_tx(r, KR_AUDIT_CREATE, r->args[0], "share link created", &err);
@@ -94,7 +87,7 @@ void ks_h_shares_create(struct ks_req *r)
 		goto out;
 	}
 	snprintf(url, sizeof url, "/s/#%s", token);
-	iso(expires, exp);
+	kr_date_timestamp(expires, exp);
 	ks_reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "url", url,
 	                                "expires", exp));
 	sodium_memzero(token, sizeof token);
@@ -116,7 +109,7 @@ void ks_h_shares_list(struct ks_req *r)
 	kr_error_init(&err);
 	if (!(c = ks_load_case(r, false, &rev)))
 		goto out;
-	if (kr_auth_share_list(r->store, r->args[0], &v, &n, &err)) {
+	if (kr_share_list(r->store, r->args[0], &v, &n, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
@@ -126,9 +119,9 @@ void ks_h_shares_list(struct ks_req *r)
 		int pi = kr_case_person_index(c, v[i].person);
 		const char *state = v[i].revoked ? "revoked" : v[i].expires <= r->now ? "expired"
 		                                                                      : "active";
-		iso(v[i].created, created);
-		iso(v[i].expires, expires);
-		iso(v[i].revoked, revoked);
+		kr_date_timestamp(v[i].created, created);
+		kr_date_timestamp(v[i].expires, expires);
+		kr_date_timestamp(v[i].revoked, revoked);
 		json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:s, s:s, s:s, s:o, s:s}",
 		                      "id", (json_int_t)v[i].id, "person", v[i].person, "person_name",
 		                      pi >= 0 ? json_string(kr_case_person_name(c, pi)) : json_null(),
@@ -159,7 +152,7 @@ void ks_h_shares_revoke(struct ks_req *r)
 	id = strtoll(r->args[1], &end, 10);
 	if (*end || id <= 0)
 		goto missing;
-	if (kr_auth_share_list(r->store, r->args[0], &v, &n, &err)) {
+	if (kr_share_list(r->store, r->args[0], &v, &n, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
@@ -171,7 +164,7 @@ void ks_h_shares_revoke(struct ks_req *r)
 		ks_fail(r, rc, &err);
 		goto out;
 	}
-	rc = kr_auth_share_revoke(r->store, &r->user, id, r->now, &err);
+	rc = kr_share_revoke(r->store, &r->user, id, r->now, &err);
 	if (rc == KR_OK)
 		rc = ks_audit_tx(r, KR_AUDIT_DELETE, r->args[0], "share link revoked", &err);
 	if (rc) {
@@ -421,7 +414,7 @@ static bool holder_in_case(struct ks_req *r, const struct kr_case *c)
 {
 	if (kr_case_person_index(c, r->share.person) >= 0)
 		return true;
-	ks_error(r, 403, "forbidden", "U staat niet meer in dit plan.",
+	ks_error(r, 403, "forbidden", "Je staat niet meer in dit plan.",
 	         "You are no longer part of this plan.");
 	return false;
 }
@@ -446,7 +439,7 @@ void ks_h_share_wish(struct ks_req *r)
 	}
 	if (!t || len == 0 || len > WISH_MAX_BYTES) {
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
-		              kr_tr(r->lang, "Schrijf uw wens op (hooguit 2000 tekens).",
+		              kr_tr(r->lang, "Schrijf je wens op (hooguit 2000 tekens).",
 		                    "Write down your wish (2000 characters at most)."), "code",
 		              "invalid", "details", "text: 1 to 2000 characters"));
 		goto out;

@@ -26,9 +26,8 @@
 #include <string.h>
 #include <time.h>
 
-#include <sqlite3.h>
-
 #include "kring/audit.h"
+#include "kring/init.h"
 #include "server.h"
 
 #define FLUSH_MS 100
@@ -212,7 +211,7 @@ static void *writer(void *arg)
 		fprintf(stderr, "kring serve: the audit writer cannot open the database: %s\n",
 		        err.message);
 	else
-		sqlite3_wal_autocheckpoint(kr_store_db(s), 0);
+		kr_store_autocheckpoint(s, false);
 	kr_error_cleanup(&err);
 	pthread_mutex_lock(&q.lock);
 	for (;;) {
@@ -269,13 +268,12 @@ static void *writer(void *arg)
 			clock_gettime(CLOCK_MONOTONIC, &now);
 			if (now.tv_sec != last_checkpoint) {
 				last_checkpoint = now.tv_sec;
-				sqlite3_wal_checkpoint_v2(kr_store_db(s), NULL, SQLITE_CHECKPOINT_PASSIVE,
-				                          NULL, NULL);
+				kr_store_checkpoint(s, NULL);
 			}
 		}
-		if (s && time(NULL) - last_prune >= PRUNE_S) {
-			last_prune = time(NULL);
-			kr_auth_prune(s, last_prune, NULL);
+		if (s && kr_now() - last_prune >= PRUNE_S) {
+			last_prune = kr_now();
+			kr_session_prune(s, last_prune, NULL);
 		}
 		pthread_mutex_lock(&q.lock);
 		q.written += n;

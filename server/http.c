@@ -12,9 +12,9 @@
  *  2. the route (404, 405 with Allow) and its allow-listed query parameters;
  *  3. who is calling (401, or 403 for a share-link holder outside
  *     /api/share), Origin / Sec-Fetch-Site and the CSRF token on every
- *     state-changing request (403), the access decision (404 for a case the
- *     caller may not see, 403 for a role that may not), If-Match on writes
- *     (428);
+ *     state-changing request (403), the access decision of the library
+ *     (kr_access_decide: 404 for a case the caller may not see, 403 for a
+ *     role that may not), If-Match on writes (428);
  *  4. the body: only application/json (415), the announced length against
  *     the route's limit (413), then counted while it is read (413).
  * An answer given before the body is read closes the connection, so an
@@ -47,10 +47,10 @@
 
 #include <microhttpd.h>
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include "kring/audit.h"
 #include "kring/date.h"
+#include "kring/init.h"
 #include "server.h"
 
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
@@ -107,7 +107,7 @@ struct kr_store *ks_store(struct ks_req *r)
 	}
 	/* Checkpoints of the write-ahead log run in the audit writer, outside
 	 * the write lock, not in the commit of a request (audit_queue.c). */
-	sqlite3_wal_autocheckpoint(kr_store_db(s), 0);
+	kr_store_autocheckpoint(s, false);
 	pthread_mutex_lock(&srv.lock);
 	if (srv.nstores == srv.capstores) {
 		size_t cap = srv.capstores ? srv.capstores * 2 : 16;
@@ -361,54 +361,49 @@ static void csrf_refuse(struct ks_req *r)
 
 /* ---- access ------------------------------------------------------------------ */
 
-static bool is_case_action(int access)
+const char *ks_case_ref(struct ks_req *r)
 {
-	switch (access - 1) {
-	case KR_ACT_READ: case KR_ACT_WRITE: case KR_ACT_EXPORT: case KR_ACT_SHARE:
-	case KR_ACT_ASSIGN: case KR_ACT_CASE_AUDIT:
-		return true;
-	default:
-		return false;
-	}
+	const char *ref;
+
+	if (!r->route)
+		return NULL;
+	if (strstr(r->route->pattern, "{ref}"))
+		return r->args[0];   /* every pattern with {ref} has it first */
+	ref = word_in(r->route->params, "ref") ? ks_param(r, "ref") : NULL;
+	return ref && *ref ? ref : NULL;
 }
 
-static void refuse_case(struct ks_req *r, int status)
-{
-	ks_audit(r, KR_AUDIT_FAILED, r->args[0], r->route->audit ? r->route->audit
-	                                                         : "access refused");
-	if (status == 403)
-		ks_error(r, 403, "forbidden", "Dat mag u niet met uw rol.",
-		         "Your role does not allow this.");
-	else
-		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen toegang toe.",
-		         "This case does not exist or you have no access to it.");
-}
-
-/* The access decision of the route; replies and returns false when refused. */
+/* The access decision of the route: the library's verdict, answered as it
+ * is (403 for the role, 404 for a case outside the caller's scope or
+ * missing).  A refusal about a case is audited (F) with the library's
+ * reason.  Replies and returns false when refused. */
 static bool access_ok(struct ks_req *r)
 {
-	int access = r->route->access;
-	enum kr_auth_action act = (enum kr_auth_action)(access - 1);
+	const char *ref = ks_case_ref(r), *reason = "";
+	int access = r->route->access & 0xff, whole = r->route->access >> 8;
+	char detail[KR_AUDIT_DETAIL_MAX + 1];
+	enum kr_access_action act;
+	enum kr_access_verdict v;
 
+	if (!ref && whole)
+		access = whole;
 	if (access == KS_ACCESS_NONE || r->route->who != KS_USER)
 		return true;
-	if (is_case_action(access)) {
-		if (r->user.role == KR_ACCESS_ANALYST) {
-			refuse_case(r, 403);
-			return false;
-		}
-		if (kr_auth_can(r->store, &r->user, r->args[0], act))
-			return true;
-		if (act == KR_ACT_ASSIGN || act == KR_ACT_CASE_AUDIT)
-			refuse_case(r, kr_auth_can(r->store, &r->user, r->args[0], KR_ACT_READ)
-			            ? 403 : 404);
-		else
-			refuse_case(r, 404);
-		return false;
-	}
-	if (kr_auth_can(r->store, &r->user, NULL, act))
+	act = (enum kr_access_action)(access - 1);
+	v = kr_access_decide(r->store, &r->user, ref, act, &reason);
+	if (v == KR_ACCESS_ALLOWED)
 		return true;
-	ks_error(r, 403, "forbidden", "Dat mag u niet met uw rol.", "Your role does not allow this.");
+	if (kr_access_on_case(act)) {
+		snprintf(detail, sizeof detail, "%s: %s", r->route->audit ? r->route->audit
+		         : "access refused", reason);
+		ks_audit(r, KR_AUDIT_FAILED, ref, detail);
+	}
+	if (v == KR_ACCESS_FORBIDDEN)
+		ks_error(r, 403, "forbidden", "Dat mag je niet met je rol.",
+		         "Your role does not allow this.");
+	else
+		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of je hebt er geen toegang "
+		         "toe.", "This case does not exist or you have no access to it.");
 	return false;
 }
 
@@ -426,13 +421,6 @@ static void add_security_headers(struct MHD_Response *resp, const struct ks_req 
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 }
 
-static void iso_utc(time_t t, char buf[21])
-{
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static void log_line(struct conn_state *cs)
 {
 	struct timespec t1;
@@ -444,7 +432,7 @@ static void log_line(struct conn_state *cs)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - cs->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - cs->t0.tv_nsec) / 1e6;
-	iso_utc(cs->r.now, when);
+	kr_date_timestamp(cs->r.now, when);
 	n = snprintf(line, sizeof line, "%s %s %s %d %.1fms\n", when,
 	             cs->method_name ? cs->method_name : "-", cs->pattern ? cs->pattern : "-",
 	             cs->r.status, ms);
@@ -603,10 +591,10 @@ static bool first_call(struct conn_state *cs, const char *url, const char *metho
 			ks_audit(r, KR_AUDIT_FAILED, r->args[0], r->has_share
 			         ? "refused: share link outside the plan" : "refused: not logged in");
 		if (r->has_share)
-			ks_error(r, 403, "forbidden", "Met een deellink kunt u alleen het plan zien.",
+			ks_error(r, 403, "forbidden", "Met een deellink kun je alleen het plan zien.",
 			         "A share link opens only the plan.");
 		else
-			ks_error(r, 401, "unauthenticated", "U bent niet (meer) ingelogd.",
+			ks_error(r, 401, "unauthenticated", "Je bent niet (meer) ingelogd.",
 			         "You are not logged in (any more).");
 		return true;
 	}
@@ -627,7 +615,7 @@ static bool first_call(struct conn_state *cs, const char *url, const char *metho
 	}
 	if (!access_ok(r))
 		return true;
-	if (r->route->access == KS_ACCESS(KR_ACT_WRITE) && !ks_req_header(r, "If-Match")) {
+	if (r->route->access == KS_ACCESS(KR_ACCESS_WRITE) && !ks_req_header(r, "If-Match")) {
 		ks_error(r, 428, "precondition_required",
 		         "Stuur If-Match mee met de versie waarop de wijziging is gebaseerd.",
 		         "Send If-Match with the revision the change is based on.");
@@ -685,7 +673,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			                                                "X-Forwarded-Proto");
 			r->tls = proto && strcmp(proto, "https") == 0;
 		}
-		r->now = time(NULL);
+		r->now = kr_now();
 		r->today = (long)(r->now / 86400);
 		kr_buf_init(&r->body, KS_CASE_BODY_MAX);
 		atomic_fetch_add(&srv.in_flight, 1);
@@ -869,8 +857,8 @@ int ks_serve(const struct ks_config *cfg)
 	 * time (one per pool thread, one for the audit writer), so SQLite's
 	 * per-connection mutexes are not needed, and its global allocation
 	 * statistics would put one process-wide mutex around every malloc. */
-	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (kr_store_connections_per_thread(NULL))
+		fprintf(stderr, "kring serve: SQLite started early; it keeps its own locks\n");
 	if (sodium_init() < 0 || ks_csrf_init()) {
 		fprintf(stderr, "kring serve: the cryptography library cannot start\n");
 		return 1;
@@ -932,6 +920,9 @@ int ks_serve(const struct ks_config *cfg)
 		inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
 		fprintf(stderr, "kring serve: listening on %s://%s:%u/ (%d threads)\n",
 		        cert ? "https" : "http", host, di ? (unsigned)di->port : 0, threads);
+		if (cfg->clock_file)
+			fprintf(stderr, "kring serve: TEST MODE: the clock is read from %s; never run "
+			        "a real server like this\n", cfg->clock_file);
 	}
 
 	sigemptyset(&sigs);

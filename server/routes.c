@@ -3,7 +3,9 @@
  * docs/api.md as one line saying its method, path pattern, handler, who may
  * call it, how large its body may be, which access decision guards it and
  * which query parameters it takes.  server/http.c enforces all of that
- * before a handler runs, so a handler only does its own work.
+ * before a handler runs, so a handler only does its own work: the access
+ * column names an action of the library's rule table (access.h), and the
+ * library's verdict decides between going on, 403 and 404.
  *
  * Patterns: a segment "{name}" matches any one path segment (copied into
  * r->args in order); "{name:a|b|c}" matches only one of the listed words.
@@ -18,11 +20,11 @@
 #define SINGLE "{single:plan|case|safety_map}"
 #define KINDS "{file}"
 
-#define R KS_ACCESS(KR_ACT_READ)
-#define W KS_ACCESS(KR_ACT_WRITE)
-#define E KS_ACCESS(KR_ACT_EXPORT)
-#define S KS_ACCESS(KR_ACT_SHARE)
-#define A KS_ACCESS(KR_ACT_ASSIGN)
+#define R KS_ACCESS(KR_ACCESS_READ)
+#define W KS_ACCESS(KR_ACCESS_WRITE)
+#define E KS_ACCESS(KR_ACCESS_EXPORT)
+#define S KS_ACCESS(KR_ACCESS_SHARE)
+#define A KS_ACCESS(KR_ACCESS_ASSIGN)
 #define N KS_ACCESS_NONE
 
 const struct ks_route ks_routes[] = {
@@ -36,9 +38,10 @@ const struct ks_route ks_routes[] = {
 	{ KS_DELETE, "/api/session", ks_h_logout, KS_USER, KS_BODY_NONE, N, "", NULL },
 
 	/* cases */
-	{ KS_GET, "/api/cases", ks_h_cases_list, KS_USER, KS_BODY_NONE, N, "q sort as_of", NULL },
+	{ KS_GET, "/api/cases", ks_h_cases_list, KS_USER, KS_BODY_NONE, KS_ACCESS(KR_ACCESS_LIST),
+	  "q sort as_of", NULL },
 	{ KS_POST, "/api/cases", ks_h_case_create, KS_USER, KS_BODY_CASE,
-	  KS_ACCESS(KR_ACT_CREATE), "", NULL },
+	  KS_ACCESS(KR_ACCESS_CREATE), "", NULL },
 	{ KS_GET, "/api/cases/{ref}", ks_h_case_get, KS_USER, KS_BODY_NONE, R,
 	  "revision as_of", "read refused" },
 	{ KS_PUT, "/api/cases/{ref}", ks_h_case_put, KS_USER, KS_BODY_CASE, W, "",
@@ -106,15 +109,16 @@ const struct ks_route ks_routes[] = {
 
 	/* administration */
 	{ KS_GET, "/api/users", ks_h_users_list, KS_USER, KS_BODY_NONE,
-	  KS_ACCESS(KR_ACT_USERS), "", NULL },
+	  KS_ACCESS(KR_ACCESS_USERS), "", NULL },
 	{ KS_POST, "/api/users", ks_h_users_create, KS_USER, KS_BODY_SMALL,
-	  KS_ACCESS(KR_ACT_USERS), "", NULL },
+	  KS_ACCESS(KR_ACCESS_USERS), "", NULL },
 	{ KS_PATCH, "/api/users/{name}", ks_h_users_patch, KS_USER, KS_BODY_SMALL,
-	  KS_ACCESS(KR_ACT_USERS), "", NULL },
-	{ KS_GET, "/api/audit", ks_h_audit_get, KS_USER, KS_BODY_NONE, N, "ref format", NULL },
+	  KS_ACCESS(KR_ACCESS_USERS), "", NULL },
+	{ KS_GET, "/api/audit", ks_h_audit_get, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS_EITHER(KR_ACCESS_CASE_AUDIT, KR_ACCESS_AUDIT), "ref format", "audit refused" },
 	{ KS_GET, "/api/audit/verify", ks_h_audit_verify, KS_USER, KS_BODY_NONE,
-	  KS_ACCESS(KR_ACT_AUDIT_ALL), "", NULL },
-	{ KS_GET, "/api/stats", ks_h_stats, KS_USER, KS_BODY_NONE, KS_ACCESS(KR_ACT_AGGREGATES),
+	  KS_ACCESS(KR_ACCESS_AUDIT), "", NULL },
+	{ KS_GET, "/api/stats", ks_h_stats, KS_USER, KS_BODY_NONE, KS_ACCESS(KR_ACCESS_FIGURES),
 	  "as_of", NULL },
 };
 

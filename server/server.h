@@ -7,7 +7,8 @@
  * How a request flows (server/http.c): libmicrohttpd calls us once when the
  * headers are in.  We refuse request smuggling, find the route
  * (server/routes.c), establish who is calling (session or share cookie),
- * check CSRF and the access decision, check the body's type and announced
+ * check CSRF and the access decision (kr_access_decide: one verdict, 403 or
+ * 404, from the library's rule table), check the body's type and announced
  * size, and only then accept the body, counting it against the route's
  * limit.  When the body is complete the route's handler runs and fills in
  * the reply; http.c adds the security headers, queues it and logs one line.
@@ -25,11 +26,15 @@
 
 #include <jansson.h>
 
+#include "kring/access.h"
+#include "kring/account.h"
 #include "kring/auth.h"
 #include "kring/buf.h"
 #include "kring/case.h"
 #include "kring/error.h"
 #include "kring/lang.h"
+#include "kring/session.h"
+#include "kring/share.h"
 #include "kring/store.h"
 
 #define KS_VERSION "0.4.0"
@@ -52,6 +57,7 @@ struct ks_config {
 	long session_idle_s, session_max_s;
 	bool trust_proxy;          /* take the client address from X-Real-IP */
 	bool quiet;                /* no request log */
+	const char *clock_file;    /* tests only (--clock-file): the clock's file, or NULL */
 };
 
 /* Runs the server until SIGTERM or SIGINT (the caller has blocked both in
@@ -75,10 +81,16 @@ enum ks_who {
 
 enum ks_body { KS_BODY_NONE, KS_BODY_SMALL, KS_BODY_CASE };
 
-/* What the dispatcher checks before the handler runs, for routes with a
- * {ref}: KS_ACCESS_NONE checks nothing, otherwise the kr_auth_action + 1. */
+/* The access decision the dispatcher asks for before the handler runs:
+ * KS_ACCESS_NONE asks nothing, KS_ACCESS(KR_ACCESS_READ) etc. ask
+ * kr_access_decide() for that action.  A case action takes its case from
+ * the {ref} segment of the path, or, on a route without one, from the
+ * ?ref= parameter.  KS_ACCESS_EITHER(case_act, act) asks for case_act when
+ * ?ref= names a case and for act (an action on no case) when it is left
+ * out: GET /api/audit is one case's trail or the whole trail. */
 #define KS_ACCESS_NONE 0
 #define KS_ACCESS(act) ((int)(act) + 1)
+#define KS_ACCESS_EITHER(case_act, act) (KS_ACCESS(case_act) | KS_ACCESS(act) << 8)
 
 struct ks_req;
 typedef void (*ks_handler)(struct ks_req *r);
@@ -91,9 +103,9 @@ struct ks_route {
 	ks_handler fn;
 	enum ks_who who;
 	enum ks_body body;
-	int access;                /* KS_ACCESS(KR_ACT_READ) etc., KS_ACCESS_NONE */
+	int access;                /* KS_ACCESS(KR_ACCESS_READ) etc., KS_ACCESS_NONE */
 	const char *params;        /* allowed query parameters, space-separated */
-	const char *audit;         /* detail word for the F row when access is refused */
+	const char *audit;         /* detail for the F row when access to a case is refused */
 };
 
 /* The route table (server/routes.c). */
@@ -192,6 +204,10 @@ json_t *ks_body_json(struct ks_req *r);
 
 /* The query parameter name, or NULL. */
 const char *ks_param(struct ks_req *r, const char *name);
+
+/* The case a request is about: the {ref} segment of its route's path, or
+ * the ?ref= parameter on a route without one; NULL when it names none. */
+const char *ks_case_ref(struct ks_req *r);
 
 /* Reads ?as_of= (default today) into *day.  Replies 400 and returns false
  * when it is malformed. */

@@ -11,6 +11,7 @@
 #define KRING_DATE_H
 
 #include <stdbool.h>
+#include <time.h>
 
 struct kr_date {
 	int y;   /* 0 means "no date" */
@@ -58,5 +59,12 @@ long kr_today(void);
 
 /* Number of days in month m of year y. */
 int kr_days_in_month(int y, int m);
+
+/* A moment (seconds since the epoch) as the ISO 8601 UTC time stamp the
+ * store, the audit trail and the HTTP API write: "2026-11-23T09:30:00Z",
+ * NUL-terminated in out.  A moment gmtime cannot represent is written as
+ * "1970-01-01T00:00:00Z".  Never fails. */
+#define KR_DATE_STAMP_LEN 21
+void kr_date_timestamp(time_t t, char out[KR_DATE_STAMP_LEN]);
 
 #endif

@@ -45,6 +45,22 @@ void kr_store_set_now(struct kr_store *s, time_t now);
 enum kr_status kr_store_begin(struct kr_store *s, struct kr_error *err);
 enum kr_status kr_store_end(struct kr_store *s, bool commit, struct kr_error *err);
 
+/* For a program that keeps many stores open at once (the server: one per
+ * thread), three knobs of SQLite that the library keeps to itself:
+ *  - kr_store_connections_per_thread(): every store is used by one thread
+ *    at a time, so SQLite may drop its per-connection mutexes and its
+ *    process-wide memory statistics (a mutex around every allocation).
+ *    Call it before the first kr_store_open(); KR_EUSAGE when SQLite has
+ *    started already.
+ *  - kr_store_autocheckpoint(s, false): commits on s no longer copy the
+ *    write-ahead log into the database (on by default); the program then
+ *    calls kr_store_checkpoint() itself, e.g. from one background thread.
+ *  - kr_store_checkpoint(): a passive checkpoint (never waits for readers
+ *    or writers).  KR_EDB when SQLite fails. */
+enum kr_status kr_store_connections_per_thread(struct kr_error *err);
+void kr_store_autocheckpoint(struct kr_store *s, bool on);
+enum kr_status kr_store_checkpoint(struct kr_store *s, struct kr_error *err);
+
 /* Stores case c as the next revision of its case.ref (creating the case at
  * revision 1).  author names who made the change (required, non-empty).
  * expect_rev, when > 0, is the revision the change was based on: if the case
@@ -121,18 +137,5 @@ enum kr_status kr_store_setting_get(struct kr_store *s, const char *key, char **
                                     struct kr_error *err);
 enum kr_status kr_store_setting_set(struct kr_store *s, const char *key, const char *value,
                                     struct kr_error *err);
-
-/* A prepared statement (sqlite3_stmt *) for sql on this store's
- * connection, reset and with its bindings cleared, kept for the store's
- * lifetime: the cache is keyed by the address of sql, so pass a string
- * literal or another string with static storage.  Borrowed: reset it after
- * use (it is reset again on the next call), never finalize it.  NULL when
- * SQLite refuses the statement (sqlite3_errmsg tells why) or out of memory.
- * For modules of libkring with tables of their own (accounts, audit). */
-void *kr_store_stmt(struct kr_store *s, const char *sql);
-
-/* The underlying sqlite3 * handle, for modules of libkring that keep their
- * own tables (accounts, audit).  Borrowed. */
-void *kr_store_db(struct kr_store *s);
 
 #endif

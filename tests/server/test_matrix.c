@@ -4,8 +4,12 @@
  * the case's team and of another team, an analyst, an admin without and
  * with an assignment, a share-link holder, and nobody logged in - against
  * every case endpoint, on two cases.  Every allowed cell answers 2xx;
- * every forbidden cell answers 401, 403 or 404 and its body holds no name
- * of that case's people.  Then the audit trail: every request of the
+ * every forbidden cell answers exactly the status the library's verdict
+ * gives (401 without a session; 403 when the role may never do it: an
+ * analyst, a share holder, a worker assigning; 404 when the case is outside
+ * the caller's scope, so it looks as if it did not exist) and its body
+ * holds no name of that case's people.  GET /api/session answers each
+ * role's capabilities.  Then the audit trail: every request of the
  * matrix is in it (rows counted per case and action letter: the endpoint's
  * letter when allowed, F when refused), the server log holds no name, the
  * chain verifies, and once one row is altered with a raw SQLite handle
@@ -39,36 +43,47 @@ enum kind { K_READ, K_WRITE, K_ASSIGN };
 
 struct endpoint {
 	const char *method;
-	const char *path;     /* %s = the ref */
+	const char *path;     /* {ref} = the ref */
 	const char *body;     /* NULL, or a body; "@doc" = the case document */
 	enum kind kind;
 	char letter;          /* audit letter when allowed */
 	bool if_match;
 };
 
+/* The path of endpoint ep on case ref ("{ref}" replaced). */
+static void path_of(const char *pattern, const char *ref, char *out, size_t n)
+{
+	const char *at = strstr(pattern, "{ref}");
+	if (!at) {
+		snprintf(out, n, "%s", pattern);
+		return;
+	}
+	snprintf(out, n, "%.*s%s%s", (int)(at - pattern), pattern, ref, at + 5);
+}
+
 static const struct endpoint eps[] = {
-	{ "GET", "/api/cases/%s", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s?revision=1", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/history", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/export", NULL, K_READ, 'E', false },
-	{ "GET", "/api/cases/%s/signals?as_of=2026-12-01", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/metrics", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/render/ecogram.svg", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/render/lifeline.pdf?as_of=2026-12-01", NULL, K_READ, 'P', false },
-	{ "GET", "/api/cases/%s/layout/ecogram", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/persons", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/persons/p1", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/plan", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/shares", NULL, K_READ, 'R', false },
-	{ "GET", "/api/cases/%s/assignees", NULL, K_READ, 'R', false },
-	{ "PATCH", "/api/cases/%s/plan", "{\"version\":7}", K_WRITE, 'U', true },
-	{ "POST", "/api/cases/%s/wishes",
+	{ "GET", "/api/cases/{ref}", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}?revision=1", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/history", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/export", NULL, K_READ, 'E', false },
+	{ "GET", "/api/cases/{ref}/signals?as_of=2026-12-01", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/metrics", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/render/ecogram.svg", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/render/lifeline.pdf?as_of=2026-12-01", NULL, K_READ, 'P', false },
+	{ "GET", "/api/cases/{ref}/layout/ecogram", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/persons", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/persons/p1", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/plan", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/shares", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/assignees", NULL, K_READ, 'R', false },
+	{ "PATCH", "/api/cases/{ref}/plan", "{\"version\":7}", K_WRITE, 'U', true },
+	{ "POST", "/api/cases/{ref}/wishes",
 	  "{\"by\":\"p1\",\"date\":\"2026-11-20\",\"text\":\"matrix\"}", K_WRITE, 'U', true },
-	{ "PATCH", "/api/cases/%s/ties/0", "{\"frequency\":\"weekly\"}", K_WRITE, 'U', true },
-	{ "PUT", "/api/cases/%s", "@doc", K_WRITE, 'U', true },
-	{ "POST", "/api/cases/%s/shares", "{\"person\":\"p1\",\"days\":1}", K_WRITE, 'C', false },
-	{ "PUT", "/api/cases/%s/assignees/spare", NULL, K_ASSIGN, 'U', false },
-	{ "DELETE", "/api/cases/%s/assignees/spare", NULL, K_ASSIGN, 'D', false },
+	{ "PATCH", "/api/cases/{ref}/ties/0", "{\"frequency\":\"weekly\"}", K_WRITE, 'U', true },
+	{ "PUT", "/api/cases/{ref}", "@doc", K_WRITE, 'U', true },
+	{ "POST", "/api/cases/{ref}/shares", "{\"person\":\"p1\",\"days\":1}", K_WRITE, 'C', false },
+	{ "PUT", "/api/cases/{ref}/assignees/spare", NULL, K_ASSIGN, 'U', false },
+	{ "DELETE", "/api/cases/{ref}/assignees/spare", NULL, K_ASSIGN, 'D', false },
 };
 #define NEPS (sizeof eps / sizeof *eps)
 
@@ -79,6 +94,19 @@ static long rev[2] = { 1, 1 };
 static json_t *names[2];          /* arrays of strings not to leak */
 static long expect[2][128];       /* expected audit rows per case and letter */
 static long long share_id;        /* the holder's link */
+
+/* The status a refused cell must answer, from docs/security.md's table
+ * (not from the library's): no session 401; a role that may never do it
+ * 403 (the analyst on any case, a share holder outside /api/share, a worker
+ * assigning); a case outside the caller's scope 404. */
+static int refusal(enum role r, enum kind k)
+{
+	if (r == ANON)
+		return 401;
+	if (r == ANALYST || r == SHARE || ((r == W_A || r == W_B) && k == K_ASSIGN))
+		return 403;
+	return 404;
+}
 
 /* May role act on case c (0 = A, 1 = B) with an endpoint of this kind? */
 static bool allowed(enum role r, int c, enum kind k)
@@ -151,10 +179,7 @@ static void matrix(void)
 				struct tc_resp resp;
 				const char *leak;
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"   /* eps[].path holds one %s: the ref */
-				snprintf(path, sizeof path, ep->path, ref);
-#pragma GCC diagnostic pop
+				path_of(ep->path, ref, path, sizeof path);
 				if (body && strcmp(body, "@doc") == 0)
 					body = docs[c];
 				if (ep->if_match)
@@ -169,11 +194,9 @@ static void matrix(void)
 						rev[c]++;
 					expect[c][(int)ep->letter]++;
 				} else {
-					int want = r == ANON ? 401 : (r == ANALYST || r == SHARE) ? 403 : 0;
-					bool st = want ? resp.status == want
-					               : resp.status == 404 || resp.status == 403;
-					tc_check(st, "%s %s %s on %s: refused (got %d)", role_name[r],
-					         ep->method, ep->path, ref, resp.status);
+					int want = refusal((enum role)r, ep->kind);
+					tc_check(resp.status == want, "%s %s %s on %s: refused with %d (got %d)",
+					         role_name[r], ep->method, ep->path, ref, want, resp.status);
 					leak = leaked(c, resp.body);
 					tc_check(!leak, "%s %s %s on %s: nothing of the case in the answer%s%s",
 					         role_name[r], ep->method, ep->path, ref, leak ? ": " : "",
@@ -226,36 +249,32 @@ static void lists(void)
 static void other_endpoints(void)
 {
 	struct tc_resp resp;
-	static const struct { const char *method, *path; const char *body; bool who[NROLES]; } o[] = {
-		{ "GET", "/api/users", NULL,
-		  { false, false, false, false, false, false, true, true, false } },
-		{ "GET", "/api/audit/verify", NULL,
-		  { false, false, false, false, false, false, true, true, false } },
-		{ "GET", "/api/stats?as_of=2026-12-01", NULL,
-		  { false, false, true, false, true, true, true, true, false } },
-		{ "GET", "/api/audit?ref=" A_REF, NULL,
-		  { false, false, true, false, false, false, true, true, false } },
-		{ "GET", "/api/share/plan", NULL,
-		  { false, false, false, false, false, false, false, false, true } },
+	/* the status per role (anonymous, worker A, lead A, worker B, lead B,
+	 * analyst, admin, admin assigned A, share holder) */
+	static const struct { const char *method, *path; int want[NROLES]; } o[] = {
+		{ "GET", "/api/users", { 401, 403, 403, 403, 403, 403, 200, 200, 403 } },
+		{ "GET", "/api/audit/verify", { 401, 403, 403, 403, 403, 403, 200, 200, 403 } },
+		{ "GET", "/api/stats?as_of=2026-12-01", { 401, 403, 200, 403, 200, 200, 200, 200, 403 } },
+		/* one case's trail: a worker's or analyst's role never may (403), lead
+		 * B may for the cases of team zuid only (404), admins any case */
+		{ "GET", "/api/audit?ref=" A_REF, { 401, 403, 200, 403, 404, 403, 200, 200, 403 } },
+		{ "GET", "/api/audit", { 401, 403, 403, 403, 403, 403, 200, 200, 403 } },
+		{ "GET", "/api/share/plan", { 401, 401, 401, 401, 401, 401, 401, 401, 200 } },
 	};
 	for (size_t i = 0; i < sizeof o / sizeof *o; i++)
 		for (int r = 0; r < NROLES; r++) {
-			call_as((enum role)r, o[i].method, o[i].path, NULL, o[i].body, &resp);
-			if (o[i].who[r])
-				tc_check(resp.status == 200, "%s %s as %s: 200 (got %d)", o[i].method,
-				         o[i].path, role_name[r], resp.status);
-			else
-				tc_check(resp.status == 401 || resp.status == 403 || resp.status == 404,
-				         "%s %s as %s: refused (got %d)", o[i].method, o[i].path,
-				         role_name[r], resp.status);
+			call_as((enum role)r, o[i].method, o[i].path, NULL, NULL, &resp);
+			tc_check(resp.status == o[i].want[r], "%s %s as %s: %d (got %d)", o[i].method,
+			         o[i].path, role_name[r], o[i].want[r], resp.status);
 			if (strstr(o[i].path, "/api/audit?ref=")) {
-				/* lead B is refused the case (F); workers by role (no row) */
-				if (o[i].who[r])
+				/* read by who may; refused with an F row for every logged-in
+				 * user who may not, whether by role (403) or by scope (404) */
+				if (o[i].want[r] == 200)
 					expect[0]['R']++;
-				if (r == LEAD_B)
+				else if (r != ANON && r != SHARE)
 					expect[0]['F']++;
 			}
-			if (strstr(o[i].path, "/api/share/plan") && o[i].who[r])
+			if (strstr(o[i].path, "/api/share/plan") && o[i].want[r] == 200)
 				expect[0]['R']++;
 			if (strstr(o[i].path, "/api/stats") && resp.status == 200)
 				tc_check(strstr(resp.body, "\"cases\":\"<5\"") != NULL,
@@ -266,6 +285,60 @@ static void other_endpoints(void)
 				         "stats as %s: no names, refs or person ids", role_name[r]);
 			tc_resp_free(&resp);
 		}
+}
+
+/* GET /api/session answers what each role may do, action by action (the
+ * scopes of docs/security.md), so the browser need not guess from roles. */
+static void capabilities(void)
+{
+	static const char *const actions[] = { "read", "write", "export", "share", "assign",
+		"case_audit", "list", "create", "figures", "users", "audit" };
+	static const char *const worker[] = { "own", "own", "own", "own", "none", "none", "all",
+		"all", "none", "none", "none" };
+	static const char *const lead[] = { "team", "team", "team", "team", "team+unassigned",
+		"team", "all", "all", "all", "none", "none" };
+	static const char *const analyst[] = { "none", "none", "none", "none", "none", "none",
+		"none", "none", "all", "none", "none" };
+	static const char *const admin[] = { "own", "own", "own", "own", "any", "any", "all",
+		"none", "all", "all", "all" };
+	static const char *const *const want[NROLES] = { NULL, worker, lead, worker, lead,
+		analyst, admin, admin, NULL };
+	struct tc_resp resp;
+	json_t *j, *caps;
+
+	for (int r = 1; r < NROLES; r++) {
+		if (!want[r])
+			continue;
+		call_as((enum role)r, "GET", "/api/session", NULL, NULL, &resp);
+		j = tc_json(&resp);
+		caps = json_object_get(j, "capabilities");
+		tc_check(resp.status == 200 && json_is_object(caps) &&
+		         json_object_size(caps) == sizeof actions / sizeof *actions,
+		         "%s: GET /api/session has %zu capabilities", role_name[r],
+		         sizeof actions / sizeof *actions);
+		for (size_t a = 0; a < sizeof actions / sizeof *actions; a++) {
+			const char *got = json_string_value(json_object_get(caps, actions[a]));
+			tc_check(got && strcmp(got, want[r][a]) == 0, "%s may %s: %s (got %s)",
+			         role_name[r], actions[a], want[r][a], got ? got : "nothing");
+		}
+		json_decref(j);
+		tc_resp_free(&resp);
+	}
+	/* the login answers them too */
+	{
+		char body[128];
+		snprintf(body, sizeof body, "{\"user\":\"ana\",\"password\":\"%s\"}", PW);
+		tc_request(S.port, "POST", "/api/session", "Content-Type: application/json\r\n",
+		           body, strlen(body), &resp);
+		j = tc_json(&resp);
+		caps = json_object_get(j, "capabilities");
+		tc_check(resp.status == 200 && json_is_object(caps) &&
+		         strcmp(json_string_value(json_object_get(caps, "figures")) ?: "", "all") == 0 &&
+		         strcmp(json_string_value(json_object_get(caps, "read")) ?: "", "none") == 0,
+		         "the login answer holds the analyst's capabilities (got %d)", resp.status);
+		json_decref(j);
+		tc_resp_free(&resp);
+	}
 }
 
 static void share_view(void)
@@ -502,6 +575,7 @@ int main(int argc, char **argv)
 	matrix();
 	lists();
 	other_endpoints();
+	capabilities();
 	share_view();
 	tc_check(tc_stop(&S) == 0, "server stops cleanly (exit 0)");
 	audit_checks(marker);

@@ -2,17 +2,25 @@
  * test_sessions.c - sessions of `kring serve` end when they should (issue
  * 4): a token is refused after logout, after the user is disabled (by
  * `kring user disable` and by the admin endpoint), after a password change
- * (by `kring user passwd` and by the admin endpoint), and just past the
- * idle and absolute limits (a second server with --session-idle 2
- * --session-max 4), while it is accepted just before them.  Also: the
- * cookie's attributes, the same answer for an unknown user and a wrong
- * password, and 429 with Retry-After once an account is locked out.
+ * (by `kring user passwd` and by the admin endpoint), and at the second the
+ * idle and absolute limits run out, while it is accepted the second
+ * before.  Also: the cookie's attributes, the same answer for an unknown
+ * user and a wrong password, 429 with Retry-After once an account is locked
+ * out, and the lockout's end.
+ *
+ * Time: the limits are tested on a second server that reads its clock from
+ * a file this test writes (kring serve --clock-file F --unsafe-testing), at
+ * the production limits (30 min idle, 12 h absolute, 15 min lockout),
+ * without sleeping: the test moves the clock, the server sees it at the
+ * next request.  That the test option is refused without --unsafe-testing,
+ * and for a file others may write, is checked too.
  *
  * Usage: test_sessions KRING  (run from the repository root).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "client.h"
@@ -34,19 +42,26 @@ static int status_of(const struct tc_session *s, const char *method, const char 
 	return st;
 }
 
-static void pause_ms(long ms)
+static char clock_path[320];
+
+/* Sets the server's clock: writes t to the clock file (a new file renamed
+ * over the old one, so the server never reads half a number). */
+static void set_clock(time_t t)
 {
-	struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
-	nanosleep(&t, NULL);
+	char tmp[340];
+	FILE *f;
+
+	snprintf(tmp, sizeof tmp, "%s.new", clock_path);
+	f = fopen(tmp, "w");
+	if (!f || fprintf(f, "%lld\n", (long long)t) < 0 || fclose(f) != 0 ||
+	    rename(tmp, clock_path) != 0)
+		tc_check(false, "write the clock file");
 }
 
-/* Waits until the wall clock is just past a whole second, so second-granular
- * limits are tested with a known margin. */
-static void align_second(void)
+static int status_at(const struct tc_session *s, time_t t, const char *path)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_REALTIME, &now);
-	pause_ms(1000 - now.tv_nsec / 1000000 + 50);
+	set_clock(t);
+	return status_of(s, "GET", path);
 }
 
 static void logins(void)
@@ -160,32 +175,85 @@ static void throttled(void)
 	tc_resp_free(&r);
 }
 
+static bool login_status(const char *user, const char *pw, int want)
+{
+	char body[128];
+	struct tc_resp r;
+	bool ok;
+
+	snprintf(body, sizeof body, "{\"user\":\"%s\",\"password\":\"%s\"}", user, pw);
+	tc_request(S.port, "POST", "/api/session", "Content-Type: application/json\r\n", body,
+	           strlen(body), &r);
+	ok = r.status == want;
+	tc_resp_free(&r);
+	return ok;
+}
+
 static void limits(void)
 {
-	static const char *const extra[] = { "--session-idle", "2", "--session-max", "4", NULL };
+	static const char *const extra[] = { "--clock-file", clock_path, "--unsafe-testing", NULL };
+	static const char *const idle_s = "1800", *const abs_s = "43200";
+	/* a week after the wall clock, so nothing the first server recorded
+	 * (failures, lockouts) falls in a window of this one */
+	const time_t t0 = time(NULL) / 3600 * 3600 + 7 * 86400;
+	const long idle = atol(idle_s), absolute = atol(abs_s);
 	struct tc_session w;
+	time_t t;
 
-	if (!tc_check(tc_start(&S, "web", extra), "server with --session-idle 2 --session-max 4"))
+	snprintf(clock_path, sizeof clock_path, "%s/clock", S.dir);
+	set_clock(t0);
+	/* the test option needs its explicit flag, and a file nobody else writes */
+	/* (an address that cannot be bound: were the option taken, the server
+	 * would exit 1 instead of serving) */
+	tc_check(tc_kring(&S, NULL, "serve", "--listen", "192.0.2.1:9", "--clock-file", clock_path,
+	                  NULL) == 2,
+	         "--clock-file without --unsafe-testing: refused (exit 2)");
+	chmod(clock_path, 0666);
+	tc_check(tc_kring(&S, NULL, "serve", "--listen", "192.0.2.1:9", "--clock-file", clock_path,
+	                  "--unsafe-testing", NULL) == 2,
+	         "--clock-file that others may write: refused (exit 2)");
+	chmod(clock_path, 0600);
+	if (!tc_check(tc_start(&S, "web", extra), "server on the clock file"))
 		return;
-	/* idle */
-	align_second();
-	tc_check(tc_login(S.port, "admin", PW, &w), "login");
-	pause_ms(1000);
-	tc_check(status_of(&w, "GET", "/api/session") == 200, "1 s idle: accepted");
-	pause_ms(1500);
-	tc_check(status_of(&w, "GET", "/api/session") == 200, "1.5 s idle: accepted");
-	pause_ms(2200);
-	tc_check(status_of(&w, "GET", "/api/session") == 401, "2.2 s idle: refused");
 
-	/* absolute: used every second, ended 4 s after login */
-	align_second();
-	tc_check(tc_login(S.port, "admin", PW, &w), "login again");
-	for (int i = 1; i <= 3; i++) {
-		pause_ms(1000);
-		tc_check(status_of(&w, "GET", "/api/session") == 200, "in use after %d s: accepted", i);
-	}
-	pause_ms(1200);
-	tc_check(status_of(&w, "GET", "/api/session") == 401, "4.2 s after login: refused");
+	/* idle: accepted a second before the limit, each use restarts it */
+	tc_check(tc_login(S.port, "admin", PW, &w), "login at t0");
+	tc_check(status_at(&w, t0 + idle - 1, "/api/session") == 200, "idle %ld s: accepted",
+	         idle - 1);
+	tc_check(status_at(&w, t0 + 2 * idle - 2, "/api/session") == 200,
+	         "idle %ld s again after a use: accepted", idle - 1);
+	tc_check(status_at(&w, t0 + 3 * idle - 2, "/api/session") == 401,
+	         "idle %ld s: refused", idle);
+	tc_check(status_at(&w, t0 + 2 * idle - 2, "/api/session") == 401,
+	         "an ended session stays ended when the clock goes back");
+	/* ... and refused at the very second */
+	set_clock(t0);
+	tc_check(tc_login(S.port, "admin", PW, &w), "login again at t0");
+	tc_check(status_at(&w, t0 + idle, "/api/cases") == 401, "exactly %ld s idle: refused", idle);
+
+	/* absolute: used every 25 minutes, still refused 12 h after login */
+	set_clock(t0);
+	tc_check(tc_login(S.port, "admin", PW, &w), "login for the absolute limit");
+	for (t = t0 + 1500; t < t0 + absolute; t += 1500)
+		if (status_at(&w, t, "/api/session") != 200) {
+			tc_check(false, "in use after %lld s: accepted", (long long)(t - t0));
+			break;
+		}
+	tc_check(status_at(&w, t0 + absolute - 1, "/api/session") == 200,
+	         "in use %ld s after login: accepted", absolute - 1);
+	tc_check(status_at(&w, t0 + absolute, "/api/session") == 401,
+	         "%ld s after login: refused however busy", absolute);
+
+	/* throttling: 5 failures lock the account for 15 minutes, to the second */
+	t = t0 + absolute + 100;
+	set_clock(t);
+	for (int i = 0; i < 5; i++)
+		login_status("admin", "wrong-password-123", 401);
+	tc_check(login_status("admin", PW, 429), "locked out after 5 failures");
+	set_clock(t + 899);
+	tc_check(login_status("admin", PW, 429), "still locked 899 s later");
+	set_clock(t + 900);
+	tc_check(login_status("admin", PW, 200), "the lockout ends after 900 s");
 	tc_check(tc_stop(&S) == 0, "server stops cleanly");
 }
 

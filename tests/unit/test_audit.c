@@ -12,6 +12,7 @@
 #include "testutil.h"
 #include "kring/audit.h"
 #include "kring/store.h"
+#include "store_int.h"
 
 #define T0 ((time_t)1790000000)   /* 2026-09-21T14:13:20Z */
 
@@ -157,7 +158,7 @@ static void append_only(void **state)
 	sqlite3 *db;
 	(void)state;
 	fill(s);
-	db = kr_store_db(s);
+	db = kri_store_db(s);
 	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET detail = 'x' WHERE id = 2",
 	                                  NULL, NULL, NULL), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit WHERE id = 10", NULL, NULL, NULL),
@@ -211,11 +212,16 @@ static void verify_finds(long long expect_id, const char *word)
 	struct kr_store *s = open_store();
 	struct kr_error err;
 	long long first = 0;
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(kr_audit_verify(s, &first, &err), KR_EINVAL);
 	assert_int_equal(first, expect_id);
 	if (!strstr(err.message, word))
 		fail_msg("message \"%s\" lacks \"%s\"", err.message, word);
+	/* the same in Dutch, for a person who reads Dutch */
+	kr_error_cleanup(&err);
+	kr_error_init_lang(&err, KR_LANG_NL);
+	assert_int_equal(kr_audit_verify(s, &first, &err), KR_EINVAL);
+	assert_non_null(strstr(err.message, "logboek"));
 	kr_error_cleanup(&err);
 	kr_store_close(s);
 }
@@ -292,7 +298,7 @@ static void detects_cut_off_end(void **state)
  * transaction open), and no transaction is left open. */
 static void all_reset(struct kr_store *s)
 {
-	sqlite3 *db = kr_store_db(s);
+	sqlite3 *db = kri_store_db(s);
 	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
 		if (sqlite3_stmt_busy(st))
 			fail_msg("statement left running: %s", sqlite3_sql(st));
@@ -319,7 +325,7 @@ static int stop_at_first(const struct kr_audit_row *row, void *arg)
 	return 1;
 }
 
-/* The statements come from the store's cache (kr_store_stmt): every path,
+/* The statements come from the store's cache (kri_store_stmt): every path,
  * the early ones included, leaves them reset, and using them again gives
  * the same answers. */
 static void statements_left_reset(void **state)

@@ -11,6 +11,7 @@
 #include "kring/settings.h"
 #include "kring/init.h"
 #include "kring/store.h"
+#include "store_int.h"
 
 static char dbpath[64];
 
@@ -148,7 +149,7 @@ static void append_only(void **state)
 	long rev;
 	(void)state;
 	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
-	db = kr_store_db(s);
+	db = kri_store_db(s);
 	assert_int_not_equal(sqlite3_exec(db, "UPDATE revisions SET author = 'x'", NULL, NULL, NULL),
 	                     SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM revisions", NULL, NULL, NULL), SQLITE_OK);
@@ -178,17 +179,17 @@ static void pragmas_and_persistence(void **state)
 	long rev;
 	(void)state;
 	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
-	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "PRAGMA journal_mode", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(kri_store_db(s), "PRAGMA journal_mode", -1, &st, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
 	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "PRAGMA synchronous", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(kri_store_db(s), "PRAGMA synchronous", -1, &st, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 2);   /* FULL */
 	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_prepare_v2(kr_store_db(s), "PRAGMA user_version", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(kri_store_db(s), "PRAGMA user_version", -1, &st, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), kr_store_schema_version());
@@ -292,15 +293,15 @@ static void text_head_and_statements(void **state)
 	assert_null(text);
 	assert_int_equal(kr_store_get_text(s, "PZ-8", 0, &text, &len, &rev, NULL), KR_ENOTFOUND);
 
-	st1 = kr_store_stmt(s, sql);
+	st1 = kri_store_stmt(s, sql);
 	assert_non_null(st1);
 	assert_int_equal(sqlite3_step(st1), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st1, 0), 1);
-	st2 = kr_store_stmt(s, sql);                       /* the same, reset */
+	st2 = kri_store_stmt(s, sql);                       /* the same, reset */
 	assert_ptr_equal(st1, st2);
 	assert_int_equal(sqlite3_step(st2), SQLITE_ROW);
 	sqlite3_reset(st2);
-	assert_null(kr_store_stmt(s, "SELECT nonsense FROM nowhere"));
+	assert_null(kri_store_stmt(s, "SELECT nonsense FROM nowhere"));
 	kr_case_free(a);
 	kr_case_free(b);
 	kr_store_close(s);
@@ -371,7 +372,7 @@ static void each_with(int threads, bool arena)
 	 * nothing parsed so far leaks (the ASan pass checks that). */
 	{
 		struct kr_error err;
-		sqlite3 *db = kr_store_db(s);
+		sqlite3 *db = kri_store_db(s);
 		kr_error_init(&err);
 		assert_int_equal(sqlite3_exec(db, "INSERT INTO revisions(case_id, rev, author, created, "
 		                              "doc) SELECT id, 9, 'x', '2026-01-01T00:00:00Z', '{\"no\":1}' "

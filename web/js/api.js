@@ -3,11 +3,30 @@
 // request, If-Match with the case revision on every case write, and errors
 // as ApiError {status, body, messages}.  A 401 on any call except the login
 // itself raises the "kring:unauthorized" event so the app shows the login.
+// It also keeps the session's capabilities (what the user may do, computed
+// by the server from its one rule table), so views ask can('create')
+// instead of guessing from the role.
 
 import { getLang, t } from './i18n.js';
 
 let csrf = null;
 let csrfSource = '/api/session';
+let caps = {};
+
+/* Remembers the capabilities of the login or GET /api/session answer:
+ * {read: "own", create: "all", users: "none", ...} (docs/api.md); null or
+ * nothing forgets them (logged out). */
+export function setCapabilities(c) {
+	caps = c && typeof c === 'object' ? c : {};
+}
+
+/* True when the user may do action at all: on no case ("create", "list",
+ * "figures", "users", "audit"), or on some case ("read", "write", "export",
+ * "share", "assign", "case_audit"; which cases is the server's to decide). */
+export function can(action) {
+	const scope = caps[action];
+	return typeof scope === 'string' && scope !== 'none';
+}
 
 /* Remembers the CSRF token from the login or GET /api/session answer;
  * source is where a fresh one can be fetched (the share page uses

@@ -3,7 +3,7 @@
 // router (#/login, #/cases, #/cases/new, #/cases/REF[/TAB[/ID]], #/stats).
 // Each view is a module with render(main, params, app).
 
-import { api, setCsrf } from './api.js';
+import { api, can, setCapabilities, setCsrf } from './api.js';
 import { closeCase } from './casestore.js';
 import { h, mount } from './dom.js';
 import { getLang, initI18n, setLang, t } from './i18n.js';
@@ -26,9 +26,10 @@ const routes = [
 	[/^#\/stats$/, statsView, true],
 ];
 
-/* The start page for the user's role. */
+/* The start page: the case list for those who may list cases, else the
+ * figures for those who may see them (the session's capabilities). */
 export function home() {
-	return app.user && app.user.role === 'analyst' ? '#/stats' : '#/cases';
+	return app.user && !can('list') && can('figures') ? '#/stats' : '#/cases';
 }
 
 /* Goes to a route (a hash beginning with #/). */
@@ -58,9 +59,9 @@ function renderTop() {
 	const u = app.user;
 	const cur = location.hash || '';
 	const items = [];
-	if (u && u.role !== 'analyst')
+	if (u && can('list'))
 		items.push(['#/cases', t('nav.cases')]);
-	if (u && u.role !== 'worker')
+	if (u && can('figures'))
 		items.push(['#/stats', t('nav.stats')]);
 	mount(nav, items.map(([href, label]) => h('a', {
 		href, 'aria-current': cur.startsWith(href) ? 'page' : null }, label)));
@@ -118,6 +119,7 @@ export async function route() {
 /* Called by the login view with the answer of POST /api/session. */
 export function loggedIn(body) {
 	app.user = body.user;
+	setCapabilities(body.capabilities);
 	setCsrf(body.csrf);
 	const next = app.after && app.after !== '#/login' ? app.after : home();
 	app.after = null;
@@ -131,6 +133,7 @@ async function logout() {
 		/* the session may have ended already */
 	}
 	app.user = null;
+	setCapabilities(null);
 	setCsrf(null);
 	closeCase();
 	go('#/login');
@@ -155,6 +158,7 @@ async function boot() {
 		if (!app.user)
 			return;
 		app.user = null;
+		setCapabilities(null);
 		setCsrf(null);
 		closeCase();
 		for (const d of document.querySelectorAll('dialog[open]'))
@@ -164,8 +168,10 @@ async function boot() {
 	});
 	const s = await session;
 	app.user = s ? s.user : null;
-	if (s)
+	if (s) {
+		setCapabilities(s.capabilities);
 		setCsrf(s.csrf);
+	}
 	window.addEventListener('hashchange', route);
 	await route();
 	document.documentElement.dataset.ready = '1';

@@ -3,7 +3,7 @@
 // review date; searchable and sortable by every column.  Also the form for
 // a new case (POST /api/cases with a minimal kring-case/1 document).
 
-import { api } from '../api.js';
+import { api, can } from '../api.js';
 import { go } from '../app.js';
 import { field, h, mount } from '../dom.js';
 import { fmtDate, t, te } from '../i18n.js';
@@ -68,6 +68,10 @@ function table(list, tbody) {
 }
 
 export async function render(main, params, ctx) {
+	if (ctx.mode === 'new' && !can('create')) {
+		mount(main, h('h1', {}, t('cases.new')), h('p', { role: 'alert' }, t('error.http.403')));
+		return;
+	}
 	if (ctx.mode === 'new')
 		return renderNew(main);
 	const r = await api('GET', '/api/cases');
@@ -98,7 +102,7 @@ export async function render(main, params, ctx) {
 		query = search.input.value;
 		table(list, tbody);
 	});
-	const canCreate = ctx.app.user && (ctx.app.user.role === 'worker' || ctx.app.user.role === 'lead');
+	const canCreate = ctx.app.user && can('create');
 	mount(main,
 		h('div', { class: 'page-head' },
 			h('h1', {}, t('cases.title')),
