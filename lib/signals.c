@@ -1517,7 +1517,7 @@ static void rule_recent_breakdown(struct ctx *x)
 	struct kr_signal *sg;
 
 	for (size_t k = pa->nbreakdowns; k-- > 0;)
-		if (pa->breakdowns[k].day > from && pa->breakdowns[k].day <= x->on) {
+		if (pa->breakdowns[k].day >= from && pa->breakdowns[k].day <= x->on) {
 			b = &pa->breakdowns[k];
 			break;
 		}
