@@ -245,7 +245,12 @@ static const char *SPAN(struct ctx *x, long from, long to, int lang)
 /* The child's pronouns; Dutch without a settled pronoun repeats the name. */
 static const char *HE(struct ctx *x, int lang)
 {
-	struct kr_pronouns p = kr_words_pronouns(x->c->persons[x->c->child].sex, (enum kr_lang)lang);
+	enum kr_sex sex = x->c->persons[x->c->child].sex;
+	struct kr_pronouns p = kr_words_pronouns(sex, (enum kr_lang)lang);
+	/* English "they" would need a plural verb ("they need"), which the
+	 * messages, written for he and she, do not have: repeat the name */
+	if (lang == EN && sex != KR_SEX_M && sex != KR_SEX_F)
+		return CHILD;
 	return p.subject ? p.subject : CHILD;
 }
 
