@@ -1638,9 +1638,11 @@ static void rule_not_explored(struct ctx *x)
 	}
 	if (p->network == KR_TRUE)
 		return;
+	/* from 90 days before the home began (crisis care with the same
+	 * carers, say) up to the start of this placement itself */
 	for (size_t m = 0; m < c->nmeetings; m++) {
 		const struct kr_date d = c->meetings[m].date;
-		if (in_window(d, start - SET(NETWORK_SEARCH_DAYS), start))
+		if (in_window(d, start - SET(NETWORK_SEARCH_DAYS), kr_date_last(p->start)))
 			return;
 	}
 	if (!(sg = emit(x, R_NOT_EXPLORED, KR_LEVEL_WARNING)))
