@@ -1415,6 +1415,15 @@ static void network_not_explored_from_the_home(void **state)
 	silent(run(d, AS_OF), "network-not-explored");
 	put_str(at(d, "meetings[1]"), "date", "2024-12-01");
 	silent(run(d, AS_OF), "network-not-explored");
+	/* a meeting during the crisis care, before the foster placement
+	 * started: signals.md, "no network meeting was held in the 90 days
+	 * before it started" */
+	put_str(at(d, "meetings[1]"), "date", "2025-02-15");
+	silent(run(d, AS_OF), "network-not-explored");
+	put_str(at(d, "meetings[1]"), "date", "2025-03-01");
+	silent(run(d, AS_OF), "network-not-explored");
+	put_str(at(d, "meetings[1]"), "date", "2025-03-02");
+	expect(run(d, AS_OF), "network-not-explored", KR_LEVEL_WARNING);
 	/* the search recorded with the crisis placement */
 	put_str(at(d, "meetings[1]"), "date", "2026-01-01");
 	expect(run(d, AS_OF), "network-not-explored", KR_LEVEL_WARNING);
