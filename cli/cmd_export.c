@@ -36,21 +36,25 @@ int cmd_export(struct kr_cli *cli, int argc, char **argv)
 		} else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
 			out = argv[++i];
 		} else if (argv[i][0] == '-') {
-			return cli_usage("export", "unknown option \"%s\"", argv[i]);
+			return cli_usage("export", kr_tr(cli->lang, "onbekende optie \"%s\"",
+			                 "unknown option \"%s\""), argv[i]);
 		} else if (!ref) {
 			ref = argv[i];
 		} else {
-			return cli_usage("export", "one case at a time (got \"%s\" and \"%s\")", ref,
-			                 argv[i]);
+			return cli_usage("export", kr_tr(cli->lang, "een dossier tegelijk (hier "
+			                 "\"%s\" en \"%s\")", "one case at a time (got \"%s\" and "
+			                 "\"%s\")"), ref, argv[i]);
 		}
 	}
 	if (!ref)
-		return cli_usage("export", "name the case to export");
+		return cli_usage("export", "%s", kr_tr(cli->lang, "noem het dossier dat je wilt "
+		                 "exporteren", "name the case to export"));
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
 	if ((c = cli_load_case(cli, s, "export", ref, rev, -1, &status))) {
 		if (!(text = kr_case_dump(c, true))) {
-			fprintf(stderr, "kring export: out of memory\n");
+			fprintf(stderr, "kring export: %s\n", kr_tr(cli->lang, "te weinig geheugen",
+			        "out of memory"));
 			status = EXIT_DATA;
 		} else {
 			status = cli_write_file("export", out, text, strlen(text));

@@ -3,7 +3,9 @@
  *
  * All files are one unit: every document is validated completely, and only
  * when all are valid is anything kept (one transaction).  Every problem is
- * printed as "FILE: path: message".  Exit 1 for invalid data, 2 for usage.
+ * printed as "FILE: path: message", in the language of --lang: the
+ * library's messages are asked for in that language, never translated or
+ * checked again here.  Exit 1 for invalid data, 2 for usage.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -26,6 +28,24 @@ static const char *help_en =
 	"standard input). Every document is checked completely first; if any has a\n"
 	"problem, nothing is stored. A case that exists already gets a new revision.\n";
 
+/* Why a file cannot be read, in err's language. */
+static enum kr_status io_error(struct kr_error *err, int e, const char *nl, const char *en)
+{
+	const char *why = strerror(e);
+
+	if (err && err->lang == KR_LANG_NL) {
+		switch (e) {
+		case ENOENT: why = "het bestand bestaat niet"; break;
+		case EACCES: case EPERM: why = "je hebt geen toegang tot het bestand"; break;
+		case EISDIR: why = "dit is een map, geen bestand"; break;
+		case ENOTDIR: why = "een deel van het pad is geen map"; break;
+		default: break;
+		}
+	}
+	return kr_error_say(err, KR_EIO, "%s: %s", "%s: %s", kr_tr(err ? err->lang : KR_LANG_NL,
+	                    nl, en), why);
+}
+
 /* Reads a whole file, refusing more than limit bytes.  *data is malloc'd. */
 static enum kr_status read_all(const char *path, size_t limit, char **data, size_t *len,
                                struct kr_error *err)
@@ -38,14 +58,17 @@ static enum kr_status read_all(const char *path, size_t limit, char **data, size
 
 	*data = NULL;
 	if (!f)
-		return kr_error_set(err, KR_EIO, "cannot open: %s", strerror(errno));
+		return io_error(err, errno, "kan niet worden geopend", "cannot open");
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		rc = kr_error_set(err, KR_EIO, "is a folder, not a file");
+		rc = kr_error_say(err, KR_EIO, "is een map, geen bestand; noem een bestand",
+		                  "is a folder, not a file");
 		goto out;
 	}
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
-		rc = kr_error_set(err, KR_ETOOBIG, "the file is %lld bytes; a case document may be "
-		                  "at most %zu bytes (16 MiB)", (long long)st.st_size, limit);
+		rc = kr_error_say(err, KR_ETOOBIG, "het bestand is %lld bytes; een dossier mag "
+		                  "hoogstens %zu bytes (16 MiB) zijn", "the file is %lld bytes; a case "
+		                  "document may be at most %zu bytes (16 MiB)", (long long)st.st_size,
+		                  limit);
 		goto out;
 	}
 	for (;;) {
@@ -53,7 +76,7 @@ static enum kr_status read_all(const char *path, size_t limit, char **data, size
 		if (cap - n < 65536) {
 			cap = cap ? cap * 2 : 65536;
 			if (!(grown = realloc(buf, cap))) {
-				rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+				rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
 				goto out;
 			}
 			buf = grown;
@@ -61,15 +84,16 @@ static enum kr_status read_all(const char *path, size_t limit, char **data, size
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
 		if (n > limit) {
-			rc = kr_error_set(err, KR_ETOOBIG, "a case document may be at most %zu bytes "
-			                  "(16 MiB)", limit);
+			rc = kr_error_say(err, KR_ETOOBIG, "een dossier mag hoogstens %zu bytes (16 MiB) "
+			                  "zijn", "a case document may be at most %zu bytes (16 MiB)",
+			                  limit);
 			goto out;
 		}
 		if (got == 0)
 			break;
 	}
 	if (ferror(f))
-		rc = kr_error_set(err, KR_EIO, "reading failed: %s", strerror(errno));
+		rc = io_error(err, errno, "lezen lukt niet", "reading failed");
 out:
 	if (f != stdin)
 		fclose(f);
@@ -101,15 +125,17 @@ int cmd_import(struct kr_cli *cli, int argc, char **argv)
 		if (g)
 			continue;
 		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("import", "unknown option \"%s\"", argv[i]);
+			return cli_usage("import", kr_tr(cli->lang, "onbekende optie \"%s\"",
+			                 "unknown option \"%s\""), argv[i]);
 		if (!first)
 			first = i;
 	}
 	if (!first)
-		return cli_usage("import", "name at least one file to import");
+		return cli_usage("import", "%s", kr_tr(cli->lang, "noem minstens een bestand om in "
+		                 "te lezen", "name at least one file to import"));
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
-	kr_error_init(&err);
+	kr_error_init_lang(&err, cli->lang);
 	kr_buf_init(&report, 1u << 20);
 	if (kr_store_begin(s, &err)) {
 		status = cli_fail("import", &err);
@@ -138,7 +164,8 @@ int cmd_import(struct kr_cli *cli, int argc, char **argv)
 			for (size_t k = 0; k < err.ndetails; k++)
 				fprintf(stderr, "%s: %s\n", argv[i], err.details[k]);
 			if (err.ndropped)
-				fprintf(stderr, "%s: ... and %zu more problems\n", argv[i], err.ndropped);
+				fprintf(stderr, kr_tr(cli->lang, "%s: ... en nog %zu problemen\n",
+				        "%s: ... and %zu more problems\n"), argv[i], err.ndropped);
 			if (rc != KR_EINVAL && rc != KR_ETOOBIG && rc != KR_EIO)
 				status = EXIT_DATA;
 		} else if (bad == 0) {

@@ -1,7 +1,9 @@
 /*
  * util.c - the helpers of cli.h that every subcommand shares: opening the
  * store, reporting errors, parsing option values, loading a case at a
- * chosen revision, and writing output files atomically.
+ * chosen revision, and writing output files atomically.  What they print
+ * is in the language of the run (--lang, which cli_configure() also gives
+ * the library), and library errors are printed as the library wrote them.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -12,6 +14,12 @@
 #include "cli.h"
 #include "kring/date.h"
 #include "kring/init.h"
+
+/* The language of this run: cli_configure() gave it to the library. */
+static enum kr_lang run_lang(void)
+{
+	return kr_config_get()->lang;
+}
 
 struct kr_store *cli_open_store(struct kr_cli *cli)
 {
@@ -29,11 +37,13 @@ struct kr_store *cli_open_store(struct kr_cli *cli)
 
 int cli_fail(const char *cmd, const struct kr_error *err)
 {
-	fprintf(stderr, "kring %s: %s\n", cmd, err->message[0] ? err->message : "failed");
+	fprintf(stderr, "kring %s: %s\n", cmd, err->message[0] ? err->message
+	        : kr_tr(err->lang, "mislukt", "failed"));
 	for (size_t i = 0; i < err->ndetails; i++)
 		fprintf(stderr, "  %s\n", err->details[i]);
 	if (err->ndropped)
-		fprintf(stderr, "  ... and %zu more\n", err->ndropped);
+		fprintf(stderr, kr_tr(err->lang, "  ... en nog %zu\n", "  ... and %zu more\n"),
+		        err->ndropped);
 	return err->code == KR_EUSAGE ? EXIT_USAGE : EXIT_DATA;
 }
 
@@ -44,7 +54,8 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n(kring %s --help shows how to use it)\n", cmd);
+	fprintf(stderr, kr_tr(run_lang(), "\n(kring %s --help laat zien hoe het werkt)\n",
+	        "\n(kring %s --help shows how to use it)\n"), cmd);
 	return EXIT_USAGE;
 }
 
@@ -57,7 +68,8 @@ bool cli_parse_day(const char *cmd, const char *opt, const char *s, long *day)
 {
 	struct kr_date d;
 	if (!s || !kr_date_parse_full(s, &d)) {
-		cli_usage(cmd, "%s: \"%s\" is not a date (use YYYY-MM-DD)", opt, s ? s : "");
+		cli_usage(cmd, kr_tr(run_lang(), "%s: \"%s\" is geen datum (schrijf JJJJ-MM-DD)",
+		          "%s: \"%s\" is not a date (use YYYY-MM-DD)"), opt, s ? s : "");
 		return false;
 	}
 	*day = kr_date_first(d);
@@ -71,8 +83,8 @@ bool cli_parse_long(const char *cmd, const char *opt, const char *s, long min, l
 	errno = 0;
 	v = s ? strtol(s, &end, 10) : 0;
 	if (!s || errno || end == s || *end || v < min) {
-		cli_usage(cmd, "%s: \"%s\" is not a whole number of %ld or more", opt, s ? s : "",
-		          min);
+		cli_usage(cmd, kr_tr(run_lang(), "%s: \"%s\" is geen heel getal van %ld of meer",
+		          "%s: \"%s\" is not a whole number of %ld or more"), opt, s ? s : "", min);
 		return false;
 	}
 	*out = v;
@@ -86,8 +98,7 @@ struct kr_case *cli_load_case(struct kr_cli *cli, struct kr_store *s, const char
 	struct kr_case *c = NULL;
 	enum kr_status rc = KR_OK;
 
-	(void)cli;
-	kr_error_init(&err);
+	kr_error_init_lang(&err, cli->lang);
 	if (rev <= 0 && at >= 0)
 		rc = kr_store_revision_at(s, ref, at, &rev, &err);
 	if (!rc)
@@ -109,7 +120,8 @@ int cli_write_file(const char *cmd, const char *path, const void *data, size_t l
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
-			fprintf(stderr, "kring %s: writing to standard output failed\n", cmd);
+			fprintf(stderr, kr_tr(run_lang(), "kring %s: schrijven naar de standaarduitvoer "
+			        "mislukt\n", "kring %s: writing to standard output failed\n"), cmd);
 			return EXIT_DATA;
 		}
 		return 0;
@@ -137,7 +149,8 @@ int cli_write_file(const char *cmd, const char *path, const void *data, size_t l
 fail_unlink:
 	unlink(tmp);
 fail:
-	fprintf(stderr, "kring %s: cannot write %s: %s\n", cmd, path, strerror(errno));
+	fprintf(stderr, kr_tr(run_lang(), "kring %s: %s kan niet worden geschreven: %s\n",
+	        "kring %s: cannot write %s: %s\n"), cmd, path, strerror(errno));
 	free(tmp);
 	return EXIT_DATA;
 }
@@ -148,7 +161,7 @@ int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, i
 	if (strcmp(a, "--db") && strcmp(a, "--lang") && strcmp(a, "--author"))
 		return 0;
 	if (*i + 1 >= argc) {
-		cli_usage(cmd, "%s needs a value", a);
+		cli_usage(cmd, kr_tr(cli->lang, "%s heeft een waarde nodig", "%s needs a value"), a);
 		return -1;
 	}
 	*i += 1;
@@ -157,7 +170,8 @@ int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, i
 	} else if (strcmp(a, "--author") == 0) {
 		cli->author = argv[*i];
 	} else if (kr_lang_parse(argv[*i], &cli->lang)) {
-		cli_usage(cmd, "--lang takes nl or en, not \"%s\"", argv[*i]);
+		cli_usage(cmd, kr_tr(cli->lang, "--lang kent nl of en, niet \"%s\"",
+		          "--lang takes nl or en, not \"%s\""), argv[*i]);
 		return -1;
 	} else {
 		cli_configure(cli);

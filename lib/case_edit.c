@@ -13,7 +13,8 @@
  * objects keep insertion order and json_object_set() keeps a key's place,
  * so untouched items keep their key order; a section the document lacks
  * (ties, plan, plan.wishes ...) is inserted where docs/case-format.md puts
- * it.  Semantics: docs/case-edit.md.
+ * it.  Semantics: docs/case-edit.md.  Messages are in the language of the
+ * caller's error record, like the validator's.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -34,21 +35,24 @@ struct coll {
 	const char *path;    /* its document path, for messages */
 	const char *prefix;  /* fresh ids are prefix + number (C_ID) */
 	const char *what;    /* one item, for messages */
+	const char *what_nl; /* the same in Dutch */
 };
 
 static const struct coll colls[] = {
-	{ "persons", C_ID, false, "persons", "persons", "p", "person" },
-	{ "placements", C_ID, false, "placements", "placements", "pl", "placement" },
-	{ "meetings", C_ID, false, "meetings", "meetings", "m", "meeting" },
-	{ "wishes", C_ID, true, "wishes", "plan.wishes", "w", "wish" },
-	{ "goals", C_ID, true, "goals", "plan.goals", "g", "goal" },
-	{ "agreements", C_ID, true, "agreements", "plan.agreements", "a", "agreement" },
-	{ "kinship", C_INDEX, false, "kinship", "kinship", NULL, "kinship link" },
-	{ "ties", C_INDEX, false, "ties", "ties", NULL, "tie" },
-	{ "events", C_INDEX, false, "events", "events", NULL, "event" },
-	{ "case", C_OBJECT, false, "case", "case", NULL, "case header" },
-	{ "plan", C_OBJECT, false, "plan", "plan", NULL, "plan" },
-	{ "safety_map", C_OBJECT, true, "safety_map", "plan.safety_map", NULL, "safety map" },
+	{ "persons", C_ID, false, "persons", "persons", "p", "person", "persoon" },
+	{ "placements", C_ID, false, "placements", "placements", "pl", "placement", "plaatsing" },
+	{ "meetings", C_ID, false, "meetings", "meetings", "m", "meeting", "bijeenkomst" },
+	{ "wishes", C_ID, true, "wishes", "plan.wishes", "w", "wish", "wens" },
+	{ "goals", C_ID, true, "goals", "plan.goals", "g", "goal", "doel" },
+	{ "agreements", C_ID, true, "agreements", "plan.agreements", "a", "agreement",
+	  "afspraak" },
+	{ "kinship", C_INDEX, false, "kinship", "kinship", NULL, "kinship link", "familieband" },
+	{ "ties", C_INDEX, false, "ties", "ties", NULL, "tie", "band" },
+	{ "events", C_INDEX, false, "events", "events", NULL, "event", "gebeurtenis" },
+	{ "case", C_OBJECT, false, "case", "case", NULL, "case header", "dossiergegevens" },
+	{ "plan", C_OBJECT, false, "plan", "plan", NULL, "plan", "plan" },
+	{ "safety_map", C_OBJECT, true, "safety_map", "plan.safety_map", NULL, "safety map",
+	  "Signs of Safety-kaart" },
 };
 #define NCOLLS (sizeof colls / sizeof colls[0])
 
@@ -59,6 +63,23 @@ static const char *const plan_order[] = { "version", "adopted", "reviewed", "saf
 	"safety_map", "concerns", "wishes", "goals", "agreements", NULL };
 
 #define PATH_LEN 200
+
+/* The language of err's messages (Dutch without a record). */
+static enum kr_lang lang_of(const struct kr_error *err)
+{
+	return err ? err->lang : KR_LANG_NL;
+}
+
+/* One item of k in err's language. */
+static const char *what_of(const struct coll *k, const struct kr_error *err)
+{
+	return kr_tr(lang_of(err), k->what_nl, k->what);
+}
+
+static enum kr_status no_memory(struct kr_error *err)
+{
+	return kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
+}
 
 static const struct coll *find_coll(const char *name)
 {
@@ -243,7 +264,7 @@ struct refs {
 static void ref_found(struct refs *r, const char *path)
 {
 	r->n++;
-	kr_error_detail(r->err, path, "still refers to %s", r->id);
+	kr_error_add(r->err, path, "verwijst nog naar %s", "still refers to %s", r->id);
 }
 
 /* In every object of arr (at document path base): the members named in
@@ -324,9 +345,11 @@ static enum kr_status parse_body(const struct kr_edit *e, json_t **out, struct k
 
 	*out = NULL;
 	if (!text)
-		return kr_error_set(err, KR_EUSAGE, "this change needs a body (a JSON object)");
+		return kr_error_say(err, KR_EUSAGE, "voor deze wijziging is inhoud nodig (een "
+		                    "JSON-object)", "this change needs a body (a JSON object)");
 	if (len > KR_EDIT_MAX_BODY)
-		return kr_error_set(err, KR_ETOOBIG, "the body is %zu bytes; the limit is %u bytes "
+		return kr_error_say(err, KR_ETOOBIG, "de inhoud is %zu bytes; er mag hoogstens %u "
+		                    "bytes (1 MiB) in", "the body is %zu bytes; the limit is %u bytes "
 		                    "(1 MiB)", len, KR_EDIT_MAX_BODY);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
@@ -334,14 +357,16 @@ static enum kr_status parse_body(const struct kr_edit *e, json_t **out, struct k
 	}
 	v = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
 	if (!v) {
-		kr_error_detail(err, "body", "line %d column %d: %s", jerr.line, jerr.column,
-		                jerr.text);
-		return kr_error_set(err, KR_EINVAL, "the body is not valid JSON");
+		kr_error_add_json(err, "body", jerr.line, jerr.column, jerr.text);
+		return kr_error_say(err, KR_EINVAL, "de inhoud is geen geldige JSON",
+		                    "the body is not valid JSON");
 	}
 	if (!json_is_object(v)) {
-		kr_error_detail(err, "body", "expected an object, found %s", kri_json_kind(v));
+		kr_error_add(err, "body", "hier hoort een object ({...}), maar er staat %s",
+		             "expected an object, found %s", kri_json_kind(v, lang_of(err)));
 		json_decref(v);
-		return kr_error_set(err, KR_EINVAL, "the body must be a JSON object");
+		return kr_error_say(err, KR_EINVAL, "de inhoud moet een JSON-object ({...}) zijn",
+		                    "the body must be a JSON object");
 	}
 	*out = v;
 	return KR_OK;
@@ -355,7 +380,8 @@ static enum kr_status parse_doc(const char *text, size_t len, json_t **out,
 
 	*out = NULL;
 	if (len > KR_CASE_MAX_BYTES)
-		return kr_error_set(err, KR_ETOOBIG, "the case document is %zu bytes; the limit "
+		return kr_error_say(err, KR_ETOOBIG, "het dossier is %zu bytes; er mag hoogstens %u "
+		                    "bytes (16 MiB) in", "the case document is %zu bytes; the limit "
 		                    "is %u bytes (16 MiB)", len, KR_CASE_MAX_BYTES);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
@@ -363,15 +389,17 @@ static enum kr_status parse_doc(const char *text, size_t len, json_t **out,
 	}
 	v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!v) {
-		kr_error_detail(err, NULL, "line %d, column %d: %s", jerr.line, jerr.column,
-		                jerr.text);
-		return kr_error_set(err, KR_EINVAL, "the case document is not valid JSON");
+		kr_error_add_json(err, NULL, jerr.line, jerr.column, jerr.text);
+		return kr_error_say(err, KR_EINVAL, "het dossier is geen geldige JSON",
+		                    "the case document is not valid JSON");
 	}
 	if (!json_is_object(v)) {
-		kr_error_detail(err, "", "the document must be a JSON object, found %s",
-		                kri_json_kind(v));
+		kr_error_add(err, "", "het document moet een JSON-object ({...}) zijn, maar het is %s",
+		             "the document must be a JSON object, found %s",
+		             kri_json_kind(v, lang_of(err)));
 		json_decref(v);
-		return kr_error_set(err, KR_EINVAL, "the case document is not a JSON object");
+		return kr_error_say(err, KR_EINVAL, "het dossier is geen JSON-object",
+		                    "the case document is not a JSON object");
 	}
 	*out = v;
 	return KR_OK;
@@ -384,28 +412,42 @@ static enum kr_status check_call(const struct kr_edit *e, const struct coll **ou
 {
 	const struct coll *k = find_coll(e->collection);
 	static const char *const names[] = { "add", "replace", "merge", "remove" };
+	static const char *const names_nl[] = { "toevoegen", "vervangen", "aanpassen",
+		"verwijderen" };
+	enum kr_lang lang = lang_of(err);
 
 	*out = NULL;
 	if (!k)
-		return kr_error_set(err, KR_EUSAGE, "unknown collection \"%s\" (known: persons, "
+		return kr_error_say(err, KR_EUSAGE, "onbekend onderdeel \"%s\" (bekend zijn: "
+		                    "persons, placements, meetings, wishes, goals, agreements, "
+		                    "kinship, ties, events, case, plan, safety_map)",
+		                    "unknown collection \"%s\" (known: persons, "
 		                    "placements, meetings, wishes, goals, agreements, kinship, "
 		                    "ties, events, case, plan, safety_map)",
-		                    e->collection ? e->collection : "(none)");
+		                    e->collection ? e->collection : kr_tr(lang, "(geen)", "(none)"));
 	if ((unsigned)e->op > KR_EDIT_REMOVE)
-		return kr_error_set(err, KR_EUSAGE, "unknown kind of change %d", (int)e->op);
+		return kr_error_say(err, KR_EUSAGE, "onbekende soort wijziging %d",
+		                    "unknown kind of change %d", (int)e->op);
 	if (k->kind == C_OBJECT) {
 		if (e->op == KR_EDIT_ADD || e->op == KR_EDIT_REMOVE)
-			return kr_error_set(err, KR_EUSAGE, "cannot %s %s: the %s is one object; "
-			                    "replace or merge it", names[e->op], k->name, k->what);
+			return kr_error_say(err, KR_EUSAGE, "%s kan niet bij %s: dit onderdeel (%s) is "
+			                    "één geheel; vervang het of pas het aan",
+			                    "cannot %s %s: the %s is one object; replace or merge it",
+			                    kr_tr(lang, names_nl[e->op], names[e->op]), k->name,
+			                    what_of(k, err));
 		if (e->id)
-			return kr_error_set(err, KR_EUSAGE, "the %s is one object and has no items "
-			                    "(\"%s\")", k->what, e->id);
+			return kr_error_say(err, KR_EUSAGE, "dit onderdeel (%s) is één geheel en heeft "
+			                    "geen items (\"%s\"); laat het id weg",
+			                    "the %s is one object and has no items (\"%s\")",
+			                    what_of(k, err), e->id);
 	} else if (e->op == KR_EDIT_ADD && e->id) {
-		return kr_error_set(err, KR_EUSAGE, "an item to add to %s gets its place from "
+		return kr_error_say(err, KR_EUSAGE, "een nieuw item in %s krijgt vanzelf een plaats; "
+		                    "laat het id weg", "an item to add to %s gets its place from "
 		                    "the collection; leave the id out of the call", k->name);
 	} else if (e->op != KR_EDIT_ADD && !e->id) {
-		return kr_error_set(err, KR_EUSAGE, "which item of %s to %s? the id is missing",
-		                    k->name, names[e->op]);
+		return kr_error_say(err, KR_EUSAGE, "welk item van %s wil je %s? het id ontbreekt",
+		                    "which item of %s to %s? the id is missing", k->name,
+		                    kr_tr(lang, names_nl[e->op], names[e->op]));
 	}
 	*out = k;
 	return KR_OK;
@@ -424,28 +466,37 @@ static enum kr_status get_plan(json_t *root, bool create, json_t **plan, struct 
 		if (!create)
 			return KR_OK;
 		if (set_in_order(root, "plan", json_object(), root_order))
-			return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return no_memory(err);
 		p = json_object_get(root, "plan");
 	}
 	if (!json_is_object(p)) {
-		kr_error_detail(err, "plan", "expected an object, found %s", kri_json_kind(p));
-		return kr_error_set(err, KR_EINVAL, "the case document is not valid");
+		kr_error_add(err, "plan", "hier hoort een object ({...}), maar er staat %s",
+		             "expected an object, found %s", kri_json_kind(p, lang_of(err)));
+		return kr_error_say(err, KR_EINVAL, "het dossier is niet geldig",
+		                    "the case document is not valid");
 	}
 	*plan = p;
 	return KR_OK;
 }
 
-/* A refusal of a change to an id (or case.ref): `path: ...`. */
+/* A refusal of a change to an id (or case.ref): `path: ...`.  what and
+ * what_nl name it ("id", "het id"). */
 static enum kr_status refuse_change(struct kr_error *err, const char *path, const char *what,
-                                    const char *old, json_t *now)
+                                    const char *what_nl, const char *old, json_t *now)
 {
+	const char *w = kr_tr(lang_of(err), what_nl, what);
+
 	if (json_is_string(now))
-		kr_error_detail(err, path, "the %s cannot change (it is \"%s\"; the body has \"%s\")",
-		                what, old, json_string_value(now));
+		kr_error_add(err, path, "%s kan niet veranderen (het is \"%s\"; in de inhoud staat "
+		             "\"%s\"); laat het weg of laat het zo",
+		             "the %s cannot change (it is \"%s\"; the body has \"%s\")", w, old,
+		             json_string_value(now));
 	else
-		kr_error_detail(err, path, "the %s cannot change (it is \"%s\"; the body has %s)",
-		                what, old, kri_json_kind(now));
-	return kr_error_set(err, KR_EINVAL, "the %s cannot change", what);
+		kr_error_add(err, path, "%s kan niet veranderen (het is \"%s\"; in de inhoud staat "
+		             "%s); laat het weg of laat het zo",
+		             "the %s cannot change (it is \"%s\"; the body has %s)", w, old,
+		             kri_json_kind(now, lang_of(err)));
+	return kr_error_say(err, KR_EINVAL, "%s kan niet veranderen", "the %s cannot change", w);
 }
 
 /* Edits of an item collection (C_ID, C_INDEX). */
@@ -464,24 +515,29 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 		if (rc)
 			return rc;
 		if (!parent)
-			return kr_error_set(err, KR_ENOTFOUND, "this case has no plan yet, so no %s "
-			                    "\"%s\"", k->what, e->id);
+			return kr_error_say(err, KR_ENOTFOUND, "dit dossier heeft nog geen plan, dus "
+			                    "ook geen %s \"%s\"", "this case has no plan yet, so no %s "
+			                    "\"%s\"", what_of(k, err), e->id);
 	}
 	arr = json_object_get(parent, k->key);
 	if (!arr || json_is_null(arr)) {
 		if (e->op != KR_EDIT_ADD && k->kind == C_INDEX)
-			return kr_error_set(err, KR_ENOTFOUND, "%s has no item \"%s\" (it is empty)",
-			                    k->name, e->id);
+			return kr_error_say(err, KR_ENOTFOUND, "%s heeft geen item \"%s\" (de lijst is "
+			                    "leeg)", "%s has no item \"%s\" (it is empty)", k->name,
+			                    e->id);
 		if (e->op != KR_EDIT_ADD)
-			return kr_error_set(err, KR_ENOTFOUND, "this case has no %s \"%s\" (%s is "
-			                    "empty)", k->what, e->id, k->name);
+			return kr_error_say(err, KR_ENOTFOUND, "dit dossier heeft geen %s \"%s\" (%s "
+			                    "is leeg)", "this case has no %s \"%s\" (%s is empty)",
+			                    what_of(k, err), e->id, k->name);
 		if (set_in_order(parent, k->key, json_array(), k->in_plan ? plan_order : root_order))
-			return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return no_memory(err);
 		arr = json_object_get(parent, k->key);
 	}
 	if (!json_is_array(arr)) {
-		kr_error_detail(err, k->path, "expected a list, found %s", kri_json_kind(arr));
-		return kr_error_set(err, KR_EINVAL, "the case document is not valid");
+		kr_error_add(err, k->path, "hier hoort een lijst ([...]), maar er staat %s",
+		             "expected a list, found %s", kri_json_kind(arr, lang_of(err)));
+		return kr_error_say(err, KR_EINVAL, "het dossier is niet geldig",
+		                    "the case document is not valid");
 	}
 
 	if (e->op == KR_EDIT_ADD) {
@@ -490,22 +546,24 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 		if (k->kind == C_INDEX) {
 			snprintf(num, sizeof num, "%zu", i);
 			if (new_id && !(*new_id = strdup(num)))
-				return kr_error_set(err, KR_ENOMEM, "out of memory");
+				return no_memory(err);
 			if (json_array_append(arr, body))
-				return kr_error_set(err, KR_ENOMEM, "out of memory");
+				return no_memory(err);
 			return KR_OK;
 		}
 		v = json_object_get(body, "id");
 		if (json_is_string(v) && (found = find_id(arr, json_string_value(v))) >= 0) {
 			snprintf(path, sizeof path, "%s[%zu].id", k->path, i);
-			kr_error_detail(err, path, "id \"%s\" is already used by %s[%ld]",
-			                json_string_value(v), k->path, found);
-			return kr_error_set(err, KR_EINVAL, "this %s id is already used", k->what);
+			kr_error_add(err, path, "id \"%s\" is al in gebruik bij %s[%ld]; kies een "
+			             "ander id of laat het weg", "id \"%s\" is already used by %s[%ld]",
+			             json_string_value(v), k->path, found);
+			return kr_error_say(err, KR_EINVAL, "er is al een %s met dit id",
+			                    "this %s id is already used", what_of(k, err));
 		}
 		if (!v || json_is_null(v)) {
 			json_t *s;
 			if (!(id = fresh_id(arr, k->prefix)))
-				return kr_error_set(err, KR_ENOMEM, "out of memory");
+				return no_memory(err);
 			s = json_string(id);
 			item = s ? with_key_first("id", s, body) : NULL;
 			json_decref(s);
@@ -518,7 +576,7 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 		}
 		if (!item || json_array_append_new(arr, item)) {
 			free(id);
-			return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return no_memory(err);
 		}
 		if (new_id)
 			*new_id = id;
@@ -530,16 +588,18 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 	/* replace, merge, remove: find the item */
 	if (k->kind == C_INDEX) {
 		if (!parse_index(e->id, &i))
-			return kr_error_set(err, KR_ENOTFOUND, "\"%s\" is not an item of %s (items are "
-			                    "numbered 0, 1, 2, ...)", e->id, k->name);
+			return kr_error_say(err, KR_ENOTFOUND, "\"%s\" is geen item van %s (de items "
+			                    "hebben de nummers 0, 1, 2, ...)", "\"%s\" is not an item "
+			                    "of %s (items are numbered 0, 1, 2, ...)", e->id, k->name);
 		if (i >= json_array_size(arr))
-			return kr_error_set(err, KR_ENOTFOUND, "%s has no item %zu (it has %zu)",
+			return kr_error_say(err, KR_ENOTFOUND, "%s heeft geen item %zu (het heeft er "
+			                    "%zu, genummerd vanaf 0)", "%s has no item %zu (it has %zu)",
 			                    k->name, i, json_array_size(arr));
 	} else {
 		found = find_id(arr, e->id);
 		if (found < 0)
-			return kr_error_set(err, KR_ENOTFOUND, "this case has no %s \"%s\"", k->what,
-			                    e->id);
+			return kr_error_say(err, KR_ENOTFOUND, "dit dossier heeft geen %s \"%s\"",
+			                    "this case has no %s \"%s\"", what_of(k, err), e->id);
 		i = (size_t)found;
 	}
 	item = json_array_get(arr, i);
@@ -550,49 +610,57 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 	case KR_EDIT_REPLACE:
 		if (k->kind == C_INDEX) {
 			if (json_array_set(arr, i, body))
-				return kr_error_set(err, KR_ENOMEM, "out of memory");
+				return no_memory(err);
 			return KR_OK;
 		}
 		v = json_object_get(body, "id");
 		if (v && !json_is_null(v) &&
 		    !(json_is_string(v) && strcmp(json_string_value(v), old) == 0))
-			return refuse_change(err, path, "id", old, v);
+			return refuse_change(err, path, "id", "het id", old, v);
 		if (v && json_is_string(v))
 			merged = json_incref(body);
 		else
 			merged = with_key_first("id", json_object_get(item, "id"), body);
 		if (!merged || json_array_set_new(arr, i, merged))
-			return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return no_memory(err);
 		return KR_OK;
 	case KR_EDIT_MERGE:
 		v = json_object_get(body, "id");
 		if (old && v && !(json_is_string(v) && strcmp(json_string_value(v), old) == 0))
-			return refuse_change(err, path, "id", old, v);
+			return refuse_change(err, path, "id", "het id", old, v);
 		merged = merge_patch(item, body);
 		if (!merged || json_array_set_new(arr, i, merged))
-			return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return no_memory(err);
 		return KR_OK;
 	case KR_EDIT_REMOVE:
 		if (strcmp(k->name, "persons") == 0) {
 			json_t *cs = json_object_get(root, "case");
 			const char *child = json_string_value(json_object_get(cs, "child"));
 			if (child && strcmp(child, old) == 0) {
-				kr_error_detail(err, "case.child", "%s is the child of this case and "
-				                "cannot be removed", old);
-				return kr_error_set(err, KR_EINVAL, "the child of the case cannot be "
-				                    "removed");
+				kr_error_add(err, "case.child", "%s is het kind van dit dossier en kan "
+				             "niet weg", "%s is the child of this case and cannot be "
+				             "removed", old);
+				return kr_error_say(err, KR_EINVAL, "het kind van het dossier kan niet "
+				                    "weg", "the child of the case cannot be removed");
 			}
 		}
 		if (old) {
 			size_t n = find_refs(root, k, old, err);
+			if (n == 1)
+				return kr_error_say(err, KR_EINVAL, "%s \"%s\" kan niet weg: er verwijst "
+				                    "nog %zu onderdeel naar; pas dat eerst aan of haal "
+				                    "het weg", "%s \"%s\" cannot be removed: %zu "
+				                    "reference to it remains; change or remove it first",
+				                    what_of(k, err), old, n);
 			if (n)
-				return kr_error_set(err, KR_EINVAL, "%s \"%s\" cannot be removed: %zu "
-				                    "reference%s to it remain; change or remove %s first",
-				                    k->what, old, n, n == 1 ? "" : "s",
-				                    n == 1 ? "it" : "them");
+				return kr_error_say(err, KR_EINVAL, "%s \"%s\" kan niet weg: er verwijzen "
+				                    "nog %zu onderdelen naar; pas die eerst aan of haal "
+				                    "ze weg", "%s \"%s\" cannot be removed: %zu "
+				                    "references to it remain; change or remove them first",
+				                    what_of(k, err), old, n);
 		}
 		if (json_array_remove(arr, i))
-			return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return no_memory(err);
 		return KR_OK;
 	case KR_EDIT_ADD:
 		break;
@@ -624,11 +692,12 @@ static enum kr_status edit_object(json_t *root, const struct coll *k, const stru
 		v = json_object_get(body, "ref");
 		if (old && v && !(e->op == KR_EDIT_REPLACE && json_is_null(v)) &&
 		    !(json_is_string(v) && strcmp(json_string_value(v), old) == 0))
-			return refuse_change(err, "case.ref", "case reference", old, v);
+			return refuse_change(err, "case.ref", "case reference", "het dossiernummer",
+			                     old, v);
 		if (e->op == KR_EDIT_REPLACE && old && !json_is_string(v)) {
 			result = with_key_first("ref", ref, body);
 			if (!result || set_in_order(root, "case", result, order))
-				return kr_error_set(err, KR_ENOMEM, "out of memory");
+				return no_memory(err);
 			return KR_OK;
 		}
 	}
@@ -649,7 +718,7 @@ static enum kr_status edit_object(json_t *root, const struct coll *k, const stru
 		result = json_incref(body);
 	}
 	if (!result || set_in_order(parent, k->key, result, order))
-		return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return no_memory(err);
 	return KR_OK;
 }
 
@@ -670,8 +739,8 @@ enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edi
 	if (new_id)
 		*new_id = NULL;
 	if (!doc || !e || !out || !out_len)
-		return kr_error_set(err, KR_EUSAGE, "kr_case_edit: doc, e, out and out_len "
-		                    "are required");
+		return kr_error_say(err, KR_EUSAGE, "kr_case_edit: doc, e, out en out_len zijn "
+		                    "verplicht", "kr_case_edit: doc, e, out and out_len are required");
 	if ((rc = check_call(e, &k, err)))
 		goto out;
 	if (e->op != KR_EDIT_REMOVE && (rc = parse_body(e, &body, err)))
@@ -684,16 +753,26 @@ enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edi
 		rc = edit_item(root, k, e, body, new_id ? &nid : NULL, err);
 	if (rc)
 		goto out;
-	if ((rc = kr_case_from_json(root, &c, err)))
+	if ((rc = kr_case_from_json(root, &c, err))) {
+		size_t n = err ? err->ndetails + err->ndropped : 0;
+		if (rc == KR_EINVAL && n == 1)
+			kr_error_say(err, rc, "de wijziging maakt het dossier ongeldig (%zu probleem)",
+			             "the change makes the case invalid (%zu problem)", n);
+		else if (rc == KR_EINVAL)
+			kr_error_say(err, rc, "de wijziging maakt het dossier ongeldig (%zu problemen)",
+			             "the change makes the case invalid (%zu problems)", n);
 		goto out;
+	}
 	if (!(text = kr_case_dump(c, false))) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		rc = no_memory(err);
 		goto out;
 	}
 	len = strlen(text);
 	if (len > KR_CASE_MAX_BYTES) {
-		rc = kr_error_set(err, KR_ETOOBIG, "the changed case document would be %zu bytes; "
-		                  "the limit is %u bytes (16 MiB)", len, KR_CASE_MAX_BYTES);
+		rc = kr_error_say(err, KR_ETOOBIG, "het gewijzigde dossier zou %zu bytes worden; er "
+		                  "mag hoogstens %u bytes (16 MiB) in", "the changed case document "
+		                  "would be %zu bytes; the limit is %u bytes (16 MiB)", len,
+		                  KR_CASE_MAX_BYTES);
 		goto out;
 	}
 	*out = text;

@@ -27,8 +27,10 @@ struct kri_case_priv {
 	struct kri_arena arena;
 };
 
-/* How a JSON value is called in messages: "an object", "a list", "text",
- * "a number", "true/false", "null", or "nothing" for NULL. */
-const char *kri_json_kind(const json_t *v);
+/* How a JSON value is called in messages in lang: "an object", "a list",
+ * "text", "a number", "true/false", "null", or "nothing" for NULL ("een
+ * object", "een lijst", "tekst", "een getal", "true of false", "null",
+ * "niets"). */
+const char *kri_json_kind(const json_t *v, enum kr_lang lang);
 
 #endif

@@ -5,7 +5,9 @@
  * Two passes.  The first walks the JSON tree once, checking every key it
  * knows (type, enumeration, date, reference) and filling the model; it keeps
  * going after a problem so that every problem is reported, each as
- * "path: message" (`ties[3].b: unknown person "p99"`).  The second pass
+ * "path: message" (`ties[3].b: unknown person "p99"`), in the language of
+ * the caller's error record (`ties[3].b: onbekende persoon "p99"`).  The
+ * second pass
  * checks what only the whole document can tell: nobody is their own
  * ancestor, no child is born before a parent, no duplicate ties or parent
  * links.  Keys this file does not know are left alone: they stay in the
@@ -22,6 +24,7 @@ struct rd {
 	struct kr_case *c;
 	struct kri_case_priv *priv;
 	struct kr_error *err;
+	enum kr_lang lang;      /* of err: the language of the messages */
 	size_t nproblems;
 	bool nomem;
 	json_t *placement_ids, *goal_ids;   /* id -> index */
@@ -29,18 +32,53 @@ struct rd {
 
 #define PATH_MAX_LEN 160
 
-static void problem(struct rd *r, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* One problem at path: nl and en are its Dutch and English formats (see
+ * kr_error_add).  Without an error record it is only counted. */
+static void problem(struct rd *r, const char *path, const char *nl, const char *en, ...)
+	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
 
-static void problem(struct rd *r, const char *path, const char *fmt, ...)
+static void problem(struct rd *r, const char *path, const char *nl, const char *en, ...)
 {
 	char msg[512];
 	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
+
 	r->nproblems++;
-	kr_error_detail(r->err, path, "%s", msg);
+	if (!r->err)
+		return;
+	va_start(ap, en);
+	vsnprintf(msg, sizeof msg, kr_tr(r->lang, nl, en), ap);
+	va_end(ap);
+	kr_error_add(r->err, path, "%s", "%s", msg);
+}
+
+/* The things a document names by id, as messages call them. */
+enum noun { N_PERSON, N_PLACEMENT, N_MEETING, N_WISH, N_GOAL, N_AGREEMENT };
+
+static const struct {
+	const char *en;         /* "person" */
+	const char *nl_a;       /* "een persoon" */
+	const char *nl_unknown; /* "onbekende persoon" */
+	const char *nl_this;    /* "deze persoon" */
+} nouns[] = {
+	[N_PERSON] = { "person", "een persoon", "onbekende persoon", "deze persoon" },
+	[N_PLACEMENT] = { "placement", "een plaatsing", "onbekende plaatsing", "deze plaatsing" },
+	[N_MEETING] = { "meeting", "een bijeenkomst", "onbekende bijeenkomst",
+	                "deze bijeenkomst" },
+	[N_WISH] = { "wish", "een wens", "onbekende wens", "deze wens" },
+	[N_GOAL] = { "goal", "een doel", "onbekend doel", "dit doel" },
+	[N_AGREEMENT] = { "agreement", "een afspraak", "onbekende afspraak", "deze afspraak" },
+};
+
+/* The noun in r's language: English, or the Dutch form given. */
+static const char *noun(const struct rd *r, enum noun n, const char *nl)
+{
+	return r->lang == KR_LANG_EN ? nouns[n].en : nl;
+}
+
+/* How v is called in r's language. */
+static const char *kind(const struct rd *r, const json_t *v)
+{
+	return kri_json_kind(v, r->lang);
 }
 
 static void *alloc(struct rd *r, size_t n)
@@ -61,19 +99,19 @@ static const char *join(char *buf, const char *base, const char *key)
 	return buf;
 }
 
-const char *kri_json_kind(const json_t *v)
+const char *kri_json_kind(const json_t *v, enum kr_lang lang)
 {
 	if (!v)
-		return "nothing";
+		return kr_tr(lang, "niets", "nothing");
 	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "a list";
-	case JSON_STRING: return "text";
-	case JSON_INTEGER: case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "true/false";
+	case JSON_OBJECT: return kr_tr(lang, "een object", "an object");
+	case JSON_ARRAY: return kr_tr(lang, "een lijst", "a list");
+	case JSON_STRING: return kr_tr(lang, "tekst", "text");
+	case JSON_INTEGER: case JSON_REAL: return kr_tr(lang, "een getal", "a number");
+	case JSON_TRUE: case JSON_FALSE: return kr_tr(lang, "true of false", "true/false");
 	case JSON_NULL: return "null";
 	}
-	return "something else";
+	return kr_tr(lang, "iets anders", "something else");
 }
 
 /* Optional string member: NULL when absent or null. */
@@ -85,11 +123,12 @@ static const char *get_str(struct rd *r, const char *base, json_t *obj, const ch
 
 	if (!v || json_is_null(v)) {
 		if (required)
-			problem(r, join(path, base, key), "is required");
+			problem(r, join(path, base, key), "is verplicht; vul dit in", "is required");
 		return NULL;
 	}
 	if (!json_is_string(v)) {
-		problem(r, join(path, base, key), "expected text, found %s", kri_json_kind(v));
+		problem(r, join(path, base, key), "hier hoort tekst, maar er staat %s",
+		        "expected text, found %s", kind(r, v));
 		return NULL;
 	}
 	return json_string_value(v);
@@ -98,7 +137,7 @@ static const char *get_str(struct rd *r, const char *base, json_t *obj, const ch
 /* An id: required non-empty string, at most 64 bytes, unique in `seen`
  * (an object used as a set: id -> index). */
 static const char *get_id(struct rd *r, const char *base, json_t *obj, json_t *seen,
-                          size_t index, const char *what)
+                          size_t index, enum noun what)
 {
 	char path[PATH_MAX_LEN];
 	const char *id = get_str(r, base, obj, "id", true);
@@ -108,13 +147,15 @@ static const char *get_id(struct rd *r, const char *base, json_t *obj, json_t *s
 		return NULL;
 	join(path, base, "id");
 	if (!*id || strlen(id) > 64) {
-		problem(r, path, "must be 1 to 64 characters");
+		problem(r, path, "moet 1 tot en met 64 tekens lang zijn",
+		        "must be 1 to 64 characters");
 		return NULL;
 	}
 	prev = json_object_get(seen, id);
 	if (prev) {
-		problem(r, path, "duplicate %s id \"%s\" (also used by item %lld)", what, id,
-		        (long long)json_integer_value(prev));
+		problem(r, path, "%s heeft hetzelfde id \"%s\" als item %lld; kies een ander id",
+		        "duplicate %s id \"%s\" (also used by item %lld)",
+		        noun(r, what, nouns[what].nl_this), id, (long long)json_integer_value(prev));
 		return id;
 	}
 	if (json_object_set_new(seen, id, json_integer((json_int_t)index)))
@@ -138,7 +179,8 @@ static int get_enum(struct rd *r, const char *base, json_t *obj, const char *key
 		for (int i = 1; i < kr_enum_count(e) && used < sizeof allowed; i++)
 			used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
 			                         i > 1 ? ", " : "", kr_enum_name(e, i));
-		problem(r, join(path, base, key), "unknown value \"%s\" (allowed: %s)", s, allowed);
+		problem(r, join(path, base, key), "onbekende waarde \"%s\"; kies uit: %s",
+		        "unknown value \"%s\" (allowed: %s)", s, allowed);
 	}
 	return v;
 }
@@ -150,11 +192,13 @@ static struct kr_date check_date(struct rd *r, const char *path, json_t *v)
 	if (!v || json_is_null(v))
 		return d;
 	if (!json_is_string(v))
-		problem(r, path, "expected a date (YYYY-MM-DD, YYYY-MM or YYYY), found %s",
-		        kri_json_kind(v));
+		problem(r, path, "hier hoort een datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), maar er "
+		        "staat %s", "expected a date (YYYY-MM-DD, YYYY-MM or YYYY), found %s",
+		        kind(r, v));
 	else if (!kr_date_parse(json_string_value(v), &d))
-		problem(r, path, "\"%s\" is not a date that exists (use YYYY-MM-DD, YYYY-MM or YYYY)",
-		        json_string_value(v));
+		problem(r, path, "\"%s\" is geen datum die bestaat; schrijf JJJJ-MM-DD, JJJJ-MM of "
+		        "JJJJ", "\"%s\" is not a date that exists (use YYYY-MM-DD, YYYY-MM or "
+		        "YYYY)", json_string_value(v));
 	return d;
 }
 
@@ -168,7 +212,7 @@ static struct kr_date get_date(struct rd *r, const char *base, json_t *obj, cons
 	/* The path is only built when there is something to report. */
 	if (!v || json_is_null(v)) {
 		if (required)
-			problem(r, join(path, base, key), "is required");
+			problem(r, join(path, base, key), "is verplicht; vul dit in", "is required");
 		return d;
 	}
 	if (json_is_string(v) && kr_date_parse(json_string_value(v), &d))
@@ -184,7 +228,8 @@ static enum kr_tribool get_bool(struct rd *r, const char *base, json_t *obj, con
 	if (!v || json_is_null(v))
 		return KR_UNKNOWN;
 	if (!json_is_boolean(v)) {
-		problem(r, join(path, base, key), "expected true or false, found %s", kri_json_kind(v));
+		problem(r, join(path, base, key), "hier hoort true of false, maar er staat %s",
+		        "expected true or false, found %s", kind(r, v));
 		return KR_UNKNOWN;
 	}
 	return json_is_true(v) ? KR_TRUE : KR_FALSE;
@@ -199,11 +244,12 @@ static json_t *get_obj(struct rd *r, const char *base, json_t *obj, const char *
 
 	if (!v || json_is_null(v)) {
 		if (required)
-			problem(r, join(path, base, key), "is required");
+			problem(r, join(path, base, key), "is verplicht; vul dit in", "is required");
 		return NULL;
 	}
 	if (!json_is_object(v)) {
-		problem(r, join(path, base, key), "expected an object, found %s", kri_json_kind(v));
+		problem(r, join(path, base, key), "hier hoort een object ({...}), maar er staat %s",
+		        "expected an object, found %s", kind(r, v));
 		return NULL;
 	}
 	return v;
@@ -217,28 +263,32 @@ static json_t *get_arr(struct rd *r, const char *base, json_t *obj, const char *
 
 	if (!v || json_is_null(v)) {
 		if (required)
-			problem(r, join(path, base, key), "is required");
+			problem(r, join(path, base, key), "is verplicht; vul dit in", "is required");
 		return NULL;
 	}
 	if (!json_is_array(v)) {
-		problem(r, join(path, base, key), "expected a list, found %s", kri_json_kind(v));
+		problem(r, join(path, base, key), "hier hoort een lijst ([...]), maar er staat %s",
+		        "expected a list, found %s", kind(r, v));
 		return NULL;
 	}
 	return v;
 }
 
 /* Resolves a reference against an id map; -1 (and a problem) when unknown. */
-static int resolve(struct rd *r, const char *path, json_t *v, json_t *ids, const char *what)
+static int resolve(struct rd *r, const char *path, json_t *v, json_t *ids, enum noun what)
 {
 	json_t *ix;
 
 	if (!json_is_string(v)) {
-		problem(r, path, "expected the id of a %s, found %s", what, kri_json_kind(v));
+		problem(r, path, "hier hoort het id van %s, maar er staat %s",
+		        "expected the id of a %s, found %s", noun(r, what, nouns[what].nl_a),
+		        kind(r, v));
 		return -1;
 	}
 	ix = json_object_get(ids, json_string_value(v));
 	if (!ix) {
-		problem(r, path, "unknown %s \"%s\"", what, json_string_value(v));
+		problem(r, path, "%s \"%s\"", "unknown %s \"%s\"",
+		        noun(r, what, nouns[what].nl_unknown), json_string_value(v));
 		return -1;
 	}
 	return (int)json_integer_value(ix);
@@ -252,12 +302,12 @@ static int get_person(struct rd *r, const char *base, json_t *obj, const char *k
 
 	if (!v || json_is_null(v)) {
 		if (required)
-			problem(r, join(path, base, key), "is required");
+			problem(r, join(path, base, key), "is verplicht; vul dit in", "is required");
 		return -1;
 	}
 	if (json_is_string(v) && (ix = json_object_get(r->priv->person_ids, json_string_value(v))))
 		return (int)json_integer_value(ix);
-	return resolve(r, join(path, base, key), v, r->priv->person_ids, "person");
+	return resolve(r, join(path, base, key), v, r->priv->person_ids, N_PERSON);
 }
 
 /* A list of person references.  Duplicates are refused. */
@@ -283,13 +333,14 @@ static int *get_person_list(struct rd *r, const char *base, json_t *obj, const c
 		int ix = found ? (int)json_integer_value(found) : -1;
 		if (ix < 0) {
 			snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
-			resolve(r, ipath, v, r->priv->person_ids, "person");
+			resolve(r, ipath, v, r->priv->person_ids, N_PERSON);
 			continue;
 		}
 		for (size_t j = 0; j < k; j++)
 			if (out[j] == ix) {
 				snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
-				problem(r, ipath, "person \"%s\" is listed twice",
+				problem(r, ipath, "persoon \"%s\" staat twee keer in de lijst; haal er "
+				        "één weg", "person \"%s\" is listed twice",
 				        json_string_value(v));
 				ix = -1;
 				break;
@@ -318,7 +369,8 @@ static struct kr_strings get_strings(struct rd *r, const char *base, json_t *obj
 	json_array_foreach(arr, i, v) {
 		if (!json_is_string(v)) {
 			snprintf(ipath, sizeof ipath, "%s[%zu]", path, i);
-			problem(r, ipath, "expected text, found %s", kri_json_kind(v));
+			problem(r, ipath, "hier hoort tekst, maar er staat %s",
+			        "expected text, found %s", kind(r, v));
 			continue;
 		}
 		s.v[s.n++] = json_string_value(v);
@@ -330,7 +382,8 @@ static struct kr_strings get_strings(struct rd *r, const char *base, json_t *obj
 static json_t *item_obj(struct rd *r, const char *path, json_t *v)
 {
 	if (!json_is_object(v)) {
-		problem(r, path, "expected an object, found %s", kri_json_kind(v));
+		problem(r, path, "hier hoort een object ({...}), maar er staat %s",
+		        "expected an object, found %s", kind(r, v));
 		return NULL;
 	}
 	return v;
@@ -371,7 +424,7 @@ static void read_persons(struct rd *r, json_t *arr)
 		p->id = "";
 		if (!(o = item_obj(r, base, v)))
 			continue;
-		p->id = get_id(r, base, o, r->priv->person_ids, i, "person");
+		p->id = get_id(r, base, o, r->priv->person_ids, i, N_PERSON);
 		if (!p->id)
 			p->id = "";
 		p->name = get_str(r, base, o, "name", false);
@@ -380,7 +433,8 @@ static void read_persons(struct rd *r, json_t *arr)
 		p->died = get_date(r, base, o, "died", false);
 		if (kr_date_valid(p->born) && kr_date_valid(p->died) &&
 		    kr_date_last(p->died) < kr_date_first(p->born))
-			problem(r, join(path, base, "died"), "died before being born (born %s)",
+			problem(r, join(path, base, "died"), "overleden vóór de geboorte (geboren %s); "
+			        "kijk beide datums na", "died before being born (born %s)",
 			        json_string_value(json_object_get(o, "born")));
 		p->world = get_enum(r, base, o, "world", KR_ENUM_WORLD, false);
 		p->segment = get_enum(r, base, o, "segment", KR_ENUM_SEGMENT, false);
@@ -389,12 +443,14 @@ static void read_persons(struct rd *r, json_t *arr)
 				int role;
 				snprintf(ipath, sizeof ipath, "%s.roles[%zu]", base, j);
 				if (!json_is_string(e)) {
-					problem(r, ipath, "expected text, found %s", kri_json_kind(e));
+					problem(r, ipath, "hier hoort tekst, maar er staat %s",
+					        "expected text, found %s", kind(r, e));
 					continue;
 				}
 				role = kr_enum_value(KR_ENUM_ROLE, json_string_value(e));
 				if (!role)
-					problem(r, ipath, "unknown role \"%s\"", json_string_value(e));
+					problem(r, ipath, "onbekende rol \"%s\"", "unknown role \"%s\"",
+					        json_string_value(e));
 				else
 					p->roles |= KR_ROLE_BIT(role);
 			}
@@ -412,7 +468,8 @@ static void read_persons(struct rd *r, json_t *arr)
 				per->to = get_date(r, ipath, e, "to", false);
 				if (kr_date_valid(per->from) && kr_date_valid(per->to) &&
 				    kr_date_last(per->to) < kr_date_first(per->from))
-					problem(r, join(path, ipath, "to"), "ends before it starts");
+					problem(r, join(path, ipath, "to"), "eindigt voordat het begint; "
+					        "kijk beide datums na", "ends before it starts");
 				p->ninvolved++;
 			}
 		}
@@ -442,14 +499,16 @@ static void read_kinship(struct rd *r, json_t *arr)
 			k->child = get_person(r, base, o, "child", true);
 			k->kind = get_enum(r, base, o, "kind", KR_ENUM_KIN_KIND, false);
 			if (k->parent >= 0 && k->parent == k->child)
-				problem(r, join(path, base, "child"), "a person cannot be their own parent");
+				problem(r, join(path, base, "child"), "iemand kan niet ouder van zichzelf "
+				        "zijn", "a person cannot be their own parent");
 		} else if (k->type == KR_KIN_PARTNERS) {
 			k->a = get_person(r, base, o, "a", true);
 			k->b = get_person(r, base, o, "b", true);
 			k->status = get_enum(r, base, o, "status", KR_ENUM_PARTNER_STATUS, false);
 			k->since = get_date(r, base, o, "since", false);
 			if (k->a >= 0 && k->a == k->b)
-				problem(r, join(path, base, "b"), "a person cannot be their own partner");
+				problem(r, join(path, base, "b"), "iemand kan niet partner van zichzelf "
+				        "zijn", "a person cannot be their own partner");
 		}
 		c->nkinship++;
 	}
@@ -491,13 +550,14 @@ static void read_ties(struct rd *r, json_t *arr)
 				int s;
 				snprintf(ipath, sizeof ipath, "%s.support[%zu]", base, j);
 				if (!json_is_string(e)) {
-					problem(r, ipath, "expected text, found %s", kri_json_kind(e));
+					problem(r, ipath, "hier hoort tekst, maar er staat %s",
+					        "expected text, found %s", kind(r, e));
 					continue;
 				}
 				s = kr_enum_value(KR_ENUM_SUPPORT, json_string_value(e));
 				if (!s)
-					problem(r, ipath, "unknown kind of support \"%s\"",
-					        json_string_value(e));
+					problem(r, ipath, "onbekende soort steun \"%s\"",
+					        "unknown kind of support \"%s\"", json_string_value(e));
 				else
 					t->support |= 1u << s;
 			}
@@ -507,6 +567,8 @@ static void read_ties(struct rd *r, json_t *arr)
 			int lo = t->a < t->b ? t->a : t->b, hi = t->a < t->b ? t->b : t->a;
 			if (t->a == t->b) {
 				problem(r, join(path, base, "b"),
+				        "een band is tussen twee verschillende personen (nu is het "
+				        "twee keer \"%s\")",
 				        "a tie needs two different persons (both are \"%s\")",
 				        c->persons[t->a].id);
 				continue;
@@ -514,7 +576,9 @@ static void read_ties(struct rd *r, json_t *arr)
 			snprintf(key, sizeof key, "%d/%d", lo, hi);
 			prev = json_object_get(pairs, key);
 			if (prev) {
-				problem(r, base, "a second tie between \"%s\" and \"%s\" (the first is ties[%lld])",
+				problem(r, base, "een tweede band tussen \"%s\" en \"%s\" (de eerste is "
+				        "ties[%lld]); maak er één band van",
+				        "a second tie between \"%s\" and \"%s\" (the first is ties[%lld])",
 				        c->persons[t->a].id, c->persons[t->b].id,
 				        (long long)json_integer_value(prev));
 				continue;
@@ -561,7 +625,7 @@ static void read_placements(struct rd *r, json_t *arr)
 		p->id = "";
 		if (!(o = item_obj(r, base, v)))
 			continue;
-		p->id = get_id(r, base, o, r->placement_ids, i, "placement");
+		p->id = get_id(r, base, o, r->placement_ids, i, N_PLACEMENT);
 		if (!p->id)
 			p->id = "";
 		p->form = get_enum(r, base, o, "form", KR_ENUM_FORM, false);
@@ -575,7 +639,8 @@ static void read_placements(struct rd *r, json_t *arr)
 		read_network_search(r, base, o, p);
 		if (kr_date_valid(p->start) && kr_date_valid(p->end) &&
 		    kr_date_last(p->end) < kr_date_first(p->start))
-			problem(r, join(path, base, "end"), "the placement ends (%s) before it starts (%s)",
+			problem(r, join(path, base, "end"), "de plaatsing eindigt (%s) voordat ze begint "
+			        "(%s); kijk beide datums na", "the placement ends (%s) before it starts (%s)",
 			        json_string_value(json_object_get(o, "end")),
 			        json_string_value(json_object_get(o, "start")));
 	}
@@ -604,7 +669,7 @@ static void read_events(struct rd *r, json_t *arr)
 		pl = json_object_get(o, "placement");
 		if (pl && !json_is_null(pl))
 			e->placement = resolve(r, join(path, base, "placement"), pl,
-			                       r->placement_ids, "placement");
+			                       r->placement_ids, N_PLACEMENT);
 		e->text = get_str(r, base, o, "text", false);
 		c->nevents++;
 	}
@@ -630,7 +695,7 @@ static void read_meetings(struct rd *r, json_t *arr)
 		snprintf(base, sizeof base, "meetings[%zu]", i);
 		if (!(o = item_obj(r, base, v)))
 			continue;
-		m->id = get_id(r, base, o, ids, i, "meeting");
+		m->id = get_id(r, base, o, ids, i, N_MEETING);
 		m->date = get_date(r, base, o, "date", false);
 		m->type = get_enum(r, base, o, "type", KR_ENUM_MEETING_TYPE, false);
 		m->continuum = get_enum(r, base, o, "continuum", KR_ENUM_CONTINUUM, false);
@@ -653,7 +718,8 @@ static void read_plan(struct rd *r, json_t *plan)
 	if ((v = json_object_get(plan, "version")) && !json_is_null(v)) {
 		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
 		    json_integer_value(v) > 1000000)
-			problem(r, "plan.version", "expected a whole number of 0 or more");
+			problem(r, "plan.version", "hier hoort een heel getal van 0 of meer",
+			        "expected a whole number of 0 or more");
 		else
 			p->version = (int)json_integer_value(v);
 	}
@@ -682,6 +748,7 @@ static void read_plan(struct rd *r, json_t *plan)
 				if (!json_is_integer(score) || json_integer_value(score) < 0 ||
 				    json_integer_value(score) > 10) {
 					problem(r, join(path, base, "score"),
+					        "hier hoort een heel getal van 0 tot en met 10",
 					        "expected a whole number from 0 to 10");
 					continue;
 				}
@@ -701,7 +768,7 @@ static void read_plan(struct rd *r, json_t *plan)
 			if (!p->wishes || !item_obj(r, base, v))
 				continue;
 			w = &p->wishes[p->nwishes++];
-			w->id = get_id(r, base, v, ids, i, "wish");
+			w->id = get_id(r, base, v, ids, i, N_WISH);
 			w->by = get_person(r, base, v, "by", false);
 			w->date = get_date(r, base, v, "date", false);
 			w->text = get_str(r, base, v, "text", false);
@@ -717,7 +784,7 @@ static void read_plan(struct rd *r, json_t *plan)
 			if (!p->goals || !item_obj(r, base, v))
 				continue;
 			g = &p->goals[p->ngoals];
-			g->id = get_id(r, base, v, r->goal_ids, p->ngoals, "goal");
+			g->id = get_id(r, base, v, r->goal_ids, p->ngoals, N_GOAL);
 			g->text = get_str(r, base, v, "text", false);
 			g->indicator = get_str(r, base, v, "indicator", false);
 			p->ngoals++;
@@ -734,11 +801,11 @@ static void read_plan(struct rd *r, json_t *plan)
 			if (!p->agreements || !item_obj(r, base, v))
 				continue;
 			a = &p->agreements[p->nagreements++];
-			a->id = get_id(r, base, v, ids, i, "agreement");
+			a->id = get_id(r, base, v, ids, i, N_AGREEMENT);
 			a->goal = -1;
 			g = json_object_get(v, "goal");
 			if (g && !json_is_null(g))
-				a->goal = resolve(r, join(path, base, "goal"), g, r->goal_ids, "goal");
+				a->goal = resolve(r, join(path, base, "goal"), g, r->goal_ids, N_GOAL);
 			a->who = get_person_list(r, base, v, "who", &a->nwho);
 			a->what = get_str(r, base, v, "what", false);
 			a->when = get_str(r, base, v, "when", false);
@@ -761,7 +828,8 @@ static void read_case_section(struct rd *r, json_t *cs)
 
 	c->ref = get_str(r, "case", cs, "ref", true);
 	if (c->ref && !valid_ref(c->ref))
-		problem(r, "case.ref",
+		problem(r, "case.ref", "\"%s\" moet 1 tot en met 64 tekens hebben: letters, "
+		        "cijfers, '-', '_' of '.'",
 		        "\"%s\" must be 1 to 64 letters, digits, '-', '_' or '.'", c->ref);
 	c->child = get_person(r, "case", cs, "child", true);
 	c->opened = get_date(r, "case", cs, "opened", false);
@@ -782,7 +850,8 @@ static void read_case_section(struct rd *r, json_t *cs)
 			if (!c->development_checks)
 				break;
 			if (json_is_null(v) || !json_is_string(v)) {
-				problem(r, path, "expected a date, found %s", kri_json_kind(v));
+				problem(r, path, "hier hoort een datum, maar er staat %s",
+				        "expected a date, found %s", kind(r, v));
 				continue;
 			}
 			c->development_checks[c->ndevelopment_checks] = check_date(r, path, v);
@@ -838,7 +907,9 @@ static void check_ancestry(struct rd *r)
 			if (state[q] == 1) {
 				char path[64];
 				snprintf(path, sizeof path, "kinship[%zu]", k);
-				problem(r, path, "\"%s\" would be their own ancestor (a cycle of parent links)",
+				problem(r, path, "\"%s\" wordt zo een voorouder van zichzelf (de "
+				        "ouder-kindbanden vormen een kring); haal de verkeerde weg",
+				        "\"%s\" would be their own ancestor (a cycle of parent links)",
 				        c->persons[q].id);
 			} else if (state[q] == 0) {
 				state[q] = 1;
@@ -874,7 +945,9 @@ static void check_parents(struct rd *r)
 			const struct kr_kinship *o = &c->kinship[j];
 			if (o->type == KR_KIN_PARENT && o->parent == kin->parent &&
 			    o->child == kin->child) {
-				problem(r, path, "the same parent link is already kinship[%zu]", j);
+				problem(r, path, "dezelfde ouder-kindband staat al in kinship[%zu]; "
+				        "haal er één weg", "the same parent link is already kinship[%zu]",
+				        j);
 				repeated = true;
 			}
 		}
@@ -894,7 +967,9 @@ static void check_parents(struct rd *r)
 				births += !seen;
 			}
 			if (births == 3)
-				problem(r, path, "\"%s\" would have more than two birth parents",
+				problem(r, path, "\"%s\" krijgt zo meer dan twee biologische ouders; "
+				        "kijk na wie de biologische ouders zijn",
+				        "\"%s\" would have more than two birth parents",
 				        c->persons[kin->child].id);
 		}
 		if (kin->kind != KR_KIND_NONE && kin->kind != KR_KIND_BIRTH &&
@@ -905,7 +980,9 @@ static void check_parents(struct rd *r)
 		if (kr_date_valid(par->born) && kr_date_valid(ch->born) &&
 		    kr_date_last(ch->born) <= kr_date_first(par->born)) {
 			char b1[11], b2[11];
-			problem(r, path, "child \"%s\" (born %s) is born before parent \"%s\" (born %s)",
+			problem(r, path, "kind \"%s\" (geboren %s) is eerder geboren dan ouder \"%s\" "
+			        "(geboren %s); kijk beide datums na",
+			        "child \"%s\" (born %s) is born before parent \"%s\" (born %s)",
 			        ch->id, kr_date_format(ch->born, b1), par->id,
 			        kr_date_format(par->born, b2));
 		}
@@ -924,32 +1001,36 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 	memset(&r, 0, sizeof r);
 	*out = NULL;
 	r.err = err;
+	r.lang = err ? err->lang : KR_LANG_NL;
 	r.c = calloc(1, sizeof *r.c);
 	r.priv = calloc(1, sizeof *r.priv);
 	r.placement_ids = json_object();
 	r.goal_ids = json_object();
 	if (!r.c || !r.priv || !r.placement_ids || !r.goal_ids) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
 		goto out;
 	}
 	r.c->priv = r.priv;
 	r.c->child = -1;
 	if (!(r.priv->person_ids = json_object())) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
 		goto out;
 	}
 	r.priv->doc = json_incref(doc);
 	if (!json_is_object(doc)) {
-		problem(&r, "", "the document must be a JSON object, found %s", kri_json_kind(doc));
+		problem(&r, "", "het document moet een JSON-object ({...}) zijn, maar het is %s",
+		        "the document must be a JSON object, found %s", kind(&r, doc));
 		goto check;
 	}
 	fmt = get_str(&r, "", doc, "format", true);
 	if (fmt && strcmp(fmt, KR_CASE_FORMAT) != 0)
-		problem(&r, "format", "\"%s\" is not a format kring reads (expected \"%s\")", fmt,
+		problem(&r, "format", "\"%s\" is geen formaat dat kring kan lezen (verwacht: "
+		        "\"%s\")", "\"%s\" is not a format kring reads (expected \"%s\")", fmt,
 		        KR_CASE_FORMAT);
 	if ((persons = get_arr(&r, "", doc, "persons", true))) {
 		if (json_array_size(persons) == 0)
-			problem(&r, "persons", "must hold at least the child");
+			problem(&r, "persons", "moet minstens het kind bevatten",
+			        "must hold at least the child");
 		read_persons(&r, persons);
 	}
 	if ((v = get_arr(&r, "", doc, "placements", false)))
@@ -972,12 +1053,17 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 	}
 check:
 	if (r.nomem) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory while reading the case");
+		rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen om het dossier te lezen",
+		                  "out of memory while reading the case");
 		goto out;
 	}
 	if (r.nproblems) {
-		rc = kr_error_set(err, KR_EINVAL, "the case document has %zu problem%s", r.nproblems,
-		                  r.nproblems == 1 ? "" : "s");
+		if (r.nproblems == 1)
+			rc = kr_error_say(err, KR_EINVAL, "het dossier heeft %zu probleem",
+			                  "the case document has %zu problem", r.nproblems);
+		else
+			rc = kr_error_say(err, KR_EINVAL, "het dossier heeft %zu problemen",
+			                  "the case document has %zu problems", r.nproblems);
 		goto out;
 	}
 	*out = r.c;
@@ -1002,9 +1088,10 @@ enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
 
 	*out = NULL;
 	if (len > KR_CASE_MAX_BYTES)
-		return kr_error_set(err, KR_ETOOBIG,
-		                    "the document is %zu bytes; the limit is %u bytes (16 MiB)", len,
-		                    KR_CASE_MAX_BYTES);
+		return kr_error_say(err, KR_ETOOBIG,
+		                    "het document is %zu bytes; er mag hoogstens %u bytes (16 MiB) "
+		                    "in", "the document is %zu bytes; the limit is %u bytes (16 MiB)",
+		                    len, KR_CASE_MAX_BYTES);
 	/* A UTF-8 byte-order mark, as some Windows tools write, is not content. */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
@@ -1012,9 +1099,9 @@ enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
 	}
 	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc) {
-		kr_error_detail(err, NULL, "line %d, column %d: %s", jerr.line, jerr.column,
-		                jerr.text);
-		return kr_error_set(err, KR_EINVAL, "the document is not valid JSON");
+		kr_error_add_json(err, NULL, jerr.line, jerr.column, jerr.text);
+		return kr_error_say(err, KR_EINVAL, "het document is geen geldige JSON",
+		                    "the document is not valid JSON");
 	}
 	rc = kr_case_from_json(doc, out, err);
 	json_decref(doc);

@@ -2,6 +2,7 @@
  * error.c - the error record of error.h: a status, a message, and a capped
  * list of "path: message" details collected during validation.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,85 @@ void kr_error_add(struct kr_error *err, const char *path, const char *nl, const 
 	va_start(ap, en);
 	detail_v(err, path, err->lang == KR_LANG_EN ? en : nl, ap);
 	va_end(ap);
+}
+
+/* jansson's descriptions of a syntax error and how to say them in Dutch.
+ * An English text ending in a space is followed by a value ("byte 0xe9"):
+ * the value is kept, between nl and after.  The others match whole. */
+static const struct {
+	const char *en, *nl, *after;
+} json_nl[] = {
+	{ "'[' or '{' expected", "hier hoort '[' of '{' te staan", "" },
+	{ "string or '}' expected", "hier hoort een naam tussen aanhalingstekens of '}' te staan",
+	  "" },
+	{ "'}' expected", "hier hoort een komma of '}' te staan", "" },
+	{ "']' expected", "hier hoort een komma of ']' te staan", "" },
+	{ "':' expected", "hier hoort een dubbele punt (':') te staan", "" },
+	{ "end of file expected", "na het einde van de JSON staat nog iets; haal dat weg", "" },
+	{ "premature end of input", "de JSON houdt te vroeg op; er ontbreekt een stuk aan het "
+	  "einde", "" },
+	{ "unexpected token", "hier hoort een waarde te staan", "" },
+	{ "invalid token", "dit kent JSON niet; zet tekst tussen dubbele aanhalingstekens", "" },
+	{ "duplicate object key", "deze naam staat twee keer in hetzelfde object; haal er één "
+	  "weg", "" },
+	{ "maximum parsing depth reached", "er zitten te veel lijsten en objecten in elkaar", "" },
+	{ "invalid escape", "na een '\\' volgt een teken dat JSON niet kent", "" },
+	{ "invalid Unicode escape ", "ongeldige \\u-code ", "" },
+	{ "invalid Unicode ", "ongeldig Unicode-teken ", "" },
+	{ "control character ", "stuurteken ", " in een tekst; schrijf het als \\u-code" },
+	{ "unable to decode byte ", "byte ", " is geen UTF-8; bewaar de tekst als UTF-8" },
+	{ "too big negative integer", "dit negatieve getal is te groot", "" },
+	{ "too big integer", "dit getal is te groot", "" },
+	{ "real number overflow", "dit getal is te groot", "" },
+	{ "NUL byte in object key not supported", "een naam bevat het teken \\u0000; haal het "
+	  "weg", "" },
+	{ "\\u0000 is not allowed without JSON_ALLOW_NUL", "\\u0000 mag niet in een tekst; haal "
+	  "het weg", "" },
+};
+
+/* text (jansson's English) said in Dutch into buf. */
+static const char *json_text_nl(const char *text, char *buf, size_t size)
+{
+	const char *near = strstr(text, " near ");
+	size_t base = near ? (size_t)(near - text) : strlen(text);
+	const char *nl = "de JSON klopt hier niet", *after = "";
+	int restlen = 0;
+	const char *rest = "";
+
+	for (size_t i = 0; i < sizeof json_nl / sizeof json_nl[0]; i++) {
+		size_t n = strlen(json_nl[i].en);
+		bool open = json_nl[i].en[n - 1] == ' ';
+		if (open ? (base > n && strncmp(text, json_nl[i].en, n) == 0)
+		         : (base == n && strncmp(text, json_nl[i].en, n) == 0)) {
+			nl = json_nl[i].nl;
+			after = json_nl[i].after;
+			if (open) {
+				rest = text + n;
+				restlen = (int)(base - n);
+			}
+			break;
+		}
+	}
+	if (near && strncmp(near, " near '", 7) == 0)
+		snprintf(buf, size, "%s%.*s%s (bij %s)", nl, restlen, rest, after, near + 6);
+	else if (near && strcmp(near, " near end of file") == 0)
+		snprintf(buf, size, "%s%.*s%s (aan het einde)", nl, restlen, rest, after);
+	else
+		snprintf(buf, size, "%s%.*s%s", nl, restlen, rest, after);
+	return buf;
+}
+
+void kr_error_add_json(struct kr_error *err, const char *path, int line, int column,
+                       const char *text)
+{
+	char nl[400];
+
+	if (!err)
+		return;
+	if (!text)
+		text = "";
+	kr_error_add(err, path, "regel %d, kolom %d: %s", "line %d, column %d: %s", line, column,
+	             err->lang == KR_LANG_EN ? text : json_text_nl(text, nl, sizeof nl));
 }
 
 const char *kr_status_name(enum kr_status code)

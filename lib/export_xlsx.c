@@ -250,12 +250,14 @@ enum kr_status kr_export_scan_xlsx(struct kr_store *s, const char *ref, const ch
 	if (st != KR_OK)
 		goto out;
 	if (n == 0) {
-		st = kr_error_set(err, KR_ENOTFOUND, "no case \"%s\"", ref);
+		st = kr_error_say(err, KR_ENOTFOUND, "er is geen dossier \"%s\"", "no case \"%s\"",
+		                  ref);
 		goto out;
 	}
 	revs = calloc(n, sizeof *revs);
 	if (!revs) {
-		st = kr_error_set(err, KR_ENOMEM, "out of memory reading the revisions");
+		st = kr_error_say(err, KR_ENOMEM, "te weinig geheugen om de versies te lezen",
+		                  "out of memory reading the revisions");
 		goto out;
 	}
 	for (size_t j = 0; j < n; j++) {
@@ -265,8 +267,8 @@ enum kr_status kr_export_scan_xlsx(struct kr_store *s, const char *ref, const ch
 		memcpy(r->date, hist[j].created, 10);
 		r->date[10] = '\0';
 		if (!kr_date_parse_full(r->date, &d)) {
-			st = kr_error_set(err, KR_EDB, "revision %ld of \"%s\" has no readable date",
-			                  r->rev, ref);
+			st = kr_error_say(err, KR_EDB, "versie %ld van \"%s\" heeft geen leesbare datum",
+			                  "revision %ld of \"%s\" has no readable date", r->rev, ref);
 			goto out;
 		}
 		snprintf(r->sheet, sizeof r->sheet, "%s %ld (%s)", kr_tr(lang, "Revisie", "Revision"),
@@ -283,13 +285,14 @@ enum kr_status kr_export_scan_xlsx(struct kr_store *s, const char *ref, const ch
 	tlen = strlen(path) + 16;
 	tmp = malloc(tlen);
 	if (!tmp) {
-		st = kr_error_set(err, KR_ENOMEM, "out of memory");
+		st = kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
 		goto out;
 	}
 	snprintf(tmp, tlen, "%s.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		st = kr_error_set(err, KR_EIO, "cannot write %s: %s", path, strerror(errno));
+		st = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
+		                  "cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
 	close(fd);
@@ -297,8 +300,9 @@ enum kr_status kr_export_scan_xlsx(struct kr_store *s, const char *ref, const ch
 
 	bk.wb = workbook_new_opt(tmp, &wopt);
 	if (!bk.wb) {
-		st = kr_error_set(err, KR_EIO, "cannot write %s: the workbook could not be started",
-		                  path);
+		st = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: de werkmap kon niet "
+		                  "worden gemaakt", "cannot write %s: the workbook could not be "
+		                  "started", path);
 		goto out;
 	}
 	bk.bold = workbook_add_format(bk.wb);
@@ -327,18 +331,21 @@ enum kr_status kr_export_scan_xlsx(struct kr_store *s, const char *ref, const ch
 	if (le != LXW_NO_ERROR) {
 		workbook_close(bk.wb);
 		bk.wb = NULL;
-		st = kr_error_set(err, le == LXW_ERROR_MEMORY_MALLOC_FAILED ? KR_ENOMEM : KR_EIO,
-		                  "cannot write %s: %s", path, lxw_strerror(le));
+		st = kr_error_say(err, le == LXW_ERROR_MEMORY_MALLOC_FAILED ? KR_ENOMEM : KR_EIO,
+		                  "%s kan niet worden geschreven: %s", "cannot write %s: %s", path,
+		                  lxw_strerror(le));
 		goto out;
 	}
 	le = workbook_close(bk.wb);
 	bk.wb = NULL;
 	if (le != LXW_NO_ERROR) {
-		st = kr_error_set(err, KR_EIO, "cannot write %s: %s", path, lxw_strerror(le));
+		st = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
+		                  "cannot write %s: %s", path, lxw_strerror(le));
 		goto out;
 	}
 	if (sync_file(tmp) != 0 || rename(tmp, path) != 0) {
-		st = kr_error_set(err, KR_EIO, "cannot write %s: %s", path, strerror(errno));
+		st = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
+		                  "cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
 	tmp_made = 0;

@@ -2751,6 +2751,43 @@ static void emit_ties(struct jw *w, const struct gen *g)
 	close_c(w, ']');
 }
 
+/*
+ * The search in the child's own network before a placement (issue 9):
+ * most network placements record the carers found, about half of the
+ * placements with strangers record that the network was searched first
+ * and with what outcome.  Drawn from a hash of the case and the placement
+ * rather than from the case's random stream, so adding the field did not
+ * change anything else the generator makes.
+ */
+static void emit_network_search(struct jw *w, const struct gen *g, int k)
+{
+	static const int outcomes[] = { KR_SEARCH_NONE_AVAILABLE, KR_SEARCH_NONE_AVAILABLE,
+		KR_SEARCH_NONE_AVAILABLE, KR_SEARCH_NOT_SUITABLE, KR_SEARCH_NOT_SUITABLE,
+		KR_SEARCH_DECLINED, KR_SEARCH_OTHER };
+	const struct placement *p = &g->pl[k];
+	uint64_t x = (uint64_t)p->start * 0x9E3779B97F4A7C15ull ^ (uint64_t)g->born ^
+	             ((uint64_t)k << 40);
+	uint64_t h = splitmix64(&x);
+	int outcome;
+
+	if (p->form != KR_FORM_FOSTER_FULLTIME && p->form != KR_FORM_FOSTER_PARTTIME &&
+	    p->form != KR_FORM_CRISIS && p->form != KR_FORM_INFORMAL_NETWORK)
+		return;
+	if (p->network == 1)
+		outcome = h % 10 < 7 ? KR_SEARCH_FOUND : 0;
+	else
+		outcome = h % 100 < 55 ? outcomes[(h >> 8) % 7] : 0;
+	if (!outcome)
+		return;
+	key(w, "network_search");
+	open_c(w, '{');
+	key(w, "date");
+	date(w, p->start - 7 - (long)((h >> 16) % 54), P_DAY);
+	key(w, "outcome");
+	enumv(w, KR_ENUM_SEARCH_OUTCOME, outcome);
+	close_c(w, '}');
+}
+
 static void emit_placements(struct jw *w, const struct gen *g)
 {
 	open_c(w, '[');
@@ -2786,6 +2823,7 @@ static void emit_placements(struct jw *w, const struct gen *g)
 			enumv(w, KR_ENUM_END_REASON, p->end_reason);
 		else
 			null(w);
+		emit_network_search(w, g, k);
 		close_c(w, '}');
 	}
 	close_c(w, ']');

@@ -1,7 +1,8 @@
 /*
  * history.c - earlier states of a case (history.h), from the store or from
  * memory.  The store-backed history asks the store which revision was
- * current on a day (kr_store_revision_at, one indexed query), answers with
+ * current on a day (the case's revision days, read once with one cached
+ * statement that does not touch the documents), answers with
  * the latest case itself when that is the one, and otherwise parses the
  * revision once and keeps it (a handful at most) until it is freed.
  */
@@ -10,6 +11,7 @@
 
 #include "kring/history.h"
 #include "kring/store.h"
+#include "store_int.h"
 
 #define KEEP 8
 
@@ -24,6 +26,9 @@ struct kr_history {
 	char *ref;
 	long latest_rev;
 	const struct kr_case *latest;
+	long *revs, *days;         /* the store's revisions and their days, read once */
+	size_t nrevs;
+	bool listed, failed;
 	struct state *v;
 	size_t n, cap;
 };
@@ -86,7 +91,16 @@ const struct kr_case *kr_history_at(struct kr_history *h, long day)
 			}
 		return best;
 	}
-	if (kr_store_revision_at(h->s, h->ref, day, &rev, NULL) != KR_OK)
+	if (!h->listed) {
+		h->listed = true;
+		h->failed = kri_store_revision_days(h->s, h->ref, &h->revs, &h->days,
+		                                    &h->nrevs) != KR_OK;
+	}
+	if (h->failed)
+		return NULL;
+	for (size_t i = 0; i < h->nrevs && h->days[i] <= day; i++)
+		rev = h->revs[i];
+	if (rev == 0)
 		return NULL;
 	if (rev == h->latest_rev)
 		return h->latest;
@@ -110,6 +124,8 @@ void kr_history_free(struct kr_history *h)
 		if (h->v[i].own)
 			kr_case_free((struct kr_case *)h->v[i].c);
 	free(h->v);
+	free(h->revs);
+	free(h->days);
 	free(h->ref);
 	free(h);
 }

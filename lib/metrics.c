@@ -185,7 +185,8 @@ out:
 		igraph_vector_int_destroy(&edges);
 	kri_igraph_leave();
 	if (rc)
-		kr_error_set(err, rc, "out of memory computing the network metrics");
+		kr_error_say(err, rc, "te weinig geheugen om de netwerkcijfers te berekenen",
+		             "out of memory computing the network metrics");
 	return rc;
 }
 
@@ -201,9 +202,12 @@ enum kr_status kr_metrics_compute(const struct kr_case *c, long as_of,
 	if (out)
 		*out = NULL;
 	if (!c || !out)
-		return kr_error_set(err, KR_EUSAGE, "metrics need a case and a place for the result");
+		return kr_error_say(err, KR_EUSAGE, "voor netwerkcijfers zijn een dossier en een "
+		                    "plek voor de uitkomst nodig",
+		                    "metrics need a case and a place for the result");
 	if (c->child < 0 || (size_t)c->child >= c->npersons)
-		return kr_error_set(err, KR_EINVAL, "case %s has no child", c->ref ? c->ref : "?");
+		return kr_error_say(err, KR_EINVAL, "dossier %s noemt geen kind; vul case.child in",
+		                    "case %s has no child", c->ref ? c->ref : "?");
 	m = calloc(1, sizeof *m);
 	node_of = malloc((c->npersons + 1) * sizeof *node_of);
 	person_of = malloc((c->npersons + 1) * sizeof *person_of);
@@ -287,7 +291,8 @@ enum kr_status kr_metrics_compute(const struct kr_case *c, long as_of,
 	m = NULL;
 	goto out;
 fail:
-	rc = kr_error_set(err, KR_ENOMEM, "out of memory computing the network metrics");
+	rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen om de netwerkcijfers te berekenen",
+	                  "out of memory computing the network metrics");
 out:
 	kr_metrics_free(m);
 	free(node_of);

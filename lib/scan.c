@@ -183,7 +183,8 @@ enum kr_status kr_scan_compute(const struct kr_case *c, long as_of, struct kr_sc
 	if (c->npersons > 0) {
 		out->people = calloc(c->npersons, sizeof *out->people);
 		if (!out->people) {
-			rc = kr_error_set(err, KR_ENOMEM, "out of memory computing the scan");
+			rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen om de scan te maken",
+			                  "out of memory computing the scan");
 			goto out;
 		}
 	}

@@ -863,8 +863,24 @@ static void rule_worlds(struct ctx *x)
 	                     "meeting. Then %s does not have to choose.", WITH(x, EN), HE(x, EN));
 }
 
+/* Are persons a and b family of each other in the genogram (parent and
+ * child, or partners)?  Then they have certainly met. */
+static bool kin(const struct kr_case *c, int a, int b)
+{
+	for (size_t k = 0; k < c->nkinship; k++) {
+		const struct kr_kinship *kn = &c->kinship[k];
+		if ((kn->type == KR_KIN_PARENT && ((kn->parent == a && kn->child == b) ||
+		                                   (kn->parent == b && kn->child == a))) ||
+		    (kn->type == KR_KIN_PARTNERS && ((kn->a == a && kn->b == b) ||
+		                                     (kn->a == b && kn->b == a))))
+			return true;
+	}
+	return false;
+}
+
 /* The parents of the child and the carers of the current home, as pairs:
- * conflict (quality conflict/broken) or not met (no tie). */
+ * conflict (quality conflict/broken) or not met (no tie, and not family of
+ * each other).  Not met is said per parent: "Rick met Ria en Henk". */
 static void rule_parents_carers(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
@@ -877,6 +893,8 @@ static void rule_parents_carers(struct ctx *x)
 	if (!p)
 		return;
 	for (size_t i = 0; i < c->npersons; i++) {
+		int unmet[64];
+		size_t nun = 0;
 		if ((int)i == c->child || !is_parent_of_child(c, (int)i) ||
 		    !kr_case_person_alive(c, (int)i, x->on) || in_list(p->carers, p->ncarers, (int)i))
 			continue;
@@ -886,12 +904,14 @@ static void rule_parents_carers(struct ctx *x)
 			if (!kr_case_person_alive(c, f, x->on) || f == c->child)
 				continue;
 			if (t < 0) {
+				if (kin(c, (int)i, f))
+					continue;
 				if (nn < 64) {
 					npair[nn][0] = (int)i;
 					npair[nn++][1] = f;
 				}
-				phrase(x, &notmet, fmt(x, "%s en %s", NAME(i), NAME(f)),
-				       fmt(x, "%s and %s", NAME(i), NAME(f)));
+				if (nun < 64)
+					unmet[nun++] = f;
 				continue;
 			}
 			if (c->ties[t].quality == KR_QUALITY_NONE) {
@@ -916,10 +936,16 @@ static void rule_parents_carers(struct ctx *x)
 			           c->ties[t].quality == KR_QUALITY_BROKEN ? "the tie is broken"
 			           : "there is conflict"));
 		}
+		if (nun) {
+			char *nl = names(x, unmet, nun, NL), *en = names(x, unmet, nun, EN);
+			phrase(x, &notmet, fmt(x, "%s met %s", NAME(i), nl ? nl : ""),
+			       fmt(x, "%s with %s", NAME(i), en ? en : ""));
+			free(nl);
+			free(en);
+		}
 	}
 	if (nc && (sg = emit(x, R_CONFLICT, KR_LEVEL_ALERT))) {
 		char *nl = joined(x, &conflict, NL), *en = joined(x, &conflict, EN);
-		person_subject(x, sg, c->child);
 		for (size_t k = 0; k < nc; k++) {
 			person_subject(x, sg, cpair[k][0]);
 			person_subject(x, sg, cpair[k][1]);
@@ -942,15 +968,14 @@ static void rule_parents_carers(struct ctx *x)
 	}
 	if (nn && (sg = emit(x, R_NOT_MET, KR_LEVEL_WARNING))) {
 		char *nl = joined(x, &notmet, NL), *en = joined(x, &notmet, EN);
-		person_subject(x, sg, c->child);
 		for (size_t k = 0; k < nn; k++) {
 			person_subject(x, sg, npair[k][0]);
 			person_subject(x, sg, npair[k][1]);
 		}
-		sg->message[NL] = fmt(x, "Er is geen band vastgelegd tussen %s: de ouders en "
-		                      "pleegouders van %s kennen elkaar nog niet.", nl ? nl : "", CHILD);
-		sg->message[EN] = fmt(x, "No tie is recorded between %s: %s's parents and foster "
-		                      "parents do not know each other yet.", en ? en : "", CHILD);
+		sg->message[NL] = fmt(x, "Ouders en pleegouders van %s kennen elkaar nog niet; er is "
+		                      "geen band vastgelegd van %s.", CHILD, nl ? nl : "");
+		sg->message[EN] = fmt(x, "%s's parents and foster parents do not know each other yet; "
+		                      "no tie is recorded of %s.", CHILD, en ? en : "");
 		sg->advice[NL] = fmt(x, "Organiseer een kennismaking tussen ouders en pleegouders, "
 		                     "goed voorbereid door de begeleider: wat willen ze van elkaar "
 		                     "weten, wat vinden ze belangrijk voor %s? Een goede start maakt "
@@ -1032,10 +1057,10 @@ static void rule_breakdown(struct ctx *x)
 	                      "ongeveer de helft van de plaatsingen voortijdig af.", CHILD, age,
 	                      HE(x, NL), W(x, pa->homes[pa->home].since, NL), earlier);
 	sg->message[EN] = fmt(x, "%s was %d when %s came to this home on %s, had already had to "
-	                      "leave a home %d times before (a move or a breakdown) and shows "
+	                      "leave a home %s before (a move or a breakdown) and shows "
 	                      "externalising behaviour. About half of placements with this profile "
 	                      "end early.", CHILD, age, HE(x, EN), W(x, pa->homes[pa->home].since, EN),
-	                      earlier);
+	                      earlier == 1 ? "once" : sfmt(x, "%d times", earlier));
 	if (lives_in_family_home(x)) {
 		sg->advice[NL] = fmt(x, "Zorg dat %s hier kan blijven: intensieve, specialistische "
 		                     "steun voor %s en voor wie %s opvoedt, en een netwerk dat "
@@ -2188,9 +2213,13 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 		kr_settings_defaults(&defaults);
 		s = &defaults;
 	}
-	if (!(x = calloc(1, sizeof *x)))
+	/* malloc, not calloc: the ring of short texts needs no zeroing */
+	if (!(x = malloc(sizeof *x)))
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de signalen",
 		                    "out of memory while computing signals");
+	x->nomem = false;
+	x->seq = 0;
+	x->nring = 0;
 	if ((rc = kr_path_compute(c, as_of, s, &path, err)))
 		goto out;
 	x->c = c;

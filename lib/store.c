@@ -269,6 +269,34 @@ static void bind_summary(sqlite3_stmt *st, const struct kr_case *c)
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)c->npersons);
 }
 
+/* Revisions are recorded in time order: a revision recorded at `now` (a
+ * time set with kr_store_set_now, e.g. when a paper file is brought in)
+ * may not come before the case's latest one.  KR_EINVAL when it would. */
+static enum kr_status check_time_order(struct kr_store *s, sqlite3_int64 case_id, long head,
+                                       const char *now, const char *ref,
+                                       struct kr_error *err)
+{
+	sqlite3_stmt *st = kr_store_stmt(s, "SELECT created FROM revisions WHERE case_id = ?1 "
+	                                    "AND rev = ?2");
+	enum kr_status rc = KR_OK;
+
+	if (!st)
+		return db_fail(s, err, "reading the history failed");
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, head);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *last = (const char *)sqlite3_column_text(st, 0);
+		if (last && strcmp(now, last) < 0)
+			rc = kr_error_say(err, KR_EINVAL,
+			                  "dossier %s heeft al een versie van %s; een nieuwe versie kan "
+			                  "niet eerder (%s) vastgelegd worden",
+			                  "case %s already has a revision of %s; a new revision cannot "
+			                  "be recorded earlier (%s)", ref, last, now);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
                             long expect_rev, long *rev_out, struct kr_error *err)
 {
@@ -322,6 +350,8 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 		             : kr_error_set(err, KR_ENOTFOUND, "no case %s", c->ref);
 		goto undo;
 	}
+	if (case_id && (rc = check_time_order(s, case_id, head, now, c->ref, err)))
+		goto undo;
 	if (!case_id) {
 		if (!(st = stmt(s, ST_NEW_CASE)))
 			goto dberr;
@@ -1013,4 +1043,56 @@ fail:
 	sqlite3_finalize(b);
 	exec(s, own_tx ? "ROLLBACK" : "ROLLBACK TO setting; RELEASE setting", NULL);
 	return rc;
+}
+
+enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long **revs,
+                                       long **days, size_t *n)
+{
+	sqlite3_stmt *st = kr_store_stmt(s, "SELECT r.rev, r.created FROM cases c JOIN revisions r "
+	                                    "ON r.case_id = c.id WHERE c.ref = ?1 ORDER BY r.rev");
+	long *rv = NULL, *dv = NULL;
+	size_t k = 0, cap = 0;
+	enum kr_status rc = KR_OK;
+	int step;
+
+	*revs = *days = NULL;
+	*n = 0;
+	if (!st)
+		return KR_EDB;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *created = (const char *)sqlite3_column_text(st, 1);
+		struct kr_date d;
+		char ymd[11];
+		if (k == cap) {
+			long *r2, *d2;
+			cap = cap ? cap * 2 : 8;
+			r2 = realloc(rv, cap * sizeof *rv);
+			if (r2)
+				rv = r2;
+			d2 = realloc(dv, cap * sizeof *dv);
+			if (d2)
+				dv = d2;
+			if (!r2 || !d2) {
+				rc = KR_ENOMEM;
+				break;
+			}
+		}
+		snprintf(ymd, sizeof ymd, "%.10s", created ? created : "");
+		rv[k] = (long)sqlite3_column_int64(st, 0);
+		dv[k] = kr_date_parse_full(ymd, &d) ? kr_date_first(d) : 0;
+		k++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = KR_EDB;
+	sqlite3_reset(st);
+	if (rc) {
+		free(rv);
+		free(dv);
+		return rc;
+	}
+	*revs = rv;
+	*days = dv;
+	*n = k;
+	return KR_OK;
 }

@@ -9,6 +9,10 @@
  * document and validates the whole result with the import validator; the
  * result is stored as the next revision with If-Match as the expected
  * revision and its audit row in the same transaction (ks_store_case).
+ * The library checks the body and the result and says what is wrong in the
+ * request's language; this file only maps its answer to a status: a body
+ * that is not a JSON object (details at "body") 400, any other refusal 422,
+ * an unknown item 404.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +125,13 @@ void ks_h_single_get(struct ks_req *r)
 	kr_case_free(c);
 }
 
+/* True when the library refused the body itself (not JSON, not an object):
+ * its details are at the path "body". */
+static bool body_refused(const struct kr_error *err)
+{
+	return err->ndetails > 0 && strncmp(err->details[0], "body: ", 6) == 0;
+}
+
 /* Applies one edit to the latest revision and stores the result.  coll and
  * id name the item; body is the request body or NULL. */
 static void edit(struct ks_req *r, enum kr_edit_op op, const char *coll, const char *id)
@@ -135,7 +146,7 @@ static void edit(struct ks_req *r, enum kr_edit_op op, const char *coll, const c
 	json_t *it;
 	static const char *const verb[] = { "added", "replaced", "updated", "removed" };
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	if (!ks_if_match(r, &expect))
 		goto out;
 	head = ks_head_revision(r, r->args[0]);
@@ -162,44 +173,21 @@ static void edit(struct ks_req *r, enum kr_edit_op op, const char *coll, const c
 	e.op = op;
 	e.collection = coll;
 	e.id = id;
-	if (op != KR_EDIT_REMOVE) {
-		if (r->body.failed || r->body.len == 0) {
-			ks_error(r, 400, "bad_request", "Het verzoek heeft geen JSON-inhoud.",
-			         "The request has no JSON body.");
-			goto out;
-		}
-		/* a body that is not JSON is the request's fault (400), not the case's */
-		json_t *j = ks_body_json(r);
-		if (!j)
-			goto out;
-		json_decref(j);
-		e.body = r->body.data;
+	if (op != KR_EDIT_REMOVE && !r->body.failed && r->body.len > 0) {
+		e.body = r->body.data;   /* without one the library says a body is needed */
 		e.body_len = r->body.len;
 	}
+	/* kr_case_edit keeps ids and case.ref and validates the whole result */
 	rc = kr_case_edit(doc, strlen(doc), &e, &out, &out_len, &new_id, &err);
-	if (rc == KR_ENOTFOUND) {
-		not_found(r);
-		goto out;
-	}
+	if (!rc)
+		rc = kr_case_read(out, out_len, &next, &err);   /* the case to store */
 	if (rc == KR_EINVAL) {
-		ks_error_kr(r, 422, "invalid", "De wijziging maakt het dossier ongeldig.",
-		            "The change makes the case invalid.", &err);
+		bool body = body_refused(&err);
+		ks_error_kr(r, body ? 400 : 422, body ? "bad_request" : "invalid", NULL, NULL, &err);
 		goto out;
 	}
 	if (rc) {
-		ks_fail(r, rc, &err);
-		goto out;
-	}
-	if ((rc = kr_case_read(out, out_len, &next, &err))) {
-		ks_error_kr(r, 422, "invalid", "De wijziging maakt het dossier ongeldig.",
-		            "The change makes the case invalid.", &err);
-		goto out;
-	}
-	if (strcmp(next->ref, r->args[0]) != 0) {
-		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
-		              kr_tr(r->lang, "Het dossiernummer kan niet veranderen.",
-		                    "The case ref cannot change."), "code", "invalid", "details",
-		              "case.ref: the case reference cannot change"));
+		ks_fail(r, rc, &err);   /* 404 for an unknown item, with the library's words */
 		goto out;
 	}
 	snprintf(detail, sizeof detail, "%s %s", coll, verb[op]);

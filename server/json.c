@@ -8,7 +8,9 @@
  * An error answer never holds a server path or a database message: KR_EDB
  * and KR_EIO become a fixed sentence (the cause goes to stderr, without
  * personal data), KR_EINVAL keeps the library's "path: message" details,
- * which name document paths and ids, never file names.
+ * which name document paths and ids, never file names.  Handlers ask the
+ * library for its messages in the request's language
+ * (kr_error_init_lang(&err, r->lang)), so these are passed on as they are.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,9 +107,20 @@ void ks_error_kr(struct ks_req *r, int status, const char *code, const char *nl,
 {
 	json_t *j, *d;
 	const char *msg = kr_tr(r->lang, nl, en);
+	char sentence[sizeof err->message + 2];
 
+	if (!msg && err && err->message[0]) {
+		/* the library's message ("dit dossier heeft geen persoon ...") as a
+		 * sentence for people: a capital and a full stop */
+		size_t n = strlen(err->message);
+		snprintf(sentence, sizeof sentence, "%s%s", err->message,
+		         strchr(".?!", err->message[n - 1]) ? "" : ".");
+		if (sentence[0] >= 'a' && sentence[0] <= 'z')
+			sentence[0] = (char)(sentence[0] - 'a' + 'A');
+		msg = sentence;
+	}
 	if (!msg)
-		msg = err && err->message[0] ? err->message : "error";
+		msg = "error";
 	j = json_pack("{s:s, s:s, s:[]}", "error", msg, "code", code, "details");
 	if (j && err) {
 		d = json_object_get(j, "details");
@@ -115,7 +128,8 @@ void ks_error_kr(struct ks_req *r, int status, const char *code, const char *nl,
 			json_array_append_new(d, json_string(err->details[i]));
 		if (err->ndropped) {
 			char more[96];
-			snprintf(more, sizeof more, "... and %zu more", err->ndropped);
+			snprintf(more, sizeof more, kr_tr(r->lang, "... en nog %zu", "... and %zu more"),
+			         err->ndropped);
 			json_array_append_new(d, json_string(more));
 		}
 	}
@@ -148,10 +162,10 @@ void ks_fail(struct ks_req *r, enum kr_status rc, const struct kr_error *err)
 		            m ? NULL : "That exists already.", err);
 		break;
 	case KR_ETOOBIG:
-		ks_error(r, 413, "too_large", "Te groot.", "Too large.");
+		ks_error_kr(r, 413, "too_large", m ? NULL : "Te groot.", m ? NULL : "Too large.", err);
 		break;
 	case KR_EPERM:
-		ks_error(r, 403, "forbidden", "Dat mag u niet.", "You may not do this.");
+		ks_error(r, 403, "forbidden", "Dat mag je niet.", "You may not do this.");
 		break;
 	case KR_EDB:
 		if (m)
@@ -180,12 +194,12 @@ json_t *ks_body_json(struct ks_req *r)
 	}
 	j = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
 	if (!j) {
-		char d[256];
-		snprintf(d, sizeof d, "line %d, column %d: %s", je.line, je.column, je.text);
-		ks_reply_json(r, 400, json_pack("{s:s, s:s, s:[s]}", "error",
-		              kr_tr(r->lang, "De inhoud is geen geldige JSON.",
-		                    "The body is not valid JSON."), "code", "bad_request",
-		              "details", d));
+		struct kr_error err;
+		kr_error_init_lang(&err, r->lang);
+		kr_error_add_json(&err, NULL, je.line, je.column, je.text);
+		ks_error_kr(r, 400, "bad_request", "De inhoud is geen geldige JSON.",
+		            "The body is not valid JSON.", &err);
+		kr_error_cleanup(&err);
 		return NULL;
 	}
 	if (!json_is_object(j) && !json_is_array(j)) {

@@ -64,9 +64,13 @@ struct kr_edit {
  * given where none belongs, body missing; KR_ENOTFOUND no such item (also a
  * non-numeric or out-of-range index); KR_EINVAL body is not JSON / not an
  * object / result invalid, with details as "path: message" in err - paths
- * of the *document* (e.g. `ties[3].b: unknown person "p99"`), for a body
- * syntax error `body: line L column C: ...`; KR_ETOOBIG body over
- * KR_EDIT_MAX_BODY or document / result over KR_CASE_MAX_BYTES; KR_ENOMEM.
+ * of the *document* (e.g. `ties[3].b: unknown person "p99"`); a body that
+ * is not JSON or not an object is reported at the path "body" (`body: line
+ * L, column C: ...`, `body: expected an object, found a list`), so a caller
+ * can tell a bad request from a change the case refuses; KR_ETOOBIG body
+ * over KR_EDIT_MAX_BODY or document / result over KR_CASE_MAX_BYTES;
+ * KR_ENOMEM.  Messages and details are in err's language (Dutch:
+ * `ties[3].b: onbekende persoon "p99"`), paths the same in both.
  * doc is never modified; on failure *out (and *new_id) are NULL and
  * *out_len is 0.  Time: well under a millisecond for a 60-person case. */
 enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edit *e,

@@ -69,6 +69,15 @@ enum kr_status kr_error_say(struct kr_error *err, enum kr_status code, const cha
 void kr_error_add(struct kr_error *err, const char *path, const char *nl, const char *en, ...)
 	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
 
+/* Appends the detail for JSON text that does not parse, in the record's
+ * language: "path: line L, column C: what is wrong" (Dutch: "regel L, kolom
+ * C: ...").  text is the parser's English description (jansson's
+ * json_error_t.text, e.g. "'}' expected near ','"); every description
+ * jansson gives is said in Dutch too, and the English stays jansson's own
+ * words.  path may be NULL or "" for no prefix.  err may be NULL. */
+void kr_error_add_json(struct kr_error *err, const char *path, int line, int column,
+                       const char *text);
+
 /* Sets code and an English-only message (printf-style) and returns code.
  * Being replaced by kr_error_say(); err may be NULL. */
 enum kr_status kr_error_set(struct kr_error *err, enum kr_status code,

@@ -6,7 +6,10 @@
 # its messages and the database left byte-for-byte unchanged, all-or-nothing
 # imports of several files, the export/import round trip with unknown keys
 # and revisions, signals as JSON and in English, settings, and choosing the
-# database with --db or KRING_DB.
+# database with --db or KRING_DB.  The .expect files are in English (run
+# with --lang en); the messages of a run are in one language, Dutch by
+# default: an invalid import with --lang nl prints no English and with
+# --lang en no Dutch.
 #
 # Run from the repository root (make clitest does).  Works in a temporary
 # folder that it removes.  Prints one line per check and ends with the line
@@ -230,6 +233,17 @@ cp "$FULL" "$T/not-a-db.json"
 exits 1 "a file that is not a database" --db "$T/not-a-db.json" list
 check "... and that file is left alone" cmp -s "$FULL" "$T/not-a-db.json"
 
+# english FILE / dutch FILE: FILE (stderr of an import) has a line with
+# words of the other language, after the file names that open the lines.
+ENGLISH='expected|found|unknown (value|person|role|kind|placement|goal)|is required|problems?( |$)|rejected|was stored|must |line [0-9]|not valid|duplicate|before it|between|would |listed twice|cannot|more problems'
+DUTCH='hier hoort|onbekend|verplicht|regel [0-9]|probleem|problemen|afgekeurd|opgeslagen|geen geldige|moet |twee keer|voordat|vóór|geboren|zichzelf|biologische|kan niet|en nog'
+english() {
+	sed 's/^[^ ]*\.json: //' "$1" | grep -qE -- "$ENGLISH"
+}
+dutch() {
+	sed 's/^[^ ]*\.json: //' "$1" | grep -qE -- "$DUTCH"
+}
+
 # ------------------------------------------------------- invalid documents
 echo "# invalid documents: the messages, and nothing stored"
 DB=$T/invalid.db
@@ -243,7 +257,7 @@ for f in "$INV"/*.json; do
 	n=$((n + 1))
 	name=${f##*/}
 	exp=${f%.json}.expect
-	run --db "$DB" import "$f"
+	run --lang en --db "$DB" import "$f"
 	if [ "$rc" -eq 1 ]; then ok "$name: exit 1"; else bad "$name: exit $rc, wanted 1"; fi
 	missing=0
 	while IFS= read -r line; do
@@ -257,6 +271,21 @@ for f in "$INV"/*.json; do
 		ok "$name: every \"path: message\" on stderr, prefixed by the file name"
 	else
 		bad "$name: $missing message(s) missing"
+		show_err
+	fi
+	if dutch "$T/err"; then
+		bad "$name: Dutch in an English run"
+		show_err
+	else
+		ok "$name: --lang en prints English only"
+	fi
+	nen=$(wc -l <"$T/err")
+	run --db "$DB" import "$f"
+	if [ "$rc" -eq 1 ] && [ "$(wc -l <"$T/err")" -eq "$nen" ] && ! english "$T/err" &&
+		dutch "$T/err"; then
+		ok "$name: in Dutch by default, as many lines, no English"
+	else
+		bad "$name: the Dutch run (exit $rc) has English or other lines"
 		show_err
 	fi
 	after=$(state "$DB")
@@ -275,7 +304,7 @@ sed 's/"b": "p6"/"b": "p99"/' "$FULL" >"$T/bad-revision.json"
 run --db "$DB" import "$T/bad-revision.json"
 check "a bad new revision of a stored case: exit 1" test "$rc" -eq 1
 check "... names the problem" \
-	grep -qxF "$T/bad-revision.json: ties[0].b: unknown person \"p99\"" "$T/err"
+	grep -qxF "$T/bad-revision.json: ties[0].b: onbekende persoon \"p99\"" "$T/err"
 check "... database unchanged" test "$(state "$DB")" = "$before"
 
 {
@@ -298,7 +327,10 @@ check "... database unchanged" test "$(state "$DB")" = "$before"
 } >"$T/latin1.json"
 run --db "$DB" import "$T/latin1.json"
 check "text that is not UTF-8: exit 1" test "$rc" -eq 1
-check "... with line and column" grep -q "^$T/latin1.json: line 1, column [0-9]*: " "$T/err"
+check "... with line and column" grep -q "^$T/latin1.json: regel 1, kolom [0-9]*: " "$T/err"
+run --lang en --db "$DB" import "$T/latin1.json"
+check "... in English with --lang en" \
+	grep -q "^$T/latin1.json: line 1, column [0-9]*: unable to decode byte" "$T/err"
 check "... database unchanged" test "$(state "$DB")" = "$before"
 "$K" --db "$DB" list >"$T/list.after"
 check "after all refusals, list shows what it showed before" cmp -s "$T/list.before" "$T/list.after"
@@ -325,7 +357,7 @@ before=$(state "$DB")
 run --db "$DB" import "$FULL" "$INV/unknown-person.json" "$VAL/review.json"
 check "good, bad, good: exit 1" test "$rc" -eq 1
 check "... names the bad file's problem" \
-	grep -qxF "$INV/unknown-person.json: ties[3].b: unknown person \"p99\"" "$T/err"
+	grep -qxF "$INV/unknown-person.json: ties[3].b: onbekende persoon \"p99\"" "$T/err"
 check "... says nothing was stored" grep -q "niets opgeslagen" "$T/err"
 check "... does not claim a file was stored" lacks "opgeslagen als" "$T/out"
 "$K" --db "$DB" list >"$T/list.after"
@@ -335,6 +367,40 @@ run --db "$DB" import "$FULL" "$VAL/review.json" "$INV/syntax-error.json"
 check "bad file last: exit 1, database unchanged" \
 	test "$rc" -eq 1 -a "$(state "$DB")" = "$before"
 exits 0 "good and good" --db "$DB" import "$FULL" "$VAL/review.json"
+
+# One run, one language: every kind of refusal of an import at once.
+printf '{"format": "kring-case/1", "case": {"ref": "T-X", "child": "c"},\n "persons": [}\n' \
+	>"$T/cut.json"
+set -- "$INV/syntax-error.json" "$INV/wrong-types.json" "$INV/many-problems.json" \
+	"$INV/not-an-object.json" "$INV/duplicate-key.json" "$INV/own-ancestor.json" \
+	"$INV/born-before-parent.json" "$T/latin1.json" "$T/cut.json" "$T/no-such-file.json" "$T"
+run --db "$DB" --lang nl import "$@"
+check "an import of bad files with --lang nl: exit 1" test "$rc" -eq 1
+check "... a line for each file, and the summary" test "$(grep -c "^kring import: " "$T/err")" -eq 1
+check "... the messages are in Dutch" \
+	has_all "$T/err" "^$INV/syntax-error.json: het document is geen geldige JSON" \
+	"^$INV/syntax-error.json: regel 6, kolom 5: hier hoort een komma of ']' te staan" \
+	"^$T/cut.json: regel 2, kolom 14: " "^$T/no-such-file.json: kan niet worden geopend: " \
+	"^$T: is een map, geen bestand" "niets opgeslagen"
+if english "$T/err"; then
+	bad "... no English with --lang nl"
+	show_err
+else
+	ok "... no English with --lang nl"
+fi
+run --db "$DB" --lang en import "$@"
+check "the same with --lang en: exit 1" test "$rc" -eq 1
+check "... the messages are in English" \
+	has_all "$T/err" "^$INV/syntax-error.json: the document is not valid JSON" \
+	"^$INV/syntax-error.json: line 6, column 5: ']' expected near '{'" \
+	"^$T/no-such-file.json: cannot open: " "^$T: is a folder, not a file" \
+	"nothing was stored"
+if dutch "$T/err"; then
+	bad "... no Dutch with --lang en"
+	show_err
+else
+	ok "... no Dutch with --lang en"
+fi
 "$K" --db "$DB" list >"$T/list.after"
 check "... both are listed" \
 	has_all "$T/list.after" "^PZ-2025-0042 " "^T-REVIEW "
@@ -438,9 +504,9 @@ esac
 run --db "$DB" signals "$FULL_REF" --as-of 2026-12-01 --format json
 check "signals are the same bytes a second time" cmp -s "$T/out" "$T/sig1.json"
 run --db "$DB" signals "$FULL_REF" --as-of 2026-12-01
-check "signals in Dutch by default" grep -q "^Signalen voor $FULL_REF op 2026-12-01" "$T/out"
+check "signals in Dutch by default" grep -q "^Signalen voor $FULL_REF op 1 december 2026" "$T/out"
 run --db "$DB" signals "$FULL_REF" --as-of 2026-12-01 --lang en
-check "signals --lang en prints English" grep -q "^Signals for $FULL_REF on 2026-12-01" "$T/out"
+check "signals --lang en prints English" grep -q "^Signals for $FULL_REF on 1 December 2026" "$T/out"
 check "... and no Dutch heading" lacks "Signalen voor" "$T/out"
 run --lang en --db "$DB" signals "$FULL_REF" --as-of 2026-12-01
 check "--lang en before the command works too" grep -q "^Signals for" "$T/out"

@@ -13,7 +13,8 @@
  * keeps them (compact), loaded once from the source tree.
  *
  * Promises checked beyond ASan/UBSan: the input document is never changed;
- * a refusal leaves *out and *new_id NULL and says why; an accepted edit
+ * a refusal leaves *out and *new_id NULL and says why, in Dutch and in
+ * English alike (the same status and as many details); an accepted edit
  * gives a document that kr_case_read() accepts and that dumps to the same
  * bytes (what the store would write), and an ADD names the new item.
  */
@@ -110,7 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char opbuf[8], coll[80], idbuf[80], docbuf[8], *out = (char *)1, *new_id = (char *)1;
 	const char *id, *doc;
 	struct kr_edit e;
-	struct kr_error err;
+	struct kr_error err, en;
 	size_t out_len = 1, doc_len;
 	enum kr_status rc;
 	char *copy;
@@ -141,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!copy)
 		return 0;
 	memcpy(copy, doc, doc_len + 1);
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_NL);
 	rc = kr_case_edit(doc, doc_len, &e, &out, &out_len, &new_id, &err);
 	if (memcmp(copy, doc, doc_len + 1) != 0) {
 		fprintf(stderr, "the input document was changed\n");
@@ -152,6 +153,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "refused (%d) but out/new_id set or no message\n", (int)rc);
 			abort();
 		}
+		kr_error_init_lang(&en, KR_LANG_EN);
+		if (kr_case_edit(doc, doc_len, &e, &out, &out_len, NULL, &en) != rc ||
+		    en.code != rc || !en.message[0] || en.ndetails != err.ndetails ||
+		    en.ndropped != err.ndropped) {
+			fprintf(stderr, "refused (%d) in Dutch, not alike in English (%d)\n", (int)rc,
+			        (int)en.code);
+			abort();
+		}
+		kr_error_cleanup(&en);
 	} else {
 		struct kr_case *c = NULL;
 		char *again;

@@ -323,12 +323,41 @@ static void items(const struct tc_session *w)
 	tc_check(r.status == 200, "GET plan: 200 (got %d)", r.status);
 	tc_resp_free(&r);
 
-	/* a tie to an unknown person: 422 with the document path */
+	/* a tie to an unknown person: 422 with the document path, in the
+	 * request's language (Dutch by default) */
 	tc_call(S.port, w, "POST", "/api/cases/" REF "/ties", "If-Match: \"2\"\r\n",
 	        "{\"a\":\"p1\",\"b\":\"p99\",\"strength\":\"weak\"}", &r);
+	tc_check(r.status == 422 && r.body && strstr(r.body, ".b: onbekende persoon") &&
+	         strstr(r.body, "ties[") && strstr(r.body, "\"error\":\"De wijziging maakt het "
+	         "dossier ongeldig (1 probleem).\""),
+	         "POST ties with b=p99: 422 ties[n].b (got %d: %s)", r.status, r.body ? r.body : "");
+	tc_resp_free(&r);
+	tc_call(S.port, w, "POST", "/api/cases/" REF "/ties",
+	        "If-Match: \"2\"\r\nAccept-Language: en-GB, nl;q=0.5\r\n",
+	        "{\"a\":\"p1\",\"b\":\"p99\",\"strength\":\"weak\"}", &r);
 	tc_check(r.status == 422 && r.body && strstr(r.body, ".b: unknown person") &&
-	         strstr(r.body, "ties["), "POST ties with b=p99: 422 ties[n].b (got %d: %s)",
-	         r.status, r.body ? r.body : "");
+	         !strstr(r.body, "onbekend") && !strstr(r.body, "ongeldig"),
+	         "... in English for Accept-Language: en (got %d: %s)", r.status,
+	         r.body ? r.body : "");
+	tc_resp_free(&r);
+	/* a body that is not JSON: 400, said by the library in the request's language */
+	tc_call(S.port, w, "POST", "/api/cases/" REF "/wishes?lang=en", "If-Match: \"2\"\r\n",
+	        "{\"by\": \"p1\",}", &r);
+	tc_check(r.status == 400 && r.body && strstr(r.body, "\"bad_request\"") &&
+	         strstr(r.body, "body: line 1, column "),
+	         "POST a body that is not JSON: 400 with body: line ... (got %d: %s)", r.status,
+	         r.body ? r.body : "");
+	tc_resp_free(&r);
+	tc_call(S.port, w, "PATCH", "/api/cases/" REF "/persons/p1", "If-Match: \"2\"\r\n",
+	        "[1]", &r);
+	tc_check(r.status == 400 && r.body && strstr(r.body, "body: hier hoort een object"),
+	         "PATCH with a list: 400, in Dutch (got %d: %s)", r.status, r.body ? r.body : "");
+	tc_resp_free(&r);
+	tc_call(S.port, w, "DELETE", "/api/cases/" REF "/persons/p999", "If-Match: \"2\"\r\n",
+	        NULL, &r);
+	tc_check(r.status == 404 && r.body && strstr(r.body, "geen persoon \\\"p999\\\""),
+	         "DELETE an unknown person: 404 naming it (got %d: %s)", r.status,
+	         r.body ? r.body : "");
 	tc_resp_free(&r);
 	/* add a wish */
 	tc_call(S.port, w, "POST", "/api/cases/" REF "/wishes", "If-Match: \"2\"\r\n",

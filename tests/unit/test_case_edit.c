@@ -5,7 +5,9 @@
  * survive), removals refused while references remain, bodies that are not
  * JSON, not objects or too big, the plan created when absent, the input
  * never changed, and add-then-remove giving back the original document for
- * every example and 100 generated cases.
+ * every example and 100 generated cases.  Messages are checked in English
+ * (the language of the error records here unless a test says otherwise),
+ * and every kind of refusal once in Dutch (dutch_messages).
  */
 #include <glob.h>
 #include <jansson.h>
@@ -17,6 +19,9 @@
 #define EX1 "examples/PZ-2026-0101.json"   /* 21 persons, plan without safety map */
 #define EX2 "examples/PZ-2026-0102.json"   /* no plan */
 #define EX3 "examples/PZ-2026-0103.json"   /* plan with safety map */
+
+/* The language edit() asks messages in. */
+static enum kr_lang edit_lang = KR_LANG_EN;
 
 /* One edit's outcome. */
 struct res {
@@ -40,7 +45,7 @@ static void edit(const char *doc, enum kr_edit_op op, const char *coll, const ch
 {
 	struct kr_edit e = { op, coll, id, body, body ? strlen(body) : 0 };
 	memset(r, 0, sizeof *r);
-	kr_error_init(&r->err);
+	kr_error_init_lang(&r->err, edit_lang);
 	r->rc = kr_case_edit(doc, strlen(doc), &e, &r->out, &r->len, &r->id, &r->err);
 	if (r->rc != KR_OK) {
 		assert_null(r->out);
@@ -691,6 +696,8 @@ static void remove_referenced(void **state)
 	edit_fails(doc, KR_EDIT_REMOVE, "placements", "pl1", NULL, KR_EINVAL, &r);
 	assert_int_equal(r.err.ndetails, 1);
 	assert_detail(&r, "events[0].placement: still refers to pl1");
+	assert_string_equal(r.err.message, "placement \"pl1\" cannot be removed: 1 reference to "
+	                    "it remains; change or remove it first");
 	res_free(&r);
 
 	/* unreferenced: fine */
@@ -994,10 +1001,10 @@ static void bad_bodies(void **state)
 	edit_fails(doc, KR_EDIT_ADD, "persons", NULL, "{\"name\": \"A\",\n  \"sex\" \"f\"}",
 	           KR_EINVAL, &r);
 	assert_int_equal(r.err.ndetails, 1);
-	assert_non_null(strstr(r.err.details[0], "body: line 2 column "));
+	assert_non_null(strstr(r.err.details[0], "body: line 2, column "));
 	res_free(&r);
 	edit_fails(doc, KR_EDIT_ADD, "persons", NULL, "", KR_EINVAL, &r);
-	assert_non_null(strstr(r.err.details[0], "body: line 1 column 0: "));
+	assert_non_null(strstr(r.err.details[0], "body: line 1, column 0: "));
 	res_free(&r);
 	edit_fails(doc, KR_EDIT_ADD, "persons", NULL, "{\"a\":1,\"a\":2}", KR_EINVAL, &r);
 	assert_non_null(strstr(r.err.details[0], "duplicate"));
@@ -1139,7 +1146,7 @@ static void result_too_big(void **state)
 	memcpy(body + 2009, "\"}", 3);
 	e.body = body;
 	e.body_len = strlen(body);
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(kr_case_edit(doc, n, &e, &out, &len, NULL, &err), KR_ETOOBIG);
 	assert_null(out);
 	kr_error_cleanup(&err);
@@ -1256,6 +1263,154 @@ static void generated(void **state)
 	}
 }
 
+/* ---- Dutch ---- */
+
+static void assert_message(const struct res *r, const char *text)
+{
+	if (strcmp(r->err.message, text) != 0) {
+		dump_err(r);
+		fail_msg("message is not: %s", text);
+	}
+}
+
+/* One refused edit with its message and (unless NULL) one of its details. */
+struct refusal {
+	int doc;            /* index into the documents of dutch_messages() */
+	enum kr_edit_op op;
+	const char *coll, *id, *body;
+	enum kr_status rc;
+	const char *message, *detail;
+};
+
+/* Every kind of refusal once with the messages in Dutch. */
+static void dutch_messages(void **state)
+{
+	static const char *const known = "(bekend zijn: persons, placements, meetings, wishes, "
+		"goals, agreements, kinship, ties, events, case, plan, safety_map)";
+	static const struct refusal t[] = {
+		/* the call */
+		{ 0, KR_EDIT_ADD, "people", NULL, "{}", KR_EUSAGE, "onbekend onderdeel \"people\" ",
+		  NULL },
+		{ 0, KR_EDIT_ADD, NULL, NULL, "{}", KR_EUSAGE, "onbekend onderdeel \"(geen)\" ", NULL },
+		{ 0, (enum kr_edit_op)7, "persons", "p2", "{}", KR_EUSAGE,
+		  "onbekende soort wijziging 7", NULL },
+		{ 0, KR_EDIT_ADD, "case", NULL, "{}", KR_EUSAGE, "toevoegen kan niet bij case: dit "
+		  "onderdeel (dossiergegevens) is één geheel; vervang het of pas het aan", NULL },
+		{ 0, KR_EDIT_REMOVE, "safety_map", NULL, NULL, KR_EUSAGE, "verwijderen kan niet bij "
+		  "safety_map: dit onderdeel (Signs of Safety-kaart) is één geheel; vervang het of "
+		  "pas het aan", NULL },
+		{ 0, KR_EDIT_MERGE, "plan", "x", "{}", KR_EUSAGE, "dit onderdeel (plan) is één geheel "
+		  "en heeft geen items (\"x\"); laat het id weg", NULL },
+		{ 0, KR_EDIT_ADD, "persons", "p30", "{}", KR_EUSAGE, "een nieuw item in persons krijgt "
+		  "vanzelf een plaats; laat het id weg", NULL },
+		{ 0, KR_EDIT_REPLACE, "persons", NULL, "{}", KR_EUSAGE, "welk item van persons wil je "
+		  "vervangen? het id ontbreekt", NULL },
+		{ 0, KR_EDIT_MERGE, "persons", "p2", NULL, KR_EUSAGE, "voor deze wijziging is inhoud "
+		  "nodig (een JSON-object)", NULL },
+		/* the body and the document */
+		{ 0, KR_EDIT_ADD, "persons", NULL, "{\"name\": \"A\",\n  \"sex\" \"f\"}", KR_EINVAL,
+		  "de inhoud is geen geldige JSON", "body: regel 2, kolom 11: hier hoort een dubbele "
+		  "punt (':') te staan (bij '\"f\"')" },
+		{ 0, KR_EDIT_REPLACE, "ties", "0", "[1,2]", KR_EINVAL, "de inhoud moet een JSON-object "
+		  "({...}) zijn", "body: hier hoort een object ({...}), maar er staat een lijst" },
+		{ 4, KR_EDIT_ADD, "persons", NULL, "{}", KR_EINVAL, "het dossier is geen geldige JSON",
+		  "regel 1, kolom 10: hier hoort een waarde te staan (aan het einde)" },
+		{ 5, KR_EDIT_ADD, "persons", NULL, "{}", KR_EINVAL, "het dossier is geen JSON-object",
+		  "het document moet een JSON-object ({...}) zijn, maar het is een lijst" },
+		/* items that are not there */
+		{ 0, KR_EDIT_REPLACE, "persons", "p99", "{}", KR_ENOTFOUND,
+		  "dit dossier heeft geen persoon \"p99\"", NULL },
+		{ 0, KR_EDIT_REMOVE, "ties", "x", NULL, KR_ENOTFOUND, "\"x\" is geen item van ties "
+		  "(de items hebben de nummers 0, 1, 2, ...)", NULL },
+		{ 1, KR_EDIT_REMOVE, "goals", "g1", NULL, KR_ENOTFOUND, "dit dossier heeft nog geen "
+		  "plan, dus ook geen doel \"g1\"", NULL },
+		{ 2, KR_EDIT_REMOVE, "goals", "g1", NULL, KR_ENOTFOUND, "dit dossier heeft geen doel "
+		  "\"g1\" (goals is leeg)", NULL },
+		{ 2, KR_EDIT_REMOVE, "ties", "0", NULL, KR_ENOTFOUND, "ties heeft geen item \"0\" (de "
+		  "lijst is leeg)", NULL },
+		/* ids, case.ref, references, the child */
+		{ 0, KR_EDIT_ADD, "persons", NULL, "{\"id\":\"p4\",\"name\":\"X\"}", KR_EINVAL,
+		  "er is al een persoon met dit id", "persons[21].id: id \"p4\" is al in gebruik bij "
+		  "persons[3]; kies een ander id of laat het weg" },
+		{ 0, KR_EDIT_REPLACE, "persons", "p6", "{\"id\":\"p60\"}", KR_EINVAL,
+		  "het id kan niet veranderen", "persons[5].id: het id kan niet veranderen (het is "
+		  "\"p6\"; in de inhoud staat \"p60\"); laat het weg of laat het zo" },
+		{ 0, KR_EDIT_MERGE, "goals", "g2", "{\"id\":null}", KR_EINVAL,
+		  "het id kan niet veranderen", "plan.goals[1].id: het id kan niet veranderen (het is "
+		  "\"g2\"; in de inhoud staat null); laat het weg of laat het zo" },
+		{ 0, KR_EDIT_MERGE, "case", NULL, "{\"ref\":\"PZ-1\"}", KR_EINVAL,
+		  "het dossiernummer kan niet veranderen", "case.ref: het dossiernummer kan niet "
+		  "veranderen (het is \"PZ-2026-0101\"; in de inhoud staat \"PZ-1\"); laat het weg of "
+		  "laat het zo" },
+		{ 3, KR_EDIT_REMOVE, "persons", "p2", NULL, KR_EINVAL, "persoon \"p2\" kan niet weg: "
+		  "er verwijzen nog 2 onderdelen naar; pas die eerst aan of haal ze weg",
+		  "ties[1].a: verwijst nog naar p2" },
+		{ 3, KR_EDIT_REMOVE, "placements", "pl1", NULL, KR_EINVAL, "plaatsing \"pl1\" kan niet "
+		  "weg: er verwijst nog 1 onderdeel naar; pas dat eerst aan of haal het weg",
+		  "events[0].placement: verwijst nog naar pl1" },
+		{ 3, KR_EDIT_REMOVE, "persons", "p1", NULL, KR_EINVAL, "het kind van het dossier kan "
+		  "niet weg", "case.child: p1 is het kind van dit dossier en kan niet weg" },
+		/* a result the validator refuses: its details, in Dutch */
+		{ 0, KR_EDIT_MERGE, "persons", "p2", "{\"born\":\"2025-02-30\",\"sex\":\"q\"}",
+		  KR_EINVAL, "de wijziging maakt het dossier ongeldig (2 problemen)",
+		  "persons[1].sex: onbekende waarde \"q\"; kies uit: m, f, x, unknown" },
+	};
+	char *ex1 = example(EX1), *ex2 = example(EX2);
+	const char *docs[] = { ex1, ex2,
+		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T\",\"child\":\"c\"},"
+		"\"persons\":[{\"id\":\"c\"}],\"plan\":{}}",
+		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T-REF\",\"child\":\"p1\"},"
+		"\"persons\":[{\"id\":\"p1\"},{\"id\":\"p2\"},{\"id\":\"p3\"}],"
+		"\"ties\":[{\"a\":\"p1\",\"b\":\"p2\"},{\"a\":\"p2\",\"b\":\"p3\"}],"
+		"\"placements\":[{\"id\":\"pl1\",\"start\":\"2024\"}],"
+		"\"events\":[{\"date\":\"2024\",\"type\":\"placement_start\",\"placement\":\"pl1\"}]}",
+		"{\"format\":", "[]" };
+	json_t *o = parsed(ex1);
+	size_t n = KR_EDIT_MAX_BODY + 1, nties = json_array_size(json_object_get(o, "ties"));
+	char *big, want[300];
+	struct res r;
+	(void)state;
+
+	edit_lang = KR_LANG_NL;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		edit_fails(docs[t[i].doc], t[i].op, t[i].coll, t[i].id, t[i].body, t[i].rc, &r);
+		snprintf(want, sizeof want, "%s%s", t[i].message,
+		         t[i].rc == KR_EUSAGE && strstr(t[i].message, "onderdeel \"") ? known : "");
+		assert_message(&r, want);
+		if (t[i].detail)
+			assert_detail(&r, t[i].detail);
+		res_free(&r);
+	}
+	edit_fails(docs[0], KR_EDIT_REMOVE, "ties", "9999", NULL, KR_ENOTFOUND, &r);
+	snprintf(want, sizeof want, "ties heeft geen item 9999 (het heeft er %zu, genummerd "
+	         "vanaf 0)", nties);
+	assert_message(&r, want);
+	res_free(&r);
+	edit_fails(docs[0], KR_EDIT_ADD, "ties", NULL, "{\"a\":\"p1\",\"b\":\"p99\"}", KR_EINVAL,
+	           &r);
+	assert_message(&r, "de wijziging maakt het dossier ongeldig (1 probleem)");
+	snprintf(want, sizeof want, "ties[%zu].b: onbekende persoon \"p99\"", nties);
+	assert_detail(&r, want);
+	res_free(&r);
+	big = malloc(n + 1);
+	assert_non_null(big);
+	memset(big, ' ', n);
+	big[n] = '\0';
+	edit_fails(docs[0], KR_EDIT_ADD, "persons", NULL, big, KR_ETOOBIG, &r);
+	assert_message(&r, "de inhoud is 1048577 bytes; er mag hoogstens 1048576 bytes (1 MiB) in");
+	res_free(&r);
+	free(big);
+	/* and in English, as before */
+	edit_lang = KR_LANG_EN;
+	edit_fails(docs[0], KR_EDIT_MERGE, "persons", "p2", "{\"born\":\"2025-02-30\",\"sex\":\"q\"}",
+	           KR_EINVAL, &r);
+	assert_message(&r, "the change makes the case invalid (2 problems)");
+	res_free(&r);
+	json_decref(o);
+	free(ex1);
+	free(ex2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1282,6 +1437,7 @@ int main(void)
 		cmocka_unit_test(input_unchanged),
 		cmocka_unit_test(examples),
 		cmocka_unit_test(generated),
+		cmocka_unit_test(dutch_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

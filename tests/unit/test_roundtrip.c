@@ -10,6 +10,7 @@
 
 #include "testutil.h"
 #include "kring/generate.h"
+#include "kring/history.h"
 #include "kring/signals.h"
 #include "kring/store.h"
 
@@ -75,7 +76,7 @@ static void examples(void **state)
 		char *text = tu_read_file(g.gl_pathv[i], NULL);
 		struct kr_case *c = tu_case_from_text(text);
 		struct kr_signal_list l = { 0 };
-		assert_int_equal(kr_signals_compute(c, tu_day("2026-12-01"), NULL, &l, NULL), KR_OK);
+		assert_int_equal(kr_signals_compute(c, NULL, tu_day("2026-12-01"), NULL, &l, NULL), KR_OK);
 		kr_signal_list_cleanup(&l);
 		kr_case_free(c);
 		round_trip(s, text, g.gl_pathv[i]);
@@ -99,7 +100,7 @@ static void generated(void **state)
 		snprintf(what, sizeof what, "generated case %lu", i);
 		round_trip(s, text, what);
 		c = tu_case_from_text(text);
-		assert_int_equal(kr_signals_compute(c, anchor, NULL, &l, NULL), KR_OK);
+		assert_int_equal(kr_signals_compute(c, NULL, anchor, NULL, &l, NULL), KR_OK);
 		kr_signal_list_cleanup(&l);
 		kr_case_free(c);
 		free(text);
@@ -108,8 +109,38 @@ static void generated(void **state)
 	drop_store(s);
 }
 
+/* The earlier states of example ref from examples/history/REF.DATE.json
+ * (the case as it was recorded on DATE), and the current one as recorded on
+ * the demo date: what `make run` imports with --recorded-at. */
+static struct kr_history *example_history(const struct kr_case *now, struct kr_case **old,
+                                          size_t *nold)
+{
+	struct kr_history *h = kr_history_new();
+	char pattern[256];
+	glob_t g;
+
+	assert_non_null(h);
+	*nold = 0;
+	snprintf(pattern, sizeof pattern, "examples/history/%s.*.json", now->ref);
+	if (glob(pattern, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc && *nold < 8; i++) {
+			const char *date = g.gl_pathv[i] + strlen("examples/history/") +
+			                   strlen(now->ref) + 1;
+			char day[11];
+			snprintf(day, sizeof day, "%.10s", date);
+			old[*nold] = tu_case_from_file(g.gl_pathv[i]);
+			assert_int_equal(kr_history_add(h, old[*nold], tu_day(day)), KR_OK);
+			(*nold)++;
+		}
+		globfree(&g);
+	}
+	assert_int_equal(kr_history_add(h, now, tu_day("2026-12-01")), KR_OK);
+	return h;
+}
+
 /* Every signal of the catalogue fires on at least one example (as of the
- * demo date), and one example is going well: no warning, no alert. */
+ * demo date, with the earlier states of examples/history), and one example
+ * is going well: no warning, no alert. */
 static void examples_cover_every_signal(void **state)
 {
 	glob_t g;
@@ -119,10 +150,14 @@ static void examples_cover_every_signal(void **state)
 	(void)state;
 	assert_int_equal(glob("examples/*.json", 0, NULL, &g), 0);
 	for (size_t i = 0; i < g.gl_pathc; i++) {
-		struct kr_case *c = tu_case_from_file(g.gl_pathv[i]);
+		struct kr_case *c = tu_case_from_file(g.gl_pathv[i]), *old[8];
 		struct kr_signal_list l = { 0 };
-		size_t serious = 0;
-		assert_int_equal(kr_signals_compute(c, tu_day("2026-12-01"), NULL, &l, NULL), KR_OK);
+		size_t serious = 0, nold = 0;
+		struct kr_history *h = example_history(c, old, &nold);
+		assert_int_equal(kr_signals_compute(c, h, tu_day("2026-12-01"), NULL, &l, NULL), KR_OK);
+		kr_history_free(h);
+		while (nold)
+			kr_case_free(old[--nold]);
 		for (size_t k = 0; k < l.n; k++) {
 			serious += l.v[k].level != KR_LEVEL_INFO;
 			for (size_t j = 0; j < ncat; j++)

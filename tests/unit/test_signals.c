@@ -20,6 +20,7 @@
 #include "kring/settings.h"
 #include "kring/history.h"
 #include "kring/signals.h"
+#include "kring/words.h"
 
 #define AS_OF "2026-12-01"
 
@@ -81,7 +82,8 @@ static const char BASE[] =
 	"  {'a': 'p2', 'b': 'p5', 'quality': 'positive', 'frequency': 'monthly'}],"
 	" 'placements': ["
 	"  {'id': 'pl1', 'form': 'foster_fulltime', 'variant': 'upbringing', 'network': false,"
-	"   'carers': ['p5'], 'start': '2025-01-15', 'end': null, 'end_reason': null}],"
+	"   'carers': ['p5'], 'start': '2025-01-15', 'end': null, 'end_reason': null,"
+	"   'network_search': {'date': '2025-01-05', 'outcome': 'none_available'}}],"
 	" 'events': [{'date': '2014-05-02', 'type': 'birth', 'person': 'p1'}],"
 	" 'meetings': ["
 	"  {'id': 'm1', 'date': '2026-10-01', 'type': 'round_table', 'continuum': 'C',"
@@ -523,9 +525,18 @@ static const struct kr_signal *expect_missing(const struct kr_signal_list *l, co
 	assert_int_equal(sg->level, KR_LEVEL_INFO);
 	assert_string_equal(sg->rule, rule);
 	assert_string_equal(sg->field, field);
+	/* signals.md, issue 9 §4: the message names the rule and what is
+	 * missing in words; the JSON path stays in field and the details */
 	for (int lang = 0; lang < 2; lang++) {
-		assert_non_null(strstr(sg->message[lang], rule));
-		assert_non_null(strstr(sg->message[lang], field));
+		assert_non_null(strstr(sg->message[lang], kr_signals_title(rule, (enum kr_lang)lang)));
+		if (strstr(sg->message[lang], field))
+			fail_msg("data-missing message names the path %s: %s", field,
+			         sg->message[lang]);
+	}
+	{
+		json_t *d = sg->details;
+		assert_string_equal(json_string_value(json_object_get(d, "field")), field);
+		assert_string_equal(json_string_value(json_object_get(d, "rule")), rule);
 	}
 	return sg;
 }
@@ -579,6 +590,17 @@ static void mentions(const struct kr_signal *sg, ...)
 	const char *s;
 	va_start(ap, sg);
 	while ((s = va_arg(ap, const char *))) {
+		struct kr_date d;
+		/* issue 9 §4: a date is said in words, never as ISO */
+		if (kr_date_parse_full(s, &d)) {
+			char w[40];
+			contains(sg->message[KR_LANG_NL], kr_words_date(d, KR_LANG_NL, w, sizeof w));
+			contains(sg->message[KR_LANG_EN], kr_words_date(d, KR_LANG_EN, w, sizeof w));
+			for (int lang = 0; lang < 2; lang++)
+				if (strstr(sg->message[lang], s))
+					fail_msg("%s: ISO date %s in \"%s\"", sg->id, s, sg->message[lang]);
+			continue;
+		}
 		contains(sg->message[KR_LANG_NL], s);
 		contains(sg->message[KR_LANG_EN], s);
 	}
@@ -709,7 +731,9 @@ static void sibling_contact_frequency(void **state)
 	sg = expect(run(d, AS_OF), "sibling-contact-missing", KR_LEVEL_WARNING);
 	subjects_are(sg, "p1 p3");
 	mentions(sg, "Noor", "Sam", NULL);
-	says(sg, "zelden", "rarely");
+	says(sg, "bijna nooit", "rarely");
+	/* the child's own pronoun (Sam is a boy), not "hij of zij" */
+	says(sg, "niet bij hem woont", "does not live with him");
 
 	put(tie(d, "p1", "p3"), "frequency", "'never'");
 	sg = expect(run(d, AS_OF), "sibling-contact-missing", KR_LEVEL_WARNING);
@@ -735,23 +759,25 @@ static void sibling_contact_no_tie(void **state)
 	silent(run(d, AS_OF), "sibling-contact-missing");
 	put(at(d, "placements[0]"), "carers", "['p5']");
 
-	/* a half-sibling counts, one signal per sibling */
+	/* a half-sibling counts; one signal names every sibling (issue 9 §4) */
 	add(d, "persons", "{'id': 'p10', 'name': 'Jesse', 'roles': ['half_sibling'],"
 	                  " 'world': 'origin', 'segment': 'family'}");
 	l = run(d, AS_OF);
-	assert_int_equal(count(l, "sibling-contact-missing"), 2);
+	assert_int_equal(count(l, "sibling-contact-missing"), 1);
 	sg = expect_s(l, "sibling-contact-missing", "p10", KR_LEVEL_WARNING);
-	subjects_are(sg, "p1 p10");
-	mentions(sg, "Jesse", NULL);
+	subjects_are(sg, "p1 p3 p10");
+	mentions(sg, "Jesse", "Noor", NULL);
+	says(sg, "broers en zussen", "siblings");
 
 	/* a foster sibling is not a sibling */
 	put(person(d, "p10"), "roles", "['foster_sibling']");
-	assert_int_equal(count(run(d, AS_OF), "sibling-contact-missing"), 1);
+	subjects_are(expect(run(d, AS_OF), "sibling-contact-missing", KR_LEVEL_WARNING), "p1 p3");
 
 	/* docs/signals.md: a sibling by kinship (shared birth parent) counts */
 	put(person(d, "p10"), "roles", "['other']");
 	add(d, "kinship", "{'type': 'parent', 'parent': 'p2', 'child': 'p10'}");
-	assert_int_equal(count(run(d, AS_OF), "sibling-contact-missing"), 2);
+	subjects_are(expect(run(d, AS_OF), "sibling-contact-missing", KR_LEVEL_WARNING),
+	             "p1 p3 p10");
 }
 
 static void sibling_contact_missing_frequency(void **state)
@@ -827,11 +853,15 @@ static void parents_fosterparents_conflict(void **state)
 	sg = expect(run(d, AS_OF), "parents-fosterparents-conflict", KR_LEVEL_ALERT);
 	says(sg, "verbroken", "broken");
 
-	/* no tie at all between them: warning */
+	/* no tie at all between them: not a conflict, they have not met
+	 * (issue 9: parents-fosterparents-not-met) */
 	untie(d, "p2", "p5");
-	sg = expect(run(d, AS_OF), "parents-fosterparents-conflict", KR_LEVEL_WARNING);
+	silent(run(d, AS_OF), "parents-fosterparents-conflict");
+	sg = expect(run(d, AS_OF), "parents-fosterparents-not-met", KR_LEVEL_WARNING);
 	subjects_are(sg, "p2 p5");
 	mentions(sg, "Ilse", "Marga", NULL);
+	says(sg, "kennen elkaar nog niet", "do not know each other yet");
+	contains(sg->advice[KR_LANG_NL], "kennismaking");
 
 	/* no current placement: no current foster parent */
 	put_str(at(d, "placements[0]"), "end", "2026-11-01");
@@ -851,11 +881,11 @@ static void parents_fosterparents_only_current_carers(void **state)
 	                     " 'start': '2018-01-01', 'end': '2018-06-30'}");
 	silent(run(d, AS_OF), "parents-fosterparents-conflict");
 
-	/* a second current carer without a tie with the parent: warning */
+	/* a second current carer without a tie with the parent: not met */
 	put(at(d, "placements[0]"), "carers", "['p5', 'p10']");
 	l = run(d, AS_OF);
-	assert_int_equal(count(l, "parents-fosterparents-conflict"), 1);
-	sg = expect_s(l, "parents-fosterparents-conflict", "p10", KR_LEVEL_WARNING);
+	silent(l, "parents-fosterparents-conflict");
+	sg = expect_s(l, "parents-fosterparents-not-met", "p10", KR_LEVEL_WARNING);
 	subjects_are(sg, "p2 p10");
 	mentions(sg, "Ilse", "Truus", NULL);
 
@@ -892,7 +922,9 @@ static void breakdown_risk_profile(void **state)
 	subjects_are(sg, "p1 pl1");
 	mentions(sg, "Sam", NULL);
 	says(sg, "10 jaar", "was 10");
-	says(sg, "2 plaatsingen", "2 placements");
+	says(sg, "2 keer een thuis", "leave a home 2 times");
+	/* the child lives in a foster family: the guideline's advice */
+	contains(sg->advice[KR_LANG_NL], "gezinshuis");
 
 	/* the age on the day the placement started: 10 exactly, or one day short */
 	put_str(person(d, "p1"), "born", "2015-01-15");
@@ -917,7 +949,7 @@ static void breakdown_risk_profile(void **state)
 	silent(run(d, AS_OF), "breakdown-risk-profile");
 	s = with(KR_SET_BREAKDOWN_MIN_EARLIER, 1);
 	sg = expect(run_with(d, AS_OF, &s), "breakdown-risk-profile", KR_LEVEL_ALERT);
-	says(sg, "1 plaatsing", "1 placement");
+	says(sg, "1 keer een thuis", "leave a home once");
 }
 
 static void breakdown_risk_profile_missing(void **state)
@@ -953,13 +985,18 @@ static void breakdown_risk_profile_missing(void **state)
 
 /* ---- placement-instability ---- */
 
-/* BASE plus an earlier placement pl0 that started on start. */
+/* BASE plus two earlier homes: pl00 since 2023 (where the period out of
+ * home began) and pl0 from start, so that the child moved on start (to pl0)
+ * and on 2025-01-15 (to pl1): two moves as the path counts them. */
 static json_t *moved(const char *start)
 {
 	json_t *d = fresh(), *p = J("{'id': 'pl0', 'form': 'crisis', 'carers': [],"
 	                            " 'end': '2025-01-14', 'end_reason': 'other'}");
 	put_str(p, "start", start);
 	assert_int_equal(json_array_insert_new(at(d, "placements"), 0, p), 0);
+	assert_int_equal(json_array_insert_new(at(d, "placements"), 0,
+	                 J("{'id': 'pl00', 'form': 'foster_fulltime', 'carers': [],"
+	                   " 'start': '2023-01-01'}")), 0);
 	return d;
 }
 
@@ -995,11 +1032,23 @@ static void placement_instability(void **state)
 	silent(run_with(d, AS_OF, &s), "placement-instability");
 
 	/* a placement that starts after as-of does not count yet */
-	d = fresh();
+	d = moved("2024-11-30");
 	add(d, "placements", "{'id': 'pl2', 'form': 'family_home', 'carers': [],"
 	                     " 'start': '2026-12-02'}");
 	silent(run(d, AS_OF), "placement-instability");
-	expect(run(d, "2026-12-02"), "placement-instability", KR_LEVEL_ALERT);
+	sg = expect(run(d, "2026-12-02"), "placement-instability", KR_LEVEL_ALERT);
+	subjects_are(sg, "p1 pl1 pl2");
+	/* living in a family home now: the advice does not suggest one */
+	if (strstr(sg->advice[KR_LANG_NL], "gezinshuis"))
+		fail_msg("advice suggests a family home to a child living in one: %s",
+		         sg->advice[KR_LANG_NL]);
+
+	/* the start of the period out of home is no move, and neither is the
+	 * care of a support family while the child lives at home */
+	d = fresh();
+	add(d, "placements", "{'id': 'plS', 'form': 'support_family', 'carers': [],"
+	                     " 'start': '2024-06-01', 'end': '2025-01-10'}");
+	silent(run(d, AS_OF), "placement-instability");
 }
 
 /* ---- perspective-overdue ---- */
@@ -1018,7 +1067,8 @@ static void perspective_overdue(void **state)
 	sg = expect(run(d, "2026-01-14"), "perspective-overdue", KR_LEVEL_WARNING);
 	sg = expect(run(d, "2026-01-15"), "perspective-overdue", KR_LEVEL_ALERT);
 	subjects_are(sg, "p1 pl1");
-	mentions(sg, "2025-01-15", "12", NULL);
+	mentions(sg, "2025-01-15", NULL);
+	says(sg, "een jaar", "a year");
 	assert_int_equal(count(&g_list, "perspective-overdue"), 1);
 
 	/* a decision on or before as-of silences it; one after does not */
@@ -1031,9 +1081,10 @@ static void perspective_overdue(void **state)
 
 static void perspective_overdue_forms(void **state)
 {
-	static const char *const full[] = { "crisis", "family_home", "residential" };
-	static const char *const other[] = { "foster_parttime", "support_family",
-		"informal_network", "home" };
+	/* issue 9: informal network care is care away from home too */
+	static const char *const full[] = { "crisis", "family_home", "residential",
+		"informal_network" };
+	static const char *const other[] = { "foster_parttime", "support_family", "home" };
 	json_t *d = fresh();
 	const struct kr_signal_list *l;
 	(void)state;
@@ -1184,7 +1235,8 @@ static void plan_missing(void **state)
 	silent(run(d, "2025-02-26"), "plan-missing");
 	sg = expect(run(d, "2025-02-27"), "plan-missing", KR_LEVEL_WARNING);
 	subjects_are(sg, "p1 pl1");
-	mentions(sg, "2025-01-15", "43", NULL);
+	mentions(sg, "2025-01-15", NULL);
+	says(sg, "6 weken", "6 weeks");     /* 43 days, said as people say it */
 
 	s = with(KR_SET_PLAN_MISSING_DAYS, 43);
 	silent(run_with(d, "2025-02-27", &s), "plan-missing");
@@ -1345,7 +1397,9 @@ static void wish_unanswered(void **state)
 	put_str(at(d, "plan.wishes[1]"), "date", "2026-11-02");
 	sg = expect(run(d, AS_OF), "wish-unanswered", KR_LEVEL_WARNING);
 	subjects_are(sg, "w2 p1");
-	mentions(sg, "Sam", "see Noor more often", "2026-11-02", "29", NULL);
+	mentions(sg, "Sam", "see Noor more often", "2026-11-02", NULL);
+	says(sg, "na 4 weken", "after 4 weeks");    /* 29 days */
+	assert_int_equal(json_integer_value(json_object_get(sg->details, "days")), 29);
 
 	/* an empty response is no response */
 	put_str(at(d, "plan.wishes[1]"), "response", "");
@@ -1544,7 +1598,7 @@ static void segment_gap(void **state)
 	sg = expect(run(d, AS_OF), "segment-gap", KR_LEVEL_INFO);
 	assert_int_equal(count(&g_list, "segment-gap"), 1);
 	says(sg, "vrienden", "friends");
-	says(sg, "school/werk", "school_work");
+	says(sg, "school en werk", "school and work");
 
 	/* family and leisure too */
 	d = fresh();
@@ -1957,7 +2011,10 @@ static void json_shape(void **state)
 		json_t *subj = json_object_get(o, "subjects");
 		bool dm = strcmp(sg->id, "data-missing") == 0;
 		assert_true(json_is_object(o));
-		assert_int_equal(json_object_size(o), dm ? 8 : 6);
+		/* extended with title and details (both always there) */
+		assert_int_equal(json_object_size(o), dm ? 10 : 8);
+		assert_true(json_is_object(json_object_get(o, "details")));
+		json_pair(o, "title", (char *const *)sg->title);
 		assert_string_equal(json_string_value(json_object_get(o, "id")), sg->id);
 		assert_string_equal(json_string_value(json_object_get(o, "level")),
 		                    kr_level_name(sg->level));

@@ -214,6 +214,10 @@ static void settings(void **state)
 	assert_int_equal(kr_settings_load(s, &v, NULL), KR_OK);
 	assert_int_equal(v.v[KR_SET_PLAN_REVIEW_MONTHS], 3);
 	assert_int_equal(kr_settings_set(s, "plan.review_months", "0", &err), KR_EINVAL);
+	assert_non_null(strstr(err.message, "van 1 tot en met 60"));   /* Dutch by default */
+	kr_error_cleanup(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_settings_set(s, "plan.review_months", "0", &err), KR_EINVAL);
 	assert_non_null(strstr(err.message, "from 1 to 60"));
 	assert_int_equal(kr_settings_set(s, "plan.review_months", "3x", NULL), KR_EINVAL);
 	assert_int_equal(kr_settings_set(s, "no.such", "3", NULL), KR_ENOTFOUND);

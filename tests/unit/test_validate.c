@@ -10,6 +10,11 @@
  * edit() and check the details.  The files in tests/data/invalid/ are
  * checked too: each NAME.json must give exactly the details listed in
  * NAME.expect (one per line), the same files the CLI tests import.
+ *
+ * Messages come in the language of the error record: the checks above are
+ * in English (kr_error_init_lang(..., KR_LANG_EN)); dutch_messages() asks
+ * every kind of problem once in Dutch, and every file of tests/data/invalid
+ * must give the same paths in Dutch as in English, each in other words.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -157,30 +162,49 @@ static void check_details(const struct kr_error *err, const char *what, const ch
 }
 
 /* The document must be refused with KR_EINVAL and exactly the details
- * given (a NULL-terminated list). */
-static void expect_problems(json_t *doc, const char *what, ...)
+ * given (a NULL-terminated list), in lang. */
+static void expect_problems_v(json_t *doc, enum kr_lang lang, const char *what, va_list ap)
 {
 	const char *want[64];
 	size_t n = 0;
 	struct kr_error err;
 	enum kr_status rc;
-	va_list ap;
 	char msg[64];
 
-	va_start(ap, what);
 	while (n < 64 && (want[n] = va_arg(ap, const char *)))
 		n++;
-	va_end(ap);
-	kr_error_init(&err);
+	kr_error_init_lang(&err, lang);
 	rc = read_doc(doc, &err);
 	if (rc != KR_EINVAL) {
 		print_details(&err);
 		fail_msg("%s: status %d (%s), wanted KR_EINVAL", what, (int)rc, kr_status_name(rc));
 	}
 	check_details(&err, what, want, n);
-	snprintf(msg, sizeof msg, "the case document has %zu problem%s", n, n == 1 ? "" : "s");
+	if (lang == KR_LANG_EN)
+		snprintf(msg, sizeof msg, "the case document has %zu problem%s", n,
+		         n == 1 ? "" : "s");
+	else
+		snprintf(msg, sizeof msg, "het dossier heeft %zu %s", n,
+		         n == 1 ? "probleem" : "problemen");
 	assert_string_equal(err.message, msg);
 	kr_error_cleanup(&err);
+}
+
+static void expect_problems(json_t *doc, const char *what, ...)
+{
+	va_list ap;
+	va_start(ap, what);
+	expect_problems_v(doc, KR_LANG_EN, what, ap);
+	va_end(ap);
+}
+
+/* The same with the messages in Dutch. */
+static void expect_problems_nl(json_t *doc, const char *what, ...)
+{
+	va_list ap;
+	va_start(ap, what);
+	expect_problems_v(doc, KR_LANG_NL, what, ap);
+	va_end(ap);
 }
 
 /* The document must be accepted. */
@@ -189,7 +213,7 @@ static void expect_ok(json_t *doc, const char *what)
 	struct kr_error err;
 	enum kr_status rc;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	rc = read_doc(doc, &err);
 	if (rc != KR_OK) {
 		print_details(&err);
@@ -198,15 +222,25 @@ static void expect_ok(json_t *doc, const char *what)
 	kr_error_cleanup(&err);
 }
 
-/* full.json with one edit must be refused with exactly one detail. */
-static void one_edit(const char *path, const char *value, const char *detail)
+/* full.json with one edit must be refused with exactly one detail, in
+ * lang. */
+static void one_edit_lang(enum kr_lang lang, const char *path, const char *value,
+                          const char *detail)
 {
 	json_t *doc = full();
 	char what[200];
 	snprintf(what, sizeof what, "%s = %s", path, value ? value : "(removed)");
 	edit(doc, path, value);
-	expect_problems(doc, what, detail, NULL);
+	if (lang == KR_LANG_EN)
+		expect_problems(doc, what, detail, NULL);
+	else
+		expect_problems_nl(doc, what, detail, NULL);
 	json_decref(doc);
+}
+
+static void one_edit(const char *path, const char *value, const char *detail)
+{
+	one_edit_lang(KR_LANG_EN, path, value, detail);
 }
 
 /* full.json with one edit must be accepted. */
@@ -283,7 +317,7 @@ static void json_syntax_error(void **state)
 	struct kr_error err;
 	(void)state;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(read_text(t1, strlen(t1), &err), KR_EINVAL);
 	assert_int_equal(err.ndetails, 1);
 	assert_string_equal(err.message, "the document is not valid JSON");
@@ -334,7 +368,7 @@ static void json_duplicate_key(void **state)
 
 	int col = 0;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(read_text(t, strlen(t), &err), KR_EINVAL);
 	assert_int_equal(err.ndetails, 1);
 	/* The second "ref" stands in columns 37 to 41 of line 2 (jansson
@@ -352,7 +386,7 @@ static void not_an_object(void **state)
 	struct kr_error err;
 	(void)state;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(read_text("[]", 2, &err), KR_EINVAL);
 	{
 		const char *want[] = { "the document must be a JSON object, found a list" };
@@ -389,7 +423,7 @@ static void too_big(void **state)
 	memset(text, ' ', limit + 1);
 	memcpy(text, doc, strlen(doc));
 	text[limit + 1] = '\0';
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	/* Exactly 16 MiB (a valid document padded with spaces) is allowed... */
 	assert_int_equal(read_text(text, limit, &err), KR_OK);
 	kr_error_cleanup(&err);
@@ -555,7 +589,7 @@ static void dangling_references(void **state)
 	}
 	{
 		struct kr_error err;
-		kr_error_init(&err);
+		kr_error_init_lang(&err, KR_LANG_EN);
 		assert_int_equal(read_doc(doc, &err), KR_EINVAL);
 		check_details(&err, "all dangling references", want, n - 1);
 		kr_error_cleanup(&err);
@@ -600,7 +634,7 @@ static void own_ancestor(void **state)
 	add_parent(doc, "b", "a", NULL);
 	expect_ok(doc, "d -> c -> b -> a");
 	add_parent(doc, "a", "d", "foster");
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(read_doc(doc, &err), KR_EINVAL);
 	assert_int_equal(err.ndetails, 1);
 	assert_non_null(strstr(err.details[0], "would be their own ancestor"));
@@ -989,7 +1023,7 @@ static void all_problems_at_once(void **state)
 	edit(doc, "placements[0].end", "\"2024-01-01\"");
 	edit(doc, "plan.safety_map.scale[0].score", "11");
 	edit(doc, "meetings[0].attended[0]", "\"p0\"");
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(read_doc(doc, &err), KR_EINVAL);
 	check_details(&err, "nine problems", want, n);
 	assert_string_equal(err.message, "the case document has 9 problems");
@@ -1008,7 +1042,7 @@ static void many_problems_capped(void **state)
 	for (int i = 0; i < 300; i++)
 		json_array_append_new(arr, json_pack("{s:s, s:s}", "a", "c", "b", "nobody"));
 	json_object_set_new(doc, "ties", arr);
-	kr_error_init(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
 	assert_int_equal(read_doc(doc, &err), KR_EINVAL);
 	assert_int_equal(err.ndetails, KR_ERROR_MAX_DETAILS);
 	assert_int_equal(err.ndetails + err.ndropped, 300);
@@ -1095,7 +1129,7 @@ static void invalid_files(void **state)
 		for (line = strtok_r(want_text, "\n", &save); line && nwant < 64;
 		     line = strtok_r(NULL, "\n", &save))
 			want[nwant++] = line;
-		kr_error_init(&err);
+		kr_error_init_lang(&err, KR_LANG_EN);
 		rc = read_text(text, tlen, &err);
 		if (rc != KR_EINVAL) {
 			fprintf(stderr, "%s: status %s, wanted invalid data\n", path,
@@ -1114,6 +1148,225 @@ static void invalid_files(void **state)
 	free(names);
 	if (nbad)
 		fail_msg("%zu of %zu files in tests/data/invalid gave other details", nbad, nfiles);
+	assert_true(nfiles >= 30);
+}
+
+/* ---- the same problems in Dutch ---- */
+
+/* Every kind of problem once in Dutch, each at the path the English one
+ * names. */
+static void dutch_messages(void **state)
+{
+	static const struct { const char *path, *value, *detail; } t[] = {
+		{ "format", "\"kring-case/2\"", "format: \"kring-case/2\" is geen formaat dat kring "
+		  "kan lezen (verwacht: \"kring-case/1\")" },
+		{ "format", NULL, "format: is verplicht; vul dit in" },
+		{ "format", "1", "format: hier hoort tekst, maar er staat een getal" },
+		{ "case.ref", "\"PZ 2025/42\"", "case.ref: \"PZ 2025/42\" moet 1 tot en met 64 tekens "
+		  "hebben: letters, cijfers, '-', '_' of '.'" },
+		{ "persons[7]", "{\"id\": \"p1\"}", "persons[7].id: deze persoon heeft hetzelfde id "
+		  "\"p1\" als item 0; kies een ander id" },
+		{ "plan.goals[1]", "{\"id\": \"g1\"}", "plan.goals[1].id: dit doel heeft hetzelfde id "
+		  "\"g1\" als item 0; kies een ander id" },
+		{ "persons[7]", "{\"id\": \"\"}", "persons[7].id: moet 1 tot en met 64 tekens lang "
+		  "zijn" },
+		{ "ties[2].b", "\"p99\"", "ties[2].b: onbekende persoon \"p99\"" },
+		{ "events[2].placement", "\"pl9\"", "events[2].placement: onbekende plaatsing "
+		  "\"pl9\"" },
+		{ "plan.agreements[0].goal", "\"g9\"", "plan.agreements[0].goal: onbekend doel "
+		  "\"g9\"" },
+		{ "ties[1].b", "4", "ties[1].b: hier hoort het id van een persoon, maar er staat een "
+		  "getal" },
+		{ "meetings[0].invited[1]", "\"p1\"", "meetings[0].invited[1]: persoon \"p1\" staat "
+		  "twee keer in de lijst; haal er één weg" },
+		{ "persons[0].sex", "\"male\"", "persons[0].sex: onbekende waarde \"male\"; kies uit: "
+		  "m, f, x, unknown" },
+		{ "persons[0].roles[0]", "\"kid\"", "persons[0].roles[0]: onbekende rol \"kid\"" },
+		{ "ties[0].support[1]", "\"money\"", "ties[0].support[1]: onbekende soort steun "
+		  "\"money\"" },
+		{ "persons[0].born", "\"2023-02-29\"", "persons[0].born: \"2023-02-29\" is geen datum "
+		  "die bestaat; schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ" },
+		{ "persons[0].born", "20140502", "persons[0].born: hier hoort een datum (JJJJ-MM-DD, "
+		  "JJJJ-MM of JJJJ), maar er staat een getal" },
+		{ "case.development_checks[0]", "null", "case.development_checks[0]: hier hoort een "
+		  "datum, maar er staat null" },
+		{ "ties[0].trust_figure", "\"yes\"", "ties[0].trust_figure: hier hoort true of false, "
+		  "maar er staat tekst" },
+		{ "case.behaviour", "true", "case.behaviour: hier hoort een object ({...}), maar er "
+		  "staat true of false" },
+		{ "ties", "{}", "ties: hier hoort een lijst ([...]), maar er staat een object" },
+		{ "ties[1]", "\"p1-p4\"", "ties[1]: hier hoort een object ({...}), maar er staat "
+		  "tekst" },
+		{ "kinship[4]", "[]", "kinship[4]: hier hoort een object ({...}), maar er staat een "
+		  "lijst" },
+		{ "plan.concerns[0]", "3", "plan.concerns[0]: hier hoort tekst, maar er staat een "
+		  "getal" },
+		{ "persons[0].roles[0]", "7", "persons[0].roles[0]: hier hoort tekst, maar er staat "
+		  "een getal" },
+		{ "plan.version", "\"2\"", "plan.version: hier hoort een heel getal van 0 of meer" },
+		{ "plan.safety_map.scale[0].score", "11", "plan.safety_map.scale[0].score: hier hoort "
+		  "een heel getal van 0 tot en met 10" },
+		{ "placements[0].end", "\"2025-01-14\"", "placements[0].end: de plaatsing eindigt "
+		  "(2025-01-14) voordat ze begint (2025-01-15); kijk beide datums na" },
+		{ "persons[6].involved[0].to", "\"2024-12-31\"", "persons[6].involved[0].to: eindigt "
+		  "voordat het begint; kijk beide datums na" },
+		{ "persons[2].died", "\"1985-12-31\"", "persons[2].died: overleden vóór de geboorte "
+		  "(geboren 1986); kijk beide datums na" },
+		{ "ties[3]", "{\"a\": \"p6\", \"b\": \"p1\"}", "ties[3]: een tweede band tussen \"p6\" "
+		  "en \"p1\" (de eerste is ties[0]); maak er één band van" },
+		{ "ties[3]", "{\"a\": \"p4\", \"b\": \"p4\"}", "ties[3].b: een band is tussen twee "
+		  "verschillende personen (nu is het twee keer \"p4\")" },
+		{ "kinship[5]", "{\"type\": \"parent\", \"parent\": \"p5\", \"child\": \"p1\"}",
+		  "kinship[5]: \"p1\" krijgt zo meer dan twee biologische ouders; kijk na wie de "
+		  "biologische ouders zijn" },
+		{ "kinship[5]", "{\"type\": \"parent\", \"parent\": \"p2\", \"child\": \"p4\"}",
+		  "kinship[5]: dezelfde ouder-kindband staat al in kinship[2]; haal er één weg" },
+		{ "persons[3].born", "\"1988-02-03\"", "kinship[2]: kind \"p4\" (geboren 1988-02-03) "
+		  "is eerder geboren dan ouder \"p2\" (geboren 1989); kijk beide datums na" },
+	};
+	json_t *doc;
+	(void)state;
+
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		one_edit_lang(KR_LANG_NL, t[i].path, t[i].value, t[i].detail);
+
+	doc = family();
+	add_parent(doc, "b", "b", NULL);
+	expect_problems_nl(doc, "self-parent (nl)",
+	                   "kinship[0].child: iemand kan niet ouder van zichzelf zijn",
+	                   "kinship[0]: \"b\" wordt zo een voorouder van zichzelf (de "
+	                   "ouder-kindbanden vormen een kring); haal de verkeerde weg", NULL);
+	json_decref(doc);
+	doc = family();
+	edit(doc, "kinship[0]", "{\"type\": \"partners\", \"a\": \"c\", \"b\": \"c\"}");
+	expect_problems_nl(doc, "own partner (nl)",
+	                   "kinship[0].b: iemand kan niet partner van zichzelf zijn", NULL);
+	json_decref(doc);
+	doc = load_json("tests/data/valid/minimal.json");
+	edit(doc, "persons", "[]");
+	expect_problems_nl(doc, "empty persons (nl)", "persons: moet minstens het kind bevatten",
+	                   "case.child: onbekende persoon \"c\"", NULL);
+	json_decref(doc);
+}
+
+/* What is wrong with the text itself, in Dutch: JSON syntax, a document
+ * that is no object, one that is too big. */
+static void dutch_document_messages(void **state)
+{
+	const char *t1 = "{\n  \"format\": \"kring-case/1\",\n  \"case\": ,\n  \"persons\": []\n}\n";
+	const char *t2 = "{\"format\": \"kring-case/1\", \"case\": {\"ref\": \"X\", \"ref\": \"Y\"}}";
+	const char *t3 = "{\"notes\": \"Ren\xE9\"}";
+	size_t limit = KR_CASE_MAX_BYTES;
+	char *big;
+	struct kr_error err;
+	(void)state;
+
+	kr_error_init_lang(&err, KR_LANG_NL);
+	assert_int_equal(read_text(t1, strlen(t1), &err), KR_EINVAL);
+	assert_string_equal(err.message, "het document is geen geldige JSON");
+	assert_int_equal(err.ndetails, 1);
+	assert_string_equal(err.details[0], "regel 3, kolom 11: hier hoort een waarde te staan "
+	                    "(bij ',')");
+	kr_error_cleanup(&err);
+	assert_int_equal(read_text(t1, 20, &err), KR_EINVAL);
+	assert_int_equal(err.ndetails, 1);
+	assert_string_equal(err.details[0], "regel 2, kolom 18: de JSON houdt te vroeg op; er "
+	                    "ontbreekt een stuk aan het einde (bij '\"kring')");
+	kr_error_cleanup(&err);
+	assert_int_equal(read_text("{\"a\":", 5, &err), KR_EINVAL);
+	assert_string_equal(err.details[0], "regel 1, kolom 5: hier hoort een waarde te staan "
+	                    "(aan het einde)");
+	kr_error_cleanup(&err);
+	assert_int_equal(read_text(t2, strlen(t2), &err), KR_EINVAL);
+	assert_int_equal(err.ndetails, 1);
+	assert_non_null(strstr(err.details[0], ": deze naam staat twee keer in hetzelfde object; "
+	                       "haal er één weg (bij '\"ref\"')"));
+	kr_error_cleanup(&err);
+	assert_int_equal(read_text(t3, strlen(t3), &err), KR_EINVAL);
+	assert_int_equal(err.ndetails, 1);
+	assert_non_null(strstr(err.details[0], ": byte 0xe9 is geen UTF-8; bewaar de tekst als "
+	                       "UTF-8 (bij '\"Ren')"));
+	kr_error_cleanup(&err);
+	assert_int_equal(read_text("[]", 2, &err), KR_EINVAL);
+	assert_string_equal(err.message, "het dossier heeft 1 probleem");
+	assert_int_equal(err.ndetails, 1);
+	assert_string_equal(err.details[0], "het document moet een JSON-object ({...}) zijn, maar "
+	                    "het is een lijst");
+	kr_error_cleanup(&err);
+
+	big = malloc(limit + 1);
+	assert_non_null(big);
+	memset(big, ' ', limit + 1);
+	assert_int_equal(read_text(big, limit + 1, &err), KR_ETOOBIG);
+	assert_string_equal(err.message, "het document is 16777217 bytes; er mag hoogstens "
+	                    "16777216 bytes (16 MiB) in");
+	kr_error_cleanup(&err);
+	free(big);
+}
+
+/* The part of a detail before ": " when it is a document path ("" for
+ * "line 3, column 11: ..."). */
+static void path_of(const char *detail, char *out, size_t size)
+{
+	const char *colon = strstr(detail, ": ");
+	size_t n = colon ? (size_t)(colon - detail) : 0;
+	if (memchr(detail, ' ', n))
+		n = 0;
+	snprintf(out, size, "%.*s", (int)n, detail);
+}
+
+/* Every file of tests/data/invalid gives its details at the same paths in
+ * Dutch as in English, each said in other words, and no English. */
+static void dutch_same_paths(void **state)
+{
+	static const char *const english[] = { "expected ", "found ", "unknown \"",
+		"unknown value", "is required", "duplicate", "before it", "between", "must ",
+		"is not a", "would ", "listed", "line " };
+	struct dirent **names = NULL;
+	char path[512], pe[256], pn[256];
+	size_t nfiles = 0;
+	int n = scandir("tests/data/invalid", &names, NULL, alphasort);
+	(void)state;
+
+	assert_true(n > 0);
+	for (int k = 0; k < n; k++) {
+		const char *name = names[k]->d_name;
+		size_t len = strlen(name), tlen;
+		struct kr_error en, nl;
+		char *text;
+
+		if (len < 6 || strcmp(name + len - 5, ".json"))
+			continue;
+		snprintf(path, sizeof path, "tests/data/invalid/%s", name);
+		text = tu_read_file(path, &tlen);
+		kr_error_init_lang(&en, KR_LANG_EN);
+		kr_error_init_lang(&nl, KR_LANG_NL);
+		assert_int_equal(read_text(text, tlen, &en), read_text(text, tlen, &nl));
+		if (en.ndetails != nl.ndetails || en.ndropped != nl.ndropped) {
+			print_details(&en);
+			print_details(&nl);
+			fail_msg("%s: %zu details in English, %zu in Dutch", path, en.ndetails,
+			         nl.ndetails);
+		}
+		assert_string_not_equal(en.message, nl.message);
+		for (size_t i = 0; i < en.ndetails; i++) {
+			path_of(en.details[i], pe, sizeof pe);
+			path_of(nl.details[i], pn, sizeof pn);
+			if (strcmp(pe, pn) || !strcmp(en.details[i], nl.details[i]))
+				fail_msg("%s: \"%s\" and \"%s\"", path, en.details[i], nl.details[i]);
+			for (size_t w = 0; w < sizeof english / sizeof *english; w++)
+				if (strstr(nl.details[i] + strlen(pn), english[w]))
+					fail_msg("%s: English \"%s\" in \"%s\"", path, english[w],
+					         nl.details[i]);
+		}
+		kr_error_cleanup(&en);
+		kr_error_cleanup(&nl);
+		free(text);
+		nfiles++;
+	}
+	for (int k = 0; k < n; k++)
+		free(names[k]);
+	free(names);
 	assert_true(nfiles >= 30);
 }
 
@@ -1146,6 +1399,9 @@ int main(void)
 		cmocka_unit_test(many_problems_capped),
 		cmocka_unit_test(unknown_keys_survive),
 		cmocka_unit_test(invalid_files),
+		cmocka_unit_test(dutch_messages),
+		cmocka_unit_test(dutch_document_messages),
+		cmocka_unit_test(dutch_same_paths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
