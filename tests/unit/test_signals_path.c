@@ -1062,7 +1062,7 @@ static void conflict_only_conflict_or_broken(void **state)
 	l = run(d, AS_OF);
 	sg = expect(l, "parents-fosterparents-conflict", KR_LEVEL_ALERT);
 	/* one signal naming both pairs */
-	subjects_are(sg, "p1 p2 p5 p11");
+	subjects_are(sg, "p2 p5 p11");
 	mentions(sg, "Ilse", "Ruud", "Marga", NULL);
 	says(sg, "de band verbroken", "the tie is broken");
 	says(sg, "een conflict", "there is conflict");
@@ -1076,7 +1076,7 @@ static void conflict_only_conflict_or_broken(void **state)
 	silent(l, "parents-fosterparents-not-met");
 	d = two_by_two("conflict", "ambivalent", "positive", "positive");
 	sg = expect(run(d, AS_OF), "parents-fosterparents-conflict", KR_LEVEL_ALERT);
-	subjects_are(sg, "p1 p2 p5");
+	subjects_are(sg, "p2 p5");
 	/* a missing tie is no conflict */
 	d = two_by_two(NULL, "positive", "positive", "positive");
 	l = run(d, AS_OF);
@@ -1090,15 +1090,14 @@ static void not_met(void **state)
 	const struct kr_signal_list *l;
 	const struct kr_signal *sg;
 	(void)state;
-	/* nobody has met: one signal naming all four pairs */
+	/* nobody has met: one signal naming all four pairs, per parent */
 	d = two_by_two(NULL, NULL, NULL, NULL);
 	l = run(d, AS_OF);
 	sg = expect(l, "parents-fosterparents-not-met", KR_LEVEL_WARNING);
-	subjects_are(sg, "p1 p2 p11 p5 p12");
-	says(sg, "Ilse en Marga", "Ilse and Marga");
-	says(sg, "Ilse en Jan", "Ilse and Jan");
-	says(sg, "Ruud en Marga", "Ruud and Marga");
-	says(sg, "Ruud en Jan", "Ruud and Jan");
+	subjects_are(sg, "p2 p11 p5 p12");
+	says(sg, "Ilse met Marga en Jan", "Ilse with Marga and Jan");
+	says(sg, "Ruud met Marga en Jan", "Ruud with Marga and Jan");
+	mentions(sg, "Sam", NULL);
 	advises(sg, "kennismaking", "first meeting");
 	/* not the advice for an open conflict */
 	lacks(sg->advice[KR_LANG_NL], "bemiddelaar");
@@ -1108,14 +1107,21 @@ static void not_met(void **state)
 	d = two_by_two("conflict", NULL, "positive", NULL);
 	l = run(d, AS_OF);
 	sg = expect(l, "parents-fosterparents-not-met", KR_LEVEL_WARNING);
-	subjects_are(sg, "p1 p2 p11 p12");
-	says(sg, "Ilse en Jan", "Ilse and Jan");
-	says(sg, "Ruud en Jan", "Ruud and Jan");
+	subjects_are(sg, "p2 p11 p12");
+	says(sg, "Ilse met Jan", "Ilse with Jan");
+	says(sg, "Ruud met Jan", "Ruud with Jan");
 	lacks(sg->message[KR_LANG_NL], "Marga");
 	expect(l, "parents-fosterparents-conflict", KR_LEVEL_ALERT);
 	d = two_by_two("positive", "positive", "positive", "positive");
 	silent(run(d, AS_OF), "parents-fosterparents-not-met");
 
+	/* family of each other have met: Ilse's father Henk as carer */
+	d = two_by_two("positive", "positive", "positive", "positive");
+	put(at(d, "placements[0]"), "carers", "['p5', 'p4']");
+	add(d, "kinship", "{'type': 'parent', 'parent': 'p4', 'child': 'p2'}");
+	sg = expect(run(d, AS_OF), "parents-fosterparents-not-met", KR_LEVEL_WARNING);
+	subjects_are(sg, "p11 p4");
+	says(sg, "Ruud met Henk", "Ruud with Henk");
 	/* a parent who died is not asked to meet anyone */
 	d = two_by_two("positive", "positive", NULL, NULL);
 	expect(run(d, AS_OF), "parents-fosterparents-not-met", KR_LEVEL_WARNING);
@@ -1817,10 +1823,10 @@ static void one_signal_many_people(void **state)
 	l = run(d, AS_OF);
 	assert_int_equal(count(l, "parents-fosterparents-not-met"), 1);
 	assert_int_equal(count(l, "parents-fosterparents-conflict"), 1);
-	subjects_are(find(l, "parents-fosterparents-not-met"), "p1 p2 p11 p13 p5 p12");
-	subjects_are(find(l, "parents-fosterparents-conflict"), "p1 p2 p11 p12");
-	says(find(l, "parents-fosterparents-not-met"), "Els en Marga", "Els and Marga");
-	says(find(l, "parents-fosterparents-not-met"), "Els en Jan", "Els and Jan");
+	subjects_are(find(l, "parents-fosterparents-not-met"), "p2 p11 p13 p5 p12");
+	subjects_are(find(l, "parents-fosterparents-conflict"), "p2 p11 p12");
+	says(find(l, "parents-fosterparents-not-met"), "Els met Marga en Jan",
+	     "Els with Marga and Jan");
 }
 
 #define T(f) cmocka_unit_test_teardown(f, teardown)
