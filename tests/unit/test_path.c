@@ -8,7 +8,8 @@
  * to the same carers), breakdowns from end_reason and from events counted
  * once, partial dates, placements after as-of, placements without form, the
  * window functions kr_path_disruptions and kr_path_moves_between at their
- * edges, and the path.home_months setting.
+ * edges, and the path.home_months setting; first the five worked examples
+ * of docs/path.md.
  *
  * Every case has the same people (the child Sam and carers Anna, Bert,
  * Carla, Dirk and Saskia); a test gives only the placements and the events.
@@ -156,7 +157,136 @@ static const struct kr_path *checked(const char *as_of)
 	return p;
 }
 
-/* ---- the worked examples of issue 9 §1 ---- */
+/* ---- the worked examples of docs/path.md ---- */
+
+/* 1. Jordy: part-time care at home, then foster family A from 17 June
+ * 2019 (breakdown), crisis care, foster family B (breakdown), residential
+ * care, a family home: one period since 17 June 2019, 4 moves, 2
+ * breakdowns that each count with the move that followed. */
+static void example_jordy(void **state)
+{
+	const struct kr_path *p;
+	(void)state;
+	mk("[{'id': 'j0', 'form': 'foster_parttime', 'carers': ['pS'], 'start': '2018-03',"
+	   "  'end': '2019-06-17'},"
+	   " {'id': 'j1', 'form': 'foster_fulltime', 'carers': ['pA'], 'start': '2019-06-17',"
+	   "  'end': '2022-02-04', 'end_reason': 'breakdown'},"
+	   " {'id': 'j2', 'form': 'crisis', 'carers': ['pC'], 'start': '2022-02-04',"
+	   "  'end': '2022-04-11', 'end_reason': 'planned'},"
+	   " {'id': 'j3', 'form': 'foster_fulltime', 'carers': ['pB'], 'start': '2022-04-11',"
+	   "  'end': '2025-01-20', 'end_reason': 'breakdown'},"
+	   " {'id': 'j4', 'form': 'residential', 'start': '2025-01-20', 'end': '2025-06-30',"
+	   "  'end_reason': 'planned'},"
+	   " {'id': 'j5', 'form': 'family_home', 'carers': ['pD'], 'start': '2025-06-30'}]", "[]");
+	p = checked("2026-06-01");
+	assert_int_equal(p->nperiods, 1);
+	assert_int_equal(p->periods[0].start, tu_day("2019-06-17"));
+	assert_int_equal(p->nhomes, 5);
+	assert_int_equal(p->moves_total, 4);
+	assert_int_equal(p->moves_period, 4);
+	assert_int_equal(p->breakdowns_total, 2);
+	assert_int_equal(p->breakdowns_period, 2);
+	assert_int_equal(p->breakdowns[0].placement, pl("j1"));
+	assert_int_equal(p->breakdowns[1].placement, pl("j3"));
+	assert_int_equal(kr_path_disruptions(p, LONG_MIN / 2, p->as_of), 4);
+	assert_int_equal(p->current, pl("j5"));
+	assert_int_equal(p->home_since, tu_day("2025-06-30"));
+	/* the part-time care before it made no period */
+	p = checked("2019-01-01");
+	assert_int_equal(p->nperiods, 0);
+	assert_int_equal(p->current, pl("j0"));
+}
+
+/* 2. Lina: a support family from April 2025 that breaks down in September
+ * 2026, crisis care the same day: one period from the crisis care, no
+ * move, one breakdown. */
+static void example_lina(void **state)
+{
+	const struct kr_path *p;
+	(void)state;
+	mk("[{'id': 'l1', 'form': 'support_family', 'carers': ['pS'], 'start': '2025-04',"
+	   "  'end': '2026-09-14', 'end_reason': 'breakdown'},"
+	   " {'id': 'l2', 'form': 'crisis', 'carers': ['pC'], 'start': '2026-09-14'}]", "[]");
+	p = checked("2026-12-01");
+	assert_int_equal(p->nperiods, 1);
+	assert_int_equal(p->periods[0].start, tu_day("2026-09-14"));
+	assert_int_equal(p->moves_total, 0);
+	assert_int_equal(p->breakdowns_total, 1);
+	assert_int_equal(p->breakdowns[0].placement, pl("l1"));
+	assert_int_equal(p->breakdowns_period, 1);
+	assert_int_equal(kr_path_disruptions(p, LONG_MIN / 2, p->as_of), 1);
+}
+
+/* 3. Evi: crisis care with Annemiek and Jeroen from 7 October 2025, their
+ * long-term foster family from 2 March 2026: one home, no move. */
+static void example_evi(void **state)
+{
+	const struct kr_path *p;
+	(void)state;
+	mk("[{'id': 'e1', 'form': 'crisis', 'carers': ['pA', 'pB'], 'start': '2025-10-07',"
+	   "  'end': '2026-03-02', 'end_reason': 'planned'},"
+	   " {'id': 'e2', 'form': 'foster_fulltime', 'variant': 'upbringing',"
+	   "  'carers': ['pA', 'pB'], 'start': '2026-03-02'}]", "[]");
+	p = checked("2026-12-01");
+	assert_int_equal(p->nhomes, 1);
+	assert_int_equal(p->home_since, tu_day("2025-10-07"));
+	assert_int_equal(p->moves_total, 0);
+	assert_int_equal(p->current, pl("e2"));
+}
+
+/* 4. Daan: with his grandparents from May 2023, home in September 2023,
+ * that return breaks down on 15 March 2024, back to his grandparents on
+ * 18 March 2024: one period since May 2023, no move, one breakdown; to
+ * other carers it would have been a move. */
+static void example_daan(void **state)
+{
+	static const char PL[] =
+		"[{'id': 'd1', 'form': 'informal_network', 'carers': ['pA', 'pB'],"
+		"  'start': '2023-05', 'end': '2023-09', 'end_reason': 'return_home'},"
+		" {'id': 'd2', 'form': 'home', 'carers': ['pM'], 'start': '2023-09',"
+		"  'end': '2024-03-15', 'end_reason': 'breakdown'},"
+		" {'id': 'd3', 'form': 'foster_fulltime', 'network': true, 'carers': ['%s'],"
+		"  'start': '2024-03-18'}]";
+	char text[512];
+	const struct kr_path *p;
+	(void)state;
+	snprintf(text, sizeof text, PL, "pA");
+	mk(text, "[]");
+	p = checked("2024-12-01");
+	assert_int_equal(p->nperiods, 1);
+	assert_int_equal(p->periods[0].start, tu_day("2023-05-31"));
+	assert_int_equal(p->periods[0].since.m, 5);
+	assert_int_equal(p->nhomes, 2);
+	assert_int_equal(p->moves_total, 0);
+	assert_int_equal(p->breakdowns_total, 1);
+	assert_int_equal(p->breakdowns[0].placement, pl("d2"));
+	assert_int_equal(p->breakdowns[0].period, 0);
+	snprintf(text, sizeof text, PL, "pC");
+	mk(text, "[]");
+	p = checked("2024-12-01");
+	assert_int_equal(p->nperiods, 1);
+	assert_int_equal(p->moves_total, 1);
+}
+
+/* 5. Foster care from 2019 to June 2021, a year at home, placed again in
+ * June 2022: a second period, no move. */
+static void example_second_period(void **state)
+{
+	const struct kr_path *p;
+	(void)state;
+	mk("[{'id': 'f1', 'form': 'foster_fulltime', 'carers': ['pA'], 'start': '2019',"
+	   "  'end': '2021-06', 'end_reason': 'return_home'},"
+	   " {'id': 'f2', 'form': 'foster_fulltime', 'carers': ['pB'], 'start': '2022-06'}]", "[]");
+	p = checked("2023-01-01");
+	assert_int_equal(p->nperiods, 2);
+	assert_int_equal(p->period, 1);
+	assert_int_equal(p->periods[1].start, tu_day("2022-06-30"));
+	assert_true(p->periods[0].closed);
+	assert_int_equal(p->moves_total, 0);
+	assert_int_equal(p->moves_period, 0);
+}
+
+/* ---- more cases of issue 9 §1 ---- */
 
 /* Out of home since 2018; the placement with Anna broke down in February
  * 2026 and Sam went to crisis care with Carla: one period from 2018, one
@@ -792,6 +922,11 @@ static void empty_path(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(example_jordy),
+		T(example_lina),
+		T(example_evi),
+		T(example_daan),
+		T(example_second_period),
 		T(out_since_2018_breakdown_2026),
 		T(support_family_then_crisis),
 		T(crisis_becomes_foster_family),
