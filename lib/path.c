@@ -148,7 +148,8 @@ enum kr_status kr_path_compute(const struct kr_case *c, long as_of, const struct
 			p->unclassified = (int)i;
 		v[nv].i = (int)i;
 		v[nv].first = kr_date_first(pl->start);
-		v[nv].start = kr_date_last(pl->start);
+		/* a start month or year that holds as-of counts from as-of */
+		v[nv].start = kr_date_last(pl->start) > as_of ? as_of : kr_date_last(pl->start);
 		v[nv].end = kr_date_valid(pl->end) && kr_date_last(pl->end) <= as_of
 		            ? kr_date_last(pl->end) : -1;
 		nv++;

@@ -245,7 +245,12 @@ static const char *SPAN(struct ctx *x, long from, long to, int lang)
 /* The child's pronouns; Dutch without a settled pronoun repeats the name. */
 static const char *HE(struct ctx *x, int lang)
 {
-	struct kr_pronouns p = kr_words_pronouns(x->c->persons[x->c->child].sex, (enum kr_lang)lang);
+	enum kr_sex sex = x->c->persons[x->c->child].sex;
+	struct kr_pronouns p = kr_words_pronouns(sex, (enum kr_lang)lang);
+	/* English "they" would need a plural verb ("they need"), which the
+	 * messages, written for he and she, do not have: repeat the name */
+	if (lang == EN && sex != KR_SEX_M && sex != KR_SEX_F)
+		return CHILD;
 	return p.subject ? p.subject : CHILD;
 }
 
@@ -1542,7 +1547,7 @@ static void rule_recent_breakdown(struct ctx *x)
 	struct kr_signal *sg;
 
 	for (size_t k = pa->nbreakdowns; k-- > 0;)
-		if (pa->breakdowns[k].day > from && pa->breakdowns[k].day <= x->on) {
+		if (pa->breakdowns[k].day >= from && pa->breakdowns[k].day <= x->on) {
 			b = &pa->breakdowns[k];
 			break;
 		}
@@ -1658,9 +1663,11 @@ static void rule_not_explored(struct ctx *x)
 	}
 	if (p->network == KR_TRUE)
 		return;
+	/* from 90 days before the home began (crisis care with the same
+	 * carers, say) up to the start of this placement itself */
 	for (size_t m = 0; m < c->nmeetings; m++) {
 		const struct kr_date d = c->meetings[m].date;
-		if (in_window(d, start - SET(NETWORK_SEARCH_DAYS), start))
+		if (in_window(d, start - SET(NETWORK_SEARCH_DAYS), kr_date_last(p->start)))
 			return;
 	}
 	if (!(sg = emit(x, R_NOT_EXPLORED, KR_LEVEL_WARNING)))

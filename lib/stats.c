@@ -39,10 +39,15 @@ static int add_case(const struct kr_case *c, long rev, void *arg)
 	}
 	st->cases++;
 	st->by_form[sum->current >= 0 ? c->placements[sum->current].form : KR_FORM_NONE]++;
-	for (size_t i = 0; i < sum->signals.n; i++)
-		for (size_t k = 0; k < st->nids; k++)
+	/* children, not signals: a child with two overdue agreements counts once */
+	for (size_t k = 0; k < st->nids; k++) {
+		bool seen[3] = { false, false, false };
+		for (size_t i = 0; i < sum->signals.n; i++)
 			if (strcmp(sum->signals.v[i].id, st->ids[k]) == 0)
-				st->signals[k][sum->signals.v[i].level]++;
+				seen[sum->signals.v[i].level] = true;
+		for (int l = 0; l < 3; l++)
+			st->signals[k][l] += seen[l];
+	}
 	if (st->nsizes == w->capsizes) {
 		size_t cap = w->capsizes ? w->capsizes * 2 : 64;
 		size_t *grown = realloc(st->sizes, cap * sizeof *grown);
