@@ -619,6 +619,22 @@ static char *joined(struct ctx *x, struct phrases *ph, int lang)
 	return p;
 }
 
+/* The phrases separated by "; ": for phrases that are lists themselves
+ * ("Ilse met Marga en Jan; Ruud met Marga en Jan"). */
+static char *joined_apart(struct ctx *x, struct phrases *ph, int lang)
+{
+	struct kr_buf b;
+	char *p;
+	kr_buf_init(&b, 1u << 16);
+	kr_buf_puts(&b, "");
+	for (size_t i = 0; i < ph->n; i++)
+		kr_buf_printf(&b, "%s%s", i ? "; " : "", ph->v[lang][i]);
+	p = kr_buf_steal(&b, NULL);
+	if (!p)
+		x->nomem = true;
+	return p;
+}
+
 static void phrases_free(struct phrases *ph)
 {
 	for (size_t i = 0; i < ph->n; i++) {
@@ -967,15 +983,15 @@ static void rule_parents_carers(struct ctx *x)
 		free(en);
 	}
 	if (nn && (sg = emit(x, R_NOT_MET, KR_LEVEL_WARNING))) {
-		char *nl = joined(x, &notmet, NL), *en = joined(x, &notmet, EN);
+		char *nl = joined_apart(x, &notmet, NL), *en = joined_apart(x, &notmet, EN);
 		for (size_t k = 0; k < nn; k++) {
 			person_subject(x, sg, npair[k][0]);
 			person_subject(x, sg, npair[k][1]);
 		}
-		sg->message[NL] = fmt(x, "Ouders en pleegouders van %s kennen elkaar nog niet; er is "
+		sg->message[NL] = fmt(x, "Ouders en pleegouders van %s kennen elkaar nog niet. Er is "
 		                      "geen band vastgelegd van %s.", CHILD, nl ? nl : "");
-		sg->message[EN] = fmt(x, "%s's parents and foster parents do not know each other yet; "
-		                      "no tie is recorded of %s.", CHILD, en ? en : "");
+		sg->message[EN] = fmt(x, "%s's parents and foster parents do not know each other yet. "
+		                      "No tie is recorded of %s.", CHILD, en ? en : "");
 		sg->advice[NL] = fmt(x, "Organiseer een kennismaking tussen ouders en pleegouders, "
 		                     "goed voorbereid door de begeleider: wat willen ze van elkaar "
 		                     "weten, wat vinden ze belangrijk voor %s? Een goede start maakt "
