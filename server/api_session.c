@@ -27,6 +27,7 @@
 #include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/render.h"
+#include "kring/vocabulary.h"
 #include "server.h"
 
 static unsigned char csrf_key[crypto_generichash_KEYBYTES];
@@ -148,10 +149,10 @@ void ks_h_meta(struct ks_req *r)
 		json_array_append_new(kinds, json_string(kr_render_kind_name((enum kr_render_kind)k)));
 	for (size_t i = 0; i < sizeof colls / sizeof *colls; i++)
 		json_array_append_new(c, json_string(colls[i]));
-	ks_reply_json(r, 200, json_pack("{s:s, s:s, s:o, s:o, s:{s:I, s:I}}", "version",
+	ks_reply_json(r, 200, json_pack("{s:s, s:s, s:o, s:o, s:{s:I, s:I}, s:o}", "version",
 	              KS_VERSION, "lang_default", "nl", "kinds", kinds, "collections", c,
 	              "limits", "case_bytes", (json_int_t)KS_CASE_BODY_MAX, "body_bytes",
-	              (json_int_t)KS_BODY_MAX));
+	              (json_int_t)KS_BODY_MAX, "vocabulary", kr_vocabulary_json()));
 }
 
 void ks_h_login(struct ks_req *r)
