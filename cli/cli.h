@@ -6,14 +6,17 @@
  *     int cmd_<name>(struct kr_cli *cli, int argc, char **argv);
  * where argv[0] is the subcommand's name and the rest its own arguments.  It
  * returns the process exit status: 0 success, 1 invalid data or a failed
- * operation, 2 wrong usage.  The command holds no logic of its own beyond
- * parsing arguments and printing: all work is done by libkring.
+ * operation, 2 wrong usage.  Each describes its arguments and options in
+ * one table that cli/opts.c parses (opts.h).  The command holds no logic of
+ * its own beyond parsing arguments, writing its audit row and printing: all
+ * work is done by libkring.
  */
 #ifndef KRING_CLI_H
 #define KRING_CLI_H
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "kring/error.h"
 #include "kring/lang.h"
@@ -25,7 +28,11 @@
 struct kr_cli {
 	const char *db_path;   /* --db, else $KRING_DB, else ./kring.db */
 	enum kr_lang lang;     /* --lang, else $KRING_LANG, else nl */
-	const char *author;    /* --author, else $KRING_USER, else the login name */
+	const char *author;    /* whom new revisions are credited to: --author, else
+	                        * $KRING_USER, else os_user */
+	bool author_given;     /* author came from --author or $KRING_USER */
+	const char *os_user;   /* the operating-system user (getpwuid): the `who` of
+	                        * every audit row the command writes */
 };
 
 /* Opens the store at cli->db_path; prints the error and returns NULL on
@@ -39,30 +46,35 @@ int cli_fail(const char *cmd, const struct kr_error *err);
 /* Prints a usage error to stderr and returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Handles the global options that may also follow the subcommand (--db,
- * --lang, --author) at argv[*i]: returns 1 when it consumed one (advancing
- * *i past its value), 0 when argv[*i] is not one of them, -1 after printing
- * a usage error. */
-int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, int *i);
-
 /* Configures libkring for this run (kr_init): the message language of
  * cli->lang, the parse arena, and $KRING_THREADS threads when set. */
 void cli_configure(const struct kr_cli *cli);
 
-/* True when arg is "-h" or "--help". */
-bool cli_is_help(const char *arg);
+/* Which revision of a case a command reads: --revision N (rev > 0), or the
+ * one current at --recorded-at TIME (recorded >= 0), else the latest.  The
+ * day the facts are judged on (--as-of) is apart from this: every command
+ * judges the revision it read on that day. */
+struct cli_pick {
+	long rev;              /* --revision N; 0 = not given */
+	time_t recorded;       /* --recorded-at TIME; -1 = not given */
+};
+#define CLI_PICK_LATEST { 0, -1 }
 
-/* Parses a date argument ("YYYY-MM-DD") into a day number; prints a usage
- * error and returns false when it is not a real date. */
-bool cli_parse_day(const char *cmd, const char *opt, const char *s, long *day);
-
-/* Parses a positive long; prints a usage error and returns false otherwise. */
-bool cli_parse_long(const char *cmd, const char *opt, const char *s, long min, long *out);
-
-/* Loads case ref at the revision chosen by --revision N (rev > 0) or the one
- * current at day `at` (at >= 0), else the latest.  Prints errors. */
+/* Loads case ref at the revision pick asks for; *rev_out (may be NULL) is
+ * the revision read.  Prints errors and sets *status. */
 struct kr_case *cli_load_case(struct kr_cli *cli, struct kr_store *s, const char *cmd,
-                              const char *ref, long rev, long at, int *status);
+                              const char *ref, struct cli_pick pick, long *rev_out,
+                              int *status);
+
+/* Writes the audit row of this command (NEN 7513; include/kring/audit.h):
+ * who is the operating-system user, on whose behalf the --author (or
+ * $KRING_USER) when one was given, the access point "cli:<cmd>", the
+ * action letter, the case (NULL for a read of all cases) and a detail
+ * without personal data.  Joins the transaction open on s, if any.
+ * Returns 0, or prints why the row could not be written and returns
+ * EXIT_DATA: the command then stops without output (fail closed). */
+int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char action,
+              const char *ref, const char *detail);
 
 /* Writes len bytes to path ("-" = stdout) atomically: a temporary file in
  * the same folder renamed over the target, so a failure never leaves half a

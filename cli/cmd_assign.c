@@ -1,89 +1,85 @@
 /*
  * cmd_assign.c - `kring assign REF USER [--remove]`: gives a user access to
  * a case (or takes it away).  A worker sees only the cases assigned to
- * them, a lead the cases of their team.  The change and its audit row are
- * written in one transaction.
+ * them, a lead the cases of their team.  The change and its audit row (the
+ * system user, on behalf of --author when given) are written in one
+ * transaction.
  */
-#include <string.h>
-#include <time.h>
-
 #include "cli.h"
 #include "kring/assignment.h"
 #include "kring/audit.h"
 #include "kring/init.h"
+#include "opts.h"
 
-/* Declared here until cli/cli.h lists it with the other subcommands. */
+struct args {
+	const char *ref, *name;
+	bool remove;
+};
+
+static const struct cli_arg args[] = {
+	CLI_ARG_REF(struct args, ref),
+	{ "GEBRUIKER", "USER", "de gebruiker", "the user", offsetof(struct args, name), 0 },
+};
+
+static const struct cli_opt opts[] = {
+	{ .name = "--remove", .kind = CLI_FLAG, .at = offsetof(struct args, remove),
+	  .help_nl = "beëindig de toewijzing", .help_en = "end the assignment" },
+};
+
+static const struct cli_cmd spec = {
+	.name = "assign",
+	.args = CLI_N(args),
+	.opts = CLI_N(opts),
+	.about_nl = "Wijst het dossier toe aan de gebruiker: die mag het dan lezen en wijzigen\n"
+	            "(een teamleider ziet de dossiers van zijn team). Een dossier kan aan meer\n"
+	            "mensen zijn toegewezen. De wijziging en haar regel in het logboek worden\n"
+	            "samen bewaard.\n",
+	.about_en = "Assigns the case to the user, who may then read and change it (a lead\n"
+	            "sees the cases of their team). A case may be assigned to several people.\n"
+	            "The change and its audit row are kept together.\n",
+};
 
 int cmd_assign(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *ref = NULL, *name = NULL;
+	struct args a = { NULL, NULL, false };
 	struct kr_store *s = NULL;
 	struct kr_error err;
-	struct kr_audit_entry e;
 	char detail[160];
-	bool remove = false;
 	enum kr_status rc;
-	int status = 0;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			printf("%s", kr_tr(cli->lang,
-			       "Gebruik: kring assign DOSSIER GEBRUIKER [--remove]\n"
-			       "Wijst het dossier toe aan de gebruiker: die mag het dan lezen en wijzigen\n"
-			       "(een teamleider ziet de dossiers van zijn team). Met --remove vervalt de\n"
-			       "toewijzing. Een dossier kan aan meer mensen zijn toegewezen.\n",
-			       "Usage: kring assign REF USER [--remove]\n"
-			       "Assigns the case to the user, who may then read and change it (a lead\n"
-			       "sees the cases of their team). --remove ends the assignment. A case\n"
-			       "may be assigned to several people.\n"));
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "assign", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(argv[i], "--remove") == 0)
-			remove = true;
-		else if (argv[i][0] == '-')
-			return cli_usage("assign", "unknown option \"%s\"", argv[i]);
-		else if (!ref)
-			ref = argv[i];
-		else if (!name)
-			name = argv[i];
-		else
-			return cli_usage("assign", "unexpected argument \"%s\"", argv[i]);
-	}
-	if (!ref || !name)
-		return cli_usage("assign", "name the case and the user");
+	if (status >= 0)
+		return status;
+	status = 0;
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
-	kr_error_init(&err);
+	kr_error_init_lang(&err, cli->lang);
 	if ((rc = kr_store_begin(s, &err)))
 		goto fail;
-	if (remove) {
-		snprintf(detail, sizeof detail, "assignment to %s ended", name);
-		rc = kr_assignment_remove(s, ref, name, &err);
+	if (a.remove) {
+		snprintf(detail, sizeof detail, "assignment to %s ended", a.name);
+		rc = kr_assignment_remove(s, a.ref, a.name, &err);
 	} else {
-		snprintf(detail, sizeof detail, "assigned to %s", name);
-		rc = kr_assignment_add(s, ref, name, kr_now(), &err);
+		snprintf(detail, sizeof detail, "assigned to %s", a.name);
+		rc = kr_assignment_add(s, a.ref, a.name, kr_now(), &err);
 	}
-	e = (struct kr_audit_entry){ cli->author, NULL, kr_now(),
-	                             remove ? KR_AUDIT_DELETE : KR_AUDIT_UPDATE, ref, NULL, detail };
-	if (rc == KR_OK)
-		rc = kr_audit_log(s, &e, NULL, &err);
 	if (rc) {
 		kr_store_end(s, false, NULL);
 		goto fail;
 	}
+	if ((status = cli_audit(cli, s, "assign", a.remove ? KR_AUDIT_DELETE : KR_AUDIT_UPDATE,
+	                        a.ref, detail))) {
+		kr_store_end(s, false, NULL);
+		goto out;
+	}
 	if ((rc = kr_store_end(s, true, &err)))
 		goto fail;
-	if (remove)
+	if (a.remove)
 		printf(kr_tr(cli->lang, "Dossier %s is niet meer toegewezen aan %s.\n",
-		             "Case %s is no longer assigned to %s.\n"), ref, name);
+		             "Case %s is no longer assigned to %s.\n"), a.ref, a.name);
 	else
 		printf(kr_tr(cli->lang, "Dossier %s is toegewezen aan %s.\n",
-		             "Case %s is assigned to %s.\n"), ref, name);
+		             "Case %s is assigned to %s.\n"), a.ref, a.name);
 	goto out;
 fail:
 	status = cli_fail("assign", &err);

@@ -4,10 +4,9 @@
  * escaped against formula injection), or checks the hash chain: exit 0 when
  * no row was altered or removed, 1 naming the first row that was.
  */
-#include <string.h>
-
 #include "cli.h"
 #include "kring/audit.h"
+#include "opts.h"
 
 struct show {
 	enum kr_lang lang;
@@ -78,54 +77,60 @@ static int verify(struct kr_cli *cli, struct kr_store *s)
 	return status;
 }
 
-/* Declared here until cli/cli.h lists it with the other subcommands. */
+struct args {
+	const char *ref;
+	bool verify, csv;
+};
+
+static const struct cli_arg args[] = {
+	{ "DOSSIER", "REF", "het dossier", "the case", offsetof(struct args, ref), CLI_OPTIONAL },
+};
+
+static const struct cli_opt opts[] = {
+	{ .name = "--csv", .kind = CLI_FLAG, .at = offsetof(struct args, csv),
+	  .help_nl = "schrijf het logboek als CSV (veilig voor spreadsheets)",
+	  .help_en = "write the trail as CSV (safe for spreadsheets)" },
+	{ .name = "--verify", .kind = CLI_FLAG, .at = offsetof(struct args, verify),
+	  .help_nl = "controleer de hashketen: is er een regel gewijzigd of verwijderd? "
+	             "Exit-status 1 als dat zo is",
+	  .help_en = "check the hash chain: was a row altered or removed? Exit status 1 if so" },
+};
+
+static const struct cli_cmd spec = {
+	.name = "audit",
+	.args = CLI_N(args),
+	.opts = CLI_N(opts),
+	.about_nl = "Toont het logboek (NEN 7513): wie wat deed met welk dossier, wanneer (UTC)\n"
+	            "en vanaf welk adres of welke opdracht (cli:...). Letters: C gemaakt,\n"
+	            "R gelezen, U gewijzigd, D verwijderd, E geëxporteerd, P geprint,\n"
+	            "F geweigerde toegang, A in- of uitgelogd.\n",
+	.about_en = "Shows the audit trail (NEN 7513): who did what with which case, when (UTC)\n"
+	            "and from which address or command (cli:...). Letters: C created, R read,\n"
+	            "U updated, D deleted, E exported, P printed, F refused access, A login or\n"
+	            "logout.\n",
+};
 
 int cmd_audit(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *ref = NULL;
-	bool check = false, csv = false;
+	struct args a = { NULL, false, false };
 	struct kr_store *s;
 	struct kr_error err;
 	struct show sh = { cli->lang, 0 };
-	int status = 0;
+	const char *ref;
+	bool check, csv;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			printf("%s", kr_tr(cli->lang,
-			       "Gebruik: kring audit [DOSSIER] [--verify] [--csv]\n"
-			       "Toont het logboek (NEN 7513): wie wat deed met welk dossier, wanneer (UTC)\n"
-			       "en vanaf welk adres. Letters: C gemaakt, R gelezen, U gewijzigd,\n"
-			       "D verwijderd, E geëxporteerd, P geprint, F geweigerde toegang,\n"
-			       "A in- of uitgelogd.\n"
-			       "  --csv     schrijf het logboek als CSV (veilig voor spreadsheets)\n"
-			       "  --verify  controleer de hashketen: is er een regel gewijzigd of\n"
-			       "            verwijderd? Exit-status 1 als dat zo is.\n",
-			       "Usage: kring audit [REF] [--verify] [--csv]\n"
-			       "Shows the audit trail (NEN 7513): who did what with which case, when (UTC)\n"
-			       "and from which address. Letters: C created, R read, U updated, D deleted,\n"
-			       "E exported, P printed, F refused access, A login or logout.\n"
-			       "  --csv     write the trail as CSV (safe for spreadsheets)\n"
-			       "  --verify  check the hash chain: was a row altered or removed?\n"
-			       "            Exit status 1 if so.\n"));
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "audit", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(argv[i], "--verify") == 0)
-			check = true;
-		else if (strcmp(argv[i], "--csv") == 0)
-			csv = true;
-		else if (argv[i][0] == '-' || ref)
-			return cli_usage("audit", "unexpected argument \"%s\"", argv[i]);
-		else
-			ref = argv[i];
-	}
+	if (status >= 0)
+		return status;
+	status = 0;
+	ref = a.ref;
+	check = a.verify;
+	csv = a.csv;
+	sh.lang = cli->lang;
 	if (check && (csv || ref))
-		return cli_usage("audit", "--verify checks the whole trail: it takes no case and "
-		                 "no --csv");
+		return cli_usage("audit", "%s", kr_tr(cli->lang, "--verify controleert het hele "
+		                 "logboek: zonder dossier en zonder --csv", "--verify checks the whole "
+		                 "trail: it takes no case and no --csv"));
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
 	kr_error_init(&err);

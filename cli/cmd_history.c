@@ -1,47 +1,47 @@
 /*
  * cmd_history.c - `kring history REF`: the revisions of a case with author
- * and time, oldest first.
+ * and time, oldest first.  Audited as a read of the case.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
+#include "opts.h"
+
+struct args {
+	const char *ref;
+};
+
+static const struct cli_arg args[] = { CLI_ARG_REF(struct args, ref) };
+
+static const struct cli_cmd spec = {
+	.name = "history",
+	.args = CLI_N(args),
+	.about_nl = "Toont alle versies van het dossier: wanneer ze vastgelegd zijn (UTC), op\n"
+	            "wiens naam, en hoe groot ze zijn.\n",
+	.about_en = "Shows every revision of the case: when it was recorded (UTC), whom it is\n"
+	            "credited to, and its size.\n",
+};
 
 int cmd_history(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *ref = NULL;
+	struct args a = { NULL };
 	struct kr_store *s;
 	struct kr_revision_info *v = NULL;
 	struct kr_error err;
 	size_t n = 0;
-	int status = 0;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			printf("%s", kr_tr(cli->lang,
-			       "Gebruik: kring history DOSSIER\nToont alle versies van het dossier, met "
-			       "wie ze maakte en wanneer (UTC).\n",
-			       "Usage: kring history REF\nShows every revision of the case, who made it "
-			       "and when (UTC).\n"));
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "history", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (argv[i][0] == '-' || ref)
-			return cli_usage("history", "unexpected argument \"%s\"", argv[i]);
-		ref = argv[i];
-	}
-	if (!ref)
-		return cli_usage("history", "name the case");
+	if (status >= 0)
+		return status;
+	status = 0;
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
-	kr_error_init(&err);
-	if (kr_store_history(s, ref, &v, &n, &err)) {
+	kr_error_init_lang(&err, cli->lang);
+	if (kr_store_history(s, a.ref, &v, &n, &err)) {
 		status = cli_fail("history", &err);
-	} else {
+	} else if (!(status = cli_audit(cli, s, "history", KR_AUDIT_READ, a.ref,
+	                                "history read"))) {
 		printf("%6s  %-20s  %-24s %s\n", kr_tr(cli->lang, "versie", "rev"),
 		       kr_tr(cli->lang, "tijd (UTC)", "time (UTC)"),
 		       kr_tr(cli->lang, "door", "author"), "bytes");

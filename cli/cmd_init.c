@@ -1,29 +1,22 @@
 /*
  * cmd_init.c - `kring init`: create (or migrate) the database.
  */
-#include <string.h>
-
 #include "cli.h"
+#include "opts.h"
+
+static const struct cli_cmd spec = {
+	.name = "init",
+	.about_nl = "Maakt de database aan (of werkt hem bij naar de nieuwste versie).\n",
+	.about_en = "Creates the database (or migrates it to the latest schema).\n",
+};
 
 int cmd_init(struct kr_cli *cli, int argc, char **argv)
 {
 	struct kr_store *s;
+	int st = cli_parse(cli, &spec, argc, argv, NULL);
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			printf("%s", kr_tr(cli->lang,
-			       "Gebruik: kring init\nMaakt de database aan (of werkt hem bij naar de "
-			       "nieuwste versie).\n",
-			       "Usage: kring init\nCreates the database (or migrates it to the latest "
-			       "schema).\n"));
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "init", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (!g)
-			return cli_usage("init", "unexpected argument \"%s\"", argv[i]);
-	}
+	if (st >= 0)
+		return st;
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
 	printf(kr_tr(cli->lang, "database %s is klaar (schemaversie %d)\n",

@@ -1,53 +1,53 @@
 /*
  * cmd_list.c - `kring list [--format text|json]`: every case with its
- * child, latest revision and last change.
+ * child, latest revision and last change.  It shows the children's names,
+ * so it is audited as one read of all cases.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include <jansson.h>
 
 #include "cli.h"
+#include "kring/audit.h"
+#include "opts.h"
+
+struct args {
+	int format;
+};
+
+static const struct cli_opt opts[] = { CLI_OPT_FORMAT(struct args, format) };
+
+static const struct cli_cmd spec = {
+	.name = "list",
+	.opts = CLI_N(opts),
+	.about_nl = "Toont alle dossiers: het kind, de laatste versie, wanneer het dossier\n"
+	            "geopend en voor het laatst gewijzigd is, en het aantal personen.\n",
+	.about_en = "Lists all cases: the child, the latest revision, when the case was\n"
+	            "opened and last changed, and the number of persons.\n",
+};
 
 int cmd_list(struct kr_cli *cli, int argc, char **argv)
 {
+	struct args a = { 0 };
 	struct kr_store *s;
 	struct kr_case_info *v = NULL;
 	struct kr_error err;
 	size_t n = 0;
-	bool json = false;
-	int status = 0;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			printf("%s", kr_tr(cli->lang,
-			       "Gebruik: kring list [--format text|json]\nToont alle dossiers.\n",
-			       "Usage: kring list [--format text|json]\nLists all cases.\n"));
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "list", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			i++;
-			if (strcmp(argv[i], "json") == 0)
-				json = true;
-			else if (strcmp(argv[i], "text") != 0)
-				return cli_usage("list", "--format takes text or json");
-		} else {
-			return cli_usage("list", "unexpected argument \"%s\"", argv[i]);
-		}
-	}
+	if (status >= 0)
+		return status;
+	status = 0;
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
-	kr_error_init(&err);
+	kr_error_init_lang(&err, cli->lang);
 	if (kr_store_list(s, &v, &n, &err)) {
 		status = cli_fail("list", &err);
 		goto out;
 	}
-	if (json) {
+	if ((status = cli_audit(cli, s, "list", KR_AUDIT_READ, NULL, "all cases listed")))
+		goto out;
+	if (a.format == CLI_FORMAT_JSON) {
 		json_t *arr = json_array();
 		char *text;
 		for (size_t i = 0; i < n; i++)

@@ -1,43 +1,55 @@
 /*
- * cmd_metrics.c - `kring metrics REF [--revision N | --as-of DATE]
- * [--format text|json]`: the network metrics of a case (metrics.h) as a
- * short text for a worker or as JSON for other tools.
+ * cmd_metrics.c - `kring metrics REF [--as-of DATE] [--revision N |
+ * --recorded-at TIME] [--format text|json]`: the network metrics of a case
+ * (metrics.h) on the as-of day, as a short text for a worker (with the
+ * vocabulary's labels, kr_enum_label) or as JSON for other tools.  Audited
+ * as a read of the case.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/date.h"
+#include "kring/enum.h"
 #include "kring/metrics.h"
+#include "opts.h"
 
-static const char *const segment_nl[] = { "zonder segment", "huishouden", "familie",
-	"vrienden", "school en werk", "vrije tijd", "buurt", "geloof", "online",
-	"professionals" };
-static const char *const segment_en[] = { "no segment", "household", "family", "friends",
-	"school and work", "leisure", "neighbourhood", "religion", "online", "professionals" };
-static const char *const world_en[] = { "no world", "family of origin", "foster family",
-	"shared", "professionals" };
-static const char *const world_nl[] = { "zonder wereld", "gezin van herkomst", "pleeggezin",
-	"gedeeld", "professionals" };
-static const char *const support_nl[] = { "", "emotioneel", "praktisch", "informatie",
-	"respijt", "financieel" };
+struct args {
+	const char *ref;
+	long on;
+	struct cli_pick pick;
+	int format;
+};
 
-static void help(enum kr_lang lang)
+static const struct cli_arg args[] = { CLI_ARG_REF(struct args, ref) };
+
+static const struct cli_opt opts[] = {
+	CLI_OPT_AS_OF(struct args, on),
+	CLI_OPT_REVISION(struct args, pick.rev, 1),
+	CLI_OPT_RECORDED_AT(struct args, pick.recorded, 1),
+	CLI_OPT_FORMAT(struct args, format),
+};
+
+static const struct cli_cmd spec = {
+	.name = "metrics",
+	.args = CLI_N(args),
+	.opts = CLI_N(opts),
+	.about_nl = "Toont netwerkcijfers op DATUM: grootte per segment en wereld, dichtheid,\n"
+	            "losse delen, bruggen tussen gezin van herkomst en pleeggezin, verbinders\n"
+	            "(betweenness), steun die het kind krijgt, en mensen zonder banden.\n",
+	.about_en = "Shows network metrics on DATE: size per segment and world, density,\n"
+	            "components, bridges between family of origin and foster family, brokers\n"
+	            "(betweenness), support the child receives, and people without ties.\n",
+};
+
+/* The label of value k of enumeration e; 0 ("none") has its own words. */
+static const char *label(enum kr_enum e, int k, enum kr_lang L)
 {
-	printf("%s", kr_tr(lang,
-	       "Gebruik: kring metrics DOSSIER [--revision N | --as-of DATUM] "
-	       "[--format text|json]\n"
-	       "Toont netwerkcijfers: grootte per segment en wereld, dichtheid, losse delen,\n"
-	       "bruggen tussen gezin van herkomst en pleeggezin, verbinders (betweenness),\n"
-	       "steun die het kind krijgt, en mensen zonder banden.\n"
-	       "  --as-of DATUM    de stand op DATUM (JJJJ-MM-DD; standaard: vandaag)\n"
-	       "  --format json    als JSON (standaard: tekst)\n",
-	       "Usage: kring metrics REF [--revision N | --as-of DATE] [--format text|json]\n"
-	       "Shows network metrics: size per segment and world, density, components,\n"
-	       "bridges between family of origin and foster family, brokers (betweenness),\n"
-	       "support the child receives, and people without ties.\n"
-	       "  --as-of DATE     the state on DATE (YYYY-MM-DD; default: today)\n"
-	       "  --format json    as JSON (default: text)\n"));
+	if (k == 0)
+		return e == KR_ENUM_WORLD ? kr_tr(L, "zonder wereld", "no world")
+		                          : kr_tr(L, "zonder segment", "no segment");
+	return kr_enum_label(e, k, L);
 }
 
 static void print_text(const struct kr_metrics *m, enum kr_lang L)
@@ -57,7 +69,7 @@ static void print_text(const struct kr_metrics *m, enum kr_lang L)
 		if (!m->per_world[k] && k == 0)
 			continue;
 		printf("%s %s %zu", any ? "," : "",
-		       L == KR_LANG_EN ? world_en[k] : world_nl[k], m->per_world[k]);
+		       label(KR_ENUM_WORLD, k, L), m->per_world[k]);
 		any = true;
 	}
 	printf("\n  %s", kr_tr(L, "per segment:", "per segment:"));
@@ -67,7 +79,7 @@ static void print_text(const struct kr_metrics *m, enum kr_lang L)
 		if (!m->per_segment[k] && k == 0)
 			continue;
 		printf("%s %s %zu", any ? "," : "",
-		       L == KR_LANG_EN ? segment_en[k] : segment_nl[k], m->per_segment[k]);
+		       label(KR_ENUM_SEGMENT, k, L), m->per_segment[k]);
 		any = true;
 	}
 	printf(kr_tr(L, "\n  banden: %zu, dichtheid %.3f\n", "\n  ties: %zu, density %.3f\n"),
@@ -93,7 +105,7 @@ static void print_text(const struct kr_metrics *m, enum kr_lang L)
 	             "(%zu people):"), m->supporters);
 	for (int s = 1; s < KR_SUPPORT__N; s++)
 		printf("%s %s %zu", s > 1 ? "," : "",
-		       L == KR_LANG_EN ? kr_enum_name(KR_ENUM_SUPPORT, s) : support_nl[s],
+		       kr_enum_label(KR_ENUM_SUPPORT, s, L),
 		       m->support[s]);
 	printf(kr_tr(L, "\n  zonder banden: %zu", "\n  without ties: %zu"), m->nisolated);
 	for (size_t i = 0; i < m->nisolated; i++)
@@ -103,74 +115,40 @@ static void print_text(const struct kr_metrics *m, enum kr_lang L)
 
 int cmd_metrics(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *ref = NULL;
-	long rev = 0, at = -1;
-	bool json = false;
-	int status = 0;
+	struct args a = { NULL, kr_today(), CLI_PICK_LATEST, 0 };
+	int status = cli_parse(cli, &spec, argc, argv, &a);
 	struct kr_store *s = NULL;
 	struct kr_case *c = NULL;
 	struct kr_metrics *m = NULL;
 	struct kr_error err;
 	char *text = NULL;
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			help(cli->lang);
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "metrics", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(argv[i], "--revision") == 0 && i + 1 < argc) {
-			if (!cli_parse_long("metrics", "--revision", argv[++i], 1, &rev))
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
-			if (!cli_parse_day("metrics", "--as-of", argv[++i], &at))
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			const char *f = argv[++i];
-			if (strcmp(f, "json") == 0)
-				json = true;
-			else if (strcmp(f, "text") == 0)
-				json = false;
-			else
-				return cli_usage("metrics", "--format takes text or json, not \"%s\"", f);
-		} else if (argv[i][0] == '-') {
-			return cli_usage("metrics", "unknown option \"%s\"", argv[i]);
-		} else if (!ref) {
-			ref = argv[i];
-		} else {
-			return cli_usage("metrics", "one case at a time (got \"%s\" and \"%s\")", ref,
-			                 argv[i]);
-		}
-	}
-	if (!ref)
-		return cli_usage("metrics", "name the case");
-	if (rev > 0 && at >= 0)
-		return cli_usage("metrics", "use --revision or --as-of, not both");
-	kr_error_init(&err);
+	if (status >= 0)
+		return status;
+	status = 0;
+	kr_error_init_lang(&err, cli->lang);
 	if (!(s = cli_open_store(cli))) {
 		status = EXIT_DATA;
 		goto out;
 	}
-	if (!(c = cli_load_case(cli, s, "metrics", ref, rev, at, &status)))
+	if (!(c = cli_load_case(cli, s, "metrics", a.ref, a.pick, NULL, &status)))
 		goto out;
-	if (kr_metrics_compute(c, at >= 0 ? at : kr_today(), &m, &err) != KR_OK) {
+	if (kr_metrics_compute(c, a.on, &m, &err) != KR_OK) {
 		status = cli_fail("metrics", &err);
 		goto out;
 	}
-	if (json) {
-		if (kr_metrics_to_json(m, &text) != KR_OK) {
-			fprintf(stderr, "kring metrics: out of memory\n");
-			status = EXIT_DATA;
-			goto out;
-		}
-		fputs(text, stdout);
-	} else {
-		print_text(m, cli->lang);
+	if (a.format == CLI_FORMAT_JSON && kr_metrics_to_json(m, &text) != KR_OK) {
+		fprintf(stderr, "kring metrics: %s\n", kr_tr(cli->lang, "te weinig geheugen",
+		        "out of memory"));
+		status = EXIT_DATA;
+		goto out;
 	}
+	if ((status = cli_audit(cli, s, "metrics", KR_AUDIT_READ, a.ref, "metrics read")))
+		goto out;
+	if (text)
+		fputs(text, stdout);
+	else
+		print_text(m, cli->lang);
 out:
 	free(text);
 	kr_metrics_free(m);

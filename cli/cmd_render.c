@@ -1,16 +1,19 @@
 /*
- * cmd_render.c - `kring render KIND REF [--revision N | --as-of DATE]
- * [--compare DATE | --compare-revision N] [--lang nl|en] -o FILE`: draw one
+ * cmd_render.c - `kring render KIND REF -o FILE [--as-of DATE] [--revision
+ * N | --recorded-at TIME] [--compare DATE | --compare-revision N]`: draw one
  * of the network instruments of a stored case as SVG, PDF or PNG (the
  * format follows the file's extension; `-o -` writes SVG to standard
- * output).  All drawing is done by libkring (render.h).
+ * output), as on the as-of day.  All drawing is done by libkring
+ * (render.h).  Audited as an export (SVG) or a print (PDF, PNG).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/render.h"
+#include "opts.h"
 
 #define SVG_MAX (64u * 1024u * 1024u)
 #define OUT_MAX (256u * 1024u * 1024u)
@@ -25,32 +28,50 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig.so\n";
 }
 
-static void help(enum kr_lang lang)
-{
-	printf("%s", kr_tr(lang,
-	       "Gebruik: kring render SOORT DOSSIER [--revision N | --as-of DATUM]\n"
-	       "                      [--compare DATUM | --compare-revision N] [--lang nl|en]\n"
-	       "                      -o BESTAND\n"
-	       "Tekent een netwerkinstrument van het dossier. SOORT is ecogram, genogram,\n"
-	       "lifeline (levenslijn), sociogram, scan (Community Scan), flower (bloem) of\n"
-	       "kompas (Netwerkkompas). Het formaat volgt uit de extensie van BESTAND: .svg,\n"
-	       ".pdf of .png; -o - schrijft SVG naar het scherm.\n"
-	       "  --revision N        teken versie N van het dossier\n"
-	       "  --as-of DATUM       teken de stand op DATUM (JJJJ-MM-DD; standaard: vandaag)\n"
-	       "  --compare DATUM     scan: zet de stand op DATUM ernaast\n"
-	       "  --compare-revision N  scan: zet versie N ernaast\n",
-	       "Usage: kring render KIND REF [--revision N | --as-of DATE]\n"
-	       "                    [--compare DATE | --compare-revision N] [--lang nl|en]\n"
-	       "                    -o FILE\n"
-	       "Draws one network instrument of the case. KIND is ecogram, genogram,\n"
-	       "lifeline, sociogram, scan (Community Scan), flower or kompas (Netwerkkompas).\n"
-	       "The format follows FILE's extension: .svg, .pdf or .png; -o - writes SVG to\n"
-	       "standard output.\n"
-	       "  --revision N        draw revision N of the case\n"
-	       "  --as-of DATE        draw the state on DATE (YYYY-MM-DD; default: today)\n"
-	       "  --compare DATE      scan: show the state on DATE alongside\n"
-	       "  --compare-revision N  scan: show revision N alongside\n"));
-}
+struct args {
+	const char *kind, *ref, *out;
+	long on, cmp_rev, cmp_at;
+	struct cli_pick pick;
+};
+
+static const struct cli_arg args[] = {
+	{ "SOORT", "KIND", "de soort tekening", "the kind of picture", offsetof(struct args, kind),
+	  0 },
+	CLI_ARG_REF(struct args, ref),
+};
+
+static const struct cli_opt opts[] = {
+	{ .name = "-o", .kind = CLI_FILE, .at = offsetof(struct args, out), .exts = "svg|pdf|png",
+	  .flags = CLI_REQUIRED,
+	  .help_nl = "waar de tekening heen gaat; de extensie kiest het formaat (.svg, .pdf, "
+	             ".png); - schrijft SVG naar het scherm",
+	  .help_en = "where the picture goes; the extension picks the format (.svg, .pdf, "
+	             ".png); - writes SVG to standard output" },
+	CLI_OPT_AS_OF(struct args, on),
+	CLI_OPT_REVISION(struct args, pick.rev, 1),
+	CLI_OPT_RECORDED_AT(struct args, pick.recorded, 1),
+	{ .name = "--compare", .kind = CLI_DAY, .at = offsetof(struct args, cmp_at), .group = 2,
+	  .help_nl = "scan: zet ernaast hoe het dossier aan het eind van DATUM vastgelegd was "
+	             "(de versie die toen de laatste was), beoordeeld op DATUM",
+	  .help_en = "scan: show beside it the case as it was recorded at the end of DATE "
+	             "(the revision that was the latest then), judged on DATE" },
+	{ .name = "--compare-revision", .kind = CLI_LONG, .at = offsetof(struct args, cmp_rev),
+	  .min = 1, .max = LONG_MAX, .group = 2,
+	  .help_nl = "scan: zet versie N ernaast, beoordeeld op de dag dat die vastgelegd is",
+	  .help_en = "scan: show revision N beside it, judged on the day it was recorded" },
+};
+
+static const struct cli_cmd spec = {
+	.name = "render",
+	.args = CLI_N(args),
+	.opts = CLI_N(opts),
+	.about_nl = "Tekent een netwerkinstrument van het dossier op DATUM. SOORT is ecogram,\n"
+	            "genogram, lifeline (levenslijn), sociogram, scan (Community Scan), flower\n"
+	            "(bloem) of kompas (Netwerkkompas).\n",
+	.about_en = "Draws one network instrument of the case on DATE. KIND is ecogram,\n"
+	            "genogram, lifeline, sociogram, scan (Community Scan), flower or kompas\n"
+	            "(Netwerkkompas).\n",
+};
 
 /* The day revision rev of ref was written, or -1. */
 static long revision_day(struct kr_store *s, const char *ref, long rev)
@@ -77,94 +98,73 @@ static long revision_day(struct kr_store *s, const char *ref, long rev)
 
 int cmd_render(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *kind_name = NULL, *ref = NULL, *out_path = NULL;
-	long rev = 0, at = -1, cmp_rev = 0, cmp_at = -1;
-	int kind, fmt, status = 0;
+	struct args a = { NULL, NULL, NULL, kr_today(), 0, -1, CLI_PICK_LATEST };
+	int kind, fmt, status = cli_parse(cli, &spec, argc, argv, &a);
 	struct kr_store *s = NULL;
 	struct kr_case *c = NULL, *earlier = NULL;
-	struct kr_render_opts opts;
+	struct kr_render_opts ro;
 	struct kr_buf svg, conv;
 	struct kr_error err;
 	enum kr_status rc;
+	char detail[64];
+
+	if (status >= 0)
+		return status;
+	status = 0;
+	if ((kind = kr_render_kind_parse(a.kind)) < 0)
+		return cli_usage("render", kr_tr(cli->lang, "onbekende soort \"%s\" (ecogram, "
+		                 "genogram, lifeline, sociogram, scan, flower, kompas)",
+		                 "unknown kind \"%s\" (ecogram, genogram, lifeline, sociogram, scan, "
+		                 "flower, kompas)"), a.kind);
+	fmt = strcmp(a.out, "-") == 0 ? KR_FORMAT_SVG : kr_render_format_from_path(a.out);
+	if (fmt < 0)
+		return cli_usage("render", kr_tr(cli->lang, "\"%s\": gebruik een bestandsnaam op "
+		                 ".svg, .pdf of .png", "\"%s\": use a file name ending in .svg, "
+		                 ".pdf or .png"), a.out);
 
 	kr_buf_init(&svg, SVG_MAX);
 	kr_buf_init(&conv, OUT_MAX);
-	kr_error_init(&err);
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			help(cli->lang);
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "render", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(argv[i], "--revision") == 0 && i + 1 < argc) {
-			if (!cli_parse_long("render", "--revision", argv[++i], 1, &rev))
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
-			if (!cli_parse_day("render", "--as-of", argv[++i], &at))
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--compare") == 0 && i + 1 < argc) {
-			if (!cli_parse_day("render", "--compare", argv[++i], &cmp_at))
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--compare-revision") == 0 && i + 1 < argc) {
-			if (!cli_parse_long("render", "--compare-revision", argv[++i], 1, &cmp_rev))
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-			out_path = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return cli_usage("render", "unknown option \"%s\"", argv[i]);
-		} else if (!kind_name) {
-			kind_name = argv[i];
-		} else if (!ref) {
-			ref = argv[i];
-		} else {
-			return cli_usage("render", "too many arguments (\"%s\")", argv[i]);
-		}
-	}
-	if (!kind_name || !ref)
-		return cli_usage("render", "name the kind of picture and the case");
-	if ((kind = kr_render_kind_parse(kind_name)) < 0)
-		return cli_usage("render", "unknown kind \"%s\" (ecogram, genogram, lifeline, "
-		                 "sociogram, scan, flower, kompas)", kind_name);
-	if (!out_path)
-		return cli_usage("render", "say where to write the picture with -o FILE");
-	if ((fmt = kr_render_format_from_path(out_path)) < 0)
-		return cli_usage("render", "\"%s\": use a file name ending in .svg, .pdf or .png",
-		                 out_path);
-	if (rev > 0 && at >= 0)
-		return cli_usage("render", "use --revision or --as-of, not both");
-	if (cmp_rev > 0 && cmp_at >= 0)
-		return cli_usage("render", "use --compare or --compare-revision, not both");
-
-	if (!(s = cli_open_store(cli)))
-		return EXIT_DATA;
-	if (!(c = cli_load_case(cli, s, "render", ref, rev, at, &status)))
+	kr_error_init_lang(&err, cli->lang);
+	if (!(s = cli_open_store(cli))) {
+		status = EXIT_DATA;
 		goto out;
-	memset(&opts, 0, sizeof opts);
-	opts.lang = cli->lang;
-	opts.as_of = at >= 0 ? at : kr_today();
-	if (cmp_rev > 0 || cmp_at >= 0) {
-		if (!(earlier = cli_load_case(cli, s, "render", ref, cmp_rev, cmp_at, &status)))
-			goto out;
-		opts.compare = earlier;
-		opts.compare_day = cmp_at >= 0 ? cmp_at : revision_day(s, ref, cmp_rev);
-		if (opts.compare_day < 0)
-			opts.compare_day = opts.as_of;
 	}
-	rc = kr_render_svg((enum kr_render_kind)kind, c, &opts, &svg, &err);
+	if (!(c = cli_load_case(cli, s, "render", a.ref, a.pick, NULL, &status)))
+		goto out;
+	memset(&ro, 0, sizeof ro);
+	ro.lang = cli->lang;
+	ro.as_of = a.on;
+	if (a.cmp_rev > 0 || a.cmp_at >= 0) {
+		/* an earlier state: the revision recorded by the end of that day, not
+		 * the latest judged on another day */
+		struct cli_pick then = { a.cmp_rev, -1 };
+		if (a.cmp_at >= 0 && kr_store_revision_at(s, a.ref, a.cmp_at, &then.rev, &err)) {
+			status = cli_fail("render", &err);
+			goto out;
+		}
+		if (!(earlier = cli_load_case(cli, s, "render", a.ref, then, NULL, &status)))
+			goto out;
+		ro.compare = earlier;
+		ro.compare_day = a.cmp_at >= 0 ? a.cmp_at : revision_day(s, a.ref, a.cmp_rev);
+		if (ro.compare_day < 0)
+			ro.compare_day = ro.as_of;
+	}
+	rc = kr_render_svg((enum kr_render_kind)kind, c, &ro, &svg, &err);
 	if (rc == KR_OK && fmt != KR_FORMAT_SVG)
 		rc = kr_render_convert(svg.data, svg.len, (enum kr_render_format)fmt, &conv, &err);
 	if (rc != KR_OK) {
 		status = cli_fail("render", &err);
 		goto out;
 	}
+	snprintf(detail, sizeof detail, "%s drawn (%s)", kr_render_kind_name(kind),
+	         fmt == KR_FORMAT_SVG ? "svg" : fmt == KR_FORMAT_PDF ? "pdf" : "png");
+	if ((status = cli_audit(cli, s, "render", fmt == KR_FORMAT_SVG ? KR_AUDIT_EXPORT
+	                        : KR_AUDIT_PRINT, a.ref, detail)))
+		goto out;
 	if (fmt == KR_FORMAT_SVG)
-		status = cli_write_file("render", out_path, svg.data, svg.len);
+		status = cli_write_file("render", a.out, svg.data, svg.len);
 	else
-		status = cli_write_file("render", out_path, conv.data, conv.len);
+		status = cli_write_file("render", a.out, conv.data, conv.len);
 out:
 	kr_case_free(c);
 	kr_case_free(earlier);

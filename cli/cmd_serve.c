@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "kring/init.h"
+#include "opts.h"
 #include "../server/server.h"
 
 /* The last time read from the clock file: the clock keeps it when the file
@@ -72,116 +73,101 @@ static int use_clock_file(const char *path, enum kr_lang lang)
 	return 0;
 }
 
-static void help(enum kr_lang lang)
-{
-	printf("%s", kr_tr(lang,
-	       "Gebruik: kring serve [--listen ADRES:POORT] [--web MAP] [--tls-cert F --tls-key F]\n"
-	       "                     [--threads N] [--max-connections N] [--timeout S]\n"
-	       "                     [--session-idle S] [--session-max S] [--trust-proxy] [--quiet]\n\n"
-	       "Start de webserver: de HTTP API (docs/api.md) onder /api en de browser-app\n"
-	       "uit MAP (standaard ./web).  Standaard op 127.0.0.1:8080; poort 0 kiest een vrije.\n"
-	       "  --session-idle S   een sessie eindigt na S seconden zonder gebruik (1800)\n"
-	       "  --session-max S    en altijd S seconden na het inloggen (43200)\n"
-	       "  --trust-proxy      neem het adres van de gebruiker uit X-Real-IP (alleen achter\n"
-	       "                     een eigen proxy, zie docs/deploy.md)\n"
-	       "  --quiet            schrijf geen regel per verzoek\n"
-	       "Stoppen: Ctrl-C of SIGTERM; lopende verzoeken worden eerst afgemaakt.\n",
-	       "Usage: kring serve [--listen ADDRESS:PORT] [--web DIR] [--tls-cert F --tls-key F]\n"
-	       "                   [--threads N] [--max-connections N] [--timeout S]\n"
-	       "                   [--session-idle S] [--session-max S] [--trust-proxy] [--quiet]\n\n"
-	       "Starts the web server: the HTTP API (docs/api.md) under /api and the browser UI\n"
-	       "from DIR (default ./web).  Listens on 127.0.0.1:8080; port 0 picks a free one.\n"
-	       "  --session-idle S   a session ends after S seconds unused (1800)\n"
-	       "  --session-max S    and always S seconds after login (43200)\n"
-	       "  --trust-proxy      take the client address from X-Real-IP (only behind your\n"
-	       "                     own proxy, see docs/deploy.md)\n"
-	       "  --quiet            no log line per request\n"
-	       "Stop it with Ctrl-C or SIGTERM; requests in flight are finished first.\n"));
-}
+struct args {
+	struct ks_config cfg;
+	long threads, max_connections, timeout;
+	bool unsafe_testing;
+};
+
+#define AT(f) offsetof(struct args, f)
+
+static const struct cli_opt opts[] = {
+	{ .name = "--listen", .kind = CLI_TEXT, .at = AT(cfg.listen),
+	  .value_nl = "ADRES:POORT", .value_en = "ADDRESS:PORT",
+	  .help_nl = "waar de server luistert (standaard 127.0.0.1:8080; poort 0 kiest een vrije)",
+	  .help_en = "where the server listens (default 127.0.0.1:8080; port 0 picks a free one)" },
+	{ .name = "--web", .kind = CLI_FILE, .at = AT(cfg.web_dir), .flags = CLI_NO_DASH,
+	  .value_nl = "MAP", .value_en = "DIR",
+	  .help_nl = "de map van de browser-app (standaard ./web)",
+	  .help_en = "the folder of the browser UI (default ./web)" },
+	{ .name = "--tls-cert", .kind = CLI_FILE, .at = AT(cfg.tls_cert), .flags = CLI_NO_DASH,
+	  .help_nl = "TLS: het certificaat (PEM), met --tls-key",
+	  .help_en = "TLS: the certificate (PEM), with --tls-key" },
+	{ .name = "--tls-key", .kind = CLI_FILE, .at = AT(cfg.tls_key), .flags = CLI_NO_DASH,
+	  .help_nl = "TLS: de sleutel (PEM)", .help_en = "TLS: the key (PEM)" },
+	{ .name = "--threads", .kind = CLI_LONG, .at = AT(threads), .min = 1, .max = 256,
+	  .help_nl = "hoeveel threads verzoeken afhandelen (standaard: een per kern)",
+	  .help_en = "how many threads handle requests (default: one per core)" },
+	{ .name = "--max-connections", .kind = CLI_LONG, .at = AT(max_connections), .min = 1,
+	  .max = 100000, .help_nl = "hoeveel verbindingen tegelijk (standaard 256)",
+	  .help_en = "how many connections at once (default 256)" },
+	{ .name = "--timeout", .kind = CLI_LONG, .at = AT(timeout), .min = 1, .max = 3600,
+	  .value_nl = "S", .value_en = "S",
+	  .help_nl = "seconden voordat een stille verbinding sluit (standaard 30)",
+	  .help_en = "seconds before an idle connection is closed (default 30)" },
+	{ .name = "--session-idle", .kind = CLI_LONG, .at = AT(cfg.session_idle_s), .min = 1,
+	  .max = LONG_MAX, .value_nl = "S", .value_en = "S",
+	  .help_nl = "een sessie eindigt na S seconden zonder gebruik (1800)",
+	  .help_en = "a session ends after S seconds unused (1800)" },
+	{ .name = "--session-max", .kind = CLI_LONG, .at = AT(cfg.session_max_s), .min = 1,
+	  .max = LONG_MAX, .value_nl = "S", .value_en = "S",
+	  .help_nl = "en altijd S seconden na het inloggen (43200)",
+	  .help_en = "and always S seconds after login (43200)" },
+	{ .name = "--trust-proxy", .kind = CLI_FLAG, .at = AT(cfg.trust_proxy),
+	  .help_nl = "neem het adres van de gebruiker uit X-Real-IP (alleen achter een eigen "
+	             "proxy, zie docs/deploy.md)",
+	  .help_en = "take the client address from X-Real-IP (only behind your own proxy, see "
+	             "docs/deploy.md)" },
+	{ .name = "--quiet", .kind = CLI_FLAG, .at = AT(cfg.quiet),
+	  .help_nl = "schrijf geen regel per verzoek", .help_en = "no log line per request" },
+	/* test options: docs/deploy.md says why never in production */
+	{ .name = "--clock-file", .kind = CLI_FILE, .at = AT(cfg.clock_file),
+	  .flags = CLI_NO_DASH | CLI_HIDDEN },
+	{ .name = "--unsafe-testing", .kind = CLI_FLAG, .at = AT(unsafe_testing),
+	  .flags = CLI_HIDDEN },
+};
+
+static const struct cli_cmd spec = {
+	.name = "serve",
+	.opts = CLI_N(opts),
+	.about_nl = "Start de webserver: de HTTP API (docs/api.md) onder /api en de browser-app.\n",
+	.about_en = "Starts the web server: the HTTP API (docs/api.md) under /api and the\n"
+	            "browser UI.\n",
+	.more_nl = "Stoppen: Ctrl-C of SIGTERM; lopende verzoeken worden eerst afgemaakt.\n",
+	.more_en = "Stop it with Ctrl-C or SIGTERM; requests in flight are finished first.\n",
+};
 
 int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 {
-	struct ks_config cfg;
+	struct args a;
+	struct ks_config *cfg = &a.cfg;
 	sigset_t sigs;
-	bool unsafe_testing = false;
-	long v;
+	int status;
 
-	memset(&cfg, 0, sizeof cfg);
-	cfg.listen = "127.0.0.1:8080";
-	cfg.web_dir = "web";
-	cfg.max_connections = 256;
-	cfg.timeout_s = 30;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int g;
-		if (cli_is_help(a)) {
-			help(cli->lang);
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "serve", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(a, "--trust-proxy") == 0) {
-			cfg.trust_proxy = true;
-			continue;
-		}
-		if (strcmp(a, "--quiet") == 0) {
-			cfg.quiet = true;
-			continue;
-		}
-		if (strcmp(a, "--unsafe-testing") == 0) {
-			unsafe_testing = true;
-			continue;
-		}
-		if (i + 1 >= argc)
-			return cli_usage("serve", "unknown option or missing value: \"%s\"", a);
-		if (strcmp(a, "--listen") == 0) {
-			cfg.listen = argv[++i];
-		} else if (strcmp(a, "--web") == 0) {
-			cfg.web_dir = argv[++i];
-		} else if (strcmp(a, "--tls-cert") == 0) {
-			cfg.tls_cert = argv[++i];
-		} else if (strcmp(a, "--tls-key") == 0) {
-			cfg.tls_key = argv[++i];
-		} else if (strcmp(a, "--threads") == 0) {
-			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 256)
-				return EXIT_USAGE;
-			cfg.threads = (int)v;
-		} else if (strcmp(a, "--max-connections") == 0) {
-			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 100000)
-				return EXIT_USAGE;
-			cfg.max_connections = (int)v;
-		} else if (strcmp(a, "--timeout") == 0) {
-			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 3600)
-				return EXIT_USAGE;
-			cfg.timeout_s = (int)v;
-		} else if (strcmp(a, "--session-idle") == 0) {
-			if (!cli_parse_long("serve", a, argv[++i], 1, &cfg.session_idle_s))
-				return EXIT_USAGE;
-		} else if (strcmp(a, "--session-max") == 0) {
-			if (!cli_parse_long("serve", a, argv[++i], 1, &cfg.session_max_s))
-				return EXIT_USAGE;
-		} else if (strcmp(a, "--clock-file") == 0) {
-			cfg.clock_file = argv[++i];
-		} else {
-			return cli_usage("serve", "unknown option \"%s\"", a);
-		}
-	}
-	if (cfg.clock_file && !unsafe_testing)
+	memset(&a, 0, sizeof a);
+	cfg->listen = "127.0.0.1:8080";
+	cfg->web_dir = "web";
+	a.max_connections = 256;
+	a.timeout = 30;
+	if ((status = cli_parse(cli, &spec, argc, argv, &a)) >= 0)
+		return status;
+	cfg->threads = (int)a.threads;
+	cfg->max_connections = (int)a.max_connections;
+	cfg->timeout_s = (int)a.timeout;
+	if (cfg->clock_file && !a.unsafe_testing)
 		return cli_usage("serve", "%s", kr_tr(cli->lang,
 		                 "--clock-file is een testoptie: wie het bestand kan schrijven, kan "
 		                 "elke sessie beëindigen of verlengen. Het kan alleen samen met "
 		                 "--unsafe-testing.", "--clock-file is a test option: whoever writes "
 		                 "the file can end or extend every session. It needs --unsafe-testing."));
-	if (cfg.clock_file && use_clock_file(cfg.clock_file, cli->lang))
+	if (cfg->clock_file && use_clock_file(cfg->clock_file, cli->lang))
 		return EXIT_USAGE;
-	cfg.db_path = cli->db_path;
+	cfg->db_path = cli->db_path;
 	/* every thread started from here on inherits the mask; ks_serve waits */
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGTERM);
 	sigaddset(&sigs, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	return ks_serve(&cfg);
+	return ks_serve(cfg);
 }

@@ -1,50 +1,53 @@
 /*
  * cmd_settings.c - `kring settings [KEY VALUE]`: show the organisation's
- * signal thresholds, or change one.
+ * signal thresholds, or change one (the settings module logs the change).
  */
-#include <string.h>
-
 #include "cli.h"
 #include "kring/settings.h"
+#include "opts.h"
+
+struct args {
+	const char *key, *value;
+};
+
+static const struct cli_arg args[] = {
+	{ "SLEUTEL", "KEY", "de drempel", "the threshold", offsetof(struct args, key),
+	  CLI_OPTIONAL },
+	{ "WAARDE", "VALUE", "de waarde", "the value", offsetof(struct args, value),
+	  CLI_OPTIONAL },
+};
+
+static const struct cli_cmd spec = {
+	.name = "settings",
+	.args = CLI_N(args),
+	.about_nl = "Zonder argumenten: toont alle drempels van de signalen. Met SLEUTEL en\n"
+	            "WAARDE: verandert er een (de wijziging wordt gelogd).\n",
+	.about_en = "Without arguments: shows every signal threshold. With KEY and VALUE:\n"
+	            "changes one (the change is logged).\n",
+};
 
 int cmd_settings(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *args[2] = { NULL, NULL };
-	int nargs = 0, status = 0;
+	struct args a = { NULL, NULL };
 	struct kr_store *s;
 	struct kr_settings v;
 	struct kr_error err;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			printf("%s", kr_tr(cli->lang,
-			       "Gebruik: kring settings [SLEUTEL WAARDE]\n"
-			       "Zonder argumenten: toont alle drempels van de signalen. Met SLEUTEL en\n"
-			       "WAARDE: verandert er een (de wijziging wordt gelogd).\n",
-			       "Usage: kring settings [KEY VALUE]\n"
-			       "Without arguments: shows every signal threshold. With KEY and VALUE:\n"
-			       "changes one (the change is logged).\n"));
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "settings", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (nargs == 2)
-			return cli_usage("settings", "give one KEY and one VALUE");
-		args[nargs++] = argv[i];
-	}
-	if (nargs == 1)
-		return cli_usage("settings", "give a VALUE for %s", args[0]);
+	if (status >= 0)
+		return status;
+	status = 0;
+	if (a.key && !a.value)
+		return cli_usage("settings", kr_tr(cli->lang, "geef een WAARDE voor %s",
+		                 "give a VALUE for %s"), a.key);
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
-	kr_error_init(&err);
-	if (nargs == 2) {
-		if (kr_settings_set(s, args[0], args[1], &err))
+	kr_error_init_lang(&err, cli->lang);
+	if (a.key) {
+		if (kr_settings_set(s, a.key, a.value, &err))
 			status = cli_fail("settings", &err);
 		else
-			printf("%s = %s\n", args[0], args[1]);
+			printf("%s = %s\n", a.key, a.value);
 		goto out;
 	}
 	if (kr_settings_load(s, &v, &err)) {

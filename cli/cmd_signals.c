@@ -1,29 +1,53 @@
 /*
- * cmd_signals.c - `kring signals REF | --all [--as-of DATE] [--format
- * text|json] [--lang nl|en]`: the signals of one case, most severe first,
- * or a one-line summary per case for all of them.
+ * cmd_signals.c - `kring signals REF [--as-of DATE] [--revision N |
+ * --recorded-at TIME] [--format text|json]` and `kring signals --all
+ * [--as-of DATE] [--format text|json]`: the signals of one case, most
+ * severe first, or a one-line summary per case for all of them.  One audit
+ * row per case read; --all writes one row for the read of all cases.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/history.h"
 #include "kring/signals.h"
 #include "kring/words.h"
+#include "opts.h"
 
-static const char *help_nl =
-	"Gebruik: kring signals DOSSIER [--as-of DATUM] [--format text|json] [--lang nl|en]\n"
-	"       kring signals --all [--as-of DATUM] [--format text|json]\n"
-	"Toont wat aandacht nodig heeft in het dossier op DATUM (standaard vandaag),\n"
-	"het ernstigste eerst, met de reden en wat kan helpen. --all geeft per dossier\n"
-	"een regel met de aantallen.\n";
-static const char *help_en =
-	"Usage: kring signals REF [--as-of DATE] [--format text|json] [--lang nl|en]\n"
-	"       kring signals --all [--as-of DATE] [--format text|json]\n"
-	"Shows what needs attention in the case on DATE (default today), most severe\n"
-	"first, with the reason and what could help. --all prints one line of counts\n"
-	"per case.\n";
+struct args {
+	const char *ref;
+	bool all;
+	long on;
+	struct cli_pick pick;
+	int format;
+};
+
+static const struct cli_arg args[] = {
+	{ "DOSSIER", "REF", "het dossier, of gebruik --all", "the case, or use --all",
+	  offsetof(struct args, ref), CLI_OPTIONAL },
+};
+
+static const struct cli_opt opts[] = {
+	{ .name = "--all", .kind = CLI_FLAG, .at = offsetof(struct args, all),
+	  .help_nl = "alle dossiers: per dossier een regel met de aantallen en het ernstigste "
+	             "signaal",
+	  .help_en = "all cases: one line per case with the counts and the most severe signal" },
+	CLI_OPT_AS_OF(struct args, on),
+	CLI_OPT_REVISION(struct args, pick.rev, 1),
+	CLI_OPT_RECORDED_AT(struct args, pick.recorded, 1),
+	CLI_OPT_FORMAT(struct args, format),
+};
+
+static const struct cli_cmd spec = {
+	.name = "signals",
+	.args = CLI_N(args),
+	.opts = CLI_N(opts),
+	.about_nl = "Toont wat aandacht nodig heeft in het dossier op DATUM, het ernstigste\n"
+	            "eerst, met de reden en wat kan helpen.\n",
+	.about_en = "Shows what needs attention in the case on DATE, most severe first, with\n"
+	            "the reason and what could help.\n",
+};
 
 struct all_ctx {
 	struct kr_store *s;
@@ -63,106 +87,104 @@ static int one_case(const struct kr_case *c, long rev, void *arg)
 	return 0;
 }
 
+/* signals --all: one audit row for the read of all cases, then a line (or
+ * a JSON object) per case as the walk goes. */
+static int all_cases(struct kr_cli *cli, struct kr_store *s, const struct args *a,
+                     const struct kr_settings *settings)
+{
+	struct all_ctx x = { s, a->on, settings, a->format == CLI_FORMAT_JSON, 0, KR_OK };
+	struct kr_error err;
+	int status;
+
+	if ((status = cli_audit(cli, s, "signals", KR_AUDIT_READ, NULL,
+	                        "signals of all cases read")))
+		return status;
+	kr_error_init_lang(&err, cli->lang);
+	if (x.json)
+		printf("[\n");
+	else
+		printf("%-20s %6s %6s %6s  %s\n", kr_tr(cli->lang, "dossier", "case"),
+		       kr_tr(cli->lang, "alarm", "alert"), kr_tr(cli->lang, "let op", "warn"),
+		       "info", kr_tr(cli->lang, "ernstigste", "most severe"));
+	if (kr_store_each(s, one_case, &x, &err) || x.rc) {
+		if (x.rc)
+			kr_error_say(&err, x.rc, "te weinig geheugen", "out of memory");
+		status = cli_fail("signals", &err);
+	}
+	if (x.json)
+		printf("\n]\n");
+	kr_error_cleanup(&err);
+	return status;
+}
+
 int cmd_signals(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *ref = NULL;
-	long on = kr_today(), rev = 0;
-	bool json = false, all = false;
+	struct args a = { NULL, false, kr_today(), CLI_PICK_LATEST, 0 };
 	struct kr_history *h = NULL;
 	struct kr_store *s;
 	struct kr_case *c = NULL;
 	struct kr_settings settings;
 	struct kr_signal_list l = { 0 };
 	struct kr_error err;
-	int status = 0;
+	struct kr_buf b;
+	char *text = NULL;
+	long rev = 0;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			printf("%s", kr_tr(cli->lang, help_nl, help_en));
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "signals", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
-			if (!cli_parse_day("signals", "--as-of", argv[++i], &on))
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			i++;
-			if (strcmp(argv[i], "json") == 0)
-				json = true;
-			else if (strcmp(argv[i], "text") == 0)
-				json = false;
-			else
-				return cli_usage("signals", "--format takes text or json, not \"%s\"",
-				                 argv[i]);
-		} else if (strcmp(argv[i], "--all") == 0) {
-			all = true;
-		} else if (argv[i][0] == '-') {
-			return cli_usage("signals", "unknown option \"%s\"", argv[i]);
-		} else if (!ref) {
-			ref = argv[i];
-		} else {
-			return cli_usage("signals", "one case at a time (or --all)");
-		}
-	}
-	if (!ref && !all)
-		return cli_usage("signals", "name the case, or use --all");
-	if (ref && all)
-		return cli_usage("signals", "name a case or use --all, not both");
+	if (status >= 0)
+		return status;
+	status = 0;
+	if (!a.ref && !a.all)
+		return cli_usage("signals", "%s", kr_tr(cli->lang, "noem het dossier, of gebruik "
+		                 "--all", "name the case, or use --all"));
+	if (a.ref && a.all)
+		return cli_usage("signals", "%s", kr_tr(cli->lang, "noem een dossier of gebruik "
+		                 "--all, niet allebei", "name a case or use --all, not both"));
+	if (a.all && (a.pick.rev > 0 || a.pick.recorded >= 0))
+		return cli_usage("signals", "%s", kr_tr(cli->lang, "--all leest de laatste versie "
+		                 "van elk dossier: zonder --revision of --recorded-at",
+		                 "--all reads the latest revision of every case: no --revision or "
+		                 "--recorded-at"));
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
-	kr_error_init(&err);
+	kr_error_init_lang(&err, cli->lang);
+	kr_buf_init(&b, 1u << 24);
 	if (kr_settings_load(s, &settings, &err)) {
 		status = cli_fail("signals", &err);
 		goto out;
 	}
-	if (all) {
-		struct all_ctx a = { s, on, &settings, json, 0, KR_OK };
-		if (json)
-			printf("[\n");
-		else
-			printf("%-20s %6s %6s %6s  %s\n", kr_tr(cli->lang, "dossier", "case"),
-			       kr_tr(cli->lang, "alarm", "alert"), kr_tr(cli->lang, "let op", "warn"),
-			       "info", kr_tr(cli->lang, "ernstigste", "most severe"));
-		if (kr_store_each(s, one_case, &a, &err) || a.rc) {
-			if (a.rc)
-				kr_error_set(&err, a.rc, "out of memory");
-			status = cli_fail("signals", &err);
+	if (a.all) {
+		status = all_cases(cli, s, &a, &settings);
+		goto out;
+	}
+	if (!(c = cli_load_case(cli, s, "signals", a.ref, a.pick, &rev, &status)))
+		goto out;
+	if (kr_history_open(s, a.ref, rev, c, &h, &err) ||
+	    kr_signals_compute(c, h, a.on, &settings, &l, &err)) {
+		status = cli_fail("signals", &err);
+		goto out;
+	}
+	if (a.format == CLI_FORMAT_JSON) {
+		if (!(text = kr_signals_to_json(&l, true))) {
+			status = EXIT_DATA;
+			goto out;
 		}
-		if (json)
-			printf("\n]\n");
-		goto out;
-	}
-	if (kr_store_head(s, ref, &rev, &err)) {
-		status = cli_fail("signals", &err);
-		goto out;
-	}
-	if (!(c = cli_load_case(cli, s, "signals", ref, rev, -1, &status)))
-		goto out;
-	if (kr_history_open(s, ref, rev, c, &h, &err) ||
-	    kr_signals_compute(c, h, on, &settings, &l, &err)) {
-		status = cli_fail("signals", &err);
-	} else if (json) {
-		char *text = kr_signals_to_json(&l, true);
-		if (text)
-			fputs(text, stdout);
-		free(text);
 	} else {
-		struct kr_buf b;
 		char d[40];
-		kr_buf_init(&b, 1u << 24);
 		kr_buf_printf(&b, kr_tr(cli->lang, "Signalen voor %s op %s:\n\n",
 		                        "Signals for %s on %s:\n\n"),
-		              c->ref, kr_words_day(on, cli->lang, d, sizeof d));
+		              c->ref, kr_words_day(a.on, cli->lang, d, sizeof d));
 		kr_signals_to_text(&l, cli->lang, &b);
-		if (b.data)
-			fputs(b.data, stdout);
-		kr_buf_cleanup(&b);
 	}
+	if ((status = cli_audit(cli, s, "signals", KR_AUDIT_READ, a.ref, "signals read")))
+		goto out;
+	if (text)
+		fputs(text, stdout);
+	else if (b.data)
+		fputs(b.data, stdout);
 out:
+	free(text);
+	kr_buf_cleanup(&b);
 	kr_signal_list_cleanup(&l);
 	kr_history_free(h);
 	kr_case_free(c);

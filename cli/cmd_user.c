@@ -3,7 +3,8 @@
  * enable, passwd, list).  Passwords are read from standard input when it is
  * not a terminal (the first line, newline stripped), otherwise asked twice
  * without echo.  Every change is written to the audit trail in the same
- * transaction, with the --author (or login name) as who.
+ * transaction, with the operating-system user as who (and --author, when
+ * given, as on whose behalf).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,35 +19,64 @@
 #include "kring/audit.h"
 #include "kring/init.h"
 #include "kring/password.h"
+#include "opts.h"
 
 #define PW_BUF 1024   /* more than 128 code points of 4 bytes */
 
-static void help(enum kr_lang lang)
-{
-	printf("%s", kr_tr(lang,
+struct args {
+	const char *verb, *name, *team, *role;
+};
+
+static const struct cli_arg args[] = {
+	{ "ACTIE", "ACTION", "wat er moet gebeuren: add, disable, enable, passwd of list",
+	  "what to do: add, disable, enable, passwd or list", offsetof(struct args, verb), 0 },
+	{ "NAAM", "NAME", "het account", "the account", offsetof(struct args, name),
+	  CLI_OPTIONAL },
+};
+
+static const struct cli_opt opts[] = {
+	{ .name = "--role", .kind = CLI_TEXT, .at = offsetof(struct args, role),
+	  .value_nl = "worker|lead|analyst|admin", .value_en = "worker|lead|analyst|admin",
+	  .help_nl = "add: de rol van het nieuwe account", .help_en = "add: the new account's role" },
+	{ .name = "--team", .kind = CLI_TEXT, .at = offsetof(struct args, team),
+	  .value_nl = "TEAM", .value_en = "TEAM",
+	  .help_nl = "add: het team (voor een teamleider en zijn medewerkers)",
+	  .help_en = "add: the team (for a lead and their workers)" },
+};
+
+static const struct cli_cmd spec = {
+	.name = "user",
+	.args = CLI_N(args),
+	.opts = CLI_N(opts),
+	.usage_nl =
 	       "Gebruik:\n"
 	       "  kring user add NAAM --role worker|lead|analyst|admin [--team TEAM]\n"
 	       "  kring user disable NAAM      zet een account uit en beëindigt zijn sessies\n"
 	       "  kring user enable NAAM       zet een account weer aan\n"
 	       "  kring user passwd NAAM       nieuw wachtwoord (beëindigt alle sessies)\n"
-	       "  kring user list              toont alle accounts\n\n"
-	       "Rollen: worker ziet de dossiers die aan hem zijn toegewezen, lead die van zijn\n"
-	       "team, analyst alleen cijfers zonder personen, admin beheert accounts.\n"
-	       "Het wachtwoord (12 tot 128 tekens) komt van standaardinvoer als dat geen\n"
-	       "terminal is (de eerste regel); anders vraagt kring er twee keer om.\n"
-	       "Er zijn geen standaardaccounts.\n",
+	       "  kring user list              toont alle accounts\n\n",
+	.usage_en =
 	       "Usage:\n"
 	       "  kring user add NAME --role worker|lead|analyst|admin [--team TEAM]\n"
 	       "  kring user disable NAME      disables an account and ends its sessions\n"
 	       "  kring user enable NAME       enables an account again\n"
 	       "  kring user passwd NAME       sets a new password (ends all sessions)\n"
-	       "  kring user list              lists all accounts\n\n"
+	       "  kring user list              lists all accounts\n\n",
+	.about_nl =
+	       "Rollen: worker ziet de dossiers die aan hem zijn toegewezen, lead die van zijn\n"
+	       "team, analyst alleen cijfers zonder personen, admin beheert accounts.\n"
+	       "Het wachtwoord (12 tot 128 tekens) komt van standaardinvoer als dat geen\n"
+	       "terminal is (de eerste regel); anders vraagt kring er twee keer om.\n"
+	       "Er zijn geen standaardaccounts. Elke wijziging staat in het logboek, met de\n"
+	       "gebruiker van het systeem (en --author als je die noemt).\n",
+	.about_en =
 	       "Roles: a worker sees the cases assigned to them, a lead those of their team,\n"
 	       "an analyst only figures without persons, an admin manages accounts.\n"
 	       "The password (12 to 128 characters) is read from standard input when that is\n"
 	       "not a terminal (the first line); otherwise kring asks for it twice.\n"
-	       "There are no default accounts.\n"));
-}
+	       "There are no default accounts. Every change is in the audit trail, with the\n"
+	       "system user (and --author when you give one).\n",
+};
 
 /* Reads one line of at most PW_BUF - 1 bytes from f into buf without the
  * newline.  Returns 0, 1 when the line is too long (the rest is consumed),
@@ -131,18 +161,23 @@ static int get_password(struct kr_cli *cli, const char *cmd, const char *name, c
 	return 0;
 }
 
-/* Runs one account change and its audit row in one transaction. */
-static enum kr_status audited(struct kr_store *s, struct kr_cli *cli, char action,
-                              const char *detail, enum kr_status rc, struct kr_error *err)
+/* Ends one account change (rc) with its audit row in one transaction.
+ * Returns 0, or the exit status after the change was rolled back; the
+ * caller reports rc != KR_OK. */
+static int audited(struct kr_store *s, struct kr_cli *cli, char action, const char *detail,
+                   enum kr_status *rc, struct kr_error *err)
 {
-	struct kr_audit_entry e = { cli->author, NULL, kr_now(), action, NULL, NULL, detail };
-	if (rc == KR_OK)
-		rc = kr_audit_log(s, &e, NULL, err);
-	if (rc) {
+	int status;
+	if (*rc != KR_OK) {
 		kr_store_end(s, false, NULL);
-		return rc;
+		return EXIT_DATA;
 	}
-	return kr_store_end(s, true, err);
+	if ((status = cli_audit(cli, s, "user", action, NULL, detail))) {
+		kr_store_end(s, false, NULL);
+		return status;
+	}
+	*rc = kr_store_end(s, true, err);
+	return *rc ? EXIT_DATA : 0;
 }
 
 static int list(struct kr_cli *cli, struct kr_store *s)
@@ -172,61 +207,61 @@ static int list(struct kr_cli *cli, struct kr_store *s)
 	return status;
 }
 
-/* Declared here until cli/cli.h lists it with the other subcommands. */
+/* The usage error for an unknown role, naming the roles the library knows. */
+static int bad_role(struct kr_cli *cli, const char *role)
+{
+	char list[128] = "";
+	size_t n = 0;
+
+	for (int i = 0; i < KR_ACCOUNT_ROLES; i++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
+		                      i == 0 ? "" : i + 1 < KR_ACCOUNT_ROLES ? ", "
+		                      : kr_tr(cli->lang, " of ", " or "),
+		                      kr_account_role_name((enum kr_account_role)i));
+	return cli_usage("user", kr_tr(cli->lang, "--role: kies %s, niet \"%s\"",
+	                 "--role: use %s, not \"%s\""), list, role);
+}
 
 int cmd_user(struct kr_cli *cli, int argc, char **argv)
 {
-	const char *verb = NULL, *name = NULL, *team = NULL, *role_s = NULL;
+	struct args a = { NULL, NULL, NULL, NULL };
+	const char *verb, *name, *team;
 	enum kr_account_role role = KR_ACCOUNT_WORKER;
 	struct kr_store *s = NULL;
 	struct kr_error err;
 	char pw[PW_BUF] = "", detail[160];
 	enum kr_status rc = KR_OK;
-	int status = 0;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
+	bool is_list;
 
-	for (int i = 1; i < argc; i++) {
-		int g;
-		if (cli_is_help(argv[i])) {
-			help(cli->lang);
-			return 0;
-		}
-		if ((g = cli_global_opt(cli, "user", argc, argv, &i)) < 0)
-			return EXIT_USAGE;
-		if (g)
-			continue;
-		if (strcmp(argv[i], "--role") == 0 || strcmp(argv[i], "--team") == 0) {
-			if (i + 1 >= argc)
-				return cli_usage("user", "%s needs a value", argv[i]);
-			if (argv[i][2] == 'r')
-				role_s = argv[++i];
-			else
-				team = argv[++i];
-		} else if (argv[i][0] == '-') {
-			return cli_usage("user", "unknown option \"%s\"", argv[i]);
-		} else if (!verb) {
-			verb = argv[i];
-		} else if (!name) {
-			name = argv[i];
-		} else {
-			return cli_usage("user", "unexpected argument \"%s\"", argv[i]);
-		}
-	}
-	if (!verb)
-		return cli_usage("user", "say what to do: add, disable, enable, passwd or list");
-	if (strcmp(verb, "list") && strcmp(verb, "add") && strcmp(verb, "disable") &&
+	if (status >= 0)
+		return status;
+	status = 0;
+	verb = a.verb;
+	name = a.name;
+	team = a.team;
+	is_list = strcmp(verb, "list") == 0;
+	if (!is_list && strcmp(verb, "add") && strcmp(verb, "disable") &&
 	    strcmp(verb, "enable") && strcmp(verb, "passwd"))
-		return cli_usage("user", "unknown action \"%s\"", verb);
-	if (strcmp(verb, "list") == 0 ? name != NULL : name == NULL)
-		return cli_usage("user", strcmp(verb, "list") == 0 ? "list takes no name"
-		                 : "name the account");
-	if ((role_s || team) && strcmp(verb, "add"))
-		return cli_usage("user", "--role and --team go with add");
+		return cli_usage("user", kr_tr(cli->lang, "onbekende actie \"%s\" (add, disable, "
+		                 "enable, passwd, list)", "unknown action \"%s\" (add, disable, "
+		                 "enable, passwd, list)"), verb);
+	if (is_list && name)
+		return cli_usage("user", "%s", kr_tr(cli->lang, "list neemt geen naam",
+		                 "list takes no name"));
+	if (!is_list && !name)
+		return cli_usage("user", "%s", kr_tr(cli->lang, "noem het account",
+		                 "name the account"));
+	if ((a.role || team) && strcmp(verb, "add"))
+		return cli_usage("user", "%s", kr_tr(cli->lang, "--role en --team horen bij add",
+		                 "--role and --team go with add"));
 	if (strcmp(verb, "add") == 0) {
-		if (!role_s)
-			return cli_usage("user", "add needs --role worker|lead|analyst|admin");
-		if (kr_account_role_parse(role_s, &role))
-			return cli_usage("user", "--role takes worker, lead, analyst or admin, not "
-			                 "\"%s\"", role_s);
+		if (!a.role)
+			return cli_usage("user", "%s", kr_tr(cli->lang,
+			                 "add heeft --role worker|lead|analyst|admin nodig",
+			                 "add needs --role worker|lead|analyst|admin"));
+		if (kr_account_role_parse(a.role, &role))
+			return bad_role(cli, a.role);
 		if (!kr_account_name_valid(name))
 			return cli_usage("user", "%s", kr_tr(cli->lang,
 			                 "een naam heeft 2 tot 64 tekens: letters, cijfers en . _ @ -",
@@ -259,19 +294,21 @@ int cmd_user(struct kr_cli *cli, int argc, char **argv)
 		         kr_account_role_name(role), team && *team ? ", team " : "",
 		         team && *team ? team : "");
 		rc = kr_account_add(s, name, role, team, pw, kr_now(), NULL, &err);
-		rc = audited(s, cli, KR_AUDIT_CREATE, detail, rc, &err);
+		status = audited(s, cli, KR_AUDIT_CREATE, detail, &rc, &err);
 	} else if (strcmp(verb, "passwd") == 0) {
 		snprintf(detail, sizeof detail, "password of account %s changed", name);
 		rc = kr_account_set_password(s, name, pw, kr_now(), &err);
-		rc = audited(s, cli, KR_AUDIT_UPDATE, detail, rc, &err);
+		status = audited(s, cli, KR_AUDIT_UPDATE, detail, &rc, &err);
 	} else {
 		bool off = strcmp(verb, "disable") == 0;
 		snprintf(detail, sizeof detail, "account %s %s", name, off ? "disabled" : "enabled");
 		rc = kr_account_set_disabled(s, name, off, kr_now(), &err);
-		rc = audited(s, cli, KR_AUDIT_UPDATE, detail, rc, &err);
+		status = audited(s, cli, KR_AUDIT_UPDATE, detail, &rc, &err);
 	}
 	if (rc)
 		goto fail;
+	if (status)
+		goto out;
 	if (strcmp(verb, "add") == 0)
 		printf(kr_tr(cli->lang, "Account %s gemaakt (%s).\n", "Account %s created (%s).\n"),
 		       name, kr_account_role_name(role));

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "opts.h"
 
 static const struct command {
 	const char *name;
@@ -50,21 +51,23 @@ static void usage(FILE *f, enum kr_lang lang)
 	        "Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(f, "  %-12s %s\n", commands[i].name, kr_tr(lang, commands[i].nl, commands[i].en));
+	fprintf(f, "%s", kr_tr(lang, "\nAlgemene opties (ook na de opdracht):\n",
+	                       "\nGlobal options (also after the command):\n"));
+	cli_global_help(lang, f);
 	fprintf(f, "%s", kr_tr(lang,
-	        "\nDe database is ./kring.db, of $KRING_DB, of --db.\n"
-	        "kring OPDRACHT --help vertelt meer over een opdracht.\n",
-	        "\nThe database is ./kring.db, or $KRING_DB, or --db.\n"
-	        "kring COMMAND --help tells more about a command.\n"));
+	        "\nkring OPDRACHT --help vertelt meer over een opdracht.\n",
+	        "\nkring COMMAND --help tells more about a command.\n"));
 }
 
-static const char *default_author(void)
+/* The operating-system user running kring: the `who` of its audit rows. */
+static const char *os_user(void)
 {
-	const char *s = getenv("KRING_USER");
-	struct passwd *pw;
-	if (s && *s)
-		return s;
-	pw = getpwuid(getuid());
-	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
+	static char buf[32];
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		return pw->pw_name;
+	snprintf(buf, sizeof buf, "uid:%ld", (long)getuid());
+	return buf;
 }
 
 int main(int argc, char **argv)
@@ -78,24 +81,24 @@ int main(int argc, char **argv)
 	cli.db_path = env && *env ? env : "kring.db";
 	if (kr_lang_parse(getenv("KRING_LANG"), &cli.lang))
 		cli.lang = KR_LANG_NL;
-	cli.author = default_author();
+	cli.os_user = os_user();
+	env = getenv("KRING_USER");
+	cli.author_given = env && *env;
+	cli.author = cli.author_given ? env : cli.os_user;
+	cli_configure(&cli);
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
-		if (cli_is_help(a)) {
+		int g;
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			usage(stdout, cli.lang);
 			return 0;
-		} else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-			cli.db_path = argv[++i];
-		} else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-			if (kr_lang_parse(argv[++i], &cli.lang)) {
-				fprintf(stderr, "kring: --lang takes nl or en, not \"%s\"\n", argv[i]);
-				return EXIT_USAGE;
-			}
-		} else if (strcmp(a, "--author") == 0 && i + 1 < argc) {
-			cli.author = argv[++i];
-		} else {
-			fprintf(stderr, "kring: unknown option \"%s\"\n", a);
+		}
+		if ((g = cli_global_opt(&cli, "", argc, argv, &i)) < 0)
+			return EXIT_USAGE;
+		if (g == 0) {
+			fprintf(stderr, kr_tr(cli.lang, "kring: onbekende optie \"%s\"\n",
+			                      "kring: unknown option \"%s\"\n"), a);
 			usage(stderr, cli.lang);
 			return EXIT_USAGE;
 		}
@@ -104,11 +107,11 @@ int main(int argc, char **argv)
 		usage(stderr, cli.lang);
 		return EXIT_USAGE;
 	}
-	cli_configure(&cli);
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (strcmp(argv[i], commands[k].name) == 0)
 			return commands[k].fn(&cli, argc - i, argv + i);
-	fprintf(stderr, "kring: unknown command \"%s\"\n", argv[i]);
+	fprintf(stderr, kr_tr(cli.lang, "kring: onbekende opdracht \"%s\"\n",
+	                      "kring: unknown command \"%s\"\n"), argv[i]);
 	usage(stderr, cli.lang);
 	return EXIT_USAGE;
 }

@@ -1,7 +1,7 @@
 /*
  * util.c - the helpers of cli.h that every subcommand shares: opening the
- * store, reporting errors, parsing option values, loading a case at a
- * chosen revision, and writing output files atomically.  What they print
+ * store, reporting errors, loading a case at a chosen revision, writing the
+ * command's audit row, and writing output files atomically.  What they print
  * is in the language of the run (--lang, which cli_configure() also gives
  * the library), and library errors are printed as the library wrote them.
  */
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/init.h"
 
@@ -50,65 +51,71 @@ int cli_fail(const char *cmd, const struct kr_error *err)
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "kring %s: ", cmd);
+	bool sub = cmd && *cmd;
+
+	fprintf(stderr, "kring%s%s: ", sub ? " " : "", sub ? cmd : "");
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, kr_tr(run_lang(), "\n(kring %s --help laat zien hoe het werkt)\n",
-	        "\n(kring %s --help shows how to use it)\n"), cmd);
+	fprintf(stderr, kr_tr(run_lang(), "\n(kring%s%s --help laat zien hoe het werkt)\n",
+	        "\n(kring%s%s --help shows how to use it)\n"), sub ? " " : "", sub ? cmd : "");
 	return EXIT_USAGE;
 }
 
-bool cli_is_help(const char *arg)
-{
-	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
-}
-
-bool cli_parse_day(const char *cmd, const char *opt, const char *s, long *day)
-{
-	struct kr_date d;
-	if (!s || !kr_date_parse_full(s, &d)) {
-		cli_usage(cmd, kr_tr(run_lang(), "%s: \"%s\" is geen datum (schrijf JJJJ-MM-DD)",
-		          "%s: \"%s\" is not a date (use YYYY-MM-DD)"), opt, s ? s : "");
-		return false;
-	}
-	*day = kr_date_first(d);
-	return true;
-}
-
-bool cli_parse_long(const char *cmd, const char *opt, const char *s, long min, long *out)
-{
-	char *end;
-	long v;
-	errno = 0;
-	v = s ? strtol(s, &end, 10) : 0;
-	if (!s || errno || end == s || *end || v < min) {
-		cli_usage(cmd, kr_tr(run_lang(), "%s: \"%s\" is geen heel getal van %ld of meer",
-		          "%s: \"%s\" is not a whole number of %ld or more"), opt, s ? s : "", min);
-		return false;
-	}
-	*out = v;
-	return true;
-}
-
 struct kr_case *cli_load_case(struct kr_cli *cli, struct kr_store *s, const char *cmd,
-                              const char *ref, long rev, long at, int *status)
+                              const char *ref, struct cli_pick pick, long *rev_out,
+                              int *status)
 {
 	struct kr_error err;
 	struct kr_case *c = NULL;
 	enum kr_status rc = KR_OK;
+	long rev = pick.rev > 0 ? pick.rev : 0;
 
 	kr_error_init_lang(&err, cli->lang);
-	if (rev <= 0 && at >= 0)
-		rc = kr_store_revision_at(s, ref, at, &rev, &err);
+	if (rev == 0 && pick.recorded >= 0)
+		rc = kr_store_revision_recorded(s, ref, pick.recorded, &rev, &err);
+	else if (rev == 0)
+		rc = kr_store_head(s, ref, &rev, &err);
 	if (!rc)
-		rc = kr_store_get(s, ref, rev > 0 ? rev : 0, &c, &err);
+		rc = kr_store_get(s, ref, rev, &c, &err);
 	if (rc) {
 		*status = cli_fail(cmd, &err);
 		c = NULL;
+	} else if (rev_out) {
+		*rev_out = rev;
 	}
 	kr_error_cleanup(&err);
 	return c;
+}
+
+int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char action,
+              const char *ref, const char *detail)
+{
+	char point[KR_AUDIT_ADDR_MAX + 1];
+	struct kr_error err;
+	int status = 0;
+	struct kr_audit_entry e = {
+		.who = cli->os_user,
+		.on_behalf = cli->author_given && strcmp(cli->author, cli->os_user) != 0
+		             ? cli->author : NULL,
+		.when = kr_now(),
+		.action = action,
+		.ref = ref,
+		.address = point,
+		.detail = detail,
+	};
+
+	snprintf(point, sizeof point, "cli:%s", cmd);
+	kr_error_init_lang(&err, cli->lang);
+	if (kr_audit_log(s, &e, NULL, &err) != KR_OK) {
+		fprintf(stderr, kr_tr(cli->lang, "kring %s: het logboek kan niet worden geschreven, "
+		                      "dus er wordt niets getoond of bewaard: %s\n",
+		                      "kring %s: the audit trail cannot be written, so nothing is "
+		                      "shown or kept: %s\n"), cmd, err.message);
+		status = EXIT_DATA;
+	}
+	kr_error_cleanup(&err);
+	return status;
 }
 
 int cli_write_file(const char *cmd, const char *path, const void *data, size_t len)
@@ -153,30 +160,6 @@ fail:
 	        "kring %s: cannot write %s: %s\n"), cmd, path, strerror(errno));
 	free(tmp);
 	return EXIT_DATA;
-}
-
-int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, int *i)
-{
-	const char *a = argv[*i];
-	if (strcmp(a, "--db") && strcmp(a, "--lang") && strcmp(a, "--author"))
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_usage(cmd, kr_tr(cli->lang, "%s heeft een waarde nodig", "%s needs a value"), a);
-		return -1;
-	}
-	*i += 1;
-	if (strcmp(a, "--db") == 0) {
-		cli->db_path = argv[*i];
-	} else if (strcmp(a, "--author") == 0) {
-		cli->author = argv[*i];
-	} else if (kr_lang_parse(argv[*i], &cli->lang)) {
-		cli_usage(cmd, kr_tr(cli->lang, "--lang kent nl of en, niet \"%s\"",
-		          "--lang takes nl or en, not \"%s\""), argv[*i]);
-		return -1;
-	} else {
-		cli_configure(cli);
-	}
-	return 1;
 }
 
 void cli_configure(const struct kr_cli *cli)

@@ -439,6 +439,13 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	*rev_out = 0;
 	if (!author || !*author)
 		return kr_error_set(err, KR_EUSAGE, "a change needs an author");
+	if (s->now && s->now > kr_now()) {
+		char when[KR_DATE_STAMP_LEN];
+		kr_date_timestamp(s->now, when);
+		return kr_error_say(err, KR_EINVAL, "dossier %s: een versie kan niet in de toekomst "
+		                    "(%s) vastgelegd worden", "case %s: a revision cannot be recorded "
+		                    "in the future (%s)", c->ref, when);
+	}
 	doc = kr_case_dump(c, false);
 	if (!doc)
 		return kr_error_set(err, KR_ENOMEM, "out of memory");
@@ -618,41 +625,87 @@ enum kr_status kr_store_head(struct kr_store *s, const char *ref, long *rev_out,
 	return rc;
 }
 
-enum kr_status kr_store_revision_at(struct kr_store *s, const char *ref, long day,
-                                    long *rev_out, struct kr_error *err)
+/* The latest revision of ref recorded at or before time t; `day` >= 0 says
+ * t is the end of that day, which the message then names. */
+static enum kr_status revision_until(struct kr_store *s, const char *ref, time_t t, long day,
+                                     long *rev_out, struct kr_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = kri_store_stmt(s, "SELECT (SELECT max(r.rev) FROM revisions r "
+	                                     "WHERE r.case_id = c.id AND r.created <= ?2) "
+	                                     "FROM cases c WHERE c.ref = ?1");
 	enum kr_status rc = KR_OK;
-	struct kr_date next = kr_date_from_days(day + 1);
-	char until[32];
+	char until[KR_DATE_STAMP_LEN], d[11];
 
 	*rev_out = 0;
-	snprintf(until, sizeof until, "%04d-%02d-%02dT00:00:00Z", next.y, next.m, next.d);
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT (SELECT max(r.rev) FROM revisions r WHERE r.case_id = c.id "
-	                       "AND r.created < ?2) FROM cases c WHERE c.ref = ?1",
-	                       -1, &st, NULL) != SQLITE_OK)
+	if (!st)
 		return db_fail(s, err, "reading the history failed");
+	kr_date_timestamp(t, until);
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
 	switch (sqlite3_step(st)) {
 	case SQLITE_ROW:
-		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
-			char d[11];
-			rc = kr_error_set(err, KR_ENOTFOUND, "case %s did not exist yet on %s", ref,
-			                  kr_date_format(kr_date_from_days(day), d));
-		} else {
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
 			*rev_out = (long)sqlite3_column_int64(st, 0);
-		}
+		else if (day >= 0)
+			rc = kr_error_say(err, KR_ENOTFOUND, "dossier %s bestond op %s nog niet",
+			                  "case %s did not exist yet on %s", ref,
+			                  kr_date_format(kr_date_from_days(day), d));
+		else
+			rc = kr_error_say(err, KR_ENOTFOUND, "dossier %s bestond om %s (UTC) nog niet: "
+			                  "de eerste versie is later vastgelegd",
+			                  "case %s did not exist yet at %s (UTC): its first revision was "
+			                  "recorded later", ref, until);
 		break;
 	case SQLITE_DONE:
-		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+		rc = kr_error_say(err, KR_ENOTFOUND, "dossier %s bestaat niet", "no case %s", ref);
 		break;
 	default:
 		rc = db_fail(s, err, "reading the history failed");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
+}
+
+enum kr_status kr_store_revision_at(struct kr_store *s, const char *ref, long day,
+                                    long *rev_out, struct kr_error *err)
+{
+	return revision_until(s, ref, (time_t)(day + 1) * 86400 - 1, day, rev_out, err);
+}
+
+enum kr_status kr_store_revision_recorded(struct kr_store *s, const char *ref, time_t t,
+                                          long *rev_out, struct kr_error *err)
+{
+	return revision_until(s, ref, t, -1, rev_out, err);
+}
+
+bool kr_store_time_parse(const char *text, time_t *out)
+{
+	struct kr_date d;
+	char day[11];
+	int h, m, sec, n = 0;
+	size_t len = text ? strlen(text) : 0;
+
+	*out = 0;
+	if (len == 10) {
+		if (!kr_date_parse_full(text, &d) || d.y < 1970)
+			return false;
+		*out = (time_t)(kr_date_first(d) + 1) * 86400 - 1;
+		return true;
+	}
+	if (len != 20 || text[10] != 'T' || text[19] != 'Z')
+		return false;
+	memcpy(day, text, 10);
+	day[10] = '\0';
+	if (!kr_date_parse_full(day, &d) || d.y < 1970 ||
+	    sscanf(text + 11, "%2d:%2d:%2dZ%n", &h, &m, &sec, &n) != 3 || n != 9 ||
+	    text[13] != ':' || text[16] != ':' || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 ||
+	    sec > 59)
+		return false;
+	for (int i = 11; i < 19; i++)
+		if (i != 13 && i != 16 && (text[i] < '0' || text[i] > '9'))
+			return false;
+	*out = (time_t)kr_date_first(d) * 86400 + h * 3600 + m * 60 + sec;
+	return true;
 }
 
 static void copy(char *dst, size_t n, const unsigned char *src)

@@ -52,20 +52,23 @@ static bool parse_long(const char *s, long min, long *out)
 	return true;
 }
 
-/* The revision that ?revision=N or ?as_of=DATE (rs, as; either may be
- * NULL) asks for, in *rev (0: the latest).  False after replying 400/404. */
-static bool pick_revision(struct ks_req *r, const char *ref, const char *rs, const char *as,
+/* The revision that ?revision=N or ?recorded_at=TIME (rs, rec; either may
+ * be NULL) asks for, in *rev (0: the latest).  recorded_at is the revision
+ * that was current at TIME (YYYY-MM-DD: the end of that UTC day), what had
+ * been recorded then; ?as_of= never picks a revision: it is the day the
+ * facts are judged on.  False after replying 400/404. */
+static bool pick_revision(struct ks_req *r, const char *ref, const char *rs, const char *rec,
                           long *rev)
 {
 	struct kr_error err;
-	long day;
+	time_t t;
 	bool ok = false;
 
 	*rev = 0;
-	kr_error_init(&err);
-	if (rs && as) {
-		ks_error(r, 400, "bad_request", "Gebruik ?revision= of ?as_of=, niet allebei.",
-		         "Use ?revision= or ?as_of=, not both.");
+	kr_error_init_lang(&err, r->lang);
+	if (rs && rec) {
+		ks_error(r, 400, "bad_request", "Gebruik ?revision= of ?recorded_at=, niet allebei.",
+		         "Use ?revision= or ?recorded_at=, not both.");
 		goto out;
 	}
 	if (rs && !parse_long(rs, 1, rev)) {
@@ -73,10 +76,15 @@ static bool pick_revision(struct ks_req *r, const char *ref, const char *rs, con
 		         "?revision= must be a positive number.");
 		goto out;
 	}
-	if (as) {
-		if (!ks_param_day(r, "as_of", &day))
+	if (rec) {
+		if (!kr_store_time_parse(rec, &t)) {
+			ks_error(r, 400, "bad_request", "?recorded_at= moet een tijd zijn: JJJJ-MM-DD "
+			         "(het eind van die dag) of JJJJ-MM-DDTUU:MM:SSZ, in UTC.",
+			         "?recorded_at= must be a time: YYYY-MM-DD (the end of that day) or "
+			         "YYYY-MM-DDTHH:MM:SSZ, in UTC.");
 			goto out;
-		if (kr_store_revision_at(r->store, ref, day, rev, &err)) {
+		}
+		if (kr_store_revision_recorded(r->store, ref, t, rev, &err)) {
 			ks_fail(r, err.code, &err);
 			goto out;
 		}
@@ -90,14 +98,15 @@ out:
 struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out)
 {
 	const char *ref = r->args[0], *rs = allow_earlier ? ks_param(r, "revision") : NULL;
-	const char *as = allow_earlier ? ks_param(r, "as_of") : NULL;
+	/* only the routes that allow ?recorded_at= (server/routes.c) can carry it */
+	const char *rec = ks_param(r, "recorded_at");
 	struct kr_case *c = NULL;
 	struct kr_error err;
 	long rev = 0;
 
 	*rev_out = 0;
 	kr_error_init(&err);
-	if (!pick_revision(r, ref, rs, as, &rev))
+	if (!pick_revision(r, ref, rs, rec, &rev))
 		goto out;
 	if (rev == 0 && (rev = ks_head_revision(r, ref)) == 0) {
 		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen toegang toe.",
@@ -482,14 +491,23 @@ out:
 
 void ks_h_case_get(struct ks_req *r)
 {
-	const char *rs = ks_param(r, "revision"), *as = ks_param(r, "as_of");
+	const char *rs = ks_param(r, "revision"), *rec = ks_param(r, "recorded_at");
 	struct kr_error err;
 	long rev = 0, got;
 	size_t len;
 	char *doc;
 
 	kr_error_init(&err);
-	if (!pick_revision(r, r->args[0], rs, as, &rev))
+	if (ks_param(r, "as_of")) {
+		/* as_of used to pick the revision stored on that day; it now means the
+		 * day facts are judged on everywhere, which a document read has not */
+		ks_error(r, 400, "bad_request", "?as_of= is de dag waarop feiten beoordeeld worden; "
+		         "voor het dossier zoals het vastgelegd was: ?recorded_at= of ?revision=.",
+		         "?as_of= is the day facts are judged on; for the case as it was recorded: "
+		         "?recorded_at= or ?revision=.");
+		goto out;
+	}
+	if (!pick_revision(r, r->args[0], rs, rec, &rev))
 		goto out;
 	if (!(doc = raw_doc(r, r->args[0], rev, &got, &len))) {
 		if (rev > 0)

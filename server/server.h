@@ -272,8 +272,10 @@ void ks_identify(struct ks_req *r);
 
 /* ---- cases (server/api_cases.c) ------------------------------------------ */
 
-/* Loads case r->args[0] at the revision asked by ?revision= / ?as_of= (when
- * allow_earlier), else the latest.  Replies and returns NULL on failure. */
+/* Loads case r->args[0] at the revision asked by ?recorded_at= (the one
+ * current at that time; only routes that allow the parameter carry it) or
+ * ?revision= (when allow_earlier), else the latest.  ?as_of= never picks a
+ * revision.  Replies and returns NULL on failure. */
 struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out);
 
 /* The latest revision number of case ref (0 when missing). */

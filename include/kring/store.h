@@ -37,8 +37,17 @@ void kr_store_close(struct kr_store *s);
 int kr_store_schema_version(void);
 
 /* Fixes the clock used for revision times (seconds since the epoch); 0
- * returns to the real clock.  For tests and for replaying history. */
+ * returns to the real clock.  For tests and for bringing in a case with its
+ * history (`kring import --recorded-at`).  kr_store_put() refuses a fixed
+ * time that lies after the library's clock (kr_now()): nothing is recorded
+ * in the future. */
 void kr_store_set_now(struct kr_store *s, time_t now);
+
+/* Reads a recorded time as the front doors take it (`--recorded-at`,
+ * `?recorded_at=`): "YYYY-MM-DDTHH:MM:SSZ" (UTC, to the second), or a day
+ * "YYYY-MM-DD", meaning the end of that UTC day (23:59:59).  True and *out
+ * (seconds since the epoch) for a real time from 1970 on; false otherwise. */
+bool kr_store_time_parse(const char *text, time_t *out);
 
 /* Groups several changes in one transaction.  kr_store_put() outside such a
  * group runs in its own transaction.  kr_store_end(s, false) rolls back. */
@@ -62,7 +71,9 @@ void kr_store_autocheckpoint(struct kr_store *s, bool on);
 enum kr_status kr_store_checkpoint(struct kr_store *s, struct kr_error *err);
 
 /* Stores case c as the next revision of its case.ref (creating the case at
- * revision 1).  author names who made the change (required, non-empty).
+ * revision 1), recorded now (or at the time fixed with kr_store_set_now(),
+ * which may not lie in the future nor before the case's latest revision:
+ * KR_EINVAL).  author names who made the change (required, non-empty).
  * expect_rev, when > 0, is the revision the change was based on: if the case
  * has moved on since, nothing is stored and KR_ECONFLICT is returned with
  * *rev_out set to the current revision (optimistic concurrency).  Pass 0 to
@@ -95,6 +106,13 @@ enum kr_status kr_store_head(struct kr_store *s, const char *ref, long *rev_out,
  * KR_ENOTFOUND when the case did not exist yet. */
 enum kr_status kr_store_revision_at(struct kr_store *s, const char *ref, long day,
                                     long *rev_out, struct kr_error *err);
+
+/* The revision number that was current at time t (seconds since the epoch):
+ * the latest revision recorded at or before t.  KR_ENOTFOUND, with a
+ * message that says so, when the case did not exist yet at t or not at
+ * all. */
+enum kr_status kr_store_revision_recorded(struct kr_store *s, const char *ref, time_t t,
+                                          long *rev_out, struct kr_error *err);
 
 struct kr_revision_info {
 	long rev;

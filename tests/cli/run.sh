@@ -6,7 +6,17 @@
 # its messages and the database left byte-for-byte unchanged, all-or-nothing
 # imports of several files, the export/import round trip with unknown keys
 # and revisions, signals as JSON and in English, settings, and choosing the
-# database with --db or KRING_DB.  The .expect files are in English (run
+# database with --db or KRING_DB.  Then what came with the option tables,
+# the one meaning of "as of", JSON Lines and the audited command line: help
+# and usage errors made from each command's table (and docs/cli.md listing
+# every option), --as-of judging the latest revision while --revision and
+# --recorded-at pick what was recorded (also in the server's as_of and
+# recorded_at), import --recorded-at with the store's refusals, `kring
+# generate | kring import -` and errors named by line, one audit row per
+# command with the system user as who and --author beside it, every
+# command failing closed when its row cannot be written, and `make run`
+# (tools/demo.sh) filling a new database but never touching an existing
+# one.  The .expect files are in English (run
 # with --lang en); the messages of a run are in one language, Dutch by
 # default: an invalid import with --lang nl prints no English and with
 # --lang en no Dutch.
@@ -211,7 +221,6 @@ exits 2 "settings with a key but no value" --db "$DB" settings plan.review_month
 exits 2 "settings with three arguments" --db "$DB" settings plan.review_months 3 4
 exits 2 "history without a case" --db "$DB" history
 exits 2 "history of two cases" --db "$DB" history "$FULL_REF" other
-before=$(state "$DB")
 exits 0 "list" --db "$DB" list
 check "list shows the case" grep -q "^$FULL_REF " "$T/out"
 exits 0 "list --format json" --db "$DB" list --format json
@@ -220,6 +229,9 @@ exits 0 "signals" --db "$DB" signals "$FULL_REF" --as-of 2026-12-01
 exits 0 "signals --all" --db "$DB" signals --all --as-of 2026-12-01
 exits 0 "history" --db "$DB" history "$FULL_REF"
 exits 0 "export" --db "$DB" export "$FULL_REF"
+# Reading commands write their audit row (see "the command line is
+# audited" below); failures write nothing.
+before=$(state "$DB")
 exits 1 "export of a case that does not exist" --db "$DB" export PZ-NOPE
 exits 1 "export of a revision that does not exist" --db "$DB" export "$FULL_REF" --revision 9
 exits 1 "show of a case that does not exist" --db "$DB" show PZ-NOPE
@@ -227,7 +239,7 @@ exits 1 "signals of a case that does not exist" --db "$DB" signals PZ-NOPE
 exits 1 "history of a case that does not exist" --db "$DB" history PZ-NOPE
 exits 1 "import of a file that does not exist" --db "$DB" import "$T/no-such-file.json"
 exits 1 "import of a folder" --db "$DB" import "$T"
-check "reading commands and failures leave the database unchanged" \
+check "failures leave the database unchanged" \
 	test "$(state "$DB")" = "$before"
 cp "$FULL" "$T/not-a-db.json"
 exits 1 "a file that is not a database" --db "$T/not-a-db.json" list
@@ -360,9 +372,10 @@ check "... names the bad file's problem" \
 	grep -qxF "$INV/unknown-person.json: ties[3].b: onbekende persoon \"p99\"" "$T/err"
 check "... says nothing was stored" grep -q "niets opgeslagen" "$T/err"
 check "... does not claim a file was stored" lacks "opgeslagen als" "$T/out"
+check "... database byte-for-byte unchanged" test "$(state "$DB")" = "$before"
 "$K" --db "$DB" list >"$T/list.after"
 check "... list is unchanged" cmp -s "$T/list.before" "$T/list.after"
-check "... database byte-for-byte unchanged" test "$(state "$DB")" = "$before"
+before=$(state "$DB")   # list wrote its audit row
 run --db "$DB" import "$FULL" "$VAL/review.json" "$INV/syntax-error.json"
 check "bad file last: exit 1, database unchanged" \
 	test "$rc" -eq 1 -a "$(state "$DB")" = "$before"
@@ -557,6 +570,461 @@ check "... and used the --db file" test -f "$T/other.db"
 check "nothing was written to the current folder yet" test ! -e kring.db
 "$K" init >/dev/null 2>&1
 check "without either, the database is ./kring.db" test -f kring.db
+
+# sql DB QUERY: runs a query with sqlite3, or python3 when the shell is
+# missing; rows as "a|b|c".  Returns 2 when neither is installed.
+sql() {
+	if command -v sqlite3 >/dev/null 2>&1; then
+		sqlite3 "$1" "$2"
+	elif [ "$JSON" = python3 ]; then
+		python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for r in c.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in r))
+c.commit()' "$1" "$2"
+	else
+		return 2
+	fi
+}
+HAVE_SQL=
+{ command -v sqlite3 >/dev/null 2>&1 || [ "$JSON" = python3 ]; } && HAVE_SQL=1
+
+# ------------------------------------------------------- one option table
+echo "# one option table per command: help and usage errors"
+DB=$T/usage.db
+for c in stats render metrics export-scan user assign audit serve generate; do
+	exits 0 "$c --help" --db "$T/nothing.db" "$c" --help
+	check "$c --help says how to use it" grep -q "kring $c" "$T/out"
+	exits 2 "$c with an unknown option" --db "$DB" "$c" --no-such-option
+	check "... names it" grep -q "onbekende optie \"--no-such-option\"" "$T/err"
+done
+check "--help creates no database" test ! -e "$T/nothing.db"
+run --lang en --db "$DB" render --help
+check "render --help: the usage line from the table" \
+	grep -q "^Usage: kring render KIND REF -o FILE \[--as-of DATE\]" "$T/out"
+check "... options that exclude each other in one bracket" \
+	grep -q "\[--revision N | --recorded-at TIME\]" "$T/out"
+check "... every option with its help" \
+	has_all "$T/out" "^  --as-of DATE  *the day on which the facts are judged" \
+	"^  --compare-revision N  *scan: " "^  -o FILE  *where the picture goes"
+check "... and the global options" grep -q "Also here: --db FILE, --lang nl|en" "$T/out"
+run --db "$DB" show "$FULL_REF" --as-of 2026-13-01
+check "a bad date names the option, the value and the form" \
+	grep -qxF 'kring show: --as-of: "2026-13-01" is geen datum (JJJJ-MM-DD)' "$T/err"
+check "... and where help is" grep -qxF "(kring show --help laat zien hoe het werkt)" "$T/err"
+run --lang en --db "$DB" metrics "$FULL_REF" --as-of 2026-13-01
+check "... in English" \
+	grep -qxF 'kring metrics: --as-of: "2026-13-01" is not a date (YYYY-MM-DD)' "$T/err"
+run --db "$DB" render ecogram "$FULL_REF" --as-of 2026-13-01 -o "$T/x.svg" --lang en
+check "... also when --lang follows the mistake" \
+	grep -qxF 'kring render: --as-of: "2026-13-01" is not a date (YYYY-MM-DD)' "$T/err"
+exits 2 "--revision and --recorded-at together" --db "$DB" export "$FULL_REF" --revision 1 \
+	--recorded-at 2026-01-01
+check "... use one, not both" grep -qF "kring export: --revision of --recorded-at, niet allebei" "$T/err"
+exits 2 "a --recorded-at that is no time" --db "$DB" show "$FULL_REF" \
+	--recorded-at 2026-01-01T25:00:00Z
+check "... says both forms" grep -qF '"2026-01-01T25:00:00Z" is geen tijd (JJJJ-MM-DD, of JJJJ-MM-DDTUU:MM:SSZ in UTC)' "$T/err"
+exits 2 "an option without its value" --db "$DB" stats --as-of
+check "... says what value" grep -qF "kring stats: --as-of heeft een waarde nodig (DATUM)" "$T/err"
+exits 0 "--help wins over a mistake before it" --db "$DB" show --as-of nope --help
+check "... and prints the help" grep -q "^Gebruik: kring show DOSSIER" "$T/out"
+exits 0 "--as-of=DATE" --db "$DB" signals "$FULL_REF" --as-of=2026-12-01 --format=json
+check "... is read as --as-of DATE" cmp -s "$T/out" "$T/sig1.json"
+exits 2 "a flag with a value" --db "$DB" signals --all=yes
+exits 2 "render to a .txt file" --db "$DB" render ecogram "$FULL_REF" -o "$T/x.txt"
+check "... names the endings" grep -qF '.svg, .pdf of .png' "$T/err"
+exits 2 "render without -o" --db "$DB" render ecogram "$FULL_REF"
+check "... asks for it" grep -qF "kring render: geef -o BESTAND op" "$T/err"
+exits 2 "render of an unknown kind" --db "$DB" render bloemkool "$FULL_REF" -o "$T/x.svg"
+exits 2 "export-scan to standard output" --db "$DB" export-scan "$FULL_REF" -o -
+exits 2 "generate --cases 0" --db "$DB" generate --cases 0
+check "... says the range" grep -qF '"0" is geen heel getal van 1 tot en met 10000000' "$T/err"
+exits 2 "user add with an unknown role" --db "$DB" user add someone --role boss
+check "... lists the roles" grep -qF 'kies worker, lead, analyst of admin, niet "boss"' "$T/err"
+exits 2 "serve --threads 0" --db "$DB" serve --threads 0
+exits 2 "signals with an extra argument" --db "$DB" signals "$FULL_REF" other
+check "... names it" grep -qF 'een argument te veel: "other"' "$T/err"
+exits 1 "settings with a negative value: refused by the settings, not taken for an option" \
+	--db "$DB" settings plan.review_months -1
+exits 0 "arguments after -- are never options" --db "$DB" history -- "$FULL_REF"
+# docs/cli.md follows the tables: every option of every command's --help is
+# in that command's section.
+for c in init import export list show signals stats settings history render metrics \
+	export-scan user assign audit serve generate; do
+	"$K" --lang en "$c" --help >"$T/help" 2>&1
+	sed -n "/^### \`$c\`\$/,/^### /p" "$R/docs/cli.md" >"$T/doc"
+	missing=
+	for o in $(sed -n 's/^  \(-[-a-z]*\).*/\1/p' "$T/help"); do
+		grep -q -- "\`$o" "$T/doc" || missing="$missing $o"
+	done
+	if [ -s "$T/doc" ] && [ -z "$missing" ]; then
+		ok "docs/cli.md: $c and its options"
+	else
+		bad "docs/cli.md: $c lacks its section or these options:$missing"
+	fi
+done
+
+# ------------------------------------------ as of, revision and recorded at
+echo "# as of judges the facts; --revision and --recorded-at pick what was recorded"
+DB=$T/asof.db
+TODAY=$(date -u +%Y-%m-%d)
+exits 0 "import a case today" --db "$DB" import "$FULL"
+exits 0 "render --as-of last year, of a case imported today" \
+	--db "$DB" render ecogram "$FULL_REF" --as-of 2025-06-01 -o "$T/asof.svg"
+check "... draws it" grep -q "<svg" "$T/asof.svg"
+exits 0 "render scan --as-of last year as PDF" \
+	--db "$DB" render scan "$FULL_REF" --as-of 2025-06-01 -o "$T/asof.pdf"
+exits 0 "metrics --as-of last year" --db "$DB" metrics "$FULL_REF" --as-of 2025-06-01 \
+	--format json
+check "... judged on that day" grep -q '"as_of": "2025-06-01"' "$T/out"
+exits 0 "show --as-of last year" --db "$DB" show "$FULL_REF" --as-of 2025-06-01
+exits 0 "signals --as-of last year" --db "$DB" signals "$FULL_REF" --as-of 2025-06-01
+check "... on that day" grep -q "^Signalen voor $FULL_REF op 1 juni 2025" "$T/out"
+for c in show signals metrics export; do
+	exits 1 "$c --recorded-at before the case existed" \
+		--db "$DB" "$c" "$FULL_REF" --recorded-at 2025-01-01
+	check "... says the case did not exist yet" \
+		grep -qxF "kring $c: dossier $FULL_REF bestond om 2025-01-01T23:59:59Z (UTC) nog niet: de eerste versie is later vastgelegd" "$T/err"
+	check "... and prints nothing" test ! -s "$T/out"
+done
+exits 1 "render --recorded-at before the case existed" \
+	--db "$DB" render ecogram "$FULL_REF" --recorded-at 2025-01-01 -o "$T/never.svg"
+check "... writes no picture" test ! -e "$T/never.svg"
+run --lang en --db "$DB" metrics "$FULL_REF" --recorded-at 2025-01-01T08:00:00Z
+check "... in English, to the second" \
+	grep -qxF "kring metrics: case $FULL_REF did not exist yet at 2025-01-01T08:00:00Z (UTC): its first revision was recorded later" "$T/err"
+exits 0 "--recorded-at today reads the latest" --db "$DB" export "$FULL_REF" --recorded-at "$TODAY"
+
+echo "# a case brought in with its history: import --recorded-at"
+DB=$T/hist.db
+sed 's/"name": "Sam"/"name": "Samuel"/' "$FULL" >"$T/v2.json"
+exits 0 "the first state, recorded at 2025-03-01" \
+	--db "$DB" --author alice import --recorded-at 2025-03-01 "$FULL"
+check "... says what it stored" grep -qF "$FULL: dossier $FULL_REF opgeslagen als versie 1" "$T/out"
+exits 0 "the second, recorded at 2025-09-01T10:00:00Z" \
+	--db "$DB" --author bob import --recorded-at 2025-09-01T10:00:00Z "$T/v2.json"
+exits 0 "the current state, now" --db "$DB" --author carol import "$FULL"
+run --db "$DB" history "$FULL_REF"
+check "history: recorded at the end of 2025-03-01 and at 2025-09-01T10:00:00Z" \
+	has_all "$T/out" "^ *1  2025-03-01T23:59:59Z  alice " "^ *2  2025-09-01T10:00:00Z  bob " \
+	"^ *3  $TODAY"
+if [ -n "$JSON" ]; then
+	run --db "$DB" export "$FULL_REF" --recorded-at 2025-06-30
+	cp "$T/out" "$T/h1.json"
+	check "export --recorded-at 2025-06-30 is the first state" json_equal "$FULL" "$T/h1.json"
+	run --db "$DB" export "$FULL_REF" --recorded-at 2025-09-01T09:59:59Z
+	cp "$T/out" "$T/h1b.json"
+	check "... a second before the second: still the first" json_equal "$FULL" "$T/h1b.json"
+	run --db "$DB" export "$FULL_REF" --recorded-at 2025-09-01
+	cp "$T/out" "$T/h2.json"
+	check "... the end of 2025-09-01: the second" json_equal "$T/v2.json" "$T/h2.json"
+	run --db "$DB" export "$FULL_REF" --revision 1
+	check "... --revision 1 is the first state too" cmp -s "$T/out" "$T/h1.json"
+else
+	skipped "comparing the states: no python3 or jq"
+fi
+exits 0 "signals of the case as recorded then, judged then" \
+	--db "$DB" signals "$FULL_REF" --recorded-at 2025-06-30 --as-of 2025-06-30
+check "... on that day" grep -q "^Signalen voor $FULL_REF op 30 juni 2025" "$T/out"
+exits 0 "render scan --compare 2025-06-30: the state recorded then beside today's" \
+	--db "$DB" render scan "$FULL_REF" --compare 2025-06-30 --as-of 2026-12-01 -o "$T/cmp.svg"
+exits 1 "render scan --compare before the case existed" \
+	--db "$DB" render scan "$FULL_REF" --compare 2024-12-31 -o "$T/cmp2.svg"
+check "... says so" grep -qxF "kring render: dossier $FULL_REF bestond op 2024-12-31 nog niet" "$T/err"
+before=$(state "$DB")
+exits 1 "a state recorded before the latest revision is refused" \
+	--db "$DB" import --recorded-at 2025-05-01 "$FULL"
+check "... says why" grep -qF "een nieuwe versie kan niet eerder (2025-05-01T23:59:59Z) vastgelegd worden" "$T/err"
+check "... nothing stored" test "$(state "$DB")" = "$before"
+TOMORROW=$(date -u -d tomorrow +%Y-%m-%d 2>/dev/null || echo 2099-01-01)
+exits 2 "a time in the future is refused" --db "$DB" import --recorded-at "$TOMORROW" "$FULL"
+check "... says so" grep -qF "ligt in de toekomst" "$T/err"
+check "... nothing stored" test "$(state "$DB")" = "$before"
+exits 0 "--recorded-at today means now" --db "$DB" import --recorded-at "$TODAY" "$T/v2.json"
+check "... revision 4" grep -q "versie 4" "$T/out"
+if [ -n "$HAVE_SQL" ]; then
+	sql "$DB" "SELECT substr(at, 1, 10), detail FROM audit WHERE action = 'C'" >"$T/rows"
+	check "the audit row of the first import has the real time and says when it was recorded" \
+		grep -qxF "$TODAY|case imported, recorded at 2025-03-01T23:59:59Z" "$T/rows"
+else
+	skipped "audit rows: no sqlite3 or python3"
+fi
+
+# ---------------------------------------------------------------- JSON Lines
+echo "# import reads JSON Lines"
+DB=$T/jsonl.db
+"$K" --db "$DB" generate --cases 100 | "$K" --db "$DB" import - >"$T/out" 2>"$T/err"
+rc=$?
+check "kring generate --cases 100 | kring import -: exit 0" test "$rc" -eq 0
+check "... 100 cases stored" grep -qx "100 dossiers opgeslagen" "$T/out"
+check "... list shows them" test "$("$K" --db "$DB" list | grep -c '^GEN-1-')" -eq 100
+"$K" generate --cases 20 --seed 7 >"$T/gen.jsonl"
+{ head -n 3 "$T/gen.jsonl"; echo; printf '   \r\n'; sed -n '4,5p' "$T/gen.jsonl" | sed 's/$/\r/'; } \
+	>"$T/blank.jsonl"
+exits 0 "blank lines and CRLF line ends" --db "$DB" import "$T/blank.jsonl"
+check "... each document named by its line" \
+	has_all "$T/out" "^$T/blank.jsonl:1: dossier GEN-7-000000 opgeslagen als versie 1" \
+	"^$T/blank.jsonl:7: dossier GEN-7-000004 opgeslagen als versie 1"
+if [ "$JSON" = python3 ]; then
+	python3 -c 'import json, sys
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    if i == 17:
+        d = json.loads(line)
+        d["persons"][2]["born"] = "2026-02-30"
+        line = json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n"
+    sys.stdout.write(line)' "$T/gen.jsonl" >"$T/bad.jsonl"
+elif [ "$JSON" = jq ]; then
+	jq -c 'if input_line_number == 17 then .persons[2].born = "2026-02-30" else . end' \
+		"$T/gen.jsonl" >"$T/bad.jsonl" 2>/dev/null ||
+		awk 'NR == 17 { print "{\"bad\":" } NR != 17 { print }' "$T/gen.jsonl" >"$T/bad.jsonl"
+else
+	skipped "a bad line: no python3 or jq"
+fi
+if [ -f "$T/bad.jsonl" ]; then
+	before=$(state "$DB")
+	"$K" --db "$DB" import - <"$T/bad.jsonl" >"$T/out" 2>"$T/err"
+	rc=$?
+	check "a bad document on line 17 of standard input: exit 1" test "$rc" -eq 1
+	if [ "$JSON" = python3 ]; then
+		check "... named by file and line: -:17: persons[2].born: ..." \
+			grep -q '^-:17: persons\[2\]\.born: "2026-02-30" is geen datum' "$T/err"
+	fi
+	check "... only line 17" test "$(grep -c '^-:' "$T/err")" -eq "$(grep -c '^-:17: ' "$T/err")"
+	check "... says nothing was stored" grep -q "1 document(en) afgekeurd; er is niets opgeslagen" "$T/err"
+	check "... nothing stored (all or nothing)" test "$(state "$DB")" = "$before"
+	run --lang en --db "$DB" import "$T/bad.jsonl"
+	check "the same from a file, in English: FILE:17:" grep -q "^$T/bad.jsonl:17: " "$T/err"
+	if dutch "$T/err"; then bad "... no Dutch with --lang en"; else ok "... no Dutch with --lang en"; fi
+fi
+printf '%s\n{"format": "kring-case/1",\n' "$(head -n 1 "$T/gen.jsonl")" >"$T/cut.jsonl"
+run --lang en --db "$DB" import "$T/cut.jsonl"
+check "a line that is not JSON: its line, then the place in it" \
+	grep -q "^$T/cut.jsonl:2: line 1, column [0-9]*: " "$T/err"
+
+# --------------------------------------------------- the command line audited
+echo "# the command line is audited"
+if [ -z "$HAVE_SQL" ]; then
+	skipped "the audit trail of the command line: no sqlite3 or python3 to read it"
+else
+	ME=$(id -un 2>/dev/null || echo "uid:$(id -u)")
+	DB=$T/audit.db
+	"$K" --db "$DB" init >/dev/null
+	# last_row: the newest audit row as "who|on_behalf|action|case|access point|detail"
+	last_row() {
+		sql "$DB" "SELECT who, coalesce(on_behalf, ''), action, coalesce(case_ref, ''), address, detail FROM audit ORDER BY id DESC LIMIT 1"
+	}
+	nrows() {
+		sql "$DB" "SELECT count(*) FROM audit"
+	}
+	# audited WANT DESCRIPTION ARGS...: kring ARGS succeeds and writes exactly
+	# one audit row, which is WANT.
+	audited() {
+		want=$1
+		d=$2
+		shift 2
+		n0=$(nrows)
+		run --db "$DB" "$@"
+		n1=$(nrows)
+		got=$(last_row)
+		if [ "$rc" -eq 0 ] && [ "$n1" -eq $((n0 + 1)) ] && [ "$got" = "$want" ]; then
+			ok "$d: one audit row"
+		else
+			bad "$d: exit $rc, $((n1 - n0)) row(s), last: $got (wanted $want)"
+			show_err
+		fi
+	}
+	audited "$ME|bob|C|$FULL_REF|cli:import|case imported" "import --author bob" \
+		--author bob import "$FULL"
+	check "... the revision is credited to bob" test "$(revisions "$DB" "$FULL_REF")" = "1 bob"
+	KRING_USER=carol "$K" --db "$DB" import "$FULL" >/dev/null 2>&1
+	check "KRING_USER: on whose behalf, next to the system user" \
+		test "$(last_row)" = "$ME|carol|U|$FULL_REF|cli:import|revision imported"
+	audited "$ME||R|$FULL_REF|cli:show|summary read" "show" show "$FULL_REF"
+	audited "$ME||R|$FULL_REF|cli:signals|signals read" "signals" signals "$FULL_REF"
+	audited "$ME||R||cli:signals|signals of all cases read" "signals --all (one row for all)" \
+		signals --all
+	audited "$ME||R||cli:stats|figures of all cases read" "stats (one row for all)" stats
+	audited "$ME||R||cli:list|all cases listed" "list (one row for all)" list
+	audited "$ME||E|$FULL_REF|cli:export|case exported" "export" export "$FULL_REF" \
+		-o "$T/a.json"
+	audited "$ME||E|$FULL_REF|cli:render|genogram drawn (svg)" "render svg" \
+		render genogram "$FULL_REF" -o "$T/a.svg"
+	audited "$ME||P|$FULL_REF|cli:render|ecogram drawn (pdf)" "render pdf" \
+		render ecogram "$FULL_REF" -o "$T/a.pdf"
+	audited "$ME||R|$FULL_REF|cli:metrics|metrics read" "metrics" metrics "$FULL_REF"
+	audited "$ME||E|$FULL_REF|cli:export-scan|scan workbook exported" "export-scan" \
+		export-scan "$FULL_REF" -o "$T/a.xlsx"
+	audited "$ME||R|$FULL_REF|cli:history|history read" "history" history "$FULL_REF"
+	audited "$ME|dana|R|$FULL_REF|cli:show|summary read" "--author on a read: on whose behalf" \
+		--author dana show "$FULL_REF"
+	printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" --author make-run user add wim --role worker \
+		>/dev/null 2>&1
+	check "user add: the system user, on behalf of --author" \
+		test "$(last_row)" = "$ME|make-run|C||cli:user|account wim added (worker)"
+	audited "$ME||U|$FULL_REF|cli:assign|assigned to wim" "assign" assign "$FULL_REF" wim
+	n0=$(nrows)
+	run --db "$DB" show PZ-NOPE
+	check "a case that does not exist: exit 1 and no row" test "$rc" -eq 1 -a "$(nrows)" -eq "$n0"
+	exits 0 "the trail is intact" --db "$DB" audit --verify
+
+	# Fail closed: when the row cannot be written, nothing is shown or kept.
+	sql "$DB" "CREATE TRIGGER test_no_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END;"
+	before=$(state "$DB")
+	for c in "show $FULL_REF" "signals $FULL_REF" "signals --all" "stats" "list" \
+		"metrics $FULL_REF" "history $FULL_REF" "export $FULL_REF"; do
+		# shellcheck disable=SC2086
+		run --db "$DB" $c
+		if [ "$rc" -eq 1 ] && [ ! -s "$T/out" ] &&
+			grep -q "het logboek kan niet worden geschreven" "$T/err"; then
+			ok "$c without its audit row: exit 1, no output"
+		else
+			bad "$c without its audit row: exit $rc, $(wc -c <"$T/out") bytes out"
+			show_err
+		fi
+	done
+	exits 1 "export -o without its audit row" --db "$DB" export "$FULL_REF" -o "$T/b.json"
+	check "... writes no file" test ! -e "$T/b.json"
+	exits 1 "render without its audit row" --db "$DB" render ecogram "$FULL_REF" -o "$T/b.svg"
+	check "... draws no file" test ! -e "$T/b.svg"
+	exits 1 "export-scan without its audit row" --db "$DB" export-scan "$FULL_REF" -o "$T/b.xlsx"
+	check "... writes no workbook" test ! -e "$T/b.xlsx"
+	exits 1 "import without its audit row" --db "$DB" import "$VAL/review.json"
+	check "... says nothing was stored" lacks "opgeslagen als" "$T/out"
+	exits 1 "assign without its audit row" --db "$DB" assign "$FULL_REF" wim --remove
+	check "none of them changed the database" test "$(state "$DB")" = "$before"
+	sql "$DB" "DROP TRIGGER test_no_audit"
+	check "... T-REVIEW was not imported" test "$(sql "$DB" "SELECT count(*) FROM cases WHERE ref = 'T-REVIEW'")" -eq 0
+fi
+
+# -------------------------------------------- the server answers the same
+echo "# the server: as_of judges the facts, recorded_at picks what was recorded"
+if [ "$JSON" != python3 ]; then
+	skipped "the server's as_of and recorded_at: no python3 for the HTTP client"
+else
+	DB=$T/srv.db
+	exits 0 "import a case today" --db "$DB" import "$FULL"
+	printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" user add wim --role worker >/dev/null 2>&1
+	"$K" --db "$DB" assign "$FULL_REF" wim >/dev/null 2>&1
+	"$K" --db "$DB" serve --listen 127.0.0.1:0 --web "$R/web" --quiet 2>"$T/srv.log" &
+	srv=$!
+	port=
+	i=0
+	while [ $i -lt 100 ] && [ -z "$port" ]; do
+		port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$T/srv.log")
+		[ -n "$port" ] || sleep 0.1
+		i=$((i + 1))
+	done
+	if [ -z "$port" ]; then
+		bad "the server did not start"
+		sed 's/^/       | /' "$T/srv.log"
+	else
+		python3 - "$port" "$FULL_REF" >"$T/http" 2>&1 <<'PY'
+import json, sys, urllib.request, urllib.error, http.cookiejar
+port, ref = sys.argv[1], sys.argv[2]
+base = "http://127.0.0.1:%s" % port
+jar = http.cookiejar.CookieJar()
+op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+def call(method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(base + path, data=data, method=method,
+                                 headers={"Content-Type": "application/json"})
+    try:
+        with op.open(req) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace")
+print("login", call("POST", "/api/session", {"user": "wim", "password": "Zonnebloem-akker-42"})[0])
+for name, path in [
+    ("render-as-of", "/api/cases/%s/render/ecogram.svg?as_of=2025-06-01" % ref),
+    ("metrics-as-of", "/api/cases/%s/metrics?as_of=2025-06-01" % ref),
+    ("signals-as-of", "/api/cases/%s/signals?as_of=2025-06-01" % ref),
+    ("summary-as-of", "/api/cases/%s/summary?as_of=2025-06-01" % ref),
+    ("signals-recorded", "/api/cases/%s/signals?recorded_at=2025-01-01" % ref),
+    ("render-recorded", "/api/cases/%s/render/ecogram.svg?recorded_at=2025-01-01T08:00:00Z" % ref),
+    ("get-recorded", "/api/cases/%s?recorded_at=2025-01-01&lang=en" % ref),
+    ("get-recorded-now", "/api/cases/%s?recorded_at=2099-01-01" % ref),
+    ("get-as-of", "/api/cases/%s?as_of=2025-01-01" % ref),
+    ("get-both", "/api/cases/%s?revision=1&recorded_at=2025-01-01" % ref),
+    ("get-bad", "/api/cases/%s?recorded_at=yesterday" % ref),
+    ("export-recorded", "/api/cases/%s/export?recorded_at=2025-01-01" % ref),
+]:
+    status, text = call("GET", path)
+    msg = ""
+    if status != 200:
+        try:
+            msg = json.loads(text).get("error", "")
+        except ValueError:
+            msg = text[:80]
+    elif name == "metrics-as-of":
+        msg = json.loads(text)["as_of"]
+    print(name, status, msg)
+PY
+		check "the server: log in" grep -qx "login 200" "$T/http"
+		check "the server: a case imported today, drawn as of last year" \
+			grep -qx "render-as-of 200 " "$T/http"
+		check "... measured as of last year" grep -qx "metrics-as-of 200 2025-06-01" "$T/http"
+		check "... signals and summary as of last year" \
+			has_all "$T/http" "^signals-as-of 200 " "^summary-as-of 200 "
+		check "recorded_at before the case existed: 404 that says so" \
+			has_all "$T/http" "^signals-recorded 404 Dossier $FULL_REF bestond om 2025-01-01T23:59:59Z (UTC) nog niet" \
+			"^render-recorded 404 Dossier $FULL_REF bestond om 2025-01-01T08:00:00Z (UTC) nog niet" \
+			"^export-recorded 404 " \
+			"^get-recorded 404 Case $FULL_REF did not exist yet at 2025-01-01T23:59:59Z (UTC)"
+		check "recorded_at later: the revision current then" grep -qx "get-recorded-now 200 " "$T/http"
+		check "as_of never picks a revision of the document: 400 that points to recorded_at" \
+			grep -q "^get-as-of 400 .*recorded_at" "$T/http"
+		check "revision and recorded_at together: 400" grep -q "^get-both 400 " "$T/http"
+		check "a recorded_at that is no time: 400" grep -q "^get-bad 400 " "$T/http"
+		grep -q "Traceback" "$T/http" && sed 's/^/       | /' "$T/http"
+		[ -n "${CLI_VERBOSE:-}" ] && sed 's/^/       | /' "$T/http"
+	fi
+	kill "$srv" 2>/dev/null
+	wait "$srv" 2>/dev/null
+fi
+
+# ------------------------------------------------------------- make run
+echo "# make run (tools/demo.sh) keeps an existing database"
+# demo DB: runs tools/demo.sh on DB until its server listens, then stops it.
+demo() {
+	(cd "$R" && KRING_DB=$1 KRING_LISTEN=127.0.0.1:0 exec sh tools/demo.sh "$K") \
+		>"$T/demo.out" 2>&1 &
+	dpid=$!
+	i=0
+	while [ $i -lt 600 ] && ! grep -q "listening on" "$T/demo.out"; do
+		kill -0 "$dpid" 2>/dev/null || break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill "$dpid" 2>/dev/null
+	wait "$dpid" 2>/dev/null
+}
+DB=$T/demo.db
+demo "$DB"
+check "a new database: made and filled, then the server starts" \
+	has_all "$T/demo.out" "bestaat nog niet" "Demo-accounts" "listening on"
+check "... the example cases are in it" \
+	test "$("$K" --db "$DB" list | grep -c '^PZ-2026-')" -eq "$(ls "$R"/examples/*.json | wc -l)"
+check "... no half-made file is left beside it" test -z "$(ls "$T" | grep '^demo\.db\.new')"
+nhist=$(ls "$R"/examples/history/*.json 2>/dev/null | wc -l)
+if [ "$nhist" -gt 0 ]; then
+	f=$(ls "$R"/examples/history/*.json | head -n 1)
+	b=${f%.json}
+	day=${b##*.}
+	ref=${b##*/}
+	ref=${ref%.*}
+	run --db "$DB" history "$ref"
+	check "... earlier states recorded at the end of their day ($ref, $day)" \
+		grep -q "^ *1  ${day}T23:59:59Z  demo " "$T/out"
+	run --db "$DB" signals --all --as-of 2026-12-01 --format json
+	check "... so tie-worsened and contacts-lost fire" \
+		has_all "$T/out" '"tie-worsened"' '"contacts-lost"'
+fi
+before=$(state "$DB")
+demo "$DB"
+check "an existing database: the server starts on it" \
+	has_all "$T/demo.out" "bestaat al" "listening on"
+check "... nothing was imported or made" lacks "opgeslagen als versie\|^Demo-accounts\|^Account " "$T/demo.out"
+check "... the database is byte for byte the same" test "$(state "$DB")" = "$before"
 
 cd "$R" || exit 2
 [ "$skip" -eq 0 ] || echo "($skip check(s) skipped, see above)"

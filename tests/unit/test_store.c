@@ -2,7 +2,9 @@
  * test_store.c - the revision store: every put is a new revision with its
  * author and time, nothing is ever updated or deleted, optimistic
  * concurrency, reading any revision back, settings, and refusing databases
- * that are not ours.
+ * that are not ours.  Recorded times (kring import --recorded-at): never in
+ * the future nor before the case's latest revision, the revision current at
+ * a time, and the text forms of a time.
  */
 #include <sqlite3.h>
 #include <unistd.h>
@@ -399,10 +401,116 @@ static void each_in_order(void **state)
 	each_with(2, true);
 }
 
+static time_t fixed_clock(void *arg)
+{
+	return *(const time_t *)arg;
+}
+
+/* A revision may be recorded at a time set with kr_store_set_now(), but
+ * never after the library's clock (the future) and never before the case's
+ * latest revision; kr_store_revision_recorded() finds the revision current
+ * at a time, to the second. */
+static void recorded_times(void **state)
+{
+	static time_t clock_now = 1772366400;   /* 2026-03-01T12:00:00Z */
+	struct kr_store *s;
+	struct kr_case *a = mini("PZ-T", "Sam"), *b = mini("PZ-T", "Samuel");
+	struct kr_config cfg;
+	struct kr_error err;
+	long rev = 0;
+	time_t t;
+	(void)state;
+
+	kr_config_defaults(&cfg);
+	cfg.clock = fixed_clock;
+	cfg.clock_arg = &clock_now;
+	assert_int_equal(kr_init(&cfg, NULL), KR_OK);
+	s = open_store();
+	kr_error_init_lang(&err, KR_LANG_EN);
+
+	/* one second in the future: refused, nothing stored */
+	kr_store_set_now(s, clock_now + 1);
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, &err), KR_EINVAL);
+	assert_non_null(strstr(err.message, "in the future (2026-03-01T12:00:01Z)"));
+	assert_int_equal(kr_store_head(s, "PZ-T", &rev, NULL), KR_ENOTFOUND);
+	kr_error_cleanup(&err);
+
+	/* a year ago, then half a year ago: both recorded then */
+	kr_store_set_now(s, clock_now - 365 * 86400);
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 1);
+	kr_store_set_now(s, clock_now - 180 * 86400);
+	assert_int_equal(kr_store_put(s, b, "t", 0, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+	/* before the latest revision: refused */
+	kr_store_set_now(s, clock_now - 200 * 86400);
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, &err), KR_EINVAL);
+	assert_non_null(strstr(err.message, "cannot be recorded earlier"));
+	kr_error_cleanup(&err);
+	/* exactly now is not the future */
+	kr_store_set_now(s, clock_now);
+	assert_int_equal(kr_store_put(s, a, "t", 0, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 3);
+	kr_store_set_now(s, 0);
+
+	/* the revision current at a time, to the second */
+	assert_int_equal(kr_store_revision_recorded(s, "PZ-T", clock_now - 365 * 86400, &rev,
+	                                            NULL), KR_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(kr_store_revision_recorded(s, "PZ-T", clock_now - 180 * 86400 - 1, &rev,
+	                                            NULL), KR_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(kr_store_revision_recorded(s, "PZ-T", clock_now - 1, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(kr_store_revision_recorded(s, "PZ-T", clock_now + 86400, &rev, NULL),
+	                 KR_OK);
+	assert_int_equal(rev, 3);
+	assert_int_equal(kr_store_revision_recorded(s, "PZ-T", clock_now - 365 * 86400 - 1, &rev,
+	                                            &err), KR_ENOTFOUND);
+	assert_non_null(strstr(err.message, "did not exist yet at 2025-03-01T11:59:59Z"));
+	kr_error_cleanup(&err);
+	assert_int_equal(kr_store_revision_recorded(s, "PZ-NONE", clock_now, &rev, &err),
+	                 KR_ENOTFOUND);
+	assert_string_equal(err.message, "no case PZ-NONE");
+	kr_error_cleanup(&err);
+	/* the day form: the end of that UTC day */
+	assert_int_equal(kr_store_revision_at(s, "PZ-T", tu_day("2026-03-01"), &rev, NULL), KR_OK);
+	assert_int_equal(rev, 3);
+	assert_int_equal(kr_store_revision_at(s, "PZ-T", tu_day("2026-02-28"), &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+
+	/* the text forms */
+	assert_true(kr_store_time_parse("2026-03-01T12:00:00Z", &t));
+	assert_int_equal(t, clock_now);
+	assert_true(kr_store_time_parse("2026-02-28", &t));
+	assert_int_equal(t, clock_now - 12 * 3600 - 1);   /* 2026-02-28T23:59:59Z */
+	assert_true(kr_store_time_parse("1970-01-01T00:00:00Z", &t));
+	assert_int_equal(t, 0);
+	assert_true(kr_store_time_parse("2024-02-29T23:59:59Z", &t));
+	{
+		const char *bad[] = { NULL, "", "2026-13-01", "2026-02-30", "2026-3-01", "1969-12-31",
+		                      "2026-03-01T24:00:00Z", "2026-03-01T12:60:00Z",
+		                      "2026-03-01T12:00:60Z", "2026-03-01T12:00:00",
+		                      "2026-03-01 12:00:00Z", "2026-03-01T12:00:00+01",
+		                      "2026-03-01T1:00:00Z ", "2026-03-01T+1:00:00Z",
+		                      "2026-03-01T12:00:00z", "2026-03-01T12-00-00Z", "yesterday" };
+		for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+			if (kr_store_time_parse(bad[i], &t))
+				fail_msg("accepted \"%s\"", bad[i] ? bad[i] : "(null)");
+	}
+
+	kr_config_defaults(&cfg);
+	assert_int_equal(kr_init(&cfg, NULL), KR_OK);
+	kr_case_free(a);
+	kr_case_free(b);
+	kr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(revisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(recorded_times, setup, teardown),
 		cmocka_unit_test_setup_teardown(unknown_keys_survive, setup, teardown),
 		cmocka_unit_test_setup_teardown(optimistic_concurrency, setup, teardown),
 		cmocka_unit_test_setup_teardown(append_only, setup, teardown),
