@@ -26,6 +26,8 @@ struct kr_cli {
 	const char *db_path;   /* --db, else $KRING_DB, else ./kring.db */
 	enum kr_lang lang;     /* --lang, else $KRING_LANG, else nl */
 	const char *author;    /* --author, else $KRING_USER, else the login name */
+	const char *audit_key; /* --audit-key, else $KRING_AUDIT_KEY, else NULL: next to
+	                        * the database (kr_config.audit_key_file) */
 };
 
 /* Opens the store at cli->db_path; prints the error and returns NULL on
@@ -40,13 +42,14 @@ int cli_fail(const char *cmd, const struct kr_error *err);
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Handles the global options that may also follow the subcommand (--db,
- * --lang, --author) at argv[*i]: returns 1 when it consumed one (advancing
+ * --lang, --author, --audit-key) at argv[*i]: returns 1 when it consumed one (advancing
  * *i past its value), 0 when argv[*i] is not one of them, -1 after printing
  * a usage error. */
 int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, int *i);
 
 /* Configures libkring for this run (kr_init): the message language of
- * cli->lang, the parse arena, and $KRING_THREADS threads when set. */
+ * cli->lang, the parse arena, the audit key file of cli->audit_key, and
+ * $KRING_THREADS threads when set. */
 void cli_configure(const struct kr_cli *cli);
 
 /* True when arg is "-h" or "--help". */

@@ -68,8 +68,9 @@ int cmd_assign(struct kr_cli *cli, int argc, char **argv)
 		snprintf(detail, sizeof detail, "assigned to %s", name);
 		rc = kr_assignment_add(s, ref, name, kr_now(), &err);
 	}
-	e = (struct kr_audit_entry){ cli->author, NULL, kr_now(),
-	                             remove ? KR_AUDIT_DELETE : KR_AUDIT_UPDATE, ref, NULL, detail };
+	e = (struct kr_audit_entry){ .who = cli->author, .when = kr_now(),
+	                             .action = remove ? KR_AUDIT_DELETE : KR_AUDIT_UPDATE,
+	                             .ref = ref, .detail = detail, .access_point = "kring assign" };
 	if (rc == KR_OK)
 		rc = kr_audit_log(s, &e, NULL, &err);
 	if (rc) {

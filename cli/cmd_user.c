@@ -135,7 +135,9 @@ static int get_password(struct kr_cli *cli, const char *cmd, const char *name, c
 static enum kr_status audited(struct kr_store *s, struct kr_cli *cli, char action,
                               const char *detail, enum kr_status rc, struct kr_error *err)
 {
-	struct kr_audit_entry e = { cli->author, NULL, kr_now(), action, NULL, NULL, detail };
+	struct kr_audit_entry e = { .who = cli->author, .when = kr_now(), .action = action,
+	                            .detail = detail, .object_type = KR_AUDIT_OBJECT_ACCOUNT,
+	                            .access_point = "kring user" };
 	if (rc == KR_OK)
 		rc = kr_audit_log(s, &e, NULL, err);
 	if (rc) {

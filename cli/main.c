@@ -44,16 +44,20 @@ static const struct command {
 static void usage(FILE *f, enum kr_lang lang)
 {
 	fprintf(f, "%s", kr_tr(lang,
-	        "Gebruik: kring [--db BESTAND] [--lang nl|en] [--author NAAM] OPDRACHT ...\n\n"
+	        "Gebruik: kring [--db BESTAND] [--lang nl|en] [--author NAAM] [--audit-key BESTAND]\n"
+	        "             OPDRACHT ...\n\n"
 	        "Opdrachten:\n",
-	        "Usage: kring [--db FILE] [--lang nl|en] [--author NAME] COMMAND ...\n\n"
+	        "Usage: kring [--db FILE] [--lang nl|en] [--author NAME] [--audit-key FILE]\n"
+	        "             COMMAND ...\n\n"
 	        "Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(f, "  %-12s %s\n", commands[i].name, kr_tr(lang, commands[i].nl, commands[i].en));
 	fprintf(f, "%s", kr_tr(lang,
-	        "\nDe database is ./kring.db, of $KRING_DB, of --db.\n"
+	        "\nDe database is ./kring.db, of $KRING_DB, of --db. De sleutel van het logboek\n"
+	        "staat ernaast (DATABASE.audit-key), of in $KRING_AUDIT_KEY, of --audit-key.\n"
 	        "kring OPDRACHT --help vertelt meer over een opdracht.\n",
-	        "\nThe database is ./kring.db, or $KRING_DB, or --db.\n"
+	        "\nThe database is ./kring.db, or $KRING_DB, or --db. The audit trail's key is\n"
+	        "next to it (DATABASE.audit-key), or in $KRING_AUDIT_KEY, or --audit-key.\n"
 	        "kring COMMAND --help tells more about a command.\n"));
 }
 
@@ -79,6 +83,8 @@ int main(int argc, char **argv)
 	if (kr_lang_parse(getenv("KRING_LANG"), &cli.lang))
 		cli.lang = KR_LANG_NL;
 	cli.author = default_author();
+	env = getenv("KRING_AUDIT_KEY");
+	cli.audit_key = env && *env ? env : NULL;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
@@ -94,6 +100,8 @@ int main(int argc, char **argv)
 			}
 		} else if (strcmp(a, "--author") == 0 && i + 1 < argc) {
 			cli.author = argv[++i];
+		} else if (strcmp(a, "--audit-key") == 0 && i + 1 < argc) {
+			cli.audit_key = argv[++i];
 		} else {
 			fprintf(stderr, "kring: unknown option \"%s\"\n", a);
 			usage(stderr, cli.lang);

@@ -158,7 +158,8 @@ fail:
 int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
-	if (strcmp(a, "--db") && strcmp(a, "--lang") && strcmp(a, "--author"))
+	if (strcmp(a, "--db") && strcmp(a, "--lang") && strcmp(a, "--author") &&
+	    strcmp(a, "--audit-key"))
 		return 0;
 	if (*i + 1 >= argc) {
 		cli_usage(cmd, kr_tr(cli->lang, "%s heeft een waarde nodig", "%s needs a value"), a);
@@ -169,6 +170,9 @@ int cli_global_opt(struct kr_cli *cli, const char *cmd, int argc, char **argv, i
 		cli->db_path = argv[*i];
 	} else if (strcmp(a, "--author") == 0) {
 		cli->author = argv[*i];
+	} else if (strcmp(a, "--audit-key") == 0) {
+		cli->audit_key = argv[*i];
+		cli_configure(cli);
 	} else if (kr_lang_parse(argv[*i], &cli->lang)) {
 		cli_usage(cmd, kr_tr(cli->lang, "--lang kent nl of en, niet \"%s\"",
 		          "--lang takes nl or en, not \"%s\""), argv[*i]);
@@ -187,6 +191,7 @@ void cli_configure(const struct kr_cli *cli)
 	kr_config_defaults(&cfg);
 	cfg.parse_arena = true;
 	cfg.lang = cli->lang;
+	cfg.audit_key_file = cli->audit_key;
 	if (env && *env) {
 		long n = strtol(env, NULL, 10);
 		cfg.threads = n < 1 ? 1 : n > 64 ? 64 : (int)n;
