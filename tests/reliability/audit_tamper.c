@@ -26,7 +26,8 @@
  * the checkpoint kept elsewhere is for.  The attacker implements the
  * canonical form of docs/security.md independently of libkring, so the
  * documentation is checked too (scenario 8 passes plain --verify only if
- * it is right).
+ * it is right).  Before the scenarios, the command's other forms: the
+ * client's own log (--for-client, Dutch and English) and usage errors.
  *
  * Usage: audit_tamper KRING  (run from the repository root).
  */
@@ -310,6 +311,23 @@ int main(int argc, char **argv)
 	more_rows(golden, ROWS - 1);
 	tc_check(k(golden, "audit", "--verify", NULL) == 0 && file_has(golden, "out", "21 rows"),
 	         "the golden trail: 21 rows, intact");
+	tc_check(k(golden, "audit", REF, "--for-client", NULL) == 0 &&
+	         file_has(golden, "out", "Who looked at or changed file " REF "?") &&
+	         file_has(golden, "out", "changed (20 times)") &&
+	         file_has(golden, "out", "Dutch time"), "kring audit REF --for-client (English)");
+	tc_check(k(golden, "audit", REF, "--for-client", "--lang", "nl", NULL) == 0 &&
+	         file_has(golden, "out", "Wie heeft dossier " REF " bekeken of veranderd?") &&
+	         file_has(golden, "out", "veranderd (20 keer)"), "... and in Dutch");
+	tc_check(k(golden, "audit", "PZ-none", "--for-client", NULL) == 1,
+	         "--for-client of a case that does not exist: exit 1");
+	tc_check(k(golden, "audit", "--for-client", NULL) == 2, "--for-client without a case: 2");
+	tc_check(k(golden, "audit", "--expect", "x", NULL) == 2, "--expect without --verify: 2");
+	tc_check(k(golden, "audit", "--verify", REF, NULL) == 2, "--verify with a case: 2");
+	tc_check(k(golden, "audit", "checkpoint", "--csv", NULL) == 2, "checkpoint --csv: 2");
+	snprintf(path, sizeof path, "%s/out", golden);
+	tc_check(k(golden, "audit", "--verify", "--expect", path, NULL) == 2 &&
+	         file_has(golden, "err", "no audit checkpoint"),
+	         "--expect of a file without a checkpoint: 2, saying so");
 
 	/* 1. truncation with a lowered sqlite_sequence */
 	start(dir, 1);
