@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "kring/audit.h"
@@ -42,20 +43,20 @@ void kri_audit_row_read(sqlite3_stmt *st, struct kri_audit_row *r);
 void kri_audit_hash_v1(const unsigned char prev[KRI_AUDIT_HASH_LEN],
                        const struct kri_audit_row *r, unsigned char out[KRI_AUDIT_HASH_LEN]);
 
-/* hash_n of the keyed chain: HMAC-SHA256(key, prev || canon2), canon2 being
- * id, at, who, role, on_behalf, action, event, result, object_type,
- * case_ref, object, access_point, address, detail. */
-void kri_audit_hash(const unsigned char key[KRI_AUDIT_KEY_LEN],
-                    const unsigned char prev[KRI_AUDIT_HASH_LEN], const struct kri_audit_row *r,
-                    unsigned char out[KRI_AUDIT_HASH_LEN]);
-
 /* The key of a store, as audit_key.c keeps it. */
 struct kri_audit_key {
 	unsigned char key[KRI_AUDIT_KEY_LEN];
+	crypto_auth_hmacsha256_state start;            /* HMAC state after the key */
 	unsigned char id[KRI_AUDIT_KEY_ID_LEN];
 	unsigned char checkpoint[KRI_AUDIT_KEY_LEN];   /* derived: the MAC key of checkpoints */
 	bool created;          /* made by this connection (not found in its file) */
 };
+
+/* hash_n of the keyed chain: HMAC-SHA256(k->key, prev || canon2), canon2
+ * being id, at, who, role, on_behalf, action, event, result, object_type,
+ * case_ref, object, access_point, address, detail. */
+void kri_audit_hash(const struct kri_audit_key *k, const unsigned char prev[KRI_AUDIT_HASH_LEN],
+                    const struct kri_audit_row *r, unsigned char out[KRI_AUDIT_HASH_LEN]);
 
 /* The key id stored in the database into id (NULL pointer-free: *has is
  * false while the trail has no key yet). */

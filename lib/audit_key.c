@@ -72,6 +72,7 @@ static void derive(struct kri_audit_key *k)
 	crypto_auth_hmacsha256_update(&h, (const unsigned char *)cp_text, sizeof cp_text - 1);
 	crypto_auth_hmacsha256_final(&h, k->checkpoint);
 	sodium_memzero(&h, sizeof h);
+	crypto_auth_hmacsha256_init(&k->start, k->key, KRI_AUDIT_KEY_LEN);
 	sodium_memzero(mac, sizeof mac);
 }
 
@@ -394,7 +395,7 @@ static enum kr_status adopt(struct kr_store *s, const struct kri_audit_key *k,
 		}
 		kri_audit_row_read(st, &r);
 		v[n].id = r.id;
-		kri_audit_hash(k->key, prev, &r, v[n].hash);
+		kri_audit_hash(k, prev, &r, v[n].hash);
 		memcpy(prev, v[n].hash, sizeof prev);
 		n++;
 	}

@@ -8,8 +8,12 @@
  * Reads, exports, prints, refusals and logins change nothing in the case.
  * Their rows go to a bounded queue that one writer thread, with its own
  * connection, writes in batches: everything queued while the previous
- * batch was being committed goes in one transaction (group commit), so a
- * read does not pay a transaction and an fsync of its own.  A request that
+ * batch was being committed goes in one transaction (group commit; under
+ * load a batch waits up to a millisecond for more), so a read does not pay
+ * a transaction of its own.  The writer's commits go to the write-ahead log
+ * without an fsync each (kr_audit_group_commit): a committed row survives a
+ * crash of kring, and the log is synced at every checkpoint (once a
+ * second) and every commit of a write.  A request that
  * is answered with something (status below 400) is held until its rows
  * are committed: http.c suspends its connection (the thread serves other
  * connections meanwhile) and the writer resumes it once the batch is in.
@@ -53,6 +57,8 @@
 #define IDLE_MS 1000                     /* the writer's housekeeping tick */
 #define PRUNE_S 600
 #define STOP_TRIES 3                     /* batches tried at shutdown before giving up */
+#define GATHER_US 1000                   /* under load, a batch waits this long ... */
+#define GATHER_ROWS 64                   /* ... or for this many rows */
 
 /* What a request's rows came to (see server.h). */
 struct ks_audit_ticket {
@@ -76,7 +82,7 @@ struct entry {
 
 static struct {
 	pthread_mutex_t lock;
-	pthread_cond_t wake, done;
+	pthread_cond_t wake, done, gather;
 	struct entry *head, **tail;
 	size_t n, nrefusals;                  /* queued now */
 	unsigned long long queued, resolved;  /* counts, for flush */
@@ -87,7 +93,7 @@ static struct {
 	pthread_t thread;
 	char *db_path;
 } q = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
-        .done = PTHREAD_COND_INITIALIZER, .tail = &q.head };
+        .done = PTHREAD_COND_INITIALIZER, .gather = PTHREAD_COND_INITIALIZER, .tail = &q.head };
 
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -281,7 +287,16 @@ static void ticket_release_locked(struct ks_audit_ticket *t)
 static void enqueue(struct ks_req *r, const struct kr_audit_entry *a, bool refusal)
 {
 	struct entry *e = calloc(1, sizeof *e);
+	struct kr_error err;
 	bool ok = e && entry_copy(e, a);
+
+	/* a malformed row (a bug) would fail the whole batch it joins */
+	kr_error_init(&err);
+	if (ok && kr_audit_check(a, &err)) {
+		fprintf(stderr, "kring serve: audit row refused: %s\n", err.message);
+		ok = false;
+	}
+	kr_error_cleanup(&err);
 
 	if (ok && !r->audit) {
 		if ((r->audit = calloc(1, sizeof *r->audit)))
@@ -440,57 +455,50 @@ void ks_audit_release(struct ks_req *r)
 
 /* ---- the writer ------------------------------------------------------------------- */
 
-/* Writes the summary of what could not be kept (when n > 0) and the entries
- * of list in one transaction.  Returns 0, or -1 when the database refused
- * (nothing of the batch was written). */
+/* Writes the summary of what could not be kept (when a count is not 0)
+ * and the entries of list in one transaction (kr_audit_log_many: the key,
+ * the last row and the high-water mark read once per batch).  Returns 0, or
+ * -1 when the database refused (nothing of the batch was written). */
 static int write_batch(struct kr_store *s, struct entry *list, unsigned long long counts[3],
                        time_t now)
 {
+	char detail[KR_AUDIT_DETAIL_MAX + 1];
+	struct kr_audit_entry sum = { .who = "kring serve", .when = now,
+	                              .action = KR_AUDIT_FAILED, .detail = detail,
+	                              .event = "audit.unavailable",
+	                              .result = KR_AUDIT_RESULT_ERROR,
+	                              .object_type = KR_AUDIT_OBJECT_AUDIT };
+	const struct kr_audit_entry **v = NULL;
 	struct kr_error err;
-	int rc = 0;
+	size_t n = 0, cap = 1;
+	int rc = -1;
 
 	kr_error_init(&err);
-	if (!s) {
-		rc = -1;
+	for (struct entry *e = list; e; e = e->next)
+		cap++;
+	if (!s || !(v = malloc(cap * sizeof *v)))
 		goto out;
-	}
-	if (ks_begin(s, &err)) {
-		rc = -1;
-		goto out;
-	}
 	if (counts[0] || counts[1] || counts[2]) {
-		char detail[KR_AUDIT_DETAIL_MAX + 1];
-		struct kr_audit_entry a = { .who = "kring serve", .when = now,
-		                            .action = KR_AUDIT_FAILED, .detail = detail,
-		                            .event = "audit.unavailable",
-		                            .result = KR_AUDIT_RESULT_ERROR,
-		                            .object_type = KR_AUDIT_OBJECT_AUDIT };
 		snprintf(detail, sizeof detail, "while the audit trail could not be written: %llu "
 		         "rows not written, %llu rows of refusals dropped (queue full), %llu requests "
 		         "answered 503", counts[0], counts[1], counts[2]);
-		if (kr_audit_log(s, &a, NULL, &err)) {
-			ks_end(s, false, NULL);
-			rc = -1;
-			goto out;
-		}
+		v[n++] = &sum;
 	}
-	for (struct entry *e = list; e; e = e->next) {
-		enum kr_status st = kr_audit_log(s, &e->a, NULL, &err);
-		if (st == KR_EINVAL) {
-			/* a malformed row (a bug): said, and the rest goes on */
-			fprintf(stderr, "kring serve: audit row refused: %s\n", err.message);
-		} else if (st) {
-			ks_end(s, false, NULL);
-			rc = -1;
-			goto out;
-		}
+	for (struct entry *e = list; e; e = e->next)
+		v[n++] = &e->a;
+	if (ks_begin(s, &err))
+		goto out;
+	if (kr_audit_log_many(s, v, n, NULL, &err)) {
+		ks_end(s, false, NULL);
+		goto out;
 	}
-	if (ks_end(s, true, &err))
-		rc = -1;
+	if (ks_end(s, true, &err) == KR_OK)
+		rc = 0;
 out:
 	if (rc)
 		fprintf(stderr, "kring serve: writing audit rows failed: %s\n",
-		        s ? err.message : "no database connection");
+		        s && v ? err.message : s ? "out of memory" : "no database connection");
+	free(v);
 	kr_error_cleanup(&err);
 	return rc;
 }
@@ -523,6 +531,7 @@ static void *writer(void *arg)
 	time_t last_prune = 0;
 	struct timespec last_checkpoint = { 0, 0 };
 	int stop_tries = 0;
+	size_t last_batch = 0;
 	(void)arg;
 
 	kr_error_init(&err);
@@ -540,8 +549,21 @@ static void *writer(void *arg)
 			until.tv_sec += IDLE_MS / 1000;
 			pthread_cond_timedwait(&q.wake, &q.lock, &until);
 		}
+		if (q.head && !q.stop && last_batch > 1 && q.n < GATHER_ROWS) {
+			/* under load (the last batch served several requests), wait a
+			 * moment for more: fewer, larger transactions */
+			struct timespec until;
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += GATHER_US * 1000L;
+			if (until.tv_nsec >= 1000000000L) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&q.gather, &q.lock, &until);
+		}
 		list = q.head;
 		stop = q.stop;
+		last_batch = q.n;
 		q.head = NULL;
 		q.tail = &q.head;
 		q.n = q.nrefusals = 0;
@@ -553,11 +575,14 @@ static void *writer(void *arg)
 		if (!s) {
 			/* (re)open: a database that could not be opened may come back */
 			kr_error_cleanup(&err);
-			if (kr_store_open(q.db_path, &s, &err) == KR_OK)
+			if (kr_store_open(q.db_path, &s, &err) == KR_OK) {
 				kr_store_autocheckpoint(s, false);
-			else
+				if (kr_audit_group_commit(s, &err))
+					fprintf(stderr, "kring serve: %s\n", err.message);
+			} else {
 				fprintf(stderr, "kring serve: the audit writer cannot open the database: "
 				        "%s\n", err.message);
+			}
 		}
 		if (list || counts[0] || counts[1] || counts[2])
 			ok = write_batch(s, list, counts, kr_now()) == 0;

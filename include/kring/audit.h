@@ -117,11 +117,36 @@ struct kr_audit_entry {
 enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
                             long long *id_out, struct kr_error *err);
 
+/* The same for n entries at once, in order, in one unit of work: the key,
+ * the last row and the id high-water mark are read once, so a writer that
+ * batches rows for many requests pays a few statements per row.  All or
+ * none: KR_EINVAL when any entry is malformed (nothing is written).
+ * *last_id (may be NULL) is the id of the last row. */
+enum kr_status kr_audit_log_many(struct kr_store *s, const struct kr_audit_entry *const *e,
+                                 size_t n, long long *last_id, struct kr_error *err);
+
+/* The checks kr_audit_log() makes of an entry before writing it, alone:
+ * KR_OK, or KR_EINVAL saying which field is wrong.  A caller that queues
+ * entries checks them when it queues them. */
+enum kr_status kr_audit_check(const struct kr_audit_entry *e, struct kr_error *err);
+
 /* Loads the audit key of store s now (creating the key file when the trail
  * has no key yet, and re-chaining a trail written before keys existed),
  * instead of at the first kr_audit_log().  A server calls it at start, so a
  * missing or wrong key stops it there.  Fails like kr_audit_log(). */
 enum kr_status kr_audit_prepare(struct kr_store *s, struct kr_error *err);
+
+/* Makes store s the connection of a writer that commits audit rows in
+ * batches for many requests (kring serve's audit writer): its commits are
+ * handed to the operating system (written to the write-ahead log) without
+ * waiting for the disk (SQLite's synchronous=NORMAL), so a batch costs a
+ * write, not an fsync.  A committed row then survives a crash of the
+ * process; a power loss or a crash of the operating system can lose the rows
+ * of the last moments until the next checkpoint or fsync'd commit of
+ * another connection (the log is synced at each).  A full disk or an I/O
+ * error still fails the commit.  Other connections keep synchronous=FULL.
+ * KR_EDB when SQLite refuses. */
+enum kr_status kr_audit_group_commit(struct kr_store *s, struct kr_error *err);
 
 /* The path of the audit key file of store s into buf (n bytes):
  * kr_config.audit_key_file, else the database's path + ".audit-key".
