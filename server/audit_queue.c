@@ -70,6 +70,7 @@ struct ks_audit_ticket {
 	void (*resume)(void *arg);
 	void *arg;
 	struct ks_audit_ticket *next_wake;   /* the writer's list of requests to resume */
+	struct ks_audit_ticket *wprev, *wnext;   /* q.waiting, while waiting */
 };
 
 struct entry {
@@ -89,6 +90,7 @@ static struct {
 	/* since the last summary row: rows not written, rows of refusals
 	 * dropped (queue full), requests answered 503 */
 	unsigned long long unwritten, dropped, refused;
+	struct ks_audit_ticket *waiting;      /* requests suspended for their rows */
 	bool stop, running;
 	pthread_t thread;
 	char *db_path;
@@ -276,6 +278,28 @@ static bool entry_copy(struct entry *e, const struct kr_audit_entry *a)
 	return true;
 }
 
+static void waiting_add_locked(struct ks_audit_ticket *t)
+{
+	t->waiting = true;
+	t->wprev = NULL;
+	t->wnext = q.waiting;
+	if (q.waiting)
+		q.waiting->wprev = t;
+	q.waiting = t;
+}
+
+static void waiting_remove_locked(struct ks_audit_ticket *t)
+{
+	t->waiting = false;
+	if (t->wprev)
+		t->wprev->wnext = t->wnext;
+	else
+		q.waiting = t->wnext;
+	if (t->wnext)
+		t->wnext->wprev = t->wprev;
+	t->wprev = t->wnext = NULL;
+}
+
 static void ticket_release_locked(struct ks_audit_ticket *t)
 {
 	if (t && --t->refs == 0)
@@ -433,7 +457,7 @@ enum ks_audit_state ks_audit_wait(struct ks_req *r, void (*suspend)(void *arg),
 	} else if (!t || t->pending == 0) {
 		st = KS_AUDIT_KEPT;
 	} else {
-		t->waiting = true;
+		waiting_add_locked(t);
 		t->resume = resume;
 		t->arg = arg;
 		suspend(arg);
@@ -441,6 +465,26 @@ enum ks_audit_state ks_audit_wait(struct ks_req *r, void (*suspend)(void *arg),
 	}
 	pthread_mutex_unlock(&q.lock);
 	return st;
+}
+
+void ks_audit_give_up(void)
+{
+	struct ks_audit_ticket *wake = NULL;
+
+	pthread_mutex_lock(&q.lock);
+	while (q.waiting) {
+		struct ks_audit_ticket *t = q.waiting;
+		waiting_remove_locked(t);
+		t->failed = true;
+		t->next_wake = wake;
+		wake = t;
+	}
+	pthread_mutex_unlock(&q.lock);
+	while (wake) {
+		struct ks_audit_ticket *t = wake;
+		wake = t->next_wake;
+		t->resume(t->arg);
+	}
 }
 
 void ks_audit_release(struct ks_req *r)
@@ -517,7 +561,7 @@ static void resolve_locked(struct entry *list, bool ok, struct ks_audit_ticket *
 		if (!ok)
 			t->failed = true;
 		if (--t->pending == 0 && t->waiting) {
-			t->waiting = false;
+			waiting_remove_locked(t);
 			t->next_wake = *wake;
 			*wake = t;
 		}

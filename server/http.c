@@ -1038,11 +1038,13 @@ int ks_serve(const struct ks_config *cfg)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += 10;
-	for (;;) {
+	for (int gave_up = 0;;) {
 		struct timespec pause = { 0, 10 * 1000 * 1000 };
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (atomic_load(&srv.in_flight) == 0 || now.tv_sec > deadline.tv_sec)
+		if (atomic_load(&srv.in_flight) == 0 || now.tv_sec > deadline.tv_sec + 2)
 			break;
+		if (now.tv_sec > deadline.tv_sec && !gave_up++)
+			ks_audit_give_up();   /* answer those still held for their rows: 503 */
 		nanosleep(&pause, NULL);
 	}
 	MHD_stop_daemon(srv.d);

@@ -263,6 +263,11 @@ enum ks_audit_state { KS_AUDIT_KEPT, KS_AUDIT_FAILED, KS_AUDIT_PENDING };
 enum ks_audit_state ks_audit_wait(struct ks_req *r, void (*suspend)(void *arg),
                                   void (*resume)(void *arg), void *arg);
 
+/* Resumes every request still held for its rows, as failed (503): for a
+ * shutdown whose writer is stuck, since libmicrohttpd cannot stop while a
+ * connection is suspended. */
+void ks_audit_give_up(void);
+
 /* Lets go of the request's audit state (when the request is done). */
 void ks_audit_release(struct ks_req *r);
 
