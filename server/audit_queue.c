@@ -357,6 +357,19 @@ static void enqueue(struct ks_req *r, const struct kr_audit_entry *a, bool refus
 	pthread_mutex_unlock(&q.lock);
 }
 
+/* Puts the ref of a refusal into e: as it is when it names a case, else
+ * its digest as the object (digest is the caller's buffer). */
+static void refused_ref(struct ks_req *r, const char *ref, struct kr_audit_entry *e,
+                        char digest[KR_AUDIT_DIGEST_LEN])
+{
+	e->ref = ref;
+	if (ref && !case_exists(r, ref)) {
+		kr_audit_digest(ref, digest);
+		e->ref = NULL;
+		e->object = digest;
+	}
+}
+
 void ks_audit(struct ks_req *r, char action, const char *ref, const char *detail)
 {
 	struct kr_audit_entry e;
@@ -366,12 +379,8 @@ void ks_audit(struct ks_req *r, char action, const char *ref, const char *detail
 	context(r, action, ref != NULL, &e, &c);
 	e.detail = detail;
 	e.ref = ref;
-	/* a refusal about a ref that names no case keeps a digest of it */
-	if (ref && action == KR_AUDIT_FAILED && !case_exists(r, ref)) {
-		kr_audit_digest(ref, digest);
-		e.ref = NULL;
-		e.object = digest;
-	}
+	if (action == KR_AUDIT_FAILED)
+		refused_ref(r, ref, &e, digest);
 	enqueue(r, &e, action == KR_AUDIT_FAILED);
 }
 
@@ -389,6 +398,8 @@ void ks_audit_as(struct ks_req *r, const char *who, const char *behalf, char act
 	e.role = NULL;
 	e.ref = ref;
 	e.detail = detail;
+	if (action == KR_AUDIT_FAILED)
+		refused_ref(r, ref, &e, digest);
 	/* a failed login as a name that is no account keeps a digest of it
 	 * (people type their password into the name field) */
 	if (action == KR_AUDIT_FAILED && who && !starts(who, "share:") &&
@@ -435,12 +446,7 @@ void ks_audit_outcome(struct ks_req *r)
 	snprintf(detail, sizeof detail, "%s: HTTP %d", r->status >= 500 ? "failed" : "refused",
 	         r->status);
 	e.detail = detail;
-	e.ref = ref;
-	if (ref && !case_exists(r, ref)) {
-		kr_audit_digest(ref, digest);
-		e.ref = NULL;
-		e.object = digest;
-	}
+	refused_ref(r, ref, &e, digest);
 	enqueue(r, &e, true);
 }
 
