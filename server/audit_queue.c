@@ -214,6 +214,7 @@ static void context(const struct ks_req *r, char action, bool has_ref, struct kr
 		event = action == KR_AUDIT_FAILED ? NULL : "audit.client-log";
 	} else if (strcmp(pat, "/api/session") == 0) {
 		c->type = KR_AUDIT_OBJECT_ACCOUNT;
+		c->object = r->has_user ? r->user.name : NULL;
 		event = r->method == KS_POST ? "session.login" : r->method == KS_DELETE
 		        ? "session.logout" : NULL;
 	} else if (strcmp(pat, "/api/share/session") == 0) {

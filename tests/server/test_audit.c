@@ -8,8 +8,10 @@
  * that is no account are kept as a SHA-256 digest, never as the text; the
  * client's own log (GET /api/cases/{ref}/audit) for those who may read the
  * case, as JSON and as printable text, in Dutch and English, without
- * addresses or details; the CSV export's NEN 7513 columns; and the trail
- * verifies at the end.  The behaviour under a full disk is in
+ * addresses or details; the CSV export's NEN 7513 columns; the trail
+ * verifies at the end; and the server refuses to start with a key file
+ * others may read, or without the key of a keyed trail, and starts with
+ * --audit-key naming a key elsewhere.  The behaviour under a full disk is in
  * tests/reliability/audit_diskfull.c.
  *
  * Usage: test_audit KRING  (run from the repository root).
@@ -17,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -261,6 +265,34 @@ static void exports(const struct tc_session *admin)
 	tc_resp_free(&r);
 }
 
+static bool log_has(const char *text)
+{
+	char *log = tc_slurp(S.log, NULL);
+	bool yes = log && strstr(log, text);
+	free(log);
+	return yes;
+}
+
+static void key_refusals(void)
+{
+	char key[400], moved[400];
+	const char *extra[] = { "--audit-key", moved, NULL };
+
+	snprintf(key, sizeof key, "%s.audit-key", S.db);
+	snprintf(moved, sizeof moved, "%s/elsewhere.key", S.dir);
+	tc_check(chmod(key, 0644) == 0, "the key file made readable by others");
+	tc_check(!tc_start(&S, "web", NULL) && log_has("chmod 600"),
+	         "the server does not start with an exposed key, and says why");
+	chmod(key, 0600);
+	tc_check(rename(key, moved) == 0, "the key file moved elsewhere");
+	tc_check(!tc_start(&S, "web", NULL) && log_has("the audit trail cannot be written") &&
+	         log_has("ontbreekt"),
+	         "the server does not start without the key of a keyed trail");
+	tc_check(access(key, F_OK) != 0, "... and made no new key");
+	if (tc_check(tc_start(&S, "web", extra), "it starts with --audit-key naming the key"))
+		tc_check(tc_stop(&S) == 0, "and stops cleanly");
+}
+
 int main(int argc, char **argv)
 {
 	struct tc_session w, other, analyst, admin;
@@ -293,6 +325,7 @@ int main(int argc, char **argv)
 	st = tc_stop(&S);
 	tc_check(st == 0, "clean stop: exit 0 (got %d)", st);
 	tc_check(tc_kring(&S, NULL, "audit", "--verify", NULL) == 0, "kring audit --verify");
+	key_refusals();
 out:
 	tc_cleanup(&S);
 	return tc_done("audit");
