@@ -33,6 +33,8 @@ struct kr_cli {
 	bool author_given;     /* author came from --author or $KRING_USER */
 	const char *os_user;   /* the operating-system user (getpwuid): the `who` of
 	                        * every audit row the command writes */
+	const char *audit_key; /* --audit-key, else $KRING_AUDIT_KEY, else NULL: next to
+	                        * the database (kr_config.audit_key_file) */
 };
 
 /* Opens the store at cli->db_path; prints the error and returns NULL on
@@ -47,7 +49,8 @@ int cli_fail(const char *cmd, const struct kr_error *err);
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Configures libkring for this run (kr_init): the message language of
- * cli->lang, the parse arena, and $KRING_THREADS threads when set. */
+ * cli->lang, the parse arena, the audit key file of cli->audit_key, and
+ * $KRING_THREADS threads when set. */
 void cli_configure(const struct kr_cli *cli);
 
 /* Which revision of a case a command reads: --revision N (rev > 0), or the

@@ -1,12 +1,31 @@
 /*
- * cmd_audit.c - `kring audit [REF] [--verify] [--csv]`: shows the audit
- * trail (NEN 7513) of one case or of everything, exports it as CSV (cells
- * escaped against formula injection), or checks the hash chain: exit 0 when
- * no row was altered or removed, 1 naming the first row that was.
+ * cmd_audit.c - `kring audit`: the audit trail (NEN 7513, docs/security.md).
+ *
+ *   kring audit [REF] [--csv]          shows the trail of one case or of
+ *                                      everything, or exports it as CSV
+ *                                      (cells escaped against formulas);
+ *   kring audit REF --for-client       the client's own log: who looked at
+ *                                      or changed the file, in plain Dutch
+ *                                      (English with --lang en), to print;
+ *   kring audit --verify [--expect F]  checks the keyed chain, and with
+ *                                      --expect that the trail still holds
+ *                                      the checkpoints in F: exit 0 when
+ *                                      intact, 1 naming the first bad row;
+ *   kring audit checkpoint             prints a signed checkpoint of the
+ *                                      head, to keep somewhere else.
+ *
+ * All work is done by libkring (audit.h); this file parses and prints.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
 #include "kring/audit.h"
+#include "kring/buf.h"
+#include "kring/init.h"
 #include "opts.h"
+
+#define EXPECT_MAX (64u * 1024u * 1024u)
 
 struct show {
 	enum kr_lang lang;
@@ -31,118 +50,256 @@ static const char *action_name(char a, enum kr_lang lang)
 static int show_row(const struct kr_audit_row *r, void *arg)
 {
 	struct show *sh = arg;
-	printf("%6lld  %s  %c %-12s  %-16s %-14s %-16s %s", r->id, r->when, r->action,
-	       action_name(r->action, sh->lang), r->who, r->has_ref ? r->ref : "-",
+	char who[KR_AUDIT_WHO_MAX + KR_AUDIT_ROLE_MAX + 4];
+
+	if (r->role[0])
+		snprintf(who, sizeof who, "%s/%s", r->who, r->role);
+	else
+		snprintf(who, sizeof who, "%s", r->who);
+	printf("%6lld  %s  %c %-12s  %-22s %-14s %-16s %s", r->id, r->when, r->action,
+	       action_name(r->action, sh->lang), who,
+	       r->has_ref ? r->ref : r->object[0] ? r->object : "-",
 	       r->has_address ? r->address : "-", r->detail);
 	if (r->has_on_behalf)
 		printf(" (%s %s)", kr_tr(sh->lang, "namens", "on behalf of"), r->on_behalf);
+	if (r->result == KR_AUDIT_RESULT_ERROR)
+		printf(" [%s]", kr_tr(sh->lang, "fout", "error"));
+	if (r->access_point[0])
+		printf(" <%s>", r->access_point);
 	putchar('\n');
 	sh->n++;
 	return 0;
 }
 
-static int verify(struct kr_cli *cli, struct kr_store *s)
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL, *grown;
+	size_t n = 0, cap = 0, got;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 8192;
+			if (cap > EXPECT_MAX || !(grown = realloc(buf, cap))) {
+				free(buf);
+				buf = NULL;
+				goto out;
+			}
+			buf = grown;
+		}
+		got = fread(buf + n, 1, 4096, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		free(buf);
+		buf = NULL;
+		goto out;
+	}
+	buf[n] = '\0';
+	*len = n;
+out:
+	if (f != stdin)
+		fclose(f);
+	return buf;
+}
+
+static int verify(struct kr_cli *cli, struct kr_store *s, const char *expect)
 {
 	struct kr_error err;
-	long long bad = 0, count = 0;
-	char hex[65];
+	long long bad = 0, count = 0, rechained = 0;
+	char hex[65], keyed[21];
+	char *text = NULL;
+	size_t len = 0;
+	int status = 0, checked = 0;
+	enum kr_status rc;
+
+	kr_error_init(&err);
+	if (expect && !(text = read_all(expect, &len))) {
+		fprintf(stderr, kr_tr(cli->lang, "kring audit: %s is niet te lezen\n",
+		                      "kring audit: cannot read %s\n"), expect);
+		status = EXIT_DATA;
+		goto out;
+	}
+	rc = expect ? kr_audit_verify_expect(s, text, len, &bad, &checked, &err)
+	            : kr_audit_verify(s, &bad, &err);
+	if (rc == KR_EINVAL) {
+		if (bad > 0)
+			fprintf(stderr, kr_tr(cli->lang, "kring audit: het logboek is aangetast vanaf "
+			                      "regel %lld: %s\n", "kring audit: the audit trail was "
+			                      "tampered with from row %lld: %s\n"), bad, err.message);
+		else
+			fprintf(stderr, kr_tr(cli->lang, "kring audit: het logboek is aangetast: %s\n",
+			                      "kring audit: the audit trail was tampered with: %s\n"),
+			        err.message);
+		status = EXIT_DATA;
+		goto out;
+	}
+	if (rc || kr_audit_head(s, &count, hex, &err) || kr_audit_keyed(s, keyed, &rechained,
+	                                                                  &err)) {
+		status = cli_fail("audit", &err);
+		goto out;
+	}
+	printf(kr_tr(cli->lang, "Het logboek is in orde: %lld regels, geen regel is gewijzigd, "
+	             "ingevoegd, verplaatst of verwijderd.\n", "The audit trail is intact: %lld "
+	             "rows, none altered, inserted, moved or removed.\n"), count);
+	if (keyed[0])
+		printf(kr_tr(cli->lang, "Geketend met de sleutel sinds %s (%lld regels van daarvoor "
+		             "zijn toen opnieuw geketend).\n", "Chained with the key since %s (%lld "
+		             "rows from before were re-chained then).\n"), keyed, rechained);
+	else
+		printf("%s", kr_tr(cli->lang, "Het logboek is nog niet met een sleutel geketend: "
+		                   "dat gebeurt bij de eerste nieuwe regel.\n", "The trail is not "
+		                   "chained with a key yet: that happens with its first new row.\n"));
+	if (expect)
+		printf(kr_tr(cli->lang, "Alle %d controlepunten van %s kloppen: tot en met elk "
+		             "controlepunt is niets veranderd, verwijderd, verplaatst of ingevoegd, "
+		             "en het logboek is niet ingekort.\n", "All %d checkpoints of %s hold: "
+		             "up to each of them nothing was altered, removed, moved or inserted, and "
+		             "the trail was not cut.\n"), checked, expect);
+	else if (count)
+		printf(kr_tr(cli->lang, "Laatste hash: %s. Bewijs dat er niets aan het eind is "
+		             "weggehaald met een controlepunt (kring audit checkpoint) dat je ergens "
+		             "anders bewaart.\n", "Last hash: %s. To prove later that nothing was cut "
+		             "off the end, keep a checkpoint (kring audit checkpoint) elsewhere.\n"),
+		       hex);
+out:
+	free(text);
+	kr_error_cleanup(&err);
+	return status;
+}
+
+static int checkpoint(struct kr_store *s)
+{
+	struct kr_error err;
+	char line[KR_AUDIT_CHECKPOINT_MAX];
 	int status = 0;
 
 	kr_error_init(&err);
-	if (kr_audit_verify(s, &bad, &err) == KR_OK) {
-		if (kr_audit_head(s, &count, hex, &err)) {
-			status = cli_fail("audit", &err);
-		} else {
-			printf(kr_tr(cli->lang, "Het logboek is in orde: %lld regels, geen regel is "
-			             "gewijzigd of verwijderd.\n",
-			             "The audit trail is intact: %lld rows, none altered or removed.\n"),
-			       count);
-			if (count)
-				printf(kr_tr(cli->lang, "Laatste hash: %s (bewaar die ergens anders om "
-				             "later te kunnen bewijzen dat er niets aan het eind is "
-				             "weggehaald)\n",
-				             "Last hash: %s (keep it elsewhere to prove later that nothing "
-				             "was cut off the end)\n"), hex);
-		}
-	} else if (bad > 0) {
-		fprintf(stderr, kr_tr(cli->lang, "kring audit: het logboek is aangetast vanaf regel "
-		                      "%lld: %s\n",
-		                      "kring audit: the audit trail was tampered with from row %lld: "
-		                      "%s\n"), bad, err.message);
-		status = EXIT_DATA;
-	} else {
+	if (kr_audit_checkpoint(s, kr_now(), line, &err))
+		status = err.code == KR_EINVAL ? (fprintf(stderr, "kring audit: %s\n", err.message),
+		                                  EXIT_DATA)
+		                               : cli_fail("audit", &err);
+	else
+		printf("%s\n", line);
+	kr_error_cleanup(&err);
+	return status;
+}
+
+static int for_client(struct kr_cli *cli, struct kr_store *s, const char *ref)
+{
+	struct kr_error err;
+	struct kr_buf b;
+	long rev = 0;
+	int status = 0;
+
+	kr_error_init(&err);
+	kr_buf_init(&b, 16u * 1024u * 1024u);
+	if (kr_store_head(s, ref, &rev, &err) || kr_audit_client_text(s, ref, cli->lang, &b, &err))
 		status = cli_fail("audit", &err);
-	}
+	else
+		fputs(b.data ? b.data : "", stdout);
+	kr_buf_cleanup(&b);
 	kr_error_cleanup(&err);
 	return status;
 }
 
 struct args {
-	const char *ref;
-	bool verify, csv;
+	const char *ref, *expect;
+	bool verify, csv, client;
 };
 
 static const struct cli_arg args[] = {
-	{ "DOSSIER", "REF", "het dossier", "the case", offsetof(struct args, ref), CLI_OPTIONAL },
+	{ "DOSSIER|checkpoint", "REF|checkpoint", "het dossier, of checkpoint",
+	  "the case, or checkpoint", offsetof(struct args, ref), CLI_OPTIONAL },
 };
 
 static const struct cli_opt opts[] = {
 	{ .name = "--csv", .kind = CLI_FLAG, .at = offsetof(struct args, csv),
 	  .help_nl = "schrijf het logboek als CSV (veilig voor spreadsheets)",
 	  .help_en = "write the trail as CSV (safe for spreadsheets)" },
+	{ .name = "--for-client", .kind = CLI_FLAG, .at = offsetof(struct args, client),
+	  .help_nl = "het overzicht voor het kind of de ouder: wie het dossier heeft bekeken of "
+	             "veranderd, wanneer en hoe",
+	  .help_en = "the overview for the child or parent: who looked at or changed the file, "
+	             "when and how" },
 	{ .name = "--verify", .kind = CLI_FLAG, .at = offsetof(struct args, verify),
-	  .help_nl = "controleer de hashketen: is er een regel gewijzigd of verwijderd? "
-	             "Exit-status 1 als dat zo is",
-	  .help_en = "check the hash chain: was a row altered or removed? Exit status 1 if so" },
+	  .help_nl = "controleer de keten met de sleutel: is er een regel gewijzigd, ingevoegd, "
+	             "verplaatst of verwijderd? Exit-status 1 als dat zo is",
+	  .help_en = "check the chain with the key: was a row altered, inserted, moved or "
+	             "removed? Exit status 1 if so" },
+	{ .name = "--expect", .kind = CLI_FILE, .at = offsetof(struct args, expect),
+	  .help_nl = "controleer ook de controlepunten in dit bestand (regels van kring audit "
+	             "checkpoint, bijvoorbeeld uit syslog)",
+	  .help_en = "also check the checkpoints in this file (lines of kring audit checkpoint, "
+	             "e.g. from syslog)" },
 };
 
 static const struct cli_cmd spec = {
 	.name = "audit",
 	.args = CLI_N(args),
 	.opts = CLI_N(opts),
-	.about_nl = "Toont het logboek (NEN 7513): wie wat deed met welk dossier, wanneer (UTC)\n"
-	            "en vanaf welk adres of welke opdracht (cli:...). Letters: C gemaakt,\n"
-	            "R gelezen, U gewijzigd, D verwijderd, E geëxporteerd, P geprint,\n"
-	            "F geweigerde toegang, A in- of uitgelogd.\n",
-	.about_en = "Shows the audit trail (NEN 7513): who did what with which case, when (UTC)\n"
-	            "and from which address or command (cli:...). Letters: C created, R read,\n"
-	            "U updated, D deleted, E exported, P printed, F refused access, A login or\n"
-	            "logout.\n",
+	.about_nl = "Toont het logboek (NEN 7513): wie (en in welke rol) wat deed met welk\n"
+	            "dossier, wanneer (UTC), vanaf welk adres en via welke ingang. Letters:\n"
+	            "C gemaakt, R gelezen, U gewijzigd, D verwijderd, E geëxporteerd, P geprint,\n"
+	            "F geweigerd, A in- of uitgelogd. `kring audit checkpoint` drukt een\n"
+	            "ondertekend controlepunt af om ergens anders te bewaren; --verify --expect\n"
+	            "BESTAND controleert het logboek daartegen. De sleutel staat in\n"
+	            "DATABASE.audit-key, of waar --audit-key zegt.\n",
+	.about_en = "Shows the audit trail (NEN 7513): who (in which role) did what with which\n"
+	            "case, when (UTC), from which address and through which access point.\n"
+	            "Letters: C created, R read, U updated, D deleted, E exported, P printed,\n"
+	            "F refused, A login or logout. `kring audit checkpoint` prints a signed\n"
+	            "checkpoint to keep elsewhere; --verify --expect FILE checks the trail\n"
+	            "against it. The key is in DATABASE.audit-key, or where --audit-key says.\n",
 };
 
 int cmd_audit(struct kr_cli *cli, int argc, char **argv)
 {
-	struct args a = { NULL, false, false };
+	struct args a = { NULL, NULL, false, false, false };
 	struct kr_store *s;
 	struct kr_error err;
 	struct show sh = { cli->lang, 0 };
 	const char *ref;
-	bool check, csv;
+	bool cp;
 	int status = cli_parse(cli, &spec, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
 	status = 0;
-	ref = a.ref;
-	check = a.verify;
-	csv = a.csv;
+	cp = a.ref && strcmp(a.ref, "checkpoint") == 0;
+	ref = cp ? NULL : a.ref;
 	sh.lang = cli->lang;
-	if (check && (csv || ref))
+	if (a.expect && !a.verify)
+		return cli_usage("audit", "%s", kr_tr(cli->lang, "--expect hoort bij --verify",
+		                 "--expect goes with --verify"));
+	if (a.verify && (a.csv || ref || a.client || cp))
 		return cli_usage("audit", "%s", kr_tr(cli->lang, "--verify controleert het hele "
-		                 "logboek: zonder dossier en zonder --csv", "--verify checks the whole "
-		                 "trail: it takes no case and no --csv"));
+		                 "logboek: zonder dossier, --csv of --for-client", "--verify checks the "
+		                 "whole trail: it takes no case, --csv or --for-client"));
+	if (cp && (a.csv || a.client))
+		return cli_usage("audit", "%s", kr_tr(cli->lang, "checkpoint heeft geen andere opties",
+		                 "checkpoint takes no other options"));
+	if (a.client && (!ref || a.csv))
+		return cli_usage("audit", "%s", kr_tr(cli->lang, "--for-client hoort bij één dossier "
+		                 "en niet bij --csv", "--for-client takes one case and no --csv"));
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
-	kr_error_init(&err);
-	if (check) {
-		status = verify(cli, s);
-	} else if (csv) {
+	kr_error_init_lang(&err, cli->lang);
+	if (a.verify) {
+		status = verify(cli, s, a.expect);
+	} else if (cp) {
+		status = checkpoint(s);
+	} else if (a.client) {
+		status = for_client(cli, s, ref);
+	} else if (a.csv) {
 		if (kr_audit_export_csv(s, ref, stdout, &err))
 			status = cli_fail("audit", &err);
 	} else {
-		printf("%6s  %-20s  %-14s  %-16s %-14s %-16s %s\n", "id",
+		printf("%6s  %-20s  %-14s  %-22s %-14s %-16s %s\n", "id",
 		       kr_tr(cli->lang, "tijd (UTC)", "time (UTC)"), kr_tr(cli->lang, "actie", "action"),
-		       kr_tr(cli->lang, "wie", "who"), kr_tr(cli->lang, "dossier", "case"),
+		       kr_tr(cli->lang, "wie/rol", "who/role"), kr_tr(cli->lang, "dossier", "case"),
 		       kr_tr(cli->lang, "adres", "address"), "detail");
 		if (kr_audit_each(s, ref, show_row, &sh, &err))
 			status = cli_fail("audit", &err);

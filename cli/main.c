@@ -55,8 +55,12 @@ static void usage(FILE *f, enum kr_lang lang)
 	                       "\nGlobal options (also after the command):\n"));
 	cli_global_help(lang, f);
 	fprintf(f, "%s", kr_tr(lang,
-	        "\nkring OPDRACHT --help vertelt meer over een opdracht.\n",
-	        "\nkring COMMAND --help tells more about a command.\n"));
+	        "\nDe sleutel van het logboek staat naast de database (DATABASE.audit-key),\n"
+	        "of in $KRING_AUDIT_KEY, of --audit-key.\n"
+	        "kring OPDRACHT --help vertelt meer over een opdracht.\n",
+	        "\nThe audit trail's key is next to the database (DATABASE.audit-key), or in\n"
+	        "$KRING_AUDIT_KEY, or --audit-key.\n"
+	        "kring COMMAND --help tells more about a command.\n"));
 }
 
 /* The operating-system user running kring: the `who` of its audit rows. */
@@ -85,6 +89,8 @@ int main(int argc, char **argv)
 	env = getenv("KRING_USER");
 	cli.author_given = env && *env;
 	cli.author = cli.author_given ? env : cli.os_user;
+	env = getenv("KRING_AUDIT_KEY");
+	cli.audit_key = env && *env ? env : NULL;
 	cli_configure(&cli);
 
 	for (; i < argc && argv[i][0] == '-'; i++) {

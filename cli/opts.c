@@ -34,6 +34,11 @@ static const struct cli_opt globals[] = {
 	             "systeem",
 	  .help_en = "whom new revisions are credited to (default $KRING_USER or your login "
 	             "name); the audit trail always names the system user beside it" },
+	{ .name = "--audit-key", .kind = CLI_FILE, .at = offsetof(struct kr_cli, audit_key),
+	  .help_nl = "het sleutelbestand van het logboek (standaard naast de database, of "
+	             "$KRING_AUDIT_KEY)",
+	  .help_en = "the audit trail's key file (default next to the database, or "
+	             "$KRING_AUDIT_KEY)", .flags = CLI_NO_DASH },
 };
 
 /* ---- reading values ------------------------------------------------------ */
@@ -233,6 +238,8 @@ static bool take_global(struct kr_cli *cli, const char *cmd, const struct cli_op
 		return false;
 	if (strcmp(o->name, "--author") == 0)
 		cli->author_given = true;
+	if (strcmp(o->name, "--audit-key") == 0)
+		cli_configure(cli);            /* before the store is opened */
 	return true;
 }
 

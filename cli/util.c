@@ -170,6 +170,7 @@ void cli_configure(const struct kr_cli *cli)
 	kr_config_defaults(&cfg);
 	cfg.parse_arena = true;
 	cfg.lang = cli->lang;
+	cfg.audit_key_file = cli->audit_key;
 	if (env && *env) {
 		long n = strtol(env, NULL, 10);
 		cfg.threads = n < 1 ? 1 : n > 64 ? 64 : (int)n;

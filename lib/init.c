@@ -1,6 +1,6 @@
 /*
  * init.c - the library's one configuration (init.h): threads, the parse
- * arena, the default message language and the clock.  Read by the modules
+ * arena, the default message language, the clock and the audit key file.  Read by the modules
  * through kr_config_get() and kr_now(); written only by kr_init().
  */
 #include "kring/init.h"
@@ -15,6 +15,7 @@ void kr_config_defaults(struct kr_config *cfg)
 	cfg->lang = KR_LANG_NL;
 	cfg->clock = NULL;
 	cfg->clock_arg = NULL;
+	cfg->audit_key_file = NULL;
 }
 
 enum kr_status kr_init(const struct kr_config *cfg, struct kr_error *err)

@@ -63,6 +63,7 @@ struct kr_store {
 	size_t ncache, capcache;
 	struct kri_tx group;  /* open between kr_store_begin() and kr_store_end() */
 	time_t now;         /* fixed clock, 0 = real clock */
+	struct kri_audit_key *audit_key;   /* lib/audit_key.c's, freed at close */
 };
 
 static enum kr_status db_fail(struct kr_store *s, struct kr_error *err, const char *what)
@@ -184,8 +185,14 @@ void kr_store_close(struct kr_store *s)
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->cache);
+	kri_audit_key_free(s->audit_key);
 	sqlite3_close(s->db);
 	free(s);
+}
+
+struct kri_audit_key **kri_store_audit_key(struct kr_store *s)
+{
+	return &s->audit_key;
 }
 
 sqlite3_stmt *kri_store_stmt(struct kr_store *s, const char *sql)

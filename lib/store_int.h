@@ -46,6 +46,14 @@ bool kri_store_arena_installed(void);
 enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long **revs,
                                        long **days, size_t *n);
 
+/* ---- the audit key (lib/audit_key.c) --------------------------------------- */
+
+/* The audit module's key for this connection, kept with the store and freed
+ * by kr_store_close() with kri_audit_key_free() (NULL until first used). */
+struct kri_audit_key;
+struct kri_audit_key **kri_store_audit_key(struct kr_store *s);
+void kri_audit_key_free(struct kri_audit_key *k);
+
 /* ---- the connection and its statement cache ------------------------------ */
 
 /* The store's SQLite connection.  Borrowed; one thread at a time, like the

@@ -1,8 +1,11 @@
 /*
  * api_admin.c - administration over HTTP (docs/api.md "Administration"):
  * accounts (admins only), the assignment of users to a case (admins, and
- * the lead of the case's team), and the audit trail (everything for
- * admins, one case for its team's lead) with its verification.
+ * the lead of the case's team), the audit trail (everything for admins,
+ * one case for its team's lead) with its verification, and the client's
+ * own log of a case (for everyone who may read the case: a plain overview
+ * of who looked at or changed the file, to show or print for the child or
+ * parent).
  *
  * Who may call what is the library's access decision, asked by the route
  * table (server/routes.c) before a handler runs.  Every change is one
@@ -265,17 +268,33 @@ void ks_h_assignee_delete(struct ks_req *r)
 
 /* ---- the audit trail ---------------------------------------------------------------- */
 
+static json_t *str_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
 static int row_json(const struct kr_audit_row *row, void *arg)
 {
 	char act[2] = { row->action, '\0' };
-	json_array_append_new(arg, json_pack("{s:I, s:s, s:s, s:o, s:s, s:o, s:o, s:s}", "id",
+	json_t *j = json_pack("{s:I, s:s, s:s, s:o, s:s, s:o, s:o, s:s}", "id",
 	                      (json_int_t)row->id, "at", row->when, "who", row->who, "on_behalf",
 	                      row->has_on_behalf ? json_string(row->on_behalf) : json_null(),
 	                      "action", act, "ref", row->has_ref ? json_string(row->ref)
 	                                                         : json_null(),
 	                      "address", row->has_address ? json_string(row->address)
 	                                                  : json_null(),
-	                      "detail", row->detail));
+	                      "detail", row->detail);
+	/* the NEN 7513 fields (null in rows from before they were kept) */
+	if (j) {
+		json_object_set_new(j, "role", str_or_null(row->role));
+		json_object_set_new(j, "event", str_or_null(row->event));
+		json_object_set_new(j, "result", str_or_null(kr_audit_result_name(row->result)));
+		json_object_set_new(j, "object_type",
+		                    str_or_null(kr_audit_object_name(row->object_type)));
+		json_object_set_new(j, "object", str_or_null(row->object));
+		json_object_set_new(j, "access_point", str_or_null(row->access_point));
+	}
+	json_array_append_new(arg, j);
 	return 0;
 }
 
@@ -350,5 +369,67 @@ void ks_h_audit_verify(struct ks_req *r)
 		ks_fail(r, rc, &err);
 	}
 out:
+	kr_error_cleanup(&err);
+}
+
+/* ---- the client's own log -------------------------------------------------------- */
+
+static const char *const how_keys[KR_AUDIT_HOW__N] = {
+	[KR_AUDIT_HOW_READ] = "read", [KR_AUDIT_HOW_LIST] = "list",
+	[KR_AUDIT_HOW_CREATE] = "create", [KR_AUDIT_HOW_CHANGE] = "change",
+	[KR_AUDIT_HOW_EXPORT] = "export", [KR_AUDIT_HOW_PRINT] = "print",
+};
+
+void ks_h_case_audit(struct ks_req *r)
+{
+	const char *ref = r->args[0], *format = ks_param(r, "format");
+	bool text = format && strcmp(format, "text") == 0;
+	struct kr_audit_visit *v = NULL;
+	struct kr_error err;
+	struct kr_buf b;
+	size_t n = 0;
+	json_t *visits = NULL;
+	char *out;
+	size_t len;
+
+	kr_error_init(&err);
+	kr_buf_init(&b, 4u * 1024u * 1024u);
+	if (format && !text && strcmp(format, "json") != 0) {
+		ks_error(r, 400, "bad_request", "?format= is json of text.",
+		         "?format= is json or text.");
+		goto out;
+	}
+	/* who may read it was decided by the route (http.c): whoever may read the case */
+	ks_audit_flush();
+	if (kr_audit_client_text(r->store, ref, r->lang, &b, &err) ||
+	    (!text && kr_audit_client_visits(r->store, ref, &v, &n, &err))) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	ks_audit(r, KR_AUDIT_READ, ref, "client log read");
+	if (text) {
+		out = kr_buf_steal(&b, &len);
+		ks_reply_take(r, 200, "text/plain; charset=utf-8", out, len);
+		goto out;
+	}
+	visits = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *how = json_object();
+		for (int h = 0; h < KR_AUDIT_HOW__N; h++)
+			if (v[i].count[h])
+				json_object_set_new(how, how_keys[h], json_integer(v[i].count[h]));
+		json_array_append_new(visits, json_pack("{s:s, s:s, s:s, s:s, s:o, s:s, s:o}",
+		                      "day", v[i].day, "from", v[i].from, "to", v[i].to, "who",
+		                      v[i].who, "role", str_or_null(v[i].role), "role_label",
+		                      kr_audit_role_word(v[i].role[0] ? v[i].role : NULL, r->lang),
+		                      "how", how));
+	}
+	ks_reply_json(r, 200, json_pack("{s:s, s:s, s:O, s:s}", "ref", ref, "timezone",
+	                                "Europe/Amsterdam", "visits", visits, "text",
+	                                b.data ? b.data : ""));
+out:
+	json_decref(visits);
+	free(v);
+	kr_buf_cleanup(&b);
 	kr_error_cleanup(&err);
 }

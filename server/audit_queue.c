@@ -1,24 +1,46 @@
 /*
- * audit_queue.c - the audit trail (lib/audit.c) as `kring serve` writes it.
+ * audit_queue.c - the audit trail (lib/audit.c) as `kring serve` writes it,
+ * failing closed (docs/security.md "In the server").
  *
  * Writes of a case record their row inside the transaction of the write
  * (ks_audit_tx), so the change and its row commit together or not at all.
  *
- * Reads, exports, prints, refusals and logins change nothing in the case,
- * and at thousands of requests per second a transaction with an fsync per
- * read would cap the server at a few hundred reads per second.  Their rows
- * go through a write-behind queue instead: one writer thread with its own
- * connection takes everything queued at most every 100 ms and writes it in
- * one transaction, chained like any other row (the time of each row is the
- * time of its request).  The queue is flushed at shutdown, after the last
- * request was answered, and before the audit endpoints read the trail.  So
- * a row can be lost only when the process dies hard within those 100 ms;
- * docs/api.md and docs/deploy.md say so.  The writer also prunes ended
- * sessions and old failure records every ten minutes, and it alone
- * checkpoints the write-ahead log: a passive checkpoint once a second,
- * outside the write lock.  Every connection of the server has SQLite's
- * automatic checkpoint-on-commit off, so no request (and no writer holding
- * the lock others wait for) pays for copying the log into the database.
+ * Reads, exports, prints, refusals and logins change nothing in the case.
+ * Their rows go to a bounded queue that one writer thread, with its own
+ * connection, writes in batches: everything queued while the previous
+ * batch was being committed goes in one transaction (group commit; under
+ * load a batch waits up to a millisecond for more), so a read does not pay
+ * a transaction of its own.  The writer's commits go to the write-ahead log
+ * without an fsync each (kr_audit_group_commit): a committed row survives a
+ * crash of kring, and the log is synced at every checkpoint (once a
+ * second) and every commit of a write.  A request that
+ * is answered with something (status below 400) is held until its rows
+ * are committed: http.c suspends its connection (the thread serves other
+ * connections meanwhile) and the writer resumes it once the batch is in.
+ * When a row cannot be kept (the queue is full, memory runs out, the
+ * database refuses the batch: disk full, I/O error) the request is answered
+ * 503 instead of with the case, so nothing is read, exported or printed
+ * without its row on disk.  Nothing is retried: the next batch simply tries
+ * again, so the server recovers by itself when the disk has room again.
+ *
+ * Refusals (403, 404, failed logins, refused writes) are not held: their
+ * answer gives nothing away.  Their rows take at most a quarter of the
+ * queue, so a flood of probes cannot crowd out the rows of real reads; a
+ * refusal row that does not fit, or whose batch fails, is counted, and the
+ * counts are written as one row ("audit.unavailable") with the next batch
+ * that commits.  Shutdown writes what is queued; when rows or counts could
+ * not be written, ks_audit_stop() says how many and the server exits 1.
+ *
+ * Case references and account names that name nothing (anyone can type
+ * them: GET /api/cases/<any text>, a login as <any name>) are kept as a
+ * digest (kr_audit_digest), never as the text.
+ *
+ * The writer also prunes ended sessions and old failure records every ten
+ * minutes, and it alone checkpoints the write-ahead log: a passive
+ * checkpoint once a second, outside the write lock.  Every connection of the
+ * server has SQLite's automatic checkpoint-on-commit off, so no request
+ * (and no writer holding the lock others wait for) pays for copying the log
+ * into the database.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -30,26 +52,50 @@
 #include "kring/init.h"
 #include "server.h"
 
-#define FLUSH_MS 100
+#define QUEUE_MAX 65536                  /* rows waiting to be written */
+#define REFUSALS_MAX (QUEUE_MAX / 4)     /* of which rows of refusals */
+#define IDLE_MS 1000                     /* the writer's housekeeping tick */
 #define PRUNE_S 600
+#define STOP_TRIES 3                     /* batches tried at shutdown before giving up */
+#define GATHER_US 1000                   /* under load, a batch waits this long ... */
+#define GATHER_ROWS 64                   /* ... or for this many rows */
+
+/* What a request's rows came to (see server.h). */
+struct ks_audit_ticket {
+	int refs;                  /* the request + each queued entry */
+	unsigned pending;          /* entries not yet written or failed */
+	bool failed;               /* an entry could not be kept */
+	bool queued;               /* an entry was queued at all */
+	bool waiting;              /* the request is suspended until pending is 0 */
+	void (*resume)(void *arg);
+	void *arg;
+	struct ks_audit_ticket *next_wake;   /* the writer's list of requests to resume */
+	struct ks_audit_ticket *wprev, *wnext;   /* q.waiting, while waiting */
+};
 
 struct entry {
 	struct entry *next;
-	time_t when;
-	char action;
-	char *who, *on_behalf, *ref, *address, *detail;
+	struct ks_audit_ticket *t;
+	bool refusal;
+	struct kr_audit_entry a;   /* its strings are the malloc'd copies below */
+	char *s[9];
 };
 
 static struct {
 	pthread_mutex_t lock;
-	pthread_cond_t wake, done;
+	pthread_cond_t wake, done, gather;
 	struct entry *head, **tail;
-	unsigned long long queued, written;   /* counts, for flush */
+	size_t n, nrefusals;                  /* queued now */
+	unsigned long long queued, resolved;  /* counts, for flush */
+	/* since the last summary row: rows not written, rows of refusals
+	 * dropped (queue full), requests answered 503 */
+	unsigned long long unwritten, dropped, refused;
+	struct ks_audit_ticket *waiting;      /* requests suspended for their rows */
 	bool stop, running;
 	pthread_t thread;
 	char *db_path;
 } q = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
-        .done = PTHREAD_COND_INITIALIZER, .tail = &q.head };
+        .done = PTHREAD_COND_INITIALIZER, .gather = PTHREAD_COND_INITIALIZER, .tail = &q.head };
 
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -69,34 +115,7 @@ enum kr_status ks_end(struct kr_store *s, bool commit, struct kr_error *err)
 	return rc;
 }
 
-static void entry_free(struct entry *e)
-{
-	if (!e)
-		return;
-	free(e->who);
-	free(e->on_behalf);
-	free(e->ref);
-	free(e->address);
-	free(e->detail);
-	free(e);
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
-/* A case ref fit for the trail: not too long, no control characters. */
-static bool ref_ok(const char *ref)
-{
-	size_t n = 0;
-	if (!ref)
-		return true;
-	for (; ref[n]; n++)
-		if ((unsigned char)ref[n] < 0x20 || ref[n] == 0x7f)
-			return false;
-	return n > 0 && n <= KR_AUDIT_REF_MAX;
-}
+/* ---- who, what and where, from the request --------------------------------- */
 
 const char *ks_who(const struct ks_req *r, char buf[KS_WHO_BUF])
 {
@@ -110,153 +129,535 @@ const char *ks_who(const struct ks_req *r, char buf[KS_WHO_BUF])
 	return buf;
 }
 
+static bool as_share(const struct ks_req *r)
+{
+	return r->has_share && (!r->has_user || (r->route && r->route->who == KS_SHARE));
+}
+
 static const char *on_behalf(const struct ks_req *r)
 {
-	bool as_share = r->has_share && (!r->has_user || (r->route && r->route->who == KS_SHARE));
-	return as_share && r->share.created_by[0] ? r->share.created_by : NULL;
+	return as_share(r) && r->share.created_by[0] ? r->share.created_by : NULL;
+}
+
+static const char *method_name(enum ks_method m)
+{
+	switch (m) {
+	case KS_GET: return "GET";
+	case KS_HEAD: return "HEAD";
+	case KS_POST: return "POST";
+	case KS_PUT: return "PUT";
+	case KS_PATCH: return "PATCH";
+	case KS_DELETE: return "DELETE";
+	}
+	return "?";
+}
+
+static const char *method_verb(enum ks_method m)
+{
+	switch (m) {
+	case KS_GET: case KS_HEAD: return "read";
+	case KS_POST: return "create";
+	case KS_PUT: case KS_PATCH: return "update";
+	case KS_DELETE: return "delete";
+	}
+	return "access";
+}
+
+/* The context of a row from the request: who, role, source, access point,
+ * and the object and event the route implies.  point and event are
+ * caller buffers. */
+struct context {
+	char who[KS_WHO_BUF];
+	char point[KR_AUDIT_POINT_MAX + 1];
+	char event[KR_AUDIT_EVENT_MAX + 1];
+	const char *object;
+	enum kr_audit_object type;
+};
+
+static bool starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static void context(const struct ks_req *r, char action, bool has_ref, struct kr_audit_entry *e,
+                    struct context *c)
+{
+	const char *pat = r->route ? r->route->pattern : "";
+	const char *event = NULL;
+
+	memset(e, 0, sizeof *e);
+	c->point[0] = c->event[0] = '\0';
+	c->object = NULL;
+	c->type = KR_AUDIT_OBJECT_DEFAULT;
+	e->who = ks_who(r, c->who);
+	e->on_behalf = on_behalf(r);
+	e->role = as_share(r) ? "share" : r->has_user ? kr_account_role_name(r->user.role) : NULL;
+	e->when = r->now;
+	e->action = action;
+	e->address = r->addr[0] ? r->addr : NULL;
+	if (r->route)
+		snprintf(c->point, sizeof c->point, "%s %s", method_name(r->method), pat);
+	e->access_point = c->point[0] ? c->point : NULL;
+
+	if (starts(pat, "/api/cases/{ref}/shares")) {
+		c->type = KR_AUDIT_OBJECT_SHARE;
+		if (strstr(pat, "{id}"))
+			c->object = r->args[1];
+	} else if (starts(pat, "/api/users")) {
+		c->type = KR_AUDIT_OBJECT_ACCOUNT;
+		if (strstr(pat, "{name}"))
+			c->object = r->args[0];
+	} else if (starts(pat, "/api/audit")) {
+		c->type = KR_AUDIT_OBJECT_AUDIT;
+	} else if (strcmp(pat, "/api/cases/{ref}/audit") == 0) {
+		c->type = KR_AUDIT_OBJECT_AUDIT;   /* the client's own log of the case */
+		event = action == KR_AUDIT_FAILED ? NULL : "audit.client-log";
+	} else if (strcmp(pat, "/api/session") == 0) {
+		c->type = KR_AUDIT_OBJECT_ACCOUNT;
+		c->object = r->has_user ? r->user.name : NULL;
+		event = r->method == KS_POST ? "session.login" : r->method == KS_DELETE
+		        ? "session.logout" : NULL;
+	} else if (strcmp(pat, "/api/share/session") == 0) {
+		c->type = KR_AUDIT_OBJECT_SHARE;
+		event = r->method == KS_POST ? "share.open" : r->method == KS_DELETE
+		        ? "share.close" : NULL;
+	} else if (strcmp(pat, "/api/cases") == 0 && r->method == KS_GET) {
+		event = "case.list";
+	} else if (strcmp(pat, "/api/stats") == 0) {
+		event = "figures.read";
+	}
+	if (c->type == KR_AUDIT_OBJECT_DEFAULT)
+		c->type = has_ref ? KR_AUDIT_OBJECT_CASE : KR_AUDIT_OBJECT_NONE;
+	if (event)
+		snprintf(c->event, sizeof c->event, "%s", event);
+	else if (action == KR_AUDIT_FAILED && r->route)
+		snprintf(c->event, sizeof c->event, "%s.%s",
+		         c->type == KR_AUDIT_OBJECT_NONE ? "system" : kr_audit_object_name(c->type),
+		         method_verb(r->method));
+	e->event = c->event[0] ? c->event : NULL;
+	e->object_type = c->type;
+	e->object = c->object;
+}
+
+/* True when ref names a case (a ref typed by anyone does not). */
+static bool case_exists(struct ks_req *r, const char *ref)
+{
+	long rev = 0;
+	for (const char *p = ref; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return false;
+	return r->store && strlen(ref) <= KR_AUDIT_REF_MAX &&
+	       kr_store_head(r->store, ref, &rev, NULL) == KR_OK && rev > 0;
+}
+
+/* ---- the queue --------------------------------------------------------------- */
+
+static void entry_free(struct entry *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < sizeof e->s / sizeof *e->s; i++)
+		free(e->s[i]);
+	free(e);
+}
+
+/* Copies the strings of a into e (a's pointers then point at the copies). */
+static bool entry_copy(struct entry *e, const struct kr_audit_entry *a)
+{
+	const char *const *src[9] = { &a->who, &a->on_behalf, &a->ref, &a->address, &a->detail,
+	                              &a->role, &a->event, &a->object, &a->access_point };
+	const char **dst[9] = { &e->a.who, &e->a.on_behalf, &e->a.ref, &e->a.address,
+	                        &e->a.detail, &e->a.role, &e->a.event, &e->a.object,
+	                        &e->a.access_point };
+	e->a = *a;
+	for (size_t i = 0; i < 9; i++) {
+		*dst[i] = NULL;
+		if (*src[i] && !(e->s[i] = strdup(*src[i])))
+			return false;
+		*dst[i] = e->s[i];
+	}
+	return true;
+}
+
+static void waiting_add_locked(struct ks_audit_ticket *t)
+{
+	t->waiting = true;
+	t->wprev = NULL;
+	t->wnext = q.waiting;
+	if (q.waiting)
+		q.waiting->wprev = t;
+	q.waiting = t;
+}
+
+static void waiting_remove_locked(struct ks_audit_ticket *t)
+{
+	t->waiting = false;
+	if (t->wprev)
+		t->wprev->wnext = t->wnext;
+	else
+		q.waiting = t->wnext;
+	if (t->wnext)
+		t->wnext->wprev = t->wprev;
+	t->wprev = t->wnext = NULL;
+}
+
+static void ticket_release_locked(struct ks_audit_ticket *t)
+{
+	if (t && --t->refs == 0)
+		free(t);
+}
+
+/* Queues a copy of a for request r.  A refusal row is never held for; the
+ * others make r wait (and fail) with them. */
+static void enqueue(struct ks_req *r, const struct kr_audit_entry *a, bool refusal)
+{
+	struct entry *e = calloc(1, sizeof *e);
+	struct kr_error err;
+	bool ok = e && entry_copy(e, a);
+
+	/* a malformed row (a bug) would fail the whole batch it joins */
+	kr_error_init(&err);
+	if (ok && kr_audit_check(a, &err)) {
+		fprintf(stderr, "kring serve: audit row refused: %s\n", err.message);
+		ok = false;
+	}
+	kr_error_cleanup(&err);
+
+	if (ok && !r->audit) {
+		if ((r->audit = calloc(1, sizeof *r->audit)))
+			r->audit->refs = 1;
+		else
+			ok = false;
+	}
+	pthread_mutex_lock(&q.lock);
+	if (ok && (refusal ? q.nrefusals >= REFUSALS_MAX : q.n >= QUEUE_MAX))
+		ok = false;
+	if (!ok) {
+		if (refusal)
+			q.dropped++;
+		else if (r->audit)
+			r->audit->failed = true;
+		else
+			r->audit_failed = true;
+		pthread_mutex_unlock(&q.lock);
+		entry_free(e);
+		return;
+	}
+	e->t = r->audit;
+	e->refusal = refusal;
+	r->audit->refs++;
+	r->audit->pending++;
+	r->audit->queued = true;
+	*q.tail = e;
+	q.tail = &e->next;
+	q.n++;
+	if (refusal)
+		q.nrefusals++;
+	q.queued++;
+	pthread_cond_signal(&q.wake);
+	pthread_mutex_unlock(&q.lock);
+}
+
+/* Puts the ref of a refusal into e: as it is when it names a case, else
+ * its digest as the object (digest is the caller's buffer). */
+static void refused_ref(struct ks_req *r, const char *ref, struct kr_audit_entry *e,
+                        char digest[KR_AUDIT_DIGEST_LEN])
+{
+	e->ref = ref;
+	if (ref && !case_exists(r, ref)) {
+		kr_audit_digest(ref, digest);
+		e->ref = NULL;
+		e->object = digest;
+	}
+}
+
+void ks_audit(struct ks_req *r, char action, const char *ref, const char *detail)
+{
+	struct kr_audit_entry e;
+	struct context c;
+	char digest[KR_AUDIT_DIGEST_LEN];
+
+	context(r, action, ref != NULL, &e, &c);
+	e.detail = detail;
+	e.ref = ref;
+	if (action == KR_AUDIT_FAILED)
+		refused_ref(r, ref, &e, digest);
+	enqueue(r, &e, action == KR_AUDIT_FAILED);
 }
 
 void ks_audit_as(struct ks_req *r, const char *who, const char *behalf, char action,
                  const char *ref, const char *detail)
 {
-	struct entry *e = calloc(1, sizeof *e);
-	const char *detail2 = detail;
+	struct kr_audit_entry e;
+	struct context c;
+	struct kr_user u;
+	char digest[KR_AUDIT_DIGEST_LEN];
 
-	if (!ref_ok(ref)) {
-		ref = NULL;
-		detail2 = "refused: malformed case reference";
+	context(r, action, ref != NULL, &e, &c);
+	e.who = who;
+	e.on_behalf = behalf;
+	e.role = NULL;
+	e.ref = ref;
+	e.detail = detail;
+	if (action == KR_AUDIT_FAILED)
+		refused_ref(r, ref, &e, digest);
+	/* a failed login as a name that is no account keeps a digest of it
+	 * (people type their password into the name field) */
+	if (action == KR_AUDIT_FAILED && who && !starts(who, "share:") &&
+	    (!r->store || kr_account_get(r->store, who, &u, NULL) != KR_OK)) {
+		kr_audit_digest(who, digest);
+		e.who = digest;
+	} else if (action == KR_AUDIT_FAILED && who && !starts(who, "share:")) {
+		e.role = kr_account_role_name(u.role);
+		e.object = who;
 	}
-	if (!e || !(e->who = dup_or_null(who)) || (behalf && !(e->on_behalf = strdup(behalf))) ||
-	    (ref && !(e->ref = strdup(ref))) || !(e->address = dup_or_null(r->addr)) ||
-	    (detail2 && !(e->detail = strdup(detail2)))) {
-		fprintf(stderr, "kring serve: out of memory: an audit row (%c) is lost\n", action);
-		entry_free(e);
-		return;
-	}
-	e->when = r->now;
-	e->action = action;
-	pthread_mutex_lock(&q.lock);
-	*q.tail = e;
-	q.tail = &e->next;
-	q.queued++;
-	pthread_mutex_unlock(&q.lock);
-}
-
-void ks_audit(struct ks_req *r, char action, const char *ref, const char *detail)
-{
-	char who[KS_WHO_BUF];
-	ks_audit_as(r, ks_who(r, who), on_behalf(r), action, ref, detail);
+	enqueue(r, &e, action == KR_AUDIT_FAILED);
 }
 
 enum kr_status ks_audit_tx(struct ks_req *r, char action, const char *ref, const char *detail,
                            struct kr_error *err)
 {
-	char who[KS_WHO_BUF];
 	struct kr_audit_entry e;
+	struct context c;
 
-	memset(&e, 0, sizeof e);
-	e.who = ks_who(r, who);
-	e.on_behalf = on_behalf(r);
-	e.when = r->now;
-	e.action = action;
+	context(r, action, ref != NULL, &e, &c);
 	e.ref = ref;
-	e.address = r->addr;
 	e.detail = detail;
 	return kr_audit_log(r->store, &e, NULL, err);
 }
 
-/* Writes the entries of list in one transaction.  Returns 0, or -1 when the
- * database refused (the entries are then kept for the next round). */
-static int write_batch(struct kr_store *s, struct entry *list)
+void ks_audit_outcome(struct ks_req *r)
 {
+	struct kr_audit_entry e;
+	struct context c;
+	char detail[64], digest[KR_AUDIT_DIGEST_LEN];
+	const char *ref;
+
+	if (!r->route || r->route->who == KS_PUBLIC || r->method == KS_GET || r->status < 400 ||
+	    (r->audit && r->audit->queued))
+		return;
+	ref = ks_case_ref(r);
+	context(r, KR_AUDIT_FAILED, ref != NULL, &e, &c);
+	snprintf(c.event, sizeof c.event, "%s.%s", c.type == KR_AUDIT_OBJECT_NONE ? "system"
+	         : kr_audit_object_name(c.type), method_verb(r->method));
+	if (strcmp(r->route->pattern, "/api/session") == 0 && r->method == KS_POST)
+		snprintf(c.event, sizeof c.event, "session.login");
+	e.event = c.event;
+	e.result = r->status >= 500 ? KR_AUDIT_RESULT_ERROR : KR_AUDIT_RESULT_REFUSED;
+	snprintf(detail, sizeof detail, "%s: HTTP %d", r->status >= 500 ? "failed" : "refused",
+	         r->status);
+	e.detail = detail;
+	refused_ref(r, ref, &e, digest);
+	enqueue(r, &e, true);
+}
+
+enum ks_audit_state ks_audit_wait(struct ks_req *r, void (*suspend)(void *arg),
+                                  void (*resume)(void *arg), void *arg)
+{
+	struct ks_audit_ticket *t = r->audit;
+	enum ks_audit_state st;
+
+	pthread_mutex_lock(&q.lock);
+	if (r->audit_failed || (t && t->failed)) {
+		st = KS_AUDIT_FAILED;
+		q.refused++;
+	} else if (!t || t->pending == 0) {
+		st = KS_AUDIT_KEPT;
+	} else {
+		waiting_add_locked(t);
+		t->resume = resume;
+		t->arg = arg;
+		suspend(arg);
+		st = KS_AUDIT_PENDING;
+	}
+	pthread_mutex_unlock(&q.lock);
+	return st;
+}
+
+void ks_audit_give_up(void)
+{
+	struct ks_audit_ticket *wake = NULL;
+
+	pthread_mutex_lock(&q.lock);
+	while (q.waiting) {
+		struct ks_audit_ticket *t = q.waiting;
+		waiting_remove_locked(t);
+		t->failed = true;
+		t->next_wake = wake;
+		wake = t;
+	}
+	pthread_mutex_unlock(&q.lock);
+	while (wake) {
+		struct ks_audit_ticket *t = wake;
+		wake = t->next_wake;
+		t->resume(t->arg);
+	}
+}
+
+void ks_audit_release(struct ks_req *r)
+{
+	if (!r->audit)
+		return;
+	pthread_mutex_lock(&q.lock);
+	ticket_release_locked(r->audit);
+	pthread_mutex_unlock(&q.lock);
+	r->audit = NULL;
+}
+
+/* ---- the writer ------------------------------------------------------------------- */
+
+/* Writes the summary of what could not be kept (when a count is not 0)
+ * and the entries of list in one transaction (kr_audit_log_many: the key,
+ * the last row and the high-water mark read once per batch).  Returns 0, or
+ * -1 when the database refused (nothing of the batch was written). */
+static int write_batch(struct kr_store *s, struct entry *list, unsigned long long counts[3],
+                       time_t now)
+{
+	char detail[KR_AUDIT_DETAIL_MAX + 1];
+	struct kr_audit_entry sum = { .who = "kring serve", .when = now,
+	                              .action = KR_AUDIT_FAILED, .detail = detail,
+	                              .event = "audit.unavailable",
+	                              .result = KR_AUDIT_RESULT_ERROR,
+	                              .object_type = KR_AUDIT_OBJECT_AUDIT };
+	const struct kr_audit_entry **v = NULL;
 	struct kr_error err;
-	int rc = 0;
+	size_t n = 0, cap = 1;
+	int rc = -1;
 
 	kr_error_init(&err);
-	if (ks_begin(s, &err)) {
-		rc = -1;
+	for (struct entry *e = list; e; e = e->next)
+		cap++;
+	if (!s || !(v = malloc(cap * sizeof *v)))
+		goto out;
+	if (counts[0] || counts[1] || counts[2]) {
+		snprintf(detail, sizeof detail, "while the audit trail could not be written: %llu "
+		         "rows not written, %llu rows of refusals dropped (queue full), %llu requests "
+		         "answered 503", counts[0], counts[1], counts[2]);
+		v[n++] = &sum;
+	}
+	for (struct entry *e = list; e; e = e->next)
+		v[n++] = &e->a;
+	if (ks_begin(s, &err))
+		goto out;
+	if (kr_audit_log_many(s, v, n, NULL, &err)) {
+		ks_end(s, false, NULL);
 		goto out;
 	}
-	for (struct entry *e = list; e; e = e->next) {
-		struct kr_audit_entry a = { e->who, e->on_behalf, e->when, e->action, e->ref,
-		                            e->address, e->detail };
-		enum kr_status st = kr_audit_log(s, &a, NULL, &err);
-		if (st == KR_EINVAL) {
-			fprintf(stderr, "kring serve: audit row refused: %s\n", err.message);
-		} else if (st) {
-			ks_end(s, false, NULL);
-			rc = -1;
-			goto out;
-		}
-	}
-	if (ks_end(s, true, &err))
-		rc = -1;
+	if (ks_end(s, true, &err) == KR_OK)
+		rc = 0;
 out:
 	if (rc)
-		fprintf(stderr, "kring serve: writing audit rows failed, will retry: %s\n",
-		        err.message);
+		fprintf(stderr, "kring serve: writing audit rows failed: %s\n",
+		        s && v ? err.message : s ? "out of memory" : "no database connection");
+	free(v);
 	kr_error_cleanup(&err);
 	return rc;
+}
+
+/* Resolves the entries of a written (ok) or failed batch: their requests
+ * learn the outcome; those waiting are put on *wake to be resumed. */
+static void resolve_locked(struct entry *list, bool ok, struct ks_audit_ticket **wake)
+{
+	for (struct entry *e = list; e; e = e->next) {
+		struct ks_audit_ticket *t = e->t;
+		if (!ok)
+			q.unwritten++;
+		q.resolved++;
+		if (!t)
+			continue;
+		if (!ok)
+			t->failed = true;
+		if (--t->pending == 0 && t->waiting) {
+			waiting_remove_locked(t);
+			t->next_wake = *wake;
+			*wake = t;
+		}
+	}
 }
 
 static void *writer(void *arg)
 {
 	struct kr_store *s = NULL;
 	struct kr_error err;
-	time_t last_prune = 0, last_checkpoint = 0;
+	time_t last_prune = 0;
+	struct timespec last_checkpoint = { 0, 0 };
+	int stop_tries = 0;
+	size_t last_batch = 0;
 	(void)arg;
 
 	kr_error_init(&err);
-	if (kr_store_open(q.db_path, &s, &err))
-		fprintf(stderr, "kring serve: the audit writer cannot open the database: %s\n",
-		        err.message);
-	else
-		kr_store_autocheckpoint(s, false);
-	kr_error_cleanup(&err);
 	pthread_mutex_lock(&q.lock);
 	for (;;) {
 		struct entry *list;
-		unsigned long long n = 0;
-		struct timespec until;
-		bool stop;
+		struct ks_audit_ticket *wake = NULL;
+		unsigned long long counts[3];
+		struct timespec now;
+		bool stop, ok = true;
 
 		if (!q.head && !q.stop) {
+			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
-			until.tv_nsec += FLUSH_MS * 1000000L;
+			until.tv_sec += IDLE_MS / 1000;
+			pthread_cond_timedwait(&q.wake, &q.lock, &until);
+		}
+		if (q.head && !q.stop && last_batch > 1 && q.n < GATHER_ROWS) {
+			/* under load (the last batch served several requests), wait a
+			 * moment for more: fewer, larger transactions */
+			struct timespec until;
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += GATHER_US * 1000L;
 			if (until.tv_nsec >= 1000000000L) {
 				until.tv_sec++;
 				until.tv_nsec -= 1000000000L;
 			}
-			pthread_cond_timedwait(&q.wake, &q.lock, &until);
+			pthread_cond_timedwait(&q.gather, &q.lock, &until);
 		}
 		list = q.head;
 		stop = q.stop;
+		last_batch = q.n;
 		q.head = NULL;
 		q.tail = &q.head;
+		q.n = q.nrefusals = 0;
+		counts[0] = q.unwritten;
+		counts[1] = q.dropped;
+		counts[2] = q.refused;
 		pthread_mutex_unlock(&q.lock);
 
-		for (struct entry *e = list; e; e = e->next)
-			n++;
-		if (list && s && write_batch(s, list) != 0) {
-			/* keep them, in order, in front of what came meanwhile */
-			struct entry *last = list;
-			struct timespec pause = { 0, 50 * 1000 * 1000 };
-			while (last->next)
-				last = last->next;
-			pthread_mutex_lock(&q.lock);
-			last->next = q.head;
-			if (!q.head)
-				q.tail = &last->next;
-			q.head = list;
-			pthread_mutex_unlock(&q.lock);
-			if (stop)
-				break;   /* give up at shutdown rather than hang */
-			nanosleep(&pause, NULL);
-			pthread_mutex_lock(&q.lock);
-			continue;
+		if (!s) {
+			/* (re)open: a database that could not be opened may come back */
+			kr_error_cleanup(&err);
+			if (kr_store_open(q.db_path, &s, &err) == KR_OK) {
+				kr_store_autocheckpoint(s, false);
+				if (kr_audit_group_commit(s, &err))
+					fprintf(stderr, "kring serve: %s\n", err.message);
+			} else {
+				fprintf(stderr, "kring serve: the audit writer cannot open the database: "
+				        "%s\n", err.message);
+			}
+		}
+		if (list || counts[0] || counts[1] || counts[2])
+			ok = write_batch(s, list, counts, kr_now()) == 0;
+
+		pthread_mutex_lock(&q.lock);
+		if (ok) {
+			q.unwritten -= counts[0];
+			q.dropped -= counts[1];
+			q.refused -= counts[2];
+		}
+		resolve_locked(list, ok, &wake);
+		pthread_cond_broadcast(&q.done);
+		pthread_mutex_unlock(&q.lock);
+
+		while (wake) {
+			struct ks_audit_ticket *t = wake;
+			wake = t->next_wake;
+			t->resume(t->arg);   /* the request still holds t: it is suspended */
 		}
 		while (list) {
 			struct entry *next = list->next;
+			pthread_mutex_lock(&q.lock);
+			ticket_release_locked(list->t);
+			pthread_mutex_unlock(&q.lock);
 			entry_free(list);
 			list = next;
 		}
@@ -264,24 +665,29 @@ static void *writer(void *arg)
 			/* no connection checkpoints on commit (that would happen while
 			 * the other writers wait): it is done here, outside the write
 			 * lock, once a second */
-			struct timespec now;
 			clock_gettime(CLOCK_MONOTONIC, &now);
-			if (now.tv_sec != last_checkpoint) {
-				last_checkpoint = now.tv_sec;
+			if (now.tv_sec != last_checkpoint.tv_sec) {
+				last_checkpoint = now;
 				kr_store_checkpoint(s, NULL);
 			}
-		}
-		if (s && kr_now() - last_prune >= PRUNE_S) {
-			last_prune = kr_now();
-			kr_session_prune(s, last_prune, NULL);
+			if (kr_now() - last_prune >= PRUNE_S) {
+				last_prune = kr_now();
+				kr_session_prune(s, last_prune, NULL);
+			}
 		}
 		pthread_mutex_lock(&q.lock);
-		q.written += n;
-		pthread_cond_broadcast(&q.done);
-		if (stop && !q.head)
-			break;
+		if (stop && !q.head) {
+			bool owed = q.unwritten || q.dropped || q.refused;
+			if (!owed || ++stop_tries >= STOP_TRIES)
+				break;
+			/* a last try for the summary of what was lost */
+			pthread_mutex_unlock(&q.lock);
+			nanosleep(&(struct timespec){ 0, 100 * 1000 * 1000 }, NULL);
+			pthread_mutex_lock(&q.lock);
+		}
 	}
 	pthread_mutex_unlock(&q.lock);
+	kr_error_cleanup(&err);
 	kr_store_close(s);
 	return NULL;
 }
@@ -291,6 +697,7 @@ int ks_audit_start(const char *db_path)
 	if (!(q.db_path = strdup(db_path)))
 		return -1;
 	q.stop = false;
+	q.unwritten = q.dropped = q.refused = 0;
 	if (pthread_create(&q.thread, NULL, writer, NULL)) {
 		fprintf(stderr, "kring serve: cannot start the audit writer\n");
 		free(q.db_path);
@@ -306,41 +713,37 @@ void ks_audit_flush(void)
 	pthread_mutex_lock(&q.lock);
 	if (q.running) {
 		unsigned long long target = q.queued;
-		pthread_cond_signal(&q.wake);
-		while (q.written < target && !q.stop) {
+		for (int tries = 0; q.resolved < target && tries < 30; tries++) {
 			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
 			until.tv_sec += 1;
 			pthread_cond_signal(&q.wake);
-			if (pthread_cond_timedwait(&q.done, &q.lock, &until) != 0 && q.written < target)
-				break;   /* the writer is stuck retrying; do not wait for ever */
+			pthread_cond_timedwait(&q.done, &q.lock, &until);
 		}
 	}
 	pthread_mutex_unlock(&q.lock);
 }
 
-void ks_audit_stop(void)
+unsigned long long ks_audit_stop(void)
 {
-	struct entry *left;
+	unsigned long long lost;
 
 	if (!q.running)
-		return;
+		return 0;
 	pthread_mutex_lock(&q.lock);
 	q.stop = true;
 	pthread_cond_signal(&q.wake);
 	pthread_mutex_unlock(&q.lock);
 	pthread_join(q.thread, NULL);
 	q.running = false;
-	left = q.head;
-	if (left)
-		fprintf(stderr, "kring serve: some audit rows could not be written at shutdown\n");
-	while (left) {
-		struct entry *next = left->next;
-		entry_free(left);
-		left = next;
-	}
-	q.head = NULL;
-	q.tail = &q.head;
+	lost = q.unwritten + q.dropped;
+	if (lost || q.refused)
+		fprintf(stderr, "kring serve: the audit trail could not be completed before "
+		        "stopping: %llu rows not written, %llu rows of refusals dropped, %llu "
+		        "requests answered 503 (and that could not be recorded either)\n",
+		        q.unwritten, q.dropped, q.refused);
+	lost += q.refused;
 	free(q.db_path);
 	q.db_path = NULL;
+	return lost;
 }

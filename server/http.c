@@ -65,6 +65,7 @@ static struct {
 	struct MHD_Daemon *d;
 	atomic_int in_flight;
 	atomic_bool stopping;
+	bool started;                  /* was listening */
 	pthread_mutex_t lock;          /* guards stores */
 	struct kr_store **stores;
 	size_t nstores, capstores;
@@ -83,6 +84,7 @@ struct conn_state {
 	bool deferred;             /* a reply is ready, to be queued at the next call */
 	bool counted;              /* in srv.in_flight */
 	bool is_head;
+	bool held;                 /* suspended until its audit rows are written */
 	const char *pattern;       /* for the log */
 	const char *method_name;
 };
@@ -479,6 +481,66 @@ static enum MHD_Result queue(struct conn_state *cs)
 	return ret;
 }
 
+/* ---- the audit trail before the answer ----------------------------------------------- */
+
+static void suspend_conn(void *conn)
+{
+	MHD_suspend_connection(conn);
+}
+
+static void resume_conn(void *conn)
+{
+	MHD_resume_connection(conn);
+}
+
+/* The answer to a request whose audit row could not be kept: 503, and
+ * nothing of what the handler made. */
+static void audit_refuse(struct ks_req *r)
+{
+	free(r->out);
+	r->out = NULL;
+	r->outlen = 0;
+	if (r->out_fd >= 0)
+		close(r->out_fd);
+	r->out_fd = -1;
+	for (size_t i = 0; i < r->nheaders; i++) {
+		free(r->headers[i].name);
+		free(r->headers[i].value);
+	}
+	r->nheaders = 0;
+	r->is_static = r->svg_csp = false;
+	ks_error(r, 503, "audit_unavailable",
+	         "Dit verzoek kan nu niet in het logboek worden vastgelegd, en zonder dat geeft "
+	         "kring niets uit een dossier. Probeer het over een paar minuten opnieuw; blijft "
+	         "het mislukken, meld het dan aan je beheerder.",
+	         "This request cannot be recorded in the audit trail right now, and without that "
+	         "kring gives out nothing of a case. Try again in a few minutes; if it keeps "
+	         "failing, tell your administrator.");
+	ks_header(r, "Retry-After", "30");
+}
+
+/* Runs before an answer goes out (docs/security.md, "In the server"): a
+ * refused state-changing request gets its audit row; an answer below 400
+ * waits until its rows are written (true: the connection was suspended,
+ * the writer resumes it) and becomes 503 when one could not be kept. */
+static bool audit_hold(struct conn_state *cs)
+{
+	struct ks_req *r = &cs->r;
+	enum ks_audit_state st;
+
+	ks_audit_outcome(r);
+	if (!r->status || r->status >= 400)
+		return false;   /* a refusal gives nothing away: not held */
+	st = ks_audit_wait(r, suspend_conn, resume_conn, r->conn);
+	if (st == KS_AUDIT_PENDING) {
+		cs->held = true;
+		return true;
+	}
+	if (st == KS_AUDIT_FAILED)
+		audit_refuse(r);
+	return false;
+}
+
 /* ---- the state machine ------------------------------------------------------------ */
 
 /* True when the request carries (or announces) a body. */
@@ -690,18 +752,29 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 				cs->deferred = true;
 				return MHD_YES;
 			}
+			ks_audit_outcome(r);   /* a refusal: never held */
 			cs->replied = true;
 			return queue(cs);
 		}
 		return MHD_YES;
 	}
 	r = &cs->r;
+	if (cs->held) {
+		/* resumed by the audit writer: the rows are written, or failed */
+		cs->held = false;
+		if (ks_audit_wait(r, suspend_conn, resume_conn, conn) == KS_AUDIT_FAILED)
+			audit_refuse(r);
+		cs->replied = true;
+		return queue(cs);
+	}
 	if (cs->deferred) {
 		if (*upload_data_size) {
 			*upload_data_size = 0;
 			return MHD_YES;
 		}
 		cs->deferred = false;
+		if (audit_hold(cs))
+			return MHD_YES;
 		cs->replied = true;
 		return queue(cs);
 	}
@@ -730,6 +803,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	} else {
 		r->route->fn(r);
 	}
+	if (audit_hold(cs))
+		return MHD_YES;
 	cs->replied = true;
 	return queue(cs);
 }
@@ -745,6 +820,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	if (cs->counted)
 		atomic_fetch_sub(&srv.in_flight, 1);
+	ks_audit_release(&cs->r);
 	kr_buf_cleanup(&cs->r.body);
 	free(cs->r.out);
 	if (cs->r.out_fd >= 0)
@@ -840,6 +916,26 @@ static int configure_auth(const struct ks_config *cfg)
 	return rc;
 }
 
+/* Loads the audit key of the database (creating it on first use,
+ * re-chaining a trail from before keys once).  Returns 0, or prints why
+ * not and returns -1. */
+static int audit_ready(struct kr_store *s)
+{
+	struct kr_error err;
+	char path[4096] = "";
+	int rc = 0;
+
+	kr_error_init(&err);
+	if (kr_audit_prepare(s, &err)) {
+		fprintf(stderr, "kring serve: the audit trail cannot be written: %s\n", err.message);
+		rc = -1;
+	} else if (kr_audit_key_path(s, path, sizeof path, NULL) == KR_OK) {
+		fprintf(stderr, "kring serve: audit key: %s\n", path);
+	}
+	kr_error_cleanup(&err);
+	return rc;
+}
+
 int ks_serve(const struct ks_config *cfg)
 {
 	struct sockaddr_in sa;
@@ -847,7 +943,7 @@ int ks_serve(const struct ks_config *cfg)
 	int sig = 0, threads = cfg->threads, rc = 1;
 	char *cert = NULL, *key = NULL;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-	                 MHD_USE_ERROR_LOG;
+	                 MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	const union MHD_DaemonInfo *di;
 	struct kr_store *probe;
 	struct timespec deadline, now;
@@ -874,10 +970,12 @@ int ks_serve(const struct ks_config *cfg)
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n > 0 && n < 64 ? (int)n : 2;
 	}
-	/* open (create, migrate) the database once before serving */
+	/* open (create, migrate) the database once before serving, with its
+	 * audit key: a missing or wrong key stops the server here */
 	if (!(probe = ks_store(NULL)))
 		return 1;
-	(void)probe;
+	if (audit_ready(probe))
+		goto out;
 	if (ks_audit_start(cfg->db_path))
 		goto out;
 	if (cfg->tls_cert || cfg->tls_key) {
@@ -918,6 +1016,7 @@ int ks_serve(const struct ks_config *cfg)
 	{
 		char host[INET_ADDRSTRLEN];
 		inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
+		srv.started = true;
 		fprintf(stderr, "kring serve: listening on %s://%s:%u/ (%d threads)\n",
 		        cert ? "https" : "http", host, di ? (unsigned)di->port : 0, threads);
 		if (cfg->clock_file)
@@ -939,18 +1038,21 @@ int ks_serve(const struct ks_config *cfg)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += 10;
-	for (;;) {
+	for (int gave_up = 0;;) {
 		struct timespec pause = { 0, 10 * 1000 * 1000 };
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (atomic_load(&srv.in_flight) == 0 || now.tv_sec > deadline.tv_sec)
+		if (atomic_load(&srv.in_flight) == 0 || now.tv_sec > deadline.tv_sec + 2)
 			break;
+		if (now.tv_sec > deadline.tv_sec && !gave_up++)
+			ks_audit_give_up();   /* answer those still held for their rows: 503 */
 		nanosleep(&pause, NULL);
 	}
 	MHD_stop_daemon(srv.d);
 	srv.d = NULL;
 	rc = 0;
 out_audit:
-	ks_audit_stop();
+	if (ks_audit_stop() && rc == 0)
+		rc = 1;   /* the trail is not complete: say so by the exit status */
 out:
 	close_stores();
 	if (key)
@@ -959,5 +1061,7 @@ out:
 	free(key);
 	if (rc == 0)
 		fprintf(stderr, "kring serve: stopped\n");
+	else if (srv.started)
+		fprintf(stderr, "kring serve: stopped, with the audit trail incomplete (exit 1)\n");
 	return rc;
 }

@@ -77,6 +77,10 @@ const struct ks_route ks_routes[] = {
 	{ KS_DELETE, "/api/cases/{ref}/assignees/{name}", ks_h_assignee_delete, KS_USER,
 	  KS_BODY_NONE, A, "", "unassign refused" },
 
+	/* the client's own log: who looked at or changed the file */
+	{ KS_GET, "/api/cases/{ref}/audit", ks_h_case_audit, KS_USER, KS_BODY_NONE, R, "format",
+	  "client log refused" },
+
 	/* items of a case (kr_case_edit) */
 	{ KS_GET, "/api/cases/{ref}/" IDCOLL, ks_h_items_list, KS_USER, KS_BODY_NONE, R, "",
 	  "read refused" },

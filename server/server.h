@@ -137,6 +137,10 @@ struct ks_req {
 	struct kr_store *store;        /* this thread's connection */
 	struct kr_buf body;            /* the request body */
 
+	/* the audit rows this request queued (audit_queue.c) */
+	struct ks_audit_ticket *audit;
+	bool audit_failed;             /* a row could not even be queued */
+
 	/* who is calling */
 	bool has_user;
 	struct kr_user user;
@@ -228,13 +232,16 @@ struct kr_store *ks_store(struct ks_req *r);
 const char *ks_who(const struct ks_req *r, char buf[KS_WHO_BUF]);
 
 /* Queues an audit row for the caller (reads, exports, prints, refusals,
- * logins): written by the audit writer within about 100 ms, in batches, and
- * at shutdown.  Never fails visibly: a row that cannot be queued is
- * reported on stderr. */
+ * logins), with the role, the access point (method and route), the source
+ * address and the object and event the route implies.  The writer thread
+ * commits it with the rows of other requests (group commit).  An answer
+ * below 400 is held until its rows are committed and becomes 503 when one
+ * could not be kept (ks_audit_wait, called by http.c); a refusal (letter F)
+ * is not held.  A refused ref that names no case is kept as a digest. */
 void ks_audit(struct ks_req *r, char action, const char *ref, const char *detail);
 
 /* The same for a caller named explicitly (failed logins: who is the name
- * typed, which is the account asked for). */
+ * typed, kept as a digest when it is no account). */
 void ks_audit_as(struct ks_req *r, const char *who, const char *on_behalf, char action,
                  const char *ref, const char *detail);
 
@@ -242,6 +249,27 @@ void ks_audit_as(struct ks_req *r, const char *who, const char *on_behalf, char 
  * the request's store (the write it records commits with it). */
 enum kr_status ks_audit_tx(struct ks_req *r, char action, const char *ref, const char *detail,
                            struct kr_error *err);
+
+/* Called by http.c before every answer: a state-changing request that is
+ * refused or fails (4xx, 5xx: 409, 422, 428, a CSRF refusal, ...) and has
+ * no audit row yet gets one (F, result refused or error). */
+void ks_audit_outcome(struct ks_req *r);
+
+/* Where the audit rows of a request stand before its answer goes out:
+ * all kept (or none queued), one could not be kept (answer 503), or still
+ * being written: then suspend(arg) was called, and resume(arg) will be
+ * called from the writer thread once they are written or failed. */
+enum ks_audit_state { KS_AUDIT_KEPT, KS_AUDIT_FAILED, KS_AUDIT_PENDING };
+enum ks_audit_state ks_audit_wait(struct ks_req *r, void (*suspend)(void *arg),
+                                  void (*resume)(void *arg), void *arg);
+
+/* Resumes every request still held for its rows, as failed (503): for a
+ * shutdown whose writer is stuck, since libmicrohttpd cannot stop while a
+ * connection is suspended. */
+void ks_audit_give_up(void);
+
+/* Lets go of the request's audit state (when the request is done). */
+void ks_audit_release(struct ks_req *r);
 
 /* Opens / ends a write transaction on s (kr_store_begin / kr_store_end).
  * The writers of this process first queue on one mutex, so they wait their
@@ -251,9 +279,11 @@ enum kr_status ks_audit_tx(struct ks_req *r, char action, const char *ref, const
 enum kr_status ks_begin(struct kr_store *s, struct kr_error *err);
 enum kr_status ks_end(struct kr_store *s, bool commit, struct kr_error *err);
 
-/* Starts / stops the audit writer thread (stop flushes the queue). */
+/* Starts / stops the audit writer thread.  Stop writes what is queued and
+ * returns how many rows (and counted refusals) could not be written: 0 when
+ * the trail is complete. */
 int ks_audit_start(const char *db_path);
-void ks_audit_stop(void);
+unsigned long long ks_audit_stop(void);
 
 /* Writes every queued row now and waits until they are written (tests and
  * the audit endpoints use it so a trail they show is complete). */
@@ -350,6 +380,7 @@ void ks_h_assignee_put(struct ks_req *r);
 void ks_h_assignee_delete(struct ks_req *r);
 void ks_h_audit_get(struct ks_req *r);
 void ks_h_audit_verify(struct ks_req *r);
+void ks_h_case_audit(struct ks_req *r);
 
 void ks_h_stats(struct ks_req *r);
 

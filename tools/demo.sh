@@ -67,6 +67,9 @@ echo
 # refuses to replace a file), so a failed fill leaves nothing behind and
 # never touches a database that appeared meanwhile.
 new="$db.new.$$"
+# The audit trail's key belongs next to the database's final name; a
+# database that had to live without its key could not be checked later.
+export KRING_AUDIT_KEY="$db.audit-key"
 trap 'rm -f "$new" "$new-wal" "$new-shm"' EXIT
 "$kring" --db "$new" init >/dev/null
 

@@ -34,10 +34,14 @@ struct kr_config {
 	 * revision and audit times, sessions, throttling and "today". */
 	time_t (*clock)(void *arg);
 	void *clock_arg;
+	/* The file that holds the audit trail's key (audit.h): NULL is
+	 * "<database>.audit-key" next to each database.  The string must
+	 * outlive the use of the library. */
+	const char *audit_key_file;
 };
 
 /* Fills *cfg with the defaults: threads 0, parse_arena false, Dutch, the
- * system clock.  Never fails. */
+ * system clock, the audit key next to the database.  Never fails. */
 void kr_config_defaults(struct kr_config *cfg);
 
 /* Configures the library.  Call it before other threads use libkring (it

@@ -13,12 +13,13 @@
 
 static char dbpath[64];
 
-/* Removes the database at dbpath and its -wal and -shm files. */
+/* Removes the database at dbpath, its -wal and -shm files and its audit
+ * key. */
 static inline void tu_db_remove(void)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm" };
+	static const char *const suffix[] = { "", "-wal", "-shm", ".audit-key" };
 	char p[80];
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		snprintf(p, sizeof p, "%s%s", dbpath, suffix[i]);
 		unlink(p);
 	}
