@@ -7,10 +7,10 @@
 #   make bench      benchmarks (see BENCHMARKS.md)
 
 CC      ?= cc
-PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium libmicrohttpd
+PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium libmicrohttpd libzstd
 DEBS    := build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev libcmocka-dev \
            libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev \
-           libzxcvbn-dev fonts-dejavu-core python3
+           libzxcvbn-dev libzstd-dev fonts-dejavu-core python3
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-truncation
 CFLAGS  ?= -O2 -g

@@ -46,6 +46,12 @@ bool kri_store_arena_installed(void);
 enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long **revs,
                                        long **days, size_t *n);
 
+/* The last day (a day number) on which person i of case c may hold a share
+ * link: the day before their death, the last day of their involvement (a
+ * professional whose every period has ended), else LONG_MAX.  share.c
+ * refuses a link for a person past it; the store revokes their links. */
+long kri_person_until(const struct kr_case *c, size_t i);
+
 /* ---- the connection and its statement cache ------------------------------ */
 
 /* The store's SQLite connection.  Borrowed; one thread at a time, like the
