@@ -77,24 +77,34 @@ static void help(enum kr_lang lang)
 	printf("%s", kr_tr(lang,
 	       "Gebruik: kring serve [--listen ADRES:POORT] [--web MAP] [--tls-cert F --tls-key F]\n"
 	       "                     [--threads N] [--max-connections N] [--timeout S]\n"
-	       "                     [--session-idle S] [--session-max S] [--trust-proxy] [--quiet]\n\n"
+	       "                     [--max-per-address N] [--header-deadline S]\n"
+	       "                     [--request-deadline S] [--session-idle S] [--session-max S]\n"
+	       "                     [--trust-proxy ADRES[,ADRES]] [--quiet]\n\n"
 	       "Start de webserver: de HTTP API (docs/api.md) onder /api en de browser-app\n"
 	       "uit MAP (standaard ./web).  Standaard op 127.0.0.1:8080; poort 0 kiest een vrije.\n"
 	       "  --session-idle S   een sessie eindigt na S seconden zonder gebruik (1800)\n"
 	       "  --session-max S    en altijd S seconden na het inloggen (43200)\n"
-	       "  --trust-proxy      neem het adres van de gebruiker uit X-Real-IP (alleen achter\n"
-	       "                     een eigen proxy, zie docs/deploy.md)\n"
+	       "  --max-per-address N  hooguit N verbindingen tegelijk van een adres (64)\n"
+	       "  --header-deadline S  de kopregels van een verzoek binnen S seconden (10)\n"
+	       "  --request-deadline S het hele verzoek (kop en inhoud) binnen S seconden (60)\n"
+	       "  --trust-proxy ADRES  geloof X-Real-IP en X-Forwarded-Proto alleen van deze\n"
+	       "                     proxy-adressen (met komma's; zie docs/deploy.md)\n"
 	       "  --quiet            schrijf geen regel per verzoek\n"
 	       "Stoppen: Ctrl-C of SIGTERM; lopende verzoeken worden eerst afgemaakt.\n",
 	       "Usage: kring serve [--listen ADDRESS:PORT] [--web DIR] [--tls-cert F --tls-key F]\n"
 	       "                   [--threads N] [--max-connections N] [--timeout S]\n"
-	       "                   [--session-idle S] [--session-max S] [--trust-proxy] [--quiet]\n\n"
+	       "                   [--max-per-address N] [--header-deadline S]\n"
+	       "                   [--request-deadline S] [--session-idle S] [--session-max S]\n"
+	       "                   [--trust-proxy ADDRESS[,ADDRESS]] [--quiet]\n\n"
 	       "Starts the web server: the HTTP API (docs/api.md) under /api and the browser UI\n"
 	       "from DIR (default ./web).  Listens on 127.0.0.1:8080; port 0 picks a free one.\n"
 	       "  --session-idle S   a session ends after S seconds unused (1800)\n"
 	       "  --session-max S    and always S seconds after login (43200)\n"
-	       "  --trust-proxy      take the client address from X-Real-IP (only behind your\n"
-	       "                     own proxy, see docs/deploy.md)\n"
+	       "  --max-per-address N  at most N connections at once from one address (64)\n"
+	       "  --header-deadline S  a request's headers within S seconds (10)\n"
+	       "  --request-deadline S the whole request (headers and body) within S seconds (60)\n"
+	       "  --trust-proxy ADDRESS  believe X-Real-IP and X-Forwarded-Proto only from these\n"
+	       "                     proxy addresses (comma-separated; see docs/deploy.md)\n"
 	       "  --quiet            no log line per request\n"
 	       "Stop it with Ctrl-C or SIGTERM; requests in flight are finished first.\n"));
 }
@@ -109,8 +119,11 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 	memset(&cfg, 0, sizeof cfg);
 	cfg.listen = "127.0.0.1:8080";
 	cfg.web_dir = "web";
-	cfg.max_connections = 256;
+	cfg.max_connections = 512;
+	cfg.max_per_address = 64;
 	cfg.timeout_s = 30;
+	cfg.header_deadline_s = 10;
+	cfg.request_deadline_s = 60;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int g;
@@ -122,10 +135,6 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		if (g)
 			continue;
-		if (strcmp(a, "--trust-proxy") == 0) {
-			cfg.trust_proxy = true;
-			continue;
-		}
 		if (strcmp(a, "--quiet") == 0) {
 			cfg.quiet = true;
 			continue;
@@ -152,6 +161,20 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 100000)
 				return EXIT_USAGE;
 			cfg.max_connections = (int)v;
+		} else if (strcmp(a, "--trust-proxy") == 0) {
+			cfg.trust_proxy = argv[++i];
+		} else if (strcmp(a, "--max-per-address") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 100000)
+				return EXIT_USAGE;
+			cfg.max_per_address = (int)v;
+		} else if (strcmp(a, "--header-deadline") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 3600)
+				return EXIT_USAGE;
+			cfg.header_deadline_s = (int)v;
+		} else if (strcmp(a, "--request-deadline") == 0) {
+			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 86400)
+				return EXIT_USAGE;
+			cfg.request_deadline_s = (int)v;
 		} else if (strcmp(a, "--timeout") == 0) {
 			if (!cli_parse_long("serve", a, argv[++i], 1, &v) || v > 3600)
 				return EXIT_USAGE;
