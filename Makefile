@@ -124,5 +124,5 @@ clean:
 	rm -rf build
 
 -include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/server/*.d $(B)/tests/*.d \
-                    $(B)/tests/server/*.d $(B)/*.d)
--include tests/server/server.mk tests/fuzz/fuzz.mk tests/e2e/e2e.mk
+                    $(B)/tests/server/*.d $(B)/tests/reliability/*.d $(B)/*.d)
+-include tests/server/server.mk tests/reliability/reliability.mk tests/fuzz/fuzz.mk tests/e2e/e2e.mk
