@@ -177,15 +177,17 @@ if mount -t tmpfs -o size=4m tmpfs "$M" 2>/dev/null; then
 			sed -n 's/^ETag: "\([0-9]*\)".*/\1/p' | tr -d '\r')
 		curl -s -o /dev/null -w '%{http_code}' -b "$T/jar" -X PATCH \
 			-H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
-			-H "If-Match: \"$rev\"" -d "{\"notes\":\"$1\"}" "$U/api/cases/PZ-2026-0101/case"
+			-H "If-Match: \"$rev\"" --data-binary "@$1" "$U/api/cases/PZ-2026-0101/case"
 	}
-	check "a write with room: 200" test "$(patch eerste)" = 200
+	note() { printf '{"notes":"%s"}' "$1" > "$T/body.json"; echo "$T/body.json"; }
+	check "a write with room: 200" test "$(patch "$(note eerste)")" = 200
 	dd if=/dev/zero of="$M/fill" bs=16k >/dev/null 2>&1
-	big=$(python3 -c 'print("x" * 60000)')
-	st=$(patch "$big")
+	# random text: compressed revisions would make a repeated one tiny
+	python3 -c 'import base64, os; print("{\"notes\":\"%s\"}" % base64.b64encode(os.urandom(300000)).decode())' > "$T/big.json"
+	st=$(patch "$T/big.json")
 	check "a write on a full disk: 503 (got $st)" test "$st" = 503
 	rm -f "$M/fill"
-	st=$(patch "weer ruimte")
+	st=$(patch "$(note "weer ruimte")")
 	check "room again: the next write succeeds without a restart (got $st)" test "$st" = 200
 	kill -TERM $SP
 	wait $SP
