@@ -191,6 +191,43 @@ static bool read_only_file(const char *path)
 	return access(dir, W_OK) != 0;
 }
 
+/* The URI of path with parameter param ("mode=ro"), into a new sqlite3
+ * string (NULL out of memory). */
+static char *file_uri(const char *path, const char *param)
+{
+	sqlite3_str *u = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(u, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '?' || *p == '#' || *p == '%')
+			sqlite3_str_appendf(u, "%%%02X", (unsigned char)*p);
+		else
+			sqlite3_str_appendchar(u, 1, *p);
+	}
+	sqlite3_str_appendf(u, "?%s", param);
+	return sqlite3_str_finish(u);
+}
+
+/* Opens path read-only on s: as a reader of a live database when SQLite
+ * can share its -shm, else as an unchanging file. */
+static enum kr_status open_read_only(struct kr_store *s, const char *path, struct kr_error *err)
+{
+	static const char *const params[] = { "mode=ro", "immutable=1" };
+	int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI;
+
+	for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
+		char *uri = file_uri(path, params[i]);
+		int ok = uri && sqlite3_open_v2(uri, &s->db, flags, NULL) == SQLITE_OK &&
+		         sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL,
+		                      NULL) == SQLITE_OK;
+		sqlite3_free(uri);
+		if (ok)
+			return KR_OK;
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	return kr_error_set(err, KR_EDB, "cannot open database %s read-only", path);
+}
+
 enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err)
 {
 	struct kr_store *s;
@@ -206,11 +243,15 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 		goto fail;
 	}
 	/* A file we may not write is opened read-only: it can be listed, read
-	 * and exported, and every write is refused by SQLite. */
+	 * and exported, and every write is refused by SQLite.  In WAL mode a
+	 * reader needs the -shm file; where it cannot be made (a folder we may
+	 * not write) the file is read as it is (immutable), which is right for
+	 * the archived copy or backup such a file normally is. */
 	s->readonly = read_only_file(path);
-	if (s->readonly)
-		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if (s->readonly) {
+		if ((rc = open_read_only(s, path, err)))
+			goto fail;
+	} else if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		rc = kr_error_set(err, KR_EDB, "cannot open database %s: %s", path,
 		                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;

@@ -145,12 +145,22 @@ check "restore --replace keeps the old database aside" sh -c "ls '$T' | grep -q 
 check "the restored database reads" sh -c "$K --db '$T/new.db' list | grep -q OLD-1"
 
 # read-only: a database file we may not write is opened read-only and listed
-chmod 0444 "$T/new.db"
-if [ "$(id -u)" = 0 ]; then
-	ok "read-only files: skipped as root (root may write any file)"
+RO=$(mktemp -d /tmp/kring-ro.XXXXXX)
+cp "$T/new.db" "$RO/ro.db"
+chmod 0755 "$RO"
+chmod 0444 "$RO/ro.db"
+if [ "$(id -u)" != 0 ]; then
+	check "a read-only database can be listed" sh -c "$K --db '$RO/ro.db' list | grep -q OLD-1"
+	check "... and refuses writes" sh -c "! $K --db '$RO/ro.db' import examples/PZ-2026-0102.json 2>/dev/null"
+elif command -v su >/dev/null && su nobody -s /bin/sh -c "test -x '$K'" 2>/dev/null; then
+	check "a read-only database can be listed (as nobody)" \
+		su nobody -s /bin/sh -c "$K --db '$RO/ro.db' list | grep -q OLD-1"
+	check "... and refuses writes" \
+		su nobody -s /bin/sh -c "! $K --db '$RO/ro.db' import '$(pwd)/examples/PZ-2026-0102.json' 2>/dev/null"
 else
-	check "a read-only database can be listed" sh -c "$K --db '$T/new.db' list | grep -q OLD-1"
+	ok "read-only files: skipped (root, and no other user can run $K)"
 fi
+rm -rf "$RO"
 
 # a full disk
 M=$T/small
