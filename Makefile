@@ -7,10 +7,10 @@
 #   make bench      benchmarks (see BENCHMARKS.md)
 
 CC      ?= cc
-PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium libmicrohttpd
+PKGS    := sqlite3 jansson igraph librsvg-2.0 cairo xlsxwriter libsodium libmicrohttpd libzstd
 DEBS    := build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev libcmocka-dev \
            libigraph-dev librsvg2-dev libcairo2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev \
-           libzxcvbn-dev fonts-dejavu-core python3
+           libzxcvbn-dev libzstd-dev fonts-dejavu-core python3
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-truncation
 CFLAGS  ?= -O2 -g
@@ -125,5 +125,4 @@ clean:
 
 -include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/server/*.d $(B)/tests/*.d \
                     $(B)/tests/server/*.d $(B)/tests/reliability/*.d $(B)/*.d)
--include tests/server/server.mk tests/fuzz/fuzz.mk tests/e2e/e2e.mk
--include tests/reliability/reliability.mk
+-include tests/server/server.mk tests/reliability/reliability.mk tests/fuzz/fuzz.mk tests/e2e/e2e.mk

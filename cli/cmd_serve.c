@@ -75,7 +75,8 @@ static int use_clock_file(const char *path, enum kr_lang lang)
 
 struct args {
 	struct ks_config cfg;
-	long threads, max_connections, timeout;
+	long threads, max_connections, timeout, max_per_address, header_deadline,
+	     request_deadline;
 	bool unsafe_testing;
 };
 
@@ -113,11 +114,23 @@ static const struct cli_opt opts[] = {
 	  .max = LONG_MAX, .value_nl = "S", .value_en = "S",
 	  .help_nl = "en altijd S seconden na het inloggen (43200)",
 	  .help_en = "and always S seconds after login (43200)" },
-	{ .name = "--trust-proxy", .kind = CLI_FLAG, .at = AT(cfg.trust_proxy),
-	  .help_nl = "neem het adres van de gebruiker uit X-Real-IP (alleen achter een eigen "
-	             "proxy, zie docs/deploy.md)",
-	  .help_en = "take the client address from X-Real-IP (only behind your own proxy, see "
-	             "docs/deploy.md)" },
+	{ .name = "--max-per-address", .kind = CLI_LONG, .at = AT(max_per_address), .min = 1,
+	  .max = 100000, .help_nl = "hooguit N verbindingen tegelijk van een adres (64)",
+	  .help_en = "at most N connections at once from one address (64)" },
+	{ .name = "--header-deadline", .kind = CLI_LONG, .at = AT(header_deadline), .min = 1,
+	  .max = 3600, .value_nl = "S", .value_en = "S",
+	  .help_nl = "de kopregels van een verzoek binnen S seconden (10)",
+	  .help_en = "a request's headers within S seconds (10)" },
+	{ .name = "--request-deadline", .kind = CLI_LONG, .at = AT(request_deadline), .min = 1,
+	  .max = 86400, .value_nl = "S", .value_en = "S",
+	  .help_nl = "het hele verzoek (kop en inhoud) binnen S seconden (60)",
+	  .help_en = "the whole request (headers and body) within S seconds (60)" },
+	{ .name = "--trust-proxy", .kind = CLI_TEXT, .at = AT(cfg.trust_proxy),
+	  .value_nl = "ADRES[,ADRES]", .value_en = "ADDRESS[,ADDRESS]",
+	  .help_nl = "geloof X-Real-IP en X-Forwarded-Proto alleen van deze proxy-adressen "
+	             "(zie docs/deploy.md)",
+	  .help_en = "believe X-Real-IP and X-Forwarded-Proto only from these proxy addresses "
+	             "(see docs/deploy.md)" },
 	{ .name = "--quiet", .kind = CLI_FLAG, .at = AT(cfg.quiet),
 	  .help_nl = "schrijf geen regel per verzoek", .help_en = "no log line per request" },
 	/* test options: docs/deploy.md says why never in production */
@@ -147,13 +160,19 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	cfg->listen = "127.0.0.1:8080";
 	cfg->web_dir = "web";
-	a.max_connections = 256;
+	a.max_connections = 512;
 	a.timeout = 30;
+	a.max_per_address = 64;
+	a.header_deadline = 10;
+	a.request_deadline = 60;
 	if ((status = cli_parse(cli, &spec, argc, argv, &a)) >= 0)
 		return status;
 	cfg->threads = (int)a.threads;
 	cfg->max_connections = (int)a.max_connections;
 	cfg->timeout_s = (int)a.timeout;
+	cfg->max_per_address = (int)a.max_per_address;
+	cfg->header_deadline_s = (int)a.header_deadline;
+	cfg->request_deadline_s = (int)a.request_deadline;
 	if (cfg->clock_file && !a.unsafe_testing)
 		return cli_usage("serve", "%s", kr_tr(cli->lang,
 		                 "--clock-file is een testoptie: wie het bestand kan schrijven, kan "

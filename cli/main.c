@@ -38,6 +38,12 @@ static const struct command {
 	  "assign a case to a worker" },
 	{ "audit", cmd_audit, "toon of controleer het logboek van inzage en wijzigingen",
 	  "show or verify the audit trail" },
+	{ "retention", cmd_retention, "toon en vernietig wat de bewaartermijn voorbij is",
+	  "list and destroy what is past its retention period" },
+	{ "erase", cmd_erase, "vernietig een dossier op verzoek (twee beheerders)",
+	  "destroy a case on request (two admins)" },
+	{ "backup", cmd_backup, "maak een gecontroleerde reservekopie", "make a verified backup" },
+	{ "restore", cmd_restore, "zet een reservekopie terug", "restore a backup" },
 	{ "serve", cmd_serve, "start de webserver (API en browser)", "start the web server (API, browser)" },
 	{ "generate", cmd_generate, "maak synthetische dossiers", "generate synthetic cases" },
 };

@@ -81,11 +81,14 @@ enum kr_status kr_audit_key_path(struct kr_store *s, char *buf, size_t n,
 {
 	const char *conf = kr_config_get()->audit_key_file;
 	const char *db = sqlite3_db_filename(kri_store_db(s), "main");
+	const char *own = kri_store_audit_key_path(s);
 	int m;
 
 	if (n)
 		buf[0] = '\0';
-	if (conf && *conf)
+	if (own && *own)
+		m = snprintf(buf, n, "%s", own);
+	else if (conf && *conf)
 		m = snprintf(buf, n, "%s", conf);
 	else if (db && *db)
 		m = snprintf(buf, n, "%s%s", db, KEY_FILE_SUFFIX);
@@ -93,6 +96,18 @@ enum kr_status kr_audit_key_path(struct kr_store *s, char *buf, size_t n,
 		return kr_error_say(err, KR_EUSAGE, "Deze database heeft geen bestand, dus ook geen "
 		                    "sleutelbestand ernaast.", "This database has no file, so no key "
 		                    "file next to it either.");
+	if (m < 0 || (size_t)m >= n)
+		return kr_error_say(err, KR_EUSAGE, "Het pad van het sleutelbestand is te lang.",
+		                    "The path of the key file is too long.");
+	return KR_OK;
+}
+
+enum kr_status kr_audit_key_path_for(const char *db_path, char *buf, size_t n,
+                                     struct kr_error *err)
+{
+	const char *conf = kr_config_get()->audit_key_file;
+	int m = conf && *conf ? snprintf(buf, n, "%s", conf)
+	                      : snprintf(buf, n, "%s%s", db_path, KEY_FILE_SUFFIX);
 	if (m < 0 || (size_t)m >= n)
 		return kr_error_say(err, KR_EUSAGE, "Het pad van het sleutelbestand is te lang.",
 		                    "The path of the key file is too long.");

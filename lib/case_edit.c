@@ -224,31 +224,85 @@ static long find_id(json_t *arr, const char *id)
 	return -1;
 }
 
-/* prefix + (highest number in use with that prefix + 1): p1..p7 -> p8.
- * Returns a malloc'd id or NULL out of memory. */
-static char *fresh_id(json_t *arr, const char *prefix)
+/* True when the list arr holds the text id. */
+static bool find_text(json_t *arr, const char *id)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(arr, i, v) {
+		const char *s = json_string_value(v);
+		if (s && strcmp(s, id) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Person ids are never used again within a case: a share link is bound to
+ * a person id (share.h), so an id handed to a new person after the old one
+ * was removed would give the old link to the new person.  Removing a person
+ * adds its id to the document's root list RETIRED_KEY (docs/case-format.md),
+ * fresh ids count past it, and an added person may not take an id in it.
+ * The store keeps its own record of every person id a case ever had and
+ * revokes a removed person's links (store.c), so a document imported
+ * without this list cannot give an old link to somebody else either.
+ */
+#define RETIRED_KEY "retired_person_ids"
+
+/* True when id is in the root's list of retired person ids. */
+static bool is_retired(json_t *root, const char *id)
+{
+	return find_text(json_object_get(root, RETIRED_KEY), id);
+}
+
+/* Adds id to the root's list of retired person ids (once). */
+static enum kr_status retire(json_t *root, const char *id, struct kr_error *err)
+{
+	json_t *list = json_object_get(root, RETIRED_KEY);
+	if (!json_is_array(list)) {
+		list = json_array();
+		if (!list || json_object_set_new(root, RETIRED_KEY, list))
+			return no_memory(err);
+	}
+	if (!find_text(list, id) && json_array_append_new(list, json_string(id)))
+		return no_memory(err);
+	return KR_OK;
+}
+
+/* The number of id when it is prefix + digits, else 0. */
+static unsigned long long id_number(const char *s, const char *prefix, size_t plen)
+{
+	const char *d;
+	size_t nd;
+	if (!s || strncmp(s, prefix, plen) != 0)
+		return 0;
+	d = s + plen;
+	nd = strspn(d, "0123456789");
+	if (nd == 0 || nd > 15 || d[nd])
+		return 0;
+	return strtoull(d, NULL, 10);
+}
+
+/* prefix + (highest number in use with that prefix, or retired, + 1):
+ * p1..p7 -> p8.  retired (may be NULL) is a list of id texts that count
+ * as in use.  Returns a malloc'd id or NULL out of memory. */
+static char *fresh_id(json_t *arr, const char *prefix, json_t *retired)
 {
 	unsigned long long max = 0, n;
 	size_t plen = strlen(prefix), i;
 	json_t *v;
 	char buf[64];
 
-	json_array_foreach(arr, i, v) {
-		const char *s = item_id(v), *d;
-		size_t nd;
-		if (!s || strncmp(s, prefix, plen) != 0)
-			continue;
-		d = s + plen;
-		nd = strspn(d, "0123456789");
-		if (nd == 0 || nd > 15 || d[nd])
-			continue;
-		n = strtoull(d, NULL, 10);
-		if (n > max)
+	json_array_foreach(arr, i, v)
+		if ((n = id_number(item_id(v), prefix, plen)) > max)
 			max = n;
-	}
+	json_array_foreach(retired, i, v)
+		if ((n = id_number(json_string_value(v), prefix, plen)) > max)
+			max = n;
 	for (n = max + 1;; n++) {
 		snprintf(buf, sizeof buf, "%s%llu", prefix, n);
-		if (find_id(arr, buf) < 0)
+		if (find_id(arr, buf) < 0 && !find_text(retired, buf))
 			return strdup(buf);
 	}
 }
@@ -560,9 +614,21 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 			return kr_error_say(err, KR_EINVAL, "er is al een %s met dit id",
 			                    "this %s id is already used", what_of(k, err));
 		}
+		if (json_is_string(v) && strcmp(k->name, "persons") == 0 &&
+		    is_retired(root, json_string_value(v))) {
+			snprintf(path, sizeof path, "%s[%zu].id", k->path, i);
+			kr_error_add(err, path, "id \"%s\" hoorde bij iemand die uit het dossier is "
+			             "gehaald en wordt niet opnieuw gebruikt; kies een ander id of laat "
+			             "het weg", "id \"%s\" belonged to a person removed from the case "
+			             "and is not used again; choose another id or leave it out",
+			             json_string_value(v));
+			return kr_error_say(err, KR_EINVAL, "dit id wordt niet opnieuw gebruikt",
+			                    "this id is not used again");
+		}
 		if (!v || json_is_null(v)) {
 			json_t *s;
-			if (!(id = fresh_id(arr, k->prefix)))
+			if (!(id = fresh_id(arr, k->prefix, strcmp(k->name, "persons") == 0
+			                    ? json_object_get(root, RETIRED_KEY) : NULL)))
 				return no_memory(err);
 			s = json_string(id);
 			item = s ? with_key_first("id", s, body) : NULL;
@@ -659,6 +725,8 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 				                    "references to it remain; change or remove them first",
 				                    what_of(k, err), old, n);
 		}
+		if (old && strcmp(k->name, "persons") == 0 && (rc = retire(root, old, err)))
+			return rc;
 		if (json_array_remove(arr, i))
 			return no_memory(err);
 		return KR_OK;

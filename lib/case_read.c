@@ -889,6 +889,16 @@ static void read_case_section(struct rd *r, json_t *cs)
 	c->child = get_person(r, "case", cs, "child", true);
 	c->opened = get_date(r, "case", cs, "opened", false);
 	c->notes = get_str(r, "case", cs, "notes", false);
+	/* case.closed and case.measure decide how long the case is kept
+	 * (retention.c reads them from the document); checked here */
+	(void)get_date(r, "case", cs, "closed", false);
+	{
+		const char *m = get_str(r, "case", cs, "measure", false);
+		if (m && strcmp(m, "supervision") != 0 && strcmp(m, "guardianship") != 0)
+			problem(r, "case.measure", "onbekende waarde \"%s\" (toegestaan: supervision, "
+			        "guardianship)", "unknown value \"%s\" (allowed: supervision, "
+			        "guardianship)", m);
+	}
 	if ((pd = get_obj(r, "case", cs, "perspective_decision", false))) {
 		c->perspective_date = get_date(r, "case.perspective_decision", pd, "date", false);
 		c->perspective_outcome = get_str(r, "case.perspective_decision", pd, "outcome", false);

@@ -114,6 +114,12 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 	[KR_SET_CONTACTS_WINDOW_MONTHS] = { "contacts.window_months", 12, 1, 120, "months",
 		"verloren contacten: kijk zo lang na de start van de huidige plaatsing",
 		"lost contacts: look this long after the current placement started" },
+	[KR_SET_RETENTION_YEARS] = { "retention.years", 20, 15, 115, "years",
+		"bewaartermijn: een dossier wordt zoveel jaar na het einde van de zorg vernietigd",
+		"retention: a case is destroyed this many years after care ended" },
+	[KR_SET_RETENTION_MEASURE_YEARS] = { "retention.measure_years", 30, 15, 115, "years",
+		"bewaartermijn na een kinderbeschermingsmaatregel (ondertoezichtstelling, voogdij)",
+		"retention after a child protection measure (supervision order, guardianship)" },
 };
 
 const struct kr_setting_info *kr_settings_info(enum kr_setting i)

@@ -3,7 +3,16 @@
  * lib/sql/002_access.sql.  Whether `by` may share a case is access.c's
  * decision (KR_ACCESS_SHARE), asked again here so that no caller can make or
  * revoke a link without it.  Tokens are token.c's (the share key).
+ *
+ * A link is bound for good to one person of one case (issue 10): it
+ * carries the case's random uid (a case destroyed and made again under the
+ * same ref is another case), and it opens only while the store's
+ * case_persons row of its person is active and not past the person's last
+ * day (store.c keeps that row with every revision and revokes the links of
+ * a person who is removed, died, stopped being involved, or whose id came
+ * to stand for somebody else).  No link is made for such a person.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,6 +68,7 @@ enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, con
 	sqlite3_stmt *st;
 	unsigned char th[KRI_TOKEN_HASH];
 	enum kr_status rc;
+	int pi;
 
 	token[0] = '\0';
 	if (id_out)
@@ -73,15 +83,23 @@ enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, con
 	}
 	if ((rc = kr_store_get(s, ref, 0, &c, err)))
 		goto out;
-	if (kr_case_person_index(c, person) < 0) {
+	if ((pi = kr_case_person_index(c, person)) < 0) {
 		rc = kr_error_say(err, KR_ENOTFOUND, "Dossier %s heeft geen persoon %s.",
 		                  "Case %s has no person %s.", ref, person);
+		goto out;
+	}
+	if (kri_person_until(c, (size_t)pi) < (long)(now / 86400)) {
+		rc = kr_error_say(err, KR_EINVAL, "%s is overleden of niet meer betrokken bij "
+		                  "dossier %s: voor hem of haar kan geen link gemaakt worden.",
+		                  "%s died or is no longer involved in case %s: no link can be made "
+		                  "for them.", person, ref);
 		goto out;
 	}
 	if ((rc = kri_tx_begin(s, &tx, err)))
 		goto out;
 	if ((rc = kri_stmt(s, "INSERT INTO share_links(token_hash, case_ref, person_id, "
-	                   "created_by, created, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err)))
+	                   "created_by, created, expires, case_uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	                   "(SELECT uid FROM cases WHERE ref = ?2))", &st, err)))
 		goto out;
 	kri_token_new(KRI_TOKEN_SHARE, token, th);
 	sqlite3_bind_blob(st, 1, th, KRI_TOKEN_HASH, SQLITE_STATIC);
@@ -109,6 +127,7 @@ enum kr_status kr_share_verify(struct kr_store *s, const char *token, time_t now
 	sqlite3_stmt *st;
 	unsigned char th[KRI_TOKEN_HASH];
 	enum kr_status rc;
+	bool same_case = false, person_ok = false;
 	int step;
 
 	memset(out, 0, sizeof *out);
@@ -117,13 +136,23 @@ enum kr_status kr_share_verify(struct kr_store *s, const char *token, time_t now
 	if (!kri_token_parse(KRI_TOKEN_SHARE, token, th))
 		return kr_error_say(err, KR_EPERM, "Deze link is niet geldig.",
 		                    "This link is not valid.");
-	if ((rc = kri_stmt(s, "SELECT " SHARE_COLS " FROM share_links l JOIN users u "
-	                   "ON u.id = l.created_by WHERE l.token_hash = ?1", &st, err)))
+	/* the link, whether its case is still the case it was made for, and
+	 * whether its person may still hold it on day `now` */
+	if ((rc = kri_stmt(s, "SELECT " SHARE_COLS ", c.uid IS NOT NULL AND c.uid = l.case_uid, "
+	                   "p.state = 'active' AND (p.until IS NULL OR p.until >= ?2) "
+	                   "FROM share_links l JOIN users u ON u.id = l.created_by "
+	                   "LEFT JOIN cases c ON c.ref = l.case_ref "
+	                   "LEFT JOIN case_persons p ON p.case_id = c.id AND p.person_id = l.person_id "
+	                   "WHERE l.token_hash = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_blob(st, 1, th, KRI_TOKEN_HASH, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(now / 86400));
 	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
+	if (step == SQLITE_ROW) {
 		fill_share(st, out);
+		same_case = sqlite3_column_int(st, 7) == 1;
+		person_ok = sqlite3_column_int(st, 8) == 1;
+	}
 	sqlite3_reset(st);
 	if (step == SQLITE_DONE)
 		rc = kr_error_say(err, KR_EPERM, "Deze link is niet geldig.",
@@ -135,6 +164,11 @@ enum kr_status kr_share_verify(struct kr_store *s, const char *token, time_t now
 		                  "This link was withdrawn.");
 	else if (now >= out->expires)
 		rc = kr_error_say(err, KR_EPERM, "Deze link is verlopen.", "This link has expired.");
+	else if (!same_case || !person_ok)
+		rc = kr_error_say(err, KR_EPERM, "Deze link geldt niet meer: de persoon voor wie hij "
+		                  "gemaakt is, hoort niet meer bij het dossier.",
+		                  "This link no longer holds: the person it was made for is no "
+		                  "longer part of the case.");
 	if (rc)
 		memset(out, 0, sizeof *out);
 	return rc;

@@ -4,6 +4,7 @@
  * pages show: a child "has a trust figure" when its summary has one, an
  * agreement is overdue when the summary says so.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,18 +132,80 @@ static json_t *cell(size_t n)
 	return json_integer((json_int_t)n);
 }
 
+static bool small(size_t n)
+{
+	return n > 0 && n < KR_STATS_SMALL;
+}
+
+/*
+ * Secondary suppression of a row whose total is published (by_form, whose
+ * cells add up to `cases`).  A reader who knows the total and the visible
+ * cells knows the sum H of the hidden ones; with one hidden cell that is
+ * its value, and with two "<5" cells adding up to 2 both are 1.  So when
+ * a row hides anything, more cells are hidden, smallest first, until at
+ * least two are hidden and H - (k - 1) >= KR_STATS_SMALL - 1 (k hidden
+ * cells, each at least 1: every hidden cell can then be anything from 1 to
+ * 4 as far as the total tells), and every hidden cell of such a row is
+ * shown as "x" (a "<5" among them would tell the others are 5 or more).
+ * When the total itself is hidden ("<5") nothing can be subtracted.  hide[i]
+ * is set for the cells to show as "x"; returns whether any is.
+ */
+static bool row_suppress(const size_t *v, size_t n, size_t total, bool *hide)
+{
+	size_t k = 0, h = 0;
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		hide[i] = small(v[i]);
+		any |= hide[i];
+		k += hide[i];
+		h += hide[i] ? v[i] : 0;
+	}
+	if (!any || small(total))
+		return false;
+	while (k < 2 || h + 1 < k + KR_STATS_SMALL - 1) {
+		size_t best = n;
+		for (size_t i = 0; i < n; i++)
+			if (v[i] && !hide[i] && (best == n || v[i] < v[best]))
+				best = i;
+		if (best == n)
+			break;   /* everything is hidden */
+		hide[best] = true;
+		k++;
+		h += v[best];
+	}
+	return true;
+}
+
+/* A cell of a row after row_suppress(). */
+static json_t *row_cell(size_t n, bool hidden, bool any)
+{
+	return any && hidden ? json_string("x") : cell(n);
+}
+
+/* The share of cases with a trust figure tells how many have one (and how
+ * many have none) once the number of cases is known: null when either is
+ * a small count. */
+static bool share_hidden(const struct kr_stats *st)
+{
+	return st->cases < KR_STATS_SMALL || st->nsizes == 0 || small(st->trust) ||
+	       small(st->cases - st->trust);
+}
+
 void *kr_stats_json(const struct kr_stats *st)
 {
 	json_t *forms = json_object(), *sig = json_object(), *meet = json_object();
 	json_t *median, *share;
+	bool hide[KR_FORM__N], any;
 	char day[11];
 
 	if (!forms || !sig || !meet)
 		goto fail;
+	any = row_suppress(st->by_form, KR_FORM__N, st->cases, hide);
 	for (int f = 0; f < KR_FORM__N; f++)
 		if (st->by_form[f])
 			json_object_set_new(forms, f ? kr_enum_name(KR_ENUM_FORM, f) : "none",
-			                    cell(st->by_form[f]));
+			                    row_cell(st->by_form[f], hide[f], any));
 	for (size_t k = 0; k < st->nids; k++)
 		json_object_set_new(sig, st->ids[k], json_pack("{s:o, s:o, s:o}",
 		                    "alert", cell(st->signals[k][KR_LEVEL_ALERT]),
@@ -154,15 +217,17 @@ void *kr_stats_json(const struct kr_stats *st)
 		json_object_set_new(meet, "none", cell(st->meetings[KR_CONT_NONE]));
 	if (st->cases < KR_STATS_SMALL || st->nsizes == 0) {
 		median = json_null();
-		share = json_null();
 	} else {
 		size_t n = st->nsizes;
 		median = n % 2 ? json_integer((json_int_t)st->sizes[n / 2])
 		               : json_real(((double)st->sizes[n / 2 - 1] + (double)st->sizes[n / 2]) /
 		                           2.0);
+	}
+	if (share_hidden(st))
+		share = json_null();
+	else
 		share = json_real((double)(long)((double)st->trust / (double)st->cases * 100.0 + 0.5) /
 		                  100.0);
-	}
 	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	                 "as_of", kr_date_format(kr_date_from_days(st->as_of), day),
 	                 "cases", cell(st->cases), "by_form", forms, "signals", sig,
@@ -185,6 +250,7 @@ static void text_cell(struct kr_buf *b, size_t n)
 
 enum kr_status kr_stats_text(const struct kr_stats *st, enum kr_lang L, struct kr_buf *b)
 {
+	bool hide[KR_FORM__N], any;
 	char d[40];
 
 	kr_buf_printf(b, kr_tr(L, "Cijfers zonder personen op %s\n", "Figures without persons on %s\n"),
@@ -192,12 +258,16 @@ enum kr_status kr_stats_text(const struct kr_stats *st, enum kr_lang L, struct k
 	kr_buf_printf(b, "  %-44s ", kr_tr(L, "dossiers:", "cases:"));
 	text_cell(b, st->cases);
 	kr_buf_puts(b, kr_tr(L, "\n  waar de kinderen wonen:\n", "\n  where the children live:\n"));
+	any = row_suppress(st->by_form, KR_FORM__N, st->cases, hide);
 	for (int f = 0; f < KR_FORM__N; f++) {
 		if (!st->by_form[f])
 			continue;
 		kr_buf_printf(b, "    %-42s ", f ? kr_enum_label(KR_ENUM_FORM, f, L)
 		                                 : kr_tr(L, "geen plaatsing", "no placement"));
-		text_cell(b, st->by_form[f]);
+		if (any && hide[f])
+			kr_buf_puts(b, "x");
+		else
+			text_cell(b, st->by_form[f]);
 		kr_buf_puts(b, "\n");
 	}
 	kr_buf_printf(b, "  %-44s ", kr_tr(L, "met een vertrouwensfiguur:", "with a trust figure:"));

@@ -8,12 +8,31 @@
  * transaction, or a savepoint inside a group opened with kr_store_begin(),
  * so either the whole revision lands or nothing does.
  *
+ * Revisions are stored compressed (zstd; measured in BENCHMARKS.md): a
+ * revision is a full frame ('Z' and the frame) every SNAPSHOT_EVERY
+ * revisions and at the start, and otherwise a frame compressed against the
+ * text of the revision before it ('D': that text is zstd's prefix), so a
+ * one-line edit of a 90 KB document takes some hundred bytes.  Reading
+ * revision N decompresses forward from the full frame at or before it.
+ * The latest revision is also kept as a full frame in cases.doc, so reading
+ * every latest revision (kr_store_each) stays one decompression per case,
+ * done by the workers that parse.  Rows written before schema version 4
+ * hold plain JSON text and are read as they are.  The text that comes out
+ * is byte for byte the text that went in.
+ *
+ * With each revision the store keeps case_persons (lib/sql/004_persons.sql):
+ * every person id the case ever had, until when that person may hold a
+ * share link, and a fingerprint; the revision that removes a person, records
+ * their death or the end of their involvement, or gives their id to someone
+ * else revokes their share links in its own transaction.
+ *
  * This file also owns, for every module of libkring, the one statement
  * cache (kri_store_stmt: prepared once per connection, keyed by the address
  * of the SQL text, reset after use) and the one transaction helper
  * (kri_tx_begin / kri_tx_end): BEGIN IMMEDIATE, or a SAVEPOINT when a
  * transaction is open, ended by one commit-or-roll-back call.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,6 +43,8 @@
 
 #include <sqlite3.h>
 #include <jansson.h>
+#include <sodium.h>
+#include <zstd.h>
 
 #include "kring/date.h"
 #include "kring/store.h"
@@ -34,23 +55,34 @@ extern const char *const kri_migrations[];
 extern const size_t kri_nmigrations;
 
 enum {
-	ST_FIND, ST_NEW_CASE, ST_INSERT_REV, ST_UPDATE_CASE, ST_GET_REV, ST_GET_HEAD,
+	ST_FIND, ST_NEW_CASE, ST_INSERT_REV, ST_UPDATE_CASE, ST_GET_CASE, ST_CHAIN,
 	ST__N
 };
 
 static const char *const stmt_sql[ST__N] = {
 	[ST_FIND] = "SELECT id, head FROM cases WHERE ref = ?1",
-	[ST_NEW_CASE] = "INSERT INTO cases(ref, created, head, updated, npersons) "
-	                "VALUES (?1, ?2, 0, ?2, 0)",
-	[ST_INSERT_REV] = "INSERT INTO revisions(case_id, rev, author, created, doc) "
-	                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_NEW_CASE] = "INSERT INTO cases(ref, created, head, updated, npersons, uid) "
+	                "VALUES (?1, ?2, 0, ?2, 0, randomblob(16))",
+	[ST_INSERT_REV] = "INSERT INTO revisions(case_id, rev, author, created, doc, size) "
+	                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_UPDATE_CASE] = "UPDATE cases SET head = ?2, child = ?3, opened = ?4, updated = ?5, "
-	                   "npersons = ?6 WHERE id = ?1",
-	[ST_GET_REV] = "SELECT r.doc, c.head FROM cases c LEFT JOIN revisions r "
-	               "ON r.case_id = c.id AND r.rev = ?2 WHERE c.ref = ?1",
-	[ST_GET_HEAD] = "SELECT r.doc, c.head FROM cases c JOIN revisions r "
-	                "ON r.case_id = c.id AND r.rev = c.head WHERE c.ref = ?1",
+	                   "npersons = ?6, doc = ?7 WHERE id = ?1",
+	/* cases.doc holds the latest revision when that revision was written by
+	 * this store (it has a size); a row written past the store is read from
+	 * the revisions */
+	[ST_GET_CASE] = "SELECT c.id, c.head, CASE WHEN r.size IS NOT NULL THEN c.doc END "
+	                "FROM cases c LEFT JOIN revisions r ON r.case_id = c.id AND r.rev = c.head "
+	                "WHERE c.ref = ?1",
+	[ST_CHAIN] = "SELECT rev, doc FROM revisions WHERE case_id = ?1 AND rev <= ?2 "
+	             "ORDER BY rev DESC",
 };
+
+/* A full frame every this many revisions bounds the work of reading an old
+ * revision: at most SNAPSHOT_EVERY - 1 frames against their predecessor. */
+#define SNAPSHOT_EVERY 64
+#define FRAME_FULL 'Z'
+#define FRAME_DELTA 'D'
+#define ZSTD_LEVEL 3
 
 struct stmt_cache_entry {
 	const char *sql;    /* the caller's static string: the key is its address */
@@ -64,6 +96,10 @@ struct kr_store {
 	struct kri_tx group;  /* open between kr_store_begin() and kr_store_end() */
 	time_t now;         /* fixed clock, 0 = real clock */
 	struct kri_audit_key *audit_key;   /* lib/audit_key.c's, freed at close */
+	char *audit_key_path;              /* the key file for this file, when not the usual */
+	ZSTD_CCtx *zc;      /* revision frames, made and read on this connection's thread */
+	ZSTD_DCtx *zd;
+	bool readonly;      /* opened on a file we may not write */
 };
 
 static enum kr_status db_fail(struct kr_store *s, struct kr_error *err, const char *what)
@@ -140,6 +176,60 @@ static enum kr_status migrate(struct kr_store *s, struct kr_error *err)
 	return KR_OK;
 }
 
+/* True when path names an existing file this process may not write (or
+ * in whose folder it may not make the -wal and -shm files). */
+static bool read_only_file(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+
+	if (access(path, F_OK) != 0)
+		return false;
+	if (access(path, W_OK) != 0)
+		return true;
+	if (!slash)
+		return access(".", W_OK) != 0;
+	snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) + (slash == path), path);
+	return access(dir, W_OK) != 0;
+}
+
+/* The URI of path with parameter param ("mode=ro"), into a new sqlite3
+ * string (NULL out of memory). */
+static char *file_uri(const char *path, const char *param)
+{
+	sqlite3_str *u = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(u, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '?' || *p == '#' || *p == '%')
+			sqlite3_str_appendf(u, "%%%02X", (unsigned char)*p);
+		else
+			sqlite3_str_appendchar(u, 1, *p);
+	}
+	sqlite3_str_appendf(u, "?%s", param);
+	return sqlite3_str_finish(u);
+}
+
+/* Opens path read-only on s: as a reader of a live database when SQLite
+ * can share its -shm, else as an unchanging file. */
+static enum kr_status open_read_only(struct kr_store *s, const char *path, struct kr_error *err)
+{
+	static const char *const params[] = { "mode=ro", "immutable=1" };
+	int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI;
+
+	for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
+		char *uri = file_uri(path, params[i]);
+		int ok = uri && sqlite3_open_v2(uri, &s->db, flags, NULL) == SQLITE_OK &&
+		         sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL,
+		                      NULL) == SQLITE_OK;
+		sqlite3_free(uri);
+		if (ok)
+			return KR_OK;
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	return kr_error_set(err, KR_EDB, "cannot open database %s read-only", path);
+}
+
 enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err)
 {
 	struct kr_store *s;
@@ -150,7 +240,20 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return kr_error_set(err, KR_ENOMEM, "out of memory");
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if (!(s->zc = ZSTD_createCCtx()) || !(s->zd = ZSTD_createDCtx())) {
+		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		goto fail;
+	}
+	/* A file we may not write is opened read-only: it can be listed, read
+	 * and exported, and every write is refused by SQLite.  In WAL mode a
+	 * reader needs the -shm file; where it cannot be made (a folder we may
+	 * not write) the file is read as it is (immutable), which is right for
+	 * the archived copy or backup such a file normally is. */
+	s->readonly = read_only_file(path);
+	if (s->readonly) {
+		if ((rc = open_read_only(s, path, err)))
+			goto fail;
+	} else if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		rc = kr_error_set(err, KR_EDB, "cannot open database %s: %s", path,
 		                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
@@ -159,7 +262,7 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
 	sqlite3_busy_timeout(s->db, 5000);
-	if ((rc = exec(s, "PRAGMA journal_mode = WAL", err)) ||
+	if ((!s->readonly && (rc = exec(s, "PRAGMA journal_mode = WAL", err))) ||
 	    (rc = exec(s, "PRAGMA synchronous = FULL", err)) ||
 	    (rc = exec(s, "PRAGMA foreign_keys = ON", err)) ||
 	    (rc = exec(s, "PRAGMA trusted_schema = OFF", err))) {
@@ -167,13 +270,27 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 		             sqlite3_errmsg(s->db));
 		goto fail;
 	}
-	if ((rc = migrate(s, err)))
+	if (s->readonly) {
+		int v = user_version(s);
+		if (v != (int)kri_nmigrations) {
+			rc = kr_error_set(err, KR_EDB, "the database %s is read-only and has schema "
+			                  "version %d; this kring needs %d: open it once where it may "
+			                  "be written", path, v, (int)kri_nmigrations);
+			goto fail;
+		}
+	} else if ((rc = migrate(s, err))) {
 		goto fail;
+	}
 	*out = s;
 	return KR_OK;
 fail:
 	kr_store_close(s);
 	return rc;
+}
+
+bool kr_store_read_only(const struct kr_store *s)
+{
+	return s->readonly;
 }
 
 void kr_store_close(struct kr_store *s)
@@ -186,8 +303,26 @@ void kr_store_close(struct kr_store *s)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->cache);
 	kri_audit_key_free(s->audit_key);
+	free(s->audit_key_path);
 	sqlite3_close(s->db);
+	ZSTD_freeCCtx(s->zc);
+	ZSTD_freeDCtx(s->zd);
 	free(s);
+}
+
+enum kr_status kri_store_set_audit_key_path(struct kr_store *s, const char *path)
+{
+	char *copy = path ? strdup(path) : NULL;
+	if (path && !copy)
+		return KR_ENOMEM;
+	free(s->audit_key_path);
+	s->audit_key_path = copy;
+	return KR_OK;
+}
+
+const char *kri_store_audit_key_path(struct kr_store *s)
+{
+	return s->audit_key_path;
 }
 
 struct kri_audit_key **kri_store_audit_key(struct kr_store *s)
@@ -390,6 +525,374 @@ enum kr_status kr_store_connections_per_thread(struct kr_error *err)
 	return KR_OK;
 }
 
+/* ---- revision frames ------------------------------------------------------- */
+
+/* Compresses text (n bytes) into a new frame: FRAME_FULL, or FRAME_DELTA
+ * against prev (prevn bytes) when prev is given.  *out is malloc'd, *outn
+ * its length.  KR_ENOMEM or KR_EDB (zstd refused). */
+static enum kr_status frame_pack(ZSTD_CCtx *zc, const char *text, size_t n, const char *prev,
+                                 size_t prevn, unsigned char **out, size_t *outn,
+                                 struct kr_error *err)
+{
+	size_t cap = ZSTD_compressBound(n) + 1, got;
+	unsigned char *buf = malloc(cap);
+
+	*out = NULL;
+	*outn = 0;
+	if (!buf)
+		return kr_error_set(err, KR_ENOMEM, "out of memory");
+	ZSTD_CCtx_reset(zc, ZSTD_reset_session_and_parameters);
+	ZSTD_CCtx_setParameter(zc, ZSTD_c_compressionLevel, ZSTD_LEVEL);
+	ZSTD_CCtx_setParameter(zc, ZSTD_c_checksumFlag, 1);
+	if (prev)
+		ZSTD_CCtx_refPrefix(zc, prev, prevn);
+	buf[0] = prev ? FRAME_DELTA : FRAME_FULL;
+	got = ZSTD_compress2(zc, buf + 1, cap - 1, text, n);
+	if (ZSTD_isError(got)) {
+		free(buf);
+		return kr_error_set(err, KR_EDB, "compressing the case failed: %s",
+		                    ZSTD_getErrorName(got));
+	}
+	*out = buf;
+	*outn = got + 1;
+	return KR_OK;
+}
+
+/* The text of one stored value: plain text (type SQLITE_TEXT, rows from
+ * before schema version 4), a full frame, or a frame against prev (the
+ * text of the revision before).  *out is malloc'd and NUL-terminated, *outn
+ * its length.  KR_EDB for a damaged value, KR_ENOMEM. */
+static enum kr_status frame_unpack(ZSTD_DCtx *zd, int type, const void *p, size_t n,
+                                   const char *prev, size_t prevn, char **out, size_t *outn,
+                                   struct kr_error *err)
+{
+	const unsigned char *b = p;
+	unsigned long long size;
+	size_t got;
+	char *buf;
+
+	*out = NULL;
+	*outn = 0;
+	if (type == SQLITE_TEXT) {
+		if (!(buf = malloc(n + 1)))
+			return kr_error_set(err, KR_ENOMEM, "out of memory");
+		if (n)
+			memcpy(buf, p, n);
+		buf[n] = '\0';
+		*out = buf;
+		*outn = n;
+		return KR_OK;
+	}
+	if (type != SQLITE_BLOB || n < 2 || (b[0] != FRAME_FULL && b[0] != FRAME_DELTA) ||
+	    (b[0] == FRAME_DELTA && !prev))
+		return kr_error_set(err, KR_EDB, "a stored revision is damaged");
+	size = ZSTD_getFrameContentSize(b + 1, n - 1);
+	if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+	    size > KR_CASE_MAX_BYTES)
+		return kr_error_set(err, KR_EDB, "a stored revision is damaged");
+	if (!(buf = malloc((size_t)size + 1)))
+		return kr_error_set(err, KR_ENOMEM, "out of memory");
+	ZSTD_DCtx_reset(zd, ZSTD_reset_session_and_parameters);
+	if (b[0] == FRAME_DELTA)
+		ZSTD_DCtx_refPrefix(zd, prev, prevn);
+	got = ZSTD_decompressDCtx(zd, buf, (size_t)size, b + 1, n - 1);
+	if (ZSTD_isError(got) || got != size) {
+		free(buf);
+		return kr_error_set(err, KR_EDB, "a stored revision is damaged");
+	}
+	buf[got] = '\0';
+	*out = buf;
+	*outn = got;
+	return KR_OK;
+}
+
+/* The text of revision rev of case case_id: back to the nearest value that
+ * stands on its own (plain text or a full frame), then forward.  *out is
+ * malloc'd.  KR_ENOTFOUND when the chain is broken (no such revision). */
+static enum kr_status chain_text(struct kr_store *s, sqlite3_int64 case_id, long rev, char **out,
+                                 size_t *outn, struct kr_error *err)
+{
+	struct link { unsigned char *p; size_t n; int type; } chain[SNAPSHOT_EVERY + 1];
+	size_t k = 0;
+	sqlite3_stmt *st = stmt(s, ST_CHAIN);
+	enum kr_status rc = KR_OK;
+	char *text = NULL;
+	size_t tn = 0;
+	long want = rev;
+	int step;
+
+	*out = NULL;
+	*outn = 0;
+	if (!st)
+		return db_fail(s, err, "reading the case failed");
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, rev);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int type = sqlite3_column_type(st, 1);
+		size_t n = (size_t)sqlite3_column_bytes(st, 1);
+		const unsigned char *p = sqlite3_column_blob(st, 1);
+		if ((long)sqlite3_column_int64(st, 0) != want || k == SNAPSHOT_EVERY + 1) {
+			rc = kr_error_set(err, KR_EDB, "a stored revision is missing");
+			break;
+		}
+		if (!(chain[k].p = malloc(n ? n : 1))) {
+			rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+			break;
+		}
+		if (n)
+			memcpy(chain[k].p, p, n);
+		chain[k].n = n;
+		chain[k].type = type;
+		k++;
+		want--;
+		if (type == SQLITE_TEXT || (n && p[0] == FRAME_FULL))
+			break;
+	}
+	if (!rc && step != SQLITE_ROW)
+		rc = step == SQLITE_DONE ? kr_error_set(err, KR_EDB, "a stored revision is missing")
+		                         : db_fail(s, err, "reading the case failed");
+	sqlite3_reset(st);
+	/* forward from the one that stands on its own */
+	for (size_t i = k; rc == KR_OK && i > 0; i--) {
+		char *next = NULL;
+		size_t nn = 0;
+		rc = frame_unpack(s->zd, chain[i - 1].type, chain[i - 1].p, chain[i - 1].n, text, tn,
+		                  &next, &nn, err);
+		free(text);
+		text = next;
+		tn = nn;
+	}
+	for (size_t i = 0; i < k; i++)
+		free(chain[i].p);
+	if (rc) {
+		free(text);
+		return rc;
+	}
+	*out = text;
+	*outn = tn;
+	return KR_OK;
+}
+
+/* The text of revision rev (0: the latest) of case ref: *out malloc'd,
+ * *got the revision number.  KR_ENOTFOUND names what is missing. */
+static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, char **out,
+                                size_t *outn, long *got, struct kr_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_GET_CASE);
+	sqlite3_int64 case_id;
+	enum kr_status rc = KR_OK;
+	long head;
+	int step;
+
+	*out = NULL;
+	*outn = 0;
+	*got = 0;
+	if (!st)
+		return db_fail(s, err, "reading the case failed");
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return step == SQLITE_DONE ? kr_error_set(err, KR_ENOTFOUND, "no case %s", ref)
+		                           : db_fail(s, err, "reading the case failed");
+	}
+	case_id = sqlite3_column_int64(st, 0);
+	head = (long)sqlite3_column_int64(st, 1);
+	if (rev <= 0)
+		rev = head;
+	if (rev > head) {
+		sqlite3_reset(st);
+		return kr_error_set(err, KR_ENOTFOUND, "case %s has no revision %ld (the latest is "
+		                    "%ld)", ref, rev, head);
+	}
+	if (rev == head && sqlite3_column_type(st, 2) == SQLITE_BLOB)
+		rc = frame_unpack(s->zd, SQLITE_BLOB, sqlite3_column_blob(st, 2),
+		                  (size_t)sqlite3_column_bytes(st, 2), NULL, 0, out, outn, err);
+	else
+		rc = KR_ENOTFOUND;   /* below: from the revisions */
+	sqlite3_reset(st);
+	if (rc == KR_ENOTFOUND)
+		rc = chain_text(s, case_id, rev, out, outn, err);
+	if (rc == KR_OK)
+		*got = rev;
+	return rc;
+}
+
+/* ---- the persons of a case and their share links ----------------------- */
+
+long kri_person_until(const struct kr_case *c, size_t i)
+{
+	const struct kr_person *p = &c->persons[i];
+	long until = LONG_MAX;
+
+	if (kr_date_valid(p->died))
+		until = kr_date_first(p->died) - 1;
+	if (p->ninvolved) {
+		long last = LONG_MIN;
+		for (size_t k = 0; k < p->ninvolved; k++) {
+			long end = kr_date_valid(p->involved[k].to) ? kr_date_last(p->involved[k].to)
+			                                           : LONG_MAX;
+			if (end > last)
+				last = end;
+		}
+		if (last < until)
+			until = last;
+	}
+	return until;
+}
+
+/* A fingerprint of person i: who the id stands for (name, date of birth). */
+static void person_print(const struct kr_case *c, size_t i, unsigned char out[16])
+{
+	const struct kr_person *p = &c->persons[i];
+	crypto_generichash_state h;
+	char born[11] = "";
+
+	if (kr_date_valid(p->born))
+		kr_date_format(p->born, born);
+	crypto_generichash_init(&h, NULL, 0, 16);
+	crypto_generichash_update(&h, (const unsigned char *)(p->name ? p->name : ""),
+	                          p->name ? strlen(p->name) : 0);
+	crypto_generichash_update(&h, (const unsigned char *)"\n", 1);
+	crypto_generichash_update(&h, (const unsigned char *)born, strlen(born));
+	crypto_generichash_final(&h, out, 16);
+}
+
+struct known_person {
+	char *id;
+	bool active;
+	bool has_until;
+	long until;
+	bool has_print;
+	unsigned char print[16];
+	bool seen;
+};
+
+static int fill_known(sqlite3_stmt *st, void *element)
+{
+	struct known_person *k = element;
+	memset(k, 0, sizeof *k);
+	if (!(k->id = strdup((const char *)sqlite3_column_text(st, 0))))
+		return -1;
+	k->active = strcmp((const char *)sqlite3_column_text(st, 1), "active") == 0;
+	k->has_until = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	k->until = (long)sqlite3_column_int64(st, 2);
+	if (sqlite3_column_bytes(st, 3) == 16) {
+		k->has_print = true;
+		memcpy(k->print, sqlite3_column_blob(st, 3), 16);
+	}
+	return 0;
+}
+
+static void drop_known(void *element)
+{
+	free(((struct known_person *)element)->id);
+}
+
+static int cmp_known(const void *a, const void *b)
+{
+	return strcmp(((const struct known_person *)a)->id, ((const struct known_person *)b)->id);
+}
+
+/* Revokes, at time now, the links of person (NULL: of every person who is
+ * no longer active, or past their last day `today`) of case case_id. */
+static enum kr_status revoke_links(struct kr_store *s, sqlite3_int64 case_id, const char *ref,
+                                   const char *person, time_t now, long today,
+                                   struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc;
+
+	if (person) {
+		if ((rc = kri_stmt(s, "UPDATE share_links SET revoked = ?3 WHERE case_ref = ?1 "
+		                   "AND person_id = ?2 AND revoked IS NULL", &st, err)))
+			return rc;
+		sqlite3_bind_text(st, 2, person, -1, SQLITE_STATIC);
+	} else {
+		if ((rc = kri_stmt(s, "UPDATE share_links SET revoked = ?3 WHERE case_ref = ?1 "
+		                   "AND revoked IS NULL AND NOT EXISTS (SELECT 1 FROM case_persons p "
+		                   "WHERE p.case_id = ?4 AND p.person_id = share_links.person_id "
+		                   "AND p.state = 'active' AND (p.until IS NULL OR p.until >= ?5))",
+		                   &st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 4, case_id);
+		sqlite3_bind_int64(st, 5, today);
+	}
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)(now > 0 ? now : 1));
+	return kri_stmt_run(s, st, err);
+}
+
+/* Brings case_persons up to case c (the new revision of case_id) and
+ * revokes the links of whoever ended.  Part of the put's transaction. */
+static enum kr_status persons_sync(struct kr_store *s, sqlite3_int64 case_id,
+                                   const struct kr_case *c, struct kr_error *err)
+{
+	struct known_person *known = NULL, key;
+	sqlite3_stmt *st;
+	void *v = NULL;
+	size_t nknown = 0;
+	time_t now = s->now ? s->now : kr_now();
+	long today = (long)(now / 86400);
+	enum kr_status rc;
+
+	if ((rc = kri_stmt(s, "SELECT person_id, state, until, who FROM case_persons "
+	                   "WHERE case_id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, case_id);
+	if ((rc = kri_stmt_rows(s, st, sizeof *known, fill_known, drop_known, &v, &nknown, err)))
+		return rc;
+	known = v;
+	if (nknown > 1)
+		qsort(known, nknown, sizeof *known, cmp_known);
+	for (size_t i = 0; i < c->npersons && rc == KR_OK; i++) {
+		struct known_person *k;
+		unsigned char print[16];
+		long until = kri_person_until(c, i);
+		bool has_until = until != LONG_MAX;
+		key.id = (char *)c->persons[i].id;
+		k = nknown ? bsearch(&key, known, nknown, sizeof *known, cmp_known) : NULL;
+		person_print(c, i, print);
+		if (k) {
+			k->seen = true;
+			if (k->active && k->has_until == has_until && (!has_until || k->until == until) &&
+			    k->has_print && memcmp(k->print, print, 16) == 0)
+				continue;   /* unchanged: most revisions write nothing here */
+			/* the id now stands for somebody else: the old links go */
+			if (k->has_print && memcmp(k->print, print, 16) != 0 &&
+			    (rc = revoke_links(s, case_id, c->ref, k->id, now, today, err)))
+				break;
+		}
+		if ((rc = kri_stmt(s, "INSERT INTO case_persons(case_id, person_id, state, until, who) "
+		                   "VALUES (?1, ?2, 'active', ?3, ?4) ON CONFLICT(case_id, person_id) "
+		                   "DO UPDATE SET state = 'active', until = excluded.until, "
+		                   "who = excluded.who", &st, err)))
+			break;
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_text(st, 2, c->persons[i].id, -1, SQLITE_STATIC);
+		if (has_until)
+			sqlite3_bind_int64(st, 3, until);
+		sqlite3_bind_blob(st, 4, print, 16, SQLITE_TRANSIENT);
+		rc = kri_stmt_run(s, st, err);
+	}
+	for (size_t i = 0; i < nknown && rc == KR_OK; i++) {
+		if (known[i].seen || !known[i].active)
+			continue;
+		if ((rc = kri_stmt(s, "UPDATE case_persons SET state = 'removed' WHERE case_id = ?1 "
+		                   "AND person_id = ?2", &st, err)))
+			break;
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_text(st, 2, known[i].id, -1, SQLITE_STATIC);
+		rc = kri_stmt_run(s, st, err);
+	}
+	if (rc == KR_OK)
+		rc = revoke_links(s, case_id, c->ref, NULL, now, today, err);
+	for (size_t i = 0; i < nknown; i++)
+		drop_known(&known[i]);
+	free(known);
+	return rc;
+}
+
 /* The summary columns of `cases` for a case. */
 static void bind_summary(sqlite3_stmt *st, const struct kr_case *c)
 {
@@ -429,6 +932,40 @@ static enum kr_status check_time_order(struct kr_store *s, sqlite3_int64 case_id
 	return rc;
 }
 
+/* The frames of a new revision head + 1 of case case_id with text doc:
+ * *rev_frame for the revisions row, *head_frame for cases.doc (the same
+ * buffer when the revision is a full frame).  Both malloc'd. */
+static enum kr_status pack_revision(struct kr_store *s, sqlite3_int64 case_id, long head,
+                                    const char *ref, const char *doc, size_t n,
+                                    unsigned char **rev_frame, size_t *rev_n,
+                                    unsigned char **head_frame, size_t *head_n,
+                                    struct kr_error *err)
+{
+	char *prev = NULL;
+	size_t prevn = 0;
+	long got;
+	enum kr_status rc;
+
+	*rev_frame = *head_frame = NULL;
+	*rev_n = *head_n = 0;
+	if ((rc = frame_pack(s->zc, doc, n, NULL, 0, head_frame, head_n, err)))
+		return rc;
+	if (case_id == 0 || head % SNAPSHOT_EVERY == 0) {
+		*rev_frame = *head_frame;
+		*rev_n = *head_n;
+		return KR_OK;
+	}
+	if ((rc = load_text(s, ref, head, &prev, &prevn, &got, err)) == KR_OK)
+		rc = frame_pack(s->zc, doc, n, prev, prevn, rev_frame, rev_n, err);
+	free(prev);
+	if (rc) {
+		free(*head_frame);
+		*head_frame = NULL;
+		*head_n = 0;
+	}
+	return rc;
+}
+
 enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
                             long expect_rev, long *rev_out, struct kr_error *err)
 {
@@ -439,6 +976,8 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	long head = 0;
 	char now[21];
 	char *doc = NULL;
+	size_t docn, rev_n = 0, head_n = 0;
+	unsigned char *rev_frame = NULL, *head_frame = NULL;
 	struct kri_tx tx = KRI_TX_NONE;
 
 	if (!rev_out)
@@ -456,6 +995,7 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	doc = kr_case_dump(c, false);
 	if (!doc)
 		return kr_error_set(err, KR_ENOMEM, "out of memory");
+	docn = strlen(doc);
 	iso_now(s, now);
 	if ((rc = kri_tx_begin(s, &tx, err)))
 		goto out;
@@ -474,6 +1014,7 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 		goto dberr;
 	}
 	sqlite3_reset(st);
+	st = NULL;
 	if (case_id && expect_rev == -1) {
 		*rev_out = head;
 		rc = kr_error_set(err, KR_ECONFLICT, "case %s exists already (revision %ld)",
@@ -491,6 +1032,10 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	}
 	if (case_id && (rc = check_time_order(s, case_id, head, now, c->ref, err)))
 		goto out;
+	/* the text as compressed frames (BENCHMARKS.md: storage per edit) */
+	if ((rc = pack_revision(s, case_id, head, c->ref, doc, docn, &rev_frame, &rev_n,
+	                        &head_frame, &head_n, err)))
+		goto out;
 	if (!case_id) {
 		if (!(st = stmt(s, ST_NEW_CASE)))
 			goto dberr;
@@ -507,7 +1052,8 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	sqlite3_bind_int64(st, 2, head + 1);
 	sqlite3_bind_text(st, 3, author, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 5, rev_frame, (int)rev_n, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)docn);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto dberr;
 	sqlite3_reset(st);
@@ -517,8 +1063,13 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	sqlite3_bind_int64(st, 2, head + 1);
 	bind_summary(st, c);
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 7, head_frame, (int)head_n, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto dberr;
+	sqlite3_reset(st);
+	st = NULL;
+	/* who may hold a share link of this case from now on */
+	rc = persons_sync(s, case_id, c, err);
 	goto out;
 
 dberr:
@@ -528,85 +1079,39 @@ out:
 		sqlite3_reset(st);
 	if ((rc = kri_tx_end(&tx, rc, err)) == KR_OK)
 		*rev_out = head + 1;
+	if (rev_frame != head_frame)
+		free(rev_frame);
+	free(head_frame);
 	free(doc);
 	return rc;
-}
-
-/* Steps the revision query for (ref, rev); on KR_OK the statement is on
- * the row (doc in column 0) and *got holds the revision number.  The caller
- * resets the statement. */
-static enum kr_status find_revision(struct kr_store *s, const char *ref, long rev,
-                                    sqlite3_stmt **out, long *got, struct kr_error *err)
-{
-	sqlite3_stmt *st = stmt(s, rev > 0 ? ST_GET_REV : ST_GET_HEAD);
-	int step;
-
-	*out = st;
-	*got = 0;
-	if (!st)
-		return db_fail(s, err, "reading the case failed");
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	if (rev > 0)
-		sqlite3_bind_int64(st, 2, rev);
-	step = sqlite3_step(st);
-	if (step == SQLITE_DONE)
-		return kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
-	if (step != SQLITE_ROW)
-		return db_fail(s, err, "reading the case failed");
-	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-		return kr_error_set(err, KR_ENOTFOUND, "case %s has no revision %ld (the latest is "
-		                    "%lld)", ref, rev, (long long)sqlite3_column_int64(st, 1));
-	*got = rev > 0 ? rev : (long)sqlite3_column_int64(st, 1);
-	return KR_OK;
 }
 
 enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
                             struct kr_case **out, struct kr_error *err)
 {
-	sqlite3_stmt *st;
+	char *text = NULL;
+	size_t n = 0;
 	long got;
-	enum kr_status rc = find_revision(s, ref, rev, &st, &got, err);
+	enum kr_status rc = load_text(s, ref, rev, &text, &n, &got, err);
 
 	*out = NULL;
 	if (rc == KR_OK) {
-		const char *doc = (const char *)sqlite3_column_text(st, 0);
-		int n = sqlite3_column_bytes(st, 0);
-		rc = kr_case_read(doc, (size_t)n, out, err);
+		rc = kr_case_read(text, n, out, err);
 		if (rc)
 			kr_error_set(err, rc, "the stored revision of case %s cannot be read", ref);
 	}
-	if (st)
-		sqlite3_reset(st);
+	free(text);
 	return rc;
 }
 
 enum kr_status kr_store_get_text(struct kr_store *s, const char *ref, long rev, char **text,
                                  size_t *len, long *rev_out, struct kr_error *err)
 {
-	sqlite3_stmt *st;
 	long got;
-	enum kr_status rc = find_revision(s, ref, rev, &st, &got, err);
+	enum kr_status rc = load_text(s, ref, rev, text, len, &got, err);
 
-	*text = NULL;
-	*len = 0;
 	if (rev_out)
-		*rev_out = 0;
-	if (rc == KR_OK) {
-		size_t n = (size_t)sqlite3_column_bytes(st, 0);
-		const void *p = sqlite3_column_blob(st, 0);
-		if (!(*text = malloc(n + 1))) {
-			rc = kr_error_set(err, KR_ENOMEM, "out of memory");
-		} else {
-			if (n)
-				memcpy(*text, p, n);
-			(*text)[n] = '\0';
-			*len = n;
-			if (rev_out)
-				*rev_out = got;
-		}
-	}
-	if (st)
-		sqlite3_reset(st);
+		*rev_out = rc ? 0 : got;
 	return rc;
 }
 
@@ -733,7 +1238,8 @@ enum kr_status kr_store_history(struct kr_store *s, const char *ref,
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT r.rev, r.author, r.created, length(CAST(r.doc AS BLOB)) "
+	                       "SELECT r.rev, r.author, r.created, "
+	                       "coalesce(r.size, length(CAST(r.doc AS BLOB))) "
 	                       "FROM cases c JOIN revisions r ON r.case_id = c.id "
 	                       "WHERE c.ref = ?1 ORDER BY r.rev", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, err, "reading the history failed");
@@ -885,6 +1391,9 @@ static void arena_window(const char *block)
 	arena_tl.hi = block ? block + ARENA_BLOCK : NULL;
 }
 
+/* Each worker of kr_store_each decompresses with its own context. */
+static _Thread_local ZSTD_DCtx *worker_zd;
+
 /* Parses doc with jansson allocating from block (may be NULL: the heap). */
 static enum kr_status arena_read(char *block, const char *doc, size_t len, struct kr_case **out)
 {
@@ -932,6 +1441,7 @@ static void arena_drop_spares(void)
 struct each_slot {
 	char *ref, *doc;           /* allocated and freed by the calling thread */
 	size_t len;
+	int type;                  /* SQLITE_TEXT: doc is the text; SQLITE_BLOB: a frame */
 	long rev;
 	struct kr_case *c;         /* allocated and freed by worker `owner` */
 	char *block;               /* its arena (worker `owner`'s) */
@@ -983,10 +1493,20 @@ static void *each_worker(void *arg)
 		for (size_t i = 0; i < nfree; i++)
 			arena_case_free(mine[i], mine_block[i]);
 		if (sl) {
+			char *text = NULL;
+			size_t tn = 0;
 			sl->owner = me;
 			/* NULL: parse on the heap */
 			sl->block = arena_on ? arena_block() : NULL;
-			sl->rc = arena_read(sl->block, sl->doc, sl->len, &sl->c);
+			if (sl->type == SQLITE_TEXT) {
+				sl->rc = arena_read(sl->block, sl->doc, sl->len, &sl->c);
+			} else if (!worker_zd && !(worker_zd = ZSTD_createDCtx())) {
+				sl->rc = KR_ENOMEM;
+			} else if ((sl->rc = frame_unpack(worker_zd, sl->type, sl->doc, sl->len, NULL,
+			                                  0, &text, &tn, NULL)) == KR_OK) {
+				sl->rc = arena_read(sl->block, text, tn, &sl->c);
+			}
+			free(text);
 		}
 		pthread_mutex_lock(&p->mu);
 		if (sl) {
@@ -997,6 +1517,8 @@ static void *each_worker(void *arg)
 	}
 	pthread_mutex_unlock(&p->mu);
 	arena_drop_spares();
+	ZSTD_freeDCtx(worker_zd);
+	worker_zd = NULL;
 	return NULL;
 }
 
@@ -1030,9 +1552,16 @@ static enum kr_status each_serial(struct kr_store *s, sqlite3_stmt *st,
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct kr_case *c = NULL;
-		const char *doc = (const char *)sqlite3_column_text(st, 2);
-		enum kr_status rc = kr_case_read(doc, (size_t)sqlite3_column_bytes(st, 2), &c, err);
+		char *doc = NULL;
+		size_t n = 0;
+		enum kr_status rc = frame_unpack(s->zd, sqlite3_column_type(st, 2),
+		                                 sqlite3_column_blob(st, 2),
+		                                 (size_t)sqlite3_column_bytes(st, 2), NULL, 0, &doc,
+		                                 &n, err);
 		int stop;
+		if (rc == KR_OK)
+			rc = kr_case_read(doc, n, &c, err);
+		free(doc);
 		if (rc)
 			return kr_error_set(err, rc, "the stored case %s cannot be read",
 			                    (const char *)sqlite3_column_text(st, 0));
@@ -1054,9 +1583,10 @@ enum kr_status kr_store_each(struct kr_store *s,
 	int nw = 0, step = SQLITE_ROW;
 	enum kr_status rc = KR_OK;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT c.ref, r.rev, r.doc FROM cases c JOIN revisions r "
-	                       "ON r.case_id = c.id AND r.rev = c.head ORDER BY c.ref", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT c.ref, r.rev, coalesce(CASE WHEN r.size IS NOT NULL "
+	                       "THEN c.doc END, r.doc) FROM cases c "
+	                       "JOIN revisions r ON r.case_id = c.id AND r.rev = c.head "
+	                       "ORDER BY c.ref", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, err, "reading the cases failed");
 	if (each_workers() < 2) {
 		rc = each_serial(s, st, fn, arg, err);
@@ -1091,6 +1621,7 @@ enum kr_status kr_store_each(struct kr_store *s,
 			sl->ref = strdup((const char *)sqlite3_column_text(st, 0));
 			sl->doc = malloc(sl->len + 1);
 			sl->rev = (long)sqlite3_column_int64(st, 1);
+			sl->type = sqlite3_column_type(st, 2);
 			if (!sl->ref || !sl->doc) {
 				free(sl->ref);
 				free(sl->doc);

@@ -52,7 +52,19 @@ enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long
  * by kr_store_close() with kri_audit_key_free() (NULL until first used). */
 struct kri_audit_key;
 struct kri_audit_key **kri_store_audit_key(struct kr_store *s);
+
+/* The audit key file for this connection when it is not the configured one
+ * (or the one next to the file): a backup is verified with the key of the
+ * database it was made from.  path NULL returns to the usual; KR_ENOMEM. */
+enum kr_status kri_store_set_audit_key_path(struct kr_store *s, const char *path);
+const char *kri_store_audit_key_path(struct kr_store *s);
 void kri_audit_key_free(struct kri_audit_key *k);
+
+/* The last day (a day number) on which person i of case c may hold a share
+ * link: the day before their death, the last day of their involvement (a
+ * professional whose every period has ended), else LONG_MAX.  share.c
+ * refuses a link for a person past it; the store revokes their links. */
+long kri_person_until(const struct kr_case *c, size_t i);
 
 /* ---- the connection and its statement cache ------------------------------ */
 

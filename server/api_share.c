@@ -25,7 +25,10 @@
 #include "server.h"
 
 #define SHARE_DAYS_MAX 90
-#define WISH_MAX_BYTES 8000
+/* A wish holds at most 2,000 characters (Unicode code points), as the
+ * share page's text box allows (maxlength 2000 counts UTF-16 units, so
+ * whatever the browser lets through fits): at most 8,000 bytes of UTF-8. */
+#define WISH_MAX_CHARS 2000
 #define RETRIES 5
 #define VIEWED_MAX 100
 
@@ -419,6 +422,16 @@ static bool holder_in_case(struct ks_req *r, const struct kr_case *c)
 	return false;
 }
 
+/* The number of characters (code points) of UTF-8 text s (jansson has
+ * checked that it is UTF-8). */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 void ks_h_share_wish(struct ks_req *r)
 {
 	json_t *body = ks_body_json(r), *jt, *item = NULL;
@@ -437,7 +450,7 @@ void ks_h_share_wish(struct ks_req *r)
 		t++;
 		len--;
 	}
-	if (!t || len == 0 || len > WISH_MAX_BYTES) {
+	if (!t || len == 0 || utf8_chars(t) > WISH_MAX_CHARS) {
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
 		              kr_tr(r->lang, "Schrijf je wens op (hooguit 2000 tekens).",
 		                    "Write down your wish (2000 characters at most)."), "code",

@@ -20,6 +20,16 @@
  * An answer given before the body is read closes the connection, so an
  * unread body can never be taken for the next request.
  *
+ * Availability (docs/deploy.md says which limits live here and which in
+ * the proxy in front): at most --max-per-address connections from one
+ * address, --max-connections in all; a watchdog thread cuts a connection
+ * whose request has not brought its headers within --header-deadline
+ * seconds, or its headers and body within --request-deadline, counted from
+ * the start of the request and not reset by each byte that trickles in
+ * (slowloris); the listening port is never shared (no SO_REUSEPORT), so a
+ * second server on a taken port refuses to start; "%00" in a path or
+ * parameter is never decoded into a NUL that would cut the text short.
+ *
  * Threads: libmicrohttpd runs a pool of --threads threads, each with its own
  * epoll set; every connection stays on one thread, and every thread opens
  * its own struct kr_store on first use (SQLite in WAL mode serves readers in
@@ -36,6 +46,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,24 +200,41 @@ static void allow_header(struct ks_req *r, unsigned allowed)
 	ks_header(r, "Allow", buf);
 }
 
-/* The client address: the TCP peer, or X-Real-IP behind a trusted proxy. */
-static void client_address(struct ks_req *r)
+/* True when addr is one of the comma-separated addresses of list. */
+static bool in_list(const char *list, const char *addr)
+{
+	size_t n = strlen(addr);
+	const char *p = list;
+
+	while (p && *p) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		while (len && *p == ' ') {
+			p++;
+			len--;
+		}
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len == n && memcmp(p, addr, n) == 0)
+			return true;
+		p = comma ? comma + 1 : NULL;
+	}
+	return false;
+}
+
+/* The client address: the TCP peer, or X-Real-IP when the peer is one of
+ * the proxies of --trust-proxy.  Returns whether the peer is such a proxy
+ * (its X-Forwarded-Proto is then believed too). */
+static bool client_address(struct ks_req *r)
 {
 	const union MHD_ConnectionInfo *ci;
 	const char *fwd;
+	unsigned char tmp[16];
 
 	snprintf(r->addr, sizeof r->addr, "unknown");
-	if (r->cfg->trust_proxy && (fwd = ks_req_header(r, "X-Real-IP"))) {
-		unsigned char tmp[16];
-		if (strlen(fwd) < sizeof r->addr &&
-		    (inet_pton(AF_INET, fwd, tmp) == 1 || inet_pton(AF_INET6, fwd, tmp) == 1)) {
-			snprintf(r->addr, sizeof r->addr, "%s", fwd);
-			return;
-		}
-	}
 	ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (!ci || !ci->client_addr)
-		return;
+		return false;
 	if (ci->client_addr->sa_family == AF_INET) {
 		const struct sockaddr_in *a = (const struct sockaddr_in *)(const void *)ci->client_addr;
 		inet_ntop(AF_INET, &a->sin_addr, r->addr, sizeof r->addr);
@@ -215,6 +243,165 @@ static void client_address(struct ks_req *r)
 			(const struct sockaddr_in6 *)(const void *)ci->client_addr;
 		inet_ntop(AF_INET6, &a->sin6_addr, r->addr, sizeof r->addr);
 	}
+	if (!r->cfg->trust_proxy || !in_list(r->cfg->trust_proxy, r->addr))
+		return false;
+	fwd = ks_req_header(r, "X-Real-IP");
+	if (fwd && strlen(fwd) < sizeof r->addr &&
+	    (inet_pton(AF_INET, fwd, tmp) == 1 || inet_pton(AF_INET6, fwd, tmp) == 1))
+		snprintf(r->addr, sizeof r->addr, "%s", fwd);
+	return true;
+}
+
+/* ---- the watchdog: deadlines per request, not per byte ----------------- */
+
+enum watch_phase { W_HEADERS, W_BODY, W_BUSY };
+
+/* One connection, from libmicrohttpd's start notice to its close notice. */
+struct watch {
+	MHD_socket fd;
+	time_t start;              /* kr_now() when the current request began */
+	enum watch_phase phase;    /* W_BUSY: a handler runs or the answer is sent */
+	bool cut;
+	struct watch *prev, *next;
+};
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t wake;
+	struct watch *head;
+	pthread_t tid;
+	bool running, quit;
+} wd = { .mu = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER };
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+	struct watch *w = *socket_context;
+	(void)cls;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (!ci || !(w = calloc(1, sizeof *w)))
+			return;
+		w->fd = ci->connect_fd;
+		w->start = kr_now();
+		w->phase = W_HEADERS;
+		pthread_mutex_lock(&wd.mu);
+		w->next = wd.head;
+		if (wd.head)
+			wd.head->prev = w;
+		wd.head = w;
+		pthread_mutex_unlock(&wd.mu);
+		*socket_context = w;
+		return;
+	}
+	if (!w)
+		return;
+	pthread_mutex_lock(&wd.mu);
+	if (w->prev)
+		w->prev->next = w->next;
+	else
+		wd.head = w->next;
+	if (w->next)
+		w->next->prev = w->prev;
+	pthread_mutex_unlock(&wd.mu);
+	free(w);
+	*socket_context = NULL;
+}
+
+/* Moves the connection of conn to phase (a new request starts its clock). */
+static void watch_phase(struct MHD_Connection *conn, enum watch_phase phase, bool restart)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct watch *w = ci ? ci->socket_context : NULL;
+
+	if (!w)
+		return;
+	pthread_mutex_lock(&wd.mu);
+	w->phase = phase;
+	if (restart)
+		w->start = kr_now();
+	pthread_mutex_unlock(&wd.mu);
+}
+
+/* Every quarter second: cut the connections past their deadline.  The
+ * socket is only shut down (libmicrohttpd owns it and closes it). */
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&wd.mu);
+	while (!wd.quit) {
+		struct timespec until;
+		time_t now = kr_now();
+		for (struct watch *w = wd.head; w; w = w->next) {
+			long limit = w->phase == W_HEADERS ? srv.cfg->header_deadline_s
+			                                   : srv.cfg->request_deadline_s;
+			if (w->cut || w->phase == W_BUSY || limit <= 0 || now - w->start <= limit)
+				continue;
+			shutdown(w->fd, SHUT_RDWR);
+			w->cut = true;
+		}
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 250 * 1000 * 1000;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&wd.wake, &wd.mu, &until);
+	}
+	pthread_mutex_unlock(&wd.mu);
+	return NULL;
+}
+
+static void watchdog_stop(void)
+{
+	if (!wd.running)
+		return;
+	pthread_mutex_lock(&wd.mu);
+	wd.quit = true;
+	pthread_cond_signal(&wd.wake);
+	pthread_mutex_unlock(&wd.mu);
+	pthread_join(wd.tid, NULL);
+	wd.running = false;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* libmicrohttpd's unescaping of paths and parameters, except that "%00"
+ * becomes DEL (0x7f), which no path or value accepts, instead of a NUL
+ * that would end the text early ("/%00" was "/", the index page).  Returns
+ * the new length. */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *text)
+{
+	char *w = text;
+	const char *p = text;
+	(void)cls;
+	(void)conn;
+
+	while (*p) {
+		int hi, lo;
+		if (p[0] == '%' && p[1] && p[2] &&
+		    (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0) {
+			int v = hi * 16 + lo;
+			*w++ = (char)(v ? v : 0x7f);
+			p += 3;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - text);
 }
 
 /* The interface language: ?lang=, else the first of nl/en in
@@ -406,6 +593,103 @@ static bool access_ok(struct ks_req *r)
 	else
 		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of je hebt er geen toegang "
 		         "toe.", "This case does not exist or you have no access to it.");
+	return false;
+}
+
+/* ---- write rate limits ---------------------------------------------------------- */
+
+/*
+ * Writes are limited per user and per share link (a token bucket each, by
+ * the request clock, in this process's memory): a share-link holder may
+ * make SHARE_BURST changes at once and SHARE_PER_HOUR an hour after that,
+ * a user USER_BURST at once and USER_PER_S a second.  Past it: 429 with
+ * Retry-After.  Together with the size of a wish (api_share.c) this bounds
+ * what one link can add to the database: about 10 x 8 KB an hour.
+ */
+#define SHARE_BURST 10
+#define SHARE_PER_HOUR 10
+#define USER_BURST 300
+#define USER_PER_S 5
+#define RL_SLOTS 4096
+#define RL_PROBE 8
+
+struct rl_slot {
+	char key[40];
+	double tokens;
+	time_t at;
+};
+
+static struct {
+	pthread_mutex_t mu;
+	struct rl_slot v[RL_SLOTS];
+} rl = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+/* Takes one token of key's bucket at time now.  Returns 0, or the seconds
+ * to wait when the bucket is empty. */
+static long rl_take(const char *key, double burst, double per_s, time_t now)
+{
+	uint32_t h = 2166136261u;
+	struct rl_slot *sl = NULL, *oldest = NULL;
+	long wait = 0;
+
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	pthread_mutex_lock(&rl.mu);
+	for (int i = 0; i < RL_PROBE; i++) {
+		struct rl_slot *c = &rl.v[(h + (uint32_t)i) % RL_SLOTS];
+		if (strcmp(c->key, key) == 0) {
+			sl = c;
+			break;
+		}
+		if (!oldest || c->at < oldest->at)
+			oldest = c;
+	}
+	if (!sl) {
+		/* a new key, or one forgotten: starts full (the oldest of its
+		 * probes makes room; a bucket left alone that long is full anyway) */
+		sl = oldest;
+		snprintf(sl->key, sizeof sl->key, "%s", key);
+		sl->tokens = burst;
+		sl->at = now;
+	}
+	if (now > sl->at) {
+		sl->tokens += (double)(now - sl->at) * per_s;
+		if (sl->tokens > burst)
+			sl->tokens = burst;
+		sl->at = now;
+	}
+	if (sl->tokens >= 1.0)
+		sl->tokens -= 1.0;
+	else
+		wait = (long)((1.0 - sl->tokens) / per_s) + 1;
+	pthread_mutex_unlock(&rl.mu);
+	return wait;
+}
+
+/* The write limit of the caller of r.  Replies 429 and returns false when
+ * it is spent. */
+static bool rate_ok(struct ks_req *r)
+{
+	char key[40], retry[24];
+	long wait;
+
+	if (r->method == KS_GET || r->route->who == KS_PUBLIC || r->route->who == KS_LOGIN)
+		return true;
+	if (r->has_share) {
+		snprintf(key, sizeof key, "s:%lld", r->share.id);
+		wait = rl_take(key, SHARE_BURST, SHARE_PER_HOUR / 3600.0, r->now);
+	} else if (r->has_user) {
+		snprintf(key, sizeof key, "u:%lld", (long long)r->user.id);
+		wait = rl_take(key, USER_BURST, USER_PER_S, r->now);
+	} else {
+		return true;
+	}
+	if (!wait)
+		return true;
+	snprintf(retry, sizeof retry, "%ld", wait);
+	ks_header(r, "Retry-After", retry);
+	ks_error(r, 429, "too_many_requests", "Je wijzigt te veel tegelijk. Wacht even en probeer "
+	         "het dan opnieuw.", "Too many changes at once. Wait a moment and try again.");
 	return false;
 }
 
@@ -677,6 +961,8 @@ static bool first_call(struct conn_state *cs, const char *url, const char *metho
 	}
 	if (!access_ok(r))
 		return true;
+	if (!rate_ok(r))
+		return true;
 	if (r->route->access == KS_ACCESS(KR_ACCESS_WRITE) && !ks_req_header(r, "If-Match")) {
 		ks_error(r, 428, "precondition_required",
 		         "Stuur If-Match mee met de versie waarop de wijziging is gebaseerd.",
@@ -729,7 +1015,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->cfg = srv.cfg;
 		r->out_fd = -1;
 		r->tls = srv.cfg->tls_cert != NULL;
-		if (srv.cfg->trust_proxy && !r->tls) {
+		if (client_address(r) && !r->tls) {
 			/* behind our own TLS proxy: the browser speaks HTTPS */
 			const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 			                                                "X-Forwarded-Proto");
@@ -740,7 +1026,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		kr_buf_init(&r->body, KS_CASE_BODY_MAX);
 		atomic_fetch_add(&srv.in_flight, 1);
 		cs->counted = true;
-		client_address(r);
+		watch_phase(conn, W_BODY, false);
 		if (first_call(cs, url, method)) {
 			unsigned long long len;
 			bool known;
@@ -796,6 +1082,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		return MHD_YES;
 	}
+	watch_phase(conn, W_BUSY, false);
 	if (cs->too_big) {
 		r->close = true;
 		ks_error(r, 413, "too_large", "De inhoud van het verzoek is te groot.",
@@ -814,8 +1101,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct conn_state *cs = *con_cls;
 	(void)cls;
-	(void)conn;
 	(void)toe;
+	/* the next request on this connection starts its own clock */
+	watch_phase(conn, W_HEADERS, true);
 	if (!cs)
 		return;
 	if (cs->counted)
@@ -998,12 +1286,17 @@ int ks_serve(const struct ks_config *cfg)
 	                         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	                         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 	                         MHD_OPTION_CONNECTION_LIMIT,
-	                         (unsigned)(cfg->max_connections > 0 ? cfg->max_connections : 256),
+	                         (unsigned)(cfg->max_connections > 0 ? cfg->max_connections : 512),
+	                         MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	                         (unsigned)(cfg->max_per_address > 0 ? cfg->max_per_address : 64),
 	                         MHD_OPTION_CONNECTION_TIMEOUT,
 	                         (unsigned)(cfg->timeout_s > 0 ? cfg->timeout_s : 30),
-	                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	                         /* room for a request line with ~1,000 parameters, so it is
+	                          * answered (400) instead of stalling until the timeout */
+	                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
 	                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-	                         MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+	                         MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+	                         MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	                         cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 	                         MHD_OPTION_HTTPS_MEM_KEY, key,
 	                         MHD_OPTION_END);
@@ -1012,6 +1305,10 @@ int ks_serve(const struct ks_config *cfg)
 		        errno ? strerror(errno) : "refused");
 		goto out_audit;
 	}
+	if (pthread_create(&wd.tid, NULL, watchdog, NULL) == 0)
+		wd.running = true;
+	else
+		fprintf(stderr, "kring serve: cannot start the watchdog: no request deadlines\n");
 	di = MHD_get_daemon_info(srv.d, MHD_DAEMON_INFO_BIND_PORT);
 	{
 		char host[INET_ADDRSTRLEN];
@@ -1049,6 +1346,7 @@ int ks_serve(const struct ks_config *cfg)
 	}
 	MHD_stop_daemon(srv.d);
 	srv.d = NULL;
+	watchdog_stop();
 	rc = 0;
 out_audit:
 	if (ks_audit_stop() && rc == 0)

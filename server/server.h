@@ -53,9 +53,13 @@ struct ks_config {
 	const char *tls_cert, *tls_key;   /* PEM file names, or NULL */
 	int threads;               /* request threads; 0 = number of cores */
 	int max_connections;
+	int max_per_address;       /* connections from one client address at once */
 	int timeout_s;             /* idle connection timeout */
+	int header_deadline_s;     /* a request's headers within this of its start */
+	int request_deadline_s;    /* its headers and body within this (not per byte) */
 	long session_idle_s, session_max_s;
-	bool trust_proxy;          /* take the client address from X-Real-IP */
+	const char *trust_proxy;   /* proxy addresses (comma-separated) whose X-Real-IP and
+	                              X-Forwarded-Proto are believed, or NULL */
 	bool quiet;                /* no request log */
 	const char *clock_file;    /* tests only (--clock-file): the clock's file, or NULL */
 };

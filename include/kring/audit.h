@@ -155,6 +155,11 @@ enum kr_status kr_audit_group_commit(struct kr_store *s, struct kr_error *err);
 enum kr_status kr_audit_key_path(struct kr_store *s, char *buf, size_t n,
                                  struct kr_error *err);
 
+/* The same for the database file db_path that is not open: the configured
+ * key file, else db_path + ".audit-key".  KR_EUSAGE when it does not fit. */
+enum kr_status kr_audit_key_path_for(const char *db_path, char *buf, size_t n,
+                                     struct kr_error *err);
+
 /* When the trail was first chained with its key, into at ("" while it has
  * none), and how many rows written before keys existed were re-chained
  * then (*rechained).  A second keying, or one long after the trail began,

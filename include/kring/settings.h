@@ -1,5 +1,6 @@
 /*
- * settings.h - an organisation's thresholds for the signal rules.
+ * settings.h - an organisation's thresholds for the signal rules, and how
+ * long it keeps a case after care ended (retention.h).
  *
  * Every threshold of docs/signals.md has a key ("perspective.warning_months"),
  * a default (the one signals.md gives), a sane range and a description in
@@ -51,6 +52,8 @@ enum kr_setting {
 	KR_SET_TIE_WORSENED_MIN_MONTHS,
 	KR_SET_TIE_WORSENED_MAX_MONTHS,
 	KR_SET_CONTACTS_WINDOW_MONTHS,
+	KR_SET_RETENTION_YEARS,          /* retention.h: years a case is kept after care */
+	KR_SET_RETENTION_MEASURE_YEARS,  /* ... after a child protection measure */
 	KR_SET__N
 };
 

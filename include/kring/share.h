@@ -34,7 +34,9 @@ struct kr_share {
  * until `expires`, made by user `by`, who must be allowed to share the case
  * (access.h; else KR_EPERM, also for a case that does not exist).
  * KR_ENOTFOUND when the case's latest revision has no such person; KR_EINVAL
- * when expires is not after now or beyond share_max_s.  token receives the
+ * when expires is not after now or beyond share_max_s, or when the person
+ * died or is no longer involved (a link is bound to its person and case for
+ * good: see share.c).  token receives the
  * link's secret (shown once; "" on failure); *id_out (may be NULL) its id. */
 enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, const char *ref,
                                const char *person, time_t expires, time_t now,
@@ -43,7 +45,10 @@ enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, con
 
 /* Checks a share token at time now: on KR_OK *out says which case and
  * person it opens.  KR_EPERM when the token is malformed, unknown, expired
- * or revoked; *out is then zeroed. */
+ * or revoked, when its case is not the case it was made for (destroyed and
+ * made again), or when its person was removed from the case, died, is no
+ * longer involved or their id now stands for somebody else; *out is then
+ * zeroed. */
 enum kr_status kr_share_verify(struct kr_store *s, const char *token, time_t now,
                                struct kr_share *out, struct kr_error *err);
 

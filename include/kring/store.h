@@ -4,7 +4,10 @@
  *
  * The unit of storage is the validated case document: each change writes a
  * new revision (revision numbers count 1, 2, 3 per case); nothing is updated
- * or deleted, so any earlier state can be read back, exported or compared.
+ * or deleted, so any earlier state can be read back, exported or compared,
+ * until the case is destroyed by the one path the law asks for (retention.h).
+ * Revisions are stored compressed; what comes back is byte for byte what
+ * was stored.
  * The database runs in WAL mode with synchronous=FULL (an acknowledged commit
  * survives a crash), foreign keys on, defensive mode and trusted_schema off.
  * The schema is versioned with PRAGMA user_version and migrated forward on
@@ -29,6 +32,12 @@ struct kr_store;
  * with KR_EDB (unreadable file, not a kring database, newer schema than this
  * program knows). */
 enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err);
+
+/* True when the store was opened read-only: kr_store_open() opens a file
+ * this process may not write (or in whose folder it may not write) without
+ * write access, so it can still be listed, read and exported; every write
+ * then fails with KR_EDB. */
+bool kr_store_read_only(const struct kr_store *s);
 
 /* Closes the store.  Accepts NULL. */
 void kr_store_close(struct kr_store *s);

@@ -737,7 +737,7 @@ static void migrated_trail_rechained(void **state)
 
 	make_v2(5, 0);
 	s = open_store();
-	assert_int_equal(kr_store_schema_version(), 3);
+	assert_true(kr_store_schema_version() >= 3);   /* migrated past 3 */
 	/* before the key: checked by the old chain, and checking writes nothing */
 	assert_int_equal(kr_audit_verify(s, &first, NULL), KR_OK);
 	assert_int_equal(access(keypath, F_OK), -1);

@@ -21,6 +21,20 @@
 #define EX3 "examples/PZ-2026-0103.json"   /* plan with safety map */
 
 /* The language edit() asks messages in. */
+/* doc (compact, without retired person ids) as it is after person id was
+ * removed from it: the id is kept in "retired_person_ids" so that it is
+ * never handed out again (share links are bound to person ids).  Caller
+ * frees. */
+static char *with_retired(const char *doc, const char *id)
+{
+	size_t n = strlen(doc);
+	char *out = malloc(n + strlen(id) + 40);
+	assert_non_null(out);
+	memcpy(out, doc, n - 1);
+	snprintf(out + n - 1, strlen(id) + 40, ",\"retired_person_ids\":[\"%s\"]}", id);
+	return out;
+}
+
 static enum kr_lang edit_lang = KR_LANG_EN;
 
 /* One edit's outcome. */
@@ -257,9 +271,12 @@ static void id_collections(void **state)
 		/* remove what was added: the original again, byte for byte */
 		{
 			struct res r;
+			char *want = strcmp(t->coll, "persons") == 0 ? with_retired(doc, t->fresh)
+			                                             : strdup(doc);
 			edit(added, KR_EDIT_REMOVE, t->coll, t->fresh, NULL, &r);
 			assert_int_equal(r.rc, KR_OK);
-			assert_string_equal(r.out, doc);
+			assert_string_equal(r.out, want);
+			free(want);
 			res_free(&r);
 		}
 		free(added);
@@ -428,12 +445,12 @@ static void fresh_ids(void **state)
 
 	/* the highest number in use is 9 (p007 counts as 7; pX12, q50 and the
 	 * 20-digit id do not count): p10 */
-	j = edit_ok(doc, KR_EDIT_ADD, "persons", NULL, "{\"name\":\"A\"}", &nid);
+	j = edit_ok(doc, KR_EDIT_ADD, "persons", NULL, "{\"name\":\"A\",\"roles\":[\"neighbour\"],\"world\":\"shared\",\"segment\":\"neighbourhood\"}", &nid);
 	assert_string_equal(nid, "p10");
 	free(nid);
 	json_decref(j);
 	/* deterministic: the same again */
-	j = edit_ok(doc, KR_EDIT_ADD, "persons", NULL, "{\"name\":\"B\"}", &nid);
+	j = edit_ok(doc, KR_EDIT_ADD, "persons", NULL, "{\"name\":\"B\",\"roles\":[\"neighbour\"],\"world\":\"shared\",\"segment\":\"neighbourhood\"}", &nid);
 	assert_string_equal(nid, "p10");
 	free(nid);
 	json_decref(j);
@@ -759,8 +776,45 @@ static void remove_after_references(void **state)
 		}
 		res_free(&r);
 	}
-	assert_null(strstr(cur, "\"p6\""));
+	assert_null(strstr(cur, "\"id\":\"p6\""));
+	assert_non_null(strstr(cur, "\"retired_person_ids\":[\"p6\"]"));
 	free(cur);
+	free(doc);
+}
+
+/* A removed person's id is never handed out again, nor taken by an added
+ * person (share links are bound to person ids: issue 10). */
+static void person_ids_not_reused(void **state)
+{
+	char *doc = example("examples/PZ-2026-0101.json"), *nid = NULL, *last = NULL;
+	struct res r;
+	json_t *j;
+	(void)state;
+
+	j = edit_ok(doc, KR_EDIT_ADD, "persons", NULL, "{\"name\":\"A\",\"roles\":[\"neighbour\"],\"world\":\"shared\",\"segment\":\"neighbourhood\"}", &nid);
+	free(doc);
+	doc = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	edit(doc, KR_EDIT_REMOVE, "persons", nid, NULL, &r);
+	assert_int_equal(r.rc, KR_OK);
+	free(doc);
+	doc = r.out;
+	r.out = NULL;
+	res_free(&r);
+	/* the next fresh id counts past the removed one */
+	j = edit_ok(doc, KR_EDIT_ADD, "persons", NULL, "{\"name\":\"B\",\"roles\":[\"neighbour\"],\"world\":\"shared\",\"segment\":\"neighbourhood\"}", &last);
+	assert_string_not_equal(last, nid);
+	json_decref(j);
+	/* and an explicit id that was removed is refused */
+	{
+		char body[80];
+		snprintf(body, sizeof body, "{\"id\":\"%s\",\"name\":\"C\"}", nid);
+		edit_fails(doc, KR_EDIT_ADD, "persons", NULL, body, KR_EINVAL, &r);
+		assert_int_equal(r.err.ndetails, 1);
+		res_free(&r);
+	}
+	free(nid);
+	free(last);
 	free(doc);
 }
 
@@ -1218,8 +1272,13 @@ static void add_remove_round(const char *text, const char *what)
 	res_free(&r);
 	edit(s2, KR_EDIT_REMOVE, "persons", nid, NULL, &r);
 	assert_int_equal(r.rc, KR_OK);
-	if (strcmp(r.out, doc) != 0)
-		fail_msg("%s: add + remove did not give the original back", what);
+	{
+		char *want = with_retired(doc, nid);
+		if (strcmp(r.out, want) != 0)
+			fail_msg("%s: add + remove did not give the original back (with the id "
+			         "retired)", what);
+		free(want);
+	}
 	res_free(&r);
 
 	/* a merge that sets nothing new changes nothing */
@@ -1426,6 +1485,7 @@ int main(void)
 		cmocka_unit_test(untouched_bytes),
 		cmocka_unit_test(remove_referenced),
 		cmocka_unit_test(remove_after_references),
+		cmocka_unit_test(person_ids_not_reused),
 		cmocka_unit_test(case_header),
 		cmocka_unit_test(plan_object),
 		cmocka_unit_test(safety_map),

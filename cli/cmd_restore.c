@@ -1,0 +1,68 @@
+/*
+ * cmd_restore.c - `kring restore FILE [--replace]`: puts a backup in place
+ * as the database (--db): verified first, then copied, verified again and
+ * renamed into place.  An existing database is only replaced with
+ * --replace, and then moved aside (DB.before-restore-<time>), never
+ * deleted.  Stop the server first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "kring/backup.h"
+#include "kring/init.h"
+#include "opts.h"
+
+struct args {
+	const char *src;
+	bool replace;
+};
+
+static const struct cli_arg args[] = {
+	{ "BESTAND", "FILE", "de reservekopie", "the backup", offsetof(struct args, src),
+	  0 },
+};
+
+static const struct cli_opt opts[] = {
+	{ .name = "--replace", .kind = CLI_FLAG, .at = offsetof(struct args, replace),
+	  .help_nl = "vervang een bestaande database (die wordt bewaard als "
+	             "DATABASE.before-restore-<tijd>, nooit gewist)",
+	  .help_en = "replace an existing database (kept as DATABASE.before-restore-<time>, "
+	             "never deleted)" },
+};
+
+static const struct cli_cmd spec = {
+	.name = "restore",
+	.args = CLI_N(args),
+	.opts = CLI_N(opts),
+	.about_nl = "Zet een reservekopie terug als de database (--db), na controle. Een\n"
+	            "bestaande database wordt alleen met --replace vervangen. Stop eerst de\n"
+	            "server.\n",
+	.about_en = "Puts a backup back as the database (--db), after checking it. An existing\n"
+	            "database is only replaced with --replace. Stop the server first.\n",
+};
+
+int cmd_restore(struct kr_cli *cli, int argc, char **argv)
+{
+	struct args a = { NULL, false };
+	char *moved = NULL;
+	struct kr_error err;
+	int status = cli_parse(cli, &spec, argc, argv, &a);
+
+	if (status >= 0)
+		return status;
+	status = 0;
+	kr_error_init_lang(&err, cli->lang);
+	if (kr_backup_restore(a.src, cli->db_path, a.replace, kr_now(), &moved, &err)) {
+		status = cli_fail("restore", &err);
+	} else {
+		if (moved)
+			printf(kr_tr(cli->lang, "de vorige database staat nu in %s\n",
+			       "the previous database is now %s\n"), moved);
+		printf(kr_tr(cli->lang, "%s teruggezet als %s\n", "%s restored as %s\n"), a.src,
+		       cli->db_path);
+	}
+	free(moved);
+	kr_error_cleanup(&err);
+	return status;
+}

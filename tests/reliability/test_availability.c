@@ -1,0 +1,250 @@
+/*
+ * test_availability.c - `kring serve` stays available (issue 10, point 7):
+ * 300 slow connections from one address (slowloris: a request line and one
+ * header, then nothing) do not keep a normal client from another address
+ * from being served, and once their header deadline has passed (the server
+ * reads its clock from a file this test moves: --clock-file) the server
+ * cuts them, although they keep trickling bytes; ~1,000 query parameters
+ * are answered at once instead of holding the connection; "/%00" is not the
+ * index page; a second server on a taken port refuses to start; the last
+ * admin cannot be demoted or disabled; X-Real-IP is believed only from a
+ * listed proxy.
+ *
+ * The normal client connects from 127.0.0.2 (all of 127/8 is this
+ * machine), so the per-address limit that stops the slow ones is not its.
+ *
+ * Usage: test_availability KRING  (run from the repository root).
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "client.h"
+
+#define PW "Zonnebloem-akker-42"
+#define SLOW 300
+
+static struct tc_server S;
+static char clock_path[400];
+
+static void set_clock(time_t t)
+{
+	char tmp[420];
+	FILE *f;
+	snprintf(tmp, sizeof tmp, "%s.new", clock_path);
+	f = fopen(tmp, "w");
+	if (!f || fprintf(f, "%lld\n", (long long)t) < 0 || fclose(f) != 0 ||
+	    rename(tmp, clock_path) != 0)
+		tc_check(false, "write the clock file");
+}
+
+/* A connection to the server from source address src. */
+static int connect_from(const char *src)
+{
+	struct sockaddr_in a, b;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	inet_pton(AF_INET, src, &a.sin_addr);
+	memset(&b, 0, sizeof b);
+	b.sin_family = AF_INET;
+	b.sin_port = htons((unsigned short)S.port);
+	inet_pton(AF_INET, "127.0.0.1", &b.sin_addr);
+	if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0 ||
+	    connect(fd, (struct sockaddr *)&b, sizeof b) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* One GET from src on a new connection; the status, or 0. */
+static int get_from(const char *src, const char *path)
+{
+	char req[512], buf[4096];
+	ssize_t n;
+	size_t got = 0;
+	int fd = connect_from(src), st = 0;
+	struct timeval tv = { 10, 0 };
+
+	if (fd < 0)
+		return 0;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+	         path);
+	if (write(fd, req, strlen(req)) == (ssize_t)strlen(req))
+		while (got < sizeof buf - 1 && (n = read(fd, buf + got, sizeof buf - 1 - got)) > 0)
+			got += (size_t)n;
+	buf[got] = '\0';
+	if (strncmp(buf, "HTTP/1.1 ", 9) == 0)
+		st = (int)strtol(buf + 9, NULL, 10);
+	close(fd);
+	return st;
+}
+
+/* True when the server closed fd (EOF or reset) within wait_ms. */
+static bool closed_by_server(int fd, int wait_ms)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+	char buf[512];
+	if (poll(&p, 1, wait_ms) <= 0)
+		return false;
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK))
+			return true;
+		if (n < 0)
+			return false;   /* an answer (503/400) but not closed yet */
+	}
+}
+
+static void slowloris(void)
+{
+	static int fd[SLOW];
+	static const char part[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+	int opened = 0, cut = 0, still = 0;
+	time_t t0 = time(NULL);
+
+	for (int i = 0; i < SLOW; i++) {
+		fd[i] = connect_from("127.0.0.1");
+		if (fd[i] >= 0 && write(fd[i], part, sizeof part - 1) == (ssize_t)(sizeof part - 1))
+			opened++;
+	}
+	tc_check(opened > 0, "%d slow connections opened", opened);
+	tc_check(get_from("127.0.0.2", "/healthz") == 200,
+	         "a normal client is served while %d slow connections are held", opened);
+	tc_check(get_from("127.0.0.2", "/api/meta") == 200, "... and gets the API too");
+	/* they trickle on, a byte at a time: no deadline is reset by that */
+	for (int i = 0; i < SLOW; i++)
+		if (fd[i] >= 0 && write(fd[i], "X", 1) != 1)
+			fd[i] = (close(fd[i]), -1);
+	/* past the header deadline (10 s) by the server's clock */
+	set_clock(t0 + 60);
+	for (int i = 0; i < SLOW; i++) {
+		if (fd[i] < 0)
+			continue;
+		if (closed_by_server(fd[i], 5000))
+			cut++;
+		else
+			still++;
+		close(fd[i]);
+	}
+	tc_check(still == 0, "the server cut every slow connection past its deadline (%d cut, %d "
+	         "still open)", cut, still);
+	tc_check(get_from("127.0.0.1", "/healthz") == 200, "the slow client's address is served "
+	         "again afterwards");
+	set_clock(t0);
+}
+
+static void requests(void)
+{
+	struct tc_resp r;
+	char *q = malloc(20000);
+	size_t n = 0;
+
+	n += (size_t)snprintf(q + n, 20000 - n, "GET /api/meta?");
+	for (int i = 0; i < 1000; i++)
+		n += (size_t)snprintf(q + n, 20000 - n, "%sa%d=1", i ? "&" : "", i);
+	n += (size_t)snprintf(q + n, 20000 - n, " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+	{
+		bool got = tc_raw(S.port, q, n, &r);
+		tc_check(got && r.status == 400,
+		         "1,000 query parameters are answered at once: 400 (got %d)", r.status);
+	}
+	tc_resp_free(&r);
+	free(q);
+	tc_request(S.port, "GET", "/%00", NULL, NULL, 0, &r);
+	tc_check(r.status == 404 && !strstr(r.body, "<html"), "/%%00 is not the index page (got %d)",
+	         r.status);
+	tc_resp_free(&r);
+	tc_request(S.port, "GET", "/index.html%00.js", NULL, NULL, 0, &r);
+	tc_check(r.status == 404, "/index.html%%00.js is nothing (got %d)", r.status);
+	tc_resp_free(&r);
+}
+
+static void port_taken(void)
+{
+	char cmd[900];
+	int rc;
+	snprintf(cmd, sizeof cmd, "timeout 20 %s --db %s/other.db serve --listen 127.0.0.1:%d "
+	         "--web web --quiet 2>/dev/null", S.kring, S.dir, S.port);
+	rc = system(cmd);
+	tc_check(rc != -1 && WIFEXITED(rc) && WEXITSTATUS(rc) == 1,
+	         "a second server on the taken port refuses to start (status %d)",
+	         WIFEXITED(rc) ? WEXITSTATUS(rc) : -1);
+}
+
+static void last_admin(void)
+{
+	struct tc_session a;
+	struct tc_resp r;
+
+	if (!tc_check(tc_login(S.port, "adm", PW, &a), "the admin logs in"))
+		return;
+	tc_call(S.port, &a, "PATCH", "/api/users/adm", NULL, "{\"role\":\"worker\"}", &r);
+	tc_check(r.status == 409, "the last admin cannot be demoted (got %d)", r.status);
+	tc_resp_free(&r);
+	tc_call(S.port, &a, "PATCH", "/api/users/adm", NULL, "{\"disabled\":true}", &r);
+	tc_check(r.status == 409, "... nor disabled (got %d)", r.status);
+	tc_resp_free(&r);
+	tc_call(S.port, &a, "POST", "/api/users", NULL, "{\"name\":\"adm2\",\"role\":\"admin\","
+	        "\"password\":\"" PW "\"}", &r);
+	tc_check(r.status == 201, "a second admin is made (got %d)", r.status);
+	tc_resp_free(&r);
+	tc_call(S.port, &a, "PATCH", "/api/users/adm", NULL, "{\"role\":\"worker\"}", &r);
+	tc_check(r.status == 200, "then the first may step down (got %d)", r.status);
+	tc_resp_free(&r);
+}
+
+/* X-Real-IP from an address that is not a listed proxy is not believed:
+ * the failed login is audited with the real peer. */
+static void proxy_header(void)
+{
+	struct tc_session a;
+	struct tc_resp r;
+	const char *body = "{\"user\":\"adm2\",\"password\":\"wrong-wrong-wrong\"}";
+
+	tc_request(S.port, "POST", "/api/session", "Content-Type: application/json\r\n"
+	           "X-Real-IP: 10.9.8.7\r\n", body, strlen(body), &r);
+	tc_resp_free(&r);
+	if (!tc_check(tc_login(S.port, "adm2", PW, &a), "the second admin logs in"))
+		return;
+	tc_call(S.port, &a, "GET", "/api/audit", NULL, NULL, &r);
+	tc_check(r.status == 200 && !strstr(r.body, "10.9.8.7") && strstr(r.body, "127.0.0.1"),
+	         "X-Real-IP from a peer that is not a listed proxy is ignored");
+	tc_resp_free(&r);
+}
+
+int main(int argc, char **argv)
+{
+	const char *extra[] = { "--clock-file", clock_path, "--unsafe-testing", "--trust-proxy",
+		"127.0.0.9", NULL };
+
+	signal(SIGPIPE, SIG_IGN);   /* a write to a connection the server cut */
+	if (argc < 2 || !tc_setup(&S, argv[1]))
+		return 2;
+	snprintf(clock_path, sizeof clock_path, "%s/clock", S.dir);
+	set_clock(time(NULL));
+	tc_check(tc_kring(&S, PW "\n", "user", "add", "adm", "--role", "admin", NULL) == 0,
+	         "an admin");
+	if (tc_check(tc_start(&S, "web", extra), "server starts")) {
+		slowloris();
+		requests();
+		port_taken();
+		last_admin();
+		proxy_header();
+	}
+	tc_check(tc_stop(&S) == 0, "server stops cleanly");
+	tc_cleanup(&S);
+	return tc_done("availability");
+}

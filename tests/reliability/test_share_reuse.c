@@ -1,0 +1,269 @@
+/*
+ * test_share_reuse.c - a share link is bound to its person for good (issue
+ * 10, point 1).  The attack of the issue: a worker makes a link for a
+ * person, removes the person, adds another, who would get the freed id;
+ * the old link must then open nothing: no login, no plan, no wish, no
+ * agreement marked done, while the new person gets a fresh id.  Also: a
+ * person who died or whose involvement ended loses their links at once and
+ * gets no new one; a link's writes are rate limited (429 with Retry-After)
+ * and a wish holds at most 2,000 characters, as the share page allows.
+ *
+ * Usage: test_share_reuse KRING  (run from the repository root).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client.h"
+
+#define REF "PZ-2026-0101"
+#define PW "Zonnebloem-akker-42"
+
+static struct tc_server S;
+static struct tc_session W;
+
+/* The case's current revision (its ETag). */
+static long head(void)
+{
+	struct tc_resp r;
+	char etag[32] = "";
+	long rev = 0;
+	tc_call(S.port, &W, "GET", "/api/cases/" REF, NULL, NULL, &r);
+	if (tc_header(&r, "ETag", etag, sizeof etag))
+		rev = strtol(etag + (etag[0] == '"'), NULL, 10);
+	tc_resp_free(&r);
+	return rev;
+}
+
+/* A write of the worker based on the current revision; returns the status
+ * and, when out is given, the answer's JSON. */
+static int write_case(const char *method, const char *path, const char *body, json_t **out)
+{
+	struct tc_resp r;
+	char extra[64];
+	int st;
+	snprintf(extra, sizeof extra, "If-Match: \"%ld\"\r\n", head());
+	tc_call(S.port, &W, method, path, extra, body, &r);
+	st = r.status;
+	if (out)
+		*out = tc_json(&r);
+	tc_resp_free(&r);
+	return st;
+}
+
+/* Adds a person; returns its id (malloc'd) or NULL. */
+static char *add_person(const char *name)
+{
+	char body[256];
+	json_t *j = NULL;
+	char *id = NULL;
+	snprintf(body, sizeof body, "{\"name\":\"%s\",\"roles\":[\"neighbour\"],\"world\":\"shared\","
+	         "\"segment\":\"neighbourhood\"}", name);
+	if (write_case("POST", "/api/cases/" REF "/persons", body, &j) == 201) {
+		const char *s = json_string_value(json_object_get(json_object_get(j, "item"), "id"));
+		if (!s)
+			s = json_string_value(json_object_get(j, "id"));
+		id = s ? strdup(s) : NULL;
+	}
+	json_decref(j);
+	return id;
+}
+
+/* Makes a link for person; its token into token (or "" and the status). */
+static int make_link(const char *person, char token[64])
+{
+	struct tc_resp r;
+	char body[128];
+	json_t *j;
+	int st;
+	token[0] = '\0';
+	snprintf(body, sizeof body, "{\"person\":\"%s\",\"days\":30}", person);
+	tc_call(S.port, &W, "POST", "/api/cases/" REF "/shares", NULL, body, &r);
+	st = r.status;
+	j = tc_json(&r);
+	if (st == 201) {
+		const char *url = json_string_value(json_object_get(j, "url"));
+		snprintf(token, 64, "%s", url && strlen(url) > 4 ? url + 4 : "");
+	}
+	json_decref(j);
+	tc_resp_free(&r);
+	return st;
+}
+
+/* Opens a link: the holder's session into *h.  Returns the status. */
+static int open_link(const char *token, struct tc_session *h)
+{
+	struct tc_resp r;
+	char body[128], cookie[160], *semi;
+	json_t *j;
+	int st;
+	memset(h, 0, sizeof *h);
+	snprintf(body, sizeof body, "{\"token\":\"%s\"}", token);
+	tc_request(S.port, "POST", "/api/share/session", "Content-Type: application/json\r\n", body,
+	           strlen(body), &r);
+	st = r.status;
+	j = tc_json(&r);
+	if (st == 200 && tc_header(&r, "Set-Cookie", cookie, sizeof cookie)) {
+		if ((semi = strchr(cookie, ';')))
+			*semi = '\0';
+		snprintf(h->cookie, sizeof h->cookie, "Cookie: %s\r\n", cookie);
+		snprintf(h->csrf, sizeof h->csrf, "%s",
+		         json_string_value(json_object_get(j, "csrf")) ?: "");
+	}
+	json_decref(j);
+	tc_resp_free(&r);
+	return st;
+}
+
+static int holder(const struct tc_session *h, const char *method, const char *path,
+                  const char *body, struct tc_resp *keep)
+{
+	struct tc_resp r;
+	int st;
+	tc_call(S.port, h, method, path, NULL, body, &r);
+	st = r.status;
+	if (keep)
+		*keep = r;
+	else
+		tc_resp_free(&r);
+	return st;
+}
+
+static size_t wishes_now(void)
+{
+	struct tc_resp r;
+	json_t *j;
+	size_t n;
+	tc_call(S.port, &W, "GET", "/api/cases/" REF "/wishes", NULL, NULL, &r);
+	j = tc_json(&r);
+	n = json_array_size(json_is_array(j) ? j : json_object_get(j, "items"));
+	json_decref(j);
+	tc_resp_free(&r);
+	return n;
+}
+
+static void reuse_attack(void)
+{
+	char tok[64], tok2[64];
+	struct tc_session old, fresh;
+	char *x = add_person("Buurvrouw Ans"), *y;
+	size_t before;
+	int st;
+
+	if (!tc_check(x != NULL, "a person is added"))
+		return;
+	tc_check(make_link(x, tok) == 201, "a link for %s", x);
+	tc_check(open_link(tok, &old) == 200, "the link opens");
+	tc_check(holder(&old, "GET", "/api/share/plan", NULL, NULL) == 200, "the holder reads the plan");
+
+	/* the person leaves the case; the next person added gets another id */
+	{
+		char path[128];
+		snprintf(path, sizeof path, "/api/cases/" REF "/persons/%s", x);
+		st = write_case("DELETE", path, NULL, NULL);
+		tc_check(st == 200 || st == 204, "the person is removed (got %d)", st);
+	}
+	y = add_person("Meneer Kees");
+	tc_check(y && strcmp(x, y) != 0, "the next person gets a new id (%s, not %s)", y ? y : "-",
+	         x);
+	before = wishes_now();
+
+	/* the old link and its session open nothing now */
+	tc_check(holder(&old, "GET", "/api/share/plan", NULL, NULL) / 100 == 4,
+	         "the old session reads no plan");
+	tc_check(holder(&old, "POST", "/api/share/wishes", "{\"text\":\"Ik ben het niet\"}", NULL) /
+	         100 == 4, "the old session writes no wish");
+	tc_check(holder(&old, "POST", "/api/share/agreements/a1/done", NULL, NULL) / 100 == 4,
+	         "the old session marks no agreement done");
+	st = open_link(tok, &fresh);
+	tc_check(st == 401 || st == 403, "the old link no longer opens (got %d)", st);
+	tc_check(holder(&fresh, "GET", "/api/share/plan", NULL, NULL) / 100 == 4,
+	         "... and reads nothing");
+	tc_check(wishes_now() == before, "nothing was written in the new person's name");
+	/* the new person gets their own link, which works */
+	tc_check(make_link(y, tok2) == 201 && open_link(tok2, &fresh) == 200,
+	         "the new person's own link opens");
+	free(x);
+	free(y);
+}
+
+static void death_and_involvement(void)
+{
+	char tok[64], path[160];
+	struct tc_session h;
+	char *z = add_person("Opa Jan");
+	int st;
+
+	if (!tc_check(z != NULL, "another person is added"))
+		return;
+	tc_check(make_link(z, tok) == 201 && open_link(tok, &h) == 200, "a link for %s opens", z);
+	snprintf(path, sizeof path, "/api/cases/" REF "/persons/%s", z);
+	st = write_case("PATCH", path, "{\"died\":\"2020-01-01\"}", NULL);
+	tc_check(st == 200, "the death is recorded (got %d)", st);
+	tc_check(holder(&h, "GET", "/api/share/plan", NULL, NULL) / 100 == 4,
+	         "the link of a person who died opens nothing");
+	st = make_link(z, tok);
+	tc_check(st == 422 || st == 403, "no new link for a person who died (got %d)", st);
+	free(z);
+}
+
+static void limits(void)
+{
+	char tok[64], *big;
+	struct tc_session h;
+	char *p = add_person("Tante Els");
+	size_t n;
+	int ok = 0, st = 0;
+	struct tc_resp r;
+	char retry[16];
+
+	if (!tc_check(p && make_link(p, tok) == 201 && open_link(tok, &h) == 200,
+	              "a link for the limits"))
+		return;
+	/* 2,001 characters: refused; 2,000 (two bytes each): taken */
+	big = malloc(2 * 2001 + 64);
+	n = (size_t)snprintf(big, 64, "{\"text\":\"");
+	for (int i = 0; i < 2001; i++) {
+		memcpy(big + n, "\xc3\xa9", 2);
+		n += 2;
+	}
+	memcpy(big + n, "\"}", 3);
+	tc_check(holder(&h, "POST", "/api/share/wishes", big, NULL) == 422,
+	         "a wish of 2,001 characters is refused");
+	memcpy(big + n - 2, "\"}", 3);
+	tc_check(holder(&h, "POST", "/api/share/wishes", big, NULL) == 201,
+	         "a wish of 2,000 characters is taken");
+	free(big);
+	for (int i = 0; i < 20; i++) {
+		st = holder(&h, "POST", "/api/share/wishes", "{\"text\":\"nog een wens\"}", &r);
+		if (st == 201)
+			ok++;
+		if (st != 201)
+			break;
+		tc_resp_free(&r);
+	}
+	tc_check(st == 429 && tc_header(&r, "Retry-After", retry, sizeof retry) && strtol(retry, NULL, 10) > 0,
+	         "a link's writes are limited: 429 with Retry-After after %d more (got %d)", ok, st);
+	tc_resp_free(&r);
+	tc_check(ok >= 5 && ok <= 10, "... after a handful of wishes (%d)", ok);
+	free(p);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || !tc_setup(&S, argv[1]))
+		return 2;
+	tc_check(tc_kring(&S, NULL, "import", "examples/" REF ".json", NULL) == 0, "import");
+	tc_check(tc_kring(&S, PW "\n", "user", "add", "anouk", "--role", "worker", NULL) == 0 &&
+	         tc_kring(&S, NULL, "assign", REF, "anouk", NULL) == 0, "a worker assigned");
+	if (tc_check(tc_start(&S, "web", NULL), "server starts") &&
+	    tc_check(tc_login(S.port, "anouk", PW, &W), "login")) {
+		reuse_attack();
+		death_and_involvement();
+		limits();
+	}
+	tc_check(tc_stop(&S) == 0, "server stops cleanly");
+	tc_check(tc_kring(&S, NULL, "audit", "--verify", NULL) == 0, "audit trail verifies");
+	tc_cleanup(&S);
+	return tc_done("share_reuse");
+}
