@@ -3,7 +3,9 @@
  * [--compare DATE | --compare-revision N] [--lang nl|en] -o FILE`: draw one
  * of the network instruments of a stored case as SVG, PDF or PNG (the
  * format follows the file's extension; `-o -` writes SVG to standard
- * output).  All drawing is done by libkring (render.h).
+ * output).  `kring render plan REF -o plan.pdf` writes the network plan as
+ * the document people sign (render_plan.h).  All drawing is done by
+ * libkring (render.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "cli.h"
 #include "kring/date.h"
 #include "kring/render.h"
+#include "kring/render_plan.h"
 
 #define SVG_MAX (64u * 1024u * 1024u)
 #define OUT_MAX (256u * 1024u * 1024u)
@@ -34,7 +37,8 @@ static void help(enum kr_lang lang)
 	       "Tekent een netwerkinstrument van het dossier. SOORT is ecogram, genogram,\n"
 	       "lifeline (levenslijn), sociogram, scan (Community Scan), flower (bloem) of\n"
 	       "kompas (Netwerkkompas). Het formaat volgt uit de extensie van BESTAND: .svg,\n"
-	       ".pdf of .png; -o - schrijft SVG naar het scherm.\n"
+	       ".pdf of .png; -o - schrijft SVG naar het scherm. SOORT plan schrijft het\n"
+	       "netwerkplan om te ondertekenen als PDF (-o plan.pdf).\n"
 	       "  --revision N        teken versie N van het dossier\n"
 	       "  --as-of DATUM       teken de stand op DATUM (JJJJ-MM-DD; standaard: vandaag)\n"
 	       "  --compare DATUM     scan: zet de stand op DATUM ernaast\n"
@@ -45,7 +49,8 @@ static void help(enum kr_lang lang)
 	       "Draws one network instrument of the case. KIND is ecogram, genogram,\n"
 	       "lifeline, sociogram, scan (Community Scan), flower or kompas (Netwerkkompas).\n"
 	       "The format follows FILE's extension: .svg, .pdf or .png; -o - writes SVG to\n"
-	       "standard output.\n"
+	       "standard output. KIND plan writes the network plan to sign as PDF\n"
+	       "(-o plan.pdf).\n"
 	       "  --revision N        draw revision N of the case\n"
 	       "  --as-of DATE        draw the state on DATE (YYYY-MM-DD; default: today)\n"
 	       "  --compare DATE      scan: show the state on DATE alongside\n"
@@ -73,6 +78,44 @@ static long revision_day(struct kr_store *s, const char *ref, long rev)
 	}
 	free(h);
 	return day;
+}
+
+/* `kring render plan REF -o FILE.pdf`: the plan as a document to sign. */
+static int render_plan(struct kr_cli *cli, const char *ref, long rev, long at,
+                       const char *out_path)
+{
+	struct kr_plan_doc_opts o;
+	struct kr_store *s = NULL;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	struct kr_buf pdf;
+	int status = 0;
+
+	if (!out_path || kr_render_format_from_path(out_path) != KR_FORMAT_PDF)
+		return cli_usage("render", "the plan is a PDF: say where with -o FILE.pdf");
+	if (rev > 0 && at >= 0)
+		return cli_usage("render", "use --revision or --as-of, not both");
+	kr_buf_init(&pdf, OUT_MAX);
+	kr_error_init(&err);
+	if (!(s = cli_open_store(cli))) {
+		status = EXIT_DATA;
+		goto out;
+	}
+	if (!(c = cli_load_case(cli, s, "render", ref, rev, at, &status)))
+		goto out;
+	memset(&o, 0, sizeof o);
+	o.lang = cli->lang;
+	o.as_of = at >= 0 ? at : kr_today();
+	if (kr_render_plan_pdf(c, &o, &pdf, &err))
+		status = cli_fail("render", &err);
+	else
+		status = cli_write_file("render", out_path, pdf.data, pdf.len);
+out:
+	kr_case_free(c);
+	kr_store_close(s);
+	kr_buf_cleanup(&pdf);
+	kr_error_cleanup(&err);
+	return status;
 }
 
 int cmd_render(struct kr_cli *cli, int argc, char **argv)
@@ -126,6 +169,8 @@ int cmd_render(struct kr_cli *cli, int argc, char **argv)
 	}
 	if (!kind_name || !ref)
 		return cli_usage("render", "name the kind of picture and the case");
+	if (strcmp(kind_name, "plan") == 0)
+		return render_plan(cli, ref, rev, at, out_path);
 	if ((kind = kr_render_kind_parse(kind_name)) < 0)
 		return cli_usage("render", "unknown kind \"%s\" (ecogram, genogram, lifeline, "
 		                 "sociogram, scan, flower, kompas)", kind_name);
