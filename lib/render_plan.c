@@ -415,6 +415,9 @@ static void agreements_page(struct doc *d)
 				h = ch;
 		}
 		h += 2 * pad;
+		/* a row taller than a page (an old, very long text) is cut at the page */
+		if (h > PAGE_H - BOTTOM - TOP - 40)
+			h = PAGE_H - BOTTOM - TOP - 40;
 		if (header || d->y + h > PAGE_H - BOTTOM) {
 			room(d, h + 24);
 			font(d, 9.5, true);
@@ -431,10 +434,14 @@ static void agreements_page(struct doc *d)
 		}
 		font(d, 9.5, false);
 		x = MARGIN;
+		cairo_save(d->cr);
+		cairo_rectangle(d->cr, MARGIN, d->y, COL_W, h);
+		cairo_clip(d->cr);
 		for (int k = 0; k < 4; k++) {
 			wrap_at(d, x + pad, d->y + pad, cell[k], w[k] * COL_W - 2 * pad, 9.5);
 			x += w[k] * COL_W;
 		}
+		cairo_restore(d->cr);
 		cairo_set_line_width(d->cr, 0.5);
 		cairo_move_to(d->cr, MARGIN, d->y + h);
 		cairo_line_to(d->cr, MARGIN + COL_W, d->y + h);
