@@ -348,11 +348,14 @@ enum kr_status kr_share_view_may_mark_done(const struct kr_case *c, const char *
 		const struct kr_agreement *a = &c->plan.agreements[i];
 		if (strcmp(a->id, id) != 0)
 			continue;
-		if (!shows_agreement(a, me, scopes))
-			break;
+		if (!visible(a->visibility))
+			break;   /* for professionals only: as if it did not exist */
 		if (!holds(a, me))
 			return kr_error_say(err, KR_EPERM, "deze afspraak is niet van jou",
 			                    "this agreement is not yours");
+		if (!shows_agreement(a, me, scopes))
+			return kr_error_say(err, KR_EPERM, "deze link laat je taken niet zien",
+			                    "this link does not show your tasks");
 		return KR_OK;
 	}
 	return kr_error_say(err, KR_ENOTFOUND, "deze afspraak bestaat niet",

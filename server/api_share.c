@@ -78,7 +78,7 @@ void ks_h_shares_create(struct ks_req *r)
 	json_int_t days = 30;
 	time_t expires;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	if (!body)
 		goto out;
 	jp = json_object_get(body, "person");
@@ -148,7 +148,7 @@ void ks_h_shares_list(struct ks_req *r)
 	json_t *arr;
 	long rev;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	if (!(c = ks_load_case(r, false, &rev)))
 		goto out;
 	if (kr_share_list(r->store, r->args[0], &v, &n, &err)) {
@@ -196,7 +196,7 @@ void ks_h_shares_revoke(struct ks_req *r)
 	char *end;
 	bool found = false;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	id = strtoll(r->args[1], &end, 10);
 	if (*end || id <= 0)
 		goto missing;
@@ -283,7 +283,7 @@ static void holder_edit(struct ks_req *r, struct kr_edit *e, const char *detail,
 	enum kr_status rc = KR_ECONFLICT;
 	char *new_id = NULL;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	for (int attempt = 0; attempt < RETRIES && rc == KR_ECONFLICT; attempt++) {
 		struct kr_case *c = NULL, *next = NULL;
 		char *doc = NULL, *out = NULL;

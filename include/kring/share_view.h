@@ -89,11 +89,11 @@ void *kr_share_view_json(const struct kr_case *c, const char *person, unsigned s
                          long as_of);
 
 /* May the holder `person` mark agreement `id` of case c done through a
- * link with scopes?  KR_OK when the view shows the agreement (own tasks or
- * the whole plan, and not for professionals only) and the holder is one of
- * its `who`; KR_ENOTFOUND when the view does not show it (no such
- * agreement, professionals only, or no scope showing it); KR_EPERM when it
- * is somebody else's.  Messages in err's language. */
+ * link with scopes?  KR_OK when the holder is one of its `who` and the view
+ * shows it (own tasks or the whole plan); KR_ENOTFOUND when there is no
+ * such agreement or it is for professionals only (the holder cannot tell
+ * the two apart); KR_EPERM when it is somebody else's, or the link does
+ * not show the holder's tasks.  Messages in err's language. */
 enum kr_status kr_share_view_may_mark_done(const struct kr_case *c, const char *person,
                                            unsigned scopes, const char *id,
                                            struct kr_error *err);

@@ -140,16 +140,17 @@ static void mark_done(void **state)
 	/* her own, but for professionals only: not in her view */
 	assert_int_equal(kr_share_view_may_mark_done(c, "p2", KR_SHARE_ALL, "a2", &err),
 	                 KR_ENOTFOUND);
-	/* somebody else's: not shown without the plan scope, not hers with it */
+	/* somebody else's, with or without the plan scope */
 	assert_int_equal(kr_share_view_may_mark_done(c, "p2", KR_SHARE_DEFAULT, "a3", &err),
-	                 KR_ENOTFOUND);
+	                 KR_EPERM);
 	assert_int_equal(kr_share_view_may_mark_done(c, "p2", KR_SHARE_ALL, "a3", &err), KR_EPERM);
 	assert_string_equal(err.message, "this agreement is not yours");
 	assert_int_equal(kr_share_view_may_mark_done(c, "p2", KR_SHARE_ALL, "a9", &err),
 	                 KR_ENOTFOUND);
 	/* a link that does not show own tasks */
 	assert_int_equal(kr_share_view_may_mark_done(c, "p2", KR_SHARE_BIT(KR_SHARE_GOALS), "a1",
-	                 &err), KR_ENOTFOUND);
+	                 &err), KR_EPERM);
+	assert_string_equal(err.message, "this link does not show your tasks");
 	kr_error_cleanup(&err);
 	kr_case_free(c);
 }
