@@ -558,6 +558,7 @@ check "nothing was written to the current folder yet" test ! -e kring.db
 "$K" init >/dev/null 2>&1
 check "without either, the database is ./kring.db" test -f kring.db
 
+. "$R/tests/cli/casework.sh"
 cd "$R" || exit 2
 [ "$skip" -eq 0 ] || echo "($skip check(s) skipped, see above)"
 echo "cli: $pass passed, $fail failed"
