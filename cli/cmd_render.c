@@ -3,8 +3,10 @@
  * N | --recorded-at TIME] [--compare DATE | --compare-revision N]`: draw one
  * of the network instruments of a stored case as SVG, PDF or PNG (the
  * format follows the file's extension; `-o -` writes SVG to standard
- * output), as on the as-of day.  All drawing is done by libkring
- * (render.h).  Audited as an export (SVG) or a print (PDF, PNG).
+ * output), as on the as-of day; `kring render plan REF -o plan.pdf` writes
+ * the network plan as the document people sign (render_plan.h).  All
+ * drawing is done by libkring.  Audited as an export (SVG) or a print (PDF,
+ * PNG).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 #include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/render.h"
+#include "kring/render_plan.h"
 #include "opts.h"
 
 #define SVG_MAX (64u * 1024u * 1024u)
@@ -67,10 +70,12 @@ static const struct cli_cmd spec = {
 	.opts = CLI_N(opts),
 	.about_nl = "Tekent een netwerkinstrument van het dossier op DATUM. SOORT is ecogram,\n"
 	            "genogram, lifeline (levenslijn), sociogram, scan (Community Scan), flower\n"
-	            "(bloem) of kompas (Netwerkkompas).\n",
+	            "(bloem) of kompas (Netwerkkompas). SOORT plan schrijft het netwerkplan\n"
+	            "om te ondertekenen als PDF (-o plan.pdf).\n",
 	.about_en = "Draws one network instrument of the case on DATE. KIND is ecogram,\n"
 	            "genogram, lifeline, sociogram, scan (Community Scan), flower or kompas\n"
-	            "(Netwerkkompas).\n",
+	            "(Netwerkkompas). KIND plan writes the network plan to sign as PDF\n"
+	            "(-o plan.pdf).\n",
 };
 
 /* The day revision rev of ref was written, or -1. */
@@ -96,6 +101,43 @@ static long revision_day(struct kr_store *s, const char *ref, long rev)
 	return day;
 }
 
+/* `kring render plan REF -o FILE.pdf`: the plan as a document to sign. */
+static int render_plan(struct kr_cli *cli, const struct args *a)
+{
+	struct kr_plan_doc_opts o;
+	struct kr_store *s = NULL;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	struct kr_buf pdf;
+	int status = 0;
+
+	if (kr_render_format_from_path(a->out) != KR_FORMAT_PDF)
+		return cli_usage("render", "%s", kr_tr(cli->lang, "het plan is een PDF: zeg waar "
+		                 "met -o BESTAND.pdf", "the plan is a PDF: say where with -o FILE.pdf"));
+	kr_buf_init(&pdf, OUT_MAX);
+	kr_error_init_lang(&err, cli->lang);
+	if (!(s = cli_open_store(cli))) {
+		status = EXIT_DATA;
+		goto out;
+	}
+	if (!(c = cli_load_case(cli, s, "render", a->ref, a->pick, NULL, &status)))
+		goto out;
+	memset(&o, 0, sizeof o);
+	o.lang = cli->lang;
+	o.as_of = a->on;
+	if (kr_render_plan_pdf(c, &o, &pdf, &err))
+		status = cli_fail("render", &err);
+	else if (!(status = cli_audit(cli, s, "render", KR_AUDIT_PRINT, a->ref,
+	                              "plan printed (pdf)")))
+		status = cli_write_file("render", a->out, pdf.data, pdf.len);
+out:
+	kr_case_free(c);
+	kr_store_close(s);
+	kr_buf_cleanup(&pdf);
+	kr_error_cleanup(&err);
+	return status;
+}
+
 int cmd_render(struct kr_cli *cli, int argc, char **argv)
 {
 	struct args a = { NULL, NULL, NULL, kr_today(), 0, -1, CLI_PICK_LATEST };
@@ -111,11 +153,13 @@ int cmd_render(struct kr_cli *cli, int argc, char **argv)
 	if (status >= 0)
 		return status;
 	status = 0;
+	if (strcmp(a.kind, "plan") == 0)
+		return render_plan(cli, &a);
 	if ((kind = kr_render_kind_parse(a.kind)) < 0)
 		return cli_usage("render", kr_tr(cli->lang, "onbekende soort \"%s\" (ecogram, "
-		                 "genogram, lifeline, sociogram, scan, flower, kompas)",
+		                 "genogram, lifeline, sociogram, scan, flower, kompas, plan)",
 		                 "unknown kind \"%s\" (ecogram, genogram, lifeline, sociogram, scan, "
-		                 "flower, kompas)"), a.kind);
+		                 "flower, kompas, plan)"), a.kind);
 	fmt = strcmp(a.out, "-") == 0 ? KR_FORMAT_SVG : kr_render_format_from_path(a.out);
 	if (fmt < 0)
 		return cli_usage("render", kr_tr(cli->lang, "\"%s\": gebruik een bestandsnaam op "

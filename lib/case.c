@@ -142,3 +142,38 @@ int kr_case_tie_between(const struct kr_case *c, int i, int j)
 	}
 	return -1;
 }
+
+bool kr_case_person_professional(const struct kr_case *c, int i)
+{
+	static const enum kr_role pro[] = { KR_ROLE_FOSTER_CARE_WORKER, KR_ROLE_GUARDIAN,
+		KR_ROLE_SOCIAL_TEAM, KR_ROLE_THERAPIST, KR_ROLE_OTHER_PROFESSIONAL };
+	const struct kr_person *p;
+
+	if (i < 0 || (size_t)i >= c->npersons)
+		return false;
+	p = &c->persons[i];
+	if (p->world == KR_WORLD_PROFESSIONAL)
+		return true;
+	for (size_t k = 0; k < sizeof pro / sizeof *pro; k++)
+		if (kr_person_has_role(p, pro[k]))
+			return true;
+	return false;
+}
+
+bool kr_case_person_involved(const struct kr_case *c, int i, long from, long to)
+{
+	const struct kr_person *p;
+
+	if (i < 0 || (size_t)i >= c->npersons)
+		return false;
+	p = &c->persons[i];
+	if (!p->ninvolved)
+		return true;
+	for (size_t k = 0; k < p->ninvolved; k++) {
+		const struct kr_period *per = &p->involved[k];
+		if ((!kr_date_valid(per->from) || kr_date_first(per->from) <= to) &&
+		    (!kr_date_valid(per->to) || kr_date_last(per->to) >= from))
+			return true;
+	}
+	return false;
+}

@@ -23,6 +23,9 @@
 
 #include "case_int.h"
 #include "kring/case_edit.h"
+#include "kring/date.h"
+#include "kring/words.h"
+#include "utf8_int.h"
 
 enum coll_kind { C_ID, C_INDEX, C_OBJECT };
 
@@ -361,24 +364,36 @@ static size_t find_refs(json_t *root, const struct coll *k, const char *id, stru
 	static const char *const carer_lists[] = { "carers", "children", NULL };
 	static const char *const person_keys[] = { "person", NULL };
 	static const char *const meeting_lists[] = { "invited", "attended", NULL };
+	static const char *const coordinator_keys[] = { "coordinator", NULL };
 	static const char *const by_keys[] = { "by", NULL };
 	static const char *const who_lists[] = { "who", NULL };
 	static const char *const goal_keys[] = { "goal", NULL };
 	static const char *const placement_keys[] = { "placement", NULL };
 	struct refs r = { err, id, 0 };
-	json_t *plan = json_object_get(root, "plan");
+	json_t *plan = json_object_get(root, "plan"), *v;
+	char path[PATH_LEN];
+	size_t i;
 
 	if (strcmp(k->name, "persons") == 0) {
 		refs_in(&r, json_object_get(root, "kinship"), "kinship", kin_keys, NULL);
 		refs_in(&r, json_object_get(root, "ties"), "ties", tie_keys, NULL);
 		refs_in(&r, json_object_get(root, "placements"), "placements", NULL, carer_lists);
 		refs_in(&r, json_object_get(root, "events"), "events", person_keys, NULL);
-		refs_in(&r, json_object_get(root, "meetings"), "meetings", NULL, meeting_lists);
+		refs_in(&r, json_object_get(root, "meetings"), "meetings", coordinator_keys,
+		        meeting_lists);
 		refs_in(&r, json_object_get(plan, "wishes"), "plan.wishes", by_keys, NULL);
 		refs_in(&r, json_object_get(plan, "agreements"), "plan.agreements", NULL,
 		        who_lists);
 		refs_in(&r, json_object_get(json_object_get(plan, "safety_map"), "scale"),
 		        "plan.safety_map.scale", by_keys, NULL);
+		json_array_foreach(json_object_get(json_object_get(plan, "worry_route"), "call"), i,
+		                   v) {
+			const char *s = json_string_value(v);
+			if (s && strcmp(s, id) == 0) {
+				snprintf(path, sizeof path, "plan.worry_route.call[%zu]", i);
+				ref_found(&r, path);
+			}
+		}
 	} else if (strcmp(k->name, "goals") == 0) {
 		refs_in(&r, json_object_get(plan, "agreements"), "plan.agreements", goal_keys,
 		        NULL);
@@ -790,9 +805,270 @@ static enum kr_status edit_object(json_t *root, const struct coll *k, const stru
 	return KR_OK;
 }
 
-enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edit *e,
-                            char **out, size_t *out_len, char **new_id, struct kr_error *err)
+/* ---- the rules of a change a person makes (docs/case-edit.md) ---- */
+
+/* The document before the change, read when a rule needs it: the root of
+ * the original text (parsed on first use) or a tree the caller has. */
+struct before {
+	const char *text;
+	size_t len;
+	json_t *root;      /* owned when parsed here */
+	bool parsed, own;
+};
+
+static json_t *before_root(struct before *b)
 {
+	if (!b->parsed && b->text) {
+		b->parsed = true;
+		b->own = true;
+		if (parse_doc(b->text, b->len, &b->root, NULL))
+			b->root = NULL;
+	}
+	return b->root;
+}
+
+/* The items of collection k in the document root: its list, or for the
+ * single objects a list of that one object (a new reference either way,
+ * or NULL when there is nothing). */
+static json_t *items_of(json_t *root, const struct coll *k)
+{
+	json_t *parent = k->in_plan ? json_object_get(root, "plan") : root;
+	json_t *v = json_is_object(parent) ? json_object_get(parent, k->key) : NULL;
+
+	if (k->kind == C_OBJECT)
+		return json_is_object(v) ? json_pack("[O]", v) : NULL;
+	return json_is_array(v) ? json_incref(v) : NULL;
+}
+
+/* obj's member at a dotted field ("network_search.text"), or NULL. */
+static json_t *dotted(json_t *obj, const char *field)
+{
+	char key[64];
+	const char *p = field;
+
+	while (obj && *p) {
+		size_t n = strcspn(p, ".");
+		if (n >= sizeof key)
+			return NULL;
+		memcpy(key, p, n);
+		key[n] = '\0';
+		obj = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+		p += n + (p[n] == '.');
+	}
+	return obj;
+}
+
+/* The text of a value that holds one: a string, or an object's "text" (a
+ * concern written as {"text", "visibility"}); NULL otherwise. */
+static const char *text_of(json_t *v)
+{
+	if (json_is_object(v))
+		v = json_object_get(v, "text");
+	return json_string_value(v);
+}
+
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	if (!kri_utf8_count(s, false, &n))
+		n = strlen(s);
+	return n;
+}
+
+/* n with the thousands separated as lang writes them (5.000 / 5,000). */
+static const char *thousands(size_t n, enum kr_lang lang, char *buf, size_t size)
+{
+	if (n >= 1000)
+		snprintf(buf, size, "%zu%c%03zu", n / 1000, lang == KR_LANG_EN ? ',' : '.',
+		         n % 1000);
+	else
+		snprintf(buf, size, "%zu", n);
+	return buf;
+}
+
+/* True when text stood at collection k's field in the document before. */
+static bool text_was_there(struct before *b, const struct coll *k, const char *field,
+                           const char *text)
+{
+	json_t *root = before_root(b), *items, *it, *v, *e;
+	size_t i, j;
+	bool found = false;
+
+	if (!root || !(items = items_of(root, k)))
+		return false;
+	json_array_foreach(items, i, it) {
+		v = dotted(it, field);
+		if (json_is_array(v)) {
+			json_array_foreach(v, j, e)
+				found = found || (text_of(e) && strcmp(text_of(e), text) == 0);
+		} else if (json_is_string(v)) {
+			found = found || strcmp(json_string_value(v), text) == 0;
+		}
+	}
+	json_decref(items);
+	return found;
+}
+
+/* One text at path: over its limit and new?  Then a problem. */
+static void check_text(struct before *b, const struct coll *k, const struct kr_text_limit *l,
+                       const char *path, const char *text, size_t *nproblems,
+                       struct kr_error *err)
+{
+	char n1[32], n2[32];
+	size_t n = chars(text);
+	enum kr_lang lang = lang_of(err);
+
+	if (n <= l->max || text_was_there(b, k, l->field, text))
+		return;
+	(*nproblems)++;
+	kr_error_add(err, path, "is %s tekens lang; hier passen er hoogstens %s",
+	             "is %s characters long; at most %s fit here", thousands(n, lang, n1,
+	             sizeof n1), thousands(l->max, lang, n2, sizeof n2));
+}
+
+/* Every limited text of the document after the change. */
+static void check_limits(json_t *after, struct before *b, size_t *nproblems,
+                         struct kr_error *err)
+{
+	size_t nl, i, j;
+	const struct kr_text_limit *lim = kr_case_text_limits(&nl);
+	char path[PATH_LEN];
+
+	for (size_t t = 0; t < nl; t++) {
+		const struct coll *k = find_coll(lim[t].collection);
+		json_t *items, *it, *v, *e;
+		if (!k || !(items = items_of(after, k)))
+			continue;
+		json_array_foreach(items, i, it) {
+			v = dotted(it, lim[t].field);
+			if (json_is_string(v)) {
+				if (k->kind == C_OBJECT)
+					snprintf(path, sizeof path, "%s.%s", k->path, lim[t].field);
+				else
+					snprintf(path, sizeof path, "%s[%zu].%s", k->path, i, lim[t].field);
+				check_text(b, k, &lim[t], path, json_string_value(v), nproblems, err);
+			} else if (json_is_array(v)) {
+				json_array_foreach(v, j, e) {
+					const char *text = text_of(e);
+					if (!text)
+						continue;
+					if (k->kind == C_OBJECT)
+						snprintf(path, sizeof path, "%s.%s[%zu]", k->path, lim[t].field,
+						         j);
+					else
+						snprintf(path, sizeof path, "%s[%zu].%s[%zu]", k->path, i,
+						         lim[t].field, j);
+					check_text(b, k, &lim[t], path, text, nproblems, err);
+				}
+			}
+		}
+		json_decref(items);
+	}
+}
+
+/* Is anything filled in that only a meeting that took place has? */
+static bool meeting_filled(json_t *m)
+{
+	const char *o = json_string_value(json_object_get(m, "outcome"));
+	const char *n = json_string_value(json_object_get(m, "minutes"));
+	return json_array_size(json_object_get(m, "attended")) > 0 || (o && *o) || (n && *n);
+}
+
+/* Attendance, outcome and minutes only once the meeting's day has come:
+ * a meeting that has them and whose date, attendance, outcome or minutes
+ * this change set or changed must have a date whose first day is today or
+ * earlier. */
+static void check_meetings(json_t *after, struct before *b, long today, size_t *nproblems,
+                           struct kr_error *err)
+{
+	static const char *const fields[] = { "attended", "outcome", "minutes", "date" };
+	json_t *m, *old;
+	size_t i;
+	char path[PATH_LEN], when[40];
+	enum kr_lang lang = lang_of(err);
+
+	json_array_foreach(json_object_get(after, "meetings"), i, m) {
+		const char *id = item_id(m), *ds, *field = NULL;
+		struct kr_date d;
+		long found;
+		if (!json_is_object(m) || !meeting_filled(m))
+			continue;
+		ds = json_string_value(json_object_get(m, "date"));
+		if (ds && kr_date_parse(ds, &d) && kr_date_first(d) <= today)
+			continue;
+		/* too early or without a date: did this change fill it in? */
+		old = NULL;
+		if (id && before_root(b) &&
+		    (found = find_id(json_object_get(before_root(b), "meetings"), id)) >= 0)
+			old = json_array_get(json_object_get(before_root(b), "meetings"),
+			                     (size_t)found);
+		for (size_t f = 0; f < sizeof fields / sizeof *fields && !field; f++) {
+			json_t *x = json_object_get(m, fields[f]), *y = json_object_get(old, fields[f]);
+			bool empty_x;
+			x = json_is_null(x) ? NULL : x;
+			y = json_is_null(y) ? NULL : y;
+			empty_x = !x || json_is_null(x) || (json_is_array(x) && !json_array_size(x))
+			               || (json_is_string(x) && !*json_string_value(x));
+			if (!old ? !empty_x : !(x && y ? json_equal(x, y) : x == y))
+				field = fields[f];
+		}
+		if (!field)
+			continue;
+		if (strcmp(field, "date") == 0)
+			field = json_array_size(json_object_get(m, "attended")) ? "attended"
+			        : json_string_value(json_object_get(m, "outcome")) ? "outcome" : "minutes";
+		snprintf(path, sizeof path, "meetings[%zu].%s", i, field);
+		(*nproblems)++;
+		if (!ds || !kr_date_parse(ds, &d))
+			kr_error_add(err, path, "vul eerst de datum van de bijeenkomst in; wie er waren "
+			             "en wat er besproken is, vul je in als ze geweest is",
+			             "give the meeting's date first; who came and what was decided "
+			             "are filled in once it has taken place");
+		else
+			kr_error_add(err, path, "de bijeenkomst is pas op %s; wie er waren en wat er "
+			             "besproken is, vul je in als ze geweest is",
+			             "the meeting is only on %s; who came and what was decided are "
+			             "filled in once it has taken place",
+			             kr_words_date(d, lang, when, sizeof when));
+	}
+}
+
+/* The rules on the document after (a tree), with the document before from
+ * b, for a change made on day today. */
+static enum kr_status check_rules(json_t *after, struct before *b, long today,
+                                  struct kr_error *err)
+{
+	size_t n = 0;
+
+	check_limits(after, b, &n, err);
+	check_meetings(after, b, today, &n, err);
+	if (n == 1)
+		return kr_error_say(err, KR_EINVAL, "de wijziging kan zo niet (%zu probleem)",
+		                    "the change cannot be made like this (%zu problem)", n);
+	if (n)
+		return kr_error_say(err, KR_EINVAL, "de wijziging kan zo niet (%zu problemen)",
+		                    "the change cannot be made like this (%zu problems)", n);
+	return KR_OK;
+}
+
+enum kr_status kr_case_check_change(const struct kr_case *before, const struct kr_case *after,
+                                    long today, struct kr_error *err)
+{
+	struct before b = { NULL, 0, before ? kr_case_doc(before) : NULL, true, false };
+
+	if (!after)
+		return kr_error_say(err, KR_EUSAGE, "kr_case_check_change: after is verplicht",
+		                    "kr_case_check_change: after is required");
+	return check_rules(kr_case_doc(after), &b, today, err);
+}
+
+/* kr_case_edit(), with the rules of a change made by a person (limits,
+ * meetings) when rules is set. */
+static enum kr_status edit_doc(const char *doc, size_t doc_len, const struct kr_edit *e,
+                               bool rules, char **out, size_t *out_len, char **new_id,
+                               struct kr_error *err)
+{
+	struct before b = { doc, doc_len, NULL, false, false };
 	const struct coll *k = NULL;
 	json_t *root = NULL, *body = NULL;
 	struct kr_case *c = NULL;
@@ -843,6 +1119,8 @@ enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edi
 		                  KR_CASE_MAX_BYTES);
 		goto out;
 	}
+	if (rules && e->op != KR_EDIT_REMOVE && (rc = check_rules(root, &b, kr_today(), err)))
+		goto out;
 	*out = text;
 	*out_len = len;
 	text = NULL;
@@ -856,5 +1134,112 @@ out:
 	kr_case_free(c);
 	json_decref(root);
 	json_decref(body);
+	if (b.own)
+		json_decref(b.root);
+	return rc;
+}
+
+enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edit *e,
+                            char **out, size_t *out_len, char **new_id, struct kr_error *err)
+{
+	return edit_doc(doc, doc_len, e, true, out, out_len, new_id, err);
+}
+
+enum kr_status kr_case_restore(const char *doc, size_t doc_len, const char *then,
+                               size_t then_len, const char *collection, const char *id,
+                               char **out, size_t *out_len, char **new_id,
+                               struct kr_error *err)
+{
+	const struct coll *k = find_coll(collection);
+	json_t *old_root = NULL, *now_root = NULL, *arr, *item = NULL, *v;
+	struct kr_edit e;
+	char *body = NULL, *unretired = NULL;
+	size_t i;
+	long found = -1;
+	enum kr_status rc;
+
+	if (out)
+		*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	if (new_id)
+		*new_id = NULL;
+	if (!doc || !then || !id || !out || !out_len)
+		return kr_error_say(err, KR_EUSAGE, "kr_case_restore: doc, then, id, out en out_len "
+		                    "zijn verplicht", "kr_case_restore: doc, then, id, out and "
+		                    "out_len are required");
+	if (!k || k->kind == C_OBJECT)
+		return kr_error_say(err, KR_EUSAGE, "terugzetten kan alleen een item van persons, "
+		                    "placements, meetings, wishes, goals, agreements, kinship, ties of "
+		                    "events (niet \"%s\")", "only an item of persons, placements, "
+		                    "meetings, wishes, goals, agreements, kinship, ties or events can "
+		                    "be restored (not \"%s\")", collection ? collection : "");
+	if ((rc = parse_doc(then, then_len, &old_root, err)) ||
+	    (rc = parse_doc(doc, doc_len, &now_root, err)))
+		goto out;
+	arr = items_of(old_root, k);
+	if (k->kind == C_INDEX) {
+		if (parse_index(id, &i) && i < json_array_size(arr))
+			item = json_incref(json_array_get(arr, i));
+	} else if (arr && (found = find_id(arr, id)) >= 0) {
+		item = json_incref(json_array_get(arr, (size_t)found));
+	}
+	json_decref(arr);
+	if (!item) {
+		rc = kr_error_say(err, KR_ENOTFOUND, "die versie heeft geen %s \"%s\"",
+		                  "that revision has no %s \"%s\"", what_of(k, err), id);
+		goto out;
+	}
+	arr = items_of(now_root, k);
+	if (k->kind == C_ID)
+		found = arr ? find_id(arr, id) : -1;
+	else
+		json_array_foreach(arr, i, v)
+			if (json_equal(v, item))
+				found = (long)i;
+	json_decref(arr);
+	if (found >= 0) {
+		rc = kr_error_say(err, KR_ECONFLICT, "%s \"%s\" staat er al (weer) in; er is niets "
+		                  "terug te zetten", "%s \"%s\" is in the case (again) already; "
+		                  "there is nothing to restore", what_of(k, err), id);
+		goto out;
+	}
+	if (!(body = json_dumps(item, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
+		rc = no_memory(err);
+		goto out;
+	}
+	memset(&e, 0, sizeof e);
+	e.op = KR_EDIT_ADD;
+	e.collection = k->name;
+	e.body = body;
+	e.body_len = strlen(body);
+	/* A person restored from an earlier revision is the same person: their
+	 * id leaves the retired list again (their share links were revoked when
+	 * they were removed, and revoked links stay revoked). */
+	if (strcmp(k->name, "persons") == 0 && is_retired(now_root, id)) {
+		json_t *list = json_object_get(now_root, RETIRED_KEY), *v2;
+		size_t j;
+		json_array_foreach(list, j, v2)
+			if (json_is_string(v2) && strcmp(json_string_value(v2), id) == 0) {
+				json_array_remove(list, j);
+				break;
+			}
+		if (json_array_size(list) == 0)
+			json_object_del(now_root, RETIRED_KEY);
+		if (!(unretired = json_dumps(now_root, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
+			rc = no_memory(err);
+			goto out;
+		}
+		doc = unretired;
+		doc_len = strlen(unretired);
+	}
+	/* the item comes back as it was: the limits held when it was there */
+	rc = edit_doc(doc, doc_len, &e, false, out, out_len, new_id, err);
+out:
+	free(unretired);
+	free(body);
+	json_decref(item);
+	json_decref(old_root);
+	json_decref(now_root);
 	return rc;
 }

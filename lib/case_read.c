@@ -13,6 +13,7 @@
  * links.  Keys this file does not know are left alone: they stay in the
  * document and survive export (docs/case-format.md).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -730,6 +731,23 @@ static void read_events(struct rd *r, json_t *arr)
 	}
 }
 
+/* A time of day "HH:MM" (00:00 to 23:59); NULL when absent or wrong
+ * (reported). */
+static const char *get_time(struct rd *r, const char *base, json_t *obj, const char *key)
+{
+	char path[PATH_MAX_LEN];
+	const char *s = get_str(r, base, obj, key, false);
+
+	if (s && !(strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+	           (s[0] < '2' || s[1] <= '3') && s[2] == ':' && s[3] >= '0' && s[3] <= '5' &&
+	           s[4] >= '0' && s[4] <= '9')) {
+		problem(r, join(path, base, key), "\"%s\" is geen tijd; schrijf UU:MM, zoals 19:30",
+		        "\"%s\" is not a time of day (use HH:MM, such as 19:30)", s);
+		return NULL;
+	}
+	return s;
+}
+
 static void read_meetings(struct rd *r, json_t *arr)
 {
 	char base[PATH_MAX_LEN];
@@ -756,10 +774,62 @@ static void read_meetings(struct rd *r, json_t *arr)
 		m->continuum = get_enum(r, base, o, "continuum", KR_ENUM_CONTINUUM, false);
 		m->invited = get_person_list(r, base, o, "invited", &m->ninvited);
 		m->attended = get_person_list(r, base, o, "attended", &m->nattended);
+		m->time = get_time(r, base, o, "time");
+		m->place = get_str(r, base, o, "place", false);
+		m->coordinator = get_person(r, base, o, "coordinator", false);
+		m->outcome = get_str(r, base, o, "outcome", false);
+		m->minutes = get_str(r, base, o, "minutes", false);
 		c->nmeetings++;
 	}
 out:
 	json_decref(ids);
+}
+
+/* plan.concerns: each a text (for everyone) or {"text", "visibility"}. */
+static void read_concerns(struct rd *r, json_t *plan, struct kr_plan *p)
+{
+	char path[PATH_MAX_LEN];
+	json_t *arr = get_arr(r, "plan", plan, "concerns", false), *v;
+	size_t i, n = arr ? json_array_size(arr) : 0;
+
+	if (!n)
+		return;
+	p->concerns.v = alloc(r, n * sizeof *p->concerns.v);
+	p->concerns_visibility = alloc(r, n * sizeof *p->concerns_visibility);
+	if (!p->concerns.v || !p->concerns_visibility)
+		return;
+	json_array_foreach(arr, i, v) {
+		const char *text;
+		enum kr_visibility vis = KR_VIS_ALL;
+		item_path(path, "plan", "concerns", i);
+		if (json_is_string(v)) {
+			text = json_string_value(v);
+		} else if (json_is_object(v)) {
+			text = get_str(r, path, v, "text", true);
+			vis = get_enum(r, path, v, "visibility", KR_ENUM_VISIBILITY, false);
+			if (!vis)
+				vis = KR_VIS_ALL;
+		} else {
+			problem(r, path, "hier hoort tekst, maar er staat %s",
+			        "expected text, found %s", kind(r, v));
+			continue;
+		}
+		if (!text)
+			continue;
+		p->concerns_visibility[p->concerns.n] = vis;
+		p->concerns.v[p->concerns.n++] = text;
+	}
+}
+
+/* plan.worry_route: {"text", "call": [person ids, in order]}. */
+static void read_route(struct rd *r, json_t *plan, struct kr_plan *p)
+{
+	json_t *o = get_obj(r, "plan", plan, "worry_route", false);
+
+	if (!o)
+		return;
+	p->route_text = get_str(r, "plan.worry_route", o, "text", false);
+	p->route_call = get_person_list(r, "plan.worry_route", o, "call", &p->nroute_call);
 }
 
 static void read_plan(struct rd *r, json_t *plan)
@@ -781,7 +851,8 @@ static void read_plan(struct rd *r, json_t *plan)
 	p->adopted = get_date(r, "plan", plan, "adopted", false);
 	p->reviewed = get_date(r, "plan", plan, "reviewed", false);
 	p->safety = get_str(r, "plan", plan, "safety", false);
-	p->concerns = get_strings(r, "plan", plan, "concerns");
+	read_concerns(r, plan, p);
+	read_route(r, plan, p);
 	if ((map = get_obj(r, "plan", plan, "safety_map", false))) {
 		p->has_safety_map = true;
 		p->worries = get_strings(r, "plan.safety_map", map, "worries");
@@ -869,6 +940,9 @@ static void read_plan(struct rd *r, json_t *plan)
 			a->status = get_enum(r, base, v, "status", KR_ENUM_AGREEMENT_STATUS, false);
 			if (!a->status)
 				a->status = KR_AGR_OPEN;
+			a->visibility = get_enum(r, base, v, "visibility", KR_ENUM_VISIBILITY, false);
+			if (!a->visibility)
+				a->visibility = KR_VIS_ALL;
 		}
 		json_decref(ids);
 	}
@@ -1054,6 +1128,84 @@ static void check_parents(struct rd *r)
 	}
 }
 
+/* The coordinator of an Eigen Kracht-conferentie is independent: not the
+ * child, and not a professional involved in the case around the meeting
+ * (on its day; a meeting without a date: at any time).  That the
+ * coordinator is also independent of the family and trained for it is not
+ * in the document, so kring cannot check it (docs/case-format.md). */
+static void check_coordinators(struct rd *r)
+{
+	const struct kr_case *c = r->c;
+	char path[64];
+
+	for (size_t k = 0; k < c->nmeetings; k++) {
+		const struct kr_meeting *m = &c->meetings[k];
+		int who = m->coordinator;
+		long from = LONG_MIN / 2, to = LONG_MAX / 2;
+
+		if (who < 0 || m->type != KR_MEET_FAMILY_GROUP_CONFERENCE)
+			continue;
+		snprintf(path, sizeof path, "meetings[%zu].coordinator", k);
+		if (kr_date_valid(m->date)) {
+			from = kr_date_first(m->date);
+			to = kr_date_last(m->date);
+		}
+		if (who == c->child)
+			problem(r, path, "het kind kan niet de onafhankelijke coördinator van een Eigen "
+			        "Kracht-conferentie zijn", "the child cannot be the independent "
+			        "coordinator of a family group conference");
+		else if (kr_case_person_professional(c, who) &&
+		         kr_case_person_involved(c, who, from, to))
+			problem(r, path, "\"%s\" is een professional in dit dossier; de coördinator van "
+			        "een Eigen Kracht-conferentie is onafhankelijk: kies iemand van buiten",
+			        "\"%s\" is a professional involved in this case; the coordinator of a "
+			        "family group conference is independent: choose someone from outside",
+			        c->persons[who].id);
+	}
+}
+
+/* ---- the limits of texts ---- */
+
+static const struct kr_text_limit text_limits[] = {
+	{ "case", "notes", 10000 },
+	{ "case", "perspective_decision.outcome", 2000 },
+	{ "persons", "name", 200 },
+	{ "placements", "network_search.text", 2000 },
+	{ "events", "text", 1000 },
+	{ "meetings", "place", 200 },
+	{ "meetings", "outcome", 4000 },
+	{ "meetings", "minutes", 20000 },
+	{ "plan", "safety", 4000 },
+	{ "plan", "concerns", 1000 },
+	{ "plan", "worry_route.text", 2000 },
+	{ "safety_map", "worries", 1000 },
+	{ "safety_map", "working_well", 1000 },
+	{ "safety_map", "needs_to_happen", 1000 },
+	{ "wishes", "text", 2000 },
+	{ "wishes", "response", 2000 },
+	{ "goals", "text", 1000 },
+	{ "goals", "indicator", 1000 },
+	{ "agreements", "what", 1000 },
+	{ "agreements", "when", 200 },
+	{ "agreements", "if_not", 1000 },
+};
+
+const struct kr_text_limit *kr_case_text_limits(size_t *n)
+{
+	if (n)
+		*n = sizeof text_limits / sizeof *text_limits;
+	return text_limits;
+}
+
+size_t kr_case_text_limit(const char *collection, const char *field)
+{
+	for (size_t i = 0; collection && field && i < sizeof text_limits / sizeof *text_limits; i++)
+		if (strcmp(text_limits[i].collection, collection) == 0 &&
+		    strcmp(text_limits[i].field, field) == 0)
+			return text_limits[i].max;
+	return 0;
+}
+
 /* ---- entry points ---- */
 
 enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_error *err)
@@ -1115,6 +1267,7 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 	if (!r.nomem) {
 		check_ancestry(&r);
 		check_parents(&r);
+		check_coordinators(&r);
 	}
 check:
 	if (r.nomem) {

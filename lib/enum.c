@@ -179,6 +179,11 @@ static const char *const search_en[] = { "", "someone from the network found",
 	"nobody available", "not suitable", "the family declined", "other" };
 SAME_LENGTH(search_names, search_nl, search_en, KR_SEARCH__N);
 
+static const char *const visibility_names[] = { "", "all", "professionals" };
+static const char *const visibility_nl[] = { "", "iedereen", "alleen professionals" };
+static const char *const visibility_en[] = { "", "everyone", "professionals only" };
+SAME_LENGTH(visibility_names, visibility_nl, visibility_en, KR_VIS__N);
+
 static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_SEX] = TABLE("sex", sex_names, sex_nl, sex_en),
 	[KR_ENUM_ROLE] = TABLE("role", role_names, role_nl, role_en),
@@ -203,6 +208,8 @@ static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_AGREEMENT_STATUS] = TABLE("agreement_status", agreement_names, agreement_nl,
 	                                   agreement_en),
 	[KR_ENUM_SEARCH_OUTCOME] = TABLE("search_outcome", search_names, search_nl, search_en),
+	[KR_ENUM_VISIBILITY] = TABLE("visibility", visibility_names, visibility_nl,
+	                             visibility_en),
 };
 
 const char *kr_enum_name(enum kr_enum e, int value)

@@ -1797,3 +1797,116 @@ enum kr_status kri_store_revision_days(struct kr_store *s, const char *ref, long
 	*n = k;
 	return KR_OK;
 }
+
+/* ---- case work: the next free number, a child who has a case already ---- */
+
+enum kr_status kr_store_next_ref(struct kr_store *s, const char *prefix, int year, char *out,
+                                 size_t n, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	size_t plen = prefix ? strlen(prefix) : 0;
+	long max = 0;
+	enum kr_status rc;
+	char head[32];
+	int step;
+
+	if (n)
+		out[0] = '\0';
+	if (plen < 1 || plen > 8 || strspn(prefix, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != plen)
+		return kr_error_say(err, KR_EUSAGE, "het voorvoegsel is 1 tot 8 hoofdletters, zoals PZ",
+		                    "the prefix is 1 to 8 capital letters, such as PZ");
+	if (year < 1000 || year > 9999)
+		return kr_error_say(err, KR_EUSAGE, "het jaar heeft vier cijfers, zoals 2026",
+		                    "the year has four digits, such as 2026");
+	snprintf(head, sizeof head, "%s-%d-", prefix, year);
+	if ((rc = kri_stmt(s, "SELECT ref FROM cases WHERE substr(ref, 1, length(?1)) = ?1", &st,
+	                   err)))
+		return rc;
+	sqlite3_bind_text(st, 1, head, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *ref = (const char *)sqlite3_column_text(st, 0), *d;
+		size_t nd;
+		if (!ref)
+			continue;
+		d = ref + strlen(head);
+		nd = strspn(d, "0123456789");
+		if (nd == 0 || nd > 9 || d[nd])
+			continue;
+		if (strtol(d, NULL, 10) > max)
+			max = strtol(d, NULL, 10);
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return kri_store_fail(s, err, "De dossiernummers lezen lukt niet",
+		                      "Reading the case refs failed");
+	if ((size_t)snprintf(out, n, "%s%04ld", head, max + 1) >= n)
+		return kr_error_say(err, KR_EUSAGE, "de ruimte voor het nummer is te klein",
+		                    "the buffer for the ref is too small");
+	return KR_OK;
+}
+
+enum kr_status kr_store_find_child(struct kr_store *s, const char *name, struct kr_date born,
+                                   char ***refs, size_t *n, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	char **v = NULL, *ref = NULL;
+	size_t k = 0;
+	enum kr_status rc = KR_OK;
+	int step;
+
+	*refs = NULL;
+	*n = 0;
+	if (!name || !*name || !kr_date_valid(born))
+		return KR_OK;
+	if ((rc = kri_stmt(s, "SELECT ref FROM cases WHERE child = ?1 COLLATE NOCASE ORDER BY ref",
+	                   &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	/* the names first (the statement is reset before a case is read) */
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		char **g = realloc(v, (k + 1) * sizeof *v);
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		if (!g || !(g[k] = strdup(r ? r : ""))) {
+			v = g ? g : v;
+			rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
+			break;
+		}
+		v = g;
+		k++;
+	}
+	sqlite3_reset(st);
+	if (!rc && step != SQLITE_DONE)
+		rc = kri_store_fail(s, err, "De dossiers zoeken lukt niet", "Searching the cases failed");
+	/* then the birth date of each one's child */
+	for (size_t i = 0, j = 0; !rc && i < k; i++) {
+		struct kr_case *c = NULL;
+		bool same = false;
+		if ((rc = kr_store_get(s, v[i], 0, &c, err)))
+			break;
+		if (c->child >= 0) {
+			struct kr_date b = c->persons[c->child].born;
+			same = b.y == born.y && b.m == born.m && b.d == born.d;
+		}
+		kr_case_free(c);
+		ref = v[i];
+		v[i] = NULL;
+		if (same)
+			v[j++] = ref;
+		else
+			free(ref);
+		*n = j;
+	}
+	if (rc) {
+		for (size_t i = 0; i < k; i++)
+			free(v[i]);
+		free(v);
+		*n = 0;
+		return rc;
+	}
+	if (*n == 0) {
+		free(v);
+		v = NULL;
+	}
+	*refs = v;
+	return KR_OK;
+}

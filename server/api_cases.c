@@ -18,7 +18,12 @@
 
 
 #include "kring/audit.h"
+#include "kring/case_edit.h"
+#include "kring/casework.h"
 #include "kring/date.h"
+#include "kring/diff.h"
+#include "kring/inbox.h"
+#include "kring/render_plan.h"
 #include "kring/metrics.h"
 #include "kring/render.h"
 #include "kring/settings.h"
@@ -339,6 +344,7 @@ static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
 	struct kr_case_summary *sum = NULL;
 	struct kr_history *h = NULL;
 	json_t *j = NULL, *sj;
+	size_t inbox = 0;
 
 	if (kr_history_open(r->store, c->ref, rev, c, &h, NULL) ||
 	    kr_case_summary(c, h, as_of, set, &sum, NULL) || !(sj = kr_case_summary_json(sum, false)))
@@ -347,7 +353,9 @@ static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
 		row->counts[k] = sum->counts[k];
 	row->top = sum->signals.n ? (int)sum->signals.v[0].level + 1 : 0;
 	row->review = sum->next_review >= 0 ? sum->next_review : LONG_MAX;
-	j = json_pack("{s:s, s:O, s:O, s:I, s:s, s:O, s:{s:I, s:I, s:I}, s:I, s:O, s:o}",
+	if (kr_inbox_count(r->store, &r->user, c->ref, &inbox, NULL))
+		inbox = 0;
+	j = json_pack("{s:s, s:O, s:O, s:I, s:s, s:O, s:{s:I, s:I, s:I}, s:I, s:O, s:I, s:o}",
 	              "ref", c->ref, "child", json_object_get(sj, "child"),
 	              "placement", json_object_get(sj, "placement"), "revision", (json_int_t)rev,
 	              "updated", updated, "top_signal",
@@ -357,7 +365,7 @@ static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
 	              (json_int_t)sum->counts[KR_LEVEL_INFO], "overdue_agreements",
 	              (json_int_t)sum->overdue_agreements, "next_review",
 	              json_object_get(json_object_get(sj, "plan"), "next_review"),
-	              "summary", sj);
+	              "inbox", (json_int_t)inbox, "summary", sj);
 out:
 	kr_case_summary_free(sum);
 	kr_history_free(h);
@@ -450,17 +458,63 @@ out:
 
 /* ---- one case --------------------------------------------------------------------- */
 
+/* The rules of a change made by a person (case_edit.h) on a whole
+ * document c, against the stored case ref (NULL: a new case).  Replies 422
+ * (or the failure) and returns false when c breaks one. */
+static bool rules_hold(struct ks_req *r, const char *ref, const struct kr_case *c)
+{
+	struct kr_case *before = NULL;
+	struct kr_error err;
+	enum kr_status rc = KR_OK;
+
+	kr_error_init_lang(&err, r->lang);
+	if (ref && (rc = kr_store_get(r->store, ref, 0, &before, &err)) == KR_ENOTFOUND)
+		rc = KR_OK;
+	if (!rc && (rc = kr_case_check_change(before, c, r->today, &err)) == KR_EINVAL)
+		ks_error_kr(r, 422, "invalid", NULL, NULL, &err);
+	else if (rc)
+		ks_fail(r, rc, &err);
+	kr_case_free(before);
+	kr_error_cleanup(&err);
+	return rc == KR_OK;
+}
+
 void ks_h_case_create(struct ks_req *r)
 {
 	struct kr_case *c = body_case(r);
+	const char *confirm = ks_param(r, "confirm_duplicate");
 	struct kr_error err;
-	char who[KS_WHO_BUF];
+	char who[KS_WHO_BUF], dup[128];
 	enum kr_status rc;
 	long rev = 0;
 
-	kr_error_init(&err);
-	if (!c)
+	kr_error_init_lang(&err, r->lang);
+	if (!c || !rules_hold(r, NULL, c))
 		goto out;
+	if (confirm && strcmp(confirm, "1") != 0) {
+		ks_error(r, 400, "bad_request", "?confirm_duplicate= is 1 of weglaten.",
+		         "?confirm_duplicate= is 1 or left out.");
+		goto out;
+	}
+	if (!confirm) {
+		if ((rc = kr_casework_duplicate(r->store, &r->user, c, dup, &err))) {
+			ks_fail(r, rc, &err);
+			goto out;
+		}
+		if (dup[0]) {
+			char nl[300], en[300];
+			snprintf(nl, sizeof nl, "Er is al een dossier voor een kind met deze naam en "
+			         "geboortedatum: %s. Open dat dossier, of maak dit toch aan met "
+			         "?confirm_duplicate=1.", dup);
+			snprintf(en, sizeof en, "There is a case for a child with this name and birth "
+			         "date already: %s. Open that case, or create this one anyway with "
+			         "?confirm_duplicate=1.", dup);
+			ks_reply_json(r, 409, json_pack("{s:s, s:s, s:[], s:s}", "error",
+			              kr_tr(r->lang, nl, en), "code", "duplicate", "details",
+			              "duplicate_of", dup));
+			goto out;
+		}
+	}
 	if ((rc = ks_begin(r->store, &err))) {
 		ks_fail(r, rc, &err);
 		goto out;
@@ -541,7 +595,8 @@ void ks_h_case_put(struct ks_req *r)
 		              "code", "invalid", "details", d));
 		goto out;
 	}
-	if (!ks_store_case(r, c, expect, KR_AUDIT_UPDATE, "case replaced", &rev))
+	if (!rules_hold(r, r->args[0], c) ||
+	    !ks_store_case(r, c, expect, KR_AUDIT_UPDATE, "case replaced", &rev))
 		goto out;
 	reply_doc(r, 200, c, rev);
 out:
@@ -550,27 +605,160 @@ out:
 
 void ks_h_case_history(struct ks_req *r)
 {
-	struct kr_revision_info *h = NULL;
+	struct kr_revision_changes *h = NULL;
 	struct kr_error err;
+	const char *after = ks_param(r, "after");
 	size_t n = 0;
+	long from = 0;
 	json_t *arr;
 
-	kr_error_init(&err);
-	if (kr_store_history(r->store, r->args[0], &h, &n, &err)) {
+	kr_error_init_lang(&err, r->lang);
+	if (after && !parse_long(after, 0, &from)) {
+		ks_error(r, 400, "bad_request", "?after= moet een versie zijn (0 of meer).",
+		         "?after= must be a revision (0 or more).");
+		goto out;
+	}
+	if (kr_diff_history(r->store, r->args[0], from, &h, &n, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
-	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:I}", "revision",
-		                      (json_int_t)h[i].rev, "author", h[i].author, "at", h[i].created,
-		                      "bytes", (json_int_t)h[i].bytes));
+	if (!(arr = kr_diff_history_json(h, n))) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
 	ks_audit(r, KR_AUDIT_READ, r->args[0], "history read");
-	if (n)
-		ks_etag(r, h[n - 1].rev);
+	ks_etag(r, ks_head_revision(r, r->args[0]));
 	ks_reply_json(r, 200, json_pack("{s:o}", "revisions", arr));
 out:
-	free(h);
+	kr_diff_history_free(h, n);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_next_ref(struct ks_req *r)
+{
+	const char *ys = ks_param(r, "year");
+	struct kr_error err;
+	char ref[32];
+	long year = kr_date_from_days(r->today).y;
+
+	kr_error_init_lang(&err, r->lang);
+	if (ys && (!parse_long(ys, 1000, &year) || year > 9999)) {
+		ks_error(r, 400, "bad_request", "?year= is een jaar van vier cijfers, zoals 2026.",
+		         "?year= is a year of four digits, such as 2026.");
+		goto out;
+	}
+	if (kr_casework_next_ref(r->store, (int)year, ref, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	ks_reply_json(r, 200, json_pack("{s:s, s:I}", "ref", ref, "year", (json_int_t)year));
+out:
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_restore(struct ks_req *r)
+{
+	const char *rs = ks_param(r, "revision"), *coll = ks_param(r, "collection");
+	const char *id = ks_param(r, "id");
+	struct kr_case *next = NULL;
+	struct kr_error err;
+	char *now = NULL, *then = NULL, *out = NULL, *new_id = NULL, detail[64], loc[600];
+	size_t now_len = 0, then_len = 0, out_len = 0;
+	long expect, head = 0, rev = 0, from;
+	enum kr_status rc;
+	json_t *arr, *it, *found = NULL;
+	size_t i;
+
+	kr_error_init_lang(&err, r->lang);
+	if (!rs || !coll || !id || !parse_long(rs, 1, &from) ||
+	    !kr_case_edit_collection_valid(coll)) {
+		ks_error(r, 400, "bad_request", "Geef ?revision=N&collection=...&id=... mee: de versie "
+		         "waarin het onderdeel nog stond.", "Send ?revision=N&collection=...&id=...: "
+		         "the revision that still had the item.");
+		goto out;
+	}
+	if (!ks_if_match(r, &expect))
+		goto out;
+	if ((rc = kr_store_get_text(r->store, r->args[0], 0, &now, &now_len, &head, &err)) ||
+	    (rc = kr_store_get_text(r->store, r->args[0], from, &then, &then_len, NULL, &err))) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	if (head != expect) {
+		conflict(r, head);
+		goto out;
+	}
+	rc = kr_case_restore(now, now_len, then, then_len, coll, id, &out, &out_len, &new_id, &err);
+	if (!rc)
+		rc = kr_case_read(out, out_len, &next, &err);
+	if (rc) {
+		ks_fail(r, rc, &err);
+		goto out;
+	}
+	snprintf(detail, sizeof detail, "%s restored", coll);
+	if (!ks_store_case(r, next, expect, KR_AUDIT_UPDATE, detail, &rev))
+		goto out;
+	arr = json_object_get(kr_case_doc(next), coll);
+	if (!arr)
+		arr = json_object_get(json_object_get(kr_case_doc(next), "plan"), coll);
+	json_array_foreach(arr, i, it) {
+		const char *v = json_string_value(json_object_get(it, "id"));
+		if ((v && new_id && strcmp(v, new_id) == 0) || (!v && new_id && (size_t)strtol(new_id, NULL,
+		                                                                     10) == i))
+			found = it;
+	}
+	snprintf(loc, sizeof loc, "/api/cases/%s/%s/%s", r->args[0], coll, new_id ? new_id : "");
+	ks_header(r, "Location", loc);
+	ks_etag(r, rev);
+	ks_reply_json(r, 201, json_pack("{s:I, s:O}", "revision", (json_int_t)rev, "item",
+	                                found ? found : json_null()));
+out:
+	kr_case_free(next);
+	free(now);
+	free(then);
+	free(out);
+	free(new_id);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_case_plan_pdf(struct ks_req *r)
+{
+	const char *pro = ks_param(r, "professionals");
+	struct kr_plan_doc_opts o;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	struct kr_buf pdf;
+	char disp[300];
+	long rev, day;
+	size_t n;
+	char *data;
+
+	kr_buf_init(&pdf, OUT_MAX);
+	kr_error_init_lang(&err, r->lang);
+	if (pro && strcmp(pro, "1") != 0 && strcmp(pro, "0") != 0) {
+		ks_error(r, 400, "bad_request", "?professionals= is 0 of 1.",
+		         "?professionals= is 0 or 1.");
+		goto out;
+	}
+	if (!ks_param_day(r, "as_of", &day) || !(c = ks_load_case(r, false, &rev)))
+		goto out;
+	memset(&o, 0, sizeof o);
+	o.lang = r->lang;
+	o.as_of = day;
+	o.professionals = pro && strcmp(pro, "1") == 0;
+	if (kr_render_plan_pdf(c, &o, &pdf, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	ks_audit(r, KR_AUDIT_PRINT, r->args[0], "plan pdf");
+	ks_etag(r, rev);
+	snprintf(disp, sizeof disp, "inline; filename=\"%s-plan.pdf\"", c->ref);
+	ks_header(r, "Content-Disposition", disp);
+	data = kr_buf_steal(&pdf, &n);
+	ks_reply_take(r, 200, "application/pdf", data, n);
+out:
+	kr_case_free(c);
+	kr_buf_cleanup(&pdf);
 	kr_error_cleanup(&err);
 }
 

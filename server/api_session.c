@@ -27,6 +27,7 @@
 #include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/render.h"
+#include "kring/share_view.h"
 #include "kring/vocabulary.h"
 #include "server.h"
 
@@ -140,6 +141,23 @@ void ks_h_healthz(struct ks_req *r)
 	ks_reply_bytes(r, 200, "text/plain; charset=utf-8", "ok\n", 3);
 }
 
+/* limits.text: {"wishes": {"text": 2000, ...}, ...} from the library's one
+ * table of text limits. */
+static json_t *text_limits_json(void)
+{
+	size_t n;
+	const struct kr_text_limit *l = kr_case_text_limits(&n);
+	json_t *j = json_object();
+
+	for (size_t i = 0; j && i < n; i++) {
+		json_t *c = json_object_get(j, l[i].collection);
+		if (!c && json_object_set_new(j, l[i].collection, (c = json_object())))
+			break;
+		json_object_set_new(c, l[i].field, json_integer((json_int_t)l[i].max));
+	}
+	return j;
+}
+
 void ks_h_meta(struct ks_req *r)
 {
 	static const char *const colls[] = { "persons", "placements", "meetings", "wishes",
@@ -149,10 +167,11 @@ void ks_h_meta(struct ks_req *r)
 		json_array_append_new(kinds, json_string(kr_render_kind_name((enum kr_render_kind)k)));
 	for (size_t i = 0; i < sizeof colls / sizeof *colls; i++)
 		json_array_append_new(c, json_string(colls[i]));
-	ks_reply_json(r, 200, json_pack("{s:s, s:s, s:o, s:o, s:{s:I, s:I}, s:o}", "version",
-	              KS_VERSION, "lang_default", "nl", "kinds", kinds, "collections", c,
-	              "limits", "case_bytes", (json_int_t)KS_CASE_BODY_MAX, "body_bytes",
-	              (json_int_t)KS_BODY_MAX, "vocabulary", kr_vocabulary_json()));
+	ks_reply_json(r, 200, json_pack("{s:s, s:s, s:o, s:o, s:{s:I, s:I, s:o}, s:o, s:o}",
+	              "version", KS_VERSION, "lang_default", "nl", "kinds", kinds, "collections",
+	              c, "limits", "case_bytes", (json_int_t)KS_CASE_BODY_MAX, "body_bytes",
+	              (json_int_t)KS_BODY_MAX, "text", text_limits_json(), "share_scopes",
+	              kr_share_scopes_meta_json(), "vocabulary", kr_vocabulary_json()));
 }
 
 void ks_h_login(struct ks_req *r)

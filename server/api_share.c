@@ -1,12 +1,12 @@
 /*
  * api_share.c - share links (docs/api.md "Share links"): the worker makes,
  * lists and revokes links for one person of one case (lib/share.c keeps them,
- * hashed); the holder sees that case's plan as that person - wishes and
- * what was done with them, agreements, their own tasks, the next meeting,
- * who looked at the file - and may add a wish or mark their own agreement
- * done.  Nothing else of the case leaves the server on these paths: the
- * plan view is built field by field from the model, never by copying the
- * document.
+ * hashed) and chooses what each shows (its scopes); the holder sees that
+ * case as that person through the library's share view (lib/share_view.c:
+ * own tasks and wishes, goals, the safety plan, the next meeting, the
+ * contact person, who looked at the file - never what is for professionals
+ * only) and may add a wish or mark their own agreement done.  Nothing else
+ * of the case leaves the server on these paths.
  *
  * The holder's changes are ordinary revisions made with kr_case_edit(),
  * authored "share:<person id>", audited on behalf of the worker who made
@@ -22,21 +22,55 @@
 #include "kring/audit.h"
 #include "kring/case_edit.h"
 #include "kring/date.h"
+#include "kring/share_view.h"
 #include "server.h"
 
 #define SHARE_DAYS_MAX 90
-/* A wish holds at most 2,000 characters (Unicode code points), as the
- * share page's text box allows (maxlength 2000 counts UTF-16 units, so
- * whatever the browser lets through fits): at most 8,000 bytes of UTF-8. */
-#define WISH_MAX_CHARS 2000
 #define RETRIES 5
 #define VIEWED_MAX 100
 
 /* ---- the worker's side ------------------------------------------------------- */
 
+/* The "scopes" of a new link's body (absent: the default) into *out.
+ * Replies 422 and returns false when it names something else. */
+static bool body_scopes(struct ks_req *r, json_t *js, unsigned *out)
+{
+	char detail[200];
+	json_t *v;
+	size_t i;
+
+	*out = KR_SHARE_DEFAULT;
+	if (!js || json_is_null(js))
+		return true;
+	if (!json_is_array(js) || json_array_size(js) == 0) {
+		snprintf(detail, sizeof detail, "scopes: %s", kr_tr(r->lang, "een lijst met minstens "
+		         "één van own, goals, safety, meeting, plan", "a list of at least one of own, "
+		         "goals, safety, meeting, plan"));
+		goto bad;
+	}
+	*out = 0;
+	json_array_foreach(js, i, v) {
+		int sc = kr_share_scope_parse(json_string_value(v));
+		if (sc < 0) {
+			snprintf(detail, sizeof detail, kr_tr(r->lang, "scopes[%zu]: onbekend onderdeel "
+			         "(kies uit own, goals, safety, meeting, plan)", "scopes[%zu]: unknown "
+			         "part (choose from own, goals, safety, meeting, plan)"), i);
+			goto bad;
+		}
+		*out |= KR_SHARE_BIT(sc);
+	}
+	return true;
+bad:
+	ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
+	              kr_tr(r->lang, "Kies wat de link laat zien.", "Choose what the link shows."),
+	              "code", "invalid", "details", detail));
+	return false;
+}
+
 void ks_h_shares_create(struct ks_req *r)
 {
-	json_t *body = ks_body_json(r), *jp, *jd;
+	json_t *body = ks_body_json(r), *jp, *jd, *js;
+	unsigned scopes = KR_SHARE_DEFAULT;
 	char token[KR_AUTH_TOKEN_CHARS + 1], url[64], exp[21];
 	struct kr_error err;
 	enum kr_status rc;
@@ -44,11 +78,12 @@ void ks_h_shares_create(struct ks_req *r)
 	json_int_t days = 30;
 	time_t expires;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	if (!body)
 		goto out;
 	jp = json_object_get(body, "person");
 	jd = json_object_get(body, "days");
+	js = json_object_get(body, "scopes");
 	if (!json_is_string(jp) || (jd && !json_is_integer(jd))) {
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
 		              kr_tr(r->lang, "Geef \"person\" (een id) en eventueel \"days\".",
@@ -65,6 +100,8 @@ void ks_h_shares_create(struct ks_req *r)
 		              "details", "days: must be 1 to 90"));
 		goto out;
 	}
+	if (!body_scopes(r, js, &scopes))
+		goto out;
 	expires = r->now + (time_t)days * 86400;
 	if ((rc = ks_begin(r->store, &err))) {
 		ks_fail(r, rc, &err);
@@ -72,6 +109,8 @@ void ks_h_shares_create(struct ks_req *r)
 	}
 	rc = kr_share_create(r->store, &r->user, r->args[0], json_string_value(jp), expires,
 	                          r->now, token, &id, &err);
+	if (rc == KR_OK)
+		rc = kr_share_scopes_set(r->store, id, scopes, &err);
 	if (rc == KR_OK)
 		rc = ks_audit_tx(r, KR_AUDIT_CREATE, r->args[0], "share link created", &err);
 	if (rc) {
@@ -91,8 +130,8 @@ void ks_h_shares_create(struct ks_req *r)
 	}
 	snprintf(url, sizeof url, "/s/#%s", token);
 	kr_date_timestamp(expires, exp);
-	ks_reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "url", url,
-	                                "expires", exp));
+	ks_reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)id, "url", url,
+	                                "expires", exp, "scopes", kr_share_scopes_json(scopes)));
 	sodium_memzero(token, sizeof token);
 	sodium_memzero(url, sizeof url);
 out:
@@ -109,7 +148,7 @@ void ks_h_shares_list(struct ks_req *r)
 	json_t *arr;
 	long rev;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	if (!(c = ks_load_case(r, false, &rev)))
 		goto out;
 	if (kr_share_list(r->store, r->args[0], &v, &n, &err)) {
@@ -122,16 +161,22 @@ void ks_h_shares_list(struct ks_req *r)
 		int pi = kr_case_person_index(c, v[i].person);
 		const char *state = v[i].revoked ? "revoked" : v[i].expires <= r->now ? "expired"
 		                                                                      : "active";
+		unsigned scopes = KR_SHARE_DEFAULT;
 		kr_date_timestamp(v[i].created, created);
 		kr_date_timestamp(v[i].expires, expires);
 		kr_date_timestamp(v[i].revoked, revoked);
-		json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:s, s:s, s:s, s:o, s:s}",
+		if (kr_share_scopes_get(r->store, v[i].id, &scopes, &err)) {
+			json_decref(arr);
+			ks_fail(r, err.code, &err);
+			goto out;
+		}
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:s, s:s, s:s, s:o, s:s, s:o}",
 		                      "id", (json_int_t)v[i].id, "person", v[i].person, "person_name",
 		                      pi >= 0 ? json_string(kr_case_person_name(c, pi)) : json_null(),
 		                      "created_by", v[i].created_by, "created", created, "expires",
 		                      expires, "revoked", v[i].revoked ? json_string(revoked)
 		                                                       : json_null(),
-		                      "state", state));
+		                      "state", state, "scopes", kr_share_scopes_json(scopes)));
 	}
 	ks_audit(r, KR_AUDIT_READ, r->args[0], "share links read");
 	ks_reply_json(r, 200, json_pack("{s:o}", "shares", arr));
@@ -151,7 +196,7 @@ void ks_h_shares_revoke(struct ks_req *r)
 	char *end;
 	bool found = false;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	id = strtoll(r->args[1], &end, 10);
 	if (*end || id <= 0)
 		goto missing;
@@ -190,156 +235,39 @@ out:
 
 /* ---- the holder's side ---------------------------------------------------------- */
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static json_t *date_or_null(struct kr_date d)
-{
-	char buf[11];
-	return kr_date_valid(d) ? json_string(kr_date_format(d, buf)) : json_null();
-}
-
-static bool holds(const struct kr_agreement *a, int person)
-{
-	for (size_t k = 0; k < a->nwho; k++)
-		if (a->who[k] == person)
-			return true;
-	return false;
-}
-
-static json_t *agreement_json(const struct kr_case *c, const struct kr_agreement *a, int me)
-{
-	json_t *who = json_array();
-	for (size_t k = 0; k < a->nwho; k++)
-		json_array_append_new(who, json_pack("{s:s, s:s}", "id", c->persons[a->who[k]].id,
-		                      "name", kr_case_person_name(c, a->who[k])));
-	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b}",
-	                 "id", a->id, "goal", a->goal >= 0 ? json_string(c->plan.goals[a->goal].id)
-	                                                  : json_null(),
-	                 "who", who, "what", str_or_null(a->what), "when", str_or_null(a->when),
-	                 "due", date_or_null(a->due), "if_not", str_or_null(a->if_not),
-	                 "status", a->status ? kr_enum_name(KR_ENUM_AGREEMENT_STATUS, a->status)
-	                                     : "open",
-	                 "mine", (int)holds(a, me));
-}
-
-struct viewed {
-	json_t *rows;
-	const struct kr_case *c;
-};
-
-static int viewed_row(const struct kr_audit_row *row, void *arg)
-{
-	struct viewed *v = arg;
-	char who[KR_AUDIT_WHO_MAX + 16];
-	char act[2] = { row->action, '\0' };
-
-	if (row->action == KR_AUDIT_FAILED)
-		return 0;
-	if (strncmp(row->who, "share:", 6) == 0) {
-		int pi = kr_case_person_index(v->c, row->who + 6);
-		snprintf(who, sizeof who, "%s (link)", pi >= 0 ? kr_case_person_name(v->c, pi)
-		                                               : "?");
-	} else {
-		snprintf(who, sizeof who, "%s", row->who);
-	}
-	json_array_append_new(v->rows, json_pack("{s:s, s:s, s:s}", "who", who, "at", row->when,
-	                                         "action", act));
-	/* keep the newest VIEWED_MAX rows */
-	if (json_array_size(v->rows) > VIEWED_MAX)
-		json_array_remove(v->rows, 0);
-	return 0;
-}
-
 void ks_h_share_plan(struct ks_req *r)
 {
 	struct kr_case *c = NULL;
 	struct kr_error err;
-	struct viewed v = { NULL, NULL };
-	json_t *agreements = NULL, *mine = NULL, *wishes = NULL, *goals = NULL, *next, *views;
-	long day, best = -1;
-	int me, child, bi = -1;
+	json_t *view = NULL;
+	void *views = NULL;
+	unsigned scopes;
+	long day;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	if (!ks_param_day(r, "as_of", &day))
 		goto out;
-	if (kr_store_get(r->store, r->share.ref, 0, &c, &err)) {
+	if (kr_store_get(r->store, r->share.ref, 0, &c, &err) ||
+	    kr_share_scopes_get(r->store, r->share.id, &scopes, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
-	me = kr_case_person_index(c, r->share.person);
-	child = c->child;
-	agreements = json_array();
-	mine = json_array();
-	wishes = json_array();
-	goals = json_array();
-	for (size_t i = 0; i < c->plan.nagreements; i++) {
-		const struct kr_agreement *a = &c->plan.agreements[i];
-		json_t *j = agreement_json(c, a, me);
-		if (holds(a, me))
-			json_array_append(mine, j);
-		json_array_append_new(agreements, j);
+	if (!(view = kr_share_view_json(c, r->share.person, scopes, day))) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
 	}
-	for (size_t i = 0; i < c->plan.nwishes; i++) {
-		const struct kr_wish *w = &c->plan.wishes[i];
-		json_array_append_new(wishes, json_pack("{s:s, s:o, s:o, s:o, s:o}", "id", w->id,
-		                      "by_name", w->by >= 0 ? json_string(kr_case_person_name(c, w->by))
-		                                           : json_null(),
-		                      "date", date_or_null(w->date), "text", str_or_null(w->text),
-		                      "response", w->response && *w->response
-		                                  ? json_string(w->response) : json_null()));
-	}
-	for (size_t i = 0; i < c->plan.ngoals; i++)
-		json_array_append_new(goals, json_pack("{s:s, s:o, s:o}", "id", c->plan.goals[i].id,
-		                      "text", str_or_null(c->plan.goals[i].text), "indicator",
-		                      str_or_null(c->plan.goals[i].indicator)));
-	for (size_t i = 0; i < c->nmeetings; i++) {
-		const struct kr_meeting *m = &c->meetings[i];
-		long d;
-		if (!kr_date_valid(m->date))
-			continue;
-		d = kr_date_first(m->date);
-		if (d >= day && (bi < 0 || d < best)) {
-			bi = (int)i;
-			best = d;
-		}
-	}
-	next = bi < 0 ? json_null()
-	              : json_pack("{s:s, s:o, s:s, s:s}", "id", c->meetings[bi].id, "date",
-	                          date_or_null(c->meetings[bi].date), "type",
-	                          kr_enum_name(KR_ENUM_MEETING_TYPE, c->meetings[bi].type),
-	                          "continuum",
-	                          kr_enum_name(KR_ENUM_CONTINUUM, c->meetings[bi].continuum));
-	/* who looked at the file: newest first */
+	/* who looked at the file: the trail, complete up to this request */
 	ks_audit_flush();
-	v.rows = json_array();
-	v.c = c;
-	if (kr_audit_each(r->store, r->share.ref, viewed_row, &v, &err)) {
-		json_decref(next);
-		json_decref(v.rows);
+	if (kr_share_viewed_by_json(r->store, c, r->share.ref, VIEWED_MAX, &views, &err)) {
 		ks_fail(r, err.code, &err);
 		goto out;
 	}
-	views = json_array();
-	for (size_t i = json_array_size(v.rows); i > 0; i--)
-		json_array_append(views, json_array_get(v.rows, i - 1));
-	json_decref(v.rows);
+	json_object_set_new(view, "viewed_by", views);
 	ks_audit(r, KR_AUDIT_READ, r->share.ref, "plan viewed by link");
-	ks_reply_json(r, 200, json_pack("{s:s, s:{s:o}, s:{s:s, s:o}, s:O, s:O, s:O, s:O, s:o, s:o}",
-	              "ref", r->share.ref,
-	              "child", "name", child >= 0 ? json_string(kr_case_person_name(c, child))
-	                                          : json_null(),
-	              "person", "id", r->share.person, "name",
-	              me >= 0 ? json_string(kr_case_person_name(c, me)) : json_null(),
-	              "my_tasks", mine, "agreements", agreements, "wishes", wishes, "goals", goals,
-	              "next_meeting", next, "viewed_by", views));
+	ks_reply_json(r, 200, view);
+	view = NULL;
 out:
-	json_decref(agreements);
-	json_decref(mine);
-	json_decref(wishes);
-	json_decref(goals);
+	json_decref(view);
 	kr_case_free(c);
 	kr_error_cleanup(&err);
 }
@@ -355,7 +283,7 @@ static void holder_edit(struct ks_req *r, struct kr_edit *e, const char *detail,
 	enum kr_status rc = KR_ECONFLICT;
 	char *new_id = NULL;
 
-	kr_error_init(&err);
+	kr_error_init_lang(&err, r->lang);
 	for (int attempt = 0; attempt < RETRIES && rc == KR_ECONFLICT; attempt++) {
 		struct kr_case *c = NULL, *next = NULL;
 		char *doc = NULL, *out = NULL;
@@ -422,16 +350,6 @@ static bool holder_in_case(struct ks_req *r, const struct kr_case *c)
 	return false;
 }
 
-/* The number of characters (code points) of UTF-8 text s (jansson has
- * checked that it is UTF-8). */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 void ks_h_share_wish(struct ks_req *r)
 {
 	json_t *body = ks_body_json(r), *jt, *item = NULL;
@@ -450,10 +368,10 @@ void ks_h_share_wish(struct ks_req *r)
 		t++;
 		len--;
 	}
-	if (!t || len == 0 || utf8_chars(t) > WISH_MAX_CHARS) {
+	if (!t || len == 0) {
+		/* the longest wish is the library's limit, checked with the edit */
 		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
-		              kr_tr(r->lang, "Schrijf je wens op (hooguit 2000 tekens).",
-		                    "Write down your wish (2000 characters at most)."), "code",
+		              kr_tr(r->lang, "Schrijf je wens op.", "Write down your wish."), "code",
 		              "invalid", "details", "text: 1 to 2000 characters"));
 		goto out;
 	}
@@ -478,20 +396,22 @@ out:
 
 static bool own_agreement(struct ks_req *r, const struct kr_case *c)
 {
-	int me = kr_case_person_index(c, r->share.person);
+	struct kr_error err;
+	enum kr_status rc;
+	unsigned scopes;
+
 	if (!holder_in_case(r, c))
 		return false;
-	for (size_t i = 0; i < c->plan.nagreements; i++) {
-		if (strcmp(c->plan.agreements[i].id, r->args[0]) != 0)
-			continue;
-		if (holds(&c->plan.agreements[i], me))
-			return true;
-		ks_error(r, 403, "forbidden", "Deze afspraak is niet van u.",
+	kr_error_init_lang(&err, r->lang);
+	if (!(rc = kr_share_scopes_get(r->store, r->share.id, &scopes, &err)))
+		rc = kr_share_view_may_mark_done(c, r->share.person, scopes, r->args[0], &err);
+	if (rc == KR_EPERM)
+		ks_error(r, 403, "forbidden", "Deze afspraak is niet van jou.",
 		         "This agreement is not yours.");
-		return false;
-	}
-	ks_error(r, 404, "not_found", "Deze afspraak bestaat niet.", "There is no such agreement.");
-	return false;
+	else if (rc)
+		ks_fail(r, rc, &err);
+	kr_error_cleanup(&err);
+	return rc == KR_OK;
 }
 
 void ks_h_share_done(struct ks_req *r)

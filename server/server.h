@@ -355,6 +355,11 @@ void ks_h_case_summary(struct ks_req *r);
 void ks_h_case_metrics(struct ks_req *r);
 void ks_h_case_render(struct ks_req *r);
 void ks_h_case_layout(struct ks_req *r);
+void ks_h_case_next_ref(struct ks_req *r);
+void ks_h_case_restore(struct ks_req *r);
+void ks_h_case_plan_pdf(struct ks_req *r);
+void ks_h_inbox(struct ks_req *r);
+void ks_h_inbox_seen(struct ks_req *r);
 
 void ks_h_items_list(struct ks_req *r);
 void ks_h_item_create(struct ks_req *r);

@@ -92,6 +92,11 @@ enum kr_continuum { KR_CONT_NONE, KR_CONT_A, KR_CONT_B, KR_CONT_C, KR_CONT_D, KR
 
 enum kr_agreement_status { KR_AGR_NONE, KR_AGR_OPEN, KR_AGR_DONE, KR_AGR_DROPPED, KR_AGR__N };
 
+/* Who may see an agreement or a concern of the plan: everyone who sees the
+ * plan (absent reads as all), or only the professionals - never a share
+ * link (share_view.h). */
+enum kr_visibility { KR_VIS_NONE, KR_VIS_ALL, KR_VIS_PROFESSIONALS, KR_VIS__N };
+
 /* Tri-state for optional booleans. */
 enum kr_tribool { KR_UNKNOWN = -1, KR_FALSE = 0, KR_TRUE = 1 };
 
@@ -163,6 +168,12 @@ struct kr_meeting {
 	enum kr_continuum continuum;
 	int *invited; size_t ninvited;
 	int *attended; size_t nattended;
+	/* as it happens (docs/case-format.md): time "HH:MM", place, the
+	 * coordinator (person index, -1), what was decided and the minutes;
+	 * NULL when absent */
+	const char *time, *place;
+	int coordinator;
+	const char *outcome, *minutes;
 };
 
 struct kr_scale_point { struct kr_date date; int score; int by; };
@@ -183,6 +194,7 @@ struct kr_agreement {
 	const char *what, *when, *if_not;
 	struct kr_date due;
 	enum kr_agreement_status status;   /* absent reads as open */
+	enum kr_visibility visibility;     /* absent reads as all */
 };
 
 struct kr_strings { const char **v; size_t n; };
@@ -194,6 +206,13 @@ struct kr_plan {
 	const char *safety;        /* NULL when absent */
 	bool has_safety_map;
 	struct kr_strings worries, working_well, needs_to_happen, concerns;
+	/* per concern (parallel to concerns.v): who may see it; a concern
+	 * written as plain text is for all */
+	enum kr_visibility *concerns_visibility;
+	/* the route when there are worries (plan.worry_route): what to do, in
+	 * words, and whom to call, in order (person indices) */
+	const char *route_text;
+	int *route_call; size_t nroute_call;
 	struct kr_scale_point *scale; size_t nscale;   /* in document order */
 	struct kr_wish *wishes; size_t nwishes;
 	struct kr_goal *goals; size_t ngoals;
@@ -248,6 +267,29 @@ void *kr_case_doc(const struct kr_case *c);
  * frees, or NULL when out of memory. */
 char *kr_case_dump(const struct kr_case *c, bool pretty);
 
+/* The longest texts kring takes through a front door, in characters
+ * (Unicode code points), one entry per field: the same numbers the
+ * browser's forms use (GET /api/meta, limits.text) and docs/case-format.md
+ * lists.  collection is the item API's name ("wishes", "case", "plan",
+ * "safety_map", ...); field the key in the item, dotted when nested
+ * ("perspective_decision.outcome", "worry_route.text"); for a list of texts
+ * (plan.concerns, the safety map's columns) the limit holds for each text.
+ * kr_case_read() does not apply them, so an old document still imports;
+ * kr_case_check_change() (case_edit.h) refuses a longer text that a change
+ * brings in. */
+struct kr_text_limit {
+	const char *collection;
+	const char *field;
+	size_t max;
+};
+
+/* The table of limits: *n entries (n may be NULL), static, in the order of
+ * the document.  Never fails. */
+const struct kr_text_limit *kr_case_text_limits(size_t *n);
+
+/* The limit of collection.field in characters, 0 when it has none. */
+size_t kr_case_text_limit(const char *collection, const char *field);
+
 /* Index of the person with this id, or -1. */
 int kr_case_person_index(const struct kr_case *c, const char *id);
 
@@ -267,6 +309,17 @@ int kr_case_current_placement(const struct kr_case *c, long on);
 /* True when person i is alive on day `on` (no died date, or died after it;
  * a partial died date counts from its first day). */
 bool kr_case_person_alive(const struct kr_case *c, int i, long on);
+
+/* True when person i is a professional: world `professional`, or one of
+ * the roles foster_care_worker, guardian, social_team, therapist,
+ * other_professional.  False for an index out of range. */
+bool kr_case_person_professional(const struct kr_case *c, int i);
+
+/* True when person i is involved on some day from `from` to `to` (day
+ * numbers, from <= to; the same day twice for one day) by its `involved`
+ * periods; a person without periods is involved all the time.  A partial
+ * date of a period counts with all the days it may stand for. */
+bool kr_case_person_involved(const struct kr_case *c, int i, long from, long to);
 
 /* Index of the tie between persons i and j (either order), or -1. */
 int kr_case_tie_between(const struct kr_case *c, int i, int j);

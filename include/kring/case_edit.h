@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kring/case.h"
 #include "kring/error.h"
 
 /* The largest body kr_case_edit() accepts (1 MiB). */
@@ -75,6 +76,47 @@ struct kr_edit {
  * *out_len is 0.  Time: well under a millisecond for a 60-person case. */
 enum kr_status kr_case_edit(const char *doc, size_t doc_len, const struct kr_edit *e,
                             char **out, size_t *out_len, char **new_id, struct kr_error *err);
+
+/* kr_case_check_change: the rules for a change a person makes through a
+ * front door, beyond what the validator checks (docs/case-edit.md "Rules of
+ * a change"), on the case after the change and the case before it (NULL for
+ * a new case):
+ *  - every text within its limit (kr_case_text_limits); a text that was
+ *    already there unchanged is left alone, so an old document with a long
+ *    note can still be edited elsewhere;
+ *  - a meeting's attendance, outcome and minutes are only filled in once
+ *    its day has come: a meeting that has any of them, and whose date,
+ *    attendance, outcome or minutes the change set or changed, must have a
+ *    date whose first day is on or before today (a day number; front doors
+ *    pass kr_today()).
+ * kr_case_edit() applies these itself (with kr_today()); a front door that
+ * stores a whole document (PUT/POST of a case) calls this before storing.
+ * kr_case_read() does not, so importing an old file keeps working.
+ * KR_EINVAL with one "path: message" detail per problem, in err's language
+ * ("plan.wishes[3].text: is 5,000 characters long; at most 2,000 fit
+ * here", "meetings[2].attended: the meeting is only on 14 December 2026;
+ * ..."); KR_EUSAGE without after.  Borrows both cases. */
+enum kr_status kr_case_check_change(const struct kr_case *before, const struct kr_case *after,
+                                    long today, struct kr_error *err);
+
+/* kr_case_restore: brings back one item of an item collection (not case,
+ * plan or safety_map) that an earlier revision had and the document no
+ * longer has: then (then_len bytes) is that earlier revision's text, id the
+ * item's id in it (the 0-based index there for kinship, ties, events).
+ * The item is added again through kr_case_edit() exactly as it was (its id
+ * kept; a removed item never loses its words to a limit that came later),
+ * and the whole result is validated: restoring a tie to a person who is gone
+ * is refused with the validator's details, so the worker restores the
+ * person first.  Results as kr_case_edit() (*new_id: the id, or the new
+ * index).  Fails: KR_EUSAGE for an object collection or a missing argument;
+ * KR_ENOTFOUND when then has no such item; KR_ECONFLICT when the document
+ * has it (again): an item with that id, or for kinship, ties and events one
+ * equal to it; KR_EINVAL when the result is invalid; KR_ETOOBIG, KR_ENOMEM.
+ * Neither text is changed; on failure *out and *new_id are NULL. */
+enum kr_status kr_case_restore(const char *doc, size_t doc_len, const char *then,
+                               size_t then_len, const char *collection, const char *id,
+                               char **out, size_t *out_len, char **new_id,
+                               struct kr_error *err);
 
 /* kr_case_edit_collection_valid: true when name is one of the collections
  * above (NULL is not). */

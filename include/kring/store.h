@@ -157,6 +157,26 @@ enum kr_status kr_store_each(struct kr_store *s,
                              int (*fn)(const struct kr_case *c, long rev, void *arg),
                              void *arg, struct kr_error *err);
 
+/* The next free case ref of a year: "<prefix>-<year>-NNNN", one more than
+ * the highest number of that prefix and year in the store (four digits at
+ * least: PZ-2026-0107; the first is PZ-2026-0001).  Refs of another shape
+ * do not count.  prefix is 1 to 8 capital letters, year 1000-9999
+ * (KR_EUSAGE otherwise).  Writes into out (n bytes; 32 is enough).  Two
+ * callers may get the same ref: the second kr_store_put(..., -1, ...) then
+ * fails with KR_ECONFLICT and asks again.  KR_EDB. */
+enum kr_status kr_store_next_ref(struct kr_store *s, const char *prefix, int year, char *out,
+                                 size_t n, struct kr_error *err);
+
+/* The cases whose child (in the latest revision) has this name (compared
+ * without regard to the case of ASCII letters) and exactly this birth date
+ * (the same precision and value), ordered by ref: *refs is a malloc'd array
+ * of *n malloc'd strings, freed with kr_assignment_list_free() (NULL and 0
+ * when none).  Without a name or a birth date nothing matches.  Reads the
+ * latest revision of each case whose child has the name.  KR_EDB,
+ * KR_ENOMEM. */
+enum kr_status kr_store_find_child(struct kr_store *s, const char *name, struct kr_date born,
+                                   char ***refs, size_t *n, struct kr_error *err);
+
 /* Organisation settings, stored as text.  get: *value is a malloc'd copy or
  * NULL when unset.  set: writes one value (validation is the settings
  * module's business). */

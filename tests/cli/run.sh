@@ -1026,6 +1026,8 @@ check "an existing database: the server starts on it" \
 check "... nothing was imported or made" lacks "opgeslagen als versie\|^Demo-accounts\|^Account " "$T/demo.out"
 check "... the database is byte for byte the same" test "$(state "$DB")" = "$before"
 
+
+. "$R/tests/cli/casework.sh"
 cd "$R" || exit 2
 [ "$skip" -eq 0 ] || echo "($skip check(s) skipped, see above)"
 echo "cli: $pass passed, $fail failed"
