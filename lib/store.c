@@ -28,6 +28,7 @@
 #include "kring/date.h"
 #include "kring/store.h"
 #include "kring/init.h"
+#include "facts_int.h"
 #include "store_int.h"
 
 extern const char *const kri_migrations[];
@@ -505,6 +506,7 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto dberr;
+	rc = kri_facts_write(s, case_id, head + 1, c, now, err);
 	goto out;
 
 dberr:
