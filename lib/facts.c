@@ -200,7 +200,7 @@ static bool same_date(struct kr_date a, struct kr_date b)
 
 /* The facts of document c as if it were the first revision of its case,
  * stored on day `recorded`.  false when out of memory. */
-static bool facts_from_case(struct kri_facts *f, const struct kr_case *c, long recorded)
+bool kri_facts_from_case(struct kri_facts *f, const struct kr_case *c, long recorded)
 {
 	int *seen = NULL, nseen = 0;
 	size_t ncarers = 0;
@@ -824,7 +824,7 @@ static enum kr_status compute_row(struct kr_store *s, int64_t case_id, long rev,
 {
 	enum kr_status rc;
 
-	if (!facts_from_case(f, c, recorded))
+	if (!kri_facts_from_case(f, c, recorded))
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	if (prev)
 		carry(f, prev);

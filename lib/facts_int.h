@@ -107,6 +107,11 @@ int64_t kri_facts_sig(const struct kr_settings *set);
 /* The bit of rule id in fired/missing, or 0 for an unknown id. */
 uint64_t kri_facts_rule_bit(const char *id);
 
+/* The dated facts of document c as if it were the first revision of its
+ * case, stored on day `recorded`, into f (emptied first).  false when out
+ * of memory. */
+bool kri_facts_from_case(struct kri_facts *f, const struct kr_case *c, long recorded);
+
 /* Writes the facts of revision rev of case c (case_id in the store),
  * stored at `now` (ISO UTC time stamp), inside the open transaction:
  * kr_store_put's one call.  Reads the facts of the revision before it

@@ -19,6 +19,12 @@ struct kri_report_table_def {
 	const char *note[2];
 };
 
+/* kr_report_compute() with protect false: the true counts, nothing
+ * rounded or suppressed.  Only for the tests of the figures' definitions. */
+enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_query *q,
+                                  const struct kr_settings *set, bool protect,
+                                  struct kr_report **out, struct kr_error *err);
+
 /* "2026-Q3" for the quarter day lies in, into buf. */
 const char *kri_report_quarter(long day, char buf[8]);
 
