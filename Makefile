@@ -91,6 +91,7 @@ unit: $(UNIT_BIN) $(B)/kring
 
 clitest: $(B)/kring
 	@sh tests/cli/run.sh $(B)/kring
+	@sh tests/cli/report.sh $(B)/kring
 
 check-style:
 	@sh tools/checksrc.sh
