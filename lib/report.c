@@ -657,7 +657,7 @@ static enum kr_status load_assigned(struct ctx *x, struct kr_error *err)
 	int step;
 
 	if ((rc = kri_stmt(x->s, "SELECT a.case_ref, u.name FROM assignments a JOIN users u "
-	                   "ON u.id = a.user_id WHERE u.team = ?1 OR u.name = ?2 "
+	                   "ON u.id = a.user_id WHERE (?1 <> '' AND u.team = ?1) OR u.name = ?2 "
 	                   "ORDER BY a.case_ref, u.name", &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, x->q->team, -1, SQLITE_STATIC);

@@ -350,5 +350,6 @@ void ks_h_audit_get(struct ks_req *r);
 void ks_h_audit_verify(struct ks_req *r);
 
 void ks_h_stats(struct ks_req *r);
+void ks_h_report(struct ks_req *r);
 
 #endif
