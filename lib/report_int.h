@@ -54,6 +54,37 @@ struct kri_chart {
 
 /* Fills c for table t.  false when out of memory or there is nothing to
  * draw (c is then empty). */
+/* A chart laid out (report_chart.c): coordinates in a w x h box, y down;
+ * ink is a palette index (0..KRI_CHART_COLOURS-1) or one of KRI_INK_x;
+ * a text's anchor is 0 start, 1 middle, 2 end of the text at x. */
+#define KRI_CHART_COLOURS 8
+#define KRI_INK_TEXT (-1)
+#define KRI_INK_GRID (-2)
+
+struct kri_grect { double x, y, w, h; int ink; };
+struct kri_gline { double x0, y0, x1, y1; int ink; double width; };
+struct kri_gdot { double x, y, r; int ink; };
+struct kri_gtext { double x, y, size; int anchor, ink; char s[96]; };
+
+struct kri_chart_geom {
+	double w, h;
+	struct kri_grect *rect;
+	struct kri_gline *line;
+	struct kri_gdot *dot;
+	struct kri_gtext *text;
+	size_t nrect, nline, ndot, ntext;
+	bool fail;
+};
+
+/* Lays out the chart of table t in lang into g.  false when there is
+ * nothing to draw or memory ran out (g is then empty). */
+bool kri_chart_layout(const struct kr_report *r, const struct kr_report_table *t,
+                      enum kr_lang lang, double w, double h, struct kri_chart_geom *g);
+void kri_chart_geom_cleanup(struct kri_chart_geom *g);
+
+/* "#0072B2" for a palette index or ink. */
+const char *kri_chart_colour(int ink);
+
 bool kri_report_chart_data(const struct kr_report *r, const struct kr_report_table *t,
                            struct kri_chart *c);
 void kri_chart_cleanup(struct kri_chart *c);

@@ -34,13 +34,13 @@ struct pdf {
 	const struct kr_report *r;
 };
 
-/* Okabe-Ito, as the instruments use. */
-static const double palette[][3] = {
-	{ 0.0, 0.447, 0.698 }, { 0.902, 0.624, 0.0 }, { 0.0, 0.620, 0.451 },
-	{ 0.800, 0.475, 0.655 }, { 0.337, 0.706, 0.914 }, { 0.835, 0.369, 0.0 },
-	{ 0.941, 0.894, 0.259 }, { 0.3, 0.3, 0.3 },
-};
-#define NPALETTE (sizeof palette / sizeof *palette)
+/* Sets the source colour of ink (report_chart.c's palette). */
+static void ink(cairo_t *cr, int i)
+{
+	unsigned rgb = (unsigned)strtoul(kri_chart_colour(i) + 1, NULL, 16);
+	cairo_set_source_rgb(cr, (rgb >> 16 & 0xff) / 255.0, (rgb >> 8 & 0xff) / 255.0,
+	                     (rgb & 0xff) / 255.0);
+}
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -110,116 +110,43 @@ static void para(struct pdf *p, const char *s, double w, double lh)
 	}
 }
 
-static double nice_max(double m)
-{
-	double step;
-	if (m <= 0)
-		return 1;
-	step = pow(10, floor(log10(m)));
-	for (int k = 1; k <= 10; k++)
-		if (k * step >= m)
-			return k * step;
-	return 10 * step;
-}
-
-/* The chart of table t in a box of w x h at (x, p->y). */
+/* The chart of table t, laid out by report_chart.c, at (MARGIN, p->y). */
 static void draw_chart(struct pdf *p, const struct kr_report_table *t, double w, double h)
 {
-	struct kri_chart c;
-	double x0 = MARGIN + 36, y0, pw = w - 36, ph = h - 40, max = 0;
+	struct kri_chart_geom g;
 	cairo_t *cr = p->cr;
+	double ox = MARGIN, oy;
 
-	if (!kri_report_chart_data(p->r, t, &c))
+	if (!kri_chart_layout(p->r, t, p->L, w, h, &g))
 		return;
 	need(p, h + 10);
-	y0 = p->y + 8;
-	for (size_t i = 0; i < c.nx * c.ns; i++)
-		if (c.has[i] && c.v[i] > max)
-			max = c.v[i];
-	max = nice_max(max);
-	/* axes and grid */
-	font(p, 7, false);
-	cairo_set_line_width(cr, 0.4);
-	for (int k = 0; k <= 4; k++) {
-		double yy = y0 + ph - ph * k / 4.0;
-		char lab[32];
-		cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
-		cairo_move_to(cr, x0, yy);
-		cairo_line_to(cr, x0 + pw, yy);
+	oy = p->y + 4;
+	for (size_t i = 0; i < g.nline; i++) {
+		ink(cr, g.line[i].ink);
+		cairo_set_line_width(cr, g.line[i].width * 0.75);
+		cairo_move_to(cr, ox + g.line[i].x0, oy + g.line[i].y0);
+		cairo_line_to(cr, ox + g.line[i].x1, oy + g.line[i].y1);
 		cairo_stroke(cr);
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-		snprintf(lab, sizeof lab, "%g", max * k / 4.0);
-		text_at(p, x0 - 4 - text_width(p, lab), yy + 2.5, lab);
 	}
-	for (size_t i = 0; i < c.nx; i++) {
-		const char *lab = kri_report_label(p->r, t->chart.x, c.xv[i], p->L);
-		double cx = x0 + pw * ((double)i + 0.5) / (double)c.nx;
-		char cut[40];
-		snprintf(cut, sizeof cut, "%.*s", text_width(p, lab) > pw / (double)c.nx ? 14 : 39,
-		         lab);
-		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-		text_at(p, cx - text_width(p, cut) / 2, y0 + ph + 10 + (double)(i % 2) * 8, cut);
+	for (size_t i = 0; i < g.nrect; i++) {
+		ink(cr, g.rect[i].ink);
+		cairo_rectangle(cr, ox + g.rect[i].x, oy + g.rect[i].y, g.rect[i].w, g.rect[i].h);
+		cairo_fill(cr);
 	}
-	for (size_t s = 0; s < c.ns; s++) {
-		const double *col = palette[s % NPALETTE];
-		cairo_set_source_rgb(cr, col[0], col[1], col[2]);
-		if (t->chart.type == KR_CHART_LINE) {
-			bool pen = false;
-			cairo_set_line_width(cr, 1.6);
-			for (size_t i = 0; i < c.nx; i++) {
-				double cx = x0 + pw * ((double)i + 0.5) / (double)c.nx;
-				double cy = y0 + ph - ph * c.v[s * c.nx + i] / max;
-				if (!c.has[s * c.nx + i]) {
-					pen = false;
-					continue;
-				}
-				if (pen)
-					cairo_line_to(cr, cx, cy);
-				else
-					cairo_move_to(cr, cx, cy);
-				pen = true;
-			}
-			cairo_stroke(cr);
-			for (size_t i = 0; i < c.nx; i++)
-				if (c.has[s * c.nx + i]) {
-					cairo_arc(cr, x0 + pw * ((double)i + 0.5) / (double)c.nx,
-					          y0 + ph - ph * c.v[s * c.nx + i] / max, 2.2, 0, 2 * M_PI);
-					cairo_fill(cr);
-				}
-		} else {
-			double slot = pw / (double)c.nx, bw = slot * 0.8 / (double)c.ns;
-			for (size_t i = 0; i < c.nx; i++) {
-				double v = c.v[s * c.nx + i], bx = x0 + slot * (double)i + slot * 0.1 +
-				           bw * (double)s;
-				if (!c.has[s * c.nx + i])
-					continue;
-				cairo_rectangle(cr, bx, y0 + ph - ph * v / max, bw * 0.92, ph * v / max);
-				cairo_fill(cr);
-			}
-		}
+	for (size_t i = 0; i < g.ndot; i++) {
+		ink(cr, g.dot[i].ink);
+		cairo_arc(cr, ox + g.dot[i].x, oy + g.dot[i].y, g.dot[i].r, 0, 2 * M_PI);
+		cairo_fill(cr);
 	}
-	/* the legend */
-	if (c.ns > 1) {
-		double lx = x0;
-		font(p, 7, false);
-		for (size_t s = 0; s < c.ns; s++) {
-			const char *lab = kri_report_label(p->r, t->chart.series, c.sv[s], p->L);
-			const double *col = palette[s % NPALETTE];
-			if (lx + 14 + text_width(p, lab) > x0 + pw) {
-				lx = x0;
-				y0 += 9;
-			}
-			cairo_set_source_rgb(cr, col[0], col[1], col[2]);
-			cairo_rectangle(cr, lx, y0 + ph + 22, 7, 7);
-			cairo_fill(cr);
-			cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-			text_at(p, lx + 10, y0 + ph + 28.5, lab);
-			lx += 18 + text_width(p, lab);
-		}
+	for (size_t i = 0; i < g.ntext; i++) {
+		const struct kri_gtext *tx = &g.text[i];
+		font(p, tx->size * 0.85, false);
+		ink(cr, tx->ink);
+		text_at(p, ox + tx->x - text_width(p, tx->s) * tx->anchor / 2.0, oy + tx->y, tx->s);
 	}
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	p->y = y0 + h + 4;
-	kri_chart_cleanup(&c);
+	p->y = oy + h + 4;
+	kri_chart_geom_cleanup(&g);
 }
 
 /* The focus unit's rows of t as label and value. */
@@ -341,7 +268,7 @@ enum kr_status kr_report_pdf(const struct kr_report *r, enum kr_lang lang, struc
 		cairo_set_source_rgb(p.cr, 0.25, 0.25, 0.25);
 		para(&p, t->note[lang], PAGE_W - 2 * MARGIN, 10);
 		cairo_set_source_rgb(p.cr, 0, 0, 0);
-		draw_chart(&p, t, PAGE_W - 2 * MARGIN, 150);
+		draw_chart(&p, t, PAGE_W - 2 * MARGIN, 170);
 		values(&p, t);
 		p.y += 14;
 	}

@@ -254,9 +254,47 @@ static json_t *jcase(const struct kr_report_case *k)
 	                 json_string(day_text(k->next_review, d)) : json_null());
 }
 
+/* The words for people of every dimension value the rows use:
+ * {"form": {"foster_fulltime": {"nl": "voltijdpleegzorg", "en": ...}}}. */
+static json_t *jlabels(const struct kr_report *r)
+{
+	json_t *o = json_object();
+	for (size_t t = 0; o && t < r->ntables; t++)
+		for (size_t i = 0; i < r->tables[t].nrows; i++) {
+			const struct kr_report_row *row = &r->tables[t].rows[i];
+			for (size_t k = 0; k < row->ndims; k++) {
+				json_t *d = json_object_get(o, row->key[k]);
+				if (!d) {
+					d = json_object();
+					json_object_set_new(o, row->key[k], d);
+				}
+				if (d && !json_object_get(d, row->val[k]))
+					json_object_set_new(d, row->val[k], pair(
+					        kri_report_label(r, row->key[k], row->val[k], KR_LANG_NL),
+					        kri_report_label(r, row->key[k], row->val[k], KR_LANG_EN)));
+			}
+		}
+	/* the forms of the caseload */
+	for (size_t i = 0; o && i < r->ncaseload; i++) {
+		json_t *d = json_object_get(o, "form");
+		const char *f = r->caseload[i].form;
+		if (!*f)
+			continue;
+		if (!d) {
+			d = json_object();
+			json_object_set_new(o, "form", d);
+		}
+		if (d && !json_object_get(d, f))
+			json_object_set_new(d, f, pair(kri_report_label(r, "form", f, KR_LANG_NL),
+			                               kri_report_label(r, "form", f, KR_LANG_EN)));
+	}
+	return o;
+}
+
 void *kr_report_json(const struct kr_report *r)
 {
 	json_t *o, *tables = json_array(), *units = json_array(), *scope = json_object();
+	json_t *labels = NULL;
 	char a[11], f[11], t[11];
 
 	if (!tables || !units || !scope)
@@ -278,13 +316,15 @@ void *kr_report_json(const struct kr_report *r)
 		                      "name", r->units[i].name, "region", r->units[i].region));
 	for (int k = 0; k < 2; k++)
 		json_object_set_new(scope, r->scope_key[k], json_string(r->scope_val[k]));
-	o = json_pack("{s:s, s:s, s:{s:s, s:s}, s:{s:i, s:i}, s:o, s:[s,s], s:o, s:o}",
+	if (!(labels = jlabels(r)))
+		goto fail;
+	o = json_pack("{s:s, s:s, s:{s:s, s:s}, s:{s:i, s:i}, s:o, s:[s,s], s:o, s:o, s:o}",
 	              "report", kr_report_kind_name(r->kind), "as_of", day_text(r->as_of, a),
 	              "window", "from", day_text(r->from, f), "to", day_text(r->to, t),
 	              "disclosure", "round_to", KR_REPORT_ROUND, "suppress_below",
 	              KR_REPORT_SUPPRESS_BELOW, "scope", scope, "units", r->unit_dims[0],
-	              r->unit_dims[1], "municipalities", units, "tables", tables);
-	scope = units = tables = NULL;
+	              r->unit_dims[1], "municipalities", units, "labels", labels, "tables", tables);
+	scope = units = tables = labels = NULL;
 	if (!o)
 		goto fail;
 	if (r->kind == KR_REPORT_STARTFOTO)
@@ -304,6 +344,7 @@ fail:
 	json_decref(tables);
 	json_decref(units);
 	json_decref(scope);
+	json_decref(labels);
 	return NULL;
 }
 

@@ -10,6 +10,8 @@
  *   - an analyst's or admin's monitor is the organisation's, never per
  *     team and never with names or refs; the startfoto is the same for
  *     everyone who may see figures.
+ * With ?charts=svg the JSON carries every table's chart as the SVG the
+ * library draws (the same drawing as in the PDF), for the dashboard.
  * Every answer is audited: one row for the figures, and for a caseload one
  * read row per case whose child's name it shows.
  */
@@ -68,6 +70,27 @@ static void reply_xlsx(struct ks_req *r, const struct kr_report *rep, enum kr_la
 	r->out_fd = fd;
 	r->fd_size = (size_t)st.st_size;
 	kr_error_cleanup(&err);
+}
+
+/* The report's JSON; with ?charts=svg every table's chart also comes as
+ * the SVG the library draws (chart.svg), for the dashboard. */
+static json_t *with_charts(struct ks_req *r, const struct kr_report *rep, enum kr_lang lang)
+{
+	json_t *j = kr_report_json(rep), *tables;
+	const char *v = ks_param(r, "charts");
+
+	if (!j || !v || strcmp(v, "svg") != 0)
+		return j;
+	tables = json_object_get(j, "tables");
+	for (size_t i = 0; i < rep->ntables; i++) {
+		struct kr_buf b;
+		json_t *chart = json_object_get(json_array_get(tables, i), "chart");
+		kr_buf_init(&b, 1u << 20);
+		if (kr_report_chart_svg(rep, &rep->tables[i], lang, &b) == KR_OK && b.data)
+			json_object_set_new(chart, "svg", json_string(b.data));
+		kr_buf_cleanup(&b);
+	}
+	return j;
 }
 
 void ks_h_report(struct ks_req *r)
@@ -163,7 +186,7 @@ void ks_h_report(struct ks_req *r)
 		kr_report_csv(rep, lang, &b);
 		break;
 	default:
-		ks_reply_json(r, 200, kr_report_json(rep));
+		ks_reply_json(r, 200, with_charts(r, rep, lang));
 		goto out;
 	}
 	if (b.failed || !b.data) {

@@ -167,6 +167,12 @@ enum kr_status kr_report_csv(const struct kr_report *r, enum kr_lang lang, struc
 enum kr_status kr_report_xlsx(const struct kr_report *r, enum kr_lang lang, const char *path,
                               struct kr_error *err);
 
+/* The chart of table t (one of r->tables) as SVG text in lang, appended to
+ * out: the same drawing as in the PDF.  KR_ENOTFOUND when the table has
+ * nothing to draw for the focus unit; KR_ENOMEM, KR_ETOOBIG. */
+enum kr_status kr_report_chart_svg(const struct kr_report *r, const struct kr_report_table *t,
+                                   enum kr_lang lang, struct kr_buf *out);
+
 /* The report as a printable PDF (A4, charts drawn with cairo), appended
  * to out.  The bytes depend only on the report.  KR_ENOMEM, KR_EIO. */
 enum kr_status kr_report_pdf(const struct kr_report *r, enum kr_lang lang, struct kr_buf *out,
