@@ -989,11 +989,14 @@ void kri_mini_cleanup(struct kri_mini *m)
 
 /* ---- walking the latest revisions ----------------------------------------------------------- */
 
+/* A latest revision whose row is not usable for the day asked for. */
 struct stale {
 	char *ref;
 	int64_t case_id;
 	long rev;
-	bool rebuild;              /* no usable row: the whole case from its documents */
+	bool rebuild;              /* no row, or another layout: rebuilt from the documents */
+	bool done;                 /* its day facts are in f */
+	struct kri_facts f;        /* only the day facts are used */
 };
 
 struct refresh {
@@ -1002,7 +1005,7 @@ struct refresh {
 	size_t n;
 	long day;
 	const struct kr_settings *set;
-	struct kri_facts f;
+	bool persist;
 	struct kr_error *err;
 	enum kr_status rc;
 };
@@ -1012,36 +1015,55 @@ static int by_ref(const void *a, const void *b)
 	return strcmp(((const struct stale *)a)->ref, ((const struct stale *)b)->ref);
 }
 
-/* The day facts of one stale latest revision (c), written back. */
-static enum kr_status refresh_one(struct refresh *r, const struct stale *x,
-                                  const struct kr_case *c)
+static void free_stale(struct stale *v, size_t n)
 {
-	enum kr_status rc;
-	if ((rc = load_row(r->s, x->case_id, x->rev, &r->f, r->err)) ||
-	    (rc = day_facts(&r->f, r->s, c, x->rev, r->day, r->set, r->err)))
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].ref);
+		kri_facts_cleanup(&v[i].f);
+	}
+	free(v);
+}
+
+/* The day facts of one stale latest revision (document c), kept in x and,
+ * when persist, written back. */
+static enum kr_status refresh_one(struct refresh *r, struct stale *x, const struct kr_case *c)
+{
+	enum kr_status rc = day_facts(&x->f, r->s, c, x->rev, r->day, r->set, r->err);
+	if (rc)
 		return rc;
-	return update_day(r->s, x->case_id, x->rev, &r->f, r->err);
+	x->done = true;
+	return r->persist ? update_day(r->s, x->case_id, x->rev, &x->f, r->err) : KR_OK;
 }
 
 static int refresh_each(const struct kr_case *c, long rev, void *arg)
 {
 	struct refresh *r = arg;
-	struct stale key = { (char *)c->ref, 0, 0, false }, *x;
+	struct stale key, *x;
 
+	key.ref = (char *)c->ref;
 	x = bsearch(&key, r->v, r->n, sizeof *r->v, by_ref);
 	if (!x || x->rebuild || x->rev != rev)
 		return 0;
 	return (r->rc = refresh_one(r, x, c)) != KR_OK;
 }
 
-/* Brings the facts of every latest revision up to date for day and set. */
+/*
+ * Brings the day facts of every latest revision to day and set: rows that
+ * are missing or of another layout are rebuilt from the documents and
+ * stored (a database from before the facts, or an upgrade); the day facts
+ * of the others are computed from their documents - kept in *out for the
+ * walk, and written back only when persist (kring reindex --signals), so
+ * that reading the figures never changes the database.  *out is sorted by
+ * ref; free it with free_stale().
+ */
 static enum kr_status refresh(struct kr_store *s, long day, const struct kr_settings *set,
+                              bool persist, struct stale **out, size_t *nout,
                               struct kr_error *err)
 {
 	struct refresh r;
 	struct kri_tx tx = KRI_TX_NONE;
 	sqlite3_stmt *st;
-	size_t cap = 0, ncases = 0, nday = 0;
+	size_t cap = 0, ncases = 0, nday = 0, nrebuild = 0;
 	int64_t sig = kri_facts_sig(set);
 	enum kr_status rc;
 	int step;
@@ -1050,8 +1072,10 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 	r.s = s;
 	r.day = day;
 	r.set = set;
+	r.persist = persist;
 	r.err = err;
-	kri_facts_init(&r.f);
+	*out = NULL;
+	*nout = 0;
 	if ((rc = kri_stmt(s, SQL_HEADS, &st, err)))
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1070,16 +1094,19 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 			}
 			r.v = g;
 		}
+		memset(&r.v[r.n], 0, sizeof r.v[r.n]);
+		kri_facts_init(&r.v[r.n].f);
 		r.v[r.n].ref = strdup((const char *)sqlite3_column_text(st, 1));
 		r.v[r.n].case_id = sqlite3_column_int64(st, 0);
 		r.v[r.n].rev = (long)sqlite3_column_int64(st, 2);
 		r.v[r.n].rebuild = missing;
-		if (!r.v[r.n].ref) {
+		r.n++;
+		if (!r.v[r.n - 1].ref) {
 			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 			break;
 		}
 		nday += !missing;
-		r.n++;
+		nrebuild += missing;
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = kri_store_fail(s, err, "Lezen uit de database lukt niet",
@@ -1087,7 +1114,7 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 	sqlite3_reset(st);
 	if (rc || r.n == 0)
 		goto out;
-	if ((rc = kri_tx_begin(s, &tx, err)))
+	if ((nrebuild || persist) && (rc = kri_tx_begin(s, &tx, err)))
 		goto out;
 	for (size_t i = 0; i < r.n && !rc; i++)
 		if (r.v[i].rebuild)
@@ -1095,9 +1122,9 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 			                   err);
 	if (rc || nday == 0)
 		goto out;
+	qsort(r.v, r.n, sizeof *r.v, by_ref);
 	if (nday * 8 > ncases && nday > 64) {
 		/* many: parse every latest revision on all cores */
-		qsort(r.v, r.n, sizeof *r.v, by_ref);
 		if ((rc = kr_store_each(s, refresh_each, &r, err)) == KR_OK)
 			rc = r.rc;
 	} else {
@@ -1112,11 +1139,13 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 	}
 out:
 	rc = kri_tx_end(&tx, rc, err);
-	for (size_t i = 0; i < r.n; i++)
-		free(r.v[i].ref);
-	free(r.v);
-	kri_facts_cleanup(&r.f);
-	return rc;
+	if (rc) {
+		free_stale(r.v, r.n);
+		return rc;
+	}
+	*out = r.v;
+	*nout = r.n;
+	return KR_OK;
 }
 
 enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_settings *set,
@@ -1124,13 +1153,15 @@ enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_sett
                               void *arg, struct kr_error *err)
 {
 	struct kri_facts f;
+	struct stale *v = NULL;
+	size_t nv = 0, at = 0;
 	sqlite3_stmt *st = NULL;
 	enum kr_status rc;
 	int64_t sig = kri_facts_sig(set);
 	int step;
 
 	kri_facts_init(&f);
-	if ((rc = refresh(s, day, set, err)))
+	if ((rc = refresh(s, day, set, false, &v, &nv, err)))
 		goto out;
 	/* A statement of its own: fn and the stragglers below use the cache. */
 	if (sqlite3_prepare_v2(kri_store_db(s), SQL_ALL, -1, &st, NULL) != SQLITE_OK) {
@@ -1150,8 +1181,21 @@ enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_sett
 			                  "run kring reindex", row.ref);
 			goto out;
 		}
+		/* the day facts computed for this walk (both lists are in ref order) */
+		while (at < nv && strcmp(v[at].ref, row.ref) < 0)
+			at++;
+		if (at < nv && v[at].done && v[at].rev == row.rev && !strcmp(v[at].ref, row.ref)) {
+			const struct kri_facts *d = &v[at].f;
+			f.day = d->day;
+			f.sig = d->sig;
+			memcpy(f.counts, d->counts, sizeof f.counts);
+			memcpy(f.top, d->top, sizeof f.top);
+			f.top_level = d->top_level;
+			f.fired = d->fired;
+			f.missing = d->missing;
+		}
 		if (f.day != day || f.sig != sig) {
-			/* stored after the refresh began: compute it here */
+			/* stored while this walk went on: computed here */
 			struct kr_case *c = NULL;
 			if ((rc = kr_store_get(s, row.ref, row.rev, &c, err)) == KR_OK)
 				rc = day_facts(&f, s, c, row.rev, day, set, err);
@@ -1167,6 +1211,7 @@ enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_sett
 		                    "Reading from the database failed");
 out:
 	sqlite3_finalize(st);
+	free_stale(v, nv);
 	kri_facts_cleanup(&f);
 	return rc;
 }
@@ -1252,6 +1297,18 @@ out:
 		*ncases = rc ? 0 : b.ncases;
 	if (nrevisions)
 		*nrevisions = rc ? 0 : b.nrevisions;
+	return rc;
+}
+
+enum kr_status kr_facts_refresh(struct kr_store *s, long day, const struct kr_settings *set,
+                                size_t *nrefreshed, struct kr_error *err)
+{
+	struct stale *v = NULL;
+	size_t n = 0;
+	enum kr_status rc = refresh(s, day, set, true, &v, &n, err);
+	if (nrefreshed)
+		*nrefreshed = rc ? 0 : n;
+	free_stale(v, n);
 	return rc;
 }
 

@@ -148,12 +148,12 @@ struct kri_facts_row {
 };
 
 /* Calls fn for the latest revision of every case, ordered by ref, with
- * day facts for day `day` under the thresholds set: first every row that
- * is missing, of another layout, or of another day or thresholds is
- * recomputed from its document and written back (in one transaction;
- * the figures go on from memory when that write fails).  fn returns 0 to
- * go on.  KR_EDB, KR_ENOMEM, or KR_EINVAL for a stored document that no
- * longer reads. */
+ * day facts for day `day` under the thresholds set.  Rows that are missing
+ * or of another layout are rebuilt from the documents and stored (once,
+ * after an upgrade); day facts of another day or other thresholds are
+ * computed from the documents for this walk only - reading never stores
+ * them.  fn returns 0 to go on.  KR_EDB, KR_ENOMEM, or KR_EINVAL for a
+ * stored document that no longer reads. */
 enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_settings *set,
                               int (*fn)(const struct kri_facts_row *row, void *arg),
                               void *arg, struct kr_error *err);

@@ -8,7 +8,8 @@
  * municipality, a small model of the placements, meetings and plan, and
  * what changed between revisions); part is the case's signals on one day
  * with one set of thresholds, recomputed from the document when another
- * day or other thresholds are asked for, and then kept for that day.
+ * day or other thresholds are asked for (and stored only by
+ * kr_facts_refresh or kr_facts_rebuild: reading never writes).
  */
 #ifndef KRING_FACTS_H
 #define KRING_FACTS_H
@@ -28,6 +29,16 @@
 enum kr_status kr_facts_rebuild(struct kr_store *s, long day, const struct kr_settings *set,
                                 size_t *ncases, size_t *nrevisions, struct kr_error *err);
 
+/* Computes and stores the signal facts of every case's latest revision for
+ * day `day` under the thresholds set, where they are for another day or
+ * other thresholds (`kring reindex --signals`, e.g. nightly): afterwards
+ * the figures and signals --all of that day read only stored facts.
+ * Reading them never stores anything itself.  *nrefreshed (may be NULL)
+ * receives the number of cases brought up to date.  One transaction.
+ * KR_EDB, KR_ENOMEM, KR_EINVAL. */
+enum kr_status kr_facts_refresh(struct kr_store *s, long day, const struct kr_settings *set,
+                                size_t *nrefreshed, struct kr_error *err);
+
 /* The signals of one case on one day, counted, as `kring signals --all`
  * prints them.  Strings are borrowed for the duration of the call. */
 struct kr_facts_signals {
@@ -38,8 +49,9 @@ struct kr_facts_signals {
 };
 
 /* Calls fn for the latest revision of every case, ordered by ref, with its
- * signals on day `day` under the thresholds set: from the stored facts,
- * after recomputing (and storing) those of other days or thresholds.  fn
+ * signals on day `day` under the thresholds set: from the stored facts, or
+ * computed from the document where those are of another day or other
+ * thresholds (nothing is stored; see kr_facts_refresh).  fn
  * returns 0 to go on, non-zero to stop (KR_OK).  KR_EDB, KR_ENOMEM, or
  * KR_EINVAL when a stored document no longer reads. */
 enum kr_status kr_facts_signals(struct kr_store *s, long day, const struct kr_settings *set,

@@ -179,8 +179,23 @@ for x in d:
 assert want == [l for l in lines if l], (want[:3], lines[:3])
 PY
 fi
+hash_db() { sqlite3 "$DB" "SELECT day, alerts, top FROM facts" 2>/dev/null | cksum; }
+before=$(hash_db)
 exits 0 "signals --all for another day" --db "$DB" signals --all --as-of 2027-03-01
 check "... still one line per case" test "$(tail -n +2 "$T/out" | wc -l)" -eq 306
+cp "$T/out" "$T/sigmem.txt"
+exits 0 "a report for another day" --db "$DB" report monitor --as-of 2027-03-01 --format json
+check "reading for another day stores nothing" test "$(hash_db)" = "$before"
+exits 0 "reindex --signals for that day" --db "$DB" reindex --signals --as-of 2027-03-01
+check "... says how many" grep -q "van 306 dossiers" "$T/out"
+check "... stores them" test "$(hash_db)" != "$before"
+exits 0 "signals --all then reads them" --db "$DB" signals --all --as-of 2027-03-01
+cp "$T/out" "$T/sig2.txt"
+exits 0 "reindex --signals again" --db "$DB" reindex --signals --as-of 2027-03-01
+check "... has nothing left to do" grep -q "van 0 dossiers" "$T/out"
+exits 0 "signals --all once more" --db "$DB" signals --all --as-of 2027-03-01
+check "... the same lines again" cmp -s "$T/sig2.txt" "$T/out"
+check "... as those computed without storing" cmp -s "$T/sig2.txt" "$T/sigmem.txt"
 exits 2 "reindex with an unknown option" --db "$DB" reindex --fast
 
 cd "$R" || exit 2
