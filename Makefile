@@ -120,6 +120,7 @@ bench: deps
 	@sh bench/render.sh $(B)
 	@$(B)/bench_case_edit
 	@sh bench/http.sh $(B)/kring
+	@sh bench/report.sh $(B)
 
 clean:
 	rm -rf build

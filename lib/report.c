@@ -591,6 +591,10 @@ static int visit(const struct kri_facts_row *row, void *arg)
 	    !bsearch(&row->ref, x->q->cases, x->q->ncases, sizeof *x->q->cases, by_ref))
 		return 0;
 	if (x->team) {
+		/* a team's cases of one municipality or region only */
+		if ((x->q->municipality && strcmp(f->municipality, x->q->municipality) != 0) ||
+		    (x->q->region && strcmp(f->region, x->q->region) != 0))
+			return 0;
 		/* the assignments are sorted by ref, like the walk */
 		while (x->at < x->nas && strcmp(x->as[x->at].ref, row->ref) < 0)
 			x->at++;

@@ -427,6 +427,23 @@ static void team_monitor(void **state)
 		for (size_t i = 0; i < r->tables[t].nrows; i++)
 			assert_string_not_equal(kri_report_dim(&r->tables[t].rows[i], "worker"), "zuid1");
 	kr_report_free(r);
+	/* the team's cases of one municipality (all of population A's noord cases
+	 * are in GM0001; A5 of GM0002 is zuid's) */
+	{
+		struct kr_report_query q;
+		struct kr_report *r3 = NULL;
+		kr_report_query_init(&q);
+		q.as_of = tu_day(AS_OF);
+		q.team = "noord";
+		q.municipality = "GM0002";
+		assert_int_equal(kri_report_compute(S, &q, NULL, false, &r3, NULL), KR_OK);
+		assert_int_equal(r3->ncaseload, 0);
+		kr_report_free(r3);
+		q.municipality = "GM0001";
+		assert_int_equal(kri_report_compute(S, &q, NULL, false, &r3, NULL), KR_OK);
+		assert_int_equal(r3->ncaseload, 4);
+		kr_report_free(r3);
+	}
 	/* without names, and a startfoto of a team makes no sense */
 	{
 		struct kr_report_query q;
