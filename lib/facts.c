@@ -677,18 +677,18 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-/* The day facts as parameters ?3..?11 of SQL_DAY. */
-static void bind_day_facts(sqlite3_stmt *st, const struct kri_facts *f)
+/* The day facts as parameters ?at..?at+8 (SQL_DAY from 3, SQL_INSERT from 13). */
+static void bind_day_facts(sqlite3_stmt *st, int at, const struct kri_facts *f)
 {
-	sqlite3_bind_int64(st, 3, f->day);
-	sqlite3_bind_int64(st, 4, f->sig);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)f->counts[KR_LEVEL_ALERT]);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)f->counts[KR_LEVEL_WARNING]);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)f->counts[KR_LEVEL_INFO]);
-	bind_text_or_null(st, 8, f->top);
-	sqlite3_bind_int(st, 9, f->top_level);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)f->fired);
-	sqlite3_bind_int64(st, 11, (sqlite3_int64)f->missing);
+	sqlite3_bind_int64(st, at, f->day);
+	sqlite3_bind_int64(st, at + 1, f->sig);
+	sqlite3_bind_int64(st, at + 2, (sqlite3_int64)f->counts[KR_LEVEL_ALERT]);
+	sqlite3_bind_int64(st, at + 3, (sqlite3_int64)f->counts[KR_LEVEL_WARNING]);
+	sqlite3_bind_int64(st, at + 4, (sqlite3_int64)f->counts[KR_LEVEL_INFO]);
+	bind_text_or_null(st, at + 5, f->top);
+	sqlite3_bind_int(st, at + 6, f->top_level);
+	sqlite3_bind_int64(st, at + 7, (sqlite3_int64)f->fired);
+	sqlite3_bind_int64(st, at + 8, (sqlite3_int64)f->missing);
 }
 
 static enum kr_status insert_row(struct kr_store *s, int64_t case_id, long rev,
@@ -718,15 +718,7 @@ static enum kr_status insert_row(struct kr_store *s, int64_t case_id, long rev,
 		sqlite3_bind_int64(st, 10, kr_date_last(f->closed));
 	sqlite3_bind_int(st, 11, f->closed_reason);
 	sqlite3_bind_blob(st, 12, w.p, (int)w.n, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 13, f->day);
-	sqlite3_bind_int64(st, 14, f->sig);
-	sqlite3_bind_int64(st, 15, (sqlite3_int64)f->counts[KR_LEVEL_ALERT]);
-	sqlite3_bind_int64(st, 16, (sqlite3_int64)f->counts[KR_LEVEL_WARNING]);
-	sqlite3_bind_int64(st, 17, (sqlite3_int64)f->counts[KR_LEVEL_INFO]);
-	bind_text_or_null(st, 18, f->top);
-	sqlite3_bind_int(st, 19, f->top_level);
-	sqlite3_bind_int64(st, 20, (sqlite3_int64)f->fired);
-	sqlite3_bind_int64(st, 21, (sqlite3_int64)f->missing);
+	bind_day_facts(st, 13, f);
 	rc = kri_stmt_run(s, st, err);
 out:
 	free(w.p);
@@ -742,7 +734,7 @@ static enum kr_status update_day(struct kr_store *s, int64_t case_id, long rev,
 		return rc;
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, rev);
-	bind_day_facts(st, f);
+	bind_day_facts(st, 3, f);
 	return kri_stmt_run(s, st, err);
 }
 

@@ -1115,27 +1115,34 @@ static void day_text(long day, char buf[11])
 	kr_date_format(kr_date_from_days(day), buf);
 }
 
+/* The cells of those who are not `yes` (never shown, but they follow from
+ * the total and the yes count) and the equation total = yes + not. */
+static void complement(struct ctx *x, size_t tot, size_t yes)
+{
+	long *comp = malloc(x->nu * sizeof *comp);
+	size_t m[2];
+
+	if (!comp) {
+		x->d.nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < x->nu; i++)
+		comp[i] = x->d.value[tot + i] - x->d.value[yes + i];
+	m[0] = yes;
+	m[1] = unit_cells_of(x, comp);
+	free(comp);
+	unit_lines(x, tot, m, 2);
+}
+
 /* A share figure of the monitor: for each day, yes and its complement
  * against the total cells tot (one per unit and day). */
 static void share(struct ctx *x, int t, const char *catkey, const char *cat, const size_t *tot,
                   size_t yes_off, size_t stride, size_t from_slot)
 {
 	for (size_t s = from_slot; s < x->ndays; s++) {
-		size_t yes = unit_cells(x, yes_off + (s - from_slot) * stride), no;
-		long *comp = malloc(x->nu * sizeof *comp);
+		size_t yes = unit_cells(x, yes_off + (s - from_slot) * stride);
 		char day[11];
-		if (!comp) {
-			x->d.nomem = true;
-			return;
-		}
-		for (size_t i = 0; i < x->nu; i++)
-			comp[i] = x->d.value[tot[s] + i] - x->d.value[yes + i];
-		no = unit_cells_of(x, comp);
-		free(comp);
-		{
-			size_t m[2] = { yes, no };
-			unit_lines(x, tot[s], m, 2);
-		}
+		complement(x, tot[s], yes);
 		day_text(x->day[s], day);
 		for (size_t i = 0; i < x->nu; i++) {
 			size_t deps[2] = { yes + i, tot[s] + i };
@@ -1423,19 +1430,8 @@ static void startfoto_tables(struct ctx *x)
 			for (size_t i = 0; i < nu; i++)
 				dim(count_row(x, sh[k].t, i, tot + i), "measure", "children");
 			for (int j = 0; j < 2 && sh[k].name[j]; j++) {
-				size_t yes = unit_cells(x, sh[k].yes[j]), no, m[2];
-				long *comp = malloc(nu * sizeof *comp);
-				if (!comp) {
-					x->d.nomem = true;
-					return;
-				}
-				for (size_t i = 0; i < nu; i++)
-					comp[i] = x->d.value[tot + i] - x->d.value[yes + i];
-				no = unit_cells_of(x, comp);
-				free(comp);
-				m[0] = yes;
-				m[1] = no;
-				unit_lines(x, tot, m, 2);
+				size_t yes = unit_cells(x, sh[k].yes[j]);
+				complement(x, tot, yes);
 				for (size_t i = 0; i < nu; i++) {
 					size_t deps[2] = { yes + i, tot + i };
 					dim(count_row(x, sh[k].t, i, yes + i), "measure", sh[k].name[j]);
