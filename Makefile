@@ -91,6 +91,7 @@ unit: $(UNIT_BIN) $(B)/kring
 
 clitest: $(B)/kring
 	@sh tests/cli/run.sh $(B)/kring
+	@sh tests/cli/report.sh $(B)/kring
 
 check-style:
 	@sh tools/checksrc.sh
@@ -119,6 +120,7 @@ bench: deps
 	@sh bench/render.sh $(B)
 	@$(B)/bench_case_edit
 	@sh bench/http.sh $(B)/kring
+	@sh bench/report.sh $(B)
 
 clean:
 	rm -rf build

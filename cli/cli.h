@@ -106,5 +106,7 @@ int cmd_user(struct kr_cli *cli, int argc, char **argv);
 int cmd_assign(struct kr_cli *cli, int argc, char **argv);
 int cmd_audit(struct kr_cli *cli, int argc, char **argv);
 int cmd_serve(struct kr_cli *cli, int argc, char **argv);
+int cmd_report(struct kr_cli *cli, int argc, char **argv);
+int cmd_reindex(struct kr_cli *cli, int argc, char **argv);
 
 #endif

@@ -899,6 +899,15 @@ static void read_plan(struct rd *r, json_t *plan)
 			w->date = get_date(r, base, v, "date", false);
 			w->text = get_str(r, base, v, "text", false);
 			w->response = get_str(r, base, v, "response", false);
+			w->answered = get_date(r, base, v, "answered", false);
+			if (kr_date_valid(w->answered) && !(w->response && *w->response))
+				problem(r, join(path, base, "answered"), "er is nog geen antwoord; vul eerst "
+				        "response in", "there is no response yet: fill in response first");
+			else if (kr_date_valid(w->answered) && kr_date_valid(w->date) &&
+			         kr_date_last(w->answered) < kr_date_first(w->date))
+				problem(r, join(path, base, "answered"), "het antwoord ligt voor de wens "
+				        "zelf; kijk beide datums na",
+				        "the response lies before the wish itself");
 		}
 		json_decref(ids);
 	}
@@ -948,6 +957,42 @@ static void read_plan(struct rd *r, json_t *plan)
 	}
 }
 
+/* A CBS municipality code: "GM" and four digits. */
+static bool valid_municipality_code(const char *s)
+{
+	if (strlen(s) != 6 || s[0] != 'G' || s[1] != 'M')
+		return false;
+	for (int i = 2; i < 6; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* case.municipality: {"code": "GM0200", "name": "Apeldoorn"}, both required. */
+static void read_municipality(struct rd *r, json_t *cs)
+{
+	struct kr_case *c = r->c;
+	json_t *m = get_obj(r, "case", cs, "municipality", false);
+
+	if (!m)
+		return;
+	c->municipality_code = get_str(r, "case.municipality", m, "code", true);
+	c->municipality_name = get_str(r, "case.municipality", m, "name", true);
+	if (c->municipality_code && !valid_municipality_code(c->municipality_code)) {
+		problem(r, "case.municipality.code", "\"%s\" is geen gemeentecode van het CBS; "
+		        "schrijf GM en vier cijfers, zoals GM0200",
+		        "\"%s\" is not a CBS municipality code (GM and four digits, e.g. GM0200)",
+		        c->municipality_code);
+		c->municipality_code = NULL;
+	}
+	if (c->municipality_name && (!*c->municipality_name ||
+	                             strlen(c->municipality_name) > 100)) {
+		problem(r, "case.municipality.name", "moet 1 tot en met 100 tekens hebben",
+		        "must be 1 to 100 characters");
+		c->municipality_name = NULL;
+	}
+}
+
 static void read_case_section(struct rd *r, json_t *cs)
 {
 	struct kr_case *c = r->c;
@@ -963,9 +1008,8 @@ static void read_case_section(struct rd *r, json_t *cs)
 	c->child = get_person(r, "case", cs, "child", true);
 	c->opened = get_date(r, "case", cs, "opened", false);
 	c->notes = get_str(r, "case", cs, "notes", false);
-	/* case.closed and case.measure decide how long the case is kept
-	 * (retention.c reads them from the document); checked here */
-	(void)get_date(r, "case", cs, "closed", false);
+	/* case.measure (with case.closed, read with the municipality below)
+	 * decides how long the case is kept (retention.c); checked here */
 	{
 		const char *m = get_str(r, "case", cs, "measure", false);
 		if (m && strcmp(m, "supervision") != 0 && strcmp(m, "guardianship") != 0)
@@ -981,6 +1025,24 @@ static void read_case_section(struct rd *r, json_t *cs)
 	if ((beh = get_obj(r, "case", cs, "behaviour", false))) {
 		c->externalising = get_bool(r, "case.behaviour", beh, "externalising");
 		c->internalising = get_bool(r, "case.behaviour", beh, "internalising");
+	}
+	read_municipality(r, cs);
+	c->region = get_str(r, "case", cs, "region", false);
+	if (c->region && (!*c->region || strlen(c->region) > 100))
+		problem(r, "case.region", "moet 1 tot en met 100 tekens hebben",
+		        "must be 1 to 100 characters");
+	c->referrer = get_enum(r, "case", cs, "referrer", KR_ENUM_REFERRER, false);
+	if ((pd = get_obj(r, "case", cs, "closed", false))) {
+		c->closed = get_date(r, "case.closed", pd, "date", true);
+		c->closed_reason = get_enum(r, "case.closed", pd, "reason", KR_ENUM_CLOSED_REASON,
+		                            true);
+		if (kr_date_valid(c->closed) && kr_date_valid(c->opened) &&
+		    kr_date_last(c->closed) < kr_date_first(c->opened)) {
+			char b1[11], b2[11];
+			problem(r, "case.closed.date", "%s ligt voor de opening van het dossier (%s); "
+			        "kijk beide datums na", "%s lies before the case was opened (%s)",
+			        kr_date_format(c->closed, b1), kr_date_format(c->opened, b2));
+		}
 	}
 	if ((arr = get_arr(r, "case", cs, "development_checks", false)) && json_array_size(arr)) {
 		c->development_checks = alloc(r, json_array_size(arr) * sizeof(struct kr_date));

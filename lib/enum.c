@@ -184,6 +184,28 @@ static const char *const visibility_nl[] = { "", "iedereen", "alleen professiona
 static const char *const visibility_en[] = { "", "everyone", "professionals only" };
 SAME_LENGTH(visibility_names, visibility_nl, visibility_en, KR_VIS__N);
 
+/* The referrers and the reasons for ending of CBS Beleidsinformatie Jeugd,
+ * in CBS's own Dutch words. */
+static const char *const referrer_names[] = { "", "municipal_access", "gp", "youth_doctor",
+	"certified_institution", "medical_specialist", "court", "none_other" };
+static const char *const referrer_nl[] = { "", "gemeentelijke toegang", "huisarts",
+	"jeugdarts", "gecertificeerde instelling", "medisch specialist",
+	"rechter, Raad voor de Kinderbescherming of OM", "geen verwijzer of overig" };
+static const char *const referrer_en[] = { "", "municipal access team", "general practitioner",
+	"youth health doctor", "certified institution (child protection)", "medical specialist",
+	"court, Child Protection Board or public prosecutor", "no referrer or other" };
+SAME_LENGTH(referrer_names, referrer_nl, referrer_en, KR_REF__N);
+
+static const char *const closed_names[] = { "", "as_planned", "early_agreed",
+	"early_by_family", "early_by_provider", "moved_away", "other" };
+static const char *const closed_nl[] = { "", "volgens plan", "voortijdig, in overeenstemming",
+	"voortijdig, eenzijdig door de jeugdige of ouders", "voortijdig, eenzijdig door de aanbieder",
+	"verhuizing", "overig" };
+static const char *const closed_en[] = { "", "as planned", "early, by agreement",
+	"early, unilaterally by the youth or parents", "early, unilaterally by the provider",
+	"the family moved", "other" };
+SAME_LENGTH(closed_names, closed_nl, closed_en, KR_CLOSED__N);
+
 static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_SEX] = TABLE("sex", sex_names, sex_nl, sex_en),
 	[KR_ENUM_ROLE] = TABLE("role", role_names, role_nl, role_en),
@@ -210,6 +232,9 @@ static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_SEARCH_OUTCOME] = TABLE("search_outcome", search_names, search_nl, search_en),
 	[KR_ENUM_VISIBILITY] = TABLE("visibility", visibility_names, visibility_nl,
 	                             visibility_en),
+
+	[KR_ENUM_REFERRER] = TABLE("referrer", referrer_names, referrer_nl, referrer_en),
+	[KR_ENUM_CLOSED_REASON] = TABLE("closed_reason", closed_names, closed_nl, closed_en),
 };
 
 const char *kr_enum_name(enum kr_enum e, int value)

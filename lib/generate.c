@@ -2788,6 +2788,134 @@ static void emit_network_search(struct jw *w, const struct gen *g, int k)
 	close_c(w, '}');
 }
 
+/*
+ * The steering fields of issue 12 (case.municipality, region, referrer,
+ * closed; a wish's answered date) are drawn like the network search:
+ * from a hash of the case (and the item), not from the case's random
+ * stream, so adding them changed nothing else the generator makes except
+ * the end of the current placement of a closed case.  The population is
+ * spread over 19 municipalities in 3 youth regions in proportion to their
+ * inhabitants; referrers and reasons for ending follow the shares of CBS
+ * Beleidsinformatie Jeugd for care with accommodation (rounded).
+ */
+static const struct municipality {
+	const char *code, *name, *region;
+	int weight;                 /* thousands of inhabitants */
+} municipalities[] = {
+	{ "GM0200", "Apeldoorn", "Midden-IJssel/Oost-Veluwe", 165 },
+	{ "GM0150", "Deventer", "Midden-IJssel/Oost-Veluwe", 101 },
+	{ "GM0301", "Zutphen", "Midden-IJssel/Oost-Veluwe", 48 },
+	{ "GM0262", "Lochem", "Midden-IJssel/Oost-Veluwe", 34 },
+	{ "GM0232", "Epe", "Midden-IJssel/Oost-Veluwe", 33 },
+	{ "GM0285", "Voorst", "Midden-IJssel/Oost-Veluwe", 25 },
+	{ "GM0213", "Brummen", "Midden-IJssel/Oost-Veluwe", 21 },
+	{ "GM0243", "Harderwijk", "Noord-Veluwe", 48 },
+	{ "GM0302", "Nunspeet", "Noord-Veluwe", 28 },
+	{ "GM0233", "Ermelo", "Noord-Veluwe", 27 },
+	{ "GM0273", "Putten", "Noord-Veluwe", 24 },
+	{ "GM0269", "Oldebroek", "Noord-Veluwe", 24 },
+	{ "GM0230", "Elburg", "Noord-Veluwe", 23 },
+	{ "GM0014", "Groningen", "Groningen", 235 },
+	{ "GM1969", "Westerkwartier", "Groningen", 65 },
+	{ "GM1952", "Midden-Groningen", "Groningen", 61 },
+	{ "GM1966", "Het Hogeland", "Groningen", 48 },
+	{ "GM1979", "Eemsdelta", "Groningen", 46 },
+	{ "GM1895", "Oldambt", "Groningen", 39 },
+};
+
+/* A number drawn from the case and salt, outside the random stream. */
+static uint64_t side_hash(const struct gen *g, uint64_t salt)
+{
+	uint64_t x = g->seed * 0xD1B54A32D192ED03ull ^ (uint64_t)g->index * 0x9E3779B97F4A7C15ull ^
+	             (uint64_t)g->born ^ salt << 32;
+	return splitmix64(&x);
+}
+
+/* Picks an index by weights with the hash h. */
+static int hash_pick(uint64_t h, const int *w, int n)
+{
+	long total = 0, x;
+	for (int i = 0; i < n; i++)
+		total += w[i];
+	x = (long)(h % (uint64_t)total);
+	for (int i = 0; i < n; i++) {
+		if (x < w[i])
+			return i;
+		x -= w[i];
+	}
+	return n - 1;
+}
+
+static const struct municipality *case_municipality(const struct gen *g)
+{
+	int w[NELEM(municipalities)];
+	for (size_t i = 0; i < NELEM(municipalities); i++)
+		w[i] = municipalities[i].weight;
+	return &municipalities[hash_pick(side_hash(g, 1), w, (int)NELEM(municipalities))];
+}
+
+/* About a fifth of the trajectories ended in the last two years, at least a
+ * month into the current placement: *day and *reason, or false while the
+ * case goes on. */
+static bool case_closed(const struct gen *g, long *day, int *reason)
+{
+	static const int w[] = { 55, 14, 9, 7, 5, 10 };
+	static const int r[] = { KR_CLOSED_AS_PLANNED, KR_CLOSED_EARLY_AGREED,
+		KR_CLOSED_EARLY_BY_FAMILY, KR_CLOSED_EARLY_BY_PROVIDER, KR_CLOSED_MOVED_AWAY,
+		KR_CLOSED_OTHER };
+	uint64_t h = side_hash(g, 2);
+	long lo = maxl(g->pl[g->cur].start + 30, g->A - 2 * 365), hi = g->A - 1;
+
+	if (h % 100 >= 20 || lo > hi)
+		return false;
+	*day = lo + (long)((h >> 8) % (uint64_t)(hi - lo + 1));
+	*reason = r[hash_pick(h >> 24, w, (int)NELEM(w))];
+	return true;
+}
+
+/* The end reason of the current placement when the trajectory closed. */
+static int closed_end_reason(int form, int reason)
+{
+	if (reason == KR_CLOSED_AS_PLANNED)
+		return KR_END_PLANNED;
+	if (form != KR_FORM_HOME && (reason == KR_CLOSED_EARLY_BY_FAMILY ||
+	                             reason == KR_CLOSED_EARLY_BY_PROVIDER))
+		return KR_END_BREAKDOWN;
+	return KR_END_OTHER;
+}
+
+static void emit_steering(struct jw *w, const struct gen *g)
+{
+	static const int rw[] = { 30, 5, 4, 34, 6, 12, 9 };
+	static const int rv[] = { KR_REF_MUNICIPAL_ACCESS, KR_REF_GP, KR_REF_YOUTH_DOCTOR,
+		KR_REF_CERTIFIED_INSTITUTION, KR_REF_MEDICAL_SPECIALIST, KR_REF_COURT,
+		KR_REF_NONE_OTHER };
+	const struct municipality *m = case_municipality(g);
+	long day;
+	int reason;
+
+	key(w, "municipality");
+	open_c(w, '{');
+	key(w, "code");
+	str(w, m->code);
+	key(w, "name");
+	str(w, m->name);
+	close_c(w, '}');
+	key(w, "region");
+	str(w, m->region);
+	key(w, "referrer");
+	enumv(w, KR_ENUM_REFERRER, rv[hash_pick(side_hash(g, 3), rw, (int)NELEM(rw))]);
+	if (case_closed(g, &day, &reason)) {
+		key(w, "closed");
+		open_c(w, '{');
+		key(w, "date");
+		date(w, day, P_DAY);
+		key(w, "reason");
+		enumv(w, KR_ENUM_CLOSED_REASON, reason);
+		close_c(w, '}');
+	}
+}
+
 static void emit_placements(struct jw *w, const struct gen *g)
 {
 	open_c(w, '[');
@@ -2814,13 +2942,19 @@ static void emit_placements(struct jw *w, const struct gen *g)
 			key(w, "children");
 			person_list(w, p->children, p->nchildren);
 		}
+		long end = p->end, closed;
+		int end_reason = p->end_reason, why;
+		if (k == g->cur && end == NODAY && case_closed(g, &closed, &why)) {
+			end = closed;
+			end_reason = closed_end_reason(p->form, why);
+		}
 		key(w, "start");
 		date(w, p->start, P_DAY);
 		key(w, "end");
-		date(w, p->end, P_DAY);
+		date(w, end, P_DAY);
 		key(w, "end_reason");
-		if (p->end_reason)
-			enumv(w, KR_ENUM_END_REASON, p->end_reason);
+		if (end_reason)
+			enumv(w, KR_ENUM_END_REASON, end_reason);
 		else
 			null(w);
 		emit_network_search(w, g, k);
@@ -3055,8 +3189,13 @@ static void emit_plan(struct jw *w, struct gen *g)
 		key(w, "text");
 		text(w, g, by == g->child ? PICK(g, child_wishes) : PICK(g, adult_wishes));
 		if (chance(g, 650)) {
+			/* answered within 4 weeks about two times in three */
+			uint64_t h = side_hash(g, 16 + (uint64_t)k);
+			long after = h % 3 ? 2 + (long)(h >> 8) % 26 : 29 + (long)(h >> 8) % 90;
 			key(w, "response");
 			text(w, g, PICK(g, responses));
+			key(w, "answered");
+			date(w, minl(d + after, g->A), P_DAY);
 		}
 		close_c(w, '}');
 	}
@@ -3121,6 +3260,7 @@ static void emit_case(struct jw *w, const struct gen *g)
 	snprintf(buf, sizeof buf, "Verzonnen dossier voor tests (kring generate, seed %" PRIu64
 	         ", nummer %lu).", g->seed, g->index);
 	str(w, buf);
+	emit_steering(w, g);
 	close_c(w, '}');
 }
 

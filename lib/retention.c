@@ -34,9 +34,7 @@ void kr_retention_of(const struct kr_case *c, const struct kr_settings *set,
 {
 	struct kr_settings def;
 	json_t *cs = json_object_get(kr_case_doc(c), "case");
-	const char *closed = json_string_value(json_object_get(cs, "closed"));
 	json_t *measure = json_object_get(cs, "measure");
-	struct kr_date d;
 
 	if (!set) {
 		kr_settings_defaults(&def);
@@ -50,8 +48,8 @@ void kr_retention_of(const struct kr_case *c, const struct kr_settings *set,
 	for (size_t i = 0; i < c->npersons && !out->measure; i++)
 		out->measure = (c->persons[i].roles & KR_ROLE_BIT(KR_ROLE_GUARDIAN)) != 0;
 	out->years = set->v[out->measure ? KR_SET_RETENTION_MEASURE_YEARS : KR_SET_RETENTION_YEARS];
-	if (closed && kr_date_parse(closed, &d) && kr_date_valid(d)) {
-		out->ended = kr_date_last(d);
+	if (kr_date_valid(c->closed)) {
+		out->ended = kr_date_last(c->closed);
 	} else {
 		/* the end of the last placement, when every placement has ended */
 		long last = -1;

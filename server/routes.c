@@ -134,6 +134,8 @@ const struct ks_route ks_routes[] = {
 	  KS_ACCESS(KR_ACCESS_AUDIT), "", NULL },
 	{ KS_GET, "/api/stats", ks_h_stats, KS_USER, KS_BODY_NONE, KS_ACCESS(KR_ACCESS_FIGURES),
 	  "as_of", NULL },
+	{ KS_GET, "/api/report/{kind:monitor|startfoto}", ks_h_report, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS(KR_ACCESS_FIGURES), "as_of from to municipality region team format lang charts", NULL },
 };
 
 const size_t ks_nroutes = sizeof ks_routes / sizeof *ks_routes;

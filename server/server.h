@@ -392,5 +392,6 @@ void ks_h_audit_verify(struct ks_req *r);
 void ks_h_case_audit(struct ks_req *r);
 
 void ks_h_stats(struct ks_req *r);
+void ks_h_report(struct ks_req *r);
 
 #endif

@@ -97,6 +97,17 @@ enum kr_agreement_status { KR_AGR_NONE, KR_AGR_OPEN, KR_AGR_DONE, KR_AGR_DROPPED
  * link (share_view.h). */
 enum kr_visibility { KR_VIS_NONE, KR_VIS_ALL, KR_VIS_PROFESSIONALS, KR_VIS__N };
 
+/* Who referred the child (case.referrer), in the categories of CBS
+ * Beleidsinformatie Jeugd. */
+enum kr_referrer { KR_REF_NONE, KR_REF_MUNICIPAL_ACCESS, KR_REF_GP, KR_REF_YOUTH_DOCTOR,
+	KR_REF_CERTIFIED_INSTITUTION, KR_REF_MEDICAL_SPECIALIST, KR_REF_COURT,
+	KR_REF_NONE_OTHER, KR_REF__N };
+
+/* Why the trajectory ended (case.closed.reason), in CBS terms. */
+enum kr_closed_reason { KR_CLOSED_NONE, KR_CLOSED_AS_PLANNED, KR_CLOSED_EARLY_AGREED,
+	KR_CLOSED_EARLY_BY_FAMILY, KR_CLOSED_EARLY_BY_PROVIDER, KR_CLOSED_MOVED_AWAY,
+	KR_CLOSED_OTHER, KR_CLOSED__N };
+
 /* Tri-state for optional booleans. */
 enum kr_tribool { KR_UNKNOWN = -1, KR_FALSE = 0, KR_TRUE = 1 };
 
@@ -183,6 +194,7 @@ struct kr_wish {
 	int by;                    /* person index, -1 when absent */
 	struct kr_date date;
 	const char *text, *response;   /* response NULL (or "") = unanswered */
+	struct kr_date answered;   /* when the response was given; unset: not recorded */
 };
 
 struct kr_goal { const char *id; const char *text, *indicator; };
@@ -228,6 +240,14 @@ struct kr_case {
 	struct kr_date *development_checks; size_t ndevelopment_checks;
 	enum kr_tribool externalising, internalising;
 	const char *notes;
+	/* The responsible municipality (woonplaatsbeginsel): CBS code "GM0200"
+	 * and name, both NULL when absent; the youth region (jeugdregio), NULL
+	 * when absent. */
+	const char *municipality_code, *municipality_name;
+	const char *region;
+	enum kr_referrer referrer;
+	struct kr_date closed;     /* when the trajectory ended; unset: still open */
+	enum kr_closed_reason closed_reason;
 
 	struct kr_person *persons; size_t npersons;
 	struct kr_kinship *kinship; size_t nkinship;

@@ -22,4 +22,4 @@ e2e-deps:
 
 e2e: $(B)/kring e2e-deps
 	@PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) \
-	  node --test tests/e2e/run.mjs
+	  node --test tests/e2e/run.mjs tests/e2e/dashboard.mjs

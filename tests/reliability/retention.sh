@@ -33,7 +33,8 @@ import json, sys
 t = sys.argv[1]
 d = json.load(open('examples/PZ-2026-0102.json'))
 d['case']['ref'] = 'OLD-1'
-d['case']['closed'] = '1990-06-30'
+d['case']['opened'] = '1988-02-01'
+d['case']['closed'] = {'date': '1990-06-30', 'reason': 'as_planned'}
 names = []
 for k, p in enumerate(d['persons']):
     p['name'] = 'Quirijntje Oudvlees%02d' % k

@@ -128,7 +128,7 @@ static void rule(void **state)
 	(void)state;
 
 	kr_settings_defaults(&set);
-	c = case_with("R-1", 2, "", ",\"closed\":\"2000-05-31\"");
+	c = case_with("R-1", 2, "", ",\"closed\":{\"date\":\"2000-05-31\",\"reason\":\"as_planned\"}");
 	kr_retention_of(c, &set, &r);
 	assert_int_equal(r.ended, tu_day("2000-05-31"));
 	assert_int_equal(r.years, 20);
@@ -136,7 +136,7 @@ static void rule(void **state)
 	assert_int_equal(r.due, tu_day("2020-06-01"));
 	kr_case_free(c);
 
-	c = case_with("R-2", 2, "", ",\"closed\":\"2000-05-31\",\"measure\":\"guardianship\"");
+	c = case_with("R-2", 2, "", ",\"closed\":{\"date\":\"2000-05-31\",\"reason\":\"as_planned\"},\"measure\":\"guardianship\"");
 	kr_retention_of(c, &set, &r);
 	assert_true(r.measure);
 	assert_int_equal(r.years, 30);
@@ -152,7 +152,7 @@ static void rule(void **state)
 
 	/* the organisation's setting */
 	set.v[KR_SET_RETENTION_YEARS] = 25;
-	c = case_with("R-4", 2, "", ",\"closed\":\"2000\"");
+	c = case_with("R-4", 2, "", ",\"closed\":{\"date\":\"2000\",\"reason\":\"as_planned\"}");
 	kr_retention_of(c, &set, &r);
 	assert_int_equal(r.ended, tu_day("2000-12-31"));
 	assert_int_equal(r.due, tu_day("2026-01-01"));
@@ -162,7 +162,7 @@ static void rule(void **state)
 static void destroy(void **state)
 {
 	struct kr_store *s = open_store();
-	struct kr_case *a = case_with("D-1", 3, "a", ",\"closed\":\"1990-01-01\"");
+	struct kr_case *a = case_with("D-1", 3, "a", ",\"closed\":{\"date\":\"1990-01-01\",\"reason\":\"as_planned\"}");
 	struct kr_case *b = case_with("D-2", 3, "b", NULL);
 	sqlite3 *db = kri_store_db(s);
 	long long bad = 0;

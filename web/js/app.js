@@ -1,6 +1,7 @@
 // app.js - the shell of the worker's UI (web/index.html): session check,
 // login and logout, the language switch, the main navigation and the hash
-// router (#/login, #/cases, #/cases/new, #/cases/REF[/TAB[/ID]], #/stats).
+// router (#/login, #/cases, #/cases/new, #/cases/REF[/TAB[/ID]], #/stats,
+// #/dashboard).
 // Each view is a module with render(main, params, app).
 
 import { api, can, setCapabilities, setCsrf } from './api.js';
@@ -8,6 +9,7 @@ import { closeCase } from './casestore.js';
 import { h, mount } from './dom.js';
 import { getLang, initI18n, setLang, t } from './i18n.js';
 import * as casesView from './views/cases.js';
+import * as dashboardView from './views/dashboard.js';
 import * as caseView from './views/case.js';
 import * as loginView from './views/login.js';
 import * as statsView from './views/stats.js';
@@ -24,6 +26,7 @@ const routes = [
 	[/^#\/cases\/new$/, casesView, true, 'new'],
 	[/^#\/cases\/([^/]+)(?:\/([a-z_]+))?(?:\/([^/]+))?$/, caseView, true],
 	[/^#\/stats$/, statsView, true],
+	[/^#\/dashboard$/, dashboardView, true],
 ];
 
 /* The start page: the case list for those who may list cases, else the
@@ -62,7 +65,7 @@ function renderTop() {
 	if (u && can('list'))
 		items.push(['#/cases', t('nav.cases')]);
 	if (u && can('figures'))
-		items.push(['#/stats', t('nav.stats')]);
+		items.push(['#/stats', t('nav.stats')], ['#/dashboard', t('nav.dashboard')]);
 	mount(nav, items.map(([href, label]) => h('a', {
 		href, 'aria-current': cur.startsWith(href) ? 'page' : null }, label)));
 	mount(who, u ? t('app.who', { name: u.name, role: t(`role.${u.role}`) }) : '');

@@ -1,0 +1,63 @@
+#!/bin/sh
+# bench/report.sh BUILD [N...] - the steering figures and `signals --all` at
+# national scale (issue 12; BENCHMARKS.md "Figures at national scale"):
+# for each N (default 10000 and 40000) a population of `kring generate
+# --seed 1` with a history (bench_population: revisions over three years,
+# about half with a second one) and, on it, in the same run:
+#   1. the startfoto and signals --all for a day whose signal facts are not
+#      stored (they are computed from the documents: the cold path),
+#   2. `kring reindex --signals` for that day (what a nightly run does),
+#   3. the startfoto (JSON, PDF), the monitor and signals --all again (the
+#      facts only: the path the target is about),
+#   4. the baselines: Python's sqlite3 + json.loads of every latest
+#      document, and the sqlite3 shell reading the same documents,
+#   5. a full `kring reindex`.
+# Wall time, CPU time and peak memory from /usr/bin/time.  The machine is
+# shared: the load average is printed with each size.
+set -e
+b=${1:?usage: bench/report.sh BUILD [N...]}
+shift
+sizes=${*:-10000 40000}
+k=$b/kring
+here=$(dirname "$0")
+tmp=$(mktemp -d /tmp/kring-report-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+T() { /usr/bin/time -f "    %e s wall, %U s user, %S s sys, %M KiB max RSS" "$@"; }
+DAY=2026-12-01
+
+echo "== kring figures benchmark ($(nproc) cores, $(uname -m), sqlite $(sqlite3 --version | cut -d' ' -f1))"
+for n in $sizes; do
+	db=$tmp/r$n.db
+	echo
+	echo "== $n cases (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+	"$k" --db "$db" init >/dev/null
+	"$b/bench_population" "$db" "$n" 1
+	ls -l "$db" | awk '{printf "database: %.0f MB\n", $5 / 1e6}'
+	sqlite3 "$db" "SELECT count(*), sum(length(doc)) / 1e6 FROM revisions" |
+		awk -F'|' '{printf "revisions: %d, %.0f MB of JSON\n", $1, $2}'
+	echo "-- cold: signal facts stored for other days, computed from the documents"
+	echo "  kring report startfoto --format json"
+	T "$k" --db "$db" report startfoto --as-of $DAY --format json >"$tmp/sf-cold.json"
+	echo "  kring signals --all"
+	T "$k" --db "$db" signals --all --as-of $DAY >"$tmp/sig-cold.txt"
+	echo "-- kring reindex --signals (the nightly run)"
+	T "$k" --db "$db" reindex --signals --as-of $DAY
+	echo "-- warm: the stored facts only"
+	echo "  kring report startfoto --format json"
+	T "$k" --db "$db" report startfoto --as-of $DAY --format json >"$tmp/sf.json"
+	echo "  kring report monitor --format json"
+	T "$k" --db "$db" report monitor --as-of $DAY --format json >/dev/null
+	echo "  kring report startfoto --format pdf"
+	T "$k" --db "$db" report startfoto --as-of $DAY --format pdf -o "$tmp/sf.pdf"
+	echo "  kring signals --all"
+	T "$k" --db "$db" signals --all --as-of $DAY >"$tmp/sig.txt"
+	cmp -s "$tmp/sf-cold.json" "$tmp/sf.json" && echo "  (the same startfoto, cold and warm)"
+	cmp -s "$tmp/sig-cold.txt" "$tmp/sig.txt" && echo "  (the same signals, cold and warm)"
+	echo "-- baselines"
+	echo "  python3: sqlite3 + json.loads of every latest document"
+	T python3 "$here/json_baseline.py" "$db"
+	echo "  sqlite3 shell: read the same documents"
+	T sqlite3 "$db" "SELECT r.doc FROM cases c JOIN revisions r ON r.case_id = c.id AND r.rev = c.head" >/dev/null
+	echo "-- kring reindex (rebuild every revision's facts from the documents)"
+	T "$k" --db "$db" reindex --as-of $DAY
+done

@@ -1,0 +1,1710 @@
+/*
+ * report.c - the figures of report.h, defined in docs/report.md: the
+ * embedding monitor and the startfoto, computed from the facts of every
+ * latest revision (facts_int.h), and their disclosure control
+ * (disclosure_int.h).  The writers are report_write.c (JSON, text, CSV),
+ * report_xlsx.c and report_pdf.c.
+ *
+ * How: one walk over the facts.  Each case is placed in its units - its
+ * municipality (the organisation's report: municipalities, their regions,
+ * the organisation) or its team and the workers it is assigned to (a
+ * team's monitor) - and adds its contribution to their true counts: the
+ * small model of the case is turned back into a struct kr_case
+ * (kri_facts_case) so that the path (path.h), the current placement
+ * (case.h) and the plan's rules (plan.h) answer, and the signals come from
+ * the day facts.  Then every count of both reports becomes a cell of one
+ * disclosure problem with every equation between them, which is protected
+ * at once, and the rows of the report asked for are written out.
+ */
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "disclosure_int.h"
+#include "facts_int.h"
+#include "kring/date.h"
+#include "kring/enum.h"
+#include "kring/path.h"
+#include "kring/plan.h"
+#include "kring/report.h"
+#include "kring/signals.h"
+#include "report_int.h"
+#include "store_int.h"
+
+#define MAXSLOT 16          /* days of the monitor, quarters of the startfoto */
+#define MONITOR_QUARTERS 8
+#define STARTFOTO_QUARTERS 4
+#define NLETTERS 5          /* A B C D, any */
+
+/* The true counts of one unit.  All longs, so units add up as arrays. */
+struct acc {
+	/* the monitor, per day */
+	long mon_children[MAXSLOT], map[MAXSLOT], plan[MAXSLOT], meet[MAXSLOT][NLETTERS];
+	long wish_children[MAXSLOT], wish_yes[MAXSLOT];
+	long agr_children[MAXSLOT], agr_overdue[MAXSLOT], agr_done[MAXSLOT];
+	long trust, alert, heard_children, heard_yes;
+	/* the startfoto */
+	long form[KR_FORM__N];                 /* [0]: no current placement */
+	long care[3];                          /* network, stranger, unknown */
+	long traj_new[MAXSLOT][KR_REF__N], traj_end[MAXSLOT][KR_REF__N];
+	long reason[MAXSLOT][KR_CLOSED__N];
+	long bd_children[MAXSLOT], bd_count[MAXSLOT], bd_days[MAXSLOT];
+	long moves[4], moves_sum;
+	long persp_cohort, persp6, persp12;
+	long dev_children, dev_yes;
+	long time[4];
+	long flow[MAXSLOT][2];
+	long voice_children, voice_yes, voice_wishes, voice_answered;
+};
+
+#define NLONGS (sizeof(struct acc) / sizeof(long))
+#define AT(field) offsetof(struct acc, field)
+
+struct vote { char *region; long n; };
+
+struct unit {
+	char *key[2];            /* region, municipality / team, worker ("total") */
+	char *name;              /* a municipality's name */
+	int parent;              /* -1 for the top */
+	int level;               /* 0 top, 1 region, 2 municipality (team: 0 team, 1 worker) */
+	struct acc a;
+	long *days_out;          /* days away from home, for the median */
+	size_t ndays, capdays;
+	struct vote *votes;      /* municipality: the regions its cases name */
+	size_t nvotes;
+	bool shown;
+};
+
+/* A worker of the team and a case assigned to them. */
+struct assigned { char *ref, *worker; };
+
+struct ctx {
+	struct kr_store *s;
+	const struct kr_report_query *q;
+	const struct kr_settings *set;
+	struct kr_report *r;
+	bool team;
+	bool protect;            /* false only for the tests of the definitions */
+	/* days and quarters */
+	long day[MAXSLOT];       /* the monitor's days; the last is as-of */
+	size_t ndays;
+	long qs[MAXSLOT], qe[MAXSLOT];   /* the startfoto's quarters */
+	size_t nq;
+	/* units */
+	struct unit *u;
+	size_t nu, capu;
+	struct assigned *as;
+	size_t nas, at;
+	/* per case */
+	struct kri_mini mini;
+	struct acc c;
+	uint64_t bit_trust, bit_trust_prof, bit_heard, bit_dev;
+	enum kr_status rc;
+	struct kr_error *err;
+	/* the disclosure problem and the rows waiting for it */
+	struct kri_sdc d;
+	struct pending *p;
+	size_t np, capp;
+};
+
+/* ---- small helpers ----------------------------------------------------------- */
+
+static char *dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+static enum kr_status nomem(struct kr_error *err)
+{
+	return kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de cijfers",
+	                    "out of memory computing the figures");
+}
+
+static long quarter_start(long day)
+{
+	struct kr_date d = kr_date_from_days(day);
+	return kr_days_from_civil(d.y, (d.m - 1) / 3 * 3 + 1, 1);
+}
+
+static long quarter_end(long day)
+{
+	return kr_days_add_months(quarter_start(day), 3) - 1;
+}
+
+const char *kri_report_quarter(long day, char buf[8])
+{
+	struct kr_date d = kr_date_from_days(day);
+	snprintf(buf, 8, "%04d-Q%d", d.y % 10000, (d.m - 1) / 3 + 1);
+	return buf;
+}
+
+/* Overlap in days of [a0, a1] and [b0, b1]. */
+static long overlap(long a0, long a1, long b0, long b1)
+{
+	long lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+	return hi >= lo ? hi - lo + 1 : 0;
+}
+
+static bool foster_form(int form)
+{
+	return form == KR_FORM_INFORMAL_NETWORK || form == KR_FORM_FOSTER_PARTTIME ||
+	       form == KR_FORM_FOSTER_FULLTIME || form == KR_FORM_CRISIS;
+}
+
+static bool family_form(int form)
+{
+	return form == KR_FORM_INFORMAL_NETWORK || form == KR_FORM_FOSTER_FULLTIME ||
+	       form == KR_FORM_CRISIS || form == KR_FORM_FAMILY_HOME;
+}
+
+/* The case is open on day x: opened by then (or no date) and not closed. */
+static bool open_on(const struct kri_facts *f, long x)
+{
+	return (!kr_date_valid(f->opened) || kr_date_first(f->opened) <= x) &&
+	       (!kr_date_valid(f->closed) || kr_date_last(f->closed) > x);
+}
+
+/* ---- the windows --------------------------------------------------------------- */
+
+static enum kr_status windows(struct ctx *x, struct kr_error *err)
+{
+	const struct kr_report_query *q = x->q;
+	long as_of = q->as_of, to = q->to >= 0 && q->to < as_of ? q->to : as_of;
+	long from = q->from;
+	long qe = quarter_start(as_of) - 1;   /* the last quarter that ended before as-of */
+
+	if (q->from >= 0 && q->to >= 0 && q->to < q->from)
+		return kr_error_say(err, KR_EUSAGE, "--to ligt voor --from", "--to lies before --from");
+	if (quarter_end(as_of) == as_of)
+		qe = as_of;
+	/* the startfoto: whole quarters that ended by as-of, in the window */
+	if (from < 0)
+		from = kr_days_add_months(quarter_start(qe), -3 * (STARTFOTO_QUARTERS - 1));
+	for (long e = qe; e >= from; e = quarter_start(e) - 1) {
+		if (quarter_start(e) > to)
+			continue;
+		if (x->nq == MAXSLOT)
+			return kr_error_say(err, KR_EUSAGE, "hoogstens %d kwartalen tegelijk",
+			                    "at most %d quarters at a time", MAXSLOT);
+		x->qe[x->nq] = e;
+		x->qs[x->nq++] = quarter_start(e);
+	}
+	for (size_t i = 0; i < x->nq / 2; i++) {     /* oldest first */
+		long a = x->qs[i], b = x->qe[i];
+		x->qs[i] = x->qs[x->nq - 1 - i];
+		x->qe[i] = x->qe[x->nq - 1 - i];
+		x->qs[x->nq - 1 - i] = a;
+		x->qe[x->nq - 1 - i] = b;
+	}
+	/* the monitor: quarter ends before as-of, then as-of */
+	from = q->from >= 0 ? q->from : kr_days_add_months(quarter_start(as_of), -3 * MONITOR_QUARTERS);
+	for (long e = quarter_start(as_of) - 1; e >= from && x->ndays < MAXSLOT - 1;
+	     e = quarter_start(e) - 1)
+		if (e <= to)
+			x->day[x->ndays++] = e;
+	for (size_t i = 0; i < x->ndays / 2; i++) {
+		long a = x->day[i];
+		x->day[i] = x->day[x->ndays - 1 - i];
+		x->day[x->ndays - 1 - i] = a;
+	}
+	x->day[x->ndays++] = as_of;
+	x->r->from = x->nq ? x->qs[0] : as_of;
+	x->r->to = x->nq ? x->qe[x->nq - 1] : as_of;
+	return KR_OK;
+}
+
+/* ---- units --------------------------------------------------------------------- */
+
+static int add_unit(struct ctx *x, const char *k0, const char *k1, int parent, int level)
+{
+	struct unit *u;
+	if (x->nu == x->capu) {
+		size_t cap = x->capu ? x->capu * 2 : 32;
+		struct unit *g = realloc(x->u, cap * sizeof *g);
+		if (!g)
+			return -1;
+		x->u = g;
+		x->capu = cap;
+	}
+	u = &x->u[x->nu];
+	memset(u, 0, sizeof *u);
+	u->key[0] = dup(k0);
+	u->key[1] = dup(k1);
+	u->name = dup("");
+	u->parent = parent;
+	u->level = level;
+	if (!u->key[0] || !u->key[1] || !u->name) {
+		free(u->key[0]);
+		free(u->key[1]);
+		free(u->name);
+		return -1;
+	}
+	return (int)x->nu++;
+}
+
+static void free_units(struct ctx *x)
+{
+	for (size_t i = 0; i < x->nu; i++) {
+		free(x->u[i].key[0]);
+		free(x->u[i].key[1]);
+		free(x->u[i].name);
+		free(x->u[i].days_out);
+		for (size_t k = 0; k < x->u[i].nvotes; k++)
+			free(x->u[i].votes[k].region);
+		free(x->u[i].votes);
+	}
+	free(x->u);
+	x->u = NULL;
+	x->nu = x->capu = 0;
+}
+
+/* The municipality unit of a case (org mode), made on first sight; its
+ * region counts one vote.  -1 when out of memory. */
+static int municipality_unit(struct ctx *x, const struct kri_facts *f)
+{
+	const char *code = f->municipality[0] ? f->municipality : "unknown";
+	const char *region = f->region[0] ? f->region : "unknown";
+	struct unit *u;
+	int k = -1;
+
+	for (size_t i = 1; i < x->nu && k < 0; i++)
+		if (strcmp(x->u[i].key[1], code) == 0)
+			k = (int)i;
+	if (k < 0 && (k = add_unit(x, "", code, 0, 2)) < 0)
+		return -1;
+	u = &x->u[k];
+	if (f->municipality_name[0] && !u->name[0]) {
+		char *n = dup(f->municipality_name);
+		if (!n)
+			return -1;
+		free(u->name);
+		u->name = n;
+	}
+	for (size_t i = 0; i < u->nvotes; i++)
+		if (strcmp(u->votes[i].region, region) == 0) {
+			u->votes[i].n++;
+			return k;
+		}
+	{
+		struct vote *g = realloc(u->votes, (u->nvotes + 1) * sizeof *g);
+		if (!g)
+			return -1;
+		u->votes = g;
+		if (!(g[u->nvotes].region = dup(region)))
+			return -1;
+		g[u->nvotes++].n = 1;
+	}
+	return k;
+}
+
+static int worker_unit(struct ctx *x, const char *worker)
+{
+	for (size_t i = 1; i < x->nu; i++)
+		if (strcmp(x->u[i].key[1], worker) == 0)
+			return (int)i;
+	return add_unit(x, x->q->team, worker, 0, 1);
+}
+
+static bool add_day_out(struct unit *u, long days)
+{
+	if (u->ndays == u->capdays) {
+		size_t cap = u->capdays ? u->capdays * 2 : 64;
+		long *g = realloc(u->days_out, cap * sizeof *g);
+		if (!g)
+			return false;
+		u->days_out = g;
+		u->capdays = cap;
+	}
+	u->days_out[u->ndays++] = days;
+	return true;
+}
+
+static void acc_add(struct acc *to, const struct acc *from)
+{
+	long *t = (long *)to;
+	const long *f = (const long *)from;
+	for (size_t i = 0; i < NLONGS; i++)
+		t[i] += f[i];
+}
+
+/* ---- one case -------------------------------------------------------------------- */
+
+/* The latest review date on or before day x, or none. */
+static bool review_on(const struct kri_facts *f, long x, struct kr_date *out)
+{
+	bool found = false;
+	for (size_t i = 0; i < f->nreviews; i++)
+		if (kr_date_last(f->reviews[i]) <= x &&
+		    (!found || kr_date_last(f->reviews[i]) >= kr_date_last(*out))) {
+			*out = f->reviews[i];
+			found = true;
+		}
+	return found;
+}
+
+/* The monitor's dated figures of one case on day x (slot i). */
+static void monitor_day(struct ctx *x, const struct kri_facts *f, size_t i)
+{
+	struct acc *c = &x->c;
+	long day = x->day[i], six = kr_days_add_months(day, -6),
+	     year = kr_days_add_months(day, -12);
+	int wish_days = x->set->v[KR_SET_WISH_RESPONSE_DAYS];
+	struct kr_date rv;
+	bool letter[NLETTERS] = { false }, any_wish = false, all_in_time = true;
+	bool any_agr = false, overdue = false, done = false;
+
+	if (!open_on(f, day))
+		return;
+	c->mon_children[i] = 1;
+	for (size_t k = 0; k < f->nmap_days; k++)
+		if (f->map_days[k] > six && f->map_days[k] <= day)
+			c->map[i] = 1;
+	if (review_on(f, day, &rv)) {
+		struct kr_case *m = &x->mini.c;
+		struct kr_date keep_r = m->plan.reviewed, keep_a = m->plan.adopted;
+		bool keep_p = m->plan.present;
+		long next;
+		m->plan.present = true;
+		m->plan.reviewed = rv;
+		m->plan.adopted = rv;
+		next = kr_plan_next_review(m, x->set);
+		m->plan.present = keep_p;
+		m->plan.reviewed = keep_r;
+		m->plan.adopted = keep_a;
+		c->plan[i] = next >= day;
+	}
+	for (size_t k = 0; k < f->nmeetings; k++) {
+		const struct kri_fmeeting *m = &f->meetings[k];
+		if (!kr_date_valid(m->date) || kr_date_first(m->date) > day ||
+		    kr_date_last(m->date) <= year)
+			continue;
+		letter[NLETTERS - 1] = true;
+		if (m->continuum >= KR_CONT_A && m->continuum <= KR_CONT_D)
+			letter[m->continuum - KR_CONT_A] = true;
+	}
+	for (int l = 0; l < NLETTERS; l++)
+		c->meet[i][l] = letter[l];
+	for (size_t k = 0; k < f->nwishes; k++) {
+		const struct kri_fwish *w = &f->wishes[k];
+		long d;
+		if (!kr_date_valid(w->date) || w->answered_day == KRI_DAY_UNKNOWN)
+			continue;
+		d = kr_date_first(w->date);
+		if (d <= year || d + wish_days > day)
+			continue;
+		any_wish = true;
+		if (w->answered_day > d + wish_days)
+			all_in_time = false;
+	}
+	if (any_wish) {
+		c->wish_children[i] = 1;
+		c->wish_yes[i] = all_in_time;
+	}
+	for (size_t k = 0; k < f->nagreements; k++) {
+		const struct kri_fagreement *a = &f->agreements[k];
+		struct kr_agreement stub;
+		if (a->first_seen != KRI_DAY_BEFORE && a->first_seen > day)
+			continue;
+		any_agr = true;
+		memset(&stub, 0, sizeof stub);
+		stub.status = a->closed_since > day ? KR_AGR_OPEN : (enum kr_agreement_status)a->status;
+		stub.due = a->due;
+		overdue |= kr_plan_agreement_overdue(&stub, day);
+		done |= a->status == KR_AGR_DONE && a->closed_since <= day;
+	}
+	if (any_agr) {
+		c->agr_children[i] = 1;
+		c->agr_overdue[i] = overdue;
+		c->agr_done[i] = done;
+	}
+}
+
+/* The monitor's figures of the as-of day that come from the signals. */
+static void monitor_signals(struct ctx *x, const struct kri_facts *f)
+{
+	struct acc *c = &x->c;
+	long as_of = x->q->as_of;
+	int age = kr_age_years(f->born, as_of);
+
+	if (!open_on(f, as_of))
+		return;
+	c->trust = !(f->fired & (x->bit_trust | x->bit_trust_prof));
+	c->alert = f->counts[KR_LEVEL_ALERT] > 0;
+	if (age >= x->set->v[KR_SET_HEARD_MIN_AGE]) {
+		c->heard_children = 1;
+		c->heard_yes = !((f->fired | f->missing) & x->bit_heard);
+	}
+}
+
+/* The startfoto's figures of one case.  *days_out is set (>= 0) when the
+ * child lives away from home on as-of. */
+static void startfoto(struct ctx *x, const struct kri_facts *f, const struct kr_path *p,
+                      long *days_out)
+{
+	struct acc *c = &x->c;
+	const struct kr_case *m = &x->mini.c;
+	long as_of = x->q->as_of;
+	int cur = p->current, form = cur >= 0 ? m->placements[cur].form : 0;
+	int age = kr_age_years(f->born, as_of);
+
+	*days_out = -1;
+	if (open_on(f, as_of)) {
+		c->form[form]++;
+		if (cur >= 0 && foster_form(form)) {
+			enum kr_tribool net = m->placements[cur].network;
+			c->care[net == KR_TRUE ? 0 : net == KR_FALSE ? 1 : 2]++;
+		}
+		if (cur >= 0 && kr_path_form_fulltime((enum kr_form)form)) {
+			long d = p->days_out;
+			c->moves[p->moves_period > 3 ? 3 : p->moves_period]++;
+			c->moves_sum += p->moves_period;
+			c->time[d < 365 ? 0 : d < 730 ? 1 : d < 1826 ? 2 : 3]++;
+			*days_out = d;
+		}
+		if (cur >= 0 && age >= 0 && age < 18) {
+			c->dev_children = 1;
+			c->dev_yes = !((f->fired | f->missing) & x->bit_dev);
+		}
+		if (cur >= 0 && f->nwishes) {
+			long answered = 0;
+			for (size_t k = 0; k < f->nwishes; k++)
+				answered += f->wishes[k].answered;
+			c->voice_children = 1;
+			c->voice_yes = answered == (long)f->nwishes;
+			c->voice_wishes = (long)f->nwishes;
+			c->voice_answered = answered;
+		}
+	}
+	/* the perspective decision: children who left home 12 to 24 months ago
+	 * and were still away a year later */
+	for (size_t k = 0; k < p->nperiods; k++) {
+		const struct kr_path_period *per = &p->periods[k];
+		long y1 = kr_days_add_months(per->start, 12), pd;
+		if (per->start <= kr_days_add_months(as_of, -24) ||
+		    per->start > kr_days_add_months(as_of, -12) || (per->end >= 0 && per->end < y1))
+			continue;
+		c->persp_cohort = 1;
+		pd = kr_date_valid(f->perspective) ? kr_date_first(f->perspective) : -1;
+		c->persp6 = pd >= per->start && pd <= kr_days_add_months(per->start, 6);
+		c->persp12 = pd >= per->start && pd <= y1;
+	}
+	for (size_t i = 0; i < x->nq; i++) {
+		long qs = x->qs[i], qe = x->qe[i], days = 0;
+		if (kr_date_valid(f->opened) && kr_date_first(f->opened) >= qs &&
+		    kr_date_first(f->opened) <= qe)
+			c->traj_new[i][f->referrer]++;
+		if (kr_date_valid(f->closed) && kr_date_last(f->closed) >= qs &&
+		    kr_date_last(f->closed) <= qe) {
+			c->traj_end[i][f->referrer]++;
+			c->reason[i][f->closed_reason]++;
+		}
+		for (size_t k = 0; k < p->nhomes; k++)
+			days += overlap(p->homes[k].start, p->homes[k].end < 0 ? as_of
+			                : p->homes[k].end, qs, qe);
+		if (days > 0) {
+			c->bd_children[i] = 1;
+			c->bd_days[i] = days;
+		}
+		for (size_t k = 0; k < p->nbreakdowns; k++)
+			c->bd_count[i] += p->breakdowns[k].period >= 0 && p->breakdowns[k].day >= qs &&
+			                  p->breakdowns[k].day <= qe;
+		for (size_t k = 1; k < p->nhomes; k++) {
+			const struct kr_path_home *h = &p->homes[k];
+			int from = m->placements[p->homes[k - 1].last].form, to = m->placements[h->first].form;
+			if (!h->move || h->start < qs || h->start > qe)
+				continue;
+			if (from == KR_FORM_RESIDENTIAL && family_form(to))
+				c->flow[i][0] = 1;
+			if (family_form(from) && to == KR_FORM_RESIDENTIAL)
+				c->flow[i][1] = 1;
+		}
+	}
+}
+
+/* The caseload row of one case for one worker. */
+static bool caseload_row(struct ctx *x, const struct kri_facts_row *row, const char *worker,
+                         const struct kr_path *p)
+{
+	struct kr_report *r = x->r;
+	struct kr_report_case *k;
+	const struct kr_case *m = &x->mini.c;
+	const struct kri_facts *f = row->f;
+	size_t n;
+	const char *const *ids = kr_signals_catalogue(&n);
+
+	if (r->ncaseload % 64 == 0) {
+		struct kr_report_case *g = realloc(r->caseload, (r->ncaseload + 64) * sizeof *g);
+		if (!g)
+			return false;
+		r->caseload = g;
+	}
+	k = &r->caseload[r->ncaseload];
+	memset(k, 0, sizeof *k);
+	k->worker = dup(worker);
+	k->ref = dup(row->ref);
+	k->child = x->q->names ? dup(row->child) : NULL;
+	if (!k->worker || !k->ref || (x->q->names && !k->child)) {
+		free(k->worker);
+		free(k->ref);
+		free(k->child);
+		return false;
+	}
+	r->ncaseload++;
+	k->form = p->current >= 0 ? kr_enum_name(KR_ENUM_FORM, m->placements[p->current].form) : "";
+	k->alerts = f->counts[KR_LEVEL_ALERT];
+	k->warnings = f->counts[KR_LEVEL_WARNING];
+	k->infos = f->counts[KR_LEVEL_INFO];
+	for (size_t i = 0; i < n && !k->top; i++)
+		if (strcmp(ids[i], f->top) == 0)
+			k->top = ids[i];
+	k->top_level = f->top_level;
+	for (size_t i = 0; i < f->nagreements; i++) {
+		struct kr_agreement stub;
+		memset(&stub, 0, sizeof stub);
+		stub.status = (enum kr_agreement_status)f->agreements[i].status;
+		stub.due = f->agreements[i].due;
+		k->overdue += kr_plan_agreement_overdue(&stub, x->q->as_of);
+	}
+	k->next_review = kr_plan_next_review(m, x->set);
+	return true;
+}
+
+static int by_ref(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int visit(const struct kri_facts_row *row, void *arg)
+{
+	struct ctx *x = arg;
+	const struct kri_facts *f = row->f;
+	struct kr_path *p = NULL;
+	int units[64], nunits = 0;
+	const char *workers[64];
+	long days_out;
+
+	if (x->q->restrict_cases &&
+	    !bsearch(&row->ref, x->q->cases, x->q->ncases, sizeof *x->q->cases, by_ref))
+		return 0;
+	if (x->team) {
+		/* a team's cases of one municipality or region only */
+		if ((x->q->municipality && strcmp(f->municipality, x->q->municipality) != 0) ||
+		    (x->q->region && strcmp(f->region, x->q->region) != 0))
+			return 0;
+		/* the assignments are sorted by ref, like the walk */
+		while (x->at < x->nas && strcmp(x->as[x->at].ref, row->ref) < 0)
+			x->at++;
+		for (size_t k = x->at; k < x->nas && strcmp(x->as[k].ref, row->ref) == 0 &&
+		     nunits < 63; k++) {
+			int w = worker_unit(x, x->as[k].worker);
+			if (w < 0)
+				goto fail;
+			workers[nunits] = x->as[k].worker;
+			units[nunits++] = w;
+		}
+		if (!nunits)
+			return 0;
+		units[nunits++] = 0;
+	} else {
+		if ((units[0] = municipality_unit(x, f)) < 0)
+			goto fail;
+		nunits = 1;
+	}
+	if (!kri_facts_case(f, &x->mini) ||
+	    kr_path_compute(&x->mini.c, x->q->as_of, x->set, &p, NULL))
+		goto fail;
+	memset(&x->c, 0, sizeof x->c);
+	for (size_t i = 0; i < x->ndays; i++)
+		monitor_day(x, f, i);
+	monitor_signals(x, f);
+	startfoto(x, f, p, &days_out);
+	for (int i = 0; i < nunits; i++) {
+		struct unit *u = &x->u[units[i]];
+		acc_add(&u->a, &x->c);
+		if (days_out >= 0 && !add_day_out(u, days_out))
+			goto fail;
+		if (x->team && units[i] != 0 && open_on(f, x->q->as_of) &&
+		    !caseload_row(x, row, workers[i], p))
+			goto fail;
+	}
+	x->r->children++;
+	kr_path_free(p);
+	return 0;
+fail:
+	kr_path_free(p);
+	x->rc = nomem(x->err);
+	return 1;
+}
+
+/* ---- the team's assignments -------------------------------------------------------- */
+
+static void free_assigned(struct ctx *x)
+{
+	for (size_t i = 0; i < x->nas; i++) {
+		free(x->as[i].ref);
+		free(x->as[i].worker);
+	}
+	free(x->as);
+	x->as = NULL;
+	x->nas = 0;
+}
+
+static enum kr_status load_assigned(struct ctx *x, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	enum kr_status rc;
+	int step;
+
+	if ((rc = kri_stmt(x->s, "SELECT a.case_ref, u.name FROM assignments a JOIN users u "
+	                   "ON u.id = a.user_id WHERE (?1 <> '' AND u.team = ?1) OR u.name = ?2 "
+	                   "ORDER BY a.case_ref, u.name", &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, x->q->team, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, x->q->user ? x->q->user : "", -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (x->nas == cap) {
+			struct assigned *g;
+			cap = cap ? cap * 2 : 64;
+			if (!(g = realloc(x->as, cap * sizeof *g))) {
+				rc = nomem(err);
+				break;
+			}
+			x->as = g;
+		}
+		x->as[x->nas].ref = dup((const char *)sqlite3_column_text(st, 0));
+		x->as[x->nas].worker = dup((const char *)sqlite3_column_text(st, 1));
+		x->nas++;
+		if (!x->as[x->nas - 1].ref || !x->as[x->nas - 1].worker) {
+			rc = nomem(err);
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = kri_store_fail(x->s, err, "Lezen uit de database lukt niet",
+		                    "Reading from the database failed");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* ---- the hierarchy of the organisation ----------------------------------------------- */
+
+static int cmp_str(const char *a, const char *b)
+{
+	int ua = strcmp(a, "unknown") == 0, ub = strcmp(b, "unknown") == 0;
+	return ua != ub ? ua - ub : strcmp(a, b);
+}
+
+/* Sorts the units into display order: the organisation, then per region
+ * its total and its municipalities, by name and code ("unknown" last). */
+static int unit_order(const void *pa, const void *pb)
+{
+	const struct unit *a = pa, *b = pb;
+	int c;
+	if (a->level == 0 || b->level == 0)
+		return a->level - b->level;
+	if ((c = cmp_str(a->key[0], b->key[0])))
+		return c;
+	if (a->level != b->level)
+		return a->level - b->level;
+	return cmp_str(a->key[1], b->key[1]);
+}
+
+/* Gives every municipality the region most of its cases name, makes the
+ * region units, adds the counts up and sorts the units.  Team mode: sorts
+ * the workers. */
+static enum kr_status build_tree(struct ctx *x, struct kr_error *err)
+{
+	size_t nleaf = x->nu;
+
+	if (x->team) {
+		if (x->nu > 2)
+			qsort(x->u + 1, x->nu - 1, sizeof *x->u, unit_order);
+		return KR_OK;
+	}
+	for (size_t i = 1; i < nleaf; i++) {
+		struct unit *u = &x->u[i];
+		const char *best = "unknown";
+		long n = -1;
+		char *k;
+		for (size_t v = 0; v < u->nvotes; v++)
+			if (u->votes[v].n > n || (u->votes[v].n == n &&
+			                          cmp_str(u->votes[v].region, best) < 0)) {
+				best = u->votes[v].region;
+				n = u->votes[v].n;
+			}
+		if (!(k = dup(best)))
+			return nomem(err);
+		free(u->key[0]);
+		u->key[0] = k;
+	}
+	for (size_t i = 1; i < nleaf; i++) {
+		int reg = -1;
+		for (size_t k = nleaf; k < x->nu && reg < 0; k++)
+			if (strcmp(x->u[k].key[0], x->u[i].key[0]) == 0)
+				reg = (int)k;
+		if (reg < 0 && (reg = add_unit(x, x->u[i].key[0], "total", 0, 1)) < 0)
+			return nomem(err);
+	}
+	qsort(x->u + 1, x->nu - 1, sizeof *x->u, unit_order);
+	/* parents by key, now that the order is fixed; sums from the leaves up */
+	for (size_t i = 1; i < x->nu; i++) {
+		struct unit *u = &x->u[i];
+		if (u->level != 2)
+			continue;
+		for (size_t k = 1; k < x->nu; k++)
+			if (x->u[k].level == 1 && strcmp(x->u[k].key[0], u->key[0]) == 0)
+				u->parent = (int)k;
+	}
+	for (int level = 2; level >= 1; level--)
+		for (size_t i = 1; i < x->nu; i++) {
+			struct unit *u = &x->u[i], *up;
+			if (u->level != level)
+				continue;
+			up = &x->u[u->parent];
+			acc_add(&up->a, &u->a);
+			for (size_t k = 0; k < u->ndays; k++)
+				if (!add_day_out(up, u->days_out[k]))
+					return nomem(err);
+		}
+	return KR_OK;
+}
+
+/* Which units the report shows. */
+static void choose_shown(struct ctx *x)
+{
+	const struct kr_report_query *q = x->q;
+	for (size_t i = 0; i < x->nu; i++) {
+		struct unit *u = &x->u[i];
+		if (x->team || (!q->municipality && !q->region))
+			u->shown = true;
+		else if (q->municipality)
+			u->shown = u->level == 2 && strcmp(u->key[1], q->municipality) == 0;
+		else
+			u->shown = u->level >= 1 && strcmp(u->key[0], q->region) == 0;
+	}
+}
+
+/* ---- cells, lines and rows ---------------------------------------------------------- */
+
+static long acc_get(const struct unit *u, size_t off)
+{
+	return *(const long *)((const char *)&u->a + off);
+}
+
+/* A count that is zero for the top unit (the organisation, the team) is
+ * zero for every unit: it tells nothing about a child and is shown. */
+static void fix_zero(struct ctx *x, size_t base)
+{
+	if (x->d.nomem || x->d.value[base] != 0)
+		return;
+	for (size_t i = 0; i < x->nu; i++)
+		kri_sdc_fix(&x->d, base + i);
+}
+
+/* A cell per unit of the count at offset off, and the equations of the
+ * organisation's hierarchy between them.  Returns the cell of unit 0; unit
+ * i's cell is that plus i. */
+static size_t unit_cells(struct ctx *x, size_t off)
+{
+	size_t base = x->d.n;
+	for (size_t i = 0; i < x->nu; i++)
+		kri_sdc_cell(&x->d, acc_get(&x->u[i], off));
+	fix_zero(x, base);
+	if (x->team)
+		return base;
+	for (size_t i = 0; i < x->nu; i++) {
+		size_t m[256], n = 0;
+		for (size_t k = 1; k < x->nu && n < 256; k++)
+			if (x->u[k].parent == (int)i && (int)k != (int)i &&
+			    x->u[k].level == x->u[i].level + 1)
+				m[n++] = base + k;
+		if (n)
+			kri_sdc_line(&x->d, base + i, m, n);
+	}
+	return base;
+}
+
+/* A cell per unit of a value that is not in struct acc (a complement):
+ * vals[i] for unit i, with the hierarchy's equations. */
+static size_t unit_cells_of(struct ctx *x, const long *vals)
+{
+	size_t base = x->d.n;
+	for (size_t i = 0; i < x->nu; i++)
+		kri_sdc_cell(&x->d, vals[i]);
+	fix_zero(x, base);
+	if (x->team)
+		return base;
+	for (size_t i = 0; i < x->nu; i++) {
+		size_t m[256], n = 0;
+		for (size_t k = 1; k < x->nu && n < 256; k++)
+			if (x->u[k].parent == (int)i && x->u[k].level == x->u[i].level + 1)
+				m[n++] = base + k;
+		if (n)
+			kri_sdc_line(&x->d, base + i, m, n);
+	}
+	return base;
+}
+
+/* For every unit: total = the members' cells. */
+static void unit_lines(struct ctx *x, size_t total, const size_t *members, size_t n)
+{
+	for (size_t i = 0; i < x->nu; i++) {
+		size_t m[32];
+		for (size_t k = 0; k < n && k < 32; k++)
+			m[k] = members[k] + i;
+		kri_sdc_line(&x->d, total + i, m, n < 32 ? n : 32);
+	}
+}
+
+enum pkind { P_COUNT, P_DERIVED };
+
+struct pending {
+	int table;
+	size_t unit, seq;
+	const char *key[KR_REPORT_MAX_DIMS];
+	const char *val[KR_REPORT_MAX_DIMS];   /* borrowed: units' keys or static */
+	char own[KR_REPORT_MAX_DIMS][16];      /* day and quarter texts */
+	size_t ndims;
+	enum pkind kind;
+	size_t cell, deps[4];
+	size_t ndeps;
+	double value;
+};
+
+static struct pending *pend(struct ctx *x, int table, size_t unit)
+{
+	struct pending *p;
+	if (x->np == x->capp) {
+		size_t cap = x->capp ? x->capp * 2 : 1024;
+		struct pending *g = realloc(x->p, cap * sizeof *g);
+		if (!g)
+			return NULL;
+		x->p = g;
+		x->capp = cap;
+	}
+	p = &x->p[x->np];
+	memset(p, 0, sizeof *p);
+	p->seq = x->np++;
+	p->unit = unit;
+	p->table = table;
+	p->key[0] = x->r->unit_dims[0];
+	p->key[1] = x->r->unit_dims[1];
+	p->val[0] = x->u[unit].level == 0 && !x->team ? "total" : x->u[unit].key[0];
+	p->val[1] = x->u[unit].key[1];
+	p->ndims = 2;
+	return p;
+}
+
+static void dim(struct pending *p, const char *key, const char *val)
+{
+	if (!p || p->ndims >= KR_REPORT_MAX_DIMS)
+		return;
+	p->key[p->ndims] = key;
+	p->val[p->ndims++] = val;
+}
+
+/* A dimension whose text is made here (a day, a quarter). */
+static void dim_own(struct pending *p, const char *key, const char *text)
+{
+	if (!p || p->ndims >= KR_REPORT_MAX_DIMS)
+		return;
+	snprintf(p->own[p->ndims], sizeof p->own[p->ndims], "%s", text);
+	p->key[p->ndims] = key;
+	p->val[p->ndims] = NULL;    /* set to own[] when the row is written */
+	p->ndims++;
+}
+
+static struct pending *count_row(struct ctx *x, int table, size_t unit, size_t cell)
+{
+	struct pending *p = x->u[unit].shown ? pend(x, table, unit) : NULL;
+	if (p) {
+		p->kind = P_COUNT;
+		p->cell = cell;
+	}
+	if (x->u[unit].shown && !p)
+		x->d.nomem = true;
+	return p;
+}
+
+static struct pending *derived_row(struct ctx *x, int table, size_t unit, double value,
+                                   const size_t *deps, size_t ndeps)
+{
+	struct pending *p = x->u[unit].shown ? pend(x, table, unit) : NULL;
+	if (p) {
+		p->kind = P_DERIVED;
+		p->value = value;
+		p->ndeps = ndeps < 4 ? ndeps : 4;
+		memcpy(p->deps, deps, p->ndeps * sizeof *deps);
+	}
+	if (x->u[unit].shown && !p)
+		x->d.nomem = true;
+	return p;
+}
+
+static double pct(long yes, long all)
+{
+	return all > 0 ? 100.0 * (double)yes / (double)all : 0.0;
+}
+
+/* ---- the tables ------------------------------------------------------------------------ */
+
+/* Table numbers, in the order of the report. */
+enum {
+	T_MAP, T_PLAN, T_MEETING, T_TRUST, T_WISHES, T_AGREEMENTS, T_HEARD, T_ALERTS,
+	T_FORM, T_CARE, T_NEW, T_ENDED, T_REASON, T_BREAKDOWNS, T_MOVES, T_PERSPECTIVE,
+	T_DEVELOPMENT, T_TIME, T_FLOWS, T_VOICE, T__N
+};
+
+static const struct kri_report_table_def defs[T__N] = {
+	[T_MAP] = { "map_changed", KR_REPORT_MONITOR,
+		{ "Netwerkkaart bijgewerkt in de laatste 6 maanden",
+		  "Network map changed in the last 6 months" },
+		{ "Kinderen met een lopend dossier; ja: het netwerk (personen of banden) is in de "
+		  "6 maanden tot de dag gewijzigd.",
+		  "Children with an open case; yes: the network (persons or ties) changed in the "
+		  "6 months up to the day." } },
+	[T_PLAN] = { "plan_reviewed", KR_REPORT_MONITOR,
+		{ "Netwerkplan op tijd besproken", "Network plan reviewed in time" },
+		{ "Ja: het plan is vastgesteld of besproken en de dag ligt niet na de volgende "
+		  "bespreking (plan.review_months, standaard 6 maanden).",
+		  "Yes: the plan was adopted or reviewed and the day is not after the next review "
+		  "(plan.review_months, 6 months by default)." } },
+	[T_MEETING] = { "network_meeting", KR_REPORT_MONITOR,
+		{ "Netwerkbijeenkomst in de laatste 12 maanden, per letter van het Continuüm",
+		  "Network meeting in the last 12 months, by Continuum letter" },
+		{ "Een kind telt mee bij elke letter waarvan het een bijeenkomst had; any: een "
+		  "bijeenkomst van welke soort dan ook.",
+		  "A child counts for every letter it had a meeting of; any: a meeting of any "
+		  "kind." } },
+	[T_TRUST] = { "trust_figure", KR_REPORT_MONITOR,
+		{ "Vertrouwensfiguur uit het netwerk", "Trust figure from the network" },
+		{ "Op de peildatum: een vertrouwensfiguur die geen professional is (de signalen "
+		  "no-trust-figure en trust-figure-professional zijn er niet).",
+		  "On the as-of day: a trust figure who is not a professional (neither "
+		  "no-trust-figure nor trust-figure-professional fires)." } },
+	[T_WISHES] = { "wishes_answered", KR_REPORT_MONITOR,
+		{ "Wensen binnen 4 weken beantwoord", "Wishes answered within 4 weeks" },
+		{ "Kinderen met een eigen wens uit de 12 maanden tot de dag (minstens 4 weken "
+		  "oud); ja: alle zijn binnen wish.response_days beantwoord.",
+		  "Children with a wish of their own from the 12 months up to the day (at least 4 "
+		  "weeks old); yes: all were answered within wish.response_days." } },
+	[T_AGREEMENTS] = { "agreements", KR_REPORT_MONITOR,
+		{ "Afspraken: afgerond en te laat", "Agreements: done and overdue" },
+		{ "Kinderen met afspraken in het plan; overdue: minstens een te late afspraak; "
+		  "done: minstens een afgeronde.",
+		  "Children with agreements in the plan; overdue: at least one overdue; done: at "
+		  "least one done." } },
+	[T_HEARD] = { "heard", KR_REPORT_MONITOR,
+		{ "Kind gehoord in de laatste 12 maanden", "Child heard in the last 12 months" },
+		{ "Kinderen van heard.min_age (8) jaar en ouder; ja: het signaal child-not-heard "
+		  "is er niet.",
+		  "Children aged heard.min_age (8) or older; yes: child-not-heard does not "
+		  "fire." } },
+	[T_ALERTS] = { "alerts", KR_REPORT_MONITOR,
+		{ "Kinderen met een alarmsignaal", "Children with an alert" },
+		{ "Kinderen, niet signalen: een kind met drie alarmen telt een keer.",
+		  "Children, not signals: a child with three alerts counts once." } },
+	[T_FORM] = { "children_by_form", KR_REPORT_STARTFOTO,
+		{ "Kinderen per gezinsvorm", "Children by family form" },
+		{ "Kinderen met een lopend dossier op de peildatum, naar de vorm van hun huidige "
+		  "plaatsing (none: geen plaatsing); residential is de leefgroep.",
+		  "Children with an open case on the as-of day, by the form of their current "
+		  "placement (none: no placement); residential is residential care." } },
+	[T_CARE] = { "children_by_care_type", KR_REPORT_STARTFOTO,
+		{ "Netwerkpleegzorg en bestandspleegzorg", "Network and stranger foster care" },
+		{ "Kinderen in pleegzorg (netwerk, deeltijd, voltijd, crisis) op de peildatum.",
+		  "Children in foster care (network, part-time, full-time, crisis) on the as-of "
+		  "day." } },
+	[T_NEW] = { "trajectories_new", KR_REPORT_STARTFOTO,
+		{ "Nieuwe trajecten per kwartaal, per verwijzer",
+		  "New trajectories per quarter, by referrer" },
+		{ "Dossiers geopend in het kwartaal.", "Cases opened in the quarter." } },
+	[T_ENDED] = { "trajectories_ended", KR_REPORT_STARTFOTO,
+		{ "Beëindigde trajecten per kwartaal, per verwijzer",
+		  "Ended trajectories per quarter, by referrer" },
+		{ "Dossiers met case.closed in het kwartaal.",
+		  "Cases with case.closed in the quarter." } },
+	[T_REASON] = { "ended_by_reason", KR_REPORT_STARTFOTO,
+		{ "Beëindigd volgens plan of voortijdig (CBS)", "Ended as planned or early (CBS)" },
+		{ "Beëindigde trajecten per reden van CBS; early_percent: voortijdig (de drie "
+		  "redenen early_*) van het totaal.",
+		  "Ended trajectories by CBS reason; early_percent: early (the three early_* "
+		  "reasons) of the total." } },
+	[T_BREAKDOWNS] = { "breakdowns", KR_REPORT_STARTFOTO,
+		{ "Breakdowns per 100 plaatsingsjaren", "Breakdowns per 100 placement-years" },
+		{ "Breakdowns (plaatsingen, tijdens een uithuisplaatsing) per 100 jaar dat "
+		  "kinderen in het kwartaal uit huis woonden.",
+		  "Breakdowns (placements, during an out-of-home period) per 100 years children "
+		  "lived away from home in the quarter." } },
+	[T_MOVES] = { "moves", KR_REPORT_STARTFOTO,
+		{ "Overplaatsingen per kind", "Moves per child" },
+		{ "Kinderen die op de peildatum uit huis wonen, naar het aantal overplaatsingen "
+		  "in deze uithuisplaatsing; mean: gemiddeld.",
+		  "Children living away from home on the as-of day, by moves in this out-of-home "
+		  "period; mean: the average." } },
+	[T_PERSPECTIVE] = { "perspective_decision", KR_REPORT_STARTFOTO,
+		{ "Perspectiefbesluit binnen 6 en 12 maanden",
+		  "Perspective decision within 6 and 12 months" },
+		{ "Kinderen die 12 tot 24 maanden voor de peildatum uit huis gingen en een jaar "
+		  "later nog uit huis woonden.",
+		  "Children who left home 12 to 24 months before the as-of day and still lived "
+		  "away a year later." } },
+	[T_DEVELOPMENT] = { "development_checks", KR_REPORT_STARTFOTO,
+		{ "Ontwikkelingsonderzoek op tijd", "Development checks on time" },
+		{ "Kinderen in zorg onder 18; ja: development-check-overdue is er niet.",
+		  "Children in care under 18; yes: development-check-overdue does not fire." } },
+	[T_TIME] = { "time_out_of_home", KR_REPORT_STARTFOTO,
+		{ "Tijd uit huis", "Time out of home" },
+		{ "Kinderen die op de peildatum uit huis wonen, naar de duur van deze "
+		  "uithuisplaatsing; median_months: de mediaan.",
+		  "Children living away from home on the as-of day, by the length of this "
+		  "out-of-home period; median_months: the median." } },
+	[T_FLOWS] = { "flows", KR_REPORT_STARTFOTO,
+		{ "Van leefgroep naar gezinsvorm en terug", "From residential care to a family "
+		  "form and back" },
+		{ "Kinderen die in het kwartaal verhuisden van een leefgroep naar een gezinsvorm "
+		  "(pleeggezin, netwerk, crisis, gezinshuis) of andersom.",
+		  "Children who moved in the quarter from residential care to a family form "
+		  "(foster family, network, crisis, family home) or back." } },
+	[T_VOICE] = { "voice", KR_REPORT_STARTFOTO,
+		{ "De stem van het kind", "The child's voice" },
+		{ "Kinderen in zorg met een eigen wens; all_answered: alle wensen beantwoord; "
+		  "wishes_percent: beantwoorde wensen van alle wensen.",
+		  "Children in care with a wish of their own; all_answered: every wish answered; "
+		  "wishes_percent: answered wishes of all wishes." } },
+};
+
+/* How each table is best drawn (report.h). */
+static struct kr_report_chart chart_of(int t)
+{
+	struct kr_report_chart c = { KR_CHART_LINE, "day", NULL, "measure", "percent" };
+	switch (t) {
+	case T_MEETING: c.series = "continuum"; break;
+	case T_AGREEMENTS: c.series = "status"; break;
+	case T_TRUST: case T_HEARD: case T_ALERTS: c.type = KR_CHART_BAR; break;
+	case T_FORM: c = (struct kr_report_chart){ KR_CHART_BAR, "form", NULL, NULL, NULL }; break;
+	case T_CARE: c = (struct kr_report_chart){ KR_CHART_BAR, "care", NULL, NULL, NULL }; break;
+	case T_NEW: case T_ENDED:
+		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", NULL, "referrer", "total" };
+		break;
+	case T_REASON:
+		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "reason", NULL, NULL };
+		break;
+	case T_BREAKDOWNS:
+		c = (struct kr_report_chart){ KR_CHART_LINE, "quarter", NULL, "measure",
+		                              "per_100_years" };
+		break;
+	case T_MOVES: c = (struct kr_report_chart){ KR_CHART_BAR, "moves", NULL, NULL, NULL }; break;
+	case T_TIME: c = (struct kr_report_chart){ KR_CHART_BAR, "time", NULL, NULL, NULL }; break;
+	case T_FLOWS: c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "flow", NULL, NULL }; break;
+	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE:
+		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL };
+		break;
+	default: break;
+	}
+	return c;
+}
+
+static void day_text(long day, char buf[11])
+{
+	kr_date_format(kr_date_from_days(day), buf);
+}
+
+/* The cells of those who are not `yes` (never shown, but they follow from
+ * the total and the yes count) and the equation total = yes + not. */
+static void complement(struct ctx *x, size_t tot, size_t yes)
+{
+	long *comp = malloc(x->nu * sizeof *comp);
+	size_t m[2];
+
+	if (!comp) {
+		x->d.nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < x->nu; i++)
+		comp[i] = x->d.value[tot + i] - x->d.value[yes + i];
+	m[0] = yes;
+	m[1] = unit_cells_of(x, comp);
+	free(comp);
+	unit_lines(x, tot, m, 2);
+}
+
+/* A share figure of the monitor: for each day, yes and its complement
+ * against the total cells tot (one per unit and day). */
+static void share(struct ctx *x, int t, const char *catkey, const char *cat, const size_t *tot,
+                  size_t yes_off, size_t stride, size_t from_slot)
+{
+	for (size_t s = from_slot; s < x->ndays; s++) {
+		size_t yes = unit_cells(x, yes_off + (s - from_slot) * stride);
+		char day[11];
+		complement(x, tot[s], yes);
+		day_text(x->day[s], day);
+		for (size_t i = 0; i < x->nu; i++) {
+			size_t deps[2] = { yes + i, tot[s] + i };
+			struct pending *p;
+			p = count_row(x, t, i, yes + i);
+			dim_own(p, "day", day);
+			if (catkey)
+				dim(p, catkey, cat);
+			dim(p, "measure", "yes");
+			p = derived_row(x, t, i, pct(x->d.value[yes + i], x->d.value[tot[s] + i]), deps,
+			                2);
+			dim_own(p, "day", day);
+			if (catkey)
+				dim(p, catkey, cat);
+			dim(p, "measure", "percent");
+		}
+	}
+}
+
+/* The "children" rows of a monitor table (the totals of its shares). */
+static void total_rows(struct ctx *x, int t, const size_t *tot, size_t from_slot)
+{
+	for (size_t s = from_slot; s < x->ndays; s++) {
+		char day[11];
+		day_text(x->day[s], day);
+		for (size_t i = 0; i < x->nu; i++) {
+			struct pending *p = count_row(x, t, i, tot[s] + i);
+			dim_own(p, "day", day);
+			dim(p, "measure", "children");
+		}
+	}
+}
+
+static void monitor_tables(struct ctx *x)
+{
+	static const char *const letters[NLETTERS] = { "A", "B", "C", "D", "any" };
+	size_t children[MAXSLOT], wish[MAXSLOT], agr[MAXSLOT], heard[MAXSLOT];
+	size_t last = x->ndays - 1;
+
+	for (size_t s = 0; s < x->ndays; s++) {
+		children[s] = unit_cells(x, AT(mon_children) + s * sizeof(long));
+		wish[s] = unit_cells(x, AT(wish_children) + s * sizeof(long));
+		agr[s] = unit_cells(x, AT(agr_children) + s * sizeof(long));
+	}
+	heard[last] = unit_cells(x, AT(heard_children));
+	total_rows(x, T_MAP, children, 0);
+	share(x, T_MAP, NULL, NULL, children, AT(map), sizeof(long), 0);
+	total_rows(x, T_PLAN, children, 0);
+	share(x, T_PLAN, NULL, NULL, children, AT(plan), sizeof(long), 0);
+	total_rows(x, T_MEETING, children, 0);
+	for (int l = 0; l < NLETTERS; l++)
+		share(x, T_MEETING, "continuum", letters[l], children,
+		      AT(meet) + (size_t)l * sizeof(long), NLETTERS * sizeof(long), 0);
+	total_rows(x, T_TRUST, children, last);
+	share(x, T_TRUST, NULL, NULL, children, AT(trust), sizeof(long), last);
+	total_rows(x, T_WISHES, wish, 0);
+	share(x, T_WISHES, NULL, NULL, wish, AT(wish_yes), sizeof(long), 0);
+	total_rows(x, T_AGREEMENTS, agr, 0);
+	share(x, T_AGREEMENTS, "status", "overdue", agr, AT(agr_overdue), sizeof(long), 0);
+	share(x, T_AGREEMENTS, "status", "done", agr, AT(agr_done), sizeof(long), 0);
+	total_rows(x, T_HEARD, heard, last);
+	share(x, T_HEARD, NULL, NULL, heard, AT(heard_yes), sizeof(long), last);
+	total_rows(x, T_ALERTS, children, last);
+	share(x, T_ALERTS, NULL, NULL, children, AT(alert), sizeof(long), last);
+}
+
+/* A table of categories of one count per unit: a cell per category and
+ * unit, plus the total unless total_cell is given (then that cell is the
+ * total, shared with another table).  Returns the first category's cells;
+ * category k of unit i is that + k * nu + i. */
+static size_t category_cells(struct ctx *x, size_t off, size_t stride, size_t ncat,
+                             bool additive, size_t *total_out)
+{
+	size_t base = x->d.n;
+	for (size_t k = 0; k < ncat; k++)
+		unit_cells(x, off + k * stride);
+	if (additive) {
+		long *sum = calloc(x->nu, sizeof *sum);
+		size_t m[32];
+		if (!sum) {
+			x->d.nomem = true;
+			return base;
+		}
+		for (size_t i = 0; i < x->nu; i++)
+			for (size_t k = 0; k < ncat; k++)
+				sum[i] += x->d.value[base + k * x->nu + i];
+		*total_out = unit_cells_of(x, sum);
+		free(sum);
+		for (size_t k = 0; k < ncat && k < 32; k++)
+			m[k] = base + k * x->nu;
+		unit_lines(x, *total_out, m, ncat < 32 ? ncat : 32);
+	}
+	return base;
+}
+
+static void category_rows(struct ctx *x, int t, size_t base, size_t total, const char *key,
+                          const char *const *names, size_t ncat, const char *slotkey,
+                          const char *slot)
+{
+	for (size_t i = 0; i < x->nu; i++) {
+		struct pending *p;
+		for (size_t k = 0; k < ncat; k++) {
+			if (!names[k])
+				continue;
+			p = count_row(x, t, i, base + k * x->nu + i);
+			if (slotkey)
+				dim_own(p, slotkey, slot);
+			dim(p, key, names[k]);
+		}
+		if (total != (size_t)-1) {
+			p = count_row(x, t, i, total + i);
+			if (slotkey)
+				dim_own(p, slotkey, slot);
+			dim(p, key, "total");
+		}
+	}
+}
+
+static const char *const care_names[3] = { "network", "stranger", "unknown" };
+static const char *const moves_names[4] = { "0", "1", "2", "3+" };
+static const char *const time_names[4] = { "lt1y", "1to2y", "2to5y", "5y+" };
+
+static double median_months(const struct unit *u)
+{
+	long *v = u->days_out;
+	size_t n = u->ndays;
+	double m;
+	if (!n)
+		return 0;
+	/* a copy would do, but the order of days_out no longer matters */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && v[k - 1] > v[k]; k--) {
+			long t = v[k];
+			v[k] = v[k - 1];
+			v[k - 1] = t;
+		}
+	m = n % 2 ? (double)v[n / 2] : ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2.0;
+	return m / 30.4375;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void startfoto_tables(struct ctx *x)
+{
+	const char *form_names[KR_FORM__N], *ref_names[KR_REF__N], *reason_names[KR_CLOSED__N];
+	size_t form, form_total, care, care_total, foster[4], full[5], out_total, tmp;
+	size_t nu = x->nu;
+
+	form_names[0] = "none";
+	for (int k = 1; k < KR_FORM__N; k++)
+		form_names[k] = kr_enum_name(KR_ENUM_FORM, k);
+	ref_names[0] = "unknown";
+	for (int k = 1; k < KR_REF__N; k++)
+		ref_names[k] = kr_enum_name(KR_ENUM_REFERRER, k);
+	reason_names[0] = "unknown";
+	for (int k = 1; k < KR_CLOSED__N; k++)
+		reason_names[k] = kr_enum_name(KR_ENUM_CLOSED_REASON, k);
+
+	/* children by form, network or stranger care; both share the form cells */
+	form = category_cells(x, AT(form), sizeof(long), KR_FORM__N, true, &form_total);
+	category_rows(x, T_FORM, form, form_total, "form", form_names, KR_FORM__N, NULL, NULL);
+	care = category_cells(x, AT(care), sizeof(long), 3, true, &care_total);
+	foster[0] = form + KR_FORM_INFORMAL_NETWORK * nu;
+	foster[1] = form + KR_FORM_FOSTER_PARTTIME * nu;
+	foster[2] = form + KR_FORM_FOSTER_FULLTIME * nu;
+	foster[3] = form + KR_FORM_CRISIS * nu;
+	unit_lines(x, care_total, foster, 4);
+	category_rows(x, T_CARE, care, care_total, "care", care_names, 3, NULL, NULL);
+
+	/* trajectories per quarter; the ended ones share their totals with the reasons */
+	for (size_t s = 0; s < x->nq; s++) {
+		char qt[8];
+		size_t nw, nw_total, en, en_total, rs, rs_total;
+		kri_report_quarter(x->qs[s], qt);
+		nw = category_cells(x, AT(traj_new) + s * KR_REF__N * sizeof(long), sizeof(long),
+		                    KR_REF__N, true, &nw_total);
+		category_rows(x, T_NEW, nw, nw_total, "referrer", ref_names, KR_REF__N, "quarter", qt);
+		en = category_cells(x, AT(traj_end) + s * KR_REF__N * sizeof(long), sizeof(long),
+		                    KR_REF__N, true, &en_total);
+		category_rows(x, T_ENDED, en, en_total, "referrer", ref_names, KR_REF__N, "quarter",
+		              qt);
+		rs = category_cells(x, AT(reason) + s * KR_CLOSED__N * sizeof(long), sizeof(long),
+		                    KR_CLOSED__N, false, &tmp);
+		{
+			size_t m[KR_CLOSED__N];
+			for (int k = 0; k < KR_CLOSED__N; k++)
+				m[k] = rs + (size_t)k * nu;
+			rs_total = en_total;
+			unit_lines(x, rs_total, m, KR_CLOSED__N);
+		}
+		category_rows(x, T_REASON, rs, rs_total, "reason", reason_names, KR_CLOSED__N,
+		              "quarter", qt);
+		for (size_t i = 0; i < nu; i++) {
+			size_t deps[4] = { rs + KR_CLOSED_EARLY_AGREED * nu + i,
+				rs + KR_CLOSED_EARLY_BY_FAMILY * nu + i,
+				rs + KR_CLOSED_EARLY_BY_PROVIDER * nu + i, rs_total + i };
+			long early = x->d.value[deps[0]] + x->d.value[deps[1]] + x->d.value[deps[2]];
+			struct pending *p = derived_row(x, T_REASON, i, pct(early, x->d.value[deps[3]]),
+			                                deps, 4);
+			dim_own(p, "quarter", qt);
+			dim(p, "reason", "early_percent");
+		}
+		/* breakdowns per 100 placement-years */
+		{
+			size_t ch = unit_cells(x, AT(bd_children) + s * sizeof(long));
+			size_t bd = unit_cells(x, AT(bd_count) + s * sizeof(long));
+			for (size_t i = 0; i < nu; i++) {
+				struct pending *p;
+				long days = acc_get(&x->u[i], AT(bd_days) + s * sizeof(long));
+				size_t deps[2] = { ch + i, bd + i };
+				p = count_row(x, T_BREAKDOWNS, i, ch + i);
+				dim_own(p, "quarter", qt);
+				dim(p, "measure", "children");
+				p = count_row(x, T_BREAKDOWNS, i, bd + i);
+				dim_own(p, "quarter", qt);
+				dim(p, "measure", "breakdowns");
+				p = derived_row(x, T_BREAKDOWNS, i, (double)days / 365.25, deps, 1);
+				dim_own(p, "quarter", qt);
+				dim(p, "measure", "placement_years");
+				p = derived_row(x, T_BREAKDOWNS, i, days ? 100.0 * (double)
+				                x->d.value[bd + i] * 365.25 / (double)days : 0.0, deps, 2);
+				dim_own(p, "quarter", qt);
+				dim(p, "measure", "per_100_years");
+			}
+		}
+		/* flows */
+		{
+			static const char *const flow_names[2] = { "residential_to_family",
+				"family_to_residential" };
+			size_t fl = category_cells(x, AT(flow) + s * 2 * sizeof(long), sizeof(long), 2,
+			                           false, &tmp);
+			category_rows(x, T_FLOWS, fl, (size_t)-1, "flow", flow_names, 2, "quarter", qt);
+		}
+	}
+
+	/* moves and time out of home: the children away from home, the same cells
+	 * as the full-time forms of children_by_form */
+	full[0] = form + KR_FORM_INFORMAL_NETWORK * nu;
+	full[1] = form + KR_FORM_FOSTER_FULLTIME * nu;
+	full[2] = form + KR_FORM_CRISIS * nu;
+	full[3] = form + KR_FORM_FAMILY_HOME * nu;
+	full[4] = form + KR_FORM_RESIDENTIAL * nu;
+	{
+		size_t mv = category_cells(x, AT(moves), sizeof(long), 4, true, &out_total);
+		size_t tm, m[4];
+		unit_lines(x, out_total, full, 5);
+		category_rows(x, T_MOVES, mv, out_total, "moves", moves_names, 4, NULL, NULL);
+		for (size_t i = 0; i < nu; i++) {
+			size_t deps[1] = { out_total + i };
+			long all = x->d.value[out_total + i];
+			struct pending *p = derived_row(x, T_MOVES, i, all ? (double)acc_get(&x->u[i],
+			                                AT(moves_sum)) / (double)all : 0.0, deps, 1);
+			dim(p, "moves", "mean");
+		}
+		tm = category_cells(x, AT(time), sizeof(long), 4, false, &tmp);
+		for (size_t k = 0; k < 4; k++)
+			m[k] = tm + k * nu;
+		unit_lines(x, out_total, m, 4);
+		category_rows(x, T_TIME, tm, out_total, "time", time_names, 4, NULL, NULL);
+		for (size_t i = 0; i < nu; i++) {
+			size_t deps[1] = { out_total + i };
+			struct pending *p;
+			qsort(x->u[i].days_out, x->u[i].ndays, sizeof(long), cmp_long);
+			p = derived_row(x, T_TIME, i, median_months(&x->u[i]), deps, 1);
+			dim(p, "time", "median_months");
+		}
+	}
+
+	/* the perspective decision, development checks, the child's voice */
+	{
+		static const struct { int t; size_t total, yes[2]; const char *name[2], *pct[2]; } sh[] = {
+			{ T_PERSPECTIVE, AT(persp_cohort), { AT(persp6), AT(persp12) },
+			  { "within_6_months", "within_12_months" }, { "percent_6", "percent_12" } },
+			{ T_DEVELOPMENT, AT(dev_children), { AT(dev_yes), 0 }, { "on_time", NULL },
+			  { "percent", NULL } },
+			{ T_VOICE, AT(voice_children), { AT(voice_yes), 0 }, { "all_answered", NULL },
+			  { "percent", NULL } },
+		};
+		for (size_t k = 0; k < sizeof sh / sizeof *sh; k++) {
+			size_t tot = unit_cells(x, sh[k].total);
+			for (size_t i = 0; i < nu; i++)
+				dim(count_row(x, sh[k].t, i, tot + i), "measure", "children");
+			for (int j = 0; j < 2 && sh[k].name[j]; j++) {
+				size_t yes = unit_cells(x, sh[k].yes[j]);
+				complement(x, tot, yes);
+				for (size_t i = 0; i < nu; i++) {
+					size_t deps[2] = { yes + i, tot + i };
+					dim(count_row(x, sh[k].t, i, yes + i), "measure", sh[k].name[j]);
+					dim(derived_row(x, sh[k].t, i, pct(x->d.value[yes + i],
+					                x->d.value[tot + i]), deps, 2), "measure", sh[k].pct[j]);
+				}
+			}
+			if (sh[k].t == T_VOICE)
+				for (size_t i = 0; i < nu; i++) {
+					size_t deps[1] = { tot + i };
+					dim(derived_row(x, T_VOICE, i, pct(acc_get(&x->u[i], AT(voice_answered)),
+					                acc_get(&x->u[i], AT(voice_wishes))), deps, 1),
+					    "measure", "wishes_percent");
+				}
+		}
+	}
+}
+
+/* ---- writing the rows out -------------------------------------------------------------- */
+
+/* Rows by table, then unit, then the order they were made in. */
+static int pending_order(const void *pa, const void *pb)
+{
+	const struct pending *a = pa, *b = pb;
+	if (a->table != b->table)
+		return a->table < b->table ? -1 : 1;
+	if (a->unit != b->unit)
+		return a->unit < b->unit ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static enum kr_status emit(struct ctx *x, struct kr_error *err)
+{
+	struct kr_report *r = x->r;
+	size_t n = 0;
+
+	qsort(x->p, x->np, sizeof *x->p, pending_order);
+
+	for (int t = 0; t < T__N; t++)
+		n += defs[t].kind == r->kind && (!x->team || defs[t].kind == KR_REPORT_MONITOR);
+	if (!(r->tables = calloc(n ? n : 1, sizeof *r->tables)))
+		return nomem(err);
+	for (int t = 0; t < T__N; t++) {
+		struct kr_report_table *tb;
+		if (defs[t].kind != r->kind)
+			continue;
+		tb = &r->tables[r->ntables++];
+		tb->id = defs[t].id;
+		tb->title[0] = defs[t].title[0];
+		tb->title[1] = defs[t].title[1];
+		tb->note[0] = defs[t].note[0];
+		tb->note[1] = defs[t].note[1];
+		tb->chart = chart_of(t);
+		for (size_t i = 0; i < x->np; i++) {
+			const struct pending *p = &x->p[i];
+			struct kr_report_row *row;
+			bool sup = false;
+			if (p->table != t)
+				continue;
+			if (tb->nrows == tb->cap) {
+				size_t cap = tb->cap ? tb->cap * 2 : 64;
+				struct kr_report_row *g = realloc(tb->rows, cap * sizeof *g);
+				if (!g)
+					return nomem(err);
+				tb->rows = g;
+				tb->cap = cap;
+			}
+			row = &tb->rows[tb->nrows];
+			memset(row, 0, sizeof *row);
+			row->ndims = p->ndims;
+			for (size_t k = 0; k < p->ndims; k++) {
+				row->key[k] = p->key[k];
+				if (!(row->val[k] = dup(p->val[k] ? p->val[k] : p->own[k]))) {
+					for (size_t j = 0; j < k; j++)
+						free((char *)row->val[j]);
+					return nomem(err);
+				}
+			}
+			tb->nrows++;
+			if (p->kind == P_COUNT) {
+				sup = kri_sdc_suppressed(&x->d, p->cell);
+				row->count = true;
+				row->value = (double)kri_sdc_round(x->d.value[p->cell], x->protect
+				                                   ? KR_REPORT_ROUND : 1);
+			} else {
+				for (size_t k = 0; k < p->ndeps; k++)
+					sup |= kri_sdc_suppressed(&x->d, p->deps[k]);
+				row->value = p->value;
+			}
+			row->suppressed = sup;
+			row->has_value = !sup;
+			if (sup)
+				row->value = 0;
+		}
+	}
+	return KR_OK;
+}
+
+/* ---- the report ------------------------------------------------------------------------ */
+
+void kr_report_query_init(struct kr_report_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->kind = KR_REPORT_MONITOR;
+	q->as_of = kr_today();
+	q->from = q->to = -1;
+}
+
+const char *kr_report_kind_name(enum kr_report_kind k)
+{
+	return k == KR_REPORT_STARTFOTO ? "startfoto" : "monitor";
+}
+
+int kr_report_kind_parse(const char *name)
+{
+	if (name && strcmp(name, "monitor") == 0)
+		return KR_REPORT_MONITOR;
+	if (name && strcmp(name, "startfoto") == 0)
+		return KR_REPORT_STARTFOTO;
+	return -1;
+}
+
+void kr_report_free(struct kr_report *r)
+{
+	if (!r)
+		return;
+	for (size_t t = 0; t < r->ntables; t++) {
+		for (size_t i = 0; i < r->tables[t].nrows; i++)
+			for (size_t k = 0; k < r->tables[t].rows[i].ndims; k++)
+				free((char *)r->tables[t].rows[i].val[k]);
+		free(r->tables[t].rows);
+	}
+	free(r->tables);
+	for (size_t i = 0; i < r->ncaseload; i++) {
+		free(r->caseload[i].worker);
+		free(r->caseload[i].ref);
+		free(r->caseload[i].child);
+	}
+	free(r->caseload);
+	free(r->scope_val[0]);
+	free(r->scope_val[1]);
+	for (size_t i = 0; i < r->nunits; i++) {
+		free(r->units[i].code);
+		free(r->units[i].name);
+		free(r->units[i].region);
+	}
+	free(r->units);
+	free(r);
+}
+
+/* The municipalities the report names, for labels (code, name, region). */
+static enum kr_status list_units(struct ctx *x, struct kr_error *err)
+{
+	struct kr_report *r = x->r;
+	if (x->team)
+		return KR_OK;
+	if (!(r->units = calloc(x->nu ? x->nu : 1, sizeof *r->units)))
+		return nomem(err);
+	for (size_t i = 0; i < x->nu; i++) {
+		const struct unit *u = &x->u[i];
+		struct kr_report_unit *o;
+		if (u->level != 2 || !u->shown)
+			continue;
+		o = &r->units[r->nunits++];
+		o->code = dup(u->key[1]);
+		o->name = dup(u->name[0] ? u->name : u->key[1]);
+		o->region = dup(u->key[0]);
+		if (!o->code || !o->name || !o->region)
+			return nomem(err);
+	}
+	return KR_OK;
+}
+
+static enum kr_status scope(struct ctx *x, struct kr_error *err)
+{
+	struct kr_report *r = x->r;
+	const struct kr_report_query *q = x->q;
+	const char *a = "total", *b = "total";
+
+	if (x->team) {
+		a = q->team;
+	} else if (q->municipality) {
+		b = q->municipality;
+		for (size_t i = 0; i < x->nu; i++)
+			if (x->u[i].level == 2 && strcmp(x->u[i].key[1], b) == 0)
+				a = x->u[i].key[0];
+	} else if (q->region) {
+		a = q->region;
+	}
+	r->scope_key[0] = r->unit_dims[0];
+	r->scope_key[1] = r->unit_dims[1];
+	if (!(r->scope_val[0] = dup(a)) || !(r->scope_val[1] = dup(b)))
+		return nomem(err);
+	return KR_OK;
+}
+
+enum kr_status kr_report_compute(struct kr_store *s, const struct kr_report_query *q,
+                                 const struct kr_settings *set, struct kr_report **out,
+                                 struct kr_error *err)
+{
+	return kri_report_compute(s, q, set, true, out, err);
+}
+
+enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_query *q,
+                                  const struct kr_settings *set, bool protect,
+                                  struct kr_report **out, struct kr_error *err)
+{
+	struct ctx x;
+	struct kr_settings loaded;
+	enum kr_status rc;
+
+	*out = NULL;
+	memset(&x, 0, sizeof x);
+	kri_sdc_init(&x.d, KR_REPORT_SUPPRESS_BELOW);
+	x.s = s;
+	x.q = q;
+	x.err = err;
+	x.team = q->team != NULL;
+	x.protect = protect;
+	if (x.team && q->kind != KR_REPORT_MONITOR)
+		return kr_error_say(err, KR_EUSAGE, "een team heeft een monitor, geen startfoto; "
+		                    "laat --team weg", "a team has a monitor, not a startfoto: leave "
+		                    "out --team");
+	if (!set) {
+		if ((rc = kr_settings_load(s, &loaded, err)))
+			return rc;
+		set = &loaded;
+	}
+	x.set = set;
+	if (!(x.r = calloc(1, sizeof *x.r)))
+		return nomem(err);
+	x.r->kind = q->kind;
+	x.r->as_of = q->as_of;
+	x.r->unit_dims[0] = x.team ? "team" : "region";
+	x.r->unit_dims[1] = x.team ? "worker" : "municipality";
+	x.r->has_caseload = x.team;
+	x.bit_trust = kri_facts_rule_bit("no-trust-figure");
+	x.bit_trust_prof = kri_facts_rule_bit("trust-figure-professional");
+	x.bit_heard = kri_facts_rule_bit("child-not-heard");
+	x.bit_dev = kri_facts_rule_bit("development-check-overdue");
+	if ((rc = windows(&x, err)))
+		goto out;
+	if (add_unit(&x, x.team ? q->team : "total", "total", -1, 0) < 0) {
+		rc = nomem(err);
+		goto out;
+	}
+	if (x.team && (rc = load_assigned(&x, err)))
+		goto out;
+	if ((rc = kri_facts_walk(s, q->as_of, set, visit, &x, err)))
+		goto out;
+	if ((rc = x.rc))
+		goto out;
+	if ((rc = build_tree(&x, err)))
+		goto out;
+	choose_shown(&x);
+	/* both reports' cells, protected together (docs/report.md) */
+	monitor_tables(&x);
+	if (!x.team)
+		startfoto_tables(&x);
+	if (x.d.nomem || (protect && !kri_sdc_protect(&x.d))) {
+		rc = nomem(err);
+		goto out;
+	}
+	if ((rc = emit(&x, err)) || (rc = list_units(&x, err)) || (rc = scope(&x, err)))
+		goto out;
+	*out = x.r;
+	x.r = NULL;
+out:
+	kr_report_free(x.r);
+	free(x.p);
+	kri_sdc_cleanup(&x.d);
+	kri_mini_cleanup(&x.mini);
+	free_units(&x);
+	free_assigned(&x);
+	return rc;
+}

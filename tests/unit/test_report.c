@@ -1,0 +1,1060 @@
+/*
+ * test_report.c - the steering figures of report.h (docs/report.md) on
+ * hand-made populations: every figure of the monitor and the startfoto
+ * against what the population was made to show (true counts, through
+ * kri_report_compute without disclosure control), the trend days and
+ * quarters, a team's monitor and caseload with and without names; then
+ * the disclosure control: rounding and the edge of primary suppression
+ * (9, 10, 12, 13), a category nobody is in, percentages held back with
+ * their counts, secondary suppression, an attacker who knows every total
+ * and every shown count exactly and solves the equations between them
+ * (a small simplex: no held-back count may come out as one value), two
+ * overlapping reports of the same day that agree cell by cell, and no
+ * name, ref or birth date of the population in any text form of the
+ * startfoto.
+ */
+#include <math.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "testutil.h"
+#include "tu_db.h"
+#include "disclosure_int.h"
+#include "kring/report.h"
+#include "kring/store.h"
+#include "report_int.h"
+
+#define AS_OF "2026-12-01"
+
+/* ---- building populations ---------------------------------------------------- */
+
+struct pl { const char *form; int network; const char *start, *end, *why; int carer; };
+
+struct kid {
+	const char *ref, *mun, *mun_name, *region, *referrer, *born, *opened;
+	const char *closed, *reason, *perspective;
+	struct pl pl[3];
+	const char *meeting, *letter;
+	const char *adopted, *reviewed;
+	const char *due, *status;
+	const char *wish, *answered;    /* answered: a date, "" answered without one, NULL not */
+	bool trust;
+};
+
+static struct kr_store *S;
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *document(const struct kid *k)
+{
+	json_t *cs, *persons, *ties, *pls, *doc;
+	char name[64];
+
+	cs = json_pack("{s:s, s:s, s:o, s:{s:o}}", "ref", k->ref, "child", "c",
+	               "opened", str_or_null(k->opened), "perspective_decision", "date",
+	               str_or_null(k->perspective));
+	if (k->mun)
+		json_object_set_new(cs, "municipality", json_pack("{s:s, s:s}", "code", k->mun,
+		                    "name", k->mun_name ? k->mun_name : k->mun));
+	if (k->region)
+		json_object_set_new(cs, "region", json_string(k->region));
+	if (k->referrer)
+		json_object_set_new(cs, "referrer", json_string(k->referrer));
+	if (k->closed)
+		json_object_set_new(cs, "closed", json_pack("{s:s, s:s}", "date", k->closed,
+		                    "reason", k->reason));
+	snprintf(name, sizeof name, "Zwaantje %s", k->ref);
+	persons = json_pack("[{s:s, s:s, s:o, s:[s]}]", "id", "c", "name", name, "born",
+	                    str_or_null(k->born), "roles", "child");
+	for (int i = 1; i <= 3; i++) {
+		char id[8];
+		snprintf(id, sizeof id, "k%d", i);
+		snprintf(name, sizeof name, "Kwakkelstein %s %d", k->ref, i);
+		json_array_append_new(persons, json_pack("{s:s, s:s, s:[s], s:s}", "id", id, "name",
+		                      name, "roles", "foster_parent", "world", "foster"));
+	}
+	ties = json_pack("[{s:s, s:s, s:s, s:b}]", "a", "c", "b", "k1", "frequency", "weekly",
+	                 "trust_figure", k->trust);
+	pls = json_array();
+	for (int i = 0; i < 3 && k->pl[i].form; i++) {
+		char id[8], carer[8];
+		json_t *p;
+		snprintf(id, sizeof id, "pl%d", i + 1);
+		snprintf(carer, sizeof carer, "k%d", k->pl[i].carer ? k->pl[i].carer : 1);
+		p = json_pack("{s:s, s:s, s:[s], s:s, s:o, s:o}", "id", id, "form", k->pl[i].form,
+		              "carers", carer, "start", k->pl[i].start, "end", str_or_null(k->pl[i].end),
+		              "end_reason", str_or_null(k->pl[i].why));
+		if (k->pl[i].network >= 0)
+			json_object_set_new(p, "network", json_boolean(k->pl[i].network));
+		json_array_append_new(pls, p);
+	}
+	doc = json_pack("{s:s, s:o, s:o, s:o, s:o}", "format", "kring-case/1", "case", cs,
+	                "persons", persons, "ties", ties, "placements", pls);
+	if (k->meeting)
+		json_object_set_new(doc, "meetings", json_pack("[{s:s, s:s, s:s, s:s}]", "id", "m1",
+		                    "date", k->meeting, "type", "round_table", "continuum", k->letter));
+	if (k->adopted) {
+		json_t *plan = json_pack("{s:i, s:s, s:o, s:s}", "version", 1, "adopted", k->adopted,
+		                         "reviewed", str_or_null(k->reviewed), "safety", "veilig");
+		if (k->due)
+			json_object_set_new(plan, "agreements", json_pack("[{s:s, s:[s], s:s, s:s, s:s}]",
+			                    "id", "a1", "who", "k1", "what", "bellen", "due", k->due,
+			                    "status", k->status ? k->status : "open"));
+		if (k->wish) {
+			json_t *w = json_pack("{s:s, s:s, s:s, s:s}", "id", "w1", "by", "c", "date",
+			                      k->wish, "text", "wens");
+			if (k->answered) {
+				json_object_set_new(w, "response", json_string("gedaan"));
+				if (*k->answered)
+					json_object_set_new(w, "answered", json_string(k->answered));
+			}
+			json_object_set_new(plan, "wishes", json_pack("[o]", w));
+		}
+		json_object_set_new(doc, "plan", plan);
+	}
+	return doc;
+}
+
+/* Stores k as recorded at noon on day `on` (ISO). */
+static void put_at(const struct kid *k, const char *on)
+{
+	json_t *doc = document(k);
+	struct kr_case *c = NULL;
+	struct kr_error err;
+
+	kr_error_init(&err);
+	if (kr_case_from_json(doc, &c, &err)) {
+		for (size_t i = 0; i < err.ndetails; i++)
+			fprintf(stderr, "  %s\n", err.details[i]);
+		fail_msg("%s rejected: %s", k->ref, err.message);
+	}
+	kr_store_set_now(S, (time_t)tu_day(on) * 86400 + 43200);
+	assert_int_equal(kr_store_put(S, c, "test", 0, NULL, &err), KR_OK);
+	kr_case_free(c);
+	json_decref(doc);
+	kr_error_cleanup(&err);
+}
+
+static int open_db(void **state)
+{
+	struct kr_error err;
+	(void)state;
+	tu_db_fresh("report");
+	kr_error_init(&err);
+	assert_int_equal(kr_store_open(dbpath, &S, &err), KR_OK);
+	return 0;
+}
+
+static int close_db(void **state)
+{
+	(void)state;
+	kr_store_close(S);
+	S = NULL;
+	tu_db_remove();
+	return 0;
+}
+
+static struct kr_report *report(enum kr_report_kind kind, bool protect, const char *team,
+                                const char *mun, const char *region)
+{
+	struct kr_report_query q;
+	struct kr_report *r = NULL;
+	struct kr_error err;
+
+	kr_report_query_init(&q);
+	q.kind = kind;
+	q.as_of = tu_day(AS_OF);
+	q.team = team;
+	q.names = team != NULL;
+	q.municipality = mun;
+	q.region = region;
+	kr_error_init(&err);
+	if (kri_report_compute(S, &q, NULL, protect, &r, &err))
+		fail_msg("report: %s", err.message);
+	kr_error_cleanup(&err);
+	return r;
+}
+
+/* The row of table id whose dimensions include every "key=value" given
+ * (NULL-terminated); fails the test when there is none. */
+static const struct kr_report_row *row(const struct kr_report *r, const char *id, ...)
+{
+	const char *want[12];
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, id);
+	for (const char *a = va_arg(ap, const char *); a && n < 12; a = va_arg(ap, const char *))
+		want[n++] = a;
+	va_end(ap);
+	for (size_t t = 0; t < r->ntables; t++) {
+		if (strcmp(r->tables[t].id, id) != 0)
+			continue;
+		for (size_t i = 0; i < r->tables[t].nrows; i++) {
+			const struct kr_report_row *w = &r->tables[t].rows[i];
+			bool all = true;
+			for (size_t k = 0; k < n && all; k++) {
+				char key[64];
+				const char *eq = strchr(want[k], '='), *v;
+				snprintf(key, sizeof key, "%.*s", (int)(eq - want[k]), want[k]);
+				v = kri_report_dim(w, key);
+				all = v && strcmp(v, eq + 1) == 0;
+			}
+			if (all)
+				return w;
+		}
+	}
+	fail_msg("no row in %s with %s%s%s", id, n ? want[0] : "", n > 1 ? ", " : "",
+	         n > 1 ? want[1] : "");
+	return NULL;
+}
+
+#define ORG "region=total", "municipality=total"
+#define V(r, ...) (row((r), __VA_ARGS__, NULL)->value)
+
+/* ---- population A: the definitions --------------------------------------------- */
+
+/*
+ * Five children of GM0001 (region Oost) and GM0002 (region West), as of
+ * 2026-12-01 (quarter ends 2025-12-31 .. 2026-09-30):
+ * A1 network foster care since 2025-01-15, perspective decision 2025-05-01
+ *    (within 6 months), a C meeting on 2026-10-01, plan reviewed 2026-07-01,
+ *    agreement overdue since 2026-11-01, a wish of 2026-09-01 answered on
+ *    2026-09-10, trust figure from the network; map changed 2026-09-01.
+ * A2 residential from 2024-01-01, moved to stranger foster care 2026-08-01
+ *    (a flow in 2026-Q3), no plan, no trust figure, no perspective decision.
+ * A3 closed 2026-08-15 (early, by the provider) after a breakdown; opened
+ *    2025-04-01.
+ * A4 crisis care from 2026-01-20, a family home from 2026-02-01 (a move);
+ *    opened 2026-01-20 by the municipality's access team; born 2020.
+ * A5 (GM0002) stranger foster care since 2020-03-01, an A meeting on
+ *    2025-11-01 only; a wish of 2026-06-01 answered 2026-08-01 (late).
+ */
+static const struct kid popA[] = {
+	{ "A1", "GM0001", "Aadorp", "Oost", "gp", "2014-04-17", "2025-01-10", NULL, NULL,
+	  "2025-05-01", { { "foster_fulltime", 1, "2025-01-15", NULL, NULL, 1 } },
+	  "2026-10-01", "C", "2025-02-01", "2026-07-01", "2026-11-01", "open", "2026-09-01",
+	  "2026-09-10", true },
+	{ "A2", "GM0001", "Aadorp", "Oost", "certified_institution", "2010-06-23", "2023-12-01",
+	  NULL, NULL, NULL, { { "residential", 0, "2024-01-01", "2026-08-01", "planned", 2 },
+	  { "foster_fulltime", 0, "2026-08-01", NULL, NULL, 3 } },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false },
+	{ "A3", "GM0001", "Aadorp", "Oost", "court", "2012-02-29", "2025-04-01", "2026-08-15",
+	  "early_by_provider", NULL,
+	  { { "foster_fulltime", 0, "2025-05-01", "2026-08-15", "breakdown", 1 } },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true },
+	{ "A4", "GM0001", "Aadorp", "Oost", "municipal_access", "2020-09-09", "2026-01-20", NULL,
+	  NULL, NULL, { { "crisis", 0, "2026-01-20", "2026-02-01", "planned", 1 },
+	  { "family_home", -1, "2026-02-01", NULL, NULL, 2 } },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true },
+	{ "A5", "GM0002", "Bedum", "West", "gp", "2011-11-11", "2020-02-01", NULL, NULL, NULL,
+	  { { "foster_fulltime", 0, "2020-03-01", NULL, NULL, 1 } }, "2025-11-01", "A",
+	  "2025-11-01", NULL, NULL, NULL, "2026-06-01", "2026-08-01", true },
+};
+
+static int setup_a(void **state)
+{
+	open_db(state);
+	for (size_t i = 0; i < sizeof popA / sizeof *popA; i++)
+		put_at(&popA[i], "2025-06-01");
+	/* A1 again: a new tie (the map changes) on 2026-09-01 */
+	{
+		struct kid k = popA[0];
+		json_t *doc = document(&k), *ties = json_object_get(doc, "ties");
+		struct kr_case *c = NULL;
+		json_array_append_new(ties, json_pack("{s:s, s:s, s:s}", "a", "c", "b", "k2",
+		                                      "frequency", "monthly"));
+		assert_int_equal(kr_case_from_json(doc, &c, NULL), KR_OK);
+		kr_store_set_now(S, (time_t)tu_day("2026-09-01") * 86400 + 43200);
+		assert_int_equal(kr_store_put(S, c, "test", 0, NULL, NULL), KR_OK);
+		kr_case_free(c);
+		json_decref(doc);
+	}
+	return 0;
+}
+
+static void startfoto_definitions(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, false, NULL, NULL, NULL);
+	(void)state;
+
+	/* in care on as-of: A1, A2 foster_fulltime, A4 family home, A5; A3 closed */
+	assert_int_equal(V(r, "children_by_form", ORG, "form=foster_fulltime"), 3);
+	assert_int_equal(V(r, "children_by_form", ORG, "form=family_home"), 1);
+	assert_int_equal(V(r, "children_by_form", ORG, "form=residential"), 0);
+	assert_int_equal(V(r, "children_by_form", ORG, "form=total"), 4);
+	assert_int_equal(V(r, "children_by_form", "region=Oost", "municipality=GM0001",
+	                   "form=total"), 3);
+	assert_int_equal(V(r, "children_by_form", "region=West", "municipality=total",
+	                   "form=total"), 1);
+	assert_int_equal(V(r, "children_by_care_type", ORG, "care=network"), 1);
+	assert_int_equal(V(r, "children_by_care_type", ORG, "care=stranger"), 2);
+	/* quarters: 2025-Q4 .. 2026-Q3 */
+	assert_string_equal(kri_report_dim(row(r, "trajectories_new", ORG, "quarter=2025-Q4",
+	                    "referrer=total", NULL), "quarter"), "2025-Q4");
+	assert_int_equal(V(r, "trajectories_new", ORG, "quarter=2026-Q1",
+	                   "referrer=municipal_access"), 1);
+	assert_int_equal(V(r, "trajectories_new", ORG, "quarter=2026-Q1", "referrer=total"), 1);
+	assert_int_equal(V(r, "trajectories_ended", ORG, "quarter=2026-Q3", "referrer=court"), 1);
+	assert_int_equal(V(r, "ended_by_reason", ORG, "quarter=2026-Q3",
+	                   "reason=early_by_provider"), 1);
+	assert_true(fabs(V(r, "ended_by_reason", ORG, "quarter=2026-Q3",
+	                   "reason=early_percent") - 100.0) < 1e-9);
+	/* A3's breakdown on 2026-08-15, during its out-of-home period */
+	assert_int_equal(V(r, "breakdowns", ORG, "quarter=2026-Q3", "measure=breakdowns"), 1);
+	assert_int_equal(V(r, "breakdowns", ORG, "quarter=2026-Q3", "measure=children"), 5);
+	/* moves in the current period: A2 1, A4 1, A1 and A5 none */
+	assert_int_equal(V(r, "moves", ORG, "moves=0"), 2);
+	assert_int_equal(V(r, "moves", ORG, "moves=1"), 2);
+	assert_true(fabs(V(r, "moves", ORG, "moves=mean") - 0.5) < 1e-9);
+	/* time away: A4 10 months, A1 ~23 months, A2 ~35, A5 ~6.7 years */
+	assert_int_equal(V(r, "time_out_of_home", ORG, "time=lt1y"), 1);
+	assert_int_equal(V(r, "time_out_of_home", ORG, "time=1to2y"), 1);
+	assert_int_equal(V(r, "time_out_of_home", ORG, "time=2to5y"), 1);
+	assert_int_equal(V(r, "time_out_of_home", ORG, "time=5y+"), 1);
+	/* left home 2024-12-01 .. 2025-12-01 and still away a year later: A1 (decision
+	 * within 6 months); A3 left 2025-05-01 but was home after 15 months: in */
+	assert_int_equal(V(r, "perspective_decision", ORG, "measure=children"), 2);
+	assert_int_equal(V(r, "perspective_decision", ORG, "measure=within_6_months"), 1);
+	assert_int_equal(V(r, "perspective_decision", ORG, "measure=within_12_months"), 1);
+	/* the flow from residential care to a family form */
+	assert_int_equal(V(r, "flows", ORG, "quarter=2026-Q3", "flow=residential_to_family"), 1);
+	assert_int_equal(V(r, "flows", ORG, "quarter=2026-Q3", "flow=family_to_residential"), 0);
+	/* the child's voice: A1 and A5 have a wish, both answered */
+	assert_int_equal(V(r, "voice", ORG, "measure=children"), 2);
+	assert_int_equal(V(r, "voice", ORG, "measure=all_answered"), 2);
+	/* development checks: nobody has any, the rule fires for all four */
+	assert_int_equal(V(r, "development_checks", ORG, "measure=children"), 4);
+	assert_int_equal(V(r, "development_checks", ORG, "measure=on_time"), 0);
+	kr_report_free(r);
+}
+
+static void monitor_definitions(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_MONITOR, false, NULL, NULL, NULL);
+	(void)state;
+
+	/* children with an open case; A3 was open until 2026-08-15 */
+	assert_int_equal(V(r, "map_changed", ORG, "day=2026-12-01", "measure=children"), 4);
+	assert_int_equal(V(r, "map_changed", ORG, "day=2026-06-30", "measure=children"), 5);
+	/* A4 was opened in 2026 */
+	assert_int_equal(V(r, "map_changed", ORG, "day=2025-12-31", "measure=children"), 4);
+	assert_int_equal(V(r, "map_changed", ORG, "day=2025-09-30", "measure=children"), 4);
+	/* the maps were made on 2025-06-01; A1's changed on 2026-09-01 */
+	assert_int_equal(V(r, "map_changed", ORG, "day=2026-12-01", "measure=yes"), 1);
+	assert_int_equal(V(r, "map_changed", ORG, "day=2025-09-30", "measure=yes"), 4);
+	assert_int_equal(V(r, "map_changed", ORG, "day=2025-12-31", "measure=yes"), 0);
+	assert_int_equal(V(r, "map_changed", ORG, "day=2026-03-31", "measure=yes"), 0);
+	assert_true(fabs(V(r, "map_changed", ORG, "day=2026-12-01", "measure=percent") - 25.0) <
+	            1e-9);
+	/* A1's plan was reviewed 2026-07-01 (next review 2027-01-01); A5's adopted
+	 * 2025-11-01 (due 2026-05-01): in time on 2026-03-31, not after */
+	assert_int_equal(V(r, "plan_reviewed", ORG, "day=2026-12-01", "measure=yes"), 1);
+	assert_int_equal(V(r, "plan_reviewed", ORG, "day=2026-03-31", "measure=yes"), 1);
+	assert_int_equal(V(r, "plan_reviewed", ORG, "day=2025-12-31", "measure=yes"), 1);
+	/* meetings: A1's C in 2026-10, A5's A in 2025-11 */
+	assert_int_equal(V(r, "network_meeting", ORG, "day=2026-12-01", "continuum=C",
+	                   "measure=yes"), 1);
+	assert_int_equal(V(r, "network_meeting", ORG, "day=2026-12-01", "continuum=any",
+	                   "measure=yes"), 1);
+	assert_int_equal(V(r, "network_meeting", ORG, "day=2026-09-30", "continuum=A",
+	                   "measure=yes"), 1);
+	/* wishes: A1 in time, A5 late; on 2026-09-30 only A5's was old enough */
+	assert_int_equal(V(r, "wishes_answered", ORG, "day=2026-12-01", "measure=children"), 2);
+	assert_int_equal(V(r, "wishes_answered", ORG, "day=2026-12-01", "measure=yes"), 1);
+	assert_int_equal(V(r, "wishes_answered", ORG, "day=2026-09-30", "measure=children"), 2);
+	/* A1's agreement is overdue since 2026-11-01 */
+	assert_int_equal(V(r, "agreements", ORG, "day=2026-12-01", "measure=children"), 1);
+	assert_int_equal(V(r, "agreements", ORG, "day=2026-12-01", "status=overdue",
+	                   "measure=yes"), 1);
+	assert_int_equal(V(r, "agreements", ORG, "day=2026-09-30", "status=overdue",
+	                   "measure=yes"), 0);
+	/* from the signals of the as-of day: trust figures A1 A4 A5 (A2 none),
+	 * heard: children of 8 or older (A1, A2, A5) */
+	assert_int_equal(V(r, "trust_figure", ORG, "day=2026-12-01", "measure=yes"), 3);
+	assert_int_equal(V(r, "heard", ORG, "day=2026-12-01", "measure=children"), 3);
+	assert_int_equal(V(r, "heard", ORG, "day=2026-12-01", "measure=yes"), 2);
+	assert_true(V(r, "alerts", ORG, "day=2026-12-01", "measure=yes") >= 1);
+	assert_false(r->has_caseload);
+	kr_report_free(r);
+}
+
+/* ---- a team --------------------------------------------------------------------- */
+
+static void team_monitor(void **state)
+{
+	sqlite3 *db;
+	struct kr_report *r;
+	(void)state;
+	/* two workers of team Noord; A1 and A2 to anouk, A2 and A4 to bert */
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	        "INSERT INTO users(name, role, team, pwhash, created, changed) VALUES "
+	        "('anouk', 'worker', 'noord', 'x', 'now', 'now'), "
+	        "('bert', 'worker', 'noord', 'x', 'now', 'now'), "
+	        "('lea', 'lead', 'noord', 'x', 'now', 'now'), "
+	        "('zuid1', 'worker', 'zuid', 'x', 'now', 'now');"
+	        "INSERT INTO assignments(case_ref, user_id, since) SELECT 'A1', id, 'now' FROM users "
+	        "WHERE name = 'anouk';"
+	        "INSERT INTO assignments(case_ref, user_id, since) SELECT 'A2', id, 'now' FROM users "
+	        "WHERE name IN ('anouk', 'bert');"
+	        "INSERT INTO assignments(case_ref, user_id, since) SELECT 'A4', id, 'now' FROM users "
+	        "WHERE name = 'bert';"
+	        "INSERT INTO assignments(case_ref, user_id, since) SELECT 'A5', id, 'now' FROM users "
+	        "WHERE name = 'zuid1';", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	r = report(KR_REPORT_MONITOR, false, "noord", NULL, NULL);
+	assert_true(r->has_caseload);
+	assert_int_equal(V(r, "map_changed", "team=noord", "worker=total", "day=2026-12-01",
+	                   "measure=children"), 3);
+	assert_int_equal(V(r, "map_changed", "team=noord", "worker=anouk", "day=2026-12-01",
+	                   "measure=children"), 2);
+	assert_int_equal(V(r, "map_changed", "team=noord", "worker=bert", "day=2026-12-01",
+	                   "measure=children"), 2);
+	assert_int_equal(r->ncaseload, 4);   /* anouk A1 A2, bert A2 A4 */
+	assert_string_equal(r->caseload[0].worker, "anouk");
+	assert_string_equal(r->caseload[0].ref, "A1");
+	assert_string_equal(r->caseload[0].child, "Zwaantje A1");
+	assert_string_equal(r->caseload[0].form, "foster_fulltime");
+	assert_int_equal(r->caseload[0].overdue, 1);
+	assert_non_null(r->caseload[0].top);
+	for (size_t t = 0; t < r->ntables; t++)
+		for (size_t i = 0; i < r->tables[t].nrows; i++)
+			assert_string_not_equal(kri_report_dim(&r->tables[t].rows[i], "worker"), "zuid1");
+	kr_report_free(r);
+	/* the team's cases of one municipality (all of population A's noord cases
+	 * are in GM0001; A5 of GM0002 is zuid's) */
+	{
+		struct kr_report_query q;
+		struct kr_report *r3 = NULL;
+		kr_report_query_init(&q);
+		q.as_of = tu_day(AS_OF);
+		q.team = "noord";
+		q.municipality = "GM0002";
+		assert_int_equal(kri_report_compute(S, &q, NULL, false, &r3, NULL), KR_OK);
+		assert_int_equal(r3->ncaseload, 0);
+		kr_report_free(r3);
+		q.municipality = "GM0001";
+		assert_int_equal(kri_report_compute(S, &q, NULL, false, &r3, NULL), KR_OK);
+		assert_int_equal(r3->ncaseload, 4);
+		kr_report_free(r3);
+	}
+	/* without names, and a startfoto of a team makes no sense */
+	{
+		struct kr_report_query q;
+		struct kr_report *r2 = NULL;
+		kr_report_query_init(&q);
+		q.as_of = tu_day(AS_OF);
+		q.team = "noord";
+		assert_int_equal(kr_report_compute(S, &q, NULL, &r2, NULL), KR_OK);
+		for (size_t i = 0; i < r2->ncaseload; i++)
+			assert_null(r2->caseload[i].child);
+		kr_report_free(r2);
+		q.kind = KR_REPORT_STARTFOTO;
+		assert_int_equal(kr_report_compute(S, &q, NULL, &r2, NULL), KR_EUSAGE);
+		assert_null(r2);
+	}
+}
+
+static void windows_and_query(void **state)
+{
+	struct kr_report_query q;
+	struct kr_report *r = NULL;
+	struct kr_error err;
+	(void)state;
+	kr_error_init(&err);
+	kr_report_query_init(&q);
+	q.kind = KR_REPORT_STARTFOTO;
+	q.as_of = tu_day(AS_OF);
+	q.from = tu_day("2025-01-01");
+	q.to = tu_day("2025-12-31");
+	assert_int_equal(kr_report_compute(S, &q, NULL, &r, &err), KR_OK);
+	assert_int_equal(r->from, tu_day("2025-01-01"));
+	assert_int_equal(r->to, tu_day("2025-12-31"));
+	row(r, "trajectories_new", ORG, "quarter=2025-Q1", "referrer=total", NULL);
+	row(r, "trajectories_new", ORG, "quarter=2025-Q4", "referrer=total", NULL);
+	kr_report_free(r);
+	q.from = tu_day("2026-05-01");
+	q.to = tu_day("2026-01-01");
+	assert_int_equal(kr_report_compute(S, &q, NULL, &r, &err), KR_EUSAGE);
+	q.from = tu_day("2020-01-01");
+	q.to = -1;
+	assert_int_equal(kr_report_compute(S, &q, NULL, &r, &err), KR_EUSAGE);
+	assert_int_equal(kr_report_kind_parse("startfoto"), KR_REPORT_STARTFOTO);
+	assert_int_equal(kr_report_kind_parse("x"), -1);
+	kr_error_cleanup(&err);
+}
+
+/* ---- population B: disclosure control ---------------------------------------------- */
+
+/* n children of municipality mun with the given form, refs prefix-1.. */
+static void put_many(const char *prefix, const char *mun, const char *region, const char *form,
+                     int n)
+{
+	for (int i = 1; i <= n; i++) {
+		char ref[32];
+		struct kid k;
+		memset(&k, 0, sizeof k);
+		snprintf(ref, sizeof ref, "%s-%02d", prefix, i);
+		k.ref = ref;
+		k.mun = mun;
+		k.region = region;
+		k.referrer = "gp";
+		k.born = "2013-03-13";
+		k.opened = "2024-02-02";
+		k.pl[0] = (struct pl){ form, strcmp(form, "foster_fulltime") ? -1 : 1, "2024-02-02",
+		                       NULL, NULL, 1 };
+		put_at(&k, "2026-11-01");
+	}
+}
+
+static int setup_b(void **state)
+{
+	open_db(state);
+	/* GM0010: 9 full-time, 10 family home, 12 residential, 13 crisis;
+	 * GM0011: 20 full-time, 1 residential; GM0012 alone in region Zuid: 30 full-time */
+	put_many("B1", "GM0010", "Noord", "foster_fulltime", 9);
+	put_many("B2", "GM0010", "Noord", "family_home", 10);
+	put_many("B3", "GM0010", "Noord", "residential", 12);
+	put_many("B4", "GM0010", "Noord", "crisis", 13);
+	put_many("B5", "GM0011", "Noord", "foster_fulltime", 20);
+	put_many("B6", "GM0011", "Noord", "residential", 1);
+	put_many("B7", "GM0012", "Zuid", "foster_fulltime", 30);
+	return 0;
+}
+
+static void rounding_and_primary(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	const struct kr_report_row *w;
+	struct kri_sdc d;
+	size_t c[4];
+	(void)state;
+
+	/* the edge of primary suppression: 9 is held back, 10 shown */
+	kri_sdc_init(&d, KR_REPORT_SUPPRESS_BELOW);
+	c[0] = kri_sdc_cell(&d, 9);
+	c[1] = kri_sdc_cell(&d, 10);
+	c[2] = kri_sdc_cell(&d, 12);
+	c[3] = kri_sdc_cell(&d, 0);
+	kri_sdc_fix(&d, c[3]);
+	assert_true(kri_sdc_protect(&d));
+	assert_true(kri_sdc_suppressed(&d, c[0]));
+	assert_false(kri_sdc_suppressed(&d, c[1]));
+	assert_false(kri_sdc_suppressed(&d, c[2]));
+	assert_false(kri_sdc_suppressed(&d, c[3]));
+	kri_sdc_cleanup(&d);
+	assert_int_equal(kri_sdc_round(9, 5), 10);
+	assert_int_equal(kri_sdc_round(12, 5), 10);
+	assert_int_equal(kri_sdc_round(13, 5), 15);
+
+#define M10 "region=Noord", "municipality=GM0010"
+	w = row(r, "children_by_form", M10, "form=foster_fulltime", NULL);
+	assert_true(w->suppressed);            /* 9 */
+	assert_false(w->has_value);
+	/* the 9 must not follow from the total: a second cell of the row, the
+	 * smallest (family home, 10), is held back too */
+	assert_true(row(r, "children_by_form", M10, "form=family_home", NULL)->suppressed);
+	/* GM0011 has no crisis care (0, held back): GM0010's 13 would give it away
+	 * from the region's count, so it is held back too */
+	assert_true(row(r, "children_by_form", M10, "form=crisis", NULL)->suppressed);
+	w = row(r, "children_by_form", M10, "form=total", NULL);
+	assert_false(w->suppressed);           /* 44 shows as 45 */
+	assert_int_equal(w->value, 45);
+	/* nobody in the organisation has no placement: 0, shown, held back nowhere */
+	w = row(r, "children_by_form", ORG, "form=none", NULL);
+	assert_false(w->suppressed);
+	assert_int_equal(w->value, 0);
+	/* a region of one municipality holds back what the municipality does */
+	assert_true(row(r, "children_by_form", "region=Zuid", "municipality=GM0012",
+	                "form=residential", NULL)->suppressed);
+	assert_true(row(r, "children_by_form", "region=Zuid", "municipality=total",
+	                "form=residential", NULL)->suppressed);
+	/* every row: a value or held back; counts are multiples of 5 */
+	for (size_t t = 0; t < r->ntables; t++)
+		for (size_t i = 0; i < r->tables[t].nrows; i++) {
+			const struct kr_report_row *x = &r->tables[t].rows[i];
+			assert_true(x->has_value != x->suppressed);
+			if (x->count && x->has_value)
+				assert_int_equal((long)x->value % KR_REPORT_ROUND, 0);
+		}
+	kr_report_free(r);
+}
+
+static void percentages_held_back(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_MONITOR, true, NULL, NULL, NULL);
+	(void)state;
+	/* nobody has a trust figure tie (the population has trust false): the
+	 * yes counts are zero everywhere and shown, so are the percentages
+	 * where the children count is shown */
+	for (size_t t = 0; t < r->ntables; t++) {
+		const struct kr_report_table *tb = &r->tables[t];
+		for (size_t i = 0; i < tb->nrows; i++) {
+			const struct kr_report_row *x = &tb->rows[i];
+			const char *m = kri_report_dim(x, "measure");
+			if (!m || strcmp(m, "percent") != 0)
+				continue;
+			/* the percentage shows exactly when its count and its children do */
+			{
+				const char *day = kri_report_dim(x, "day"), *cat = kri_report_dim(x, "continuum");
+				const char *st = kri_report_dim(x, "status");
+				const struct kr_report_row *yes = NULL, *all = NULL;
+				for (size_t k = 0; k < tb->nrows; k++) {
+					const struct kr_report_row *y = &tb->rows[k];
+					const char *m2 = kri_report_dim(y, "measure");
+					if (strcmp(y->val[0], x->val[0]) || strcmp(y->val[1], x->val[1]) ||
+					    strcmp(kri_report_dim(y, "day"), day))
+						continue;
+					if (strcmp(m2, "children") == 0)
+						all = y;
+					else if (strcmp(m2, "yes") == 0 &&
+					         (!cat || strcmp(kri_report_dim(y, "continuum"), cat) == 0) &&
+					         (!st || strcmp(kri_report_dim(y, "status"), st) == 0))
+						yes = y;
+				}
+				assert_non_null(yes);
+				assert_non_null(all);
+				assert_int_equal(x->has_value, yes->has_value && all->has_value);
+			}
+		}
+	}
+	kr_report_free(r);
+}
+
+/* ---- the attacker ------------------------------------------------------------------- */
+
+/*
+ * Bounds of variable j under A x = b, 0 <= x <= ub (dense, m equations, n
+ * variables), by the simplex method with Bland's rule on the bounded
+ * problem in standard form.  Returns false when infeasible.
+ */
+#define MAXV 200
+#define MAXE 200
+
+static bool lp_extreme(int m, int n, const double A[][MAXV], const double *b, const double *ub,
+                       int j, bool maximise, double *out)
+{
+	/* columns: x (n), upper-bound slacks (n), artificials (m + n) */
+	int rows = m + n, cols = 2 * n + rows;
+	static double T[MAXE + MAXV + 1][3 * MAXV + MAXE + 1];
+	int basis[MAXE + MAXV];
+	double obj;
+
+	if (m > MAXE || n > MAXV)
+		return false;
+	memset(T, 0, sizeof T);
+	for (int i = 0; i < m; i++) {
+		double sign = b[i] < 0 ? -1 : 1;
+		for (int k = 0; k < n; k++)
+			T[i][k] = sign * A[i][k];
+		T[i][2 * n + i] = 1;
+		T[i][cols] = sign * b[i];
+		basis[i] = 2 * n + i;
+	}
+	for (int k = 0; k < n; k++) {
+		T[m + k][k] = 1;
+		T[m + k][n + k] = 1;
+		T[m + k][2 * n + m + k] = 1;
+		T[m + k][cols] = ub[k];
+		basis[m + k] = 2 * n + m + k;
+	}
+	for (int phase = 1; phase <= 2; phase++) {
+		double cost[3 * MAXV + MAXE + 1];
+		memset(cost, 0, sizeof cost);
+		if (phase == 1)
+			for (int c = 2 * n; c < cols; c++)
+				cost[c] = -1;             /* maximise -sum(artificials) */
+		else
+			cost[j] = maximise ? 1 : -1;
+		for (;;) {
+			int enter = -1, leave = -1;
+			double best = 0;
+			for (int c = 0; c < cols && enter < 0; c++) {
+				double red = cost[c];
+				if (phase == 2 && c >= 2 * n)
+					continue;
+				for (int i = 0; i < rows; i++)
+					red -= cost[basis[i]] * T[i][c];
+				if (red > 1e-9)
+					enter = c;
+			}
+			if (enter < 0)
+				break;
+			for (int i = 0; i < rows; i++)
+				if (T[i][enter] > 1e-9) {
+					double ratio = T[i][cols] / T[i][enter];
+					if (leave < 0 || ratio < best - 1e-12 ||
+					    (fabs(ratio - best) <= 1e-12 && basis[i] < basis[leave])) {
+						best = ratio;
+						leave = i;
+					}
+				}
+			if (leave < 0)
+				return false;             /* unbounded: cannot happen with bounds */
+			{
+				double piv = T[leave][enter];
+				for (int c = 0; c <= cols; c++)
+					T[leave][c] /= piv;
+				for (int i = 0; i < rows; i++)
+					if (i != leave && fabs(T[i][enter]) > 0) {
+						double f = T[i][enter];
+						for (int c = 0; c <= cols; c++)
+							T[i][c] -= f * T[leave][c];
+					}
+				basis[leave] = enter;
+			}
+		}
+		if (phase == 1) {
+			obj = 0;
+			for (int i = 0; i < rows; i++)
+				if (basis[i] >= 2 * n)
+					obj += T[i][cols];
+			if (obj > 1e-6)
+				return false;
+		}
+	}
+	*out = 0;
+	for (int i = 0; i < rows; i++)
+		if (basis[i] == j)
+			*out = T[i][cols];
+	return true;
+}
+
+/*
+ * The attacker: knows every equation (lines) and the exact value of every
+ * cell that is shown (and of every total, even held back ones when
+ * know_totals), and asks for each held-back cell the smallest and largest
+ * value consistent with all of it.  Asserts that none is pinned.
+ */
+static void attack(const struct kri_sdc *d, bool know_totals, size_t *pinned_out)
+{
+	static double A[MAXE][MAXV];
+	double b[MAXE], ub[MAXV];
+	int var[4096], nvar = 0, m = 0;
+	long grand = 0;
+	size_t pinned = 0;
+
+	for (size_t c = 0; c < d->n && c < 4096; c++) {
+		bool total = false;
+		for (size_t l = 0; l < d->nlines && !total; l++)
+			total = d->line_total[l] == c;
+		var[c] = d->sup[c] && !(know_totals && total) ? nvar++ : -1;
+		if (d->value[c] > grand)
+			grand = d->value[c];
+	}
+	assert_true(nvar <= MAXV);
+	memset(A, 0, sizeof A);
+	for (size_t l = 0; l < d->nlines; l++) {
+		const size_t *mem = d->pool + d->line_first[l];
+		double rhs = 0;
+		bool any = false;
+		size_t t = d->line_total[l];
+		for (size_t k = 0; k < d->line_n[l]; k++) {
+			if (var[mem[k]] >= 0) {
+				A[m][var[mem[k]]] += 1;
+				any = true;
+			} else {
+				rhs -= (double)d->value[mem[k]];
+			}
+		}
+		if (var[t] >= 0) {
+			A[m][var[t]] -= 1;
+			any = true;
+		} else {
+			rhs += (double)d->value[t];
+		}
+		if (!any)
+			continue;
+		b[m++] = rhs;
+		assert_true(m < MAXE);
+	}
+	for (int v = 0; v < nvar; v++)
+		ub[v] = (double)grand;
+	for (size_t c = 0; c < d->n && c < 4096; c++) {
+		double lo, hi;
+		if (var[c] < 0)
+			continue;
+		assert_true(lp_extreme(m, nvar, (const double (*)[MAXV])A, b, ub, var[c], false, &lo));
+		assert_true(lp_extreme(m, nvar, (const double (*)[MAXV])A, b, ub, var[c], true, &hi));
+		assert_true(lo <= (double)d->value[c] + 1e-6 && hi >= (double)d->value[c] - 1e-6);
+		if (hi - lo < 1 - 1e-6) {
+			if (!pinned_out)
+				fprintf(stderr, "  cell %zu (true %ld) pinned to [%g, %g]\n", c,
+				        d->value[c], lo, hi);
+			pinned++;
+		}
+	}
+	if (pinned_out)
+		*pinned_out = pinned;
+	else
+		assert_int_equal(pinned, 0);
+}
+
+/* A two-level table: regions of municipalities, each row `cats` categories
+ * and a total, with random small and large counts. */
+static void random_table(struct kri_sdc *d, unsigned seed, int nreg, int nmun, int cats)
+{
+	long v[4][4][5];
+	size_t cell[5][5][6];   /* [region or nreg for the organisation][mun or nmun total][cat] */
+	unsigned x = seed;
+
+	for (int r = 0; r < nreg; r++)
+		for (int u = 0; u < nmun; u++)
+			for (int c = 0; c < cats; c++) {
+				x = x * 1103515245u + 12345u;
+				v[r][u][c] = (x >> 16) % 3 == 0 ? (long)((x >> 8) % 10) : (long)((x >> 8) % 40);
+			}
+	for (int r = 0; r <= nreg; r++)
+		for (int u = 0; u <= nmun; u++)
+			for (int c = 0; c <= cats; c++) {
+				long s = 0;
+				for (int rr = 0; rr < nreg; rr++)
+					for (int uu = 0; uu < nmun; uu++)
+						for (int cc = 0; cc < cats; cc++)
+							if ((r == nreg || rr == r) && (u == nmun || uu == u) &&
+							    (c == cats || cc == c))
+								s += v[rr][uu][cc];
+				if (u == nmun || r < nreg)
+					cell[r][u][c] = kri_sdc_cell(d, s);
+			}
+	for (int r = 0; r <= nreg; r++)
+		for (int u = 0; u <= nmun; u++) {
+			size_t m[6];
+			if (r == nreg && u < nmun)
+				continue;
+			for (int c = 0; c < cats; c++)
+				m[c] = cell[r][u][c];
+			kri_sdc_line(d, cell[r][u][cats], m, (size_t)cats);
+		}
+	for (int c = 0; c <= cats; c++) {
+		size_t m[5];
+		for (int r = 0; r < nreg; r++) {
+			for (int u = 0; u < nmun; u++)
+				m[u] = cell[r][u][c];
+			kri_sdc_line(d, cell[r][nmun][c], m, (size_t)nmun);
+		}
+		for (int r = 0; r < nreg; r++)
+			m[r] = cell[r][nmun][c];
+		kri_sdc_line(d, cell[nreg][nmun][c], m, (size_t)nreg);
+	}
+}
+
+static void attacker_knows_the_totals(void **state)
+{
+	(void)state;
+	/* a small table by hand: a single small cell must not come out */
+	{
+		struct kri_sdc d;
+		size_t a, b, t, m[2], pinned = 0;
+		kri_sdc_init(&d, 10);
+		a = kri_sdc_cell(&d, 3);
+		b = kri_sdc_cell(&d, 40);
+		t = kri_sdc_cell(&d, 43);
+		m[0] = a;
+		m[1] = b;
+		kri_sdc_line(&d, t, m, 2);
+		/* without secondary suppression the attacker wins */
+		for (size_t i = 0; i < d.n; i++)
+			d.sup[i] = d.value[i] < 10;
+		attack(&d, true, &pinned);
+		assert_int_equal(pinned, 1);
+		assert_true(kri_sdc_protect(&d));
+		assert_true(kri_sdc_suppressed(&d, a) && kri_sdc_suppressed(&d, b));
+		assert_false(kri_sdc_suppressed(&d, t));
+		attack(&d, true, NULL);
+		kri_sdc_cleanup(&d);
+	}
+	/* two zeros next to a known total: both would be zero */
+	{
+		struct kri_sdc d;
+		size_t m[3], t;
+		kri_sdc_init(&d, 10);
+		m[0] = kri_sdc_cell(&d, 0);
+		m[1] = kri_sdc_cell(&d, 0);
+		m[2] = kri_sdc_cell(&d, 25);
+		t = kri_sdc_cell(&d, 25);
+		kri_sdc_line(&d, t, m, 3);
+		assert_true(kri_sdc_protect(&d));
+		assert_true(kri_sdc_suppressed(&d, m[2]));
+		attack(&d, true, NULL);
+		kri_sdc_cleanup(&d);
+	}
+	/* random linked tables: regions, municipalities, categories, totals */
+	for (unsigned seed = 1; seed <= 40; seed++) {
+		struct kri_sdc d;
+		kri_sdc_init(&d, 10);
+		random_table(&d, seed, 2 + seed % 2, 2 + seed % 3, 3 + seed % 2);
+		assert_true(kri_sdc_protect(&d));
+		attack(&d, false, NULL);
+		kri_sdc_cleanup(&d);
+	}
+	assert_int_equal(kri_sdc_round(12, 5), 10);
+	assert_int_equal(kri_sdc_round(13, 5), 15);
+	assert_int_equal(kri_sdc_round(10, 5), 10);
+}
+
+/* The report's own children_by_form, attacked with the equations a reader
+ * knows: forms add up to the total, municipalities to their region,
+ * regions to the organisation. */
+static void attacker_on_the_startfoto(void **state)
+{
+	struct kr_report *p = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	struct kr_report *t = report(KR_REPORT_STARTFOTO, false, NULL, NULL, NULL);
+	const struct kr_report_table *tp = NULL, *tt = NULL;
+	struct kri_sdc d;
+	(void)state;
+
+	for (size_t i = 0; i < p->ntables; i++)
+		if (strcmp(p->tables[i].id, "children_by_form") == 0) {
+			tp = &p->tables[i];
+			tt = &t->tables[i];
+		}
+	assert_non_null(tp);
+	assert_int_equal(tp->nrows, tt->nrows);
+	kri_sdc_init(&d, 10);
+	for (size_t i = 0; i < tp->nrows; i++) {
+		kri_sdc_cell(&d, (long)tt->rows[i].value);
+		d.sup[i] = tp->rows[i].suppressed;
+	}
+	/* the reader's equations, from the dimensions alone */
+	for (size_t i = 0; i < tp->nrows; i++) {
+		const struct kr_report_row *w = &tp->rows[i];
+		size_t m[64], n = 0;
+		if (strcmp(kri_report_dim(w, "form"), "total") == 0) {
+			for (size_t k = 0; k < tp->nrows; k++)
+				if (k != i && !strcmp(tp->rows[k].val[0], w->val[0]) &&
+				    !strcmp(tp->rows[k].val[1], w->val[1]))
+					m[n++] = k;
+			kri_sdc_line(&d, i, m, n);
+		}
+		n = 0;
+		if (strcmp(w->val[1], "total") == 0) {
+			bool org = strcmp(w->val[0], "total") == 0;
+			for (size_t k = 0; k < tp->nrows; k++) {
+				const struct kr_report_row *c = &tp->rows[k];
+				if (strcmp(kri_report_dim(c, "form"), kri_report_dim(w, "form")))
+					continue;
+				if (org ? (strcmp(c->val[1], "total") == 0 && strcmp(c->val[0], "total"))
+				        : (strcmp(c->val[0], w->val[0]) == 0 && strcmp(c->val[1], "total")))
+					m[n++] = k;
+			}
+			kri_sdc_line(&d, i, m, n);
+		}
+	}
+	/* the fixed zeros are known */
+	for (size_t i = 0; i < tp->nrows; i++)
+		if (!tp->rows[i].suppressed)
+			d.sup[i] = false;
+	attack(&d, false, NULL);
+	kri_sdc_cleanup(&d);
+	kr_report_free(p);
+	kr_report_free(t);
+}
+
+/* Reports of the organisation, a region and a municipality of the same day
+ * show every cell they share with the same value and the same holding
+ * back: none can be subtracted from another to find a held-back one. */
+static void overlapping_reports(void **state)
+{
+	struct kr_report *all = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	struct kr_report *reg = report(KR_REPORT_STARTFOTO, true, NULL, NULL, "Noord");
+	struct kr_report *mun = report(KR_REPORT_STARTFOTO, true, NULL, "GM0010", NULL);
+	struct kr_report *mon = report(KR_REPORT_MONITOR, true, NULL, "GM0011", NULL);
+	struct kr_report *part[2] = { reg, mun };
+	size_t shared = 0;
+	(void)state;
+
+	for (int k = 0; k < 2; k++)
+		for (size_t t = 0; t < part[k]->ntables; t++) {
+			const struct kr_report_table *pt = &part[k]->tables[t], *at = &all->tables[t];
+			assert_string_equal(pt->id, at->id);
+			for (size_t i = 0; i < pt->nrows; i++) {
+				const struct kr_report_row *w = &pt->rows[i], *hit = NULL;
+				for (size_t j = 0; j < at->nrows && !hit; j++) {
+					const struct kr_report_row *v = &at->rows[j];
+					bool same = v->ndims == w->ndims;
+					for (size_t d = 0; same && d < w->ndims; d++)
+						same = !strcmp(v->key[d], w->key[d]) && !strcmp(v->val[d], w->val[d]);
+					if (same)
+						hit = v;
+				}
+				assert_non_null(hit);
+				assert_int_equal(hit->suppressed, w->suppressed);
+				assert_true(hit->value == w->value);
+				shared++;
+			}
+		}
+	assert_true(shared > 100);
+	/* the municipality's report shows that municipality only */
+	for (size_t t = 0; t < mun->ntables; t++)
+		for (size_t i = 0; i < mun->tables[t].nrows; i++)
+			assert_string_equal(kri_report_dim(&mun->tables[t].rows[i], "municipality"),
+			                    "GM0010");
+	assert_int_equal(mon->nunits, 1);
+	kr_report_free(all);
+	kr_report_free(reg);
+	kr_report_free(mun);
+	kr_report_free(mon);
+}
+
+/* No name, ref or birth date of the population in the startfoto's JSON,
+ * text or CSV (the CLI test checks XLSX and PDF too). */
+static void no_persons_in_the_startfoto(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	json_t *j = kr_report_json(r);
+	char *js = json_dumps(j, 0);
+	struct kr_buf text, csv;
+	const char *outs[3];
+	(void)state;
+
+	kr_buf_init(&text, 1u << 24);
+	kr_buf_init(&csv, 1u << 24);
+	assert_int_equal(kr_report_text(r, KR_LANG_NL, &text), KR_OK);
+	assert_int_equal(kr_report_csv(r, KR_LANG_EN, &csv), KR_OK);
+	outs[0] = js;
+	outs[1] = text.data;
+	outs[2] = csv.data;
+	for (int k = 0; k < 3; k++) {
+		assert_non_null(outs[k]);
+		assert_null(strstr(outs[k], "Zwaantje"));
+		assert_null(strstr(outs[k], "Kwakkelstein"));
+		assert_null(strstr(outs[k], "B1-0"));
+		assert_null(strstr(outs[k], "2013-03-13"));
+		assert_null(strstr(outs[k], "k1"));
+	}
+	assert_non_null(strstr(js, "\"id\": \"children_by_form\"") ? js : strstr(js,
+	                "\"children_by_form\""));
+	assert_non_null(strstr(js, "\"round_to\": 5") ? js : strstr(js, "\"round_to\":5"));
+	free(js);
+	json_decref(j);
+	kr_buf_cleanup(&text);
+	kr_buf_cleanup(&csv);
+	kr_report_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest a[] = {
+		cmocka_unit_test(startfoto_definitions),
+		cmocka_unit_test(monitor_definitions),
+		cmocka_unit_test(windows_and_query),
+		cmocka_unit_test(team_monitor),
+	};
+	const struct CMUnitTest b[] = {
+		cmocka_unit_test(rounding_and_primary),
+		cmocka_unit_test(percentages_held_back),
+		cmocka_unit_test(attacker_knows_the_totals),
+		cmocka_unit_test(attacker_on_the_startfoto),
+		cmocka_unit_test(overlapping_reports),
+		cmocka_unit_test(no_persons_in_the_startfoto),
+	};
+	int fails = cmocka_run_group_tests_name("population A", a, setup_a, close_db);
+	return fails + cmocka_run_group_tests_name("population B", b, setup_b, close_db);
+}
