@@ -211,8 +211,9 @@ if mount -t tmpfs -o size=4m tmpfs "$M" 2>/dev/null; then
 	check "a write with room: 200" test "$(patch "$(note eerste)")" = 200
 	known=$(getrev)
 	dd if=/dev/zero of="$M/fill" bs=16k >/dev/null 2>&1
-	# random text: compressed revisions would make a repeated one tiny
-	python3 -c 'import base64, os; print("{\"notes\":\"%s\"}" % base64.b64encode(os.urandom(300000)).decode())' > "$T/big.json"
+	# random text (compressed revisions would make a repeated one tiny), within
+	# the form's limit for notes (10,000 characters)
+	python3 -c 'import base64, os; print("{\"notes\":\"%s\"}" % base64.b64encode(os.urandom(6000)).decode())' > "$T/big.json"
 	st=$(patch "$T/big.json" "$known")
 	check "a write on a full disk: 503 (got $st)" test "$st" = 503
 	rm -f "$M/fill"
