@@ -29,7 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "geometry_int.h"
 #include "render_int.h"
+#include "kring/scan.h"
 
 #define SYM_R 14.0          /* half-size of a person's symbol */
 #define CHILD_R 20.0        /* half-size of the child's symbol */
@@ -93,7 +95,7 @@ static int ring_of(const struct kr_case *c, int i, long day)
 	int t = kr_case_tie_between(c, c->child, i);
 	int k;
 
-	if (t < 0 || !kri_person_current(c, i, day))
+	if (t < 0 || !kr_scan_person_current(c, i, day))
 		return 4;
 	if (c->ties[t].quality == KR_QUALITY_BROKEN)
 		return 3;
@@ -358,22 +360,20 @@ static void fill_lines(struct eco *e, struct node *nd)
 
 /* ---- writing ---- */
 
-static enum kr_status write_label(struct eco *e, struct kr_buf *b, const struct node *nd,
-                                  double ox, double oy)
+static void write_label(struct kr_geometry *g, const struct node *nd, double ox, double oy)
 {
-	static const char *const anchors[] = { "start", "middle", "end" };
+	static const enum kr_geom_anchor anchors[] = { KR_ANCHOR_START, KR_ANCHOR_MIDDLE,
+		KR_ANCHOR_END };
 	double y = nd->lab.y + oy, x;
-	enum kr_status rc = KR_OK;
 
 	x = nd->anchor == 0 ? nd->lab.x : nd->anchor == 1 ? nd->lab.x + nd->lab.w / 2
 	                                                   : nd->lab.x + nd->lab.w;
-	for (int k = 0; k < nd->nlines && rc == KR_OK; k++) {
+	for (int k = 0; k < nd->nlines; k++) {
 		y += nd->px[k] + (k ? 1.0 : 0.0);
-		rc = kri_svg_text(b, e->o, x + ox, y, nd->px[k], anchors[nd->anchor], nd->cls[k],
-		                  nd->person, nd->line[k]);
+		kri_geom_label(g, x + ox, y, nd->px[k], anchors[nd->anchor], nd->cls[k], nd->person,
+		               nd->line[k]);
 		y += nd->px[k] * 0.25;
 	}
-	return rc;
 }
 
 /* The legend: symbols, worlds, line styles, what the rings mean. */
@@ -404,7 +404,7 @@ static void legend(struct kri_legend *lg)
 struct heading {
 	const char *text;
 	double x, y;          /* baseline anchor point (origin coordinates) */
-	const char *anchor;
+	enum kr_geom_anchor anchor;
 	struct kr_box box;
 };
 
@@ -422,16 +422,16 @@ static void place_headings(struct eco *e, struct heading h[4], double *bx0, doub
 	wl = kri_text_width_cls(h[0].text, px, "title");
 	wr = kri_text_width_cls(h[1].text, px, "title");
 	/* Left and right: level with the child, beside everything. */
-	h[0].anchor = "end";
+	h[0].anchor = KR_ANCHOR_END;
 	h[0].x = *bx0 - 14;
 	h[0].y = cy + px / 2;
-	h[1].anchor = "start";
+	h[1].anchor = KR_ANCHOR_START;
 	h[1].x = *bx1 + 14;
 	h[1].y = cy + px / 2;
-	h[2].anchor = "middle";
+	h[2].anchor = KR_ANCHOR_MIDDLE;
 	h[2].x = 0;
 	h[2].y = *by0 - 12;
-	h[3].anchor = "middle";
+	h[3].anchor = KR_ANCHOR_MIDDLE;
 	h[3].x = 0;
 	h[3].y = *by1 + 12 + px;
 	for (int i = 0; i < 4; i++)
@@ -472,14 +472,15 @@ static bool is_bridge(const struct kr_case *c, const struct kr_tie *t)
 	       (wa == KR_WORLD_FOSTER && wb == KR_WORLD_ORIGIN);
 }
 
-enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_render_opts *o,
-                                  struct kr_buf *out, struct kr_error *err)
+enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_render_opts *o,
+                                  struct kr_geometry *g, struct kr_error *err)
 {
 	struct eco e;
 	struct node **members = NULL;
 	int *where = NULL;     /* person index -> node index */
 	struct heading head[4];
 	struct kri_legend lg;
+	struct kr_geom_item *it;
 	enum kr_status rc = KR_OK;
 	double bx0, by0, bx1, by1, ox, oy, width, height, title_y, legend_h, content_w;
 	char title[300], desc[900], day[11];
@@ -579,7 +580,7 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 	                                    "Ecogram of %s (%s), as of %s"),
 	         child_name, c->ref ? c->ref : "", day);
 	content_w = fmax(bx1 - bx0, kri_text_width_cls(title, 16, "title"));
-	kri_legend_begin(&lg, out, o, 0, 0, fmax(content_w, 640), false);
+	kri_legend_begin(&lg, g, o, 0, 0, fmax(content_w, 640), false);
 	legend(&lg);
 	legend_h = kri_legend_end(&lg);
 	width = fmax(content_w, lg.used) + 2 * MARGIN;
@@ -604,22 +605,29 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 	         child_name, child_name, e.n - 1, nring[1], nring[2], nring[3], nring[4],
 	         nbridges);
 
-	rc = kri_svg_open(out, width, height, title, desc);
-	if (rc)
-		goto out;
-	kri_svg_text(out, o, MARGIN, title_y, 16, "start", "title", -1, title);
+	g->width = width;
+	g->height = height;
+	g->title = kri_geom_str(g, title);
+	g->desc = kri_geom_str(g, desc);
+	g->cx = ox;
+	g->cy = oy;
+	kri_geom_label(g, MARGIN, title_y, 16, KR_ANCHOR_START, "title", -1, title);
 
 	/* Ring guides. */
-	kr_buf_puts(out, "<g class=\"rings\" fill=\"none\" stroke=\"#BBBBBB\" "
-	            "stroke-dasharray=\"2 4\">\n");
-	for (int k = 1; k <= NRINGS; k++)
-		if (e.ring_used[k])
-			kr_buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>\n", ox, oy,
-			              e.radius[k]);
-	kr_buf_puts(out, "</g>\n");
+	it = kri_geom_group(g, "rings", KR_GEOM_F_BREAK);
+	it->style.fill = "none";
+	it->style.stroke = "#BBBBBB";
+	it->style.dash = "2 4";
+	for (int k = 1; k <= NRINGS; k++) {
+		if (!e.ring_used[k])
+			continue;
+		it = kri_geom_add(g, KR_GEOM_RING);
+		it->circle = (struct kr_geom_circle){ ox, oy, e.radius[k], k, 0 };
+	}
+	kri_geom_end(g);
 
 	/* Ties: between others first (underneath), then with the child. */
-	kr_buf_puts(out, "<g class=\"ties\">\n");
+	kri_geom_group(g, "ties", KR_GEOM_F_BREAK);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t t = 0; t < c->nties; t++) {
 			const struct kr_tie *tie = &c->ties[t];
@@ -640,46 +648,38 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 				look.opacity = 0;
 				look.width_scale = 1.0;
 			}
-			rc = kri_svg_tie(out, tie, na->x + ox, na->y + oy, na->rs, nb->x + ox,
-			                 nb->y + oy, nb->rs, &look);
-			if (rc)
-				goto out;
+			kri_geom_tie(g, c, tie, (int)t, na->x + ox, na->y + oy, na->rs, nb->x + ox,
+			             nb->y + oy, nb->rs, &look);
 		}
 	}
-	kr_buf_puts(out, "</g>\n<g class=\"people\">\n");
+	kri_geom_end(g);
+	kri_geom_group(g, "people", KR_GEOM_F_BREAK);
 	for (size_t i = 0; i < e.n; i++) {
 		const struct node *nd = &e.nodes[i];
-		rc = kri_svg_person(out, o, c, nd->person, nd->x + ox, nd->y + oy,
-		                    nd->person == c->child ? CHILD_R : SYM_R);
-		if (rc)
-			goto out;
+		it = kri_geom_person(g, o, c, nd->person, nd->x + ox, nd->y + oy,
+		                     nd->person == c->child ? CHILD_R : SYM_R);
+		it->node.ring = nd->ring;
 		if (nd->star) {
 			double sx = nd->x + ox + nd->rs, sy = nd->y + oy - nd->rs;
+			it->flags |= KR_GEOM_F_TRUST;
 			/* Part of the person's symbol: placement kept room for it. */
-			kri_svg_star(out, sx, sy, 8);
+			kri_geom_star(g, sx, sy, 8)->person = nd->person;
 		}
 	}
-	kr_buf_puts(out, "</g>\n<g class=\"labels\">\n");
-	for (size_t i = 0; i < e.n && rc == KR_OK; i++)
-		rc = write_label(&e, out, &e.nodes[i], ox, oy);
-	for (int i = 0; i < 4 && rc == KR_OK; i++)
-		rc = kri_svg_text(out, o, head[i].x + ox, head[i].y + oy, 13, head[i].anchor,
-		                  "title", -1, head[i].text);
-	if (rc)
-		goto out;
-	kr_buf_puts(out, "</g>\n<g class=\"legend\">\n");
-	kri_legend_begin(&lg, out, o, MARGIN, oy + by1 + 32, fmax(content_w, 640), true);
+	kri_geom_end(g);
+	kri_geom_group(g, "labels", KR_GEOM_F_BREAK);
+	for (size_t i = 0; i < e.n; i++)
+		write_label(g, &e.nodes[i], ox, oy);
+	for (int i = 0; i < 4; i++)
+		kri_geom_label(g, head[i].x + ox, head[i].y + oy, 13, head[i].anchor, "title", -1,
+		               head[i].text);
+	kri_geom_end(g);
+	kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
+	kri_legend_begin(&lg, g, o, MARGIN, oy + by1 + 32, fmax(content_w, 640), true);
 	legend(&lg);
 	kri_legend_end(&lg);
-	if (lg.failed) {
-		rc = out->failed ? out->why : KR_ENOMEM;
-		goto out;
-	}
-	kr_buf_puts(out, "</g>\n");
-	rc = kri_svg_close(out);
+	kri_geom_end(g);
 out:
-	if (rc && out->failed)
-		rc = out->why;
 	free(e.nodes);
 	free(e.placed);
 	free(members);

@@ -1,0 +1,105 @@
+/*
+ * geometry_int.h - building a struct kr_geometry (lib/geometry.c), for the
+ * layouts (lib/render_<kind>.c, lib/legend.c, lib/render_people.c), and
+ * the parts the writers draw composite items with (lib/svg.c), shared by
+ * the SVG and the JSON writer.  Internal to libkring.
+ *
+ * Building fails like struct kr_buf: once memory runs out the geometry is
+ * marked failed, every later kri_geom_add() hands out a scratch item that
+ * is thrown away, and kri_geom_status() reports KR_ENOMEM at the end, so a
+ * layout adds many items and checks once.
+ */
+#ifndef KRING_GEOMETRY_INT_H
+#define KRING_GEOMETRY_INT_H
+
+#include <stdarg.h>
+
+#include "kring/buf.h"
+#include "kring/case.h"
+#include "kring/geometry.h"
+
+/* A new, empty geometry of kind (NULL when out of memory). */
+struct kr_geometry *kri_geom_new(enum kr_render_kind kind);
+
+/* KR_OK, or KR_ENOMEM when some addition failed. */
+enum kr_status kri_geom_status(const struct kr_geometry *g);
+
+/* Appends an item of type t (person -1, everything else 0/NULL) and returns
+ * it; the pointer is valid until the next addition. */
+struct kr_geom_item *kri_geom_add(struct kr_geometry *g, enum kr_geom_type t);
+
+/* A copy of s (NULL stays NULL) that lives as long as g. */
+const char *kri_geom_str(struct kr_geometry *g, const char *s);
+
+/* Formatted text that lives as long as g ("" when out of memory). */
+const char *kri_geom_printf(struct kr_geometry *g, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Room for n doubles that lives as long as g (NULL when out of memory). */
+double *kri_geom_doubles(struct kr_geometry *g, size_t n);
+
+/* Copies the person ids of c into g (g->ids); the id of person i ("" for
+ * none or out of range). */
+void kri_geom_ids(struct kr_geometry *g, const struct kr_case *c);
+const char *kri_geom_id(const struct kr_geometry *g, int person);
+
+/* Opens a group with classes cls (NULL: none) and flags; closes it. */
+struct kr_geom_item *kri_geom_group(struct kr_geometry *g, const char *cls, unsigned flags);
+void kri_geom_end(struct kr_geometry *g);
+
+/* Sets the item's box. */
+void kri_geom_box(struct kr_geom_item *it, double x, double y, double w, double h,
+                  int person, enum kr_box_kind kind);
+
+/* A label: text (copied) at (x, y), font size px, anchor, classes cls
+ * (static or NULL), of person (or -1).  Non-empty text gets its box
+ * (kri_text_box) as a KR_BOX_LABEL of person. */
+struct kr_geom_item *kri_geom_label(struct kr_geometry *g, double x, double y, double px,
+                                    enum kr_geom_anchor anchor, const char *cls, int person,
+                                    const char *text);
+
+/* Shapes; style, class and box are set by the caller on the result. */
+struct kr_geom_item *kri_geom_rect(struct kr_geometry *g, double x, double y, double w,
+                                   double h);
+struct kr_geom_item *kri_geom_circle(struct kr_geometry *g, double x, double y, double r);
+struct kr_geom_item *kri_geom_line(struct kr_geometry *g, double x1, double y1, double x2,
+                                   double y2);
+/* A path whose data is the formatted text. */
+struct kr_geom_item *kri_geom_path(struct kr_geometry *g, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* How a picture is fitted into its box (as SVG's preserveAspectRatio
+ * "xMidYMid meet"): a point (x, y) of the picture lands on
+ * (*ox + x * *s, *oy + y * *s). */
+void kri_picture_fit(const struct kr_geom_picture *pc, double *s, double *ox, double *oy);
+
+/* ---- the parts of composite items (lib/svg.c) ---- */
+
+/* One SVG element of a composite item (a person's symbol, a tie, a star):
+ * its name and attributes in order; values live in the parts' buffer. */
+#define KRI_PART_ATTRS 8
+struct kri_part {
+	const char *el;
+	int n;
+	const char *key[KRI_PART_ATTRS];
+	size_t val[KRI_PART_ATTRS];   /* offsets into kri_parts.buf */
+};
+
+#define KRI_PARTS_MAX 8
+struct kri_parts {
+	struct kri_part p[KRI_PARTS_MAX];
+	int n;
+	struct kr_buf buf;            /* the values, each ended by a NUL */
+};
+
+/* The elements drawn inside item it (KR_GEOM_NODE: the outlines and the
+ * cross; KR_GEOM_TIE: the line pieces and arrowheads, nothing when the
+ * symbols touch; KR_GEOM_STAR: its outline), replacing ps's content.
+ * ps->buf must have been initialised (kr_buf_init).  Returns the buffer's
+ * status. */
+enum kr_status kri_svg_parts(const struct kr_geom_item *it, struct kri_parts *ps);
+
+/* The value of attribute k of part p. */
+const char *kri_part_val(const struct kri_parts *ps, const struct kri_part *p, int k);
+
+#endif

@@ -1,0 +1,809 @@
+/*
+ * svg.c - the one SVG writer: draws any struct kr_geometry
+ * (include/kring/geometry.h) as a standalone SVG document
+ * (kr_geometry_to_svg), and the pictures placed inside it as nested <svg>
+ * elements, so the Netwerkkompas's four panels are drawn by the same code
+ * as the pictures on their own.
+ *
+ * An id prefix goes before every id and class the writer puts in the
+ * document, and before every reference to one (aria-labelledby, url(#..),
+ * the selectors of the style rules), so pictures combine without any text
+ * being rewritten afterwards.  The document opens with the title and
+ * description (for screen readers), the shared style (the "DejaVu Sans"
+ * font stack, the label halo, bold titles, muted text) and a white
+ * background.
+ *
+ * Composite items are drawn here from their few numbers: a person's symbol
+ * (outlines, the child's second outline, the cross of the deceased), the
+ * star, and ties in Hartman's line styles along a straight line or a
+ * gentle curve (zigzag for conflict, hatching for ambivalence, a gap
+ * closed by two bars for a broken tie, arrowheads where support flows).
+ * kri_svg_parts() gives those elements to the JSON writer as well, so the
+ * browser draws exactly the same shapes.
+ *
+ * Numbers are printed with one decimal ("%.1f"), constants as given
+ * ("%g"), so the output is byte-identical from run to run.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "geometry_int.h"
+#include "render_int.h"
+
+#define MAX_DEPTH 32
+
+struct writer {
+	const struct kr_geometry *g;
+	struct kr_buf *b;
+	const char *pfx;          /* "" for none */
+	struct kri_parts parts;   /* scratch for composite items */
+};
+
+static enum kr_status write_body(struct writer *w, const struct kr_geometry *g);
+
+/* ---- small pieces ---- */
+
+/* Writes the space-separated names of cls, each with the prefix. */
+static void put_names(struct writer *w, const char *cls)
+{
+	const char *p = cls;
+	bool first = true;
+
+	if (!*w->pfx) {
+		kr_buf_xml(w->b, cls);
+		return;
+	}
+	while (*p) {
+		size_t n;
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (!n)
+			break;
+		kr_buf_printf(w->b, "%s%s%.*s", first ? "" : " ", w->pfx, (int)n, p);
+		first = false;
+		p += n;
+	}
+}
+
+static void put_class(struct writer *w, const char *cls)
+{
+	if (!cls)
+		return;
+	kr_buf_puts(w->b, " class=\"");
+	put_names(w, cls);
+	kr_buf_puts(w->b, "\"");
+}
+
+/* A paint value: a colour, or a reference to a pattern (prefixed). */
+static void put_paint(struct writer *w, const char *name, const char *v)
+{
+	if (!v)
+		return;
+	if (strncmp(v, "url(#", 5) == 0)
+		kr_buf_printf(w->b, " %s=\"url(#%s%s\"", name, w->pfx, v + 5);
+	else
+		kr_buf_printf(w->b, " %s=\"%s\"", name, v);
+}
+
+static void put_style(struct writer *w, const struct kr_geom_style *s)
+{
+	put_paint(w, "fill", s->fill);
+	if (s->fill_opacity > 0)
+		kr_buf_printf(w->b, " fill-opacity=\"%g\"", s->fill_opacity);
+	put_paint(w, "stroke", s->stroke);
+	if (s->stroke_width > 0)
+		kr_buf_printf(w->b, " stroke-width=\"%g\"", s->stroke_width);
+	if (s->stroke_opacity > 0)
+		kr_buf_printf(w->b, " stroke-opacity=\"%g\"", s->stroke_opacity);
+	if (s->dash)
+		kr_buf_printf(w->b, " stroke-dasharray=\"%s\"", s->dash);
+	if (s->linecap)
+		kr_buf_printf(w->b, " stroke-linecap=\"%s\"", s->linecap);
+	if (s->linejoin)
+		kr_buf_printf(w->b, " stroke-linejoin=\"%s\"", s->linejoin);
+}
+
+/* A number: one decimal, or as given when exact. */
+static void put_num(struct writer *w, const char *name, double v, bool exact)
+{
+	kr_buf_printf(w->b, exact ? " %s=\"%g\"" : " %s=\"%.1f\"", name, v);
+}
+
+/* ---- parts of composite items ---- */
+
+static struct kri_part *part(struct kri_parts *ps, const char *el)
+{
+	struct kri_part *p;
+
+	if (ps->n == KRI_PARTS_MAX)
+		ps->n--;                 /* never happens: the items have few parts */
+	p = &ps->p[ps->n++];
+	p->el = el;
+	p->n = 0;
+	return p;
+}
+
+/* Starts the value of attribute key of p; the caller appends it to
+ * ps->buf and ends it with val_end(). */
+static void val_begin(struct kri_parts *ps, struct kri_part *p, const char *key)
+{
+	if (p->n == KRI_PART_ATTRS)
+		p->n--;
+	p->key[p->n] = key;
+	p->val[p->n++] = ps->buf.len;
+}
+
+static void val_end(struct kri_parts *ps)
+{
+	kr_buf_add(&ps->buf, "", 1);
+}
+
+static void attr(struct kri_parts *ps, struct kri_part *p, const char *key, const char *fmt,
+                 ...) __attribute__((format(printf, 4, 5)));
+static void attr(struct kri_parts *ps, struct kri_part *p, const char *key, const char *fmt,
+                 ...)
+{
+	va_list ap;
+
+	val_begin(ps, p, key);
+	va_start(ap, fmt);
+	kr_buf_vprintf(&ps->buf, fmt, ap);
+	va_end(ap);
+	val_end(ps);
+}
+
+const char *kri_part_val(const struct kri_parts *ps, const struct kri_part *p, int k)
+{
+	return ps->buf.data ? ps->buf.data + p->val[k] : "";
+}
+
+static void node_parts(const struct kr_geom_item *it, struct kri_parts *ps)
+{
+	const struct kr_geom_node *nd = &it->node;
+	bool child = it->flags & KR_GEOM_F_CHILD;
+	double cx = nd->x, cy = nd->y, r = nd->r;
+
+	for (int ring = child ? 1 : 0; ring >= 0; ring--) {
+		double rr = ring ? r + 4 : r;
+		const char *f = ring ? "#fff" : nd->fill;
+		struct kri_part *p;
+		switch (nd->shape) {
+		case KR_SHAPE_SQUARE:
+			p = part(ps, "rect");
+			attr(ps, p, "x", "%.1f", cx - rr);
+			attr(ps, p, "y", "%.1f", cy - rr);
+			attr(ps, p, "width", "%.1f", 2 * rr);
+			attr(ps, p, "height", "%.1f", 2 * rr);
+			break;
+		case KR_SHAPE_CIRCLE:
+			p = part(ps, "circle");
+			attr(ps, p, "cx", "%.1f", cx);
+			attr(ps, p, "cy", "%.1f", cy);
+			attr(ps, p, "r", "%.1f", rr);
+			break;
+		default: {
+			double d = rr * 1.2;
+			p = part(ps, "path");
+			attr(ps, p, "d", "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", cx, cy - d, cx + d,
+			     cy, cx, cy + d, cx - d, cy);
+			break;
+		}
+		}
+		attr(ps, p, "fill", "%s", f);
+		attr(ps, p, "stroke", "#000");
+		attr(ps, p, "stroke-width", "1.5");
+	}
+	if (it->flags & KR_GEOM_F_DECEASED) {
+		double d = r * 0.7;
+		struct kri_part *p = part(ps, "path");
+		attr(ps, p, "d", "M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f", cx - d, cy - d, cx + d,
+		     cy + d, cx - d, cy + d, cx + d, cy - d);
+		attr(ps, p, "stroke", "#000");
+		attr(ps, p, "stroke-width", "2");
+	}
+}
+
+static void star_parts(const struct kr_geom_item *it, struct kri_parts *ps)
+{
+	const struct kr_geom_circle *s = &it->circle;
+	struct kri_part *p = part(ps, "path");
+
+	if (it->cls)
+		attr(ps, p, "class", "%s", it->cls);
+	val_begin(ps, p, "d");
+	for (int i = 0; i < 10; i++) {
+		double a = -M_PI / 2 + i * M_PI / 5;
+		double rr = i % 2 ? s->r * 0.45 : s->r;
+		kr_buf_printf(&ps->buf, "%s%.1f %.1f", i ? "L" : "M", s->x + rr * cos(a),
+		              s->y + rr * sin(a));
+	}
+	kr_buf_puts(&ps->buf, "Z");
+	val_end(ps);
+	attr(ps, p, "fill", "%s", it->style.fill ? it->style.fill : "none");
+	attr(ps, p, "stroke", "%s", it->style.stroke ? it->style.stroke : "none");
+	attr(ps, p, "stroke-width", "%g", it->style.stroke_width);
+}
+
+/* ---- tie lines ---- */
+
+/* A tie's path: a quadratic Bezier from p0 to p2 (straight when the control
+ * point lies midway), with an arc-length table so styles can be laid out
+ * along it. */
+#define CURVE_STEPS 48
+
+struct curve {
+	double x0, y0, cx, cy, x2, y2;
+	double s[CURVE_STEPS + 1];      /* arc length at t = i / CURVE_STEPS */
+	bool straight;
+};
+
+static void curve_at(const struct curve *k, double t, double *x, double *y)
+{
+	double a = (1 - t) * (1 - t), b = 2 * (1 - t) * t, c = t * t;
+	*x = a * k->x0 + b * k->cx + c * k->x2;
+	*y = a * k->y0 + b * k->cy + c * k->y2;
+}
+
+/* The unit tangent at t. */
+static void curve_dir(const struct curve *k, double t, double *ux, double *uy)
+{
+	double dx = 2 * ((1 - t) * (k->cx - k->x0) + t * (k->x2 - k->cx));
+	double dy = 2 * ((1 - t) * (k->cy - k->y0) + t * (k->y2 - k->cy));
+	double n = sqrt(dx * dx + dy * dy);
+	if (n < 1e-9) {
+		dx = k->x2 - k->x0;
+		dy = k->y2 - k->y0;
+		n = sqrt(dx * dx + dy * dy);
+		if (n < 1e-9) {
+			*ux = 1;
+			*uy = 0;
+			return;
+		}
+	}
+	*ux = dx / n;
+	*uy = dy / n;
+}
+
+static void curve_init(struct curve *k, double x1, double y1, double x2, double y2,
+                       double bend)
+{
+	double dx = x2 - x1, dy = y2 - y1;
+
+	k->x0 = x1;
+	k->y0 = y1;
+	k->x2 = x2;
+	k->y2 = y2;
+	/* bend moves the control point off the chord by bend * 2 * length, so
+	 * the curve's middle lies bend * length off it. */
+	k->cx = (x1 + x2) / 2 - dy * bend * 2;
+	k->cy = (y1 + y2) / 2 + dx * bend * 2;
+	k->straight = bend == 0;
+	k->s[0] = 0;
+	for (int i = 1; i <= CURVE_STEPS; i++) {
+		double ax, ay, bx, by;
+		curve_at(k, (double)(i - 1) / CURVE_STEPS, &ax, &ay);
+		curve_at(k, (double)i / CURVE_STEPS, &bx, &by);
+		k->s[i] = k->s[i - 1] + sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
+	}
+}
+
+/* The parameter t at arc length s. */
+static double curve_t(const struct curve *k, double s)
+{
+	int i;
+
+	if (s <= 0)
+		return 0;
+	if (s >= k->s[CURVE_STEPS])
+		return 1;
+	for (i = 1; i < CURVE_STEPS && k->s[i] < s; i++)
+		;
+	return ((double)(i - 1) + (s - k->s[i - 1]) / (k->s[i] - k->s[i - 1])) / CURVE_STEPS;
+}
+
+/* The arc length where the curve leaves a circle of radius r around its
+ * start (from_end false) or enters one around its end. */
+static double curve_clip(const struct curve *k, double r, bool from_end)
+{
+	double cx = from_end ? k->x2 : k->x0, cy = from_end ? k->y2 : k->y0;
+	double lo = 0, hi = k->s[CURVE_STEPS];
+
+	/* Bisection on the arc length: the distance from the centre grows
+	 * along the first (last) part of a gentle curve. */
+	for (int it = 0; it < 40; it++) {
+		double mid = (lo + hi) / 2, x, y, d;
+		curve_at(k, curve_t(k, from_end ? k->s[CURVE_STEPS] - mid : mid), &x, &y);
+		d = sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
+		if (d < r)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return from_end ? k->s[CURVE_STEPS] - hi : hi;
+}
+
+/* Appends the piece of the curve between arc lengths s0 and s1 as path
+ * data. */
+static void curve_piece(struct kr_buf *b, const struct curve *k, double s0, double s1)
+{
+	double t0 = curve_t(k, s0), t1 = curve_t(k, s1), x0, y0, x1, y1;
+
+	curve_at(k, t0, &x0, &y0);
+	curve_at(k, t1, &x1, &y1);
+	if (k->straight) {
+		kr_buf_printf(b, "M%.1f %.1fL%.1f %.1f", x0, y0, x1, y1);
+	} else {
+		/* The control point of the sub-curve [t0, t1]. */
+		double dx = 2 * ((1 - t0) * (k->cx - k->x0) + t0 * (k->x2 - k->cx));
+		double dy = 2 * ((1 - t0) * (k->cy - k->y0) + t0 * (k->y2 - k->cy));
+		kr_buf_printf(b, "M%.1f %.1fQ%.1f %.1f %.1f %.1f", x0, y0, x0 + dx * (t1 - t0) / 2,
+		              y0 + dy * (t1 - t0) / 2, x1, y1);
+	}
+}
+
+/* A point at arc length s, moved `side` along the normal. */
+static void curve_offset(const struct curve *k, double s, double side, double *x, double *y)
+{
+	double t = curve_t(k, s), ux, uy;
+	curve_at(k, t, x, y);
+	curve_dir(k, t, &ux, &uy);
+	*x += -uy * side;
+	*y += ux * side;
+}
+
+/* A filled arrowhead with its tip at arc length s, pointing along the
+ * curve (back when backwards). */
+static void arrow_part(struct kri_parts *ps, const struct curve *k, double s, bool backwards,
+                       double size, const char *colour)
+{
+	double t = curve_t(k, s), x, y, ux, uy, bx, by, px, py;
+	struct kri_part *p = part(ps, "path");
+
+	curve_at(k, t, &x, &y);
+	curve_dir(k, t, &ux, &uy);
+	if (backwards) {
+		ux = -ux;
+		uy = -uy;
+	}
+	bx = x - ux * size;
+	by = y - uy * size;
+	px = -uy * size * 0.5;
+	py = ux * size * 0.5;
+	attr(ps, p, "d", "M%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x, y, bx + px, by + py, bx - px,
+	     by - py);
+	attr(ps, p, "fill", "%s", colour);
+	attr(ps, p, "stroke", "none");
+}
+
+static void tie_parts(const struct kr_geom_item *it, struct kri_parts *ps)
+{
+	const struct kr_geom_tie *t = &it->tie;
+	struct curve k;
+	struct kr_buf *b = &ps->buf;
+	struct kri_part *p;
+	double width = t->width, head, s_a, s_b, l0, l1, inner, x, y;
+	bool arrow_a, arrow_b, weak = t->strength == KR_STRENGTH_WEAK;
+	double chord = sqrt((t->x2 - t->x1) * (t->x2 - t->x1) + (t->y2 - t->y1) * (t->y2 - t->y1));
+
+	if (chord < t->r1 + t->r2 + 4)
+		return;                   /* symbols touch: nothing to draw */
+	curve_init(&k, t->x1, t->y1, t->x2, t->y2, t->bend);
+	head = 7 + width;
+	s_a = t->r1 > 0 ? curve_clip(&k, t->r1 + 2, false) : 0;
+	s_b = t->r2 > 0 ? curve_clip(&k, t->r2 + 2, true) : k.s[CURVE_STEPS];
+	/* Arrows show which way support flows; a tie without a direction has
+	 * none. */
+	arrow_b = t->direction == KR_DIR_A_TO_B || t->direction == KR_DIR_MUTUAL;
+	arrow_a = t->direction == KR_DIR_B_TO_A || t->direction == KR_DIR_MUTUAL;
+	if (s_b - s_a < 2 * head + 8)
+		arrow_a = arrow_b = false;
+	if (s_b - s_a < 2)
+		return;
+	/* The line stops where an arrowhead starts. */
+	l0 = arrow_a ? s_a + head * 0.8 : s_a;
+	l1 = arrow_b ? s_b - head * 0.8 : s_b;
+	inner = l1 - l0;
+
+	p = part(ps, "path");
+	val_begin(ps, p, "d");
+	if (t->quality == KR_QUALITY_CONFLICT && inner > 24) {
+		/* Zigzag, with a short straight piece at each end. */
+		double amp = 4 + width / 2, step = 7 + width, run = inner - 16;
+		int teeth = (int)(run / step);
+		if (teeth < 2)
+			teeth = 2;
+		step = run / teeth;
+		curve_piece(b, &k, l0, l0 + 8);
+		for (int i = 0; i < teeth; i++) {
+			curve_offset(&k, l0 + 8 + step * (i + 0.5), i % 2 ? -amp : amp, &x, &y);
+			kr_buf_printf(b, "L%.1f %.1f", x, y);
+		}
+		curve_offset(&k, l1 - 8, 0, &x, &y);
+		kr_buf_printf(b, "L%.1f %.1f", x, y);
+		curve_offset(&k, l1, 0, &x, &y);
+		kr_buf_printf(b, "L%.1f %.1f", x, y);
+		val_end(ps);
+		attr(ps, p, "stroke-linejoin", "round");
+	} else if (t->quality == KR_QUALITY_BROKEN && inner > 30) {
+		/* Interrupted: a gap in the middle, closed by two short bars. */
+		double mid = (l0 + l1) / 2, gap = 7, bar = 7 + width, ax, ay, bx, by;
+		curve_piece(b, &k, l0, mid - gap);
+		curve_piece(b, &k, mid + gap, l1);
+		val_end(ps);
+		if (weak)
+			attr(ps, p, "stroke-dasharray", "6 4");
+		p = part(ps, "path");
+		val_begin(ps, p, "d");
+		curve_offset(&k, mid - gap, bar, &ax, &ay);
+		curve_offset(&k, mid - gap, -bar, &bx, &by);
+		kr_buf_printf(b, "M%.1f %.1fL%.1f %.1f", ax, ay, bx, by);
+		curve_offset(&k, mid + gap, bar, &ax, &ay);
+		curve_offset(&k, mid + gap, -bar, &bx, &by);
+		kr_buf_printf(b, "M%.1f %.1fL%.1f %.1f", ax, ay, bx, by);
+		val_end(ps);
+		attr(ps, p, "stroke-width", "2");
+	} else {
+		curve_piece(b, &k, l0, l1);
+		val_end(ps);
+		if (weak)
+			attr(ps, p, "stroke-dasharray", "6 4");
+		if (t->quality == KR_QUALITY_AMBIVALENT && inner > 30) {
+			/* Hatched: short slanted strokes across the line (stress). */
+			int n = (int)((inner - 20) / 12);
+			double step = (inner - 20) / (n > 0 ? n : 1);
+			p = part(ps, "path");
+			val_begin(ps, p, "d");
+			for (int i = 0; i <= n && n > 0; i++) {
+				double s = l0 + 10 + step * i, ax, ay, bx, by;
+				curve_offset(&k, s - 3, 6, &ax, &ay);
+				curve_offset(&k, s + 3, -6, &bx, &by);
+				kr_buf_printf(b, "M%.1f %.1fL%.1f %.1f", ax, ay, bx, by);
+			}
+			val_end(ps);
+			attr(ps, p, "stroke-width", "1.5");
+		}
+	}
+	if (arrow_b)
+		arrow_part(ps, &k, s_b, false, head, t->colour);
+	if (arrow_a)
+		arrow_part(ps, &k, s_a, true, head, t->colour);
+}
+
+enum kr_status kri_svg_parts(const struct kr_geom_item *it, struct kri_parts *ps)
+{
+	ps->n = 0;
+	ps->buf.len = 0;
+	if (ps->buf.data)
+		ps->buf.data[0] = '\0';
+	switch (it->type) {
+	case KR_GEOM_NODE:
+		node_parts(it, ps);
+		break;
+	case KR_GEOM_STAR:
+		star_parts(it, ps);
+		break;
+	case KR_GEOM_TIE:
+		tie_parts(it, ps);
+		break;
+	default:
+		break;
+	}
+	return ps->buf.failed ? ps->buf.why : KR_OK;
+}
+
+/* Writes the parts as elements. */
+static void put_parts(struct writer *w)
+{
+	const struct kri_parts *ps = &w->parts;
+
+	for (int i = 0; i < ps->n; i++) {
+		const struct kri_part *p = &ps->p[i];
+		kr_buf_printf(w->b, "<%s", p->el);
+		for (int k = 0; k < p->n; k++) {
+			const char *v = kri_part_val(ps, p, k);
+			if (strcmp(p->key[k], "class") == 0)
+				put_class(w, v);
+			else
+				kr_buf_printf(w->b, " %s=\"%s\"", p->key[k], v);
+		}
+		kr_buf_puts(w->b, "/>");
+	}
+}
+
+/* ---- items ---- */
+
+static const char *const anchors[] = { "start", "middle", "end" };
+
+/* Writes one item that is not a group; returns false when it wrote
+ * nothing (a tie between symbols that touch). */
+static bool put_item(struct writer *w, const struct kr_geom_item *it)
+{
+	struct kr_buf *b = w->b;
+
+	switch (it->type) {
+	case KR_GEOM_NODE:
+		kri_svg_parts(it, &w->parts);
+		kr_buf_puts(b, "<g");
+		put_class(w, "person");
+		kr_buf_puts(b, " data-id=\"");
+		kr_buf_xml(b, kri_geom_id(w->g, it->person));
+		kr_buf_puts(b, "\">");
+		put_parts(w);
+		kr_buf_puts(b, "</g>");
+		break;
+	case KR_GEOM_STAR:
+		kri_svg_parts(it, &w->parts);
+		put_parts(w);
+		break;
+	case KR_GEOM_TIE: {
+		const struct kr_geom_tie *t = &it->tie;
+		kri_svg_parts(it, &w->parts);
+		if (w->parts.n == 0)
+			return false;
+		kr_buf_puts(b, "<g class=\"");
+		kr_buf_printf(b, "%stie %sq-%s %ss-%s", w->pfx, w->pfx,
+		              t->quality ? kr_enum_name(KR_ENUM_QUALITY, t->quality) : "none", w->pfx,
+		              t->strength ? kr_enum_name(KR_ENUM_STRENGTH, t->strength) : "none");
+		kr_buf_printf(b, "\" stroke=\"%s\" stroke-width=\"%.1f\" fill=\"none\"", t->colour,
+		              t->width);
+		if (t->opacity > 0 && t->opacity < 1)
+			kr_buf_printf(b, " opacity=\"%.2f\"", t->opacity);
+		kr_buf_puts(b, ">");
+		put_parts(w);
+		kr_buf_puts(b, "</g>");
+		break;
+	}
+	case KR_GEOM_LABEL: {
+		const struct kr_geom_label *l = &it->label;
+		kr_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\"", l->x, l->y, l->size);
+		if (l->anchor != KR_ANCHOR_START)
+			kr_buf_printf(b, " text-anchor=\"%s\"", anchors[l->anchor]);
+		put_class(w, it->cls);
+		kr_buf_puts(b, ">");
+		kr_buf_xml(b, l->text);
+		kr_buf_puts(b, "</text>");
+		break;
+	}
+	case KR_GEOM_BAND: {
+		const struct kr_geom_line *l = &it->line;
+		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1f\"", l->x1, l->y1, l->x2, l->y2);
+		put_paint(w, "stroke", it->style.stroke);
+		kr_buf_printf(b, " stroke-width=\"%.1f\" stroke-opacity=\"%g\"", it->style.stroke_width,
+		              it->style.stroke_opacity);
+		put_paint(w, "fill", it->style.fill);
+		kr_buf_printf(b, " stroke-linecap=\"%s\"/>", it->style.linecap ? it->style.linecap
+		                                                                : "round");
+		break;
+	}
+	case KR_GEOM_RING:
+	case KR_GEOM_CIRCLE: {
+		const struct kr_geom_circle *c = &it->circle;
+		kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\"", c->x, c->y);
+		put_num(w, "r", c->r, c->exact & KR_GEOM_EXACT_R);
+		put_style(w, &it->style);
+		put_class(w, it->cls);
+		kr_buf_puts(b, "/>");
+		break;
+	}
+	case KR_GEOM_RECT: {
+		const struct kr_geom_rect *r = &it->rect;
+		kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\"", r->x, r->y);
+		put_num(w, "width", r->w, r->exact & KR_GEOM_EXACT_W);
+		put_num(w, "height", r->h, r->exact & KR_GEOM_EXACT_H);
+		if (r->rx > 0)
+			kr_buf_printf(b, " rx=\"%g\"", r->rx);
+		put_style(w, &it->style);
+		put_class(w, it->cls);
+		kr_buf_puts(b, "/>");
+		break;
+	}
+	case KR_GEOM_ELLIPSE: {
+		const struct kr_geom_ellipse *e = &it->ellipse;
+		kr_buf_printf(b, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"", e->x, e->y,
+		              e->rx, e->ry);
+		if (it->flags & KR_GEOM_F_ROTATED)
+			kr_buf_printf(b, " transform=\"rotate(%.1f %.1f %.1f)\"", e->angle, e->x, e->y);
+		put_style(w, &it->style);
+		put_class(w, it->cls);
+		kr_buf_puts(b, "/>");
+		break;
+	}
+	case KR_GEOM_LINE: {
+		const struct kr_geom_line *l = &it->line;
+		kr_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", l->x1, l->y1,
+		              l->x2, l->y2);
+		put_style(w, &it->style);
+		put_class(w, it->cls);
+		kr_buf_puts(b, "/>");
+		break;
+	}
+	case KR_GEOM_POLYGON: {
+		const struct kr_geom_poly *p = &it->poly;
+		kr_buf_puts(b, "<polygon points=\"");
+		for (size_t k = 0; k < p->n; k++)
+			kr_buf_printf(b, "%s%.1f,%.1f", k ? " " : "", p->pts[2 * k], p->pts[2 * k + 1]);
+		kr_buf_puts(b, "\"");
+		put_style(w, &it->style);
+		put_class(w, it->cls);
+		kr_buf_puts(b, "/>");
+		break;
+	}
+	case KR_GEOM_PATH:
+		kr_buf_printf(b, "<path d=\"%s\"", it->path.d);
+		put_style(w, &it->style);
+		put_class(w, it->cls);
+		kr_buf_puts(b, "/>");
+		break;
+	case KR_GEOM_PATTERN: {
+		const struct kr_geom_pattern *p = &it->pattern;
+		kr_buf_printf(b, "<pattern id=\"%s%s\" width=\"%g\" height=\"%g\" "
+		              "patternUnits=\"userSpaceOnUse\"><rect width=\"%g\" height=\"%g\" "
+		              "fill=\"%s\"/>", w->pfx, p->id, p->w, p->h, p->w, p->h, p->bg);
+		if (p->d && *p->d)
+			kr_buf_printf(b, "<path d=\"%s\" stroke=\"%s\" stroke-opacity=\"%g\" "
+			              "fill=\"%s\" fill-opacity=\"%g\"/>", p->d, it->style.stroke,
+			              it->style.stroke_opacity, it->style.fill, it->style.fill_opacity);
+		kr_buf_puts(b, "</pattern>");
+		break;
+	}
+	case KR_GEOM_CSS: {
+		const struct kr_geom_css *css = &it->css;
+		kr_buf_puts(b, "<style>");
+		for (size_t k = 0; k < css->n; k++) {
+			const char *p = css->classes[k];
+			bool first = true;
+			while (*p) {
+				size_t n = strcspn(p, " ");
+				if (n)
+					kr_buf_printf(b, "%s.%s%.*s", first ? "" : ",", w->pfx, (int)n, p);
+				first = false;
+				p += n;
+				p += strspn(p, " ");
+			}
+			kr_buf_printf(b, "{%s}", css->css[k]);
+		}
+		kr_buf_puts(b, "</style>");
+		break;
+	}
+	case KR_GEOM_PICTURE: {
+		const struct kr_geom_picture *pc = &it->picture;
+		struct writer sub = *w;
+		const char *outer = w->pfx;
+		char pfx[128];
+		snprintf(pfx, sizeof pfx, "%s%s", outer, pc->prefix ? pc->prefix : "");
+		kr_buf_printf(b, "<svg x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+		              "viewBox=\"0 0 %.1f %.1f\" preserveAspectRatio=\"xMidYMid meet\" "
+		              "role=\"img\" aria-labelledby=\"%skr-title %skr-desc\">\n", pc->x, pc->y,
+		              pc->w, pc->h, pc->g->width, pc->g->height, pfx, pfx);
+		sub.pfx = pfx;
+		sub.g = pc->g;
+		write_body(&sub, pc->g);
+		w->parts = sub.parts;     /* its scratch buffer may have grown */
+		break;
+	}
+	case KR_GEOM_SECTOR:          /* for the browser: nothing to draw */
+	case KR_GEOM_GROUP:
+	case KR_GEOM_END:
+	case KR_GEOM__N:
+		return false;
+	}
+	return true;
+}
+
+static void open_group(struct writer *w, const struct kr_geom_item *it)
+{
+	if (it->flags & KR_GEOM_F_ANON)
+		return;
+	kr_buf_puts(w->b, it->flags & KR_GEOM_F_DEFS ? "<defs" : "<g");
+	put_class(w, it->cls);
+	put_style(w, &it->style);
+	kr_buf_puts(w->b, ">");
+	if (it->group.title) {
+		kr_buf_puts(w->b, "<title>");
+		kr_buf_xml(w->b, it->group.title);
+		kr_buf_puts(w->b, "</title>");
+	}
+	if (it->flags & KR_GEOM_F_BREAK)
+		kr_buf_puts(w->b, "\n");
+}
+
+/* Writes items in order: a group's items follow its opening tag; items of
+ * a group on one line (inline, anonymous) get no line break each. */
+static void write_items(struct writer *w, const struct kr_geom_item *items, size_t n)
+{
+	unsigned stack[MAX_DEPTH];
+	int depth = 0;
+	bool inl = false;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct kr_geom_item *it = &items[i];
+		if (it->type == KR_GEOM_GROUP) {
+			open_group(w, it);
+			if (depth < MAX_DEPTH)
+				stack[depth] = it->flags;
+			depth++;
+			inl = (it->flags & (KR_GEOM_F_ANON | KR_GEOM_F_INLINE)) != 0;
+			continue;
+		}
+		if (it->type == KR_GEOM_END) {
+			unsigned f;
+			if (depth == 0)
+				continue;
+			depth--;
+			f = depth < MAX_DEPTH ? stack[depth] : 0;
+			if (f & KR_GEOM_F_DEFS)
+				kr_buf_puts(w->b, "</defs>");
+			else if (!(f & KR_GEOM_F_ANON))
+				kr_buf_puts(w->b, "</g>");
+			inl = depth > 0 && depth <= MAX_DEPTH &&
+			      (stack[depth - 1] & (KR_GEOM_F_ANON | KR_GEOM_F_INLINE));
+			if (!inl)
+				kr_buf_puts(w->b, "\n");
+			continue;
+		}
+		if (put_item(w, it) && !inl)
+			kr_buf_puts(w->b, "\n");
+	}
+}
+
+/* Everything after the root element's opening tag: title, description,
+ * the shared style, the background, the items, the closing tag. */
+static enum kr_status write_body(struct writer *w, const struct kr_geometry *g)
+{
+	const char *p = w->pfx;
+	struct kr_buf *b = w->b;
+
+	kr_buf_printf(b, "\n<title id=\"%skr-title\">", p);
+	kr_buf_xml(b, g->title ? g->title : "");
+	kr_buf_printf(b, "</title>\n<desc id=\"%skr-desc\">", p);
+	kr_buf_xml(b, g->desc ? g->desc : "");
+	kr_buf_printf(b, "</desc>\n<style>\n"
+	              "text{font-family:\"DejaVu Sans\",sans-serif;fill:#000}\n"
+	              ".%shalo{paint-order:stroke;stroke:#fff;stroke-width:3px;"
+	              "stroke-linejoin:round}\n"
+	              ".%stitle{font-weight:bold}\n"
+	              ".%smuted{fill:#444}\n"
+	              "</style>\n"
+	              "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n", p, p, p);
+	write_items(w, g->items, g->nitems);
+	kr_buf_puts(b, "</svg>");
+	return b->failed ? b->why : KR_OK;
+}
+
+enum kr_status kr_geometry_to_svg(const struct kr_geometry *g, const char *prefix,
+                                  struct kr_buf *out, struct kr_error *err)
+{
+	struct writer w;
+	enum kr_status rc;
+
+	if (!g || !out)
+		return kr_error_say(err, KR_EUSAGE, "geen tekening of geen uitvoer",
+		                    "no picture or no output");
+	memset(&w, 0, sizeof w);
+	w.g = g;
+	w.b = out;
+	w.pfx = prefix ? prefix : "";
+	kr_buf_init(&w.parts.buf, out->max);
+	kr_buf_puts(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+	if (g->mm)
+		kr_buf_printf(out, " viewBox=\"0 0 %.1f %.1f\" width=\"%.0fmm\" height=\"%.0fmm\"",
+		              g->width, g->height, g->width, g->height);
+	else
+		kr_buf_printf(out, " viewBox=\"0 0 %.1f %.1f\" width=\"%.1f\" height=\"%.1f\"",
+		              g->width, g->height, g->width, g->height);
+	kr_buf_printf(out, " role=\"img\" aria-labelledby=\"%skr-title %skr-desc\">", w.pfx,
+	              w.pfx);
+	rc = write_body(&w, g);
+	if (rc == KR_OK)
+		rc = kr_buf_puts(out, "\n");
+	if (rc == KR_OK && w.parts.buf.failed)
+		rc = w.parts.buf.why;
+	kr_buf_cleanup(&w.parts.buf);
+	if (rc != KR_OK)
+		kr_error_say(err, rc, "de tekening past niet in het geheugen (%s)",
+		             "the picture does not fit in memory (%s)", kr_status_name(rc));
+	return rc;
+}
