@@ -22,7 +22,7 @@
  * zigzag, tense (ambivalent) hatched, broken interrupted; arrowheads show
  * which way support flows.  Ties between other people are drawn thinner and
  * grey, except the ties that join the two worlds (origin - foster), drawn in
- * blue.  The trust figure carries a star and the words "vertrouwensfiguur".
+ * blue; a tie in conflict or broken is vermillion wherever it is.  The trust figure carries a star and the words "vertrouwensfiguur".
  */
 #include <math.h>
 #include <stdio.h>
@@ -640,8 +640,7 @@ enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_rende
 				look.bend = bend_away(na, nb);
 				look.width_scale = 0.7;
 				look.opacity = 0.6;
-				if (tie->quality != KR_QUALITY_CONFLICT)
-					look.colour = "#777777";
+				look.colour = "#777777";
 			}
 			if (is_bridge(c, tie)) {
 				look.colour = KRI_COLOUR_BRIDGE;

@@ -99,8 +99,10 @@ struct kr_geom_item *kri_geom_person(struct kr_geometry *g, const struct kr_rend
 struct kr_geom_item *kri_geom_star(struct kr_geometry *g, double cx, double cy, double r);
 
 /* How a tie looks beyond its own strength and quality: colour NULL picks
- * the ink (grey for broken, vermillion for conflict); width_scale 0 means
- * 1; opacity 0 means opaque; bend as in struct kr_geom_tie. */
+ * the ink; width_scale 0 means 1; opacity 0 means opaque; bend as in
+ * struct kr_geom_tie.  A tie in conflict or broken is drawn in the
+ * conflict colour whatever colour the look asks for (Hartman: a stressful
+ * tie is red). */
 struct kri_tie_look {
 	const char *colour;
 	double width_scale;

@@ -5,7 +5,9 @@
  * other or unknown, filled with the world's colour, the child with a
  * double outline, the deceased grey with a cross), the trust figure's
  * star, and each tie's colour and width in Hartman's conventions (strong
- * thick, weak thin; ink, grey for a broken tie, vermillion for conflict).
+ * thick, weak thin; ink, and vermillion for a stressful tie - in conflict
+ * or broken - wherever it is, also between the two worlds, so picture and
+ * legend say the same).
  * These are layout decisions: the items carry them, lib/svg.c draws them.
  */
 #include <string.h>
@@ -78,8 +80,9 @@ struct kr_geom_item *kri_geom_star(struct kr_geometry *g, double cx, double cy, 
 	return it;
 }
 
-/* A tie's width and colour: by strength, and by quality unless the look
- * names a colour. */
+/* A tie's width and colour: by strength; a tie in conflict or broken in
+ * the conflict colour whatever the look asks for, others in the look's
+ * colour or ink. */
 static void tie_look(const struct kr_tie *t, const struct kri_tie_look *look, double *width,
                      const char **colour)
 {
@@ -90,12 +93,10 @@ static void tie_look(const struct kr_tie *t, const struct kri_tie_look *look, do
 	else if (t->strength == KR_STRENGTH_WEAK)
 		w = 1.5;
 	*width = w * (look && look->width_scale > 0 ? look->width_scale : 1.0);
-	if (look && look->colour)
-		*colour = look->colour;
-	else if (t->quality == KR_QUALITY_CONFLICT)
+	if (t->quality == KR_QUALITY_CONFLICT || t->quality == KR_QUALITY_BROKEN)
 		*colour = KRI_COLOUR_CONFLICT;
-	else if (t->quality == KR_QUALITY_BROKEN)
-		*colour = "#666666";
+	else if (look && look->colour)
+		*colour = look->colour;
 	else
 		*colour = KRI_COLOUR_INK;
 }

@@ -109,6 +109,42 @@ static void test_content(void **state)
 	kr_case_free(c);
 }
 
+/* Issue 11: a conflict between two adults (Ilse, origin, and Marga, foster:
+ * a tie between the two worlds) was drawn blue.  Every tie in conflict or
+ * broken, and their legend samples, are in the conflict colour, in the
+ * ecogram and in the sociogram. */
+static void test_conflict_is_red(void **state)
+{
+	struct kr_case *c = tu_case_from_text(RF_SMALL);
+	struct kr_render_opts o;
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.as_of = tu_day(RF_AS_OF);
+	for (int k = 0; k < 2; k++) {
+		enum kr_render_kind kind = k ? KR_RENDER_SOCIOGRAM : KR_RENDER_ECOGRAM;
+		struct kr_geometry *g = NULL;
+		size_t stressful = 0, samples = 0;
+		assert_int_equal(kr_render_geometry(kind, c, &o, &g, NULL), KR_OK);
+		for (size_t i = 0; i < g->nitems; i++) {
+			const struct kr_geom_tie *t = &g->items[i].tie;
+			if (g->items[i].type != KR_GEOM_TIE)
+				continue;
+			if (t->quality == KR_QUALITY_CONFLICT || t->quality == KR_QUALITY_BROKEN) {
+				assert_string_equal(t->colour, KRI_COLOUR_CONFLICT);
+				stressful++;
+				samples += t->index < 0;
+			} else if (t->index >= 0) {
+				assert_string_not_equal(t->colour, KRI_COLOUR_CONFLICT);
+			}
+		}
+		/* Ilse - Marga (conflict), Sam - Ilse (broken), two legend samples */
+		assert_int_equal(stressful, 4);
+		assert_int_equal(samples, 2);
+		kr_geometry_free(g);
+	}
+	kr_case_free(c);
+}
+
 static void check_case(const struct kr_case *c, const char *what)
 {
 	struct kr_layout l = { 0 };
@@ -165,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_rings_and_sides),
 		cmocka_unit_test(test_content),
+		cmocka_unit_test(test_conflict_is_red),
 		cmocka_unit_test(test_edge_cases),
 		cmocka_unit_test(test_generated),
 	};
