@@ -190,6 +190,11 @@ struct kr_geom_item *kri_geom_group(struct kr_geometry *g, const char *cls, unsi
 	return it;
 }
 
+struct kr_geom_item *kri_geom_run(struct kr_geometry *g)
+{
+	return kri_geom_group(g, NULL, KR_GEOM_F_ANON | KR_GEOM_F_INLINE);
+}
+
 void kri_geom_end(struct kr_geometry *g)
 {
 	kri_geom_add(g, KR_GEOM_END);

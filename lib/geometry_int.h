@@ -46,6 +46,9 @@ const char *kri_geom_id(const struct kr_geometry *g, int person);
 /* Opens a group with classes cls (NULL: none) and flags; closes it. */
 struct kr_geom_item *kri_geom_group(struct kr_geometry *g, const char *cls, unsigned flags);
 void kri_geom_end(struct kr_geometry *g);
+/* Opens an anonymous group whose items are one line of SVG text (a
+ * symbol made of several shapes, a row of strokes). */
+struct kr_geom_item *kri_geom_run(struct kr_geometry *g);
 
 /* Sets the item's box. */
 void kri_geom_box(struct kr_geom_item *it, double x, double y, double w, double h,

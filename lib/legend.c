@@ -4,7 +4,9 @@
  * symbols and worlds, the trust figure's star, Hartman's tie styles and
  * the support arrow, notes on rows of their own.  A legend is laid out
  * twice: once to measure it (nothing added), once to add it to the
- * geometry where the measurement left room.
+ * geometry where the measurement left room.  Each entry is an anonymous
+ * group of class "legend-item" (its sample, then its text), so a reader of
+ * the geometry - the browser - can show the entries on their own.
  */
 #include <string.h>
 
@@ -63,6 +65,7 @@ void kri_legend_symbol(struct kri_legend *lg, enum kr_sex sex, const char *fill,
 
 	if (!lg->draw)
 		return;
+	kri_geom_group(g, "legend-item", KR_GEOM_F_ANON);
 	if (sex == KR_SEX_M) {
 		it = kri_geom_rect(g, cx - r, cy - r, 14, 14);
 	} else if (sex == KR_SEX_F) {
@@ -82,6 +85,7 @@ void kri_legend_symbol(struct kri_legend *lg, enum kr_sex sex, const char *fill,
 	}
 	kri_geom_box(it, cx - 8, cy - 8, 16, 16, -1, KR_BOX_SYMBOL);
 	legend_text(lg, x + 22, text);
+	kri_geom_end(g);
 }
 
 void kri_legend_star(struct kri_legend *lg, const char *text)
@@ -90,9 +94,11 @@ void kri_legend_star(struct kri_legend *lg, const char *text)
 
 	if (!lg->draw)
 		return;
+	kri_geom_group(lg->g, "legend-item", KR_GEOM_F_ANON);
 	kri_geom_box(kri_geom_star(lg->g, x + 8, lg->y, 8), x, lg->y - 8, 16, 16, -1,
 	             KR_BOX_SYMBOL);
 	legend_text(lg, x + 22, text);
+	kri_geom_end(lg->g);
 }
 
 void kri_legend_line(struct kri_legend *lg, enum kr_strength strength, enum kr_quality quality,
@@ -104,6 +110,7 @@ void kri_legend_line(struct kri_legend *lg, enum kr_strength strength, enum kr_q
 
 	if (!lg->draw)
 		return;
+	kri_geom_group(lg->g, "legend-item", KR_GEOM_F_ANON);
 	if (band) {
 		struct kr_geom_item *it = kri_geom_add(lg->g, KR_GEOM_BAND);
 		it->line = (struct kr_geom_line){ x + 4, lg->y, x + 36, lg->y };
@@ -118,6 +125,7 @@ void kri_legend_line(struct kri_legend *lg, enum kr_strength strength, enum kr_q
 	t.direction = direction;
 	kri_geom_tie(lg->g, NULL, &t, -1, x - 2, lg->y, 0, x + 42, lg->y, 0, look);
 	legend_text(lg, x + 46, text);
+	kri_geom_end(lg->g);
 }
 
 void kri_legend_people(struct kri_legend *lg, bool star)

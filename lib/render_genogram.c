@@ -1854,14 +1854,14 @@ static void draw(struct geno *g, struct kr_geometry *gm)
 	it->style.stroke = "#000";
 	it->style.stroke_width = 1.5;
 	for (size_t j = 0; j < g->npartners; j++) {
-		kri_geom_group(gm, NULL, KR_GEOM_F_ANON);
+		kri_geom_run(gm);
 		partner_line(g, gm, j);
 		kri_geom_end(gm);
 	}
 	for (size_t i = 0; i < g->nn; i++)
 		g->n[i].upseen = 0;
 	for (size_t i = 0; i < g->nun; i++) {
-		kri_geom_group(gm, NULL, KR_GEOM_F_ANON);
+		kri_geom_run(gm);
 		union_lines(g, gm, &g->un[i]);
 		kri_geom_end(gm);
 	}

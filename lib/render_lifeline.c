@@ -524,7 +524,7 @@ static void strokes_begin(struct kr_geometry *g, const char *cls, double width, 
 	struct kr_geom_item *it = kri_geom_group(g, cls, KR_GEOM_F_BREAK);
 	it->style.stroke = col;
 	it->style.stroke_width = width;
-	kri_geom_group(g, NULL, KR_GEOM_F_ANON);
+	kri_geom_run(g);
 }
 
 static void strokes_end(struct kr_geometry *g)
@@ -578,8 +578,8 @@ static void draw_events(struct ll *l, struct kr_geometry *g)
 	for (size_t i = 0; i < l->nev; i++) {
 		const struct lev *v = &l->ev[i];
 		double cy = l->axis_y - 24 - LANE_UP * v->lane;
-		kri_geom_box(kri_geom_group(g, NULL, KR_GEOM_F_ANON), v->x - SYM_R, cy - SYM_R,
-		             2 * SYM_R, 2 * SYM_R, -1, KR_BOX_SYMBOL);
+		kri_geom_box(kri_geom_run(g), v->x - SYM_R, cy - SYM_R, 2 * SYM_R, 2 * SYM_R, -1,
+		             KR_BOX_SYMBOL);
 		ev_symbol(g, v->type, v->x, cy, SYM_R);
 		kri_geom_end(g);
 		if (v->left)
@@ -613,7 +613,7 @@ static void draw_placements(struct ll *l, struct kr_geometry *g)
 		const struct lpl *v = &l->pl[i];
 		double y = top0 + LANE_DOWN * v->lane;
 		struct kr_geom_item *it;
-		kri_geom_group(g, NULL, KR_GEOM_F_ANON);
+		kri_geom_run(g);
 		it = kri_geom_rect(g, v->x0, y, v->x1 - v->x0, BAR_H);
 		it->style.fill = kri_geom_printf(g, "url(#ll-form-%d)", (int)v->form);
 		it->style.stroke = "#000";
@@ -667,8 +667,7 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				y += rowh;
 			}
 			if (g) {
-				kri_geom_box(kri_geom_group(g, NULL, KR_GEOM_F_ANON), x, y, iw, 14, -1,
-				             KR_BOX_SYMBOL);
+				kri_geom_box(kri_geom_run(g), x, y, iw, 14, -1, KR_BOX_SYMBOL);
 				if (pass == 0) {
 					ev_symbol(g, (enum kr_event_type)k, x + 7, y + 7, SYM_R);
 				} else if (pass == 1) {
@@ -727,7 +726,7 @@ static void draw(struct ll *l, struct kr_geometry *g)
 	g->desc = kri_geom_str(g, desc);
 	patterns(l, g);
 	kri_geom_label(g, MARGIN, 28, 16, KR_ANCHOR_START, "title", -1, title);
-	kri_geom_group(g, NULL, KR_GEOM_F_ANON);
+	kri_geom_run(g);
 	it = kri_geom_path(g, "M%.1f %.1fH%.1f", l->x0, l->axis_y, axis_end);
 	it->style.stroke = "#000";
 	it->style.stroke_width = 2;

@@ -711,7 +711,8 @@ static void open_group(struct writer *w, const struct kr_geom_item *it)
 }
 
 /* Writes items in order: a group's items follow its opening tag; items of
- * a group on one line (inline, anonymous) get no line break each. */
+ * an inline group get no line break each, the group one at its end.  An
+ * anonymous group writes no element. */
 static void write_items(struct writer *w, const struct kr_geom_item *items, size_t n)
 {
 	unsigned stack[MAX_DEPTH];
@@ -725,7 +726,7 @@ static void write_items(struct writer *w, const struct kr_geom_item *items, size
 			if (depth < MAX_DEPTH)
 				stack[depth] = it->flags;
 			depth++;
-			inl = (it->flags & (KR_GEOM_F_ANON | KR_GEOM_F_INLINE)) != 0;
+			inl = (it->flags & KR_GEOM_F_INLINE) != 0;
 			continue;
 		}
 		if (it->type == KR_GEOM_END) {
@@ -738,9 +739,8 @@ static void write_items(struct writer *w, const struct kr_geom_item *items, size
 				kr_buf_puts(w->b, "</defs>");
 			else if (!(f & KR_GEOM_F_ANON))
 				kr_buf_puts(w->b, "</g>");
-			inl = depth > 0 && depth <= MAX_DEPTH &&
-			      (stack[depth - 1] & (KR_GEOM_F_ANON | KR_GEOM_F_INLINE));
-			if (!inl)
+			inl = depth > 0 && depth <= MAX_DEPTH && (stack[depth - 1] & KR_GEOM_F_INLINE);
+			if (!inl && (!(f & KR_GEOM_F_ANON) || (f & KR_GEOM_F_INLINE)))
 				kr_buf_puts(w->b, "\n");
 			continue;
 		}

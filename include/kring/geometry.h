@@ -58,8 +58,8 @@ enum kr_geom_type {
 #define KR_GEOM_F_DECEASED 0x004u  /* node: died on or before the picture's day (grey, cross) */
 #define KR_GEOM_F_TRUST    0x008u  /* node: the child's trust figure */
 #define KR_GEOM_F_ROTATED  0x010u  /* ellipse: turned by angle degrees around its centre */
-#define KR_GEOM_F_ANON     0x020u  /* group: no element of its own, its items on one line */
-#define KR_GEOM_F_INLINE   0x040u  /* group: its items on one line */
+#define KR_GEOM_F_ANON     0x020u  /* group: no element of its own (a grouping for readers) */
+#define KR_GEOM_F_INLINE   0x040u  /* group: its items on one line of SVG text */
 #define KR_GEOM_F_BREAK    0x080u  /* group: a line break after the opening tag */
 #define KR_GEOM_F_DEFS     0x100u  /* group: definitions (patterns), not drawn itself */
 #define KR_GEOM_F_NOFILL   0x200u  /* band: fill="none" */
