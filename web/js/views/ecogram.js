@@ -34,7 +34,7 @@ const STYLE = { fill: 'fill', fill_opacity: 'fill-opacity', stroke: 'stroke', st
 	stroke_opacity: 'stroke-opacity', dash: 'stroke-dasharray', linecap: 'stroke-linecap',
 	linejoin: 'stroke-linejoin' };
 
-const ui = { mode: 'edit', tieFrom: null, others: true };
+const ui = { mode: 'edit', tieFrom: null, others: true, focus: null };
 
 const f1 = (v) => Math.round(v * 10) / 10;
 const rad = (deg) => (deg * Math.PI) / 180;
@@ -439,12 +439,10 @@ function wire(svg, sectors, status) {
 			ev.preventDefault();
 			const from = where(node);
 			const ring = ev.key === '+' ? Math.max(1, from.ring - 1) : Math.min(4, from.ring + 1);
-			const id = node.dataset.person;
-			moveTo(id, from, { ...from, ring }).then(() => {
-				const again = document.querySelector(`#ecogram .node[data-person="${id}"]`);
-				if (again)
-					again.focus();
-			});
+			/* the picture is drawn anew after the save: focus goes back to
+			 * the same person there */
+			ui.focus = node.dataset.person;
+			moveTo(ui.focus, from, { ...from, ring });
 		}
 	});
 }
@@ -537,6 +535,10 @@ export async function render(body) {
 					t('eco.serverPicture'))))));
 	fit(canvas, svg, g);
 	wire(svg, sectors, status);
+	if (ui.focus) {
+		svg.querySelector(`.node[data-person="${CSS.escape(ui.focus)}"]`)?.focus();
+		ui.focus = null;
+	}
 }
 
 export { hitSector, tieIndex };
