@@ -28,6 +28,7 @@ struct block {
 };
 
 struct priv {
+	struct kr_buf fmt;            /* where formatted text is made */
 	struct block *blocks;
 	size_t cap;                   /* items allocated */
 	bool failed;
@@ -46,6 +47,7 @@ struct kr_geometry *kri_geom_new(enum kr_render_kind kind)
 	}
 	g->kind = kind;
 	g->priv = p;
+	kr_buf_init(&p->fmt, 64u << 20);
 	return g;
 }
 
@@ -64,6 +66,8 @@ void kr_geometry_free(struct kr_geometry *g)
 		p->blocks = b->next;
 		free(b);
 	}
+	if (p)
+		kr_buf_cleanup(&p->fmt);
 	free(p);
 	free(g->items);
 	free(g);
@@ -99,6 +103,20 @@ static void *alloc(struct kr_geometry *g, size_t n)
 	}
 	b->used += n;
 	return (char *)b->align + b->used - n;
+}
+
+void kri_geom_reserve(struct kr_geometry *g, size_t n)
+{
+	struct priv *p = g->priv;
+	struct kr_geom_item *ni;
+
+	if (p->failed || n <= p->cap)
+		return;
+	ni = realloc(g->items, n * sizeof *ni);
+	if (!ni)
+		return;
+	g->items = ni;
+	p->cap = n;
 }
 
 struct kr_geom_item *kri_geom_add(struct kr_geometry *g, enum kr_geom_type t)
@@ -138,26 +156,51 @@ const char *kri_geom_str(struct kr_geometry *g, const char *s)
 	return d;
 }
 
-const char *kri_geom_printf(struct kr_geometry *g, const char *fmt, ...)
+/* Formatted text that lives as long as g, made with struct kr_buf's fast
+ * number formatting ("" when out of memory). */
+static const char *vformat(struct kr_geometry *g, const char *fmt, va_list ap)
 {
-	char small[256], *d;
-	va_list ap;
-	int n;
+	struct priv *p = g->priv;
+	char *d;
 
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	if (n < 0)
+	p->fmt.len = 0;
+	if (p->fmt.data)
+		p->fmt.data[0] = '\0';
+	if (p->failed || kr_buf_vprintf(&p->fmt, fmt, ap) != KR_OK) {
+		p->failed = true;
 		return "";
-	if ((size_t)n < sizeof small)
-		return kri_geom_str(g, small);
-	d = alloc(g, (size_t)n + 1);
+	}
+	d = alloc(g, p->fmt.len + 1);
 	if (!d)
 		return "";
+	memcpy(d, p->fmt.data ? p->fmt.data : "", p->fmt.len + 1);
+	return d;
+}
+
+const char *kri_geom_printf(struct kr_geometry *g, const char *fmt, ...)
+{
+	const char *d;
+	va_list ap;
+
 	va_start(ap, fmt);
-	vsnprintf(d, (size_t)n + 1, fmt, ap);
+	d = vformat(g, fmt, ap);
 	va_end(ap);
 	return d;
+}
+
+void kri_buf_const(struct kr_buf *b, double v)
+{
+	size_t start = b->len, n;
+
+	if (kr_buf_printf(b, "%.3f", v) != KR_OK)
+		return;
+	n = b->len;
+	while (n > start && b->data[n - 1] == '0')
+		n--;
+	if (n > start && b->data[n - 1] == '.')
+		n--;
+	b->len = n;
+	b->data[n] = '\0';
 }
 
 double *kri_geom_doubles(struct kr_geometry *g, size_t n)
@@ -218,11 +261,22 @@ struct kr_geom_item *kri_geom_label(struct kr_geometry *g, double x, double y, d
 	it->label = (struct kr_geom_label){ x, y, px, anchor, t };
 	it->cls = cls;
 	it->person = person;
-	if (*t) {
-		struct kr_box b = kri_text_box(x, y, px, anchor, cls, t);
-		kri_geom_box(it, b.x, b.y, b.w, b.h, person, KR_BOX_LABEL);
-	}
 	return it;
+}
+
+void kri_geom_finish(struct kr_geometry *g)
+{
+	for (size_t i = 0; i < g->nitems; i++) {
+		struct kr_geom_item *it = &g->items[i];
+		const struct kr_geom_label *l = &it->label;
+		if (it->type == KR_GEOM_PICTURE)
+			kri_geom_finish((struct kr_geometry *)it->picture.g);
+		if (it->type != KR_GEOM_LABEL || !*l->text || (it->flags & KR_GEOM_F_BOX))
+			continue;
+		it->box = kri_text_box(l->x, l->y, l->size, l->anchor, it->cls, l->text);
+		it->box.person = it->person;
+		it->flags |= KR_GEOM_F_BOX;
+	}
 }
 
 struct kr_geom_item *kri_geom_rect(struct kr_geometry *g, double x, double y, double w,
@@ -250,26 +304,13 @@ struct kr_geom_item *kri_geom_line(struct kr_geometry *g, double x1, double y1, 
 
 struct kr_geom_item *kri_geom_path(struct kr_geometry *g, const char *fmt, ...)
 {
-	char small[512];
 	const char *d;
 	va_list ap;
-	int n;
 	struct kr_geom_item *it;
 
 	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof small, fmt, ap);
+	d = vformat(g, fmt, ap);
 	va_end(ap);
-	if (n >= 0 && (size_t)n < sizeof small) {
-		d = kri_geom_str(g, small);
-	} else {
-		char *big = n >= 0 ? alloc(g, (size_t)n + 1) : NULL;
-		if (big) {
-			va_start(ap, fmt);
-			vsnprintf(big, (size_t)n + 1, fmt, ap);
-			va_end(ap);
-		}
-		d = big ? big : "";
-	}
 	it = kri_geom_add(g, KR_GEOM_PATH);
 	it->path.d = d;
 	return it;

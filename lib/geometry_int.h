@@ -24,6 +24,9 @@ struct kr_geometry *kri_geom_new(enum kr_render_kind kind);
 /* KR_OK, or KR_ENOMEM when some addition failed. */
 enum kr_status kri_geom_status(const struct kr_geometry *g);
 
+/* Makes room for n items at once (a hint; failure shows up later). */
+void kri_geom_reserve(struct kr_geometry *g, size_t n);
+
 /* Appends an item of type t (person -1, everything else 0/NULL) and returns
  * it; the pointer is valid until the next addition. */
 struct kr_geom_item *kri_geom_add(struct kr_geometry *g, enum kr_geom_type t);
@@ -34,6 +37,11 @@ const char *kri_geom_str(struct kr_geometry *g, const char *s);
 /* Formatted text that lives as long as g ("" when out of memory). */
 const char *kri_geom_printf(struct kr_geometry *g, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Appends a constant of a picture (a size, a width, an opacity: at most
+ * three decimals) as printf's "%g" writes it ("2", "1.5", "0.35"), through
+ * the buffer's fast path. */
+void kri_buf_const(struct kr_buf *b, double v);
 
 /* Room for n doubles that lives as long as g (NULL when out of memory). */
 double *kri_geom_doubles(struct kr_geometry *g, size_t n);
@@ -50,13 +58,18 @@ void kri_geom_end(struct kr_geometry *g);
  * symbol made of several shapes, a row of strokes). */
 struct kr_geom_item *kri_geom_run(struct kr_geometry *g);
 
+/* Gives every label with text of g (and of the pictures in it) its box
+ * (kri_text_box, a KR_BOX_LABEL of its person): measuring text is left
+ * until someone needs the boxes. */
+void kri_geom_finish(struct kr_geometry *g);
+
 /* Sets the item's box. */
 void kri_geom_box(struct kr_geom_item *it, double x, double y, double w, double h,
                   int person, enum kr_box_kind kind);
 
 /* A label: text (copied) at (x, y), font size px, anchor, classes cls
- * (static or NULL), of person (or -1).  Non-empty text gets its box
- * (kri_text_box) as a KR_BOX_LABEL of person. */
+ * (static or NULL), of person (or -1).  Its box is measured later
+ * (kri_geom_finish). */
 struct kr_geom_item *kri_geom_label(struct kr_geometry *g, double x, double y, double px,
                                     enum kr_geom_anchor anchor, const char *cls, int person,
                                     const char *text);
@@ -78,31 +91,11 @@ void kri_picture_fit(const struct kr_geom_picture *pc, double *s, double *ox, do
 
 /* ---- the parts of composite items (lib/svg.c) ---- */
 
-/* One SVG element of a composite item (a person's symbol, a tie, a star):
- * its name and attributes in order; values live in the parts' buffer. */
-#define KRI_PART_ATTRS 8
-struct kri_part {
-	const char *el;
-	int n;
-	const char *key[KRI_PART_ATTRS];
-	size_t val[KRI_PART_ATTRS];   /* offsets into kri_parts.buf */
-};
-
-#define KRI_PARTS_MAX 8
-struct kri_parts {
-	struct kri_part p[KRI_PARTS_MAX];
-	int n;
-	struct kr_buf buf;            /* the values, each ended by a NUL */
-};
-
-/* The elements drawn inside item it (KR_GEOM_NODE: the outlines and the
- * cross; KR_GEOM_TIE: the line pieces and arrowheads, nothing when the
- * symbols touch; KR_GEOM_STAR: its outline), replacing ps's content.
- * ps->buf must have been initialised (kr_buf_init).  Returns the buffer's
- * status. */
-enum kr_status kri_svg_parts(const struct kr_geom_item *it, struct kri_parts *ps);
-
-/* The value of attribute k of part p. */
-const char *kri_part_val(const struct kri_parts *ps, const struct kri_part *p, int k);
+/* Appends the SVG elements drawn for composite item it (KR_GEOM_NODE: the
+ * outlines and the cross; KR_GEOM_TIE: the line pieces and arrowheads,
+ * nothing when the symbols touch; KR_GEOM_STAR: its outline) to b as JSON
+ * objects {"el": name, attribute: value, ...}, separated by commas, with
+ * the values as the SVG writer writes them. */
+void kri_svg_parts(const struct kr_geom_item *it, struct kr_buf *b);
 
 #endif

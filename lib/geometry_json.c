@@ -29,7 +29,6 @@ static const char *const anchor_names[] = { "start", "middle", "end" };
 
 struct jw {
 	struct kr_buf *b;
-	struct kri_parts parts;
 };
 
 static void json_geometry(struct jw *j, const struct kr_geometry *g);
@@ -84,10 +83,11 @@ static void knum(struct kr_buf *b, const char *key, double v)
 /* ,"key":number as given */
 static void kval(struct kr_buf *b, const char *key, double v)
 {
+	kr_buf_printf(b, ",\"%s\":", key);
 	if (isfinite(v))
-		kr_buf_printf(b, ",\"%s\":%g", key, v);
+		kri_buf_const(b, v);
 	else
-		kr_buf_printf(b, ",\"%s\":null", key);
+		kr_buf_puts(b, "null");
 }
 
 /* ,"key":"name" of an enumeration value, or null for none */
@@ -119,19 +119,9 @@ static void style(struct kr_buf *b, const struct kr_geom_style *s)
 
 static void parts(struct jw *j, const struct kr_geom_item *it)
 {
-	struct kr_buf *b = j->b;
-
-	kri_svg_parts(it, &j->parts);
-	kr_buf_puts(b, ",\"parts\":[");
-	for (int i = 0; i < j->parts.n; i++) {
-		const struct kri_part *p = &j->parts.p[i];
-		kr_buf_printf(b, "%s{\"el\":", i ? "," : "");
-		str(b, p->el);
-		for (int k = 0; k < p->n; k++)
-			kstr(b, p->key[k], kri_part_val(&j->parts, p, k));
-		kr_buf_puts(b, "}");
-	}
-	kr_buf_puts(b, "]");
+	kr_buf_puts(j->b, ",\"parts\":[");
+	kri_svg_parts(it, j->b);
+	kr_buf_puts(j->b, "]");
 }
 
 /* The fields of one item, after its "type". */
@@ -355,11 +345,8 @@ enum kr_status kr_geometry_to_json(const struct kr_geometry *g, struct kr_buf *o
 		return kr_error_say(err, KR_EUSAGE, "geen tekening of geen uitvoer",
 		                    "no picture or no output");
 	j.b = out;
-	memset(&j.parts, 0, sizeof j.parts);
-	kr_buf_init(&j.parts.buf, out->max);
 	json_geometry(&j, g);
-	rc = out->failed ? out->why : j.parts.buf.failed ? j.parts.buf.why : KR_OK;
-	kr_buf_cleanup(&j.parts.buf);
+	rc = out->failed ? out->why : KR_OK;
 	if (rc != KR_OK)
 		kr_error_say(err, rc, "de tekening past niet in het geheugen (%s)",
 		             "the picture does not fit in memory (%s)", kr_status_name(rc));

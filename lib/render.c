@@ -92,9 +92,9 @@ void kr_layout_cleanup(struct kr_layout *layout)
 typedef enum kr_status (*layout_fn)(const struct kr_case *, const struct kr_render_opts *,
                                     struct kr_geometry *, struct kr_error *);
 
-enum kr_status kr_render_geometry(enum kr_render_kind kind, const struct kr_case *c,
-                                  const struct kr_render_opts *opts, struct kr_geometry **out,
-                                  struct kr_error *err)
+enum kr_status kri_render_layout(enum kr_render_kind kind, const struct kr_case *c,
+                                 const struct kr_render_opts *opts, struct kr_geometry **out,
+                                 struct kr_error *err)
 {
 	static const layout_fn fns[KR_RENDER__N] = {
 		kri_layout_ecogram, kri_layout_genogram, kri_layout_lifeline,
@@ -135,6 +135,17 @@ enum kr_status kr_render_geometry(enum kr_render_kind kind, const struct kr_case
 	return KR_OK;
 }
 
+enum kr_status kr_render_geometry(enum kr_render_kind kind, const struct kr_case *c,
+                                  const struct kr_render_opts *opts, struct kr_geometry **out,
+                                  struct kr_error *err)
+{
+	enum kr_status rc = kri_render_layout(kind, c, opts, out, err);
+
+	if (rc == KR_OK)
+		kri_geom_finish(*out);
+	return rc;
+}
+
 enum kr_status kr_render_svg(enum kr_render_kind kind, const struct kr_case *c,
                              const struct kr_render_opts *opts, struct kr_buf *out,
                              struct kr_error *err)
@@ -144,11 +155,13 @@ enum kr_status kr_render_svg(enum kr_render_kind kind, const struct kr_case *c,
 
 	if (!out)
 		return kr_error_set(err, KR_EUSAGE, "no case or no output buffer");
-	if ((rc = kr_render_geometry(kind, c, opts, &g, err)) != KR_OK)
+	if ((rc = kri_render_layout(kind, c, opts, &g, err)) != KR_OK)
 		return rc;
 	rc = kr_geometry_to_svg(g, NULL, out, NULL);
-	if (rc == KR_OK && opts && opts->layout)
+	if (rc == KR_OK && opts && opts->layout) {
+		kri_geom_finish(g);
 		rc = kr_geometry_boxes(g, opts->layout);
+	}
 	if (rc != KR_OK)
 		kr_error_set(err, rc, "the %s picture does not fit in memory (%s)",
 		             kind_names[kind], kr_status_name(rc));

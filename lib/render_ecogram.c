@@ -427,7 +427,7 @@ static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double r
 			free(ang);
 			return 0;
 		}
-		r = r * 1.06 + 6;
+		r = r * 1.03 + 3;
 	}
 	/* Not reached in practice: give up on separation, keep the last try. */
 	e->radius[k] = r;
@@ -625,6 +625,7 @@ enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_rende
 		goto out;
 	}
 	make_wedges(&e);
+	kri_geom_reserve(g, 120 + 4 * c->npersons + c->nties + 4 * (size_t)e.nw);
 
 	/* Nodes: the child first, then everyone else in document order. */
 	e.n = 0;

@@ -1842,6 +1842,7 @@ static void draw(struct geno *g, struct kr_geometry *gm)
 	               "Family of %s: %zu persons in %d generations."),
 	         cname, g->nn, g->nrows);
 	lh = legend(g, NULL, 0, width, false, have_household);
+	kri_geom_reserve(gm, 120 + 6 * g->nn + 2 * g->npartners + 2 * g->nun + g->nlinks);
 	gm->width = width;
 	gm->height = g->height + 8 + lh;
 	gm->title = kri_geom_str(gm, title);

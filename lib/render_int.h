@@ -36,6 +36,12 @@ enum kr_status kri_layout_flower(const struct kr_case *c, const struct kr_render
 enum kr_status kri_layout_kompas(const struct kr_case *c, const struct kr_render_opts *o,
                                  struct kr_geometry *g, struct kr_error *err);
 
+/* kr_render_geometry() without measuring the labels (kri_geom_finish):
+ * for callers that draw the geometry and need no boxes (render.c). */
+enum kr_status kri_render_layout(enum kr_render_kind kind, const struct kr_case *c,
+                                 const struct kr_render_opts *opts, struct kr_geometry **out,
+                                 struct kr_error *err);
+
 /* ---- text metrics (text_metrics.c) ---- */
 
 /* Approximate width in user units of UTF-8 text at font size px in the

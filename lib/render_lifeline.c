@@ -720,6 +720,7 @@ static void draw(struct ll *l, struct kr_geometry *g)
 	lh = legend(l, NULL, ybottom, l->width) - ybottom;
 	l->height = ybottom + lh;
 
+	kri_geom_reserve(g, 100 + 5 * l->nev + 4 * l->npl + 2 * (size_t)(l->end - l->start) / 365);
 	g->width = l->width;
 	g->height = l->height;
 	g->title = kri_geom_str(g, title);

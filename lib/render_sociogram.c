@@ -360,6 +360,7 @@ enum kr_status kri_layout_sociogram(const struct kr_case *c, const struct kr_ren
 	enum kr_lang l = o->lang;
 	enum kr_status rc = KR_OK;
 
+	kri_geom_reserve(g, 80 + 2 * n + 2 * c->nties);
 	nodes = calloc(n, sizeof *nodes);
 	graph = calloc(n, sizeof *graph);
 	alone = calloc(n, sizeof *alone);

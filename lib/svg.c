@@ -21,8 +21,9 @@
  * kri_svg_parts() gives those elements to the JSON writer as well, so the
  * browser draws exactly the same shapes.
  *
- * Numbers are printed with one decimal ("%.1f"), constants as given
- * ("%g"), so the output is byte-identical from run to run.
+ * Numbers are printed with one decimal ("%.1f"), constants as given (as
+ * "%g" would, kri_buf_const), so the output is byte-identical from run to
+ * run.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -38,7 +39,6 @@ struct writer {
 	const struct kr_geometry *g;
 	struct kr_buf *b;
 	const char *pfx;          /* "" for none */
-	struct kri_parts parts;   /* scratch for composite items */
 };
 
 static enum kr_status write_body(struct writer *w, const struct kr_geometry *g);
@@ -77,6 +77,16 @@ static void put_class(struct writer *w, const char *cls)
 	kr_buf_puts(w->b, "\"");
 }
 
+/* name="v" */
+static void put_attr(struct kr_buf *b, const char *name, const char *v)
+{
+	kr_buf_add(b, " ", 1);
+	kr_buf_puts(b, name);
+	kr_buf_add(b, "=\"", 2);
+	kr_buf_puts(b, v);
+	kr_buf_add(b, "\"", 1);
+}
+
 /* A paint value: a colour, or a reference to a pattern (prefixed). */
 static void put_paint(struct writer *w, const char *name, const char *v)
 {
@@ -85,82 +95,114 @@ static void put_paint(struct writer *w, const char *name, const char *v)
 	if (strncmp(v, "url(#", 5) == 0)
 		kr_buf_printf(w->b, " %s=\"url(#%s%s\"", name, w->pfx, v + 5);
 	else
-		kr_buf_printf(w->b, " %s=\"%s\"", name, v);
+		put_attr(w->b, name, v);
+}
+
+/* name="v" for a constant v. */
+static void put_const(struct writer *w, const char *name, double v)
+{
+	kr_buf_printf(w->b, " %s=\"", name);
+	kri_buf_const(w->b, v);
+	kr_buf_puts(w->b, "\"");
 }
 
 static void put_style(struct writer *w, const struct kr_geom_style *s)
 {
 	put_paint(w, "fill", s->fill);
 	if (s->fill_opacity > 0)
-		kr_buf_printf(w->b, " fill-opacity=\"%g\"", s->fill_opacity);
+		put_const(w, "fill-opacity", s->fill_opacity);
 	put_paint(w, "stroke", s->stroke);
 	if (s->stroke_width > 0)
-		kr_buf_printf(w->b, " stroke-width=\"%g\"", s->stroke_width);
+		put_const(w, "stroke-width", s->stroke_width);
 	if (s->stroke_opacity > 0)
-		kr_buf_printf(w->b, " stroke-opacity=\"%g\"", s->stroke_opacity);
+		put_const(w, "stroke-opacity", s->stroke_opacity);
 	if (s->dash)
-		kr_buf_printf(w->b, " stroke-dasharray=\"%s\"", s->dash);
+		put_attr(w->b, "stroke-dasharray", s->dash);
 	if (s->linecap)
-		kr_buf_printf(w->b, " stroke-linecap=\"%s\"", s->linecap);
+		put_attr(w->b, "stroke-linecap", s->linecap);
 	if (s->linejoin)
-		kr_buf_printf(w->b, " stroke-linejoin=\"%s\"", s->linejoin);
+		put_attr(w->b, "stroke-linejoin", s->linejoin);
 }
 
 /* A number: one decimal, or as given when exact. */
 static void put_num(struct writer *w, const char *name, double v, bool exact)
 {
-	kr_buf_printf(w->b, exact ? " %s=\"%g\"" : " %s=\"%.1f\"", name, v);
+	if (exact)
+		put_const(w, name, v);
+	else
+		kr_buf_printf(w->b, " %s=\"%.1f\"", name, v);
 }
 
 /* ---- parts of composite items ---- */
 
-static struct kri_part *part(struct kri_parts *ps, const char *el)
-{
-	struct kri_part *p;
+/* The elements of a composite item go straight to the output, as SVG
+ * elements or as the JSON objects of its "parts" (kri_svg_parts). */
+struct sink {
+	struct kr_buf *b;
+	bool json;
+	const char *pfx;      /* SVG: the prefix of class names */
+	int n;                /* elements so far */
+};
 
-	if (ps->n == KRI_PARTS_MAX)
-		ps->n--;                 /* never happens: the items have few parts */
-	p = &ps->p[ps->n++];
-	p->el = el;
-	p->n = 0;
-	return p;
+static void el_begin(struct sink *sk, const char *el)
+{
+	if (sk->json)
+		kr_buf_printf(sk->b, "%s{\"el\":\"%s\"", sk->n ? "," : "", el);
+	else
+		kr_buf_printf(sk->b, "<%s", el);
+	sk->n++;
 }
 
-/* Starts the value of attribute key of p; the caller appends it to
- * ps->buf and ends it with val_end(). */
-static void val_begin(struct kri_parts *ps, struct kri_part *p, const char *key)
+static void el_end(struct sink *sk)
 {
-	if (p->n == KRI_PART_ATTRS)
-		p->n--;
-	p->key[p->n] = key;
-	p->val[p->n++] = ps->buf.len;
+	kr_buf_puts(sk->b, sk->json ? "}" : "/>");
 }
 
-static void val_end(struct kri_parts *ps)
+/* Starts the value of attribute key; the caller appends it to sk->b (plain
+ * characters only) and ends it with val_end(). */
+static void val_begin(struct sink *sk, const char *key)
 {
-	kr_buf_add(&ps->buf, "", 1);
+	kr_buf_printf(sk->b, sk->json ? ",\"%s\":\"" : " %s=\"", key);
 }
 
-static void attr(struct kri_parts *ps, struct kri_part *p, const char *key, const char *fmt,
-                 ...) __attribute__((format(printf, 4, 5)));
-static void attr(struct kri_parts *ps, struct kri_part *p, const char *key, const char *fmt,
-                 ...)
+static void val_end(struct sink *sk)
+{
+	kr_buf_add(sk->b, "\"", 1);
+}
+
+/* Attribute key with value v (a colour, a class list, a constant). */
+static void fix(struct sink *sk, const char *key, const char *v)
+{
+	val_begin(sk, key);
+	if (!sk->json && strcmp(key, "class") == 0 && *sk->pfx) {
+		struct writer w = { .b = sk->b, .pfx = sk->pfx };
+		put_names(&w, v);
+	} else {
+		kr_buf_puts(sk->b, v);
+	}
+	val_end(sk);
+}
+
+/* Attribute key with a number, one decimal. */
+static void num(struct sink *sk, const char *key, double v)
+{
+	kr_buf_printf(sk->b, sk->json ? ",\"%s\":\"%.1f\"" : " %s=\"%.1f\"", key, v);
+}
+
+static void attr(struct sink *sk, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void attr(struct sink *sk, const char *key, const char *fmt, ...)
 {
 	va_list ap;
 
-	val_begin(ps, p, key);
+	val_begin(sk, key);
 	va_start(ap, fmt);
-	kr_buf_vprintf(&ps->buf, fmt, ap);
+	kr_buf_vprintf(sk->b, fmt, ap);
 	va_end(ap);
-	val_end(ps);
+	val_end(sk);
 }
 
-const char *kri_part_val(const struct kri_parts *ps, const struct kri_part *p, int k)
-{
-	return ps->buf.data ? ps->buf.data + p->val[k] : "";
-}
-
-static void node_parts(const struct kr_geom_item *it, struct kri_parts *ps)
+static void node_parts(const struct kr_geom_item *it, struct sink *sk)
 {
 	const struct kr_geom_node *nd = &it->node;
 	bool child = it->flags & KR_GEOM_F_CHILD;
@@ -169,62 +211,66 @@ static void node_parts(const struct kr_geom_item *it, struct kri_parts *ps)
 	for (int ring = child ? 1 : 0; ring >= 0; ring--) {
 		double rr = ring ? r + 4 : r;
 		const char *f = ring ? "#fff" : nd->fill;
-		struct kri_part *p;
 		switch (nd->shape) {
 		case KR_SHAPE_SQUARE:
-			p = part(ps, "rect");
-			attr(ps, p, "x", "%.1f", cx - rr);
-			attr(ps, p, "y", "%.1f", cy - rr);
-			attr(ps, p, "width", "%.1f", 2 * rr);
-			attr(ps, p, "height", "%.1f", 2 * rr);
+			el_begin(sk, "rect");
+			num(sk, "x", cx - rr);
+			num(sk, "y", cy - rr);
+			num(sk, "width", 2 * rr);
+			num(sk, "height", 2 * rr);
 			break;
 		case KR_SHAPE_CIRCLE:
-			p = part(ps, "circle");
-			attr(ps, p, "cx", "%.1f", cx);
-			attr(ps, p, "cy", "%.1f", cy);
-			attr(ps, p, "r", "%.1f", rr);
+			el_begin(sk, "circle");
+			num(sk, "cx", cx);
+			num(sk, "cy", cy);
+			num(sk, "r", rr);
 			break;
 		default: {
 			double d = rr * 1.2;
-			p = part(ps, "path");
-			attr(ps, p, "d", "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", cx, cy - d, cx + d,
-			     cy, cx, cy + d, cx - d, cy);
+			el_begin(sk, "path");
+			attr(sk, "d", "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", cx, cy - d, cx + d, cy,
+			     cx, cy + d, cx - d, cy);
 			break;
 		}
 		}
-		attr(ps, p, "fill", "%s", f);
-		attr(ps, p, "stroke", "#000");
-		attr(ps, p, "stroke-width", "1.5");
+		fix(sk, "fill", f);
+		fix(sk, "stroke", "#000");
+		fix(sk, "stroke-width", "1.5");
+		el_end(sk);
 	}
 	if (it->flags & KR_GEOM_F_DECEASED) {
 		double d = r * 0.7;
-		struct kri_part *p = part(ps, "path");
-		attr(ps, p, "d", "M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f", cx - d, cy - d, cx + d,
+		el_begin(sk, "path");
+		attr(sk, "d", "M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f", cx - d, cy - d, cx + d,
 		     cy + d, cx - d, cy + d, cx + d, cy - d);
-		attr(ps, p, "stroke", "#000");
-		attr(ps, p, "stroke-width", "2");
+		fix(sk, "stroke", "#000");
+		fix(sk, "stroke-width", "2");
+		el_end(sk);
 	}
 }
 
-static void star_parts(const struct kr_geom_item *it, struct kri_parts *ps)
+static void star_parts(const struct kr_geom_item *it, struct sink *sk)
 {
 	const struct kr_geom_circle *s = &it->circle;
-	struct kri_part *p = part(ps, "path");
 
+	el_begin(sk, "path");
 	if (it->cls)
-		attr(ps, p, "class", "%s", it->cls);
-	val_begin(ps, p, "d");
+		fix(sk, "class", it->cls);
+	val_begin(sk, "d");
 	for (int i = 0; i < 10; i++) {
 		double a = -M_PI / 2 + i * M_PI / 5;
 		double rr = i % 2 ? s->r * 0.45 : s->r;
-		kr_buf_printf(&ps->buf, "%s%.1f %.1f", i ? "L" : "M", s->x + rr * cos(a),
+		kr_buf_printf(sk->b, "%s%.1f %.1f", i ? "L" : "M", s->x + rr * cos(a),
 		              s->y + rr * sin(a));
 	}
-	kr_buf_puts(&ps->buf, "Z");
-	val_end(ps);
-	attr(ps, p, "fill", "%s", it->style.fill ? it->style.fill : "none");
-	attr(ps, p, "stroke", "%s", it->style.stroke ? it->style.stroke : "none");
-	attr(ps, p, "stroke-width", "%g", it->style.stroke_width);
+	kr_buf_puts(sk->b, "Z");
+	val_end(sk);
+	fix(sk, "fill", it->style.fill ? it->style.fill : "none");
+	fix(sk, "stroke", it->style.stroke ? it->style.stroke : "none");
+	val_begin(sk, "stroke-width");
+	kri_buf_const(sk->b, it->style.stroke_width);
+	val_end(sk);
+	el_end(sk);
 }
 
 /* ---- tie lines ---- */
@@ -356,11 +402,10 @@ static void curve_offset(const struct curve *k, double s, double side, double *x
 
 /* A filled arrowhead with its tip at arc length s, pointing along the
  * curve (back when backwards). */
-static void arrow_part(struct kri_parts *ps, const struct curve *k, double s, bool backwards,
+static void arrow_part(struct sink *sk, const struct curve *k, double s, bool backwards,
                        double size, const char *colour)
 {
 	double t = curve_t(k, s), x, y, ux, uy, bx, by, px, py;
-	struct kri_part *p = part(ps, "path");
 
 	curve_at(k, t, &x, &y);
 	curve_dir(k, t, &ux, &uy);
@@ -372,43 +417,57 @@ static void arrow_part(struct kri_parts *ps, const struct curve *k, double s, bo
 	by = y - uy * size;
 	px = -uy * size * 0.5;
 	py = ux * size * 0.5;
-	attr(ps, p, "d", "M%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x, y, bx + px, by + py, bx - px,
-	     by - py);
-	attr(ps, p, "fill", "%s", colour);
-	attr(ps, p, "stroke", "none");
+	el_begin(sk, "path");
+	attr(sk, "d", "M%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x, y, bx + px, by + py, bx - px, by - py);
+	fix(sk, "fill", colour);
+	fix(sk, "stroke", "none");
+	el_end(sk);
 }
 
-static void tie_parts(const struct kr_geom_item *it, struct kri_parts *ps)
-{
-	const struct kr_geom_tie *t = &it->tie;
+/* Where a tie's line runs: its curve, where it leaves the first symbol
+ * and enters the second (s_a, s_b), where the line proper starts and ends
+ * (l0, l1: short of the arrowheads), and which arrowheads it has. */
+struct tie_plan {
 	struct curve k;
-	struct kr_buf *b = &ps->buf;
-	struct kri_part *p;
-	double width = t->width, head, s_a, s_b, l0, l1, inner, x, y;
-	bool arrow_a, arrow_b, weak = t->strength == KR_STRENGTH_WEAK;
+	double head, s_a, s_b, l0, l1;
+	bool arrow_a, arrow_b;
+};
+
+/* Plans tie t; false when there is nothing to draw (the symbols touch). */
+static bool tie_plan(const struct kr_geom_tie *t, struct tie_plan *pl)
+{
 	double chord = sqrt((t->x2 - t->x1) * (t->x2 - t->x1) + (t->y2 - t->y1) * (t->y2 - t->y1));
 
 	if (chord < t->r1 + t->r2 + 4)
-		return;                   /* symbols touch: nothing to draw */
-	curve_init(&k, t->x1, t->y1, t->x2, t->y2, t->bend);
-	head = 7 + width;
-	s_a = t->r1 > 0 ? curve_clip(&k, t->r1 + 2, false) : 0;
-	s_b = t->r2 > 0 ? curve_clip(&k, t->r2 + 2, true) : k.s[CURVE_STEPS];
+		return false;
+	curve_init(&pl->k, t->x1, t->y1, t->x2, t->y2, t->bend);
+	pl->head = 7 + t->width;
+	pl->s_a = t->r1 > 0 ? curve_clip(&pl->k, t->r1 + 2, false) : 0;
+	pl->s_b = t->r2 > 0 ? curve_clip(&pl->k, t->r2 + 2, true) : pl->k.s[CURVE_STEPS];
 	/* Arrows show which way support flows; a tie without a direction has
 	 * none. */
-	arrow_b = t->direction == KR_DIR_A_TO_B || t->direction == KR_DIR_MUTUAL;
-	arrow_a = t->direction == KR_DIR_B_TO_A || t->direction == KR_DIR_MUTUAL;
-	if (s_b - s_a < 2 * head + 8)
-		arrow_a = arrow_b = false;
-	if (s_b - s_a < 2)
-		return;
+	pl->arrow_b = t->direction == KR_DIR_A_TO_B || t->direction == KR_DIR_MUTUAL;
+	pl->arrow_a = t->direction == KR_DIR_B_TO_A || t->direction == KR_DIR_MUTUAL;
+	if (pl->s_b - pl->s_a < 2 * pl->head + 8)
+		pl->arrow_a = pl->arrow_b = false;
+	if (pl->s_b - pl->s_a < 2)
+		return false;
 	/* The line stops where an arrowhead starts. */
-	l0 = arrow_a ? s_a + head * 0.8 : s_a;
-	l1 = arrow_b ? s_b - head * 0.8 : s_b;
-	inner = l1 - l0;
+	pl->l0 = pl->arrow_a ? pl->s_a + pl->head * 0.8 : pl->s_a;
+	pl->l1 = pl->arrow_b ? pl->s_b - pl->head * 0.8 : pl->s_b;
+	return true;
+}
 
-	p = part(ps, "path");
-	val_begin(ps, p, "d");
+/* The elements of tie t as planned by tie_plan(). */
+static void tie_parts(const struct kr_geom_tie *t, const struct tie_plan *pl, struct sink *sk)
+{
+	const struct curve *kp = &pl->k;
+	struct kr_buf *b = sk->b;
+	double width = t->width, head = pl->head, l0 = pl->l0, l1 = pl->l1, inner = l1 - l0, x, y;
+	bool weak = t->strength == KR_STRENGTH_WEAK;
+
+	el_begin(sk, "path");
+	val_begin(sk, "d");
 	if (t->quality == KR_QUALITY_CONFLICT && inner > 24) {
 		/* Zigzag, with a short straight piece at each end. */
 		double amp = 4 + width / 2, step = 7 + width, run = inner - 16;
@@ -416,101 +475,95 @@ static void tie_parts(const struct kr_geom_item *it, struct kri_parts *ps)
 		if (teeth < 2)
 			teeth = 2;
 		step = run / teeth;
-		curve_piece(b, &k, l0, l0 + 8);
+		curve_piece(b, kp, l0, l0 + 8);
 		for (int i = 0; i < teeth; i++) {
-			curve_offset(&k, l0 + 8 + step * (i + 0.5), i % 2 ? -amp : amp, &x, &y);
+			curve_offset(kp, l0 + 8 + step * (i + 0.5), i % 2 ? -amp : amp, &x, &y);
 			kr_buf_printf(b, "L%.1f %.1f", x, y);
 		}
-		curve_offset(&k, l1 - 8, 0, &x, &y);
+		curve_offset(kp, l1 - 8, 0, &x, &y);
 		kr_buf_printf(b, "L%.1f %.1f", x, y);
-		curve_offset(&k, l1, 0, &x, &y);
+		curve_offset(kp, l1, 0, &x, &y);
 		kr_buf_printf(b, "L%.1f %.1f", x, y);
-		val_end(ps);
-		attr(ps, p, "stroke-linejoin", "round");
+		val_end(sk);
+		fix(sk, "stroke-linejoin", "round");
+		el_end(sk);
 	} else if (t->quality == KR_QUALITY_BROKEN && inner > 30) {
 		/* Interrupted: a gap in the middle, closed by two short bars. */
 		double mid = (l0 + l1) / 2, gap = 7, bar = 7 + width, ax, ay, bx, by;
-		curve_piece(b, &k, l0, mid - gap);
-		curve_piece(b, &k, mid + gap, l1);
-		val_end(ps);
+		curve_piece(b, kp, l0, mid - gap);
+		curve_piece(b, kp, mid + gap, l1);
+		val_end(sk);
 		if (weak)
-			attr(ps, p, "stroke-dasharray", "6 4");
-		p = part(ps, "path");
-		val_begin(ps, p, "d");
-		curve_offset(&k, mid - gap, bar, &ax, &ay);
-		curve_offset(&k, mid - gap, -bar, &bx, &by);
+			fix(sk, "stroke-dasharray", "6 4");
+		el_end(sk);
+		el_begin(sk, "path");
+		val_begin(sk, "d");
+		curve_offset(kp, mid - gap, bar, &ax, &ay);
+		curve_offset(kp, mid - gap, -bar, &bx, &by);
 		kr_buf_printf(b, "M%.1f %.1fL%.1f %.1f", ax, ay, bx, by);
-		curve_offset(&k, mid + gap, bar, &ax, &ay);
-		curve_offset(&k, mid + gap, -bar, &bx, &by);
+		curve_offset(kp, mid + gap, bar, &ax, &ay);
+		curve_offset(kp, mid + gap, -bar, &bx, &by);
 		kr_buf_printf(b, "M%.1f %.1fL%.1f %.1f", ax, ay, bx, by);
-		val_end(ps);
-		attr(ps, p, "stroke-width", "2");
+		val_end(sk);
+		fix(sk, "stroke-width", "2");
+		el_end(sk);
 	} else {
-		curve_piece(b, &k, l0, l1);
-		val_end(ps);
+		curve_piece(b, kp, l0, l1);
+		val_end(sk);
 		if (weak)
-			attr(ps, p, "stroke-dasharray", "6 4");
+			fix(sk, "stroke-dasharray", "6 4");
+		el_end(sk);
 		if (t->quality == KR_QUALITY_AMBIVALENT && inner > 30) {
 			/* Hatched: short slanted strokes across the line (stress). */
 			int n = (int)((inner - 20) / 12);
 			double step = (inner - 20) / (n > 0 ? n : 1);
-			p = part(ps, "path");
-			val_begin(ps, p, "d");
+			el_begin(sk, "path");
+			val_begin(sk, "d");
 			for (int i = 0; i <= n && n > 0; i++) {
 				double s = l0 + 10 + step * i, ax, ay, bx, by;
-				curve_offset(&k, s - 3, 6, &ax, &ay);
-				curve_offset(&k, s + 3, -6, &bx, &by);
+				curve_offset(kp, s - 3, 6, &ax, &ay);
+				curve_offset(kp, s + 3, -6, &bx, &by);
 				kr_buf_printf(b, "M%.1f %.1fL%.1f %.1f", ax, ay, bx, by);
 			}
-			val_end(ps);
-			attr(ps, p, "stroke-width", "1.5");
+			val_end(sk);
+			fix(sk, "stroke-width", "1.5");
+			el_end(sk);
 		}
 	}
-	if (arrow_b)
-		arrow_part(ps, &k, s_b, false, head, t->colour);
-	if (arrow_a)
-		arrow_part(ps, &k, s_a, true, head, t->colour);
+	if (pl->arrow_b)
+		arrow_part(sk, kp, pl->s_b, false, head, t->colour);
+	if (pl->arrow_a)
+		arrow_part(sk, kp, pl->s_a, true, head, t->colour);
 }
 
-enum kr_status kri_svg_parts(const struct kr_geom_item *it, struct kri_parts *ps)
+/* Writes the elements of a composite item into b: SVG elements, or (json)
+ * the JSON objects of its parts, separated by commas. */
+static void draw_parts(const struct kr_geom_item *it, struct kr_buf *b, bool json,
+                       const char *pfx)
 {
-	ps->n = 0;
-	ps->buf.len = 0;
-	if (ps->buf.data)
-		ps->buf.data[0] = '\0';
+	struct sink sk = { b, json, pfx, 0 };
+
 	switch (it->type) {
 	case KR_GEOM_NODE:
-		node_parts(it, ps);
+		node_parts(it, &sk);
 		break;
 	case KR_GEOM_STAR:
-		star_parts(it, ps);
+		star_parts(it, &sk);
 		break;
-	case KR_GEOM_TIE:
-		tie_parts(it, ps);
+	case KR_GEOM_TIE: {
+		struct tie_plan pl;
+		if (tie_plan(&it->tie, &pl))
+			tie_parts(&it->tie, &pl, &sk);
 		break;
+	}
 	default:
 		break;
 	}
-	return ps->buf.failed ? ps->buf.why : KR_OK;
 }
 
-/* Writes the parts as elements. */
-static void put_parts(struct writer *w)
+void kri_svg_parts(const struct kr_geom_item *it, struct kr_buf *b)
 {
-	const struct kri_parts *ps = &w->parts;
-
-	for (int i = 0; i < ps->n; i++) {
-		const struct kri_part *p = &ps->p[i];
-		kr_buf_printf(w->b, "<%s", p->el);
-		for (int k = 0; k < p->n; k++) {
-			const char *v = kri_part_val(ps, p, k);
-			if (strcmp(p->key[k], "class") == 0)
-				put_class(w, v);
-			else
-				kr_buf_printf(w->b, " %s=\"%s\"", p->key[k], v);
-		}
-		kr_buf_puts(w->b, "/>");
-	}
+	draw_parts(it, b, true, "");
 }
 
 /* ---- items ---- */
@@ -525,23 +578,22 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 
 	switch (it->type) {
 	case KR_GEOM_NODE:
-		kri_svg_parts(it, &w->parts);
 		kr_buf_puts(b, "<g");
 		put_class(w, "person");
 		kr_buf_puts(b, " data-id=\"");
 		kr_buf_xml(b, kri_geom_id(w->g, it->person));
 		kr_buf_puts(b, "\">");
-		put_parts(w);
+		draw_parts(it, b, false, w->pfx);
 		kr_buf_puts(b, "</g>");
 		break;
 	case KR_GEOM_STAR:
-		kri_svg_parts(it, &w->parts);
-		put_parts(w);
+		draw_parts(it, b, false, w->pfx);
 		break;
 	case KR_GEOM_TIE: {
 		const struct kr_geom_tie *t = &it->tie;
-		kri_svg_parts(it, &w->parts);
-		if (w->parts.n == 0)
+		struct tie_plan pl;
+		struct sink sk = { b, false, w->pfx, 0 };
+		if (!tie_plan(t, &pl))
 			return false;
 		kr_buf_puts(b, "<g class=\"");
 		kr_buf_printf(b, "%stie %sq-%s %ss-%s", w->pfx, w->pfx,
@@ -552,7 +604,7 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 		if (t->opacity > 0 && t->opacity < 1)
 			kr_buf_printf(b, " opacity=\"%.2f\"", t->opacity);
 		kr_buf_puts(b, ">");
-		put_parts(w);
+		tie_parts(t, &pl, &sk);
 		kr_buf_puts(b, "</g>");
 		break;
 	}
@@ -571,8 +623,8 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 		const struct kr_geom_line *l = &it->line;
 		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1f\"", l->x1, l->y1, l->x2, l->y2);
 		put_paint(w, "stroke", it->style.stroke);
-		kr_buf_printf(b, " stroke-width=\"%.1f\" stroke-opacity=\"%g\"", it->style.stroke_width,
-		              it->style.stroke_opacity);
+		kr_buf_printf(b, " stroke-width=\"%.1f\"", it->style.stroke_width);
+		put_const(w, "stroke-opacity", it->style.stroke_opacity);
 		put_paint(w, "fill", it->style.fill);
 		kr_buf_printf(b, " stroke-linecap=\"%s\"/>", it->style.linecap ? it->style.linecap
 		                                                                : "round");
@@ -594,7 +646,7 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 		put_num(w, "width", r->w, r->exact & KR_GEOM_EXACT_W);
 		put_num(w, "height", r->h, r->exact & KR_GEOM_EXACT_H);
 		if (r->rx > 0)
-			kr_buf_printf(b, " rx=\"%g\"", r->rx);
+			put_const(w, "rx", r->rx);
 		put_style(w, &it->style);
 		put_class(w, it->cls);
 		kr_buf_puts(b, "/>");
@@ -632,20 +684,28 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 		break;
 	}
 	case KR_GEOM_PATH:
-		kr_buf_printf(b, "<path d=\"%s\"", it->path.d);
+		kr_buf_add(b, "<path", 5);
+		put_attr(b, "d", it->path.d);
 		put_style(w, &it->style);
 		put_class(w, it->cls);
 		kr_buf_puts(b, "/>");
 		break;
 	case KR_GEOM_PATTERN: {
 		const struct kr_geom_pattern *p = &it->pattern;
-		kr_buf_printf(b, "<pattern id=\"%s%s\" width=\"%g\" height=\"%g\" "
-		              "patternUnits=\"userSpaceOnUse\"><rect width=\"%g\" height=\"%g\" "
-		              "fill=\"%s\"/>", w->pfx, p->id, p->w, p->h, p->w, p->h, p->bg);
-		if (p->d && *p->d)
-			kr_buf_printf(b, "<path d=\"%s\" stroke=\"%s\" stroke-opacity=\"%g\" "
-			              "fill=\"%s\" fill-opacity=\"%g\"/>", p->d, it->style.stroke,
-			              it->style.stroke_opacity, it->style.fill, it->style.fill_opacity);
+		kr_buf_printf(b, "<pattern id=\"%s%s\"", w->pfx, p->id);
+		put_const(w, "width", p->w);
+		put_const(w, "height", p->h);
+		kr_buf_puts(b, " patternUnits=\"userSpaceOnUse\"><rect");
+		put_const(w, "width", p->w);
+		put_const(w, "height", p->h);
+		kr_buf_printf(b, " fill=\"%s\"/>", p->bg);
+		if (p->d && *p->d) {
+			kr_buf_printf(b, "<path d=\"%s\" stroke=\"%s\"", p->d, it->style.stroke);
+			put_const(w, "stroke-opacity", it->style.stroke_opacity);
+			kr_buf_printf(b, " fill=\"%s\"", it->style.fill);
+			put_const(w, "fill-opacity", it->style.fill_opacity);
+			kr_buf_puts(b, "/>");
+		}
 		kr_buf_puts(b, "</pattern>");
 		break;
 	}
@@ -681,7 +741,6 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 		sub.pfx = pfx;
 		sub.g = pc->g;
 		write_body(&sub, pc->g);
-		w->parts = sub.parts;     /* its scratch buffer may have grown */
 		break;
 	}
 	case KR_GEOM_SECTOR:          /* for the browser: nothing to draw */
@@ -786,7 +845,6 @@ enum kr_status kr_geometry_to_svg(const struct kr_geometry *g, const char *prefi
 	w.g = g;
 	w.b = out;
 	w.pfx = prefix ? prefix : "";
-	kr_buf_init(&w.parts.buf, out->max);
 	kr_buf_puts(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
 	if (g->mm)
 		kr_buf_printf(out, " viewBox=\"0 0 %.1f %.1f\" width=\"%.0fmm\" height=\"%.0fmm\"",
@@ -799,9 +857,6 @@ enum kr_status kr_geometry_to_svg(const struct kr_geometry *g, const char *prefi
 	rc = write_body(&w, g);
 	if (rc == KR_OK)
 		rc = kr_buf_puts(out, "\n");
-	if (rc == KR_OK && w.parts.buf.failed)
-		rc = w.parts.buf.why;
-	kr_buf_cleanup(&w.parts.buf);
 	if (rc != KR_OK)
 		kr_error_say(err, rc, "de tekening past niet in het geheugen (%s)",
 		             "the picture does not fit in memory (%s)", kr_status_name(rc));

@@ -158,6 +158,7 @@ static void test_svg_document(void **state)
 	                       "text-anchor=\"middle\" class=\"halo\">Sam &amp; Noor</text>\n"));
 	assert_non_null(strstr(b.data, "text-anchor=\"end\"></text>\n"));
 	assert_true(strcmp(b.data + b.len - 7, "</svg>\n") == 0);
+	kri_geom_finish(g);
 	assert_int_equal(kr_geometry_boxes(g, &l), KR_OK);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.boxes[0].person, 3);
