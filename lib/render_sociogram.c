@@ -19,10 +19,11 @@
  *   5. People without any tie are set in a row below the graph, under the
  *      heading "zonder banden" ("without ties").
  *
- * Drawing: nodes in the world's colour and the person's shape (kri_svg_person);
- * ties in Hartman's line styles (kri_svg_tie); ties between the family of
- * origin and the foster family on a broad blue band, so they stand out in
- * colour and, printed in black and white, as a grey band.
+ * The geometry: nodes in the world's colour and the person's shape
+ * (kri_geom_person); ties in Hartman's line styles (kri_geom_tie, a tie in
+ * conflict or broken in vermillion); ties between the family of origin and
+ * the foster family on a broad blue band, so they stand out in colour and,
+ * printed in black and white, as a grey band.
  */
 #include <math.h>
 #include <stdio.h>

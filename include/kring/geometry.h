@@ -18,7 +18,10 @@
  * (the SVG's: x to the right, y downwards; the kompas page: millimetres);
  * angles are degrees, 0 to the right, counting clockwise on screen as SVG
  * does.  Colours are "#rrggbb" (or "none", or "url(#id)" for a pattern of
- * the same geometry).  Every string is owned by the geometry.
+ * the same geometry).  Every string lives as long as the geometry.  Items
+ * with a box (KR_GEOM_F_BOX: symbols, legend samples, labels with text)
+ * are what the layout keeps apart; the ecogram's node boxes are also the
+ * browser's click targets.
  */
 #ifndef KRING_GEOMETRY_H
 #define KRING_GEOMETRY_H
@@ -94,7 +97,8 @@ struct kr_geom_node {
 };
 
 /* KR_GEOM_LABEL: text with its baseline at y, anchored at x, font size
- * size (user units). */
+ * size (user units).  Its box is measured from the text (DejaVu Sans
+ * widths) by kr_render_geometry. */
 struct kr_geom_label {
 	double x, y, size;
 	enum kr_geom_anchor anchor;
