@@ -9,7 +9,9 @@
  * picks the first N cases of population 1 with the most people (60, the
  * generator's maximum; 58 or more when there are too few), renders every
  * kind REPS times per case and prints, per kind, the median and the worst
- * time of one render in milliseconds.  It writes DIR/sociogram.dot and
+ * time of one render in milliseconds, and the same for the ecogram's
+ * geometry as JSON (what GET /api/cases/{ref}/layout/ecogram answers: the
+ * layout and kr_geometry_to_json, no SVG).  It writes DIR/sociogram.dot and
  * DIR/genogram.dot: one graph per case, all in one file, so one Graphviz
  * process lays them all out and its start-up cost is paid once.
  */
@@ -23,6 +25,7 @@
 #include "kring/date.h"
 #include "kring/lang.h"
 #include "kring/generate.h"
+#include "kring/geometry.h"
 #include "kring/render.h"
 
 #define REPS 15
@@ -135,6 +138,37 @@ int main(int argc, char **argv)
 		qsort(t, n * REPS, sizeof *t, cmp_double);
 		printf("%-10s %10.3f %10.3f %10.1f\n", kr_render_kind_name(k), t[n * REPS / 2],
 		       t[n * REPS - 1], bytes / 1024.0 / (n * REPS));
+		free(t);
+	}
+
+	/* The ecogram's geometry as JSON, as the server hands it to the browser. */
+	{
+		double *t = calloc(n * REPS, sizeof *t);
+		size_t bytes = 0;
+		if (!t)
+			return 1;
+		for (size_t i = 0; i < n; i++) {
+			struct kr_render_opts o = { .lang = KR_LANG_NL, .as_of = anchor };
+			for (int r = 0; r < REPS; r++) {
+				struct kr_geometry *g = NULL;
+				struct kr_buf b;
+				double t0;
+				kr_buf_init(&b, 64u << 20);
+				t0 = now_ms();
+				if (kr_render_geometry(KR_RENDER_ECOGRAM, cases[i], &o, &g, NULL) != KR_OK ||
+				    kr_geometry_to_json(g, &b, NULL) != KR_OK) {
+					fprintf(stderr, "ecogram geometry of %s failed\n", cases[i]->ref);
+					return 1;
+				}
+				t[i * REPS + r] = now_ms() - t0;
+				bytes += b.len;
+				kr_geometry_free(g);
+				kr_buf_cleanup(&b);
+			}
+		}
+		qsort(t, n * REPS, sizeof *t, cmp_double);
+		printf("%-10s %10.3f %10.3f %10.1f\n", "eco-json", t[n * REPS / 2], t[n * REPS - 1],
+		       bytes / 1024.0 / (n * REPS));
 		free(t);
 	}
 
