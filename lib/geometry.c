@@ -11,6 +11,7 @@
  */
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,19 @@ struct priv {
 	bool failed;
 	struct kr_geom_item scratch;  /* where additions go after a failure */
 };
+
+#define STYLE(svg, json, field, number) { svg, json, offsetof(struct kr_geom_style, field), number }
+const struct kri_style_field kri_style_fields[KRI_STYLE_FIELDS] = {
+	STYLE("fill", "fill", fill, false),
+	STYLE("fill-opacity", "fill_opacity", fill_opacity, true),
+	STYLE("stroke", "stroke", stroke, false),
+	STYLE("stroke-width", "stroke_width", stroke_width, true),
+	STYLE("stroke-opacity", "stroke_opacity", stroke_opacity, true),
+	STYLE("stroke-dasharray", "dash", dash, false),
+	STYLE("stroke-linecap", "linecap", linecap, false),
+	STYLE("stroke-linejoin", "linejoin", linejoin, false),
+};
+#undef STYLE
 
 struct kr_geometry *kri_geom_new(enum kr_render_kind kind)
 {

@@ -89,6 +89,17 @@ struct kr_geom_item *kri_geom_path(struct kr_geometry *g, const char *fmt, ...)
  * (*ox + x * *s, *oy + y * *s). */
 void kri_picture_fit(const struct kr_geom_picture *pc, double *s, double *ox, double *oy);
 
+/* The fields of struct kr_geom_style in the order the writers write them:
+ * the SVG attribute, the JSON key, where the field is, and whether it is a
+ * number (0: not set) or a string (NULL: not set). */
+struct kri_style_field {
+	const char *svg, *json;
+	size_t off;
+	bool number;
+};
+#define KRI_STYLE_FIELDS 8
+extern const struct kri_style_field kri_style_fields[KRI_STYLE_FIELDS];
+
 /* ---- the parts of composite items (lib/svg.c) ---- */
 
 /* Appends the SVG elements drawn for composite item it (KR_GEOM_NODE: the

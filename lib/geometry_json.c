@@ -99,22 +99,14 @@ static void kenum(struct kr_buf *b, const char *key, enum kr_enum e, int v)
 
 static void style(struct kr_buf *b, const struct kr_geom_style *s)
 {
-	if (s->fill)
-		kstr(b, "fill", s->fill);
-	if (s->fill_opacity > 0)
-		kval(b, "fill_opacity", s->fill_opacity);
-	if (s->stroke)
-		kstr(b, "stroke", s->stroke);
-	if (s->stroke_width > 0)
-		kval(b, "stroke_width", s->stroke_width);
-	if (s->stroke_opacity > 0)
-		kval(b, "stroke_opacity", s->stroke_opacity);
-	if (s->dash)
-		kstr(b, "dash", s->dash);
-	if (s->linecap)
-		kstr(b, "linecap", s->linecap);
-	if (s->linejoin)
-		kstr(b, "linejoin", s->linejoin);
+	for (int i = 0; i < KRI_STYLE_FIELDS; i++) {
+		const struct kri_style_field *f = &kri_style_fields[i];
+		const char *at = (const char *)s + f->off;
+		if (f->number && *(const double *)at > 0)
+			kval(b, f->json, *(const double *)at);
+		else if (!f->number && *(const char *const *)at)
+			kstr(b, f->json, *(const char *const *)at);
+	}
 }
 
 static void parts(struct jw *j, const struct kr_geom_item *it)

@@ -108,20 +108,14 @@ static void put_const(struct writer *w, const char *name, double v)
 
 static void put_style(struct writer *w, const struct kr_geom_style *s)
 {
-	put_paint(w, "fill", s->fill);
-	if (s->fill_opacity > 0)
-		put_const(w, "fill-opacity", s->fill_opacity);
-	put_paint(w, "stroke", s->stroke);
-	if (s->stroke_width > 0)
-		put_const(w, "stroke-width", s->stroke_width);
-	if (s->stroke_opacity > 0)
-		put_const(w, "stroke-opacity", s->stroke_opacity);
-	if (s->dash)
-		put_attr(w->b, "stroke-dasharray", s->dash);
-	if (s->linecap)
-		put_attr(w->b, "stroke-linecap", s->linecap);
-	if (s->linejoin)
-		put_attr(w->b, "stroke-linejoin", s->linejoin);
+	for (int i = 0; i < KRI_STYLE_FIELDS; i++) {
+		const struct kri_style_field *f = &kri_style_fields[i];
+		const char *at = (const char *)s + f->off;
+		if (f->number && *(const double *)at > 0)
+			put_const(w, f->svg, *(const double *)at);
+		else if (!f->number)
+			put_paint(w, f->svg, *(const char *const *)at);
+	}
 }
 
 /* A number: one decimal, or as given when exact. */
