@@ -147,9 +147,12 @@ static void test_svg_document(void **state)
 	kri_geom_label(g, 0, 0, 10, KR_ANCHOR_START, NULL, -1, NULL);
 	assert_int_equal(kri_geom_status(g), KR_OK);
 	draw_svg(g, NULL, &b);
-	assert_true(strncmp(b.data, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200.0 "
-	                    "100.2\" width=\"200.0\" height=\"100.2\" role=\"img\" "
-	                    "aria-labelledby=\"kr-title kr-desc\">\n", 142) == 0);
+	{
+		static const char head[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+			"200.0 100.2\" width=\"200.0\" height=\"100.2\" role=\"img\" "
+			"aria-labelledby=\"kr-title kr-desc\">\n<title";
+		assert_true(strncmp(b.data, head, strlen(head)) == 0);
+	}
 	assert_non_null(strstr(b.data, "<title id=\"kr-title\">A &lt;&amp;&gt; &quot;title&quot;"
 	                       "</title>"));
 	assert_non_null(strstr(b.data, "<desc id=\"kr-desc\">d&apos;esc</desc>"));
