@@ -222,6 +222,33 @@ double *kri_geom_doubles(struct kr_geometry *g, size_t n)
 	return alloc(g, (n ? n : 1) * sizeof(double));
 }
 
+/* A copy of n bytes at p that lives as long as g, or a zeroed scratch
+ * object when out of memory (never NULL). */
+static const void *keep(struct kr_geometry *g, const void *p, size_t n)
+{
+	static const max_align_t none[8];
+	void *d = n <= sizeof none ? alloc(g, n) : NULL;
+
+	if (!d)
+		return none;
+	memcpy(d, p, n);
+	return d;
+}
+
+struct kr_geom_item *kri_geom_sector(struct kr_geometry *g, struct kr_geom_sector sector)
+{
+	const struct kr_geom_sector *s = keep(g, &sector, sizeof sector);
+	struct kr_geom_item *it = kri_geom_add(g, KR_GEOM_SECTOR);
+
+	it->sector = s;
+	return it;
+}
+
+const struct kr_geom_tie *kri_geom_keep_tie(struct kr_geometry *g, const struct kr_geom_tie *t)
+{
+	return keep(g, t, sizeof *t);
+}
+
 void kri_geom_ids(struct kr_geometry *g, const struct kr_case *c)
 {
 	const char **ids = alloc(g, (c->npersons ? c->npersons : 1) * sizeof *ids);

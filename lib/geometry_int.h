@@ -46,6 +46,12 @@ void kri_buf_const(struct kr_buf *b, double v);
 /* Room for n doubles that lives as long as g (NULL when out of memory). */
 double *kri_geom_doubles(struct kr_geometry *g, size_t n);
 
+/* A copy of tie t that lives as long as g (for KR_GEOM_TIE items). */
+const struct kr_geom_tie *kri_geom_keep_tie(struct kr_geometry *g, const struct kr_geom_tie *t);
+
+/* Adds a sector with the given fields (the item keeps a copy). */
+struct kr_geom_item *kri_geom_sector(struct kr_geometry *g, struct kr_geom_sector sector);
+
 /* Copies the person ids of c into g (g->ids); the id of person i ("" for
  * none or out of range). */
 void kri_geom_ids(struct kr_geometry *g, const struct kr_case *c);

@@ -102,8 +102,8 @@ static void style(struct kr_buf *b, const struct kr_geom_style *s)
 	for (int i = 0; i < KRI_STYLE_FIELDS; i++) {
 		const struct kri_style_field *f = &kri_style_fields[i];
 		const char *at = (const char *)s + f->off;
-		if (f->number && *(const double *)at > 0)
-			kval(b, f->json, *(const double *)at);
+		if (f->number && *(const float *)at > 0)
+			kval(b, f->json, *(const float *)at);
 		else if (!f->number && *(const char *const *)at)
 			kstr(b, f->json, *(const char *const *)at);
 	}
@@ -162,7 +162,7 @@ static void fields(struct jw *j, const struct kr_geometry *g, const struct kr_ge
 		kstr(b, "text", it->label.text);
 		break;
 	case KR_GEOM_TIE: {
-		const struct kr_geom_tie *t = &it->tie;
+		const struct kr_geom_tie *t = it->tie;
 		if (t->index >= 0) {
 			kr_buf_printf(b, ",\"tie\":%d", t->index);
 			kstr(b, "a", kri_geom_id(g, t->a));
@@ -201,7 +201,7 @@ static void fields(struct jw *j, const struct kr_geometry *g, const struct kr_ge
 		knum(b, "r", it->circle.r);
 		break;
 	case KR_GEOM_SECTOR: {
-		const struct kr_geom_sector *s = &it->sector;
+		const struct kr_geom_sector *s = it->sector;
 		kenum(b, "world", KR_ENUM_WORLD, s->world);
 		kenum(b, "segment", KR_ENUM_SEGMENT, s->segment);
 		kr_buf_printf(b, ",\"ring\":%d", s->ring);

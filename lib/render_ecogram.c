@@ -742,10 +742,9 @@ enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_rende
 	kri_geom_group(g, "sectors", KR_GEOM_F_ANON);
 	for (int k = 1; k <= NRINGS; k++) {
 		for (int i = 0; i < e.nw; i++) {
-			it = kri_geom_add(g, KR_GEOM_SECTOR);
-			it->sector = (struct kr_geom_sector){ ox, oy, e.edge[k - 1], e.edge[k],
+			kri_geom_sector(g, (struct kr_geom_sector){ ox, oy, e.edge[k - 1], e.edge[k],
 				e.w[i].a0[k] / DEG, e.w[i].a1[k] / DEG, slot_world[e.w[i].slot], e.w[i].seg,
-				k };
+				k });
 		}
 	}
 	kri_geom_end(g);

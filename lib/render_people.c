@@ -107,18 +107,22 @@ struct kr_geom_item *kri_geom_tie(struct kr_geometry *g, const struct kr_case *c
                                   const struct kri_tie_look *look)
 {
 	struct kr_geom_item *it;
+	struct kr_geom_tie tie;
+	const struct kr_geom_tie *kept;
 	double width;
 	const char *colour;
 
 	(void)c;
 	tie_look(t, look, &width, &colour);
-	it = kri_geom_add(g, KR_GEOM_TIE);
-	it->tie = (struct kr_geom_tie){
+	tie = (struct kr_geom_tie){
 		.x1 = x1, .y1 = y1, .r1 = r1, .x2 = x2, .y2 = y2, .r2 = r2,
 		.bend = look ? look->bend : 0, .width = width,
 		.opacity = look ? look->opacity : 0, .colour = colour,
 		.strength = t->strength, .quality = t->quality, .direction = t->direction,
 		.index = index, .a = index >= 0 ? t->a : -1, .b = index >= 0 ? t->b : -1,
 	};
+	kept = kri_geom_keep_tie(g, &tie);
+	it = kri_geom_add(g, KR_GEOM_TIE);
+	it->tie = kept;
 	return it;
 }

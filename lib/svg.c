@@ -111,8 +111,8 @@ static void put_style(struct writer *w, const struct kr_geom_style *s)
 	for (int i = 0; i < KRI_STYLE_FIELDS; i++) {
 		const struct kri_style_field *f = &kri_style_fields[i];
 		const char *at = (const char *)s + f->off;
-		if (f->number && *(const double *)at > 0)
-			put_const(w, f->svg, *(const double *)at);
+		if (f->number && *(const float *)at > 0)
+			put_const(w, f->svg, *(const float *)at);
 		else if (!f->number)
 			put_paint(w, f->svg, *(const char *const *)at);
 	}
@@ -546,8 +546,8 @@ static void draw_parts(const struct kr_geom_item *it, struct kr_buf *b, bool jso
 		break;
 	case KR_GEOM_TIE: {
 		struct tie_plan pl;
-		if (tie_plan(&it->tie, &pl))
-			tie_parts(&it->tie, &pl, &sk);
+		if (tie_plan(it->tie, &pl))
+			tie_parts(it->tie, &pl, &sk);
 		break;
 	}
 	default:
@@ -584,7 +584,7 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 		draw_parts(it, b, false, w->pfx);
 		break;
 	case KR_GEOM_TIE: {
-		const struct kr_geom_tie *t = &it->tie;
+		const struct kr_geom_tie *t = it->tie;
 		struct tie_plan pl;
 		struct sink sk = { b, false, w->pfx, 0 };
 		if (!tie_plan(t, &pl))

@@ -76,10 +76,11 @@ enum kr_geom_type {
 enum kr_geom_shape { KR_SHAPE_SQUARE, KR_SHAPE_CIRCLE, KR_SHAPE_DIAMOND };
 enum kr_geom_anchor { KR_ANCHOR_START, KR_ANCHOR_MIDDLE, KR_ANCHOR_END };
 
-/* Presentation: NULL strings and 0 numbers are "not set" (inherited). */
+/* Presentation: NULL strings and 0 numbers are "not set" (inherited).  The
+ * numbers are the picture's constants (three decimals at most). */
 struct kr_geom_style {
 	const char *fill, *stroke, *dash, *linecap, *linejoin;
-	double fill_opacity, stroke_width, stroke_opacity;
+	float fill_opacity, stroke_width, stroke_opacity;
 };
 
 /* KR_GEOM_NODE: the symbol of person `person` (an index into the case): a
@@ -199,9 +200,11 @@ struct kr_geom_group {
 	const char *title;
 };
 
+/* One item; the union member is the one its type names (a tie and a
+ * sector are kept beside the item, they are larger than the rest). */
 struct kr_geom_item {
-	enum kr_geom_type type;
-	unsigned flags;             /* KR_GEOM_F_* */
+	unsigned char type;         /* enum kr_geom_type */
+	unsigned short flags;       /* KR_GEOM_F_* */
 	int person;                 /* the person the item belongs to, or -1 */
 	const char *cls;            /* space-separated classes, or NULL */
 	struct kr_geom_style style;
@@ -210,14 +213,14 @@ struct kr_geom_item {
 		struct kr_geom_group group;
 		struct kr_geom_node node;
 		struct kr_geom_label label;
-		struct kr_geom_tie tie;
+		const struct kr_geom_tie *tie;
 		struct kr_geom_circle circle;
 		struct kr_geom_rect rect;
 		struct kr_geom_ellipse ellipse;
 		struct kr_geom_line line;
 		struct kr_geom_poly poly;
 		struct kr_geom_path path;
-		struct kr_geom_sector sector;
+		const struct kr_geom_sector *sector;
 		struct kr_geom_pattern pattern;
 		struct kr_geom_css css;
 		struct kr_geom_picture picture;

@@ -76,14 +76,14 @@ static void check_struct(const struct kr_geometry *g, const struct kr_case *c, c
 			assert_true(((it->flags & KR_GEOM_F_BOX) != 0) == (*it->label.text != '\0'));
 			break;
 		case KR_GEOM_TIE:
-			assert_non_null(it->tie.colour);
-			assert_true(it->tie.width > 0);
-			if (it->tie.index >= 0) {
-				const struct kr_tie *t = &c->ties[it->tie.index];
-				assert_true((size_t)it->tie.index < c->nties);
-				assert_int_equal(it->tie.a, t->a);
-				assert_int_equal(it->tie.b, t->b);
-				assert_int_equal(it->tie.quality, (int)t->quality);
+			assert_non_null(it->tie->colour);
+			assert_true(it->tie->width > 0);
+			if (it->tie->index >= 0) {
+				const struct kr_tie *t = &c->ties[it->tie->index];
+				assert_true((size_t)it->tie->index < c->nties);
+				assert_int_equal(it->tie->a, t->a);
+				assert_int_equal(it->tie->b, t->b);
+				assert_int_equal(it->tie->quality, (int)t->quality);
 			}
 			break;
 		case KR_GEOM_PICTURE:

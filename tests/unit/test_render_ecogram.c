@@ -129,7 +129,7 @@ static void test_conflict_is_red(void **state)
 		size_t stressful = 0, samples = 0;
 		assert_int_equal(kr_render_geometry(kind, c, &o, &g, NULL), KR_OK);
 		for (size_t i = 0; i < g->nitems; i++) {
-			const struct kr_geom_tie *t = &g->items[i].tie;
+			const struct kr_geom_tie *t = g->items[i].tie;
 			if (g->items[i].type != KR_GEOM_TIE)
 				continue;
 			if (t->quality == KR_QUALITY_CONFLICT || t->quality == KR_QUALITY_BROKEN) {
@@ -239,7 +239,7 @@ static void check_sectors(const struct kr_case *c, const char *what)
 
 	for (size_t i = 0; i < g->nitems && ns < 256; i++)
 		if (g->items[i].type == KR_GEOM_SECTOR)
-			sec[ns++] = &g->items[i].sector;
+			sec[ns++] = g->items[i].sector;
 	assert_true(ns >= 4 * 12);
 	for (int k = 1; k <= 4; k++) {
 		double a = 1e9, covered = 0, r0 = -1, r1 = -1;
