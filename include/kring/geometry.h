@@ -39,10 +39,10 @@ enum kr_geom_type {
 	KR_GEOM_NODE,       /* a person's symbol (node) */
 	KR_GEOM_STAR,       /* the trust figure's star beside a person (circle: centre, r) */
 	KR_GEOM_LABEL,      /* one line of text (label) */
-	KR_GEOM_TIE,        /* a tie between two people in Hartman's line styles (tie) */
+	KR_GEOM_TIE,        /* a tie between two people in Hartman's line styles (*tie) */
 	KR_GEOM_BAND,       /* the broad band under a tie between the two worlds (line) */
 	KR_GEOM_RING,       /* a ring of the ecogram (circle, with its number) */
-	KR_GEOM_SECTOR,     /* a region to click in: a wedge of a ring (sector); not drawn */
+	KR_GEOM_SECTOR,     /* a region to click in: a wedge of a ring (*sector); not drawn */
 	KR_GEOM_RECT,       /* a rectangle: frame, bar, swatch (rect) */
 	KR_GEOM_CIRCLE,     /* (circle) */
 	KR_GEOM_ELLIPSE,    /* (ellipse) */
@@ -65,7 +65,6 @@ enum kr_geom_type {
 #define KR_GEOM_F_INLINE   0x040u  /* group: its items on one line of SVG text */
 #define KR_GEOM_F_BREAK    0x080u  /* group: a line break after the opening tag */
 #define KR_GEOM_F_DEFS     0x100u  /* group: definitions (patterns), not drawn itself */
-#define KR_GEOM_F_NOFILL   0x200u  /* band: fill="none" */
 
 /* Which numbers of a rect or circle are written as given (the sizes of
  * legend swatches and dots) instead of with one decimal. */

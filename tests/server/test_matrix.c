@@ -151,7 +151,10 @@ static void matrix(void)
 				struct tc_resp resp;
 				const char *leak;
 
-				snprintf(path, sizeof path, ep->path, ref);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+				snprintf(path, sizeof path, ep->path, ref);   /* the table's own patterns */
+#pragma GCC diagnostic pop
 				if (body && strcmp(body, "@doc") == 0)
 					body = docs[c];
 				if (ep->if_match)
