@@ -20,7 +20,8 @@
 #include "geometry_int.h"
 #include "render_int.h"
 
-#define BLOCK_SIZE (32u * 1024u)
+#define BLOCK_FIRST (4u * 1024u)   /* the first block; each next one twice as big */
+#define BLOCK_MAX (64u * 1024u)
 
 struct block {
 	struct block *next;
@@ -33,6 +34,7 @@ struct priv {
 	struct block *blocks;
 	size_t cap;                   /* items allocated */
 	bool failed;
+	bool keeps;                   /* the ids are copies */
 	struct kr_geom_item scratch;  /* where additions go after a failure */
 };
 
@@ -104,7 +106,9 @@ static void *alloc(struct kr_geometry *g, size_t n)
 	if (p->failed)
 		return NULL;
 	if (!b || b->size - b->used < n) {
-		size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+		size_t size = !b ? BLOCK_FIRST : b->size * 2 > BLOCK_MAX ? BLOCK_MAX : b->size * 2;
+		if (size < n)
+			size = n;
 		b = malloc(sizeof *b + size);
 		if (!b) {
 			p->failed = true;
@@ -149,9 +153,13 @@ struct kr_geom_item *kri_geom_add(struct kr_geometry *g, enum kr_geom_type t)
 		}
 	}
 	it = p->failed ? &p->scratch : &g->items[g->nitems++];
-	memset(it, 0, sizeof *it);
-	it->type = t;
+	/* Everything but the type's own fields, which every builder sets in
+	 * full (and the box, read only with KR_GEOM_F_BOX). */
+	it->type = (unsigned char)t;
+	it->flags = 0;
 	it->person = -1;
+	it->cls = NULL;
+	memset(&it->style, 0, sizeof it->style);
 	return it;
 }
 
@@ -249,16 +257,24 @@ const struct kr_geom_tie *kri_geom_keep_tie(struct kr_geometry *g, const struct 
 	return keep(g, t, sizeof *t);
 }
 
-void kri_geom_ids(struct kr_geometry *g, const struct kr_case *c)
+void kri_geom_ids(struct kr_geometry *g, const struct kr_case *c, bool copy)
 {
 	const char **ids = alloc(g, (c->npersons ? c->npersons : 1) * sizeof *ids);
 
 	if (!ids)
 		return;
-	for (size_t i = 0; i < c->npersons; i++)
-		ids[i] = kri_geom_str(g, c->persons[i].id ? c->persons[i].id : "");
+	for (size_t i = 0; i < c->npersons; i++) {
+		const char *id = c->persons[i].id ? c->persons[i].id : "";
+		ids[i] = copy ? kri_geom_str(g, id) : id;
+	}
 	g->ids = ids;
 	g->nids = c->npersons;
+	((struct priv *)g->priv)->keeps = copy;
+}
+
+bool kri_geom_keeps(const struct kr_geometry *g)
+{
+	return ((const struct priv *)g->priv)->keeps;
 }
 
 const char *kri_geom_id(const struct kr_geometry *g, int person)
@@ -270,7 +286,8 @@ struct kr_geom_item *kri_geom_group(struct kr_geometry *g, const char *cls, unsi
 {
 	struct kr_geom_item *it = kri_geom_add(g, KR_GEOM_GROUP);
 	it->cls = cls;
-	it->flags = flags;
+	it->flags = (unsigned short)flags;
+	it->group.title = NULL;
 	return it;
 }
 

@@ -27,8 +27,9 @@ enum kr_status kri_geom_status(const struct kr_geometry *g);
 /* Makes room for n items at once (a hint; failure shows up later). */
 void kri_geom_reserve(struct kr_geometry *g, size_t n);
 
-/* Appends an item of type t (person -1, everything else 0/NULL) and returns
- * it; the pointer is valid until the next addition. */
+/* Appends an item of type t (person -1, no flags, class or style) and
+ * returns it; the caller sets the fields of its type in full.  The pointer
+ * is valid until the next addition. */
 struct kr_geom_item *kri_geom_add(struct kr_geometry *g, enum kr_geom_type t);
 
 /* A copy of s (NULL stays NULL) that lives as long as g. */
@@ -52,9 +53,12 @@ const struct kr_geom_tie *kri_geom_keep_tie(struct kr_geometry *g, const struct 
 /* Adds a sector with the given fields (the item keeps a copy). */
 struct kr_geom_item *kri_geom_sector(struct kr_geometry *g, struct kr_geom_sector sector);
 
-/* Copies the person ids of c into g (g->ids); the id of person i ("" for
- * none or out of range). */
-void kri_geom_ids(struct kr_geometry *g, const struct kr_case *c);
+/* Gives g the person ids of c (g->ids): copies, or (copy false, for a
+ * geometry that is drawn and freed before c is) c's own strings.
+ * kri_geom_id() is the id of person i ("" for none or out of range). */
+void kri_geom_ids(struct kr_geometry *g, const struct kr_case *c, bool copy);
+/* Whether g's ids are its own copies (it may outlive the case). */
+bool kri_geom_keeps(const struct kr_geometry *g);
 const char *kri_geom_id(const struct kr_geometry *g, int person);
 
 /* Opens a group with classes cls (NULL: none) and flags; closes it. */

@@ -93,8 +93,8 @@ typedef enum kr_status (*layout_fn)(const struct kr_case *, const struct kr_rend
                                     struct kr_geometry *, struct kr_error *);
 
 enum kr_status kri_render_layout(enum kr_render_kind kind, const struct kr_case *c,
-                                 const struct kr_render_opts *opts, struct kr_geometry **out,
-                                 struct kr_error *err)
+                                 const struct kr_render_opts *opts, bool keeps,
+                                 struct kr_geometry **out, struct kr_error *err)
 {
 	static const layout_fn fns[KR_RENDER__N] = {
 		kri_layout_ecogram, kri_layout_genogram, kri_layout_lifeline,
@@ -122,7 +122,7 @@ enum kr_status kri_render_layout(enum kr_render_kind kind, const struct kr_case 
 	if (!(g = kri_geom_new(kind)))
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen voor de %s",
 		                    "out of memory drawing the %s", kind_names[kind]);
-	kri_geom_ids(g, c);
+	kri_geom_ids(g, c, keeps);
 	rc = fns[kind](c, opts, g, err);
 	if (rc == KR_OK && (rc = kri_geom_status(g)) != KR_OK)
 		kr_error_say(err, rc, "geen geheugen voor de %s", "out of memory drawing the %s",
@@ -139,7 +139,7 @@ enum kr_status kr_render_geometry(enum kr_render_kind kind, const struct kr_case
                                   const struct kr_render_opts *opts, struct kr_geometry **out,
                                   struct kr_error *err)
 {
-	enum kr_status rc = kri_render_layout(kind, c, opts, out, err);
+	enum kr_status rc = kri_render_layout(kind, c, opts, true, out, err);
 
 	if (rc == KR_OK)
 		kri_geom_finish(*out);
@@ -155,7 +155,7 @@ enum kr_status kr_render_svg(enum kr_render_kind kind, const struct kr_case *c,
 
 	if (!out)
 		return kr_error_set(err, KR_EUSAGE, "no case or no output buffer");
-	if ((rc = kri_render_layout(kind, c, opts, &g, err)) != KR_OK)
+	if ((rc = kri_render_layout(kind, c, opts, false, &g, err)) != KR_OK)
 		return rc;
 	rc = kr_geometry_to_svg(g, NULL, out, NULL);
 	if (rc == KR_OK && opts && opts->layout) {

@@ -36,11 +36,12 @@ enum kr_status kri_layout_flower(const struct kr_case *c, const struct kr_render
 enum kr_status kri_layout_kompas(const struct kr_case *c, const struct kr_render_opts *o,
                                  struct kr_geometry *g, struct kr_error *err);
 
-/* kr_render_geometry() without measuring the labels (kri_geom_finish):
- * for callers that draw the geometry and need no boxes (render.c). */
+/* kr_render_geometry() without measuring the labels (kri_geom_finish);
+ * unless keeps, the person ids are borrowed from c, for a geometry that is
+ * drawn and freed before c (kr_render_svg). */
 enum kr_status kri_render_layout(enum kr_render_kind kind, const struct kr_case *c,
-                                 const struct kr_render_opts *opts, struct kr_geometry **out,
-                                 struct kr_error *err);
+                                 const struct kr_render_opts *opts, bool keeps,
+                                 struct kr_geometry **out, struct kr_error *err);
 
 /* ---- text metrics (text_metrics.c) ---- */
 

@@ -86,7 +86,7 @@ enum kr_status kri_layout_kompas(const struct kr_case *c, const struct kr_render
 		so.compare = NULL;
 		so.layout = NULL;
 		kr_error_cleanup(&suberr);
-		rs = kri_render_layout(panel[k].kind, c, &so, &sub, &suberr);
+		rs = kri_render_layout(panel[k].kind, c, &so, kri_geom_keeps(g), &sub, &suberr);
 		if (rs == KR_OK) {
 			it = kri_geom_add(g, KR_GEOM_PICTURE);
 			it->picture = (struct kr_geom_picture){ sub, px + 1.0, py + CAPTION + 0.5,

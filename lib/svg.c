@@ -68,23 +68,37 @@ static void put_names(struct writer *w, const char *cls)
 	}
 }
 
+/* name="v", v written as it is (the library's own values: colours,
+ * numbers, class names), in one append when it is short. */
+static void put_attr(struct kr_buf *b, const char *name, const char *v)
+{
+	char tmp[192];
+	size_t ln = strlen(name), lv = strlen(v);
+
+	if (ln + lv + 4 > sizeof tmp) {
+		kr_buf_printf(b, " %s=\"%s\"", name, v);
+		return;
+	}
+	tmp[0] = ' ';
+	memcpy(tmp + 1, name, ln);
+	tmp[ln + 1] = '=';
+	tmp[ln + 2] = '"';
+	memcpy(tmp + ln + 3, v, lv);
+	tmp[ln + 3 + lv] = '"';
+	kr_buf_add(b, tmp, ln + lv + 4);
+}
+
 static void put_class(struct writer *w, const char *cls)
 {
 	if (!cls)
 		return;
+	if (!*w->pfx && !strpbrk(cls, "&<>\"'")) {
+		put_attr(w->b, "class", cls);
+		return;
+	}
 	kr_buf_puts(w->b, " class=\"");
 	put_names(w, cls);
 	kr_buf_puts(w->b, "\"");
-}
-
-/* name="v" */
-static void put_attr(struct kr_buf *b, const char *name, const char *v)
-{
-	kr_buf_add(b, " ", 1);
-	kr_buf_puts(b, name);
-	kr_buf_add(b, "=\"", 2);
-	kr_buf_puts(b, v);
-	kr_buf_add(b, "\"", 1);
 }
 
 /* A paint value: a colour, or a reference to a pattern (prefixed). */
@@ -103,10 +117,64 @@ static void put_const(struct writer *w, const char *name, double v)
 {
 	kr_buf_printf(w->b, " %s=\"", name);
 	kri_buf_const(w->b, v);
-	kr_buf_puts(w->b, "\"");
+	kr_buf_add(w->b, "\"", 1);
 }
 
-static void put_style(struct writer *w, const struct kr_geom_style *s)
+/* Attribute text made in a small buffer of its own and appended at once:
+ * the writer's most frequent appends are a few short attributes. */
+struct line {
+	char s[512];
+	size_t n;
+	bool over;            /* did not fit: write it the slow way */
+};
+
+static void line_add(struct line *l, const char *p, size_t n)
+{
+	if (l->over || n > sizeof l->s - l->n) {
+		l->over = true;
+		return;
+	}
+	memcpy(l->s + l->n, p, n);
+	l->n += n;
+}
+
+/* A constant (at most three decimals, under a million), as "%g" writes
+ * it: "2", "1.5", "0.35". */
+static void line_const(struct line *l, double v)
+{
+	long m = lround(v * 1000), ip;
+	char t[24];
+	int n = 0, digits = 3, frac;
+
+	if (!(v >= 0 && v < 1e6)) {
+		l->over = true;
+		return;
+	}
+	ip = m / 1000;
+	frac = (int)(m % 1000);
+	do {                  /* the whole part, backwards */
+		t[n++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	for (int i = 0; i < n / 2; i++) {
+		char c = t[i];
+		t[i] = t[n - 1 - i];
+		t[n - 1 - i] = c;
+	}
+	if (frac) {
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		t[n++] = '.';
+		for (int d = digits - 1; d >= 0; d--, frac /= 10)
+			t[n + d] = (char)('0' + frac % 10);
+		n += digits;
+	}
+	line_add(l, t, (size_t)n);
+}
+
+static void put_style_slow(struct writer *w, const struct kr_geom_style *s)
 {
 	for (int i = 0; i < KRI_STYLE_FIELDS; i++) {
 		const struct kri_style_field *f = &kri_style_fields[i];
@@ -116,6 +184,59 @@ static void put_style(struct writer *w, const struct kr_geom_style *s)
 		else if (!f->number)
 			put_paint(w, f->svg, *(const char *const *)at);
 	}
+}
+
+/* One style attribute into l: a colour or other text (a pattern reference
+ * gets the prefix), or a constant. */
+static void line_attr(struct line *l, const char *pfx, const char *name, const char *v,
+                      double num)
+{
+	line_add(l, " ", 1);
+	line_add(l, name, strlen(name));
+	line_add(l, "=\"", 2);
+	if (!v) {
+		line_const(l, num);
+	} else {
+		if (strncmp(v, "url(#", 5) == 0) {
+			line_add(l, "url(#", 5);
+			line_add(l, pfx, strlen(pfx));
+			v += 5;
+		}
+		line_add(l, v, strlen(v));
+	}
+	line_add(l, "\"", 1);
+}
+
+/* The style, in the order of kri_style_fields. */
+static void put_style(struct writer *w, const struct kr_geom_style *s)
+{
+	struct line l;
+
+	if (!s->fill && !s->stroke && !s->dash && !s->linecap && !s->linejoin &&
+	    s->fill_opacity <= 0 && s->stroke_width <= 0 && s->stroke_opacity <= 0)
+		return;
+	l.n = 0;
+	l.over = false;
+	if (s->fill)
+		line_attr(&l, w->pfx, "fill", s->fill, 0);
+	if (s->fill_opacity > 0)
+		line_attr(&l, w->pfx, "fill-opacity", NULL, s->fill_opacity);
+	if (s->stroke)
+		line_attr(&l, w->pfx, "stroke", s->stroke, 0);
+	if (s->stroke_width > 0)
+		line_attr(&l, w->pfx, "stroke-width", NULL, s->stroke_width);
+	if (s->stroke_opacity > 0)
+		line_attr(&l, w->pfx, "stroke-opacity", NULL, s->stroke_opacity);
+	if (s->dash)
+		line_attr(&l, w->pfx, "stroke-dasharray", s->dash, 0);
+	if (s->linecap)
+		line_attr(&l, w->pfx, "stroke-linecap", s->linecap, 0);
+	if (s->linejoin)
+		line_attr(&l, w->pfx, "stroke-linejoin", s->linejoin, 0);
+	if (l.over)
+		put_style_slow(w, s);
+	else
+		kr_buf_add(w->b, l.s, l.n);
 }
 
 /* A number: one decimal, or as given when exact. */
@@ -606,11 +727,11 @@ static bool put_item(struct writer *w, const struct kr_geom_item *it)
 		const struct kr_geom_label *l = &it->label;
 		kr_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\"", l->x, l->y, l->size);
 		if (l->anchor != KR_ANCHOR_START)
-			kr_buf_printf(b, " text-anchor=\"%s\"", anchors[l->anchor]);
+			put_attr(b, "text-anchor", anchors[l->anchor]);
 		put_class(w, it->cls);
-		kr_buf_puts(b, ">");
+		kr_buf_add(b, ">", 1);
 		kr_buf_xml(b, l->text);
-		kr_buf_puts(b, "</text>");
+		kr_buf_add(b, "</text>", 7);
 		break;
 	}
 	case KR_GEOM_BAND: {
@@ -798,7 +919,7 @@ static void write_items(struct writer *w, const struct kr_geom_item *items, size
 			continue;
 		}
 		if (put_item(w, it) && !inl)
-			kr_buf_puts(w->b, "\n");
+			kr_buf_add(w->b, "\n", 1);
 	}
 }
 
