@@ -186,7 +186,7 @@ static void test_person_and_ties(void **state)
 	struct kr_buf b;
 	struct kr_tie t;
 	(void)state;
-	kri_geom_ids(g, c);
+	kri_geom_ids(g, c, true);
 	memset(&o, 0, sizeof o);
 	o.as_of = tu_day(RF_AS_OF);
 	/* The child: double outline; Ruud (died 2022): a cross; Jip (x): diamond. */
