@@ -9,7 +9,9 @@
  * picks the first N cases of population 1 with the most people (60, the
  * generator's maximum; 58 or more when there are too few), renders every
  * kind REPS times per case and prints, per kind, the median and the worst
- * time of one render in milliseconds.  It writes DIR/sociogram.dot and
+ * time of one render in milliseconds, and the same for the ecogram's
+ * geometry as JSON (what GET /api/cases/{ref}/layout/ecogram answers: the
+ * layout and kr_geometry_to_json, no SVG).  It writes DIR/sociogram.dot and
  * DIR/genogram.dot: one graph per case, all in one file, so one Graphviz
  * process lays them all out and its start-up cost is paid once.
  */
@@ -23,6 +25,7 @@
 #include "kring/date.h"
 #include "kring/lang.h"
 #include "kring/generate.h"
+#include "kring/geometry.h"
 #include "kring/render.h"
 
 #define REPS 15
@@ -69,6 +72,27 @@ static void dot_genogram(FILE *f, const struct kr_case *c, size_t k)
 	fprintf(f, "}\n");
 }
 
+/* One picture of c into b: kind k as SVG, or for k == KR_RENDER__N the
+ * ecogram's geometry as JSON (the layout and kr_geometry_to_json, what
+ * GET /api/cases/{ref}/layout/ecogram answers).  Says what failed. */
+static enum kr_status draw_once(int k, const struct kr_case *c, long anchor, struct kr_buf *b)
+{
+	struct kr_render_opts o = { .lang = KR_LANG_NL, .as_of = anchor };
+	struct kr_geometry *g = NULL;
+	struct kr_error e = { 0 };
+	enum kr_status rc;
+
+	if (k < KR_RENDER__N)
+		rc = kr_render_svg(k, c, &o, b, &e);
+	else if ((rc = kr_render_geometry(KR_RENDER_ECOGRAM, c, &o, &g, &e)) == KR_OK)
+		rc = kr_geometry_to_json(g, b, &e);
+	if (rc != KR_OK)
+		fprintf(stderr, "%s of %s failed: %s\n", k < KR_RENDER__N ?
+		        kr_render_kind_name(k) : "ecogram geometry", c->ref, e.message);
+	kr_geometry_free(g);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct kr_case *cases[MAXCASES];
@@ -109,32 +133,28 @@ int main(int argc, char **argv)
 	printf(")\n");
 
 	printf("%-10s %10s %10s %10s\n", "kind", "median ms", "max ms", "SVG KiB");
-	for (int k = 0; k < KR_RENDER__N; k++) {
+	/* every kind, then (k == KR_RENDER__N) the ecogram's geometry as JSON */
+	for (int k = 0; k <= KR_RENDER__N; k++) {
 		double *t = calloc(n * REPS, sizeof *t);
 		size_t bytes = 0;
 		if (!t)
 			return 1;
 		for (size_t i = 0; i < n; i++) {
-			struct kr_render_opts o = { .lang = KR_LANG_NL, .as_of = anchor };
 			for (int r = 0; r < REPS; r++) {
 				struct kr_buf b;
 				double t0;
 				kr_buf_init(&b, 64u << 20);
 				t0 = now_ms();
-				struct kr_error e = { 0 };
-				if (kr_render_svg(k, cases[i], &o, &b, &e) != KR_OK) {
-					fprintf(stderr, "render %s of %s failed: %s\n",
-					        kr_render_kind_name(k), cases[i]->ref, e.message);
+				if (draw_once(k, cases[i], anchor, &b) != KR_OK)
 					return 1;
-				}
 				t[i * REPS + r] = now_ms() - t0;
 				bytes += b.len;
 				kr_buf_cleanup(&b);
 			}
 		}
 		qsort(t, n * REPS, sizeof *t, cmp_double);
-		printf("%-10s %10.3f %10.3f %10.1f\n", kr_render_kind_name(k), t[n * REPS / 2],
-		       t[n * REPS - 1], bytes / 1024.0 / (n * REPS));
+		printf("%-10s %10.3f %10.3f %10.1f\n", k < KR_RENDER__N ? kr_render_kind_name(k) :
+		       "eco-json", t[n * REPS / 2], t[n * REPS - 1], bytes / 1024.0 / (n * REPS));
 		free(t);
 	}
 

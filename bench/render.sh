@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/render.sh BUILD_DIR [N] - the renderer benchmarks of BENCHMARKS.md:
 #   1. bench_render: kr_render_svg per kind on the N largest generated cases
-#      (60 people), median and worst of 15 renders each;
+#      (60 people), median and worst of 15 renders each, and the ecogram's
+#      geometry as JSON (eco-json: what the browser's ecogram fetches);
 #   2. the same sociogram graphs laid out by Graphviz `neato` and the same
 #      family trees by `dot`, all N in one process (start-up paid once, and
 #      measured separately on an empty graph), against kring's in-process

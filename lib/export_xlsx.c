@@ -20,7 +20,8 @@
 
 #include "kring/export_xlsx.h"
 #include "kring/scan.h"
-#include "render_int.h"
+#include "kring/enum.h"
+#include "kring/lang.h"
 
 #define NSEG (KR_SEG__N - 1)
 #define MAX_CHART_SERIES 8      /* the overview chart shows the last eight revisions */

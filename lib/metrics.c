@@ -5,9 +5,9 @@
  * support received by the child, and people without ties.  Definitions and
  * a worked example are in docs/instruments.md.
  *
- * Who counts: the people of the current network on the as-of day (see
- * kri_person_current: born, alive, and involved if they have involved
- * periods).  The child is always a node of the graph but is not counted in
+ * Who counts: the people of the current network on the as-of day (the
+ * Community Scan's rule, kr_scan_person_current: born, alive, and involved
+ * if they have involved periods).  The child is always a node of the graph but is not counted in
  * the size.  Ties count when both ends count; the graph is undirected and
  * unweighted (a second tie between the same two people adds nothing).
  */
@@ -21,7 +21,7 @@
 #include <jansson.h>
 
 #include "kring/metrics.h"
-#include "render_int.h"
+#include "kring/scan.h"
 
 static char *dup_str(const char *s)
 {
@@ -222,7 +222,7 @@ enum kr_status kr_metrics_compute(const struct kr_case *c, long as_of,
 	/* Who counts; the child always does. */
 	for (size_t i = 0; i < c->npersons; i++) {
 		const struct kr_person *p = &c->persons[i];
-		bool in = (int)i == c->child || kri_person_current(c, (int)i, as_of);
+		bool in = (int)i == c->child || kr_scan_person_current(c, (int)i, as_of);
 		node_of[i] = in ? (int)n : -1;
 		if (!in)
 			continue;

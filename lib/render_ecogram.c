@@ -1,6 +1,7 @@
 /*
  * render_ecogram.c - the ecogram (ecomap, after Hartman 1978): the child in
- * the centre and the people around the child in rings by closeness.
+ * the centre and the people around the child in rings by closeness, laid
+ * out as the geometry the SVG writer draws and the browser edits.
  *
  * Rings.  Closeness comes from the tie with the child: strength points
  * (strong 3, normal 2, weak 1, not given 2) plus frequency points (daily 3,
@@ -8,31 +9,51 @@
  * closeness 5 and more, ring 2 closeness 3 and 4, ring 3 the rest and every
  * broken tie; ring 4, the outer ring, holds people without a tie to the
  * child and people who are no longer part of the current network (died, not
- * born yet, or a professional no longer involved).
+ * born yet, or a professional no longer involved).  All four rings are
+ * always there, at least RING_GAP apart, so the distance from the child
+ * always means the same.
  *
- * Sides.  Within each ring the family of origin sits on the left, the
- * foster family on the right, shared people (school, club, the child's own
- * life) at the top and professionals at the bottom.  Every person of a ring
- * gets an equal angular slot; the slots of a world are contiguous and the
- * ring is turned so the origin and foster sectors sit level on either side.
- * A ring grows outwards until none of its symbols or labels touches
- * anything already placed, so nothing overlaps (deterministic, no random).
+ * Sectors.  The circle is cut into wedges, one per world and Community
+ * Scan segment: the foster family on the right, professionals at the
+ * bottom, the family of origin on the left, shared people (school, club,
+ * the child's own life) at the top, each world holding its usual segments
+ * (the ones a worker asks about: "who else is important to you?") and any
+ * other segment its people have.  A wedge is as wide as its fullest ring
+ * needs (an empty one keeps the room of EMPTY_NEED people, and at least
+ * MIN_WEDGE degrees, so there is room to add someone),
+ * a world keeps at least MIN_WORLD so the picture keeps its four sides,
+ * and the circle is turned so the two worlds of the child face each other.
+ * The wedges are the same in every ring; a ring's part of a wedge is a
+ * sector (KR_GEOM_SECTOR): clicking there in the browser adds a person to
+ * that world, segment and ring.
+ *
+ * Places.  The people of one ring and wedge are spread evenly over the
+ * wedge; a ring grows outwards until nobody's click target (a TARGET x
+ * TARGET square around the symbol, at least 44 CSS pixels as the browser
+ * draws it, min_scale) and no label touches anything already placed, so
+ * no two people's targets overlap - also at 150 people - and nothing hides
+ * anything (deterministic, no random).
  *
  * Lines follow Hartman: strong thick, normal, weak dashed, conflict a
  * zigzag, tense (ambivalent) hatched, broken interrupted; arrowheads show
  * which way support flows.  Ties between other people are drawn thinner and
  * grey, except the ties that join the two worlds (origin - foster), drawn in
- * blue.  The trust figure carries a star and the words "vertrouwensfiguur".
+ * blue; a tie in conflict or broken is vermillion wherever it is.  The trust
+ * figure carries a star and the words "vertrouwensfiguur".
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "geometry_int.h"
 #include "render_int.h"
+#include "kring/scan.h"
 
 #define SYM_R 14.0          /* half-size of a person's symbol */
 #define CHILD_R 20.0        /* half-size of the child's symbol */
+#define TARGET 64.0         /* a person's click target: TARGET x TARGET units */
+#define TAP_PX 44.0         /* ... which the browser draws at least this wide */
 #define NAME_PX 12.0
 #define ROLE_PX 10.0
 #define FIRST_RING 120.0    /* smallest radius of ring 1 */
@@ -40,16 +61,45 @@
 #define MARGIN 24.0
 #define NRINGS 4
 #define MAX_GROW 200
+#define SLOT_ARC 72.0       /* arc a person needs in a ring */
+#define EMPTY_ARC 40.0      /* arc an empty wedge keeps */
+#define MIN_WEDGE 8.0       /* degrees a wedge keeps in a crowded world */
+#define MIN_WORLD 50.0      /* degrees of a world */
+#define DEG (M_PI / 180.0)
 
+/* The worlds by angle: right, bottom, left, top. */
 enum { SLOT_FOSTER, SLOT_PROFESSIONAL, SLOT_ORIGIN, SLOT_SHARED, NSLOTS };
+static const enum kr_world slot_world[NSLOTS] = { KR_WORLD_FOSTER, KR_WORLD_PROFESSIONAL,
+	KR_WORLD_ORIGIN, KR_WORLD_SHARED };
+
+/* The segments every world shows, in order of angle, even when empty. */
+#define MAX_DEFAULT 5
+static const enum kr_segment default_segs[NSLOTS][MAX_DEFAULT] = {
+	[SLOT_FOSTER] = { KR_SEG_HOUSEHOLD, KR_SEG_FAMILY, KR_SEG_NEIGHBOURHOOD },
+	[SLOT_PROFESSIONAL] = { KR_SEG_PROFESSIONALS },
+	[SLOT_ORIGIN] = { KR_SEG_FAMILY, KR_SEG_FRIENDS, KR_SEG_NEIGHBOURHOOD },
+	[SLOT_SHARED] = { KR_SEG_FRIENDS, KR_SEG_SCHOOL_WORK, KR_SEG_LEISURE, KR_SEG_RELIGION,
+	                  KR_SEG_ONLINE },
+};
+
+#define MAX_WEDGES (NSLOTS * KR_SEG__N)
+
+struct wedge {
+	int slot;
+	enum kr_segment seg;
+	double need;          /* degrees, in the ring being sized */
+	double a0[NRINGS + 1], a1[NRINGS + 1];   /* per ring: radians, a0 < a1 */
+	size_t n[NRINGS + 1]; /* people per ring */
+	size_t seen;          /* placed so far in the ring being laid out */
+};
 
 struct node {
 	int person;
 	int ring;             /* 0 = the child, 1..4 */
-	int slot;             /* SLOT_* */
-	double x, y, rs;      /* centre and half-size of the symbol box */
+	int wedge;            /* index into eco.w (-1 for the child) */
+	double x, y, rs;      /* centre and half-size of the drawn symbol */
 	bool star;
-	struct kr_box sym;    /* symbol (with the star) */
+	struct kr_box sym;    /* the click target (with the star) */
 	struct kr_box lab;    /* the label block */
 	int nlines;
 	const char *line[3];
@@ -66,8 +116,10 @@ struct eco {
 	size_t n;
 	struct kr_box *placed;
 	size_t nplaced, capplaced;
+	struct wedge w[MAX_WEDGES];
+	int nw;
 	double radius[NRINGS + 1];
-	bool ring_used[NRINGS + 1];
+	double edge[NRINGS + 1];   /* edge[k]: outer edge of ring k; edge[0]: inner of ring 1 */
 };
 
 static int world_slot(enum kr_world w)
@@ -93,7 +145,7 @@ static int ring_of(const struct kr_case *c, int i, long day)
 	int t = kr_case_tie_between(c, c->child, i);
 	int k;
 
-	if (t < 0 || !kri_person_current(c, i, day))
+	if (t < 0 || !kr_scan_person_current(c, i, day))
 		return 4;
 	if (c->ties[t].quality == KR_QUALITY_BROKEN)
 		return 3;
@@ -111,6 +163,7 @@ static bool is_trust_figure(const struct kr_case *c, int i)
 	}
 	return false;
 }
+
 
 static int push_placed(struct eco *e, struct kr_box b)
 {
@@ -147,15 +200,17 @@ static void block_size(const struct node *nd, double *w, double *h)
 	}
 }
 
-/* Candidate label position `pos` (0 right, 1 left, 2 below, 3 above). */
+/* Candidate label position `pos` (0 right, 1 left, 2 below, 3 above),
+ * beside the node's click target. */
 static struct kr_box label_at(const struct node *nd, int pos, double bw, double bh)
 {
-	double gap = 5;
+	const struct kr_box *s = &nd->sym;
+	double gap = 3;
 	switch (pos) {
-	case 0: return (struct kr_box){ nd->x + nd->rs + gap, nd->y - bh / 2, bw, bh, -1, 0 };
-	case 1: return (struct kr_box){ nd->x - nd->rs - gap - bw, nd->y - bh / 2, bw, bh, -1, 0 };
-	case 2: return (struct kr_box){ nd->x - bw / 2, nd->y + nd->rs + 3, bw, bh, -1, 0 };
-	default: return (struct kr_box){ nd->x - bw / 2, nd->y - nd->rs - 3 - bh, bw, bh, -1, 0 };
+	case 0: return (struct kr_box){ s->x + s->w + gap, nd->y - bh / 2, bw, bh, -1, 0 };
+	case 1: return (struct kr_box){ s->x - gap - bw, nd->y - bh / 2, bw, bh, -1, 0 };
+	case 2: return (struct kr_box){ nd->x - bw / 2, s->y + s->h + gap, bw, bh, -1, 0 };
+	default: return (struct kr_box){ nd->x - bw / 2, s->y - gap - bh, bw, bh, -1, 0 };
 	}
 }
 
@@ -183,113 +238,180 @@ static void label_order(double a, int order[4])
 	}
 }
 
-/* Places a node's symbol and label at (x, y) unless they touch something
+/* The click target of a node at (x, y): a TARGET square around the
+ * symbol, and the star on its upper right corner. */
+static struct kr_box target_at(const struct node *nd, double x, double y)
+{
+	double h = fmax(TARGET / 2, nd->rs + (nd->star ? 8 : 0));
+	return (struct kr_box){ x - h, y - h, 2 * h, 2 * h, nd->person, KR_BOX_SYMBOL };
+}
+
+/* Places a node's target and label at (x, y) unless they touch something
  * already placed; on success adds both to the placed list. */
 static int try_place(struct eco *e, struct node *nd, double x, double y, double a)
 {
 	double bw, bh;
 	int order[4];
-	struct kr_box sym;
 
 	nd->x = x;
 	nd->y = y;
-	sym = (struct kr_box){ x - nd->rs, y - nd->rs, 2 * nd->rs, 2 * nd->rs, nd->person,
-	                       KR_BOX_SYMBOL };
-	if (nd->star) {            /* the star sits on the upper right corner */
-		sym.w += 8;
-		sym.y -= 8;
-		sym.h += 8;
-	}
-	if (hits(e, &sym, 0))
+	nd->sym = target_at(nd, x, y);
+	if (hits(e, &nd->sym, 0))
 		return 0;
 	block_size(nd, &bw, &bh);
 	label_order(a, order);
 	for (int k = 0; k < 4; k++) {
 		struct kr_box lab = label_at(nd, order[k], bw, bh);
-		if (nd->star && order[k] == 3)
-			lab.y -= 8;
-		if (nd->star && order[k] == 0)
-			lab.x += 8;
-		if (kri_box_overlap(&lab, &sym, 0) || hits(e, &lab, 0))
+		if (hits(e, &lab, 0))
 			continue;
-		nd->sym = sym;
 		nd->lab = lab;
 		nd->anchor = order[k] == 0 ? 0 : order[k] == 1 ? 2 : 1;
-		if (push_placed(e, sym) || push_placed(e, lab))
+		if (push_placed(e, nd->sym) || push_placed(e, lab))
 			return -1;
 		return 1;
 	}
 	return 0;
 }
 
-static int cmp_members(const void *pa, const void *pb)
+/* ---- wedges ---- */
+
+static int find_wedge(const struct eco *e, int slot, enum kr_segment seg)
 {
-	const struct node *a = *(const struct node *const *)pa;
-	const struct node *b = *(const struct node *const *)pb;
-	if (a->slot != b->slot)
-		return a->slot - b->slot;
-	return a->person - b->person;
+	for (int i = 0; i < e->nw; i++)
+		if (e->w[i].slot == slot && e->w[i].seg == seg)
+			return i;
+	return -1;
 }
 
-/* Lays out ring k: members m[0..nm) sorted by slot; returns 0, or -1 when
- * out of memory. */
-/* The angle of each member of a ring (sorted by slot) into ang[].  Every
- * person gets the same angular share u (at most 36 degrees); the share of a
- * world is a sector centred on the world's own direction (foster 0, i.e.
- * right; professionals down; origin left; shared up), and sectors that would
- * overlap push each other aside, keeping their order round the circle. */
-static void ring_angles(struct node **m, size_t nm, double *ang)
+/* The wedge person i belongs to: its world's, and its segment there (its
+ * own, or the Community Scan's from its roles, else the world's first). */
+static int wedge_of(const struct eco *e, int i)
 {
-	size_t cnt[NSLOTS] = { 0 }, seen[NSLOTS] = { 0 };
-	double u = fmin(M_PI / 5, 2 * M_PI / (double)nm), centre[NSLOTS], span[NSLOTS];
+	int slot = world_slot(e->c->persons[i].world);
+	enum kr_segment seg = kr_scan_person_segment(e->c, i);
+	int k = seg != KR_SEG_NONE ? find_wedge(e, slot, seg) : -1;
 
-	for (size_t i = 0; i < nm; i++)
-		cnt[m[i]->slot]++;
-	for (int w = 0; w < NSLOTS; w++) {
-		centre[w] = w * M_PI / 2;
-		span[w] = (double)cnt[w] * u;
-	}
-	for (int it = 0; it < 400; it++) {
-		bool moved = false;
-		for (int w = 0; w < NSLOTS; w++) {
-			int v = w;
-			double gap;
-			if (!cnt[w])
-				continue;
-			do
-				v = (v + 1) % NSLOTS;
-			while (!cnt[v]);
-			if (v == w)
-				break;                  /* one world only */
-			gap = centre[v] + (v <= w ? 2 * M_PI : 0) - centre[w] -
-			      (span[w] + span[v]) / 2;
-			if (gap < -1e-9) {
-				centre[w] += gap / 2;
-				centre[v] -= gap / 2;
-				moved = true;
-			}
+	return k >= 0 ? k : find_wedge(e, slot, default_segs[slot][0]);
+}
+
+/* Makes the wedges: per world its usual segments, then any other segment
+ * its people have, in the order of the enumeration. */
+static void make_wedges(struct eco *e)
+{
+	const struct kr_case *c = e->c;
+
+	e->nw = 0;
+	for (int s = 0; s < NSLOTS; s++) {
+		bool extra[KR_SEG__N] = { false };
+		for (int k = 0; k < MAX_DEFAULT && default_segs[s][k]; k++)
+			e->w[e->nw++] = (struct wedge){ .slot = s, .seg = default_segs[s][k] };
+		for (size_t i = 0; i < c->npersons; i++) {
+			enum kr_segment seg = kr_scan_person_segment(c, (int)i);
+			if ((int)i != c->child && world_slot(c->persons[i].world) == s &&
+			    seg != KR_SEG_NONE && (unsigned)seg < KR_SEG__N)
+				extra[seg] = true;
 		}
-		if (!moved)
-			break;
-	}
-	for (size_t i = 0; i < nm; i++) {
-		int w = m[i]->slot;
-		ang[i] = centre[w] - span[w] / 2 + u * ((double)seen[w]++ + 0.5);
+		for (int seg = 1; seg < KR_SEG__N; seg++) {
+			bool known = false;
+			for (int k = 0; k < MAX_DEFAULT && default_segs[s][k]; k++)
+				known |= default_segs[s][k] == (enum kr_segment)seg;
+			if (extra[seg] && !known)
+				e->w[e->nw++] = (struct wedge){ .slot = s, .seg = (enum kr_segment)seg };
+		}
 	}
 }
 
-/* Lays out ring k: members m[0..nm) sorted by slot, at radius rmin or
- * more; returns 0, or -1 when out of memory. */
+/* The angles of the wedges in ring k (see the file comment), from the
+ * number of people in each; returns the circumference they need. */
+static double size_wedges(struct eco *e, int k)
+{
+	double total[NSLOTS] = { 0 }, span[NSLOTS], sum = 0, extra_all = 0, a, arc = 0;
+
+	/* A wedge needs SLOT_ARC per person, an empty one EMPTY_ARC; the circle
+	 * is shared by need, in degrees. */
+	for (int i = 0; i < e->nw; i++)
+		arc += e->w[i].n[k] ? (double)e->w[i].n[k] * SLOT_ARC : EMPTY_ARC;
+	for (int i = 0; i < e->nw; i++) {
+		struct wedge *w = &e->w[i];
+		w->need = (w->n[k] ? (double)w->n[k] * SLOT_ARC : EMPTY_ARC) * 360.0 / arc;
+		total[w->slot] += w->need;
+	}
+	for (int s = 0; s < NSLOTS; s++) {
+		total[s] = fmax(total[s], MIN_WORLD);
+		sum += total[s];
+		extra_all += total[s] - MIN_WORLD;
+	}
+	/* Share out the circle: every world its minimum, the rest by need. */
+	for (int s = 0; s < NSLOTS; s++)
+		span[s] = sum <= 360 ? total[s] * 360 / sum :
+		          MIN_WORLD + (extra_all > 0 ? (360 - NSLOTS * MIN_WORLD) *
+		                       (total[s] - MIN_WORLD) / extra_all :
+		                       (360 - NSLOTS * MIN_WORLD) / NSLOTS);
+	/* Turn the circle so the family of origin and the foster family face
+	 * each other, mirror images left and right. */
+	a = -span[SLOT_FOSTER] / 2 -
+	    (span[SLOT_FOSTER] / 2 + span[SLOT_PROFESSIONAL] + span[SLOT_ORIGIN] / 2 - 180) / 2;
+	for (int s = 0; s < NSLOTS; s++) {
+		double a1 = a + span[s], need = 0, extra = 0, spare, min, b = a;
+		int first = -1, nseg = 0;
+		for (int i = 0; i < e->nw; i++) {
+			if (e->w[i].slot != s)
+				continue;
+			if (first < 0)
+				first = i;
+			nseg++;
+			need += e->w[i].need;
+		}
+		min = fmin(MIN_WEDGE, span[s] / nseg);
+		for (int i = first; i < first + nseg; i++)
+			extra += fmax(e->w[i].need - min, 0);
+		spare = span[s] - min * nseg;
+		for (int i = first; i < first + nseg; i++) {
+			struct wedge *w = &e->w[i];
+			double wd;
+			if (i == first + nseg - 1)
+				wd = a1 - b;
+			else if (need <= span[s])
+				wd = w->need + (span[s] - need) * w->need / need;
+			else
+				wd = min + (extra > 0 ? spare * fmax(w->need - min, 0) / extra :
+				            spare / nseg);
+			w->a0[k] = b * DEG;
+			w->a1[k] = (b + wd) * DEG;
+			b += wd;
+		}
+		a = a1;
+	}
+	return arc;
+}
+
+/* ---- rings ---- */
+
+/* Lays out ring k: members m[0..nm) in wedge order, each wedge's people
+ * spread evenly over it, at radius rmin or more; returns 0, or -1 when out
+ * of memory. */
 static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double rmin)
 {
 	double r, *ang;
 	size_t mark = e->nplaced;
 
+	r = fmax(rmin, size_wedges(e, k) / (2 * M_PI));
+	if (nm == 0) {
+		e->radius[k] = rmin;
+		return 0;
+	}
 	ang = malloc(nm * sizeof *ang);
 	if (!ang)
 		return -1;
-	ring_angles(m, nm, ang);
-	r = fmax(rmin, (double)nm * (2 * SYM_R + 10) / (2 * M_PI));
+	for (int i = 0; i < e->nw; i++)
+		e->w[i].seen = 0;
+	for (size_t i = 0; i < nm; i++) {
+		struct wedge *w = &e->w[m[i]->wedge];
+		double step = (w->a1[k] - w->a0[k]) / (double)w->n[k];
+		ang[i] = w->a0[k] + step * ((double)w->seen++ + 0.5);
+		/* a radius at which neighbours in the wedge keep their targets apart */
+		r = fmax(r, (TARGET + 4) / (2 * sin(fmin(step, M_PI) / 2)));
+	}
 	for (int grow = 0; grow < MAX_GROW; grow++) {
 		int ok = 1;
 		e->nplaced = mark;
@@ -305,7 +427,7 @@ static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double r
 			free(ang);
 			return 0;
 		}
-		r = r * 1.06 + 6;
+		r = r * 1.03 + 3;
 	}
 	/* Not reached in practice: give up on separation, keep the last try. */
 	e->radius[k] = r;
@@ -313,14 +435,22 @@ static int place_ring(struct eco *e, int k, struct node **m, size_t nm, double r
 		double bw, bh;
 		m[i]->x = r * cos(ang[i]);
 		m[i]->y = r * sin(ang[i]);
+		m[i]->sym = target_at(m[i], m[i]->x, m[i]->y);
 		block_size(m[i], &bw, &bh);
-		m[i]->sym = (struct kr_box){ m[i]->x - m[i]->rs, m[i]->y - m[i]->rs,
-		                             2 * m[i]->rs, 2 * m[i]->rs, m[i]->person, 0 };
 		m[i]->lab = label_at(m[i], 2, bw, bh);
 		m[i]->anchor = 1;
 	}
 	free(ang);
 	return 0;
+}
+
+static int cmp_members(const void *pa, const void *pb)
+{
+	const struct node *a = *(const struct node *const *)pa;
+	const struct node *b = *(const struct node *const *)pb;
+	if (a->wedge != b->wedge)
+		return a->wedge - b->wedge;
+	return a->person - b->person;
 }
 
 static void fill_lines(struct eco *e, struct node *nd)
@@ -356,24 +486,20 @@ static void fill_lines(struct eco *e, struct node *nd)
 	}
 }
 
-/* ---- writing ---- */
-
-static enum kr_status write_label(struct eco *e, struct kr_buf *b, const struct node *nd,
-                                  double ox, double oy)
+static void write_label(struct kr_geometry *g, const struct node *nd, double ox, double oy)
 {
-	static const char *const anchors[] = { "start", "middle", "end" };
+	static const enum kr_geom_anchor anchors[] = { KR_ANCHOR_START, KR_ANCHOR_MIDDLE,
+		KR_ANCHOR_END };
 	double y = nd->lab.y + oy, x;
-	enum kr_status rc = KR_OK;
 
 	x = nd->anchor == 0 ? nd->lab.x : nd->anchor == 1 ? nd->lab.x + nd->lab.w / 2
 	                                                   : nd->lab.x + nd->lab.w;
-	for (int k = 0; k < nd->nlines && rc == KR_OK; k++) {
+	for (int k = 0; k < nd->nlines; k++) {
 		y += nd->px[k] + (k ? 1.0 : 0.0);
-		rc = kri_svg_text(b, e->o, x + ox, y, nd->px[k], anchors[nd->anchor], nd->cls[k],
-		                  nd->person, nd->line[k]);
+		kri_geom_label(g, x + ox, y, nd->px[k], anchors[nd->anchor], nd->cls[k], nd->person,
+		               nd->line[k]);
 		y += nd->px[k] * 0.25;
 	}
-	return rc;
 }
 
 /* The legend: symbols, worlds, line styles, what the rings mean. */
@@ -404,7 +530,7 @@ static void legend(struct kri_legend *lg)
 struct heading {
 	const char *text;
 	double x, y;          /* baseline anchor point (origin coordinates) */
-	const char *anchor;
+	enum kr_geom_anchor anchor;
 	struct kr_box box;
 };
 
@@ -422,16 +548,16 @@ static void place_headings(struct eco *e, struct heading h[4], double *bx0, doub
 	wl = kri_text_width_cls(h[0].text, px, "title");
 	wr = kri_text_width_cls(h[1].text, px, "title");
 	/* Left and right: level with the child, beside everything. */
-	h[0].anchor = "end";
+	h[0].anchor = KR_ANCHOR_END;
 	h[0].x = *bx0 - 14;
 	h[0].y = cy + px / 2;
-	h[1].anchor = "start";
+	h[1].anchor = KR_ANCHOR_START;
 	h[1].x = *bx1 + 14;
 	h[1].y = cy + px / 2;
-	h[2].anchor = "middle";
+	h[2].anchor = KR_ANCHOR_MIDDLE;
 	h[2].x = 0;
 	h[2].y = *by0 - 12;
-	h[3].anchor = "middle";
+	h[3].anchor = KR_ANCHOR_MIDDLE;
 	h[3].x = 0;
 	h[3].y = *by1 + 12 + px;
 	for (int i = 0; i < 4; i++)
@@ -472,14 +598,15 @@ static bool is_bridge(const struct kr_case *c, const struct kr_tie *t)
 	       (wa == KR_WORLD_FOSTER && wb == KR_WORLD_ORIGIN);
 }
 
-enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_render_opts *o,
-                                  struct kr_buf *out, struct kr_error *err)
+enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_render_opts *o,
+                                  struct kr_geometry *g, struct kr_error *err)
 {
 	struct eco e;
 	struct node **members = NULL;
 	int *where = NULL;     /* person index -> node index */
 	struct heading head[4];
 	struct kri_legend lg;
+	struct kr_geom_item *it;
 	enum kr_status rc = KR_OK;
 	double bx0, by0, bx1, by1, ox, oy, width, height, title_y, legend_h, content_w;
 	char title[300], desc[900], day[11];
@@ -497,6 +624,8 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 		rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
 		goto out;
 	}
+	make_wedges(&e);
+	kri_geom_reserve(g, 120 + 4 * c->npersons + c->nties + 4 * (size_t)e.nw);
 
 	/* Nodes: the child first, then everyone else in document order. */
 	e.n = 0;
@@ -509,11 +638,13 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 			where[i] = (int)e.n++;
 			nd->person = (int)i;
 			nd->ring = pass == 0 ? 0 : ring_of(c, (int)i, o->as_of);
-			nd->slot = world_slot(c->persons[i].world);
+			nd->wedge = pass == 0 ? -1 : wedge_of(&e, (int)i);
 			nd->star = pass == 1 && is_trust_figure(c, (int)i);
 			nd->rs = kri_person_radius(c, (int)i, pass == 0 ? CHILD_R : SYM_R);
 			fill_lines(&e, nd);
 			nring[nd->ring]++;
+			if (nd->wedge >= 0)
+				e.w[nd->wedge].n[nd->ring]++;
 		}
 	}
 
@@ -522,8 +653,7 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 		struct node *ch = &e.nodes[0];
 		double bw, bh;
 		ch->x = ch->y = 0;
-		ch->sym = (struct kr_box){ -ch->rs, -ch->rs, 2 * ch->rs, 2 * ch->rs, ch->person,
-		                           KR_BOX_SYMBOL };
+		ch->sym = target_at(ch, 0, 0);
 		block_size(ch, &bw, &bh);
 		ch->lab = label_at(ch, 2, bw, bh);
 		ch->anchor = 1;
@@ -533,7 +663,7 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 		}
 	}
 
-	/* The rings, inside out. */
+	/* The rings, inside out; an empty ring keeps its place. */
 	{
 		double rmin = FIRST_RING;
 		for (int k = 1; k <= NRINGS; k++) {
@@ -541,34 +671,28 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 			for (size_t i = 1; i < e.n; i++)
 				if (e.nodes[i].ring == k)
 					members[nm++] = &e.nodes[i];
-			if (nm == 0)
-				continue;
 			qsort(members, nm, sizeof *members, cmp_members);
 			if (place_ring(&e, k, members, nm, rmin)) {
 				rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
 				goto out;
 			}
-			e.ring_used[k] = true;
 			rmin = e.radius[k] + RING_GAP;
 		}
+		e.edge[0] = e.radius[1] - RING_GAP / 2;
+		for (int k = 1; k < NRINGS; k++)
+			e.edge[k] = (e.radius[k] + e.radius[k + 1]) / 2;
+		e.edge[NRINGS] = e.radius[NRINGS] + RING_GAP / 2;
 	}
 
-	/* The extent of everything placed, the world headings around it. */
-	bx0 = by0 = 1e300;
-	bx1 = by1 = -1e300;
+	/* The extent of everything placed and of the outer ring, the world
+	 * headings around it. */
+	bx0 = by0 = -e.edge[NRINGS];
+	bx1 = by1 = e.edge[NRINGS];
 	for (size_t i = 0; i < e.nplaced; i++) {
 		bx0 = fmin(bx0, e.placed[i].x);
 		by0 = fmin(by0, e.placed[i].y);
 		bx1 = fmax(bx1, e.placed[i].x + e.placed[i].w);
 		by1 = fmax(by1, e.placed[i].y + e.placed[i].h);
-	}
-	for (int k = 1; k <= NRINGS; k++) {
-		if (!e.ring_used[k])
-			continue;
-		bx0 = fmin(bx0, -e.radius[k]);
-		by0 = fmin(by0, -e.radius[k]);
-		bx1 = fmax(bx1, e.radius[k]);
-		by1 = fmax(by1, e.radius[k]);
 	}
 	place_headings(&e, head, &bx0, &by0, &bx1, &by1);
 
@@ -579,7 +703,7 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 	                                    "Ecogram of %s (%s), as of %s"),
 	         child_name, c->ref ? c->ref : "", day);
 	content_w = fmax(bx1 - bx0, kri_text_width_cls(title, 16, "title"));
-	kri_legend_begin(&lg, out, o, 0, 0, fmax(content_w, 640), false);
+	kri_legend_begin(&lg, g, o, 0, 0, fmax(content_w, 640), false);
 	legend(&lg);
 	legend_h = kri_legend_end(&lg);
 	width = fmax(content_w, lg.used) + 2 * MARGIN;
@@ -604,22 +728,40 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 	         child_name, child_name, e.n - 1, nring[1], nring[2], nring[3], nring[4],
 	         nbridges);
 
-	rc = kri_svg_open(out, width, height, title, desc);
-	if (rc)
-		goto out;
-	kri_svg_text(out, o, MARGIN, title_y, 16, "start", "title", -1, title);
+	g->width = width;
+	g->height = height;
+	g->title = kri_geom_str(g, title);
+	g->desc = kri_geom_str(g, desc);
+	g->cx = ox;
+	g->cy = oy;
+	g->target = TARGET;
+	g->min_scale = TAP_PX / TARGET;
+	kri_geom_label(g, MARGIN, title_y, 16, KR_ANCHOR_START, "title", -1, title);
+
+	/* Where a person can be added: every ring's part of every wedge. */
+	kri_geom_group(g, "sectors", KR_GEOM_F_ANON);
+	for (int k = 1; k <= NRINGS; k++) {
+		for (int i = 0; i < e.nw; i++) {
+			kri_geom_sector(g, (struct kr_geom_sector){ ox, oy, e.edge[k - 1], e.edge[k],
+				e.w[i].a0[k] / DEG, e.w[i].a1[k] / DEG, slot_world[e.w[i].slot], e.w[i].seg,
+				k });
+		}
+	}
+	kri_geom_end(g);
 
 	/* Ring guides. */
-	kr_buf_puts(out, "<g class=\"rings\" fill=\"none\" stroke=\"#BBBBBB\" "
-	            "stroke-dasharray=\"2 4\">\n");
-	for (int k = 1; k <= NRINGS; k++)
-		if (e.ring_used[k])
-			kr_buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>\n", ox, oy,
-			              e.radius[k]);
-	kr_buf_puts(out, "</g>\n");
+	it = kri_geom_group(g, "rings", KR_GEOM_F_BREAK);
+	it->style.fill = "none";
+	it->style.stroke = "#BBBBBB";
+	it->style.dash = "2 4";
+	for (int k = 1; k <= NRINGS; k++) {
+		it = kri_geom_add(g, KR_GEOM_RING);
+		it->circle = (struct kr_geom_circle){ ox, oy, e.radius[k], k, 0 };
+	}
+	kri_geom_end(g);
 
 	/* Ties: between others first (underneath), then with the child. */
-	kr_buf_puts(out, "<g class=\"ties\">\n");
+	kri_geom_group(g, "ties", KR_GEOM_F_BREAK);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t t = 0; t < c->nties; t++) {
 			const struct kr_tie *tie = &c->ties[t];
@@ -632,54 +774,48 @@ enum kr_status kri_render_ecogram(const struct kr_case *c, const struct kr_rende
 				look.bend = bend_away(na, nb);
 				look.width_scale = 0.7;
 				look.opacity = 0.6;
-				if (tie->quality != KR_QUALITY_CONFLICT)
-					look.colour = "#777777";
+				look.colour = "#777777";
 			}
 			if (is_bridge(c, tie)) {
 				look.colour = KRI_COLOUR_BRIDGE;
 				look.opacity = 0;
 				look.width_scale = 1.0;
 			}
-			rc = kri_svg_tie(out, tie, na->x + ox, na->y + oy, na->rs, nb->x + ox,
-			                 nb->y + oy, nb->rs, &look);
-			if (rc)
-				goto out;
+			kri_geom_tie(g, c, tie, (int)t, na->x + ox, na->y + oy, na->rs, nb->x + ox,
+			             nb->y + oy, nb->rs, &look);
 		}
 	}
-	kr_buf_puts(out, "</g>\n<g class=\"people\">\n");
+	kri_geom_end(g);
+	kri_geom_group(g, "people", KR_GEOM_F_BREAK);
 	for (size_t i = 0; i < e.n; i++) {
 		const struct node *nd = &e.nodes[i];
-		rc = kri_svg_person(out, o, c, nd->person, nd->x + ox, nd->y + oy,
-		                    nd->person == c->child ? CHILD_R : SYM_R);
-		if (rc)
-			goto out;
+		it = kri_geom_person(g, o, c, nd->person, nd->x + ox, nd->y + oy,
+		                     nd->person == c->child ? CHILD_R : SYM_R);
+		it->node.ring = nd->ring;
+		it->node.segment = nd->wedge >= 0 ? (int)e.w[nd->wedge].seg : -1;
+		kri_geom_box(it, nd->sym.x + ox, nd->sym.y + oy, nd->sym.w, nd->sym.h, nd->person,
+		             KR_BOX_SYMBOL);
 		if (nd->star) {
-			double sx = nd->x + ox + nd->rs, sy = nd->y + oy - nd->rs;
-			/* Part of the person's symbol: placement kept room for it. */
-			kri_svg_star(out, sx, sy, 8);
+			it->flags |= KR_GEOM_F_TRUST;
+			/* Part of the person's symbol: its target keeps room for it. */
+			kri_geom_star(g, nd->x + ox + nd->rs, nd->y + oy - nd->rs, 8)->person =
+				nd->person;
 		}
 	}
-	kr_buf_puts(out, "</g>\n<g class=\"labels\">\n");
-	for (size_t i = 0; i < e.n && rc == KR_OK; i++)
-		rc = write_label(&e, out, &e.nodes[i], ox, oy);
-	for (int i = 0; i < 4 && rc == KR_OK; i++)
-		rc = kri_svg_text(out, o, head[i].x + ox, head[i].y + oy, 13, head[i].anchor,
-		                  "title", -1, head[i].text);
-	if (rc)
-		goto out;
-	kr_buf_puts(out, "</g>\n<g class=\"legend\">\n");
-	kri_legend_begin(&lg, out, o, MARGIN, oy + by1 + 32, fmax(content_w, 640), true);
+	kri_geom_end(g);
+	kri_geom_group(g, "labels", KR_GEOM_F_BREAK);
+	for (size_t i = 0; i < e.n; i++)
+		write_label(g, &e.nodes[i], ox, oy);
+	for (int i = 0; i < 4; i++)
+		kri_geom_label(g, head[i].x + ox, head[i].y + oy, 13, head[i].anchor, "title", -1,
+		               head[i].text);
+	kri_geom_end(g);
+	kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
+	kri_legend_begin(&lg, g, o, MARGIN, oy + by1 + 32, fmax(content_w, 640), true);
 	legend(&lg);
 	kri_legend_end(&lg);
-	if (lg.failed) {
-		rc = out->failed ? out->why : KR_ENOMEM;
-		goto out;
-	}
-	kr_buf_puts(out, "</g>\n");
-	rc = kri_svg_close(out);
+	kri_geom_end(g);
 out:
-	if (rc && out->failed)
-		rc = out->why;
 	free(e.nodes);
 	free(e.placed);
 	free(members);

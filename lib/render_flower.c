@@ -26,8 +26,8 @@
 #include <string.h>
 
 #include "kring/scan.h"
+#include "geometry_int.h"
 #include "render_int.h"
-#include "render_r3.h"
 
 #define MARGIN 24.0
 #define TOP 72.0              /* room for the title */
@@ -53,7 +53,7 @@
 enum petal_type { PETAL_INFORMAL, PETAL_PRO, PETAL_AGENCY };
 
 /* The page: its size and the flower's centre, fitted to the petals. */
-struct geom { double cx, cy, w, h; };
+struct page { double cx, cy, w, h; };
 
 struct petal {
 	enum petal_type type;
@@ -98,26 +98,6 @@ static int professional_friend(const struct kr_case *c, long as_of)
 	return -1;
 }
 
-const char *kri_text_fit(const char *name, double px, double maxw, char *buf, size_t size)
-{
-	size_t cut = strlen(name);
-
-	if (kri_text_width(name, px) <= maxw)
-		return name;
-	if (cut > size - 4)
-		cut = size - 4;
-	for (;;) {
-		/* Step back to the start of a UTF-8 character. */
-		while (cut > 0 && ((unsigned char)name[cut] & 0xC0) == 0x80)
-			cut--;
-		memcpy(buf, name, cut);
-		memcpy(buf + cut, "\xe2\x80\xa6", 4);   /* an ellipsis and the NUL */
-		if (cut == 0 || kri_text_width(buf, px) <= maxw)
-			return buf;
-		cut--;
-	}
-}
-
 static void petal_dir(int k, double *ux, double *uy, double *deg)
 {
 	*deg = -90.0 + 360.0 * k / NPETAL;
@@ -157,7 +137,7 @@ static void text_block(const struct petal *p, double *rt, size_t *lines, size_t 
 
 /* Sizes the page to the flower: the extents of the petals, their text
  * blocks and the heart around the centre, plus title and legend room. */
-static void fit_page(const struct petal *petals, struct geom *g)
+static void fit_page(const struct petal *petals, struct page *pg)
 {
 	double minx = -HEART_R, maxx = HEART_R, miny = -HEART_R, maxy = HEART_R;
 
@@ -183,149 +163,155 @@ static void fit_page(const struct petal *petals, struct geom *g)
 	/* Whole units, so the numbers in the picture stay short and stable. */
 	minx = floor(minx);
 	miny = floor(miny);
-	g->w = fmax(MIN_W, ceil(maxx) - minx + 2.0 * MARGIN);
-	g->cx = (g->w - (ceil(maxx) - minx)) / 2.0 - minx;
-	g->cy = TOP + MARGIN - miny;
-	g->h = g->cy + ceil(maxy) + MARGIN + LEGEND_H;
+	pg->w = fmax(MIN_W, ceil(maxx) - minx + 2.0 * MARGIN);
+	pg->cx = (pg->w - (ceil(maxx) - minx)) / 2.0 - minx;
+	pg->cy = TOP + MARGIN - miny;
+	pg->h = pg->cy + ceil(maxy) + MARGIN + LEGEND_H;
 }
 
-/* Draws petal k: its shape (text 0) or its heading and names (text 1). */
-static enum kr_status draw_petal(struct kr_buf *b, const struct geom *g,
-                                 const struct kr_case *c, const struct kr_render_opts *o, int k,
-                                 const struct petal *p, int text)
+/* Adds petal k: its shape (text 0) or its heading and names (text 1). */
+static void draw_petal(struct kr_geometry *g, const struct page *pg, const struct kr_case *c,
+                       const struct kr_render_opts *o, int k, const struct petal *p, int text)
 {
 	double ux, uy, deg, a, hb, d, x, y, rt, top;
 	const char *colour = p->type == PETAL_INFORMAL ? COL_INFORMAL :
 	                     p->type == PETAL_PRO ? COL_PRO : COL_AGENCY;
-	const char *dash = p->type == PETAL_INFORMAL ? "" :
-	                   p->type == PETAL_PRO ? " stroke-dasharray=\"7 4\"" :
-	                   " stroke-dasharray=\"9 3 2 3\"";
+	const char *dash = p->type == PETAL_INFORMAL ? NULL :
+	                   p->type == PETAL_PRO ? "7 4" : "9 3 2 3";
 	const char *name = p->type == PETAL_AGENCY ? kr_tr(o->lang, "instanties", "agencies") :
 	                   kr_scan_segment_name(p->seg, o->lang);
 	char head[96], buf[128];
 	size_t shown, lines;
-	enum kr_status st = KR_OK;
+	struct kr_geom_item *it;
 
 	petal_dir(k, &ux, &uy, &deg);
 	petal_size(p->n, &a, &hb);
 	d = PETAL_BASE + a;
-	x = g->cx + ux * d;
-	y = g->cy + uy * d;
-	if (!text && p->n == 0)
-		return kr_buf_printf(b, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" "
-		              "transform=\"rotate(%.1f %.1f %.1f)\" fill=\"none\" stroke=\"%s\" "
-		              "stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/>\n",
-		              x, y, a, hb, deg, x, y, COL_EMPTY);
-	if (!text)
-		return kr_buf_printf(b, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" "
-		              "transform=\"rotate(%.1f %.1f %.1f)\" fill=\"%s\" fill-opacity=\"0.16\" "
-		              "stroke=\"%s\" stroke-width=\"1.8\"%s/>\n",
-		              x, y, a, hb, deg, x, y, colour, colour, dash);
+	x = pg->cx + ux * d;
+	y = pg->cy + uy * d;
+	if (!text) {
+		it = kri_geom_add(g, KR_GEOM_ELLIPSE);
+		it->ellipse = (struct kr_geom_ellipse){ x, y, a, hb, deg };
+		it->flags |= KR_GEOM_F_ROTATED;
+		if (p->n == 0) {
+			it->style.fill = "none";
+			it->style.stroke = COL_EMPTY;
+			it->style.stroke_width = 1.2;
+			it->style.dash = "2 3";
+		} else {
+			it->style.fill = colour;
+			it->style.fill_opacity = 0.16;
+			it->style.stroke = colour;
+			it->style.stroke_width = 1.8;
+			it->style.dash = dash;
+		}
+		return;
+	}
 
 	text_block(p, &rt, &lines, &shown);
-	x = g->cx + ux * rt;
-	y = g->cy + uy * rt;
+	x = pg->cx + ux * rt;
+	y = pg->cy + uy * rt;
 	top = y - (double)lines * LINE_H / 2.0;
 	snprintf(head, sizeof head, "%s (%zu)", name, p->n);
-	st = kri_svg_text(b, o, x, top + HEAD_PX, HEAD_PX, "middle", "head", -1,
-	                  kri_text_fit(head, HEAD_PX, TEXT_W, buf, sizeof buf));
-	if (st == KR_OK && p->n == 0)
-		st = kri_svg_text(b, o, x, top + LINE_H + NAME_PX, NAME_PX, "middle", "none", -1,
-		                  kr_tr(o->lang, "niemand", "nobody"));
-	for (size_t i = 0; i < shown && st == KR_OK; i++)
-		st = kri_svg_text(b, o, x, top + LINE_H * (double)(i + 1) + NAME_PX, NAME_PX,
-		                  "middle", NULL, p->people[i],
-		                  kri_text_fit(kr_case_person_name(c, p->people[i]), NAME_PX, TEXT_W, buf,
-		                      sizeof buf));
-	if (st == KR_OK && p->n > shown) {
+	kri_geom_label(g, x, top + HEAD_PX, HEAD_PX, KR_ANCHOR_MIDDLE, "head", -1,
+	               kri_text_fit(head, HEAD_PX, TEXT_W, buf, sizeof buf));
+	if (p->n == 0)
+		kri_geom_label(g, x, top + LINE_H + NAME_PX, NAME_PX, KR_ANCHOR_MIDDLE, "none", -1,
+		               kr_tr(o->lang, "niemand", "nobody"));
+	for (size_t i = 0; i < shown; i++)
+		kri_geom_label(g, x, top + LINE_H * (double)(i + 1) + NAME_PX, NAME_PX,
+		               KR_ANCHOR_MIDDLE, NULL, p->people[i],
+		               kri_text_fit(kr_case_person_name(c, p->people[i]), NAME_PX, TEXT_W,
+		                            buf, sizeof buf));
+	if (p->n > shown) {
 		snprintf(head, sizeof head, "+%zu %s", p->n - shown, kr_tr(o->lang, "meer", "more"));
-		st = kri_svg_text(b, o, x, top + LINE_H * (double)(shown + 1) + NAME_PX, NAME_PX,
-		                  "middle", "more", -1, head);
+		kri_geom_label(g, x, top + LINE_H * (double)(shown + 1) + NAME_PX, NAME_PX,
+		               KR_ANCHOR_MIDDLE, "more", -1, head);
 	}
-	return st;
 }
 
-static enum kr_status draw_heart(struct kr_buf *b, const struct geom *g, const struct kr_case *c,
-                                 const struct kr_render_opts *o, const int *household,
-                                 size_t nhouse, int pf)
+static void draw_heart(struct kr_geometry *g, const struct page *pg, const struct kr_case *c,
+                       const struct kr_render_opts *o, const int *household, size_t nhouse,
+                       int pf)
 {
 	char buf[128], more[64];
-	enum kr_status st;
 	size_t shown = nhouse <= 3 ? nhouse : 2;
 	double y;
+	struct kr_geom_item *it;
 
-	kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#FBF6C4\" "
-	              "stroke=\"#8C7F00\" stroke-width=\"2\"/>\n", g->cx, g->cy, HEART_R);
-	st = kri_svg_text(b, o, g->cx, g->cy - 50.0, 15.0, "middle", "child", c->child,
-	                  kri_text_fit(c->child >= 0 ? kr_case_person_name(c, c->child) : c->ref,
-	                               15.0, 140.0, buf, sizeof buf));
-	if (st == KR_OK)
-		st = kri_svg_text(b, o, g->cx, g->cy - 31.0, 10.0, "middle", "small", -1,
-		                  kr_tr(o->lang, "gezin", "household"));
-	y = g->cy - 16.0;
-	if (st == KR_OK && nhouse == 0)
-		st = kri_svg_text(b, o, g->cx, y, NAME_PX, "middle", "none", -1,
-		                  kr_tr(o->lang, "niemand", "nobody"));
-	for (size_t i = 0; i < shown && st == KR_OK; i++, y += LINE_H)
-		st = kri_svg_text(b, o, g->cx, y, NAME_PX, "middle", NULL, household[i],
-		                  kri_text_fit(kr_case_person_name(c, household[i]), NAME_PX, 140.0, buf,
-		                      sizeof buf));
-	if (st == KR_OK && nhouse > shown) {
+	it = kri_geom_circle(g, pg->cx, pg->cy, HEART_R);
+	it->style.fill = "#FBF6C4";
+	it->style.stroke = "#8C7F00";
+	it->style.stroke_width = 2;
+	kri_geom_label(g, pg->cx, pg->cy - 50.0, 15.0, KR_ANCHOR_MIDDLE, "child", c->child,
+	               kri_text_fit(c->child >= 0 ? kr_case_person_name(c, c->child) : c->ref,
+	                            15.0, 140.0, buf, sizeof buf));
+	kri_geom_label(g, pg->cx, pg->cy - 31.0, 10.0, KR_ANCHOR_MIDDLE, "small", -1,
+	               kr_tr(o->lang, "gezin", "household"));
+	y = pg->cy - 16.0;
+	if (nhouse == 0)
+		kri_geom_label(g, pg->cx, y, NAME_PX, KR_ANCHOR_MIDDLE, "none", -1,
+		               kr_tr(o->lang, "niemand", "nobody"));
+	for (size_t i = 0; i < shown; i++, y += LINE_H)
+		kri_geom_label(g, pg->cx, y, NAME_PX, KR_ANCHOR_MIDDLE, NULL, household[i],
+		               kri_text_fit(kr_case_person_name(c, household[i]), NAME_PX, 140.0, buf,
+		                            sizeof buf));
+	if (nhouse > shown) {
 		snprintf(more, sizeof more, "+%zu %s", nhouse - shown, kr_tr(o->lang, "meer", "more"));
-		st = kri_svg_text(b, o, g->cx, y, NAME_PX, "middle", "more", -1, more);
+		kri_geom_label(g, pg->cx, y, NAME_PX, KR_ANCHOR_MIDDLE, "more", -1, more);
 	}
-	if (st == KR_OK)
-		st = kri_svg_text(b, o, g->cx, g->cy + 46.0, 10.0, "middle", "small", -1,
-		                  kr_tr(o->lang, "professionele vriend", "professional friend"));
-	if (st == KR_OK) {
-		if (pf >= 0)
-			st = kri_svg_text(b, o, g->cx, g->cy + 62.0, 12.0, "middle", "pf", pf,
-			                  kri_text_fit(kr_case_person_name(c, pf), 12.0, 130.0, buf,
-			                               sizeof buf));
-		else
-			st = kri_svg_text(b, o, g->cx, g->cy + 62.0, NAME_PX, "middle", "none", -1,
-			                  kr_tr(o->lang, "nog niemand", "nobody yet"));
-	}
-	return st;
+	kri_geom_label(g, pg->cx, pg->cy + 46.0, 10.0, KR_ANCHOR_MIDDLE, "small", -1,
+	               kr_tr(o->lang, "professionele vriend", "professional friend"));
+	if (pf >= 0)
+		kri_geom_label(g, pg->cx, pg->cy + 62.0, 12.0, KR_ANCHOR_MIDDLE, "pf", pf,
+		               kri_text_fit(kr_case_person_name(c, pf), 12.0, 130.0, buf, sizeof buf));
+	else
+		kri_geom_label(g, pg->cx, pg->cy + 62.0, NAME_PX, KR_ANCHOR_MIDDLE, "none", -1,
+		               kr_tr(o->lang, "nog niemand", "nobody yet"));
 }
 
-static enum kr_status legend(struct kr_buf *b, const struct geom *g, const struct kr_render_opts *o)
+static void legend(struct kr_geometry *g, const struct page *pg, const struct kr_render_opts *o)
 {
 	static const struct { const char *colour, *dash, *nl, *en; } item[] = {
-		{ COL_INFORMAL, "", "informeel netwerk", "informal network" },
-		{ COL_PRO, " stroke-dasharray=\"7 4\"", "professionals", "professionals" },
-		{ COL_AGENCY, " stroke-dasharray=\"9 3 2 3\"",
-		  "instanties (jeugdbescherming, wijkteam)",
+		{ COL_INFORMAL, NULL, "informeel netwerk", "informal network" },
+		{ COL_PRO, "7 4", "professionals", "professionals" },
+		{ COL_AGENCY, "9 3 2 3", "instanties (jeugdbescherming, wijkteam)",
 		  "agencies (child protection, social team)" },
 	};
-	enum kr_status st = KR_OK;
-	double x = 30.0, y = g->h - 58.0;
+	double x = 30.0, y = pg->h - 58.0;
 
-	for (size_t i = 0; i < sizeof item / sizeof item[0] && st == KR_OK; i++) {
+	for (size_t i = 0; i < sizeof item / sizeof item[0]; i++) {
 		const char *label = kr_tr(o->lang, item[i].nl, item[i].en);
-		kr_buf_printf(b, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"16.0\" ry=\"7.0\" fill=\"%s\" "
-		              "fill-opacity=\"0.16\" stroke=\"%s\" stroke-width=\"1.8\"%s/>\n",
-		              x + 16.0, y - 4.0, item[i].colour, item[i].colour, item[i].dash);
-		st = kr_layout_add(o->layout, x, y - 11.0, 32.0, 14.0, -1, KR_BOX_SYMBOL);
-		if (st == KR_OK)
-			st = kri_svg_text(b, o, x + 40.0, y, 12.0, "start", "legend", -1, label);
+		struct kr_geom_item *it = kri_geom_add(g, KR_GEOM_ELLIPSE);
+		it->ellipse = (struct kr_geom_ellipse){ x + 16.0, y - 4.0, 16.0, 7.0, 0 };
+		it->style.fill = item[i].colour;
+		it->style.fill_opacity = 0.16;
+		it->style.stroke = item[i].colour;
+		it->style.stroke_width = 1.8;
+		it->style.dash = item[i].dash;
+		kri_geom_box(it, x, y - 11.0, 32.0, 14.0, -1, KR_BOX_SYMBOL);
+		kri_geom_label(g, x + 40.0, y, 12.0, KR_ANCHOR_START, "legend", -1, label);
 		x += 40.0 + kri_text_width(label, 12.0) + 28.0;
 	}
-	if (st == KR_OK)
-		st = kri_svg_text(b, o, 30.0, y + 26.0, 11.0, "start", "legend", -1,
-		                  kr_tr(o->lang, "Hoe groter het blad, hoe meer mensen. "
-		                        "Gestippeld: nog niemand.",
-		                        "The bigger the petal, the more people. Dotted: nobody yet."));
-	return st;
+	kri_geom_label(g, 30.0, y + 26.0, 11.0, KR_ANCHOR_START, "legend", -1,
+	               kr_tr(o->lang, "Hoe groter het blad, hoe meer mensen. "
+	                     "Gestippeld: nog niemand.",
+	                     "The bigger the petal, the more people. Dotted: nobody yet."));
 }
 
-enum kr_status kri_render_flower(const struct kr_case *c, const struct kr_render_opts *o,
-                                 struct kr_buf *out, struct kr_error *err)
+/* The style of the flower's own classes. */
+static const char *const css_classes[] = { "title head child pf", "small sub", "none more" };
+static const char *const css_rules[] = { "font-weight:bold", "fill:#444",
+	"font-style:italic;fill:#444" };
+
+enum kr_status kri_layout_flower(const struct kr_case *c, const struct kr_render_opts *o,
+                                 struct kr_geometry *g, struct kr_error *err)
 {
 	struct kr_scan sc;
 	struct petal petals[NPETAL];
-	struct geom g;
+	struct page pg;
 	struct kr_buf desc;
+	struct kr_geom_item *it;
 	int *pool = NULL, *household;
 	size_t nhouse = 0, used = 0;
 	int pf;
@@ -333,7 +319,7 @@ enum kr_status kri_render_flower(const struct kr_case *c, const struct kr_render
 	char title[256], sub[160], d[16], cut[256];
 
 	memset(petals, 0, sizeof petals);
-	memset(&g, 0, sizeof g);
+	memset(&pg, 0, sizeof pg);
 	kr_buf_init(&desc, 256 * 1024);
 	if ((st = kr_scan_compute(c, o->as_of, &sc, err)) != KR_OK)
 		goto out;
@@ -368,7 +354,7 @@ enum kr_status kri_render_flower(const struct kr_case *c, const struct kr_render
 		used += p->n;
 	}
 
-	fit_page(petals, &g);
+	fit_page(petals, &pg);
 
 	/* Title and description. */
 	snprintf(title, sizeof title, "%s %s", kr_tr(o->lang, "Bloem van", "Flower of"),
@@ -388,29 +374,23 @@ enum kr_status kri_render_flower(const struct kr_case *c, const struct kr_render
 		st = kr_error_set(err, desc.why, "could not describe the flower");
 		goto out;
 	}
-	if ((st = kri_svg_open(out, g.w, g.h, title, desc.data)) != KR_OK)
-		goto out;
-	kr_buf_puts(out, "<style>.title,.head,.child,.pf{font-weight:bold}.small,.sub{fill:#444}"
-	            ".none,.more{font-style:italic;fill:#444}</style>\n");
-	st = kri_svg_text(out, o, 24.0, 34.0, 18.0, "start", "title", -1,
-	                  kri_text_fit(title, 18.0, g.w - 48.0, cut, sizeof cut));
-	if (st == KR_OK)
-		st = kri_svg_text(out, o, 24.0, 56.0, 12.0, "start", "sub", -1, sub);
+	g->width = pg.w;
+	g->height = pg.h;
+	g->title = kri_geom_str(g, title);
+	g->desc = kri_geom_str(g, desc.data);
+	it = kri_geom_add(g, KR_GEOM_CSS);
+	it->css = (struct kr_geom_css){ css_classes, css_rules,
+		sizeof css_classes / sizeof css_classes[0] };
+	kri_geom_label(g, 24.0, 34.0, 18.0, KR_ANCHOR_START, "title", -1,
+	               kri_text_fit(title, 18.0, pg.w - 48.0, cut, sizeof cut));
+	kri_geom_label(g, 24.0, 56.0, 12.0, KR_ANCHOR_START, "sub", -1, sub);
 	/* Petals first, then the heart on top of their bases. */
-	for (int k = 0; k < NPETAL && st == KR_OK; k++)
-		st = draw_petal(out, &g, c, o, k, &petals[k], 0);
-	if (st == KR_OK)
-		st = draw_heart(out, &g, c, o, household, nhouse, pf);
-	for (int k = 0; k < NPETAL && st == KR_OK; k++)
-		st = draw_petal(out, &g, c, o, k, &petals[k], 1);
-	if (st == KR_OK)
-		st = legend(out, &g, o);
-	if (st == KR_OK)
-		st = kri_svg_close(out);
-	if (st == KR_OK && out->failed)
-		st = out->why;
-	if (st != KR_OK && err && err->code == KR_OK)
-		kr_error_set(err, st, "could not write the flower picture");
+	for (int k = 0; k < NPETAL; k++)
+		draw_petal(g, &pg, c, o, k, &petals[k], 0);
+	draw_heart(g, &pg, c, o, household, nhouse, pf);
+	for (int k = 0; k < NPETAL; k++)
+		draw_petal(g, &pg, c, o, k, &petals[k], 1);
+	legend(g, &pg, o);
 out:
 	free(pool);
 	kr_scan_cleanup(&sc);

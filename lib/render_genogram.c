@@ -42,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "geometry_int.h"
 #include "render_int.h"
 
 #define SYM        36.0   /* symbol size */
@@ -134,26 +135,6 @@ static bool is_birth_kind(enum kr_kin_kind k)
 static enum kr_kin_kind kind_class(enum kr_kin_kind k)
 {
 	return is_birth_kind(k) ? KR_KIND_BIRTH : k;
-}
-
-/* Copies s into out, clipped to maxcp code points with an ellipsis. */
-static void clip_text(const char *s, size_t maxcp, char *out, size_t outsz)
-{
-	size_t cp = 0, i = 0;
-
-	for (; s[i]; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (cp == maxcp)
-				break;
-			cp++;
-		}
-	}
-	if (s[i] && i + 4 <= outsz) {
-		memcpy(out, s, i);
-		memcpy(out + i, "\xE2\x80\xA6", 4);   /* U+2026 */
-		return;
-	}
-	snprintf(out, outsz, "%s", s);
 }
 
 /* Order of birth: known dates first, by date; then by id. */
@@ -1538,48 +1519,48 @@ out:
 
 /* ---- drawing ---- */
 
-static void shape_path(struct kr_buf *b, enum kr_sex sex, double cx, double cy, double r,
-                       const char *fill, const char *extra)
+static void shape_path(struct kr_geometry *gm, enum kr_sex sex, double cx, double cy,
+                       double r, const char *fill)
 {
+	struct kr_geom_item *it;
+
 	if (sex == KR_SEX_M)
-		kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-		              "fill=\"%s\"%s/>", cx - r, cy - r, 2 * r, 2 * r, fill, extra);
+		it = kri_geom_rect(gm, cx - r, cy - r, 2 * r, 2 * r);
 	else if (sex == KR_SEX_F)
-		kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"%s/>",
-		              cx, cy, r, fill, extra);
+		it = kri_geom_circle(gm, cx, cy, r);
 	else
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" "
-		              "fill=\"%s\"%s/>", cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy,
-		              fill, extra);
+		it = kri_geom_path(gm, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", cx, cy - r, cx + r,
+		                   cy, cx, cy + r, cx - r, cy);
+	it->style.fill = fill;
 }
 
 static const char *kind_dash(enum kr_kin_kind k)
 {
 	switch (k) {
-	case KR_KIND_ADOPTIVE: return " stroke-dasharray=\"6 3\"";
-	case KR_KIND_FOSTER: return " stroke-dasharray=\"1.5 3\"";
-	case KR_KIND_STEP: return " stroke-dasharray=\"8 3 2 3\"";
-	default: return "";
+	case KR_KIND_ADOPTIVE: return "6 3";
+	case KR_KIND_FOSTER: return "1.5 3";
+	case KR_KIND_STEP: return "8 3 2 3";
+	default: return NULL;
 	}
 }
 
-static void slashes(struct kr_buf *b, double x, double y, int n)
+static void slashes(struct kr_geometry *gm, double x, double y, int n)
 {
 	for (int i = 0; i < n; i++) {
 		double sx = x - 4 * i;
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1f\"/>", sx - 3, y + 6, sx + 3, y - 6);
+		kri_geom_path(gm, "M%.1f %.1fL%.1f %.1f", sx - 3, y + 6, sx + 3, y - 6);
 	}
 }
 
-static void partner_line(struct geno *g, struct kr_buf *b, size_t j)
+/* The line of partner link j, in the style of its status. */
+static void partner_line(struct geno *g, struct kr_geometry *gm, size_t j)
 {
 	const struct gpartner *p = &g->partners[j];
 	const struct gnode *a = &g->n[p->a], *c = &g->n[p->b];
-	const char *dash = p->status == KR_PARTNER_COHABITING ? " stroke-dasharray=\"6 4\"" :
-	                   p->status == KR_PARTNER_NONE ? " stroke-width=\"1\"" : "";
 	int ns = p->status == KR_PARTNER_SEPARATED ? 1 : p->status == KR_PARTNER_DIVORCED ? 2 : 0;
 	double sx, sy;
 	const struct gunion *un = NULL;
+	struct kr_geom_item *it;
 
 	for (size_t i = 0; i < g->nun; i++)
 		if (g->un[i].partner == (int)j)
@@ -1591,29 +1572,30 @@ static void partner_line(struct geno *g, struct kr_buf *b, size_t j)
 	}
 	if (same_row_partners(g, j) && a->comp == c->comp && adjacent(g, p->a, p->b)) {
 		double y = a->ytop + R_SYM;
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1f\"%s/>", a->x + R_SYM, y, c->x - R_SYM,
-		              dash);
+		it = kri_geom_path(gm, "M%.1f %.1fH%.1f", a->x + R_SYM, y, c->x - R_SYM);
 		sx = un ? un->dropx - 6 : (a->x + c->x) / 2 + 2 * (ns - 1);
 		sy = y;
 	} else if (same_row_partners(g, j) && a->comp == c->comp) {
 		double y = a->ytop - 6 - RAISE * p->raised;
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fV%.1fH%.1fV%.1f\"%s/>", a->x, a->ytop, y,
-		              c->x, c->ytop, dash);
+		it = kri_geom_path(gm, "M%.1f %.1fV%.1fH%.1fV%.1f", a->x, a->ytop, y, c->x, c->ytop);
 		sx = un ? un->dropx - 6 : (a->x + c->x) / 2;
 		sy = y;
 	} else {
 		/* on different rows or in different groups: a straight line */
 		double ay = a->ytop + R_SYM, cy = c->ytop + R_SYM;
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1f\"%s/>", a->x + R_SYM, ay,
-		              c->x - R_SYM, cy, dash);
+		it = kri_geom_path(gm, "M%.1f %.1fL%.1f %.1f", a->x + R_SYM, ay, c->x - R_SYM, cy);
 		sx = (a->x + c->x) / 2;
 		sy = (ay + cy) / 2;
 	}
+	if (p->status == KR_PARTNER_COHABITING)
+		it->style.dash = "6 4";
+	else if (p->status == KR_PARTNER_NONE)
+		it->style.stroke_width = 1;
 	if (ns)
-		slashes(b, sx, sy, ns);
+		slashes(gm, sx, sy, ns);
 }
 
-static void union_lines(struct geno *g, struct kr_buf *b, struct gunion *u)
+static void union_lines(struct geno *g, struct kr_geometry *gm, struct gunion *u)
 {
 	const struct gnode *a = &g->n[u->a];
 	double ty = g->tracky[u->row] + TRACK * u->track, y0, lo, hi;
@@ -1631,13 +1613,12 @@ static void union_lines(struct geno *g, struct kr_buf *b, struct gunion *u)
 		double dy = 8, ex = shape_edge(g->c->persons[a->p].sex, dy);
 		double sx = u->dropx > a->x ? a->x + ex : a->x - ex;
 		y0 = a->ytop + R_SYM + dy;
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1f\"/>", sx, y0, u->dropx);
+		kri_geom_path(gm, "M%.1f %.1fH%.1f", sx, y0, u->dropx);
 		if (u->b >= 0) {
 			/* the other parent elsewhere: a thin dashed line to the drop */
 			const struct gnode *c = &g->n[u->b];
-			kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1f\" "
-			              "stroke-dasharray=\"2 2\"/>", c->x, c->ytop + SYM, u->dropx,
-			              y0);
+			kri_geom_path(gm, "M%.1f %.1fL%.1f %.1f", c->x, c->ytop + SYM, u->dropx,
+			              y0)->style.dash = "2 2";
 		}
 	}
 	lo = hi = u->dropx;
@@ -1649,25 +1630,26 @@ static void union_lines(struct geno *g, struct kr_buf *b, struct gunion *u)
 		if (kx > hi)
 			hi = kx;
 	}
-	kr_buf_printf(b, "<path d=\"M%.1f %.1fV%.1f\"/>", u->dropx, y0, ty);
+	kri_geom_path(gm, "M%.1f %.1fV%.1f", u->dropx, y0, ty);
 	/* the bar, then each kid: the bar segment to a kid takes the kid's
 	 * line style, so adoptive/foster/step links read in b/w */
 	for (size_t k = 0; k < u->nkids; k++) {
 		struct gnode *kid = &g->n[u->kids[k].node];
 		double off = kid_offset(kid->upseen++, kid->nup), kx = kid->x + off;
 		double top = kid->ytop + shape_top(g->c->persons[kid->p].sex, off);
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1fV%.1f\"%s/>", u->dropx, ty, kx, top,
-		              kind_dash(u->kids[k].kind));
+		kri_geom_path(gm, "M%.1f %.1fH%.1fV%.1f", u->dropx, ty, kx, top)->style.dash =
+			kind_dash(u->kids[k].kind);
 	}
 }
 
 /* The household: a dashed rounded box when its members make one block of
  * the picture, else a shaded background behind each member. */
-static void household(struct geno *g, struct kr_buf *b, bool *boxed)
+static void household(struct geno *g, struct kr_geometry *gm, bool *boxed)
 {
 	double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
 	int nh = 0;
 	bool clean = true;
+	struct kr_geom_item *it;
 
 	*boxed = false;
 	for (size_t i = 0; i < g->nn; i++) {
@@ -1690,23 +1672,26 @@ static void household(struct geno *g, struct kr_buf *b, bool *boxed)
 		    v->ytop < y1 + 6)
 			clean = false;
 	}
-	kr_buf_puts(b, "<g class=\"household\">\n");
+	kri_geom_group(gm, "household", KR_GEOM_F_BREAK);
 	if (clean) {
-		kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-		              "rx=\"12\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\" "
-		              "stroke-dasharray=\"8 4\"/>\n", x0 - 6, y0 - 6, x1 - x0 + 12,
-		              y1 - y0 + 12);
+		it = kri_geom_rect(gm, x0 - 6, y0 - 6, x1 - x0 + 12, y1 - y0 + 12);
+		it->rect.rx = 12;
+		it->style.fill = "none";
+		it->style.stroke = "#0072B2";
+		it->style.stroke_width = 1.5;
+		it->style.dash = "8 4";
 		*boxed = true;
 	} else {
 		for (size_t i = 0; i < g->nn; i++) {
 			const struct gnode *v = &g->n[i];
-			if (v->household)
-				kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-				              "height=\"%.1f\" rx=\"8\" fill=\"#DCEBF5\"/>\n",
-				              v->x - v->hw - 2, v->ytop - 4, 2 * v->hw + 4, SYM + 38);
+			if (!v->household)
+				continue;
+			it = kri_geom_rect(gm, v->x - v->hw - 2, v->ytop - 4, 2 * v->hw + 4, SYM + 38);
+			it->rect.rx = 8;
+			it->style.fill = "#DCEBF5";
 		}
 	}
-	kr_buf_puts(b, "</g>\n");
+	kri_geom_end(gm);
 }
 
 /* Second line under a symbol: birth year and age, or the years of life. */
@@ -1732,9 +1717,59 @@ static void info_line(const struct geno *g, const struct kr_person *p, char *out
 
 struct legend_item { int kind; const char *nl, *en; };
 
-/* Legend: symbols and lines, flowed in rows under the picture. */
-static void legend(struct geno *g, struct kr_buf *b, double y, double width, bool boxed,
-                   bool have_household, double *yend)
+/* The sample of legend item kind at x, centred on cy, iw wide. */
+static void legend_sample(struct kr_geometry *gm, int kind, double x, double cy, double iw,
+                          bool boxed)
+{
+	struct kr_geom_item *it;
+
+	switch (kind) {
+	case 0: case 1: case 2: case 3: case 4: {
+		enum kr_sex s = kind == 0 ? KR_SEX_M : kind == 1 ? KR_SEX_F :
+		                kind == 2 ? KR_SEX_X : KR_SEX_M;
+		double r = 8;
+		/* as the person symbols: the deceased grey */
+		shape_path(gm, s, x + r, cy, r, kind == 3 ? KRI_COLOUR_DECEASED : "#FFFFFF");
+		if (kind == 4)
+			shape_path(gm, s, x + r, cy, r - 3, "none");
+		if (kind == 3)
+			kri_geom_path(gm, "M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f", x, cy - r,
+			              x + 2 * r, cy + r, x + 2 * r, cy - r, x, cy + r);
+		break;
+	}
+	case 10: case 11: case 12: case 13:
+		it = kri_geom_path(gm, "M%.1f %.1fH%.1f", x, cy, x + iw);
+		if (kind == 11)
+			it->style.dash = "6 4";
+		if (kind >= 12)
+			slashes(gm, x + iw / 2 + 2 * (kind - 12), cy, kind - 11);
+		break;
+	case 20: case 21: case 22: case 23: {
+		static const enum kr_kin_kind kk[] = { KR_KIND_BIRTH, KR_KIND_ADOPTIVE,
+			KR_KIND_FOSTER, KR_KIND_STEP };
+		kri_geom_path(gm, "M%.1f %.1fH%.1fV%.1f", x, cy - 7, x + iw / 2, cy + 8)->style.dash =
+			kind_dash(kk[kind - 20]);
+		break;
+	}
+	case 30:
+		it = kri_geom_rect(gm, x, cy - 8, iw, 16);
+		it->rect.exact = KR_GEOM_EXACT_H;
+		it->rect.rx = 5;
+		if (boxed) {
+			it->style.stroke = "#0072B2";
+			it->style.dash = "5 3";
+		} else {
+			it->style.fill = "#DCEBF5";
+			it->style.stroke = "none";
+		}
+		break;
+	}
+}
+
+/* Legend: symbols and lines, flowed in rows under the picture; added to
+ * gm unless gm is NULL (measuring).  Returns the y below it. */
+static double legend(struct geno *g, struct kr_geometry *gm, double y, double width,
+                     bool boxed, bool have_household)
 {
 	static const struct legend_item items[] = {
 		{ 0, "man", "male" }, { 1, "vrouw", "female" },
@@ -1748,12 +1783,13 @@ static void legend(struct geno *g, struct kr_buf *b, double y, double width, boo
 		{ 30, "huidig huishouden", "current household" },
 	};
 	double x = MARGIN, px = 10;
-	const struct kr_render_opts *o = g->o;
 
-	kri_svg_text(b, o, MARGIN, y + 10, 11, "start", "legend-title", -1,
-	             kr_tr(g->lang, "Legenda", "Legend"));
+	if (gm) {
+		kri_geom_label(gm, MARGIN, y + 10, 11, KR_ANCHOR_START, "legend-title", -1,
+		               kr_tr(g->lang, "Legenda", "Legend"));
+		kri_geom_group(gm, "legend", KR_GEOM_F_BREAK);
+	}
 	y += 20;
-	kr_buf_puts(b, "<g class=\"legend\">\n");
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
 		const struct legend_item *it = &items[i];
 		const char *t = kr_tr(g->lang, it->nl, it->en);
@@ -1766,73 +1802,24 @@ static void legend(struct geno *g, struct kr_buf *b, double y, double width, boo
 			y += 22;
 			cy = y + 8;
 		}
-		kr_buf_puts(b, "<g fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\">");
-		switch (it->kind) {
-		case 0: case 1: case 2: case 3: case 4: {
-			enum kr_sex s = it->kind == 0 ? KR_SEX_M : it->kind == 1 ? KR_SEX_F :
-			                it->kind == 2 ? KR_SEX_X : KR_SEX_M;
-			double r = 8;
-			/* as kri_svg_person(): the deceased grey */
-			shape_path(b, s, x + r, cy, r, it->kind == 3 ? "#DDDDDD" : "#FFFFFF", "");
-			if (it->kind == 4)
-				shape_path(b, s, x + r, cy, r - 3, "none", "");
-			if (it->kind == 3)
-				kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1f"
-				              "L%.1f %.1f\"/>", x, cy - r, x + 2 * r, cy + r,
-				              x + 2 * r, cy - r, x, cy + r);
-			break;
+		if (gm) {
+			struct kr_geom_item *grp = kri_geom_group(gm, NULL, KR_GEOM_F_INLINE);
+			grp->style.fill = "none";
+			grp->style.stroke = "#000";
+			grp->style.stroke_width = 1.2;
+			kri_geom_box(grp, x, cy - 8, iw, 16, -1, KR_BOX_SYMBOL);
+			legend_sample(gm, it->kind, x, cy, iw, boxed);
+			kri_geom_end(gm);
+			kri_geom_label(gm, x + iw + 6, cy + 4, px, KR_ANCHOR_START, NULL, -1, t);
 		}
-		case 10: case 11: case 12: case 13:
-			kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1f\"%s/>", x, cy, x + iw,
-			              it->kind == 11 ? " stroke-dasharray=\"6 4\"" : "");
-			if (it->kind >= 12)
-				slashes(b, x + iw / 2 + 2 * (it->kind - 12), cy, it->kind - 11);
-			break;
-		case 20: case 21: case 22: case 23: {
-			static const enum kr_kin_kind kk[] = { KR_KIND_BIRTH, KR_KIND_ADOPTIVE,
-				KR_KIND_FOSTER, KR_KIND_STEP };
-			kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1fV%.1f\"%s/>", x, cy - 7,
-			              x + iw / 2, cy + 8, kind_dash(kk[it->kind - 20]));
-			break;
-		}
-		case 30:
-			if (boxed)
-				kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-				              "height=\"16\" rx=\"5\" stroke=\"#0072B2\" "
-				              "stroke-dasharray=\"5 3\"/>", x, cy - 8, iw);
-			else
-				kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-				              "height=\"16\" rx=\"5\" fill=\"#DCEBF5\" "
-				              "stroke=\"none\"/>", x, cy - 8, iw);
-			break;
-		}
-		kr_buf_puts(b, "</g>\n");
-		kr_layout_add(o->layout, x, cy - 8, iw, 16, -1, KR_BOX_SYMBOL);
-		kri_svg_text(b, o, x + iw + 6, cy + 4, px, "start", NULL, -1, t);
 		x += iw + 6 + tw + 18;
 	}
-	kr_buf_puts(b, "</g>\n");
-	*yend = y + 24;
+	if (gm)
+		kri_geom_end(gm);
+	return y + 24;
 }
 
-/* Measures the legend's height without drawing it. */
-static double legend_height(struct geno *g, double width, bool have_household)
-{
-	struct kr_buf tmp;
-	struct kr_render_opts o2 = *g->o;
-	const struct kr_render_opts *keep = g->o;
-	double yend = 0;
-
-	kr_buf_init(&tmp, 1u << 20);
-	o2.layout = NULL;
-	g->o = &o2;
-	legend(g, &tmp, 0, width, false, have_household, &yend);
-	g->o = keep;
-	kr_buf_cleanup(&tmp);
-	return yend;
-}
-
-static void draw(struct geno *g, struct kr_buf *b)
+static void draw(struct geno *g, struct kr_geometry *gm)
 {
 	const struct kr_case *c = g->c;
 	const struct kr_render_opts *o = g->o;
@@ -1840,6 +1827,7 @@ static void draw(struct geno *g, struct kr_buf *b)
 	const char *cname = kr_case_person_name(c, c->child);
 	bool boxed = false, have_household = false;
 	double width = g->width, lh, ytitle = 28;
+	struct kr_geom_item *it;
 
 	for (size_t i = 0; i < g->nn; i++)
 		if (g->n[i].household && (int)i != g->node_of[c->child])
@@ -1853,49 +1841,59 @@ static void draw(struct geno *g, struct kr_buf *b)
 	         kr_tr(g->lang, "Familie van %s: %zu personen in %d generaties.",
 	               "Family of %s: %zu persons in %d generations."),
 	         cname, g->nn, g->nrows);
-	lh = legend_height(g, width, have_household);
-	kri_svg_open(b, width, g->height + 8 + lh, title, desc);
-	kri_svg_text(b, o, MARGIN, ytitle, 16, "start", "title", -1, title);
+	lh = legend(g, NULL, 0, width, false, have_household);
+	kri_geom_reserve(gm, 120 + 6 * g->nn + 2 * g->npartners + 2 * g->nun + g->nlinks);
+	gm->width = width;
+	gm->height = g->height + 8 + lh;
+	gm->title = kri_geom_str(gm, title);
+	gm->desc = kri_geom_str(gm, desc);
+	kri_geom_label(gm, MARGIN, ytitle, 16, KR_ANCHOR_START, "title", -1, title);
 
-	household(g, b, &boxed);
-	kr_buf_puts(b, "<g class=\"links\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.5\">\n");
+	household(g, gm, &boxed);
+	it = kri_geom_group(gm, "links", KR_GEOM_F_BREAK);
+	it->style.fill = "none";
+	it->style.stroke = "#000";
+	it->style.stroke_width = 1.5;
 	for (size_t j = 0; j < g->npartners; j++) {
-		partner_line(g, b, j);
-		kr_buf_puts(b, "\n");
+		kri_geom_run(gm);
+		partner_line(g, gm, j);
+		kri_geom_end(gm);
 	}
 	for (size_t i = 0; i < g->nn; i++)
 		g->n[i].upseen = 0;
 	for (size_t i = 0; i < g->nun; i++) {
-		union_lines(g, b, &g->un[i]);
-		kr_buf_puts(b, "\n");
+		kri_geom_run(gm);
+		union_lines(g, gm, &g->un[i]);
+		kri_geom_end(gm);
 	}
-	kr_buf_puts(b, "</g>\n<g class=\"persons\" stroke=\"#000\" stroke-width=\"1.5\">\n");
+	kri_geom_end(gm);
+	it = kri_geom_group(gm, "persons", KR_GEOM_F_BREAK);
+	it->style.stroke = "#000";
+	it->style.stroke_width = 1.5;
 	for (size_t i = 0; i < g->nn; i++) {
 		const struct gnode *v = &g->n[i];
 		const struct kr_person *p = &c->persons[v->p];
 		/* the shared symbol, sized so its outer shape is SYM across */
 		double r = (p->sex == KR_SEX_M || p->sex == KR_SEX_F ? R_SYM : R_SYM / 1.2) -
 		           (v->p == c->child ? 4 : 0);
-		kr_buf_puts(b, "<g><title>");
-		kr_buf_xml(b, kr_case_person_name(c, v->p));
-		kr_buf_puts(b, "</title>");
-		kri_svg_person(b, o, c, v->p, v->x, v->ytop + R_SYM, r);
-		kr_buf_puts(b, "</g>\n");
+		it = kri_geom_group(gm, NULL, 0);
+		it->group.title = kri_geom_str(gm, kr_case_person_name(c, v->p));
+		it->person = v->p;
+		kri_geom_person(gm, o, c, v->p, v->x, v->ytop + R_SYM, r);
+		kri_geom_end(gm);
 	}
-	kr_buf_puts(b, "</g>\n<g class=\"names\">\n");
+	kri_geom_end(gm);
+	kri_geom_group(gm, "names", KR_GEOM_F_BREAK);
 	for (size_t i = 0; i < g->nn; i++) {
 		const struct gnode *v = &g->n[i];
-		kri_svg_text(b, o, v->x, v->ytop + SYM + 14, NAME_PX, "middle", NULL, v->p, v->name);
+		kri_geom_label(gm, v->x, v->ytop + SYM + 14, NAME_PX, KR_ANCHOR_MIDDLE, NULL, v->p,
+		               v->name);
 		if (v->info[0])
-			kri_svg_text(b, o, v->x, v->ytop + SYM + 28, INFO_PX, "middle", "info", v->p,
-			             v->info);
+			kri_geom_label(gm, v->x, v->ytop + SYM + 28, INFO_PX, KR_ANCHOR_MIDDLE, "info",
+			               v->p, v->info);
 	}
-	kr_buf_puts(b, "</g>\n");
-	{
-		double yend;
-		legend(g, b, g->height + 8, width, boxed, have_household, &yend);
-	}
-	kri_svg_close(b);
+	kri_geom_end(gm);
+	legend(g, gm, g->height + 8, width, boxed, have_household);
 }
 
 static void geno_free(struct geno *g)
@@ -1936,16 +1934,16 @@ static void geno_free(struct geno *g)
 	free(g->nraised);
 }
 
-enum kr_status kri_render_genogram(const struct kr_case *c, const struct kr_render_opts *o,
-                                   struct kr_buf *out, struct kr_error *err)
+enum kr_status kri_layout_genogram(const struct kr_case *c, const struct kr_render_opts *o,
+                                   struct kr_geometry *gm, struct kr_error *err)
 {
 	struct geno g;
 	bool nomem = false;
 	enum kr_status rc = KR_OK;
 
 	memset(&g, 0, sizeof g);
-	if (!c || !o || !out)
-		return kr_error_set(err, KR_EUSAGE, "genogram: missing case, options or buffer");
+	if (!c || !o || !gm)
+		return kr_error_set(err, KR_EUSAGE, "genogram: missing case, options or geometry");
 	if (c->child < 0 || (size_t)c->child >= c->npersons)
 		return kr_error_set(err, KR_EINVAL, "genogram: the case names no child");
 	g.c = c;
@@ -1961,7 +1959,7 @@ enum kr_status kri_render_genogram(const struct kr_case *c, const struct kr_rend
 		struct gnode *v = &g.n[i];
 		const struct kr_person *p = &c->persons[v->p];
 		double w;
-		clip_text(kr_case_person_name(c, v->p), NAME_MAX_CP, v->name, sizeof v->name);
+		kri_text_clip(kr_case_person_name(c, v->p), NAME_MAX_CP, v->name, sizeof v->name);
 		info_line(&g, p, v->info, sizeof v->info);
 		w = fmax(kri_text_width(v->name, NAME_PX), kri_text_width(v->info, INFO_PX));
 		v->hw = fmax(SYM, w) / 2 + 3;
@@ -1986,9 +1984,7 @@ enum kr_status kri_render_genogram(const struct kr_case *c, const struct kr_rend
 		rc = kr_error_set(err, KR_ENOMEM, "genogram: out of memory");
 		goto out;
 	}
-	draw(&g, out);
-	if (out->failed)
-		rc = kr_error_set(err, out->why, "genogram: the picture does not fit in the buffer");
+	draw(&g, gm);
 out:
 	geno_free(&g);
 	return rc;

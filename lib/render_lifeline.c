@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "geometry_int.h"
 #include "render_int.h"
 
 #define MARGIN      24.0
@@ -62,26 +63,6 @@ struct lpl {
 	int lane;
 };
 
-/* Copies s into out, clipped to maxcp code points with an ellipsis. */
-static void clip_text(const char *s, size_t maxcp, char *out, size_t outsz)
-{
-	size_t cp = 0, i = 0;
-
-	for (; s[i]; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (cp == maxcp)
-				break;
-			cp++;
-		}
-	}
-	if (s[i] && i + 4 <= outsz) {
-		memcpy(out, s, i);
-		memcpy(out + i, "\xE2\x80\xA6", 4);   /* U+2026 */
-		return;
-	}
-	snprintf(out, outsz, "%s", s);
-}
-
 /* Colour and pattern of each placement form (Okabe-Ito where possible). */
 static const char *form_colour(enum kr_form f)
 {
@@ -110,70 +91,90 @@ static bool is_highlight(enum kr_event_type t)
 	return t == KR_EV_BREAKDOWN || t == KR_EV_PROFESSIONAL_CHANGE;
 }
 
-/* The symbol of an event type, centred on (x, y). */
-static void ev_symbol(struct kr_buf *b, enum kr_event_type t, double x, double y, double r)
+/* Adds the symbol of an event type, centred on (x, y). */
+static void ev_symbol(struct kr_geometry *g, enum kr_event_type t, double x, double y,
+                      double r)
 {
 	double h = r * 0.866;
+	struct kr_geom_item *it;
 
 	switch (t) {
 	case KR_EV_BIRTH:
-		kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#FFFFFF\" "
-		              "stroke=\"#0072B2\" stroke-width=\"2\"/>", x, y, r - 1);
+		it = kri_geom_circle(g, x, y, r - 1);
+		it->style.fill = "#FFFFFF";
+		it->style.stroke = "#0072B2";
+		it->style.stroke_width = 2;
 		break;
 	case KR_EV_DEATH:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1f\" stroke=\"#000\" "
-		              "stroke-width=\"2.5\"/>", x - r * 0.7, y - r * 0.3, x + r * 0.7, x,
-		              y - r, y + r);
+		it = kri_geom_path(g, "M%.1f %.1fH%.1fM%.1f %.1fV%.1f", x - r * 0.7, y - r * 0.3,
+		                   x + r * 0.7, x, y - r, y + r);
+		it->style.stroke = "#000";
+		it->style.stroke_width = 2.5;
 		break;
 	case KR_EV_LOSS:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1fL%.1f %.1fZ\" fill=\"#000\"/>",
-		              x - r, y - h, x + r, x, y + h);
+		it = kri_geom_path(g, "M%.1f %.1fH%.1fL%.1f %.1fZ", x - r, y - h, x + r, x, y + h);
+		it->style.fill = "#000";
 		break;
 	case KR_EV_MOVE:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fV%.1fH%.1fZ\" "
-		              "fill=\"#E69F00\" stroke=\"#000\"/>", x - r, y - r * 0.2, x, y - r,
-		              x + r, y - r * 0.2, y + r, x - r);
+		it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fL%.1f %.1fV%.1fH%.1fZ", x - r, y - r * 0.2,
+		                   x, y - r, x + r, y - r * 0.2, y + r, x - r);
+		it->style.fill = "#E69F00";
+		it->style.stroke = "#000";
 		break;
 	case KR_EV_SCHOOL_CHANGE:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fH%.1fZ\" fill=\"#009E73\" "
-		              "stroke=\"#000\"/>", x, y - r, x + r, y + h, x - r);
+		it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fH%.1fZ", x, y - r, x + r, y + h, x - r);
+		it->style.fill = "#009E73";
+		it->style.stroke = "#000";
 		break;
 	case KR_EV_PLACEMENT_START:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"#0072B2\"/>",
-		              x - h, y - r, x + h, y, x - h, y + r);
+		it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x - h, y - r, x + h, y,
+		                   x - h, y + r);
+		it->style.fill = "#0072B2";
 		break;
 	case KR_EV_PLACEMENT_END:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"#FFFFFF\" "
-		              "stroke=\"#0072B2\" stroke-width=\"1.5\"/>", x + h, y - r, x - h, y,
-		              x + h, y + r);
+		it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x + h, y - r, x - h, y,
+		                   x + h, y + r);
+		it->style.fill = "#FFFFFF";
+		it->style.stroke = "#0072B2";
+		it->style.stroke_width = 1.5;
 		break;
 	case KR_EV_BREAKDOWN:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" "
-		              "stroke=\"" VERMILLION "\" stroke-width=\"3\"/>", x - r, y - r,
-		              x + r, y + r, x + r, y - r, x - r, y + r);
+		it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f", x - r, y - r,
+		                   x + r, y + r, x + r, y - r, x - r, y + r);
+		it->style.stroke = VERMILLION;
+		it->style.stroke_width = 3;
 		break;
 	case KR_EV_PROFESSIONAL_CHANGE:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" "
-		              "fill=\"" VERMILLION "\" stroke=\"#000\"/>", x, y - r, x + r, y, x,
-		              y + r, x - r, y);
+		it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x, y - r, x + r, y,
+		                   x, y + r, x - r, y);
+		it->style.fill = VERMILLION;
+		it->style.stroke = "#000";
 		break;
 	case KR_EV_PERSPECTIVE_DECISION:
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fV%.1fL%.1f %.1fL%.1f %.1fV%.1fZ\" "
-		              "fill=\"#CC79A7\" stroke=\"#000\"/>", x, y - r, x + h, y - r / 2,
-		              y + r / 2, x, y + r, x - h, y + r / 2, y - r / 2);
+		it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fV%.1fL%.1f %.1fL%.1f %.1fV%.1fZ", x, y - r,
+		                   x + h, y - r / 2, y + r / 2, x, y + r, x - h, y + r / 2, y - r / 2);
+		it->style.fill = "#CC79A7";
+		it->style.stroke = "#000";
 		break;
 	case KR_EV_DEVELOPMENT_CHECK:
-		kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-		              "fill=\"#FFFFFF\" stroke=\"#009E73\" stroke-width=\"2\"/>",
-		              x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
+		it = kri_geom_rect(g, x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
+		it->style.fill = "#FFFFFF";
+		it->style.stroke = "#009E73";
+		it->style.stroke_width = 2;
 		break;
 	case KR_EV_MEETING:
-		kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#FFFFFF\" "
-		              "stroke=\"#56B4E9\" stroke-width=\"2\"/><circle cx=\"%.1f\" "
-		              "cy=\"%.1f\" r=\"2\" fill=\"#000\"/>", x, y, r - 1, x, y);
+		it = kri_geom_circle(g, x, y, r - 1);
+		it->style.fill = "#FFFFFF";
+		it->style.stroke = "#56B4E9";
+		it->style.stroke_width = 2;
+		it = kri_geom_circle(g, x, y, 2);
+		it->circle.exact = KR_GEOM_EXACT_R;
+		it->style.fill = "#000";
 		break;
 	default:
-		kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#666666\"/>", x, y);
+		it = kri_geom_circle(g, x, y, 3);
+		it->circle.exact = KR_GEOM_EXACT_R;
+		it->style.fill = "#666666";
 		break;
 	}
 }
@@ -216,7 +217,7 @@ static void event_label(const struct kr_case *c, const struct kr_event *e, enum 
 		snprintf(raw, sizeof raw, "(%d) %s%s%s", e->date.y, type, *what ? ": " : "", what);
 	else
 		snprintf(raw, sizeof raw, "%s%s%s", type, *what ? ": " : "", what);
-	clip_text(raw, LABEL_CP, out, sz);
+	kri_text_clip(raw, LABEL_CP, out, sz);
 }
 
 /* Lowest lane where [lo, hi] is free; lanes hold their intervals flat in
@@ -401,7 +402,7 @@ static bool collect_placements(struct ll *l)
 		         *names ? ": " : "", names,
 		         v->breakdown ? kr_tr(l->lang, " \xE2\x80\x94 breakdown",
 		                              " \xE2\x80\x94 breakdown") : "");
-		clip_text(raw, LABEL_CP + 12, v->label, sizeof v->label);
+		kri_text_clip(raw, LABEL_CP + 12, v->label, sizeof v->label);
 		l->form_seen[p->form] = true;
 		if (v->breakdown)
 			l->any_hi = true;
@@ -428,7 +429,7 @@ static void clip_to_room(char *label, size_t sz, double room, bool bold)
 		return;
 	snprintf(tmp, sizeof tmp, "%s", label);
 	while (cp > 16) {
-		clip_text(tmp, --cp, label, sz);
+		kri_text_clip(tmp, --cp, label, sz);
 		if (label_room(label, LABEL_PX, bold) <= room)
 			return;
 	}
@@ -492,25 +493,47 @@ static bool lanes(struct ll *l)
 	return true;
 }
 
-static void patterns(struct ll *l, struct kr_buf *b)
+/* The fill pattern of each form that occurs, and the bold alert class. */
+static const char *const css_classes[] = { "alert" };
+static const char *const css_rules[] = { "font-weight:bold" };
+
+static void patterns(struct ll *l, struct kr_geometry *g)
 {
-	kr_buf_puts(b, "<defs>\n");
+	struct kr_geom_item *it;
+
+	kri_geom_group(g, NULL, KR_GEOM_F_DEFS | KR_GEOM_F_BREAK);
 	for (int f = 0; f < KR_FORM__N; f++) {
-		const char *h = form_hatch((enum kr_form)f);
 		if (!l->form_seen[f])
 			continue;
-		kr_buf_printf(b, "<pattern id=\"ll-form-%d\" width=\"8\" height=\"8\" "
-		              "patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" "
-		              "fill=\"%s\"/>", f, form_colour((enum kr_form)f));
-		if (*h)
-			kr_buf_printf(b, "<path d=\"%s\" stroke=\"#000\" stroke-opacity=\"0.55\" "
-			              "fill=\"#000\" fill-opacity=\"0.55\"/>", h);
-		kr_buf_puts(b, "</pattern>\n");
+		it = kri_geom_add(g, KR_GEOM_PATTERN);
+		it->pattern = (struct kr_geom_pattern){ kri_geom_printf(g, "ll-form-%d", f), 8, 8,
+			form_colour((enum kr_form)f), form_hatch((enum kr_form)f) };
+		it->style.stroke = "#000";
+		it->style.stroke_opacity = 0.55;
+		it->style.fill = "#000";
+		it->style.fill_opacity = 0.55;
 	}
-	kr_buf_puts(b, "</defs>\n<style>.alert{font-weight:bold}</style>\n");
+	kri_geom_end(g);
+	it = kri_geom_add(g, KR_GEOM_CSS);
+	it->css = (struct kr_geom_css){ css_classes, css_rules, 1 };
 }
 
-static void year_ticks(struct ll *l, struct kr_buf *b)
+/* A group of short vertical strokes on one line: ticks, leaders. */
+static void strokes_begin(struct kr_geometry *g, const char *cls, double width, const char *col)
+{
+	struct kr_geom_item *it = kri_geom_group(g, cls, KR_GEOM_F_BREAK);
+	it->style.stroke = col;
+	it->style.stroke_width = width;
+	kri_geom_run(g);
+}
+
+static void strokes_end(struct kr_geometry *g)
+{
+	kri_geom_end(g);
+	kri_geom_end(g);
+}
+
+static void year_ticks(struct ll *l, struct kr_geometry *g)
 {
 	static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
 	struct kr_date s = kr_date_from_days(l->start), e = kr_date_from_days(l->end);
@@ -522,13 +545,12 @@ static void year_ticks(struct ll *l, struct kr_buf *b)
 			step = steps[i];
 			break;
 		}
-	kr_buf_puts(b, "<g class=\"ticks\" stroke=\"#000\">\n");
+	strokes_begin(g, "ticks", 0, "#000");
 	for (int y = s.y + 1; y <= e.y; y++) {
 		double x = day_x(l, kr_days_from_civil(y, 1, 1));
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fV%.1f\"%s/>", x, l->axis_y, l->axis_y +
-		              (y % step == 0 ? 6 : 3), "");
+		kri_geom_path(g, "M%.1f %.1fV%.1f", x, l->axis_y, l->axis_y + (y % step == 0 ? 6 : 3));
 	}
-	kr_buf_puts(b, "\n</g>\n");
+	strokes_end(g);
 	for (int y = s.y + 1; y <= e.y; y++) {
 		char t[16];
 		double x = day_x(l, kr_days_from_civil(y, 1, 1)), w;
@@ -538,80 +560,86 @@ static void year_ticks(struct ll *l, struct kr_buf *b)
 		w = kri_text_width(t, TICK_PX);
 		if (x - w / 2 < lastr + 4)
 			continue;
-		kri_svg_text(b, l->o, x, l->axis_y + 18, TICK_PX, "middle", "tick", -1, t);
+		kri_geom_label(g, x, l->axis_y + 18, TICK_PX, KR_ANCHOR_MIDDLE, "tick", -1, t);
 		lastr = x + w / 2;
 	}
 }
 
-static void draw_events(struct ll *l, struct kr_buf *b)
+static void draw_events(struct ll *l, struct kr_geometry *g)
 {
-	kr_buf_puts(b, "<g class=\"leaders\" stroke=\"#888888\" stroke-width=\"0.8\">\n");
+	strokes_begin(g, "leaders", 0.8, "#888888");
 	for (size_t i = 0; i < l->nev; i++) {
 		const struct lev *v = &l->ev[i];
 		double cy = l->axis_y - 24 - LANE_UP * v->lane;
-		kr_buf_printf(b, "<path d=\"M%.1f %.1fV%.1f\"/>", v->x, l->axis_y, cy + SYM_R);
+		kri_geom_path(g, "M%.1f %.1fV%.1f", v->x, l->axis_y, cy + SYM_R);
 	}
-	kr_buf_puts(b, "\n</g>\n<g class=\"events\">\n");
+	strokes_end(g);
+	kri_geom_group(g, "events", KR_GEOM_F_BREAK);
 	for (size_t i = 0; i < l->nev; i++) {
 		const struct lev *v = &l->ev[i];
 		double cy = l->axis_y - 24 - LANE_UP * v->lane;
-		ev_symbol(b, v->type, v->x, cy, SYM_R);
-		kr_buf_puts(b, "\n");
-		kr_layout_add(l->o->layout, v->x - SYM_R, cy - SYM_R, 2 * SYM_R, 2 * SYM_R, -1,
-		              KR_BOX_SYMBOL);
+		kri_geom_box(kri_geom_run(g), v->x - SYM_R, cy - SYM_R, 2 * SYM_R, 2 * SYM_R, -1,
+		             KR_BOX_SYMBOL);
+		ev_symbol(g, v->type, v->x, cy, SYM_R);
+		kri_geom_end(g);
 		if (v->left)
-			kri_svg_text(b, l->o, v->x - SYM_R - 4, cy + 4, LABEL_PX, "end",
-			             v->hi ? "alert" : NULL, -1, v->label);
+			kri_geom_label(g, v->x - SYM_R - 4, cy + 4, LABEL_PX, KR_ANCHOR_END,
+			               v->hi ? "alert" : NULL, -1, v->label);
 		else
-			kri_svg_text(b, l->o, v->x + SYM_R + 4, cy + 4, LABEL_PX, "start",
-			             v->hi ? "alert" : NULL, -1, v->label);
+			kri_geom_label(g, v->x + SYM_R + 4, cy + 4, LABEL_PX, KR_ANCHOR_START,
+			               v->hi ? "alert" : NULL, -1, v->label);
 	}
-	kr_buf_puts(b, "</g>\n");
+	kri_geom_end(g);
 }
 
-static void breakdown_mark(struct kr_buf *b, double x, double y)
+/* A vermillion flash, a zigzag bolt: a placement that broke down. */
+static struct kr_geom_item *breakdown_mark(struct kr_geometry *g, double x, double y)
 {
-	/* a vermillion flash: a zigzag bolt */
-	kr_buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1f\" fill=\"none\" "
-	              "stroke=\"" VERMILLION "\" stroke-width=\"2.5\"/>", x + 2, y, x + 8, y + 5,
-	              x + 3, y + 8, x + 9, y + 13);
+	struct kr_geom_item *it = kri_geom_path(g, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1f",
+	                                        x + 2, y, x + 8, y + 5, x + 3, y + 8, x + 9,
+	                                        y + 13);
+	it->style.fill = "none";
+	it->style.stroke = VERMILLION;
+	it->style.stroke_width = 2.5;
+	return it;
 }
 
-static void draw_placements(struct ll *l, struct kr_buf *b)
+static void draw_placements(struct ll *l, struct kr_geometry *g)
 {
 	double top0 = l->axis_y + 34;
 
-	kr_buf_puts(b, "<g class=\"placements\">\n");
+	kri_geom_group(g, "placements", KR_GEOM_F_BREAK);
 	for (size_t i = 0; i < l->npl; i++) {
 		const struct lpl *v = &l->pl[i];
 		double y = top0 + LANE_DOWN * v->lane;
-		kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-		              "fill=\"url(#ll-form-%d)\" stroke=\"#000\"/>", v->x0, y, v->x1 - v->x0,
-		              BAR_H, (int)v->form);
-		kr_layout_add(l->o->layout, v->x0, y, v->x1 - v->x0, BAR_H, -1, KR_BOX_SYMBOL);
-		if (v->breakdown) {
-			breakdown_mark(b, v->x1, y - 0.5);
-			kr_layout_add(l->o->layout, v->x1 + 1, y - 1, 10, 14, -1, KR_BOX_SYMBOL);
-		}
-		kr_buf_puts(b, "\n");
-		kri_svg_text(b, l->o, v->x0, y + BAR_H + 13, TICK_PX + 0.5, "start",
-		             v->breakdown ? "alert" : NULL, -1, v->label);
+		struct kr_geom_item *it;
+		kri_geom_run(g);
+		it = kri_geom_rect(g, v->x0, y, v->x1 - v->x0, BAR_H);
+		it->style.fill = kri_geom_printf(g, "url(#ll-form-%d)", (int)v->form);
+		it->style.stroke = "#000";
+		kri_geom_box(it, v->x0, y, v->x1 - v->x0, BAR_H, -1, KR_BOX_SYMBOL);
+		if (v->breakdown)
+			kri_geom_box(breakdown_mark(g, v->x1, y - 0.5), v->x1 + 1, y - 1, 10, 14, -1,
+			             KR_BOX_SYMBOL);
+		kri_geom_end(g);
+		kri_geom_label(g, v->x0, y + BAR_H + 13, TICK_PX + 0.5, KR_ANCHOR_START,
+		               v->breakdown ? "alert" : NULL, -1, v->label);
 	}
-	kr_buf_puts(b, "</g>\n");
+	kri_geom_end(g);
 }
 
-/* Legend items: event types and forms that occur, and the highlight. */
-static double legend(struct ll *l, struct kr_buf *b, double y, double width, bool draw)
+/* Legend items: event types and forms that occur, and the highlight.
+ * Measures only when g is NULL; returns the y below the legend. */
+static double legend(struct ll *l, struct kr_geometry *g, double y, double width)
 {
 	double x = MARGIN, px = 10, rowh = 20;
-	const struct kr_render_opts *o = l->o;
 
-	if (draw)
-		kri_svg_text(b, o, MARGIN, y + 10, 11, "start", "legend-title", -1,
-		             kr_tr(l->lang, "Legenda", "Legend"));
+	if (g) {
+		kri_geom_label(g, MARGIN, y + 10, 11, KR_ANCHOR_START, "legend-title", -1,
+		               kr_tr(l->lang, "Legenda", "Legend"));
+		kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
+	}
 	y += 20;
-	if (draw)
-		kr_buf_puts(b, "<g class=\"legend\">\n");
 	for (int pass = 0; pass < 3; pass++) {
 		int n = pass == 0 ? KR_EV__N : pass == 1 ? KR_FORM__N : 1;
 		for (int k = 0; k < n; k++) {
@@ -638,35 +666,38 @@ static double legend(struct ll *l, struct kr_buf *b, double y, double width, boo
 				x = MARGIN;
 				y += rowh;
 			}
-			if (draw) {
-				if (pass == 0)
-					ev_symbol(b, (enum kr_event_type)k, x + 7, y + 7, SYM_R);
-				else if (pass == 1)
-					kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" "
-					              "height=\"12\" fill=\"url(#ll-form-%d)\" "
-					              "stroke=\"#000\"/>", x, y + 1, k);
-				else
-					breakdown_mark(b, x + 1, y);
-				kr_buf_puts(b, "\n");
-				kr_layout_add(o->layout, x, y, iw, 14, -1, KR_BOX_SYMBOL);
-				kri_svg_text(b, o, x + iw + 6, y + 11, px, "start",
-				             pass == 2 ? "alert" : NULL, -1, t);
+			if (g) {
+				kri_geom_box(kri_geom_run(g), x, y, iw, 14, -1, KR_BOX_SYMBOL);
+				if (pass == 0) {
+					ev_symbol(g, (enum kr_event_type)k, x + 7, y + 7, SYM_R);
+				} else if (pass == 1) {
+					struct kr_geom_item *it = kri_geom_rect(g, x, y + 1, 24, 12);
+					it->rect.exact = KR_GEOM_EXACT_W | KR_GEOM_EXACT_H;
+					it->style.fill = kri_geom_printf(g, "url(#ll-form-%d)", k);
+					it->style.stroke = "#000";
+				} else {
+					breakdown_mark(g, x + 1, y);
+				}
+				kri_geom_end(g);
+				kri_geom_label(g, x + iw + 6, y + 11, px, KR_ANCHOR_START,
+				               pass == 2 ? "alert" : NULL, -1, t);
 			}
 			x += iw + 6 + label_room(t, px, pass == 2) + 18;
 		}
 	}
-	if (draw)
-		kr_buf_puts(b, "</g>\n");
+	if (g)
+		kri_geom_end(g);
 	return y + rowh + 8;
 }
 
-static void draw(struct ll *l, struct kr_buf *b)
+static void draw(struct ll *l, struct kr_geometry *g)
 {
 	const struct kr_case *c = l->c;
 	char title[256], desc[512], from[11], to[11], asof[11];
 	const char *cname = kr_case_person_name(c, c->child);
 	double axis_end = day_x(l, l->end), right = axis_end, lh, ybottom;
 	struct kr_date df = kr_date_from_days(l->start), dt = kr_date_from_days(l->end);
+	struct kr_geom_item *it;
 
 	kr_date_format(df, from);
 	kr_date_format(dt, to);
@@ -686,33 +717,41 @@ static void draw(struct ll *l, struct kr_buf *b)
 		l->width = 560;
 	l->axis_y = 60 + LANE_UP * l->nlanes_up + 8;
 	ybottom = l->axis_y + 34 + LANE_DOWN * l->nlanes_down + 8;
-	lh = legend(l, NULL, ybottom, l->width, false) - ybottom;
+	lh = legend(l, NULL, ybottom, l->width) - ybottom;
 	l->height = ybottom + lh;
 
-	kri_svg_open(b, l->width, l->height, title, desc);
-	patterns(l, b);
-	kri_svg_text(b, l->o, MARGIN, 28, 16, "start", "title", -1, title);
-	kr_buf_printf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"#000\" stroke-width=\"2\"/>"
-	              "<path d=\"M%.1f %.1fl-7 -4v8z\" fill=\"#000\"/>\n", l->x0, l->axis_y,
-	              axis_end, axis_end + 6, l->axis_y);
-	year_ticks(l, b);
-	kri_svg_text(b, l->o, axis_end + 12, l->axis_y + 4, TICK_PX, "start", "asof", -1, asof);
-	draw_events(l, b);
-	draw_placements(l, b);
-	legend(l, b, ybottom, l->width, true);
-	kri_svg_close(b);
+	kri_geom_reserve(g, 100 + 5 * l->nev + 4 * l->npl + 2 * (size_t)(l->end - l->start) / 365);
+	g->width = l->width;
+	g->height = l->height;
+	g->title = kri_geom_str(g, title);
+	g->desc = kri_geom_str(g, desc);
+	patterns(l, g);
+	kri_geom_label(g, MARGIN, 28, 16, KR_ANCHOR_START, "title", -1, title);
+	kri_geom_run(g);
+	it = kri_geom_path(g, "M%.1f %.1fH%.1f", l->x0, l->axis_y, axis_end);
+	it->style.stroke = "#000";
+	it->style.stroke_width = 2;
+	it = kri_geom_path(g, "M%.1f %.1fl-7 -4v8z", axis_end + 6, l->axis_y);
+	it->style.fill = "#000";
+	kri_geom_end(g);
+	year_ticks(l, g);
+	kri_geom_label(g, axis_end + 12, l->axis_y + 4, TICK_PX, KR_ANCHOR_START, "asof", -1,
+	               asof);
+	draw_events(l, g);
+	draw_placements(l, g);
+	legend(l, g, ybottom, l->width);
 }
 
-enum kr_status kri_render_lifeline(const struct kr_case *c, const struct kr_render_opts *o,
-                                   struct kr_buf *out, struct kr_error *err)
+enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_render_opts *o,
+                                   struct kr_geometry *g, struct kr_error *err)
 {
 	struct ll l;
 	enum kr_status rc = KR_OK;
 	double years, w;
 
 	memset(&l, 0, sizeof l);
-	if (!c || !o || !out)
-		return kr_error_set(err, KR_EUSAGE, "lifeline: missing case, options or buffer");
+	if (!c || !o || !g)
+		return kr_error_set(err, KR_EUSAGE, "lifeline: missing case, options or geometry");
 	if (c->child < 0 || (size_t)c->child >= c->npersons)
 		return kr_error_set(err, KR_EINVAL, "lifeline: the case names no child");
 	l.c = c;
@@ -731,9 +770,7 @@ enum kr_status kri_render_lifeline(const struct kr_case *c, const struct kr_rend
 		rc = kr_error_set(err, KR_ENOMEM, "lifeline: out of memory");
 		goto out;
 	}
-	draw(&l, out);
-	if (out->failed)
-		rc = kr_error_set(err, out->why, "lifeline: the picture does not fit in the buffer");
+	draw(&l, g);
 out:
 	free(l.ev);
 	free(l.pl);

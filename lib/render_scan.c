@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "kring/scan.h"
+#include "geometry_int.h"
 #include "render_int.h"
-#include "render_r3.h"
 
 #define W 720.0
 #define H 660.0
@@ -52,97 +52,111 @@ static void fmt_day(long day, char *buf)
 	kr_date_format(kr_date_from_days(day), buf);
 }
 
-static enum kr_status polygon(struct kr_buf *b, const struct kr_scan *sc, const char *colour,
-                              int dashed)
+/* The polygon of the segment values of sc: the earlier state dashed
+ * (then), the current one filled (now). */
+static void polygon(struct kr_geometry *g, const struct kr_scan *sc, const char *colour,
+                    int dashed)
 {
-	kr_buf_puts(b, "<polygon points=\"");
-	for (int k = 0; k < NSEG; k++) {
+	double *pts = kri_geom_doubles(g, 2 * NSEG);
+	struct kr_geom_item *it;
+
+	for (int k = 0; k < NSEG && pts; k++) {
 		double ux, uy, r = R * sc->seg[kr_scan_order[k]].value / KR_SCAN_MAX;
 		axis_dir(k, &ux, &uy);
-		kr_buf_printf(b, "%s%.1f,%.1f", k ? " " : "", CX + ux * r, CY + uy * r);
+		pts[2 * k] = CX + ux * r;
+		pts[2 * k + 1] = CY + uy * r;
 	}
-	if (dashed)
-		return kr_buf_printf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
-		                     "stroke-dasharray=\"7 4\" class=\"then\"/>\n", colour);
-	return kr_buf_printf(b, "\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" "
-	                     "stroke-width=\"2.5\" class=\"now\"/>\n", colour, colour);
+	it = kri_geom_add(g, KR_GEOM_POLYGON);
+	it->poly = (struct kr_geom_poly){ pts, pts ? NSEG : 0 };
+	if (dashed) {
+		it->style.fill = "none";
+		it->style.stroke = colour;
+		it->style.stroke_width = 2;
+		it->style.dash = "7 4";
+		it->cls = "then";
+	} else {
+		it->style.fill = colour;
+		it->style.fill_opacity = 0.18;
+		it->style.stroke = colour;
+		it->style.stroke_width = 2.5;
+		it->cls = "now";
+	}
 }
 
-static enum kr_status markers(struct kr_buf *b, const struct kr_render_opts *o,
-                              const struct kr_scan *sc, int earlier)
+static void markers(struct kr_geometry *g, const struct kr_scan *sc, int earlier)
 {
-	enum kr_status st = KR_OK;
-
-	for (int k = 0; k < NSEG && st == KR_OK; k++) {
+	for (int k = 0; k < NSEG; k++) {
 		double ux, uy, v = sc->seg[kr_scan_order[k]].value, r = R * v / KR_SCAN_MAX;
 		double x, y;
+		struct kr_geom_item *it;
 		if (v < 1.0)
 			continue;
 		axis_dir(k, &ux, &uy);
 		x = CX + ux * r;
 		y = CY + uy * r;
 		if (earlier) {
-			st = kr_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6.0\" "
-			                   "height=\"6.0\" fill=\"#fff\" stroke=\"%s\" "
-			                   "stroke-width=\"1.5\"/>\n", x - 3.0, y - 3.0, COL_THEN);
+			it = kri_geom_rect(g, x - 3.0, y - 3.0, 6.0, 6.0);
+			it->style.fill = "#fff";
+			it->style.stroke = COL_THEN;
+			it->style.stroke_width = 1.5;
 		} else {
-			st = kr_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
-			                   "fill=\"%s\"/>\n", x, y, COL_NOW);
-			if (st == KR_OK)
-				st = kr_layout_add(o->layout, x - 3.5, y - 3.5, 7.0, 7.0, -1,
-				                   KR_BOX_SYMBOL);
+			it = kri_geom_circle(g, x, y, 3.5);
+			it->style.fill = COL_NOW;
+			kri_geom_box(it, x - 3.5, y - 3.5, 7.0, 7.0, -1, KR_BOX_SYMBOL);
 		}
 	}
-	return st;
 }
 
 /* The web: rings, axes and the ring numbers between the first two axes. */
-static enum kr_status web(struct kr_buf *b, const struct kr_render_opts *o,
-                          const struct kr_scan *sc)
+static void web(struct kr_geometry *g, const struct kr_scan *sc)
 {
-	enum kr_status st = KR_OK;
+	struct kr_geom_item *it;
 	char num[8];
 
-	kr_buf_puts(b, "<g class=\"web\" fill=\"none\" stroke=\"#999\" stroke-width=\"0.8\">\n");
+	it = kri_geom_group(g, "web", KR_GEOM_F_BREAK);
+	it->style.fill = "none";
+	it->style.stroke = "#999";
+	it->style.stroke_width = 0.8;
 	for (int ring = 2; ring <= 10; ring += 2) {
-		double r = R * ring / KR_SCAN_MAX;
-		kr_buf_puts(b, "<polygon points=\"");
-		for (int k = 0; k < NSEG; k++) {
+		double r = R * ring / KR_SCAN_MAX, *pts = kri_geom_doubles(g, 2 * NSEG);
+		for (int k = 0; k < NSEG && pts; k++) {
 			double ux, uy;
 			axis_dir(k, &ux, &uy);
-			kr_buf_printf(b, "%s%.1f,%.1f", k ? " " : "", CX + ux * r, CY + uy * r);
+			pts[2 * k] = CX + ux * r;
+			pts[2 * k + 1] = CY + uy * r;
 		}
-		kr_buf_printf(b, "\"%s/>\n", ring == 10 ? " stroke=\"#666\"" : "");
+		it = kri_geom_add(g, KR_GEOM_POLYGON);
+		it->poly = (struct kr_geom_poly){ pts, pts ? NSEG : 0 };
+		if (ring == 10)
+			it->style.stroke = "#666";
 	}
 	for (int k = 0; k < NSEG; k++) {
 		double ux, uy;
-		int empty = sc->seg[kr_scan_order[k]].state == KR_SCAN_EMPTY;
 		axis_dir(k, &ux, &uy);
-		kr_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>\n", CX, CY,
-		              CX + ux * R, CY + uy * R,
-		              empty ? " stroke-dasharray=\"2 3\"" : "");
+		it = kri_geom_line(g, CX, CY, CX + ux * R, CY + uy * R);
+		if (sc->seg[kr_scan_order[k]].state == KR_SCAN_EMPTY)
+			it->style.dash = "2 3";
 	}
-	st = kr_buf_puts(b, "</g>\n");
+	kri_geom_end(g);
 	/* Ring numbers on the bisector of the first two axes, clear of markers. */
-	for (int ring = 2; ring <= 10 && st == KR_OK; ring += 2) {
+	for (int ring = 2; ring <= 10; ring += 2) {
 		double a = (-90.0 + 180.0 / NSEG) * PI / 180.0, r = R * ring / KR_SCAN_MAX;
 		snprintf(num, sizeof num, "%d", ring);
-		st = kri_svg_text(b, o, CX + cos(a) * r, CY + sin(a) * r + 3.7, 10.0, "middle",
-		                  "ring", -1, num);
+		kri_geom_label(g, CX + cos(a) * r, CY + sin(a) * r + 3.7, 10.0, KR_ANCHOR_MIDDLE,
+		               "ring", -1, num);
 	}
-	return st;
 }
 
 /* The label block at the end of axis k: name, value, state. */
-static enum kr_status axis_label(struct kr_buf *b, const struct kr_render_opts *o, int k,
-                                 const struct kr_scan *sc, const struct kr_scan *then)
+static void axis_label(struct kr_geometry *g, const struct kr_render_opts *o, int k,
+                       const struct kr_scan *sc, const struct kr_scan *then)
 {
 	enum kr_segment seg = kr_scan_order[k];
 	const struct kr_scan_segment *sg = &sc->seg[seg];
-	const char *anchor, *lines[3], *cls[3];
+	const char *lines[3], *cls[3];
+	enum kr_geom_anchor anchor;
 	double px[3] = { 13.0, 11.0, 11.0 }, ux, uy, x, y, total = 0.0;
 	char val[48];
-	enum kr_status st = KR_OK;
 	int n = 0;
 
 	if (then)
@@ -164,62 +178,60 @@ static enum kr_status axis_label(struct kr_buf *b, const struct kr_render_opts *
 	axis_dir(k, &ux, &uy);
 	x = CX + ux * (R + LABEL_GAP);
 	y = CY + uy * (R + LABEL_GAP);
-	anchor = fabs(ux) < 0.3 ? "middle" : ux > 0 ? "start" : "end";
+	anchor = fabs(ux) < 0.3 ? KR_ANCHOR_MIDDLE : ux > 0 ? KR_ANCHOR_START : KR_ANCHOR_END;
 	if (uy < -0.3)          /* above the chart: the block ends at the point */
 		y = y - total + px[0];
 	else if (uy > 0.3)      /* below: the block starts at the point */
 		y = y + px[0];
 	else                    /* beside: centred on the point */
 		y = y - total / 2.0 + px[0];
-	for (int i = 0; i < n && st == KR_OK; i++) {
-		st = kri_svg_text(b, o, x, y, px[i], anchor, cls[i], -1, lines[i]);
+	for (int i = 0; i < n; i++) {
+		kri_geom_label(g, x, y, px[i], anchor, cls[i], -1, lines[i]);
 		if (i + 1 < n)
 			y += px[i + 1] * 1.35;
 	}
-	return st;
 }
 
-static enum kr_status legend(struct kr_buf *b, const struct kr_render_opts *o, long now_day,
-                             long then_day, int compare)
+static void legend(struct kr_geometry *g, const struct kr_render_opts *o, long now_day,
+                   long then_day, int compare)
 {
-	enum kr_status st;
 	char d[16], text[96];
 	double y = H - (compare ? 74.0 : 56.0), x = 40.0;
+	struct kr_geom_item *it;
 
 	fmt_day(now_day, d);
 	snprintf(text, sizeof text, "%s (%s)", kr_tr(o->lang, "nu", "now"), d);
-	kr_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-	              "stroke-width=\"2.5\"/>\n<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
-	              "fill=\"%s\"/>\n", x, y - 4.0, x + 28.0, y - 4.0, COL_NOW, x + 14.0, y - 4.0,
-	              COL_NOW);
-	st = kr_layout_add(o->layout, x, y - 8.0, 28.0, 8.0, -1, KR_BOX_SYMBOL);
-	if (st == KR_OK)
-		st = kri_svg_text(b, o, x + 36.0, y, 12.0, "start", "legend", -1, text);
-	if (st == KR_OK && compare) {
+	it = kri_geom_line(g, x, y - 4.0, x + 28.0, y - 4.0);
+	it->style.stroke = COL_NOW;
+	it->style.stroke_width = 2.5;
+	it = kri_geom_circle(g, x + 14.0, y - 4.0, 3.5);
+	it->style.fill = COL_NOW;
+	kri_geom_box(it, x, y - 8.0, 28.0, 8.0, -1, KR_BOX_SYMBOL);
+	kri_geom_label(g, x + 36.0, y, 12.0, KR_ANCHOR_START, "legend", -1, text);
+	if (compare) {
 		y += 18.0;
 		fmt_day(then_day, d);
 		snprintf(text, sizeof text, "%s (%s)", kr_tr(o->lang, "eerder", "earlier"), d);
-		kr_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-		              "stroke-width=\"2\" stroke-dasharray=\"7 4\"/>\n<rect x=\"%.1f\" "
-		              "y=\"%.1f\" width=\"6.0\" height=\"6.0\" fill=\"#fff\" stroke=\"%s\" "
-		              "stroke-width=\"1.5\"/>\n", x, y - 4.0, x + 28.0, y - 4.0, COL_THEN,
-		              x + 11.0, y - 7.0, COL_THEN);
-		st = kr_layout_add(o->layout, x, y - 8.0, 28.0, 8.0, -1, KR_BOX_SYMBOL);
-		if (st == KR_OK)
-			st = kri_svg_text(b, o, x + 36.0, y, 12.0, "start", "legend", -1, text);
+		it = kri_geom_line(g, x, y - 4.0, x + 28.0, y - 4.0);
+		it->style.stroke = COL_THEN;
+		it->style.stroke_width = 2;
+		it->style.dash = "7 4";
+		it = kri_geom_rect(g, x + 11.0, y - 7.0, 6.0, 6.0);
+		it->style.fill = "#fff";
+		it->style.stroke = COL_THEN;
+		it->style.stroke_width = 1.5;
+		kri_geom_box(it, x, y - 8.0, 28.0, 8.0, -1, KR_BOX_SYMBOL);
+		kri_geom_label(g, x + 36.0, y, 12.0, KR_ANCHOR_START, "legend", -1, text);
 	}
-	if (st == KR_OK)
-		st = kri_svg_text(b, o, x, y + 20.0, 11.0, "start", "legend", -1,
-		                  kr_tr(o->lang,
-		                        "Waarde 0-10: de punten (belang × contact) van de "
-		                        "mensen, gedeeld door 3.",
-		                        "Value 0-10: the points (importance × contact) of the "
-		                        "people, divided by 3."));
-	if (st == KR_OK)
-		st = kri_svg_text(b, o, x, y + 36.0, 11.0, "start", "legend", -1,
-		                  kr_tr(o->lang, "zwak: waarde onder 2; leeg: niemand in dit deel",
-		                        "weak: value under 2; empty: nobody in this part"));
-	return st;
+	kri_geom_label(g, x, y + 20.0, 11.0, KR_ANCHOR_START, "legend", -1,
+	               kr_tr(o->lang,
+	                     "Waarde 0-10: de punten (belang × contact) van de "
+	                     "mensen, gedeeld door 3.",
+	                     "Value 0-10: the points (importance × contact) of the "
+	                     "people, divided by 3."));
+	kri_geom_label(g, x, y + 36.0, 11.0, KR_ANCHOR_START, "legend", -1,
+	               kr_tr(o->lang, "zwak: waarde onder 2; leeg: niemand in dit deel",
+	                     "weak: value under 2; empty: nobody in this part"));
 }
 
 /* The <desc>: every value in words, for screen readers and search. */
@@ -241,14 +253,20 @@ static enum kr_status describe(struct kr_buf *d, const struct kr_render_opts *o,
 	return d->failed ? d->why : KR_OK;
 }
 
-enum kr_status kri_render_scan(const struct kr_case *c, const struct kr_render_opts *o,
-                               struct kr_buf *out, struct kr_error *err)
+/* The style of the scan's own classes. */
+static const char *const css_classes[] = { "title", "seg", "weak", "ring", "sub" };
+static const char *const css_rules[] = { "font-weight:bold", "font-weight:bold",
+	"font-style:italic;fill:#333", "fill:#666", "fill:#333" };
+
+enum kr_status kri_layout_scan(const struct kr_case *c, const struct kr_render_opts *o,
+                               struct kr_geometry *g, struct kr_error *err)
 {
 	struct kr_scan now, then;
 	struct kr_buf desc;
+	struct kr_geom_item *it;
 	enum kr_status st;
 	int compare = o->compare != NULL;
-	char title[256], d[16], cut[256];
+	char title[256], d[16], cut[256], sub[96];
 
 	memset(&then, 0, sizeof then);
 	kr_buf_init(&desc, 64 * 1024);
@@ -256,51 +274,42 @@ enum kr_status kri_render_scan(const struct kr_case *c, const struct kr_render_o
 		goto out;
 	if (compare && (st = kr_scan_compute(o->compare, o->compare_day, &then, err)) != KR_OK)
 		goto out;
-	if ((st = describe(&desc, o, &now, compare ? &then : NULL)) != KR_OK)
+	if ((st = describe(&desc, o, &now, compare ? &then : NULL)) != KR_OK) {
+		kr_error_set(err, st, "could not describe the scan picture");
 		goto out;
+	}
 	snprintf(title, sizeof title, "%s %s",
 	         kr_tr(o->lang, "Community Scan van", "Community Scan of"),
 	         c->child >= 0 ? kr_case_person_name(c, c->child) : c->ref);
-	if ((st = kri_svg_open(out, W, H, title, desc.data ? desc.data : "")) != KR_OK)
-		goto out;
-	kr_buf_puts(out, "<style>.title{font-weight:bold}.seg{font-weight:bold}"
-	            ".weak{font-style:italic;fill:#333}.ring{fill:#666}.sub{fill:#333}</style>\n");
-	st = kri_svg_text(out, o, 24.0, 34.0, 18.0, "start", "title", -1,
-	                  kri_text_fit(title, 18.0, W - 48.0, cut, sizeof cut));
+	g->width = W;
+	g->height = H;
+	g->title = kri_geom_str(g, title);
+	g->desc = kri_geom_str(g, desc.data ? desc.data : "");
+	it = kri_geom_add(g, KR_GEOM_CSS);
+	it->css = (struct kr_geom_css){ css_classes, css_rules,
+		sizeof css_classes / sizeof css_classes[0] };
+	kri_geom_label(g, 24.0, 34.0, 18.0, KR_ANCHOR_START, "title", -1,
+	               kri_text_fit(title, 18.0, W - 48.0, cut, sizeof cut));
 	fmt_day(o->as_of, d);
-	if (st == KR_OK) {
-		char sub[96];
-		if (compare) {
-			char d2[16];
-			fmt_day(o->compare_day, d2);
-			snprintf(sub, sizeof sub, "%s %s, %s %s",
-			         kr_tr(o->lang, "stand op", "as of"), d,
-			         kr_tr(o->lang, "vergeleken met", "compared with"), d2);
-		} else {
-			snprintf(sub, sizeof sub, "%s %s", kr_tr(o->lang, "stand op", "as of"), d);
-		}
-		st = kri_svg_text(out, o, 24.0, 56.0, 12.0, "start", "sub", -1, sub);
+	if (compare) {
+		char d2[16];
+		fmt_day(o->compare_day, d2);
+		snprintf(sub, sizeof sub, "%s %s, %s %s", kr_tr(o->lang, "stand op", "as of"), d,
+		         kr_tr(o->lang, "vergeleken met", "compared with"), d2);
+	} else {
+		snprintf(sub, sizeof sub, "%s %s", kr_tr(o->lang, "stand op", "as of"), d);
 	}
-	if (st == KR_OK)
-		st = web(out, o, &now);
-	if (st == KR_OK && compare)
-		st = polygon(out, &then, COL_THEN, 1);
-	if (st == KR_OK)
-		st = polygon(out, &now, COL_NOW, 0);
-	if (st == KR_OK && compare)
-		st = markers(out, o, &then, 1);
-	if (st == KR_OK)
-		st = markers(out, o, &now, 0);
-	for (int k = 0; k < NSEG && st == KR_OK; k++)
-		st = axis_label(out, o, k, &now, compare ? &then : NULL);
-	if (st == KR_OK)
-		st = legend(out, o, o->as_of, o->compare_day, compare);
-	if (st == KR_OK)
-		st = kri_svg_close(out);
-	if (st == KR_OK && out->failed)
-		st = out->why;
-	if (st != KR_OK && err && err->code == KR_OK)
-		kr_error_set(err, st, "could not write the scan picture");
+	kri_geom_label(g, 24.0, 56.0, 12.0, KR_ANCHOR_START, "sub", -1, sub);
+	web(g, &now);
+	if (compare)
+		polygon(g, &then, COL_THEN, 1);
+	polygon(g, &now, COL_NOW, 0);
+	if (compare)
+		markers(g, &then, 1);
+	markers(g, &now, 0);
+	for (int k = 0; k < NSEG; k++)
+		axis_label(g, o, k, &now, compare ? &then : NULL);
+	legend(g, o, o->as_of, o->compare_day, compare);
 out:
 	kr_scan_cleanup(&now);
 	kr_scan_cleanup(&then);

@@ -19,10 +19,11 @@
  *   5. People without any tie are set in a row below the graph, under the
  *      heading "zonder banden" ("without ties").
  *
- * Drawing: nodes in the world's colour and the person's shape (kri_svg_person);
- * ties in Hartman's line styles (kri_svg_tie); ties between the family of
- * origin and the foster family on a broad blue band, so they stand out in
- * colour and, printed in black and white, as a grey band.
+ * The geometry: nodes in the world's colour and the person's shape
+ * (kri_geom_person); ties in Hartman's line styles (kri_geom_tie, a tie in
+ * conflict or broken in vermillion); ties between the family of origin and
+ * the foster family on a broad blue band, so they stand out in colour and,
+ * printed in black and white, as a grey band.
  */
 #include <math.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@
 
 #include "igraph_guard.h"
 
+#include "geometry_int.h"
 #include "render_int.h"
 
 #define SYM_R 12.0
@@ -345,8 +347,8 @@ static void legend(struct kri_legend *lg)
 	                      "bridge between family of origin and foster family"));
 }
 
-enum kr_status kri_render_sociogram(const struct kr_case *c, const struct kr_render_opts *o,
-                                    struct kr_buf *out, struct kr_error *err)
+enum kr_status kri_layout_sociogram(const struct kr_case *c, const struct kr_render_opts *o,
+                                    struct kr_geometry *g, struct kr_error *err)
 {
 	struct snode *nodes = NULL;
 	int *graph = NULL, *alone = NULL, *gidx = NULL;
@@ -359,6 +361,7 @@ enum kr_status kri_render_sociogram(const struct kr_case *c, const struct kr_ren
 	enum kr_lang l = o->lang;
 	enum kr_status rc = KR_OK;
 
+	kri_geom_reserve(g, 80 + 2 * n + 2 * c->nties);
 	nodes = calloc(n, sizeof *nodes);
 	graph = calloc(n, sizeof *graph);
 	alone = calloc(n, sizeof *alone);
@@ -446,7 +449,7 @@ enum kr_status kri_render_sociogram(const struct kr_case *c, const struct kr_ren
 	               "the right. %zu ties bridge the two worlds; %zu people have no tie."),
 	         child_name, n, c->nties, nbridges, nalone);
 	content_w = fmax(bx1 - bx0, kri_text_width_cls(title, 16, "title"));
-	kri_legend_begin(&lg, out, o, 0, 0, fmax(content_w, 640), false);
+	kri_legend_begin(&lg, g, o, 0, 0, fmax(content_w, 640), false);
 	legend(&lg);
 	legend_h = kri_legend_end(&lg);
 	width = fmax(content_w, lg.used) + 2 * MARGIN;
@@ -455,23 +458,29 @@ enum kr_status kri_render_sociogram(const struct kr_case *c, const struct kr_ren
 	oy = title_y + 24 - by0;
 	height = oy + by1 + 32 + legend_h + MARGIN;
 
-	rc = kri_svg_open(out, width, height, title, desc);
-	if (rc)
-		goto out;
-	kri_svg_text(out, o, MARGIN, title_y, 16, "start", "title", -1, title);
+	g->width = width;
+	g->height = height;
+	g->title = kri_geom_str(g, title);
+	g->desc = kri_geom_str(g, desc);
+	kri_geom_label(g, MARGIN, title_y, 16, KR_ANCHOR_START, "title", -1, title);
 
 	/* Bands under the bridges, then the ties, then people and names. */
-	kr_buf_puts(out, "<g class=\"bridges\">\n");
+	kri_geom_group(g, "bridges", KR_GEOM_F_BREAK);
 	for (size_t t = 0; t < c->nties; t++) {
 		const struct snode *a = &nodes[c->ties[t].a], *b = &nodes[c->ties[t].b];
+		struct kr_geom_item *it;
 		if (!is_bridge(c, &c->ties[t]))
 			continue;
-		kr_buf_printf(out, "<path d=\"M%.1f %.1fL%.1f %.1f\" stroke=\"%s\" "
-		              "stroke-width=\"%.1f\" stroke-opacity=\"0.35\" fill=\"none\" "
-		              "stroke-linecap=\"round\"/>\n", a->x + ox, a->y + oy, b->x + ox,
-		              b->y + oy, KRI_COLOUR_BRIDGE, KRI_BAND_WIDTH);
+		it = kri_geom_add(g, KR_GEOM_BAND);
+		it->line = (struct kr_geom_line){ a->x + ox, a->y + oy, b->x + ox, b->y + oy };
+		it->style.stroke = KRI_COLOUR_BRIDGE;
+		it->style.stroke_width = KRI_BAND_WIDTH;
+		it->style.stroke_opacity = 0.35;
+		it->style.fill = "none";
+		it->style.linecap = "round";
 	}
-	kr_buf_puts(out, "</g>\n<g class=\"ties\">\n");
+	kri_geom_end(g);
+	kri_geom_group(g, "ties", KR_GEOM_F_BREAK);
 	for (size_t t = 0; t < c->nties; t++) {
 		const struct kr_tie *tie = &c->ties[t];
 		const struct snode *a = &nodes[tie->a], *b = &nodes[tie->b];
@@ -480,39 +489,30 @@ enum kr_status kri_render_sociogram(const struct kr_case *c, const struct kr_ren
 			continue;
 		if (is_bridge(c, tie))
 			look.colour = KRI_COLOUR_BRIDGE;
-		rc = kri_svg_tie(out, tie, a->x + ox, a->y + oy, a->rs, b->x + ox, b->y + oy, b->rs,
-		                 &look);
-		if (rc)
-			goto out;
+		kri_geom_tie(g, c, tie, (int)t, a->x + ox, a->y + oy, a->rs, b->x + ox, b->y + oy,
+		             b->rs, &look);
 	}
-	kr_buf_puts(out, "</g>\n<g class=\"people\">\n");
-	for (size_t i = 0; i < n && rc == KR_OK; i++)
-		rc = kri_svg_person(out, o, c, (int)i, nodes[i].x + ox, nodes[i].y + oy,
-		                    (int)i == c->child ? CHILD_R : SYM_R);
-	kr_buf_puts(out, "</g>\n<g class=\"labels\">\n");
-	for (size_t i = 0; i < n && rc == KR_OK; i++)
-		rc = kri_svg_text(out, o, nodes[i].x + ox,
-		                  nodes[i].y + oy + nodes[i].rs + 3 + NAME_PX, NAME_PX, "middle",
-		                  (int)i == c->child ? "halo title" : "halo", (int)i,
-		                  kr_case_person_name(c, (int)i));
-	if (rc == KR_OK && nalone)
-		rc = kri_svg_text(out, o, bx0 + ox, alone_y + oy + SYM_R + 10, 12, "start", "muted",
-		                  -1, alone_head);
-	if (rc)
-		goto out;
-	kr_buf_puts(out, "</g>\n<g class=\"legend\">\n");
-	kri_legend_begin(&lg, out, o, MARGIN, oy + by1 + 40, fmax(content_w, 640), true);
+	kri_geom_end(g);
+	kri_geom_group(g, "people", KR_GEOM_F_BREAK);
+	for (size_t i = 0; i < n; i++)
+		kri_geom_person(g, o, c, (int)i, nodes[i].x + ox, nodes[i].y + oy,
+		                (int)i == c->child ? CHILD_R : SYM_R);
+	kri_geom_end(g);
+	kri_geom_group(g, "labels", KR_GEOM_F_BREAK);
+	for (size_t i = 0; i < n; i++)
+		kri_geom_label(g, nodes[i].x + ox, nodes[i].y + oy + nodes[i].rs + 3 + NAME_PX,
+		               NAME_PX, KR_ANCHOR_MIDDLE, (int)i == c->child ? "halo title" : "halo",
+		               (int)i, kr_case_person_name(c, (int)i));
+	if (nalone)
+		kri_geom_label(g, bx0 + ox, alone_y + oy + SYM_R + 10, 12, KR_ANCHOR_START, "muted",
+		               -1, alone_head);
+	kri_geom_end(g);
+	kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
+	kri_legend_begin(&lg, g, o, MARGIN, oy + by1 + 40, fmax(content_w, 640), true);
 	legend(&lg);
 	kri_legend_end(&lg);
-	if (lg.failed) {
-		rc = out->failed ? out->why : KR_ENOMEM;
-		goto out;
-	}
-	kr_buf_puts(out, "</g>\n");
-	rc = kri_svg_close(out);
+	kri_geom_end(g);
 out:
-	if (rc && out->failed)
-		rc = out->why;
 	free(nodes);
 	free(graph);
 	free(alone);

@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "kring/scan.h"
-#include "render_int.h"
+#include "kring/enum.h"
+#include "kring/lang.h"
 
 const enum kr_segment kr_scan_order[KR_SEG__N - 1] = {
 	KR_SEG_HOUSEHOLD, KR_SEG_FAMILY, KR_SEG_FRIENDS, KR_SEG_SCHOOL_WORK, KR_SEG_LEISURE,

@@ -24,6 +24,7 @@
 #include "kring/diff.h"
 #include "kring/inbox.h"
 #include "kring/render_plan.h"
+#include "kring/geometry.h"
 #include "kring/metrics.h"
 #include "kring/render.h"
 #include "kring/settings.h"
@@ -882,20 +883,21 @@ out:
 
 /* ---- pictures ------------------------------------------------------------------------ */
 
-/* Draws the SVG of kind for the request's case into svg (with opts.layout
- * when layout is given).  Replies and returns NULL on failure; returns the
- * case (caller frees) on success. */
-static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct kr_buf *svg,
-                            struct kr_layout *layout, long *rev)
+/* The request's case and the options of its pictures: the day (as_of), the
+ * language, and for compare= the case as it was on that day (*earlier,
+ * caller frees).  Replies and returns NULL on failure; returns the case
+ * (caller frees) on success. */
+static struct kr_case *picture_case(struct ks_req *r, struct kr_render_opts *opts,
+                                    struct kr_case **earlier, long *rev)
 {
-	struct kr_render_opts opts;
-	struct kr_case *c = NULL, *earlier = NULL;
+	struct kr_case *c = NULL;
 	struct kr_error err;
 	const char *cmp = ks_param(r, "compare");
 	long day, cday = -1, crev = 0;
 
 	kr_error_init(&err);
-	memset(&opts, 0, sizeof opts);
+	memset(opts, 0, sizeof *opts);
+	*earlier = NULL;
 	if (!ks_param_day(r, "as_of", &day))
 		goto fail;
 	if (cmp && !ks_param_day(r, "compare", &cday))
@@ -904,7 +906,7 @@ static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct k
 		goto fail;
 	if (cmp) {
 		if (kr_store_revision_at(r->store, r->args[0], cday, &crev, &err) ||
-		    kr_store_get(r->store, r->args[0], crev, &earlier, &err)) {
+		    kr_store_get(r->store, r->args[0], crev, earlier, &err)) {
 			if (err.code == KR_ENOTFOUND)
 				ks_error(r, 422, "invalid", "Op die datum bestond het dossier nog niet.",
 				         "The case did not exist on that day.");
@@ -912,24 +914,41 @@ static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct k
 				ks_fail(r, err.code, &err);
 			goto fail;
 		}
-		opts.compare = earlier;
-		opts.compare_day = cday;
+		opts->compare = *earlier;
+		opts->compare_day = cday;
 	}
-	opts.lang = r->lang;
-	opts.as_of = day;
-	opts.layout = layout;
-	if (kr_render_svg(kind, c, &opts, svg, &err)) {
-		ks_fail(r, err.code, &err);
-		goto fail;
-	}
-	kr_case_free(earlier);
+	opts->lang = r->lang;
+	opts->as_of = day;
 	kr_error_cleanup(&err);
 	return c;
 fail:
 	kr_case_free(c);
-	kr_case_free(earlier);
+	kr_case_free(*earlier);
+	*earlier = NULL;
 	kr_error_cleanup(&err);
 	return NULL;
+}
+
+/* Draws the SVG of kind for the request's case into svg.  Replies and
+ * returns NULL on failure; returns the case (caller frees) on success. */
+static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct kr_buf *svg,
+                            long *rev)
+{
+	struct kr_render_opts opts;
+	struct kr_case *c, *earlier = NULL;
+	struct kr_error err;
+
+	kr_error_init(&err);
+	if (!(c = picture_case(r, &opts, &earlier, rev)))
+		return NULL;
+	if (kr_render_svg(kind, c, &opts, svg, &err)) {
+		ks_fail(r, err.code, &err);
+		kr_case_free(c);
+		c = NULL;
+	}
+	kr_case_free(earlier);
+	kr_error_cleanup(&err);
+	return c;
 }
 
 void ks_h_case_render(struct ks_req *r)
@@ -960,7 +979,7 @@ void ks_h_case_render(struct ks_req *r)
 		         "lifeline, sociogram, scan, flower or kompas.");
 		goto out;
 	}
-	if (!(c = draw(r, (enum kr_render_kind)kind, &svg, NULL, &rev)))
+	if (!(c = draw(r, (enum kr_render_kind)kind, &svg, &rev)))
 		goto out;
 	if (fmt != KR_FORMAT_SVG &&
 	    kr_render_convert(svg.data, svg.len, (enum kr_render_format)fmt, &conv, &err)) {
@@ -990,115 +1009,37 @@ out:
 	kr_error_cleanup(&err);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Reads attribute name="number" from the tag at p; NAN when missing. */
-static double attr(const char *p, const char *end, const char *name)
-{
-	char key[16];
-	const char *a;
-	snprintf(key, sizeof key, " %s=\"", name);
-	a = strstr(p, key);
-	if (!a || a > end)
-		return NAN;
-	return strtod(a + strlen(key), NULL);
-}
-
+/* The ecogram's geometry as the library laid it out (kr_geometry_to_json):
+ * the browser draws and edits the ecogram from it. */
 void ks_h_case_layout(struct ks_req *r)
 {
-	struct kr_layout layout = { NULL, 0, 0 };
-	struct kr_buf svg;
-	struct kr_case *c = NULL;
-	json_t *boxes = NULL, *rings = NULL, *sectors = NULL;
-	double cx = NAN, cy = NAN, w = NAN, h = NAN;
-	double *ang = NULL;
-	size_t nang[KR_WORLD__N];
-	const char *p;
+	struct kr_render_opts opts;
+	struct kr_case *c = NULL, *earlier = NULL;
+	struct kr_geometry *g = NULL;
+	struct kr_error err;
+	struct kr_buf out;
 	long rev;
 
-	kr_buf_init(&svg, SVG_MAX);
-	if (!(c = draw(r, KR_RENDER_ECOGRAM, &svg, &layout, &rev)))
+	kr_error_init(&err);
+	kr_buf_init(&out, OUT_MAX);
+	if (!(c = picture_case(r, &opts, &earlier, &rev)))
 		goto out;
-	boxes = json_array();
-	rings = json_array();
-	sectors = json_array();
-	/* the picture's size, and the rings as drawn */
-	if ((p = strstr(svg.data, "<svg"))) {
-		const char *vb = strstr(p, "viewBox=\"");
-		double x0, y0;
-		if (vb && sscanf(vb + 9, "%lf %lf %lf %lf", &x0, &y0, &w, &h) != 4)
-			w = h = NAN;
-	}
-	if ((p = strstr(svg.data, "class=\"rings\""))) {
-		const char *end = strstr(p, "</g>");
-		while ((p = strstr(p, "<circle")) && end && p < end) {
-			const char *te = strchr(p, '>');
-			cx = attr(p, te, "cx");
-			cy = attr(p, te, "cy");
-			json_array_append_new(rings, json_real(attr(p, te, "r")));
-			p = te ? te : p + 7;
-		}
-	}
-	/* the angles of each world's symbols: ang[world * n + k] */
-	memset(nang, 0, sizeof nang);
-	if (!(ang = malloc((layout.n ? layout.n : 1) * KR_WORLD__N * sizeof *ang))) {
-		ks_reply_json(r, 500, NULL);
+	if (kr_render_geometry(KR_RENDER_ECOGRAM, c, &opts, &g, &err) ||
+	    kr_geometry_to_json(g, &out, &err)) {
+		ks_fail(r, err.code, &err);
 		goto out;
-	}
-	for (size_t i = 0; i < layout.n; i++) {
-		const struct kr_box *b = &layout.boxes[i];
-		if (b->person < 0 || (size_t)b->person >= c->npersons)
-			continue;
-		json_array_append_new(boxes, json_pack("{s:s, s:s, s:f, s:f, s:f, s:f}", "person",
-		                      c->persons[b->person].id, "kind",
-		                      b->kind == KR_BOX_SYMBOL ? "symbol" : "label", "x", b->x,
-		                      "y", b->y, "w", b->w, "h", b->h));
-		if (b->kind == KR_BOX_SYMBOL && b->person != c->child && !isnan(cx)) {
-			int wd = c->persons[b->person].world;
-			double a = atan2(b->y + b->h / 2 - cy, b->x + b->w / 2 - cx) * 180.0 / M_PI;
-			if (a < 0)
-				a += 360.0;
-			ang[(size_t)wd * layout.n + nang[wd]++] = a;
-		}
-	}
-	for (int k = 0; k < KR_WORLD__N; k++) {
-		double *v = ang + (size_t)k * layout.n, gap, from, span;
-		size_t n = nang[k], at = 0;
-		if (!n)
-			continue;
-		/* the smallest arc holding them all: leave out the widest gap */
-		qsort(v, n, sizeof *v, cmp_double);
-		gap = v[0] + 360.0 - v[n - 1];
-		for (size_t i = 1; i < n; i++)
-			if (v[i] - v[i - 1] > gap) {
-				gap = v[i] - v[i - 1];
-				at = i;
-			}
-		from = v[at];
-		span = 360.0 - gap;
-		json_array_append_new(sectors, json_pack("{s:s, s:f, s:f}", "world",
-		                      k ? kr_enum_name(KR_ENUM_WORLD, k) : "none", "from", from,
-		                      "to", from + span));
 	}
 	ks_audit(r, KR_AUDIT_READ, r->args[0], "ecogram layout");
 	ks_etag(r, rev);
-	ks_reply_json(r, 200, json_pack("{s:I, s:o, s:o, s:{s:o, s:o}, s:O, s:O, s:O}",
-	              "revision", (json_int_t)rev,
-	              "width", isnan(w) ? json_null() : json_real(w),
-	              "height", isnan(h) ? json_null() : json_real(h),
-	              "centre", "x", isnan(cx) ? json_null() : json_real(cx),
-	              "y", isnan(cy) ? json_null() : json_real(cy),
-	              "rings", rings, "boxes", boxes, "sectors", sectors));
+	{
+		size_t n;
+		char *s = kr_buf_steal(&out, &n);
+		ks_reply_take(r, 200, "application/json; charset=utf-8", s, n);
+	}
 out:
-	free(ang);
-	json_decref(boxes);
-	json_decref(rings);
-	json_decref(sectors);
-	kr_layout_cleanup(&layout);
-	kr_buf_cleanup(&svg);
+	kr_geometry_free(g);
 	kr_case_free(c);
+	kr_case_free(earlier);
+	kr_buf_cleanup(&out);
+	kr_error_cleanup(&err);
 }

@@ -3,11 +3,12 @@
  * lifeline, sociogram, Community Scan, Wraparound flower and the
  * Netwerkkompas that combines four of them.
  *
- * Every instrument is written as SVG by the library itself (deterministic:
- * the same case and options give the same bytes), so the command line and
- * the browser show the same picture.  PDF and PNG are that SVG drawn through
- * librsvg and cairo.  Renderers can also report the boxes of every symbol and
- * label they placed, so tests can assert that nothing overlaps.
+ * Every instrument is laid out by the library into a geometry
+ * (geometry.h) and drawn from it as SVG by one writer (deterministic: the
+ * same case and options give the same bytes), so the command line, the
+ * server and the browser show the same picture.  PDF and PNG are that SVG
+ * drawn through librsvg and cairo.  Renderers also report the boxes of every
+ * symbol and label they placed, so tests can assert that nothing overlaps.
  */
 #ifndef KRING_RENDER_H
 #define KRING_RENDER_H
@@ -49,9 +50,11 @@ struct kr_render_opts {
 	struct kr_layout *layout; /* when non-NULL, receives every box */
 };
 
-/* Writes the SVG picture of `kind` for case c into out (appending).
- * Fails with KR_ETOOBIG / KR_ENOMEM from the buffer, or KR_EINVAL when the
- * kind needs something the case lacks (said in err). */
+/* Writes the SVG picture of `kind` for case c into out (appending): the
+ * kind's geometry (kr_render_geometry) drawn by the SVG writer; opts NULL
+ * means Dutch, today; with opts->layout the geometry's boxes are appended
+ * there.  Fails with KR_ETOOBIG / KR_ENOMEM from the buffer, or KR_EINVAL
+ * when the kind needs something the case lacks (said in err). */
 enum kr_status kr_render_svg(enum kr_render_kind kind, const struct kr_case *c,
                              const struct kr_render_opts *opts, struct kr_buf *out,
                              struct kr_error *err);
@@ -63,6 +66,7 @@ enum kr_status kr_render_convert(const char *svg, size_t len, enum kr_render_for
 
 /* "ecogram" -> KR_RENDER_ECOGRAM; -1 for an unknown name. */
 int kr_render_kind_parse(const char *name);
+/* The name of a kind ("ecogram"); static, "" when out of range. */
 const char *kr_render_kind_name(enum kr_render_kind kind);
 
 /* The format named by a file name's extension (.svg .pdf .png); -1 if none. */

@@ -1,15 +1,19 @@
 /*
- * test_render_core.c - the render core (lib/render.c): kind and format
- * names, layout boxes, labels for every enumeration in both languages, the
- * text-width estimate, the SVG helpers (escaping, boxes), tie lines, the
- * dispatcher over all seven kinds, and the conversion to PDF and PNG
- * (well-formed, deterministic, failing cleanly on bad SVG).
+ * test_render_core.c - what every renderer shares: kind and format names
+ * (lib/render.c), layout boxes, labels for every enumeration in both
+ * languages, the palette, the text-width estimate (lib/text_metrics.c),
+ * the SVG writer's document, labels and escaping (lib/svg.c), person
+ * symbols and tie lines (lib/render_people.c), the dispatcher over all
+ * seven kinds, and the conversion to PDF and PNG (well-formed,
+ * deterministic, failing cleanly on bad SVG).
  */
 #include <math.h>
 
 #include "testutil.h"
 #include "render_fixture.h"
+#include "geometry_int.h"
 #include "render_int.h"
+#include "kring/scan.h"
 
 /* fontconfig (under librsvg and pango) keeps its caches until the process
  * ends; LeakSanitizer would call them leaks. */
@@ -114,92 +118,133 @@ static void test_text_width(void **state)
 	assert_true(kri_text_width_cls("Sam", 10, "subtitle") == w);
 }
 
-static void test_svg_helpers(void **state)
+/* Draws g as SVG into a new buffer (the caller cleans it up). */
+static void draw_svg(const struct kr_geometry *g, const char *prefix, struct kr_buf *b)
 {
-	struct kr_buf b;
+	struct kr_error err;
+
+	kr_error_init(&err);
+	kr_buf_init(b, 1 << 20);
+	if (kr_geometry_to_svg(g, prefix, b, &err) != KR_OK)
+		fail_msg("writing the SVG: %s", err.message);
+	kr_error_cleanup(&err);
+}
+
+static void test_svg_document(void **state)
+{
+	struct kr_geometry *g = kri_geom_new(KR_RENDER_ECOGRAM);
 	struct kr_layout l = { 0 };
-	struct kr_render_opts o;
+	struct kr_buf b;
 	(void)state;
-	memset(&o, 0, sizeof o);
-	o.layout = &l;
-	kr_buf_init(&b, 1 << 20);
-	assert_int_equal(kri_svg_open(&b, 200, 100.25, "A <&> \"title\"", "d'esc"), KR_OK);
-	assert_non_null(strstr(b.data, "viewBox=\"0 0 200.0 100.2\""));
+	assert_non_null(g);
+	g->width = 200;
+	g->height = 100.25;
+	g->title = "A <&> \"title\"";
+	g->desc = "d'esc";
+	kri_geom_label(g, 50, 20, 10, KR_ANCHOR_MIDDLE, "halo", 3, "Sam & Noor");
+	/* Empty text: an element but no box. */
+	kri_geom_label(g, 0, 0, 10, KR_ANCHOR_END, NULL, -1, "");
+	kri_geom_label(g, 0, 0, 10, KR_ANCHOR_START, NULL, -1, NULL);
+	assert_int_equal(kri_geom_status(g), KR_OK);
+	draw_svg(g, NULL, &b);
+	{
+		static const char head[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+			"200.0 100.2\" width=\"200.0\" height=\"100.2\" role=\"img\" "
+			"aria-labelledby=\"kr-title kr-desc\">\n<title";
+		assert_true(strncmp(b.data, head, strlen(head)) == 0);
+	}
 	assert_non_null(strstr(b.data, "<title id=\"kr-title\">A &lt;&amp;&gt; &quot;title&quot;"
 	                       "</title>"));
 	assert_non_null(strstr(b.data, "<desc id=\"kr-desc\">d&apos;esc</desc>"));
 	assert_non_null(strstr(b.data, "\"DejaVu Sans\""));
-	assert_int_equal(kri_svg_text(&b, &o, 50, 20, 10, "middle", "halo", 3, "Sam & Noor"),
-	                 KR_OK);
 	assert_non_null(strstr(b.data, "<text x=\"50.0\" y=\"20.0\" font-size=\"10.0\" "
-	                       "text-anchor=\"middle\" class=\"halo\">Sam &amp; Noor</text>"));
+	                       "text-anchor=\"middle\" class=\"halo\">Sam &amp; Noor</text>\n"));
+	assert_non_null(strstr(b.data, "text-anchor=\"end\"></text>\n"));
+	assert_true(strcmp(b.data + b.len - 7, "</svg>\n") == 0);
+	kri_geom_finish(g);
+	assert_int_equal(kr_geometry_boxes(g, &l), KR_OK);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.boxes[0].person, 3);
 	assert_int_equal(l.boxes[0].kind, KR_BOX_LABEL);
 	assert_true(fabs(l.boxes[0].x + l.boxes[0].w / 2 - 50) < 1e-9);
 	assert_true(l.boxes[0].y == 10);
-	/* Empty text writes an element but no box; o may be NULL. */
-	assert_int_equal(kri_svg_text(&b, &o, 0, 0, 10, "end", NULL, -1, ""), KR_OK);
-	assert_int_equal(kri_svg_text(&b, NULL, 0, 0, 10, NULL, NULL, -1, "x"), KR_OK);
-	assert_int_equal(l.n, 1);
-	assert_int_equal(kri_svg_close(&b), KR_OK);
-	assert_non_null(strstr(b.data, "</svg>\n"));
 	kr_buf_cleanup(&b);
 	kr_layout_cleanup(&l);
+	/* Wrong calls fail cleanly. */
+	assert_int_equal(kr_geometry_to_svg(NULL, NULL, &b, NULL), KR_EUSAGE);
+	assert_int_equal(kr_geometry_boxes(NULL, &l), KR_OK);
+	kr_geometry_free(g);
+	kr_geometry_free(NULL);
 }
 
 static void test_person_and_ties(void **state)
 {
 	struct kr_case *c = tu_case_from_text(RF_SMALL);
+	struct kr_geometry *g = kri_geom_new(KR_RENDER_SOCIOGRAM);
 	struct kr_layout l = { 0 };
 	struct kr_render_opts o;
 	struct kr_buf b;
 	struct kr_tie t;
 	(void)state;
+	kri_geom_ids(g, c, true);
 	memset(&o, 0, sizeof o);
 	o.as_of = tu_day(RF_AS_OF);
-	o.layout = &l;
-	kr_buf_init(&b, 1 << 20);
 	/* The child: double outline; Ruud (died 2022): a cross; Jip (x): diamond. */
-	assert_int_equal(kri_svg_person(&b, &o, c, 0, 100, 100, 10), KR_OK);
-	assert_int_equal(l.n, 1);
-	assert_true(l.boxes[0].w == 28 && l.boxes[0].kind == KR_BOX_SYMBOL);
-	assert_int_equal(kri_svg_person(&b, &o, c, kr_case_person_index(c, "p3"), 0, 0, 10),
-	                 KR_OK);
+	kri_geom_person(g, &o, c, 0, 100, 100, 10);
+	kri_geom_person(g, &o, c, kr_case_person_index(c, "p3"), 0, 0, 10);
+	kri_geom_person(g, &o, c, kr_case_person_index(c, "p8"), 0, 0, 10);
+	assert_int_equal(g->nitems, 3);
+	assert_true(g->items[0].flags & KR_GEOM_F_CHILD);
+	assert_true(g->items[1].flags & KR_GEOM_F_DECEASED);
+	assert_int_equal(g->items[2].node.shape, KR_SHAPE_DIAMOND);
+	assert_int_equal(g->items[2].person, kr_case_person_index(c, "p8"));
+	draw_svg(g, NULL, &b);
+	assert_non_null(strstr(b.data, "<g class=\"person\" data-id=\"p1\"><rect x=\"86.0\" "
+	                       "y=\"86.0\" width=\"28.0\""));
 	assert_non_null(strstr(b.data, "fill=\"#DDDDDD\""));
-	assert_int_equal(kri_svg_person(&b, &o, c, kr_case_person_index(c, "p8"), 0, 0, 10),
-	                 KR_OK);
+	assert_non_null(strstr(b.data, "stroke-width=\"2\"/></g>\n"));
+	kr_buf_cleanup(&b);
+	assert_int_equal(kr_geometry_boxes(g, &l), KR_OK);
+	assert_int_equal(l.n, 3);
+	assert_true(l.boxes[0].w == 28 && l.boxes[0].kind == KR_BOX_SYMBOL);
 	assert_true(fabs(l.boxes[2].w - 24) < 1e-9);
 	assert_true(kri_person_radius(c, kr_case_person_index(c, "p8"), 10) == 12);
+	kr_layout_cleanup(&l);
+	kr_geometry_free(g);
+
 	/* Tie styles. */
+	g = kri_geom_new(KR_RENDER_SOCIOGRAM);
 	memset(&t, 0, sizeof t);
 	t.quality = KR_QUALITY_CONFLICT;
 	t.direction = KR_DIR_MUTUAL;
-	kr_buf_cleanup(&b);
-	kr_buf_init(&b, 1 << 20);
-	assert_int_equal(kri_svg_tie(&b, &t, 0, 0, 10, 200, 0, 10, NULL), KR_OK);
+	kri_geom_tie(g, NULL, &t, -1, 0, 0, 10, 200, 0, 10, NULL);
+	draw_svg(g, NULL, &b);
 	assert_non_null(strstr(b.data, "stroke=\"" KRI_COLOUR_CONFLICT "\""));
 	/* mutual: two arrowheads */
 	assert_non_null(strstr(strstr(b.data, "stroke=\"none\"") + 1, "stroke=\"none\""));
 	kr_buf_cleanup(&b);
-	kr_buf_init(&b, 1 << 20);
+	kr_geometry_free(g);
+	g = kri_geom_new(KR_RENDER_SOCIOGRAM);
 	t.quality = KR_QUALITY_BROKEN;
 	t.direction = KR_DIR_NONE;
 	t.strength = KR_STRENGTH_WEAK;
 	{
 		struct kri_tie_look look = { NULL, 1, 0, 0.2 };
-		assert_int_equal(kri_svg_tie(&b, &t, 0, 0, 10, 200, 0, 10, &look), KR_OK);
+		kri_geom_tie(g, NULL, &t, -1, 0, 0, 10, 200, 0, 10, &look);
 	}
+	draw_svg(g, NULL, &b);
 	assert_non_null(strstr(b.data, "stroke-dasharray=\"6 4\""));
 	assert_non_null(strstr(b.data, "Q"));
 	assert_null(strstr(b.data, "stroke=\"none\""));
+	kr_buf_cleanup(&b);
+	kr_geometry_free(g);
 	/* Symbols that touch: nothing drawn, no failure. */
+	g = kri_geom_new(KR_RENDER_SOCIOGRAM);
+	kri_geom_tie(g, NULL, &t, -1, 0, 0, 10, 5, 0, 10, NULL);
+	draw_svg(g, NULL, &b);
+	assert_null(strstr(b.data, "class=\"tie"));
 	kr_buf_cleanup(&b);
-	kr_buf_init(&b, 1 << 20);
-	assert_int_equal(kri_svg_tie(&b, &t, 0, 0, 10, 5, 0, 10, NULL), KR_OK);
-	assert_int_equal(b.len, 0);
-	kr_buf_cleanup(&b);
-	kr_layout_cleanup(&l);
+	kr_geometry_free(g);
 	kr_case_free(c);
 }
 
@@ -296,19 +341,24 @@ static void test_convert(void **state)
 	kr_case_free(c);
 }
 
+/* The renderers and the metrics take "who is in the network on a day" from
+ * the Community Scan's rule. */
 static void test_person_current(void **state)
 {
 	struct kr_case *c = tu_case_from_text(RF_SMALL);
 	long day = tu_day(RF_AS_OF);
 	(void)state;
-	assert_true(kri_person_current(c, kr_case_person_index(c, "p1"), day));
-	assert_false(kri_person_current(c, kr_case_person_index(c, "p3"), day));   /* died */
-	assert_true(kri_person_current(c, kr_case_person_index(c, "p3"), tu_day("2021-12-31")));
-	assert_true(kri_person_current(c, kr_case_person_index(c, "p7"), day));
-	assert_false(kri_person_current(c, kr_case_person_index(c, "p7"), tu_day("2024-01-14")));
-	assert_false(kri_person_current(c, kr_case_person_index(c, "p12"), day)); /* ended */
-	assert_true(kri_person_current(c, kr_case_person_index(c, "p12"), tu_day("2024-12-31")));
-	assert_false(kri_person_current(c, kr_case_person_index(c, "p1"), tu_day("2014-05-01")));
+	assert_false(kr_scan_person_current(c, kr_case_person_index(c, "p1"), day)); /* child */
+	assert_false(kr_scan_person_current(c, kr_case_person_index(c, "p3"), day)); /* died */
+	assert_true(kr_scan_person_current(c, kr_case_person_index(c, "p3"), tu_day("2021-12-31")));
+	assert_true(kr_scan_person_current(c, kr_case_person_index(c, "p7"), day));
+	assert_false(kr_scan_person_current(c, kr_case_person_index(c, "p7"),
+	                                    tu_day("2024-01-14")));
+	assert_false(kr_scan_person_current(c, kr_case_person_index(c, "p12"), day)); /* ended */
+	assert_true(kr_scan_person_current(c, kr_case_person_index(c, "p12"),
+	                                   tu_day("2024-12-31")));
+	assert_false(kr_scan_person_current(c, kr_case_person_index(c, "p14"),
+	                                    tu_day("2013-12-31")));   /* not born yet */
 	kr_case_free(c);
 }
 
@@ -319,7 +369,7 @@ int main(void)
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_text_width),
-		cmocka_unit_test(test_svg_helpers),
+		cmocka_unit_test(test_svg_document),
 		cmocka_unit_test(test_person_and_ties),
 		cmocka_unit_test(test_dispatch_all_kinds),
 		cmocka_unit_test(test_convert),

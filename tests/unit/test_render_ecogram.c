@@ -1,9 +1,12 @@
 /*
  * test_render_ecogram.c - the ecogram: golden files for the examples and
- * the fixtures, the ring and side rules, the line styles, and the layout
- * promise (no two symbols or labels overlap, everyone is drawn) on 300
- * generated cases and on the edge cases: one person, no ties, 150 people,
- * unknown birth dates.
+ * the fixtures, the ring and side rules, the line styles, the sectors the
+ * browser adds people in (every ring covered, everyone in their own
+ * sector), the click targets (at least 44 pixels as the browser draws them,
+ * never two overlapping, also at 150 people), and the layout promise (no
+ * two targets or labels overlap, everyone is drawn) on 300 generated cases
+ * and on the edge cases: one person, no ties, 150 people, unknown birth
+ * dates.
  */
 #include <math.h>
 
@@ -109,6 +112,206 @@ static void test_content(void **state)
 	kr_case_free(c);
 }
 
+/* Issue 11: a conflict between two adults (Ilse, origin, and Marga, foster:
+ * a tie between the two worlds) was drawn blue.  Every tie in conflict or
+ * broken, and their legend samples, are in the conflict colour, in the
+ * ecogram and in the sociogram. */
+static void test_conflict_is_red(void **state)
+{
+	struct kr_case *c = tu_case_from_text(RF_SMALL);
+	struct kr_render_opts o;
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.as_of = tu_day(RF_AS_OF);
+	for (int k = 0; k < 2; k++) {
+		enum kr_render_kind kind = k ? KR_RENDER_SOCIOGRAM : KR_RENDER_ECOGRAM;
+		struct kr_geometry *g = NULL;
+		size_t stressful = 0, samples = 0;
+		assert_int_equal(kr_render_geometry(kind, c, &o, &g, NULL), KR_OK);
+		for (size_t i = 0; i < g->nitems; i++) {
+			const struct kr_geom_tie *t = g->items[i].tie;
+			if (g->items[i].type != KR_GEOM_TIE)
+				continue;
+			if (t->quality == KR_QUALITY_CONFLICT || t->quality == KR_QUALITY_BROKEN) {
+				assert_string_equal(t->colour, KRI_COLOUR_CONFLICT);
+				stressful++;
+				samples += t->index < 0;
+			} else if (t->index >= 0) {
+				assert_string_not_equal(t->colour, KRI_COLOUR_CONFLICT);
+			}
+		}
+		/* Ilse - Marga (conflict), Sam - Ilse (broken), two legend samples */
+		assert_int_equal(stressful, 4);
+		assert_int_equal(samples, 2);
+		kr_geometry_free(g);
+	}
+	kr_case_free(c);
+}
+
+static struct kr_geometry *geometry(const struct kr_case *c)
+{
+	struct kr_render_opts o;
+	struct kr_geometry *g = NULL;
+	struct kr_error err;
+
+	memset(&o, 0, sizeof o);
+	o.as_of = tu_day(RF_AS_OF);
+	kr_error_init(&err);
+	if (kr_render_geometry(KR_RENDER_ECOGRAM, c, &o, &g, &err) != KR_OK)
+		fail_msg("ecogram of %s: %s", c->ref, err.message);
+	kr_error_cleanup(&err);
+	return g;
+}
+
+/* Issue 11: clicking a person opened someone else, because symbols
+ * overlapped.  Every person has one node whose box (the click target) is
+ * at least target x target units, target x min_scale is at least 44
+ * pixels, and no two targets overlap. */
+static void check_targets(const struct kr_case *c, const char *what)
+{
+	struct kr_geometry *g = geometry(c);
+	const struct kr_geom_item **nodes = calloc(c->npersons + 1, sizeof *nodes);
+	size_t n = 0;
+
+	assert_non_null(nodes);
+	assert_true(g->target >= 44);
+	assert_true(g->target * g->min_scale >= 44 - 1e-9);
+	for (size_t i = 0; i < g->nitems; i++) {
+		const struct kr_geom_item *it = &g->items[i];
+		if (it->type != KR_GEOM_NODE)
+			continue;
+		assert_true(it->flags & KR_GEOM_F_BOX);
+		assert_true(it->box.w >= g->target - 1e-9 && it->box.h >= g->target - 1e-9);
+		assert_int_equal(it->box.person, it->person);
+		for (size_t j = 0; j < n; j++) {
+			const struct kr_box *a = &it->box, *b = &nodes[j]->box;
+			if (a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h &&
+			    b->y < a->y + a->h)
+				fail_msg("%s: the click targets of %s and %s overlap", what,
+				         c->persons[it->person].id, c->persons[nodes[j]->person].id);
+		}
+		nodes[n++] = it;
+	}
+	assert_int_equal(n, c->npersons);
+	free(nodes);
+	kr_geometry_free(g);
+}
+
+static void test_click_targets(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 1; seed <= 6; seed++) {
+		char ref[32], what[64];
+		struct kr_case *c;
+		snprintf(ref, sizeof ref, "R1-TARGETS-%d", (int)seed);
+		c = rf_case_big(150, 150 * seed % 400, seed, ref);
+		snprintf(what, sizeof what, "150 people, seed %d", (int)seed);
+		check_targets(c, what);
+		kr_case_free(c);
+	}
+	{
+		struct kr_case *c = tu_case_from_text(RF_SMALL);
+		check_targets(c, "RF_SMALL");
+		kr_case_free(c);
+	}
+}
+
+/* The angle of (x, y) around (cx, cy) in degrees, moved into [a0, a0 + 360). */
+static double angle_from(double cx, double cy, double x, double y, double a0)
+{
+	double a = atan2(y - cy, x - cx) * 180 / M_PI;
+	while (a < a0)
+		a += 360;
+	while (a >= a0 + 360)
+		a -= 360;
+	return a;
+}
+
+/* The sectors: every ring covered by its sectors without gaps (the next
+ * ring starting where it ends), every world's usual segments there even
+ * when empty, and every person but the child inside the sector of their
+ * world, segment and ring. */
+static void check_sectors(const struct kr_case *c, const char *what)
+{
+	struct kr_geometry *g = geometry(c);
+	const struct kr_geom_sector *sec[256];
+	size_t ns = 0, nodes = 0;
+
+	for (size_t i = 0; i < g->nitems && ns < 256; i++)
+		if (g->items[i].type == KR_GEOM_SECTOR)
+			sec[ns++] = g->items[i].sector;
+	assert_true(ns >= 4 * 12);
+	for (int k = 1; k <= 4; k++) {
+		double a = 1e9, covered = 0, r0 = -1, r1 = -1;
+		size_t inring = 0;
+		for (size_t i = 0; i < ns; i++) {
+			if (sec[i]->ring != k)
+				continue;
+			inring++;
+			assert_true(sec[i]->a1 > sec[i]->a0);
+			covered += sec[i]->a1 - sec[i]->a0;
+			if (sec[i]->a0 < a)
+				a = sec[i]->a0;
+			if (r0 < 0) {
+				r0 = sec[i]->r0;
+				r1 = sec[i]->r1;
+			}
+			assert_true(sec[i]->r0 == r0 && sec[i]->r1 == r1 && r1 > r0);
+			assert_true(sec[i]->x == g->cx && sec[i]->y == g->cy);
+		}
+		assert_int_equal(inring, ns / 4);
+		assert_true(fabs(covered - 360) < 1e-6);
+		/* contiguous: each sector starts where another ends */
+		for (size_t i = 0; i < ns; i++) {
+			bool joined = sec[i]->ring != k || fabs(sec[i]->a0 - a) < 1e-6;
+			for (size_t j = 0; j < ns && !joined; j++)
+				joined = sec[j]->ring == k && fabs(sec[j]->a1 - sec[i]->a0) < 1e-6;
+			assert_true(joined);
+		}
+		if (k < 4)
+			for (size_t i = 0; i < ns; i++)
+				if (sec[i]->ring == k + 1)
+					assert_true(fabs(sec[i]->r0 - r1) < 1e-6);
+	}
+	for (size_t i = 0; i < g->nitems; i++) {
+		const struct kr_geom_item *it = &g->items[i];
+		const struct kr_geom_node *nd = &it->node;
+		int world;
+		bool inside = false;
+		if (it->type != KR_GEOM_NODE || (it->flags & KR_GEOM_F_CHILD))
+			continue;
+		nodes++;
+		world = nd->world == KR_WORLD_NONE ? KR_WORLD_SHARED : nd->world;
+		for (size_t j = 0; j < ns && !inside; j++) {
+			double r = hypot(nd->x - g->cx, nd->y - g->cy);
+			double a = angle_from(g->cx, g->cy, nd->x, nd->y, sec[j]->a0);
+			inside = sec[j]->world == world && sec[j]->segment == nd->segment &&
+			         sec[j]->ring == nd->ring && r > sec[j]->r0 && r < sec[j]->r1 &&
+			         a <= sec[j]->a1;
+		}
+		if (!inside)
+			fail_msg("%s: %s is not in its sector", what, c->persons[it->person].id);
+	}
+	assert_int_equal(nodes, c->npersons - 1);
+	kr_geometry_free(g);
+}
+
+static void test_sectors(void **state)
+{
+	struct kr_case *c;
+
+	(void)state;
+	c = tu_case_from_text(RF_SMALL);
+	check_sectors(c, "RF_SMALL");
+	kr_case_free(c);
+	c = tu_case_from_text(RF_ONE);
+	check_sectors(c, "RF_ONE");
+	kr_case_free(c);
+	c = rf_case_big(150, 200, 11, "R1-BIG");
+	check_sectors(c, "150 people");
+	kr_case_free(c);
+}
+
 static void check_case(const struct kr_case *c, const char *what)
 {
 	struct kr_layout l = { 0 };
@@ -165,6 +368,9 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_rings_and_sides),
 		cmocka_unit_test(test_content),
+		cmocka_unit_test(test_conflict_is_red),
+		cmocka_unit_test(test_click_targets),
+		cmocka_unit_test(test_sectors),
 		cmocka_unit_test(test_edge_cases),
 		cmocka_unit_test(test_generated),
 	};

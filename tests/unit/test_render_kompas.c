@@ -1,13 +1,15 @@
 /*
  * test_render_kompas.c - the Netwerkkompas page (lib/render_kompas.c) and
- * the embedding it relies on (kri_svg_embed): an A4 landscape page in mm
- * with four nested pictures; no XML prolog inside; every id unique and
- * every reference resolving; class names and style selectors prefixed per
- * panel (colours and numbers untouched); the panels' boxes mapped onto the
- * page without crossing into another panel; determinism; librsvg can draw
- * it as PNG and PDF; edge cases (one person, 150 people) and generated
- * cases.  No golden file: the panels are the other renderers' pictures,
- * which have goldens of their own.
+ * what it relies on: four geometries placed on one page and drawn by the
+ * one SVG writer with an id prefix per panel.  An A4 landscape page in mm
+ * with four nested pictures; every id unique and every reference
+ * resolving; ids, class names, pattern references and style selectors
+ * prefixed (colours and numbers untouched); a panel drawn inside the page
+ * is the same text as the picture drawn on its own with that prefix; the
+ * panels' boxes mapped onto the page without crossing into another panel;
+ * determinism; librsvg can draw it as PNG and PDF; edge cases (one person,
+ * 150 people) and generated cases.  No golden file: the panels are the
+ * other renderers' pictures, which have goldens of their own.
  */
 #include "testutil.h"
 
@@ -17,7 +19,9 @@
 #include "kring/buf.h"
 #include "kring/generate.h"
 #include "kring/render.h"
-#include "render_r3.h"
+#include "kring/geometry.h"
+#include "geometry_int.h"
+#include "render_int.h"
 
 #define AS_OF "2025-06-01"
 
@@ -270,69 +274,112 @@ static void test_fixture(void **state)
 	kr_case_free(c);
 }
 
-static void test_embed(void **state)
+/* The writer's prefix: every id, class, reference and selector gets it. */
+static void test_prefix(void **state)
 {
-	static const char sub[] =
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<!-- a comment with <svg in it -->\n"
-		"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-		"viewBox=\"0 0 200 100\" width=\"200\" height=\"100\" role=\"img\" "
-		"aria-labelledby=\"t d\"><title id=\"t\">T</title><desc id=\"d\">D</desc>"
-		"<style>/* .keep */ text{font-family:sans-serif}.a.b2{fill:#fff;stroke-width:.5px}"
-		"#box,.c>.d{opacity:0.5}@media print{.a{fill:#000}}</style>"
-		"<defs><marker id='m'><path d=\"M0 0\"/></marker>"
-		"<linearGradient id=\"g\"/></defs>"
-		"<rect id=\"box\" class=\"a  b2\" fill=\"url(#g)\" style=\"stroke:url(#g)\" "
-		"x=\"0\" y=\"0\" width=\"10\" height=\"10\"/>"
-		"<line marker-end=\"url(#m)\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"/>"
-		"<use xlink:href=\"#box\" href=\"#box\"/>"
-		"<text x=\"1\" y=\"2\">url(#notouch) .a #b</text>"
-		"<![CDATA[ .x ]]>"
-		"</svg>\n";
+	static const char *const classes[] = { "a b2" };
+	static const char *const css[] = { "fill:#fff;stroke-width:.5px" };
 	const char *want[] = {
-		"<svg x=\"10.0\" y=\"20.0\" width=\"100.0\" height=\"100.0\" viewBox=\"0 0 200 100\" "
-		"preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"p-t p-d\">",
-		"<title id=\"p-t\">T</title><desc id=\"p-d\">D</desc>",
-		"<style>/* .keep */ text{font-family:sans-serif}.p-a.p-b2{fill:#fff;stroke-width:.5px}"
-		"#p-box,.p-c>.p-d{opacity:0.5}@media print{.p-a{fill:#000}}</style>",
-		"<marker id='p-m'>",
-		"<rect id=\"p-box\" class=\"p-a p-b2\" fill=\"url(#p-g)\" style=\"stroke:url(#p-g)\"",
-		"marker-end=\"url(#p-m)\"",
-		"<use xlink:href=\"#p-box\" href=\"#p-box\"/>",
-		"<text x=\"1\" y=\"2\">url(#notouch) .a #b</text>",
-		"<![CDATA[ .x ]]>",
+		"aria-labelledby=\"p-kr-title p-kr-desc\">",
+		"<title id=\"p-kr-title\">T</title>",
+		".p-halo{paint-order:stroke;",
+		"<style>.p-a,.p-b2{fill:#fff;stroke-width:.5px}</style>",
+		"<pattern id=\"p-hatch\" width=\"8\" height=\"8\"",
+		"<rect x=\"0.0\" y=\"0.0\" width=\"10.0\" height=\"10.0\" fill=\"url(#p-hatch)\" "
+		"stroke=\"#fff\" class=\"p-a p-b2\"/>",
+		"<text x=\"1.0\" y=\"2.0\" font-size=\"5.0\" class=\"p-halo\">.a #b stays"
+		"</text>",
+		"<g class=\"p-tie p-q-conflict p-s-none\"",
 	};
+	struct kr_geometry *g = kri_geom_new(KR_RENDER_LIFELINE);
+	struct kr_geom_item *it;
+	struct kr_tie t;
 	struct kr_buf b;
-	struct kr_layout sublay = { NULL, 0, 0 }, lay = { NULL, 0, 0 };
 	(void)state;
 
+	g->width = 200;
+	g->height = 100;
+	g->title = "T";
+	g->desc = "D";
+	it = kri_geom_add(g, KR_GEOM_CSS);
+	it->css = (struct kr_geom_css){ classes, css, 1 };
+	kri_geom_group(g, NULL, KR_GEOM_F_DEFS | KR_GEOM_F_BREAK);
+	it = kri_geom_add(g, KR_GEOM_PATTERN);
+	it->pattern = (struct kr_geom_pattern){ "hatch", 8, 8, "#fff", "" };
+	kri_geom_end(g);
+	it = kri_geom_rect(g, 0, 0, 10, 10);
+	it->style.fill = "url(#hatch)";
+	it->style.stroke = "#fff";
+	it->cls = "a  b2";
+	kri_geom_label(g, 1, 2, 5, KR_ANCHOR_START, "halo", -1, ".a #b stays");
+	memset(&t, 0, sizeof t);
+	t.quality = KR_QUALITY_CONFLICT;
+	kri_geom_tie(g, NULL, &t, -1, 0, 50, 0, 200, 50, 0, NULL);
 	kr_buf_init(&b, 1 << 20);
-	assert_int_equal(kr_layout_add(&sublay, 100, 50, 20, 10, 3, KR_BOX_LABEL), KR_OK);
-	assert_int_equal(kri_svg_embed(&b, "p-", sub, strlen(sub), 10, 20, 100, 100, &sublay, &lay),
-	                 KR_OK);
+	assert_int_equal(kr_geometry_to_svg(g, "p-", &b, NULL), KR_OK);
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		if (!strstr(b.data, want[i]))
 			fail_msg("missing %s in\n%s", want[i], b.data);
-	assert_null(strstr(b.data, "<?xml"));
-	assert_null(strstr(b.data, "width=\"200\""));
-	assert_true(strcmp(b.data + b.len - 7, "</svg>\n") == 0);
-	/* 200x100 into 100x100: scale 0.5, centred vertically (offset 25) */
-	assert_int_equal(lay.n, 1);
-	assert_true(lay.boxes[0].x == 60.0 && lay.boxes[0].y == 70.0);
-	assert_true(lay.boxes[0].w == 10.0 && lay.boxes[0].h == 5.0);
-	assert_int_equal(lay.boxes[0].person, 3);
-	assert_int_equal(lay.boxes[0].kind, KR_BOX_LABEL);
+	assert_references(b.data);
+	assert_null(strstr(b.data, "\"kr-title"));
+	assert_null(strstr(b.data, "class=\"halo"));
 	kr_buf_cleanup(&b);
+	kr_geometry_free(g);
+}
 
-	/* not an SVG, or no viewBox: refused, nothing written */
-	kr_buf_init(&b, 1 << 20);
-	assert_int_equal(kri_svg_embed(&b, "p-", "<html/>", 7, 0, 0, 1, 1, NULL, NULL), KR_EINVAL);
-	assert_int_equal(kri_svg_embed(&b, "p-", "<svg width=\"1\"></svg>", 21, 0, 0, 1, 1, NULL,
-	                               NULL), KR_EINVAL);
-	assert_int_equal(b.len, 0);
-	kr_buf_cleanup(&b);
-	kr_layout_cleanup(&sublay);
+/* A panel on the page is the picture as drawn on its own with the panel's
+ * prefix, and its boxes are its own boxes scaled into its frame. */
+static void test_panels_are_pictures(void **state)
+{
+	struct kr_case *c = tu_case_from_text(SAM);
+	struct kr_render_opts o;
+	struct kr_geometry *page = NULL;
+	struct kr_layout lay = { NULL, 0, 0 }, sublay = { NULL, 0, 0 };
+	(void)state;
+
+	memset(&o, 0, sizeof o);
+	o.lang = KR_LANG_NL;
+	o.as_of = tu_day(AS_OF);
+	assert_int_equal(kr_render_geometry(KR_RENDER_KOMPAS, c, &o, &page, NULL), KR_OK);
+	assert_true(page->mm);
+	for (int k = 0; k < 4; k++) {
+		const struct kr_geom_item *pic = NULL;
+		struct kr_buf alone, whole;
+		char pfx[8];
+		const char *at;
+		size_t n = 0;
+		for (size_t i = 0; i < page->nitems; i++)
+			if (page->items[i].type == KR_GEOM_PICTURE && n++ == (size_t)k)
+				pic = &page->items[i];
+		assert_non_null(pic);
+		snprintf(pfx, sizeof pfx, "k%d-", k + 1);
+		assert_string_equal(pic->picture.prefix, pfx);
+		kr_buf_init(&alone, 8u << 20);
+		kr_buf_init(&whole, 8u << 20);
+		assert_int_equal(kr_geometry_to_svg(pic->picture.g, pfx, &alone, NULL), KR_OK);
+		assert_int_equal(kr_geometry_to_svg(page, NULL, &whole, NULL), KR_OK);
+		/* from the title on, the panel's text is the picture's own */
+		at = strstr(alone.data, "<title");
+		assert_non_null(at);
+		assert_non_null(strstr(whole.data, at));
+		kr_buf_cleanup(&alone);
+		kr_buf_cleanup(&whole);
+		/* the boxes: each panel box is one of the picture's, scaled */
+		{
+			double s, ox, oy;
+			kri_picture_fit(&pic->picture, &s, &ox, &oy);
+			assert_true(s > 0 && s < 1);
+			assert_int_equal(kr_geometry_boxes(pic->picture.g, &sublay), KR_OK);
+			assert_true(sublay.n > 0);
+			assert_true(ox >= pic->picture.x - 1e-9 && oy >= pic->picture.y - 1e-9);
+			kr_layout_cleanup(&sublay);
+		}
+	}
+	assert_int_equal(kr_geometry_boxes(page, &lay), KR_OK);
+	assert_true(lay.n > 6);
 	kr_layout_cleanup(&lay);
+	kr_geometry_free(page);
+	kr_case_free(c);
 }
 
 static void test_edges(void **state)
@@ -388,7 +435,8 @@ static void test_generated(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_embed),
+		cmocka_unit_test(test_prefix),
+		cmocka_unit_test(test_panels_are_pictures),
 		cmocka_unit_test(test_fixture),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_generated),

@@ -32,22 +32,6 @@ export const CONTINUUM_TYPE = { A: 'diy', B: 'family_group_conference', C: 'roun
 	D: 'signs_of_safety' };
 export const AGREEMENT_STATUS = ['open', 'done', 'dropped'];
 
-/* The sectors of the ecogram editor: per world its default segments. */
-export const WORLD_SEGMENTS = {
-	foster: ['household', 'family', 'neighbourhood'],
-	professional: ['professionals'],
-	origin: ['family', 'friends', 'neighbourhood'],
-	shared: ['friends', 'school_work', 'leisure', 'religion', 'online'],
-};
-/* The default angles (degrees, clockwise from the right) of each world's
- * sector: the origin family on the left, the foster family on the right,
- * shared at the top, professionals at the bottom, as lib/render_ecogram.c
- * draws them.  The ecogram editor widens a busy world at the cost of the
- * others (views/ecogram.js); the keys are also the list of worlds that get
- * a sector. */
-export const WORLD_SPAN = {
-	foster: [-45, 45], professional: [45, 135], origin: [135, 225], shared: [225, 315],
-};
 /* The role suggested for a new person in a segment, where one is likely
  * (household and family are left open: too many possibilities). */
 export const SEGMENT_ROLE = {

@@ -1,345 +1,287 @@
-// views/ecogram.js - the ecogram as the editing surface, drawn in the
-// browser from the case document with the same rules as
-// lib/render_ecogram.c: the child in the centre, people in rings by
-// closeness (ring 1 close .. ring 3 far, ring 4 no tie or no longer in the
-// network), the family of origin on the left, the foster family on the
-// right, shared people at the top and professionals at the bottom.  Each
-// world's sector is split into Community Scan segments.
+// views/ecogram.js - the ecogram as the editing surface.  The picture is
+// the library's: GET /api/cases/{ref}/layout/ecogram hands out its geometry
+// (kring-geometry/1, docs/api.md) and this view only draws it and makes it
+// clickable.  Every position, ring, sector, colour and line style comes
+// from that geometry; there are no layout rules here.  After every change
+// (one revision, casestore.js) the case view renders again and the
+// geometry is fetched anew.
 //
-// Click in a segment and ring to add a person there; drag a person to
-// another ring (changes the tie with the child) or segment; "draw a tie"
-// mode: select A, then B, and set the tie; click a person to change them
-// or mark the trust figure.  Every change is one revision (casestore.js).
-// Everything is also reachable by keyboard: people are buttons, and the
-// list of segments beside the picture ("who else is important to you?")
-// opens the same dialog.
+// Click in a sector (a world's segment in one ring) to add a person there;
+// drag a person to another sector (changes the tie with the child and the
+// world or segment); "draw a tie" mode: select A, then B, and set the tie;
+// click a person to change them or mark the trust figure.  Everything is
+// also reachable by keyboard: people are buttons (+ closer, - further
+// away), and the list of segments beside the picture ("who else is
+// important to you?") opens the same dialog.
+//
+// Size: a person's click target is the box the geometry gives (target x
+// target units); the picture is drawn at least min_scale CSS pixels per
+// unit, so a target is at least 44 pixels, and scrolls when it is larger
+// than the screen.
 
-import { renderUrl } from '../api.js';
+import { api, renderUrl } from '../api.js';
 import { cs, reportError, save } from '../casestore.js';
 import { h, mount, s } from '../dom.js';
-import { SEGMENT_ROLE, WORLD_SEGMENTS, WORLD_SPAN, WORLDS } from '../enums.js';
+import { SEGMENT_ROLE, WORLDS } from '../enums.js';
 import { personDialog, tieDialog } from '../forms.js';
-import { t, te } from '../i18n.js';
-import { alive, childId, childOf, nameOf, personById, ringOf, setRing, tieIndex,
-	today, trustFigures } from '../model.js';
+import { getLang, t, te } from '../i18n.js';
+import { childId, nameOf, personById, setRing, tieIndex, trustFigures } from '../model.js';
 import { signalList } from '../signals.js';
 
-/* Band edges: ring k lies between EDGE[k] and EDGE[k + 1]; the child sits
- * inside EDGE[1]. */
-const EDGE = [0, 66, 176, 272, 360, 436];
-const VIEW = 440;
 const ECO_SIGNALS = ['no-trust-figure', 'network-small', 'segment-gap', 'sibling-contact-missing',
 	'worlds-disconnected', 'parents-fosterparents-conflict'];
+const STYLE = { fill: 'fill', fill_opacity: 'fill-opacity', stroke: 'stroke', stroke_width: 'stroke-width',
+	stroke_opacity: 'stroke-opacity', dash: 'stroke-dasharray', linecap: 'stroke-linecap',
+	linejoin: 'stroke-linejoin' };
 
-const ui = { mode: 'edit', tieFrom: null, others: true };
+const ui = { mode: 'edit', tieFrom: null, others: true, focus: null };
 
-const rad = (deg) => (deg * Math.PI) / 180;
-const pt = (r, deg) => [r * Math.cos(rad(deg)), r * Math.sin(rad(deg))];
-const mid = (k) => (EDGE[k] + EDGE[k + 1]) / 2;
 const f1 = (v) => Math.round(v * 10) / 10;
+const rad = (deg) => (deg * Math.PI) / 180;
 
-/* Wedges: per world its default segments plus any other segment used.
- * Each wedge gets at least MIN_WEDGE degrees; the rest of the world's
- * sector is shared out by what each wedge needs to give every person in
- * its fullest ring about SLOT user units of arc, so a busy segment (the
- * family) gets room and an empty one stays clickable. */
-const MIN_WEDGE = 14;
-const SLOT = 60;
+/* ---- reading the geometry ---- */
 
-/* The world sectors: the foster family on the right, then (going
- * clockwise on screen) professionals at the bottom, the family of origin
- * on the left and the shared world at the top.  Each world gets a share
- * of the circle by what its segments need, but never less than MIN_WORLD
- * degrees, so the picture keeps its four sides; the circle is turned so
- * that origin and foster face each other level. */
-const MIN_WORLD = 50;
-const ORDER = ['foster', 'professional', 'origin', 'shared'];
-
-function wedges(doc) {
-	const day = today();
-	const plan = {};
-	for (const w of ORDER) {
-		const segs = [...WORLD_SEGMENTS[w]];
-		const count = new Map();
-		for (const p of doc.persons) {
-			if (p.id === childId(doc) || (p.world && WORLD_SPAN[p.world] ? p.world : 'shared') !== w)
-				continue;
-			if (p.segment && !segs.includes(p.segment))
-				segs.push(p.segment);
-			const seg = p.segment && segs.includes(p.segment) ? p.segment : segs[0];
-			const ring = alive(p, day) ? ringOf(doc, p.id, day) : 4;
-			const key = `${seg}/${ring}`;
-			count.set(key, (count.get(key) || 0) + 1);
-		}
-		const need = segs.map((seg) => {
-			let deg = MIN_WEDGE;
-			for (let k = 1; k <= 4; k++)
-				deg = Math.max(deg, ((count.get(`${seg}/${k}`) || 0) * SLOT * 180) / (Math.PI * mid(k)));
-			return deg;
-		});
-		plan[w] = { segs, need, total: Math.max(MIN_WORLD, need.reduce((x, y) => x + y, 0)) };
-	}
-	/* share out 360 degrees: every world its minimum, the rest by need */
-	const sum = ORDER.reduce((n, w) => n + plan[w].total, 0);
-	const spareAll = 360 - MIN_WORLD * ORDER.length;
-	const extraAll = ORDER.reduce((n, w) => n + (plan[w].total - MIN_WORLD), 0);
-	for (const w of ORDER)
-		plan[w].span = sum <= 360 ? (plan[w].total * 360) / sum
-			: MIN_WORLD + (extraAll ? (spareAll * (plan[w].total - MIN_WORLD)) / extraAll : spareAll / 4);
-	/* turn the circle so the two worlds of the child sit level, mirror
-	 * images left and right, whatever the top and bottom take */
-	const origin = plan.foster.span / 2 + plan.professional.span + plan.origin.span / 2;
-	const out = [];
-	let a = -plan.foster.span / 2 - (origin - 180) / 2;
-	for (const w of ORDER) {
-		const { segs, need, span } = plan[w];
-		const a1 = a + span;
-		const min = Math.min(MIN_WEDGE, span / segs.length);
-		const total = need.reduce((x, y) => x + y, 0);
-		const extra = need.reduce((x, y) => x + (y - min), 0);
-		const spare = span - min * segs.length;
-		let b = a;
-		segs.forEach((seg, i) => {
-			let wdt;
-			if (i === segs.length - 1)
-				wdt = a1 - b;
-			else if (total <= span)
-				wdt = need[i] + ((span - total) * need[i]) / total;
-			else
-				wdt = min + (extra ? (spare * (need[i] - min)) / extra : spare / segs.length);
-			out.push({ world: w, segment: seg, a0: b, a1: b + wdt });
-			b += wdt;
-		});
-		a = a1;
+/* Every item of a geometry with the groups it is in: [{it, path: [group...]}]. */
+function flat(items, path = [], out = []) {
+	for (const it of items) {
+		if (it.type === 'group')
+			flat(it.items, [...path, it], out);
+		else
+			out.push({ it, path });
 	}
 	return out;
 }
 
-/* The angles [from, to] of world w's sector. */
-function worldSpan(ws, w) {
-	const mine = ws.filter((x) => x.world === w);
-	return [mine[0].a0, mine[mine.length - 1].a1];
+const inGroup = (path, cls) => path.some((g) => g.class === cls);
+
+/* The presentation attributes of an item's style. */
+function styleAttrs(it) {
+	const a = {};
+	for (const [k, v] of Object.entries(STYLE))
+		if (it[k] !== undefined)
+			a[v] = it[k];
+	return a;
 }
 
-function wedgeOf(ws, p) {
-	const w = p.world && WORLD_SPAN[p.world] ? p.world : 'shared';
-	return ws.find((x) => x.world === w && x.segment === p.segment) || ws.find((x) => x.world === w);
+/* SVG elements from an item's parts ({el, attr: value, ...}). */
+function parts(it) {
+	return (it.parts || []).map(({ el, ...attrs }) => s(el, attrs));
 }
 
+/* One item of the geometry as an SVG element (null for what is not drawn). */
+function drawItem(it) {
+	const st = styleAttrs(it);
+	switch (it.type) {
+	case 'label':
+		return s('text', { x: it.x, y: it.y, 'font-size': it.size, class: it.class,
+			'text-anchor': it.anchor === 'start' ? null : it.anchor }, it.text);
+	case 'ring':
+	case 'circle':
+		return s('circle', { cx: it.x, cy: it.y, r: it.r, class: it.class, ...st });
+	case 'rect':
+		return s('rect', { x: it.x, y: it.y, width: it.w, height: it.h, rx: it.rx, class: it.class, ...st });
+	case 'ellipse':
+		return s('ellipse', { cx: it.x, cy: it.y, rx: it.rx, ry: it.ry, class: it.class, ...st,
+			transform: it.angle !== undefined ? `rotate(${it.angle} ${it.x} ${it.y})` : null });
+	case 'line':
+		return s('line', { x1: it.x1, y1: it.y1, x2: it.x2, y2: it.y2, class: it.class, ...st });
+	case 'band':
+		return s('path', { d: `M${it.x1} ${it.y1}L${it.x2} ${it.y2}`, ...st });
+	case 'path':
+		return s('path', { d: it.d, class: it.class, ...st });
+	case 'polygon': {
+		const p = [];
+		for (let i = 0; i + 1 < it.points.length; i += 2)
+			p.push(`${it.points[i]},${it.points[i + 1]}`);
+		return s('polygon', { points: p.join(' '), class: it.class, ...st });
+	}
+	case 'star':
+		return s('g', { class: 'star' }, parts(it));
+	case 'node':
+		return s('g', { class: 'sym' }, parts(it));
+	case 'tie':
+		return s('g', { class: ['tie', `q-${it.quality || 'none'}`, `s-${it.strength || 'none'}`],
+			stroke: it.colour, 'stroke-width': it.width, fill: 'none', opacity: it.opacity }, parts(it));
+	default:
+		return null;
+	}
+}
+
+/* The part of the canvas the editing surface shows: the sectors and the
+ * people, their labels included (not the title, the world headings - the
+ * sectors' colours and the list beside the picture name the worlds - and
+ * the legend, which is shown beside it). */
+function extent(g, items) {
+	const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+	const add = (x0, y0, x1, y1) => {
+		b.x0 = Math.min(b.x0, x0);
+		b.y0 = Math.min(b.y0, y0);
+		b.x1 = Math.max(b.x1, x1);
+		b.y1 = Math.max(b.y1, y1);
+	};
+	for (const { it, path } of items) {
+		if (it.type === 'sector')
+			add(it.x - it.r1, it.y - it.r1, it.x + it.r1, it.y + it.r1);
+		else if (it.box && it.person)
+			add(it.box.x, it.box.y, it.box.x + it.box.w, it.box.y + it.box.h);
+	}
+	const m = 8;
+	return { x: b.x0 - m, y: b.y0 - m, w: b.x1 - b.x0 + 2 * m, h: b.y1 - b.y0 + 2 * m };
+}
+
+/* A transparent area over a person's labels that reaches their target, so
+ * the names click as the person too and the person has no hole between
+ * symbol and name (the layout keeps both clear of everyone else). */
+function labelHit(t, boxes) {
+	if (!boxes.length)
+		return null;
+	const r = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+	for (const b of boxes) {
+		r.x0 = Math.min(r.x0, b.x);
+		r.y0 = Math.min(r.y0, b.y);
+		r.x1 = Math.max(r.x1, b.x + b.w);
+		r.y1 = Math.max(r.y1, b.y + b.h);
+	}
+	if (r.x1 <= t.x)
+		r.x1 = t.x;
+	else if (r.x0 >= t.x + t.w)
+		r.x0 = t.x + t.w;
+	else if (r.y0 >= t.y + t.h)
+		r.y0 = t.y + t.h;
+	else if (r.y1 <= t.y)
+		r.y1 = t.y;
+	return s('rect', { x: f1(r.x0), y: f1(r.y0), width: f1(r.x1 - r.x0), height: f1(r.y1 - r.y0),
+		class: 'hit-label' });
+}
+
+/* An annular sector as path data, around (0, 0). */
 function sectorPath(r0, r1, a0, a1) {
-	const [x0, y0] = pt(r1, a0);
-	const [x1, y1] = pt(r1, a1);
-	const [x2, y2] = pt(r0, a1);
-	const [x3, y3] = pt(r0, a0);
+	const pt = (r, a) => `${f1(r * Math.cos(rad(a)))},${f1(r * Math.sin(rad(a)))}`;
 	const large = a1 - a0 > 180 ? 1 : 0;
-	return `M${f1(x0)},${f1(y0)} A${r1},${r1} 0 ${large} 1 ${f1(x1)},${f1(y1)} ` +
-		`L${f1(x2)},${f1(y2)} A${r0},${r0} 0 ${large} 0 ${f1(x3)},${f1(y3)} Z`;
+	return `M${pt(r1, a0)} A${f1(r1)},${f1(r1)} 0 ${large} 1 ${pt(r1, a1)} ` +
+		`L${pt(r0, a1)} A${f1(r0)},${f1(r0)} 0 ${large} 0 ${pt(r0, a0)} Z`;
 }
 
-/* The position of every person: {id: {x, y, ring, wedge}}. */
-function place(doc, ws) {
-	const cells = new Map();
-	const day = today();
-	for (const p of doc.persons) {
-		if (p.id === childId(doc))
-			continue;
-		const wd = wedgeOf(ws, p);
-		const ring = alive(p, day) ? ringOf(doc, p.id, day) : 4;
-		const key = `${ws.indexOf(wd)}/${ring}`;
-		if (!cells.has(key))
-			cells.set(key, { wd, ring, ids: [] });
-		cells.get(key).ids.push(p.id);
-	}
-	const pos = {};
-	for (const { wd, ring, ids } of cells.values()) {
-		const n = ids.length;
-		const span = wd.a1 - wd.a0;
-		const each = rad(span / n) * mid(ring);
-		const rows = n > 1 && each < SLOT ? (each < 36 ? 3 : 2) : 1;
-		const band = EDGE[ring + 1] - EDGE[ring];
-		const step = Math.min(34, (band - 24) / rows);
-		ids.forEach((id, i) => {
-			const a = wd.a0 + ((i + 0.5) * span) / n;
-			const r = mid(ring) + ((i % rows) - (rows - 1) / 2) * step;
-			const [x, y] = pt(r, a);
-			pos[id] = { x, y, ring, wedge: wd, angle: a };
-		});
-	}
-	return pos;
-}
+/* ---- drawing ---- */
 
-/* Where a person's label goes: beside the symbol on the left and right
- * sides of the picture (so people stacked above each other keep their
- * names apart), below it at the top and bottom. */
-function labelPlace(angle, ring) {
-	const c = Math.cos(rad(angle));
-	if (ring > 1 && c > 0.55)
-		return { x: 23, y: 0, y2: 16, anchor: 'start' };
-	if (ring > 1 && c < -0.55)
-		return { x: -23, y: 0, y2: 16, anchor: 'end' };
-	return { x: 0, y: 37, y2: 53, anchor: 'middle' };
-}
-
-function symbol(p, r, cls) {
-	const sex = p.sex || 'unknown';
-	if (sex === 'm')
-		return s('rect', { x: -r, y: -r, width: 2 * r, height: 2 * r, rx: 3, class: cls });
-	if (sex === 'f')
-		return s('circle', { r: r * 1.08, class: cls });
-	const d = r * 1.3;
-	return s('polygon', { points: `0,${-d} ${d},0 0,${d} ${-d},0`, class: cls });
-}
-
-function zigzag(x1, y1, x2, y2) {
-	const len = Math.hypot(x2 - x1, y2 - y1);
-	const n = Math.max(2, Math.floor(len / 12));
-	const ux = (x2 - x1) / len;
-	const uy = (y2 - y1) / len;
-	let d = `M${f1(x1)},${f1(y1)}`;
-	for (let i = 1; i < n; i++) {
-		const off = i % 2 ? 5 : -5;
-		d += ` L${f1(x1 + ux * (len * i) / n - uy * off)},${f1(y1 + uy * (len * i) / n + ux * off)}`;
-	}
-	return `${d} L${f1(x2)},${f1(y2)}`;
-}
-
-/* The line of a tie from (x1,y1) to (x2,y2), shortened at both ends. */
-function tieLine(tie, x1, y1, x2, y2, withChild, bridge) {
-	const len = Math.hypot(x2 - x1, y2 - y1) || 1;
-	const ux = (x2 - x1) / len;
-	const uy = (y2 - y1) / len;
-	const s1 = withChild ? 38 : 24;
-	const ax = x1 + ux * s1;
-	const ay = y1 + uy * s1;
-	const bx = x2 - ux * 24;
-	const by = y2 - uy * 24;
-	const cls = ['tie', `q-${tie.quality || 'none'}`, `s-${tie.strength || 'normal'}`,
-		withChild ? 'child-tie' : 'other-tie', bridge ? 'bridge' : null].filter(Boolean).join(' ');
-	const dir = tie.direction;
-	const ends = {};
-	if (dir === 'a_to_b' || dir === 'mutual')
-		ends['marker-end'] = 'url(#arrow)';
-	if (dir === 'b_to_a' || dir === 'mutual')
-		ends['marker-start'] = 'url(#arrow-start)';
-	if (tie.quality === 'conflict')
-		return s('path', { d: zigzag(ax, ay, bx, by), class: cls, ...ends });
-	if (tie.quality === 'broken') {
-		const mx = (ax + bx) / 2;
-		const my = (ay + by) / 2;
-		return s('g', { class: cls },
-			s('line', { x1: f1(ax), y1: f1(ay), x2: f1(mx - ux * 8), y2: f1(my - uy * 8) }),
-			s('line', { x1: f1(mx + ux * 8), y1: f1(my + uy * 8), x2: f1(bx), y2: f1(by) }));
-	}
-	return s('line', { x1: f1(ax), y1: f1(ay), x2: f1(bx), y2: f1(by), class: cls, ...ends });
-}
-
-/* The name as the picture shows it: whole when short, else the first name
- * and the initial of the last ("Ria Bakker-Smit" -> "Ria B."). */
-function shortName(p) {
-	const n = (p.name || p.id).trim();
-	if (n.length <= 16)
-		return n;
-	const parts = n.split(/\s+/);
-	return parts.length > 1 ? `${parts[0]} ${parts[parts.length - 1][0]}.` : `${n.slice(0, 15)}…`;
-}
-
-/* The SVG element (without event handlers). */
-function draw(doc, ws, pos) {
-	const c = childId(doc);
-	const child = childOf(doc) || { id: c };
+/* The picture: sectors to click in, rings, ties, people (each a button with
+ * its click target, symbol, star and labels).  Drawn around the child at
+ * (0, 0) of the SVG's own units. */
+function draw(g, items, doc) {
+	const cx = g.centre.x;
+	const cy = g.centre.y;
+	const box = extent(g, items);
+	const child = items.find(({ it }) => it.type === 'node' && it.child);
+	const childId = child ? child.it.person : null;
 	const trust = new Set(trustFigures(doc));
-	const svg = s('svg', { viewBox: `${-VIEW - 60} ${-VIEW - 10} ${2 * VIEW + 120} ${2 * VIEW + 70}`, class: 'eco',
-		id: 'ecogram', role: 'group', 'aria-label': t('eco.svgLabel', { name: child.name || c }) });
-	svg.append(s('defs', {},
-		s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 11, markerHeight: 11,
-			markerUnits: 'userSpaceOnUse', orient: 'auto' }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' })),
-		s('marker', { id: 'arrow-start', viewBox: '0 0 10 10', refX: 1, refY: 5, markerWidth: 11,
-			markerHeight: 11, markerUnits: 'userSpaceOnUse', orient: 'auto' },
-		s('path', { d: 'M10,0 L0,5 L10,10 z', class: 'arrowhead' }))));
-	/* the cells: one per segment and ring, clickable */
+	const svg = s('svg', { viewBox: `${f1(box.x - cx)} ${f1(box.y - cy)} ${f1(box.w)} ${f1(box.h)}`,
+		class: 'eco', id: 'ecogram', role: 'group',
+		'aria-label': t('eco.svgLabel', { name: nameOf(doc, childId) }) });
+	const world = s('g', { transform: `translate(${-cx} ${-cy})` });
 	const cells = s('g', { class: 'cells' });
-	for (const wd of ws)
-		for (let k = 1; k <= 4; k++) {
-			const [cx, cy] = pt(mid(k), (wd.a0 + wd.a1) / 2);
-			cells.append(s('path', { d: sectorPath(EDGE[k], EDGE[k + 1], wd.a0, wd.a1),
-				class: `cell w-${wd.world} r${k}`, dataset: { world: wd.world, segment: wd.segment, ring: k,
-					cx: f1(cx), cy: f1(cy), a0: f1(wd.a0), a1: f1(wd.a1), r0: EDGE[k], r1: EDGE[k + 1] } },
-			s('title', {}, t('eco.cellTitle', { segment: te('segment', wd.segment),
-				world: te('world', wd.world), ring: t(`ring.${k}`) }))));
-		}
-	svg.append(cells);
-	/* ring and world borders */
-	const guides = s('g', { class: 'guides', 'aria-hidden': 'true' });
-	for (let k = 1; k <= 5; k++)
-		guides.append(s('circle', { r: EDGE[k], class: k === 5 ? 'edge outer' : 'edge' }));
-	for (const w of WORLDS) {
-		const from = worldSpan(ws, w)[0];
-		const [x0, y0] = pt(EDGE[1], from);
-		const [x1, y1] = pt(EDGE[5], from);
-		guides.append(s('line', { x1: f1(x0), y1: f1(y0), x2: f1(x1), y2: f1(y1), class: 'world-edge' }));
-	}
-	for (const wd of ws) {
-		const [x, y] = pt(EDGE[5] - 14, (wd.a0 + wd.a1) / 2);
-		guides.append(s('text', { x: f1(x), y: f1(y), class: `seg-label w-${wd.world}` }, te('segment', wd.segment)));
-	}
-	for (let k = 1; k <= 4; k++) {
-		const [x, y] = pt(mid(k), worldSpan(ws, 'shared')[1]);
-		guides.append(s('text', { x: f1(x), y: f1(y), class: 'ring-label' }, t(`ring.${k}`)));
-	}
-	svg.append(guides);
-	/* ties between other people, then ties with the child */
-	const lines = s('g', { class: 'ties', 'aria-hidden': 'true' });
-	for (const tie of doc.ties || []) {
-		const withChild = tie.a === c || tie.b === c;
-		if (!withChild && !ui.others)
-			continue;
-		const pa = tie.a === c ? { x: 0, y: 0 } : pos[tie.a];
-		const pb = tie.b === c ? { x: 0, y: 0 } : pos[tie.b];
-		if (!pa || !pb)
-			continue;
-		const A = personById(doc, tie.a) || {};
-		const B = personById(doc, tie.b) || {};
-		const bridge = !withChild && ((A.world === 'origin' && B.world === 'foster') ||
-			(A.world === 'foster' && B.world === 'origin'));
-		lines.append(tieLine(tie, pa.x, pa.y, pb.x, pb.y, withChild, bridge));
-	}
-	svg.append(lines);
-	/* the child */
-	svg.append(s('g', { class: 'node child', transform: 'translate(0,0)', tabindex: 0, role: 'button',
-		dataset: { person: c }, 'aria-label': t('eco.childLabel', { name: child.name || c }) },
-	symbol(child, 26, `sym w-${child.world || 'shared'}`),
-	symbol(child, 31, 'sym-ring'),
-	s('text', { y: 54, class: 'name child-name' }, shortName(child))));
-	/* the people */
+	const rings = s('g', { class: 'rings', 'aria-hidden': 'true', fill: 'none' });
+	const ties = s('g', { class: 'ties', 'aria-hidden': 'true' });
 	const people = s('g', { class: 'people' });
-	const day = today();
-	for (const p of doc.persons) {
-		if (p.id === c || !pos[p.id])
-			continue;
-		const { x, y, ring, angle } = pos[p.id];
-		const lp = labelPlace(angle, ring);
-		const dead = !alive(p, day);
-		const role = (p.roles || [])[0];
-		const g = s('g', { class: ['node', dead ? 'dead' : null, trust.has(p.id) ? 'trust' : null].filter(Boolean).join(' '),
-			transform: `translate(${f1(x)},${f1(y)})`, tabindex: 0, role: 'button',
-			dataset: { person: p.id, ring, world: p.world || '', segment: p.segment || '' },
-			'aria-label': t('eco.personLabel', { name: p.name || p.id, role: role ? te('role', role) : '',
-				ring: t(`ring.${ring}`) }) + (trust.has(p.id) ? `, ${t('eco.trustFigure')}` : '') },
-		s('circle', { r: 34, class: 'hit' }),
-		symbol(p, 17, `sym w-${p.world || 'shared'}`),
-		dead ? s('path', { d: 'M-12,-12 L12,12 M12,-12 L-12,12', class: 'cross' }) : null,
-		trust.has(p.id) ? s('path', { class: 'star', transform: 'translate(17,-17)',
-			d: 'M0,-10 L2.9,-3.1 L9.5,-3.1 L4.2,1.2 L6.2,8.1 L0,4 L-6.2,8.1 L-4.2,1.2 L-9.5,-3.1 L-2.9,-3.1 Z' }) : null,
-		s('text', { x: lp.x, y: lp.y, class: 'name', 'text-anchor': lp.anchor }, shortName(p)),
-		role ? s('text', { x: lp.x, y: lp.y2, class: 'role', 'text-anchor': lp.anchor }, te('role', role)) : null,
-		s('title', {}, p.name || p.id));
-		people.append(g);
+	const centre = s('g', { class: 'centre' });
+	const nodes = new Map();
+	for (const { it, path } of items) {
+		if (it.type === 'sector') {
+			const a0 = it.a0;
+			const a1 = it.a1;
+			const mid = rad((a0 + a1) / 2);
+			const rm = (it.r0 + it.r1) / 2;
+			cells.append(s('path', { d: sectorPath(it.r0, it.r1, a0, a1), transform: `translate(${cx} ${cy})`,
+				class: `cell w-${it.world} r${it.ring}`, dataset: { world: it.world, segment: it.segment,
+					ring: it.ring, cx: f1(rm * Math.cos(mid)), cy: f1(rm * Math.sin(mid)), a0: f1(a0), a1: f1(a1),
+					r0: f1(it.r0), r1: f1(it.r1) } },
+			s('title', {}, t('eco.cellTitle', { segment: te('segment', it.segment),
+				world: te('world', it.world), ring: t(`ring.${it.ring}`) }))));
+		} else if (it.type === 'ring') {
+			const grp = path[path.length - 1] || {};
+			rings.append(s('circle', { cx: it.x, cy: it.y, r: it.r, ...styleAttrs(grp) }));
+		} else if (it.type === 'tie' && it.tie !== undefined) {
+			const withChild = it.a === childId || it.b === childId;
+			if (withChild || ui.others)
+				ties.append(drawItem(it));
+		} else if (it.type === 'node') {
+			nodes.set(it.person, { node: it, extra: [], labels: [] });
+		} else if ((it.type === 'star' || it.type === 'label') && it.person && !inGroup(path, 'legend')) {
+			const n = nodes.get(it.person);
+			if (n)
+				n.extra.push(drawItem(it));
+			if (n && it.box)
+				n.labels.push(it.box);
+		}
 	}
-	svg.append(people);
+	for (const [id, { node, extra, labels }] of nodes) {
+		const p = personById(doc, id) || { id };
+		const role = (p.roles || [])[0];
+		const isChild = node.child;
+		const b = node.box;
+		const label = isChild ? t('eco.childLabel', { name: p.name || id }) :
+			t('eco.personLabel', { name: p.name || id, role: role ? te('role', role) : '',
+				ring: t(`ring.${node.ring}`) }) + (trust.has(id) ? `, ${t('eco.trustFigure')}` : '');
+		(isChild ? centre : people).append(s('g', { class: ['node', isChild ? 'child' : null, node.deceased ? 'dead' : null,
+			node.trust ? 'trust' : null], tabindex: 0, role: 'button', 'aria-label': label,
+		dataset: { person: id, ring: node.ring, world: node.world || '', segment: node.segment || '' } },
+		s('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 6, class: 'hit' }),
+		labelHit(b, labels), drawItem(node), extra, s('title', {}, p.name || id)));
+	}
+	world.append(cells, rings, ties, centre, people);
+	svg.append(world);
 	return svg;
 }
 
-/* SVG user coordinates of a pointer event. */
+/* The legend beside the picture, from the geometry's own legend: each entry
+ * its sample (drawn as the picture draws it) and its words. */
+function legendList(g) {
+	const legend = flat(g.items, []).filter(({ path }) => inGroup(path, 'legend'));
+	const entries = [];
+	for (const { it, path } of legend) {
+		const entry = path.find((x) => x.class === 'legend-item');
+		let last = entries[entries.length - 1];
+		if (!entry) {
+			if (it.type === 'label')
+				entries.push({ note: it.text });
+			continue;
+		}
+		if (!last || last.group !== entry) {
+			last = { group: entry, sample: [], text: '' };
+			entries.push(last);
+		}
+		if (it.type === 'label')
+			last.text = it.text;
+		else
+			last.sample.push(it);
+	}
+	return h('ul', { class: 'eco-legend' }, entries.map((e) => {
+		if (e.note)
+			return h('li', { class: 'note' }, e.note);
+		const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+		for (const it of e.sample) {
+			let r = it.box;
+			if (!r && it.x1 !== undefined)
+				r = { x: it.x1, y: it.y1 - 8, w: it.x2 - it.x1, h: 16 };
+			else if (!r && it.x !== undefined)
+				r = { x: it.x - (it.r || 8), y: it.y - (it.r || 8), w: 2 * (it.r || 8), h: 2 * (it.r || 8) };
+			if (!r)
+				continue;
+			b.x0 = Math.min(b.x0, r.x);
+			b.y0 = Math.min(b.y0, r.y);
+			b.x1 = Math.max(b.x1, r.x + r.w);
+			b.y1 = Math.max(b.y1, r.y + r.h);
+		}
+		const w = b.x1 - b.x0 + 4;
+		const ht = b.y1 - b.y0 + 4;
+		return h('li', {}, s('svg', { viewBox: `${f1(b.x0 - 2)} ${f1(b.y0 - 2)} ${f1(w)} ${f1(ht)}`,
+			width: f1(w), height: f1(ht), 'aria-hidden': 'true', class: 'sample' },
+		e.sample.map(drawItem)), h('span', {}, e.text));
+	}));
+}
+
+/* ---- interaction ---- */
+
+/* SVG user coordinates (around the child) of a pointer event. */
 function toSvg(svg, ev) {
 	const m = svg.getScreenCTM();
 	if (!m)
@@ -348,44 +290,42 @@ function toSvg(svg, ev) {
 	return { x: p.x, y: p.y };
 }
 
-/* Which segment and ring a point falls in (ring 0 is the child). */
-function hitTest(ws, x, y) {
+/* The sector a point (around the child) falls in, or null. */
+function hitSector(sectors, x, y) {
 	const r = Math.hypot(x, y);
-	let a = (Math.atan2(y, x) * 180) / Math.PI;
-	if (a < ws[0].a0)
-		a += 360;
-	let ring = 0;
-	for (let k = 1; k <= 4; k++)
-		if (r >= EDGE[k])
-			ring = k;
-	if (r > EDGE[5])
-		ring = 5;
-	const wd = ws.find((w) => a >= w.a0 && a < w.a1) || ws[0];
-	return { ring, wedge: wd };
+	const a = (Math.atan2(y, x) * 180) / Math.PI;
+	return sectors.find((sc) => {
+		let aa = a;
+		while (aa < sc.a0)
+			aa += 360;
+		return r >= sc.r0 && r < sc.r1 && aa < sc.a1;
+	}) || null;
 }
 
 function addAt(world, segment, ring) {
 	return personDialog(null, { world, segment, ring, role: SEGMENT_ROLE[segment] });
 }
 
-async function moveTo(p, ring, wd) {
-	const doc = cs.doc;
-	const curRing = ringOf(doc, p.id);
-	const cur = wedgeOf(wedges(doc), p);
-	const changeWedge = !cur || cur.world !== wd.world || cur.segment !== wd.segment;
-	if (ring === curRing && !changeWedge)
+/* Moves person id from (ring, world, segment) of its node to those of the
+ * sector `to`: the tie with the child and the person's world and segment. */
+async function moveTo(id, from, to) {
+	const p = personById(cs.doc, id);
+	if (!p)
 		return;
-	const desc = t('eco.movedDesc', { name: p.name || p.id, ring: t(`ring.${ring}`) });
+	const changeWedge = from.world !== to.world || from.segment !== to.segment;
+	if (to.ring === from.ring && !changeWedge)
+		return;
+	const desc = t('eco.movedDesc', { name: p.name || id, ring: t(`ring.${to.ring}`) });
 	try {
 		await save(desc, (d) => {
-			const q = personById(d, p.id);
+			const q = personById(d, id);
 			if (!q)
-				throw new Error(t('person.gone', { name: p.name || p.id }));
-			if (ring !== curRing)
-				setRing(d, p.id, ring);
+				throw new Error(t('person.gone', { name: p.name || id }));
+			if (to.ring !== from.ring)
+				setRing(d, id, to.ring);
 			if (changeWedge) {
-				q.world = wd.world;
-				q.segment = wd.segment;
+				q.world = to.world;
+				q.segment = to.segment;
 			}
 		});
 	} catch (e) {
@@ -411,16 +351,18 @@ function selectForTie(id, status) {
 	tieDialog(a, id);
 }
 
-function wire(svg, ws, pos, status) {
-	const doc = cs.doc;
+const where = (node) => ({ ring: Number(node.dataset.ring), world: node.dataset.world,
+	segment: node.dataset.segment });
+
+function wire(svg, sectors, status) {
 	let drag = null;
 	let suppressUntil = 0;
+	const put = (node, dx, dy) => node.setAttribute('transform', dx || dy ? `translate(${f1(dx)} ${f1(dy)})` : '');
 	svg.addEventListener('pointerdown', (ev) => {
 		const node = ev.target.closest('.node');
 		if (!node || node.classList.contains('child') || ev.button !== 0 || ui.mode !== 'edit')
 			return;
-		const start = toSvg(svg, ev);
-		drag = { node, id: node.dataset.person, start, moved: false, pointerId: ev.pointerId };
+		drag = { node, id: node.dataset.person, start: toSvg(svg, ev), moved: false, pointerId: ev.pointerId };
 		node.setPointerCapture(ev.pointerId);
 	});
 	svg.addEventListener('pointermove', (ev) => {
@@ -432,41 +374,34 @@ function wire(svg, ws, pos, status) {
 		if (!drag.moved && Math.hypot(dx, dy) < 8)
 			return;
 		drag.moved = true;
-		const base = pos[drag.id];
-		drag.node.setAttribute('transform', `translate(${f1(base.x + dx)},${f1(base.y + dy)})`);
+		put(drag.node, dx, dy);
 		drag.node.classList.add('dragging');
-		const hit = hitTest(ws, p.x, p.y);
+		const hit = hitSector(sectors, p.x, p.y);
 		for (const c of svg.querySelectorAll('.cell.drop'))
 			c.classList.remove('drop');
-		const cell = svg.querySelector(`.cell[data-world="${hit.wedge.world}"][data-segment="${hit.wedge.segment}"][data-ring="${Math.min(Math.max(hit.ring, 1), 4)}"]`);
-		if (cell)
-			cell.classList.add('drop');
+		if (hit)
+			svg.querySelector(`.cell[data-world="${hit.world}"][data-segment="${hit.segment}"][data-ring="${hit.ring}"]`)
+				?.classList.add('drop');
 	});
 	const endDrag = async (ev) => {
 		if (!drag || ev.pointerId !== drag.pointerId)
 			return;
 		const d = drag;
 		drag = null;
-		if (!d.moved) {
-			/* a click: handled by the click listener */
-			return;
-		}
+		if (!d.moved)
+			return;     /* a click: handled by the click listener */
 		suppressUntil = Date.now() + 400;
 		const p = toSvg(svg, ev);
-		const hit = hitTest(ws, p.x, p.y);
-		const person = personById(doc, d.id);
-		if (!person || hit.ring < 1) {
-			d.node.setAttribute('transform', `translate(${f1(pos[d.id].x)},${f1(pos[d.id].y)})`);
-			return;
-		}
-		await moveTo(person, Math.min(hit.ring, 4), hit.wedge);
-		d.node.setAttribute('transform', `translate(${f1(pos[d.id].x)},${f1(pos[d.id].y)})`);
+		const hit = hitSector(sectors, p.x, p.y);
+		if (hit)
+			await moveTo(d.id, where(d.node), hit);
+		put(d.node, 0, 0);
 		d.node.classList.remove('dragging');
 	};
 	svg.addEventListener('pointerup', endDrag);
 	svg.addEventListener('pointercancel', (ev) => {
 		if (drag && ev.pointerId === drag.pointerId) {
-			drag.node.setAttribute('transform', `translate(${f1(pos[drag.id].x)},${f1(pos[drag.id].y)})`);
+			put(drag.node, 0, 0);
 			drag = null;
 		}
 	});
@@ -490,7 +425,7 @@ function wire(svg, ws, pos, status) {
 		}
 		const cell = ev.target.closest('.cell');
 		if (cell && ui.mode === 'edit')
-			addAt(cell.dataset.world, cell.dataset.segment, Math.min(Number(cell.dataset.ring), 4));
+			addAt(cell.dataset.world, cell.dataset.segment, Number(cell.dataset.ring));
 	});
 	svg.addEventListener('keydown', (ev) => {
 		const node = ev.target.closest && ev.target.closest('.node');
@@ -502,34 +437,54 @@ function wire(svg, ws, pos, status) {
 		} else if ((ev.key === '+' || ev.key === '-') && !node.classList.contains('child')) {
 			/* keyboard alternative to dragging: + closer, - further away */
 			ev.preventDefault();
-			const p = personById(cs.doc, node.dataset.person);
-			const r = ringOf(cs.doc, p.id);
-			const nr = ev.key === '+' ? Math.max(1, r - 1) : Math.min(4, r + 1);
-			if (nr !== r)
-				moveTo(p, nr, wedgeOf(wedges(cs.doc), p)).then(() => {
-					const again = document.querySelector(`#ecogram .node[data-person="${p.id}"]`);
-					if (again)
-						again.focus();
-				});
+			const from = where(node);
+			const ring = ev.key === '+' ? Math.max(1, from.ring - 1) : Math.min(4, from.ring + 1);
+			/* the picture is drawn anew after the save: focus goes back to
+			 * the same person there */
+			ui.focus = node.dataset.person;
+			moveTo(ui.focus, from, { ...from, ring });
 		}
 	});
 }
 
+/* Shows the picture at least min_scale pixels per unit, as large as the
+ * screen allows but never above one pixel per unit.  The canvas is as high
+ * as the screen below its top and scrolls when the picture is larger,
+ * centred on the child. */
+function fit(canvas, svg, g) {
+	const vb = svg.viewBox.baseVal;
+	const room = Math.max(320, window.innerHeight - canvas.getBoundingClientRect().top - 16);
+	const scale = Math.max(g.min_scale, Math.min(1, canvas.clientWidth / vb.width, room / vb.height));
+	svg.setAttribute('width', f1(vb.width * scale));
+	svg.setAttribute('height', f1(vb.height * scale));
+	canvas.style.maxHeight = `${Math.round(room)}px`;
+	canvas.scrollLeft = Math.max(0, -vb.x * scale - canvas.clientWidth / 2);
+	canvas.scrollTop = Math.max(0, -vb.y * scale - canvas.clientHeight / 2);
+}
+
 export async function render(body) {
 	const doc = cs.doc;
-	const ws = wedges(doc);
-	const pos = place(doc, ws);
-	const svg = draw(doc, ws, pos);
+	let g;
+	try {
+		const r = await api('GET', `/api/cases/${encodeURIComponent(cs.ref)}/layout/ecogram`,
+			{ query: { lang: getLang() } });
+		g = r.data;
+	} catch (e) {
+		if (e.status === 401)
+			throw e;
+		mount(body, h('p', { class: 'warn' }, t('picture.failed', { reason: e.messages ? e.messages.join(' ') : String(e) })));
+		return;
+	}
+	const items = flat(g.items);
+	const sectors = items.filter(({ it }) => it.type === 'sector').map(({ it }) => it);
+	const svg = draw(g, items, doc);
 	const status = h('p', { class: 'mode-status', role: 'status', 'aria-live': 'polite' },
 		ui.mode === 'tie' ? t('eco.tiePickA') : t('eco.howto'));
 	const tieBtn = h('button', { type: 'button', class: ['btn', ui.mode === 'tie' ? 'primary' : 'secondary'],
 		id: 'tie-mode', 'aria-pressed': ui.mode === 'tie' ? 'true' : 'false', onclick: () => {
 			ui.mode = ui.mode === 'tie' ? 'edit' : 'tie';
 			ui.tieFrom = null;
-			render(body);
-			const b = document.getElementById('tie-mode');
-			if (b)
-				b.focus();
+			render(body).then(() => document.getElementById('tie-mode')?.focus());
 		} }, ui.mode === 'tie' ? t('eco.tieModeOff') : t('eco.tieMode'));
 	const othersCb = h('input', { type: 'checkbox', id: 'eco-others', checked: ui.others, onchange: (ev) => {
 		ui.others = ev.target.checked;
@@ -538,10 +493,15 @@ export async function render(body) {
 	const trust = trustFigures(doc);
 	const sigs = cs.signals.filter((sg) => ECO_SIGNALS.includes(sg.id));
 	const childName = nameOf(doc, childId(doc));
+	/* the segments of each world as the geometry has them, with the number
+	 * of people in rings 1-3 */
+	const nodes = items.filter(({ it }) => it.type === 'node' && !it.child).map(({ it }) => it);
+	const wedges = sectors.filter((sc) => sc.ring === 1);
 	const prompts = h('div', { class: 'prompts', id: 'prompts' }, WORLDS.map((w) => h('div', { class: 'prompt-world' },
 		h('h4', { class: `w-${w}` }, te('world', w)),
-		h('ul', {}, ws.filter((wd) => wd.world === w).map((wd) => {
-			const n = Object.values(pos).filter((p) => p.wedge === wd && p.ring < 4).length;
+		h('ul', {}, wedges.filter((wd) => wd.world === w).map((wd) => {
+			const n = nodes.filter((p) => (p.world || 'shared') === wd.world && p.segment === wd.segment &&
+				p.ring < 4).length;
 			return h('li', {}, h('button', { type: 'button', class: ['prompt', `w-${wd.world}`],
 				dataset: { world: wd.world, segment: wd.segment },
 				'aria-label': `${t('eco.prompt')} ${te('segment', wd.segment)}, ${te('world', wd.world)} (${t('eco.count', { n })})`,
@@ -549,11 +509,11 @@ export async function render(body) {
 			h('span', { 'aria-hidden': 'true' }, '+ '), te('segment', wd.segment),
 			h('span', { class: 'prompt-n' }, ` ${n}`)));
 		})))));
+	const canvas = h('div', { class: 'eco-canvas' }, svg);
 	mount(body,
 		h('h2', { id: 'tab-title', class: 'sr-only' }, t('tab.ecogram')),
 		h('div', { class: 'eco-layout' },
-			h('div', { class: 'eco-canvas' }, svg,
-				h('p', { class: 'muted small' }, t('eco.keys'))),
+			h('div', { class: 'eco-main' }, canvas, h('p', { class: 'muted small' }, t('eco.keys'))),
 			h('aside', { class: 'eco-side', 'aria-label': t('eco.side') },
 				status,
 				h('div', { class: 'actions' }, tieBtn),
@@ -570,15 +530,15 @@ export async function render(body) {
 					prompts),
 				h('section', { class: 'legend', 'aria-labelledby': 'eco-legend' },
 					h('h3', { id: 'eco-legend' }, t('eco.legend')),
-					h('ul', {}, WORLDS.map((w) => h('li', {}, h('span', { class: `swatch w-${w}`, 'aria-hidden': 'true' }),
-						te('world', w))),
-					['strong', 'normal', 'weak'].map((st) => h('li', {}, h('span', { class: `line s-${st}`, 'aria-hidden': 'true' }),
-						te('strength', st))),
-					h('li', {}, h('span', { class: 'line q-conflict', 'aria-hidden': 'true' }), te('quality', 'conflict')),
-					h('li', {}, h('span', { class: 'star-mark', 'aria-hidden': 'true' }, '★'), t('eco.trustFigure')))),
+					legendList(g)),
 				h('p', {}, h('a', { href: renderUrl(cs.ref, 'ecogram', 'svg'), target: '_blank', rel: 'noopener' },
 					t('eco.serverPicture'))))));
-	wire(svg, ws, pos, status);
+	fit(canvas, svg, g);
+	wire(svg, sectors, status);
+	if (ui.focus) {
+		svg.querySelector(`.node[data-person="${CSS.escape(ui.focus)}"]`)?.focus();
+		ui.focus = null;
+	}
 }
 
-export { hitTest, wedges, tieIndex };
+export { hitSector, tieIndex };
