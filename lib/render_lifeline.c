@@ -13,6 +13,12 @@
  *   highlighted     breakdowns (a placement that ended in breakdown, or an
  *                   event of type breakdown) and changes of professional get
  *                   a vermillion marker and a bold label;
+ *   the path        from kr_path (lib/path.c), never counted here: a grey
+ *                   band under the axis for each period away from home, a
+ *                   placement the child came to by a move labelled so
+ *                   (a support family, part-time care or a change of form
+ *                   with the same carers is no move), and the numbers of
+ *                   moves and breakdowns in the description;
  *   under it all    a legend of the event types and forms that occur.
  *
  * Events after the as-of day are left out (the picture is of that day);
@@ -27,6 +33,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "kring/path.h"
+#include "kring/words.h"
 
 #include "geometry_int.h"
 #include "render_int.h"
@@ -58,6 +67,7 @@ struct lpl {
 	double x0, x1;
 	enum kr_form form;
 	bool breakdown;
+	bool move;                /* the child came to it by a move (kr_path) */
 	char label[LABEL_CP * 4 + 64];
 	double ux1;               /* right end of the unit */
 	int lane;
@@ -248,6 +258,7 @@ struct ll {
 	int nlanes_up, nlanes_down;
 	double axis_y, width, height;
 	bool form_seen[KR_FORM__N], type_seen[KR_EV__N], any_hi;
+	struct kr_path *path;     /* the child's path on the as-of day */
 };
 
 static double day_x(const struct ll *l, long day)
@@ -369,6 +380,7 @@ static bool collect_placements(struct ll *l)
 		return false;
 	for (size_t i = 0; i < c->nplacements; i++) {
 		const struct kr_placement *p = &c->placements[i];
+		const struct kr_path *path = l->path;
 		struct lpl *v;
 		char names[256], raw[512];
 		const char *form;
@@ -386,20 +398,20 @@ static bool collect_placements(struct ll *l)
 		v->x1 = day_x(l, e);
 		if (v->x1 < v->x0 + 3)
 			v->x1 = v->x0 + 3;
-		v->breakdown = ended && p->end_reason == KR_END_BREAKDOWN;
-		for (size_t k = 0; k < c->nevents; k++) {
-			const struct kr_event *ev = &c->events[k];
-			if (ev->type == KR_EV_BREAKDOWN && ev->placement == (int)i &&
-			    kr_date_valid(ev->date) && kr_date_first(ev->date) <= l->end)
+		for (size_t k = 0; k < path->nbreakdowns; k++)
+			if (path->breakdowns[k].placement == (int)i && path->breakdowns[k].day <= l->end)
 				v->breakdown = true;
-		}
+		for (size_t k = 0; k < path->nmoves; k++)
+			if (path->moves[k].placement == (int)i)
+				v->move = true;
 		form = kr_enum_label(KR_ENUM_FORM, p->form, l->lang);
 		if (!form || !*form)
 			form = kr_tr(l->lang, "plaatsing", "placement");
 		join_names(c, p->carers, p->ncarers, names, sizeof names);
-		snprintf(raw, sizeof raw, "%s%s%s%s%s", form,
+		snprintf(raw, sizeof raw, "%s%s%s%s%s%s", form,
 		         p->network == KR_TRUE ? kr_tr(l->lang, " (netwerk)", " (network)") : "",
 		         *names ? ": " : "", names,
+		         v->move ? kr_tr(l->lang, " \xE2\x80\x94 overplaatsing", " \xE2\x80\x94 move") : "",
 		         v->breakdown ? kr_tr(l->lang, " \xE2\x80\x94 breakdown",
 		                              " \xE2\x80\x94 breakdown") : "");
 		kri_text_clip(raw, LABEL_CP + 12, v->label, sizeof v->label);
@@ -604,6 +616,29 @@ static struct kr_geom_item *breakdown_mark(struct kr_geometry *g, double x, doub
 	return it;
 }
 
+/* Grey bands just under the year labels: the periods the child lived away
+ * from home (kr_path), so a return home and a new removal read at a glance. */
+static void draw_periods(struct ll *l, struct kr_geometry *g)
+{
+	const struct kr_path *p = l->path;
+
+	if (p->nperiods == 0)
+		return;
+	kri_geom_group(g, "out-of-home", 0);
+	for (size_t i = 0; i < p->nperiods; i++) {
+		long s = p->periods[i].start, e = p->periods[i].end < 0 ? l->end : p->periods[i].end;
+		double x0 = day_x(l, s), x1 = day_x(l, e);
+		struct kr_geom_item *it;
+		if (s > l->end)
+			continue;
+		if (x1 < x0 + 2)
+			x1 = x0 + 2;
+		it = kri_geom_rect(g, x0, l->axis_y + 23, x1 - x0, 5);
+		it->style.fill = "#8a8a8a";
+	}
+	kri_geom_end(g);
+}
+
 static void draw_placements(struct ll *l, struct kr_geometry *g)
 {
 	double top0 = l->axis_y + 34;
@@ -640,7 +675,7 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 		kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
 	}
 	y += 20;
-	for (int pass = 0; pass < 3; pass++) {
+	for (int pass = 0; pass < 4; pass++) {
 		int n = pass == 0 ? KR_EV__N : pass == 1 ? KR_FORM__N : 1;
 		for (int k = 0; k < n; k++) {
 			const char *t;
@@ -651,13 +686,17 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				continue;
 			if (pass == 2 && !l->any_hi)
 				continue;
+			if (pass == 3 && l->path->nperiods == 0)
+				continue;
 			if (pass == 0)
 				t = kr_enum_label(KR_ENUM_EVENT_TYPE, k, l->lang);
 			else if (pass == 1)
 				t = kr_enum_label(KR_ENUM_FORM, k, l->lang);
-			else
+			else if (pass == 2)
 				t = kr_tr(l->lang, "rood: breakdown of andere hulpverlener",
 				          "red: breakdown or change of professional");
+			else
+				t = kr_tr(l->lang, "grijze balk: uit huis", "grey band: away from home");
 			if (!t || !*t)
 				t = pass == 1 ? kr_tr(l->lang, "plaatsing", "placement") :
 				    kr_tr(l->lang, "gebeurtenis", "event");
@@ -675,8 +714,11 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 					it->rect.exact = KR_GEOM_EXACT_W | KR_GEOM_EXACT_H;
 					it->style.fill = kri_geom_printf(g, "url(#ll-form-%d)", k);
 					it->style.stroke = "#000";
-				} else {
+				} else if (pass == 2) {
 					breakdown_mark(g, x + 1, y);
+				} else {
+					struct kr_geom_item *it = kri_geom_rect(g, x, y + 4, 14, 5);
+					it->style.fill = "#8a8a8a";
 				}
 				kri_geom_end(g);
 				kri_geom_label(g, x + iw + 6, y + 11, px, KR_ANCHOR_START,
@@ -703,10 +745,21 @@ static void draw(struct ll *l, struct kr_geometry *g)
 	kr_date_format(dt, to);
 	kr_date_format(dt, asof);
 	snprintf(title, sizeof title, kr_tr(l->lang, "Levenslijn van %s", "Lifeline of %s"), cname);
-	snprintf(desc, sizeof desc,
-	         kr_tr(l->lang, "Het leven van %s van %s tot %s: %zu gebeurtenissen, "
-	               "%zu plaatsingen.", "The life of %s from %s to %s: %zu events, "
-	               "%zu placements."), cname, from, to, l->nev, l->npl);
+	{
+		char nev[48], npl[48], nmv[48], nbd[48];
+		kr_words_count((long)l->nev, l->lang, "gebeurtenis", "gebeurtenissen", "event",
+		               "events", nev, sizeof nev);
+		kr_words_count((long)l->npl, l->lang, "plaatsing", "plaatsingen", "placement",
+		               "placements", npl, sizeof npl);
+		kr_words_count(l->path->moves_total, l->lang, "overplaatsing", "overplaatsingen",
+		               "move", "moves", nmv, sizeof nmv);
+		kr_words_count(l->path->breakdowns_total, l->lang, "breakdown", "breakdowns",
+		               "breakdown", "breakdowns", nbd, sizeof nbd);
+		snprintf(desc, sizeof desc,
+		         kr_tr(l->lang, "Het leven van %s van %s tot %s: %s, %s, %s, %s.",
+		               "The life of %s from %s to %s: %s, %s, %s, %s."),
+		         cname, from, to, nev, npl, nmv, nbd);
+	}
 	for (size_t i = 0; i < l->nev; i++)
 		right = fmax(right, l->ev[i].hi_x);
 	for (size_t i = 0; i < l->npl; i++)
@@ -737,6 +790,7 @@ static void draw(struct ll *l, struct kr_geometry *g)
 	year_ticks(l, g);
 	kri_geom_label(g, axis_end + 12, l->axis_y + 4, TICK_PX, KR_ANCHOR_START, "asof", -1,
 	               asof);
+	draw_periods(l, g);
 	draw_events(l, g);
 	draw_placements(l, g);
 	legend(l, g, ybottom, l->width);
@@ -758,6 +812,9 @@ enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_rend
 	l.o = o;
 	l.lang = o->lang;
 	axis_range(&l);
+	rc = kr_path_compute(c, l.end, NULL, &l.path, err);
+	if (rc != KR_OK)
+		goto out;
 	years = (double)(l.end - l.start) / 365.25;
 	w = years * 64;
 	if (w < 600)
@@ -774,5 +831,6 @@ enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_rend
 out:
 	free(l.ev);
 	free(l.pl);
+	kr_path_free(l.path);
 	return rc;
 }

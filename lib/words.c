@@ -104,3 +104,13 @@ enum kr_status kr_words_list(struct kr_buf *b, const char *const *names, size_t 
 		              : " en ") : ", ", names[i]);
 	return b->failed ? b->why : KR_OK;
 }
+
+char *kr_words_count(long count, enum kr_lang lang, const char *nl_one, const char *nl_many,
+                     const char *en_one, const char *en_many, char *buf, size_t n)
+{
+	const char *w = lang == KR_LANG_EN ? (count == 1 ? en_one : en_many) :
+	                (count == 1 ? nl_one : nl_many);
+
+	snprintf(buf, n, "%ld %s", count, w);
+	return buf;
+}

@@ -44,4 +44,11 @@ struct kr_pronouns kr_words_pronouns(int sex, enum kr_lang lang);
 enum kr_status kr_words_list(struct kr_buf *b, const char *const *names, size_t n,
                              enum kr_lang lang);
 
+/* A count with its noun in the right number: "1 plaatsing", "3 plaatsingen"
+ * (English "1 move", "0 moves").  Both languages use the "one"/"other"
+ * rule of CLDR (1 is singular, every other count plural).  Writes into buf
+ * (n bytes) and returns buf. */
+char *kr_words_count(long count, enum kr_lang lang, const char *nl_one, const char *nl_many,
+                     const char *en_one, const char *en_many, char *buf, size_t n);
+
 #endif

@@ -229,7 +229,14 @@ static void test_content(void **state)
 	/* the event before birth is pinned to the start, with its year */
 	assert_non_null(strstr(s, "(2012) "));
 	/* placements: form and carers; breakdown highlighted and bold */
-	assert_non_null(strstr(s, ": Marga, Kees<"));
+	/* the path: crisis care with Jan and Wil broke down, then a move to
+	 * Marga and Kees; the support family before is no move, and the
+	 * period away from home is one grey band */
+	assert_non_null(strstr(s, ": Marga, Kees \xE2\x80\x94 overplaatsing<"));
+	assert_null(strstr(s, ": Ria \xE2\x80\x94 overplaatsing"));
+	assert_non_null(strstr(s, "1 overplaatsing, 1 breakdown."));
+	assert_non_null(strstr(s, "grijze balk: uit huis"));
+	assert_int_equal(tu_count(s, "fill=\"#8a8a8a\""), 2);   /* one band + legend */
 	assert_non_null(strstr(s, ": Jan, Wil \xE2\x80\x94 breakdown<"));
 	assert_true(tu_count(s, "class=\"alert\"") >= 3);   /* 2 events, 1 placement, legend */
 	assert_true(tu_count(s, "#D55E00") >= 3);
