@@ -107,11 +107,14 @@ enum kr_status kri_render_layout(enum kr_render_kind kind, const struct kr_case 
 	if (out)
 		*out = NULL;
 	if ((unsigned)kind >= KR_RENDER__N)
-		return kr_error_set(err, KR_EUSAGE, "unknown picture kind %d", (int)kind);
+		return kr_error_say(err, KR_EUSAGE, "onbekende soort tekening %d", "unknown picture kind %d",
+		                    (int)kind);
 	if (!c || !out)
-		return kr_error_set(err, KR_EUSAGE, "no case or no place for the picture");
+		return kr_error_say(err, KR_EUSAGE, "geen dossier of geen plek voor de tekening",
+		                    "no case or no place for the picture");
 	if (c->child < 0 || (size_t)c->child >= c->npersons)
-		return kr_error_set(err, KR_EINVAL, "case %s has no child to draw",
+		return kr_error_say(err, KR_EINVAL, "dossier %s noemt geen kind om te tekenen",
+		                    "case %s has no child to draw",
 		                    c->ref ? c->ref : "?");
 	if (!opts) {
 		memset(&defaults, 0, sizeof defaults);
@@ -154,7 +157,8 @@ enum kr_status kr_render_svg(enum kr_render_kind kind, const struct kr_case *c,
 	enum kr_status rc;
 
 	if (!out)
-		return kr_error_set(err, KR_EUSAGE, "no case or no output buffer");
+		return kr_error_say(err, KR_EUSAGE, "geen dossier of geen uitvoer",
+		                    "no case or no output buffer");
 	if ((rc = kri_render_layout(kind, c, opts, false, &g, err)) != KR_OK)
 		return rc;
 	rc = kr_geometry_to_svg(g, NULL, out, NULL);
@@ -163,7 +167,8 @@ enum kr_status kr_render_svg(enum kr_render_kind kind, const struct kr_case *c,
 		rc = kr_geometry_boxes(g, opts->layout);
 	}
 	if (rc != KR_OK)
-		kr_error_set(err, rc, "the %s picture does not fit in memory (%s)",
+		kr_error_say(err, rc, "de tekening %s past niet in het geheugen (%s)",
+		             "the %s picture does not fit in memory (%s)",
 		             kind_names[kind], kr_status_name(rc));
 	kr_geometry_free(g);
 	return rc;
@@ -216,16 +221,18 @@ enum kr_status kr_render_convert(const char *svg, size_t len, enum kr_render_for
 	size_t start = out ? out->len : 0;
 
 	if (!svg || !out || (fmt != KR_FORMAT_PDF && fmt != KR_FORMAT_PNG))
-		return kr_error_set(err, KR_EUSAGE, "convert needs SVG text and PDF or PNG");
+		return kr_error_say(err, KR_EUSAGE, "omzetten vraagt SVG-tekst en PDF of PNG",
+		                    "convert needs SVG text and PDF or PNG");
 	h = rsvg_handle_new_from_data((const guint8 *)svg, len, &gerr);
 	if (!h) {
-		rc = kr_error_set(err, KR_EINVAL, "cannot read the SVG: %s",
+		rc = kr_error_say(err, KR_EINVAL, "kan de SVG niet lezen: %s", "cannot read the SVG: %s",
 		                  gerr ? gerr->message : "unknown error");
 		goto out;
 	}
 	rsvg_handle_set_dpi(h, 96.0);
 	if (!svg_size(h, &w, &hh)) {
-		rc = kr_error_set(err, KR_EINVAL, "the SVG has no width, height or viewBox");
+		rc = kr_error_say(err, KR_EINVAL, "de SVG heeft geen breedte, hoogte of viewBox",
+		                  "the SVG has no width, height or viewBox");
 		goto out;
 	}
 	if (fmt == KR_FORMAT_PDF) {
@@ -246,7 +253,8 @@ enum kr_status kr_render_convert(const char *svg, size_t len, enum kr_render_for
 		                               (int)vp.height);
 	}
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		rc = kr_error_set(err, KR_ENOMEM, "cannot make the drawing surface: %s",
+		rc = kr_error_say(err, KR_ENOMEM, "kan het tekenvlak niet maken: %s",
+		                  "cannot make the drawing surface: %s",
 		                  cairo_status_to_string(cairo_surface_status(s)));
 		goto out;
 	}
@@ -256,7 +264,7 @@ enum kr_status kr_render_convert(const char *svg, size_t len, enum kr_render_for
 		cairo_paint(cr);
 	}
 	if (!rsvg_handle_render_document(h, cr, &vp, &gerr)) {
-		rc = kr_error_set(err, KR_EINVAL, "cannot draw the SVG: %s",
+		rc = kr_error_say(err, KR_EINVAL, "kan de SVG niet tekenen: %s", "cannot draw the SVG: %s",
 		                  gerr ? gerr->message : "unknown error");
 		goto out;
 	}
@@ -274,7 +282,8 @@ enum kr_status kr_render_convert(const char *svg, size_t len, enum kr_render_for
 	}
 	if (rc != KR_OK || out->failed) {
 		rc = out->failed ? out->why : rc;
-		kr_error_set(err, rc, "cannot write the %s: %s", fmt == KR_FORMAT_PDF ? "PDF" : "PNG",
+		kr_error_say(err, rc, "kan de %s niet schrijven: %s", "cannot write the %s: %s",
+		             fmt == KR_FORMAT_PDF ? "PDF" : "PNG",
 		             kr_status_name(rc));
 	}
 out:

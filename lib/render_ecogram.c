@@ -621,7 +621,8 @@ enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_rende
 	members = calloc(c->npersons, sizeof *members);
 	where = malloc(c->npersons * sizeof *where);
 	if (!e.nodes || !members || !where) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het tekenen (ecogram)",
+		                  "out of memory drawing the ecogram");
 		goto out;
 	}
 	make_wedges(&e);
@@ -658,7 +659,8 @@ enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_rende
 		ch->lab = label_at(ch, 2, bw, bh);
 		ch->anchor = 1;
 		if (push_placed(&e, ch->sym) || push_placed(&e, ch->lab)) {
-			rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
+			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het tekenen (ecogram)",
+		                  "out of memory drawing the ecogram");
 			goto out;
 		}
 	}
@@ -673,7 +675,8 @@ enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_rende
 					members[nm++] = &e.nodes[i];
 			qsort(members, nm, sizeof *members, cmp_members);
 			if (place_ring(&e, k, members, nm, rmin)) {
-				rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the ecogram");
+				rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het tekenen (ecogram)",
+		                  "out of memory drawing the ecogram");
 				goto out;
 			}
 			rmin = e.radius[k] + RING_GAP;

@@ -327,7 +327,8 @@ enum kr_status kri_layout_flower(const struct kr_case *c, const struct kr_render
 	/* One pool of person indices, cut into the heart and the petals. */
 	pool = malloc((sc.npeople + 1) * sizeof *pool);
 	if (!pool) {
-		st = kr_error_set(err, KR_ENOMEM, "out of memory drawing the flower");
+		st = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het tekenen (flower)",
+		                  "out of memory drawing the flower");
 		goto out;
 	}
 	household = pool;
@@ -371,7 +372,8 @@ enum kr_status kri_layout_flower(const struct kr_case *c, const struct kr_render
 		kr_buf_printf(&desc, " %s: %zu.", k == 8 ? kr_tr(o->lang, "instanties", "agencies") :
 		              kr_scan_segment_name(petals[k].seg, o->lang), petals[k].n);
 	if (desc.failed) {
-		st = kr_error_set(err, desc.why, "could not describe the flower");
+		st = kr_error_say(err, desc.why, "kan de bloem niet beschrijven",
+		                  "could not describe the flower");
 		goto out;
 	}
 	g->width = pg.w;

@@ -1943,16 +1943,18 @@ enum kr_status kri_layout_genogram(const struct kr_case *c, const struct kr_rend
 
 	memset(&g, 0, sizeof g);
 	if (!c || !o || !gm)
-		return kr_error_set(err, KR_EUSAGE, "genogram: missing case, options or geometry");
+		return kr_error_say(err, KR_EUSAGE, "genogram: dossier, opties of geometrie ontbreekt",
+		                    "genogram: missing case, options or geometry");
 	if (c->child < 0 || (size_t)c->child >= c->npersons)
-		return kr_error_set(err, KR_EINVAL, "genogram: the case names no child");
+		return kr_error_say(err, KR_EINVAL, "genogram: het dossier noemt geen kind",
+		                    "genogram: the case names no child");
 	g.c = c;
 	g.o = o;
 	g.lang = o->lang;
 	if (!collect(&g) || !build_unions(&g) || !build_adjacency(&g, &nomem) ||
 	    !groups_and_generations(&g, &nomem) || !visit_order(&g, &nomem) ||
 	    !build_blocks(&g, &nomem) || !order_rows(&g, &nomem)) {
-		rc = kr_error_set(err, KR_ENOMEM, "genogram: out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "genogram: geen geheugen meer", "genogram: out of memory");
 		goto out;
 	}
 	for (size_t i = 0; i < g.nn; i++) {
@@ -1971,7 +1973,7 @@ enum kr_status kri_layout_genogram(const struct kr_case *c, const struct kr_rend
 	g.tmp1 = xcalloc(g.nn, sizeof *g.tmp1, &nomem);
 	g.tmp2 = xcalloc(g.nn, sizeof *g.tmp2, &nomem);
 	if (nomem) {
-		rc = kr_error_set(err, KR_ENOMEM, "genogram: out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "genogram: geen geheugen meer", "genogram: out of memory");
 		goto out;
 	}
 	for (int r = 0; r < g.nrows; r++)
@@ -1981,7 +1983,7 @@ enum kr_status kri_layout_genogram(const struct kr_case *c, const struct kr_rend
 		place_all(&g);
 	place_groups(&g, &nomem);
 	if (nomem || !plan_drops(&g, &nomem) || !plan_rows(&g, &nomem)) {
-		rc = kr_error_set(err, KR_ENOMEM, "genogram: out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "genogram: geen geheugen meer", "genogram: out of memory");
 		goto out;
 	}
 	draw(&g, gm);

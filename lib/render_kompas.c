@@ -51,6 +51,8 @@ enum kr_status kri_layout_kompas(const struct kr_case *c, const struct kr_render
 	char title[256], d[16], buf[640];
 
 	kr_error_init(&suberr);
+	if (err)
+		suberr.lang = err->lang;   /* a panel's message in the caller's language */
 	kr_date_format(kr_date_from_days(o->as_of), d);
 	snprintf(title, sizeof title, "%s %s, %s %s", kr_tr(o->lang, "Netwerkkompas van",
 	         "Network compass of"), child, kr_tr(o->lang, "stand op", "as of"), d);
@@ -94,7 +96,8 @@ enum kr_status kri_layout_kompas(const struct kr_case *c, const struct kr_render
 			if (kri_geom_status(g) != KR_OK)
 				kr_geometry_free(sub);     /* it went to the scratch item */
 		} else if (rs == KR_ENOMEM || rs == KR_ETOOBIG) {
-			st = kr_error_set(err, rs, "%s", suberr.code ? suberr.message :
+			st = suberr.code ? kr_error_say(err, rs, "%s", "%s", suberr.message) :
+			     kr_error_say(err, rs, "geen ruimte meer bij het tekenen van het netwerkkompas",
 			                  "out of room drawing the network compass");
 			goto out;
 		} else {

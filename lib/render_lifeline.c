@@ -805,9 +805,11 @@ enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_rend
 
 	memset(&l, 0, sizeof l);
 	if (!c || !o || !g)
-		return kr_error_set(err, KR_EUSAGE, "lifeline: missing case, options or geometry");
+		return kr_error_say(err, KR_EUSAGE, "lifeline: dossier, opties of geometrie ontbreekt",
+		                    "lifeline: missing case, options or geometry");
 	if (c->child < 0 || (size_t)c->child >= c->npersons)
-		return kr_error_set(err, KR_EINVAL, "lifeline: the case names no child");
+		return kr_error_say(err, KR_EINVAL, "lifeline: het dossier noemt geen kind",
+		                    "lifeline: the case names no child");
 	l.c = c;
 	l.o = o;
 	l.lang = o->lang;
@@ -824,7 +826,7 @@ enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_rend
 	l.x0 = MARGIN + 16;
 	l.pxd = w / (double)(l.end - l.start);
 	if (!collect_events(&l) || !collect_placements(&l) || !lanes(&l)) {
-		rc = kr_error_set(err, KR_ENOMEM, "lifeline: out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "lifeline: geen geheugen meer", "lifeline: out of memory");
 		goto out;
 	}
 	draw(&l, g);

@@ -275,7 +275,8 @@ enum kr_status kri_layout_scan(const struct kr_case *c, const struct kr_render_o
 	if (compare && (st = kr_scan_compute(o->compare, o->compare_day, &then, err)) != KR_OK)
 		goto out;
 	if ((st = describe(&desc, o, &now, compare ? &then : NULL)) != KR_OK) {
-		kr_error_set(err, st, "could not describe the scan picture");
+		kr_error_say(err, st, "kan de tekening van de scan niet beschrijven",
+		             "could not describe the scan picture");
 		goto out;
 	}
 	snprintf(title, sizeof title, "%s %s",

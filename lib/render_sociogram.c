@@ -367,7 +367,8 @@ enum kr_status kri_layout_sociogram(const struct kr_case *c, const struct kr_ren
 	alone = calloc(n, sizeof *alone);
 	gidx = malloc(n * sizeof *gidx);
 	if (!nodes || !graph || !alone || !gidx) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory drawing the sociogram");
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het tekenen (sociogram)",
+		                  "out of memory drawing the sociogram");
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -397,7 +398,8 @@ enum kr_status kri_layout_sociogram(const struct kr_case *c, const struct kr_ren
 		}
 	}
 	if (layout_graph(c, nodes, graph, ng, gidx)) {
-		rc = kr_error_set(err, KR_ENOMEM, "the sociogram layout failed (igraph)");
+		rc = kr_error_say(err, KR_ENOMEM, "het sociogram indelen is mislukt (igraph)",
+		                  "the sociogram layout failed (igraph)");
 		goto out;
 	}
 	for (size_t i = 0; i < ng; i++) {

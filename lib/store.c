@@ -103,16 +103,21 @@ struct kr_store {
 	bool readonly;      /* opened on a file we may not write */
 };
 
-static enum kr_status db_fail(struct kr_store *s, struct kr_error *err, const char *what)
+/* A database failure: what went wrong in both languages, then SQLite's own
+ * words (English: they name the technical cause for whoever fixes it). */
+static enum kr_status db_fail(struct kr_store *s, struct kr_error *err, const char *nl,
+                              const char *en)
 {
-	return kr_error_set(err, KR_EDB, "%s: %s", what, sqlite3_errmsg(s->db));
+	return kr_error_say(err, KR_EDB, "%s: %s", "%s: %s", err && err->lang == KR_LANG_EN ? en : nl,
+	                    sqlite3_errmsg(s->db));
 }
 
 static enum kr_status exec(struct kr_store *s, const char *sql, struct kr_error *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		kr_error_set(err, KR_EDB, "database: %s", msg ? msg : sqlite3_errmsg(s->db));
+		kr_error_say(err, KR_EDB, "database: %s", "database: %s",
+		             msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return KR_EDB;
 	}
@@ -146,9 +151,11 @@ static enum kr_status migrate(struct kr_store *s, struct kr_error *err)
 	char sql[64];
 
 	if (v < 0)
-		return db_fail(s, err, "cannot read the database");
+		return db_fail(s, err, "kan de database niet lezen", "cannot read the database");
 	if (v > (int)kri_nmigrations)
-		return kr_error_set(err, KR_EDB,
+		return kr_error_say(err, KR_EDB,
+		                    "de database heeft schemaversie %d, nieuwer dan deze kring kent "
+		                    "(%d): gebruik een nieuwere kring",
 		                    "the database has schema version %d, newer than this kring "
 		                    "knows (%d): use a newer kring", v, (int)kri_nmigrations);
 	if (v == 0) {
@@ -160,7 +167,8 @@ static enum kr_status migrate(struct kr_store *s, struct kr_error *err)
 			n = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 		if (n > 0)
-			return kr_error_set(err, KR_EDB, "this file is an SQLite database, but not a "
+			return kr_error_say(err, KR_EDB, "dit bestand is een SQLite-database, maar geen "
+			                    "kring-database", "this file is an SQLite database, but not a "
 			                    "kring database");
 	}
 	for (; v < (int)kri_nmigrations; v++) {
@@ -228,7 +236,8 @@ static enum kr_status open_read_only(struct kr_store *s, const char *path, struc
 		sqlite3_close(s->db);
 		s->db = NULL;
 	}
-	return kr_error_set(err, KR_EDB, "cannot open database %s read-only", path);
+	return kr_error_say(err, KR_EDB, "kan database %s niet alleen-lezen openen",
+	                    "cannot open database %s read-only", path);
 }
 
 enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_error *err)
@@ -240,9 +249,9 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 	*out = NULL;
 	s = calloc(1, sizeof *s);
 	if (!s)
-		return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	if (!(s->zc = ZSTD_createCCtx()) || !(s->zd = ZSTD_createDCtx())) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 		goto fail;
 	}
 	/* A file we may not write is opened read-only: it can be listed, read
@@ -255,7 +264,8 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 		if ((rc = open_read_only(s, path, err)))
 			goto fail;
 	} else if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		rc = kr_error_set(err, KR_EDB, "cannot open database %s: %s", path,
+		rc = kr_error_say(err, KR_EDB, "kan database %s niet openen: %s",
+		                  "cannot open database %s: %s", path,
 		                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
@@ -267,14 +277,17 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 	    (rc = exec(s, "PRAGMA synchronous = FULL", err)) ||
 	    (rc = exec(s, "PRAGMA foreign_keys = ON", err)) ||
 	    (rc = exec(s, "PRAGMA trusted_schema = OFF", err))) {
-		kr_error_set(err, KR_EDB, "cannot use %s as a database: %s", path,
+		kr_error_say(err, KR_EDB, "kan %s niet als database gebruiken: %s",
+		             "cannot use %s as a database: %s", path,
 		             sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	if (s->readonly) {
 		int v = user_version(s);
 		if (v != (int)kri_nmigrations) {
-			rc = kr_error_set(err, KR_EDB, "the database %s is read-only and has schema "
+			rc = kr_error_say(err, KR_EDB, "de database %s is alleen-lezen en heeft schemaversie "
+			                  "%d; deze kring heeft %d nodig: open hem een keer waar erin "
+			                  "geschreven mag worden", "the database %s is read-only and has schema "
 			                  "version %d; this kring needs %d: open it once where it may "
 			                  "be written", path, v, (int)kri_nmigrations);
 			goto fail;
@@ -541,7 +554,7 @@ static enum kr_status frame_pack(ZSTD_CCtx *zc, const char *text, size_t n, cons
 	*out = NULL;
 	*outn = 0;
 	if (!buf)
-		return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	ZSTD_CCtx_reset(zc, ZSTD_reset_session_and_parameters);
 	ZSTD_CCtx_setParameter(zc, ZSTD_c_compressionLevel, ZSTD_LEVEL);
 	ZSTD_CCtx_setParameter(zc, ZSTD_c_checksumFlag, 1);
@@ -551,7 +564,8 @@ static enum kr_status frame_pack(ZSTD_CCtx *zc, const char *text, size_t n, cons
 	got = ZSTD_compress2(zc, buf + 1, cap - 1, text, n);
 	if (ZSTD_isError(got)) {
 		free(buf);
-		return kr_error_set(err, KR_EDB, "compressing the case failed: %s",
+		return kr_error_say(err, KR_EDB, "het dossier inpakken is mislukt: %s",
+		                    "compressing the case failed: %s",
 		                    ZSTD_getErrorName(got));
 	}
 	*out = buf;
@@ -576,7 +590,7 @@ static enum kr_status frame_unpack(ZSTD_DCtx *zd, int type, const void *p, size_
 	*outn = 0;
 	if (type == SQLITE_TEXT) {
 		if (!(buf = malloc(n + 1)))
-			return kr_error_set(err, KR_ENOMEM, "out of memory");
+			return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 		if (n)
 			memcpy(buf, p, n);
 		buf[n] = '\0';
@@ -586,20 +600,23 @@ static enum kr_status frame_unpack(ZSTD_DCtx *zd, int type, const void *p, size_
 	}
 	if (type != SQLITE_BLOB || n < 2 || (b[0] != FRAME_FULL && b[0] != FRAME_DELTA) ||
 	    (b[0] == FRAME_DELTA && !prev))
-		return kr_error_set(err, KR_EDB, "a stored revision is damaged");
+		return kr_error_say(err, KR_EDB, "een opgeslagen versie is beschadigd",
+		                    "a stored revision is damaged");
 	size = ZSTD_getFrameContentSize(b + 1, n - 1);
 	if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
 	    size > KR_CASE_MAX_BYTES)
-		return kr_error_set(err, KR_EDB, "a stored revision is damaged");
+		return kr_error_say(err, KR_EDB, "een opgeslagen versie is beschadigd",
+		                    "a stored revision is damaged");
 	if (!(buf = malloc((size_t)size + 1)))
-		return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	ZSTD_DCtx_reset(zd, ZSTD_reset_session_and_parameters);
 	if (b[0] == FRAME_DELTA)
 		ZSTD_DCtx_refPrefix(zd, prev, prevn);
 	got = ZSTD_decompressDCtx(zd, buf, (size_t)size, b + 1, n - 1);
 	if (ZSTD_isError(got) || got != size) {
 		free(buf);
-		return kr_error_set(err, KR_EDB, "a stored revision is damaged");
+		return kr_error_say(err, KR_EDB, "een opgeslagen versie is beschadigd",
+		                    "a stored revision is damaged");
 	}
 	buf[got] = '\0';
 	*out = buf;
@@ -625,7 +642,7 @@ static enum kr_status chain_text(struct kr_store *s, sqlite3_int64 case_id, long
 	*out = NULL;
 	*outn = 0;
 	if (!st)
-		return db_fail(s, err, "reading the case failed");
+		return db_fail(s, err, "het dossier lezen is mislukt", "reading the case failed");
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, rev);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -633,11 +650,12 @@ static enum kr_status chain_text(struct kr_store *s, sqlite3_int64 case_id, long
 		size_t n = (size_t)sqlite3_column_bytes(st, 1);
 		const unsigned char *p = sqlite3_column_blob(st, 1);
 		if ((long)sqlite3_column_int64(st, 0) != want || k == SNAPSHOT_EVERY + 1) {
-			rc = kr_error_set(err, KR_EDB, "a stored revision is missing");
+			rc = kr_error_say(err, KR_EDB, "een opgeslagen versie ontbreekt",
+			                  "a stored revision is missing");
 			break;
 		}
 		if (!(chain[k].p = malloc(n ? n : 1))) {
-			rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 			break;
 		}
 		if (n)
@@ -650,8 +668,9 @@ static enum kr_status chain_text(struct kr_store *s, sqlite3_int64 case_id, long
 			break;
 	}
 	if (!rc && step != SQLITE_ROW)
-		rc = step == SQLITE_DONE ? kr_error_set(err, KR_EDB, "a stored revision is missing")
-		                         : db_fail(s, err, "reading the case failed");
+		rc = step == SQLITE_DONE ? kr_error_say(err, KR_EDB, "een opgeslagen versie ontbreekt",
+			                  "a stored revision is missing")
+		                         : db_fail(s, err, "het dossier lezen is mislukt", "reading the case failed");
 	sqlite3_reset(st);
 	/* forward from the one that stands on its own */
 	for (size_t i = k; rc == KR_OK && i > 0; i--) {
@@ -689,13 +708,13 @@ static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, c
 	*outn = 0;
 	*got = 0;
 	if (!st)
-		return db_fail(s, err, "reading the case failed");
+		return db_fail(s, err, "het dossier lezen is mislukt", "reading the case failed");
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return step == SQLITE_DONE ? kr_error_set(err, KR_ENOTFOUND, "no case %s", ref)
-		                           : db_fail(s, err, "reading the case failed");
+		return step == SQLITE_DONE ? kr_error_say(err, KR_ENOTFOUND, "dossier %s bestaat niet", "no case %s", ref)
+		                           : db_fail(s, err, "het dossier lezen is mislukt", "reading the case failed");
 	}
 	case_id = sqlite3_column_int64(st, 0);
 	head = (long)sqlite3_column_int64(st, 1);
@@ -703,8 +722,8 @@ static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, c
 		rev = head;
 	if (rev > head) {
 		sqlite3_reset(st);
-		return kr_error_set(err, KR_ENOTFOUND, "case %s has no revision %ld (the latest is "
-		                    "%ld)", ref, rev, head);
+		return kr_error_say(err, KR_ENOTFOUND, "dossier %s heeft geen versie %ld (de nieuwste is %ld)",
+		                    "case %s has no revision %ld (the latest is %ld)", ref, rev, head);
 	}
 	if (rev == head && sqlite3_column_type(st, 2) == SQLITE_BLOB)
 		rc = frame_unpack(s->zd, SQLITE_BLOB, sqlite3_column_blob(st, 2),
@@ -917,7 +936,7 @@ static enum kr_status check_time_order(struct kr_store *s, sqlite3_int64 case_id
 	enum kr_status rc = KR_OK;
 
 	if (!st)
-		return db_fail(s, err, "reading the history failed");
+		return db_fail(s, err, "de geschiedenis lezen is mislukt", "reading the history failed");
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, head);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -985,7 +1004,8 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 		rev_out = &ignored;
 	*rev_out = 0;
 	if (!author || !*author)
-		return kr_error_set(err, KR_EUSAGE, "a change needs an author");
+		return kr_error_say(err, KR_EUSAGE, "een wijziging heeft een auteur nodig",
+		                    "a change needs an author");
 	if (s->now && s->now > kr_now()) {
 		char when[KR_DATE_STAMP_LEN];
 		kr_date_timestamp(s->now, when);
@@ -995,7 +1015,7 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	}
 	doc = kr_case_dump(c, false);
 	if (!doc)
-		return kr_error_set(err, KR_ENOMEM, "out of memory");
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	docn = strlen(doc);
 	iso_now(s, now);
 	if ((rc = kri_tx_begin(s, &tx, err)))
@@ -1018,17 +1038,20 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	st = NULL;
 	if (case_id && expect_rev == -1) {
 		*rev_out = head;
-		rc = kr_error_set(err, KR_ECONFLICT, "case %s exists already (revision %ld)",
+		rc = kr_error_say(err, KR_ECONFLICT, "dossier %s bestaat al (versie %ld)",
+		                  "case %s exists already (revision %ld)",
 		                  c->ref, head);
 		goto out;
 	}
 	if (expect_rev > 0 && (!case_id || head != expect_rev)) {
 		*rev_out = head;
-		rc = case_id ? kr_error_set(err, KR_ECONFLICT,
+		rc = case_id ? kr_error_say(err, KR_ECONFLICT,
+		                            "dossier %s is intussen door iemand anders gewijzigd: "
+		                            "jouw wijziging gaat uit van versie %ld, de nieuwste is %ld",
 		                            "case %s was changed by someone else: your change is "
 		                            "based on revision %ld, the latest is %ld", c->ref,
 		                            expect_rev, head)
-		             : kr_error_set(err, KR_ENOTFOUND, "no case %s", c->ref);
+		             : kr_error_say(err, KR_ENOTFOUND, "dossier %s bestaat niet", "no case %s", c->ref);
 		goto out;
 	}
 	if (case_id && (rc = check_time_order(s, case_id, head, now, c->ref, err)))
@@ -1077,7 +1100,7 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	goto out;
 
 dberr:
-	rc = db_fail(s, err, "storing the case failed");
+	rc = db_fail(s, err, "het dossier opslaan is mislukt", "storing the case failed");
 out:
 	if (st)
 		sqlite3_reset(st);
@@ -1102,7 +1125,8 @@ enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
 	if (rc == KR_OK) {
 		rc = kr_case_read(text, n, out, err);
 		if (rc)
-			kr_error_set(err, rc, "the stored revision of case %s cannot be read", ref);
+			kr_error_say(err, rc, "de opgeslagen versie van dossier %s is niet te lezen",
+			             "the stored revision of case %s cannot be read", ref);
 	}
 	free(text);
 	return rc;
@@ -1128,15 +1152,15 @@ enum kr_status kr_store_head(struct kr_store *s, const char *ref, long *rev_out,
 
 	*rev_out = 0;
 	if (!st)
-		return db_fail(s, err, "reading the case failed");
+		return db_fail(s, err, "het dossier lezen is mislukt", "reading the case failed");
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		*rev_out = (long)sqlite3_column_int64(st, 1);
 	else if (step == SQLITE_DONE)
-		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+		rc = kr_error_say(err, KR_ENOTFOUND, "dossier %s bestaat niet", "no case %s", ref);
 	else
-		rc = db_fail(s, err, "reading the case failed");
+		rc = db_fail(s, err, "het dossier lezen is mislukt", "reading the case failed");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -1154,7 +1178,7 @@ static enum kr_status revision_until(struct kr_store *s, const char *ref, time_t
 
 	*rev_out = 0;
 	if (!st)
-		return db_fail(s, err, "reading the history failed");
+		return db_fail(s, err, "de geschiedenis lezen is mislukt", "reading the history failed");
 	kr_date_timestamp(t, until);
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
@@ -1176,7 +1200,7 @@ static enum kr_status revision_until(struct kr_store *s, const char *ref, time_t
 		rc = kr_error_say(err, KR_ENOTFOUND, "dossier %s bestaat niet", "no case %s", ref);
 		break;
 	default:
-		rc = db_fail(s, err, "reading the history failed");
+		rc = db_fail(s, err, "de geschiedenis lezen is mislukt", "reading the history failed");
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -1246,13 +1270,13 @@ enum kr_status kr_store_history(struct kr_store *s, const char *ref,
 	                       "coalesce(r.size, length(CAST(r.doc AS BLOB))) "
 	                       "FROM cases c JOIN revisions r ON r.case_id = c.id "
 	                       "WHERE c.ref = ?1 ORDER BY r.rev", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s, err, "reading the history failed");
+		return db_fail(s, err, "de geschiedenis lezen is mislukt", "reading the history failed");
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;
 			if (!(grown = realloc(v, cap * sizeof *v))) {
-				rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+				rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 				goto out;
 			}
 			v = grown;
@@ -1264,9 +1288,9 @@ enum kr_status kr_store_history(struct kr_store *s, const char *ref,
 		k++;
 	}
 	if (step != SQLITE_DONE)
-		rc = db_fail(s, err, "reading the history failed");
+		rc = db_fail(s, err, "de geschiedenis lezen is mislukt", "reading the history failed");
 	else if (k == 0)
-		rc = kr_error_set(err, KR_ENOTFOUND, "no case %s", ref);
+		rc = kr_error_say(err, KR_ENOTFOUND, "dossier %s bestaat niet", "no case %s", ref);
 out:
 	sqlite3_finalize(st);
 	if (rc) {
@@ -1291,12 +1315,12 @@ enum kr_status kr_store_list(struct kr_store *s, struct kr_case_info **out, size
 	*n = 0;
 	if (!(st = kri_store_stmt(s, "SELECT ref, head, child, opened, updated, npersons "
 	                          "FROM cases ORDER BY ref")))
-		return db_fail(s, err, "listing the cases failed");
+		return db_fail(s, err, "de lijst van dossiers maken is mislukt", "listing the cases failed");
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (k == cap) {
 			cap = cap ? cap * 2 : 64;
 			if (!(grown = realloc(v, cap * sizeof *v))) {
-				rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+				rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 				goto out;
 			}
 			v = grown;
@@ -1310,7 +1334,7 @@ enum kr_status kr_store_list(struct kr_store *s, struct kr_case_info **out, size
 		k++;
 	}
 	if (step != SQLITE_DONE)
-		rc = db_fail(s, err, "listing the cases failed");
+		rc = db_fail(s, err, "de lijst van dossiers maken is mislukt", "listing the cases failed");
 out:
 	sqlite3_reset(st);
 	if (rc) {
@@ -1567,14 +1591,15 @@ static enum kr_status each_serial(struct kr_store *s, sqlite3_stmt *st,
 			rc = kr_case_read(doc, n, &c, err);
 		free(doc);
 		if (rc)
-			return kr_error_set(err, rc, "the stored case %s cannot be read",
+			return kr_error_say(err, rc, "het opgeslagen dossier %s is niet te lezen",
+			                    "the stored case %s cannot be read",
 			                    (const char *)sqlite3_column_text(st, 0));
 		stop = fn(c, (long)sqlite3_column_int64(st, 1), arg);
 		kr_case_free(c);
 		if (stop)
 			return KR_OK;
 	}
-	return step == SQLITE_DONE ? KR_OK : db_fail(s, err, "reading the cases failed");
+	return step == SQLITE_DONE ? KR_OK : db_fail(s, err, "de dossiers lezen is mislukt", "reading the cases failed");
 }
 
 enum kr_status kr_store_each(struct kr_store *s,
@@ -1591,14 +1616,14 @@ enum kr_status kr_store_each(struct kr_store *s,
 	                       "THEN c.doc END, r.doc) FROM cases c "
 	                       "JOIN revisions r ON r.case_id = c.id AND r.rev = c.head "
 	                       "ORDER BY c.ref", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s, err, "reading the cases failed");
+		return db_fail(s, err, "de dossiers lezen is mislukt", "reading the cases failed");
 	if (each_workers() < 2) {
 		rc = each_serial(s, st, fn, arg, err);
 		goto out;
 	}
 	p = calloc(1, sizeof *p);
 	if (!p) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 		goto out;
 	}
 	pthread_mutex_init(&p->mu, NULL);
@@ -1608,7 +1633,8 @@ enum kr_status kr_store_each(struct kr_store *s,
 		if (pthread_create(&tid[nw], NULL, each_worker, p) != 0)
 			break;
 	if (nw == 0) {
-		rc = kr_error_set(err, KR_ENOMEM, "cannot start a thread to read the cases");
+		rc = kr_error_say(err, KR_ENOMEM, "kan geen thread starten om de dossiers te lezen",
+		                  "cannot start a thread to read the cases");
 		goto out;
 	}
 	for (;;) {
@@ -1629,7 +1655,7 @@ enum kr_status kr_store_each(struct kr_store *s,
 			if (!sl->ref || !sl->doc) {
 				free(sl->ref);
 				free(sl->doc);
-				rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+				rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 				goto out;
 			}
 			memcpy(sl->doc, sqlite3_column_blob(st, 2), sl->len);
@@ -1640,7 +1666,7 @@ enum kr_status kr_store_each(struct kr_store *s,
 			pthread_mutex_unlock(&p->mu);
 		}
 		if (step != SQLITE_ROW && step != SQLITE_DONE) {
-			rc = db_fail(s, err, "reading the cases failed");
+			rc = db_fail(s, err, "de dossiers lezen is mislukt", "reading the cases failed");
 			goto out;
 		}
 		if (p->head == p->tail)
@@ -1654,7 +1680,8 @@ enum kr_status kr_store_each(struct kr_store *s,
 		p->waiting = false;
 		pthread_mutex_unlock(&p->mu);
 		if (sl->rc) {
-			rc = kr_error_set(err, sl->rc, "the stored case %s cannot be read", sl->ref);
+			rc = kr_error_say(err, sl->rc, "het opgeslagen dossier %s is niet te lezen",
+			                  "the stored case %s cannot be read", sl->ref);
 			goto out;
 		}
 		stop = fn(sl->c, sl->rev, arg);
@@ -1704,18 +1731,18 @@ enum kr_status kr_store_setting_get(struct kr_store *s, const char *key, char **
 
 	*value = NULL;
 	if (!(st = kri_store_stmt(s, "SELECT value FROM settings WHERE key = ?1")))
-		return db_fail(s, err, "reading the settings failed");
+		return db_fail(s, err, "de drempels lezen is mislukt", "reading the settings failed");
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	switch (sqlite3_step(st)) {
 	case SQLITE_ROW:
 		*value = strdup((const char *)sqlite3_column_text(st, 0));
 		if (!*value)
-			rc = kr_error_set(err, KR_ENOMEM, "out of memory");
+			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 		break;
 	case SQLITE_DONE:
 		break;
 	default:
-		rc = db_fail(s, err, "reading the settings failed");
+		rc = db_fail(s, err, "de drempels lezen is mislukt", "reading the settings failed");
 	}
 	sqlite3_reset(st);
 	return rc;

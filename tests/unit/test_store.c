@@ -136,7 +136,7 @@ static void optimistic_concurrency(void **state)
 	assert_int_equal(rev, 2);
 	assert_int_equal(kr_store_put(s, a, "t", 1, &rev, &err), KR_ECONFLICT); /* stale */
 	assert_int_equal(rev, 2);
-	assert_non_null(strstr(err.message, "latest is 2"));
+	assert_non_null(strstr(err.message, "de nieuwste is 2"));
 	assert_int_equal(kr_store_put(s, a, "", 0, &rev, NULL), KR_EUSAGE);    /* no author */
 	kr_error_cleanup(&err);
 	kr_case_free(a);
@@ -244,14 +244,14 @@ static void foreign_databases(void **state)
 	sqlite3_close(db);
 	assert_int_equal(kr_store_open(dbpath, &s, &err), KR_EDB);
 	assert_null(s);
-	assert_non_null(strstr(err.message, "not a kring database"));
+	assert_non_null(strstr(err.message, "geen kring-database"));
 	teardown(NULL);
 	/* a newer kring's database */
 	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
 	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
 	sqlite3_close(db);
 	assert_int_equal(kr_store_open(dbpath, &s, &err), KR_EDB);
-	assert_non_null(strstr(err.message, "newer"));
+	assert_non_null(strstr(err.message, "nieuwer"));
 	teardown(NULL);
 	/* not a database at all */
 	f = fopen(dbpath, "w");
