@@ -265,6 +265,23 @@ static enum kr_status change(struct kr_store *s, const char *name, enum change w
 	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
 	if ((rc = kri_stmt_run(s, st, err)))
 		goto out;
+	/* the last admin who can log in cannot be demoted or disabled: nobody
+	 * could manage the accounts after that (counted inside the unit of
+	 * work, so two admins demoting each other at once cannot both do it) */
+	if (what != CH_PASSWORD && u.role == KR_ACCOUNT_ADMIN && !u.disabled) {
+		if ((rc = kri_stmt(s, "SELECT count(*) FROM users WHERE role = 'admin' AND "
+		                   "disabled = 0", &st, err)))
+			goto out;
+		bool none = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int64(st, 0) == 0;
+		if (none) {
+			sqlite3_reset(st);
+			rc = kr_error_say(err, KR_ECONFLICT, "Dit is de laatste beheerder: maak eerst "
+			                  "iemand anders beheerder.", "This is the last admin: make "
+			                  "someone else an admin first.");
+			goto out;
+		}
+		sqlite3_reset(st);
+	}
 	if (what == CH_PASSWORD || (what == CH_DISABLED && disabled))
 		rc = kri_session_end_user(s, u.id, err);
 out:

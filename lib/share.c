@@ -88,7 +88,7 @@ enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, con
 		                  "Case %s has no person %s.", ref, person);
 		goto out;
 	}
-	if (kri_person_until(c, (size_t)pi) < (long)(now / 86400)) {
+	if (kr_case_person_until(c, (size_t)pi) < (long)(now / 86400)) {
 		rc = kr_error_say(err, KR_EINVAL, "%s is overleden of niet meer betrokken bij "
 		                  "dossier %s: voor hem of haar kan geen link gemaakt worden.",
 		                  "%s died or is no longer involved in case %s: no link can be made "

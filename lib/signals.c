@@ -475,40 +475,13 @@ static bool in_list(const int *v, size_t n, int i)
 	return false;
 }
 
-/* Is professional p involved on day t?  No `involved`: throughout. */
-static bool involved_on(const struct kr_person *p, long t)
-{
-	if (!p->ninvolved)
-		return true;
-	for (size_t k = 0; k < p->ninvolved; k++) {
-		const struct kr_period *per = &p->involved[k];
-		if ((!kr_date_valid(per->from) || kr_date_first(per->from) <= t) &&
-		    (!kr_date_valid(per->to) || kr_date_last(per->to) >= t))
-			return true;
-	}
-	return false;
-}
-
-static bool involved_between(const struct kr_person *p, long from, long to)
-{
-	if (!p->ninvolved)
-		return true;
-	for (size_t k = 0; k < p->ninvolved; k++) {
-		const struct kr_period *per = &p->involved[k];
-		if ((!kr_date_valid(per->from) || kr_date_first(per->from) <= to) &&
-		    (!kr_date_valid(per->to) || kr_date_last(per->to) >= from))
-			return true;
-	}
-	return false;
-}
-
 /* Part of the network on as-of: alive, and a professional only while
  * involved. */
 static bool in_network(const struct ctx *x, int i)
 {
 	const struct kr_person *p = &x->c->persons[i];
 	return kr_case_person_alive(x->c, i, x->on) &&
-	       (p->world != KR_WORLD_PROFESSIONAL || involved_on(p, x->on));
+	       (p->world != KR_WORLD_PROFESSIONAL || kr_case_person_involved(x->c, i, x->on, x->on));
 }
 
 /* Informal: not the child, not a professional, alive. */
@@ -2009,7 +1982,8 @@ static int count_involved(const struct kr_case *c, long t)
 {
 	int n = 0;
 	for (size_t j = 0; j < c->npersons; j++)
-		n += c->persons[j].world == KR_WORLD_PROFESSIONAL && involved_on(&c->persons[j], t);
+		n += c->persons[j].world == KR_WORLD_PROFESSIONAL &&
+		     kr_case_person_involved(c, (int)j, t, t);
 	return n;
 }
 
@@ -2025,7 +1999,7 @@ static void rule_churn(struct ctx *x)
 	for (size_t i = 0; i < c->npersons; i++) {
 		const struct kr_person *p = &c->persons[i];
 		int r;
-		if (p->world != KR_WORLD_PROFESSIONAL || !involved_between(p, from, x->on))
+		if (p->world != KR_WORLD_PROFESSIONAL || !kr_case_person_involved(c, (int)i, from, x->on))
 			continue;
 		if ((r = pro_role(p)))
 			count[r]++;
@@ -2037,7 +2011,7 @@ static void rule_churn(struct ctx *x)
 		for (size_t i = 0; i < c->npersons; i++) {
 			const struct kr_person *p = &c->persons[i];
 			if (p->world == KR_WORLD_PROFESSIONAL && pro_role(p) == r &&
-			    involved_between(p, from, x->on))
+			    kr_case_person_involved(c, (int)i, from, x->on))
 				person_subject(x, sg, (int)i);
 		}
 		detail(x, sg, "role", json_string(kr_enum_name(KR_ENUM_ROLE, r)));
@@ -2077,7 +2051,7 @@ static void rule_churn(struct ctx *x)
 		person_subject(x, sg, c->child);
 		for (size_t j = 0; j < c->npersons; j++)
 			if (c->persons[j].world == KR_WORLD_PROFESSIONAL &&
-			    involved_on(&c->persons[j], best_t))
+			    kr_case_person_involved(c, (int)j, best_t, best_t))
 				person_subject(x, sg, (int)j);
 		detail_day(x, sg, "on", best_t);
 		detail_int(x, sg, "count", best);

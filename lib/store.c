@@ -740,27 +740,6 @@ static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, c
 
 /* ---- the persons of a case and their share links ----------------------- */
 
-long kri_person_until(const struct kr_case *c, size_t i)
-{
-	const struct kr_person *p = &c->persons[i];
-	long until = LONG_MAX;
-
-	if (kr_date_valid(p->died))
-		until = kr_date_first(p->died) - 1;
-	if (p->ninvolved) {
-		long last = LONG_MIN;
-		for (size_t k = 0; k < p->ninvolved; k++) {
-			long end = kr_date_valid(p->involved[k].to) ? kr_date_last(p->involved[k].to)
-			                                           : LONG_MAX;
-			if (end > last)
-				last = end;
-		}
-		if (last < until)
-			until = last;
-	}
-	return until;
-}
-
 /* A fingerprint of person i: who the id stands for (name, date of birth). */
 static void person_print(const struct kr_case *c, size_t i, unsigned char out[16])
 {
@@ -868,7 +847,7 @@ static enum kr_status persons_sync(struct kr_store *s, sqlite3_int64 case_id,
 	for (size_t i = 0; i < c->npersons && rc == KR_OK; i++) {
 		struct known_person *k;
 		unsigned char print[16];
-		long until = kri_person_until(c, i);
+		long until = kr_case_person_until(c, i);
 		bool has_until = until != LONG_MAX;
 		key.id = (char *)c->persons[i].id;
 		k = nknown ? bsearch(&key, known, nknown, sizeof *known, cmp_known) : NULL;

@@ -341,6 +341,12 @@ bool kr_case_person_professional(const struct kr_case *c, int i);
  * date of a period counts with all the days it may stand for. */
 bool kr_case_person_involved(const struct kr_case *c, int i, long from, long to);
 
+/* The last day (a day number) on which person i is part of the network:
+ * the day before their death, the last day of their last `involved`
+ * period (open periods never end), else LONG_MAX.  The share links use it:
+ * no link for a person past it, and the store revokes their links. */
+long kr_case_person_until(const struct kr_case *c, size_t i);
+
 /* Index of the tie between persons i and j (either order), or -1. */
 int kr_case_tie_between(const struct kr_case *c, int i, int j);
 

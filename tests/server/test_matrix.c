@@ -260,6 +260,14 @@ static void other_endpoints(void)
 		{ "GET", "/api/audit?ref=" A_REF, { 401, 403, 200, 403, 404, 403, 200, 200, 403 } },
 		{ "GET", "/api/audit", { 401, 403, 403, 403, 403, 403, 200, 200, 403 } },
 		{ "GET", "/api/share/plan", { 401, 401, 401, 401, 401, 401, 401, 401, 200 } },
+		/* the steering figures: a lead's monitor is their team's, with the
+		 * children's names; everybody else with figures gets them without */
+		{ "GET", "/api/report/monitor?as_of=2026-12-01",
+		  { 401, 403, 200, 403, 200, 200, 200, 200, 403 } },
+		{ "GET", "/api/report/startfoto?as_of=2026-12-01",
+		  { 401, 403, 200, 403, 200, 200, 200, 200, 403 } },
+		{ "GET", "/api/report/monitor?as_of=2026-12-01&team=noord",
+		  { 401, 403, 200, 403, 403, 403, 403, 403, 403 } },
 	};
 	for (size_t i = 0; i < sizeof o / sizeof *o; i++)
 		for (int r = 0; r < NROLES; r++) {
@@ -276,6 +284,21 @@ static void other_endpoints(void)
 			}
 			if (strstr(o[i].path, "/api/share/plan") && o[i].want[r] == 200)
 				expect[0]['R']++;
+			if (strstr(o[i].path, "/api/report/") && resp.status == 200) {
+				/* names only in a lead's own monitor, of their own team's case;
+				 * every child in a caseload is a read of that case */
+				bool mon = strstr(o[i].path, "/monitor") != NULL;
+				int own = r == LEAD_A ? 0 : r == LEAD_B ? 1 : -1;
+				tc_check(!leaked(own == 0 ? 1 : 0, resp.body) &&
+				         (own >= 0 && mon ? true : !leaked(1, resp.body)),
+				         "%s %s as %s: no name of another team's or any case",
+				         o[i].method, o[i].path, role_name[r]);
+				if (own >= 0 && mon) {
+					tc_check(strstr(resp.body, own ? B_REF : A_REF) != NULL,
+					         "%s as %s: the own team's caseload", o[i].path, role_name[r]);
+					expect[own]['R']++;
+				}
+			}
 			if (strstr(o[i].path, "/api/stats") && resp.status == 200)
 				tc_check(strstr(resp.body, "\"cases\":\"<5\"") != NULL,
 				         "stats as %s: 2 cases shown as \"<5\"", role_name[r]);
@@ -292,15 +315,15 @@ static void other_endpoints(void)
 static void capabilities(void)
 {
 	static const char *const actions[] = { "read", "write", "export", "share", "assign",
-		"case_audit", "list", "create", "figures", "users", "audit" };
+		"case_audit", "list", "create", "figures", "users", "audit", "team_figures" };
 	static const char *const worker[] = { "own", "own", "own", "own", "none", "none", "all",
-		"all", "none", "none", "none" };
+		"all", "none", "none", "none", "none" };
 	static const char *const lead[] = { "team", "team", "team", "team", "team+unassigned",
-		"team", "all", "all", "all", "none", "none" };
+		"team", "all", "all", "all", "none", "none", "team" };
 	static const char *const analyst[] = { "none", "none", "none", "none", "none", "none",
-		"none", "none", "all", "none", "none" };
+		"none", "none", "all", "none", "none", "none" };
 	static const char *const admin[] = { "own", "own", "own", "own", "any", "any", "all",
-		"none", "all", "all", "all" };
+		"none", "all", "all", "all", "none" };
 	static const char *const *const want[NROLES] = { NULL, worker, lead, worker, lead,
 		analyst, admin, admin, NULL };
 	struct tc_resp resp;
