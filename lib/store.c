@@ -397,6 +397,12 @@ enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
 	return KR_OK;
 }
 
+void kri_column_copy(char *dst, size_t n, sqlite3_stmt *st, int col)
+{
+	const unsigned char *v = sqlite3_column_text(st, col);
+	snprintf(dst, n, "%s", v ? (const char *)v : "");
+}
+
 enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err)
 {
 	enum kr_status rc = KR_OK;

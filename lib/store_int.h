@@ -85,6 +85,10 @@ enum kr_status kri_store_fail(struct kr_store *s, struct kr_error *err, const ch
 enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
                         struct kr_error *err);
 
+/* Copies text column col of st's current row into dst (n bytes, always
+ * terminated; "" for NULL, cut at n - 1 bytes). */
+void kri_column_copy(char *dst, size_t n, sqlite3_stmt *st, int col);
+
 /* Steps st, a statement that returns no rows, to its end and resets it.
  * KR_EDB (err filled) when SQLite fails. */
 enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err);
