@@ -211,6 +211,29 @@ out:
 	return rc;
 }
 
+enum kr_status kr_family_create(struct kr_store *s, const struct kr_user *u,
+                                const struct kr_family *f, time_t now, long *rev_out,
+                                struct kr_error *err)
+{
+	struct kr_user cur;
+
+	if (rev_out)
+		*rev_out = 0;
+	if (!kri_account_current(s, u, &cur) ||
+	    kr_access_scope(&cur, KR_ACCESS_CREATE) == KR_SCOPE_NONE)
+		return kr_error_say(err, KR_EPERM, "met jouw rol kun je geen pleeggezin toevoegen",
+		                    "your role cannot add a foster family");
+	if (!f->worker_account) {
+		kr_error_add(err, "worker.account", "noem de eigen begeleider van het pleeggezin (een "
+		             "kring-account); zonder begeleider kan niemand het pleeggezin openen",
+		             "name the family's own worker (a kring account); without one nobody can "
+		             "open the record");
+		return kr_error_say(err, KR_EINVAL, "het pleeggezin heeft 1 probleem",
+		                    "the foster family document has 1 problem");
+	}
+	return kr_family_put(s, f, cur.name, -1, now, rev_out, err);
+}
+
 enum kr_status kri_family_links_sync(struct kr_store *s, sqlite3_int64 case_id,
                                      const struct kr_case *c, struct kr_error *err)
 {

@@ -130,6 +130,15 @@ char *kr_family_dump(const struct kr_family *f, bool pretty);
 enum kr_status kr_family_put(struct kr_store *s, const struct kr_family *f, const char *author,
                              long expect_rev, time_t now, long *rev_out, struct kr_error *err);
 
+/* Puts family f in the register for user u (a front door's caller): the
+ * role must be one that may create a case (access.h, KR_EPERM otherwise),
+ * f must name its own worker (worker.account, KR_EINVAL otherwise: without
+ * one nobody could open the record), and f must be new (KR_ECONFLICT).
+ * Then as kr_family_put() with author u's name. */
+enum kr_status kr_family_create(struct kr_store *s, const struct kr_user *u,
+                                const struct kr_family *f, time_t now, long *rev_out,
+                                struct kr_error *err);
+
 /* Reads family id (its latest revision) into *out (free with
  * kr_family_free), its revision into *rev_out (may be NULL).  KR_ENOTFOUND
  * when there is none; *out NULL on failure. */
