@@ -663,6 +663,23 @@ static void read_network_search(struct rd *r, const char *base, json_t *o,
 	p->search_text = get_str(r, path, ns, "text", false);
 }
 
+/* placements[i].family: the id of a family in the register (family.h).
+ * Its shape is checked here; that the register has it is checked when the
+ * case is stored (kr_store_put), since the register lives in the store. */
+static const char *get_family_ref(struct rd *r, const char *base, json_t *o)
+{
+	char path[PATH_MAX_LEN];
+	const char *id = get_str(r, base, o, "family", false);
+
+	if (id && !valid_ref(id)) {
+		problem(r, join(path, base, "family"), "\"%s\" is geen id van een pleeggezin (1 tot "
+		        "64 tekens: letters, cijfers, - _ of .)", "\"%s\" is not the id of a foster "
+		        "family (1 to 64 characters: letters, digits, - _ or .)", id);
+		return NULL;
+	}
+	return id;
+}
+
 static void read_placements(struct rd *r, json_t *arr)
 {
 	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
@@ -693,6 +710,7 @@ static void read_placements(struct rd *r, json_t *arr)
 		p->end = get_date(r, base, o, "end", false);
 		p->end_reason = get_enum(r, base, o, "end_reason", KR_ENUM_END_REASON, false);
 		read_network_search(r, base, o, p);
+		p->family = get_family_ref(r, base, o);
 		if (kr_date_valid(p->start) && kr_date_valid(p->end) &&
 		    kr_date_last(p->end) < kr_date_first(p->start))
 			problem(r, join(path, base, "end"), "de plaatsing eindigt (%s) voordat ze begint "

@@ -50,6 +50,7 @@
 #include "kring/store.h"
 #include "kring/init.h"
 #include "facts_int.h"
+#include "family_int.h"
 #include "store_int.h"
 
 extern const char *const kri_migrations[];
@@ -1079,6 +1080,9 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	st = NULL;
 	/* who may hold a share link of this case from now on */
 	rc = persons_sync(s, case_id, c, err);
+	/* which placements name a family of the register (family.h) */
+	if (rc == KR_OK)
+		rc = kri_family_links_sync(s, case_id, c, err);
 	/* what the figures need, with the revision */
 	if (rc == KR_OK)
 		rc = kri_facts_write(s, case_id, head + 1, c, now, err);
