@@ -480,7 +480,9 @@ test('plans a round-table meeting, records attendance and turns the outcome into
 	const version = doc.plan.version || 0;
 	await worker.fill('#outcome-rows input[type=text] >> nth=0', 'Mama Ilse komt elke woensdag eten.');
 	await worker.click('#outcome-form button[type=submit]');
-	await worker.waitForFunction(() => /versie \d+ naar versie/.test(document.querySelector('#outcome-form').textContent));
+	/* saved item by item: wait until the form speaks of the next version */
+	await worker.waitForFunction((v) => new RegExp(`versie ${v} naar versie`).test(
+		document.querySelector('#outcome-form').textContent), version + 1);
 	doc = await caseDoc(worker, NEW_REF);
 	assert.equal(doc.plan.version, version + 1);
 	assert.equal(doc.plan.reviewed, MEETING_DAY);
