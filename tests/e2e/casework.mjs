@@ -270,3 +270,65 @@ test('a lifeline event is changed, removed after asking, and the removal undone'
 	assert.ok(doc.events.some((e) => e.text === 'Geboren in het ziekenhuis van Apeldoorn.'));
 	clean(page);
 });
+
+test('a new case gets the next free number and a warning for a child who has a case', async () => {
+	await page.goto(`${base}/#/cases/new`);
+	await page.waitForSelector('form.form');
+	const next = await pageFetch(page, '/api/cases/next-ref');
+	assert.equal(await page.inputValue('form.form input[type=text] >> nth=0'), next.body.ref);
+	await page.getByLabel('Naam van het kind').fill('Lina van Dijk');
+	await page.getByLabel('Geboren').fill('2018-06-21');
+	await page.click('form.form button[type=submit]');
+	await page.waitForSelector('#duplicate-of');
+	assert.match(await page.textContent('#duplicate-of'), /PZ-2026-0102/);
+	await page.click('dialog [data-action=back]');
+	assert.equal((await pageFetch(page, `/api/cases/${next.body.ref}`)).status, 404, 'nothing created');
+	await page.click('form.form button[type=submit]');
+	await page.click('dialog [data-action=create-anyway]');
+	await page.waitForURL(new RegExp(`#/cases/${next.body.ref}/ecogram$`));
+	const doc = await caseDoc(next.body.ref);
+	assert.equal(doc.persons[0].name, 'Lina van Dijk');
+	clean(page);
+});
+
+test('a meeting in the future: planned with time, place and coordinator; what happened waits for its day', async () => {
+	await page.goto(`${base}/#/cases/${REF}/meeting/new`);
+	await page.waitForSelector('#meeting-form');
+	await page.check('#continuum input[value="B"]');
+	await page.fill('#meeting-form input[name=date]', NEXT_MONTH);
+	await page.fill('#meeting-form input[name=time]', '19:30');
+	await page.fill('#meeting-form input[name=place]', 'buurthuis De Kring');
+	/* the foster care worker cannot coordinate an Eigen Kracht-conferentie: the library says so */
+	const doc = await caseDoc(REF);
+	const pro = doc.persons.find((p) => (p.roles || []).includes('foster_care_worker'));
+	const outsider = doc.persons.find((p) => (p.roles || []).includes('neighbour') || (p.roles || []).includes('friend'));
+	await page.selectOption('#meeting-form select[name=coordinator]', pro.id);
+	await page.click('#meeting-form button[type=submit]');
+	await page.waitForSelector('#meeting-form .form-error:not([hidden])');
+	assert.match(await page.textContent('#meeting-form .form-error'), /onafhankelijk|independent/);
+	await page.selectOption('#meeting-form select[name=coordinator]', outsider.id);
+	await page.click('#meeting-form button[type=submit]');
+	await page.waitForSelector('#attendance-form');
+	assert.ok(await page.isDisabled('#attendance input >> nth=0'), 'attendance is closed before the day');
+	assert.ok(await page.isDisabled('#attendance-form textarea[name=outcome]'), 'the outcome too');
+	assert.ok(await page.isDisabled('#attendance-form button[type=submit]'));
+	assert.ok(await page.isDisabled('#outcome-form button[type=submit]'), 'and the outcome into the plan');
+	assert.match(await page.textContent('#not-yet'), /daarna/);
+	assert.match(await page.textContent('#meeting-when'), /om 19:30, buurthuis De Kring/);
+	/* the invitation reads naturally: when, where, who leads */
+	const inv = await page.textContent('#invitations .invitation >> nth=0');
+	assert.match(inv, /Je bent van harte welkom bij een Eigen Kracht-conferentie over/);
+	assert.match(inv, /19:30/);
+	assert.match(inv, /buurthuis De Kring/);
+	assert.match(inv, new RegExp(outsider.name));
+	/* and the server refuses attendance before the day too */
+	const cur = await caseDoc(REF);
+	const m = cur.meetings[cur.meetings.length - 1];
+	const csrf = (await pageFetch(page, '/api/session')).body.csrf;
+	const etag = (await pageFetch(page, `/api/cases/${REF}`)).etag;
+	const r = await pageFetch(page, `/api/cases/${REF}/meetings/${m.id}`, { method: 'PATCH',
+		headers: { 'Content-Type': 'application/json', 'If-Match': etag, 'X-CSRF-Token': csrf },
+		body: JSON.stringify({ attended: [cur.case.child] }) });
+	assert.equal(r.status, 422);
+	clean(page);
+});
