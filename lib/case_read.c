@@ -876,6 +876,8 @@ static void read_plan(struct rd *r, json_t *plan)
 		p->worries = get_strings(r, "plan.safety_map", map, "worries");
 		p->working_well = get_strings(r, "plan.safety_map", map, "working_well");
 		p->needs_to_happen = get_strings(r, "plan.safety_map", map, "needs_to_happen");
+		p->danger_statements = get_strings(r, "plan.safety_map", map, "danger_statements");
+		p->safety_goals = get_strings(r, "plan.safety_map", map, "safety_goals");
 		if ((arr = get_arr(r, "plan.safety_map", map, "scale", false)) &&
 		    json_array_size(arr)) {
 			p->scale = alloc(r, json_array_size(arr) * sizeof *p->scale);
@@ -1261,6 +1263,8 @@ static const struct kr_text_limit text_limits[] = {
 	{ "safety_map", "worries", 1000 },
 	{ "safety_map", "working_well", 1000 },
 	{ "safety_map", "needs_to_happen", 1000 },
+	{ "safety_map", "danger_statements", 1000 },
+	{ "safety_map", "safety_goals", 1000 },
 	{ "wishes", "text", 2000 },
 	{ "wishes", "response", 2000 },
 	{ "goals", "text", 1000 },

@@ -267,6 +267,10 @@ struct kr_plan {
 	const char *safety;        /* NULL when absent */
 	bool has_safety_map;
 	struct kr_strings worries, working_well, needs_to_happen, concerns;
+	/* Signs of Safety beside the three columns: what the professionals fear
+	 * will happen if nothing changes (danger statements) and what has to be
+	 * true to be safe enough (safety goals) */
+	struct kr_strings danger_statements, safety_goals;
 	/* per concern (parallel to concerns.v): who may see it; a concern
 	 * written as plain text is for all */
 	enum kr_visibility *concerns_visibility;

@@ -470,7 +470,11 @@ test('plans a round-table meeting, records attendance and turns the outcome into
 	assert.ok(!(await worker.isVisible('#invitations')));
 	for (const n of ['Oma Truus', 'Mama Ilse', 'Pleegmoeder Karin'])
 		await worker.locator('#attendance').getByLabel(n, { exact: true }).check();
-	await worker.click('#attendance-form button[type=submit]');
+	/* saved item by item: wait for the meeting's own write */
+	await Promise.all([
+		worker.waitForResponse((r) => r.request().method() === 'PUT' && /\/meetings\/m\d+$/.test(r.url())),
+		worker.click('#attendance-form button[type=submit]'),
+	]);
 	await worker.waitForFunction(() => document.querySelectorAll('#attendance input:checked').length === 3);
 	let doc = await caseDoc(worker, NEW_REF);
 	const m = doc.meetings[doc.meetings.length - 1];
@@ -480,7 +484,9 @@ test('plans a round-table meeting, records attendance and turns the outcome into
 	const version = doc.plan.version || 0;
 	await worker.fill('#outcome-rows input[type=text] >> nth=0', 'Mama Ilse komt elke woensdag eten.');
 	await worker.click('#outcome-form button[type=submit]');
-	await worker.waitForFunction(() => /versie \d+ naar versie/.test(document.querySelector('#outcome-form').textContent));
+	/* saved item by item: wait until the form speaks of the next version */
+	await worker.waitForFunction((v) => new RegExp(`versie ${v} naar versie`).test(
+		document.querySelector('#outcome-form').textContent), version + 1);
 	doc = await caseDoc(worker, NEW_REF);
 	assert.equal(doc.plan.version, version + 1);
 	assert.equal(doc.plan.reviewed, MEETING_DAY);

@@ -1,0 +1,334 @@
+// casework.mjs - end-to-end tests of the case work in the browser (issue
+// 11, the case work and words half): writes go item by item, placements
+// and the case's own facts, lifeline events changed and removed (asked
+// first, undone), meetings as they happen, Signs of Safety with danger
+// statements and safety goals, documents, professionals-only items, history
+// in words, and the words themselves (plurals, Dutch numbers).  Same
+// harness as run.mjs: a fresh database with the example cases, `kring
+// serve` on a free 127.0.0.1 port, Debian's chromium through playwright-core;
+// every test fails on a console error, a page error, a failed static file or
+// a 5xx.  KRING_SCREENSHOTS=1 saves the screens it covers in docs/screenshots/.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
+const KRING = process.env.KRING_BIN || path.join(ROOT, 'build/kring');
+const SHOTS = process.env.KRING_SCREENSHOTS === '1';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PW = { anouk: 'Zonnebloem-Veld-42' };
+const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
+	.map((f) => path.join(ROOT, 'examples', f));
+const REF = 'PZ-2026-0101';
+const DAY = 86400e3;
+const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+const YESTERDAY = iso(Date.now() - DAY);
+const NEXT_MONTH = iso(Date.now() + 30 * DAY);
+
+let tmp;
+let server;
+let base;
+let browser;
+let page;
+
+function kring(args, input) {
+	return execFileSync(KRING, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+}
+
+async function startServer(db) {
+	server = spawn(KRING, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(ROOT, 'web')],
+		{ stdio: ['ignore', 'ignore', 'pipe'] });
+	let log = '';
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`kring serve did not start:\n${log}`)), 15000);
+		server.stderr.on('data', (d) => {
+			log += d.toString();
+			const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
+			if (m) {
+				clearTimeout(timer);
+				resolve(m[1]);
+			}
+		});
+		server.on('exit', (code) => reject(new Error(`kring serve exited (${code}):\n${log}`)));
+	});
+}
+
+before(async () => {
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-cw-'));
+	const db = path.join(tmp, 'e2e.db');
+	kring(['--db', db, 'init']);
+	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
+	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'],
+		`${PW.anouk}\n`);
+	for (const f of EXAMPLES)
+		kring(['--db', db, '--author', 'e2e', 'assign', path.basename(f, '.json'), 'anouk']);
+	base = await startServer(db);
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+			'--disable-component-update'],
+	});
+	page = await newPage();
+	await page.goto(`${base}/#/login`);
+	await page.fill('input[name=user]', 'anouk');
+	await page.fill('input[name=password]', PW.anouk);
+	await page.click('.login-form button[type=submit]');
+	await page.waitForSelector('table.cases');
+});
+
+after(async () => {
+	if (browser)
+		await browser.close();
+	if (server && server.exitCode === null) {
+		const gone = new Promise((r) => server.once('exit', r));
+		server.kill('SIGTERM');
+		await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+		if (server.exitCode === null)
+			server.kill('SIGKILL');
+	}
+	if (tmp)
+		fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function newPage() {
+	const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'nl-NL' });
+	const p = await ctx.newPage();
+	p.setDefaultTimeout(10000);
+	p.problems = [];
+	p.requests = [];
+	p.on('console', (m) => {
+		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+			p.problems.push(`console.error: ${m.text()}`);
+	});
+	p.on('pageerror', (e) => p.problems.push(`page error: ${e.message}`));
+	p.on('request', (r) => {
+		if (r.method() !== 'GET')
+			p.requests.push(`${r.method()} ${new URL(r.url()).pathname}`);
+	});
+	p.on('response', (r) => {
+		const u = new URL(r.url());
+		if (u.origin !== base)
+			return;
+		if (r.status() >= 500 || (r.status() >= 400 && !u.pathname.startsWith('/api/')))
+			p.problems.push(`HTTP ${r.status()} ${u.pathname}`);
+	});
+	return p;
+}
+
+function clean(p) {
+	assert.deepEqual(p.problems, [], 'no console errors, page errors or failed files');
+}
+
+async function shot(p, name) {
+	if (!SHOTS)
+		return;
+	await p.evaluate(() => {
+		const t = document.getElementById('toasts');
+		if (t)
+			t.replaceChildren();
+		window.scrollTo(0, 0);
+	});
+	await p.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+}
+
+/* fetch() from inside the page (with its cookies); returns {status, body}. */
+function pageFetch(p, url, init = {}) {
+	return p.evaluate(async ([u, i]) => {
+		const r = await fetch(u, i);
+		const text = await r.text();
+		let body = text;
+		try {
+			body = JSON.parse(text);
+		} catch (e) {
+			body = text;
+		}
+		return { status: r.status, body, etag: r.headers.get('ETag'),
+			type: r.headers.get('Content-Type') };
+	}, [url, init]);
+}
+
+async function caseDoc(ref) {
+	const r = await pageFetch(page, `/api/cases/${ref}`);
+	assert.equal(r.status, 200);
+	return r.body;
+}
+
+/* Waits until the case header shows revision rev or later. */
+async function waitRevision(rev) {
+	await page.waitForFunction((r) => {
+		const m = /(?:versie|revision) (\d+)/.exec((document.querySelector('.case-title') || {}).textContent || '');
+		return m && Number(m[1]) >= r;
+	}, rev);
+}
+
+async function revision(ref) {
+	const r = await pageFetch(page, `/api/cases/${ref}`);
+	return Number(/\d+/.exec(r.etag)[0]);
+}
+
+test('the case facts form clears "Perspectiefbesluit te laat"; the save goes item by item', async () => {
+	await page.goto(`${base}/#/cases/${REF}`);
+	await page.waitForSelector('#signals li.signal');
+	assert.equal(await page.locator('#signals [data-signal="perspective-overdue"]').count(), 1);
+	const rev = await revision(REF);
+	page.requests.length = 0;
+	await page.click('#edit-case');
+	await page.fill('#case-dialog input[name=pd_date]', YESTERDAY);
+	await page.fill('#case-dialog textarea[name=pd_outcome]', 'Daan groeit op in het pleeggezin.');
+	await page.fill('#case-dialog input[name=mun_code]', 'GM0200');
+	await page.fill('#case-dialog input[name=mun_name]', 'Apeldoorn');
+	await page.selectOption('#case-dialog select[name=referrer]', 'court');
+	await page.click('#case-dialog [data-action=save]');
+	await waitRevision(rev + 1);
+	await page.waitForFunction(() => !document.querySelector('#signals [data-signal="perspective-overdue"]'));
+	assert.deepEqual(page.requests, [`PUT /api/cases/${REF}/case`], 'one item edit, not the whole document');
+	const doc = await caseDoc(REF);
+	assert.equal(doc.case.perspective_decision.date, YESTERDAY);
+	assert.deepEqual(doc.case.municipality, { code: 'GM0200', name: 'Apeldoorn' });
+	assert.equal(doc.case.referrer, 'court');
+	assert.match(await page.textContent('#case-facts'), /Apeldoorn \(GM0200\)/);
+	assert.match(await page.textContent('#case-facts'), /rechter/i);
+	assert.notEqual(await page.getAttribute('#factors [data-factor=continuity]', 'data-status'), 'concern');
+	await shot(page, 'case-overview');
+	clean(page);
+});
+
+test('a placement is added and changed through its form, labels from the library', async () => {
+	await page.goto(`${base}/#/cases/${REF}`);
+	await page.waitForSelector('#add-placement');
+	const before = (await caseDoc(REF)).placements.length;
+	page.requests.length = 0;
+	await page.click('#add-placement');
+	const forms = await page.$$eval('#placement-dialog select[name=form] option', (os) => os.map((o) => o.value));
+	const meta = await pageFetch(page, '/api/meta');
+	assert.deepEqual(forms, Object.keys(meta.body.vocabulary.enums.form), 'the forms of the library, in its order');
+	await page.selectOption('#placement-dialog select[name=form]', 'crisis');
+	await page.selectOption('#placement-dialog select[name=network]', 'no');
+	await page.fill('#placement-dialog input[name=start]', '2023-01-10');
+	await page.fill('#placement-dialog input[name=end]', '2023-02-20');
+	await page.selectOption('#placement-dialog select[name=end_reason]', 'planned');
+	await page.click('#placement-dialog [data-action=save]');
+	await page.waitForSelector('#placements [data-placement]:has-text("crisisopvang")');
+	assert.deepEqual(page.requests, [`POST /api/cases/${REF}/placements`]);
+	let doc = await caseDoc(REF);
+	assert.equal(doc.placements.length, before + 1);
+	const pl = doc.placements[doc.placements.length - 1];
+	assert.equal(pl.form, 'crisis');
+	assert.equal(pl.network, false);
+	assert.equal(pl.end_reason, 'planned');
+	page.requests.length = 0;
+	await page.click(`#placements [data-placement="${pl.id}"] button:has-text("Wijzigen")`);
+	await page.fill('#placement-dialog input[name=end]', '2023-03-01');
+	await page.click('#placement-dialog [data-action=save]');
+	await page.waitForFunction(() => /maart 2023/.test(document.querySelector('#placements').textContent));
+	assert.deepEqual(page.requests, [`PUT /api/cases/${REF}/placements/${pl.id}`]);
+	doc = await caseDoc(REF);
+	assert.equal(doc.placements.find((x) => x.id === pl.id).end, '2023-03-01');
+	clean(page);
+});
+
+test('a lifeline event is changed, removed after asking, and the removal undone', async () => {
+	await page.goto(`${base}/#/cases/${REF}/lifeline`);
+	await page.waitForSelector('#event-list li');
+	let doc = await caseDoc(REF);
+	const n = doc.events.length;
+	const first = doc.events.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date))[0];
+	page.requests.length = 0;
+	await page.click('#event-list li >> nth=0 >> [data-action=edit]');
+	await page.fill('#event-dialog textarea[name=text]', 'Geboren in het ziekenhuis van Apeldoorn.');
+	await page.click('#event-dialog [data-action=save]');
+	await page.waitForSelector('#event-list li:has-text("ziekenhuis van Apeldoorn")');
+	assert.deepEqual(page.requests, [`PUT /api/cases/${REF}/events/${first.i}`]);
+	doc = await caseDoc(REF);
+	assert.equal(doc.events.length, n);
+	assert.equal(doc.events[first.i].text, 'Geboren in het ziekenhuis van Apeldoorn.');
+	/* removing asks first; "Annuleren" keeps it */
+	await page.click('#event-list li:has-text("ziekenhuis van Apeldoorn") [data-action=remove]');
+	await page.click('dialog [data-action=keep]');
+	assert.equal((await caseDoc(REF)).events.length, n);
+	page.requests.length = 0;
+	await page.click('#event-list li:has-text("ziekenhuis van Apeldoorn") [data-action=remove]');
+	await page.click('dialog [data-action=remove]');
+	await page.waitForFunction(() => !/ziekenhuis van Apeldoorn/.test(document.querySelector('#event-list').textContent));
+	assert.deepEqual(page.requests, [`DELETE /api/cases/${REF}/events/${first.i}`]);
+	assert.equal((await caseDoc(REF)).events.length, n - 1);
+	/* undo brings it back through the restore endpoint, as it was */
+	page.requests.length = 0;
+	await page.click('#undo');
+	await page.waitForSelector('#event-list li:has-text("ziekenhuis van Apeldoorn")');
+	assert.equal(page.requests.length, 1);
+	assert.match(page.requests[0], new RegExp(`^POST /api/cases/${REF}/restore$`));
+	doc = await caseDoc(REF);
+	assert.equal(doc.events.length, n);
+	assert.ok(doc.events.some((e) => e.text === 'Geboren in het ziekenhuis van Apeldoorn.'));
+	clean(page);
+});
+
+test('a new case gets the next free number and a warning for a child who has a case', async () => {
+	await page.goto(`${base}/#/cases/new`);
+	await page.waitForSelector('form.form');
+	const next = await pageFetch(page, '/api/cases/next-ref');
+	assert.equal(await page.inputValue('form.form input[type=text] >> nth=0'), next.body.ref);
+	await page.getByLabel('Naam van het kind').fill('Lina van Dijk');
+	await page.getByLabel('Geboren').fill('2018-06-21');
+	await page.click('form.form button[type=submit]');
+	await page.waitForSelector('#duplicate-of');
+	assert.match(await page.textContent('#duplicate-of'), /PZ-2026-0102/);
+	await page.click('dialog [data-action=back]');
+	assert.equal((await pageFetch(page, `/api/cases/${next.body.ref}`)).status, 404, 'nothing created');
+	await page.click('form.form button[type=submit]');
+	await page.click('dialog [data-action=create-anyway]');
+	await page.waitForURL(new RegExp(`#/cases/${next.body.ref}/ecogram$`));
+	const doc = await caseDoc(next.body.ref);
+	assert.equal(doc.persons[0].name, 'Lina van Dijk');
+	clean(page);
+});
+
+test('a meeting in the future: planned with time, place and coordinator; what happened waits for its day', async () => {
+	await page.goto(`${base}/#/cases/${REF}/meeting/new`);
+	await page.waitForSelector('#meeting-form');
+	await page.check('#continuum input[value="B"]');
+	await page.fill('#meeting-form input[name=date]', NEXT_MONTH);
+	await page.fill('#meeting-form input[name=time]', '19:30');
+	await page.fill('#meeting-form input[name=place]', 'buurthuis De Kring');
+	/* the foster care worker cannot coordinate an Eigen Kracht-conferentie: the library says so */
+	const doc = await caseDoc(REF);
+	const pro = doc.persons.find((p) => (p.roles || []).includes('foster_care_worker'));
+	const outsider = doc.persons.find((p) => (p.roles || []).includes('neighbour') || (p.roles || []).includes('friend'));
+	await page.selectOption('#meeting-form select[name=coordinator]', pro.id);
+	await page.click('#meeting-form button[type=submit]');
+	await page.waitForSelector('#meeting-form .form-error:not([hidden])');
+	assert.match(await page.textContent('#meeting-form .form-error'), /onafhankelijk|independent/);
+	await page.selectOption('#meeting-form select[name=coordinator]', outsider.id);
+	await page.click('#meeting-form button[type=submit]');
+	await page.waitForSelector('#attendance-form');
+	assert.ok(await page.isDisabled('#attendance input >> nth=0'), 'attendance is closed before the day');
+	assert.ok(await page.isDisabled('#attendance-form textarea[name=outcome]'), 'the outcome too');
+	assert.ok(await page.isDisabled('#attendance-form button[type=submit]'));
+	assert.ok(await page.isDisabled('#outcome-form button[type=submit]'), 'and the outcome into the plan');
+	assert.match(await page.textContent('#not-yet'), /daarna/);
+	assert.match(await page.textContent('#meeting-when'), /om 19:30, buurthuis De Kring/);
+	/* the invitation reads naturally: when, where, who leads */
+	const inv = await page.textContent('#invitations .invitation >> nth=0');
+	assert.match(inv, /Je bent van harte welkom bij een Eigen Kracht-conferentie over/);
+	assert.match(inv, /19:30/);
+	assert.match(inv, /buurthuis De Kring/);
+	assert.match(inv, new RegExp(outsider.name));
+	/* and the server refuses attendance before the day too */
+	const cur = await caseDoc(REF);
+	const m = cur.meetings[cur.meetings.length - 1];
+	const csrf = (await pageFetch(page, '/api/session')).body.csrf;
+	const etag = (await pageFetch(page, `/api/cases/${REF}`)).etag;
+	const r = await pageFetch(page, `/api/cases/${REF}/meetings/${m.id}`, { method: 'PATCH',
+		headers: { 'Content-Type': 'application/json', 'If-Match': etag, 'X-CSRF-Token': csrf },
+		body: JSON.stringify({ attended: [cur.case.child] }) });
+	assert.equal(r.status, 422);
+	clean(page);
+});
