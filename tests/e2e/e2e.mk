@@ -4,7 +4,9 @@
 # run.mjs (the whole UI), then ecogram.mjs (the ecogram drawn and edited
 # from the library's geometry), dashboard.mjs, and the files of a whole
 # working day (issue 11): session.mjs (an expired session loses nothing;
-# make run keeps its database), one file after the other.
+# make run keeps its database), share.mjs (the Delen tab, scopes, nothing
+# for professionals only in a link, the family's view, the inbox), one
+# file after the other.
 # Included at the end of the Makefile; `make e2e` runs it alone, `make test`
 # runs it once after the sanitizer pass.  KRING_SCREENSHOTS=1 also writes
 # docs/screenshots/*.png.  No browser is ever downloaded.
@@ -27,4 +29,4 @@ e2e-deps:
 e2e: $(B)/kring e2e-deps
 	@PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) \
 	  node --test --test-concurrency=1 tests/e2e/run.mjs tests/e2e/ecogram.mjs tests/e2e/dashboard.mjs \
-	  tests/e2e/session.mjs
+	  tests/e2e/session.mjs tests/e2e/share.mjs
