@@ -51,6 +51,11 @@ static enum kr_status may_share(struct kr_store *s, const struct kr_user *by, co
 	return KR_OK;
 }
 
+bool kr_share_may_link(const struct kr_case *c, size_t i, time_t now)
+{
+	return c && i < c->npersons && kr_case_person_until(c, i) >= (long)(now / 86400);
+}
+
 enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, const char *ref,
                                const char *person, time_t expires, time_t now,
                                char token[KR_AUTH_TOKEN_CHARS + 1], long long *id_out,
@@ -82,7 +87,7 @@ enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, con
 		                  "Case %s has no person %s.", ref, person);
 		goto out;
 	}
-	if (kr_case_person_until(c, (size_t)pi) < (long)(now / 86400)) {
+	if (!kr_share_may_link(c, (size_t)pi, now)) {
 		rc = kr_error_say(err, KR_EINVAL, "%s is overleden of niet meer betrokken bij "
 		                  "dossier %s: voor hem of haar kan geen link gemaakt worden.",
 		                  "%s died or is no longer involved in case %s: no link can be made "
