@@ -37,6 +37,7 @@ let server;
 let base;
 let browser;
 let page;
+let newRef;   /* the case made by the new-case test */
 
 function kring(args, input) {
 	return execFileSync(KRING, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
@@ -288,6 +289,7 @@ test('a new case gets the next free number and a warning for a child who has a c
 	await page.waitForURL(new RegExp(`#/cases/${next.body.ref}/ecogram$`));
 	const doc = await caseDoc(next.body.ref);
 	assert.equal(doc.persons[0].name, 'Lina van Dijk');
+	newRef = next.body.ref;
 	clean(page);
 });
 
@@ -330,5 +332,93 @@ test('a meeting in the future: planned with time, place and coordinator; what ha
 		headers: { 'Content-Type': 'application/json', 'If-Match': etag, 'X-CSRF-Token': csrf },
 		body: JSON.stringify({ attended: [cur.case.child] }) });
 	assert.equal(r.status, 422);
+	clean(page);
+});
+
+test('Signs of Safety: danger statements and safety goals beside the columns; the scale by several people', async () => {
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.waitForSelector('#som-danger_statements');
+	page.requests.length = 0;
+	await page.fill('#som-danger_statements-new', 'Daan raakt gewond als er thuis weer gedronken wordt.');
+	await page.click('#som-danger_statements button[type=submit]');
+	await page.waitForSelector('#som-danger_statements li:has-text("weer gedronken")');
+	assert.deepEqual(page.requests, [`PUT /api/cases/${REF}/safety_map`]);
+	await page.fill('#som-safety_goals-new', 'Sanne drinkt niet als Daan er is, drie maanden lang.');
+	await page.click('#som-safety_goals button[type=submit]');
+	await page.waitForSelector('#som-safety_goals li:has-text("drie maanden")');
+	let doc = await caseDoc(REF);
+	assert.deepEqual(doc.plan.safety_map.danger_statements, ['Daan raakt gewond als er thuis weer gedronken wordt.']);
+	assert.deepEqual(doc.plan.safety_map.safety_goals, ['Sanne drinkt niet als Daan er is, drie maanden lang.']);
+	/* the history says it in words */
+	const hist = await pageFetch(page, `/api/cases/${REF}/history`);
+	const last = hist.body.revisions[hist.body.revisions.length - 1];
+	assert.match(last.changes[0].text.nl, /veiligheidsdoel/);
+	/* two people score the same day: a column each */
+	const child = doc.case.child;
+	const worker = doc.persons.find((p) => (p.roles || []).includes('foster_care_worker')).id;
+	for (const [by, score] of [[child, 7], [worker, 4]]) {
+		await page.fill('#scale-form input[type=number]', String(score));
+		await page.selectOption('#scale-form select[name=by]', by);
+		await page.click('#scale-form button[type=submit]');
+		await page.waitForFunction((n) => document.querySelectorAll('#scale-chart circle').length >= n,
+			((doc.plan.safety_map.scale || []).length) + (by === child ? 1 : 2));
+	}
+	doc = await caseDoc(REF);
+	const people = new Set(doc.plan.safety_map.scale.map((p) => p.by || ''));
+	assert.equal(await page.locator('#scale-table thead th').count(), people.size + 1, 'a column per person');
+	assert.ok(await page.locator('#scale-chart polyline').count() >= 2, 'a line per person');
+	await shot(page, 'plan');
+	clean(page);
+});
+
+test('an agreement and a concern for professionals only are marked; the plan PDF comes from the library; printing shows values', async () => {
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.click('#add-agreement');
+	await page.fill('dialog textarea[name=what]', 'Sanne gaat naar de verslavingszorg.');
+	await page.check('dialog input[name=professionals]');
+	await page.click('dialog [data-action=save]');
+	await page.waitForSelector('#agreements tr:has-text("verslavingszorg") .flag.pros');
+	let doc = await caseDoc(REF);
+	const a = doc.plan.agreements.find((x) => x.what === 'Sanne gaat naar de verslavingszorg.');
+	assert.equal(a.visibility, 'professionals');
+	await page.fill('#concerns-new', 'Sanne had twee terugvallen.');
+	await page.check('#concerns input[name=professionals]');
+	await page.click('#concerns button[type=submit]');
+	await page.waitForSelector('#concerns li:has-text("terugvallen") .flag.pros');
+	doc = await caseDoc(REF);
+	assert.deepEqual(doc.plan.concerns[doc.plan.concerns.length - 1],
+		{ text: 'Sanne had twee terugvallen.', visibility: 'professionals' });
+	/* documents: the plan as a PDF from the library, the kompas under its own name */
+	const href = await page.getAttribute('#plan-pdf', 'href');
+	assert.match(href, new RegExp(`^/api/cases/${REF}/plan\\.pdf\\?lang=nl$`));
+	const pdf = await pageFetch(page, href);
+	assert.equal(pdf.status, 200);
+	assert.equal(pdf.type, 'application/pdf');
+	assert.match(await page.textContent('#kompas-pdf'), /Netwerkkompas/);
+	/* printing shows the values, not input boxes */
+	await page.emulateMedia({ media: 'print' });
+	assert.ok(await page.isVisible('#safety-print'));
+	assert.ok(!(await page.isVisible('#plan-safety')));
+	assert.ok(!(await page.isVisible('#scale-form')));
+	assert.ok(!(await page.isVisible('#agreements select')));
+	await page.emulateMedia({ media: 'screen' });
+	clean(page);
+});
+
+test('plurals and numbers follow the language: "1 wens", "2 wensen"', async () => {
+	assert.ok(newRef, 'the new-case test ran first');
+	await page.goto(`${base}/#/cases/${newRef}/plan`);
+	await page.waitForSelector('#wish-count');
+	assert.match(await page.textContent('#wish-count'), /\(0 wensen\)/);
+	for (const [text, want] of [['Ik wil bij mijn hond blijven.', /\(1 wens\)/], ['Ik wil op voetbal.', /\(2 wensen\)/]]) {
+		await page.click('#add-wish');
+		await page.fill('dialog textarea >> nth=0', text);
+		await page.click('dialog [data-action=save]');
+		await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#wish-count').textContent),
+			want.source);
+	}
+	await page.goto(`${base}/#/cases/${newRef}`);
+	await page.waitForSelector('#factors [data-factor=heard]');
+	assert.match(await page.textContent('#factors [data-factor=heard]'), /2 wensen van het kind/);
 	clean(page);
 });
