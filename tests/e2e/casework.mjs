@@ -422,3 +422,20 @@ test('plurals and numbers follow the language: "1 wens", "2 wensen"', async () =
 	assert.match(await page.textContent('#factors [data-factor=heard]'), /2 wensen van het kind/);
 	clean(page);
 });
+
+test('the Community Scan: the compare date lives in the URL, the workbook downloads', async () => {
+	const drawn = page.waitForRequest((r) => /\/render\/scan\.svg\?.*compare=2026-01-15/.test(r.url()));
+	await page.goto(`${base}/#/cases/${REF}/scan/2026-01-15`);
+	await drawn;
+	assert.equal(await page.inputValue('#scan-compare'), '2026-01-15');
+	const again = page.waitForRequest((r) => /\/render\/scan\.svg\?.*compare=2025-12-01/.test(r.url()));
+	await page.fill('#scan-compare', '2025-12-01');
+	await page.dispatchEvent('#scan-compare', 'change');
+	await again;
+	assert.match(page.url(), new RegExp(`#/cases/${REF}/scan/2025-12-01$`));
+	const href = await page.getAttribute('#scan-xlsx', 'href');
+	const r = await pageFetch(page, href);
+	assert.equal(r.status, 200);
+	assert.equal(r.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+	clean(page);
+});
