@@ -439,3 +439,59 @@ test('the Community Scan: the compare date lives in the URL, the workbook downlo
 	assert.equal(r.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 	clean(page);
 });
+
+test('history in words with who (a family member through a link by name), the inbox, bring back, as of', async () => {
+	/* the family adds a wish through a share link */
+	const csrf = (await pageFetch(page, '/api/session')).body.csrf;
+	const doc = await caseDoc(REF);
+	const mother = doc.persons.find((p) => p.name === 'Sanne Bakker');
+	const link = await pageFetch(page, `/api/cases/${REF}/shares`, { method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+		body: JSON.stringify({ person: mother.id, days: 7 }) });
+	assert.equal(link.status, 201);
+	const ctx = await browser.newContext();
+	const fam = await ctx.newPage();
+	await fam.goto(`${base}${link.body.url}`);
+	await fam.waitForFunction(() => !location.hash);
+	const w = await fam.evaluate(async () => {
+		const s = await (await fetch('/api/share/session')).json();
+		const r = await fetch('/api/share/wishes', { method: 'POST', headers: { 'Content-Type': 'application/json',
+			'X-CSRF-Token': s.csrf }, body: JSON.stringify({ text: 'Ik wil met Daan naar de kinderboerderij.' }) });
+		return r.status;
+	});
+	assert.equal(w, 201);
+	await ctx.close();
+	/* Mijn dossiers counts it */
+	await page.goto(`${base}/#/cases`);
+	await page.waitForSelector(`tr[data-ref="${REF}"] .inbox-count`);
+	assert.equal((await page.textContent(`tr[data-ref="${REF}"] .inbox-count`)).trim(), '1');
+	/* the history says who and what, in words */
+	await page.click(`tr[data-ref="${REF}"] .inbox-count`);
+	await page.waitForSelector('#revisions');
+	const top = await page.textContent('#revisions > li >> nth=0');
+	assert.match(top, /Sanne Bakker \(link\)/);
+	assert.match(top, /kinderboerderij/);
+	assert.doesNotMatch(await page.textContent('#revisions'), /\bu\b|\buw\b/, 'je, never u');
+	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
+	await page.click('#inbox-seen');
+	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
+	/* a removed item comes back from the history */
+	const n = (await caseDoc(REF)).plan.wishes.length;
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.waitForSelector('#wishes');
+	const rev = await revision(REF);
+	await pageFetch(page, `/api/cases/${REF}/wishes/${(await caseDoc(REF)).plan.wishes[n - 1].id}`, { method: 'DELETE',
+		headers: { 'If-Match': `"${rev}"`, 'X-CSRF-Token': csrf } });
+	await page.goto(`${base}/#/cases/${REF}/history`);
+	await page.waitForSelector('#revisions [data-action=bring-back]');
+	assert.match(await page.textContent('#revisions > li >> nth=0'), /verwijderd|weggehaald/);
+	await page.click('#revisions > li >> nth=0 >> [data-action=bring-back]');
+	await page.waitForFunction((r) => document.querySelector('#revisions > li').dataset.revision === String(r), rev + 2);
+	assert.equal((await caseDoc(REF)).plan.wishes.length, n);
+	/* as of a day: the library's summary of what was recorded by then */
+	await page.fill('#as-of', iso(Date.now()));
+	await page.dispatchEvent('#as-of', 'change');
+	await page.waitForSelector('#as-of-result [data-factor]');
+	assert.match(await page.textContent('#as-of-result'), new RegExp(`versie ${rev + 2}`));
+	clean(page);
+});
