@@ -117,7 +117,7 @@ struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out
 	if (!pick_revision(r, ref, rs, rec, &rev))
 		goto out;
 	if (rev == 0 && (rev = ks_head_revision(r, ref)) == 0) {
-		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen toegang toe.",
+		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of je hebt er geen toegang toe.",
 		         "This case does not exist or you have no access to it.");
 		goto out;
 	}
@@ -156,7 +156,7 @@ bool ks_if_match(struct ks_req *r, long *rev)
 	}
 	if (strcmp(h, "*") == 0) {
 		ks_error(r, 428, "precondition_required",
-		         "If-Match: * is niet genoeg: noem de versie die u hebt gezien.",
+		         "If-Match: * is niet genoeg: noem de versie die je hebt gezien.",
 		         "If-Match: * is not enough: name the revision you saw.");
 		return false;
 	}
@@ -571,7 +571,7 @@ void ks_h_case_get(struct ks_req *r)
 			ks_error(r, 404, "not_found", "Deze versie van het dossier bestaat niet.",
 			         "This revision of the case does not exist.");
 		else
-			ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen "
+			ks_error(r, 404, "not_found", "Dit dossier bestaat niet of je hebt er geen "
 			         "toegang toe.", "This case does not exist or you have no access to it.");
 		goto out;
 	}

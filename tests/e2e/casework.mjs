@@ -174,6 +174,29 @@ async function revision(ref) {
 	return Number(/\d+/.exec(r.etag)[0]);
 }
 
+test('words: every plural key in both languages, the terms of the glossary, "je" and never "u"', () => {
+	const nl = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/nl.json'), 'utf8'));
+	const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/en.json'), 'utf8'));
+	assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
+	const missing = [];
+	const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((f) =>
+		(f.isDirectory() ? walk(path.join(d, f.name)) : f.name.endsWith('.js') ? [path.join(d, f.name)] : []));
+	for (const f of walk(path.join(ROOT, 'web/js')))
+		for (const m of fs.readFileSync(f, 'utf8').matchAll(/\btp\('([^']+)'/g))
+			for (const form of ['one', 'other'])
+				if (!(`${m[1]}.${form}` in nl))
+					missing.push(`${path.basename(f)}: ${m[1]}.${form}`);
+	assert.deepEqual(missing, [], 'every plural has its forms');
+	/* one term per concept (docs/glossary.md), "je" not "u" */
+	for (const [k, v] of Object.entries(nl)) {
+		assert.doesNotMatch(v, /vertrouwenspersoon|wereld van herkomst|biologisch gezin/i, `${k}: glossary term`);
+		assert.doesNotMatch(v, /\b(u|uw|Uw)\b(?![-.])/, `${k}: "je", never "u"`);
+	}
+	for (const [k, v] of Object.entries(en))
+		if (!/\.(one|other)$/.test(k))
+			assert.doesNotMatch(v, /\{n\} (years|wishes|signals|scores|people)\b/, `${k}: a plural outside a plural key`);
+});
+
 test('the case facts form clears "Perspectiefbesluit te laat"; the save goes item by item', async () => {
 	await page.goto(`${base}/#/cases/${REF}`);
 	await page.waitForSelector('#signals li.signal');
@@ -420,6 +443,17 @@ test('plurals and numbers follow the language: "1 wens", "2 wensen"', async () =
 	await page.goto(`${base}/#/cases/${newRef}`);
 	await page.waitForSelector('#factors [data-factor=heard]');
 	assert.match(await page.textContent('#factors [data-factor=heard]'), /2 wensen van het kind/);
+	/* dates in Dutch words, from Intl */
+	assert.match(await page.textContent('#case-facts'), /21 juni 2018/);
+	/* and in English: "1 wish", "2 wishes" */
+	await page.evaluate(() => localStorage.setItem('kring.lang', 'en'));
+	await page.goto(`${base}/#/cases/${newRef}/plan`);
+	await page.reload();
+	await page.waitForSelector('#wish-count');
+	await page.waitForFunction(() => /\(2 wishes\)/.test(document.querySelector('#wish-count').textContent));
+	await page.evaluate(() => localStorage.setItem('kring.lang', 'nl'));
+	await page.reload();
+	await page.waitForSelector('#wish-count');
 	clean(page);
 });
 

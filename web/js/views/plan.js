@@ -17,6 +17,7 @@ import { cs, loadSummary, removeAsked, save } from '../casestore.js';
 import { checkGroup, field, h, mount, openDialog, s, toast } from '../dom.js';
 import { renderUrl } from '../api.js';
 import { personSelect } from '../forms.js';
+import { signalTitle } from '../signals.js';
 import { enumValues, fmtDate, fmtNum, getLang, t, te, textLimit, tp } from '../i18n.js';
 import { byDate, childId, firstDay, freshId, isOpen, loadPerPerson, nameOf, plan as planOf,
 	today } from '../model.js';
@@ -102,7 +103,8 @@ export function scaleChart(scale, doc) {
 	const B = 44;
 	const who = [...new Set(pts.map((p) => p.by || ''))];
 	const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'scale-chart', id: 'scale-chart', role: 'img',
-		'aria-label': pts.length ? t('plan.scaleAriaBy', { n: fmtNum(pts.length), people: fmtNum(who.length) })
+		'aria-label': pts.length ? `${t('plan.scaleTitle')}: ${tp('plan.scaleScores', pts.length)}, ${
+			tp('plan.scalePeople', who.length)}`
 			: t('plan.scaleEmpty') });
 	const y = (v) => T + ((10 - v) * (H - T - B)) / 10;
 	svg.append(s('rect', { x: L, y: y(3), width: W - L - R, height: y(0) - y(3), class: 'danger-zone' }));
@@ -445,7 +447,7 @@ export async function render(body, { ref }) {
 					t('plan.print')))),
 		h('p', { class: 'muted' }, hasPlan ? meta : t('plan.none')),
 		planSignals.length ? h('p', { class: 'warn', id: 'plan-signals' }, t('plan.signals', {
-			list: [...new Set(planSignals.map((sg) => t(`signal.${sg.id}`)))].join(', ') })) : null,
+			list: [...new Set(planSignals.map((sg) => signalTitle(sg)))].join(', ') })) : null,
 		h('section', { class: 'card', 'aria-labelledby': 'agr-title' },
 			h('div', { class: 'page-head' }, h('h3', { id: 'agr-title' }, t('agr.title')),
 				h('button', { type: 'button', class: 'btn primary no-print', id: 'add-agreement', onclick: () => agreementDialog() },
