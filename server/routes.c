@@ -58,6 +58,8 @@ const struct ks_route ks_routes[] = {
 	  "as_of professionals", "plan refused" },
 	{ KS_POST, "/api/cases/{ref}/inbox/seen", ks_h_inbox_seen, KS_USER, KS_BODY_SMALL, R, "",
 	  "inbox refused" },
+	{ KS_GET, "/api/cases/{ref}/scan.xlsx", ks_h_case_scan_xlsx, KS_USER, KS_BODY_NONE, E, "",
+	  "export refused" },
 	{ KS_GET, "/api/cases/{ref}/export", ks_h_case_export, KS_USER, KS_BODY_NONE, E,
 	  "revision recorded_at", "export refused" },
 	{ KS_GET, "/api/cases/{ref}/signals", ks_h_case_signals, KS_USER, KS_BODY_NONE, R,

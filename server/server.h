@@ -358,6 +358,7 @@ void ks_h_case_layout(struct ks_req *r);
 void ks_h_case_next_ref(struct ks_req *r);
 void ks_h_case_restore(struct ks_req *r);
 void ks_h_case_plan_pdf(struct ks_req *r);
+void ks_h_case_scan_xlsx(struct ks_req *r);
 void ks_h_inbox(struct ks_req *r);
 void ks_h_families_list(struct ks_req *r);
 void ks_h_family_create(struct ks_req *r);

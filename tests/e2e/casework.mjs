@@ -37,6 +37,7 @@ let server;
 let base;
 let browser;
 let page;
+let newRef;   /* the case made by the new-case test */
 
 function kring(args, input) {
 	return execFileSync(KRING, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
@@ -173,6 +174,29 @@ async function revision(ref) {
 	return Number(/\d+/.exec(r.etag)[0]);
 }
 
+test('words: every plural key in both languages, the terms of the glossary, "je" and never "u"', () => {
+	const nl = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/nl.json'), 'utf8'));
+	const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/en.json'), 'utf8'));
+	assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
+	const missing = [];
+	const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((f) =>
+		(f.isDirectory() ? walk(path.join(d, f.name)) : f.name.endsWith('.js') ? [path.join(d, f.name)] : []));
+	for (const f of walk(path.join(ROOT, 'web/js')))
+		for (const m of fs.readFileSync(f, 'utf8').matchAll(/\btp\('([^']+)'/g))
+			for (const form of ['one', 'other'])
+				if (!(`${m[1]}.${form}` in nl))
+					missing.push(`${path.basename(f)}: ${m[1]}.${form}`);
+	assert.deepEqual(missing, [], 'every plural has its forms');
+	/* one term per concept (docs/glossary.md), "je" not "u" */
+	for (const [k, v] of Object.entries(nl)) {
+		assert.doesNotMatch(v, /vertrouwenspersoon|wereld van herkomst|biologisch gezin/i, `${k}: glossary term`);
+		assert.doesNotMatch(v, /\b(u|uw|Uw)\b(?![-.])/, `${k}: "je", never "u"`);
+	}
+	for (const [k, v] of Object.entries(en))
+		if (!/\.(one|other)$/.test(k))
+			assert.doesNotMatch(v, /\{n\} (years|wishes|signals|scores|people)\b/, `${k}: a plural outside a plural key`);
+});
+
 test('the case facts form clears "Perspectiefbesluit te laat"; the save goes item by item', async () => {
 	await page.goto(`${base}/#/cases/${REF}`);
 	await page.waitForSelector('#signals li.signal');
@@ -288,6 +312,7 @@ test('a new case gets the next free number and a warning for a child who has a c
 	await page.waitForURL(new RegExp(`#/cases/${next.body.ref}/ecogram$`));
 	const doc = await caseDoc(next.body.ref);
 	assert.equal(doc.persons[0].name, 'Lina van Dijk');
+	newRef = next.body.ref;
 	clean(page);
 });
 
@@ -330,5 +355,177 @@ test('a meeting in the future: planned with time, place and coordinator; what ha
 		headers: { 'Content-Type': 'application/json', 'If-Match': etag, 'X-CSRF-Token': csrf },
 		body: JSON.stringify({ attended: [cur.case.child] }) });
 	assert.equal(r.status, 422);
+	clean(page);
+});
+
+test('Signs of Safety: danger statements and safety goals beside the columns; the scale by several people', async () => {
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.waitForSelector('#som-danger_statements');
+	page.requests.length = 0;
+	await page.fill('#som-danger_statements-new', 'Daan raakt gewond als er thuis weer gedronken wordt.');
+	await page.click('#som-danger_statements button[type=submit]');
+	await page.waitForSelector('#som-danger_statements li:has-text("weer gedronken")');
+	assert.deepEqual(page.requests, [`PUT /api/cases/${REF}/safety_map`]);
+	await page.fill('#som-safety_goals-new', 'Sanne drinkt niet als Daan er is, drie maanden lang.');
+	await page.click('#som-safety_goals button[type=submit]');
+	await page.waitForSelector('#som-safety_goals li:has-text("drie maanden")');
+	let doc = await caseDoc(REF);
+	assert.deepEqual(doc.plan.safety_map.danger_statements, ['Daan raakt gewond als er thuis weer gedronken wordt.']);
+	assert.deepEqual(doc.plan.safety_map.safety_goals, ['Sanne drinkt niet als Daan er is, drie maanden lang.']);
+	/* the history says it in words */
+	const hist = await pageFetch(page, `/api/cases/${REF}/history`);
+	const last = hist.body.revisions[hist.body.revisions.length - 1];
+	assert.match(last.changes[0].text.nl, /veiligheidsdoel/);
+	/* two people score the same day: a column each */
+	const child = doc.case.child;
+	const worker = doc.persons.find((p) => (p.roles || []).includes('foster_care_worker')).id;
+	for (const [by, score] of [[child, 7], [worker, 4]]) {
+		await page.fill('#scale-form input[type=number]', String(score));
+		await page.selectOption('#scale-form select[name=by]', by);
+		await page.click('#scale-form button[type=submit]');
+		await page.waitForFunction((n) => document.querySelectorAll('#scale-chart circle').length >= n,
+			((doc.plan.safety_map.scale || []).length) + (by === child ? 1 : 2));
+	}
+	doc = await caseDoc(REF);
+	const people = new Set(doc.plan.safety_map.scale.map((p) => p.by || ''));
+	assert.equal(await page.locator('#scale-table thead th').count(), people.size + 1, 'a column per person');
+	assert.ok(await page.locator('#scale-chart polyline').count() >= 2, 'a line per person');
+	await shot(page, 'plan');
+	clean(page);
+});
+
+test('an agreement and a concern for professionals only are marked; the plan PDF comes from the library; printing shows values', async () => {
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.click('#add-agreement');
+	await page.fill('dialog textarea[name=what]', 'Sanne gaat naar de verslavingszorg.');
+	await page.check('dialog input[name=professionals]');
+	await page.click('dialog [data-action=save]');
+	await page.waitForSelector('#agreements tr:has-text("verslavingszorg") .flag.pros');
+	let doc = await caseDoc(REF);
+	const a = doc.plan.agreements.find((x) => x.what === 'Sanne gaat naar de verslavingszorg.');
+	assert.equal(a.visibility, 'professionals');
+	await page.fill('#concerns-new', 'Sanne had twee terugvallen.');
+	await page.check('#concerns input[name=professionals]');
+	await page.click('#concerns button[type=submit]');
+	await page.waitForSelector('#concerns li:has-text("terugvallen") .flag.pros');
+	doc = await caseDoc(REF);
+	assert.deepEqual(doc.plan.concerns[doc.plan.concerns.length - 1],
+		{ text: 'Sanne had twee terugvallen.', visibility: 'professionals' });
+	/* documents: the plan as a PDF from the library, the kompas under its own name */
+	const href = await page.getAttribute('#plan-pdf', 'href');
+	assert.match(href, new RegExp(`^/api/cases/${REF}/plan\\.pdf\\?lang=nl$`));
+	const pdf = await pageFetch(page, href);
+	assert.equal(pdf.status, 200);
+	assert.equal(pdf.type, 'application/pdf');
+	assert.match(await page.textContent('#kompas-pdf'), /Netwerkkompas/);
+	/* printing shows the values, not input boxes */
+	await page.emulateMedia({ media: 'print' });
+	assert.ok(await page.isVisible('#safety-print'));
+	assert.ok(!(await page.isVisible('#plan-safety')));
+	assert.ok(!(await page.isVisible('#scale-form')));
+	assert.ok(!(await page.isVisible('#agreements select')));
+	await page.emulateMedia({ media: 'screen' });
+	clean(page);
+});
+
+test('plurals and numbers follow the language: "1 wens", "2 wensen"', async () => {
+	assert.ok(newRef, 'the new-case test ran first');
+	await page.goto(`${base}/#/cases/${newRef}/plan`);
+	await page.waitForSelector('#wish-count');
+	assert.match(await page.textContent('#wish-count'), /\(0 wensen\)/);
+	for (const [text, want] of [['Ik wil bij mijn hond blijven.', /\(1 wens\)/], ['Ik wil op voetbal.', /\(2 wensen\)/]]) {
+		await page.click('#add-wish');
+		await page.fill('dialog textarea >> nth=0', text);
+		await page.click('dialog [data-action=save]');
+		await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#wish-count').textContent),
+			want.source);
+	}
+	await page.goto(`${base}/#/cases/${newRef}`);
+	await page.waitForSelector('#factors [data-factor=heard]');
+	assert.match(await page.textContent('#factors [data-factor=heard]'), /2 wensen van het kind/);
+	/* dates in Dutch words, from Intl */
+	assert.match(await page.textContent('#case-facts'), /21 juni 2018/);
+	/* and in English: "1 wish", "2 wishes" */
+	await page.evaluate(() => localStorage.setItem('kring.lang', 'en'));
+	await page.goto(`${base}/#/cases/${newRef}/plan`);
+	await page.reload();
+	await page.waitForSelector('#wish-count');
+	await page.waitForFunction(() => /\(2 wishes\)/.test(document.querySelector('#wish-count').textContent));
+	await page.evaluate(() => localStorage.setItem('kring.lang', 'nl'));
+	await page.reload();
+	await page.waitForSelector('#wish-count');
+	clean(page);
+});
+
+test('the Community Scan: the compare date lives in the URL, the workbook downloads', async () => {
+	const drawn = page.waitForRequest((r) => /\/render\/scan\.svg\?.*compare=2026-01-15/.test(r.url()));
+	await page.goto(`${base}/#/cases/${REF}/scan/2026-01-15`);
+	await drawn;
+	assert.equal(await page.inputValue('#scan-compare'), '2026-01-15');
+	const again = page.waitForRequest((r) => /\/render\/scan\.svg\?.*compare=2025-12-01/.test(r.url()));
+	await page.fill('#scan-compare', '2025-12-01');
+	await page.dispatchEvent('#scan-compare', 'change');
+	await again;
+	assert.match(page.url(), new RegExp(`#/cases/${REF}/scan/2025-12-01$`));
+	const href = await page.getAttribute('#scan-xlsx', 'href');
+	const r = await pageFetch(page, href);
+	assert.equal(r.status, 200);
+	assert.equal(r.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+	clean(page);
+});
+
+test('history in words with who (a family member through a link by name), the inbox, bring back, as of', async () => {
+	/* the family adds a wish through a share link */
+	const csrf = (await pageFetch(page, '/api/session')).body.csrf;
+	const doc = await caseDoc(REF);
+	const mother = doc.persons.find((p) => p.name === 'Sanne Bakker');
+	const link = await pageFetch(page, `/api/cases/${REF}/shares`, { method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+		body: JSON.stringify({ person: mother.id, days: 7 }) });
+	assert.equal(link.status, 201);
+	const ctx = await browser.newContext();
+	const fam = await ctx.newPage();
+	await fam.goto(`${base}${link.body.url}`);
+	await fam.waitForFunction(() => !location.hash);
+	const w = await fam.evaluate(async () => {
+		const s = await (await fetch('/api/share/session')).json();
+		const r = await fetch('/api/share/wishes', { method: 'POST', headers: { 'Content-Type': 'application/json',
+			'X-CSRF-Token': s.csrf }, body: JSON.stringify({ text: 'Ik wil met Daan naar de kinderboerderij.' }) });
+		return r.status;
+	});
+	assert.equal(w, 201);
+	await ctx.close();
+	/* Mijn dossiers counts it */
+	await page.goto(`${base}/#/cases`);
+	await page.waitForSelector(`tr[data-ref="${REF}"] .inbox-count`);
+	assert.equal((await page.textContent(`tr[data-ref="${REF}"] .inbox-count`)).trim(), '1');
+	/* the history says who and what, in words */
+	await page.click(`tr[data-ref="${REF}"] .inbox-count`);
+	await page.waitForSelector('#revisions');
+	const top = await page.textContent('#revisions > li >> nth=0');
+	assert.match(top, /Sanne Bakker \(link\)/);
+	assert.match(top, /kinderboerderij/);
+	assert.doesNotMatch(await page.textContent('#revisions'), /\bu\b|\buw\b/, 'je, never u');
+	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
+	await page.click('#inbox-seen');
+	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
+	/* a removed item comes back from the history */
+	const n = (await caseDoc(REF)).plan.wishes.length;
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.waitForSelector('#wishes');
+	const rev = await revision(REF);
+	await pageFetch(page, `/api/cases/${REF}/wishes/${(await caseDoc(REF)).plan.wishes[n - 1].id}`, { method: 'DELETE',
+		headers: { 'If-Match': `"${rev}"`, 'X-CSRF-Token': csrf } });
+	await page.goto(`${base}/#/cases/${REF}/history`);
+	await page.waitForSelector('#revisions [data-action=bring-back]');
+	assert.match(await page.textContent('#revisions > li >> nth=0'), /verwijderd|weggehaald/);
+	await page.click('#revisions > li >> nth=0 >> [data-action=bring-back]');
+	await page.waitForFunction((r) => document.querySelector('#revisions > li').dataset.revision === String(r), rev + 2);
+	assert.equal((await caseDoc(REF)).plan.wishes.length, n);
+	/* as of a day: the library's summary of what was recorded by then */
+	await page.fill('#as-of', iso(Date.now()));
+	await page.dispatchEvent('#as-of', 'change');
+	await page.waitForSelector('#as-of-result [data-factor]');
+	assert.match(await page.textContent('#as-of-result'), new RegExp(`versie ${rev + 2}`));
 	clean(page);
 });

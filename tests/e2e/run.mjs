@@ -367,7 +367,7 @@ test('marks a trust figure and no-trust-figure disappears; undo brings it back',
 	await worker.waitForSelector('#eco-signals [data-signal="no-trust-figure"]');
 	await worker.click('#ecogram .node[aria-label^="Oma Truus,"]');
 	await worker.waitForSelector('dialog[open]');
-	await worker.getByLabel('Vertrouwenspersoon van Mila de Boer').check();
+	await worker.getByLabel('Vertrouwensfiguur van Mila de Boer').check();
 	await worker.click('dialog[open] [data-action=save]');
 	await worker.waitForSelector('#eco-signals [data-signal="no-trust-figure"]', { state: 'detached' });
 	assert.match(await worker.textContent('#trust-box'), /Oma Truus/);
@@ -384,13 +384,13 @@ test('marks a trust figure and no-trust-figure disappears; undo brings it back',
 	await worker.focus('#ecogram .node[aria-label^="Oma Truus,"]');
 	await worker.keyboard.press('Enter');
 	await worker.waitForSelector('dialog[open]');
-	await worker.getByLabel('Vertrouwenspersoon van Mila de Boer').check();
+	await worker.getByLabel('Vertrouwensfiguur van Mila de Boer').check();
 	await worker.keyboard.press('Escape');
 	await worker.waitForSelector('dialog[open]', { state: 'detached' });
 	assert.equal(await worker.evaluate(() => document.activeElement.closest('.node') !== null), true,
 		'focus returns to the person after Escape');
 	await worker.keyboard.press('Enter');
-	await worker.getByLabel('Vertrouwenspersoon van Mila de Boer').check();
+	await worker.getByLabel('Vertrouwensfiguur van Mila de Boer').check();
 	await worker.click('dialog[open] [data-action=save]');
 	await worker.waitForSelector('#eco-signals [data-signal="no-trust-figure"]', { state: 'detached' });
 	clean(worker);
@@ -437,7 +437,7 @@ test('an agreement with a past due date is flagged, one without an owner too', a
 	await worker.getByLabel('Wat?').fill('Iemand zoekt een zwemclub.');
 	await worker.click('dialog[open] [data-action=save]');
 	await worker.waitForSelector('#agreements tr[data-unowned="1"]');
-	assert.match(await worker.textContent('#plan-signals'), /Afspraak te laat/);
+	assert.match(await worker.textContent('#plan-signals'), /Afspraak over tijd/);
 	assert.match(await worker.textContent('#load'), /Oma Truus/);
 	/* a safety score, drawn on the line */
 	await worker.getByLabel('Score (0-10)').fill('6');

@@ -234,6 +234,7 @@ async function send(o, rev) {
 	if (o.op === 'restore') {
 		r = await api('POST', `/api/cases/${enc(cs.ref)}/restore`, { ifMatch: rev,
 			query: { revision: o.revision, collection: o.coll, id: o.id } });
+		o.item = r.data && r.data.item;
 	} else {
 		const method = { add: 'POST', put: 'PUT', single: 'PUT', remove: 'DELETE' }[o.op];
 		r = await api(method, itemPath(o), { body: o.op === 'remove' ? undefined : o.body, ifMatch: rev });
@@ -483,6 +484,13 @@ export async function removeAsked(what, change) {
 	if (choice !== 'yes')
 		return false;
 	return save(t('remove.desc', { what }), change);
+}
+
+/* Brings back item id of collection coll as it was in revision rev (the
+ * restore endpoint: its id and words as they were); undo removes it again. */
+export async function restoreItem(rev, coll, id, desc) {
+	return store(desc, (doc) => doc, cs.doc, cs.revision, null, true,
+		[{ op: 'restore', coll, id, revision: rev }]);
 }
 
 /* Puts revision rev back as a new revision (from the history view). */

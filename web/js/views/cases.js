@@ -45,8 +45,8 @@ function signalCell(c) {
 	return h('span', {},
 		h('span', { class: ['badge', c.top_signal.level] }, t(`level.${c.top_signal.level}`)), ' ',
 		t(`signal.${c.top_signal.id}`),
-		h('span', { class: 'muted small block' }, t('cases.counts', {
-			alert: n.alert || 0, warning: n.warning || 0, info: n.info || 0 })));
+		h('span', { class: 'muted small block' }, [tp('cases.countAlert', n.alert || 0),
+			tp('cases.countWarning', n.warning || 0), tp('cases.countInfo', n.info || 0)].join(' · ')));
 }
 
 function table(list, tbody) {
@@ -58,7 +58,7 @@ function table(list, tbody) {
 	mount(tbody, rows.length ? rows.map((c) => h('tr', { dataset: { ref: c.ref } },
 		h('th', { scope: 'row' }, h('a', { href: `#/cases/${encodeURIComponent(c.ref)}` },
 			c.child.name || c.child.id), c.child.age !== null && c.child.age !== undefined
-			? h('span', { class: 'muted' }, ` (${t('common.years', { n: c.child.age })})`) : null),
+			? h('span', { class: 'muted' }, ` (${tp('common.age', c.child.age)})`) : null),
 		h('td', {}, c.ref),
 		h('td', {}, c.placement ? [te('form', c.placement.form) || t('common.unknown'),
 			c.placement.since ? h('span', { class: 'muted small block' },
