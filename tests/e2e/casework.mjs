@@ -220,7 +220,7 @@ test('the case facts form clears "Perspectiefbesluit te laat"; the save goes ite
 	assert.match(await page.textContent('#case-facts'), /Apeldoorn \(GM0200\)/);
 	assert.match(await page.textContent('#case-facts'), /rechter/i);
 	assert.notEqual(await page.getAttribute('#factors [data-factor=continuity]', 'data-status'), 'concern');
-	await shot(page, 'case-overview');
+	await shot(page, 'case-facts');
 	clean(page);
 });
 
@@ -340,6 +340,7 @@ test('a meeting in the future: planned with time, place and coordinator; what ha
 	assert.ok(await page.isDisabled('#outcome-form button[type=submit]'), 'and the outcome into the plan');
 	assert.match(await page.textContent('#not-yet'), /daarna/);
 	assert.match(await page.textContent('#meeting-when'), /om 19:30, buurthuis De Kring/);
+	await shot(page, 'meeting-planned');
 	/* the invitation reads naturally: when, where, who leads */
 	const inv = await page.textContent('#invitations .invitation >> nth=0');
 	assert.match(inv, /Je bent van harte welkom bij een Eigen Kracht-conferentie over/);
@@ -390,7 +391,7 @@ test('Signs of Safety: danger statements and safety goals beside the columns; th
 	const people = new Set(doc.plan.safety_map.scale.map((p) => p.by || ''));
 	assert.equal(await page.locator('#scale-table thead th').count(), people.size + 1, 'a column per person');
 	assert.ok(await page.locator('#scale-chart polyline').count() >= 2, 'a line per person');
-	await shot(page, 'plan');
+	await shot(page, 'plan-safety');
 	clean(page);
 });
 
@@ -507,6 +508,7 @@ test('history in words with who (a family member through a link by name), the in
 	assert.match(top, /kinderboerderij/);
 	assert.doesNotMatch(await page.textContent('#revisions'), /\bu\b|\buw\b/, 'je, never u');
 	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
+	await shot(page, 'history');
 	await page.click('#inbox-seen');
 	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
 	/* a removed item comes back from the history */

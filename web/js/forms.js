@@ -237,12 +237,20 @@ export async function tieDialog(a, b) {
 		});
 	} }];
 	if (i >= 0)
-		actions.push({ id: 'remove', label: t('tie.remove'), kind: 'danger', onClick: async () =>
-			trySave(dlg, t('tie.removedDesc', { a: na, b: nb }), (d) => {
+		actions.push({ id: 'remove', label: t('tie.remove'), kind: 'danger', onClick: async () => {
+			/* removing asks first; undo brings it back */
+			const sure = await openDialog({ title: t('remove.title'),
+				body: [h('p', {}, t('remove.ask', { what: t('tie.what', { a: na, b: nb }) }))],
+				actions: [{ label: t('common.remove'), kind: 'danger', value: 'yes', id: 'confirm' },
+					{ label: t('common.cancel'), kind: 'secondary', value: 'no', id: 'keep' }] });
+			if (sure !== 'yes')
+				return false;
+			return trySave(dlg, t('tie.removedDesc', { a: na, b: nb }), (d) => {
 				const j = tieIndex(d, A, B);
 				if (j >= 0)
 					d.ties.splice(j, 1);
-			}) });
+			});
+		} });
 	actions.push({ id: 'cancel', label: t('common.cancel'), kind: 'secondary', value: false });
 	dlg = openDialog({
 		title: i >= 0 ? t('tie.editTitle', { a: na, b: nb }) : t('tie.addTitle', { a: na, b: nb }),
