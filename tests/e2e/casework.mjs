@@ -238,6 +238,8 @@ test('a placement is added and changed through its form, labels from the library
 	await page.fill('#placement-dialog input[name=start]', '2023-01-10');
 	await page.fill('#placement-dialog input[name=end]', '2023-02-20');
 	await page.selectOption('#placement-dialog select[name=end_reason]', 'planned');
+	await page.fill('#placement-dialog input[name=search_date]', '2023-01-05');
+	await page.selectOption('#placement-dialog select[name=search_outcome]', 'none_available');
 	await page.click('#placement-dialog [data-action=save]');
 	await page.waitForSelector('#placements [data-placement]:has-text("crisisopvang")');
 	assert.deepEqual(page.requests, [`POST /api/cases/${REF}/placements`]);
@@ -247,6 +249,7 @@ test('a placement is added and changed through its form, labels from the library
 	assert.equal(pl.form, 'crisis');
 	assert.equal(pl.network, false);
 	assert.equal(pl.end_reason, 'planned');
+	assert.deepEqual(pl.network_search, { date: '2023-01-05', outcome: 'none_available' });
 	page.requests.length = 0;
 	await page.click(`#placements [data-placement="${pl.id}"] button:has-text("Wijzigen")`);
 	await page.fill('#placement-dialog input[name=end]', '2023-03-01');

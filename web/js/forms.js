@@ -7,7 +7,7 @@
 
 import { cs, save } from './casestore.js';
 import { checkGroup, field, h, openDialog } from './dom.js';
-import { t, te } from './i18n.js';
+import { t, te, textLimit } from './i18n.js';
 import { DIRECTION, FREQUENCY, QUALITY, ROLES, SEGMENTS, SEX, STRENGTH, SUPPORT,
 	WORLDS } from './enums.js';
 import { childId, freshId, nameOf, personById, ringOf, setRing, tieIndex, today } from './model.js';
@@ -76,7 +76,7 @@ export async function personDialog(person, preset = {}) {
 	const tie0 = ti >= 0 ? doc.ties[ti] : {};
 	const childName = nameOf(doc, childId(doc));
 	const name = field(t('person.name'), 'text', { value: person ? person.name : '', required: true,
-		autocomplete: 'off' });
+		autocomplete: 'off', maxlength: textLimit('persons', 'name') });
 	const role = field(t('person.role'), 'select', { options: opt('role', ROLES),
 		value: person ? ((person.roles || [])[0] || '') : (preset.role || '') });
 	const sex = field(t('person.sex'), 'select', { options: opt('sex', SEX), value: person ? person.sex || '' : '' });
