@@ -139,6 +139,19 @@ out:
 	json_decref(body);
 }
 
+/* The persons of c a link can be made for now (kr_share_may_link), in the
+ * case's order: [{"id", "name"}]. */
+static json_t *candidates(const struct kr_case *c, time_t now)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < c->npersons; i++)
+		if (kr_share_may_link(c, i, now))
+			json_array_append_new(arr, json_pack("{s:s, s:s}", "id", c->persons[i].id, "name",
+			                                     kr_case_person_name(c, (int)i)));
+	return arr;
+}
+
 void ks_h_shares_list(struct ks_req *r)
 {
 	struct kr_share *v = NULL;
@@ -179,7 +192,7 @@ void ks_h_shares_list(struct ks_req *r)
 		                      "state", state, "scopes", kr_share_scopes_json(scopes)));
 	}
 	ks_audit(r, KR_AUDIT_READ, r->args[0], "share links read");
-	ks_reply_json(r, 200, json_pack("{s:o}", "shares", arr));
+	ks_reply_json(r, 200, json_pack("{s:o, s:o}", "shares", arr, "candidates", candidates(c, r->now)));
 out:
 	free(v);
 	kr_case_free(c);

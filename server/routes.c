@@ -113,6 +113,16 @@ const struct ks_route ks_routes[] = {
 	{ KS_PATCH, "/api/cases/{ref}/" SINGLE, ks_h_single_patch, KS_USER, KS_BODY_SMALL, W, "",
 	  "update refused" },
 
+	/* the register of foster families (lib/family_store.c decides per family) */
+	{ KS_GET, "/api/families", ks_h_families_list, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS(KR_ACCESS_LIST), "as_of", NULL },
+	{ KS_POST, "/api/families", ks_h_family_create, KS_USER, KS_BODY_SMALL,
+	  KS_ACCESS(KR_ACCESS_CREATE), "", NULL },
+	{ KS_GET, "/api/families/{id}", ks_h_family_get, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS(KR_ACCESS_LIST), "as_of", NULL },
+	{ KS_PUT, "/api/families/{id}", ks_h_family_put, KS_USER, KS_BODY_SMALL,
+	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
+
 	/* the share-link holder */
 	{ KS_POST, "/api/share/session", ks_h_share_login, KS_LOGIN, KS_BODY_SMALL, N, "", NULL },
 	{ KS_GET, "/api/share/session", ks_h_share_session, KS_SHARE, KS_BODY_NONE, N, "", NULL },

@@ -12,11 +12,13 @@
 #ifndef KRING_SHARE_H
 #define KRING_SHARE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
 #include "kring/account.h"
 #include "kring/auth.h"
+#include "kring/case.h"
 #include "kring/error.h"
 #include "kring/store.h"
 
@@ -42,6 +44,11 @@ enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, con
                                const char *person, time_t expires, time_t now,
                                char token[KR_AUTH_TOKEN_CHARS + 1], long long *id_out,
                                struct kr_error *err);
+
+/* True when a link can be made for person i of case c at time now: the
+ * person is alive and still involved that day (the rule kr_share_create
+ * applies; the worker's screen offers a link only for such a person). */
+bool kr_share_may_link(const struct kr_case *c, size_t i, time_t now);
 
 /* Checks a share token at time now: on KR_OK *out says which case and
  * person it opens.  KR_EPERM when the token is malformed, unknown, expired

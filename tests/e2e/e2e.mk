@@ -2,7 +2,11 @@
 # Debian's chromium (headless) against `kring serve` on a free 127.0.0.1
 # port with a fresh database holding the example cases and test accounts:
 # run.mjs (the whole UI), then ecogram.mjs (the ecogram drawn and edited
-# from the library's geometry), one file after the other.
+# from the library's geometry), dashboard.mjs, and the files of a whole
+# working day (issue 11): session.mjs (an expired session loses nothing;
+# make run keeps its database), share.mjs (the Delen tab, scopes, nothing
+# for professionals only in a link, the family's view, the inbox), one
+# file after the other.
 # Included at the end of the Makefile; `make e2e` runs it alone, `make test`
 # runs it once after the sanitizer pass.  KRING_SCREENSHOTS=1 also writes
 # docs/screenshots/*.png.  No browser is ever downloaded.
@@ -25,4 +29,5 @@ e2e-deps:
 e2e: $(B)/kring e2e-deps
 	@PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) \
 	  node --test --test-concurrency=1 tests/e2e/run.mjs tests/e2e/ecogram.mjs tests/e2e/dashboard.mjs \
-	  tests/e2e/casework.mjs
+	  tests/e2e/casework.mjs \
+	  tests/e2e/session.mjs tests/e2e/share.mjs

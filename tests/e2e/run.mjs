@@ -498,7 +498,7 @@ test('plans a round-table meeting, records attendance and turns the outcome into
 });
 
 test('a share link: the family adds a wish, marks its task done, and reaches nothing else', async () => {
-	await worker.goto(`${base}/#/cases/${REF}/history`);
+	await worker.goto(`${base}/#/cases/${REF}/sharing`);
 	await worker.waitForSelector('#share-form');
 	await worker.selectOption('#share-person', { label: 'Ria Bakker-Smit' });
 	await worker.click('#share-form button[type=submit]');

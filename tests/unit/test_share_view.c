@@ -155,6 +155,27 @@ static void mark_done(void **state)
 	kr_case_free(c);
 }
 
+/* A link only for a person alive and involved that day: Bert's
+ * involvement ended in 2021; Kees died after the first day asked. */
+static void may_link(void **state)
+{
+	struct kr_case *c = tu_case_from_text(DOC);
+	(void)state;
+
+	for (size_t i = 0; i < c->npersons; i++)
+		assert_int_equal(kr_share_may_link(c, i, T0), strcmp(c->persons[i].id, "p5") != 0);
+	assert_false(kr_share_may_link(c, c->npersons, T0));
+	assert_false(kr_share_may_link(NULL, 0, T0));
+	kr_case_free(c);
+	c = tu_case_from_text("{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T-D\",\"child\":\"p1\"},"
+	                      "\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\"},"
+	                      "{\"id\":\"p2\",\"name\":\"Kees\",\"died\":\"2026-12-02\"}]}");
+	assert_true(kr_share_may_link(c, 1, T0));
+	assert_false(kr_share_may_link(c, 1, T0 + 86400));
+	assert_true(kr_share_may_link(c, 0, T0 + 86400));
+	kr_case_free(c);
+}
+
 static void scope_names(void **state)
 {
 	json_t *j;
@@ -309,6 +330,7 @@ int main(void)
 		cmocka_unit_test(never_professionals_only),
 		cmocka_unit_test(scopes_show_their_part),
 		cmocka_unit_test(mark_done),
+		cmocka_unit_test(may_link),
 		cmocka_unit_test(scope_names),
 		cmocka_unit_test(stored_scopes),
 		cmocka_unit_test(inbox),

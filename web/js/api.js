@@ -2,7 +2,12 @@
 // JSON in and out, the session's CSRF token on every state-changing
 // request, If-Match with the case revision on every case write, and errors
 // as ApiError {status, body, messages}.  A 401 on any call except the login
-// itself raises the "kring:unauthorized" event so the app shows the login.
+// itself (the session ended: idle, logged out elsewhere) first asks the
+// app to log in again in place (setReauth: a login dialog over whatever
+// the user was doing, so typed work stays) and then sends the same request
+// again with the fresh CSRF token; only when the user does not log in
+// again does it raise the "kring:unauthorized" event so the app shows the
+// login page.
 // It also keeps the session's capabilities (what the user may do, computed
 // by the server from its one rule table), so views ask can('create')
 // instead of guessing from the role.
@@ -12,6 +17,8 @@ import { getLang, t } from './i18n.js';
 let csrf = null;
 let csrfSource = '/api/session';
 let caps = {};
+let reauth = null;
+let reauthing = null;
 
 /* Remembers the capabilities of the login or GET /api/session answer:
  * {read: "own", create: "all", users: "none", ...} (docs/api.md); null or
@@ -34,6 +41,21 @@ export function can(action) {
 export function setCsrf(v, source = '/api/session') {
 	csrf = v || null;
 	csrfSource = source;
+}
+
+/* Sets the function that logs the user in again after a 401: it returns a
+ * promise of true (logged in again, the CSRF token set) or false (the user
+ * would not).  Concurrent 401s share one such login. */
+export function setReauth(fn) {
+	reauth = fn;
+}
+
+function loginAgain() {
+	if (!reauthing)
+		reauthing = Promise.resolve(reauth()).catch(() => false).finally(() => {
+			reauthing = null;
+		});
+	return reauthing;
 }
 
 export class ApiError extends Error {
@@ -127,8 +149,13 @@ export async function api(method, path, opts = {}) {
 	}
 	if (!res.ok) {
 		const err = new ApiError(res.status, data, res.headers);
-		if (res.status === 401 && !opts.noAuthEvent)
-			window.dispatchEvent(new CustomEvent('kring:unauthorized'));
+		if (res.status === 401 && !opts.noAuthEvent) {
+			if (reauth && !opts.reauthed && await loginAgain())
+				return api(method, path, { ...opts, reauthed: true, csrfRetried: false });
+			/* an open dialog keeps what was typed: its save shows the error */
+			if (!document.querySelector('dialog[open]'))
+				window.dispatchEvent(new CustomEvent('kring:unauthorized'));
+		}
 		throw err;
 	}
 	return { status: res.status, data, revision: etagRevision(res.headers.get('ETag')), headers: res.headers };

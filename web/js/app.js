@@ -4,7 +4,7 @@
 // #/dashboard).
 // Each view is a module with render(main, params, app).
 
-import { api, can, setCapabilities, setCsrf } from './api.js';
+import { api, can, setCapabilities, setCsrf, setReauth } from './api.js';
 import { closeCase } from './casestore.js';
 import { h, mount } from './dom.js';
 import { getLang, initI18n, setLang, t } from './i18n.js';
@@ -129,6 +129,21 @@ export function loggedIn(body) {
 	go(next);
 }
 
+/* After a 401 while logged in: the login dialog in place (views/login.js);
+ * true once the same user is logged in again (capabilities and CSRF token
+ * fresh), false when there was no user or they stopped. */
+async function reauthenticate() {
+	if (!app.user)
+		return false;
+	const body = await loginView.loginDialog(app.user.name);
+	if (!body)
+		return false;
+	app.user = body.user;
+	setCapabilities(body.capabilities);
+	setCsrf(body.csrf);
+	return true;
+}
+
 async function logout() {
 	try {
 		await api('DELETE', '/api/session');
@@ -157,6 +172,7 @@ async function boot() {
 		closeCase();   /* signals come back in the other language */
 		route();
 	});
+	setReauth(reauthenticate);
 	window.addEventListener('kring:unauthorized', () => {
 		if (!app.user)
 			return;

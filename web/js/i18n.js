@@ -112,15 +112,13 @@ export function has(key) {
 	return Object.prototype.hasOwnProperty.call(cat, key);
 }
 
-/* The label of an enumeration value (enum.<kind>.<value>), or the value. */
+/* The label of an enumeration value, in the library's words (GET /api/meta
+ * vocabulary: the one vocabulary, lib/enum.c), or the value itself. */
 export function te(kind, value) {
 	if (value === null || value === undefined || value === '')
 		return '';
 	const v = meta && meta.vocabulary && meta.vocabulary.enums && meta.vocabulary.enums[VOCAB_KIND[kind] || kind];
-	if (v && v[value] && v[value][lang])
-		return v[value][lang];
-	const k = `enum.${kind}.${value}`;
-	return has(k) ? cat[k] : String(value);
+	return v && v[value] && v[value][lang] ? v[value][lang] : String(value);
 }
 
 /* A number as people write it here: 12,5 in Dutch, 12.5 in English. */

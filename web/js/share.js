@@ -1,10 +1,13 @@
 // share.js - the family's view behind a share link (/s/#<token>): trades
 // the token from the URL fragment for a share session (POST
 // /api/share/session), removes it from the address bar, and shows the plan
-// in plain words: the holder's own tasks first (with a button to mark one
-// done), the other agreements, the wishes and what was done with them, the
-// goals, the next meeting, and who looked at the file; plus a form to add
-// a wish.  Nothing else of the case is ever asked for.
+// in plain words, as far as the link's scopes reach (the server leaves out
+// the rest): the holder's own tasks first (with a button to mark one
+// done), what to do when you are worried and whom to call, the wishes and
+// what was done with them, the other agreements, the goals, the next
+// meeting, the contact person, and who looked at the file; plus a form to
+// add a wish (as long as the library's limit for a wish, GET /api/meta).
+// Nothing else of the case is ever asked for.
 
 import { api, setCsrf } from './api.js';
 import { h, mount, toast } from './dom.js';
@@ -12,6 +15,7 @@ import { fmtDate, getLang, initI18n, setLang, t, te } from './i18n.js';
 import { today } from './model.js';
 
 let session = null;
+let wishMax = 2000;
 
 function applyStatic() {
 	for (const el of document.querySelectorAll('[data-i18n]'))
@@ -53,66 +57,113 @@ function task(a, mine) {
 		} }, t('family.markDone')) : null);
 }
 
-async function show() {
-	const main = document.getElementById('main');
-	const r = await api('GET', '/api/share/plan');
-	const p = r.data || {};
-	const me = p.person || session.person || {};
-	const myIds = new Set((p.my_tasks || []).map((a) => a.id));
-	const others = (p.agreements || []).filter((a) => !myIds.has(a.id));
-	const text = h('textarea', { id: 'wish-text', rows: 3, maxlength: 2000, 'aria-describedby': 'wish-hint' });
+/* A person to call, with their role when the server names one. */
+function personLine(p) {
+	return h('li', {}, h('strong', {}, p.name || p.id), p.role ? ` (${te('role', p.role)})` : '');
+}
+
+function section(id, title, ...content) {
+	return h('section', { 'aria-labelledby': `${id}-title`, id }, h('h2', { id: `${id}-title` }, title), content);
+}
+
+/* What to do when worried (scope safety): the route, whom to call, the
+ * safety plan's words and the concerns that are for everyone. */
+function safetySection(sf) {
+	const route = sf.worry_route;
+	return section('safety', t('family.safety'),
+		route ? h('div', { class: 'route', id: 'worry-route' },
+			h('h3', {}, t('family.worryRoute')),
+			route.text ? h('p', {}, route.text) : null,
+			(route.call || []).length ? [h('p', {}, t('family.call')),
+				h('ol', { class: 'call' }, route.call.map(personLine))] : null)
+			: h('p', {}, t('family.noRoute')),
+		sf.text ? h('p', { class: 'safety-text' }, sf.text) : null,
+		(sf.concerns || []).length ? [h('h3', {}, t('family.concerns')),
+			h('ul', {}, sf.concerns.map((c) => h('li', {}, c)))] : null);
+}
+
+function wishForm() {
+	const text = h('textarea', { id: 'wish-text', rows: 3, maxlength: wishMax,
+		'aria-describedby': 'wish-hint wish-left' });
+	const left = h('p', { class: 'hint', id: 'wish-left', 'aria-live': 'polite' }, t('family.wishLeft', { n: wishMax }));
+	text.addEventListener('input', () => {
+		left.textContent = t('family.wishLeft', { n: Math.max(0, wishMax - [...text.value].length) });
+	});
 	const msg = h('p', { class: 'form-error', role: 'alert', hidden: true });
 	const form = h('form', { id: 'wish-form', novalidate: true },
 		h('label', { for: 'wish-text' }, t('family.wishLabel')),
-		h('p', { class: 'hint', id: 'wish-hint' }, t('family.wishHint')), text, msg,
+		h('p', { class: 'hint', id: 'wish-hint' }, t('family.wishHint')), text, left, msg,
 		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('family.wishSend'))));
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		msg.hidden = true;
 		const v = text.value.trim();
-		if (!v) {
-			msg.textContent = t('family.wishEmpty');
+		if (!v || [...v].length > wishMax) {
+			msg.textContent = v ? t('family.wishLong', { n: wishMax }) : t('family.wishEmpty');
 			msg.hidden = false;
+			text.focus();
 			return;
 		}
 		try {
 			await api('POST', '/api/share/wishes', { body: { text: v } });
 			toast(t('family.wishSaved'), 'ok');
 			await show();
+			document.getElementById('wish-text')?.focus();
 		} catch (e) {
 			msg.textContent = (e.messages || [String(e)]).join(' ');
 			msg.hidden = false;
 		}
 	});
+	return form;
+}
+
+/* " Om 19:30 in het buurthuis." as far as the meeting says. */
+function meetingWhere(nm) {
+	if (nm.time && nm.place)
+		return ` ${t('family.meetingAt', { time: nm.time, place: nm.place })}`;
+	if (nm.time)
+		return ` ${t('family.meetingTime', { time: nm.time })}`;
+	return nm.place ? ` ${t('family.meetingPlace', { place: nm.place })}` : '';
+}
+
+async function show() {
+	const main = document.getElementById('main');
+	const r = await api('GET', '/api/share/plan');
+	const p = r.data || {};
+	const me = p.person || session.person || {};
+	const scopes = new Set(p.scopes || []);
+	const myIds = new Set((p.my_tasks || []).map((a) => a.id));
+	const others = (p.agreements || []).filter((a) => !myIds.has(a.id));
 	const nm = p.next_meeting;
+	const contact = p.contact || [];
 	mount(main,
 		h('h1', {}, t('family.title', { child: (p.child && p.child.name) || '' })),
 		h('p', { class: 'lead' }, t('family.hello', { name: me.name || '' })),
 		h('p', {}, t('family.intro')),
 		nm ? h('p', { class: 'meet', id: 'next-meeting' }, t('family.nextMeeting', { date: nm.date ? fmtDate(nm.date) : '?',
-			kind: te('meeting', nm.type) || '' })) : null,
-		h('section', { 'aria-labelledby': 'my-title', id: 'my-tasks' },
-			h('h2', { id: 'my-title' }, t('family.myTasks')),
-			(p.my_tasks || []).length ? (p.my_tasks || []).map((a) => task(a, true)) : h('p', {}, t('family.noTasks'))),
-		h('section', { 'aria-labelledby': 'wish-title', id: 'wishes' },
-			h('h2', { id: 'wish-title' }, t('family.wishes')),
-			(p.wishes || []).length ? (p.wishes || []).map((w) => h('div', { class: 'wish', dataset: { wish: w.id } },
+			kind: te('meeting', nm.type) || '' }),
+		meetingWhere(nm)) : null,
+		scopes.has('own') ? section('my-tasks', t('family.myTasks'),
+			(p.my_tasks || []).length ? p.my_tasks.map((a) => task(a, true)) : h('p', {}, t('family.noTasks'))) : null,
+		p.safety ? safetySection(p.safety) : null,
+		section('wishes', t('family.wishes'),
+			(p.wishes || []).length ? p.wishes.map((w) => h('div', { class: 'wish', dataset: { wish: w.id } },
 				h('p', {}, h('strong', {}, w.text || '')),
 				h('p', { class: 'small muted' }, [w.by_name, w.date ? fmtDate(w.date) : null].filter(Boolean).join(' · ')),
 				w.response ? h('p', { class: 'answer' }, t('family.answer', { text: w.response }))
 					: h('p', { class: 'open-answer' }, t('family.noAnswer'))))
-				: h('p', {}, t('family.noWishes')),
-			form),
-		h('section', { 'aria-labelledby': 'all-title', id: 'agreements' },
-			h('h2', { id: 'all-title' }, t('family.otherTasks')),
-			others.length ? others.map((a) => task(a, false)) : h('p', {}, t('family.noOtherTasks'))),
-		h('section', { 'aria-labelledby': 'goal-title', id: 'goals' },
-			h('h2', { id: 'goal-title' }, t('family.goals')),
-			(p.goals || []).length ? h('ul', {}, (p.goals || []).map((g) => h('li', {}, h('strong', {}, g.text || ''),
+				: (scopes.has('own') || scopes.has('plan') ? h('p', {}, t('family.noWishes')) : null),
+			wishForm()),
+		scopes.has('plan') ? section('agreements', t('family.otherTasks'),
+			others.length ? others.map((a) => task(a, false)) : h('p', {}, t('family.noOtherTasks'))) : null,
+		scopes.has('goals') ? section('goals', t('family.goals'),
+			(p.goals || []).length ? h('ul', {}, p.goals.map((g) => h('li', {}, h('strong', {}, g.text || ''),
 				g.indicator ? h('span', { class: 'block small' }, t('family.indicator', { text: g.indicator })) : null)))
-				: h('p', {}, t('family.noGoals'))),
-		h('section', { 'aria-labelledby': 'view-title', id: 'viewed-by' },
-			h('h2', { id: 'view-title' }, t('family.viewedBy')),
+				: h('p', {}, t('family.noGoals'))) : null,
+		section('contact', t('family.contact'),
+			contact.length ? [h('p', {}, t('family.contactIntro')), h('ul', { class: 'call' }, contact.map(personLine))]
+				: h('p', {}, t('family.noContact'))),
+		section('viewed-by', t('family.viewedBy'),
 			h('p', { class: 'small muted' }, t('family.viewedIntro')),
 			(p.viewed_by || []).length ? viewTable(p.viewed_by.slice(0, 8)) : h('p', {}, t('family.noViews')),
 			(p.viewed_by || []).length > 8 ? h('details', {}, h('summary', {}, t('family.viewMore', {
@@ -121,11 +172,11 @@ async function show() {
 }
 
 function viewTable(rows) {
-	return h('table', {}, h('thead', {}, h('tr', {},
+	return h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {},
 		h('th', { scope: 'col' }, t('family.viewWho')), h('th', { scope: 'col' }, t('family.viewWhen')),
 		h('th', { scope: 'col' }, t('family.viewWhat')))),
 	h('tbody', {}, rows.map((v) => h('tr', {}, h('td', {}, v.who), h('td', {}, when(v.at)),
-		h('td', {}, t(`audit.${v.action}`))))));
+		h('td', {}, t(`audit.${v.action}`)))))));
 }
 
 function fail(key) {
@@ -158,6 +209,14 @@ async function boot() {
 		return;
 	}
 	setCsrf(session.csrf, '/api/share/session');
+	try {
+		const m = await api('GET', '/api/meta', { noAuthEvent: true });
+		const lim = m.data && m.data.limits && m.data.limits.text && m.data.limits.text.wishes;
+		if (lim && lim.text > 0)
+			wishMax = lim.text;
+	} catch (e) {
+		/* the form keeps its own limit; the server says so when a wish is too long */
+	}
 	try {
 		await show();
 	} catch (e) {

@@ -1,7 +1,8 @@
 // views/case.js - the frame around one case: the child's name and age, the
 // revision, undo, the tabs (overview, ecogram, genogram, lifeline,
-// sociogram, Community Scan, flower, plan, meeting, history and sharing),
-// and re-rendering the open tab after every change of the case.
+// sociogram, Community Scan, flower, plan, meeting, history and sharing,
+// the last with the number of things the family added that this worker has
+// not seen), and re-rendering the open tab after every change of the case.
 
 import { renderUrl } from '../api.js';
 import { canUndo, cs, onCaseChange, openCase, reportError, undo, undoLabel } from '../casestore.js';
@@ -16,11 +17,12 @@ import * as meeting from './meeting.js';
 import * as overview from './overview.js';
 import * as pictures from './pictures.js';
 import * as planView from './plan.js';
+import * as sharing from './sharing.js';
 
 const TABS = [
 	['overview', overview], ['ecogram', ecogram], ['genogram', genogram], ['lifeline', lifeline],
 	['sociogram', pictures], ['scan', pictures], ['flower', pictures], ['plan', planView],
-	['meeting', meeting], ['history', history],
+	['meeting', meeting], ['history', history], ['sharing', sharing],
 ];
 
 let unsub = null;
@@ -41,7 +43,8 @@ export async function render(main, params, ctx) {
 	const body = h('section', { class: ['tab-body', `tab-${tabName}`], 'aria-labelledby': 'tab-title' });
 	const nav = h('nav', { class: 'tabs', 'aria-label': t('case.tabs') }, TABS.map(([n]) => h('a', {
 		href: `#/cases/${encodeURIComponent(ref)}${n === 'overview' ? '' : `/${n}`}`,
-		'aria-current': n === tabName ? 'page' : null, dataset: { tab: n } }, t(`tab.${n}`))));
+		'aria-current': n === tabName ? 'page' : null, dataset: { tab: n } }, t(`tab.${n}`),
+	n === 'sharing' ? h('span', { class: 'tab-count', hidden: true }) : null)));
 	const draw = async () => {
 		if (!ctx.current())
 			return;
@@ -51,6 +54,8 @@ export async function render(main, params, ctx) {
 		window.scrollTo(0, y);
 	};
 	mount(main, head, nav, body);
+	if (tabName !== 'sharing')
+		inboxBadge(nav, ref, ctx);
 	unsub = onCaseChange(() => {
 		if (ctx.current())
 			draw();
@@ -60,6 +65,19 @@ export async function render(main, params, ctx) {
 		}
 	});
 	await draw();
+}
+
+/* The number of things the family added, on the "Delen" tab (the
+ * sharing view sets it itself when open). */
+async function inboxBadge(nav, ref, ctx) {
+	let box = null;
+	try {
+		box = await sharing.inboxOf(ref);
+	} catch (e) {
+		return;
+	}
+	if (ctx.current())
+		sharing.setTabCount(box ? box.count : 0);
 }
 
 function drawHead(head, ref) {

@@ -5,15 +5,13 @@
 // bring back an item that was removed (the restore endpoint); how the case
 // stood on an earlier day (the as-of picker: the library's summary of what
 // was recorded then, judged on that day); what the family added through
-// share links (the inbox, marked seen per worker); the export download, and
-// the share links for the family: make one for a person of the case (the
-// link is shown once), see every link with its state, revoke one.
+// share links (the inbox, marked seen per worker); the export download.
+// Making and revoking share links is the "Delen" tab's (views/sharing.js).
 
 import { api } from '../api.js';
 import { changeText, cs, restoreItem, restoreRevision } from '../casestore.js';
 import { field, h, mount, toast } from '../dom.js';
 import { fmtDate, fmtDateTime, getLang, t, tp } from '../i18n.js';
-import { personSelect } from '../forms.js';
 
 function when(at) {
 	if (!at)
@@ -21,83 +19,6 @@ function when(at) {
 	return `${fmtDate(at.slice(0, 10))} ${at.slice(11, 16)}`;
 }
 
-async function sharesSection(ref) {
-	const sec = h('section', { class: 'card', id: 'shares', 'aria-labelledby': 'share-title' });
-	const enc = encodeURIComponent(ref);
-	const draw = async (fresh) => {
-		let list = [];
-		try {
-			const r = await api('GET', `/api/cases/${enc}/shares`);
-			list = (r.data && r.data.shares) || [];
-		} catch (e) {
-			if (e.status === 401)
-				return;
-			list = [];
-		}
-		const who = personSelect(t('share.person'));
-		who.input.id = 'share-person';
-		const days = field(t('share.days'), 'number', { value: 30, min: 1, max: 90 });
-		const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
-		const form = h('form', { class: 'row', id: 'share-form', novalidate: true }, who.wrap, days.wrap,
-			h('div', { class: 'field' }, h('span', { 'aria-hidden': 'true' }, ' '),
-				h('button', { type: 'submit', class: 'btn primary' }, t('share.create'))));
-		form.addEventListener('submit', async (ev) => {
-			ev.preventDefault();
-			msg.hidden = true;
-			if (!who.input.value) {
-				mount(msg, t('share.pick'));
-				msg.hidden = false;
-				return;
-			}
-			try {
-				const r = await api('POST', `/api/cases/${enc}/shares`, { body: { person: who.input.value,
-					days: Number(days.input.value) || 30 } });
-				await draw(r.data);
-			} catch (e) {
-				mount(msg, (e.messages || [String(e)]).join(' '));
-				msg.hidden = false;
-			}
-		});
-		let shown = null;
-		if (fresh) {
-			const url = new URL(fresh.url, location.origin).href;
-			const input = h('input', { type: 'text', readonly: true, value: url, id: 'share-url',
-				'aria-label': t('share.url') });
-			shown = h('div', { class: 'warn', role: 'status' },
-				h('p', {}, h('strong', {}, t('share.once'))),
-				h('div', { class: 'row' }, input, h('button', { type: 'button', class: 'btn secondary', onclick: async () => {
-					input.select();
-					try {
-						await navigator.clipboard.writeText(url);
-						toast(t('share.copied'), 'ok');
-					} catch (e) {
-						toast(t('share.copyByHand'), 'warn');
-					}
-				} }, t('share.copy'))),
-				h('p', { class: 'small' }, t('share.until', { date: when(fresh.expires) })));
-		}
-		mount(sec, h('h3', { id: 'share-title' }, t('share.title')),
-			h('p', { class: 'muted small' }, t('share.intro')),
-			form, msg, shown,
-			list.length ? h('table', {}, h('thead', {}, h('tr', {}, ['share.col.person', 'share.col.by', 'share.col.until',
-				'share.col.state', 'common.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
-			h('tbody', {}, list.map((x) => h('tr', { dataset: { share: x.id } },
-				h('td', {}, x.person_name || x.person), h('td', {}, x.created_by || ''),
-				h('td', {}, when(x.expires)), h('td', {}, t(`share.state.${x.state}`)),
-				h('td', {}, x.state === 'active' ? h('button', { type: 'button', class: 'btn danger small', onclick: async () => {
-					try {
-						await api('DELETE', `/api/cases/${enc}/shares/${encodeURIComponent(x.id)}`);
-						await draw(null);
-					} catch (e) {
-						toast((e.messages || [String(e)]).join(' '), 'error');
-					}
-				} }, t('share.revoke')) : ''))))) : h('p', { class: 'muted' }, t('share.none')));
-	};
-	await draw(null);
-	return sec;
-}
-
-/* One revision: who, when, and each change in words. */
 function revisionItem(x) {
 	return h('li', { dataset: { revision: x.revision } },
 		h('div', { class: 'rev' },
@@ -184,7 +105,7 @@ export async function render(body, { ref }) {
 	const redraw = () => render(body, { ref });
 	const r = await api('GET', `/api/cases/${enc}/history`);
 	const revs = [...((r.data && r.data.revisions) || [])].reverse();
-	const [shares, inbox] = await Promise.all([sharesSection(ref), inboxSection(ref, redraw)]);
+	const inbox = await inboxSection(ref, redraw);
 	mount(body,
 		h('h2', { id: 'tab-title' }, t('history.title')),
 		h('div', { class: 'cols' },
@@ -192,5 +113,5 @@ export async function render(body, { ref }) {
 				h('h3', { id: 'rev-title' }, t('history.revisions')),
 				h('p', {}, h('a', { href: `/api/cases/${enc}/export`, download: `${ref}.json` }, t('history.export'))),
 				h('ol', { class: 'plain', id: 'revisions', reversed: true }, revs.map((x) => revisionItem(x)))),
-			h('div', { class: 'col' }, inbox, asOfSection(ref), shares)));
+			h('div', { class: 'col' }, inbox, asOfSection(ref))));
 }

@@ -16,7 +16,7 @@ import { go } from '../app.js';
 import { cs, save } from '../casestore.js';
 import { checkGroup, field, h, mount, nextId, toast } from '../dom.js';
 import { CONTINUUM, CONTINUUM_TYPE } from '../enums.js';
-import { fmtDate, t, te, textLimit, tp } from '../i18n.js';
+import { fmtDate, has, t, te, textLimit, tp } from '../i18n.js';
 import { alive, byDate, childId, firstDay, freshId, isProfessional, nameOf, personById,
 	plan as planOf, today } from '../model.js';
 
@@ -58,7 +58,7 @@ function guide() {
 function invitations(doc, m) {
 	const child = personById(doc, childId(doc)) || {};
 	const first = (child.name || '').split(/\s+/)[0];
-	const kind = te('continuum_long', m.continuum) || kindLabel(m);
+	const kind = (m.continuum && has(`meeting.continuumLong.${m.continuum}`) ? t(`meeting.continuumLong.${m.continuum}`) : '') || kindLabel(m);
 	return h('div', { id: 'invitations', class: 'print-only' }, (m.invited || []).filter((id) => id !== m.coordinator)
 		.map((id) => h('article', { class: 'invitation' },
 			h('h2', {}, t('invite.title')),

@@ -1,7 +1,7 @@
 // views/stats.js - figures without persons (GET /api/stats) for analysts,
 // leads and admins: number of cases, placement forms, signals, network
 // size, trust figures, meetings by continuum letter, overdue agreements.
-// Counts under 5 arrive as "<5" and are shown as such.
+// Counts arrive rounded to 5; a held-back count is null and shows as "—".
 
 import { api } from '../api.js';
 import { field, h, mount } from '../dom.js';

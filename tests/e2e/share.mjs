@@ -1,0 +1,228 @@
+// share.mjs - sharing the family controls (issue 11): the worker's "Delen"
+// tab makes a link that shows what the worker chose (its scopes), lists
+// every link with what it shows, revokes one, and offers no link for a
+// person who died or is no longer involved (the server refuses one too);
+// what is for professionals only never reaches a link - not in any answer
+// of the share endpoints (read raw, for every scope at once), not on the
+// page; the family sees the route when worried and the contact person,
+// can write a wish up to the library's limit that wraps on a 390 px phone,
+// and the wish reaches the worker's inbox with a count.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PHONE, clean, goto, login, newPage, pageFetch, send, setup, shot } from './harness.mjs';
+
+const REF = 'E2E-SHARE-1';
+const SECRET1 = 'Ilse gaat naar de verslavingszorg';
+const SECRET2 = 'zorgen over drank bij vader';
+const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
+const SCOPES = ['own', 'goals', 'safety', 'meeting', 'plan'];
+
+const CASE = {
+	format: 'kring-case/1',
+	case: { ref: REF, child: 'p1' },
+	persons: [
+		{ id: 'p1', name: 'Sam Bakker', sex: 'm', born: '2014-05-02', roles: ['child'] },
+		{ id: 'p2', name: 'Ilse Bakker', sex: 'f', roles: ['parent'], world: 'origin', segment: 'family' },
+		{ id: 'p3', name: 'Ruud Bakker', sex: 'm', roles: ['parent'], world: 'origin', segment: 'family' },
+		{ id: 'p4', name: 'Anouk Peters', sex: 'f', roles: ['foster_care_worker'], world: 'professional', segment: 'professionals' },
+		{ id: 'p5', name: 'Bert Voogd', sex: 'm', roles: ['guardian'], world: 'professional', segment: 'professionals',
+			involved: [{ from: '2020', to: '2021' }] },
+		{ id: 'p6', name: 'Opa Kees', sex: 'm', roles: ['grandparent'], world: 'origin', segment: 'family' },
+		{ id: 'p7', name: 'Oma Truus', sex: 'f', roles: ['grandparent'], world: 'origin', segment: 'family', died: '2024-03-01' },
+	],
+	ties: [{ a: 'p1', b: 'p6', strength: 'strong', frequency: 'weekly' }],
+	meetings: [{ id: 'm1', date: day(10), time: '19:30', place: 'het buurthuis', type: 'round_table' }],
+	plan: {
+		safety: 'Opa Kees let op als Sam bij zijn vader is.',
+		concerns: ['Sam slaapt slecht', { text: SECRET2, visibility: 'professionals' }],
+		worry_route: { text: 'Bel eerst opa Kees, dan Anouk.', call: ['p6', 'p4'] },
+		wishes: [{ id: 'w1', by: 'p1', text: 'Op zaterdag blijven voetballen' }],
+		goals: [{ id: 'g1', text: 'Sam slaapt rustig', indicator: 'vijf nachten per week doorslapen' }],
+		agreements: [
+			{ id: 'a1', who: ['p2'], what: 'Ilse belt Sam op zondag' },
+			{ id: 'a2', who: ['p2'], what: SECRET1, visibility: 'professionals' },
+			{ id: 'a3', who: ['p3'], what: 'Ruud haalt Sam op bij de club' },
+		],
+	},
+};
+
+let w;
+let worker;
+
+before(async () => {
+	w = await setup('share', { cases: [CASE] });
+	worker = await newPage(w);
+	await login(w, worker, 'anouk');
+});
+
+after(async () => {
+	if (w)
+		await w.close();
+});
+
+/* Opens a share link in a fresh phone context and records the raw text of
+ * every answer on /api/share/. */
+async function openLink(url) {
+	const fam = await newPage(w, { viewport: PHONE, touch: true });
+	fam.shareBodies = [];
+	fam.on('response', async (r) => {
+		if (new URL(r.url()).pathname.startsWith('/api/share/'))
+			fam.shareBodies.push(r.text().then((x) => `${r.url()}\n${x}`, () => ''));
+	});
+	await fam.goto(url);
+	await fam.waitForFunction(() => document.documentElement.dataset.ready === '1');
+	return fam;
+}
+
+async function noSecret(fam) {
+	const bodies = await Promise.all(fam.shareBodies);
+	assert.ok(bodies.length >= 2, 'the share answers were read');
+	for (const b of bodies) {
+		assert.ok(!b.includes(SECRET1), `no professionals-only agreement in ${b.split('\n')[0]}`);
+		assert.ok(!b.includes(SECRET2), `no professionals-only concern in ${b.split('\n')[0]}`);
+		assert.ok(!b.includes('"a2"'), `not even its id in ${b.split('\n')[0]}`);
+	}
+	const text = await fam.textContent('body');
+	assert.ok(!text.includes(SECRET1) && !text.includes(SECRET2), 'nor on the page');
+}
+
+/* Makes a link in the Delen tab for the person named `name` with exactly
+ * `scopes`; returns its URL. */
+async function makeLink(name, scopes) {
+	await worker.selectOption('#share-person', { label: name });
+	for (const sc of SCOPES) {
+		const box = worker.locator(`#share-scopes input[value="${sc}"]`);
+		if ((await box.isChecked()) !== scopes.includes(sc))
+			await box.click();
+	}
+	/* the tab may still show the link made before: wait for a new one */
+	const before = (await worker.locator('#share-url').count()) ? await worker.inputValue('#share-url') : '';
+	await worker.click('#share-form button[type=submit]');
+	await worker.waitForFunction((old) => {
+		const e = document.querySelector('#share-url');
+		return e && e.value && e.value !== old;
+	}, before);
+	return worker.inputValue('#share-url');
+}
+
+test('the Delen tab offers links only for the living and involved; the server refuses the others', async () => {
+	await goto(worker, `#/cases/${REF}/sharing`, '#share-form');
+	const options = await worker.locator('#share-person option').allTextContents();
+	for (const n of ['Ilse Bakker', 'Ruud Bakker', 'Opa Kees', 'Sam Bakker'])
+		assert.ok(options.includes(n), `${n} can get a link`);
+	assert.ok(!options.includes('Oma Truus'), 'no link for a person who died');
+	assert.ok(!options.includes('Bert Voogd'), 'no link for a person no longer involved');
+	/* the scopes and their words come from the server */
+	const labels = await worker.locator('#share-scopes label').allTextContents();
+	assert.equal(labels.length, 5);
+	assert.ok(labels.some((l) => /wie je belt bij zorgen/.test(l)));
+	for (const p of ['p7', 'p5']) {
+		const r = await send(worker, 'POST', `/api/cases/${REF}/shares`, { person: p, days: 30 });
+		assert.ok(r.status >= 400 && r.status < 500, `POST a link for ${p} is refused (${r.status})`);
+		assert.match(JSON.stringify(r.body), /overleden of niet meer betrokken|died or is no longer involved/);
+	}
+	assert.equal((await pageFetch(worker, `/api/cases/${REF}/shares`)).body.shares.length, 0);
+	clean(worker);
+});
+
+test('no answer of a share link and no page holds what is for professionals only, whatever it shows', async () => {
+	const url = await makeLink('Ilse Bakker', SCOPES);
+	const row = worker.locator('#shares tbody tr').first();
+	assert.match(await row.textContent(), /Ilse Bakker/);
+	assert.equal(await row.locator('.shows li').count(), 5, 'the list says what the link shows');
+	const fam = await openLink(url);
+	await fam.waitForSelector('#my-tasks .task');
+	/* every endpoint of the holder: the session, the plan, a wish, a done-mark */
+	await fam.fill('#wish-text', 'Ik wil Sam vaker zien.');
+	await fam.click('#wish-form button[type=submit]');
+	await fam.waitForSelector('.wish:has-text("vaker zien")');
+	await fam.click('#my-tasks .task[data-agreement="a1"] button');
+	await fam.waitForSelector('#my-tasks .task[data-agreement="a1"].done');
+	const hidden = await pageFetch(fam, '/api/share/agreements/a2/done', { method: 'POST',
+		headers: { 'X-CSRF-Token': (await pageFetch(fam, '/api/share/session')).body.csrf } });
+	assert.equal(hidden.status, 404, 'the professionals-only agreement does not exist for the holder');
+	fam.shareBodies.push(Promise.resolve(hidden.text), Promise.resolve(JSON.stringify(
+		(await pageFetch(fam, '/api/share/plan')).body)), Promise.resolve((await pageFetch(fam, '/api/share/session')).text));
+	await noSecret(fam);
+	/* the route when worried and the contact person */
+	assert.match(await fam.textContent('#worry-route'), /Bel eerst opa Kees, dan Anouk\./);
+	assert.deepEqual((await fam.locator('#worry-route .call li').allTextContents()).map((x) => x.split(' (')[0]),
+		['Opa Kees', 'Anouk Peters']);
+	assert.match(await fam.textContent('#contact'), /Anouk Peters/);
+	assert.match(await fam.textContent('#next-meeting'), /19:30 in het buurthuis/);
+	assert.match(await fam.textContent('#agreements'), /Ruud haalt Sam op/);
+	clean(fam);
+	await fam.context().close();
+});
+
+test('the scopes limit what a link shows', async () => {
+	await goto(worker, `#/cases/${REF}/sharing`, '#share-form');
+	const url = await makeLink('Ruud Bakker', ['goals']);
+	const fam = await openLink(url);
+	await fam.waitForSelector('#goals');
+	assert.match(await fam.textContent('#goals'), /Sam slaapt rustig/);
+	for (const sel of ['#my-tasks', '#safety', '#agreements', '#next-meeting'])
+		assert.equal(await fam.locator(sel).count(), 0, `${sel} is not shown`);
+	const body = await fam.textContent('body');
+	for (const x of ['Ruud haalt Sam op', 'Bel eerst opa Kees', 'Ilse belt', 'buurthuis'])
+		assert.ok(!body.includes(x), `"${x}" is not shown`);
+	const plan = (await pageFetch(fam, '/api/share/plan')).body;
+	assert.deepEqual(plan.scopes, ['goals']);
+	assert.deepEqual([plan.my_tasks.length, plan.agreements.length, plan.safety, plan.next_meeting], [0, 0, null, null]);
+	/* the contact person is always there */
+	assert.match(await fam.textContent('#contact'), /Anouk Peters/);
+	await noSecret(fam);
+	clean(fam);
+	await fam.context().close();
+});
+
+test('a long wish wraps on a phone, the form stops at the limit, and the worker sees it with a count', async () => {
+	await goto(worker, `#/cases/${REF}/sharing`, '#share-form');
+	const url = await makeLink('Opa Kees', ['own', 'safety']);
+	const fam = await openLink(url);
+	await fam.waitForSelector('#wish-form');
+	assert.equal(await fam.getAttribute('#wish-text', 'maxlength'), '2000', 'the library\'s limit for a wish');
+	await fam.fill('#wish-text', 'x'.repeat(2500));
+	assert.equal((await fam.inputValue('#wish-text')).length, 2000, 'the form takes 2,000 characters');
+	await fam.fill('#wish-text', `Logeren${'a'.repeat(1990)}`);
+	await fam.click('#wish-form button[type=submit]');
+	await fam.waitForSelector('.wish:has-text("Logeren")');
+	const width = await fam.evaluate(() => document.documentElement.scrollWidth);
+	assert.ok(width <= PHONE.width, `no horizontal scroll on a phone (${width} px wide)`);
+	/* a wish past the limit is refused by the server too */
+	const long = await pageFetch(fam, '/api/share/wishes', { method: 'POST', headers: {
+		'Content-Type': 'application/json', 'X-CSRF-Token': (await pageFetch(fam, '/api/share/session')).body.csrf },
+	body: JSON.stringify({ text: 'y'.repeat(5000) }) });
+	assert.equal(long.status, 422);
+	await shot(fam, 'family-view', true);
+	clean(fam);
+	await fam.context().close();
+
+	/* the worker: Ilse's wish and done-mark and Kees's wish, counted on the tab and in the inbox */
+	await goto(worker, `#/cases/${REF}`, '.tabs [data-tab="sharing"] .tab-count:not([hidden])');
+	assert.match(await worker.textContent('.tabs [data-tab="sharing"] .tab-count'), /^3/);
+	await goto(worker, `#/cases/${REF}/sharing`, '#inbox .inbox-item');
+	assert.equal(await worker.textContent('#inbox-count'), '3');
+	const items = await worker.locator('#inbox .inbox-item').allTextContents();
+	assert.ok(items.some((x) => /Opa Kees.*Logeren/s.test(x)), 'the wish, with who wrote it');
+	assert.ok(items.some((x) => /Ilse Bakker.*Ilse belt Sam op zondag/s.test(x)), 'the agreement marked done');
+	await shot(worker, 'sharing', true);
+	await worker.click('#inbox-seen');
+	await worker.waitForSelector('#inbox-count:text("0")');
+	assert.equal(await worker.locator('.tabs [data-tab="sharing"] .tab-count:not([hidden])').count(), 0);
+	clean(worker);
+});
+
+test('a revoked link stops at once', async () => {
+	await goto(worker, `#/cases/${REF}/sharing`, '#shares');
+	const url = await makeLink('Sam Bakker', ['own']);
+	const fam = await openLink(url);
+	await fam.waitForSelector('#wish-form');
+	const row = worker.locator('#shares tbody tr', { hasText: 'Sam Bakker' }).first();
+	await row.locator('button').click();
+	await worker.waitForSelector('#shares tbody tr[data-state="revoked"]:has-text("Sam Bakker")');
+	assert.equal((await pageFetch(fam, '/api/share/plan')).status, 401);
+	clean(worker);
+	await fam.context().close();
+});
