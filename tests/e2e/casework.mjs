@@ -478,7 +478,7 @@ test('the Community Scan: the compare date lives in the URL, the workbook downlo
 	clean(page);
 });
 
-test('history in words with who (a family member through a link by name), the inbox, bring back, as of', async () => {
+test('history in words with who (a family member through a link by name), the inbox count, bring back, as of', async () => {
 	/* the family adds a wish through a share link */
 	const csrf = (await pageFetch(page, '/api/session')).body.csrf;
 	const doc = await caseDoc(REF);
@@ -503,17 +503,20 @@ test('history in words with who (a family member through a link by name), the in
 	await page.goto(`${base}/#/cases`);
 	await page.waitForSelector(`tr[data-ref="${REF}"] .inbox-count`);
 	assert.equal((await page.textContent(`tr[data-ref="${REF}"] .inbox-count`)).trim(), '1');
-	/* the history says who and what, in words */
+	/* the count leads to what the family added (the "Delen" tab's inbox) */
 	await page.click(`tr[data-ref="${REF}"] .inbox-count`);
+	await page.waitForSelector('#inbox-seen');
+	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
+	await page.click('#inbox-seen');
+	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
+	/* the history says who and what, in words */
+	await page.goto(`${base}/#/cases/${REF}/history`);
 	await page.waitForSelector('#revisions');
 	const top = await page.textContent('#revisions > li >> nth=0');
 	assert.match(top, /Sanne Bakker \(link\)/);
 	assert.match(top, /kinderboerderij/);
 	assert.doesNotMatch(await page.textContent('#revisions'), /\bu\b|\buw\b/, 'je, never u');
-	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
 	await shot(page, 'history');
-	await page.click('#inbox-seen');
-	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
 	/* a removed item comes back from the history */
 	const n = (await caseDoc(REF)).plan.wishes.length;
 	await page.goto(`${base}/#/cases/${REF}/plan`);
