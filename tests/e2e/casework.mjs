@@ -537,3 +537,26 @@ test('history in words with who (a family member through a link by name), the in
 	assert.match(await page.textContent('#as-of-result'), new RegExp(`versie ${rev + 2}`));
 	clean(page);
 });
+
+test('a person removed with every reference to them comes back whole with undo', async () => {
+	const ref = 'PZ-2026-0103';
+	const before = await caseDoc(ref);
+	await page.goto(`${base}/#/cases/${ref}/ecogram`);
+	await page.waitForSelector('#ecogram .node[aria-label^="Gerda Visser,"]');
+	await page.click('#ecogram .node[aria-label^="Gerda Visser,"]');
+	await page.click('dialog[open] [data-action=remove]');
+	await page.click('dialog[open] [data-action=confirm]');
+	await page.waitForSelector('#ecogram .node[aria-label^="Gerda Visser,"]', { state: 'detached' });
+	let doc = await caseDoc(ref);
+	assert.ok(!doc.persons.some((p) => p.id === 'p6'));
+	assert.ok(!doc.ties.some((x) => x.a === 'p6' || x.b === 'p6'), 'her ties went with her');
+	await page.click('#undo');
+	await page.waitForSelector('#ecogram .node[aria-label^="Gerda Visser,"]');
+	doc = await caseDoc(ref);
+	const sorted = (l) => l.map((x) => JSON.stringify(x)).sort();
+	assert.deepEqual(sorted(doc.persons), sorted(before.persons), 'every person as before');
+	assert.deepEqual(sorted(doc.ties), sorted(before.ties), 'every tie as before');
+	assert.deepEqual(sorted(doc.kinship), sorted(before.kinship), 'every family link as before');
+	assert.deepEqual(doc.plan.agreements, before.plan.agreements, 'her agreement names her again');
+	clean(page);
+});
