@@ -1,7 +1,7 @@
 /*
  * cmd_stats.c - `kring stats [--as-of DATE] [--format text|json]`: the
  * figures without persons of lib/stats.c over every case, as the server's
- * GET /api/stats gives them (small cells shown as "<5").  It reads every
+ * GET /api/stats gives them (rounded to 5; small counts held back).  It reads every
  * case, so it is audited as one read of all cases.
  */
 #include <stdlib.h>
@@ -27,10 +27,12 @@ static const struct cli_opt opts[] = {
 static const struct cli_cmd spec = {
 	.name = "stats",
 	.opts = CLI_N(opts),
-	.about_nl = "Toont cijfers zonder personen over alle dossiers: aantallen onder de 5\n"
-	            "staan er als \"<5\", zodat geen kind te herkennen is.\n",
-	.about_en = "Shows figures without persons over all cases: counts below 5 are shown\n"
-	            "as \"<5\", so that no child can be recognised.\n",
+	.about_nl = "Toont cijfers zonder personen over alle dossiers: aantallen afgerond op 5;\n"
+	            "aantallen onder de 10 (en wat ze zou verraden) staan er als x, zodat geen\n"
+	            "kind te herkennen is.\n",
+	.about_en = "Shows figures without persons over all cases: counts rounded to 5; counts\n"
+	            "under 10 (and what would give them away) are shown as x, so that no child\n"
+	            "can be recognised.\n",
 };
 
 int cmd_stats(struct kr_cli *cli, int argc, char **argv)

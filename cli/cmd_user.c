@@ -326,7 +326,7 @@ fail:
 	if (rc == KR_ENOTFOUND)
 		fprintf(stderr, "kring user: %s\n", kr_tr(cli->lang, "dat account bestaat niet",
 		                                          "no such account"));
-	else if (rc == KR_ECONFLICT)
+	else if (rc == KR_ECONFLICT && strcmp(verb, "add") == 0)
 		fprintf(stderr, "kring user: %s\n", kr_tr(cli->lang, "dat account bestaat al",
 		                                          "that account exists already"));
 	else

@@ -38,6 +38,8 @@ static const struct command {
 	  "write the Community Scan as an Excel workbook" },
 	{ "user", cmd_user, "beheer accounts (toevoegen, blokkeren, wachtwoord)",
 	  "manage accounts (add, disable, password)" },
+	{ "family", cmd_family, "het register van pleeggezinnen (import, list, show, export)",
+	  "the register of foster families (import, list, show, export)" },
 	{ "assign", cmd_assign, "wijs een dossier toe aan een medewerker",
 	  "assign a case to a worker" },
 	{ "audit", cmd_audit, "toon of controleer het logboek van inzage en wijzigingen",

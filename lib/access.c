@@ -8,6 +8,8 @@
  * The decision asks one cached statement three questions at once: does the
  * case exist, is it in the user's own/team scope, is anybody assigned.
  */
+#include <string.h>
+
 #include "account_int.h"
 #include "assignment_int.h"
 #include "kring/access.h"
@@ -34,6 +36,7 @@ static const unsigned char rules[KR_ACCESS__N][KR_ACCOUNT_ROLES] = {
 	[KR_ACCESS_FIGURES]    = { N,    A,   A,      A },
 	[KR_ACCESS_USERS]      = { N,    N,   N,      A },
 	[KR_ACCESS_AUDIT]      = { N,    N,   N,      A },
+	[KR_ACCESS_TEAM_FIGURES] = { N,  T,   N,      N },
 };
 
 #undef N
@@ -51,7 +54,7 @@ static const unsigned char rules[KR_ACCESS__N][KR_ACCOUNT_ROLES] = {
 
 static const char *const action_names[KR_ACCESS__N] = {
 	"read", "write", "export", "share", "assign", "case_audit", "list", "create", "figures",
-	"users", "audit",
+	"users", "audit", "team_figures",
 };
 
 static const char *const scope_names[] = {
@@ -166,4 +169,35 @@ enum kr_status kr_access_visible_cases(struct kr_store *s, const struct kr_user 
 	sqlite3_bind_int(st, 1, sc == KR_SCOPE_ANY);
 	bind_user(st, &cur, sc);
 	return kri_assignment_strings(s, st, out, n, err);
+}
+
+enum kr_status kr_access_report_scope(struct kr_store *s, const struct kr_user *u,
+                                      const char *team, struct kr_report_query *q,
+                                      char ***cases, size_t *ncases, struct kr_error *err)
+{
+	struct kr_user cur;
+	enum kr_status rc;
+	bool lead;
+
+	*cases = NULL;
+	*ncases = 0;
+	if (!kri_account_current(s, u, &cur) || kr_access_scope(&cur, KR_ACCESS_FIGURES) == KR_SCOPE_NONE)
+		return kr_error_say(err, KR_EPERM, "Je mag geen cijfers zien.",
+		                    "You may not see figures.");
+	lead = kr_access_scope(&cur, KR_ACCESS_TEAM_FIGURES) != KR_SCOPE_NONE;
+	if (team && (!lead || strcmp(team, u->team) != 0))
+		return kr_error_say(err, KR_EPERM,
+		                    "Cijfers per team zijn er alleen voor de teamleider van dat team.",
+		                    "Figures per team are only for that team's lead.");
+	if (!lead || q->kind != KR_REPORT_MONITOR)
+		return KR_OK;
+	if ((rc = kr_access_visible_cases(s, &cur, cases, ncases, err)))
+		return rc;
+	q->team = u->team;
+	q->user = u->name;
+	q->names = true;
+	q->restrict_cases = true;
+	q->cases = *cases;
+	q->ncases = *ncases;
+	return KR_OK;
 }

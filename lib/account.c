@@ -82,22 +82,16 @@ static enum kr_status check_password(const char *name, const char *password,
 	                    kr_password_message(v, err ? err->lang : KR_LANG_NL));
 }
 
-static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int col)
-{
-	const unsigned char *v = sqlite3_column_text(st, col);
-	snprintf(dst, n, "%s", v ? (const char *)v : "");
-}
-
 void kri_account_fill(sqlite3_stmt *st, int col, struct kr_user *u)
 {
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(st, col);
-	copy_text(u->name, sizeof u->name, st, col + 1);
+	kri_column_copy(u->name, sizeof u->name, st, col + 1);
 	if (kr_account_role_parse((const char *)sqlite3_column_text(st, col + 2), &u->role)) {
 		u->role = KR_ACCOUNT_WORKER;
 		u->disabled = true;   /* an unknown role may do nothing */
 	}
-	copy_text(u->team, sizeof u->team, st, col + 3);
+	kri_column_copy(u->team, sizeof u->team, st, col + 3);
 	if (sqlite3_column_int(st, col + 4))
 		u->disabled = true;
 }
@@ -117,7 +111,7 @@ enum kr_status kri_account_find(struct kr_store *s, const char *name, struct kr_
 	if (step == SQLITE_ROW) {
 		kri_account_fill(st, 0, u);
 		if (hash)
-			copy_text(hash, KR_PASSWORD_HASH_MAX, st, 5);
+			kri_column_copy(hash, KR_PASSWORD_HASH_MAX, st, 5);
 	} else if (step == SQLITE_DONE) {
 		rc = kr_error_say(err, KR_ENOTFOUND, "Er is geen account %s.", "There is no account %s.",
 		                  name);
@@ -265,6 +259,23 @@ static enum kr_status change(struct kr_store *s, const char *name, enum change w
 	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
 	if ((rc = kri_stmt_run(s, st, err)))
 		goto out;
+	/* the last admin who can log in cannot be demoted or disabled: nobody
+	 * could manage the accounts after that (counted inside the unit of
+	 * work, so two admins demoting each other at once cannot both do it) */
+	if (what != CH_PASSWORD && u.role == KR_ACCOUNT_ADMIN && !u.disabled) {
+		if ((rc = kri_stmt(s, "SELECT count(*) FROM users WHERE role = 'admin' AND "
+		                   "disabled = 0", &st, err)))
+			goto out;
+		bool none = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int64(st, 0) == 0;
+		if (none) {
+			sqlite3_reset(st);
+			rc = kr_error_say(err, KR_ECONFLICT, "Dit is de laatste beheerder: maak eerst "
+			                  "iemand anders beheerder.", "This is the last admin: make "
+			                  "someone else an admin first.");
+			goto out;
+		}
+		sqlite3_reset(st);
+	}
 	if (what == CH_PASSWORD || (what == CH_DISABLED && disabled))
 		rc = kri_session_end_user(s, u.id, err);
 out:

@@ -2,6 +2,7 @@
  * case.c - the case model's lookups and its lifetime (the enumeration
  * tables are enum.c).  Reading and validating a document is case_read.c.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,4 +177,25 @@ bool kr_case_person_involved(const struct kr_case *c, int i, long from, long to)
 			return true;
 	}
 	return false;
+}
+
+long kr_case_person_until(const struct kr_case *c, size_t i)
+{
+	const struct kr_person *p = &c->persons[i];
+	long until = LONG_MAX;
+
+	if (kr_date_valid(p->died))
+		until = kr_date_first(p->died) - 1;
+	if (p->ninvolved) {
+		long last = LONG_MIN;
+		for (size_t k = 0; k < p->ninvolved; k++) {
+			long end = kr_date_valid(p->involved[k].to) ? kr_date_last(p->involved[k].to)
+			                                           : LONG_MAX;
+			if (end > last)
+				last = end;
+		}
+		if (last < until)
+			until = last;
+	}
+	return until;
 }

@@ -151,6 +151,8 @@ static const struct field {
 	{ "safety_map", "worries", V_TEXTS, 0, "zorg", "worry" },
 	{ "safety_map", "working_well", V_TEXTS, 0, "gaat goed", "working well" },
 	{ "safety_map", "needs_to_happen", V_TEXTS, 0, "moet gebeuren", "needs to happen" },
+	{ "safety_map", "danger_statements", V_TEXTS, 0, "gevaarverklaring", "danger statement" },
+	{ "safety_map", "safety_goals", V_TEXTS, 0, "veiligheidsdoel", "safety goal" },
 	{ "safety_map", "scale", V_SCALE, 0, "veiligheidsschaal", "safety scale" },
 	{ "wishes", "by", V_PERSON, 0, "van", "by" },
 	{ "wishes", "date", V_DATE, 0, "datum", "date" },

@@ -13,6 +13,7 @@
 
 #include "kring/case.h"
 #include "kring/enum.h"
+#include "kring/family.h"
 
 struct table {
 	const char *id;
@@ -206,6 +207,48 @@ static const char *const closed_en[] = { "", "as planned", "early, by agreement"
 	"the family moved", "other" };
 SAME_LENGTH(closed_names, closed_nl, closed_en, KR_CLOSED__N);
 
+/* The foster family register (family.h). */
+static const char *const famkind_names[] = { "", "foster_family", "family_home" };
+static const char *const famkind_nl[] = { "", "pleeggezin", "gezinshuis" };
+static const char *const famkind_en[] = { "", "foster family", "family home" };
+SAME_LENGTH(famkind_names, famkind_nl, famkind_en, KR_FAMKIND__N);
+
+static const char *const famcare_names[] = { "", "network", "stranger" };
+static const char *const famcare_nl[] = { "", "netwerkpleegzorg", "bestandspleegzorg" };
+static const char *const famcare_en[] = { "", "network foster care",
+	"foster care outside the network" };
+SAME_LENGTH(famcare_names, famcare_nl, famcare_en, KR_FAMCARE__N);
+
+static const char *const avail_names[] = { "", "available", "full", "paused", "stopped" };
+static const char *const avail_nl[] = { "", "beschikbaar", "vol", "even niet", "gestopt" };
+static const char *const avail_en[] = { "", "available", "full", "on hold", "stopped" };
+SAME_LENGTH(avail_names, avail_nl, avail_en, KR_AVAIL__N);
+
+static const char *const household_names[] = { "", "foster_parent", "family_home_parent",
+	"own_child", "other_adult", "other_child" };
+static const char *const household_nl[] = { "", "pleegouder", "gezinshuisouder", "eigen kind",
+	"andere volwassene", "ander kind in huis" };
+static const char *const household_en[] = { "", "foster parent", "family-home parent",
+	"own child", "other adult", "other child in the home" };
+SAME_LENGTH(household_names, household_nl, household_en, KR_HH__N);
+
+/* How the child took part in the matching (placements[].matching). */
+static const char *const involvement_names[] = { "", "chose", "visited", "heard", "informed",
+	"not_involved" };
+static const char *const involvement_nl[] = { "", "koos mee", "ging eerst op kennismaking",
+	"is gehoord", "alleen verteld", "niet betrokken" };
+static const char *const involvement_en[] = { "", "chose along", "visited first", "was heard",
+	"only told", "not involved" };
+SAME_LENGTH(involvement_names, involvement_nl, involvement_en, KR_INVOLVE__N);
+
+/* The 1-5 scale of a settling-in check-in, in words. */
+static const char *const score_names[] = { "", "1", "2", "3", "4", "5" };
+static const char *const score_nl[] = { "", "gaat heel moeilijk", "gaat moeilijk",
+	"wisselend", "gaat goed", "gaat heel goed" };
+static const char *const score_en[] = { "", "very hard", "hard", "up and down", "going well",
+	"going very well" };
+SAME_LENGTH(score_names, score_nl, score_en, 6);
+
 static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_SEX] = TABLE("sex", sex_names, sex_nl, sex_en),
 	[KR_ENUM_ROLE] = TABLE("role", role_names, role_nl, role_en),
@@ -235,6 +278,14 @@ static const struct table tables[KR_ENUM__N] = {
 
 	[KR_ENUM_REFERRER] = TABLE("referrer", referrer_names, referrer_nl, referrer_en),
 	[KR_ENUM_CLOSED_REASON] = TABLE("closed_reason", closed_names, closed_nl, closed_en),
+	[KR_ENUM_FAMILY_KIND] = TABLE("family_kind", famkind_names, famkind_nl, famkind_en),
+	[KR_ENUM_FAMILY_CARE] = TABLE("family_care", famcare_names, famcare_nl, famcare_en),
+	[KR_ENUM_AVAILABILITY] = TABLE("availability", avail_names, avail_nl, avail_en),
+	[KR_ENUM_HOUSEHOLD_ROLE] = TABLE("household_role", household_names, household_nl,
+	                                 household_en),
+	[KR_ENUM_INVOLVEMENT] = TABLE("involvement", involvement_names, involvement_nl,
+	                              involvement_en),
+	[KR_ENUM_SETTLING_SCORE] = TABLE("settling_score", score_names, score_nl, score_en),
 };
 
 const char *kr_enum_name(enum kr_enum e, int value)

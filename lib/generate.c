@@ -3336,18 +3336,21 @@ enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_
 	enum kr_status rc = KR_OK;
 
 	if (!out)
-		return kr_error_set(err, KR_EUSAGE, "kr_generate_case: no place for the result");
+		return kr_error_say(err, KR_EUSAGE, "kr_generate_case: geen plek voor het resultaat",
+		                    "kr_generate_case: no place for the result");
 	*out = NULL;
 	memset(&w, 0, sizeof w);
 	kr_buf_init(&w.b, KR_CASE_MAX_BYTES);
 	if (anchor_day < kr_days_from_civil(1900, 1, 1) ||
 	    anchor_day > kr_days_from_civil(9000, 12, 31))
-		return kr_error_set(err, KR_EUSAGE,
-		                    "the anchor date must lie in the years 1900 to 9000 "
+		return kr_error_say(err, KR_EUSAGE,
+		                    "de ankerdatum moet in de jaren 1900 tot en met 9000 liggen "
+		                    "(dag %ld)", "the anchor date must lie in the years 1900 to 9000 "
 		                    "(got day %ld)", anchor_day);
 	g = calloc(1, sizeof *g);
 	if (!g) {
-		rc = kr_error_set(err, KR_ENOMEM, "out of memory while generating a case");
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het maken van een dossier",
+		                  "out of memory while generating a case");
 		goto out;
 	}
 	rng_seed(&g->r, seed, index);
@@ -3358,7 +3361,8 @@ enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_
 	emit(&w, g);
 	*out = kr_buf_steal(&w.b, NULL);
 	if (!*out)
-		rc = kr_error_set(err, w.b.why ? w.b.why : KR_ENOMEM,
+		rc = kr_error_say(err, w.b.why ? w.b.why : KR_ENOMEM,
+		                  "geen geheugen meer bij het maken van een dossier",
 		                  "out of memory while generating a case");
 out:
 	kr_buf_cleanup(&w.b);

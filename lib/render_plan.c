@@ -310,6 +310,10 @@ static void plan_pages(struct doc *d)
 	heading(d, kr_tr(d->L, "Het plan", "The plan"));
 	list_section(d, kr_tr(d->L, "Waar maken we ons zorgen over?", "What are we worried about?"),
 	             &p->worries, NULL);
+	if (p->danger_statements.n)
+		list_section(d, kr_tr(d->L, "Wat kan er gebeuren als er niets verandert?",
+		                      "What may happen if nothing changes?"),
+		             &p->danger_statements, NULL);
 	if (p->concerns.n)
 		list_section(d, kr_tr(d->L, "Zorgen van het netwerk", "The network's worries"),
 		             &p->concerns, p->concerns_visibility);
@@ -317,6 +321,9 @@ static void plan_pages(struct doc *d)
 	             NULL);
 	list_section(d, kr_tr(d->L, "Wat moet er gebeuren?", "What needs to happen?"),
 	             &p->needs_to_happen, NULL);
+	if (p->safety_goals.n)
+		list_section(d, kr_tr(d->L, "Wanneer is het veilig genoeg?", "When is it safe enough?"),
+		             &p->safety_goals, NULL);
 
 	subheading(d, kr_tr(d->L, "Wensen en wat ermee gedaan is", "Wishes and what was done"));
 	for (size_t i = 0; i < p->nwishes; i++) {

@@ -28,6 +28,7 @@
 #include "facts_int.h"
 #include "kring/date.h"
 #include "kring/enum.h"
+#include "kring/family.h"
 #include "kring/path.h"
 #include "kring/plan.h"
 #include "kring/report.h"
@@ -957,7 +958,7 @@ static double pct(long yes, long all)
 enum {
 	T_MAP, T_PLAN, T_MEETING, T_TRUST, T_WISHES, T_AGREEMENTS, T_HEARD, T_ALERTS,
 	T_FORM, T_CARE, T_NEW, T_ENDED, T_REASON, T_BREAKDOWNS, T_MOVES, T_PERSPECTIVE,
-	T_DEVELOPMENT, T_TIME, T_FLOWS, T_VOICE, T__N
+	T_DEVELOPMENT, T_TIME, T_FLOWS, T_VOICE, T_FAMILIES, T__N
 };
 
 static const struct kri_report_table_def defs[T__N] = {
@@ -1077,6 +1078,15 @@ static const struct kri_report_table_def defs[T__N] = {
 		  "wishes_percent: beantwoorde wensen van alle wensen.",
 		  "Children in care with a wish of their own; all_answered: every wish answered; "
 		  "wishes_percent: answered wishes of all wishes." } },
+	[T_FAMILIES] = { "foster_families", KR_REPORT_STARTFOTO,
+		{ "Pleeggezinnen en gezinshuizen in het register",
+		  "Foster families and family homes in the register" },
+		{ "Het register van de organisatie op de peildatum (alleen het totaal), zonder de "
+		  "gestopte gezinnen: het aantal, waarvan gezinshuizen en netwerkpleeggezinnen, de "
+		  "plaatsen samen en de vrije plaatsen bij gezinnen die beschikbaar zijn.",
+		  "The organisation's register on the as-of day (the total only), without the "
+		  "families that stopped: how many, of which family homes and network families, "
+		  "their places together and the free places in families that are available." } },
 };
 
 /* How each table is best drawn (report.h). */
@@ -1102,12 +1112,36 @@ static struct kr_report_chart chart_of(int t)
 	case T_MOVES: c = (struct kr_report_chart){ KR_CHART_BAR, "moves", NULL, NULL, NULL }; break;
 	case T_TIME: c = (struct kr_report_chart){ KR_CHART_BAR, "time", NULL, NULL, NULL }; break;
 	case T_FLOWS: c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "flow", NULL, NULL }; break;
-	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE:
+	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE: case T_FAMILIES:
 		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL };
 		break;
 	default: break;
 	}
 	return c;
+}
+
+/* The register of foster families (family.h) on the as-of day: one row per
+ * measure for the total unit.  Families are not children, so the figures
+ * are not suppressed; the register is the organisation's, so it has no
+ * rows per municipality. */
+static enum kr_status family_rows(struct ctx *x, struct kr_error *err)
+{
+	struct kr_family_counts fc;
+	enum kr_status rc;
+	static const char *const names[5] = { "families", "family_homes", "network",
+		"capacity", "vacancies" };
+	long v[5];
+
+	if ((rc = kr_family_counts(x->s, x->q->as_of, &fc, err)))
+		return rc;
+	v[0] = fc.families;
+	v[1] = fc.family_homes;
+	v[2] = fc.network;
+	v[3] = fc.capacity;
+	v[4] = fc.vacancies;
+	for (size_t k = 0; k < 5; k++)
+		dim(derived_row(x, T_FAMILIES, 0, (double)v[k], NULL, 0), "measure", names[k]);
+	return KR_OK;
 }
 
 static void day_text(long day, char buf[11])
@@ -1520,6 +1554,7 @@ static enum kr_status emit(struct ctx *x, struct kr_error *err)
 				for (size_t k = 0; k < p->ndeps; k++)
 					sup |= kri_sdc_suppressed(&x->d, p->deps[k]);
 				row->value = p->value;
+				row->count = t == T_FAMILIES;   /* whole families and places */
 			}
 			row->suppressed = sup;
 			row->has_value = !sup;
@@ -1689,8 +1724,11 @@ enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_que
 	choose_shown(&x);
 	/* both reports' cells, protected together (docs/report.md) */
 	monitor_tables(&x);
-	if (!x.team)
+	if (!x.team) {
 		startfoto_tables(&x);
+		if ((rc = family_rows(&x, err)))
+			goto out;
+	}
 	if (x.d.nomem || (protect && !kri_sdc_protect(&x.d))) {
 		rc = nomem(err);
 		goto out;

@@ -338,23 +338,17 @@ static enum kr_status must_be_admin(struct kr_store *s, const char *name, struct
 	return KR_OK;
 }
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
-{
-	const unsigned char *v = sqlite3_column_text(st, col);
-	snprintf(dst, n, "%s", v ? (const char *)v : "");
-}
-
 static int fill_request(sqlite3_stmt *st, void *element)
 {
 	struct kr_erase_request *q = element;
 	memset(q, 0, sizeof *q);
 	q->id = sqlite3_column_int64(st, 0);
-	copy_col(q->ref, sizeof q->ref, st, 1);
-	copy_col(q->reason, sizeof q->reason, st, 2);
-	copy_col(q->requested_by, sizeof q->requested_by, st, 3);
+	kri_column_copy(q->ref, sizeof q->ref, st, 1);
+	kri_column_copy(q->reason, sizeof q->reason, st, 2);
+	kri_column_copy(q->requested_by, sizeof q->requested_by, st, 3);
 	q->requested = (time_t)sqlite3_column_int64(st, 4);
 	q->open = strcmp((const char *)sqlite3_column_text(st, 5), "open") == 0;
-	copy_col(q->decided_by, sizeof q->decided_by, st, 6);
+	kri_column_copy(q->decided_by, sizeof q->decided_by, st, 6);
 	return 0;
 }
 

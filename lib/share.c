@@ -28,20 +28,14 @@
 #define SHARE_COLS "l.id, l.case_ref, l.person_id, u.name, l.created, l.expires, " \
                    "coalesce(l.revoked, 0)"
 
-static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int col)
-{
-	const unsigned char *v = sqlite3_column_text(st, col);
-	snprintf(dst, n, "%s", v ? (const char *)v : "");
-}
-
 static int fill_share(sqlite3_stmt *st, void *element)
 {
 	struct kr_share *sh = element;
 	memset(sh, 0, sizeof *sh);
 	sh->id = sqlite3_column_int64(st, 0);
-	copy_text(sh->ref, sizeof sh->ref, st, 1);
-	copy_text(sh->person, sizeof sh->person, st, 2);
-	copy_text(sh->created_by, sizeof sh->created_by, st, 3);
+	kri_column_copy(sh->ref, sizeof sh->ref, st, 1);
+	kri_column_copy(sh->person, sizeof sh->person, st, 2);
+	kri_column_copy(sh->created_by, sizeof sh->created_by, st, 3);
 	sh->created = (time_t)sqlite3_column_int64(st, 4);
 	sh->expires = (time_t)sqlite3_column_int64(st, 5);
 	sh->revoked = (time_t)sqlite3_column_int64(st, 6);
@@ -59,7 +53,7 @@ static enum kr_status may_share(struct kr_store *s, const struct kr_user *by, co
 
 bool kr_share_may_link(const struct kr_case *c, size_t i, time_t now)
 {
-	return c && i < c->npersons && kri_person_until(c, i) >= (long)(now / 86400);
+	return c && i < c->npersons && kr_case_person_until(c, i) >= (long)(now / 86400);
 }
 
 enum kr_status kr_share_create(struct kr_store *s, const struct kr_user *by, const char *ref,
@@ -193,7 +187,7 @@ enum kr_status kr_share_revoke(struct kr_store *s, const struct kr_user *by, lon
 	sqlite3_bind_int64(st, 1, id);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
-		copy_text(ref, sizeof ref, st, 0);
+		kri_column_copy(ref, sizeof ref, st, 0);
 	sqlite3_reset(st);
 	if (step == SQLITE_DONE)
 		rc = kr_error_say(err, KR_ENOTFOUND, "Er is geen link %lld.", "There is no link %lld.",

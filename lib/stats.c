@@ -12,10 +12,12 @@
 
 #include "kring/enum.h"
 #include "kring/history.h"
+#include "kring/report.h"
 #include "kring/stats.h"
 #include "kring/store.h"
 #include "kring/summary.h"
 #include "kring/words.h"
+#include "disclosure_int.h"
 
 struct walk {
 	struct kr_store *s;
@@ -124,98 +126,111 @@ fail:
 	return rc;
 }
 
-/* A count with small-cell suppression. */
-static json_t *cell(size_t n)
-{
-	if (n > 0 && n < KR_STATS_SMALL)
-		return json_string("<5");
-	return json_integer((json_int_t)n);
-}
-
-static bool small(size_t n)
-{
-	return n > 0 && n < KR_STATS_SMALL;
-}
-
 /*
- * Secondary suppression of a row whose total is published (by_form, whose
- * cells add up to `cases`).  A reader who knows the total and the visible
- * cells knows the sum H of the hidden ones; with one hidden cell that is
- * its value, and with two "<5" cells adding up to 2 both are 1.  So when
- * a row hides anything, more cells are hidden, smallest first, until at
- * least two are hidden and H - (k - 1) >= KR_STATS_SMALL - 1 (k hidden
- * cells, each at least 1: every hidden cell can then be anything from 1 to
- * 4 as far as the total tells), and every hidden cell of such a row is
- * shown as "x" (a "<5" among them would tell the others are 5 or more).
- * When the total itself is hidden ("<5") nothing can be subtracted.  hide[i]
- * is set for the cells to show as "x"; returns whether any is.
+ * The published figures: every count goes through the disclosure control
+ * of the steering reports (disclosure_int.h, docs/report.md "Disclosure
+ * control"), so there is one method for every figure without persons.
+ * Each count is a cell; the equations a reader knows are lines (the forms
+ * add up to the cases; the children with and without a trust figure add
+ * up to the cases); a count that is 0 is 0 in the whole organisation, so
+ * it is known and shown.  A shown count is rounded to a multiple of
+ * KR_REPORT_ROUND; a held-back count is NULL in JSON and "x" in text.
  */
-static bool row_suppress(const size_t *v, size_t n, size_t total, bool *hide)
-{
-	size_t k = 0, h = 0;
-	bool any = false;
+struct pub {
+	struct kri_sdc d;
+	size_t cases, form[KR_FORM__N], trust, notrust, overdue, meet[KR_CONT__N];
+	size_t *sig;                     /* [k * 3 + level] */
+};
 
-	for (size_t i = 0; i < n; i++) {
-		hide[i] = small(v[i]);
-		any |= hide[i];
-		k += hide[i];
-		h += hide[i] ? v[i] : 0;
-	}
-	if (!any || small(total))
+static size_t pub_cell(struct pub *p, size_t value)
+{
+	size_t i = kri_sdc_cell(&p->d, (long)value);
+	if (!p->d.nomem && value == 0)
+		kri_sdc_fix(&p->d, i);
+	return i;
+}
+
+/* Fills p from st; false when memory ran out (then p is cleaned up). */
+static bool publish(const struct kr_stats *st, struct pub *p)
+{
+	size_t members[KR_FORM__N], both[2];
+
+	kri_sdc_init(&p->d, KR_REPORT_SUPPRESS_BELOW);
+	if (!(p->sig = calloc(st->nids ? st->nids * 3 : 1, sizeof *p->sig))) {
+		kri_sdc_cleanup(&p->d);
 		return false;
-	while (k < 2 || h + 1 < k + KR_STATS_SMALL - 1) {
-		size_t best = n;
-		for (size_t i = 0; i < n; i++)
-			if (v[i] && !hide[i] && (best == n || v[i] < v[best]))
-				best = i;
-		if (best == n)
-			break;   /* everything is hidden */
-		hide[best] = true;
-		k++;
-		h += v[best];
+	}
+	p->cases = pub_cell(p, st->cases);
+	for (int f = 0; f < KR_FORM__N; f++)
+		members[f] = p->form[f] = pub_cell(p, st->by_form[f]);
+	kri_sdc_line(&p->d, p->cases, members, KR_FORM__N);
+	both[0] = p->trust = pub_cell(p, st->trust);
+	both[1] = p->notrust = pub_cell(p, st->cases - st->trust);
+	kri_sdc_line(&p->d, p->cases, both, 2);
+	p->overdue = pub_cell(p, st->overdue);
+	for (int k = 0; k < KR_CONT__N; k++)
+		p->meet[k] = pub_cell(p, st->meetings[k]);
+	for (size_t k = 0; k < st->nids; k++)
+		for (int l = 0; l < 3; l++)
+			p->sig[k * 3 + (size_t)l] = pub_cell(p, st->signals[k][l]);
+	if (p->d.nomem || !kri_sdc_protect(&p->d)) {
+		free(p->sig);
+		kri_sdc_cleanup(&p->d);
+		return false;
 	}
 	return true;
 }
 
-/* A cell of a row after row_suppress(). */
-static json_t *row_cell(size_t n, bool hidden, bool any)
+static void pub_cleanup(struct pub *p)
 {
-	return any && hidden ? json_string("x") : cell(n);
+	free(p->sig);
+	kri_sdc_cleanup(&p->d);
 }
 
-/* The share of cases with a trust figure tells how many have one (and how
- * many have none) once the number of cases is known: null when either is
- * a small count. */
-static bool share_hidden(const struct kr_stats *st)
+static bool held(const struct pub *p, size_t cell)
 {
-	return st->cases < KR_STATS_SMALL || st->nsizes == 0 || small(st->trust) ||
-	       small(st->cases - st->trust);
+	return kri_sdc_suppressed(&p->d, cell);
+}
+
+static long shown(const struct pub *p, size_t cell)
+{
+	return kri_sdc_round(p->d.value[cell], KR_REPORT_ROUND);
+}
+
+static json_t *cell(const struct pub *p, size_t c)
+{
+	return held(p, c) ? json_null() : json_integer((json_int_t)shown(p, c));
 }
 
 void *kr_stats_json(const struct kr_stats *st)
 {
-	json_t *forms = json_object(), *sig = json_object(), *meet = json_object();
-	json_t *median, *share;
-	bool hide[KR_FORM__N], any;
+	json_t *forms = NULL, *sig = NULL, *meet = NULL, *median, *share;
+	struct pub p;
 	char day[11];
+	void *out = NULL;
 
+	if (!publish(st, &p))
+		return NULL;
+	forms = json_object();
+	sig = json_object();
+	meet = json_object();
 	if (!forms || !sig || !meet)
-		goto fail;
-	any = row_suppress(st->by_form, KR_FORM__N, st->cases, hide);
+		goto out;
 	for (int f = 0; f < KR_FORM__N; f++)
 		if (st->by_form[f])
 			json_object_set_new(forms, f ? kr_enum_name(KR_ENUM_FORM, f) : "none",
-			                    row_cell(st->by_form[f], hide[f], any));
+			                    cell(&p, p.form[f]));
 	for (size_t k = 0; k < st->nids; k++)
 		json_object_set_new(sig, st->ids[k], json_pack("{s:o, s:o, s:o}",
-		                    "alert", cell(st->signals[k][KR_LEVEL_ALERT]),
-		                    "warning", cell(st->signals[k][KR_LEVEL_WARNING]),
-		                    "info", cell(st->signals[k][KR_LEVEL_INFO])));
+		                    "alert", cell(&p, p.sig[k * 3 + KR_LEVEL_ALERT]),
+		                    "warning", cell(&p, p.sig[k * 3 + KR_LEVEL_WARNING]),
+		                    "info", cell(&p, p.sig[k * 3 + KR_LEVEL_INFO])));
 	for (int k = KR_CONT_A; k < KR_CONT__N; k++)
-		json_object_set_new(meet, kr_enum_name(KR_ENUM_CONTINUUM, k), cell(st->meetings[k]));
+		json_object_set_new(meet, kr_enum_name(KR_ENUM_CONTINUUM, k), cell(&p, p.meet[k]));
 	if (st->meetings[KR_CONT_NONE])
-		json_object_set_new(meet, "none", cell(st->meetings[KR_CONT_NONE]));
-	if (st->cases < KR_STATS_SMALL || st->nsizes == 0) {
+		json_object_set_new(meet, "none", cell(&p, p.meet[KR_CONT_NONE]));
+	/* the median of a held-back number of children would describe them */
+	if (held(&p, p.cases) || st->nsizes == 0) {
 		median = json_null();
 	} else {
 		size_t n = st->nsizes;
@@ -223,62 +238,63 @@ void *kr_stats_json(const struct kr_stats *st)
 		               : json_real(((double)st->sizes[n / 2 - 1] + (double)st->sizes[n / 2]) /
 		                           2.0);
 	}
-	if (share_hidden(st))
+	/* a share rests on its counts: held back with either of them */
+	if (held(&p, p.cases) || held(&p, p.trust) || held(&p, p.notrust) || st->cases == 0)
 		share = json_null();
 	else
 		share = json_real((double)(long)((double)st->trust / (double)st->cases * 100.0 + 0.5) /
 		                  100.0);
-	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-	                 "as_of", kr_date_format(kr_date_from_days(st->as_of), day),
-	                 "cases", cell(st->cases), "by_form", forms, "signals", sig,
-	                 "median_network_size", median, "trust_figure_share", share,
-	                 "meetings_12m", meet, "agreements_overdue", cell(st->overdue));
-fail:
+	out = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	                "as_of", kr_date_format(kr_date_from_days(st->as_of), day),
+	                "cases", cell(&p, p.cases), "by_form", forms, "signals", sig,
+	                "median_network_size", median, "trust_figure_share", share,
+	                "meetings_12m", meet, "agreements_overdue", cell(&p, p.overdue));
+	forms = sig = meet = NULL;   /* taken (or freed) by json_pack's "o" */
+out:
 	json_decref(forms);
 	json_decref(sig);
 	json_decref(meet);
-	return NULL;
+	pub_cleanup(&p);
+	return out;
 }
 
-static void text_cell(struct kr_buf *b, size_t n)
+static void text_cell(struct kr_buf *b, const struct pub *p, size_t c)
 {
-	if (n > 0 && n < KR_STATS_SMALL)
-		kr_buf_puts(b, "<5");
+	if (held(p, c))
+		kr_buf_puts(b, "x");
 	else
-		kr_buf_printf(b, "%zu", n);
+		kr_buf_printf(b, "%ld", shown(p, c));
 }
 
 enum kr_status kr_stats_text(const struct kr_stats *st, enum kr_lang L, struct kr_buf *b)
 {
-	bool hide[KR_FORM__N], any;
+	struct pub p;
 	char d[40];
 
+	if (!publish(st, &p))
+		return KR_ENOMEM;
 	kr_buf_printf(b, kr_tr(L, "Cijfers zonder personen op %s\n", "Figures without persons on %s\n"),
 	              kr_words_day(st->as_of, L, d, sizeof d));
 	kr_buf_printf(b, "  %-44s ", kr_tr(L, "dossiers:", "cases:"));
-	text_cell(b, st->cases);
+	text_cell(b, &p, p.cases);
 	kr_buf_puts(b, kr_tr(L, "\n  waar de kinderen wonen:\n", "\n  where the children live:\n"));
-	any = row_suppress(st->by_form, KR_FORM__N, st->cases, hide);
 	for (int f = 0; f < KR_FORM__N; f++) {
 		if (!st->by_form[f])
 			continue;
 		kr_buf_printf(b, "    %-42s ", f ? kr_enum_label(KR_ENUM_FORM, f, L)
 		                                 : kr_tr(L, "geen plaatsing", "no placement"));
-		if (any && hide[f])
-			kr_buf_puts(b, "x");
-		else
-			text_cell(b, st->by_form[f]);
+		text_cell(b, &p, p.form[f]);
 		kr_buf_puts(b, "\n");
 	}
 	kr_buf_printf(b, "  %-44s ", kr_tr(L, "met een vertrouwensfiguur:", "with a trust figure:"));
-	text_cell(b, st->trust);
+	text_cell(b, &p, p.trust);
 	kr_buf_printf(b, "\n  %-44s ", kr_tr(L, "afspraken te laat:", "agreements overdue:"));
-	text_cell(b, st->overdue);
+	text_cell(b, &p, p.overdue);
 	kr_buf_puts(b, kr_tr(L, "\n  netwerkbijeenkomsten in 12 maanden:\n",
 	                        "\n  network meetings in 12 months:\n"));
 	for (int k = KR_CONT_A; k < KR_CONT__N; k++) {
 		kr_buf_printf(b, "    %-42s ", kr_enum_name(KR_ENUM_CONTINUUM, k));
-		text_cell(b, st->meetings[k]);
+		text_cell(b, &p, p.meet[k]);
 		kr_buf_puts(b, "\n");
 	}
 	kr_buf_puts(b, kr_tr(L, "  signalen (kinderen; alarm / let op / info):\n",
@@ -288,12 +304,15 @@ enum kr_status kr_stats_text(const struct kr_stats *st, enum kr_lang L, struct k
 		if (!v[0] && !v[1] && !v[2])
 			continue;
 		kr_buf_printf(b, "    %-42s ", kr_signals_title(st->ids[k], L));
-		text_cell(b, v[KR_LEVEL_ALERT]);
-		kr_buf_puts(b, " / ");
-		text_cell(b, v[KR_LEVEL_WARNING]);
-		kr_buf_puts(b, " / ");
-		text_cell(b, v[KR_LEVEL_INFO]);
-		kr_buf_puts(b, "\n");
+		for (int l = KR_LEVEL_ALERT; l >= KR_LEVEL_INFO; l--) {
+			text_cell(b, &p, p.sig[k * 3 + (size_t)l]);
+			kr_buf_puts(b, l > KR_LEVEL_INFO ? " / " : "\n");
+		}
 	}
+	kr_buf_printf(b, kr_tr(L, "\nAantallen zijn afgerond op %d; x: minder dan %d, of zou een klein "
+	                          "aantal verraden (niet getoond).\n",
+	                       "\nCounts are rounded to %d; x: under %d, or it would give a small "
+	                       "count away (not shown).\n"), KR_REPORT_ROUND, KR_REPORT_SUPPRESS_BELOW);
+	pub_cleanup(&p);
 	return b->failed ? b->why : KR_OK;
 }

@@ -50,6 +50,7 @@
 #include "kring/store.h"
 #include "kring/init.h"
 #include "facts_int.h"
+#include "family_int.h"
 #include "store_int.h"
 
 extern const char *const kri_migrations[];
@@ -397,6 +398,12 @@ enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
 	return KR_OK;
 }
 
+void kri_column_copy(char *dst, size_t n, sqlite3_stmt *st, int col)
+{
+	const unsigned char *v = sqlite3_column_text(st, col);
+	snprintf(dst, n, "%s", v ? (const char *)v : "");
+}
+
 enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err)
 {
 	enum kr_status rc = KR_OK;
@@ -740,27 +747,6 @@ static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, c
 
 /* ---- the persons of a case and their share links ----------------------- */
 
-long kri_person_until(const struct kr_case *c, size_t i)
-{
-	const struct kr_person *p = &c->persons[i];
-	long until = LONG_MAX;
-
-	if (kr_date_valid(p->died))
-		until = kr_date_first(p->died) - 1;
-	if (p->ninvolved) {
-		long last = LONG_MIN;
-		for (size_t k = 0; k < p->ninvolved; k++) {
-			long end = kr_date_valid(p->involved[k].to) ? kr_date_last(p->involved[k].to)
-			                                           : LONG_MAX;
-			if (end > last)
-				last = end;
-		}
-		if (last < until)
-			until = last;
-	}
-	return until;
-}
-
 /* A fingerprint of person i: who the id stands for (name, date of birth). */
 static void person_print(const struct kr_case *c, size_t i, unsigned char out[16])
 {
@@ -868,7 +854,7 @@ static enum kr_status persons_sync(struct kr_store *s, sqlite3_int64 case_id,
 	for (size_t i = 0; i < c->npersons && rc == KR_OK; i++) {
 		struct known_person *k;
 		unsigned char print[16];
-		long until = kri_person_until(c, i);
+		long until = kr_case_person_until(c, i);
 		bool has_until = until != LONG_MAX;
 		key.id = (char *)c->persons[i].id;
 		k = nknown ? bsearch(&key, known, nknown, sizeof *known, cmp_known) : NULL;
@@ -1094,6 +1080,9 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	st = NULL;
 	/* who may hold a share link of this case from now on */
 	rc = persons_sync(s, case_id, c, err);
+	/* which placements name a family of the register (family.h) */
+	if (rc == KR_OK)
+		rc = kri_family_links_sync(s, case_id, c, err);
 	/* what the figures need, with the revision */
 	if (rc == KR_OK)
 		rc = kri_facts_write(s, case_id, head + 1, c, now, err);

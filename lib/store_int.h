@@ -60,11 +60,6 @@ enum kr_status kri_store_set_audit_key_path(struct kr_store *s, const char *path
 const char *kri_store_audit_key_path(struct kr_store *s);
 void kri_audit_key_free(struct kri_audit_key *k);
 
-/* The last day (a day number) on which person i of case c may hold a share
- * link: the day before their death, the last day of their involvement (a
- * professional whose every period has ended), else LONG_MAX.  share.c
- * refuses a link for a person past it; the store revokes their links. */
-long kri_person_until(const struct kr_case *c, size_t i);
 
 /* ---- the connection and its statement cache ------------------------------ */
 
@@ -89,6 +84,10 @@ enum kr_status kri_store_fail(struct kr_store *s, struct kr_error *err, const ch
  * NULL, so a caller writes `if ((rc = kri_stmt(s, SQL, &st, err))) goto out;`. */
 enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
                         struct kr_error *err);
+
+/* Copies text column col of st's current row into dst (n bytes, always
+ * terminated; "" for NULL, cut at n - 1 bytes). */
+void kri_column_copy(char *dst, size_t n, sqlite3_stmt *st, int col);
 
 /* Steps st, a statement that returns no rows, to its end and resets it.
  * KR_EDB (err filled) when SQLite fails. */

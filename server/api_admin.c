@@ -133,28 +133,6 @@ out:
 	json_decref(body);
 }
 
-/* True when at least one enabled admin account exists (in the open
- * transaction).  Replies 503 and returns false when the accounts cannot be
- * read. */
-static bool admins_left(struct ks_req *r)
-{
-	struct kr_user *v = NULL;
-	struct kr_error err;
-	size_t n = 0, admins = 0;
-
-	kr_error_init(&err);
-	if (kr_account_list(r->store, &v, &n, &err)) {
-		ks_fail(r, err.code, &err);
-		kr_error_cleanup(&err);
-		return false;
-	}
-	for (size_t i = 0; i < n; i++)
-		admins += v[i].role == KR_ACCOUNT_ADMIN && !v[i].disabled;
-	free(v);
-	kr_error_cleanup(&err);
-	return admins > 0;
-}
-
 void ks_h_users_patch(struct ks_req *r)
 {
 	json_t *body = ks_body_json(r), *jd, *jr, *jt, *jp;
@@ -199,15 +177,11 @@ void ks_h_users_patch(struct ks_req *r)
 		rc = kr_account_set_password(r->store, u.name, json_string_value(jp), r->now, &err);
 	if (rc == KR_OK && jd)
 		rc = kr_account_set_disabled(r->store, u.name, json_is_true(jd), r->now, &err);
-	/* the last admin who can log in cannot be demoted or disabled: nobody
-	 * could manage the accounts after that (checked inside the transaction,
-	 * so two admins demoting each other at once cannot both succeed) */
-	if (rc == KR_OK && u.role == KR_ACCOUNT_ADMIN && !u.disabled && !admins_left(r)) {
+	/* the last admin who can log in cannot be demoted or disabled: the
+	 * library refuses it (KR_ECONFLICT), said here with its own code */
+	if (rc == KR_ECONFLICT) {
 		ks_end(r->store, false, NULL);
-		if (!r->status)
-			ks_error(r, 409, "last_admin", "Dit is de laatste beheerder: maak eerst iemand "
-			         "anders beheerder.", "This is the last admin: make someone else an "
-			         "admin first.");
+		ks_error_kr(r, 409, "last_admin", NULL, NULL, &err);
 		goto out;
 	}
 	snprintf(detail, sizeof detail, "account %s changed:%s%s%s%s", u.name, jr ? " role" : "",

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 
 #include "kring/audit.h"
@@ -22,6 +23,7 @@
 #include "kring/casework.h"
 #include "kring/date.h"
 #include "kring/diff.h"
+#include "kring/export_xlsx.h"
 #include "kring/inbox.h"
 #include "kring/render_plan.h"
 #include "kring/geometry.h"
@@ -115,7 +117,7 @@ struct kr_case *ks_load_case(struct ks_req *r, bool allow_earlier, long *rev_out
 	if (!pick_revision(r, ref, rs, rec, &rev))
 		goto out;
 	if (rev == 0 && (rev = ks_head_revision(r, ref)) == 0) {
-		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen toegang toe.",
+		ks_error(r, 404, "not_found", "Dit dossier bestaat niet of je hebt er geen toegang toe.",
 		         "This case does not exist or you have no access to it.");
 		goto out;
 	}
@@ -154,7 +156,7 @@ bool ks_if_match(struct ks_req *r, long *rev)
 	}
 	if (strcmp(h, "*") == 0) {
 		ks_error(r, 428, "precondition_required",
-		         "If-Match: * is niet genoeg: noem de versie die u hebt gezien.",
+		         "If-Match: * is niet genoeg: noem de versie die je hebt gezien.",
 		         "If-Match: * is not enough: name the revision you saw.");
 		return false;
 	}
@@ -569,7 +571,7 @@ void ks_h_case_get(struct ks_req *r)
 			ks_error(r, 404, "not_found", "Deze versie van het dossier bestaat niet.",
 			         "This revision of the case does not exist.");
 		else
-			ks_error(r, 404, "not_found", "Dit dossier bestaat niet of u hebt er geen "
+			ks_error(r, 404, "not_found", "Dit dossier bestaat niet of je hebt er geen "
 			         "toegang toe.", "This case does not exist or you have no access to it.");
 		goto out;
 	}
@@ -760,6 +762,82 @@ void ks_h_case_plan_pdf(struct ks_req *r)
 out:
 	kr_case_free(c);
 	kr_buf_cleanup(&pdf);
+	kr_error_cleanup(&err);
+}
+
+/* Reads the whole file at path (at most OUT_MAX bytes) into *out (malloc'd,
+ * the caller frees it).  Returns 0, or -1 with *out NULL. */
+static int slurp(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long size;
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	if (!f)
+		return -1;
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || (unsigned long)size > OUT_MAX ||
+	    fseek(f, 0, SEEK_SET) != 0)
+		goto out;
+	buf = malloc((size_t)size + 1);
+	if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size)
+		goto out;
+	*out = buf;
+	*len = (size_t)size;
+	buf = NULL;
+	rc = 0;
+out:
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+/* GET /api/cases/{ref}/scan.xlsx: the Community Scan workbook of every
+ * revision of the case (kr_export_scan_xlsx, the workbook `kring
+ * export-scan` writes).  libxlsxwriter writes to files only, so the
+ * workbook goes to a private temporary folder (mkdtemp: mode 0700) that is
+ * removed again before the answer leaves. */
+void ks_h_case_scan_xlsx(struct ks_req *r)
+{
+	char dir[] = P_tmpdir "/kring-scan-XXXXXX";
+	char path[sizeof dir + 16], disp[300];
+	struct kr_error err;
+	char *data = NULL;
+	size_t n = 0;
+	long rev = 0;
+	bool made = false;
+
+	kr_error_init_lang(&err, r->lang);
+	if (!mkdtemp(dir)) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	made = true;
+	snprintf(path, sizeof path, "%s/scan.xlsx", dir);
+	if (kr_export_scan_xlsx(r->store, r->args[0], path, r->lang, &err) != KR_OK) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	if (slurp(path, &data, &n) != 0) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	if (kr_store_head(r->store, r->args[0], &rev, NULL) == KR_OK)
+		ks_etag(r, rev);
+	ks_audit(r, KR_AUDIT_EXPORT, r->args[0], "scan workbook");
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s-scan.xlsx\"", r->args[0]);
+	ks_header(r, "Content-Disposition", disp);
+	ks_reply_take(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	              data, n);
+	data = NULL;
+out:
+	if (made) {
+		unlink(path);
+		rmdir(dir);
+	}
+	free(data);
 	kr_error_cleanup(&err);
 }
 

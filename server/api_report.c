@@ -104,7 +104,6 @@ void ks_h_report(struct ks_req *r)
 	enum kr_lang lang = r->lang;
 	enum fmt fmt = F_JSON;
 	const char *v, *team = ks_param(r, "team");
-	bool lead = r->user.role == KR_ACCOUNT_LEAD;
 
 	kr_error_init_lang(&err, r->lang);
 	kr_buf_init(&b, 1u << 28);
@@ -139,24 +138,12 @@ void ks_h_report(struct ks_req *r)
 		         "Choose ?municipality= or ?region=, not both.");
 		goto out;
 	}
-	/* who sees what */
-	if (team && (!lead || strcmp(team, r->user.team) != 0)) {
-		ks_audit(r, KR_AUDIT_FAILED, NULL, "report of another team refused");
-		ks_error(r, 403, "forbidden", "Cijfers per team zijn er alleen voor de teamleider "
-		         "van dat team.", "Figures per team are only for that team's lead.");
+	/* who sees what: the library's rule */
+	if (kr_access_report_scope(r->store, &r->user, team, &q, &visible, &nvisible, &err)) {
+		if (err.code == KR_EPERM)
+			ks_audit(r, KR_AUDIT_FAILED, NULL, "report of another team refused");
+		ks_fail(r, err.code, &err);
 		goto out;
-	}
-	if (lead && q.kind == KR_REPORT_MONITOR) {
-		if (kr_access_visible_cases(r->store, &r->user, &visible, &nvisible, &err)) {
-			ks_fail(r, err.code, &err);
-			goto out;
-		}
-		q.team = r->user.team;
-		q.user = r->user.name;
-		q.names = true;
-		q.restrict_cases = true;
-		q.cases = visible;
-		q.ncases = nvisible;
 	}
 	if (kr_report_compute(r->store, &q, NULL, &rep, &err)) {
 		ks_fail(r, err.code, &err);

@@ -165,7 +165,8 @@ void ks_fail(struct ks_req *r, enum kr_status rc, const struct kr_error *err)
 		ks_error_kr(r, 413, "too_large", m ? NULL : "Te groot.", m ? NULL : "Too large.", err);
 		break;
 	case KR_EPERM:
-		ks_error(r, 403, "forbidden", "Dat mag je niet.", "You may not do this.");
+		ks_error_kr(r, 403, "forbidden", m ? NULL : "Dat mag je niet.",
+		            m ? NULL : "You may not do this.", err);
 		break;
 	case KR_EDB:
 		if (m)

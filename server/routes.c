@@ -58,6 +58,8 @@ const struct ks_route ks_routes[] = {
 	  "as_of professionals", "plan refused" },
 	{ KS_POST, "/api/cases/{ref}/inbox/seen", ks_h_inbox_seen, KS_USER, KS_BODY_SMALL, R, "",
 	  "inbox refused" },
+	{ KS_GET, "/api/cases/{ref}/scan.xlsx", ks_h_case_scan_xlsx, KS_USER, KS_BODY_NONE, E, "",
+	  "export refused" },
 	{ KS_GET, "/api/cases/{ref}/export", ks_h_case_export, KS_USER, KS_BODY_NONE, E,
 	  "revision recorded_at", "export refused" },
 	{ KS_GET, "/api/cases/{ref}/signals", ks_h_case_signals, KS_USER, KS_BODY_NONE, R,
@@ -110,6 +112,16 @@ const struct ks_route ks_routes[] = {
 	  "update refused" },
 	{ KS_PATCH, "/api/cases/{ref}/" SINGLE, ks_h_single_patch, KS_USER, KS_BODY_SMALL, W, "",
 	  "update refused" },
+
+	/* the register of foster families (lib/family_store.c decides per family) */
+	{ KS_GET, "/api/families", ks_h_families_list, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS(KR_ACCESS_LIST), "as_of", NULL },
+	{ KS_POST, "/api/families", ks_h_family_create, KS_USER, KS_BODY_SMALL,
+	  KS_ACCESS(KR_ACCESS_CREATE), "", NULL },
+	{ KS_GET, "/api/families/{id}", ks_h_family_get, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS(KR_ACCESS_LIST), "as_of", NULL },
+	{ KS_PUT, "/api/families/{id}", ks_h_family_put, KS_USER, KS_BODY_SMALL,
+	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
 
 	/* the share-link holder */
 	{ KS_POST, "/api/share/session", ks_h_share_login, KS_LOGIN, KS_BODY_SMALL, N, "", NULL },

@@ -358,7 +358,12 @@ void ks_h_case_layout(struct ks_req *r);
 void ks_h_case_next_ref(struct ks_req *r);
 void ks_h_case_restore(struct ks_req *r);
 void ks_h_case_plan_pdf(struct ks_req *r);
+void ks_h_case_scan_xlsx(struct ks_req *r);
 void ks_h_inbox(struct ks_req *r);
+void ks_h_families_list(struct ks_req *r);
+void ks_h_family_create(struct ks_req *r);
+void ks_h_family_get(struct ks_req *r);
+void ks_h_family_put(struct ks_req *r);
 void ks_h_inbox_seen(struct ks_req *r);
 
 void ks_h_items_list(struct ks_req *r);

@@ -16,6 +16,7 @@
  *   figures           none    all                all      all
  *   users             none    none               none     all
  *   audit             none    none               none     all
+ *   team_figures      none    team               none     none
  *
  * own: cases assigned to the user; team: cases assigned to the user or to
  * anyone in the user's team (a lead without a team: to the user); +unassigned:
@@ -46,6 +47,7 @@
 #include "kring/account.h"
 #include "kring/assignment.h"
 #include "kring/error.h"
+#include "kring/report.h"
 #include "kring/store.h"
 
 enum kr_access_action {
@@ -61,9 +63,11 @@ enum kr_access_action {
 	KR_ACCESS_CREATE,       /* create a new case */
 	KR_ACCESS_FIGURES,      /* see the figures without persons */
 	KR_ACCESS_USERS,        /* manage accounts */
-	KR_ACCESS_AUDIT         /* read and verify the whole audit trail */
+	KR_ACCESS_AUDIT,        /* read and verify the whole audit trail */
+	KR_ACCESS_TEAM_FIGURES  /* the monitor of one's own team, with the caseload
+	                           and the children's names */
 };
-#define KR_ACCESS__N 11
+#define KR_ACCESS__N 12
 
 enum kr_access_scope {
 	KR_SCOPE_NONE = 0,           /* never */
@@ -81,7 +85,8 @@ enum kr_access_verdict {
 };
 
 /* "read", "write", "export", "share", "assign", "case_audit", "list",
- * "create", "figures", "users", "audit"; "?" for anything else.  Static. */
+ * "create", "figures", "users", "audit", "team_figures"; "?" for anything
+ * else.  Static. */
 const char *kr_access_action_name(enum kr_access_action a);
 
 /* "none", "own", "team", "team+unassigned", "any", "all".  Static. */
@@ -110,5 +115,23 @@ enum kr_access_verdict kr_access_decide(struct kr_store *s, const struct kr_user
  * KR_ENOMEM on failure. */
 enum kr_status kr_access_visible_cases(struct kr_store *s, const struct kr_user *u,
                                        char ***out, size_t *n, struct kr_error *err);
+
+/* The part of the figures user u may see, written into report query q
+ * (q->kind set by the caller).  team: the team asked for, or NULL.
+ *   - with team_figures (a lead), the monitor is the monitor of the user's
+ *     team, with the caseload and the children's names, over the cases
+ *     the user may read (kr_access_visible_cases);
+ *   - everybody else with the figures capability gets the organisation's
+ *     figures without names;
+ *   - figures per team are for that team's lead only: asking for another
+ *     team, or for a team without team_figures, is KR_EPERM (said in Dutch
+ *     and English; nothing about the team is revealed).
+ * Reads u again from s.  *cases receives the refs q->cases points to: free
+ * them with kr_assignment_list_free(*cases, *ncases) after the report is
+ * computed (NULL and 0 when none).  KR_EPERM for a user without the
+ * figures capability, KR_EDB or KR_ENOMEM on failure. */
+enum kr_status kr_access_report_scope(struct kr_store *s, const struct kr_user *u,
+                                      const char *team, struct kr_report_query *q,
+                                      char ***cases, size_t *ncases, struct kr_error *err);
 
 #endif

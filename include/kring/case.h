@@ -108,6 +108,11 @@ enum kr_closed_reason { KR_CLOSED_NONE, KR_CLOSED_AS_PLANNED, KR_CLOSED_EARLY_AG
 	KR_CLOSED_EARLY_BY_FAMILY, KR_CLOSED_EARLY_BY_PROVIDER, KR_CLOSED_MOVED_AWAY,
 	KR_CLOSED_OTHER, KR_CLOSED__N };
 
+/* How the child took part in choosing the foster family
+ * (placements[].matching.child_involved). */
+enum kr_involvement { KR_INVOLVE_NONE, KR_INVOLVE_CHOSE, KR_INVOLVE_VISITED, KR_INVOLVE_HEARD,
+	KR_INVOLVE_INFORMED, KR_INVOLVE_NOT_INVOLVED, KR_INVOLVE__N };
+
 /* Tri-state for optional booleans. */
 enum kr_tribool { KR_UNKNOWN = -1, KR_FALSE = 0, KR_TRUE = 1 };
 
@@ -147,6 +152,44 @@ struct kr_tie {
 	bool trust_figure;
 };
 
+/* One candidate weighed in a matching (placements[].matching.considered):
+ * a person of the child's network, or a family of the register. */
+struct kr_considered {
+	int person;                /* person index, -1 when absent */
+	const char *family;        /* a family id of the register, NULL when absent */
+	enum kr_tribool chosen;
+	const char *why;           /* may be NULL */
+};
+
+/* The matching behind a placement decision (placements[].matching,
+ * docs/case-format.md): who was considered, the wishes of the child and
+ * the parents and how the child took part, whether the foster family's own
+ * children were heard, the first meeting of parents and foster parents,
+ * and the decision with its reasons.  present false: none recorded. */
+struct kr_matching {
+	bool present;
+	struct kr_date date;       /* when the decision was taken */
+	struct kr_considered *considered; size_t nconsidered;
+	const char *child_wishes;
+	enum kr_involvement child_involved;
+	const char *parents_wishes;
+	enum kr_tribool own_children_heard;
+	const char *own_children_text;
+	struct kr_date first_meeting;   /* unset: no first meeting recorded */
+	const char *decision, *why;
+};
+
+/* One check-in of the settling-in schedule (placements[].settling): the
+ * day and, on the 1-5 scale (0 = not asked), how the child, the foster
+ * parents, their own children and the parents experience it. */
+enum kr_view { KR_VIEW_CHILD, KR_VIEW_FOSTER_PARENTS, KR_VIEW_OWN_CHILDREN, KR_VIEW_PARENTS,
+	KR_VIEW__N };
+struct kr_checkin {
+	struct kr_date date;
+	int score[KR_VIEW__N];
+	const char *text;          /* may be NULL */
+};
+
 struct kr_placement {
 	const char *id;
 	enum kr_form form;
@@ -162,6 +205,12 @@ struct kr_placement {
 	struct kr_date search_date;
 	enum kr_search_outcome search_outcome;
 	const char *search_text;   /* may be NULL */
+	/* the foster family or family home of the register (family.h) the
+	 * child lives with: its id, NULL when the placement names none */
+	const char *family;
+	struct kr_matching matching;
+	/* the check-ins of the first year, in document order */
+	struct kr_checkin *settling; size_t nsettling;
 };
 
 struct kr_event {
@@ -218,6 +267,10 @@ struct kr_plan {
 	const char *safety;        /* NULL when absent */
 	bool has_safety_map;
 	struct kr_strings worries, working_well, needs_to_happen, concerns;
+	/* Signs of Safety beside the three columns: what the professionals fear
+	 * will happen if nothing changes (danger statements) and what has to be
+	 * true to be safe enough (safety goals) */
+	struct kr_strings danger_statements, safety_goals;
 	/* per concern (parallel to concerns.v): who may see it; a concern
 	 * written as plain text is for all */
 	enum kr_visibility *concerns_visibility;
@@ -340,6 +393,12 @@ bool kr_case_person_professional(const struct kr_case *c, int i);
  * periods; a person without periods is involved all the time.  A partial
  * date of a period counts with all the days it may stand for. */
 bool kr_case_person_involved(const struct kr_case *c, int i, long from, long to);
+
+/* The last day (a day number) on which person i is part of the network:
+ * the day before their death, the last day of their last `involved`
+ * period (open periods never end), else LONG_MAX.  The share links use it:
+ * no link for a person past it, and the store revokes their links. */
+long kr_case_person_until(const struct kr_case *c, size_t i);
 
 /* Index of the tie between persons i and j (either order), or -1. */
 int kr_case_tie_between(const struct kr_case *c, int i, int j);

@@ -13,14 +13,18 @@
 
 #include "kring/lang.h"
 
-/* The enumerations; the value types are in case.h (enum kr_world, ...). */
+/* The enumerations; the value types are in case.h (enum kr_world, ...) and
+ * family.h (enum kr_family_kind, ...). */
 enum kr_enum {
 	KR_ENUM_SEX, KR_ENUM_ROLE, KR_ENUM_WORLD, KR_ENUM_SEGMENT, KR_ENUM_STRENGTH,
 	KR_ENUM_QUALITY, KR_ENUM_FREQUENCY, KR_ENUM_SUPPORT, KR_ENUM_DIRECTION,
 	KR_ENUM_KIN_TYPE, KR_ENUM_KIN_KIND, KR_ENUM_PARTNER_STATUS, KR_ENUM_FORM,
 	KR_ENUM_VARIANT, KR_ENUM_END_REASON, KR_ENUM_EVENT_TYPE, KR_ENUM_MEETING_TYPE,
 	KR_ENUM_CONTINUUM, KR_ENUM_AGREEMENT_STATUS, KR_ENUM_SEARCH_OUTCOME, KR_ENUM_VISIBILITY,
-	KR_ENUM_REFERRER, KR_ENUM_CLOSED_REASON, KR_ENUM__N
+	KR_ENUM_REFERRER, KR_ENUM_CLOSED_REASON,
+	/* the foster family register (family.h) and the first year (case.h) */
+	KR_ENUM_FAMILY_KIND, KR_ENUM_FAMILY_CARE, KR_ENUM_AVAILABILITY, KR_ENUM_HOUSEHOLD_ROLE,
+	KR_ENUM_INVOLVEMENT, KR_ENUM_SETTLING_SCORE, KR_ENUM__N
 };
 
 /* The name of value in the document: kr_enum_name(KR_ENUM_WORLD,

@@ -2,13 +2,15 @@
  * stats.h - figures without persons over every case in a store: how many
  * children, where they live, which signals, how large their networks are,
  * how many have a trust figure, network meetings by Continuüm letter and
- * overdue agreements.  No name, person id or case ref is in them, and every
- * count from 1 to 4 is shown as "<5" (small-cell suppression), so a single
- * child cannot be picked out.
+ * overdue agreements.  No name, person id or case ref is in them, and
+ * every count is published with the disclosure control of the steering
+ * reports (report.h, docs/report.md): rounded to a multiple of
+ * KR_REPORT_ROUND, held back when under KR_REPORT_SUPPRESS_BELOW or when
+ * it would give a held-back count away, so a single child cannot be
+ * picked out.
  *
  * The figures are the library's; `kring stats` and GET /api/stats only
- * serialise them.  (The steering reports with rounding and secondary
- * suppression are report.h.)
+ * serialise them.
  */
 #ifndef KRING_STATS_H
 #define KRING_STATS_H
@@ -23,9 +25,6 @@
 #include "kring/signals.h"
 
 struct kr_store;
-
-/* Counts below this (and above 0) are shown as "<5". */
-#define KR_STATS_SMALL 5
 
 struct kr_stats {
 	long as_of;
@@ -51,12 +50,13 @@ enum kr_status kr_stats_compute(struct kr_store *s, long as_of, const struct kr_
 void kr_stats_free(struct kr_stats *st);
 
 /* The figures as a jansson object (json_t *, a new reference), every count
- * small-cell suppressed: {"as_of", "cases", "by_form", "signals",
- * "median_network_size", "trust_figure_share", "meetings_12m",
+ * rounded or held back (null) as above: {"as_of", "cases", "by_form",
+ * "signals", "median_network_size", "trust_figure_share", "meetings_12m",
  * "agreements_overdue"} (docs/api.md).  NULL when out of memory. */
 void *kr_stats_json(const struct kr_stats *st);
 
-/* The same figures as text for a terminal, appended to out. */
+/* The same figures as text for a terminal, appended to out (a held-back
+ * count as "x", with a line saying so).  KR_ENOMEM when memory runs out. */
 enum kr_status kr_stats_text(const struct kr_stats *st, enum kr_lang lang, struct kr_buf *out);
 
 #endif

@@ -641,6 +641,16 @@ exits 2 "generate --cases 0" --db "$DB" generate --cases 0
 check "... says the range" grep -qF '"0" is geen heel getal van 1 tot en met 10000000' "$T/err"
 exits 2 "user add with an unknown role" --db "$DB" user add someone --role boss
 check "... lists the roles" grep -qF 'kies worker, lead, analyst of admin, niet "boss"' "$T/err"
+# the last admin who can log in is kept, by the command line as by the API
+DBA=$T/admins.db
+printf 'Zonnebloem-akker-42\n' | "$K" --db "$DBA" user add beheer --role admin >/dev/null 2>&1
+exits 1 "user disable of the only admin" --db "$DBA" user disable beheer
+check "... says why" grep -qF 'Dit is de laatste beheerder' "$T/err"
+check "... and the account still works" test \
+	"$(sql "$DBA" "SELECT disabled FROM users WHERE name = 'beheer'")" = 0
+printf 'Zonnebloem-akker-42\n' | "$K" --db "$DBA" user add beheer2 --role admin >/dev/null 2>&1
+exits 0 "user disable of one of two admins" --db "$DBA" user disable beheer
+exits 1 "... but not of the other one then" --db "$DBA" user disable beheer2
 exits 2 "serve --threads 0" --db "$DB" serve --threads 0
 exits 2 "signals with an extra argument" --db "$DB" signals "$FULL_REF" other
 check "... names it" grep -qF 'een argument te veel: "other"' "$T/err"

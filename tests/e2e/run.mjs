@@ -367,7 +367,7 @@ test('marks a trust figure and no-trust-figure disappears; undo brings it back',
 	await worker.waitForSelector('#eco-signals [data-signal="no-trust-figure"]');
 	await worker.click('#ecogram .node[aria-label^="Oma Truus,"]');
 	await worker.waitForSelector('dialog[open]');
-	await worker.getByLabel('Vertrouwenspersoon van Mila de Boer').check();
+	await worker.getByLabel('Vertrouwensfiguur van Mila de Boer').check();
 	await worker.click('dialog[open] [data-action=save]');
 	await worker.waitForSelector('#eco-signals [data-signal="no-trust-figure"]', { state: 'detached' });
 	assert.match(await worker.textContent('#trust-box'), /Oma Truus/);
@@ -384,13 +384,13 @@ test('marks a trust figure and no-trust-figure disappears; undo brings it back',
 	await worker.focus('#ecogram .node[aria-label^="Oma Truus,"]');
 	await worker.keyboard.press('Enter');
 	await worker.waitForSelector('dialog[open]');
-	await worker.getByLabel('Vertrouwenspersoon van Mila de Boer').check();
+	await worker.getByLabel('Vertrouwensfiguur van Mila de Boer').check();
 	await worker.keyboard.press('Escape');
 	await worker.waitForSelector('dialog[open]', { state: 'detached' });
 	assert.equal(await worker.evaluate(() => document.activeElement.closest('.node') !== null), true,
 		'focus returns to the person after Escape');
 	await worker.keyboard.press('Enter');
-	await worker.getByLabel('Vertrouwenspersoon van Mila de Boer').check();
+	await worker.getByLabel('Vertrouwensfiguur van Mila de Boer').check();
 	await worker.click('dialog[open] [data-action=save]');
 	await worker.waitForSelector('#eco-signals [data-signal="no-trust-figure"]', { state: 'detached' });
 	clean(worker);
@@ -413,6 +413,8 @@ test('a colleague\'s change is shown in a conflict dialog and both changes are k
 	await colleague.waitForSelector('dialog[open] [data-action=reapply]');
 	const dlg = 'dialog[open]:has([data-action=reapply])';
 	assert.match(await colleague.textContent(dlg), /Gamevriend Tim/, 'the colleague\'s change is shown');
+	assert.match(await colleague.textContent('#conflict-theirs'), /Gamevriend Tim.*anouk/s,
+		'in the history\'s words, with who made it');
 	assert.match(await colleague.textContent(dlg), /Imam Yusuf/, 'the own change is shown');
 	await colleague.click(`${dlg} [data-action=reapply]`);
 	await colleague.waitForFunction(() => !document.querySelector('dialog[open]'));
@@ -437,7 +439,7 @@ test('an agreement with a past due date is flagged, one without an owner too', a
 	await worker.getByLabel('Wat?').fill('Iemand zoekt een zwemclub.');
 	await worker.click('dialog[open] [data-action=save]');
 	await worker.waitForSelector('#agreements tr[data-unowned="1"]');
-	assert.match(await worker.textContent('#plan-signals'), /Afspraak te laat/);
+	assert.match(await worker.textContent('#plan-signals'), /Afspraak over tijd/);
 	assert.match(await worker.textContent('#load'), /Oma Truus/);
 	/* a safety score, drawn on the line */
 	await worker.getByLabel('Score (0-10)').fill('6');
@@ -470,7 +472,11 @@ test('plans a round-table meeting, records attendance and turns the outcome into
 	assert.ok(!(await worker.isVisible('#invitations')));
 	for (const n of ['Oma Truus', 'Mama Ilse', 'Pleegmoeder Karin'])
 		await worker.locator('#attendance').getByLabel(n, { exact: true }).check();
-	await worker.click('#attendance-form button[type=submit]');
+	/* saved item by item: wait for the meeting's own write */
+	await Promise.all([
+		worker.waitForResponse((r) => r.request().method() === 'PUT' && /\/meetings\/m\d+$/.test(r.url())),
+		worker.click('#attendance-form button[type=submit]'),
+	]);
 	await worker.waitForFunction(() => document.querySelectorAll('#attendance input:checked').length === 3);
 	let doc = await caseDoc(worker, NEW_REF);
 	const m = doc.meetings[doc.meetings.length - 1];
@@ -480,7 +486,9 @@ test('plans a round-table meeting, records attendance and turns the outcome into
 	const version = doc.plan.version || 0;
 	await worker.fill('#outcome-rows input[type=text] >> nth=0', 'Mama Ilse komt elke woensdag eten.');
 	await worker.click('#outcome-form button[type=submit]');
-	await worker.waitForFunction(() => /versie \d+ naar versie/.test(document.querySelector('#outcome-form').textContent));
+	/* saved item by item: wait until the form speaks of the next version */
+	await worker.waitForFunction((v) => new RegExp(`versie ${v} naar versie`).test(
+		document.querySelector('#outcome-form').textContent), version + 1);
 	doc = await caseDoc(worker, NEW_REF);
 	assert.equal(doc.plan.version, version + 1);
 	assert.equal(doc.plan.reviewed, MEETING_DAY);

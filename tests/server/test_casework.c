@@ -329,6 +329,28 @@ static void plan_pdf(const struct tc_session *w)
 	         "plan.pdf of a case outside the user's scope: 404");
 }
 
+/* The Community Scan workbook: an .xlsx (a zip) as a download, only for
+ * a case the user may export. */
+static void scan_xlsx(const struct tc_session *w, const struct tc_session *an)
+{
+	struct tc_resp r;
+	char ct[100], cd[200];
+
+	tc_check(tc_call(S.port, w, "GET", "/api/cases/" REF "/scan.xlsx", NULL, NULL, &r) &&
+	         r.status == 200 && tc_header(&r, "Content-Type", ct, sizeof ct) &&
+	         strcmp(ct, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") == 0 &&
+	         tc_header(&r, "Content-Disposition", cd, sizeof cd) &&
+	         strcmp(cd, "attachment; filename=\"" REF "-scan.xlsx\"") == 0 &&
+	         r.len > 1000 && memcmp(r.body, "PK\x03\x04", 4) == 0, "scan.xlsx: 200, a workbook");
+	tc_resp_free(&r);
+	tc_check(call(w, "GET", "/api/cases/" OTHER "/scan.xlsx", NULL, NULL, NULL) == 404,
+	         "scan.xlsx of a case outside the user's scope: 404");
+	tc_check(call(an, "GET", "/api/cases/" REF "/scan.xlsx", NULL, NULL, NULL) == 403,
+	         "scan.xlsx for an analyst: 403");
+	tc_check(call(w, "GET", "/api/cases/" REF "/scan.xlsx?as_of=2026-01-01", NULL, NULL, NULL) ==
+	         400, "scan.xlsx takes no parameters: 400");
+}
+
 int main(int argc, char **argv)
 {
 	const char *kring = argc > 1 ? argv[1] : "build/kring";
@@ -368,6 +390,7 @@ int main(int argc, char **argv)
 			history(&w);
 			restore(&w);
 			plan_pdf(&w);
+			scan_xlsx(&w, &an);
 		}
 		tc_check(tc_stop(&S) == 0, "server stops cleanly (exit 0)");
 	}

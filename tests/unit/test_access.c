@@ -241,16 +241,18 @@ static void capabilities(void **state)
 {
 	/* the scopes per role, action by action (kr_access_action order) */
 	static const char *const want[4][KR_ACCESS__N] = {
-		{ "own", "own", "own", "own", "none", "none", "all", "all", "none", "none", "none" },
-		{ "team", "team", "team", "team", "team+unassigned", "team", "all", "all", "all",
-		  "none", "none" },
-		{ "none", "none", "none", "none", "none", "none", "none", "none", "all", "none",
+		{ "own", "own", "own", "own", "none", "none", "all", "all", "none", "none", "none",
 		  "none" },
-		{ "own", "own", "own", "own", "any", "any", "all", "none", "all", "all", "all" },
+		{ "team", "team", "team", "team", "team+unassigned", "team", "all", "all", "all",
+		  "none", "none", "team" },
+		{ "none", "none", "none", "none", "none", "none", "none", "none", "all", "none",
+		  "none", "none" },
+		{ "own", "own", "own", "own", "any", "any", "all", "none", "all", "all", "all",
+		  "none" },
 	};
 	static const char *const actions[KR_ACCESS__N] = {
 		"read", "write", "export", "share", "assign", "case_audit", "list", "create",
-		"figures", "users", "audit"
+		"figures", "users", "audit", "team_figures"
 	};
 	struct kr_user u;
 	(void)state;

@@ -19,6 +19,7 @@
 #include "kring/account.h"
 #include "kring/assignment.h"
 #include "kring/auth.h"
+#include "kring/case.h"
 #include "kring/case_edit.h"
 #include "kring/casework.h"
 #include "kring/init.h"
@@ -294,6 +295,47 @@ static void limits(void **state)
 	res_free(&r);
 	free(text);
 	free(ok);
+	free(body);
+}
+
+/* Signs of Safety beside the three columns: danger statements and safety
+ * goals are lists of texts with the worries' limit, read into the plan. */
+static void safety_map_lists(void **state)
+{
+	char *text = repeat('g', 1001), *body = malloc(1200);
+	struct res r;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	(void)state;
+
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_case_text_limit("safety_map", "danger_statements"), 1000);
+	assert_int_equal(kr_case_text_limit("safety_map", "safety_goals"),
+	                 kr_case_text_limit("safety_map", "worries"));
+	edit(DOC, KR_EDIT_MERGE, "safety_map", NULL, "{\"danger_statements\":[\"Sam kan gewond "
+	     "raken als er thuis weer gedronken wordt\"],\"safety_goals\":[\"Ilse drinkt niet als "
+	     "Sam er is\",\"Joop is er elk weekend\"]}", KR_LANG_EN, &r);
+	assert_int_equal(r.rc, KR_OK);
+	assert_int_equal(kr_case_read(r.out, strlen(r.out), &c, &err), KR_OK);
+	assert_int_equal(c->plan.danger_statements.n, 1);
+	assert_int_equal(c->plan.safety_goals.n, 2);
+	assert_string_equal(c->plan.safety_goals.v[1], "Joop is er elk weekend");
+	kr_case_free(c);
+	res_free(&r);
+	snprintf(body, 1200, "{\"safety_goals\":[\"kort\",\"%s\"]}", text);
+	edit(DOC, KR_EDIT_MERGE, "safety_map", NULL, body, KR_LANG_EN, &r);
+	assert_int_equal(r.rc, KR_EINVAL);
+	assert_true(has_detail(&r.err, "plan.safety_map.safety_goals[1]: is 1,001 characters long; "
+	                       "at most 1,000 fit here"));
+	res_free(&r);
+	edit(DOC, KR_EDIT_MERGE, "safety_map", NULL, "{\"danger_statements\":\"een tekst\"}",
+	     KR_LANG_EN, &r);
+	assert_int_equal(r.rc, KR_EINVAL);
+	assert_true(has_detail(&r.err, "plan.safety_map.danger_statements: expected a list, found "
+	                       "text"));
+	res_free(&r);
+	kr_error_cleanup(&err);
+	free(text);
 	free(body);
 }
 
@@ -626,6 +668,7 @@ int main(void)
 		cmocka_unit_test(check_change_documents),
 		cmocka_unit_test(limits),
 		cmocka_unit_test(limits_old_text),
+		cmocka_unit_test(safety_map_lists),
 		cmocka_unit_test(format_fields),
 		cmocka_unit_test(coordinator),
 		cmocka_unit_test(references),

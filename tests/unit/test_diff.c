@@ -285,6 +285,13 @@ static void header_and_plan(void **state)
 	        "\xE2\x80\x99, working well: added \xE2\x80\x98school\xE2\x80\x99, safety scale: "
 	        "added 6 on 2 November 2026 (Anouk)");
 	kr_diff_cleanup(&d);
+	d = one(KR_EDIT_MERGE, "safety_map", NULL, "{\"danger_statements\":[\"vallen\"],"
+	        "\"safety_goals\":[\"oma kijkt mee\"]}", KR_CHANGE_CHANGED, "safety_map", NULL,
+	        "Signs of Safety-kaart: gevaarverklaring: \xE2\x80\x98vallen\xE2\x80\x99 erbij, "
+	        "veiligheidsdoel: \xE2\x80\x98oma kijkt mee\xE2\x80\x99 erbij", "safety map: "
+	        "danger statement: added \xE2\x80\x98vallen\xE2\x80\x99, safety goal: added "
+	        "\xE2\x80\x98oma kijkt mee\xE2\x80\x99");
+	kr_diff_cleanup(&d);
 }
 
 static void wishes_goals_agreements(void **state)

@@ -3,7 +3,14 @@
  * vocabulary (enum.c), every signal's title (signals.c) and every factor
  * (summary.c), in both languages, exactly as the library says them: the
  * page people read and the words the software uses cannot drift apart.
+ * The browser's catalogues (web/i18n/nl.json and en.json) follow the same page: no
+ * value uses a word its "not" column rules out, and the Dutch one says
+ * "je", never "u" or "uw".
  */
+#include <ctype.h>
+
+#include <jansson.h>
+
 #include "testutil.h"
 #include "kring/enum.h"
 #include "kring/signals.h"
@@ -61,12 +68,51 @@ static void one_word_per_concept(void **state)
 					         kr_enum_label((enum kr_enum)e, k, KR_LANG_NL), banned[b]);
 }
 
+/* A whole word w (case-insensitive) in text t. */
+static bool has_word(const char *t, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = t; *p; p++)
+		if (strncasecmp(p, w, n) == 0 && (p == t || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return true;
+	return false;
+}
+
+static void catalogues_follow(void **state)
+{
+	static const char *const banned_nl[] = { "vertrouwenspersoon", "vertrouwenspersonen",
+		"wereld van het pleeggezin", "wereld van herkomst", "biologisch gezin", "u", "uw" };
+	static const char *const banned_en[] = { "confidential adviser", "biological family" };
+	static const struct { const char *file; const char *const *banned; size_t n; } cat[] = {
+		{ "web/i18n/nl.json", banned_nl, sizeof banned_nl / sizeof *banned_nl },
+		{ "web/i18n/en.json", banned_en, sizeof banned_en / sizeof *banned_en },
+	};
+	(void)state;
+	for (size_t c = 0; c < sizeof cat / sizeof *cat; c++) {
+		json_error_t jerr;
+		json_t *o = json_load_file(cat[c].file, 0, &jerr), *v;
+		const char *key;
+		if (!o)
+			fail_msg("%s: %s", cat[c].file, jerr.text);
+		json_object_foreach(o, key, v) {
+			const char *t = json_string_value(v);
+			for (size_t b = 0; t && b < cat[c].n; b++)
+				if (has_word(t, cat[c].banned[b]))
+					fail_msg("%s: %s = \"%s\" uses \"%s\" (docs/glossary.md)", cat[c].file,
+					         key, t, cat[c].banned[b]);
+		}
+		json_decref(o);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_label),
 		cmocka_unit_test(every_signal_and_factor),
 		cmocka_unit_test(one_word_per_concept),
+		cmocka_unit_test(catalogues_follow),
 	};
 	int rc;
 	page = tu_read_file("docs/glossary.md", NULL);

@@ -13,20 +13,25 @@ export function msg(m) {
 	return m[getLang()] || m.nl || m.en || '';
 }
 
+/* The title of a signal: the library's (sg.title), else the catalogue's. */
+export function signalTitle(sg) {
+	return sg.title ? msg(sg.title) : t(`signal.${sg.id}`);
+}
+
 /* One signal as a list item: badge, title, reason, advice, source (in
  * compact form the reason and advice fold away under the title). */
 export function signalItem(sg, compact = false) {
 	if (compact)
 		return h('li', { class: ['signal', 'compact', sg.level], dataset: { signal: sg.id } },
 			h('details', {}, h('summary', {}, h('span', { class: ['badge', sg.level] }, t(`level.${sg.level}`)), ' ',
-				h('strong', {}, t(`signal.${sg.id}`))),
+				h('strong', {}, signalTitle(sg))),
 			h('p', { class: 'reason' }, msg(sg.message)),
 			sg.advice ? h('p', { class: 'advice' }, h('span', { class: 'label' }, t('signals.advice')), ' ',
 				msg(sg.advice)) : null));
 	return h('li', { class: ['signal', sg.level], dataset: { signal: sg.id } },
 		h('div', { class: 'signal-head' },
 			h('span', { class: ['badge', sg.level] }, t(`level.${sg.level}`)), ' ',
-			h('strong', {}, t(`signal.${sg.id}`))),
+			h('strong', {}, signalTitle(sg))),
 		h('p', { class: 'reason' }, msg(sg.message)),
 		sg.advice ? h('p', { class: 'advice' }, h('span', { class: 'label' }, t('signals.advice')), ' ',
 			msg(sg.advice)) : null,

@@ -7,7 +7,7 @@
 import { renderUrl } from '../api.js';
 import { canUndo, cs, onCaseChange, openCase, reportError, undo, undoLabel } from '../casestore.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, tp } from '../i18n.js';
 import { age, childOf } from '../model.js';
 import * as ecogram from './ecogram.js';
 import * as genogram from './genogram.js';
@@ -98,7 +98,7 @@ function drawHead(head, ref) {
 	mount(head,
 		h('div', { class: 'case-title' },
 			h('h1', { id: 'case-title' }, child.name || child.id,
-				a !== null ? h('span', { class: 'age' }, ` ${t('common.years', { n: a })}`) : null),
+				a !== null ? h('span', { class: 'age' }, ` ${tp('common.age', a)}`) : null),
 			h('p', { class: 'muted' }, t('case.refRev', { ref, rev: cs.revision }))),
 		h('div', { class: 'case-actions' },
 			undoBtn,

@@ -1,12 +1,15 @@
 // views/cases.js - "Mijn dossiers": the cases the user may see (GET
 // /api/cases) with the most severe signal, overdue agreements and the next
 // review date; searchable and sortable by every column.  Also the form for
-// a new case (POST /api/cases with a minimal kring-case/1 document).
+// a new case (POST /api/cases with a minimal kring-case/1 document): the
+// next free number from the server, and a question first when a child with
+// the same name and birth date has a case already (409 duplicate).  The
+// inbox column counts what the family added through share links.
 
 import { api, can } from '../api.js';
 import { go } from '../app.js';
-import { field, h, mount } from '../dom.js';
-import { fmtDate, t, te } from '../i18n.js';
+import { field, h, mount, openDialog, toast } from '../dom.js';
+import { fmtDate, fmtNum, t, te, textLimit, tp } from '../i18n.js';
 import { today } from '../model.js';
 
 const LEVEL = { alert: 3, warning: 2, info: 1 };
@@ -30,6 +33,7 @@ function cmp(a, b, key) {
 	case 'overdue': return (a.overdue_agreements || 0) - (b.overdue_agreements || 0);
 	case 'review': return (a.next_review || '9999').localeCompare(b.next_review || '9999');
 	case 'updated': return (a.updated || '').localeCompare(b.updated || '');
+	case 'inbox': return (a.inbox || 0) - (b.inbox || 0);
 	default: return 0;
 	}
 }
@@ -41,8 +45,8 @@ function signalCell(c) {
 	return h('span', {},
 		h('span', { class: ['badge', c.top_signal.level] }, t(`level.${c.top_signal.level}`)), ' ',
 		t(`signal.${c.top_signal.id}`),
-		h('span', { class: 'muted small block' }, t('cases.counts', {
-			alert: n.alert || 0, warning: n.warning || 0, info: n.info || 0 })));
+		h('span', { class: 'muted small block' }, [tp('cases.countAlert', n.alert || 0),
+			tp('cases.countWarning', n.warning || 0), tp('cases.countInfo', n.info || 0)].join(' · ')));
 }
 
 function table(list, tbody) {
@@ -54,17 +58,19 @@ function table(list, tbody) {
 	mount(tbody, rows.length ? rows.map((c) => h('tr', { dataset: { ref: c.ref } },
 		h('th', { scope: 'row' }, h('a', { href: `#/cases/${encodeURIComponent(c.ref)}` },
 			c.child.name || c.child.id), c.child.age !== null && c.child.age !== undefined
-			? h('span', { class: 'muted' }, ` (${t('common.years', { n: c.child.age })})`) : null),
+			? h('span', { class: 'muted' }, ` (${tp('common.age', c.child.age)})`) : null),
 		h('td', {}, c.ref),
 		h('td', {}, c.placement ? [te('form', c.placement.form) || t('common.unknown'),
 			c.placement.since ? h('span', { class: 'muted small block' },
 				t('cases.since', { date: fmtDate(c.placement.since) })) : null] : t('cases.noPlacement')),
 		h('td', {}, signalCell(c)),
-		h('td', { class: c.overdue_agreements ? 'overdue num' : 'num' }, String(c.overdue_agreements || 0)),
+		h('td', { class: c.overdue_agreements ? 'overdue num' : 'num' }, fmtNum(c.overdue_agreements || 0)),
 		h('td', { class: c.next_review && c.next_review < now ? 'overdue' : null },
 			c.next_review ? fmtDate(c.next_review) : t('cases.noReview')),
+		h('td', { class: 'num' }, c.inbox ? h('a', { class: 'inbox-count', href: `#/cases/${encodeURIComponent(c.ref)}/history`,
+			'aria-label': tp('cases.inboxLabel', c.inbox) }, fmtNum(c.inbox)) : '0'),
 		h('td', { class: 'small' }, c.updated ? fmtDate(String(c.updated).slice(0, 10)) : ''))) :
-		h('tr', {}, h('td', { colspan: 7 }, list.length ? t('cases.noMatch') : t('cases.none'))));
+		h('tr', {}, h('td', { colspan: 8 }, list.length ? t('cases.noMatch') : t('cases.none'))));
 }
 
 export async function render(main, params, ctx) {
@@ -81,7 +87,7 @@ export async function render(main, params, ctx) {
 	const tbody = h('tbody');
 	const cols = [['child', t('cases.col.child')], ['ref', t('cases.col.ref')], [null, t('cases.col.placement')],
 		['signal', t('cases.col.signal')], ['overdue', t('cases.col.overdue')],
-		['review', t('cases.col.review')], ['updated', t('cases.col.updated')]];
+		['review', t('cases.col.review')], ['inbox', t('cases.col.inbox')], ['updated', t('cases.col.updated')]];
 	const head = h('tr');
 	const drawHead = () => mount(head, cols.map(([k, label]) => h('th', {
 		scope: 'col', 'aria-sort': k && k === sortKey ? (sortDir > 0 ? 'ascending' : 'descending') : null },
@@ -90,7 +96,7 @@ export async function render(main, params, ctx) {
 			sortDir = -sortDir;
 		else {
 			sortKey = k;
-			sortDir = k === 'signal' || k === 'overdue' || k === 'updated' ? -1 : 1;
+			sortDir = k === 'signal' || k === 'overdue' || k === 'updated' || k === 'inbox' ? -1 : 1;
 		}
 		drawHead();
 		table(list, tbody);
@@ -113,27 +119,24 @@ export async function render(main, params, ctx) {
 	table(list, tbody);
 }
 
-async function suggestRef() {
-	const year = today().slice(0, 4);
-	let max = 0;
+/* The next free case number, as the server counts it (GET
+ * /api/cases/next-ref); empty when it cannot be had. */
+async function nextRef() {
 	try {
-		const r = await api('GET', '/api/cases');
-		for (const c of r.data.cases || []) {
-			const m = new RegExp(`^PZ-${year}-(\\d{4})$`).exec(c.ref);
-			if (m)
-				max = Math.max(max, Number(m[1]));
-		}
+		const r = await api('GET', '/api/cases/next-ref');
+		return (r.data && r.data.ref) || '';
 	} catch (e) {
 		if (e.status === 401)
 			throw e;
+		return '';
 	}
-	return `PZ-${year}-${String(max + 1 + Math.floor(Math.random() * 50)).padStart(4, '0')}`;
 }
 
 async function renderNew(main) {
-	const ref = field(t('newcase.ref'), 'text', { value: await suggestRef(), required: true,
+	const ref = field(t('newcase.ref'), 'text', { value: await nextRef(), required: true,
 		pattern: '[A-Za-z0-9._-]{1,64}', hint: t('newcase.refHint') });
-	const name = field(t('newcase.childName'), 'text', { required: true, autocomplete: 'off' });
+	const name = field(t('newcase.childName'), 'text', { required: true, autocomplete: 'off',
+		maxlength: textLimit('persons', 'name') });
 	const sex = field(t('person.sex'), 'select', { options: [['', t('common.choose')],
 		...['f', 'm', 'x', 'unknown'].map((v) => [v, te('sex', v)])] });
 	const born = field(t('person.born'), 'date', { max: today() });
@@ -168,13 +171,42 @@ async function renderNew(main) {
 		if (opened.input.value)
 			doc.case.opened = opened.input.value;
 		try {
-			await api('POST', '/api/cases', { body: doc });
-			go(`#/cases/${encodeURIComponent(doc.case.ref)}/ecogram`);
+			await create(doc, false);
 		} catch (e) {
 			mount(msg, h('ul', {}, (e.messages || [String(e)]).map((p) => h('li', {}, p))));
 			msg.hidden = false;
 		}
 	});
+	/* a child with this name and birth date has a case already: say which,
+	 * and create it only when the user confirms */
+	async function create(doc, confirmed) {
+		try {
+			await api('POST', '/api/cases', { body: doc, query: confirmed ? { confirm_duplicate: 1 } : undefined });
+		} catch (e) {
+			if (e.status === 409 && e.body && e.body.code === 'duplicate' && !confirmed) {
+				const dup = e.body.duplicate_of;
+				const choice = await openDialog({ title: t('newcase.dupTitle'),
+					body: [h('p', { id: 'duplicate-of' }, t('newcase.dupText', { ref: dup })),
+						h('p', {}, h('a', { href: `#/cases/${encodeURIComponent(dup)}` }, t('newcase.dupOpen', { ref: dup })))],
+					actions: [{ id: 'create-anyway', label: t('newcase.dupCreate'), kind: 'secondary', value: 'create' },
+						{ id: 'back', label: t('newcase.dupBack'), kind: 'primary', value: 'back' }] });
+				if (choice === 'create')
+					return create(doc, true);
+				return false;
+			}
+			if (e.status === 409 && !confirmed) {
+				/* a colleague took this number meanwhile: the next one */
+				const fresh = await nextRef();
+				if (fresh && fresh !== doc.case.ref) {
+					ref.input.value = fresh;
+					toast(t('newcase.refTaken', { ref: fresh }), 'warn');
+				}
+			}
+			throw e;
+		}
+		go(`#/cases/${encodeURIComponent(doc.case.ref)}/ecogram`);
+		return true;
+	}
 	mount(main, h('h1', {}, t('newcase.title')), h('p', { class: 'lead' }, t('newcase.intro')), form);
 	name.input.focus();
 }

@@ -219,7 +219,7 @@ async function load(kind, extra) {
 }
 
 export async function render(main, routeParams, ctx) {
-	const lead = ctx.app.user && ctx.app.user.role === 'lead';
+	const lead = can('team_figures');
 	const tabs = lead ? ['team', 'startfoto'] : ['startfoto', 'monitor'];
 	if (!tabs.includes(state.tab))
 		state.tab = tabs[0];

@@ -1,11 +1,17 @@
-// views/history.js - every revision of the case (who, when) with a button
-// to put an earlier one back as a new revision, and the export download.
-// Share links are the "Delen" tab's (views/sharing.js).
+// views/history.js - every revision of the case in words, as the server's
+// history says them (who - a change through a share link names the family
+// member -, when, what changed: "Oma Truus toegevoegd", "afspraak a3
+// afgerond"), with a button to put an earlier revision back and one to
+// bring back an item that was removed (the restore endpoint); how the case
+// stood on an earlier day (the as-of picker: the library's summary of what
+// was recorded then, judged on that day); what the family added through
+// share links (the inbox, marked seen per worker); the export download.
+// Making and revoking share links is the "Delen" tab's (views/sharing.js).
 
 import { api } from '../api.js';
-import { cs, restoreRevision } from '../casestore.js';
-import { h, mount, toast } from '../dom.js';
-import { fmtDate, t } from '../i18n.js';
+import { changeText, cs, restoreItem, restoreRevision } from '../casestore.js';
+import { field, h, mount, toast } from '../dom.js';
+import { fmtDate, fmtDateTime, getLang, t, tp } from '../i18n.js';
 
 function when(at) {
 	if (!at)
@@ -13,24 +19,99 @@ function when(at) {
 	return `${fmtDate(at.slice(0, 10))} ${at.slice(11, 16)}`;
 }
 
+function revisionItem(x) {
+	return h('li', { dataset: { revision: x.revision } },
+		h('div', { class: 'rev' },
+			h('span', {}, h('strong', {}, t('history.rev', { n: x.revision })), ' · ',
+				h('span', { class: x.person ? 'by-family' : null }, x.who || x.author), ' · ', fmtDateTime(x.at)),
+			h('ul', { class: 'changes' }, (x.changes || []).map((c) => h('li', {}, changeText(c),
+				c.op === 'removed' && c.item !== null && x.revision > 1 && !['case', 'plan', 'safety_map'].includes(c.collection)
+					? [' ', h('button', { type: 'button', class: 'btn link small', dataset: { action: 'bring-back' },
+						onclick: async () => {
+							try {
+								await restoreItem(x.revision - 1, c.collection, c.item, changeText(c));
+							} catch (e) {
+								toast((e.messages || [String(e)]).join(' '), 'error');
+							}
+						} }, t('history.bringBack'))] : null)))),
+		x.revision === cs.revision ? h('span', { class: 'badge ok' }, t('history.current'))
+			: h('button', { type: 'button', class: 'btn secondary small', onclick: async () => {
+				try {
+					await restoreRevision(x.revision);
+				} catch (e) {
+					toast((e.messages || [String(e)]).join(' '), 'error');
+				}
+			} }, t('history.restore')));
+}
+
+/* How the case stood on a day: what was recorded by then, judged on it. */
+function asOfSection(ref) {
+	const day = field(t('history.asOf'), 'date', { name: 'as_of', hint: t('history.asOfHint') });
+	const out = h('div', { id: 'as-of-result', 'aria-live': 'polite' });
+	day.input.id = 'as-of';
+	day.input.addEventListener('change', async () => {
+		const d = day.input.value;
+		if (!d) {
+			mount(out);
+			return;
+		}
+		try {
+			const r = await api('GET', `/api/cases/${encodeURIComponent(ref)}/summary`,
+				{ query: { recorded_at: d, as_of: d } });
+			const sum = r.data;
+			const word = (m) => (m ? m[getLang()] || m.nl : '');
+			mount(out, h('p', {}, t('history.asOfRev', { rev: r.revision, date: fmtDate(d) })),
+				h('ul', { class: 'plain' }, (sum.factors || []).map((f) => h('li', { dataset: { factor: f.key, status: f.status } },
+					h('span', {}, word(f.label)), h('span', { class: ['factor-status', f.status] }, t(`factor.status.${f.status}`))))),
+				h('p', { class: 'small' }, tp('history.asOfSignals', (sum.signal_list || []).length)));
+		} catch (e) {
+			mount(out, h('p', { class: 'muted' }, (e.messages || [String(e)]).join(' ')));
+		}
+	});
+	return h('section', { class: 'card', 'aria-labelledby': 'asof-title' },
+		h('h3', { id: 'asof-title' }, t('history.asOfTitle')), day.wrap, out);
+}
+
+/* What the family added through share links since this worker last looked. */
+async function inboxSection(ref, redraw) {
+	let entry = null;
+	try {
+		const r = await api('GET', '/api/inbox');
+		entry = ((r.data && r.data.cases) || []).find((c) => c.ref === ref) || null;
+	} catch (e) {
+		if (e.status === 401)
+			throw e;
+	}
+	if (!entry || !entry.count)
+		return h('section', { class: 'card', id: 'inbox', 'aria-labelledby': 'inbox-title' },
+			h('h3', { id: 'inbox-title' }, t('inbox.title')), h('p', { class: 'muted' }, t('inbox.none')));
+	return h('section', { class: 'card', id: 'inbox', 'aria-labelledby': 'inbox-title' },
+		h('h3', { id: 'inbox-title' }, t('inbox.title'), ' ', h('span', { class: 'badge info' }, tp('inbox.count', entry.count))),
+		h('ul', { class: 'plain' }, entry.items.map((it) => h('li', {},
+			h('span', {}, h('strong', {}, it.person.who), ' · ', fmtDateTime(it.at),
+				h('span', { class: 'block' }, t(`inbox.${it.kind}`, { text: it.text })))))),
+		h('button', { type: 'button', class: 'btn secondary', id: 'inbox-seen', onclick: async () => {
+			try {
+				await api('POST', `/api/cases/${encodeURIComponent(ref)}/inbox/seen`, { body: { revision: entry.revision } });
+				redraw();
+			} catch (e) {
+				toast((e.messages || [String(e)]).join(' '), 'error');
+			}
+		} }, t('inbox.seen')));
+}
+
 export async function render(body, { ref }) {
 	const enc = encodeURIComponent(ref);
+	const redraw = () => render(body, { ref });
 	const r = await api('GET', `/api/cases/${enc}/history`);
 	const revs = [...((r.data && r.data.revisions) || [])].reverse();
+	const inbox = await inboxSection(ref, redraw);
 	mount(body,
 		h('h2', { id: 'tab-title' }, t('history.title')),
 		h('div', { class: 'cols' },
 			h('section', { class: 'col card', 'aria-labelledby': 'rev-title' },
 				h('h3', { id: 'rev-title' }, t('history.revisions')),
 				h('p', {}, h('a', { href: `/api/cases/${enc}/export`, download: `${ref}.json` }, t('history.export'))),
-				h('ol', { class: 'plain', id: 'revisions', reversed: true }, revs.map((x) => h('li', {},
-					h('span', {}, h('strong', {}, t('history.rev', { n: x.revision })), ' · ', x.author, ' · ', when(x.at)),
-					x.revision === cs.revision ? h('span', { class: 'badge ok' }, t('history.current'))
-						: h('button', { type: 'button', class: 'btn secondary small', onclick: async () => {
-							try {
-								await restoreRevision(x.revision);
-							} catch (e) {
-								toast((e.messages || [String(e)]).join(' '), 'error');
-							}
-						} }, t('history.restore'))))))));
+				h('ol', { class: 'plain', id: 'revisions', reversed: true }, revs.map((x) => revisionItem(x)))),
+			h('div', { class: 'col' }, inbox, asOfSection(ref))));
 }

@@ -3,19 +3,38 @@
 // list built from the whole network: everyone can be chosen, and
 // everybody in the informal network is suggested), and one meeting:
 // printable invitations, the guide (the three phases of an Eigen
-// Kracht-conferentie and Wiegeraad's five basic questions), who came, and
-// turning the outcome into the next version of the plan (version + 1,
-// adopted/reviewed date, new agreements).  Printing the plan with the
-// ecogram: the server's Netwerkkompas PDF.
+// Kracht-conferentie and Wiegeraad's five basic questions), the planning
+// (date, time, place, coordinator: independent for an Eigen
+// Kracht-conferentie, which the library checks), and what happened: who
+// came, the outcome and the minutes, and turning the outcome into the next
+// version of the plan (version + 1, adopted/reviewed date, new agreements).
+// What happened is filled in once the meeting's day has come: the forms are
+// disabled before it, and the server refuses it too (docs/case-edit.md).
 
 import { renderUrl } from '../api.js';
 import { go } from '../app.js';
 import { cs, save } from '../casestore.js';
 import { checkGroup, field, h, mount, nextId, toast } from '../dom.js';
 import { CONTINUUM, CONTINUUM_TYPE } from '../enums.js';
-import { fmtDate, t, te } from '../i18n.js';
-import { alive, byDate, childId, freshId, isProfessional, nameOf, personById,
+import { fmtDate, has, t, te, textLimit, tp } from '../i18n.js';
+import { alive, byDate, childId, firstDay, freshId, isProfessional, nameOf, personById,
 	plan as planOf, today } from '../model.js';
+
+/* True when the meeting's day has come (its first day, for a partial
+ * date): only then who came and what was decided can be filled in. */
+function hasTakenPlace(m) {
+	return !!m.date && firstDay(m.date) <= today();
+}
+
+/* When and where, in words: "12 december 2026 om 19:30, buurthuis De Kring". */
+function whenWhere(m) {
+	const parts = [m.date ? fmtDate(m.date) : t('invite.dateFollows')];
+	if (m.time)
+		parts[0] = t('meeting.at', { date: parts[0], time: m.time });
+	if (m.place)
+		parts.push(m.place);
+	return parts.join(', ');
+}
 
 function errs(e) {
 	return e.messages || [String(e && e.message ? e.message : e)];
@@ -39,16 +58,22 @@ function guide() {
 function invitations(doc, m) {
 	const child = personById(doc, childId(doc)) || {};
 	const first = (child.name || '').split(/\s+/)[0];
-	return h('div', { id: 'invitations', class: 'print-only' }, (m.invited || []).map((id) => h('article', { class: 'invitation' },
-		h('h2', {}, t('invite.title')),
-		h('p', {}, t('invite.dear', { name: nameOf(doc, id) })),
-		h('p', {}, t('invite.text', { child: first, kind: te('continuum_long', m.continuum) || kindLabel(m),
-			date: m.date ? fmtDate(m.date) : t('invite.dateFollows') })),
-		h('p', {}, t('invite.why')),
-		h('p', {}, t('invite.questions')),
-		h('ol', {}, [1, 2, 3, 4, 5].map((i) => h('li', {}, t(`guide.q${i}`)))),
-		h('p', {}, t('invite.bring')),
-		h('p', {}, t('invite.signoff')))));
+	const kind = (m.continuum && has(`meeting.continuumLong.${m.continuum}`) ? t(`meeting.continuumLong.${m.continuum}`) : '') || kindLabel(m);
+	return h('div', { id: 'invitations', class: 'print-only' }, (m.invited || []).filter((id) => id !== m.coordinator)
+		.map((id) => h('article', { class: 'invitation' },
+			h('h2', {}, t('invite.title')),
+			h('p', {}, t('invite.dear', { name: nameOf(doc, id) })),
+			h('p', {}, id === childId(doc) ? t('invite.textChild', { kind }) : t('invite.text', { child: first, kind })),
+			h('dl', { class: 'facts invite-facts' },
+				h('dt', {}, t('invite.when')), h('dd', {}, m.date ? (m.time ? t('meeting.at', { date: fmtDate(m.date),
+					time: m.time }) : fmtDate(m.date)) : t('invite.dateFollows')),
+				h('dt', {}, t('invite.where')), h('dd', {}, m.place || t('invite.placeFollows')),
+				m.coordinator ? [h('dt', {}, t('invite.coordinator')), h('dd', {}, nameOf(doc, m.coordinator))] : null),
+			h('p', {}, t('invite.why')),
+			h('p', {}, t('invite.questions')),
+			h('ol', {}, [1, 2, 3, 4, 5].map((i) => h('li', {}, t(`guide.q${i}`)))),
+			h('p', {}, t('invite.bring')),
+			h('p', {}, t('invite.signoff')))));
 }
 
 function listView(body, ref) {
@@ -61,10 +86,20 @@ function listView(body, ref) {
 		h('p', { class: 'lead' }, t('meeting.intro')),
 		ms.length ? h('ul', { class: 'plain', id: 'meetings' }, ms.map((m) => h('li', { dataset: { meeting: m.id } },
 			h('div', {}, h('a', { href: `#/cases/${encodeURIComponent(ref)}/meeting/${encodeURIComponent(m.id)}` },
-				m.date ? fmtDate(m.date) : t('meeting.noDate')), ' · ', kindLabel(m),
-			h('span', { class: 'block small muted' }, t('meeting.counts', { invited: (m.invited || []).length,
-				attended: (m.attended || []).length })))))) : h('p', {}, t('meeting.none')),
+				m.date ? whenWhere(m) : t('meeting.noDate')), ' · ', kindLabel(m),
+			h('span', { class: 'block small muted' }, tp('meeting.invitedCount', (m.invited || []).length), ', ',
+				hasTakenPlace(m) ? tp('meeting.attendedCount', (m.attended || []).length) : t('meeting.future')))))) :
+			h('p', {}, t('meeting.none')),
 		guide());
+}
+
+/* The coordinator: any person of the case; for an Eigen Kracht-conferentie
+ * the library refuses the child and an involved professional (422). */
+function coordinatorField(doc, value) {
+	return field(t('meeting.coordinator'), 'select', { name: 'coordinator', value: value || '',
+		hint: t('meeting.coordinatorHint'),
+		options: [['', t('common.notSet')], ...doc.persons.filter((p) => alive(p, today()))
+			.map((p) => [p.id, `${p.name || p.id}${(p.roles || [])[0] ? ` (${te('role', p.roles[0])})` : ''}`])] });
 }
 
 function newView(body, ref) {
@@ -77,7 +112,10 @@ function newView(body, ref) {
 			h('span', { class: 'letter' }, c),
 			h('strong', {}, te('meeting', CONTINUUM_TYPE[c])),
 			h('span', { class: 'small' }, t(`continuum.${c}.text`)))));
-	const date = field(t('meeting.date'), 'date', { value: '' });
+	const date = field(t('meeting.date'), 'date', { value: '', name: 'date' });
+	const time = field(t('meeting.time'), 'time', { value: '', name: 'time' });
+	const place = field(t('meeting.place'), 'text', { value: '', name: 'place', maxlength: textLimit('meetings', 'place') });
+	const coord = coordinatorField(doc, '');
 	const c = childId(doc);
 	const people = doc.persons.filter((p) => alive(p, day));
 	const suggested = people.filter((p) => !isProfessional(p) || p.id === c).map((p) => p.id);
@@ -89,7 +127,8 @@ function newView(body, ref) {
 			b.cb.checked = true;
 	} }, t('meeting.inviteAll'));
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
-	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont, date.wrap,
+	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont,
+		h('div', { class: 'row' }, date.wrap, time.wrap), place.wrap, coord.wrap,
 		h('p', { class: 'muted small' }, t('meeting.inviteHint')), all, inv.wrap, msg,
 		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('meeting.save')),
 			h('a', { class: 'btn secondary', href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('common.cancel'))));
@@ -109,8 +148,10 @@ function newView(body, ref) {
 				d.meetings = d.meetings || [];
 				id = freshId(d.meetings, 'm');
 				const m = { id, type: CONTINUUM_TYPE[letter], continuum: letter, invited };
-				if (date.input.value)
-					m.date = date.input.value;
+				for (const [k, v] of [['date', date.input.value], ['time', time.input.value],
+					['place', place.input.value.trim()], ['coordinator', coord.input.value]])
+					if (v)
+						m[k] = v;
 				d.meetings.push(m);
 			});
 			if (ok)
@@ -124,10 +165,10 @@ function newView(body, ref) {
 		form, guide());
 }
 
-function outcomeForm(doc, m) {
+function outcomeForm(doc, m, took) {
 	const rows = h('div', { id: 'outcome-rows' });
 	const addRow = () => {
-		const what = field(t('agr.what'), 'text', {});
+		const what = field(t('agr.what'), 'text', { maxlength: textLimit('agreements', 'what') });
 		const who = checkGroup(t('agr.who'), doc.persons.map((p) => [p.id, p.name || p.id]), [], { class: 'cols2' });
 		const due = field(t('agr.due'), 'date', {});
 		const ifNot = field(t('agr.ifNot'), 'text', {});
@@ -145,10 +186,11 @@ function outcomeForm(doc, m) {
 		h('h3', {}, t('outcome.title')),
 		h('p', { class: 'muted small' }, t('outcome.intro', { from: p.version !== undefined ? p.version : 0,
 			to: (p.version || 0) + 1 })),
-		rows,
-		h('button', { type: 'button', class: 'btn secondary', onclick: addRow }, t('outcome.addRow')),
-		concerns.wrap, msg,
-		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('outcome.save'))));
+		took ? null : h('p', { class: 'notice' }, t('outcome.notYet')),
+		h('fieldset', { class: 'plain-set', disabled: !took }, rows,
+			h('button', { type: 'button', class: 'btn secondary', onclick: addRow }, t('outcome.addRow')),
+			concerns.wrap, msg,
+			h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('outcome.save')))));
 	addRow();
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
@@ -195,28 +237,72 @@ function detailView(body, ref, id) {
 	}
 	const invitedIds = m.invited || [];
 	const extra = (m.attended || []).filter((x) => !invitedIds.includes(x));
+	const took = hasTakenPlace(m);
+	/* planning: always possible */
+	const date = field(t('meeting.date'), 'date', { value: m.date || '', name: 'date' });
+	const time = field(t('meeting.time'), 'time', { value: m.time || '', name: 'time' });
+	const place = field(t('meeting.place'), 'text', { value: m.place || '', name: 'place',
+		maxlength: textLimit('meetings', 'place') });
+	const coord = coordinatorField(doc, m.coordinator);
+	const planMsg = h('div', { class: 'form-error', role: 'alert', hidden: true });
+	const planForm = h('form', { class: 'card', id: 'planning-form', novalidate: true },
+		h('h3', {}, t('meeting.planning')), h('div', { class: 'row' }, date.wrap, time.wrap), place.wrap, coord.wrap,
+		planMsg, h('button', { type: 'submit', class: 'btn primary' }, t('meeting.savePlanning')));
+	planForm.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		planMsg.hidden = true;
+		try {
+			await save(t('meeting.planningDesc', { when: fmtDate(date.input.value) || t('meeting.noDate') }), (d) => {
+				const x = (d.meetings || []).find((y) => y.id === id);
+				if (!x)
+					throw new Error(t('meeting.notFound'));
+				for (const [k, v] of [['date', date.input.value], ['time', time.input.value],
+					['place', place.input.value.trim()], ['coordinator', coord.input.value]])
+					if (v)
+						x[k] = v;
+					else
+						delete x[k];
+			});
+		} catch (e) {
+			mount(planMsg, h('ul', {}, errs(e).map((x) => h('li', {}, x))));
+			planMsg.hidden = false;
+		}
+	});
+	/* what happened: once the day has come */
 	const att = checkGroup(t('meeting.attended'), [...invitedIds, ...extra].map((pid) => [pid, nameOf(doc, pid)]),
 		m.attended || [], { class: 'cols2' });
 	att.wrap.id = 'attendance';
-	const date = field(t('meeting.date'), 'date', { value: m.date || '' });
+	const outcome = field(t('meeting.outcome'), 'textarea', { value: m.outcome || '', name: 'outcome', rows: 3,
+		maxlength: textLimit('meetings', 'outcome') });
+	const minutes = field(t('meeting.minutes'), 'textarea', { value: m.minutes || '', name: 'minutes', rows: 6,
+		maxlength: textLimit('meetings', 'minutes') });
+	const attMsg = h('div', { class: 'form-error', role: 'alert', hidden: true });
+	const attSet = h('fieldset', { class: 'plain-set', disabled: !took }, att.wrap, outcome.wrap, minutes.wrap,
+		attMsg, h('button', { type: 'submit', class: 'btn primary' }, t('meeting.saveAttendance')));
 	const attForm = h('form', { class: 'card', id: 'attendance-form', novalidate: true },
-		h('h3', {}, t('meeting.record')), date.wrap, att.wrap,
-		h('button', { type: 'submit', class: 'btn primary' }, t('meeting.saveAttendance')));
+		h('h3', {}, t('meeting.record')),
+		took ? null : h('p', { class: 'notice', id: 'not-yet' }, m.date ? t('meeting.notYet', { date: fmtDate(m.date) })
+			: t('meeting.noDateYet')),
+		attSet);
 	attForm.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
+		attMsg.hidden = true;
 		const who = att.values();
-		const dv = date.input.value;
 		try {
-			await save(t('meeting.attendanceDesc', { n: who.length }), (d) => {
+			await save(tp('meeting.attendanceCount', who.length), (d) => {
 				const x = (d.meetings || []).find((y) => y.id === id);
 				if (!x)
 					throw new Error(t('meeting.notFound'));
 				x.attended = who;
-				if (dv)
-					x.date = dv;
+				for (const [k, v] of [['outcome', outcome.input.value.trim()], ['minutes', minutes.input.value.trim()]])
+					if (v)
+						x[k] = v;
+					else
+						delete x[k];
 			});
 		} catch (e) {
-			toast(errs(e).join(' — '), 'error');
+			mount(attMsg, h('ul', {}, errs(e).map((x) => h('li', {}, x))));
+			attMsg.hidden = false;
 		}
 	});
 	const printInv = h('button', { type: 'button', class: 'btn secondary', id: 'print-invitations', onclick: () => {
@@ -232,10 +318,11 @@ function detailView(body, ref, id) {
 					t('meeting.planPdf')),
 				h('a', { class: 'btn link', href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('meeting.back')))),
 		h('p', { class: 'lead', id: 'meeting-kind' }, kindLabel(m), ' — ', t(`continuum.${m.continuum || 'C'}.text`)),
+		h('p', { id: 'meeting-when' }, whenWhere(m), m.coordinator ? ` · ${t('invite.coordinator')}: ${nameOf(doc, m.coordinator)}` : ''),
 		h('p', {}, t('meeting.invitedList', { names: invitedIds.map((pid) => nameOf(doc, pid)).join(', ') || '—' })),
 		h('div', { class: 'cols' },
-			h('div', { class: 'col' }, attForm, guide()),
-			h('div', { class: 'col' }, outcomeForm(doc, m))),
+			h('div', { class: 'col' }, planForm, attForm, guide()),
+			h('div', { class: 'col' }, outcomeForm(doc, m, took))),
 		invitations(doc, m));
 }
 

@@ -1,16 +1,18 @@
 // views/pictures.js - the sociogram, the Community Scan (with an earlier
-// date to compare with) and the Wraparound flower, as the server draws
-// them, each with a short explanation and the people it is about.
+// date to compare with, kept in the URL: #/cases/REF/scan/YYYY-MM-DD, so a
+// comparison can be bookmarked and sent to a colleague; and the workbook of
+// every revision to download) and the Wraparound flower, as the server
+// draws them, each with a short explanation and the people it is about.
 
 import { cs } from '../casestore.js';
 import { field, h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { getLang, t } from '../i18n.js';
 import { picture } from '../picture.js';
 import { today } from '../model.js';
 
-let compare = null;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function render(body, { ref, tab }) {
+export async function render(body, { ref, tab, sub }) {
 	const title = t(`tab.${tab}`);
 	if (tab !== 'scan') {
 		mount(body, h('h2', { id: 'tab-title' }, title),
@@ -18,8 +20,10 @@ export async function render(body, { ref, tab }) {
 			picture(ref, tab, t(`pictures.${tab}.alt`, { name: cs.doc.case.ref })));
 		return;
 	}
-	if (compare === null)
-		compare = '';
+	let compare = sub && DAY_RE.test(sub) ? sub : '';
+	const base = `#/cases/${encodeURIComponent(ref)}/scan`;
+	/* the compare date in the address, without drawing the page again */
+	const remember = () => history.replaceState(null, '', compare ? `${base}/${compare}` : base);
 	const cmp = field(t('pictures.scan.compare'), 'date', { value: compare, max: today(),
 		hint: t('pictures.scan.compareHint') });
 	const holder = h('div');
@@ -27,7 +31,8 @@ export async function render(body, { ref, tab }) {
 		{ compare: cmp.input.value || undefined }));
 	cmp.input.id = 'scan-compare';
 	cmp.input.addEventListener('change', () => {
-		compare = cmp.input.value;
+		compare = DAY_RE.test(cmp.input.value) ? cmp.input.value : '';
+		remember();
 		show();
 	});
 	mount(body, h('h2', { id: 'tab-title' }, title),
@@ -36,8 +41,12 @@ export async function render(body, { ref, tab }) {
 			h('button', { type: 'button', class: 'btn secondary', onclick: () => {
 				cmp.input.value = '';
 				compare = '';
+				remember();
 				show();
-			} }, t('pictures.scan.noCompare'))),
+			} }, t('pictures.scan.noCompare')),
+			h('a', { class: 'btn secondary', id: 'scan-xlsx', download: `${ref}-scan.xlsx`,
+				href: `/api/cases/${encodeURIComponent(ref)}/scan.xlsx?${new URLSearchParams({ lang: getLang() })}` },
+			t('pictures.scan.xlsx'))),
 		holder);
 	show();
 }
