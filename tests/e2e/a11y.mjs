@@ -95,6 +95,8 @@ test('axe finds nothing on dialogs: a person, the login in place', async () => {
 	const cookies = await ctx.cookies();
 	assert.equal((await send(worker, 'DELETE', '/api/session')).status, 204);
 	await ctx.addCookies(cookies);
+	const nameField = worker.getByLabel('Naam', { exact: true });
+	await nameField.fill(`${await nameField.inputValue()} B.`);
 	await worker.click('dialog[open] [data-action=save]');
 	await worker.waitForSelector('dialog[open] [data-action=relogin]');
 	await axe(worker, 'the login in place');
