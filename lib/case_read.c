@@ -680,6 +680,94 @@ static const char *get_family_ref(struct rd *r, const char *base, json_t *o)
 	return id;
 }
 
+/* placements[i].matching (docs/case-format.md): who was considered, the
+ * wishes, how the child took part, the own children heard, the first
+ * meeting of parents and foster parents, the decision and why. */
+static void read_matching(struct rd *r, const char *base, json_t *o, struct kr_placement *p)
+{
+	char path[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	struct kr_matching *m = &p->matching;
+	json_t *mo = get_obj(r, base, o, "matching", false), *arr, *v;
+	size_t i;
+
+	if (!mo)
+		return;
+	join(path, base, "matching");
+	m->present = true;
+	m->date = get_date(r, path, mo, "date", false);
+	m->child_wishes = get_str(r, path, mo, "child_wishes", false);
+	m->child_involved = get_enum(r, path, mo, "child_involved", KR_ENUM_INVOLVEMENT, false);
+	m->parents_wishes = get_str(r, path, mo, "parents_wishes", false);
+	m->own_children_heard = get_bool(r, path, mo, "own_children_heard");
+	m->own_children_text = get_str(r, path, mo, "own_children_text", false);
+	m->first_meeting = get_date(r, path, mo, "first_meeting", false);
+	m->decision = get_str(r, path, mo, "decision", false);
+	m->why = get_str(r, path, mo, "why", false);
+	if (!(arr = get_arr(r, path, mo, "considered", false)) || !json_array_size(arr))
+		return;
+	if (!(m->considered = alloc(r, json_array_size(arr) * sizeof *m->considered)))
+		return;
+	json_array_foreach(arr, i, v) {
+		struct kr_considered *k = &m->considered[m->nconsidered];
+		item_path(ipath, path, "considered", i);
+		if (!item_obj(r, ipath, v))
+			continue;
+		k->person = get_person(r, ipath, v, "person", false);
+		k->family = get_family_ref(r, ipath, v);
+		k->chosen = get_bool(r, ipath, v, "chosen");
+		k->why = get_str(r, ipath, v, "why", false);
+		if (!json_object_get(v, "person") && !json_object_get(v, "family"))
+			problem(r, ipath, "noem wie er is overwogen: een persoon (person) of een "
+			        "pleeggezin uit het register (family)", "name who was considered: a "
+			        "person (person) or a family of the register (family)");
+		m->nconsidered++;
+	}
+}
+
+/* A score of a check-in: a whole number from 1 to 5, 0 when absent. */
+static int get_score(struct rd *r, const char *base, json_t *o, const char *key)
+{
+	char path[PATH_MAX_LEN];
+	json_t *v = json_object_get(o, key);
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 5) {
+		problem(r, join(path, base, key), "hier hoort een heel getal van 1 (gaat heel "
+		        "moeilijk) tot en met 5 (gaat heel goed)", "expected a whole number from 1 "
+		        "(very hard) to 5 (going very well)");
+		return 0;
+	}
+	return (int)json_integer_value(v);
+}
+
+/* placements[i].settling: the check-ins of the first year. */
+static void read_settling(struct rd *r, const char *base, json_t *o, struct kr_placement *p)
+{
+	static const char *const views[KR_VIEW__N] = { "child", "foster_parents", "own_children",
+		"parents" };
+	char path[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	json_t *arr = get_arr(r, base, o, "settling", false), *v;
+	size_t i;
+
+	if (!arr || !json_array_size(arr))
+		return;
+	join(path, base, "settling");
+	if (!(p->settling = alloc(r, json_array_size(arr) * sizeof *p->settling)))
+		return;
+	json_array_foreach(arr, i, v) {
+		struct kr_checkin *k = &p->settling[p->nsettling];
+		item_path(ipath, path, NULL, i);
+		if (!item_obj(r, ipath, v))
+			continue;
+		k->date = get_date(r, ipath, v, "date", true);
+		for (int w = 0; w < KR_VIEW__N; w++)
+			k->score[w] = get_score(r, ipath, v, views[w]);
+		k->text = get_str(r, ipath, v, "text", false);
+		p->nsettling++;
+	}
+}
+
 static void read_placements(struct rd *r, json_t *arr)
 {
 	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
@@ -711,6 +799,17 @@ static void read_placements(struct rd *r, json_t *arr)
 		p->end_reason = get_enum(r, base, o, "end_reason", KR_ENUM_END_REASON, false);
 		read_network_search(r, base, o, p);
 		p->family = get_family_ref(r, base, o);
+		read_matching(r, base, o, p);
+		read_settling(r, base, o, p);
+		for (size_t k = 0; k < p->nsettling; k++)
+			if (kr_date_valid(p->settling[k].date) && kr_date_valid(p->start) &&
+			    kr_date_last(p->settling[k].date) < kr_date_first(p->start)) {
+				char ip[PATH_MAX_LEN];
+				item_path(ip, base, "settling", k);
+				problem(r, join(path, ip, "date"), "dit gesprek ligt voor de start van de "
+				        "plaatsing; kijk de datum na", "this check-in lies before the "
+				        "placement starts");
+			}
 		if (kr_date_valid(p->start) && kr_date_valid(p->end) &&
 		    kr_date_last(p->end) < kr_date_first(p->start))
 			problem(r, join(path, base, "end"), "de plaatsing eindigt (%s) voordat ze begint "

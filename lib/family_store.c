@@ -234,10 +234,36 @@ enum kr_status kr_family_create(struct kr_store *s, const struct kr_user *u,
 	return kr_family_put(s, f, cur.name, -1, now, rev_out, err);
 }
 
+/* KR_OK when family id is in the register; otherwise a detail at path and
+ * one more in *bad.  KR_EDB when the database fails. */
+static enum kr_status known_family(struct kr_store *s, const char *id, const char *path,
+                                   size_t *bad, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	int step;
+
+	if ((rc = kri_stmt(s, "SELECT 1 FROM families WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW)
+		return KR_OK;
+	if (step != SQLITE_DONE)
+		return kri_store_fail(s, err, "Het register lezen lukt niet",
+		                      "Reading the register failed");
+	kr_error_add(err, path, "onbekend pleeggezin \"%s\": zet het eerst in het register "
+	             "(kring family import)", "unknown foster family \"%s\": add it to the "
+	             "register first (kring family import)", id);
+	(*bad)++;
+	return KR_OK;
+}
+
 enum kr_status kri_family_links_sync(struct kr_store *s, sqlite3_int64 case_id,
                                      const struct kr_case *c, struct kr_error *err)
 {
-	sqlite3_stmt *st, *known;
+	sqlite3_stmt *st;
 	enum kr_status rc;
 	size_t bad = 0;
 
@@ -248,26 +274,25 @@ enum kr_status kri_family_links_sync(struct kr_store *s, sqlite3_int64 case_id,
 		return rc;
 	for (size_t i = 0; i < c->nplacements; i++) {
 		const struct kr_placement *p = &c->placements[i];
-		char path[64];
-		int step;
+		char path[96];
+		size_t before;
+		/* the families a matching weighed must be in the register too */
+		for (size_t k = 0; k < p->matching.nconsidered; k++) {
+			const char *fid = p->matching.considered[k].family;
+			if (!fid)
+				continue;
+			snprintf(path, sizeof path, "placements[%zu].matching.considered[%zu].family", i, k);
+			if ((rc = known_family(s, fid, path, &bad, err)))
+				return rc;
+		}
 		if (!p->family)
 			continue;
-		if ((rc = kri_stmt(s, "SELECT 1 FROM families WHERE id = ?1", &known, err)))
+		snprintf(path, sizeof path, "placements[%zu].family", i);
+		before = bad;
+		if ((rc = known_family(s, p->family, path, &bad, err)))
 			return rc;
-		sqlite3_bind_text(known, 1, p->family, -1, SQLITE_STATIC);
-		step = sqlite3_step(known);
-		sqlite3_reset(known);
-		if (step == SQLITE_DONE) {
-			snprintf(path, sizeof path, "placements[%zu].family", i);
-			kr_error_add(err, path, "onbekend pleeggezin \"%s\": zet het eerst in het register "
-			             "(kring family import)", "unknown foster family \"%s\": add it to the "
-			             "register first (kring family import)", p->family);
-			bad++;
+		if (bad != before)
 			continue;
-		}
-		if (step != SQLITE_ROW)
-			return kri_store_fail(s, err, "Het register lezen lukt niet",
-			                      "Reading the register failed");
 		if ((rc = kri_stmt(s, "INSERT OR REPLACE INTO family_placements(case_id, placement_id, "
 		                   "family_id, start, until) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
 			return rc;

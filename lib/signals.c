@@ -47,7 +47,8 @@ enum rule {
 	R_AGR_FALLBACK, R_AGR_OWNER, R_WISH, R_NOT_HEARD, R_OVERLOAD, R_NOT_MET,
 	R_RECENT_BREAKDOWN, R_CRISIS, R_NOT_EXPLORED, R_TIE_WORSENED, R_CONTACTS_LOST,
 	R_TRUST_PRO, R_SEGMENT, R_SMALL, R_CHURN, R_NO_MEETING, R_SAFETY_UNASSESSED,
-	R_SAFETY_DROP, R_DATA_MISSING, R__N
+	R_SAFETY_DROP, R_MATCH_CHILD, R_MATCH_MEETING, R_SETTLING_OVERDUE, R_SETTLING_DROP,
+	R_DATA_MISSING, R__N
 };
 
 static const struct {
@@ -119,6 +120,18 @@ static const struct {
 		"Safety not described", SNS ", §3.7 Wraparound Care (veiligheid)" },
 	[R_SAFETY_DROP] = { "safety-scale-drop", "Veiligheid gedaald", "Safety dropped",
 		NET " (kantelmoment); Signs of Safety" },
+	[R_MATCH_CHILD] = { "matching-child-not-involved", "Kind niet betrokken bij de keuze",
+		"Child not involved in the matching", SNS ", §3.6 Wennen in een pleeggezin (betrek het "
+		"kind bij de matching)" },
+	[R_MATCH_MEETING] = { "parents-fosterparents-no-first-meeting",
+		"Geen kennismaking voor de plaatsing", "No first meeting before the placement",
+		SAM " (bij een mogelijke match eerst een kennismaking tussen ouders en pleegouders)" },
+	[R_SETTLING_OVERDUE] = { "settling-checkin-overdue", "Wengesprek te laat",
+		"Settling-in check-in overdue", SNS ", §3.6 Wennen in een pleeggezin (het eerste jaar "
+		"is onrustig)" },
+	[R_SETTLING_DROP] = { "settling-score-drop", "Wennen gaat minder goed",
+		"Settling in going worse", SNS ", §3.6 Wennen in een pleeggezin; " SAM
+		" (signalen van conflicten op tijd herkennen)" },
 	[R_DATA_MISSING] = { "data-missing", "Gegevens ontbreken", "Data missing", "—" },
 };
 
@@ -1683,6 +1696,285 @@ static void rule_not_explored(struct ctx *x)
 	                     "the outcome with the placement.");
 }
 
+
+/* ---- matching and the first year (issue 13) ----------------------------- */
+
+/* The placement that began the child's current home: the current one, or
+ * the earlier one with the same carers it continues (path.h: a home), so
+ * that extended care after 18 or a crisis placement that became the
+ * child's home is not a new start.  -1 without a current placement. */
+static int home_first(const struct ctx *x)
+{
+	const struct kr_path *pa = x->path;
+
+	if (x->cp >= 0 && pa->out_of_home && pa->home >= 0 &&
+	    pa->homes[pa->home].last == x->cp)
+		return pa->homes[pa->home].first;
+	return x->cp;
+}
+
+/* The placement whose matching counts when the current home is one the
+ * matching rules look at: a foster family or a family home outside the
+ * child's own network (network false), the home begun in the matching
+ * window before as-of.  NULL otherwise. */
+static const struct kr_placement *matched_placement(const struct ctx *x)
+{
+	const struct kr_placement *p, *h;
+
+	if (x->cp < 0)
+		return NULL;
+	p = &x->c->placements[x->cp];
+	h = &x->c->placements[home_first(x)];
+	if (p->form != KR_FORM_FOSTER_FULLTIME && p->form != KR_FORM_FOSTER_PARTTIME &&
+	    p->form != KR_FORM_FAMILY_HOME)
+		return NULL;
+	if (p->network != KR_FALSE ||
+	    kr_date_first(h->start) < kr_days_add_months(x->on, -SET(MATCHING_WINDOW_MONTHS)))
+		return NULL;
+	return h;
+}
+
+static void rule_match_child(struct ctx *x)
+{
+	const struct kr_case *c = x->c;
+	const struct kr_placement *p = matched_placement(x);
+	enum kr_involvement inv;
+	int age;
+	struct kr_signal *sg;
+
+	if (!p)
+		return;
+	if (!kr_date_valid(c->persons[c->child].born)) {
+		missing_born(x, R_MATCH_CHILD);
+		return;
+	}
+	age = kr_age_years(c->persons[c->child].born, kr_date_first(p->start));
+	if (age < SET(MATCHING_CHILD_MIN_AGE))
+		return;
+	inv = p->matching.child_involved;
+	if (inv == KR_INVOLVE_CHOSE || inv == KR_INVOLVE_VISITED || inv == KR_INVOLVE_HEARD)
+		return;
+	if (!(sg = emit(x, R_MATCH_CHILD, KR_LEVEL_WARNING)))
+		return;
+	person_subject(x, sg, c->child);
+	subject(x, sg, p->id);
+	detail_date(x, sg, "since", p->start);
+	detail_int(x, sg, "age_at_start", age);
+	detail(x, sg, "involvement", inv ? json_string(kr_enum_name(KR_ENUM_INVOLVEMENT, inv))
+	                                 : json_null());
+	sg->message[NL] = fmt(x, "%s woont sinds %s%s, een pleeggezin van buiten het eigen netwerk. "
+	                      "%s was toen %d jaar, maar %s.", CHILD, W(x, p->start, NL),
+	                      AT_CARERS(x, p, NL), CHILD, age,
+	                      inv == KR_INVOLVE_INFORMED ? sfmt(x, "%s kreeg het alleen te horen",
+	                                                        HE(x, NL))
+	                      : inv == KR_INVOLVE_NOT_INVOLVED ? sfmt(x, "%s deed niet mee aan de "
+	                                                              "keuze", HE(x, NL))
+	                      : sfmt(x, "er staat niet bij hoe %s meedeed aan de keuze",
+	                             HE(x, NL)));
+	sg->message[EN] = fmt(x, "%s has lived%s since %s, a foster family from outside the child's "
+	                      "own network. %s was %d then, but %s.", CHILD, AT_CARERS(x, p, EN),
+	                      W(x, p->start, EN), CHILD, age,
+	                      inv == KR_INVOLVE_INFORMED ? sfmt(x, "%s was only told", HE(x, EN))
+	                      : inv == KR_INVOLVE_NOT_INVOLVED ? sfmt(x, "%s took no part in the "
+	                                                              "choice", HE(x, EN))
+	                      : sfmt(x, "nothing says how %s took part in the choice", HE(x, EN)));
+	sg->advice[NL] = fmt(x, "Een kind dat meekiest, went beter. %s wat %s van het gezin vindt en "
+	                     "wat %s nodig heeft om er te wennen, en leg bij de plaatsing vast hoe "
+	                     "%s meedeed (matching).", ASK(x, NL), HE(x, NL), HE(x, NL), HE(x, NL));
+	sg->advice[EN] = fmt(x, "A child who takes part in the choice settles better. %s what %s "
+	                     "thinks of the family and what %s needs to settle there, and record "
+	                     "with the placement how %s took part (matching).", ASK(x, EN),
+	                     HE(x, EN), HE(x, EN), HE(x, EN));
+}
+
+static void rule_match_meeting(struct ctx *x)
+{
+	const struct kr_case *c = x->c;
+	const struct kr_placement *p = matched_placement(x);
+	const struct kr_date fm = p ? p->matching.first_meeting : (struct kr_date){ 0, 0, 0 };
+	long late = 0;
+	struct kr_signal *sg;
+
+	if (!p)
+		return;
+	if (kr_date_valid(fm)) {
+		late = kr_date_first(fm) - kr_date_last(p->start);
+		if (late <= SET(FIRST_MEETING_DAYS))
+			return;
+	}
+	if (!(sg = emit(x, R_MATCH_MEETING, KR_LEVEL_WARNING)))
+		return;
+	person_subject(x, sg, c->child);
+	subject(x, sg, p->id);
+	for (size_t k = 0; k < p->ncarers; k++)
+		person_subject(x, sg, p->carers[k]);
+	detail_date(x, sg, "since", p->start);
+	if (kr_date_valid(fm)) {
+		detail_date(x, sg, "first_meeting", fm);
+		detail_int(x, sg, "days_after_start", late);
+	}
+	sg->message[NL] = kr_date_valid(fm)
+		? fmt(x, "%s woont sinds %s%s, een pleeggezin van buiten het eigen netwerk. De ouders en "
+		      "de pleegouders leerden elkaar pas %s kennen, %s na de start.", CHILD,
+		      W(x, p->start, NL), AT_CARERS(x, p, NL), W(x, fm, NL),
+		      SPAN(x, kr_date_last(p->start), kr_date_first(fm), NL))
+		: fmt(x, "%s woont sinds %s%s, een pleeggezin van buiten het eigen netwerk. Er staat "
+		      "niet bij dat de ouders en de pleegouders elkaar voor de plaatsing hebben "
+		      "leren kennen.", CHILD, W(x, p->start, NL), AT_CARERS(x, p, NL));
+	sg->message[EN] = kr_date_valid(fm)
+		? fmt(x, "%s has lived%s since %s, a foster family from outside the child's own "
+		      "network. The parents and the foster parents first met on %s, %s after the "
+		      "start.", CHILD, AT_CARERS(x, p, EN), W(x, p->start, EN), W(x, fm, EN),
+		      SPAN(x, kr_date_last(p->start), kr_date_first(fm), EN))
+		: fmt(x, "%s has lived%s since %s, a foster family from outside the child's own "
+		      "network. Nothing says the parents and the foster parents met before the "
+		      "placement.", CHILD, AT_CARERS(x, p, EN), W(x, p->start, EN));
+	sg->advice[NL] = fmt(x, "Ouders en pleegouders die elkaar kennen, werken beter samen en "
+	                     "geven %s ruimte om in twee gezinnen te leven. Organiseer een "
+	                     "kennismaking en leg de datum vast bij de matching.", CHILD);
+	sg->advice[EN] = fmt(x, "Parents and foster parents who know each other work together "
+	                     "better and leave %s room to live in two families. Arrange a first "
+	                     "meeting and record its date with the matching.", CHILD);
+}
+
+/* The day check-in k (0-5) of the settling-in schedule is due for a
+ * placement starting on day start. */
+static long checkin_due(const struct ctx *x, long start, int k)
+{
+	switch (k) {
+	case 0: return start + SET(SETTLING_1_DAYS);
+	case 1: return start + SET(SETTLING_2_DAYS);
+	case 2: return start + SET(SETTLING_3_DAYS);
+	case 3: return start + SET(SETTLING_4_DAYS);
+	case 4: return kr_days_add_months(start, SET(SETTLING_5_MONTHS));
+	default: return kr_days_add_months(start, SET(SETTLING_6_MONTHS));
+	}
+}
+
+/* The placement that began the current home when it has a settling-in
+ * schedule: a family form (not back home, not residential care). */
+static const struct kr_placement *settling_placement(const struct ctx *x)
+{
+	const struct kr_placement *p;
+
+	if (x->cp < 0)
+		return NULL;
+	p = &x->c->placements[x->cp];
+	if (p->form == KR_FORM_HOME || p->form == KR_FORM_RESIDENTIAL)
+		return NULL;
+	p = &x->c->placements[home_first(x)];
+	return kr_date_valid(p->start) ? p : NULL;
+}
+
+static void rule_settling_overdue(struct ctx *x)
+{
+	const struct kr_placement *p = settling_placement(x);
+	long start, due;
+	size_t done = 0;
+	struct kr_signal *sg;
+
+	if (!p)
+		return;
+	start = kr_date_last(p->start);
+	/* the schedule is the first year's: past its last check-in (and the
+	 * grace after it) the rule is silent */
+	if (x->on - checkin_due(x, start, 5) > SET(SETTLING_GRACE_DAYS))
+		return;
+	for (size_t k = 0; k < p->nsettling; k++)
+		done += kr_date_valid(p->settling[k].date) && kr_date_first(p->settling[k].date) <= x->on;
+	if (done >= 6)   /* the whole schedule of the first year */
+		return;
+	due = checkin_due(x, start, (int)done);
+	if (x->on - due <= SET(SETTLING_GRACE_DAYS))
+		return;
+	if (!(sg = emit(x, R_SETTLING_OVERDUE, KR_LEVEL_WARNING)))
+		return;
+	person_subject(x, sg, x->c->child);
+	subject(x, sg, p->id);
+	detail_date(x, sg, "since", p->start);
+	detail_int(x, sg, "done", (long)done);
+	detail_int(x, sg, "checkin", (long)done + 1);
+	detail_day(x, sg, "due", due);
+	sg->message[NL] = fmt(x, "%s woont sinds %s%s. Gesprek %zu over het wennen hoorde rond %s; "
+	                      "er %s %zu vastgelegd.", CHILD, W(x, p->start, NL),
+	                      AT_CARERS(x, p, NL), done + 1, WD(x, due, NL),
+	                      done == 1 ? "is er" : "zijn er", done);
+	sg->message[EN] = fmt(x, "%s has lived%s since %s. Settling-in check-in %zu was due around "
+	                      "%s; %zu %s recorded.", CHILD, AT_CARERS(x, p, EN),
+	                      W(x, p->start, EN), done + 1, WD(x, due, EN), done,
+	                      done == 1 ? "is" : "are");
+	sg->advice[NL] = fmt(x, "Het eerste jaar is onrustig. Vraag %s, de pleegouders, hun eigen "
+	                     "kinderen en de ouders hoe het gaat (1 tot 5) en leg het gesprek vast.",
+	                     CHILD);
+	sg->advice[EN] = fmt(x, "The first year is turbulent. Ask %s, the foster parents, their own "
+	                     "children and the parents how it goes (1 to 5) and record the check-in.",
+	                     CHILD);
+}
+
+static void rule_settling_drop(struct ctx *x)
+{
+	static const char *const view_name[KR_VIEW__N] = { "child", "foster_parents",
+		"own_children", "parents" };
+	static const char *const view_nl[KR_VIEW__N] = { "het kind", "de pleegouders",
+		"hun eigen kinderen", "de ouders" };
+	static const char *const view_en[KR_VIEW__N] = { "the child", "the foster parents",
+		"their own children", "the parents" };
+	const struct kr_placement *p = settling_placement(x);
+	struct kr_signal *sg = NULL;
+	const struct kr_checkin *latest = NULL;
+	struct phrases ph = { .n = 0 };
+	char *nl = NULL, *en = NULL;
+
+	if (!p)
+		return;
+	for (int w = 0; w < KR_VIEW__N; w++) {
+		const struct kr_checkin *last = NULL, *prev = NULL;
+		/* the two latest check-ins up to as-of that scored this view */
+		for (size_t k = 0; k < p->nsettling; k++) {
+			const struct kr_checkin *ck = &p->settling[k];
+			if (!ck->score[w] || !kr_date_valid(ck->date) || kr_date_first(ck->date) > x->on)
+				continue;
+			if (!last || kr_date_first(ck->date) >= kr_date_first(last->date)) {
+				prev = last;
+				last = ck;
+			} else if (!prev || kr_date_first(ck->date) >= kr_date_first(prev->date)) {
+				prev = ck;
+			}
+		}
+		if (!last || !prev || prev->score[w] - last->score[w] < SET(SETTLING_DROP_POINTS))
+			continue;
+		if (!sg && !(sg = emit(x, R_SETTLING_DROP, KR_LEVEL_WARNING)))
+			break;
+		latest = last;
+		detail(x, sg, view_name[w], json_pack("{s:i, s:i}", "was", prev->score[w], "now",
+		                                      last->score[w]));
+		phrase(x, &ph, fmt(x, "%s van %d naar %d (%s)", view_nl[w], prev->score[w],
+		                   last->score[w], kr_enum_label(KR_ENUM_SETTLING_SCORE,
+		                                                 last->score[w], KR_LANG_NL)),
+		       fmt(x, "%s from %d to %d (%s)", view_en[w], prev->score[w], last->score[w],
+		           kr_enum_label(KR_ENUM_SETTLING_SCORE, last->score[w], KR_LANG_EN)));
+	}
+	if (!sg)
+		goto out;
+	nl = joined(x, &ph, NL);
+	en = joined(x, &ph, EN);
+	person_subject(x, sg, x->c->child);
+	subject(x, sg, p->id);
+	detail_date(x, sg, "date", latest->date);
+	sg->message[NL] = fmt(x, "Bij het laatste gesprek over het wennen van %s (%s) ging de score "
+	                      "omlaag: %s.", CHILD, W(x, latest->date, NL), nl ? nl : "");
+	sg->message[EN] = fmt(x, "At the latest settling-in check-in of %s (%s) a score went down: "
+	                      "%s.", CHILD, W(x, latest->date, EN), en ? en : "");
+	sg->advice[NL] = fmt(x, "Ga er snel op in, voordat het vastloopt: vraag wat er veranderd is, "
+	                     "ook aan de eigen kinderen van de pleegouders, en spreek af wat helpt.");
+	sg->advice[EN] = fmt(x, "Take it up soon, before it gets stuck: ask what changed, the foster "
+	                     "parents' own children too, and agree on what helps.");
+out:
+	phrases_free(&ph);
+	free(nl);
+	free(en);
+}
+
 /* ---- rules that compare with earlier revisions ---------------------------- */
 
 static bool worse_quality(enum kr_quality was, enum kr_quality now)
@@ -2243,6 +2535,10 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 	rule_churn(x);
 	rule_meeting(x);
 	rule_safety_drop(x);
+	rule_match_child(x);
+	rule_match_meeting(x);
+	rule_settling_overdue(x);
+	rule_settling_drop(x);
 
 	for (size_t i = 0; i < out->n && !x->nomem; i++)
 		for (int l = 0; l < 2; l++)

@@ -52,6 +52,17 @@ enum kr_setting {
 	KR_SET_TIE_WORSENED_MIN_MONTHS,
 	KR_SET_TIE_WORSENED_MAX_MONTHS,
 	KR_SET_CONTACTS_WINDOW_MONTHS,
+	KR_SET_MATCHING_WINDOW_MONTHS,   /* placements[].matching: placements this recent */
+	KR_SET_MATCHING_CHILD_MIN_AGE,   /* ... the child takes part from this age */
+	KR_SET_FIRST_MEETING_DAYS,       /* ... first meeting at most this long after the start */
+	KR_SET_SETTLING_1_DAYS,          /* the settling-in schedule: check-ins after ... */
+	KR_SET_SETTLING_2_DAYS,
+	KR_SET_SETTLING_3_DAYS,
+	KR_SET_SETTLING_4_DAYS,
+	KR_SET_SETTLING_5_MONTHS,
+	KR_SET_SETTLING_6_MONTHS,
+	KR_SET_SETTLING_GRACE_DAYS,      /* ... overdue this long after its day */
+	KR_SET_SETTLING_DROP_POINTS,     /* ... a score dropping this much */
 	KR_SET_RETENTION_YEARS,          /* retention.h: years a case is kept after care */
 	KR_SET_RETENTION_MEASURE_YEARS,  /* ... after a child protection measure */
 	KR_SET__N

@@ -220,7 +220,7 @@ test('the case facts form clears "Perspectiefbesluit te laat"; the save goes ite
 	assert.match(await page.textContent('#case-facts'), /Apeldoorn \(GM0200\)/);
 	assert.match(await page.textContent('#case-facts'), /rechter/i);
 	assert.notEqual(await page.getAttribute('#factors [data-factor=continuity]', 'data-status'), 'concern');
-	await shot(page, 'case-overview');
+	await shot(page, 'case-facts');
 	clean(page);
 });
 
@@ -238,6 +238,8 @@ test('a placement is added and changed through its form, labels from the library
 	await page.fill('#placement-dialog input[name=start]', '2023-01-10');
 	await page.fill('#placement-dialog input[name=end]', '2023-02-20');
 	await page.selectOption('#placement-dialog select[name=end_reason]', 'planned');
+	await page.fill('#placement-dialog input[name=search_date]', '2023-01-05');
+	await page.selectOption('#placement-dialog select[name=search_outcome]', 'none_available');
 	await page.click('#placement-dialog [data-action=save]');
 	await page.waitForSelector('#placements [data-placement]:has-text("crisisopvang")');
 	assert.deepEqual(page.requests, [`POST /api/cases/${REF}/placements`]);
@@ -247,6 +249,7 @@ test('a placement is added and changed through its form, labels from the library
 	assert.equal(pl.form, 'crisis');
 	assert.equal(pl.network, false);
 	assert.equal(pl.end_reason, 'planned');
+	assert.deepEqual(pl.network_search, { date: '2023-01-05', outcome: 'none_available' });
 	page.requests.length = 0;
 	await page.click(`#placements [data-placement="${pl.id}"] button:has-text("Wijzigen")`);
 	await page.fill('#placement-dialog input[name=end]', '2023-03-01');
@@ -340,6 +343,7 @@ test('a meeting in the future: planned with time, place and coordinator; what ha
 	assert.ok(await page.isDisabled('#outcome-form button[type=submit]'), 'and the outcome into the plan');
 	assert.match(await page.textContent('#not-yet'), /daarna/);
 	assert.match(await page.textContent('#meeting-when'), /om 19:30, buurthuis De Kring/);
+	await shot(page, 'meeting-planned');
 	/* the invitation reads naturally: when, where, who leads */
 	const inv = await page.textContent('#invitations .invitation >> nth=0');
 	assert.match(inv, /Je bent van harte welkom bij een Eigen Kracht-conferentie over/);
@@ -390,7 +394,7 @@ test('Signs of Safety: danger statements and safety goals beside the columns; th
 	const people = new Set(doc.plan.safety_map.scale.map((p) => p.by || ''));
 	assert.equal(await page.locator('#scale-table thead th').count(), people.size + 1, 'a column per person');
 	assert.ok(await page.locator('#scale-chart polyline').count() >= 2, 'a line per person');
-	await shot(page, 'plan');
+	await shot(page, 'plan-safety');
 	clean(page);
 });
 
@@ -507,6 +511,7 @@ test('history in words with who (a family member through a link by name), the in
 	assert.match(top, /kinderboerderij/);
 	assert.doesNotMatch(await page.textContent('#revisions'), /\bu\b|\buw\b/, 'je, never u');
 	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
+	await shot(page, 'history');
 	await page.click('#inbox-seen');
 	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
 	/* a removed item comes back from the history */

@@ -413,6 +413,8 @@ test('a colleague\'s change is shown in a conflict dialog and both changes are k
 	await colleague.waitForSelector('dialog[open] [data-action=reapply]');
 	const dlg = 'dialog[open]:has([data-action=reapply])';
 	assert.match(await colleague.textContent(dlg), /Gamevriend Tim/, 'the colleague\'s change is shown');
+	assert.match(await colleague.textContent('#conflict-theirs'), /Gamevriend Tim.*anouk/s,
+		'in the history\'s words, with who made it');
 	assert.match(await colleague.textContent(dlg), /Imam Yusuf/, 'the own change is shown');
 	await colleague.click(`${dlg} [data-action=reapply]`);
 	await colleague.waitForFunction(() => !document.querySelector('dialog[open]'));

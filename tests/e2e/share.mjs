@@ -96,8 +96,13 @@ async function makeLink(name, scopes) {
 		if ((await box.isChecked()) !== scopes.includes(sc))
 			await box.click();
 	}
+	/* the tab may still show the link made before: wait for a new one */
+	const before = (await worker.locator('#share-url').count()) ? await worker.inputValue('#share-url') : '';
 	await worker.click('#share-form button[type=submit]');
-	await worker.waitForSelector('#share-url');
+	await worker.waitForFunction((old) => {
+		const e = document.querySelector('#share-url');
+		return e && e.value && e.value !== old;
+	}, before);
 	return worker.inputValue('#share-url');
 }
 

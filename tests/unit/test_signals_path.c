@@ -154,6 +154,10 @@ static const struct {
 	{ "no-network-meeting", LV_W, D000 },
 	{ "safety-unassessed", LV_W, D000 },
 	{ "safety-scale-drop", LV_W, D004 },
+	{ "matching-child-not-involved", LV_W, D000 },
+	{ "parents-fosterparents-no-first-meeting", LV_W, D003 },
+	{ "settling-checkin-overdue", LV_W, D000 },
+	{ "settling-score-drop", LV_W, D000 },
 	{ "data-missing", LV_I, "—" },
 };
 #define NCAT (sizeof catalogue / sizeof *catalogue)

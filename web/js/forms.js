@@ -7,7 +7,7 @@
 
 import { cs, save } from './casestore.js';
 import { checkGroup, field, h, openDialog } from './dom.js';
-import { t, te } from './i18n.js';
+import { t, te, textLimit } from './i18n.js';
 import { DIRECTION, FREQUENCY, QUALITY, ROLES, SEGMENTS, SEX, STRENGTH, SUPPORT,
 	WORLDS } from './enums.js';
 import { childId, freshId, nameOf, personById, ringOf, setRing, tieIndex, today } from './model.js';
@@ -76,7 +76,7 @@ export async function personDialog(person, preset = {}) {
 	const tie0 = ti >= 0 ? doc.ties[ti] : {};
 	const childName = nameOf(doc, childId(doc));
 	const name = field(t('person.name'), 'text', { value: person ? person.name : '', required: true,
-		autocomplete: 'off' });
+		autocomplete: 'off', maxlength: textLimit('persons', 'name') });
 	const role = field(t('person.role'), 'select', { options: opt('role', ROLES),
 		value: person ? ((person.roles || [])[0] || '') : (preset.role || '') });
 	const sex = field(t('person.sex'), 'select', { options: opt('sex', SEX), value: person ? person.sex || '' : '' });
@@ -237,12 +237,20 @@ export async function tieDialog(a, b) {
 		});
 	} }];
 	if (i >= 0)
-		actions.push({ id: 'remove', label: t('tie.remove'), kind: 'danger', onClick: async () =>
-			trySave(dlg, t('tie.removedDesc', { a: na, b: nb }), (d) => {
+		actions.push({ id: 'remove', label: t('tie.remove'), kind: 'danger', onClick: async () => {
+			/* removing asks first; undo brings it back */
+			const sure = await openDialog({ title: t('remove.title'),
+				body: [h('p', {}, t('remove.ask', { what: t('tie.what', { a: na, b: nb }) }))],
+				actions: [{ label: t('common.remove'), kind: 'danger', value: 'yes', id: 'confirm' },
+					{ label: t('common.cancel'), kind: 'secondary', value: 'no', id: 'keep' }] });
+			if (sure !== 'yes')
+				return false;
+			return trySave(dlg, t('tie.removedDesc', { a: na, b: nb }), (d) => {
 				const j = tieIndex(d, A, B);
 				if (j >= 0)
 					d.ties.splice(j, 1);
-			}) });
+			});
+		} });
 	actions.push({ id: 'cancel', label: t('common.cancel'), kind: 'secondary', value: false });
 	dlg = openDialog({
 		title: i >= 0 ? t('tie.editTitle', { a: na, b: nb }) : t('tie.addTitle', { a: na, b: nb }),

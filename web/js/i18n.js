@@ -36,6 +36,10 @@ export async function initI18n() {
 	await Promise.all([setLang(LANGS.includes(saved) ? saved : 'nl', false), loadMeta()]);
 }
 
+let metaDone;
+/* Resolves once GET /api/meta has been read (enums.js fills its lists then). */
+export const metaReady = new Promise((r) => { metaDone = r; });
+
 /* Loads GET /api/meta (no session needed) once. */
 export async function loadMeta() {
 	if (meta)
@@ -46,6 +50,7 @@ export async function loadMeta() {
 	} catch (e) {
 		meta = {};
 	}
+	metaDone(meta);
 	return meta;
 }
 

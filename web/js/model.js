@@ -1,8 +1,10 @@
 // model.js - reading and changing a kring-case/1 document in the browser:
-// names, ages, the current placement, ties and rings of the ecogram, open
-// and overdue agreements, the load per network member, fresh ids, and a
-// keyed difference between two revisions (for the conflict dialog).
-// Pure functions on plain JSON; nothing here touches the page.
+// names, ages, ties and rings of the ecogram's editing, open agreements,
+// the load per network member, fresh ids, and a keyed difference between
+// two revisions (for the conflict dialog and undo).  Pure functions on
+// plain JSON; nothing here touches the page.  What the library judges
+// (the current placement, overdue and unowned agreements, the five
+// factors) is asked from the server (GET .../summary), never computed here.
 
 /* A deep copy of a JSON document. */
 export function clone(v) {
@@ -81,20 +83,6 @@ export function isProfessional(p) {
 	return p.world === 'professional';
 }
 
-/* The current placement on day (latest start wins), or null. */
-export function currentPlacement(doc, day = today()) {
-	let best = null;
-	for (const pl of doc.placements || []) {
-		if (!pl.start || firstDay(pl.start) > day)
-			continue;
-		if (pl.end && lastDay(pl.end) <= day)
-			continue;
-		if (!best || firstDay(pl.start) >= firstDay(best.start))
-			best = pl;
-	}
-	return best;
-}
-
 /* Index of the tie between persons a and b, or -1. */
 export function tieIndex(doc, a, b) {
 	return (doc.ties || []).findIndex((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
@@ -119,7 +107,7 @@ export function ringOf(doc, id, day = today()) {
 }
 
 /* The strength and frequency a tie gets when a person is put in ring r. */
-export function ringTie(r) {
+function ringTie(r) {
 	if (r === 1)
 		return { strength: 'strong', frequency: 'weekly' };
 	if (r === 2)
@@ -200,15 +188,6 @@ export function isOpen(a) {
 	return !a.status || a.status === 'open';
 }
 
-/* True when an open agreement's due date lies before day. */
-export function isOverdue(a, day = today()) {
-	return isOpen(a) && !!a.due && lastDay(a.due) < day;
-}
-
-export function isUnowned(a) {
-	return isOpen(a) && (!a.who || a.who.length === 0);
-}
-
 /* Open agreements per person: [{id, name, count, informal}] most first. */
 export function loadPerPerson(doc) {
 	const counts = new Map();
@@ -283,12 +262,6 @@ export function diffDocs(a, b) {
 	for (const k of changedFields(a.case, b.case))
 		out.push({ coll: 'case', key: k, op: 'changed', label: k });
 	return out;
-}
-
-/* The changes of two diffs that touch the same item. */
-export function overlap(d1, d2) {
-	const k2 = new Set(d2.map((d) => `${d.coll}/${d.key}`));
-	return d1.filter((d) => k2.has(`${d.coll}/${d.key}`));
 }
 
 /* Sorts a copy of a list of objects by a date key (partial dates first day). */

@@ -9,7 +9,7 @@
 import { api, can } from '../api.js';
 import { go } from '../app.js';
 import { field, h, mount, openDialog, toast } from '../dom.js';
-import { fmtDate, fmtNum, t, te, tp } from '../i18n.js';
+import { fmtDate, fmtNum, t, te, textLimit, tp } from '../i18n.js';
 import { today } from '../model.js';
 
 const LEVEL = { alert: 3, warning: 2, info: 1 };
@@ -135,7 +135,8 @@ async function nextRef() {
 async function renderNew(main) {
 	const ref = field(t('newcase.ref'), 'text', { value: await nextRef(), required: true,
 		pattern: '[A-Za-z0-9._-]{1,64}', hint: t('newcase.refHint') });
-	const name = field(t('newcase.childName'), 'text', { required: true, autocomplete: 'off' });
+	const name = field(t('newcase.childName'), 'text', { required: true, autocomplete: 'off',
+		maxlength: textLimit('persons', 'name') });
 	const sex = field(t('person.sex'), 'select', { options: [['', t('common.choose')],
 		...['f', 'm', 'x', 'unknown'].map((v) => [v, te('sex', v)])] });
 	const born = field(t('person.born'), 'date', { max: today() });

@@ -4,7 +4,7 @@
 // status and since when), the list of links with a button to remove each,
 // and a button to add a person who is missing.
 
-import { cs, save } from '../casestore.js';
+import { cs, removeAsked, save } from '../casestore.js';
 import { field, h, mount, toast } from '../dom.js';
 import { KIN_KIND, PARTNER_STATUS } from '../enums.js';
 import { personDialog, personSelect } from '../forms.js';
@@ -102,7 +102,7 @@ export async function render(body, { ref }) {
 			h('button', { type: 'button', class: 'btn danger small', 'aria-label': t('kin.removeLabel', { what: kinLabel(doc, k) }),
 				onclick: async () => {
 					try {
-						await save(t('kin.removedDesc'), (d) => {
+						await removeAsked(t('kin.what', { what: kinLabel(doc, k) }), (d) => {
 							const i = (d.kinship || []).findIndex((x) => JSON.stringify(x) === key);
 							if (i < 0)
 								throw new Error(t('kin.gone'));

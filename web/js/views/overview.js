@@ -61,6 +61,8 @@ function placementLine(doc, pl) {
 		pl.end_reason ? ` · ${te('end_reason', pl.end_reason)}` : ''),
 		(pl.carers || []).length ? h('span', { class: 'block small' },
 			t('placement.carers', { names: pl.carers.map((id) => nameOf(doc, id)).join(', ') })) : null,
+		pl.network_search ? h('span', { class: 'block small' }, t('placement.searched', {
+			date: fmtDate(pl.network_search.date), outcome: te('search_outcome', pl.network_search.outcome) })) : null,
 	];
 }
 
@@ -93,15 +95,28 @@ async function placementDialog(pl) {
 	const end = field(t('placement.end'), 'date', { value: x.end || '', name: 'end' });
 	const reason = field(t('placement.endReason'), 'select', { options: opt('end_reason'), value: x.end_reason || '',
 		name: 'end_reason' });
+	/* the search in the child's own network before this placement */
+	const ns = x.network_search || {};
+	const nsDate = field(t('placement.searchDate'), 'date', { value: ns.date || '', name: 'search_date' });
+	const nsOutcome = field(t('placement.searchOutcome'), 'select', { options: opt('search_outcome'),
+		value: ns.outcome || '', name: 'search_outcome' });
+	const nsText = field(t('placement.searchText'), 'textarea', { value: ns.text || '', name: 'search_text', rows: 2,
+		maxlength: textLimit('placements', 'network_search.text') });
 	const d = openDialog({
 		title: pl ? t('placement.editTitle') : t('placement.addTitle'),
 		body: [h('div', { class: 'row' }, form.wrap, variant.wrap), network.wrap, h('div', { class: 'row' },
-			start.wrap, end.wrap), reason.wrap, carers.wrap],
+			start.wrap, end.wrap), reason.wrap, carers.wrap,
+			h('fieldset', {}, h('legend', {}, t('placement.search')), h('div', { class: 'row' }, nsDate.wrap, nsOutcome.wrap),
+				nsText.wrap)],
 		actions: [{ id: 'save', label: t('common.save'), kind: 'primary', submit: true, onClick: async () => {
 			if (!start.input.value) {
 				d.error(t('placement.startMissing'));
 				return false;
 			}
+			const search = { ...ns };
+			setOrDelete(search, 'date', nsDate.input.value);
+			setOrDelete(search, 'outcome', nsOutcome.input.value);
+			setOrDelete(search, 'text', nsText.input.value.trim());
 			const desc = pl ? t('placement.changedDesc', { what: te('form', form.input.value) })
 				: t('placement.addedDesc', { what: te('form', form.input.value) });
 			try {
@@ -120,6 +135,7 @@ async function placementDialog(pl) {
 					it.start = start.input.value;
 					setOrDelete(it, 'end', end.input.value);
 					setOrDelete(it, 'end_reason', reason.input.value);
+					setOrDelete(it, 'network_search', Object.keys(search).length ? search : '');
 				});
 			} catch (e) {
 				d.error(errs(e));

@@ -5,12 +5,15 @@
 
 import { api } from '../api.js';
 import { field, h, mount } from '../dom.js';
-import { fmtDate, t, te } from '../i18n.js';
+import { fmtDate, fmtNum, t, te } from '../i18n.js';
 
 let asOf = '';
 
+/* A figure as people write it here ("12,5"); "<5" and "x" as they come. */
 function num(v) {
-	return v === null || v === undefined ? '—' : String(v);
+	if (v === null || v === undefined)
+		return '—';
+	return typeof v === 'number' ? fmtNum(v) : String(v);
 }
 
 export async function render(main, params, ctx) {
@@ -37,7 +40,7 @@ export async function render(main, params, ctx) {
 			h('div', { class: 'stat' }, h('div', { class: 'big' }, num(st.cases)), t('stats.cases')),
 			h('div', { class: 'stat' }, h('div', { class: 'big' }, num(st.median_network_size)), t('stats.network')),
 			h('div', { class: 'stat' }, h('div', { class: 'big' }, st.trust_figure_share === null || st.trust_figure_share === undefined
-				? '—' : `${Math.round(st.trust_figure_share * 100)}%`), t('stats.trust')),
+				? '—' : fmtNum(st.trust_figure_share, { style: 'percent' })), t('stats.trust')),
 			h('div', { class: 'stat' }, h('div', { class: 'big' }, num(st.agreements_overdue)), t('stats.overdue'))),
 		h('div', { class: 'cols' },
 			h('section', { class: 'col card' }, h('h2', {}, t('stats.byForm')),
