@@ -15,7 +15,27 @@ import path from 'node:path';
 import { PHONE, ROOT, clean, goto, kring, login, newPage, pageFetch, setup, shot } from './harness.mjs';
 
 const KEES_PW = 'Heidebloem-Sneeuw-58';
+const DAY = 86400e3;
+const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+const START = iso(Date.now() - 60 * DAY);   /* a stranger placement two months ago */
+const MATCH_REF = 'E2E-MATCH';
 let w;
+
+/* A child of 9 in a foster family outside the network since START, with
+ * nothing recorded about the matching or the first weeks. */
+const matchCase = {
+	format: 'kring-case/1', case: { ref: MATCH_REF, child: 'p1' },
+	persons: [
+		{ id: 'p1', name: 'Noor', sex: 'f', born: '2017-05-02', roles: ['child'], world: 'origin', segment: 'household' },
+		{ id: 'p2', name: 'Sandra', sex: 'f', born: '1988-01-10', roles: ['parent'], world: 'origin', segment: 'family' },
+		{ id: 'p3', name: 'Tante Mieke', sex: 'f', roles: ['aunt_uncle'], world: 'origin', segment: 'family' },
+		{ id: 'p4', name: 'Marieke Bakker', sex: 'f', roles: ['foster_parent'], world: 'foster', segment: 'household' },
+	],
+	kinship: [{ type: 'parent', parent: 'p2', child: 'p1' }],
+	ties: [{ a: 'p1', b: 'p2', strength: 'strong' }, { a: 'p1', b: 'p4', strength: 'normal' }],
+	placements: [{ id: 'pl1', form: 'foster_fulltime', network: false, start: START, carers: ['p4'] }],
+	events: [], meetings: [],
+};
 
 /* An example family of the register with another id and worker. */
 function family(file, id, account) {
@@ -26,7 +46,7 @@ function family(file, id, account) {
 }
 
 before(async () => {
-	w = await setup('families');
+	w = await setup('families', { cases: [matchCase] });
 	kring(['--db', w.db, '--author', 'e2e', 'user', 'add', 'kees', '--role', 'worker', '--team', 'zuid'],
 		`${KEES_PW}\n`);
 	for (const [file, id, account] of [['f1.json', 'bakker', 'anouk'], ['f3.json', 'linde', 'anouk'],
@@ -204,6 +224,88 @@ test('an analyst has no register of families', async () => {
 	assert.equal((await pageFetch(page, '/api/families')).status, 403);
 	await goto(page, '#/families', 'main p[role=alert]');
 	assert.equal(await page.$('table.families'), null);
+	clean(page);
+	await page.context().close();
+});
+
+test('the matching of a placement and its check-ins: saved, shown after a reload, signals as the server gives them', async () => {
+	const page = await newPage(w);
+	await login(w, page, 'anouk');
+	await goto(page, `#/cases/${MATCH_REF}/matching`, '.placement-card[data-placement=pl1]');
+	const card = '.placement-card[data-placement=pl1]';
+	const sigIds = () => page.$$eval(`${card} li.signal`, (ls) => ls.map((l) => l.dataset.signal));
+	const before = await sigIds();
+	for (const id of ['matching-child-not-involved', 'parents-fosterparents-no-first-meeting', 'settling-checkin-overdue'])
+		assert.ok(before.includes(id), `the server's signal ${id} is shown (${before})`);
+	assert.match(await page.textContent(card), /Nog geen matching vastgelegd/);
+
+	await page.click(`${card} button[data-action=matching]`);
+	await page.waitForSelector('dialog[open] [data-path=family] select');
+	await page.selectOption('dialog[open] [data-path=family] select', 'bakker');
+	await page.click('#add-considered');
+	await page.selectOption('dialog[open] .considered-row:nth-child(1) select', 'p:p3');
+	await page.fill('dialog[open] .considered-row:nth-child(1) input[type=text]', 'Geen ruimte in huis');
+	await page.click('#add-considered');
+	await page.selectOption('dialog[open] .considered-row:nth-child(2) select', 'f:bakker');
+	await page.check('dialog[open] .considered-row:nth-child(2) input[type=checkbox]');
+	await page.selectOption('dialog[open] [data-path="matching.child_involved"] select', 'visited');
+	await page.fill('dialog[open] [data-path="matching.child_wishes"] textarea', 'Een huis met een hond en dicht bij school.');
+	await page.selectOption('dialog[open] [data-path="matching.own_children_heard"] select', 'yes');
+	await page.fill('dialog[open] [data-path="matching.first_meeting"] input', '2026-13-01');   /* no such month */
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open] [data-path="matching.first_meeting"] .field-error');
+	assert.match(await page.textContent('dialog[open] [data-path="matching.first_meeting"] .field-error'), /2026-13-01/);
+	assert.equal(await page.inputValue('dialog[open] [data-path="matching.child_wishes"] textarea'),
+		'Een huis met een hond en dicht bij school.', 'the input stays');
+	const firstMeeting = iso(Date.now() - 75 * DAY);
+	await page.fill('dialog[open] [data-path="matching.first_meeting"] input', firstMeeting);
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open]', { state: 'detached' });
+
+	await page.click(`${card} button[data-action=add-checkin]`);
+	await page.waitForSelector('dialog[open] [data-path="settling[0].date"]');
+	await page.fill('dialog[open] [data-path="settling[0].date"] input', iso(Date.now() - 52 * DAY));
+	await page.selectOption('dialog[open] [data-path="settling[0].child"] select', '4');
+	await page.selectOption('dialog[open] [data-path="settling[0].foster_parents"] select', '5');
+	await page.selectOption('dialog[open] [data-path="settling[0].own_children"] select', '3');
+	await page.fill('dialog[open] [data-path="settling[0].text"] textarea', 'Noor slaapt goed.');
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open]', { state: 'detached' });
+	await page.click(`${card} button[data-action=add-checkin]`);
+	await page.fill('dialog[open] [data-path="settling[1].date"] input', iso(Date.now() - 38 * DAY));
+	await page.selectOption('dialog[open] [data-path="settling[1].child"] select', '2');
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open]', { state: 'detached' });
+
+	await page.reload();
+	await page.waitForSelector(`${card} table.settling`);
+	const meta = (await pageFetch(page, '/api/meta')).body.vocabulary.enums;
+	assert.equal(await page.textContent(`${card} [data-fact=child_involved]`), meta.involvement.visited.nl);
+	assert.match(await page.textContent(`${card} [data-fact=child_wishes]`), /hond/);
+	assert.match(await page.textContent(`${card} ul.considered`), /Tante Mieke[\s\S]*Familie Bakker/);
+	assert.equal(await page.textContent(`${card} a.family-link`), 'Familie Bakker');
+	const rows = await page.$$eval(`${card} table.settling tbody tr`, (trs) => trs.map((tr) =>
+		[...tr.querySelectorAll('td[data-score]')].map((td) => td.dataset.score)));
+	assert.deepEqual(rows, [['4', '5', '3'], ['2']]);
+	assert.match(await page.textContent(`${card} table.settling tbody tr:first-child`), new RegExp(meta.settling_score['4'].nl));
+	const after = await sigIds();
+	assert.ok(!after.includes('matching-child-not-involved'), 'the child took part');
+	assert.ok(!after.includes('parents-fosterparents-no-first-meeting'), 'they met first');
+	assert.ok(after.includes('settling-score-drop'), `the child's score dropped from 4 to 2 (${after})`);
+	const server = (await pageFetch(page, `/api/cases/${MATCH_REF}/signals`)).body;
+	const ids = (Array.isArray(server) ? server : server.signals).filter((sg) => (sg.subjects || []).includes('pl1'))
+		.map((sg) => sg.id);
+	for (const id of after)
+		assert.ok(ids.includes(id), `${id} is the server's`);
+	const doc = (await pageFetch(page, `/api/cases/${MATCH_REF}`)).body;
+	assert.equal(doc.placements[0].family, 'bakker');
+	assert.equal(doc.placements[0].matching.first_meeting, firstMeeting);
+	assert.deepEqual(doc.placements[0].matching.considered.map((k) => k.person || k.family), ['p3', 'bakker']);
+	await shot(page, 'matching', true);
+
+	/* the family now has a child living there, as the server counts it */
+	await goto(page, '#/families/bakker', '#household');
+	assert.match(await page.textContent('[data-fact=in_use]'), /^1 kind$/);
 	clean(page);
 	await page.context().close();
 });
