@@ -1835,6 +1835,148 @@ static void one_signal_many_people(void **state)
 
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
+/* ---- matching and the first year (issue 13) ---- */
+
+/* Sam (born 2014-05-02) with Marga, a stranger foster family, since
+ * 2026-06-01 unless said otherwise. */
+static json_t *new_home(const char *start)
+{
+	json_t *d = fresh();
+	put_str(at(d, "placements[0]"), "start", start);
+	return d;
+}
+
+static void matching_child_not_involved(void **state)
+{
+	json_t *d = new_home("2026-06-01"), *m;
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	sg = expect(run(d, AS_OF), "matching-child-not-involved", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1");
+	says(sg, "er staat niet bij hoe hij meedeed", "nothing says how he took part");
+	assert_int_equal(json_integer_value(json_object_get(sg->details, "age_at_start")), 12);
+	put(at(d, "placements[0]"), "matching", "{'child_involved': 'visited'}");
+	silent(run(d, AS_OF), "matching-child-not-involved");
+	m = at(d, "placements[0].matching");
+	put_str(m, "child_involved", "heard");
+	silent(run(d, AS_OF), "matching-child-not-involved");
+	put_str(m, "child_involved", "informed");
+	sg = expect(run(d, AS_OF), "matching-child-not-involved", KR_LEVEL_WARNING);
+	says(sg, "kreeg het alleen te horen", "was only told");
+	put_str(m, "child_involved", "not_involved");
+	expect(run(d, AS_OF), "matching-child-not-involved", KR_LEVEL_WARNING);
+
+	/* the age at the start: 12 on 2026-05-02, 11 the day before */
+	s = with(KR_SET_MATCHING_CHILD_MIN_AGE, 12);
+	put_str(at(d, "placements[0]"), "start", "2026-05-02");
+	expect(run_with(d, AS_OF, &s), "matching-child-not-involved", KR_LEVEL_WARNING);
+	put_str(at(d, "placements[0]"), "start", "2026-05-01");
+	silent(run_with(d, AS_OF, &s), "matching-child-not-involved");
+
+	/* the window: a home begun 12 months ago still counts, a day longer not */
+	put_str(at(d, "placements[0]"), "start", "2026-06-01");
+	expect(run(d, "2027-06-01"), "matching-child-not-involved", KR_LEVEL_WARNING);
+	silent(run(d, "2027-06-02"), "matching-child-not-involved");
+	/* care within the network is not a matching with strangers */
+	put(at(d, "placements[0]"), "network", "true");
+	silent(run(d, AS_OF), "matching-child-not-involved");
+	json_decref(d);
+}
+
+static void parents_fosterparents_no_first_meeting(void **state)
+{
+	json_t *d = new_home("2026-06-01"), *m;
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	sg = expect(run(d, AS_OF), "parents-fosterparents-no-first-meeting", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1 p5");
+	says(sg, "elkaar voor de plaatsing hebben leren kennen", "met before the placement");
+	put(at(d, "placements[0]"), "matching", "{'first_meeting': '2026-05-20'}");
+	silent(run(d, AS_OF), "parents-fosterparents-no-first-meeting");
+	m = at(d, "placements[0].matching");
+	put_str(m, "first_meeting", "2026-06-01");        /* on the day itself */
+	silent(run(d, AS_OF), "parents-fosterparents-no-first-meeting");
+	put_str(m, "first_meeting", "2026-06-02");        /* one day after */
+	sg = expect(run(d, AS_OF), "parents-fosterparents-no-first-meeting", KR_LEVEL_WARNING);
+	assert_int_equal(json_integer_value(json_object_get(sg->details, "days_after_start")), 1);
+	says(sg, "pas 2 juni 2026 kennen", "first met on 2 June 2026");
+	/* with a week allowed */
+	s = with(KR_SET_FIRST_MEETING_DAYS, 7);
+	put_str(m, "first_meeting", "2026-06-08");
+	silent(run_with(d, AS_OF, &s), "parents-fosterparents-no-first-meeting");
+	put_str(m, "first_meeting", "2026-06-09");
+	expect(run_with(d, AS_OF, &s), "parents-fosterparents-no-first-meeting", KR_LEVEL_WARNING);
+	/* a month-precision meeting is late only when every day of it is */
+	put_str(m, "first_meeting", "2026-06");
+	silent(run(d, AS_OF), "parents-fosterparents-no-first-meeting");
+	json_decref(d);
+}
+
+static void settling_checkin_overdue(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	/* check-in 1 is due on 2026-06-08; 14 days of grace */
+	silent(run(d, "2026-06-22"), "settling-checkin-overdue");
+	sg = expect(run(d, "2026-06-23"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1");
+	says(sg, "Gesprek 1 over het wennen hoorde rond 8 juni 2026",
+	     "check-in 1 was due around 8 June 2026");
+	s = with(KR_SET_SETTLING_GRACE_DAYS, 0);
+	silent(run_with(d, "2026-06-08", &s), "settling-checkin-overdue");
+	expect(run_with(d, "2026-06-09", &s), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	/* one check-in done: the second is due on 2026-06-22 */
+	put(at(d, "placements[0]"), "settling", "[{'date': '2026-06-08', 'child': 4}]");
+	silent(run(d, "2026-07-06"), "settling-checkin-overdue");
+	sg = expect(run(d, "2026-07-07"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	assert_int_equal(json_integer_value(json_object_get(sg->details, "checkin")), 2);
+	/* a check-in after the as-of day does not count yet */
+	add(d, "placements[0].settling", "{'date': '2026-07-10', 'child': 4}");
+	expect(run(d, "2026-07-07"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	/* the first year only: the last check-in is due 2027-06-01, plus grace */
+	expect(run(d, "2027-06-15"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	silent(run(d, "2027-06-16"), "settling-checkin-overdue");
+	/* the schedule from the settings */
+	s = with(KR_SET_SETTLING_3_DAYS, 60);
+	silent(run_with(d, "2026-08-14", &s), "settling-checkin-overdue");
+	expect(run_with(d, "2026-08-15", &s), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	json_decref(d);
+}
+
+static void settling_score_drop(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	put(at(d, "placements[0]"), "settling",
+	    "[{'date': '2026-06-08', 'child': 4, 'own_children': 4, 'parents': 3},"
+	    " {'date': '2026-06-22', 'child': 3, 'own_children': 2}]");
+	sg = expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1");
+	says(sg, "hun eigen kinderen van 4 naar 2 (gaat moeilijk)",
+	     "their own children from 4 to 2 (hard)");
+	assert_null(json_object_get(sg->details, "child"));      /* one point down */
+	assert_non_null(json_object_get(sg->details, "own_children"));
+	/* a drop of one point is below the threshold of two */
+	json_object_set_new(at(d, "placements[0].settling[1]"), "own_children", json_integer(3));
+	silent(run(d, "2026-06-30"), "settling-score-drop");
+	s = with(KR_SET_SETTLING_DROP_POINTS, 1);
+	sg = expect(run_with(d, "2026-06-30", &s), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "het kind van 4 naar 3", "the child from 4 to 3");
+	/* before the second check-in there is nothing to compare */
+	silent(run_with(d, "2026-06-21", &s), "settling-score-drop");
+	/* a view not scored the second time is not compared */
+	add(d, "placements[0].settling", "{'date': '2026-07-06', 'parents': 1}");
+	sg = expect(run(d, "2026-07-10"), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "de ouders van 3 naar 1", "the parents from 3 to 1");
+	json_decref(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1857,6 +1999,10 @@ int main(void)
 		T(recent_breakdown),
 		T(recent_breakdown_event),
 		T(crisis_too_long),
+		T(matching_child_not_involved),
+		T(parents_fosterparents_no_first_meeting),
+		T(settling_checkin_overdue),
+		T(settling_score_drop),
 		T(network_not_explored),
 		T(network_not_explored_from_the_home),
 		T(tie_worsened_parents),
