@@ -29,6 +29,7 @@
 
 #include "kring/path.h"
 #include "kring/plan.h"
+#include "kring/settling.h"
 #include "kring/signals.h"
 #include "kring/words.h"
 
@@ -1726,18 +1727,10 @@ static void rule_not_explored(struct ctx *x)
 
 /* ---- matching and the first year (issue 13) ----------------------------- */
 
-/* The placement that began the child's current home: the current one, or
- * the earlier one with the same carers it continues (path.h: a home), so
- * that extended care after 18 or a crisis placement that became the
- * child's home is not a new start.  -1 without a current placement. */
+/* The placement that began the child's current home (settling.h). */
 static int home_first(const struct ctx *x)
 {
-	const struct kr_path *pa = x->path;
-
-	if (x->cp >= 0 && pa->out_of_home && pa->home >= 0 &&
-	    pa->homes[pa->home].last == x->cp)
-		return pa->homes[pa->home].first;
-	return x->cp;
+	return kr_settling_home_first(x->path);
 }
 
 /* The placement whose matching counts when the current home is one the
@@ -1864,56 +1857,30 @@ static void rule_match_meeting(struct ctx *x)
 	                     "meeting and record its date with the matching.", CHILD);
 }
 
-/* The day check-in k (0-5) of the settling-in schedule is due for a
- * placement starting on day start. */
-static long checkin_due(const struct ctx *x, long start, int k)
-{
-	switch (k) {
-	case 0: return start + SET(SETTLING_1_DAYS);
-	case 1: return start + SET(SETTLING_2_DAYS);
-	case 2: return start + SET(SETTLING_3_DAYS);
-	case 3: return start + SET(SETTLING_4_DAYS);
-	case 4: return kr_days_add_months(start, SET(SETTLING_5_MONTHS));
-	default: return kr_days_add_months(start, SET(SETTLING_6_MONTHS));
-	}
-}
-
 /* The placement that began the current home when it has a settling-in
- * schedule: a family form (not back home, not residential care). */
+ * schedule (settling.h), else NULL. */
 static const struct kr_placement *settling_placement(const struct ctx *x)
 {
-	const struct kr_placement *p;
+	struct kr_settling st;
 
-	if (x->cp < 0)
-		return NULL;
-	p = &x->c->placements[x->cp];
-	if (p->form == KR_FORM_HOME || p->form == KR_FORM_RESIDENTIAL)
-		return NULL;
-	p = &x->c->placements[home_first(x)];
-	return kr_date_valid(p->start) ? p : NULL;
+	kr_settling_compute(x->c, x->path, x->s, &st);
+	return st.placement >= 0 ? &x->c->placements[st.placement] : NULL;
 }
 
 static void rule_settling_overdue(struct ctx *x)
 {
-	const struct kr_placement *p = settling_placement(x);
-	long start, due;
-	size_t done = 0;
+	struct kr_settling st;
+	const struct kr_placement *p;
+	long due;
+	size_t done;
 	struct kr_signal *sg;
 
-	if (!p)
+	kr_settling_compute(x->c, x->path, x->s, &st);
+	if (!st.overdue)
 		return;
-	start = kr_date_last(p->start);
-	/* the schedule is the first year's: past its last check-in (and the
-	 * grace after it) the rule is silent */
-	if (x->on - checkin_due(x, start, 5) > SET(SETTLING_GRACE_DAYS))
-		return;
-	for (size_t k = 0; k < p->nsettling; k++)
-		done += kr_date_valid(p->settling[k].date) && kr_date_first(p->settling[k].date) <= x->on;
-	if (done >= 6)   /* the whole schedule of the first year */
-		return;
-	due = checkin_due(x, start, (int)done);
-	if (x->on - due <= SET(SETTLING_GRACE_DAYS))
-		return;
+	p = &x->c->placements[st.placement];
+	due = st.due[st.next];
+	done = st.done;
 	if (!(sg = emit(x, R_SETTLING_OVERDUE, KR_LEVEL_WARNING)))
 		return;
 	person_subject(x, sg, x->c->child);
