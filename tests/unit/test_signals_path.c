@@ -158,6 +158,8 @@ static const struct {
 	{ "parents-fosterparents-no-first-meeting", LV_W, D003 },
 	{ "settling-checkin-overdue", LV_W, D000 },
 	{ "settling-score-drop", LV_W, D000 },
+	{ "parents-without-support", LV_W, D000 },
+	{ "fosterparents-without-contact", LV_W, D000 },
 	{ "data-missing", LV_I, "—" },
 };
 #define NCAT (sizeof catalogue / sizeof *catalogue)
@@ -1977,6 +1979,82 @@ static void settling_score_drop(void **state)
 	json_decref(d);
 }
 
+static void parents_without_support(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	/* away from home since 2026-06-01: 13 days is not yet, 14 days is */
+	silent(run(d, "2026-06-14"), "parents-without-support");
+	sg = expect(run(d, "2026-06-15"), "parents-without-support", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1");
+	says(sg, "Er staat niemand genoemd die de ouders steunt", "Nobody is named who supports");
+	/* the first year after the removal only */
+	expect(run(d, "2027-06-01"), "parents-without-support", KR_LEVEL_WARNING);
+	silent(run(d, "2027-06-02"), "parents-without-support");
+	/* a support person of their own, in contact in the last 3 months */
+	put(d, "support", "{'parents': {'person': 'p4', 'contacts': ['2026-09-01']}}");
+	silent(run(d, "2026-12-01"), "parents-without-support");
+	sg = expect(run(d, "2026-12-02"), "parents-without-support", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 p4");
+	says(sg, "het laatste contact was 1 september 2026", "the last contact was 1 September 2026");
+	s = with(KR_SET_SUPPORT_CONTACT_MONTHS, 4);
+	silent(run_with(d, "2026-12-02", &s), "parents-without-support");
+	json_decref(d);
+}
+
+static void parents_support_is_their_own(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	char *text;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	(void)state;
+	/* the foster mother cannot be the parents' support person */
+	put(d, "support", "{'parents': {'person': 'p5'}}");
+	text = json_dumps(d, JSON_COMPACT);
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_case_read(text, strlen(text), &c, &err), KR_EINVAL);
+	assert_non_null(strstr(err.details[0], "support.parents.person: \"p5\" cares for the child "
+	                       "(placements[0]); the parents need a support person of their own"));
+	kr_error_cleanup(&err);
+	free(text);
+	/* nor the foster parents' own support person */
+	put(d, "support", "{'parents': {'person': 'p4'}, 'foster_parents': {'person': 'p4'}}");
+	text = json_dumps(d, JSON_COMPACT);
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_case_read(text, strlen(text), &c, &err), KR_EINVAL);
+	assert_non_null(strstr(err.details[0], "support.parents.person: \"p4\" also supports the "
+	                       "foster parents"));
+	kr_error_cleanup(&err);
+	free(text);
+	json_decref(d);
+}
+
+static void fosterparents_without_contact(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	(void)state;
+	/* without a support record kring cannot tell: silent */
+	silent(run(d, AS_OF), "fosterparents-without-contact");
+	put(d, "support", "{'foster_parents': {'person': 'p9', 'contacts': ['2026-08-15'],"
+	    " 'peer_contacts': ['2026-09-10']}}");
+	/* the latest contact (with a peer) 3 months ago is in time, a day more is not */
+	silent(run(d, "2026-12-10"), "fosterparents-without-contact");
+	sg = expect(run(d, "2026-12-11"), "fosterparents-without-contact", KR_LEVEL_WARNING);
+	subjects_are(sg, "p5 pl1");
+	says(sg, "sinds 10 september 2026 geen contact meer", "no contact with their worker or "
+	     "with other foster parents since 10 September 2026");
+	/* a home younger than 3 months is not judged yet */
+	put(d, "support", "{'foster_parents': {'person': 'p9'}}");
+	silent(run(d, "2026-08-31"), "fosterparents-without-contact");
+	sg = expect(run(d, "2026-09-01"), "fosterparents-without-contact", KR_LEVEL_WARNING);
+	says(sg, "Er is geen contact vastgelegd", "No contact is recorded");
+	json_decref(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2003,6 +2081,9 @@ int main(void)
 		T(parents_fosterparents_no_first_meeting),
 		T(settling_checkin_overdue),
 		T(settling_score_drop),
+		T(parents_without_support),
+		T(parents_support_is_their_own),
+		T(fosterparents_without_contact),
 		T(network_not_explored),
 		T(network_not_explored_from_the_home),
 		T(tie_worsened_parents),
