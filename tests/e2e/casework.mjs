@@ -560,3 +560,29 @@ test('a person removed with every reference to them comes back whole with undo',
 	assert.deepEqual(doc.plan.agreements, before.plan.agreements, 'her agreement names her again');
 	clean(page);
 });
+
+test('a goal is removed only after asking; one an agreement still names is refused with the reason', async () => {
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.waitForSelector('#add-goal');
+	await page.click('#add-goal');
+	await page.fill('dialog[open] textarea >> nth=0', 'Daan zwemt zijn A-diploma.');
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('#goals li:has-text("A-diploma")');
+	await page.click('#goals li:has-text("A-diploma") [data-action=remove]');
+	await page.click('dialog[open] [data-action=remove]');
+	await page.waitForFunction(() => !/A-diploma/.test(document.querySelector('#goals') ? document.querySelector('#goals').textContent : ''));
+	await page.click('#undo');
+	await page.waitForSelector('#goals li:has-text("A-diploma")');
+	/* a goal an agreement works towards stays, and the toast says why */
+	const doc = await caseDoc(REF);
+	const named = doc.plan.agreements.find((a) => a.goal);
+	assert.ok(named, 'an agreement names a goal in the example');
+	const goal = doc.plan.goals.find((g) => g.id === named.goal);
+	await page.click(`#goals li:has-text(${JSON.stringify(goal.text.slice(0, 20))}) [data-action=remove]`);
+	await page.click('dialog[open] [data-action=remove]');
+	await page.waitForSelector('.toast.error');
+	assert.match(await page.textContent('.toast.error'), /still refers|verwijst|nog naar/);
+	assert.ok((await caseDoc(REF)).plan.goals.some((g) => g.id === goal.id));
+	page.problems.length = 0;   /* the 422 is the point here */
+	clean(page);
+});
