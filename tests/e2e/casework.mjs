@@ -220,6 +220,12 @@ test('the case facts form clears "Perspectiefbesluit te laat"; the save goes ite
 	assert.match(await page.textContent('#case-facts'), /Apeldoorn \(GM0200\)/);
 	assert.match(await page.textContent('#case-facts'), /rechter/i);
 	assert.notEqual(await page.getAttribute('#factors [data-factor=continuity]', 'data-status'), 'concern');
+	/* the history says it in words, once, with the vocabulary's labels */
+	const hist = await pageFetch(page, `/api/cases/${REF}/history?after=${rev}`);
+	const words = hist.body.revisions[0].changes[0].text.nl;
+	assert.match(words, /perspectiefbesluit .*verwezen door gecertificeerde instelling → rechter/);
+	assert.equal(words.split('uitkomst perspectiefbesluit').length, 2, 'said once');
+	assert.doesNotMatch(words, /court|referrer/);
 	await shot(page, 'case-facts');
 	clean(page);
 });
