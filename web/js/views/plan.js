@@ -483,7 +483,8 @@ export async function render(body, { ref }) {
 						: h('span', { class: 'block overdue' }, t('wish.unanswered'))),
 				h('span', { class: 'item-actions no-print' },
 					h('button', { type: 'button', class: 'btn secondary small', onclick: () => wishDialog(w),
-						'aria-label': t('common.editWhat', { what: w.text || w.id }) }, w.response ? t('common.edit') : t('wish.answer')),
+						'aria-label': w.response ? t('common.editWhat', { what: w.text || w.id })
+							: `${t('wish.answer')}: ${w.text || w.id}` }, w.response ? t('common.edit') : t('wish.answer')),
 					h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'remove' },
 						'aria-label': t('common.removeWhat', { what: w.text || w.id }),
 						onclick: () => removeAsked(t('wish.what', { what: w.text || w.id }), (d) => {
