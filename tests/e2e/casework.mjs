@@ -65,9 +65,18 @@ before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-cw-'));
 	const db = path.join(tmp, 'e2e.db');
 	kring(['--db', db, 'init']);
-	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'],
 		`${PW.anouk}\n`);
+	/* the register of foster families first (examples name families in it),
+	 * with the account of the worker those examples name */
+	const fams = path.join(ROOT, 'examples', 'families');
+	if (fs.existsSync(fams)) {
+		kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'noord'],
+			'Lantaarn-Wilg-Oktober-58\n');
+		for (const f of fs.readdirSync(fams).filter((x) => x.endsWith('.json')).sort())
+			kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(fams, f)]);
+	}
+	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
 	for (const f of EXAMPLES)
 		kring(['--db', db, '--author', 'e2e', 'assign', path.basename(f, '.json'), 'anouk']);
 	base = await startServer(db);
