@@ -12,6 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const PW = { anouk: 'Zonnebloem-Veld-42' };
 const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
 	.map((f) => path.join(ROOT, 'examples', f));
 const REF = 'PZ-2026-0101';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86400e3;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 const YESTERDAY = iso(Date.now() - DAY);
@@ -599,5 +601,43 @@ test('a goal is removed only after asking; one an agreement still names is refus
 	assert.match(await page.textContent('.toast.error'), /still refers|verwijst|nog naar/);
 	assert.ok((await caseDoc(REF)).plan.goals.some((g) => g.id === goal.id));
 	page.problems.length = 0;   /* the 422 is the point here */
+	clean(page);
+});
+
+/* axe-core on the page as it is; fails with each violation and its elements. */
+async function axe(what) {
+	if (!(await page.evaluate(() => typeof window.axe === 'object')))
+		await page.evaluate(AXE);
+	const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+	assert.deepEqual(res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} - ${
+		v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+}
+
+test('axe finds nothing on the case-work dialogs: case facts, placement, event, removal, meeting planned', async () => {
+	await page.goto(`${base}/#/cases/${REF}`);
+	await page.waitForSelector('#edit-case');
+	await page.click('#edit-case');
+	await page.waitForSelector('#case-dialog');
+	await axe('the case facts dialog');
+	await page.keyboard.press('Escape');
+	await page.click('#add-placement');
+	await page.waitForSelector('#placement-dialog');
+	await axe('the placement dialog');
+	await page.keyboard.press('Escape');
+	await page.goto(`${base}/#/cases/${REF}/lifeline`);
+	await page.waitForSelector('#event-list [data-action=edit]');
+	await page.click('#event-list li >> nth=0 >> [data-action=edit]');
+	await page.waitForSelector('#event-dialog');
+	await axe('the event dialog');
+	await page.keyboard.press('Escape');
+	await page.click('#event-list li >> nth=0 >> [data-action=remove]');
+	await page.waitForSelector('dialog[open] [data-action=keep]');
+	await axe('the question before removing');
+	await page.click('dialog[open] [data-action=keep]');
+	const doc = await caseDoc(REF);
+	const future = doc.meetings.find((m) => m.date && m.date > iso(Date.now()));
+	await page.goto(`${base}/#/cases/${REF}/meeting/${future.id}`);
+	await page.waitForSelector('#planning-form');
+	await axe('a meeting that has not taken place');
 	clean(page);
 });
