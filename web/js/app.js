@@ -10,6 +10,8 @@ import { h, mount } from './dom.js';
 import { getLang, initI18n, setLang, t } from './i18n.js';
 import * as casesView from './views/cases.js';
 import * as dashboardView from './views/dashboard.js';
+import * as familiesView from './views/families.js';
+import * as familyView from './views/family.js';
 import * as caseView from './views/case.js';
 import * as loginView from './views/login.js';
 import * as statsView from './views/stats.js';
@@ -27,6 +29,8 @@ const routes = [
 	[/^#\/cases\/([^/]+)(?:\/([a-z_]+))?(?:\/([^/]+))?$/, caseView, true],
 	[/^#\/stats$/, statsView, true],
 	[/^#\/dashboard$/, dashboardView, true],
+	[/^#\/families$/, familiesView, true], [/^#\/families\/new$/, familyView, true, 'new'],
+	[/^#\/families\/([^/]+)(?:\/(edit))?$/, familyView, true],
 ];
 
 /* The start page: the case list for those who may list cases, else the
@@ -63,7 +67,7 @@ function renderTop() {
 	const cur = location.hash || '';
 	const items = [];
 	if (u && can('list'))
-		items.push(['#/cases', t('nav.cases')]);
+		items.push(['#/cases', t('nav.cases')], ['#/families', t('nav.families')]);
 	if (u && can('figures'))
 		items.push(['#/stats', t('nav.stats')], ['#/dashboard', t('nav.dashboard')]);
 	mount(nav, items.map(([href, label]) => h('a', {

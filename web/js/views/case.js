@@ -13,6 +13,7 @@ import * as ecogram from './ecogram.js';
 import * as genogram from './genogram.js';
 import * as history from './history.js';
 import * as lifeline from './lifeline.js';
+import * as matching from './matching.js';
 import * as meeting from './meeting.js';
 import * as overview from './overview.js';
 import * as pictures from './pictures.js';
@@ -20,7 +21,7 @@ import * as planView from './plan.js';
 import * as sharing from './sharing.js';
 
 const TABS = [
-	['overview', overview], ['ecogram', ecogram], ['genogram', genogram], ['lifeline', lifeline],
+	['overview', overview], ['matching', matching], ['ecogram', ecogram], ['genogram', genogram], ['lifeline', lifeline],
 	['sociogram', pictures], ['scan', pictures], ['flower', pictures], ['plan', planView],
 	['meeting', meeting], ['history', history], ['sharing', sharing],
 ];
