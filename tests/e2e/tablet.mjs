@@ -37,6 +37,10 @@ const PAGES = [
 	['meeting', `#/cases/${REF}/meeting`, '.tab-meeting #tab-title'],
 	['history', `#/cases/${REF}/history`, '#revisions li'],
 	['sharing', `#/cases/${REF}/sharing`, '#share-form'],
+	['matching', '#/cases/PZ-2026-0107/matching', '.placement-card'],
+	['families', '#/families', 'table.families tbody tr[data-family]'],
+	['a family', '#/families/f2', '#household'],
+	['new family', '#/families/new', 'main form'],
 ];
 
 /* What is wrong with the page as it is: wider than the screen, or a
