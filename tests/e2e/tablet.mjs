@@ -91,7 +91,7 @@ for (const [size, viewport, touch] of [['tablet 1024x768', TABLET, true], ['phon
 			for (const p of await problems(page))
 				found.push(`${what}: ${p}`);
 			if (hash.endsWith('/sharing') || hash.endsWith('/plan'))
-				await shot(page, `${what}-${touch ? 'phone' : 'tablet'}`);
+				await shot(page, `${what}-${viewport === PHONE ? 'phone' : 'tablet'}`);
 		}
 		/* the open tab is in view in the row of tabs */
 		await goto(page, `#/cases/${REF}/sharing`, '#share-form');
