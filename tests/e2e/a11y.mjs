@@ -55,6 +55,10 @@ const PAGES = [
 	['history', `#/cases/${REF}/history`, '#revisions li'],
 	['sharing', `#/cases/${REF}/sharing`, '#share-form'],
 	['new case', '#/cases/new', 'main form'],
+	['matching', '#/cases/PZ-2026-0107/matching', '.placement-card'],
+	['families', '#/families', 'table.families tbody tr[data-family]'],
+	['a family', '#/families/f2', '#household'],
+	['new family', '#/families/new', 'main form'],
 ];
 
 for (const lang of ['nl', 'en'])

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { registerFirst } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
@@ -67,18 +68,10 @@ before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-cw-'));
 	const db = path.join(tmp, 'e2e.db');
 	kring(['--db', db, 'init']);
+	registerFirst(db);   /* the register before the cases that name its families */
+	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'],
 		`${PW.anouk}\n`);
-	/* the register of foster families first (examples name families in it),
-	 * with the account of the worker those examples name */
-	const fams = path.join(ROOT, 'examples', 'families');
-	if (fs.existsSync(fams)) {
-		kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'noord'],
-			'Lantaarn-Wilg-Oktober-58\n');
-		for (const f of fs.readdirSync(fams).filter((x) => x.endsWith('.json')).sort())
-			kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(fams, f)]);
-	}
-	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
 	for (const f of EXAMPLES)
 		kring(['--db', db, '--author', 'e2e', 'assign', path.basename(f, '.json'), 'anouk']);
 	base = await startServer(db);

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { registerFirst } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
@@ -62,6 +63,7 @@ before(async () => {
 	const db = path.join(tmp, 'dash.db');
 	const gen = path.join(tmp, 'gen');
 	kring(['--db', db, 'init']);
+	registerFirst(db);   /* the register before the cases that name its families */
 	kring(['generate', '--cases', '240', '--seed', '5', '-o', gen]);
 	const generated = fs.readdirSync(gen).sort().map((f) => path.join(gen, f));
 	/* the register of foster families (with the account of its worker) before the

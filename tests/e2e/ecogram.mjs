@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { registerFirst } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
@@ -103,12 +104,7 @@ before(async () => {
 	fs.writeFileSync(empty, JSON.stringify({ format: 'kring-case/1', case: { ref: EMPTY, child: 'c' },
 		persons: [{ id: 'c', name: 'Lotte Kuipers', sex: 'f', born: '2016-02-01', roles: ['child'] }] }));
 	kring(['--db', db, 'init']);
-	/* the register of foster families (with the account of its worker) before the
-	 * examples that name a family of it */
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'register'],
-		'Lantaarn-Wilg-Oktober-58\n');
-	for (const f of fs.readdirSync(path.join(ROOT, 'examples', 'families')).filter((x) => x.endsWith('.json')).sort())
-		kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(ROOT, 'examples', 'families', f)]);
+	registerFirst(db);   /* the register before the cases that name its families */
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, big, empty]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW}\n`);
 	for (const ref of [...EXAMPLES.map((f) => path.basename(f, '.json')), BIG, EMPTY])

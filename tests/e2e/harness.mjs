@@ -19,9 +19,13 @@ export const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
 export const KRING = process.env.KRING_BIN || path.join(ROOT, 'build/kring');
 export const SHOTS = process.env.KRING_SCREENSHOTS === '1';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-export const PW = { anouk: 'Zonnebloem-Veld-42', bram: 'Kastanje-Regen-913', ana: 'Telraam-Oktober-77' };
+export const PW = { anouk: 'Zonnebloem-Veld-42', bram: 'Kastanje-Regen-913', ana: 'Telraam-Oktober-77',
+	demo: 'Register-Wolk-Dertig-5' };
 export const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
 	.map((f) => path.join(ROOT, 'examples', f));
+const FAMDIR = path.join(ROOT, 'examples', 'families');
+export const FAMILIES = fs.existsSync(FAMDIR) ? fs.readdirSync(FAMDIR).filter((f) => f.endsWith('.json')).sort()
+	.map((f) => path.join(FAMDIR, f)) : [];
 export const REF = 'PZ-2026-0101';
 export const PHONE = { width: 390, height: 844 };
 export const TABLET = { width: 1024, height: 768 };
@@ -103,7 +107,18 @@ export function launch() {
 	});
 }
 
-/* The world of one test file: a database with the example cases (plus the
+/* Puts the register's example families (examples/families/) into db, with
+ * the account their worker names (demo, a worker of team demo): before
+ * the example cases, which place children with these families, as `make
+ * run` does. */
+export function registerFirst(db) {
+	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'demo'], `${PW.demo}\n`);
+	for (const f of FAMILIES)
+		kring(['--db', db, '--author', 'e2e', 'family', 'import', f]);
+}
+
+/* The world of one test file: a database with the register's example
+ * families (their worker's account demo) and the example cases (plus the
  * documents of `cases`), anouk (worker), bram (lead) and ana (analyst),
  * every case assigned to anouk and bram, the server and the browser.
  * Returns {base, tmp, db, browser, close()}. */
@@ -116,16 +131,11 @@ export async function setup(name, { cases = [], serveArgs = [] } = {}) {
 		return f;
 	});
 	kring(['--db', db, 'init']);
-	/* the register of foster families (with the account of its worker) before the
-	 * examples that name a family of it */
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'register'],
-		'Lantaarn-Wilg-Oktober-58\n');
-	for (const f of fs.readdirSync(path.join(ROOT, 'examples', 'families')).filter((x) => x.endsWith('.json')).sort())
-		kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(ROOT, 'examples', 'families', f)]);
-	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, ...files]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW.anouk}\n`);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'bram', '--role', 'lead', '--team', 'noord'], `${PW.bram}\n`);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'ana', '--role', 'analyst'], `${PW.ana}\n`);
+	registerFirst(db);
+	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, ...files]);
 	for (const ref of [...EXAMPLES.map((f) => path.basename(f, '.json')), ...cases.map((c) => c.case.ref)]) {
 		kring(['--db', db, '--author', 'e2e', 'assign', ref, 'anouk']);
 		kring(['--db', db, '--author', 'e2e', 'assign', ref, 'bram']);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { registerFirst } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
@@ -62,12 +63,7 @@ before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-'));
 	const db = path.join(tmp, 'e2e.db');
 	kring(['--db', db, 'init']);
-	/* the register of foster families (with the account of its worker) before the
-	 * examples that name a family of it */
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'register'],
-		'Lantaarn-Wilg-Oktober-58\n');
-	for (const f of fs.readdirSync(path.join(ROOT, 'examples', 'families')).filter((x) => x.endsWith('.json')).sort())
-		kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(ROOT, 'examples', 'families', f)]);
+	registerFirst(db);   /* the register before the cases that name its families */
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW.anouk}\n`);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'bram', '--role', 'lead', '--team', 'noord'], `${PW.bram}\n`);

@@ -200,8 +200,9 @@ test('a long wish wraps on a phone, the form stops at the limit, and the worker 
 	await fam.context().close();
 
 	/* the worker: Ilse's wish and done-mark and Kees's wish, counted on the tab and in the inbox */
-	await goto(worker, `#/cases/${REF}`, '.tabs [data-tab="sharing"] .tab-count:not([hidden])');
-	assert.match(await worker.textContent('.tabs [data-tab="sharing"] .tab-count'), /^3/);
+	await goto(worker, `#/cases/${REF}`, '.tab-overview #tab-title');
+	await worker.waitForFunction(() => /^3/.test(document.querySelector('.tabs [data-tab="sharing"] .tab-count:not([hidden])')
+		?.textContent || ''));
 	await goto(worker, `#/cases/${REF}/sharing`, '#inbox .inbox-item');
 	assert.equal(await worker.textContent('#inbox-count'), '3');
 	const items = await worker.locator('#inbox .inbox-item').allTextContents();

@@ -37,6 +37,10 @@ const PAGES = [
 	['meeting', `#/cases/${REF}/meeting`, '.tab-meeting #tab-title'],
 	['history', `#/cases/${REF}/history`, '#revisions li'],
 	['sharing', `#/cases/${REF}/sharing`, '#share-form'],
+	['matching', '#/cases/PZ-2026-0107/matching', '.placement-card'],
+	['families', '#/families', 'table.families tbody tr[data-family]'],
+	['a family', '#/families/f2', '#household'],
+	['new family', '#/families/new', 'main form'],
 ];
 
 /* What is wrong with the page as it is: wider than the screen, or a
@@ -86,8 +90,8 @@ for (const [size, viewport, touch] of [['tablet 1024x768', TABLET, true], ['phon
 			await page.waitForLoadState('networkidle');
 			for (const p of await problems(page))
 				found.push(`${what}: ${p}`);
-			if (hash.endsWith('/sharing') || hash.endsWith('/plan'))
-				await shot(page, `${what}-${touch ? 'phone' : 'tablet'}`);
+			if (['sharing', 'plan', 'ecogram'].includes(what))
+				await shot(page, `${what}-${viewport === PHONE ? 'phone' : 'tablet'}`);
 		}
 		/* the open tab is in view in the row of tabs */
 		await goto(page, `#/cases/${REF}/sharing`, '#share-form');
@@ -161,7 +165,6 @@ test('150 people on a phone: no two click targets overlap, each at least 44 px; 
 		if (hit !== undefined && hit !== null)
 			assert.equal(hit, x.id);
 	}
-	await shot(page, 'ecogram-phone');
 	/* zoom with the buttons: larger, then everything in view, then back */
 	const width = async () => Number(await page.getAttribute('#ecogram', 'width'));
 	const w0 = await width();
@@ -171,6 +174,7 @@ test('150 people on a phone: no two click targets overlap, each at least 44 px; 
 	const wf = await width();
 	assert.ok(wf <= PHONE.width, `everything in view: ${wf} px`);
 	assert.ok(await page.isDisabled('#zoom-out'), 'no further out than everything');
+	await shot(page, 'ecogram-150-phone');
 	await page.click('#zoom-reset');
 	assert.equal(Math.round(await width()), Math.round(w0));
 	ts = await targets(page);

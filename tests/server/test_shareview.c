@@ -12,6 +12,7 @@
  *
  * Usage: test_shareview KRING  (run from the repository root).
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,7 +201,25 @@ static void holders(const struct tc_session *w)
 		ok = ok && json_is_array(json_object_get(lnk, "scopes"));
 	tc_check(ok && json_array_size(json_object_get(json_array_get(json_object_get(j, "shares"),
 	         0), "scopes")) == 1, "every link in the list has its scopes (the newest: 1)");
+	/* whom a link can be made for: the living and involved (Gerrit p8 died,
+	 * Ahmed p18 was involved until 2024-04), as POST decides */
+	{
+		bool p2 = false, p8 = false, p18 = false;
+		json_array_foreach(json_object_get(j, "candidates"), i, lnk) {
+			const char *id = json_string_value(json_object_get(lnk, "id"));
+			p2 = p2 || (id && !strcmp(id, "p2") && json_is_string(json_object_get(lnk, "name")));
+			p8 = p8 || (id && !strcmp(id, "p8"));
+			p18 = p18 || (id && !strcmp(id, "p18"));
+		}
+		tc_check(p2 && !p8 && !p18, "candidates: the living and involved only");
+	}
 	json_decref(j);
+	for (const char *const *who = (const char *const[]){ "p8", "p18", NULL }; *who; who++) {
+		char body[64];
+		snprintf(body, sizeof body, "{\"person\":\"%s\"}", *who);
+		tc_check(call(w, "POST", "/api/cases/" REF "/shares", NULL, body, NULL, NULL) == 422,
+		         "no link for a person who died or is no longer involved: 422");
+	}
 	tc_check(call(w, "POST", "/api/cases/" REF "/shares", NULL, "{\"person\":\"p2\","
 	              "\"scopes\":[\"own\",\"everything\"]}", &j, NULL) == 422,
 	         "an unknown scope: 422");

@@ -11,7 +11,7 @@
 
 import { api, setCsrf } from './api.js';
 import { h, mount, toast } from './dom.js';
-import { fmtDate, getLang, initI18n, setLang, t, te } from './i18n.js';
+import { fmtDate, getLang, initI18n, setLang, t, te, textLimit } from './i18n.js';
 import { today } from './model.js';
 
 let session = null;
@@ -209,14 +209,9 @@ async function boot() {
 		return;
 	}
 	setCsrf(session.csrf, '/api/share/session');
-	try {
-		const m = await api('GET', '/api/meta', { noAuthEvent: true });
-		const lim = m.data && m.data.limits && m.data.limits.text && m.data.limits.text.wishes;
-		if (lim && lim.text > 0)
-			wishMax = lim.text;
-	} catch (e) {
-		/* the form keeps its own limit; the server says so when a wish is too long */
-	}
+	/* the library's limit of a wish (GET /api/meta, read with the catalogue);
+	 * without it the form keeps 2,000 and the server says so when a wish is longer */
+	wishMax = textLimit('wishes', 'text') || wishMax;
 	try {
 		await show();
 	} catch (e) {

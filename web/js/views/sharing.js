@@ -15,17 +15,13 @@
 
 import { api } from '../api.js';
 import { checkGroup, field, h, mount, toast } from '../dom.js';
-import { fmtDate, getLang, t } from '../i18n.js';
+import { fmtDate, getLang, metaReady, shareScopes, t } from '../i18n.js';
 
-let meta = null;
-
-/* The scopes a link can show, with their words: [{name, nl, en, default}]. */
+/* The scopes a link can show, with their words ([{name, nl, en,
+ * default}]): GET /api/meta, read once at the start (i18n.js). */
 async function scopes() {
-	if (!meta) {
-		const r = await api('GET', '/api/meta');
-		meta = r.data || {};
-	}
-	return meta.share_scopes || [];
+	await metaReady;
+	return shareScopes();
 }
 
 function scopeLabel(list, name) {
