@@ -302,6 +302,10 @@ test('the matching of a placement and its check-ins: saved, shown after a reload
 	assert.equal(doc.placements[0].matching.first_meeting, firstMeeting);
 	assert.deepEqual(doc.placements[0].matching.considered.map((k) => k.person || k.family), ['p3', 'bakker']);
 	await shot(page, 'matching', true);
+	await page.setViewportSize(PHONE);
+	assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('main *')]
+		.filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-wrap'))
+		.map((el) => `${el.tagName}.${el.className}`)), [], 'the tab fits 390 px');
 
 	/* the family now has a child living there, as the server counts it */
 	await goto(page, '#/families/bakker', '#household');
