@@ -121,6 +121,8 @@ bench: deps
 	@$(B)/bench_case_edit
 	@sh bench/http.sh $(B)/kring
 	@sh bench/report.sh $(B)
+	@$(MAKE) --no-print-directory e2e-deps
+	@KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) node bench/pageload.mjs
 
 clean:
 	rm -rf build

@@ -940,7 +940,8 @@ static struct pending *derived_row(struct ctx *x, int table, size_t unit, double
 		p->kind = P_DERIVED;
 		p->value = value;
 		p->ndeps = ndeps < 4 ? ndeps : 4;
-		memcpy(p->deps, deps, p->ndeps * sizeof *deps);
+		if (p->ndeps)
+			memcpy(p->deps, deps, p->ndeps * sizeof *deps);
 	}
 	if (x->u[unit].shown && !p)
 		x->d.nomem = true;

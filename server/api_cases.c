@@ -778,8 +778,10 @@ static int slurp(const char *path, char **out, size_t *len)
 	*len = 0;
 	if (!f)
 		return -1;
-	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || (unsigned long)size > OUT_MAX ||
-	    fseek(f, 0, SEEK_SET) != 0)
+	if (fseek(f, 0, SEEK_END) != 0)
+		goto out;
+	size = ftell(f);
+	if (size < 0 || (unsigned long)size > OUT_MAX || fseek(f, 0, SEEK_SET) != 0)
 		goto out;
 	buf = malloc((size_t)size + 1);
 	if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size)

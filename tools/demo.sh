@@ -8,8 +8,9 @@
 # example cases (examples/history/REF.YYYY-MM-DD.json, imported with
 # `kring import --recorded-at YYYY-MM-DD`, in date order, as a case from
 # another system is brought in with its history), then the example cases
-# as they are now (examples/*.json), and four demo accounts with random
-# passwords (printed here, once).
+# as they are now (examples/*.json), after four demo accounts with random
+# passwords (printed here, once) and the register of foster families
+# (examples/families/*.json, whose own worker is `demo`).
 #
 # The accounts: `demo` (worker, team demo, assigned to every example case),
 # `lead` (lead of team demo), `analyst` (figures only) and `admin` (manages
@@ -73,6 +74,22 @@ export KRING_AUDIT_KEY="$db.audit-key"
 trap 'rm -f "$new" "$new-wal" "$new-shm"' EXIT
 "$kring" --db "$new" init >/dev/null
 
+pw_demo=$(newpw)
+pw_lead=$(newpw)
+pw_analyst=$(newpw)
+pw_admin=$(newpw)
+printf '%s\n' "$pw_demo" | "$kring" --db "$new" --author make-run user add demo --role worker --team demo
+printf '%s\n' "$pw_lead" | "$kring" --db "$new" --author make-run user add lead --role lead --team demo
+printf '%s\n' "$pw_analyst" | "$kring" --db "$new" --author make-run user add analyst --role analyst
+printf '%s\n' "$pw_admin" | "$kring" --db "$new" --author make-run user add admin --role admin
+# The register of foster families (examples/families/): before the cases,
+# whose placements name them; after the accounts, since a family names its
+# own worker's account.
+for f in examples/families/*.json; do
+	[ -f "$f" ] || continue
+	"$kring" --db "$new" --author demo family import "$f" >/dev/null
+done
+
 # The earlier states, oldest first: one import per day, recorded at the end
 # of that day (examples/README.md).
 days=$(for f in examples/history/*.json; do
@@ -86,14 +103,6 @@ done
 "$kring" --db "$new" --author demo import examples/*.json
 echo
 
-pw_demo=$(newpw)
-pw_lead=$(newpw)
-pw_analyst=$(newpw)
-pw_admin=$(newpw)
-printf '%s\n' "$pw_demo" | "$kring" --db "$new" --author make-run user add demo --role worker --team demo
-printf '%s\n' "$pw_lead" | "$kring" --db "$new" --author make-run user add lead --role lead --team demo
-printf '%s\n' "$pw_analyst" | "$kring" --db "$new" --author make-run user add analyst --role analyst
-printf '%s\n' "$pw_admin" | "$kring" --db "$new" --author make-run user add admin --role admin
 for f in examples/*.json; do
 	"$kring" --db "$new" --author make-run assign "$(basename "$f" .json)" demo >/dev/null
 done

@@ -36,6 +36,12 @@ have_py() { command -v python3 >/dev/null 2>&1; }
 
 DB=$T/k.db
 "$K" --db "$DB" init >/dev/null
+# the register first: example placements name its families (tools/demo.sh)
+printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" --author test user add demo --role worker \
+	>/dev/null 2>&1
+for f in "$R"/examples/families/*.json; do
+	"$K" --db "$DB" --author test family import "$f" >/dev/null
+done
 "$K" --db "$DB" --author test import "$R"/examples/*.json >/dev/null
 "$K" generate --cases 300 --seed 12 -o "$T/gen" >/dev/null
 "$K" --db "$DB" --author test import "$T"/gen/*.json >/dev/null
@@ -159,9 +165,9 @@ check "... with a caseload sheet" sh -c "unzip -p '$T/mon.xlsx' xl/workbook.xml 
 echo "# facts, reindex and signals --all"
 exits 0 "signals --all from the facts" --db "$DB" signals --all $AS
 cp "$T/out" "$T/sig1.txt"
-check "... one line per case" test "$(tail -n +2 "$T/sig1.txt" | wc -l)" -eq 306
+check "... one line per case" test "$(tail -n +2 "$T/sig1.txt" | wc -l)" -eq 308
 exits 0 "reindex" --db "$DB" reindex $AS
-check "... says what it did" grep -q "306 dossiers" "$T/out"
+check "... says what it did" grep -q "308 dossiers" "$T/out"
 exits 0 "signals --all after reindex" --db "$DB" signals --all $AS
 check "... the same lines" cmp -s "$T/sig1.txt" "$T/out"
 if have_py; then
@@ -182,12 +188,12 @@ fi
 hash_db() { sqlite3 "$DB" "SELECT day, alerts, top FROM facts" 2>/dev/null | cksum; }
 before=$(hash_db)
 exits 0 "signals --all for another day" --db "$DB" signals --all --as-of 2027-03-01
-check "... still one line per case" test "$(tail -n +2 "$T/out" | wc -l)" -eq 306
+check "... still one line per case" test "$(tail -n +2 "$T/out" | wc -l)" -eq 308
 cp "$T/out" "$T/sigmem.txt"
 exits 0 "a report for another day" --db "$DB" report monitor --as-of 2027-03-01 --format json
 check "reading for another day stores nothing" test "$(hash_db)" = "$before"
 exits 0 "reindex --signals for that day" --db "$DB" reindex --signals --as-of 2027-03-01
-check "... says how many" grep -q "van 306 dossiers" "$T/out"
+check "... says how many" grep -q "van 308 dossiers" "$T/out"
 check "... stores them" test "$(hash_db)" != "$before"
 exits 0 "signals --all then reads them" --db "$DB" signals --all --as-of 2027-03-01
 cp "$T/out" "$T/sig2.txt"

@@ -478,7 +478,7 @@ test('the Community Scan: the compare date lives in the URL, the workbook downlo
 	clean(page);
 });
 
-test('history in words with who (a family member through a link by name), the inbox, bring back, as of', async () => {
+test('history in words with who (a family member through a link by name), the inbox count, bring back, as of', async () => {
 	/* the family adds a wish through a share link */
 	const csrf = (await pageFetch(page, '/api/session')).body.csrf;
 	const doc = await caseDoc(REF);
@@ -503,17 +503,20 @@ test('history in words with who (a family member through a link by name), the in
 	await page.goto(`${base}/#/cases`);
 	await page.waitForSelector(`tr[data-ref="${REF}"] .inbox-count`);
 	assert.equal((await page.textContent(`tr[data-ref="${REF}"] .inbox-count`)).trim(), '1');
-	/* the history says who and what, in words */
+	/* the count leads to what the family added (the "Delen" tab's inbox) */
 	await page.click(`tr[data-ref="${REF}"] .inbox-count`);
+	await page.waitForSelector('#inbox-seen');
+	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
+	await page.click('#inbox-seen');
+	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
+	/* the history says who and what, in words */
+	await page.goto(`${base}/#/cases/${REF}/history`);
 	await page.waitForSelector('#revisions');
 	const top = await page.textContent('#revisions > li >> nth=0');
 	assert.match(top, /Sanne Bakker \(link\)/);
 	assert.match(top, /kinderboerderij/);
 	assert.doesNotMatch(await page.textContent('#revisions'), /\bu\b|\buw\b/, 'je, never u');
-	assert.match(await page.textContent('#inbox'), /Sanne Bakker.*kinderboerderij/s);
 	await shot(page, 'history');
-	await page.click('#inbox-seen');
-	await page.waitForSelector('#inbox:has-text("Niets nieuws")');
 	/* a removed item comes back from the history */
 	const n = (await caseDoc(REF)).plan.wishes.length;
 	await page.goto(`${base}/#/cases/${REF}/plan`);
@@ -532,5 +535,28 @@ test('history in words with who (a family member through a link by name), the in
 	await page.dispatchEvent('#as-of', 'change');
 	await page.waitForSelector('#as-of-result [data-factor]');
 	assert.match(await page.textContent('#as-of-result'), new RegExp(`versie ${rev + 2}`));
+	clean(page);
+});
+
+test('a person removed with every reference to them comes back whole with undo', async () => {
+	const ref = 'PZ-2026-0103';
+	const before = await caseDoc(ref);
+	await page.goto(`${base}/#/cases/${ref}/ecogram`);
+	await page.waitForSelector('#ecogram .node[aria-label^="Gerda Visser,"]');
+	await page.click('#ecogram .node[aria-label^="Gerda Visser,"]');
+	await page.click('dialog[open] [data-action=remove]');
+	await page.click('dialog[open] [data-action=confirm]');
+	await page.waitForSelector('#ecogram .node[aria-label^="Gerda Visser,"]', { state: 'detached' });
+	let doc = await caseDoc(ref);
+	assert.ok(!doc.persons.some((p) => p.id === 'p6'));
+	assert.ok(!doc.ties.some((x) => x.a === 'p6' || x.b === 'p6'), 'her ties went with her');
+	await page.click('#undo');
+	await page.waitForSelector('#ecogram .node[aria-label^="Gerda Visser,"]');
+	doc = await caseDoc(ref);
+	const sorted = (l) => l.map((x) => JSON.stringify(x)).sort();
+	assert.deepEqual(sorted(doc.persons), sorted(before.persons), 'every person as before');
+	assert.deepEqual(sorted(doc.ties), sorted(before.ties), 'every tie as before');
+	assert.deepEqual(sorted(doc.kinship), sorted(before.kinship), 'every family link as before');
+	assert.deepEqual(doc.plan.agreements, before.plan.agreements, 'her agreement names her again');
 	clean(page);
 });

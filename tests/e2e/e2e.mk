@@ -5,8 +5,10 @@
 # from the library's geometry), dashboard.mjs, and the files of a whole
 # working day (issue 11): session.mjs (an expired session loses nothing;
 # make run keeps its database), share.mjs (the Delen tab, scopes, nothing
-# for professionals only in a link, the family's view, the inbox), one
-# file after the other.
+# for professionals only in a link, the family's view, the inbox),
+# a11y.mjs (axe-core on every page; focus and dialogs), tablet.mjs (every
+# page at 1024x768 and 390x844; the ecogram's zoom and list), one file
+# after the other.
 # Included at the end of the Makefile; `make e2e` runs it alone, `make test`
 # runs it once after the sanitizer pass.  KRING_SCREENSHOTS=1 also writes
 # docs/screenshots/*.png.  No browser is ever downloaded.
@@ -20,7 +22,8 @@ TEST_ONCE += e2e
 
 .PHONY: e2e e2e-deps
 e2e-deps:
-	@cd tests/e2e && if [ ! -f node_modules/playwright-core/package.json ]; then \
+	@cd tests/e2e && if [ ! -f node_modules/playwright-core/package.json ] || \
+	  [ ! -f node_modules/axe-core/axe.min.js ]; then \
 	  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; \
 	  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; \
 	  else npm install --no-audit --no-fund --loglevel=error; fi; \
@@ -31,4 +34,4 @@ e2e: $(B)/kring e2e-deps
 	  node --test --test-concurrency=1 tests/e2e/run.mjs tests/e2e/ecogram.mjs tests/e2e/dashboard.mjs \
 	  tests/e2e/casework.mjs \
 	  tests/e2e/families.mjs \
-	  tests/e2e/session.mjs tests/e2e/share.mjs
+	  tests/e2e/session.mjs tests/e2e/share.mjs tests/e2e/a11y.mjs tests/e2e/tablet.mjs

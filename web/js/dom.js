@@ -2,7 +2,9 @@
 // element from a tag, attributes and children (text is always inserted as
 // text, so names from a case can never become markup); form fields with
 // labels; and modal dialogs on the native <dialog> element (focus stays in
-// the dialog, Escape closes it, focus returns to where it came from).
+// the dialog, Escape and the browser's Back button close it, focus returns
+// to where it came from - to the same control of the page when a save drew
+// the page anew meanwhile).
 
 import { t } from './i18n.js';
 
@@ -68,9 +70,11 @@ export function mount(el, ...children) {
 }
 
 /* A labelled field: returns {wrap, input}.  kind: text, date, number,
- * textarea, select (options: [[value, label]]), checkbox. */
+ * textarea, select (options: [[value, label]]), checkbox.  opts.id gives
+ * the input its id; the input is also named by its label's id
+ * (aria-labelledby), so it stays labelled when a caller changes its id. */
 export function field(label, kind = 'text', opts = {}) {
-	const id = nextId('f');
+	const id = opts.id || nextId('f');
 	let input;
 	if (kind === 'textarea') {
 		input = h('textarea', { id, name: opts.name, rows: opts.rows || 3 });
@@ -99,7 +103,8 @@ export function field(label, kind = 'text', opts = {}) {
 			input.setAttribute(a, opts[a] === true ? '' : opts[a]);
 	if (opts.describedby)
 		input.setAttribute('aria-describedby', opts.describedby);
-	const lab = h('label', { for: id }, label);
+	const lab = h('label', { for: id, id: `${id}-label` }, label);
+	input.setAttribute('aria-labelledby', `${id}-label`);
 	const wrap = kind === 'checkbox'
 		? h('div', { class: 'field check' }, input, lab)
 		: h('div', { class: 'field' }, lab, input, opts.hint ? h('p', { class: 'hint' }, opts.hint) : null);
@@ -122,6 +127,86 @@ export function checkGroup(legend, options, selected = [], opts = {}) {
 		boxes,
 	};
 }
+
+/* ---- focus after a dialog ---- */
+
+/* The data-* attributes that say which control an element is, the same on
+ * the page drawn anew after a save (a person, a segment, an action...). */
+const KEYS = ['person', 'world', 'segment', 'action', 'tab', 'share', 'agreement', 'wish', 'ref', 'kind', 'sort'];
+
+/* How to find el again after the page was drawn anew: {id} or {tag, data}
+ * or {tag, text}. */
+function locator(el) {
+	if (!el || el === document.body || !el.tagName)
+		return null;
+	if (el.id)
+		return { id: el.id };
+	const data = {};
+	for (const k of KEYS)
+		if (el.dataset && el.dataset[k] !== undefined)
+			data[k] = el.dataset[k];
+	if (Object.keys(data).length)
+		return { tag: el.tagName, data };
+	const text = (el.textContent || '').trim();
+	return text ? { tag: el.tagName, text } : null;
+}
+
+function find(loc) {
+	if (loc.id)
+		return document.getElementById(loc.id);
+	for (const el of document.querySelectorAll(loc.tag))
+		if (loc.data ? Object.entries(loc.data).every(([k, v]) => el.dataset[k] === v)
+			: (el.textContent || '').trim() === loc.text)
+			return el;
+	return null;
+}
+
+const lost = () => !document.activeElement || document.activeElement === document.body;
+
+/* Puts focus back on prev and keeps it on that control for a few seconds:
+ * when a save draws the page anew (the view re-renders after the dialog
+ * closed), prev leaves the page and focus would fall to <body>; then the
+ * control that took its place gets it.  Stops at the user's next key or
+ * pointer press, and never takes focus from anywhere but <body>. */
+function returnFocus(prev) {
+	if (prev && prev.isConnected && typeof prev.focus === 'function')
+		prev.focus();
+	const loc = locator(prev);
+	if (!loc)
+		return;
+	const check = () => {
+		if (!lost() || document.querySelector('dialog[open]'))
+			return;
+		const el = find(loc);
+		if (el && typeof el.focus === 'function')
+			el.focus();
+	};
+	check();
+	const mo = new MutationObserver(check);
+	const stop = () => {
+		mo.disconnect();
+		clearTimeout(timer);
+		document.removeEventListener('pointerdown', stop, true);
+		document.removeEventListener('keydown', stop, true);
+	};
+	const timer = setTimeout(stop, 5000);
+	mo.observe(document.body, { childList: true, subtree: true });
+	document.addEventListener('pointerdown', stop, true);
+	document.addEventListener('keydown', stop, true);
+}
+
+/* ---- the Back button closes a dialog ---- */
+
+/* Each open dialog has its own history entry (state {kringDialog: depth});
+ * Back leaves it and closes every dialog deeper than the entry reached. */
+const open = [];
+
+window.addEventListener('popstate', (ev) => {
+	const d = ev.state && ev.state.kringDialog ? ev.state.kringDialog : 0;
+	for (const x of [...open].reverse())
+		if (x.depth > d)
+			x.close();
+});
 
 /* Shows a modal dialog.  spec: {title, body: [nodes], actions: [{label,
  * kind, onClick}], wide}.  onClick may be async; it returns true to close
@@ -188,10 +273,17 @@ export function openDialog(spec) {
 			primary.click();
 	});
 	dlg.append(form);
+	const me = { depth: open.length ? open[open.length - 1].depth + 1 : 1, close: () => close(undefined) };
+	open.push(me);
+	history.pushState({ ...(history.state || {}), kringDialog: me.depth }, '');
 	dlg.addEventListener('close', () => {
+		open.splice(open.indexOf(me), 1);
+		/* closed here, not by Back: its history entry goes (unless the
+		 * dialog's action went to another page meanwhile) */
+		if (history.state && history.state.kringDialog === me.depth)
+			history.back();
 		dlg.remove();
-		if (prev && typeof prev.focus === 'function' && document.contains(prev))
-			prev.focus();
+		returnFocus(prev);
 		resolve(result);
 	});
 	document.body.append(dlg);

@@ -55,6 +55,8 @@ export async function render(main, params, ctx) {
 		window.scrollTo(0, y);
 	};
 	mount(main, head, nav, body);
+	/* on a phone the tabs are one row that scrolls: the open one in view */
+	nav.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 	if (tabName !== 'sharing')
 		inboxBadge(nav, ref, ctx);
 	unsub = onCaseChange(() => {

@@ -67,7 +67,7 @@ function table(list, tbody) {
 		h('td', { class: c.overdue_agreements ? 'overdue num' : 'num' }, fmtNum(c.overdue_agreements || 0)),
 		h('td', { class: c.next_review && c.next_review < now ? 'overdue' : null },
 			c.next_review ? fmtDate(c.next_review) : t('cases.noReview')),
-		h('td', { class: 'num' }, c.inbox ? h('a', { class: 'inbox-count', href: `#/cases/${encodeURIComponent(c.ref)}/history`,
+		h('td', { class: 'num' }, c.inbox ? h('a', { class: 'inbox-count', href: `#/cases/${encodeURIComponent(c.ref)}/sharing`,
 			'aria-label': tp('cases.inboxLabel', c.inbox) }, fmtNum(c.inbox)) : '0'),
 		h('td', { class: 'small' }, c.updated ? fmtDate(String(c.updated).slice(0, 10)) : ''))) :
 		h('tr', {}, h('td', { colspan: 8 }, list.length ? t('cases.noMatch') : t('cases.none'))));

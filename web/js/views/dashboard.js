@@ -248,6 +248,7 @@ export async function render(main, routeParams, ctx) {
 		body.push(caseload(rep, rerender), perWorker(rep));
 		body.push(h('h2', {}, t('dashboard.trend')));
 	} else {
+		body.push(h('h2', {}, t(`dashboard.tab.${state.tab}`)));
 		if (!lead || state.tab === 'startfoto')
 			body.push(h('div', { class: 'toolbar dash-bar' }, placePicker(rep, rerender), downloads(kind)));
 	}

@@ -17,7 +17,12 @@
 // Size: a person's click target is the box the geometry gives (target x
 // target units); the picture is drawn at least min_scale CSS pixels per
 // unit, so a target is at least 44 pixels, and scrolls when it is larger
-// than the screen.
+// than the screen.  Zoom on a tablet or phone: the buttons beside the
+// picture, Ctrl (or Cmd) with the scroll wheel (a touchpad's pinch), or two
+// fingers; one finger on the background moves the picture.  Zoomed out
+// further than min_scale, the whole picture fits but the targets are
+// smaller; "as a list" shows the same people (the geometry's nodes, by
+// ring, with the picture's own words) as buttons of full size.
 
 import { api, renderUrl } from '../api.js';
 import { cs, reportError, save } from '../casestore.js';
@@ -34,7 +39,9 @@ const STYLE = { fill: 'fill', fill_opacity: 'fill-opacity', stroke: 'stroke', st
 	stroke_opacity: 'stroke-opacity', dash: 'stroke-dasharray', linecap: 'stroke-linecap',
 	linejoin: 'stroke-linejoin' };
 
-const ui = { mode: 'edit', tieFrom: null, others: true, focus: null };
+const ui = { mode: 'edit', tieFrom: null, others: true, focus: null, view: 'picture', zoom: 1, ref: null,
+	scroll: null };
+const ZOOM_MAX = 3;
 
 const f1 = (v) => Math.round(v * 10) / 10;
 const rad = (deg) => (deg * Math.PI) / 180;
@@ -164,6 +171,25 @@ function sectorPath(r0, r1, a0, a1) {
 
 /* ---- drawing ---- */
 
+/* The name a person's button says: what the picture shows beside the
+ * symbol (the geometry's labels: the name, perhaps shortened, the role,
+ * "vertrouwensfiguur"), in that order so a speech user can say what they
+ * see, the full name first when the picture shortened it, then the ring. */
+function nodeLabel(p, node, texts, trust) {
+	const name = p.name || p.id;
+	const role = (p.roles || [])[0];
+	const shown = texts.length ? [...texts] : [name];
+	if (shown[0] !== name)
+		shown.unshift(name);
+	if (node.child)
+		return t('eco.childLabel', { name: shown.join(', ') });
+	if (role && !shown.includes(te('role', role)))
+		shown.push(te('role', role));
+	if (trust && !texts.length)
+		shown.push(t('eco.trustFigure'));
+	return `${shown.join(', ')}, ${t(`ring.${node.ring}`)}`;
+}
+
 /* The picture: sectors to click in, rings, ties, people (each a button with
  * its click target, symbol, star and labels).  Drawn around the child at
  * (0, 0) of the SVG's own units. */
@@ -204,28 +230,30 @@ function draw(g, items, doc) {
 			if (withChild || ui.others)
 				ties.append(drawItem(it));
 		} else if (it.type === 'node') {
-			nodes.set(it.person, { node: it, extra: [], labels: [] });
+			nodes.set(it.person, { node: it, extra: [], labels: [], texts: [] });
 		} else if ((it.type === 'star' || it.type === 'label') && it.person && !inGroup(path, 'legend')) {
 			const n = nodes.get(it.person);
+			/* a space between two labels (not drawn: text directly in a
+			 * <g> is not rendered), so "Sanne Bakker" "ouder" read as two
+			 * words, as the button's name says them */
 			if (n)
-				n.extra.push(drawItem(it));
+				n.extra.push(drawItem(it), it.type === 'label' ? ' ' : null);
 			if (n && it.box)
 				n.labels.push(it.box);
+			if (n && it.type === 'label' && it.text)
+				n.texts.push(it.text);
 		}
 	}
-	for (const [id, { node, extra, labels }] of nodes) {
+	for (const [id, { node, extra, labels, texts }] of nodes) {
 		const p = personById(doc, id) || { id };
-		const role = (p.roles || [])[0];
 		const isChild = node.child;
 		const b = node.box;
-		const label = isChild ? t('eco.childLabel', { name: p.name || id }) :
-			t('eco.personLabel', { name: p.name || id, role: role ? te('role', role) : '',
-				ring: t(`ring.${node.ring}`) }) + (trust.has(id) ? `, ${t('eco.trustFigure')}` : '');
+		const label = nodeLabel(p, node, texts, trust.has(id));
 		(isChild ? centre : people).append(s('g', { class: ['node', isChild ? 'child' : null, node.deceased ? 'dead' : null,
 			node.trust ? 'trust' : null], tabindex: 0, role: 'button', 'aria-label': label,
 		dataset: { person: id, ring: node.ring, world: node.world || '', segment: node.segment || '' } },
 		s('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 6, class: 'hit' }),
-		labelHit(b, labels), drawItem(node), extra, s('title', {}, p.name || id)));
+		labelHit(b, labels), drawItem(node), extra));
 	}
 	world.append(cells, rings, ties, centre, people);
 	svg.append(world);
@@ -354,6 +382,18 @@ function selectForTie(id, status) {
 const where = (node) => ({ ring: Number(node.dataset.ring), world: node.dataset.world,
 	segment: node.dataset.segment });
 
+/* A person chosen (on the picture or in the list): the person's dialog,
+ * or one end of a new tie in "draw a tie" mode. */
+function activateId(id, status) {
+	if (ui.mode === 'tie') {
+		selectForTie(id, status);
+		return;
+	}
+	const p = personById(cs.doc, id);
+	if (p)
+		personDialog(p);
+}
+
 function wire(svg, sectors, status) {
 	let drag = null;
 	let suppressUntil = 0;
@@ -368,6 +408,12 @@ function wire(svg, sectors, status) {
 	svg.addEventListener('pointermove', (ev) => {
 		if (!drag || ev.pointerId !== drag.pointerId)
 			return;
+		if (ui.pinching) {     /* a second finger: a pinch, not a drag */
+			put(drag.node, 0, 0);
+			drag.node.classList.remove('dragging');
+			drag = null;
+			return;
+		}
 		const p = toSvg(svg, ev);
 		const dx = p.x - drag.start.x;
 		const dy = p.y - drag.start.y;
@@ -405,18 +451,9 @@ function wire(svg, sectors, status) {
 			drag = null;
 		}
 	});
-	const activate = (node) => {
-		const id = node.dataset.person;
-		if (ui.mode === 'tie') {
-			selectForTie(id, status);
-			return;
-		}
-		const p = personById(cs.doc, id);
-		if (p)
-			personDialog(p);
-	};
+	const activate = (node) => activateId(node.dataset.person, status);
 	svg.addEventListener('click', (ev) => {
-		if (Date.now() < suppressUntil)
+		if (Date.now() < suppressUntil || Date.now() < (ui.noClickUntil || 0))
 			return;
 		const node = ev.target.closest('.node');
 		if (node) {
@@ -447,19 +484,163 @@ function wire(svg, sectors, status) {
 	});
 }
 
-/* Shows the picture at least min_scale pixels per unit, as large as the
- * screen allows but never above one pixel per unit.  The canvas is as high
- * as the screen below its top and scrolls when the picture is larger,
- * centred on the child. */
-function fit(canvas, svg, g) {
+/* The scale (CSS pixels per unit) the picture opens at: at least
+ * min_scale, as large as the screen allows but never above one pixel per
+ * unit; and the scale at which the whole picture fits. */
+function scales(canvas, svg, g) {
 	const vb = svg.viewBox.baseVal;
 	const room = Math.max(320, window.innerHeight - canvas.getBoundingClientRect().top - 16);
-	const scale = Math.max(g.min_scale, Math.min(1, canvas.clientWidth / vb.width, room / vb.height));
-	svg.setAttribute('width', f1(vb.width * scale));
-	svg.setAttribute('height', f1(vb.height * scale));
-	canvas.style.maxHeight = `${Math.round(room)}px`;
-	canvas.scrollLeft = Math.max(0, -vb.x * scale - canvas.clientWidth / 2);
-	canvas.scrollTop = Math.max(0, -vb.y * scale - canvas.clientHeight / 2);
+	const all = Math.min(canvas.clientWidth / vb.width, room / vb.height);
+	return { base: Math.max(g.min_scale, Math.min(1, all)), all: Math.min(all, g.min_scale), room };
+}
+
+/* Draws the picture at zoom z (times the opening scale), keeping the point
+ * at (cx, cy) of the screen (or the canvas's middle) where it was. */
+function setZoom(canvas, svg, g, z, at) {
+	const sc = scales(canvas, svg, g);
+	const zoom = Math.min(ZOOM_MAX, Math.max(sc.all / sc.base, z));
+	const vb = svg.viewBox.baseVal;
+	const r = canvas.getBoundingClientRect();
+	const ox = at ? at.x - r.left : canvas.clientWidth / 2;
+	const oy = at ? at.y - r.top : canvas.clientHeight / 2;
+	const oldW = svg.width.baseVal.value || 1;
+	const oldH = svg.height.baseVal.value || 1;
+	const fx = (canvas.scrollLeft + ox) / oldW;
+	const fy = (canvas.scrollTop + oy) / oldH;
+	const w = vb.width * sc.base * zoom;
+	const hh = vb.height * sc.base * zoom;
+	svg.setAttribute('width', f1(w));
+	svg.setAttribute('height', f1(hh));
+	canvas.scrollLeft = Math.max(0, fx * w - ox);
+	canvas.scrollTop = Math.max(0, fy * hh - oy);
+	ui.zoom = zoom;
+	ui.scroll = { left: canvas.scrollLeft, top: canvas.scrollTop };
+	const out = document.getElementById('zoom-out');
+	const inn = document.getElementById('zoom-in');
+	if (out)
+		out.disabled = zoom <= sc.all / sc.base + 1e-6;
+	if (inn)
+		inn.disabled = zoom >= ZOOM_MAX - 1e-6;
+}
+
+/* Shows the picture at the opening scale times ui.zoom.  The canvas is as
+ * high as the screen below its top and scrolls when the picture is larger:
+ * centred on the child the first time, where it was after a change. */
+function fit(canvas, svg, g, keep) {
+	const vb = svg.viewBox.baseVal;
+	const sc = scales(canvas, svg, g);
+	const zoom = Math.min(ZOOM_MAX, Math.max(sc.all / sc.base, keep ? ui.zoom : 1));
+	svg.setAttribute('width', f1(vb.width * sc.base * zoom));
+	svg.setAttribute('height', f1(vb.height * sc.base * zoom));
+	canvas.style.maxHeight = `${Math.round(sc.room)}px`;
+	ui.zoom = zoom;
+	if (keep && ui.scroll) {
+		canvas.scrollLeft = ui.scroll.left;
+		canvas.scrollTop = ui.scroll.top;
+	} else {
+		canvas.scrollLeft = Math.max(0, -vb.x * sc.base * zoom - canvas.clientWidth / 2);
+		canvas.scrollTop = Math.max(0, -vb.y * sc.base * zoom - canvas.clientHeight / 2);
+	}
+	setZoom(canvas, svg, g, zoom, null);
+}
+
+/* Zoom and move by hand: Ctrl/Cmd + wheel (and a touchpad's pinch) zooms
+ * around the pointer; two fingers pinch; one finger on the background
+ * moves the picture (the picture takes every touch itself: touch-action
+ * none, so a person can be dragged with a finger). */
+function wireZoom(canvas, svg, g) {
+	canvas.addEventListener('scroll', () => {
+		ui.scroll = { left: canvas.scrollLeft, top: canvas.scrollTop };
+	}, { passive: true });
+	canvas.addEventListener('wheel', (ev) => {
+		if (!ev.ctrlKey && !ev.metaKey)
+			return;
+		ev.preventDefault();
+		setZoom(canvas, svg, g, ui.zoom * Math.exp(-ev.deltaY * 0.0025), { x: ev.clientX, y: ev.clientY });
+	}, { passive: false });
+	const touches = new Map();
+	let pinch = null;
+	let pan = null;
+	svg.addEventListener('pointerdown', (ev) => {
+		if (ev.pointerType !== 'touch')
+			return;
+		touches.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+		if (touches.size === 2) {
+			const [a, b] = [...touches.values()];
+			pinch = { d: Math.hypot(a.x - b.x, a.y - b.y) || 1, zoom: ui.zoom };
+			pan = null;
+			ui.pinching = true;
+		} else if (touches.size === 1 && !ev.target.closest('.node')) {
+			pan = { x: ev.clientX, y: ev.clientY, left: canvas.scrollLeft, top: canvas.scrollTop, moved: false };
+		}
+	}, true);
+	svg.addEventListener('pointermove', (ev) => {
+		if (ev.pointerType !== 'touch' || !touches.has(ev.pointerId))
+			return;
+		touches.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+		if (pinch && touches.size >= 2) {
+			const [a, b] = [...touches.values()];
+			const d = Math.hypot(a.x - b.x, a.y - b.y) || 1;
+			setZoom(canvas, svg, g, pinch.zoom * (d / pinch.d), { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+		} else if (pan) {
+			const dx = ev.clientX - pan.x;
+			const dy = ev.clientY - pan.y;
+			if (Math.hypot(dx, dy) > 8)
+				pan.moved = true;
+			if (pan.moved) {
+				canvas.scrollLeft = pan.left - dx;
+				canvas.scrollTop = pan.top - dy;
+			}
+		}
+	}, true);
+	const end = (ev) => {
+		if (ev.pointerType !== 'touch')
+			return;
+		touches.delete(ev.pointerId);
+		if (touches.size < 2)
+			pinch = null;
+		if (!touches.size) {
+			/* a pan or a pinch is no tap: no person added where the finger lifted */
+			ui.noClickUntil = pan && pan.moved ? Date.now() + 400 : ui.noClickUntil;
+			if (ui.pinching)
+				ui.noClickUntil = Date.now() + 400;
+			ui.pinching = false;
+			pan = null;
+		}
+	};
+	svg.addEventListener('pointerup', end, true);
+	svg.addEventListener('pointercancel', end, true);
+}
+
+/* The same people as the picture, as a list: the geometry's nodes by ring
+ * (the child first), each a button with the words the picture shows beside
+ * the symbol and the world and segment. */
+function personList(items, doc, activate) {
+	const nodes = items.filter(({ it }) => it.type === 'node' && it.person).map(({ it }) => it);
+	const words = new Map();
+	for (const { it, path } of items)
+		if (it.type === 'label' && it.person && it.text && !inGroup(path, 'legend'))
+			words.set(it.person, [...(words.get(it.person) || []), it.text]);
+	const item = (n) => {
+		const p = personById(doc, n.person) || { id: n.person };
+		const texts = words.get(n.person) || [];
+		const name = p.name || p.id;
+		const more = texts.filter((x, i) => !(i === 0 || x === name));
+		const where = n.world ? [te('world', n.world), n.segment ? te('segment', n.segment) : null].filter(Boolean).join(' · ') : '';
+		return h('li', {}, h('button', { type: 'button', class: ['person-item', n.world ? `w-${n.world}` : null,
+			n.deceased ? 'dead' : null], dataset: { person: n.person, ring: n.ring },
+		onclick: () => activate(n.person) },
+		h('strong', {}, name), more.length ? h('span', {}, more.join(', ')) : null,
+		where ? h('span', { class: 'muted small' }, where) : null));
+	};
+	const child = nodes.filter((n) => n.child);
+	const groups = [1, 2, 3, 4].map((r) => [r, nodes.filter((n) => !n.child && n.ring === r)]).filter(([, ns]) => ns.length);
+	return h('div', { class: 'eco-list', id: 'eco-list' },
+		child.length ? h('section', { 'aria-labelledby': 'eco-list-child' },
+			h('h3', { id: 'eco-list-child' }, t('eco.listChild')), h('ul', { class: 'people-list' }, child.map(item))) : null,
+		groups.map(([r, ns]) => h('section', { 'aria-labelledby': `eco-list-r${r}` },
+			h('h3', { id: `eco-list-r${r}` }, t(`ring.${r}`), ' ', h('span', { class: 'muted small' }, `(${ns.length})`)),
+			h('ul', { class: 'people-list' }, ns.map(item)))));
 }
 
 export async function render(body) {
@@ -504,16 +685,40 @@ export async function render(body) {
 				p.ring < 4).length;
 			return h('li', {}, h('button', { type: 'button', class: ['prompt', `w-${wd.world}`],
 				dataset: { world: wd.world, segment: wd.segment },
-				'aria-label': `${t('eco.prompt')} ${te('segment', wd.segment)}, ${te('world', wd.world)} (${t('eco.count', { n })})`,
+				/* what the button shows first ("Familie 3"), then what it means */
+				'aria-label': `${te('segment', wd.segment)} ${n} (${t('eco.count', { n })}), ${te('world', wd.world)}: ${t('eco.prompt')}`,
 				onclick: () => addAt(wd.world, wd.segment, 2) },
 			h('span', { 'aria-hidden': 'true' }, '+ '), te('segment', wd.segment),
 			h('span', { class: 'prompt-n' }, ` ${n}`)));
 		})))));
-	const canvas = h('div', { class: 'eco-canvas' }, svg);
+	const keep = ui.ref === cs.ref;
+	if (!keep) {
+		ui.ref = cs.ref;
+		ui.zoom = 1;
+		ui.scroll = null;
+	}
+	const list = ui.view === 'list';
+	const canvas = h('div', { class: 'eco-canvas', hidden: list }, svg);
+	const again = (id) => render(body).then(() => document.getElementById(id)?.focus());
+	const tool = (id, label, text, onclick) => h('button', { type: 'button', class: 'btn secondary', id,
+		'aria-label': label === text ? null : label, title: label === text ? null : label, onclick }, text);
+	const tools = h('div', { class: 'eco-tools', role: 'toolbar', 'aria-label': t('eco.tools') },
+		list ? null : [
+			tool('zoom-out', t('eco.zoomOut'), '−', () => setZoom(canvas, svg, g, ui.zoom / 1.25, null)),
+			tool('zoom-in', t('eco.zoomIn'), '+', () => setZoom(canvas, svg, g, ui.zoom * 1.25, null)),
+			tool('zoom-fit', t('eco.zoomFit'), t('eco.zoomFit'), () => setZoom(canvas, svg, g, 0, null)),
+			tool('zoom-reset', t('eco.zoomReset'), t('eco.zoomReset'), () => setZoom(canvas, svg, g, 1, null)),
+		],
+		h('button', { type: 'button', class: 'btn secondary', id: 'eco-view', onclick: () => {
+			ui.view = list ? 'picture' : 'list';
+			again('eco-view');
+		} }, list ? t('eco.viewPicture') : t('eco.viewList')));
 	mount(body,
 		h('h2', { id: 'tab-title', class: 'sr-only' }, t('tab.ecogram')),
 		h('div', { class: 'eco-layout' },
-			h('div', { class: 'eco-main' }, canvas, h('p', { class: 'muted small' }, t('eco.keys'))),
+			h('div', { class: 'eco-main' }, canvas,
+				list ? personList(items, doc, (id) => activateId(id, status)) : null, tools,
+				h('p', { class: 'muted small' }, list ? t('eco.listHint') : t('eco.keys'))),
 			h('aside', { class: 'eco-side', 'aria-label': t('eco.side') },
 				status,
 				h('div', { class: 'actions' }, tieBtn),
@@ -533,8 +738,11 @@ export async function render(body) {
 					legendList(g)),
 				h('p', {}, h('a', { href: renderUrl(cs.ref, 'ecogram', 'svg'), target: '_blank', rel: 'noopener' },
 					t('eco.serverPicture'))))));
-	fit(canvas, svg, g);
-	wire(svg, sectors, status);
+	if (!list) {
+		fit(canvas, svg, g, keep);
+		wire(svg, sectors, status);
+		wireZoom(canvas, svg, g);
+	}
 	if (ui.focus) {
 		svg.querySelector(`.node[data-person="${CSS.escape(ui.focus)}"]`)?.focus();
 		ui.focus = null;

@@ -4,21 +4,16 @@
 // afgerond"), with a button to put an earlier revision back and one to
 // bring back an item that was removed (the restore endpoint); how the case
 // stood on an earlier day (the as-of picker: the library's summary of what
-// was recorded then, judged on that day); what the family added through
-// share links (the inbox, marked seen per worker); the export download.
-// Making and revoking share links is the "Delen" tab's (views/sharing.js).
+// was recorded then, judged on that day); the export download.  What the
+// family added through share links (the inbox) and making and revoking
+// share links are the "Delen" tab's (views/sharing.js).
 
 import { api } from '../api.js';
 import { changeText, cs, restoreItem, restoreRevision } from '../casestore.js';
 import { field, h, mount, toast } from '../dom.js';
 import { fmtDate, fmtDateTime, getLang, t, tp } from '../i18n.js';
 
-function when(at) {
-	if (!at)
-		return '';
-	return `${fmtDate(at.slice(0, 10))} ${at.slice(11, 16)}`;
-}
-
+/* One revision: who, when, and each change in words. */
 function revisionItem(x) {
 	return h('li', { dataset: { revision: x.revision } },
 		h('div', { class: 'rev' },
@@ -72,40 +67,10 @@ function asOfSection(ref) {
 		h('h3', { id: 'asof-title' }, t('history.asOfTitle')), day.wrap, out);
 }
 
-/* What the family added through share links since this worker last looked. */
-async function inboxSection(ref, redraw) {
-	let entry = null;
-	try {
-		const r = await api('GET', '/api/inbox');
-		entry = ((r.data && r.data.cases) || []).find((c) => c.ref === ref) || null;
-	} catch (e) {
-		if (e.status === 401)
-			throw e;
-	}
-	if (!entry || !entry.count)
-		return h('section', { class: 'card', id: 'inbox', 'aria-labelledby': 'inbox-title' },
-			h('h3', { id: 'inbox-title' }, t('inbox.title')), h('p', { class: 'muted' }, t('inbox.none')));
-	return h('section', { class: 'card', id: 'inbox', 'aria-labelledby': 'inbox-title' },
-		h('h3', { id: 'inbox-title' }, t('inbox.title'), ' ', h('span', { class: 'badge info' }, tp('inbox.count', entry.count))),
-		h('ul', { class: 'plain' }, entry.items.map((it) => h('li', {},
-			h('span', {}, h('strong', {}, it.person.who), ' · ', fmtDateTime(it.at),
-				h('span', { class: 'block' }, t(`inbox.${it.kind}`, { text: it.text })))))),
-		h('button', { type: 'button', class: 'btn secondary', id: 'inbox-seen', onclick: async () => {
-			try {
-				await api('POST', `/api/cases/${encodeURIComponent(ref)}/inbox/seen`, { body: { revision: entry.revision } });
-				redraw();
-			} catch (e) {
-				toast((e.messages || [String(e)]).join(' '), 'error');
-			}
-		} }, t('inbox.seen')));
-}
-
 export async function render(body, { ref }) {
 	const enc = encodeURIComponent(ref);
-	const redraw = () => render(body, { ref });
 	const r = await api('GET', `/api/cases/${enc}/history`);
 	const revs = [...((r.data && r.data.revisions) || [])].reverse();
-	const inbox = await inboxSection(ref, redraw);
 	mount(body,
 		h('h2', { id: 'tab-title' }, t('history.title')),
 		h('div', { class: 'cols' },
@@ -113,5 +78,5 @@ export async function render(body, { ref }) {
 				h('h3', { id: 'rev-title' }, t('history.revisions')),
 				h('p', {}, h('a', { href: `/api/cases/${enc}/export`, download: `${ref}.json` }, t('history.export'))),
 				h('ol', { class: 'plain', id: 'revisions', reversed: true }, revs.map((x) => revisionItem(x)))),
-			h('div', { class: 'col' }, inbox, asOfSection(ref))));
+			h('div', { class: 'col' }, asOfSection(ref))));
 }

@@ -482,7 +482,8 @@ export async function render(body, { ref }) {
 					w.response ? h('span', { class: 'block' }, t('wish.done', { response: w.response }))
 						: h('span', { class: 'block overdue' }, t('wish.unanswered'))),
 				h('button', { type: 'button', class: 'btn secondary small no-print', onclick: () => wishDialog(w),
-					'aria-label': t('common.editWhat', { what: w.text || w.id }) }, w.response ? t('common.edit') : t('wish.answer')))))
+					'aria-label': w.response ? t('common.editWhat', { what: w.text || w.id })
+						: `${t('wish.answer')}: ${w.text || w.id}` }, w.response ? t('common.edit') : t('wish.answer')))))
 				: h('p', { class: 'muted' }, t('wish.none'))),
 		h('section', { class: 'card', 'aria-labelledby': 'goal-title' },
 			h('div', { class: 'page-head' }, h('h3', { id: 'goal-title' }, t('goal.title')),

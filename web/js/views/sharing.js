@@ -82,9 +82,8 @@ function inboxSection(ref, box, redraw) {
 
 function newLinkSection(ref, candidates, list, fresh, redraw) {
 	const enc = encodeURIComponent(ref);
-	const who = field(t('share.person'), 'select', { name: 'person',
+	const who = field(t('share.person'), 'select', { name: 'person', id: 'share-person',
 		options: [['', t('sharing.choose')], ...candidates.map((p) => [p.id, p.name])] });
-	who.input.id = 'share-person';
 	const days = field(t('share.days'), 'number', { value: 30, min: 1, max: 90, name: 'days', inputmode: 'numeric' });
 	const what = checkGroup(t('sharing.shows'), list.map((sc) => [sc.name, scopeLabel(list, sc.name)]),
 		list.filter((sc) => sc.default).map((sc) => sc.name), { class: 'scopes' });
