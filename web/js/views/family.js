@@ -485,7 +485,7 @@ function renderForm(main, view, ctx) {
 		h('fieldset', { class: 'plain-set' }, h('legend', {}, t('family.support')),
 			h('div', { class: 'row' }, workerName.wrap, workerAccount.wrap),
 			h('div', { class: 'row' }, peer.wrap, peerSince.wrap),
-			h('h3', {}, t('family.training')),
+			h('h2', { class: 'sub' }, t('family.training')),
 			training, addTraining),
 		notes.wrap,
 		h('div', { class: 'actions' },
