@@ -346,6 +346,8 @@ test('the matching of a placement and its check-ins: saved, shown after a reload
 	assert.equal(doc.placements[0].family, 'bakker');
 	assert.equal(doc.placements[0].matching.first_meeting, firstMeeting);
 	assert.deepEqual(doc.placements[0].matching.considered.map((k) => k.person || k.family), ['p3', 'bakker']);
+	/* the screenshot: an example placement matched badly, as the library judges it */
+	await goto(page, '#/cases/PZ-2026-0107/matching', '.placement-card li.signal');
 	await shot(page, 'matching', true);
 
 	/* the family now has a child living there, as the server counts it */
@@ -423,6 +425,20 @@ for (const [size, viewport] of [['phone', PHONE], ['tablet', TABLET]])
 		await page.waitForSelector('dialog[open] [data-action=save]');
 		await check('a check-in');
 		await page.keyboard.press('Escape');
+		await page.waitForSelector('dialog[open]', { state: 'detached' });
+		if (size === 'tablet') {
+			/* in English too */
+			await page.click('#lang-switch');
+			await page.waitForFunction(() => document.documentElement.lang === 'en');
+			for (const [what, hash, sel] of SCREENS) {
+				await goto(page, hash, sel);
+				await page.waitForLoadState('networkidle');
+				await check(`${what} (en)`);
+			}
+			assert.match(await page.textContent('main'), /Matching and settling in/);
+			await page.click('#lang-switch');
+			await page.waitForFunction(() => document.documentElement.lang === 'nl');
+		}
 		assert.deepEqual(found, []);
 		clean(page);
 		await page.context().close();
