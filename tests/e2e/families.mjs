@@ -348,6 +348,8 @@ test('the matching of a placement and its check-ins: saved, shown after a reload
 	assert.deepEqual(doc.placements[0].matching.considered.map((k) => k.person || k.family), ['p3', 'bakker']);
 	/* the screenshot: an example placement matched badly, as the library judges it */
 	await goto(page, '#/cases/PZ-2026-0107/matching', '.placement-card li.signal');
+	assert.match(await page.textContent('#search-pl1'), new RegExp(`20 juni 2026\\): ${meta.search_outcome.not_suitable.nl}`),
+		'the search in the child\'s own network comes first');
 	await shot(page, 'matching', true);
 
 	/* the family now has a child living there, as the server counts it */

@@ -105,6 +105,9 @@ function placementCard(doc, pl, names, settling) {
 	pl.family ? h('p', {}, t('matching.family'), ' ', familyLink(pl.family, names)) : null,
 	sigs.length ? signalList(sigs, { compact: true }) : null,
 	h('h4', {}, t('matching.title')),
+	pl.network_search ? h('p', { class: 'network-search', id: `search-${pl.id}` }, t('matching.networkSearch', {
+		date: fmtDate(pl.network_search.date), outcome: te('search_outcome', pl.network_search.outcome) }),
+	pl.network_search.text ? h('span', { class: 'muted block small' }, pl.network_search.text) : null) : null,
 	m ? h('div', { class: 'matching-record' },
 		facts([
 			[t('matching.date'), fmtDate(m.date), 'date'],
