@@ -175,8 +175,11 @@ test('adding a family: the server\'s problems next to their fields, then saved a
 	await page.click('#new-family');
 	await page.waitForSelector('#family-form');
 	assert.equal(await page.inputValue('[data-path="worker.account"] input'), 'anouk', 'the user is the worker');
+	await page.fill('[data-path=name] input', 'Familie Jansen-Özdemir');
+	assert.equal(await page.inputValue('[data-path=id] input'), 'familie-jansen-ozdemir', 'a short name from the name');
 	await page.fill('[data-path=id] input', 'jansen');
 	await page.fill('[data-path=name] input', 'Familie Jansen');
+	assert.equal(await page.inputValue('[data-path=id] input'), 'jansen', 'until the user types one');
 	await page.selectOption('[data-path=kind] select', 'foster_family');
 	await page.selectOption('[data-path=care] select', 'network');
 	await page.fill('[data-path=capacity] input', '2');

@@ -146,6 +146,12 @@ function renderFamily(main, view) {
 
 /* ---- the form ---- */
 
+/* A short name for an id from a name: "Familie de Vries" -> "familie-de-vries". */
+function slug(v) {
+	return v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '').slice(0, 64);
+}
+
 /* One field registered under its path in the document, so the server's
  * "path: message" lands next to it. */
 function reg(paths, path, f) {
@@ -211,6 +217,17 @@ function renderForm(main, view, ctx) {
 		id.input.readOnly = true;
 	const name = reg(paths, 'name', field(t('family.name'), 'text', { value: f0.name || '', autocomplete: 'off',
 		maxlength: 200 }));
+	if (isNew) {
+		/* the short name follows the name until the user types one */
+		let typed = false;
+		id.input.addEventListener('input', () => {
+			typed = true;
+		});
+		name.input.addEventListener('input', () => {
+			if (!typed)
+				id.input.value = slug(name.input.value);
+		});
+	}
 	const kind = reg(paths, 'kind', field(t('family.kind'), 'select', { options: opt('family_kind'), value: f0.kind || '' }));
 	const care = reg(paths, 'care', field(t('family.care'), 'select', { options: opt('family_care'), value: f0.care || '' }));
 	const place = reg(paths, 'place', field(t('family.place'), 'text', { value: f0.place || '' }));
