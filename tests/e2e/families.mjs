@@ -121,7 +121,13 @@ test('a worker sees the families that are theirs, with the server\'s labels and 
 	assert.equal(api.status, 200);
 	const rows = await page.$$eval('table.families tbody tr[data-family]', (trs) => trs.map((tr) => ({
 		id: tr.dataset.family, cells: [...tr.children].map((c) => c.textContent.trim()) })));
-	assert.deepEqual(rows.map((r) => r.id), api.body.families.map((f) => f.id));
+	assert.deepEqual(rows.map((r) => r.id).sort(), api.body.families.map((f) => f.id).sort(), 'the server\'s list');
+	assert.deepEqual(rows.map((r) => r.cells[0]), rows.map((r) => r.cells[0]).sort((a, b) => a.localeCompare(b)),
+		'by name first');
+	await page.click('table.families button[data-sort=vacancies]');
+	const vac = await page.$$eval('table.families tbody tr[data-family] td:nth-child(7)', (tds) => tds.map((td) => Number(td.textContent)));
+	assert.deepEqual(vac, [...vac].sort((a, b) => b - a), 'most free places first');
+	assert.equal(await page.getAttribute('table.families th:has(button[data-sort=vacancies])', 'aria-sort'), 'descending');
 	const ids = rows.map((r) => r.id);
 	assert.ok(ids.includes('bakker') && ids.includes('linde'), 'the families whose worker anouk is');
 	assert.ok(ids.includes('f2'), 'the family a child of anouk\'s cases lives with');
