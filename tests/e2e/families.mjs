@@ -203,6 +203,8 @@ test('adding a family: the server\'s problems next to their fields, then saved a
 	const err = await page.textContent('[data-path="household[1].born"] .field-error');
 	assert.match(err, /2015-02-30/, 'the server\'s message sits at the field it names');
 	assert.equal(await page.getAttribute('[data-path="household[1].born"] input', 'aria-invalid'), 'true');
+	assert.match(await page.textContent('#family-errors'), /Gezinslid 2 · Geboren: .*2015-02-30/,
+		'the summary names the field as the form does');
 	assert.equal(await page.inputValue('[data-path=name] input'), 'Familie Jansen', 'the input stays');
 	assert.equal((await pageFetch(page, '/api/families/jansen')).status, 404, 'nothing saved');
 	await page.fill('[data-path="household[1].born"] input', '2015-02-28');
@@ -309,6 +311,7 @@ test('the matching of a placement and its check-ins: saved, shown after a reload
 	await page.click('dialog[open] [data-action=save]');
 	await page.waitForSelector('dialog[open] [data-path="matching.first_meeting"] .field-error');
 	assert.match(await page.textContent('dialog[open] [data-path="matching.first_meeting"] .field-error'), /2026-13-01/);
+	assert.match(await page.textContent('dialog[open] .dialog-error'), /Kennismaking van ouders en pleegouders: .*2026-13-01/);
 	assert.equal(await page.inputValue('dialog[open] [data-path="matching.child_wishes"] textarea'),
 		'Een huis met een hond en dicht bij school.', 'the input stays');
 	const firstMeeting = iso(Date.now() - 75 * DAY);

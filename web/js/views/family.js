@@ -382,8 +382,21 @@ function renderForm(main, view, ctx) {
 		clearErrors();
 		const lines = e.messages || [String(e)];
 		let first = null;
+		/* in the summary a problem is named by its field's label
+		 * ("Gezinslid 2 · Geboren: ...") instead of its path */
+		const said = (d) => {
+			const m = /^([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
+			const target = m && fieldOf(m[1]);
+			if (!target)
+				return d;
+			const lab = target.wrap.querySelector(':scope > label, :scope > legend');
+			const row = target.wrap.closest('fieldset.member, fieldset.training-row');
+			const rowName = row && row !== target.wrap ? row.querySelector('legend').textContent : '';
+			const what = [rowName, lab ? lab.textContent : ''].filter(Boolean).join(' · ');
+			return what ? `${what}: ${m[2]}` : d;
+		};
 		mount(summary, h('p', {}, lines[0]), lines.length > 1
-			? h('ul', {}, lines.slice(1).map((l) => h('li', {}, l))) : null);
+			? h('ul', {}, lines.slice(1).map((l) => h('li', {}, said(l)))) : null);
 		summary.hidden = false;
 		for (const d of e.details || []) {
 			const m = /^([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);

@@ -213,6 +213,23 @@ function pathForm() {
 			for (const el of root.querySelectorAll('[aria-invalid]'))
 				el.removeAttribute('aria-invalid');
 		},
+		/* a problem named by its field's label instead of its path */
+		said(d) {
+			const m = /^placements\[\d+\]\.([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
+			let p = m ? m[1] : '';
+			while (p && !paths.has(p)) {
+				const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+				p = cut > 0 ? p.slice(0, cut) : '';
+			}
+			if (!p)
+				return d;
+			const wrap = paths.get(p).wrap;
+			const lab = wrap.querySelector(':scope > label, :scope > legend');
+			const row = wrap.closest('fieldset.considered-row');
+			const what = [row ? row.querySelector('legend').textContent : '', lab && !row ? lab.textContent : '']
+				.filter(Boolean).join(' · ');
+			return what ? `${what}: ${m[2]}` : d;
+		},
 		/* details "placements[N].rest: message" -> next to the field of rest */
 		show(root, e) {
 			this.clear(root);
@@ -248,7 +265,7 @@ async function trySave(dlg, pf, desc, change) {
 	try {
 		return await save(desc, change);
 	} catch (e) {
-		dlg.error(e.messages || [String(e)]);
+		dlg.error(e.messages ? e.messages.map((l) => pf.said(l)) : [String(e)]);
 		pf.show(dlg.dialog, e);
 		return false;
 	}
