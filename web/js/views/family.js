@@ -146,6 +146,12 @@ function renderFamily(main, view) {
 
 /* ---- the form ---- */
 
+/* A short name for an id from a name: "Familie de Vries" -> "familie-de-vries". */
+function slug(v) {
+	return v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '').slice(0, 64);
+}
+
 /* One field registered under its path in the document, so the server's
  * "path: message" lands next to it. */
 function reg(paths, path, f) {
@@ -211,6 +217,17 @@ function renderForm(main, view, ctx) {
 		id.input.readOnly = true;
 	const name = reg(paths, 'name', field(t('family.name'), 'text', { value: f0.name || '', autocomplete: 'off',
 		maxlength: 200 }));
+	if (isNew) {
+		/* the short name follows the name until the user types one */
+		let typed = false;
+		id.input.addEventListener('input', () => {
+			typed = true;
+		});
+		name.input.addEventListener('input', () => {
+			if (!typed)
+				id.input.value = slug(name.input.value);
+		});
+	}
 	const kind = reg(paths, 'kind', field(t('family.kind'), 'select', { options: opt('family_kind'), value: f0.kind || '' }));
 	const care = reg(paths, 'care', field(t('family.care'), 'select', { options: opt('family_care'), value: f0.care || '' }));
 	const place = reg(paths, 'place', field(t('family.place'), 'text', { value: f0.place || '' }));
@@ -365,8 +382,21 @@ function renderForm(main, view, ctx) {
 		clearErrors();
 		const lines = e.messages || [String(e)];
 		let first = null;
+		/* in the summary a problem is named by its field's label
+		 * ("Gezinslid 2 · Geboren: ...") instead of its path */
+		const said = (d) => {
+			const m = /^([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
+			const target = m && fieldOf(m[1]);
+			if (!target)
+				return d;
+			const lab = target.wrap.querySelector(':scope > label, :scope > legend');
+			const row = target.wrap.closest('fieldset.member, fieldset.training-row');
+			const rowName = row && row !== target.wrap ? row.querySelector('legend').textContent : '';
+			const what = [rowName, lab ? lab.textContent : ''].filter(Boolean).join(' · ');
+			return what ? `${what}: ${m[2]}` : d;
+		};
 		mount(summary, h('p', {}, lines[0]), lines.length > 1
-			? h('ul', {}, lines.slice(1).map((l) => h('li', {}, l))) : null);
+			? h('ul', {}, lines.slice(1).map((l) => h('li', {}, said(l)))) : null);
 		summary.hidden = false;
 		for (const d of e.details || []) {
 			const m = /^([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);

@@ -14,7 +14,7 @@
 // judges a matching or a check-in: that is lib/signals.c's.
 
 import { api, can } from '../api.js';
-import { cs, removeAsked, reportError, save } from '../casestore.js';
+import { cs, loadSummary, removeAsked, reportError, save } from '../casestore.js';
 import { field, h, mount, nextId, openDialog } from '../dom.js';
 import { enumValues, fmtDate, t, te } from '../i18n.js';
 import { byDate, clone, nameOf } from '../model.js';
@@ -81,18 +81,20 @@ function facts(list) {
 
 export async function render(body, { ctx }) {
 	const doc = cs.doc;
-	const names = await familyNames();
+	const [names, sum] = await Promise.all([familyNames(), loadSummary()]);
 	if (!ctx.current())
 		return;
 	const list = byDate(doc.placements || [], 'start').reverse();
+	const settling = sum && sum.settling ? sum.settling : null;
 	mount(body,
 		h('h2', { id: 'tab-title' }, t('tab.matching')),
 		h('p', { class: 'lead' }, t('matching.intro')),
-		list.length ? list.map((pl) => placementCard(doc, pl, names))
+		list.length ? list.map((pl) => placementCard(doc, pl, names,
+			settling && settling.placement === pl.id ? settling : null))
 			: h('p', { class: 'muted', id: 'no-placements' }, t('matching.noPlacements')));
 }
 
-function placementCard(doc, pl, names) {
+function placementCard(doc, pl, names, settling) {
 	const m = pl.matching;
 	const editable = can('write');
 	const sigs = signalsAbout(cs.signals, [pl.id]).filter((sg) => SHOWN.some((re) => re.test(sg.id)));
@@ -103,6 +105,9 @@ function placementCard(doc, pl, names) {
 	pl.family ? h('p', {}, t('matching.family'), ' ', familyLink(pl.family, names)) : null,
 	sigs.length ? signalList(sigs, { compact: true }) : null,
 	h('h4', {}, t('matching.title')),
+	pl.network_search ? h('p', { class: 'network-search', id: `search-${pl.id}` }, t('matching.networkSearch', {
+		date: fmtDate(pl.network_search.date), outcome: te('search_outcome', pl.network_search.outcome) }),
+	pl.network_search.text ? h('span', { class: 'muted block small' }, pl.network_search.text) : null) : null,
 	m ? h('div', { class: 'matching-record' },
 		facts([
 			[t('matching.date'), fmtDate(m.date), 'date'],
@@ -126,7 +131,25 @@ function placementCard(doc, pl, names) {
 		dataset: { action: 'matching' }, onclick: () => matchingDialog(pl.id, names) },
 	m ? t('matching.edit') : t('matching.add'))) : null,
 	h('h4', {}, t('settling.title')),
+	settling ? schedule(settling) : null,
 	checkinTable(pl, editable));
+}
+
+/* The settling-in schedule of the child's current home as the library
+ * computes it (GET .../summary "settling": each check-in's day, whether it
+ * is done, the next one and whether it is late). */
+function schedule(st) {
+	const items = st.schedule || [];
+	const next = st.next_due ? items.findIndex((x) => x.due === st.next_due && !x.done) : -1;
+	return h('div', { class: 'settling-schedule' },
+		h('p', {}, t('settling.scheduleLine', { done: st.done, total: items.length, since: fmtDate(st.since) })),
+		h('ol', { class: 'schedule', id: 'settling-schedule' }, items.map((x, i) => h('li', {
+			class: [x.done ? 'done' : null, i === next ? 'next' : null, i === next && st.overdue ? 'late' : null],
+			dataset: { due: x.due, done: x.done ? '1' : '0' } },
+		h('span', { class: 'when' }, t('settling.checkinN', { n: i + 1, date: fmtDate(x.due) })), ' ',
+		x.done ? h('span', { class: 'badge ok' }, t('settling.done'))
+			: i === next ? h('span', { class: ['badge', st.overdue ? 'warning' : 'info'] },
+				st.overdue ? t('settling.late') : t('settling.next')) : null))));
 }
 
 function scoreCell(v) {
@@ -190,6 +213,23 @@ function pathForm() {
 			for (const el of root.querySelectorAll('[aria-invalid]'))
 				el.removeAttribute('aria-invalid');
 		},
+		/* a problem named by its field's label instead of its path */
+		said(d) {
+			const m = /^placements\[\d+\]\.([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
+			let p = m ? m[1] : '';
+			while (p && !paths.has(p)) {
+				const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+				p = cut > 0 ? p.slice(0, cut) : '';
+			}
+			if (!p)
+				return d;
+			const wrap = paths.get(p).wrap;
+			const lab = wrap.querySelector(':scope > label, :scope > legend');
+			const row = wrap.closest('fieldset.considered-row');
+			const what = [row ? row.querySelector('legend').textContent : '', lab && !row ? lab.textContent : '']
+				.filter(Boolean).join(' · ');
+			return what ? `${what}: ${m[2]}` : d;
+		},
 		/* details "placements[N].rest: message" -> next to the field of rest */
 		show(root, e) {
 			this.clear(root);
@@ -225,7 +265,7 @@ async function trySave(dlg, pf, desc, change) {
 	try {
 		return await save(desc, change);
 	} catch (e) {
-		dlg.error(e.messages || [String(e)]);
+		dlg.error(e.messages ? e.messages.map((l) => pf.said(l)) : [String(e)]);
 		pf.show(dlg.dialog, e);
 		return false;
 	}
