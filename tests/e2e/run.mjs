@@ -29,7 +29,6 @@ const NEW_REF = `E2E-${process.pid}`;
 /* A meeting whose attendance is recorded lies in the past: the server takes
  * attendance only once a meeting's day has come (docs/case-edit.md). */
 const MEETING_DAY = new Date(Date.now() - 86400e3).toISOString().slice(0, 10);
-const LOAD_LIMIT_MS = Number(process.env.KRING_LOAD_LIMIT_MS || 1500);
 
 let tmp;
 let server;
@@ -587,7 +586,7 @@ test('English switch is remembered; dialogs close on Escape', async () => {
 	clean(worker);
 });
 
-test('every page loads quickly and without errors', async () => {
+test('every page loads without errors (times reported, not judged)', async () => {
 	const pages = [
 		['login', '/#/login', '.login-form', null],
 		['my cases', '/#/cases', 'table.cases tbody tr', 'anouk'],
@@ -627,8 +626,10 @@ test('every page loads quickly and without errors', async () => {
 			return { load: Math.round(nav.loadEventEnd - nav.startTime),
 				ready: drawn ? Math.round(drawn.startTime) : -1 };
 		});
+		/* the times are reported, not judged: speed is measured in
+		 * bench/pageload.mjs (BENCHMARKS.md), never in a test */
 		timings.push({ name, ...t });
-		assert.ok(t.load < LOAD_LIMIT_MS, `${name} loads in ${t.load} ms`);
+		assert.ok(t.load > 0, `${name} reached its load event`);
 		clean(page);
 	}
 	for (const p of Object.values(sessions))
