@@ -865,6 +865,51 @@ static const char *get_time(struct rd *r, const char *base, json_t *obj, const c
 	return s;
 }
 
+/* meetings[i].process: the phases with their dates, each not before the
+ * one before it, and who was asked and who comes (everyone who comes was
+ * asked). */
+static void read_process(struct rd *r, const char *base, json_t *o, struct kr_meeting *m)
+{
+	static const char *const keys[KR_PHASE__N] = { "coordinator", "preparation",
+		"information", "private_time", "plan_presented", "plan_accepted" };
+	static const char *const nl[KR_PHASE__N] = { "de coördinator", "de voorbereiding",
+		"de informatie", "de eigen tijd van de familie", "het plan gepresenteerd",
+		"het plan aanvaard" };
+	char path[PATH_MAX_LEN], kpath[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	json_t *po = get_obj(r, base, o, "process", false);
+	int prev = -1;
+
+	if (!po)
+		return;
+	join(path, base, "process");
+	for (int k = 0; k < KR_PHASE__N; k++) {
+		m->phase[k] = get_date(r, path, po, keys[k], false);
+		if (!kr_date_valid(m->phase[k]))
+			continue;
+		if (prev >= 0 && kr_date_last(m->phase[k]) < kr_date_first(m->phase[prev]))
+			problem(r, join(kpath, path, keys[k]), "%s (%s) ligt voor %s (%s); de fasen gaan "
+			        "op volgorde", "%s (%s) lies before %s (%s); the phases go in order",
+			        r->lang == KR_LANG_EN ? keys[k] : nl[k],
+			        json_string_value(json_object_get(po, keys[k])),
+			        r->lang == KR_LANG_EN ? keys[prev] : nl[prev],
+			        json_string_value(json_object_get(po, keys[prev])));
+		prev = k;
+	}
+	m->asked = get_person_list(r, path, po, "asked", &m->nasked);
+	m->coming = get_person_list(r, path, po, "coming", &m->ncoming);
+	for (size_t i = 0; i < m->ncoming; i++) {
+		bool was = false;
+		for (size_t j = 0; j < m->nasked; j++)
+			was = was || m->asked[j] == m->coming[i];
+		if (!was) {
+			join(kpath, path, "coming");
+			problem(r, item_path(ipath, kpath, NULL, i), "\"%s\" komt, maar staat niet bij "
+			        "wie er gevraagd is (asked)", "\"%s\" comes but is not among those "
+			        "asked (asked)", r->c->persons[m->coming[i]].id);
+		}
+	}
+}
+
 static void read_meetings(struct rd *r, json_t *arr)
 {
 	char base[PATH_MAX_LEN];
@@ -896,6 +941,7 @@ static void read_meetings(struct rd *r, json_t *arr)
 		m->coordinator = get_person(r, base, o, "coordinator", false);
 		m->outcome = get_str(r, base, o, "outcome", false);
 		m->minutes = get_str(r, base, o, "minutes", false);
+		read_process(r, base, o, m);
 		c->nmeetings++;
 	}
 out:

@@ -234,7 +234,17 @@ struct kr_meeting {
 	const char *time, *place;
 	int coordinator;
 	const char *outcome, *minutes;
+	/* meetings[].process: the phases of an Eigen Kracht-conferentie or a
+	 * Familie Netwerk Beraad, in their order (KR_PHASE_x; unset: not
+	 * recorded), and who was asked and who comes (person indices) */
+	struct kr_date phase[6];
+	int *asked; size_t nasked;
+	int *coming; size_t ncoming;
 };
+
+/* The phases of meetings[].process, in the order they happen. */
+enum kr_phase { KR_PHASE_COORDINATOR, KR_PHASE_PREPARATION, KR_PHASE_INFORMATION,
+	KR_PHASE_PRIVATE_TIME, KR_PHASE_PLAN_PRESENTED, KR_PHASE_PLAN_ACCEPTED, KR_PHASE__N };
 
 struct kr_scale_point { struct kr_date date; int score; int by; };
 

@@ -299,11 +299,47 @@ static void who_may_see_a_family(void **state)
 	kr_store_close(s);
 }
 
+/* meetings[].process: the phases of an Eigen Kracht-conferentie in their
+ * order, and nobody comes who was not asked (docs/case-format.md). */
+static void meeting_phases(void **state)
+{
+	static const char good[] =
+		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"M-1\",\"child\":\"p1\"},"
+		"\"persons\":[{\"id\":\"p1\"},{\"id\":\"p2\"},{\"id\":\"p3\"},{\"id\":\"p4\"}],"
+		"\"meetings\":[{\"id\":\"m1\",\"date\":\"2026-03-05\",\"type\":"
+		"\"family_group_conference\",\"coordinator\":\"p4\",\"process\":{"
+		"\"coordinator\":\"2026-02-01\",\"preparation\":\"2026-02-10\",\"information\":"
+		"\"2026-03-05\",\"private_time\":\"2026-03-05\",\"plan_presented\":\"2026-03-05\","
+		"\"plan_accepted\":\"2026-03\",\"asked\":[\"p1\",\"p2\",\"p3\"],\"coming\":[\"p1\",\"p2\"]}}]}";
+	static const char bad[] =
+		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"M-1\",\"child\":\"p1\"},"
+		"\"persons\":[{\"id\":\"p1\"},{\"id\":\"p2\"},{\"id\":\"p3\"}],"
+		"\"meetings\":[{\"id\":\"m1\",\"process\":{\"preparation\":\"2026-02-10\","
+		"\"private_time\":\"2026-02-01\",\"asked\":[\"p1\"],\"coming\":[\"p1\",\"p3\"]}}]}";
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	(void)state;
+	assert_int_equal(kr_case_read(good, strlen(good), &c, NULL), KR_OK);
+	assert_int_equal(c->meetings[0].phase[KR_PHASE_COORDINATOR].d, 1);
+	assert_int_equal(c->meetings[0].nasked, 3);
+	assert_int_equal(c->meetings[0].ncoming, 2);
+	kr_case_free(c);
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_case_read(bad, strlen(bad), &c, &err), KR_EINVAL);
+	assert_null(c);
+	assert_true(has_detail(&err, "meetings[0].process.private_time: private_time (2026-02-01) "
+	                       "lies before preparation (2026-02-10); the phases go in order"));
+	assert_true(has_detail(&err, "meetings[0].process.coming[1]: \"p3\" comes but is not "
+	                       "among those asked (asked)"));
+	kr_error_cleanup(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_a_family),
 		cmocka_unit_test(every_problem_with_its_path),
+		cmocka_unit_test(meeting_phases),
 		cmocka_unit_test_setup_teardown(register_and_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(who_may_see_a_family, setup, teardown),
 	};
