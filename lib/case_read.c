@@ -970,6 +970,14 @@ static void read_plan(struct rd *r, json_t *plan)
 	p->safety = get_str(r, "plan", plan, "safety", false);
 	read_concerns(r, plan, p);
 	read_route(r, plan, p);
+	{
+		json_t *bl = get_obj(r, "plan", plan, "blessing", false);
+		if (bl) {
+			p->blessing_date = get_date(r, "plan.blessing", bl, "date", true);
+			p->blessing_by = get_person_list(r, "plan.blessing", bl, "by", &p->nblessing_by);
+			p->blessing_text = get_str(r, "plan.blessing", bl, "text", false);
+		}
+	}
 	if ((map = get_obj(r, "plan", plan, "safety_map", false))) {
 		p->has_safety_map = true;
 		p->worries = get_strings(r, "plan.safety_map", map, "worries");
@@ -1309,6 +1317,95 @@ static void check_parents(struct rd *r)
 	}
 }
 
+/* A list of dates at base.key; NULL and 0 when absent. */
+static struct kr_date *get_dates(struct rd *r, const char *base, json_t *obj, const char *key,
+                                 size_t *n)
+{
+	char path[PATH_MAX_LEN], ipath[PATH_MAX_LEN];
+	json_t *arr = get_arr(r, base, obj, key, false), *v;
+	struct kr_date *out;
+	size_t i;
+
+	*n = 0;
+	if (!arr || !json_array_size(arr))
+		return NULL;
+	join(path, base, key);
+	if (!(out = alloc(r, json_array_size(arr) * sizeof *out)))
+		return NULL;
+	json_array_foreach(arr, i, v) {
+		struct kr_date d = check_date(r, item_path(ipath, path, NULL, i), v);
+		if (!kr_date_valid(d)) {
+			if (!v || json_is_null(v))
+				problem(r, ipath, "hier hoort een datum", "expected a date");
+			continue;
+		}
+		out[(*n)++] = d;
+	}
+	return out;
+}
+
+/* support.parents and support.foster_parents: {"person", "since",
+ * "contacts": [dates], "peer_contacts": [dates] (foster parents only)}. */
+static void read_support(struct rd *r, json_t *doc)
+{
+	struct kr_case *c = r->c;
+	json_t *sup = get_obj(r, "", doc, "support", false), *o;
+
+	if (!sup)
+		return;
+	if ((o = get_obj(r, "support", sup, "parents", false))) {
+		c->support_parents.present = true;
+		c->support_parents.person = get_person(r, "support.parents", o, "person", true);
+		c->support_parents.since = get_date(r, "support.parents", o, "since", false);
+		c->support_parents.contacts = get_dates(r, "support.parents", o, "contacts",
+		                                        &c->support_parents.ncontacts);
+	}
+	if ((o = get_obj(r, "support", sup, "foster_parents", false))) {
+		c->support_fosterparents.present = true;
+		c->support_fosterparents.person = get_person(r, "support.foster_parents", o, "person",
+		                                             false);
+		c->support_fosterparents.since = get_date(r, "support.foster_parents", o, "since",
+		                                          false);
+		c->support_fosterparents.contacts = get_dates(r, "support.foster_parents", o,
+		                                              "contacts",
+		                                              &c->support_fosterparents.ncontacts);
+		c->support_fosterparents.peer = get_dates(r, "support.foster_parents", o,
+		                                          "peer_contacts",
+		                                          &c->support_fosterparents.npeer);
+	}
+}
+
+/* The parents' support person is their own (Met twee families leven): not
+ * a carer of any placement and not the foster parents' support person. */
+static void check_support(struct rd *r)
+{
+	const struct kr_case *c = r->c;
+	int who = c->support_parents.person;
+
+	if (who < 0)
+		return;
+	if (who == c->support_fosterparents.person) {
+		problem(r, "support.parents.person", "\"%s\" begeleidt ook de pleegouders; de ouders "
+		        "hebben een eigen steunpersoon nodig", "\"%s\" also supports the foster "
+		        "parents; the parents need a support person of their own",
+		        c->persons[who].id);
+		return;
+	}
+	for (size_t i = 0; i < c->nplacements; i++)
+		for (size_t k = 0; k < c->placements[i].ncarers; k++)
+			if (c->placements[i].carers[k] == who &&
+			    c->placements[i].form != KR_FORM_HOME) {
+				problem(r, "support.parents.person", "\"%s\" zorgt zelf voor het kind "
+				        "(placements[%zu]); de ouders hebben een eigen steunpersoon nodig",
+				        "\"%s\" cares for the child (placements[%zu]); the parents need "
+				        "a support person of their own", c->persons[who].id, i);
+				return;
+			}
+	if (who == c->child)
+		problem(r, "support.parents.person", "het kind kan de ouders niet begeleiden",
+		        "the child cannot be the parents' support person");
+}
+
 /* The coordinator of an Eigen Kracht-conferentie is independent: not the
  * child, and not a professional involved in the case around the meeting
  * (on its day; a meeting without a date: at any time).  That the
@@ -1447,10 +1544,13 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 		read_meetings(&r, v);
 	if ((v = get_obj(&r, "", doc, "plan", false)))
 		read_plan(&r, v);
+	r.c->support_parents.person = r.c->support_fosterparents.person = -1;
+	read_support(&r, doc);
 	if (!r.nomem) {
 		check_ancestry(&r);
 		check_parents(&r);
 		check_coordinators(&r);
+		check_support(&r);
 	}
 check:
 	if (r.nomem) {

@@ -88,6 +88,13 @@ static const struct field {
 	{ "case", "behaviour.internalising", V_BOOL, 0, "naar binnen gericht gedrag",
 	  "internalising behaviour" },
 	{ "case", "notes", V_TEXT, 0, "notities", "notes" },
+	{ "case", "municipality.code", V_PLAIN, 0, "CBS-code gemeente", "municipality code" },
+	{ "case", "municipality.name", V_TEXT, 0, "gemeente", "municipality" },
+	{ "case", "region", V_TEXT, 0, "jeugdregio", "youth region" },
+	{ "case", "referrer", V_ENUM, KR_ENUM_REFERRER, "verwezen door", "referred by" },
+	{ "case", "closed.date", V_DATE, 0, "afgesloten op", "closed on" },
+	{ "case", "closed.reason", V_ENUM, KR_ENUM_CLOSED_REASON, "reden van afsluiten",
+	  "reason for closing" },
 	{ "persons", "name", V_TEXT, 0, "naam", "name" },
 	{ "persons", "sex", V_ENUM, KR_ENUM_SEX, "geslacht", "sex" },
 	{ "persons", "born", V_DATE, 0, "geboren", "born" },
@@ -641,7 +648,8 @@ static void compare(struct dctx *x, const struct dcoll *k, struct kr_change *ch,
 			add_field(x, ch, name, ov, nv);
 	}
 	json_object_foreach(n, key, nv) {
-		if ((!*prefix && skipped_key(k, key)) || present(json_object_get(o, key)) ||
+		/* a key o has at all (even null) was said by the loop above */
+		if ((!*prefix && skipped_key(k, key)) || json_object_get(o, key) ||
 		    !(nv = present(nv)))
 			continue;
 		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);

@@ -2789,6 +2789,81 @@ static void emit_network_search(struct jw *w, const struct gen *g, int k)
 }
 
 /*
+ * The matching and the settling-in check-ins of issue 13, drawn like the
+ * network search from a hash of the case and the placement, so adding
+ * them changed nothing else the generator makes.  About three in four
+ * placements with strangers in a foster family or family home record a
+ * matching: mostly the child took part and the parents met the foster
+ * parents first, sometimes not.  Every placement in a family form records
+ * most of the check-ins of its first year that lie before the anchor (and
+ * its end), the scores wandering a little; now and then one drops.
+ * Families of the register are not named: a generated case stands alone.
+ */
+static void emit_matching_settling(struct jw *w, const struct gen *g, int k)
+{
+	static const int involved[] = { KR_INVOLVE_CHOSE, KR_INVOLVE_VISITED, KR_INVOLVE_VISITED,
+		KR_INVOLVE_HEARD, KR_INVOLVE_HEARD, KR_INVOLVE_INFORMED, KR_INVOLVE_NOT_INVOLVED };
+	static const char *const views[4] = { "child", "foster_parents", "own_children",
+		"parents" };
+	static const long offsets[4] = { 7, 21, 42, 84 };
+	const struct placement *p = &g->pl[k];
+	uint64_t x = (uint64_t)p->start * 0xD1B54A32D192ED03ull ^ (uint64_t)g->born ^
+	             ((uint64_t)k << 36) ^ 0x5EED;
+	uint64_t h = splitmix64(&x);
+	long last = p->end == NODAY ? g->A : (p->end < g->A ? p->end : g->A);
+	int score[4];
+	bool any = false;
+
+	if ((p->form == KR_FORM_FOSTER_FULLTIME || p->form == KR_FORM_FOSTER_PARTTIME ||
+	     p->form == KR_FORM_FAMILY_HOME) && p->network == 0 && h % 4 != 0) {
+		key(w, "matching");
+		open_c(w, '{');
+		key(w, "date");
+		date(w, p->start - 3 - (long)((h >> 8) % 20), P_DAY);
+		key(w, "child_involved");
+		enumv(w, KR_ENUM_INVOLVEMENT, involved[(h >> 16) % 7]);
+		key(w, "own_children_heard");
+		boolean(w, (h >> 24) % 5 != 0);
+		if ((h >> 32) % 6 != 0) {
+			key(w, "first_meeting");
+			date(w, p->start - 1 - (long)((h >> 40) % 30) + ((h >> 48) % 8 == 0 ? 20 : 0),
+			     P_DAY);
+		}
+		close_c(w, '}');
+	}
+	if (p->form == KR_FORM_HOME || p->form == KR_FORM_RESIDENTIAL)
+		return;
+	for (int v = 0; v < 4; v++)
+		score[v] = 3 + (int)((h >> (8 * v)) % 2);
+	for (int c = 0; c < 6; c++) {
+		long due = c < 4 ? p->start + offsets[c] : p->start + (c == 4 ? 182 : 365);
+		uint64_t hc = splitmix64(&x);
+		if (due + (long)(hc % 10) > last)
+			break;
+		if (hc % 8 == 0)
+			continue;                 /* one not held */
+		if (!any) {
+			key(w, "settling");
+			open_c(w, '[');
+			any = true;
+		}
+		open_c(w, '{');
+		key(w, "date");
+		date(w, due + (long)(hc % 10), P_DAY);
+		for (int v = 0; v < 4; v++) {
+			int step = (int)((hc >> (12 + 4 * v)) % 7) - 3;   /* -3 .. 3 */
+			score[v] += step > 1 ? 1 : step < -2 ? -2 : step < 0 ? -1 : 0;
+			score[v] = score[v] < 1 ? 1 : score[v] > 5 ? 5 : score[v];
+			key(w, views[v]);
+			integer(w, score[v]);
+		}
+		close_c(w, '}');
+	}
+	if (any)
+		close_c(w, ']');
+}
+
+/*
  * The steering fields of issue 12 (case.municipality, region, referrer,
  * closed; a wish's answered date) are drawn like the network search:
  * from a hash of the case (and the item), not from the case's random
@@ -2958,6 +3033,7 @@ static void emit_placements(struct jw *w, const struct gen *g)
 		else
 			null(w);
 		emit_network_search(w, g, k);
+		emit_matching_settling(w, g, k);
 		close_c(w, '}');
 	}
 	close_c(w, ']');

@@ -19,6 +19,9 @@
  *                   (a support family, part-time care or a change of form
  *                   with the same carers is no move), and the numbers of
  *                   moves and breakdowns in the description;
+ *   check-ins       a small black triangle on a placement's bar for each
+ *                   settling-in check-in (placements[].settling) up to the
+ *                   as-of day;
  *   under it all    a legend of the event types and forms that occur.
  *
  * Events after the as-of day are left out (the picture is of that day);
@@ -258,6 +261,7 @@ struct ll {
 	int nlanes_up, nlanes_down;
 	double axis_y, width, height;
 	bool form_seen[KR_FORM__N], type_seen[KR_EV__N], any_hi;
+	bool any_checkin;         /* a settling-in check-in is drawn */
 	struct kr_path *path;     /* the child's path on the as-of day */
 };
 
@@ -418,8 +422,20 @@ static bool collect_placements(struct ll *l)
 		l->form_seen[p->form] = true;
 		if (v->breakdown)
 			l->any_hi = true;
+		for (size_t k = 0; k < p->nsettling; k++)
+			if (kr_date_valid(p->settling[k].date) &&
+			    kr_date_first(p->settling[k].date) <= l->end)
+				l->any_checkin = true;
 	}
 	return true;
+}
+
+/* A small black triangle pointing down at the bar: a settling-in check-in. */
+static struct kr_geom_item *checkin_mark(struct kr_geometry *g, double x, double y)
+{
+	struct kr_geom_item *it = kri_geom_path(g, "M%.1f %.1fl-3.5 -5h7z", x, y);
+	it->style.fill = "#000";
+	return it;
 }
 
 /* Width reserved for a label: bold labels run wider than the estimate. */
@@ -656,6 +672,11 @@ static void draw_placements(struct ll *l, struct kr_geometry *g)
 		if (v->breakdown)
 			kri_geom_box(breakdown_mark(g, v->x1, y - 0.5), v->x1 + 1, y - 1, 10, 14, -1,
 			             KR_BOX_SYMBOL);
+		for (size_t k = 0; k < l->c->placements[v->idx].nsettling; k++) {
+			struct kr_date d = l->c->placements[v->idx].settling[k].date;
+			if (kr_date_valid(d) && kr_date_first(d) <= l->end)
+				checkin_mark(g, day_x(l, mid_day(d)), y);
+		}
 		kri_geom_end(g);
 		kri_geom_label(g, v->x0, y + BAR_H + 13, TICK_PX + 0.5, KR_ANCHOR_START,
 		               v->breakdown ? "alert" : NULL, -1, v->label);
@@ -675,7 +696,7 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 		kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
 	}
 	y += 20;
-	for (int pass = 0; pass < 4; pass++) {
+	for (int pass = 0; pass < 5; pass++) {
 		int n = pass == 0 ? KR_EV__N : pass == 1 ? KR_FORM__N : 1;
 		for (int k = 0; k < n; k++) {
 			const char *t;
@@ -688,6 +709,8 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				continue;
 			if (pass == 3 && l->path->nperiods == 0)
 				continue;
+			if (pass == 4 && !l->any_checkin)
+				continue;
 			if (pass == 0)
 				t = kr_enum_label(KR_ENUM_EVENT_TYPE, k, l->lang);
 			else if (pass == 1)
@@ -695,8 +718,11 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 			else if (pass == 2)
 				t = kr_tr(l->lang, "rood: breakdown of andere hulpverlener",
 				          "red: breakdown or change of professional");
-			else
+			else if (pass == 3)
 				t = kr_tr(l->lang, "grijze balk: uit huis", "grey band: away from home");
+			else
+				t = kr_tr(l->lang, "driehoekje: gesprek over het wennen",
+				          "small triangle: settling-in check-in");
 			if (!t || !*t)
 				t = pass == 1 ? kr_tr(l->lang, "plaatsing", "placement") :
 				    kr_tr(l->lang, "gebeurtenis", "event");
@@ -716,9 +742,11 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 					it->style.stroke = "#000";
 				} else if (pass == 2) {
 					breakdown_mark(g, x + 1, y);
-				} else {
+				} else if (pass == 3) {
 					struct kr_geom_item *it = kri_geom_rect(g, x, y + 4, 14, 5);
 					it->style.fill = "#8a8a8a";
+				} else {
+					checkin_mark(g, x + 7, y + 10);
 				}
 				kri_geom_end(g);
 				kri_geom_label(g, x + iw + 6, y + 11, px, KR_ANCHOR_START,

@@ -276,10 +276,10 @@ enum kr_status kr_report_pdf(const struct kr_report *r, enum kr_lang lang, struc
 		caseload(&p);
 	if (r->kind == KR_REPORT_STARTFOTO) {
 		font(&p, 8, false);
-		para(&p, kr_tr(lang, "De capaciteit en bezetting van pleeggezinnen ontbreken nog: "
-		                     "daarvoor is het register van pleeggezinnen nodig.",
-		                     "The capacity and use of foster families are not here yet: they "
-		                     "need the register of foster families."), PAGE_W - 2 * MARGIN, 10);
+		para(&p, kr_tr(lang, "De pleeggezinnen en hun plaatsen komen uit het register van de hele "
+		                     "organisatie, niet per gemeente.",
+		                     "The foster families and their places come from the register of "
+		                     "the whole organisation, not per municipality."), PAGE_W - 2 * MARGIN, 10);
 	}
 	cairo_show_page(p.cr);
 	cairo_destroy(p.cr);

@@ -329,10 +329,10 @@ void *kr_report_json(const struct kr_report *r)
 		goto fail;
 	if (r->kind == KR_REPORT_STARTFOTO)
 		json_object_set_new(o, "notes", json_pack("[o]", pair(
-		        "De capaciteit en bezetting van pleeggezinnen ontbreken nog: daarvoor is het "
-		        "register van pleeggezinnen nodig.",
-		        "The capacity and use of foster families are not here yet: they need the "
-		        "register of foster families.")));
+		        "De pleeggezinnen en hun plaatsen komen uit het register van de hele "
+		        "organisatie, niet per gemeente.",
+		        "The foster families and their places come from the register of the whole "
+		        "organisation, not per municipality.")));
 	if (r->has_caseload) {
 		json_t *cl = json_array();
 		for (size_t i = 0; cl && i < r->ncaseload; i++)
@@ -432,10 +432,10 @@ enum kr_status kr_report_text(const struct kr_report *r, enum kr_lang L, struct 
 		}
 	}
 	if (r->kind == KR_REPORT_STARTFOTO)
-		kr_buf_puts(b, kr_tr(L, "\nDe capaciteit en bezetting van pleeggezinnen ontbreken nog: "
-		                        "daarvoor is het register van pleeggezinnen nodig.\n",
-		                        "\nThe capacity and use of foster families are not here yet: "
-		                        "they need the register of foster families.\n"));
+		kr_buf_puts(b, kr_tr(L, "\nDe pleeggezinnen en hun plaatsen komen uit het register van "
+		                        "de hele organisatie, niet per gemeente.\n",
+		                        "\nThe foster families and their places come from the register "
+		                        "of the whole organisation, not per municipality.\n"));
 	return b->failed ? b->why : KR_OK;
 }
 

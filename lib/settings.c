@@ -144,6 +144,16 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 	[KR_SET_SETTLING_DROP_POINTS] = { "settling.drop_points", 2, 1, 4, "points",
 		"wennen: signaal als een score zoveel punten daalt",
 		"settling in: a signal when a score drops this many points" },
+	[KR_SET_SUPPORT_PARENTS_DAYS] = { "support.parents_days", 14, 0, 365, "days",
+		"steun voor de ouders: zoveel dagen na de uithuisplaatsing is er iemand",
+		"support for the parents: this many days after the removal someone is there" },
+	[KR_SET_SUPPORT_WINDOW_MONTHS] = { "support.window_months", 12, 1, 120, "months",
+		"steun voor de ouders: kijk zo lang na de uithuisplaatsing",
+		"support for the parents: look this long after the removal" },
+	[KR_SET_SUPPORT_CONTACT_MONTHS] = { "support.contact_months", 3, 1, 24, "months",
+		"contact: de ouders met hun steunpersoon, pleegouders met begeleider of lotgenoot, "
+		"minstens eens per zoveel maanden", "contact: the parents with their support person, "
+		"foster parents with their worker or a peer, at least every this many months" },
 	[KR_SET_RETENTION_YEARS] = { "retention.years", 20, 15, 115, "years",
 		"bewaartermijn: een dossier wordt zoveel jaar na het einde van de zorg vernietigd",
 		"retention: a case is destroyed this many years after care ended" },

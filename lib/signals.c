@@ -29,6 +29,7 @@
 
 #include "kring/path.h"
 #include "kring/plan.h"
+#include "kring/settling.h"
 #include "kring/signals.h"
 #include "kring/words.h"
 
@@ -48,7 +49,7 @@ enum rule {
 	R_RECENT_BREAKDOWN, R_CRISIS, R_NOT_EXPLORED, R_TIE_WORSENED, R_CONTACTS_LOST,
 	R_TRUST_PRO, R_SEGMENT, R_SMALL, R_CHURN, R_NO_MEETING, R_SAFETY_UNASSESSED,
 	R_SAFETY_DROP, R_MATCH_CHILD, R_MATCH_MEETING, R_SETTLING_OVERDUE, R_SETTLING_DROP,
-	R_DATA_MISSING, R__N
+	R_PARENTS_ALONE, R_FP_NO_CONTACT, R_DATA_MISSING, R__N
 };
 
 static const struct {
@@ -132,6 +133,12 @@ static const struct {
 	[R_SETTLING_DROP] = { "settling-score-drop", "Wennen gaat minder goed",
 		"Settling in going worse", SNS ", §3.6 Wennen in een pleeggezin; " SAM
 		" (signalen van conflicten op tijd herkennen)" },
+	[R_PARENTS_ALONE] = { "parents-without-support", "Ouders zonder steun",
+		"Parents without support", SNS ", §3.4 Met twee families leven (een eigen, neutrale "
+		"steun voor de ouders); " SAM },
+	[R_FP_NO_CONTACT] = { "fosterparents-without-contact", "Pleegouders zonder contact",
+		"Foster parents without contact", SNS ", §3.6 Wennen in een pleeggezin (contact met "
+		"andere pleegouders en de begeleider)" },
 	[R_DATA_MISSING] = { "data-missing", "Gegevens ontbreken", "Data missing", "—" },
 };
 
@@ -1699,18 +1706,10 @@ static void rule_not_explored(struct ctx *x)
 
 /* ---- matching and the first year (issue 13) ----------------------------- */
 
-/* The placement that began the child's current home: the current one, or
- * the earlier one with the same carers it continues (path.h: a home), so
- * that extended care after 18 or a crisis placement that became the
- * child's home is not a new start.  -1 without a current placement. */
+/* The placement that began the child's current home (settling.h). */
 static int home_first(const struct ctx *x)
 {
-	const struct kr_path *pa = x->path;
-
-	if (x->cp >= 0 && pa->out_of_home && pa->home >= 0 &&
-	    pa->homes[pa->home].last == x->cp)
-		return pa->homes[pa->home].first;
-	return x->cp;
+	return kr_settling_home_first(x->path);
 }
 
 /* The placement whose matching counts when the current home is one the
@@ -1837,56 +1836,30 @@ static void rule_match_meeting(struct ctx *x)
 	                     "meeting and record its date with the matching.", CHILD);
 }
 
-/* The day check-in k (0-5) of the settling-in schedule is due for a
- * placement starting on day start. */
-static long checkin_due(const struct ctx *x, long start, int k)
-{
-	switch (k) {
-	case 0: return start + SET(SETTLING_1_DAYS);
-	case 1: return start + SET(SETTLING_2_DAYS);
-	case 2: return start + SET(SETTLING_3_DAYS);
-	case 3: return start + SET(SETTLING_4_DAYS);
-	case 4: return kr_days_add_months(start, SET(SETTLING_5_MONTHS));
-	default: return kr_days_add_months(start, SET(SETTLING_6_MONTHS));
-	}
-}
-
 /* The placement that began the current home when it has a settling-in
- * schedule: a family form (not back home, not residential care). */
+ * schedule (settling.h), else NULL. */
 static const struct kr_placement *settling_placement(const struct ctx *x)
 {
-	const struct kr_placement *p;
+	struct kr_settling st;
 
-	if (x->cp < 0)
-		return NULL;
-	p = &x->c->placements[x->cp];
-	if (p->form == KR_FORM_HOME || p->form == KR_FORM_RESIDENTIAL)
-		return NULL;
-	p = &x->c->placements[home_first(x)];
-	return kr_date_valid(p->start) ? p : NULL;
+	kr_settling_compute(x->c, x->path, x->s, &st);
+	return st.placement >= 0 ? &x->c->placements[st.placement] : NULL;
 }
 
 static void rule_settling_overdue(struct ctx *x)
 {
-	const struct kr_placement *p = settling_placement(x);
-	long start, due;
-	size_t done = 0;
+	struct kr_settling st;
+	const struct kr_placement *p;
+	long due;
+	size_t done;
 	struct kr_signal *sg;
 
-	if (!p)
+	kr_settling_compute(x->c, x->path, x->s, &st);
+	if (!st.overdue)
 		return;
-	start = kr_date_last(p->start);
-	/* the schedule is the first year's: past its last check-in (and the
-	 * grace after it) the rule is silent */
-	if (x->on - checkin_due(x, start, 5) > SET(SETTLING_GRACE_DAYS))
-		return;
-	for (size_t k = 0; k < p->nsettling; k++)
-		done += kr_date_valid(p->settling[k].date) && kr_date_first(p->settling[k].date) <= x->on;
-	if (done >= 6)   /* the whole schedule of the first year */
-		return;
-	due = checkin_due(x, start, (int)done);
-	if (x->on - due <= SET(SETTLING_GRACE_DAYS))
-		return;
+	p = &x->c->placements[st.placement];
+	due = st.due[st.next];
+	done = st.done;
 	if (!(sg = emit(x, R_SETTLING_OVERDUE, KR_LEVEL_WARNING)))
 		return;
 	person_subject(x, sg, x->c->child);
@@ -1973,6 +1946,111 @@ out:
 	phrases_free(&ph);
 	free(nl);
 	free(en);
+}
+
+
+/* ---- support for both families (issue 13) ------------------------------- */
+
+/* The last day of the latest date in v[0..n) that lies on or before `on`
+ * (its first day), or LONG_MIN when none does. */
+static long latest_contact(const struct kr_date *v, size_t n, long on)
+{
+	long best = LONG_MIN;
+	for (size_t i = 0; i < n; i++)
+		if (kr_date_valid(v[i]) && kr_date_first(v[i]) <= on && kr_date_last(v[i]) > best)
+			best = kr_date_last(v[i]);
+	return best;
+}
+
+static void rule_parents_alone(struct ctx *x)
+{
+	const struct kr_path *pa = x->path;
+	const struct kr_support_person *sp = &x->c->support_parents;
+	long start, last = LONG_MIN, limit = kr_days_add_months(x->on, -SET(SUPPORT_CONTACT_MONTHS));
+	struct kr_signal *sg;
+
+	if (!pa->out_of_home || pa->period < 0)
+		return;
+	start = pa->periods[pa->period].start;
+	if (x->on - start < SET(SUPPORT_PARENTS_DAYS) ||
+	    start < kr_days_add_months(x->on, -SET(SUPPORT_WINDOW_MONTHS)))
+		return;
+	if (sp->person >= 0) {
+		last = latest_contact(sp->contacts, sp->ncontacts, x->on);
+		if (kr_date_valid(sp->since) && kr_date_first(sp->since) <= x->on &&
+		    kr_date_last(sp->since) > last)
+			last = kr_date_last(sp->since);
+		if (last >= limit)
+			return;
+	}
+	if (!(sg = emit(x, R_PARENTS_ALONE, KR_LEVEL_WARNING)))
+		return;
+	person_subject(x, sg, x->c->child);
+	person_subject(x, sg, sp->person);
+	detail_day(x, sg, "away_since", start);
+	if (last != LONG_MIN)
+		detail_day(x, sg, "last_contact", last);
+	sg->message[NL] = sp->person < 0
+		? fmt(x, "%s woont sinds %s niet meer thuis. Er staat niemand genoemd die de ouders "
+		      "steunt.", CHILD, WD(x, start, NL))
+		: fmt(x, "%s woont sinds %s niet meer thuis. %s steunt de ouders, maar het laatste "
+		      "contact was %s.", CHILD, WD(x, start, NL), NAME(sp->person),
+		      last == LONG_MIN ? "niet vastgelegd" : WD(x, last, NL));
+	sg->message[EN] = sp->person < 0
+		? fmt(x, "%s has lived away from home since %s. Nobody is named who supports the "
+		      "parents.", CHILD, WD(x, start, EN))
+		: fmt(x, "%s has lived away from home since %s. %s supports the parents, but the last "
+		      "contact was %s.", CHILD, WD(x, start, EN), NAME(sp->person),
+		      last == LONG_MIN ? "not recorded" : WD(x, last, EN));
+	sg->advice[NL] = fmt(x, "Ouders blijven na een uithuisplaatsing vaak alleen achter. Zorg "
+	                     "voor een eigen steunpersoon voor de ouders, niet de begeleider van het "
+	                     "pleeggezin, en houd het contact vast.");
+	sg->advice[EN] = fmt(x, "After a removal parents are often left alone. Make sure they have "
+	                     "a support person of their own, not the foster family's worker, and "
+	                     "keep in touch.");
+}
+
+static void rule_fp_no_contact(struct ctx *x)
+{
+	const struct kr_support_person *sf = &x->c->support_fosterparents;
+	const struct kr_placement *p, *h;
+	long limit = kr_days_add_months(x->on, -SET(SUPPORT_CONTACT_MONTHS)), last;
+	struct kr_signal *sg;
+
+	if (x->cp < 0 || !sf->present)
+		return;
+	p = &x->c->placements[x->cp];
+	if (p->form == KR_FORM_HOME || p->form == KR_FORM_RESIDENTIAL || !p->ncarers)
+		return;
+	h = &x->c->placements[home_first(x)];
+	if (!kr_date_valid(h->start) || kr_date_last(h->start) > limit)
+		return;
+	last = latest_contact(sf->contacts, sf->ncontacts, x->on);
+	if (latest_contact(sf->peer, sf->npeer, x->on) > last)
+		last = latest_contact(sf->peer, sf->npeer, x->on);
+	if (last >= limit)
+		return;
+	if (!(sg = emit(x, R_FP_NO_CONTACT, KR_LEVEL_WARNING)))
+		return;
+	for (size_t k = 0; k < p->ncarers; k++)
+		person_subject(x, sg, p->carers[k]);
+	subject(x, sg, p->id);
+	if (last != LONG_MIN)
+		detail_day(x, sg, "last_contact", last);
+	sg->message[NL] = last == LONG_MIN
+		? fmt(x, "Er is geen contact vastgelegd van de pleegouders van %s met hun begeleider "
+		      "of met andere pleegouders.", CHILD)
+		: fmt(x, "De pleegouders van %s hadden sinds %s geen contact meer met hun begeleider "
+		      "of met andere pleegouders.", CHILD, WD(x, last, NL));
+	sg->message[EN] = last == LONG_MIN
+		? fmt(x, "No contact is recorded of %s's foster parents with their worker or with "
+		      "other foster parents.", CHILD)
+		: fmt(x, "%s's foster parents have had no contact with their worker or with other "
+		      "foster parents since %s.", CHILD, WD(x, last, EN));
+	sg->advice[NL] = fmt(x, "Pleegouders die er niet alleen voor staan, houden het langer vol. "
+	                     "Plan een gesprek met de begeleider en wijs op de pleegoudergroep.");
+	sg->advice[EN] = fmt(x, "Foster parents who are not on their own keep going longer. Plan "
+	                     "a talk with the worker and point to the foster parents' group.");
 }
 
 /* ---- rules that compare with earlier revisions ---------------------------- */
@@ -2539,6 +2617,8 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 	rule_match_meeting(x);
 	rule_settling_overdue(x);
 	rule_settling_drop(x);
+	rule_parents_alone(x);
+	rule_fp_no_contact(x);
 
 	for (size_t i = 0; i < out->n && !x->nomem; i++)
 		for (int l = 0; l < 2; l++)

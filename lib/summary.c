@@ -112,6 +112,7 @@ enum kr_status kr_case_summary(const struct kr_case *c, struct kr_history *h, lo
 
 	for (size_t i = 0; i < sum->signals.n; i++)
 		sum->counts[sum->signals.v[i].level]++;
+	kr_settling_compute(c, sum->path, s, &sum->settling);
 
 	/* trust figures: as no-trust-figure counts them */
 	for (size_t t = 0; t < c->nties; t++) {
@@ -285,6 +286,41 @@ static json_t *jpath(const struct kr_case_summary *sum)
 	                 "breakdown_list", bds);
 }
 
+/* The settling-in schedule of the current home: null without one, else
+ * the placement, the six check-ins with their day and whether done, the
+ * next one, whether it is late, and the check-ins recorded (as written). */
+static json_t *jsettling(const struct kr_case_summary *sum)
+{
+	const struct kr_settling *st = &sum->settling;
+	const struct kr_placement *p;
+	json_t *o, *sched, *done;
+
+	if (st->placement < 0)
+		return json_null();
+	p = &sum->c->placements[st->placement];
+	sched = json_array();
+	for (int k = 0; sched && k < KR_SETTLING_CHECKINS; k++)
+		json_array_append_new(sched, json_pack("{s:o, s:b}", "due", jday(st->due[k]), "done",
+		                                       (size_t)k < st->done));
+	done = json_array();
+	for (size_t k = 0; done && k < p->nsettling; k++) {
+		static const char *const views[KR_VIEW__N] = { "child", "foster_parents",
+			"own_children", "parents" };
+		const struct kr_checkin *ck = &p->settling[k];
+		json_t *one = json_pack("{s:o}", "date", jdate(ck->date));
+		for (int w = 0; one && w < KR_VIEW__N; w++)
+			json_object_set_new(one, views[w], ck->score[w] ? json_integer(ck->score[w])
+			                                                : json_null());
+		json_array_append_new(done, one);
+	}
+	o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:b, s:b, s:o}", "placement", p->id, "since",
+	              jday(st->start), "done", (json_int_t)st->done, "next_due",
+	              st->next >= 0 ? jday(st->due[st->next]) : json_null(), "schedule",
+	              sched ? sched : json_null(), "first_year", st->first_year, "overdue",
+	              st->overdue, "checkins", done ? done : json_null());
+	return o ? o : json_null();
+}
+
 void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 {
 	const struct kr_case *c = sum->c;
@@ -353,6 +389,8 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 	              (json_int_t)c->nties, "by_world", worlds,
 	              "wishes", "child", (json_int_t)sum->child_wishes, "answered",
 	              (json_int_t)sum->answered_wishes, "factors", factors);
+	if (o)
+		json_object_set_new(o, "settling", jsettling(sum));
 	if (o && with_signals)
 		json_object_set_new(o, "signal_list", kr_signals_json(&sum->signals));
 	return o;
@@ -451,6 +489,17 @@ enum kr_status kr_case_summary_text(const struct kr_case_summary *sum, enum kr_l
 		kr_buf_printf(b, ROW "%s (%s)\n", kr_tr(L, "volgende bijeenkomst:", "next meeting:"),
 		              kr_words_date(m->date, L, d, sizeof d),
 		              kr_enum_label(KR_ENUM_MEETING_TYPE, m->type, L));
+	}
+	if (sum->settling.placement >= 0 && sum->settling.first_year) {
+		const struct kr_settling *st = &sum->settling;
+		kr_buf_printf(b, ROW, kr_tr(L, "wennen:", "settling in:"));
+		kr_buf_printf(b, kr_tr(L, "%zu van de %d gesprekken gedaan", "%zu of %d check-ins "
+		                       "done"), st->done, KR_SETTLING_CHECKINS);
+		if (st->next >= 0)
+			kr_buf_printf(b, kr_tr(L, "; volgende rond %s%s", "; next around %s%s"),
+			              kr_words_day(st->due[st->next], L, d, sizeof d),
+			              st->overdue ? kr_tr(L, " (te laat)", " (overdue)") : "");
+		kr_buf_puts(b, "\n");
 	}
 	kr_buf_printf(b, ROW, kr_tr(L, "signalen:", "signals:"));
 	kr_buf_printf(b, kr_tr(L, "%zu alarm, %zu let op, %zu info", "%zu alert, %zu warning, %zu info"),

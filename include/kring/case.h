@@ -282,6 +282,23 @@ struct kr_plan {
 	struct kr_wish *wishes; size_t nwishes;
 	struct kr_goal *goals; size_t ngoals;
 	struct kr_agreement *agreements; size_t nagreements;
+	/* the parents' blessing (plan.blessing): that the child may feel at
+	 * home with the foster family; date unset when none is recorded */
+	struct kr_date blessing_date;
+	int *blessing_by; size_t nblessing_by;
+	const char *blessing_text;
+};
+
+/* A named support person (support.parents, support.foster_parents): who,
+ * since when, and the days they were in contact; for the foster parents
+ * also their contacts with peers (other foster parents).  present false:
+ * none recorded. */
+struct kr_support_person {
+	bool present;
+	int person;                /* person index, -1 when absent */
+	struct kr_date since;
+	struct kr_date *contacts; size_t ncontacts;
+	struct kr_date *peer; size_t npeer;
 };
 
 struct kr_case {
@@ -309,6 +326,8 @@ struct kr_case {
 	struct kr_event *events; size_t nevents;
 	struct kr_meeting *meetings; size_t nmeetings;
 	struct kr_plan plan;
+	/* support for both families (docs/case-format.md, `support`) */
+	struct kr_support_person support_parents, support_fosterparents;
 
 	void *priv;                /* the document and the arena; library-private */
 };

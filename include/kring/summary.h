@@ -22,6 +22,7 @@
 #include "kring/lang.h"
 #include "kring/path.h"
 #include "kring/settings.h"
+#include "kring/settling.h"
 #include "kring/signals.h"
 
 /* The five factors (docs/summary.md), in this order. */
@@ -50,6 +51,7 @@ struct kr_case_summary {
 	size_t by_world[KR_WORLD__N];    /* persons other than the child, per world */
 	size_t child_wishes, answered_wishes;
 	enum kr_factor_status factor[KR_FACTOR__N];
+	struct kr_settling settling;     /* the settling-in schedule of the current home */
 };
 
 /* Computes the summary of case c on day as_of with the thresholds s (NULL:

@@ -1005,8 +1005,13 @@ fi
 echo "# make run (tools/demo.sh) keeps an existing database"
 # demo DB: runs tools/demo.sh on DB until its server listens, then stops it.
 demo() {
+	# a fresh output file before the start: the loop below must never read
+	# the "listening on" of the run before (and kill a shell that has not
+	# become the server yet)
+	rm -f "$T/demo.out"
+	: >"$T/demo.out"
 	(cd "$R" && KRING_DB=$1 KRING_LISTEN=127.0.0.1:0 exec sh tools/demo.sh "$K") \
-		>"$T/demo.out" 2>&1 &
+		>>"$T/demo.out" 2>&1 &
 	dpid=$!
 	i=0
 	while [ $i -lt 600 ] && ! grep -q "listening on" "$T/demo.out"; do

@@ -12,6 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const PW = { anouk: 'Zonnebloem-Veld-42' };
 const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
 	.map((f) => path.join(ROOT, 'examples', f));
 const REF = 'PZ-2026-0101';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86400e3;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 const YESTERDAY = iso(Date.now() - DAY);
@@ -65,9 +67,18 @@ before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-cw-'));
 	const db = path.join(tmp, 'e2e.db');
 	kring(['--db', db, 'init']);
-	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'],
 		`${PW.anouk}\n`);
+	/* the register of foster families first (examples name families in it),
+	 * with the account of the worker those examples name */
+	const fams = path.join(ROOT, 'examples', 'families');
+	if (fs.existsSync(fams)) {
+		kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'noord'],
+			'Lantaarn-Wilg-Oktober-58\n');
+		for (const f of fs.readdirSync(fams).filter((x) => x.endsWith('.json')).sort())
+			kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(fams, f)]);
+	}
+	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
 	for (const f of EXAMPLES)
 		kring(['--db', db, '--author', 'e2e', 'assign', path.basename(f, '.json'), 'anouk']);
 	base = await startServer(db);
@@ -220,6 +231,12 @@ test('the case facts form clears "Perspectiefbesluit te laat"; the save goes ite
 	assert.match(await page.textContent('#case-facts'), /Apeldoorn \(GM0200\)/);
 	assert.match(await page.textContent('#case-facts'), /rechter/i);
 	assert.notEqual(await page.getAttribute('#factors [data-factor=continuity]', 'data-status'), 'concern');
+	/* the history says it in words, once, with the vocabulary's labels */
+	const hist = await pageFetch(page, `/api/cases/${REF}/history?after=${rev}`);
+	const words = hist.body.revisions[0].changes[0].text.nl;
+	assert.match(words, /perspectiefbesluit .*verwezen door gecertificeerde instelling → rechter/);
+	assert.equal(words.split('uitkomst perspectiefbesluit').length, 2, 'said once');
+	assert.doesNotMatch(words, /court|referrer/);
 	await shot(page, 'case-facts');
 	clean(page);
 });
@@ -558,5 +575,69 @@ test('a person removed with every reference to them comes back whole with undo',
 	assert.deepEqual(sorted(doc.ties), sorted(before.ties), 'every tie as before');
 	assert.deepEqual(sorted(doc.kinship), sorted(before.kinship), 'every family link as before');
 	assert.deepEqual(doc.plan.agreements, before.plan.agreements, 'her agreement names her again');
+	clean(page);
+});
+
+test('a goal is removed only after asking; one an agreement still names is refused with the reason', async () => {
+	await page.goto(`${base}/#/cases/${REF}/plan`);
+	await page.waitForSelector('#add-goal');
+	await page.click('#add-goal');
+	await page.fill('dialog[open] textarea >> nth=0', 'Daan zwemt zijn A-diploma.');
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('#goals li:has-text("A-diploma")');
+	await page.click('#goals li:has-text("A-diploma") [data-action=remove]');
+	await page.click('dialog[open] [data-action=remove]');
+	await page.waitForFunction(() => !/A-diploma/.test(document.querySelector('#goals') ? document.querySelector('#goals').textContent : ''));
+	await page.click('#undo');
+	await page.waitForSelector('#goals li:has-text("A-diploma")');
+	/* a goal an agreement works towards stays, and the toast says why */
+	const doc = await caseDoc(REF);
+	const named = doc.plan.agreements.find((a) => a.goal);
+	assert.ok(named, 'an agreement names a goal in the example');
+	const goal = doc.plan.goals.find((g) => g.id === named.goal);
+	await page.click(`#goals li:has-text(${JSON.stringify(goal.text.slice(0, 20))}) [data-action=remove]`);
+	await page.click('dialog[open] [data-action=remove]');
+	await page.waitForSelector('.toast.error');
+	assert.match(await page.textContent('.toast.error'), /still refers|verwijst|nog naar/);
+	assert.ok((await caseDoc(REF)).plan.goals.some((g) => g.id === goal.id));
+	page.problems.length = 0;   /* the 422 is the point here */
+	clean(page);
+});
+
+/* axe-core on the page as it is; fails with each violation and its elements. */
+async function axe(what) {
+	if (!(await page.evaluate(() => typeof window.axe === 'object')))
+		await page.evaluate(AXE);
+	const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+	assert.deepEqual(res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} - ${
+		v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+}
+
+test('axe finds nothing on the case-work dialogs: case facts, placement, event, removal, meeting planned', async () => {
+	await page.goto(`${base}/#/cases/${REF}`);
+	await page.waitForSelector('#edit-case');
+	await page.click('#edit-case');
+	await page.waitForSelector('#case-dialog');
+	await axe('the case facts dialog');
+	await page.keyboard.press('Escape');
+	await page.click('#add-placement');
+	await page.waitForSelector('#placement-dialog');
+	await axe('the placement dialog');
+	await page.keyboard.press('Escape');
+	await page.goto(`${base}/#/cases/${REF}/lifeline`);
+	await page.waitForSelector('#event-list [data-action=edit]');
+	await page.click('#event-list li >> nth=0 >> [data-action=edit]');
+	await page.waitForSelector('#event-dialog');
+	await axe('the event dialog');
+	await page.keyboard.press('Escape');
+	await page.click('#event-list li >> nth=0 >> [data-action=remove]');
+	await page.waitForSelector('dialog[open] [data-action=keep]');
+	await axe('the question before removing');
+	await page.click('dialog[open] [data-action=keep]');
+	const doc = await caseDoc(REF);
+	const future = doc.meetings.find((m) => m.date && m.date > iso(Date.now()));
+	await page.goto(`${base}/#/cases/${REF}/meeting/${future.id}`);
+	await page.waitForSelector('#planning-form');
+	await axe('a meeting that has not taken place');
 	clean(page);
 });

@@ -103,6 +103,12 @@ before(async () => {
 	fs.writeFileSync(empty, JSON.stringify({ format: 'kring-case/1', case: { ref: EMPTY, child: 'c' },
 		persons: [{ id: 'c', name: 'Lotte Kuipers', sex: 'f', born: '2016-02-01', roles: ['child'] }] }));
 	kring(['--db', db, 'init']);
+	/* the register of foster families (with the account of its worker) before the
+	 * examples that name a family of it */
+	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'register'],
+		'Lantaarn-Wilg-Oktober-58\n');
+	for (const f of fs.readdirSync(path.join(ROOT, 'examples', 'families')).filter((x) => x.endsWith('.json')).sort())
+		kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(ROOT, 'examples', 'families', f)]);
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, big, empty]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW}\n`);
 	for (const ref of [...EXAMPLES.map((f) => path.basename(f, '.json')), BIG, EMPTY])

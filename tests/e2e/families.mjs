@@ -15,10 +15,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { EXAMPLES, PHONE, PW, ROOT, TABLET, clean, goto, kring, launch, login, newPage, pageFetch, serve, shot,
-	stop } from './harness.mjs';
+import { PHONE, ROOT, TABLET, clean, goto, kring, login, newPage, pageFetch, setup, shot } from './harness.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -53,50 +51,19 @@ function family(file, id, account) {
 	return doc;
 }
 
-/* The world of this file, as harness.mjs's setup() makes it but with the
- * register first (the example cases name families of it, so the families
- * go in before the cases, and a family's worker account before the
- * family): anouk (worker, team noord), bram (lead), ana (analyst), kees
- * (worker, team zuid) and demo (the examples' family worker); the example
- * families f1-f3 and bakker, linde (anouk's) and yilmaz (kees's); the
- * example cases and E2E-MATCH, assigned to anouk and bram. */
-async function setupWithRegister() {
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-families-'));
-	const db = path.join(tmp, 'e2e.db');
-	const k = (args, input) => kring(['--db', db, '--author', 'e2e', ...args], input);
-	kring(['--db', db, 'init']);
-	for (const [u, role, team, pw] of [['anouk', 'worker', 'noord', PW.anouk], ['bram', 'lead', 'noord', PW.bram],
-		['ana', 'analyst', null, PW.ana], ['kees', 'worker', 'zuid', KEES_PW], ['demo', 'worker', 'noord', KEES_PW]])
-		k(['user', 'add', u, '--role', role, ...(team ? ['--team', team] : [])], `${pw}\n`);
-	const famDir = path.join(ROOT, 'examples', 'families');
-	for (const f of fs.readdirSync(famDir).filter((x) => x.endsWith('.json')).sort())
-		k(['family', 'import', path.join(famDir, f)]);
+before(async () => {
+	/* harness.mjs's world (the register's examples first, the example cases,
+	 * anouk, bram, ana) and E2E-MATCH; then kees (worker, team zuid) and the
+	 * families bakker, linde (anouk's) and yilmaz (kees's) */
+	w = await setup('families', { cases: [matchCase] });
+	kring(['--db', w.db, '--author', 'e2e', 'user', 'add', 'kees', '--role', 'worker', '--team', 'zuid'],
+		`${KEES_PW}\n`);
 	for (const [file, id, account] of [['f1.json', 'bakker', 'anouk'], ['f3.json', 'linde', 'anouk'],
 		['f2.json', 'yilmaz', 'kees']]) {
-		const f = path.join(tmp, `${id}.json`);
+		const f = path.join(w.tmp, `${id}.json`);
 		fs.writeFileSync(f, JSON.stringify(family(file, id, account)));
-		k(['family', 'import', f]);
+		kring(['--db', w.db, '--author', 'e2e', 'family', 'import', f]);
 	}
-	const mine = path.join(tmp, `${MATCH_REF}.json`);
-	fs.writeFileSync(mine, JSON.stringify(matchCase));
-	k(['import', ...EXAMPLES, mine]);
-	for (const ref of [...EXAMPLES.map((f) => path.basename(f, '.json')), MATCH_REF])
-		for (const u of ['anouk', 'bram'])
-			k(['assign', ref, u]);
-	const { base, proc } = await serve(db);
-	const browser = await launch();
-	return {
-		base, tmp, db, browser, proc,
-		async close() {
-			await browser.close();
-			await stop(proc);
-			fs.rmSync(tmp, { recursive: true, force: true });
-		},
-	};
-}
-
-before(async () => {
-	w = await setupWithRegister();
 });
 
 after(async () => {

@@ -116,6 +116,12 @@ export async function setup(name, { cases = [], serveArgs = [] } = {}) {
 		return f;
 	});
 	kring(['--db', db, 'init']);
+	/* the register of foster families (with the account of its worker) before the
+	 * examples that name a family of it */
+	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'register'],
+		'Lantaarn-Wilg-Oktober-58\n');
+	for (const f of fs.readdirSync(path.join(ROOT, 'examples', 'families')).filter((x) => x.endsWith('.json')).sort())
+		kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(ROOT, 'examples', 'families', f)]);
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, ...files]);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW.anouk}\n`);
 	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'bram', '--role', 'lead', '--team', 'noord'], `${PW.bram}\n`);

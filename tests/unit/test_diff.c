@@ -265,6 +265,31 @@ static void header_and_plan(void **state)
 	        "\xE2\x80\x98" "druk\xE2\x80\x99, perspective decision 10 February 2026");
 	field_is(&d, 1, "perspective_decision.date", "", "\"2026-02-10\"");
 	kr_diff_cleanup(&d);
+	/* a field that was null before is said once; the case's CBS fields by their
+	 * names and labels */
+	{
+		char *a = edited(BASE, KR_EDIT_REPLACE, "case", NULL, "{\"child\":\"p1\",\"notes\":"
+		                 "\"rustig\",\"perspective_decision\":{\"date\":null},\"referrer\":\"gp\"}");
+		char *b = edited(a, KR_EDIT_MERGE, "case", NULL, "{\"perspective_decision\":{\"date\":"
+		                 "\"2026-02-10\"},\"referrer\":\"court\",\"region\":\"Noord\","
+		                 "\"municipality\":{\"code\":\"GM0200\",\"name\":\"Apeldoorn\"},"
+		                 "\"closed\":{\"date\":\"2026-11-30\",\"reason\":\"as_planned\"}}");
+		diff_docs(a, b, &d);
+		assert_int_equal(d.n, 1);
+		assert_int_equal(d.v[0].nfields, 7);
+		assert_non_null(strstr(d.v[0].text[0], "perspectiefbesluit 10 februari 2026, verwezen "
+		                       "door"));
+		assert_null(strstr(strstr(d.v[0].text[0], "perspectiefbesluit") + 1,
+		                   "perspectiefbesluit"));
+		assert_null(strstr(d.v[0].text[0], "court"));
+		assert_non_null(strstr(d.v[0].text[0], "jeugdregio \xE2\x80\x98Noord\xE2\x80\x99"));
+		assert_non_null(strstr(d.v[0].text[0], "gemeente \xE2\x80\x98" "Apeldoorn"));
+		assert_non_null(strstr(d.v[0].text[1], "closed on 30 November 2026"));
+		assert_null(strstr(d.v[0].text[1], "as_planned"));
+		kr_diff_cleanup(&d);
+		free(a);
+		free(b);
+	}
 	d = one(KR_EDIT_MERGE, "plan", NULL, "{\"version\":2,\"concerns\":[\"slapen\","
 	        "{\"text\":\"drank\",\"visibility\":\"professionals\"}]}", KR_CHANGE_CHANGED, "plan",
 	        NULL, "plan: versie 1 \xE2\x86\x92 2, zorg: \xE2\x80\x98" "drank\xE2\x80\x99 "

@@ -209,6 +209,32 @@ static void test_golden_examples(void **state)
 	}
 }
 
+/* Settling-in check-ins: a small triangle on the bar for each one up to the
+ * as-of day, and the legend says what it is; none without check-ins. */
+static void test_checkins(void **state)
+{
+	const char *doc =
+		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T-LIFE-CHECK\",\"child\":\"p1\"},"
+		"\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\",\"born\":\"2014-05-02\"}],"
+		"\"placements\":[{\"id\":\"pl1\",\"form\":\"foster_fulltime\",\"start\":\"2025-09-01\","
+		"\"settling\":[{\"date\":\"2025-09-08\",\"child\":3},{\"date\":\"2025-09-22\"},"
+		"{\"date\":\"2026-03-01\",\"child\":4}]}]}";
+	struct kr_case *c = tu_case_from_text(doc);
+	size_t n;
+	char *s = render(c, KR_LANG_NL, NULL, &n);
+	(void)state;
+	assert_int_equal(tu_count(s, "l-3.5 -5h7z"), 3);   /* two before 2026-01-01, legend */
+	assert_non_null(strstr(s, "driehoekje: gesprek over het wennen"));
+	free(s);
+	kr_case_free(c);
+	c = tu_case_from_text(SAM);
+	s = render(c, KR_LANG_NL, NULL, &n);
+	assert_int_equal(tu_count(s, "l-3.5 -5h7z"), 0);
+	assert_null(strstr(s, "driehoekje"));
+	free(s);
+	kr_case_free(c);
+}
+
 /* What the picture must say. */
 static void test_content(void **state)
 {
@@ -463,6 +489,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_fixtures),
 		cmocka_unit_test(test_golden_examples),
+		cmocka_unit_test(test_checkins),
 		cmocka_unit_test(test_content),
 		cmocka_unit_test(test_crowded),
 		cmocka_unit_test(test_generated),

@@ -155,6 +155,8 @@ static const struct {
 	{ "parents-fosterparents-no-first-meeting", LV_W, D003 },
 	{ "settling-checkin-overdue", LV_W, D000 },
 	{ "settling-score-drop", LV_W, D000 },
+	{ "parents-without-support", LV_W, D000 },
+	{ "fosterparents-without-contact", LV_W, D000 },
 	{ "data-missing", LV_I, "—" },
 };
 #define NCAT (sizeof catalogue / sizeof *catalogue)

@@ -158,6 +158,8 @@ static const struct {
 	{ "parents-fosterparents-no-first-meeting", LV_W, D003 },
 	{ "settling-checkin-overdue", LV_W, D000 },
 	{ "settling-score-drop", LV_W, D000 },
+	{ "parents-without-support", LV_W, D000 },
+	{ "fosterparents-without-contact", LV_W, D000 },
 	{ "data-missing", LV_I, "—" },
 };
 #define NCAT (sizeof catalogue / sizeof *catalogue)
@@ -1835,6 +1837,224 @@ static void one_signal_many_people(void **state)
 
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
+/* ---- matching and the first year (issue 13) ---- */
+
+/* Sam (born 2014-05-02) with Marga, a stranger foster family, since
+ * 2026-06-01 unless said otherwise. */
+static json_t *new_home(const char *start)
+{
+	json_t *d = fresh();
+	put_str(at(d, "placements[0]"), "start", start);
+	return d;
+}
+
+static void matching_child_not_involved(void **state)
+{
+	json_t *d = new_home("2026-06-01"), *m;
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	sg = expect(run(d, AS_OF), "matching-child-not-involved", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1");
+	says(sg, "er staat niet bij hoe hij meedeed", "nothing says how he took part");
+	assert_int_equal(json_integer_value(json_object_get(sg->details, "age_at_start")), 12);
+	put(at(d, "placements[0]"), "matching", "{'child_involved': 'visited'}");
+	silent(run(d, AS_OF), "matching-child-not-involved");
+	m = at(d, "placements[0].matching");
+	put_str(m, "child_involved", "heard");
+	silent(run(d, AS_OF), "matching-child-not-involved");
+	put_str(m, "child_involved", "informed");
+	sg = expect(run(d, AS_OF), "matching-child-not-involved", KR_LEVEL_WARNING);
+	says(sg, "kreeg het alleen te horen", "was only told");
+	put_str(m, "child_involved", "not_involved");
+	expect(run(d, AS_OF), "matching-child-not-involved", KR_LEVEL_WARNING);
+
+	/* the age at the start: 12 on 2026-05-02, 11 the day before */
+	s = with(KR_SET_MATCHING_CHILD_MIN_AGE, 12);
+	put_str(at(d, "placements[0]"), "start", "2026-05-02");
+	expect(run_with(d, AS_OF, &s), "matching-child-not-involved", KR_LEVEL_WARNING);
+	put_str(at(d, "placements[0]"), "start", "2026-05-01");
+	silent(run_with(d, AS_OF, &s), "matching-child-not-involved");
+
+	/* the window: a home begun 12 months ago still counts, a day longer not */
+	put_str(at(d, "placements[0]"), "start", "2026-06-01");
+	expect(run(d, "2027-06-01"), "matching-child-not-involved", KR_LEVEL_WARNING);
+	silent(run(d, "2027-06-02"), "matching-child-not-involved");
+	/* care within the network is not a matching with strangers */
+	put(at(d, "placements[0]"), "network", "true");
+	silent(run(d, AS_OF), "matching-child-not-involved");
+	json_decref(d);
+}
+
+static void parents_fosterparents_no_first_meeting(void **state)
+{
+	json_t *d = new_home("2026-06-01"), *m;
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	sg = expect(run(d, AS_OF), "parents-fosterparents-no-first-meeting", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1 p5");
+	says(sg, "elkaar voor de plaatsing hebben leren kennen", "met before the placement");
+	put(at(d, "placements[0]"), "matching", "{'first_meeting': '2026-05-20'}");
+	silent(run(d, AS_OF), "parents-fosterparents-no-first-meeting");
+	m = at(d, "placements[0].matching");
+	put_str(m, "first_meeting", "2026-06-01");        /* on the day itself */
+	silent(run(d, AS_OF), "parents-fosterparents-no-first-meeting");
+	put_str(m, "first_meeting", "2026-06-02");        /* one day after */
+	sg = expect(run(d, AS_OF), "parents-fosterparents-no-first-meeting", KR_LEVEL_WARNING);
+	assert_int_equal(json_integer_value(json_object_get(sg->details, "days_after_start")), 1);
+	says(sg, "pas 2 juni 2026 kennen", "first met on 2 June 2026");
+	/* with a week allowed */
+	s = with(KR_SET_FIRST_MEETING_DAYS, 7);
+	put_str(m, "first_meeting", "2026-06-08");
+	silent(run_with(d, AS_OF, &s), "parents-fosterparents-no-first-meeting");
+	put_str(m, "first_meeting", "2026-06-09");
+	expect(run_with(d, AS_OF, &s), "parents-fosterparents-no-first-meeting", KR_LEVEL_WARNING);
+	/* a month-precision meeting is late only when every day of it is */
+	put_str(m, "first_meeting", "2026-06");
+	silent(run(d, AS_OF), "parents-fosterparents-no-first-meeting");
+	json_decref(d);
+}
+
+static void settling_checkin_overdue(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	/* check-in 1 is due on 2026-06-08; 14 days of grace */
+	silent(run(d, "2026-06-22"), "settling-checkin-overdue");
+	sg = expect(run(d, "2026-06-23"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1");
+	says(sg, "Gesprek 1 over het wennen hoorde rond 8 juni 2026",
+	     "check-in 1 was due around 8 June 2026");
+	s = with(KR_SET_SETTLING_GRACE_DAYS, 0);
+	silent(run_with(d, "2026-06-08", &s), "settling-checkin-overdue");
+	expect(run_with(d, "2026-06-09", &s), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	/* one check-in done: the second is due on 2026-06-22 */
+	put(at(d, "placements[0]"), "settling", "[{'date': '2026-06-08', 'child': 4}]");
+	silent(run(d, "2026-07-06"), "settling-checkin-overdue");
+	sg = expect(run(d, "2026-07-07"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	assert_int_equal(json_integer_value(json_object_get(sg->details, "checkin")), 2);
+	/* a check-in after the as-of day does not count yet */
+	add(d, "placements[0].settling", "{'date': '2026-07-10', 'child': 4}");
+	expect(run(d, "2026-07-07"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	/* the first year only: the last check-in is due 2027-06-01, plus grace */
+	expect(run(d, "2027-06-15"), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	silent(run(d, "2027-06-16"), "settling-checkin-overdue");
+	/* the schedule from the settings */
+	s = with(KR_SET_SETTLING_3_DAYS, 60);
+	silent(run_with(d, "2026-08-14", &s), "settling-checkin-overdue");
+	expect(run_with(d, "2026-08-15", &s), "settling-checkin-overdue", KR_LEVEL_WARNING);
+	json_decref(d);
+}
+
+static void settling_score_drop(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	put(at(d, "placements[0]"), "settling",
+	    "[{'date': '2026-06-08', 'child': 4, 'own_children': 4, 'parents': 3},"
+	    " {'date': '2026-06-22', 'child': 3, 'own_children': 2}]");
+	sg = expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 pl1");
+	says(sg, "hun eigen kinderen van 4 naar 2 (gaat moeilijk)",
+	     "their own children from 4 to 2 (hard)");
+	assert_null(json_object_get(sg->details, "child"));      /* one point down */
+	assert_non_null(json_object_get(sg->details, "own_children"));
+	/* a drop of one point is below the threshold of two */
+	json_object_set_new(at(d, "placements[0].settling[1]"), "own_children", json_integer(3));
+	silent(run(d, "2026-06-30"), "settling-score-drop");
+	s = with(KR_SET_SETTLING_DROP_POINTS, 1);
+	sg = expect(run_with(d, "2026-06-30", &s), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "het kind van 4 naar 3", "the child from 4 to 3");
+	/* before the second check-in there is nothing to compare */
+	silent(run_with(d, "2026-06-21", &s), "settling-score-drop");
+	/* a view not scored the second time is not compared */
+	add(d, "placements[0].settling", "{'date': '2026-07-06', 'parents': 1}");
+	sg = expect(run(d, "2026-07-10"), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "de ouders van 3 naar 1", "the parents from 3 to 1");
+	json_decref(d);
+}
+
+static void parents_without_support(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	/* away from home since 2026-06-01: 13 days is not yet, 14 days is */
+	silent(run(d, "2026-06-14"), "parents-without-support");
+	sg = expect(run(d, "2026-06-15"), "parents-without-support", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1");
+	says(sg, "Er staat niemand genoemd die de ouders steunt", "Nobody is named who supports");
+	/* the first year after the removal only */
+	expect(run(d, "2027-06-01"), "parents-without-support", KR_LEVEL_WARNING);
+	silent(run(d, "2027-06-02"), "parents-without-support");
+	/* a support person of their own, in contact in the last 3 months */
+	put(d, "support", "{'parents': {'person': 'p4', 'contacts': ['2026-09-01']}}");
+	silent(run(d, "2026-12-01"), "parents-without-support");
+	sg = expect(run(d, "2026-12-02"), "parents-without-support", KR_LEVEL_WARNING);
+	subjects_are(sg, "p1 p4");
+	says(sg, "het laatste contact was 1 september 2026", "the last contact was 1 September 2026");
+	s = with(KR_SET_SUPPORT_CONTACT_MONTHS, 4);
+	silent(run_with(d, "2026-12-02", &s), "parents-without-support");
+	json_decref(d);
+}
+
+static void parents_support_is_their_own(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	char *text;
+	struct kr_case *c = NULL;
+	struct kr_error err;
+	(void)state;
+	/* the foster mother cannot be the parents' support person */
+	put(d, "support", "{'parents': {'person': 'p5'}}");
+	text = json_dumps(d, JSON_COMPACT);
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_case_read(text, strlen(text), &c, &err), KR_EINVAL);
+	assert_non_null(strstr(err.details[0], "support.parents.person: \"p5\" cares for the child "
+	                       "(placements[0]); the parents need a support person of their own"));
+	kr_error_cleanup(&err);
+	free(text);
+	/* nor the foster parents' own support person */
+	put(d, "support", "{'parents': {'person': 'p4'}, 'foster_parents': {'person': 'p4'}}");
+	text = json_dumps(d, JSON_COMPACT);
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_case_read(text, strlen(text), &c, &err), KR_EINVAL);
+	assert_non_null(strstr(err.details[0], "support.parents.person: \"p4\" also supports the "
+	                       "foster parents"));
+	kr_error_cleanup(&err);
+	free(text);
+	json_decref(d);
+}
+
+static void fosterparents_without_contact(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	(void)state;
+	/* without a support record kring cannot tell: silent */
+	silent(run(d, AS_OF), "fosterparents-without-contact");
+	put(d, "support", "{'foster_parents': {'person': 'p9', 'contacts': ['2026-08-15'],"
+	    " 'peer_contacts': ['2026-09-10']}}");
+	/* the latest contact (with a peer) 3 months ago is in time, a day more is not */
+	silent(run(d, "2026-12-10"), "fosterparents-without-contact");
+	sg = expect(run(d, "2026-12-11"), "fosterparents-without-contact", KR_LEVEL_WARNING);
+	subjects_are(sg, "p5 pl1");
+	says(sg, "sinds 10 september 2026 geen contact meer", "no contact with their worker or "
+	     "with other foster parents since 10 September 2026");
+	/* a home younger than 3 months is not judged yet */
+	put(d, "support", "{'foster_parents': {'person': 'p9'}}");
+	silent(run(d, "2026-08-31"), "fosterparents-without-contact");
+	sg = expect(run(d, "2026-09-01"), "fosterparents-without-contact", KR_LEVEL_WARNING);
+	says(sg, "Er is geen contact vastgelegd", "No contact is recorded");
+	json_decref(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1857,6 +2077,13 @@ int main(void)
 		T(recent_breakdown),
 		T(recent_breakdown_event),
 		T(crisis_too_long),
+		T(matching_child_not_involved),
+		T(parents_fosterparents_no_first_meeting),
+		T(settling_checkin_overdue),
+		T(settling_score_drop),
+		T(parents_without_support),
+		T(parents_support_is_their_own),
+		T(fosterparents_without_contact),
 		T(network_not_explored),
 		T(network_not_explored_from_the_home),
 		T(tie_worsened_parents),

@@ -609,6 +609,53 @@ static char *summary_text(const struct kr_case_summary *s, enum kr_lang lang)
 	return t;
 }
 
+/* The settling-in schedule of the current home (settling.h): the six
+ * check-ins from the start, how many are done, the next and whether it is
+ * late, the same as settling-checkin-overdue says; in JSON and in the
+ * text while the first year lasts. */
+static void summary_settling(void **state)
+{
+	json_t *d = fresh(), *j, *st;
+	const struct kr_case_summary *s;
+	char *nl;
+	(void)state;
+	put_str(at(d, "placements[0]"), "start", "2026-06-01");
+	put(at(d, "placements[0]"), "settling", "[{'date': '2026-06-08', 'child': 4},"
+	    " {'date': '2026-06-22', 'child': 3, 'parents': 2}]");
+	s = sum(d, "2026-07-27");       /* check-in 3 due 2026-07-13: 14 days late */
+	assert_int_equal(s->settling.placement, 0);
+	assert_int_equal(s->settling.done, 2);
+	assert_int_equal(s->settling.next, 2);
+	assert_false(s->settling.overdue);
+	assert_int_equal(count_id(&g_list, "settling-checkin-overdue", KR_LEVEL_WARNING), 0);
+	s = sum(d, "2026-07-28");       /* 15 days late */
+	assert_true(s->settling.overdue);
+	assert_int_equal(count_id(&g_list, "settling-checkin-overdue", KR_LEVEL_WARNING), 1);
+	j = kr_case_summary_json(s, false);
+	st = json_object_get(j, "settling");
+	assert_string_equal(json_string_value(json_object_get(st, "placement")), "pl1");
+	assert_string_equal(json_string_value(json_object_get(st, "next_due")), "2026-07-13");
+	assert_true(json_is_true(json_object_get(st, "overdue")));
+	assert_int_equal(json_array_size(json_object_get(st, "schedule")), 6);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	                    json_object_get(st, "schedule"), 5), "due")), "2027-06-01");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(
+	                 json_object_get(st, "checkins"), 1), "parents")), 2);
+	json_decref(j);
+	nl = summary_text(s, KR_LANG_NL);
+	contains(nl, "2 van de 6 gesprekken gedaan; volgende rond 13 juli 2026 (te laat)");
+	free(nl);
+	/* after the first year the text is silent about it */
+	s = sum(d, "2027-07-01");
+	nl = summary_text(s, KR_LANG_NL);
+	assert_null(strstr(nl, "wennen:"));
+	free(nl);
+	/* back home: no schedule */
+	put_str(at(d, "placements[0]"), "form", "home");
+	s = sum(d, "2026-07-28");
+	assert_int_equal(s->settling.placement, -1);
+}
+
 static void summary_texts(void **state)
 {
 	const struct kr_case_summary *s;
@@ -1092,6 +1139,7 @@ int main(void)
 		T(summary_trust_figures),
 		T(summary_factors),
 		T(summary_json),
+		T(summary_settling),
 		T(summary_texts),
 		T(plan_facts),
 		T(words_dates),

@@ -481,18 +481,30 @@ export async function render(body, { ref }) {
 					h('span', { class: 'block small muted' }, [w.by ? nameOf(doc, w.by) : null, w.date ? fmtDate(w.date) : null].filter(Boolean).join(' · ')),
 					w.response ? h('span', { class: 'block' }, t('wish.done', { response: w.response }))
 						: h('span', { class: 'block overdue' }, t('wish.unanswered'))),
-				h('button', { type: 'button', class: 'btn secondary small no-print', onclick: () => wishDialog(w),
-					'aria-label': w.response ? t('common.editWhat', { what: w.text || w.id })
-						: `${t('wish.answer')}: ${w.text || w.id}` }, w.response ? t('common.edit') : t('wish.answer')))))
+				h('span', { class: 'item-actions no-print' },
+					h('button', { type: 'button', class: 'btn secondary small', onclick: () => wishDialog(w),
+						'aria-label': w.response ? t('common.editWhat', { what: w.text || w.id })
+							: `${t('wish.answer')}: ${w.text || w.id}` }, w.response ? t('common.edit') : t('wish.answer')),
+					h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'remove' },
+						'aria-label': t('common.removeWhat', { what: w.text || w.id }),
+						onclick: () => removeAsked(t('wish.what', { what: w.text || w.id }), (d) => {
+							d.plan.wishes = d.plan.wishes.filter((x) => x.id !== w.id);
+						}).catch((e) => toast(errs(e).join(' — '), 'error')) }, t('common.remove'))))))
 				: h('p', { class: 'muted' }, t('wish.none'))),
 		h('section', { class: 'card', 'aria-labelledby': 'goal-title' },
 			h('div', { class: 'page-head' }, h('h3', { id: 'goal-title' }, t('goal.title')),
-				h('button', { type: 'button', class: 'btn secondary no-print', onclick: () => goalDialog() }, t('goal.add'))),
+				h('button', { type: 'button', class: 'btn secondary no-print', id: 'add-goal', onclick: () => goalDialog() }, t('goal.add'))),
 			goals.length ? h('ul', { class: 'plain', id: 'goals' }, goals.map((g) => h('li', {},
 				h('div', {}, h('strong', {}, g.text || g.id),
 					h('span', { class: 'block small' }, g.indicator ? t('goal.indicatorIs', { text: g.indicator }) : t('goal.noIndicator'))),
-				h('button', { type: 'button', class: 'btn secondary small no-print', onclick: () => goalDialog(g),
-					'aria-label': t('common.editWhat', { what: g.text || g.id }) }, t('common.edit')))))
+				h('span', { class: 'item-actions no-print' },
+					h('button', { type: 'button', class: 'btn secondary small', onclick: () => goalDialog(g),
+						'aria-label': t('common.editWhat', { what: g.text || g.id }) }, t('common.edit')),
+					h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'remove' },
+						'aria-label': t('common.removeWhat', { what: g.text || g.id }),
+						onclick: () => removeAsked(t('goal.what', { what: g.text || g.id }), (d) => {
+							d.plan.goals = d.plan.goals.filter((x) => x.id !== g.id);
+						}).catch((e) => toast(errs(e).join(' — '), 'error')) }, t('common.remove'))))))
 				: h('p', { class: 'muted' }, t('goal.none'))),
 		h('section', { class: 'card', 'aria-labelledby': 'concern-title' },
 			h('h3', { id: 'concern-title' }, t('plan.concerns')),
