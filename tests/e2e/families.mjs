@@ -4,8 +4,10 @@
 // counts, adding a family (the server's problems next to the field they
 // name), changing one (If-Match; a colleague's save first gives a conflict
 // that keeps the input), a worker of another team gets the server's 404,
-// an analyst has no register.  Harness as in harness.mjs; every test also
-// fails on a console error, a page error, a failed static file or a 5xx.
+// an analyst has no register; on a case the matching, the settling-in
+// check-ins and the support for both families, saved and shown again.
+// Harness as in harness.mjs; every test also fails on a console error, a
+// page error, a failed static file or a 5xx.
 // The pages and dialogs also pass axe-core and have targets of 44 px on a
 // phone and a tablet (as a11y.mjs and tablet.mjs check the other pages).
 // KRING_SCREENSHOTS=1 saves docs/screenshots/families.png, family.png and
@@ -338,6 +340,34 @@ test('the matching of a placement and its check-ins: saved, shown after a reload
 	await page.context().close();
 });
 
+test('the support for both families: a support person for the parents, the server\'s refusal at its field, saved through the case', async () => {
+	const page = await newPage(w);
+	await login(w, page, 'anouk');
+	await goto(page, `#/cases/${MATCH_REF}/matching`, '#support');
+	const sigs = () => page.$$eval('#support li.signal', (ls) => ls.map((l) => l.dataset.signal));
+	assert.ok((await sigs()).includes('parents-without-support'), `the server's signal (${await sigs()})`);
+	const rev0 = (await pageFetch(page, `/api/cases/${MATCH_REF}`)).etag;
+	await page.click('#edit-support');
+	await page.waitForSelector('dialog[open] [data-path="support.parents.person"] select');
+	/* the foster mother cannot be the parents' own support person */
+	await page.selectOption('dialog[open] [data-path="support.parents.person"] select', 'p4');
+	await page.fill('dialog[open] [data-path="support.parents.contacts"] textarea', iso(Date.now() - 10 * DAY));
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open] [data-path="support.parents.person"] .field-error');
+	assert.equal((await pageFetch(page, `/api/cases/${MATCH_REF}`)).etag, rev0, 'nothing saved');
+	await page.selectOption('dialog[open] [data-path="support.parents.person"] select', 'p3');
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open]', { state: 'detached' });
+	await page.reload();
+	await page.waitForSelector('#support [data-fact=parents-person]');
+	assert.equal(await page.textContent('#support [data-fact=parents-person]'), 'Tante Mieke');
+	assert.ok(!(await sigs()).includes('parents-without-support'), 'the parents have support now');
+	const doc = (await pageFetch(page, `/api/cases/${MATCH_REF}`)).body;
+	assert.deepEqual(doc.support.parents, { person: 'p3', contacts: [iso(Date.now() - 10 * DAY)] });
+	clean(page);
+	await page.context().close();
+});
+
 /* What is wrong with the page as it is (as tablet.mjs judges it): wider
  * than the screen, or a control smaller than 44 x 44 px (a check box
  * counts with its label's row). */
@@ -405,6 +435,11 @@ for (const [size, viewport] of [['phone', PHONE], ['tablet', TABLET]])
 		await page.click(`${card} button[data-action=add-checkin]`);
 		await page.waitForSelector('dialog[open] [data-action=save]');
 		await check('a check-in');
+		await page.keyboard.press('Escape');
+		await page.waitForSelector('dialog[open]', { state: 'detached' });
+		await page.click('#edit-support');
+		await page.waitForSelector('dialog[open] [data-action=save]');
+		await check('the support dialog');
 		await page.keyboard.press('Escape');
 		await page.waitForSelector('dialog[open]', { state: 'detached' });
 		if (size === 'tablet') {
