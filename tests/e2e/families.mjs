@@ -4,8 +4,10 @@
 // counts, adding a family (the server's problems next to the field they
 // name), changing one (If-Match; a colleague's save first gives a conflict
 // that keeps the input), a worker of another team gets the server's 404,
-// an analyst has no register.  Harness as in harness.mjs; every test also
-// fails on a console error, a page error, a failed static file or a 5xx.
+// an analyst has no register; on a case the matching, the settling-in
+// check-ins and the support for both families, saved and shown again.
+// Harness as in harness.mjs; every test also fails on a console error, a
+// page error, a failed static file or a 5xx.
 // The pages and dialogs also pass axe-core and have targets of 44 px on a
 // phone and a tablet (as a11y.mjs and tablet.mjs check the other pages).
 // KRING_SCREENSHOTS=1 saves docs/screenshots/families.png, family.png and
@@ -15,10 +17,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { EXAMPLES, PHONE, PW, ROOT, TABLET, clean, goto, kring, launch, login, newPage, pageFetch, serve, shot,
-	stop } from './harness.mjs';
+import { PHONE, ROOT, TABLET, clean, goto, kring, login, newPage, pageFetch, setup, shot } from './harness.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -53,50 +53,19 @@ function family(file, id, account) {
 	return doc;
 }
 
-/* The world of this file, as harness.mjs's setup() makes it but with the
- * register first (the example cases name families of it, so the families
- * go in before the cases, and a family's worker account before the
- * family): anouk (worker, team noord), bram (lead), ana (analyst), kees
- * (worker, team zuid) and demo (the examples' family worker); the example
- * families f1-f3 and bakker, linde (anouk's) and yilmaz (kees's); the
- * example cases and E2E-MATCH, assigned to anouk and bram. */
-async function setupWithRegister() {
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-families-'));
-	const db = path.join(tmp, 'e2e.db');
-	const k = (args, input) => kring(['--db', db, '--author', 'e2e', ...args], input);
-	kring(['--db', db, 'init']);
-	for (const [u, role, team, pw] of [['anouk', 'worker', 'noord', PW.anouk], ['bram', 'lead', 'noord', PW.bram],
-		['ana', 'analyst', null, PW.ana], ['kees', 'worker', 'zuid', KEES_PW], ['demo', 'worker', 'noord', KEES_PW]])
-		k(['user', 'add', u, '--role', role, ...(team ? ['--team', team] : [])], `${pw}\n`);
-	const famDir = path.join(ROOT, 'examples', 'families');
-	for (const f of fs.readdirSync(famDir).filter((x) => x.endsWith('.json')).sort())
-		k(['family', 'import', path.join(famDir, f)]);
+before(async () => {
+	/* harness.mjs's world (the register's examples first, the example cases,
+	 * anouk, bram, ana) and E2E-MATCH; then kees (worker, team zuid) and the
+	 * families bakker, linde (anouk's) and yilmaz (kees's) */
+	w = await setup('families', { cases: [matchCase] });
+	kring(['--db', w.db, '--author', 'e2e', 'user', 'add', 'kees', '--role', 'worker', '--team', 'zuid'],
+		`${KEES_PW}\n`);
 	for (const [file, id, account] of [['f1.json', 'bakker', 'anouk'], ['f3.json', 'linde', 'anouk'],
 		['f2.json', 'yilmaz', 'kees']]) {
-		const f = path.join(tmp, `${id}.json`);
+		const f = path.join(w.tmp, `${id}.json`);
 		fs.writeFileSync(f, JSON.stringify(family(file, id, account)));
-		k(['family', 'import', f]);
+		kring(['--db', w.db, '--author', 'e2e', 'family', 'import', f]);
 	}
-	const mine = path.join(tmp, `${MATCH_REF}.json`);
-	fs.writeFileSync(mine, JSON.stringify(matchCase));
-	k(['import', ...EXAMPLES, mine]);
-	for (const ref of [...EXAMPLES.map((f) => path.basename(f, '.json')), MATCH_REF])
-		for (const u of ['anouk', 'bram'])
-			k(['assign', ref, u]);
-	const { base, proc } = await serve(db);
-	const browser = await launch();
-	return {
-		base, tmp, db, browser, proc,
-		async close() {
-			await browser.close();
-			await stop(proc);
-			fs.rmSync(tmp, { recursive: true, force: true });
-		},
-	};
-}
-
-before(async () => {
-	w = await setupWithRegister();
 });
 
 after(async () => {
@@ -371,6 +340,34 @@ test('the matching of a placement and its check-ins: saved, shown after a reload
 	await page.context().close();
 });
 
+test('the support for both families: a support person for the parents, the server\'s refusal at its field, saved through the case', async () => {
+	const page = await newPage(w);
+	await login(w, page, 'anouk');
+	await goto(page, `#/cases/${MATCH_REF}/matching`, '#support');
+	const sigs = () => page.$$eval('#support li.signal', (ls) => ls.map((l) => l.dataset.signal));
+	assert.ok((await sigs()).includes('parents-without-support'), `the server's signal (${await sigs()})`);
+	const rev0 = (await pageFetch(page, `/api/cases/${MATCH_REF}`)).etag;
+	await page.click('#edit-support');
+	await page.waitForSelector('dialog[open] [data-path="support.parents.person"] select');
+	/* the foster mother cannot be the parents' own support person */
+	await page.selectOption('dialog[open] [data-path="support.parents.person"] select', 'p4');
+	await page.fill('dialog[open] [data-path="support.parents.contacts"] textarea', iso(Date.now() - 10 * DAY));
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open] [data-path="support.parents.person"] .field-error');
+	assert.equal((await pageFetch(page, `/api/cases/${MATCH_REF}`)).etag, rev0, 'nothing saved');
+	await page.selectOption('dialog[open] [data-path="support.parents.person"] select', 'p3');
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open]', { state: 'detached' });
+	await page.reload();
+	await page.waitForSelector('#support [data-fact=parents-person]');
+	assert.equal(await page.textContent('#support [data-fact=parents-person]'), 'Tante Mieke');
+	assert.ok(!(await sigs()).includes('parents-without-support'), 'the parents have support now');
+	const doc = (await pageFetch(page, `/api/cases/${MATCH_REF}`)).body;
+	assert.deepEqual(doc.support.parents, { person: 'p3', contacts: [iso(Date.now() - 10 * DAY)] });
+	clean(page);
+	await page.context().close();
+});
+
 /* What is wrong with the page as it is (as tablet.mjs judges it): wider
  * than the screen, or a control smaller than 44 x 44 px (a check box
  * counts with its label's row). */
@@ -438,6 +435,11 @@ for (const [size, viewport] of [['phone', PHONE], ['tablet', TABLET]])
 		await page.click(`${card} button[data-action=add-checkin]`);
 		await page.waitForSelector('dialog[open] [data-action=save]');
 		await check('a check-in');
+		await page.keyboard.press('Escape');
+		await page.waitForSelector('dialog[open]', { state: 'detached' });
+		await page.click('#edit-support');
+		await page.waitForSelector('dialog[open] [data-action=save]');
+		await check('the support dialog');
 		await page.keyboard.press('Escape');
 		await page.waitForSelector('dialog[open]', { state: 'detached' });
 		if (size === 'tablet') {

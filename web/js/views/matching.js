@@ -14,7 +14,7 @@
 // judges a matching or a check-in: that is lib/signals.c's.
 
 import { api, can } from '../api.js';
-import { cs, loadSummary, removeAsked, reportError, save } from '../casestore.js';
+import { cs, loadSummary, openCase, removeAsked, reportError, save } from '../casestore.js';
 import { field, h, mount, nextId, openDialog } from '../dom.js';
 import { enumValues, fmtDate, t, te } from '../i18n.js';
 import { byDate, clone, nameOf } from '../model.js';
@@ -25,6 +25,9 @@ const VIEWS = ['child', 'foster_parents', 'own_children', 'parents'];
 /* the signals about a placement this tab shows (docs/signals.md) */
 const SHOWN = [/^matching-/, /^settling-/, /^parents-fosterparents-/, /^parents-without-support$/,
 	/^fosterparents-/];
+/* the signals about the support of both families (docs/signals.md) */
+const SUPPORT_SIGNALS = ['parents-without-support', 'fosterparents-without-contact'];
+let shown = null;   /* {body, ctx} of the tab as drawn last, to draw it again */
 
 const opt = (kind, empty = true) => [...(empty ? [['', t('common.notSet')]] : []),
 	...enumValues(kind).map((v) => [v, te(kind, v)])];
@@ -86,9 +89,11 @@ export async function render(body, { ctx }) {
 		return;
 	const list = byDate(doc.placements || [], 'start').reverse();
 	const settling = sum && sum.settling ? sum.settling : null;
+	shown = { body, ctx };
 	mount(body,
 		h('h2', { id: 'tab-title' }, t('tab.matching')),
 		h('p', { class: 'lead' }, t('matching.intro')),
+		supportCard(doc),
 		list.length ? list.map((pl) => placementCard(doc, pl, names,
 			settling && settling.placement === pl.id ? settling : null))
 			: h('p', { class: 'muted', id: 'no-placements' }, t('matching.noPlacements')));
@@ -215,7 +220,7 @@ function pathForm() {
 		},
 		/* a problem named by its field's label instead of its path */
 		said(d) {
-			const m = /^placements\[\d+\]\.([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
+			const m = /^(?:placements\[\d+\]\.)?([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
 			let p = m ? m[1] : '';
 			while (p && !paths.has(p)) {
 				const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
@@ -235,7 +240,7 @@ function pathForm() {
 			this.clear(root);
 			let first = null;
 			for (const d of (e && e.details) || []) {
-				const m = /^placements\[\d+\]\.([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
+				const m = /^(?:placements\[\d+\]\.)?([A-Za-z0-9_.[\]]+): (.*)$/s.exec(d);
 				if (!m)
 					continue;
 				let p = m[1];
@@ -442,3 +447,129 @@ async function checkinDialog(plId, index) {
 	return dlg;
 }
 
+
+/* ---- support for both families (the case's support object) ---- */
+
+function dates(list) {
+	return (list || []).length ? [...list].sort().map(fmtDate).join(', ') : t('support.noContacts');
+}
+
+function supportCard(doc) {
+	const sp = doc.support || {};
+	const par = sp.parents || null;
+	const fp = sp.foster_parents || null;
+	const sigs = cs.signals.filter((sg) => SUPPORT_SIGNALS.includes(sg.id));
+	return h('section', { class: 'card support-card', id: 'support', 'aria-labelledby': 'support-title' },
+		h('h3', { id: 'support-title' }, t('support.title')),
+		h('p', { class: 'hint' }, t('support.intro')),
+		sigs.length ? signalList(sigs, { compact: true }) : null,
+		h('h4', {}, t('support.parents')),
+		par ? facts([
+			[t('support.person'), nameOf(doc, par.person), 'parents-person'],
+			[t('support.since'), fmtDate(par.since)],
+			[t('support.contacts'), dates(par.contacts), 'parents-contacts'],
+		]) : h('p', { class: 'muted' }, t('support.parentsNone')),
+		h('h4', {}, t('support.fosterParents')),
+		fp ? facts([
+			[t('support.worker'), fp.person ? nameOf(doc, fp.person) : '', 'fp-person'],
+			[t('support.since'), fmtDate(fp.since)],
+			[t('support.contacts'), dates(fp.contacts), 'fp-contacts'],
+			[t('support.peerContacts'), dates(fp.peer_contacts), 'fp-peer'],
+		]) : h('p', { class: 'muted' }, t('support.fosterParentsNone')),
+		can('write') ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn secondary',
+			id: 'edit-support', onclick: () => supportDialog() }, t('support.edit'))) : null);
+}
+
+/* Dates typed one per line or separated by commas. */
+function dateList(v) {
+	return v.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+}
+
+/* Saves the case with change(doc) applied to its support: the support is
+ * part of the case document (PUT /api/cases/{ref} with If-Match). When a
+ * colleague saved first (409) the user is asked before the change goes on
+ * the new revision; nothing is overwritten silently. */
+async function saveSupport(change) {
+	for (;;) {
+		const draft = clone(cs.doc);
+		change(draft);
+		try {
+			await api('PUT', `/api/cases/${encodeURIComponent(cs.ref)}`, { body: draft, ifMatch: cs.revision });
+			break;
+		} catch (e) {
+			if (e.status !== 409)
+				throw e;
+			const again = await openDialog({ title: t('support.conflictTitle'),
+				body: [h('p', {}, t('support.conflictText'))],
+				actions: [{ id: 'again', label: t('support.conflictAgain'), kind: 'primary', value: 'again' },
+					{ id: 'back', label: t('support.conflictBack'), value: 'back' }] });
+			await openCase(cs.ref, true);
+			if (again !== 'again')
+				return false;
+		}
+	}
+	await openCase(cs.ref, true);
+	if (shown && shown.ctx.current())
+		await render(shown.body, { ctx: shown.ctx });
+	return true;
+}
+
+async function supportDialog() {
+	const doc = cs.doc;
+	const sp = clone(doc.support || {});
+	const p0 = sp.parents || {};
+	const f0 = sp.foster_parents || {};
+	const pf = pathForm();
+	const people = [['', t('common.choose')], ...(doc.persons || []).filter((p) => p.id !== doc.case.child)
+		.map((p) => [p.id, p.name || p.id])];
+	const pPerson = pf.reg('support.parents.person', field(t('support.parentsPerson'), 'select',
+		{ options: people, value: p0.person || '', hint: t('support.parentsPersonHint') }));
+	const pSince = pf.reg('support.parents.since', dateField(t('support.since'), p0.since));
+	const pContacts = pf.reg('support.parents.contacts', field(t('support.contacts'), 'textarea',
+		{ value: (p0.contacts || []).join('\n'), rows: 2, hint: t('support.datesHint') }));
+	const fPerson = pf.reg('support.foster_parents.person', field(t('support.worker'), 'select',
+		{ options: people, value: f0.person || '' }));
+	const fSince = pf.reg('support.foster_parents.since', dateField(t('support.since'), f0.since));
+	const fContacts = pf.reg('support.foster_parents.contacts', field(t('support.contacts'), 'textarea',
+		{ value: (f0.contacts || []).join('\n'), rows: 2, hint: t('support.datesHint') }));
+	const fPeer = pf.reg('support.foster_parents.peer_contacts', field(t('support.peerContacts'), 'textarea',
+		{ value: (f0.peer_contacts || []).join('\n'), rows: 2, hint: t('support.datesHint') }));
+	let dlg = null;
+	dlg = openDialog({
+		title: t('support.title'),
+		wide: true,
+		body: [
+			h('fieldset', { class: 'plain-set' }, h('legend', {}, t('support.parents')),
+				pPerson.wrap, pSince.wrap, pContacts.wrap),
+			h('fieldset', { class: 'plain-set' }, h('legend', {}, t('support.fosterParents')),
+				fPerson.wrap, fSince.wrap, fContacts.wrap, fPeer.wrap)],
+		actions: [
+			{ id: 'save', label: t('common.save'), kind: 'primary', submit: true, onClick: async () => {
+				const par = { ...p0 };
+				setOrDelete(par, 'person', pPerson.input.value);
+				setOrDelete(par, 'since', pSince.input.value.trim());
+				setOrDelete(par, 'contacts', dateList(pContacts.input.value));
+				const fp = { ...f0 };
+				setOrDelete(fp, 'person', fPerson.input.value);
+				setOrDelete(fp, 'since', fSince.input.value.trim());
+				setOrDelete(fp, 'contacts', dateList(fContacts.input.value));
+				setOrDelete(fp, 'peer_contacts', dateList(fPeer.input.value));
+				pf.clear(dlg.dialog);
+				try {
+					return await saveSupport((d) => {
+						const next = { ...(d.support || {}) };
+						setOrDelete(next, 'parents', Object.keys(par).length ? par : '');
+						setOrDelete(next, 'foster_parents', Object.keys(fp).length ? fp : '');
+						setOrDelete(d, 'support', Object.keys(next).length ? next : '');
+					});
+				} catch (e) {
+					dlg.error(e.messages ? e.messages.map((l) => pf.said(l)) : [String(e)]);
+					pf.show(dlg.dialog, e);
+					return false;
+				}
+			} },
+			{ id: 'cancel', label: t('common.cancel'), value: false },
+		],
+	});
+	return dlg;
+}
