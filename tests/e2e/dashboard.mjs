@@ -66,12 +66,6 @@ before(async () => {
 	registerFirst(db);   /* the register before the cases that name its families */
 	kring(['generate', '--cases', '240', '--seed', '5', '-o', gen]);
 	const generated = fs.readdirSync(gen).sort().map((f) => path.join(gen, f));
-	/* the register of foster families (with the account of its worker) before the
-	 * examples that name a family of it */
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'demo', '--role', 'worker', '--team', 'register'],
-		'Lantaarn-Wilg-Oktober-58\n');
-	for (const f of fs.readdirSync(path.join(ROOT, 'examples', 'families')).filter((x) => x.endsWith('.json')).sort())
-		kring(['--db', db, '--author', 'e2e', 'family', 'import', path.join(ROOT, 'examples', 'families', f)]);
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, ...generated]);
 	for (const [name, role, team] of [['anouk', 'worker', 'noord'], ['joost', 'worker', 'noord'],
 		['bram', 'lead', 'noord'], ['ana', 'analyst', '']])
