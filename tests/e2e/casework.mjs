@@ -597,6 +597,15 @@ test('a goal is removed only after asking; one an agreement still names is refus
 	clean(page);
 });
 
+/* Escape closes the open dialog; its history entry goes with a history.back()
+ * that lands a moment later.  Wait for it, so the next step (a new page, a new
+ * dialog) is not undone by that late Back. */
+async function escapeDialog() {
+	await page.keyboard.press('Escape');
+	await page.waitForFunction(() => !document.querySelector('dialog[open]')
+		&& !(history.state && history.state.kringDialog));
+}
+
 /* axe-core on the page as it is; fails with each violation and its elements. */
 async function axe(what) {
 	if (!(await page.evaluate(() => typeof window.axe === 'object')))
@@ -612,17 +621,17 @@ test('axe finds nothing on the case-work dialogs: case facts, placement, event, 
 	await page.click('#edit-case');
 	await page.waitForSelector('#case-dialog');
 	await axe('the case facts dialog');
-	await page.keyboard.press('Escape');
+	await escapeDialog();
 	await page.click('#add-placement');
 	await page.waitForSelector('#placement-dialog');
 	await axe('the placement dialog');
-	await page.keyboard.press('Escape');
+	await escapeDialog();
 	await page.goto(`${base}/#/cases/${REF}/lifeline`);
 	await page.waitForSelector('#event-list [data-action=edit]');
 	await page.click('#event-list li >> nth=0 >> [data-action=edit]');
 	await page.waitForSelector('#event-dialog');
 	await axe('the event dialog');
-	await page.keyboard.press('Escape');
+	await escapeDialog();
 	await page.click('#event-list li >> nth=0 >> [data-action=remove]');
 	await page.waitForSelector('dialog[open] [data-action=keep]');
 	await axe('the question before removing');

@@ -200,8 +200,18 @@ function returnFocus(prev) {
 /* Each open dialog has its own history entry (state {kringDialog: depth});
  * Back leaves it and closes every dialog deeper than the entry reached. */
 const open = [];
+/* A closed dialog takes its entry away with history.back(), which lands a
+ * moment later; until then a new dialog waits with its own entry, and the
+ * popstate of that Back closes nothing. */
+let ownBack = null;
 
 window.addEventListener('popstate', (ev) => {
+	if (ownBack) {
+		const r = ownBack.resolve;
+		ownBack = null;
+		r();
+		return;
+	}
 	const d = ev.state && ev.state.kringDialog ? ev.state.kringDialog : 0;
 	for (const x of [...open].reverse())
 		if (x.depth > d)
@@ -275,13 +285,24 @@ export function openDialog(spec) {
 	dlg.append(form);
 	const me = { depth: open.length ? open[open.length - 1].depth + 1 : 1, close: () => close(undefined) };
 	open.push(me);
-	history.pushState({ ...(history.state || {}), kringDialog: me.depth }, '');
+	const push = () => {
+		if (open.includes(me))
+			history.pushState({ ...(history.state || {}), kringDialog: me.depth }, '');
+	};
+	if (ownBack)
+		ownBack.done.then(push);
+	else
+		push();
 	dlg.addEventListener('close', () => {
 		open.splice(open.indexOf(me), 1);
 		/* closed here, not by Back: its history entry goes (unless the
 		 * dialog's action went to another page meanwhile) */
-		if (history.state && history.state.kringDialog === me.depth)
+		if (history.state && history.state.kringDialog === me.depth && !ownBack) {
+			let r;
+			const p = new Promise((x) => { r = x; });
+			ownBack = { done: p, resolve: r };
 			history.back();
+		}
 		dlg.remove();
 		returnFocus(prev);
 		resolve(result);
