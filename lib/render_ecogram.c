@@ -153,6 +153,20 @@ static int ring_of(const struct kr_case *c, int i, long day)
 	return k >= 5 ? 1 : k >= 3 ? 2 : 3;
 }
 
+bool kr_render_ecogram_ring_tie(int ring, enum kr_strength *s, enum kr_frequency *f)
+{
+	static const struct { enum kr_strength s; enum kr_frequency f; } tie[] = {
+		[1] = { KR_STRENGTH_STRONG, KR_FREQ_WEEKLY },    /* 3 + 2 = 5: ring 1 */
+		[2] = { KR_STRENGTH_NORMAL, KR_FREQ_MONTHLY },   /* 2 + 1 = 3: ring 2 */
+		[3] = { KR_STRENGTH_WEAK, KR_FREQ_YEARLY },      /* 1 + 0 = 1: ring 3 */
+	};
+	if (ring < 1 || ring > 3)
+		return false;
+	*s = tie[ring].s;
+	*f = tie[ring].f;
+	return true;
+}
+
 static bool is_trust_figure(const struct kr_case *c, int i)
 {
 	for (size_t t = 0; t < c->nties; t++) {

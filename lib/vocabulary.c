@@ -1,11 +1,13 @@
 /*
  * vocabulary.c - the words of vocabulary.h gathered from the modules that
- * own them (enum.c, signals.c, summary.c, settings.c); nothing here defines
+ * own them (enum.c, signals.c, summary.c, settings.c, render_ecogram.c's
+ * ring ties); nothing here defines
  * a word of its own.
  */
 #include <jansson.h>
 
 #include "kring/enum.h"
+#include "kring/render.h"
 #include "kring/settings.h"
 #include "kring/signals.h"
 #include "kring/summary.h"
@@ -51,6 +53,20 @@ void *kr_vocabulary_json(void)
 		if (json_object_set_new(set, in->key, json_pack("{s:i, s:i, s:i, s:s, s:s, s:s}",
 		                        "default", in->def, "min", in->min, "max", in->max,
 		                        "unit", in->unit, "nl", in->nl, "en", in->en)))
+			goto fail;
+	}
+	{
+		json_t *rt = json_object();
+		enum kr_strength st;
+		enum kr_frequency fr;
+		char key[2] = "0";
+		for (int r = 1; rt && kr_render_ecogram_ring_tie(r, &st, &fr); r++) {
+			key[0] = (char)('0' + r);
+			json_object_set_new(rt, key, json_pack("{s:s, s:s}",
+			                    "strength", kr_enum_name(KR_ENUM_STRENGTH, (int)st),
+			                    "frequency", kr_enum_name(KR_ENUM_FREQUENCY, (int)fr)));
+		}
+		if (!rt || json_object_set_new(v, "ring_ties", rt))
 			goto fail;
 	}
 	json_object_set_new(v, "enums", enums);

@@ -69,6 +69,13 @@ int kr_render_kind_parse(const char *name);
 /* The name of a kind ("ecogram"); static, "" when out of range. */
 const char *kr_render_kind_name(enum kr_render_kind kind);
 
+/* The ecogram's rings (1 closest .. 4 outside, see render_ecogram.c): the
+ * strength and frequency a tie between the child and a person gets when
+ * the person is put in ring 1, 2 or 3 (what the browser writes when a
+ * person is moved to a ring).  Ring 4 means no tie: returns false for it
+ * and for anything outside 1..3, leaving *s and *f alone. */
+bool kr_render_ecogram_ring_tie(int ring, enum kr_strength *s, enum kr_frequency *f);
+
 /* The format named by a file name's extension (.svg .pdf .png); -1 if none. */
 int kr_render_format_from_path(const char *path);
 

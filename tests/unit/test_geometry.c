@@ -16,6 +16,7 @@
 
 #include "testutil.h"
 #include "render_fixture.h"
+#include "kring/enum.h"
 #include "kring/generate.h"
 #include "kring/geometry.h"
 #include "geometry_int.h"
@@ -153,6 +154,42 @@ static void test_ecogram_fields(void **state)
 	assert_true(g->target == 0);
 	kr_geometry_free(g);
 	kr_case_free(c);
+}
+
+/* The tie the library writes for "put this person in ring r" lands the
+ * person in ring r of the ecogram's layout (the browser writes that tie
+ * from /api/meta's ring_ties, so the two cannot disagree). */
+static void test_ring_ties(void **state)
+{
+	(void)state;
+	for (int r = 1; r <= 4; r++) {
+		enum kr_strength st = KR_STRENGTH_NONE;
+		enum kr_frequency fr = KR_FREQ_NONE;
+		char text[1024], tie[200] = "";
+		struct kr_case *c;
+		struct kr_geometry *g;
+		int seen = -1;
+
+		assert_int_equal(kr_render_ecogram_ring_tie(r, &st, &fr), r <= 3);
+		if (r <= 3)
+			snprintf(tie, sizeof tie, "{\"a\":\"p1\",\"b\":\"p2\",\"strength\":\"%s\","
+			         "\"frequency\":\"%s\"}", kr_enum_name(KR_ENUM_STRENGTH, (int)st),
+			         kr_enum_name(KR_ENUM_FREQUENCY, (int)fr));
+		snprintf(text, sizeof text, "{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"R\","
+		         "\"child\":\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\","
+		         "\"born\":\"2014\",\"roles\":[\"child\"]},{\"id\":\"p2\",\"name\":\"Ilse\","
+		         "\"world\":\"origin\",\"segment\":\"family\"}],\"ties\":[%s]}", tie);
+		c = tu_case_from_text(text);
+		g = lay_out(KR_RENDER_ECOGRAM, c, KR_LANG_NL);
+		for (size_t i = 0; i < g->nitems; i++)
+			if (g->items[i].type == KR_GEOM_NODE && g->items[i].person == 1)
+				seen = g->items[i].node.ring;
+		assert_int_equal(seen, r);
+		kr_geometry_free(g);
+		kr_case_free(c);
+	}
+	assert_false(kr_render_ecogram_ring_tie(0, &(enum kr_strength){ 0 },
+	                                        &(enum kr_frequency){ 0 }));
 }
 
 static void test_failures(void **state)
@@ -374,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_ecogram_fields),
 		cmocka_unit_test(test_failures),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_ring_ties),
 		cmocka_unit_test(test_json_ecogram),
 		cmocka_unit_test(test_json_strings),
 		cmocka_unit_test(test_prefix),

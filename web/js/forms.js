@@ -10,7 +10,7 @@ import { checkGroup, field, h, openDialog } from './dom.js';
 import { t, te, textLimit } from './i18n.js';
 import { DIRECTION, FREQUENCY, QUALITY, ROLES, SEGMENTS, SEX, STRENGTH, SUPPORT,
 	WORLDS } from './enums.js';
-import { childId, freshId, nameOf, personById, ringOf, setRing, tieIndex, today } from './model.js';
+import { childId, freshId, nameOf, personById, setRing, tieIndex, today } from './model.js';
 
 const opt = (kind, values, empty = true) => [
 	...(empty ? [['', t('common.notSet')]] : []), ...values.map((v) => [v, te(kind, v)])];
@@ -67,11 +67,14 @@ export function removePerson(doc, id) {
 }
 
 /* The dialog to add a person (person null; preset {world, segment, ring,
- * role}) or change one.  Resolves true when saved. */
+ * role}) or change one (preset {ring}: the ring the ecogram's geometry put
+ * the person in).  Resolves true when saved. */
 export async function personDialog(person, preset = {}) {
 	const doc = cs.doc;
 	const isChild = person && person.id === childId(doc);
-	const ring0 = person ? ringOf(doc, person.id) : (preset.ring || 2);
+	/* the ring the library's geometry shows the person in (ring 4 when
+	 * the caller does not know it: no tie) */
+	const ring0 = preset.ring || (person ? 4 : 2);
 	const ti = person ? tieIndex(doc, childId(doc), person.id) : -1;
 	const tie0 = ti >= 0 ? doc.ties[ti] : {};
 	const childName = nameOf(doc, childId(doc));

@@ -69,6 +69,14 @@ export function textLimit(coll, fld) {
 	return l && typeof l[fld] === 'number' ? l[fld] : undefined;
 }
 
+/* The strength and frequency of the tie between the child and a person put
+ * in ecogram ring r (1-3), as the library writes it (GET /api/meta
+ * vocabulary.ring_ties); null for ring 4 (no tie) or before the meta came. */
+export function ringTie(r) {
+	const rt = meta && meta.vocabulary && meta.vocabulary.ring_ties;
+	return (rt && rt[String(r)]) || null;
+}
+
 /* The share scopes of GET /api/meta: [{name, nl, en, default}]. */
 export function shareScopes() {
 	return (meta && meta.share_scopes) || [];

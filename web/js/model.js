@@ -6,6 +6,8 @@
 // (the current placement, overdue and unowned agreements, the five
 // factors) is asked from the server (GET .../summary), never computed here.
 
+import { ringTie } from './i18n.js';
+
 /* A deep copy of a JSON document. */
 export function clone(v) {
 	return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
@@ -88,35 +90,12 @@ export function tieIndex(doc, a, b) {
 	return (doc.ties || []).findIndex((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
 }
 
-const SPTS = { strong: 3, normal: 2, weak: 1 };
-const FPTS = { daily: 3, weekly: 2, monthly: 1, yearly: 0, rarely: 0, never: 0 };
-
-/* The ring (1 close .. 4 outside) of person id, as lib/render_ecogram.c
- * computes it: strength points + frequency points, broken ties in ring 3,
- * people without a tie (or no longer in the network) in ring 4. */
-export function ringOf(doc, id, day = today()) {
-	const i = tieIndex(doc, childId(doc), id);
-	const p = personById(doc, id);
-	if (i < 0 || !p || !alive(p, day))
-		return 4;
-	const tie = doc.ties[i];
-	if (tie.quality === 'broken')
-		return 3;
-	const k = (tie.strength ? SPTS[tie.strength] : 2) + (tie.frequency ? FPTS[tie.frequency] : 1);
-	return k >= 5 ? 1 : k >= 3 ? 2 : 3;
-}
-
-/* The strength and frequency a tie gets when a person is put in ring r. */
-function ringTie(r) {
-	if (r === 1)
-		return { strength: 'strong', frequency: 'weekly' };
-	if (r === 2)
-		return { strength: 'normal', frequency: 'monthly' };
-	return { strength: 'weak', frequency: 'yearly' };
-}
-
-/* Sets the tie between the child and person id to ring r (1-3), or removes
- * it for ring 4.  Keeps the tie's other keys (quality, support, trust). */
+/* Sets the tie between the child and person id so that the library puts
+ * the person in ecogram ring r (1-3: the tie of GET /api/meta's ring_ties),
+ * or removes it for ring 4.  Keeps the tie's other keys (support, trust);
+ * a broken tie moved to ring 1 or 2 is no longer broken.  The caller knows
+ * the person's ring now (the geometry's node) and calls this only to
+ * change it. */
 export function setRing(doc, id, r) {
 	const c = childId(doc);
 	doc.ties = doc.ties || [];
@@ -127,26 +106,17 @@ export function setRing(doc, id, r) {
 		return;
 	}
 	const want = ringTie(r);
+	if (!want)
+		throw new Error('GET /api/meta has no ring_ties');
 	if (i < 0) {
-		doc.ties.push({ a: c, b: id, ...want });
+		doc.ties.push({ a: c, b: id, strength: want.strength, frequency: want.frequency });
 		return;
 	}
 	const tie = doc.ties[i];
 	if (tie.quality === 'broken' && r < 3)
 		delete tie.quality;
-	/* keep what the tie says when it already lands in ring r */
-	const probe = { ...tie };
-	if (ringOfTie(probe) === r)
-		return;
 	tie.strength = want.strength;
 	tie.frequency = want.frequency;
-}
-
-function ringOfTie(tie) {
-	if (tie.quality === 'broken')
-		return 3;
-	const k = (tie.strength ? SPTS[tie.strength] : 2) + (tie.frequency ? FPTS[tie.frequency] : 1);
-	return k >= 5 ? 1 : k >= 3 ? 2 : 3;
 }
 
 /* The person id of the child's trust figures (alive). */

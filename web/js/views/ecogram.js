@@ -382,16 +382,17 @@ function selectForTie(id, status) {
 const where = (node) => ({ ring: Number(node.dataset.ring), world: node.dataset.world,
 	segment: node.dataset.segment });
 
-/* A person chosen (on the picture or in the list): the person's dialog,
- * or one end of a new tie in "draw a tie" mode. */
-function activateId(id, status) {
+/* A person chosen (on the picture or in the list): the person's dialog
+ * (with the ring the geometry put the person in), or one end of a new tie
+ * in "draw a tie" mode. */
+function activateId(id, status, ring) {
 	if (ui.mode === 'tie') {
 		selectForTie(id, status);
 		return;
 	}
 	const p = personById(cs.doc, id);
 	if (p)
-		personDialog(p);
+		personDialog(p, { ring });
 }
 
 function wire(svg, sectors, status) {
@@ -451,7 +452,7 @@ function wire(svg, sectors, status) {
 			drag = null;
 		}
 	});
-	const activate = (node) => activateId(node.dataset.person, status);
+	const activate = (node) => activateId(node.dataset.person, status, Number(node.dataset.ring));
 	svg.addEventListener('click', (ev) => {
 		if (Date.now() < suppressUntil || Date.now() < (ui.noClickUntil || 0))
 			return;
@@ -629,7 +630,7 @@ function personList(items, doc, activate) {
 		const where = n.world ? [te('world', n.world), n.segment ? te('segment', n.segment) : null].filter(Boolean).join(' · ') : '';
 		return h('li', {}, h('button', { type: 'button', class: ['person-item', n.world ? `w-${n.world}` : null,
 			n.deceased ? 'dead' : null], dataset: { person: n.person, ring: n.ring },
-		onclick: () => activate(n.person) },
+		onclick: () => activate(n.person, n.ring) },
 		h('strong', {}, name), more.length ? h('span', {}, more.join(', ')) : null,
 		where ? h('span', { class: 'muted small' }, where) : null));
 	};
@@ -717,7 +718,7 @@ export async function render(body) {
 		h('h2', { id: 'tab-title', class: 'sr-only' }, t('tab.ecogram')),
 		h('div', { class: 'eco-layout' },
 			h('div', { class: 'eco-main' }, canvas,
-				list ? personList(items, doc, (id) => activateId(id, status)) : null, tools,
+				list ? personList(items, doc, (id, ring) => activateId(id, status, ring)) : null, tools,
 				h('p', { class: 'muted small' }, list ? t('eco.listHint') : t('eco.keys'))),
 			h('aside', { class: 'eco-side', 'aria-label': t('eco.side') },
 				status,
