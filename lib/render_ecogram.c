@@ -654,7 +654,9 @@ enum kr_status kri_layout_ecogram(const struct kr_case *c, const struct kr_rende
 			nd->person = (int)i;
 			nd->ring = pass == 0 ? 0 : ring_of(c, (int)i, o->as_of);
 			nd->wedge = pass == 0 ? -1 : wedge_of(&e, (int)i);
-			nd->star = pass == 1 && is_trust_figure(c, (int)i);
+			/* the star: a trust figure as the summary counts one (alive) */
+			nd->star = pass == 1 && is_trust_figure(c, (int)i) &&
+			           kr_case_person_alive(c, (int)i, o->as_of);
 			nd->rs = kri_person_radius(c, (int)i, pass == 0 ? CHILD_R : SYM_R);
 			fill_lines(&e, nd);
 			nring[nd->ring]++;

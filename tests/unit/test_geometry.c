@@ -192,6 +192,32 @@ static void test_ring_ties(void **state)
 	                                        &(enum kr_frequency){ 0 }));
 }
 
+/* The trust figure's star is the summary's trust figure: alive on the day. */
+static void test_trust_star(void **state)
+{
+	(void)state;
+	for (int dead = 0; dead < 2; dead++) {
+		char text[1024];
+		struct kr_case *c;
+		struct kr_geometry *g;
+		int star = -1;
+		snprintf(text, sizeof text, "{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"R\","
+		         "\"child\":\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\","
+		         "\"born\":\"2014\",\"roles\":[\"child\"]},{\"id\":\"p2\",\"name\":\"Oma\","
+		         "\"born\":\"1950\"%s,\"world\":\"origin\",\"segment\":\"family\"}],"
+		         "\"ties\":[{\"a\":\"p1\",\"b\":\"p2\",\"trust_figure\":true}]}",
+		         dead ? ",\"died\":\"2020\"" : "");
+		c = tu_case_from_text(text);
+		g = lay_out(KR_RENDER_ECOGRAM, c, KR_LANG_NL);
+		for (size_t i = 0; i < g->nitems; i++)
+			if (g->items[i].type == KR_GEOM_NODE && g->items[i].person == 1)
+				star = (g->items[i].flags & KR_GEOM_F_TRUST) != 0;
+		assert_int_equal(star, !dead);
+		kr_geometry_free(g);
+		kr_case_free(c);
+	}
+}
+
 static void test_failures(void **state)
 {
 	struct kr_case *c = tu_case_from_text(RF_SMALL);
@@ -412,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_failures),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_ring_ties),
+		cmocka_unit_test(test_trust_star),
 		cmocka_unit_test(test_json_ecogram),
 		cmocka_unit_test(test_json_strings),
 		cmocka_unit_test(test_prefix),

@@ -119,21 +119,6 @@ export function setRing(doc, id, r) {
 	tie.frequency = want.frequency;
 }
 
-/* The person id of the child's trust figures (alive). */
-export function trustFigures(doc, day = today()) {
-	const c = childId(doc);
-	const out = [];
-	for (const tie of doc.ties || []) {
-		if (!tie.trust_figure)
-			continue;
-		const other = tie.a === c ? tie.b : tie.b === c ? tie.a : null;
-		const p = other && personById(doc, other);
-		if (p && alive(p, day))
-			out.push(other);
-	}
-	return out;
-}
-
 /* A fresh id: prefix + (highest number in use + 1). */
 export function freshId(list, prefix) {
 	let max = 0;

@@ -30,7 +30,7 @@ import { h, mount, s } from '../dom.js';
 import { SEGMENT_ROLE, WORLDS } from '../enums.js';
 import { personDialog, tieDialog } from '../forms.js';
 import { getLang, t, te } from '../i18n.js';
-import { childId, nameOf, personById, setRing, tieIndex, trustFigures } from '../model.js';
+import { childId, nameOf, personById, setRing, tieIndex } from '../model.js';
 import { signalList } from '../signals.js';
 
 const ECO_SIGNALS = ['no-trust-figure', 'network-small', 'segment-gap', 'sibling-contact-missing',
@@ -199,7 +199,7 @@ function draw(g, items, doc) {
 	const box = extent(g, items);
 	const child = items.find(({ it }) => it.type === 'node' && it.child);
 	const childId = child ? child.it.person : null;
-	const trust = new Set(trustFigures(doc));
+	const trust = new Set(items.filter(({ it }) => it.type === 'node' && it.trust).map(({ it }) => it.person));
 	const svg = s('svg', { viewBox: `${f1(box.x - cx)} ${f1(box.y - cy)} ${f1(box.w)} ${f1(box.h)}`,
 		class: 'eco', id: 'ecogram', role: 'group',
 		'aria-label': t('eco.svgLabel', { name: nameOf(doc, childId) }) });
@@ -672,7 +672,8 @@ export async function render(body) {
 		ui.others = ev.target.checked;
 		render(body);
 	} });
-	const trust = trustFigures(doc);
+	/* the trust figures as the library's geometry marks them */
+	const trust = items.filter(({ it }) => it.type === 'node' && it.trust).map(({ it }) => it.person);
 	const sigs = cs.signals.filter((sg) => ECO_SIGNALS.includes(sg.id));
 	const childName = nameOf(doc, childId(doc));
 	/* the segments of each world as the geometry has them, with the number
