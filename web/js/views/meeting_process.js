@@ -40,9 +40,9 @@ function stepList(p, inputs) {
 		const label = t(`meeting.step.${s.key}`);
 		return h('li', { class: ['step', `step-${st}`], dataset: { step: s.key, state: st },
 			'aria-current': st === 'now' ? 'step' : null },
-		h('span', { class: 'step-name' }, label),
+		inputs && inputs[s.key] ? inputs[s.key].wrap : h('span', { class: 'step-name' }, label),
 		h('span', { class: 'step-state small' }, t(`meeting.stepState.${st}`)),
-		inputs && inputs[s.key] ? inputs[s.key].wrap
+		inputs && inputs[s.key] ? null
 			: h('span', { class: 'step-date small' }, s.date ? fmtDate(s.date) : t('meeting.stepNoDate')));
 	}));
 }
@@ -51,7 +51,7 @@ function stepList(p, inputs) {
 function conferenceCard(m, p) {
 	const inputs = {};
 	for (const s of p.steps)
-		inputs[s.key] = field(t('meeting.stepDate', { step: t(`meeting.step.${s.key}`) }), 'date',
+		inputs[s.key] = field(t(`meeting.step.${s.key}`), 'date',
 			{ name: s.key, value: full(s.date), hint: s.date && !full(s.date) ? fmtDate(s.date) : undefined });
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
 	const form = h('form', { class: 'card process', id: 'process-form', novalidate: true },
