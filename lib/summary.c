@@ -19,7 +19,8 @@
 
 static const char *const factor_rules[KR_FACTOR__N][10] = {
 	[KR_FACTOR_HEARD] = { "child-not-heard", "wish-unanswered" },
-	[KR_FACTOR_SAY] = { "plan-missing", "no-network-meeting", "plan-review-overdue" },
+	[KR_FACTOR_SAY] = { "plan-missing", "no-network-meeting", "plan-review-overdue",
+		"action-team-not-met" },
 	[KR_FACTOR_SUPPORT] = { "sibling-contact-missing", "worlds-disconnected",
 		"parents-fosterparents-conflict", "parents-fosterparents-not-met", "network-small",
 		"segment-gap", "network-overload", "tie-worsened", "contacts-lost" },
