@@ -1571,6 +1571,8 @@ static const struct kr_text_limit text_limits[] = {
 	{ "plan", "safety", 4000 },
 	{ "plan", "concerns", 1000 },
 	{ "plan", "worry_route.text", 2000 },
+	{ "plan", "future_plan.text", 4000 },
+	{ "plan", "future_plan.goals", 1000 },
 	{ "safety_map", "worries", 1000 },
 	{ "safety_map", "working_well", 1000 },
 	{ "safety_map", "needs_to_happen", 1000 },

@@ -11,7 +11,7 @@
 
 import { save } from '../casestore.js';
 import { checkGroup, field, h, mount } from '../dom.js';
-import { fmtDate, t } from '../i18n.js';
+import { fmtDate, t, textLimit } from '../i18n.js';
 import { alive, nameOf, plan as planOf, today } from '../model.js';
 
 /* A full date for a date input; '' for none or a partial date. */
@@ -99,7 +99,8 @@ export function teamFields(doc) {
 	const date = field(t('plan.futurePlanDate'), 'date', { name: 'future_date', value: full(fp.date) });
 	const by = checkGroup(t('plan.futurePlanBy'), people, fp.made_by || [], { class: 'cols2' });
 	by.wrap.id = 'future-by';
-	const text = field(t('plan.futurePlanText'), 'textarea', { name: 'future_text', value: fp.text || '', rows: 2 });
+	const text = field(t('plan.futurePlanText'), 'textarea', { name: 'future_text', value: fp.text || '', rows: 2,
+		maxlength: textLimit('plan', 'future_plan.text') });
 	const goals = field(t('plan.futurePlanGoals'), 'textarea', { name: 'future_goals',
 		value: (fp.goals || []).join('\n'), rows: 3, hint: t('plan.futurePlanGoalsHint') });
 	const formed = field(t('plan.actionTeamFormed'), 'date', { name: 'team_formed', value: full(at.formed) });
