@@ -369,10 +369,14 @@ static size_t find_refs(json_t *root, const struct coll *k, const char *id, stru
 	static const char *const who_lists[] = { "who", NULL };
 	static const char *const goal_keys[] = { "goal", NULL };
 	static const char *const placement_keys[] = { "placement", NULL };
+	/* person lists in objects of the plan: plan.<obj>.<list>[i] */
+	static const struct { const char *obj, *list; } person_lists[] = {
+		{ "worry_route", "call" }, { "future_plan", "made_by" },
+		{ "action_team", "members" } };
 	struct refs r = { err, id, 0 };
-	json_t *plan = json_object_get(root, "plan"), *v;
+	json_t *plan = json_object_get(root, "plan"), *v, *m;
 	char path[PATH_LEN];
-	size_t i;
+	size_t i, l;
 
 	if (strcmp(k->name, "persons") == 0) {
 		refs_in(&r, json_object_get(root, "kinship"), "kinship", kin_keys, NULL);
@@ -386,13 +390,28 @@ static size_t find_refs(json_t *root, const struct coll *k, const char *id, stru
 		        who_lists);
 		refs_in(&r, json_object_get(json_object_get(plan, "safety_map"), "scale"),
 		        "plan.safety_map.scale", by_keys, NULL);
-		json_array_foreach(json_object_get(json_object_get(plan, "worry_route"), "call"), i,
-		                   v) {
-			const char *s = json_string_value(v);
-			if (s && strcmp(s, id) == 0) {
-				snprintf(path, sizeof path, "plan.worry_route.call[%zu]", i);
-				ref_found(&r, path);
+		for (l = 0; l < sizeof person_lists / sizeof *person_lists; l++)
+			json_array_foreach(json_object_get(json_object_get(plan, person_lists[l].obj),
+			                                   person_lists[l].list), i, v) {
+				const char *s = json_string_value(v);
+				if (s && strcmp(s, id) == 0) {
+					snprintf(path, sizeof path, "plan.%s.%s[%zu]", person_lists[l].obj,
+					         person_lists[l].list, i);
+					ref_found(&r, path);
+				}
 			}
+		json_array_foreach(json_object_get(root, "meetings"), l, m) {
+			static const char *const keys[] = { "asked", "coming" };
+			for (size_t q = 0; q < 2; q++)
+				json_array_foreach(json_object_get(json_object_get(m, "process"), keys[q]),
+				                   i, v) {
+					const char *s = json_string_value(v);
+					if (s && strcmp(s, id) == 0) {
+						snprintf(path, sizeof path, "meetings[%zu].process.%s[%zu]", l,
+						         keys[q], i);
+						ref_found(&r, path);
+					}
+				}
 		}
 	} else if (strcmp(k->name, "goals") == 0) {
 		refs_in(&r, json_object_get(plan, "agreements"), "plan.agreements", goal_keys,

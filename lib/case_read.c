@@ -984,6 +984,73 @@ static void read_concerns(struct rd *r, json_t *plan, struct kr_plan *p)
 	}
 }
 
+/* Prima Pleegzorg: plan.future_plan {"date", "made_by", "text", "goals"},
+ * the parents' future plan made with their supporters, and
+ * plan.action_team {"formed", "members"}, the team that carries the action
+ * plan made from it.  A team needs the future plan and is not formed before
+ * it. */
+static void read_future_plan(struct rd *r, json_t *plan, struct kr_plan *p)
+{
+	json_t *fp = get_obj(r, "plan", plan, "future_plan", false);
+	json_t *at = get_obj(r, "plan", plan, "action_team", false);
+
+	if (fp) {
+		p->has_future_plan = true;
+		p->future_date = get_date(r, "plan.future_plan", fp, "date", true);
+		p->future_by = get_person_list(r, "plan.future_plan", fp, "made_by", &p->nfuture_by);
+		p->future_text = get_str(r, "plan.future_plan", fp, "text", false);
+		p->future_goals = get_strings(r, "plan.future_plan", fp, "goals");
+	}
+	if (!at)
+		return;
+	p->has_action_team = true;
+	p->team_formed = get_date(r, "plan.action_team", at, "formed", true);
+	p->team = get_person_list(r, "plan.action_team", at, "members", &p->nteam);
+	if (!fp)
+		problem(r, "plan.action_team", "een actieteam hoort bij een toekomstplan; vul ook "
+		        "plan.future_plan in", "an action team carries a future plan; fill in "
+		        "plan.future_plan too");
+	else if (kr_date_valid(p->team_formed) && kr_date_valid(p->future_date) &&
+	         kr_date_last(p->team_formed) < kr_date_first(p->future_date))
+		problem(r, "plan.action_team.formed", "het actieteam (%s) is gevormd voor het "
+		        "toekomstplan (%s) er was", "the action team (%s) was formed before the "
+		        "future plan (%s) was made", json_string_value(json_object_get(at, "formed")),
+		        json_string_value(json_object_get(fp, "date")));
+}
+
+/* The action plan and its team, against the meetings and agreements: an
+ * agreement of the action plan needs a future plan, and an action team
+ * meeting needs the team and is not before it was formed. */
+static void check_action_team(struct rd *r)
+{
+	const struct kr_plan *p = &r->c->plan;
+	char base[PATH_MAX_LEN], path[PATH_MAX_LEN];
+
+	for (size_t i = 0; i < p->nagreements; i++) {
+		if (!p->agreements[i].action_plan || p->has_future_plan)
+			continue;
+		item_path(base, "plan", "agreements", i);
+		problem(r, join(path, base, "action_plan"), "een afspraak van het actieplan hoort "
+		        "bij een toekomstplan; vul plan.future_plan in", "an agreement of the "
+		        "action plan needs a future plan; fill in plan.future_plan");
+	}
+	for (size_t i = 0; i < r->c->nmeetings; i++) {
+		const struct kr_meeting *m = &r->c->meetings[i];
+		if (m->type != KR_MEET_ACTION_TEAM)
+			continue;
+		item_path(base, "meetings", NULL, i);
+		if (!p->has_action_team)
+			problem(r, join(path, base, "type"), "een actieteamoverleg hoort bij een "
+			        "actieteam; vul plan.action_team in", "an action team meeting needs an "
+			        "action team; fill in plan.action_team");
+		else if (kr_date_valid(m->date) && kr_date_valid(p->team_formed) &&
+		         kr_date_last(m->date) < kr_date_first(p->team_formed))
+			problem(r, join(path, base, "date"), "het actieteamoverleg ligt voor de dag "
+			        "waarop het actieteam is gevormd", "the action team meeting lies before "
+			        "the day the action team was formed");
+	}
+}
+
 /* plan.worry_route: {"text", "call": [person ids, in order]}. */
 static void read_route(struct rd *r, json_t *plan, struct kr_plan *p)
 {
@@ -1098,6 +1165,7 @@ static void read_plan(struct rd *r, json_t *plan)
 			p->ngoals++;
 		}
 	}
+	read_future_plan(r, plan, p);
 	if ((arr = get_arr(r, "plan", plan, "agreements", false)) && json_array_size(arr)) {
 		if (!(ids = json_object()))
 			return (void)(r->nomem = true);
@@ -1125,6 +1193,7 @@ static void read_plan(struct rd *r, json_t *plan)
 			a->visibility = get_enum(r, base, v, "visibility", KR_ENUM_VISIBILITY, false);
 			if (!a->visibility)
 				a->visibility = KR_VIS_ALL;
+			a->action_plan = get_bool(r, base, v, "action_plan") == KR_TRUE;
 		}
 		json_decref(ids);
 	}
@@ -1502,6 +1571,8 @@ static const struct kr_text_limit text_limits[] = {
 	{ "plan", "safety", 4000 },
 	{ "plan", "concerns", 1000 },
 	{ "plan", "worry_route.text", 2000 },
+	{ "plan", "future_plan.text", 4000 },
+	{ "plan", "future_plan.goals", 1000 },
 	{ "safety_map", "worries", 1000 },
 	{ "safety_map", "working_well", 1000 },
 	{ "safety_map", "needs_to_happen", 1000 },
@@ -1597,6 +1668,7 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 		check_parents(&r);
 		check_coordinators(&r);
 		check_support(&r);
+		check_action_team(&r);
 	}
 check:
 	if (r.nomem) {

@@ -157,11 +157,11 @@ static const char *const event_en[] = { "", "birth", "death", "loss", "move",
 SAME_LENGTH(event_names, event_nl, event_en, KR_EV__N);
 
 static const char *const meeting_names[] = { "", "diy", "family_group_conference",
-	"round_table", "signs_of_safety", "other" };
+	"round_table", "signs_of_safety", "other", "action_team" };
 static const char *const meeting_nl[] = { "", "doe-het-zelf", "Eigen Kracht-conferentie",
-	"rondetafel", "Signs of Safety", "anders" };
+	"rondetafel", "Signs of Safety", "anders", "actieteamoverleg" };
 static const char *const meeting_en[] = { "", "do-it-yourself", "family group conference",
-	"round table", "Signs of Safety", "other" };
+	"round table", "Signs of Safety", "other", "action team meeting" };
 SAME_LENGTH(meeting_names, meeting_nl, meeting_en, KR_MEET__N);
 
 static const char *const continuum_names[] = { "", "A", "B", "C", "D" };

@@ -160,6 +160,9 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 	[KR_SET_RETENTION_MEASURE_YEARS] = { "retention.measure_years", 30, 15, 115, "years",
 		"bewaartermijn na een kinderbeschermingsmaatregel (ondertoezichtstelling, voogdij)",
 		"retention after a child protection measure (supervision order, guardianship)" },
+	[KR_SET_ACTION_TEAM_WEEKS] = { "action_team.weeks", 8, 1, 52, "weeks",
+		"actieteam: signaal als het zoveel weken niet is samengekomen",
+		"action team: a signal when it has not met for this many weeks" },
 };
 
 const struct kr_setting_info *kr_settings_info(enum kr_setting i)

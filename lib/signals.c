@@ -49,7 +49,7 @@ enum rule {
 	R_RECENT_BREAKDOWN, R_CRISIS, R_NOT_EXPLORED, R_TIE_WORSENED, R_CONTACTS_LOST,
 	R_TRUST_PRO, R_SEGMENT, R_SMALL, R_CHURN, R_NO_MEETING, R_SAFETY_UNASSESSED,
 	R_SAFETY_DROP, R_MATCH_CHILD, R_MATCH_MEETING, R_SETTLING_OVERDUE, R_SETTLING_DROP,
-	R_PARENTS_ALONE, R_FP_NO_CONTACT, R_DATA_MISSING, R__N
+	R_PARENTS_ALONE, R_FP_NO_CONTACT, R_TEAM_NOT_MET, R_DATA_MISSING, R__N
 };
 
 static const struct {
@@ -139,6 +139,9 @@ static const struct {
 	[R_FP_NO_CONTACT] = { "fosterparents-without-contact", "Pleegouders zonder contact",
 		"Foster parents without contact", SNS ", §3.6 Wennen in een pleeggezin (contact met "
 		"andere pleegouders en de begeleider)" },
+	[R_TEAM_NOT_MET] = { "action-team-not-met", "Actieteam komt niet samen",
+		"Action team not meeting", SNS ", §3.5 Prima Pleegzorg (het actieteam is blijvend "
+		"betrokken; structureel werken met actieteams blijft achter)" },
 	[R_DATA_MISSING] = { "data-missing", "Gegevens ontbreken", "Data missing", "—" },
 };
 
@@ -2053,6 +2056,52 @@ static void rule_fp_no_contact(struct ctx *x)
 	                     "a talk with the worker and point to the foster parents' group.");
 }
 
+/* Prima Pleegzorg: an action team that was formed meets regularly.  The
+ * last time it met is its latest action_team meeting on or before as-of
+ * (else the day it was formed); N weeks after that, the signal. */
+static void rule_team_not_met(struct ctx *x)
+{
+	const struct kr_plan *pl = &x->c->plan;
+	long last, weeks = SET(ACTION_TEAM_WEEKS);
+	int met = -1;
+	struct kr_signal *sg;
+
+	if (!pl->has_action_team || !kr_date_valid(pl->team_formed) ||
+	    kr_date_valid(x->c->closed))
+		return;
+	last = kr_date_last(pl->team_formed);
+	for (size_t i = 0; i < x->c->nmeetings; i++) {
+		const struct kr_meeting *m = &x->c->meetings[i];
+		if (m->type != KR_MEET_ACTION_TEAM || !kr_date_valid(m->date) ||
+		    kr_date_first(m->date) > x->on)
+			continue;
+		if (kr_date_first(m->date) >= last) {
+			last = kr_date_first(m->date);
+			met = (int)i;
+		}
+	}
+	if (last > x->on || x->on - last < weeks * 7)
+		return;
+	if (!(sg = emit(x, R_TEAM_NOT_MET, KR_LEVEL_WARNING)))
+		return;
+	for (size_t k = 0; k < pl->nteam; k++)
+		person_subject(x, sg, pl->team[k]);
+	detail_day(x, sg, met >= 0 ? "last_meeting" : "formed", last);
+	sg->message[NL] = met >= 0
+		? fmt(x, "Het actieteam rond %s is sinds %s niet meer samengekomen.", CHILD,
+		      WD(x, last, NL))
+		: fmt(x, "Het actieteam rond %s is op %s gevormd en is sindsdien niet samengekomen.",
+		      CHILD, WD(x, last, NL));
+	sg->message[EN] = met >= 0
+		? fmt(x, "The action team around %s has not met since %s.", CHILD, WD(x, last, EN))
+		: fmt(x, "The action team around %s was formed on %s and has not met since.", CHILD,
+		      WD(x, last, EN));
+	sg->advice[NL] = fmt(x, "Een actieteam blijft betrokken door geregeld samen te komen. "
+	                     "Plan een actieteamoverleg en neem het actieplan erbij.");
+	sg->advice[EN] = fmt(x, "An action team stays involved by meeting regularly. Plan an "
+	                     "action team meeting and take up the action plan.");
+}
+
 /* ---- rules that compare with earlier revisions ---------------------------- */
 
 static bool worse_quality(enum kr_quality was, enum kr_quality now)
@@ -2619,6 +2668,7 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 	rule_settling_drop(x);
 	rule_parents_alone(x);
 	rule_fp_no_contact(x);
+	rule_team_not_met(x);
 
 	for (size_t i = 0; i < out->n && !x->nomem; i++)
 		for (int l = 0; l < 2; l++)

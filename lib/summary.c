@@ -13,12 +13,14 @@
 
 #include "kring/enum.h"
 #include "kring/plan.h"
+#include "kring/process.h"
 #include "kring/summary.h"
 #include "kring/words.h"
 
 static const char *const factor_rules[KR_FACTOR__N][10] = {
 	[KR_FACTOR_HEARD] = { "child-not-heard", "wish-unanswered" },
-	[KR_FACTOR_SAY] = { "plan-missing", "no-network-meeting", "plan-review-overdue" },
+	[KR_FACTOR_SAY] = { "plan-missing", "no-network-meeting", "plan-review-overdue",
+		"action-team-not-met" },
 	[KR_FACTOR_SUPPORT] = { "sibling-contact-missing", "worlds-disconnected",
 		"parents-fosterparents-conflict", "parents-fosterparents-not-met", "network-small",
 		"segment-gap", "network-overload", "tie-worsened", "contacts-lost" },
@@ -286,6 +288,21 @@ static json_t *jpath(const struct kr_case_summary *sum)
 	                 "breakdown_list", bds);
 }
 
+/* The meetings that are processes, each with where it stands on as-of
+ * (process.h): the browser shows these steps and never derives them. */
+static json_t *jprocesses(const struct kr_case_summary *sum)
+{
+	json_t *a = json_array();
+
+	for (size_t m = 0; a && m < sum->c->nmeetings; m++) {
+		struct kr_process p;
+		kr_process_of(sum->c, m, sum->as_of, &p);
+		if (p.kind != KR_PROCESS_NONE)
+			json_array_append_new(a, kr_process_json(&p, sum->c->meetings[m].id));
+	}
+	return a;
+}
+
 /* The settling-in schedule of the current home: null without one, else
  * the placement, the six check-ins with their day and whether done, the
  * next one, whether it is late, and the check-ins recorded (as written). */
@@ -391,6 +408,8 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 	              (json_int_t)sum->answered_wishes, "factors", factors);
 	if (o)
 		json_object_set_new(o, "settling", jsettling(sum));
+	if (o)
+		json_object_set_new(o, "processes", jprocesses(sum));
 	if (o && with_signals)
 		json_object_set_new(o, "signal_list", kr_signals_json(&sum->signals));
 	return o;

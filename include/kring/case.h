@@ -87,7 +87,9 @@ enum kr_event_type { KR_EV_NONE, KR_EV_BIRTH, KR_EV_DEATH, KR_EV_LOSS, KR_EV_MOV
 	KR_EV_DEVELOPMENT_CHECK, KR_EV_MEETING, KR_EV_OTHER, KR_EV__N };
 
 enum kr_meeting_type { KR_MEET_NONE, KR_MEET_DIY, KR_MEET_FAMILY_GROUP_CONFERENCE,
-	KR_MEET_ROUND_TABLE, KR_MEET_SIGNS_OF_SAFETY, KR_MEET_OTHER, KR_MEET__N };
+	KR_MEET_ROUND_TABLE, KR_MEET_SIGNS_OF_SAFETY, KR_MEET_OTHER,
+	/* a meeting of the Prima Pleegzorg action team (plan.action_team) */
+	KR_MEET_ACTION_TEAM, KR_MEET__N };
 enum kr_continuum { KR_CONT_NONE, KR_CONT_A, KR_CONT_B, KR_CONT_C, KR_CONT_D, KR_CONT__N };
 
 enum kr_agreement_status { KR_AGR_NONE, KR_AGR_OPEN, KR_AGR_DONE, KR_AGR_DROPPED, KR_AGR__N };
@@ -266,6 +268,7 @@ struct kr_agreement {
 	struct kr_date due;
 	enum kr_agreement_status status;   /* absent reads as open */
 	enum kr_visibility visibility;     /* absent reads as all */
+	bool action_plan;          /* part of the action plan (plan.future_plan) */
 };
 
 struct kr_strings { const char **v; size_t n; };
@@ -297,6 +300,17 @@ struct kr_plan {
 	struct kr_date blessing_date;
 	int *blessing_by; size_t nblessing_by;
 	const char *blessing_text;
+	/* Prima Pleegzorg (plan.future_plan, plan.action_team): the future plan
+	 * the parents made with their supporters (date unset: none recorded),
+	 * and the action team that carries the action plan made from it
+	 * (formed unset and no members: none recorded); person indices */
+	struct kr_date future_date;
+	int *future_by; size_t nfuture_by;
+	const char *future_text;
+	struct kr_strings future_goals;
+	bool has_future_plan, has_action_team;
+	struct kr_date team_formed;
+	int *team; size_t nteam;
 };
 
 /* A named support person (support.parents, support.foster_parents): who,

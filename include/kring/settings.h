@@ -68,6 +68,7 @@ enum kr_setting {
 	KR_SET_SUPPORT_CONTACT_MONTHS,   /* support and foster parents: a contact this recent */
 	KR_SET_RETENTION_YEARS,          /* retention.h: years a case is kept after care */
 	KR_SET_RETENTION_MEASURE_YEARS,  /* ... after a child protection measure */
+	KR_SET_ACTION_TEAM_WEEKS,        /* an action team meets at least this often */
 	KR_SET__N
 };
 

@@ -32,6 +32,6 @@ e2e-deps:
 e2e: $(B)/kring e2e-deps
 	@PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) \
 	  node --test --test-concurrency=1 tests/e2e/run.mjs tests/e2e/ecogram.mjs tests/e2e/dashboard.mjs \
-	  tests/e2e/casework.mjs \
+	  tests/e2e/casework.mjs tests/e2e/process.mjs \
 	  tests/e2e/families.mjs \
 	  tests/e2e/session.mjs tests/e2e/share.mjs tests/e2e/a11y.mjs tests/e2e/tablet.mjs

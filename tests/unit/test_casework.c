@@ -478,6 +478,31 @@ static void references(void **state)
 	res_free(&r2);
 }
 
+/* The future plan, the action team and a meeting's process name persons
+ * too (meetings as processes): a person named there is not removed. */
+static void process_references(void **state)
+{
+	struct res r, r2;
+	(void)state;
+
+	edit(DOC, KR_EDIT_MERGE, "plan", NULL, "{\"future_plan\":{\"date\":\"2026-10-01\","
+	     "\"made_by\":[\"p2\",\"p4\"]},\"action_team\":{\"formed\":\"2026-10-15\","
+	     "\"members\":[\"p4\"]}}", KR_LANG_EN, &r);
+	assert_int_equal(r.rc, KR_OK);
+	edit(r.out, KR_EDIT_MERGE, "meetings", "m1", "{\"process\":{\"asked\":[\"p2\",\"p4\"],"
+	     "\"coming\":[\"p4\"]}}", KR_LANG_EN, &r2);
+	assert_int_equal(r2.rc, KR_OK);
+	res_free(&r);
+	edit(r2.out, KR_EDIT_REMOVE, "persons", "p4", NULL, KR_LANG_EN, &r);
+	assert_int_equal(r.rc, KR_EINVAL);
+	assert_true(has_detail(&r.err, "plan.future_plan.made_by[1]: still refers to p4"));
+	assert_true(has_detail(&r.err, "plan.action_team.members[0]: still refers to p4"));
+	assert_true(has_detail(&r.err, "meetings[0].process.asked[1]: still refers to p4"));
+	assert_true(has_detail(&r.err, "meetings[0].process.coming[0]: still refers to p4"));
+	res_free(&r);
+	res_free(&r2);
+}
+
 /* ---- restore ---- */
 
 static void restore(void **state)
@@ -672,6 +697,7 @@ int main(void)
 		cmocka_unit_test(format_fields),
 		cmocka_unit_test(coordinator),
 		cmocka_unit_test(references),
+		cmocka_unit_test(process_references),
 		cmocka_unit_test(restore),
 		cmocka_unit_test(next_ref),
 		cmocka_unit_test(duplicate),

@@ -157,6 +157,7 @@ static const struct {
 	{ "settling-score-drop", LV_W, D000 },
 	{ "parents-without-support", LV_W, D000 },
 	{ "fosterparents-without-contact", LV_W, D000 },
+	{ "action-team-not-met", LV_W, D000 },
 	{ "data-missing", LV_I, "—" },
 };
 #define NCAT (sizeof catalogue / sizeof *catalogue)

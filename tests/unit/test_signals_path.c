@@ -160,6 +160,7 @@ static const struct {
 	{ "settling-score-drop", LV_W, D000 },
 	{ "parents-without-support", LV_W, D000 },
 	{ "fosterparents-without-contact", LV_W, D000 },
+	{ "action-team-not-met", LV_W, D000 },
 	{ "data-missing", LV_I, "—" },
 };
 #define NCAT (sizeof catalogue / sizeof *catalogue)
@@ -2026,6 +2027,43 @@ static void parents_support_is_their_own(void **state)
 	free(text);
 }
 
+/* Prima Pleegzorg: the action team meets at least every 8 weeks
+ * (action_team.weeks), counted from its last meeting on or before as-of,
+ * else from the day it was formed; at the threshold and a day before it. */
+static void action_team_not_met(void **state)
+{
+	json_t *d = fresh(), *ms;
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	put(at(d, "plan"), "future_plan", "{'date': '2026-08-01', 'made_by': ['p2', 'p6']}");
+	/* no team: nothing to judge */
+	silent(run(d, "2027-06-01"), "action-team-not-met");
+	put(at(d, "plan"), "action_team", "{'formed': '2026-09-01', 'members': ['p2', 'p6']}");
+	/* formed 2026-09-01, never met: 8 weeks later is 2026-10-27 */
+	silent(run(d, "2026-10-26"), "action-team-not-met");
+	sg = expect(run(d, "2026-10-27"), "action-team-not-met", KR_LEVEL_WARNING);
+	subjects_are(sg, "p2 p6");
+	says(sg, "op 1 september 2026 gevormd en is sindsdien niet samengekomen",
+	     "formed on 1 September 2026 and has not met since");
+	/* a meeting of the team counts from its day; a later one not yet */
+	ms = json_object_get(d, "meetings");
+	json_array_append_new(ms, J("{'id': 'm2', 'date': '2026-10-20', 'type': 'action_team'}"));
+	json_array_append_new(ms, J("{'id': 'm3', 'date': '2027-03-01', 'type': 'action_team'}"));
+	silent(run(d, "2026-12-14"), "action-team-not-met");
+	sg = expect(run(d, "2026-12-15"), "action-team-not-met", KR_LEVEL_WARNING);
+	says(sg, "sinds 20 oktober 2026 niet meer samengekomen", "has not met since 20 October 2026");
+	/* another kind of meeting is not the action team meeting */
+	silent(run(d, "2027-03-01"), "action-team-not-met");
+	/* the setting: 4 weeks */
+	s = with(KR_SET_ACTION_TEAM_WEEKS, 4);
+	silent(run_with(d, "2026-11-16", &s), "action-team-not-met");
+	expect(run_with(d, "2026-11-17", &s), "action-team-not-met", KR_LEVEL_WARNING);
+	/* a closed case is not judged */
+	put(at(d, "case"), "closed", "{'date': '2026-11-01', 'reason': 'as_planned'}");
+	silent(run(d, "2026-12-15"), "action-team-not-met");
+}
+
 static void fosterparents_without_contact(void **state)
 {
 	json_t *d = new_home("2026-06-01");
@@ -2077,6 +2115,7 @@ int main(void)
 		T(parents_without_support),
 		T(parents_support_is_their_own),
 		T(fosterparents_without_contact),
+		T(action_team_not_met),
 		T(network_not_explored),
 		T(network_not_explored_from_the_home),
 		T(tie_worsened_parents),

@@ -885,7 +885,7 @@ static void unknown_enum_values(void **state)
 		  "placement_end, breakdown, professional_change, perspective_decision, "
 		  "development_check, meeting, other)" },
 		{ "meetings[0].type", "\"chat\"", "meetings[0].type: unknown value \"chat\" "
-		  "(allowed: diy, family_group_conference, round_table, signs_of_safety, other)" },
+		  "(allowed: diy, family_group_conference, round_table, signs_of_safety, other, action_team)" },
 		{ "meetings[0].continuum", "\"c\"",
 		  "meetings[0].continuum: unknown value \"c\" (allowed: A, B, C, D)" },
 		{ "meetings[0].continuum", "\"E\"",

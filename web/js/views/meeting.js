@@ -10,15 +10,19 @@
 // version of the plan (version + 1, adopted/reviewed date, new agreements).
 // What happened is filled in once the meeting's day has come: the forms are
 // disabled before it, and the server refuses it too (docs/case-edit.md).
+// A meeting that is a process (an Eigen Kracht-conferentie with its phases,
+// a Prima Pleegzorg action team meeting) shows its steps and an invitation
+// that follows the step, as the library computed them (meeting_process.js).
 
 import { renderUrl } from '../api.js';
 import { go } from '../app.js';
-import { cs, save } from '../casestore.js';
+import { cs, loadSummary, save } from '../casestore.js';
 import { checkGroup, field, h, mount, nextId, toast } from '../dom.js';
 import { CONTINUUM, CONTINUUM_TYPE } from '../enums.js';
 import { fmtDate, has, t, te, textLimit, tp } from '../i18n.js';
 import { alive, byDate, childId, firstDay, freshId, isProfessional, nameOf, personById,
 	plan as planOf, today } from '../model.js';
+import { applyTeam, invitationPart, processCard, teamFields } from './meeting_process.js';
 
 /* True when the meeting's day has come (its first day, for a partial
  * date): only then who came and what was decided can be filled in. */
@@ -55,15 +59,16 @@ function guide() {
 		h('p', { class: 'muted small' }, t('guide.circle')));
 }
 
-function invitations(doc, m) {
+function invitations(doc, m, proc) {
 	const child = personById(doc, childId(doc)) || {};
 	const first = (child.name || '').split(/\s+/)[0];
-	const kind = (m.continuum && has(`meeting.continuumLong.${m.continuum}`) ? t(`meeting.continuumLong.${m.continuum}`) : '') || kindLabel(m);
+	const kind = m.type === 'action_team' ? t('meeting.inviteTeamKind') : (m.continuum && has(`meeting.continuumLong.${m.continuum}`) ? t(`meeting.continuumLong.${m.continuum}`) : '') || kindLabel(m);
 	return h('div', { id: 'invitations', class: 'print-only' }, (m.invited || []).filter((id) => id !== m.coordinator)
 		.map((id) => h('article', { class: 'invitation' },
 			h('h2', {}, t('invite.title')),
 			h('p', {}, t('invite.dear', { name: nameOf(doc, id) })),
 			h('p', {}, id === childId(doc) ? t('invite.textChild', { kind }) : t('invite.text', { child: first, kind })),
+			invitationPart(doc, m, proc),
 			h('dl', { class: 'facts invite-facts' },
 				h('dt', {}, t('invite.when')), h('dd', {}, m.date ? (m.time ? t('meeting.at', { date: fmtDate(m.date),
 					time: m.time }) : fmtDate(m.date)) : t('invite.dateFollows')),
@@ -111,7 +116,20 @@ function newView(body, ref) {
 			h('input', { type: 'radio', name, value: c, checked: c === 'C', required: true }),
 			h('span', { class: 'letter' }, c),
 			h('strong', {}, te('meeting', CONTINUUM_TYPE[c])),
-			h('span', { class: 'small' }, t(`continuum.${c}.text`)))));
+			h('span', { class: 'small' }, t(`continuum.${c}.text`)))),
+		h('label', {},
+			h('input', { type: 'radio', name, value: 'action_team', required: true }),
+			h('span', { class: 'letter' }, 'PP'),
+			h('strong', {}, te('meeting', 'action_team')),
+			h('span', { class: 'small' }, t('meeting.actionTeamText'))));
+	/* an action team meeting needs the team: asked here when the plan has none */
+	const team = (doc.plan || {}).action_team ? null : teamFields(doc);
+	const teamSet = team ? h('div', { id: 'new-team', hidden: true }, h('p', { class: 'notice' }, t('meeting.teamFirst')),
+		team.wrap) : null;
+	cont.addEventListener('change', () => {
+		if (teamSet)
+			teamSet.hidden = (cont.querySelector(`input[name="${name}"]:checked`) || {}).value !== 'action_team';
+	});
 	const date = field(t('meeting.date'), 'date', { value: '', name: 'date' });
 	const time = field(t('meeting.time'), 'time', { value: '', name: 'time' });
 	const place = field(t('meeting.place'), 'text', { value: '', name: 'place', maxlength: textLimit('meetings', 'place') });
@@ -127,7 +145,7 @@ function newView(body, ref) {
 			b.cb.checked = true;
 	} }, t('meeting.inviteAll'));
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
-	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont,
+	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont, teamSet,
 		h('div', { class: 'row' }, date.wrap, time.wrap), place.wrap, coord.wrap,
 		h('p', { class: 'muted small' }, t('meeting.inviteHint')), all, inv.wrap, msg,
 		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('meeting.save')),
@@ -143,11 +161,14 @@ function newView(body, ref) {
 			return;
 		}
 		let id = null;
+		const pp = letter === 'action_team';
 		try {
-			const ok = await save(t('meeting.plannedDesc', { kind: te('meeting', CONTINUUM_TYPE[letter]) }), (d) => {
+			if (pp && team && !(await save(t('meeting.teamDesc'), (d) => applyTeam(planOf(d), team.read()))))
+				return;
+			const ok = await save(t('meeting.plannedDesc', { kind: te('meeting', pp ? 'action_team' : CONTINUUM_TYPE[letter]) }), (d) => {
 				d.meetings = d.meetings || [];
 				id = freshId(d.meetings, 'm');
-				const m = { id, type: CONTINUUM_TYPE[letter], continuum: letter, invited };
+				const m = pp ? { id, type: 'action_team', invited } : { id, type: CONTINUUM_TYPE[letter], continuum: letter, invited };
 				for (const [k, v] of [['date', date.input.value], ['time', time.input.value],
 					['place', place.input.value.trim()], ['coordinator', coord.input.value]])
 					if (v)
@@ -227,7 +248,8 @@ function outcomeForm(doc, m, took) {
 	return form;
 }
 
-function detailView(body, ref, id) {
+async function detailView(body, ref, id) {
+	const sum = await loadSummary();
 	const doc = cs.doc;
 	const m = (doc.meetings || []).find((x) => x.id === id);
 	if (!m) {
@@ -235,6 +257,7 @@ function detailView(body, ref, id) {
 			h('a', { href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('meeting.back')));
 		return;
 	}
+	const proc = ((sum && sum.processes) || []).find((p) => p.meeting === id) || null;
 	const invitedIds = m.invited || [];
 	const extra = (m.attended || []).filter((x) => !invitedIds.includes(x));
 	const took = hasTakenPlace(m);
@@ -317,20 +340,21 @@ function detailView(body, ref, id) {
 				h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank', rel: 'noopener' },
 					t('meeting.planPdf')),
 				h('a', { class: 'btn link', href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('meeting.back')))),
-		h('p', { class: 'lead', id: 'meeting-kind' }, kindLabel(m), ' — ', t(`continuum.${m.continuum || 'C'}.text`)),
+		h('p', { class: 'lead', id: 'meeting-kind' }, kindLabel(m), ' — ', m.type === 'action_team' && !m.continuum
+			? t('meeting.actionTeamText') : t(`continuum.${m.continuum || 'C'}.text`)),
 		h('p', { id: 'meeting-when' }, whenWhere(m), m.coordinator ? ` · ${t('invite.coordinator')}: ${nameOf(doc, m.coordinator)}` : ''),
 		h('p', {}, t('meeting.invitedList', { names: invitedIds.map((pid) => nameOf(doc, pid)).join(', ') || '—' })),
 		h('div', { class: 'cols' },
-			h('div', { class: 'col' }, planForm, attForm, guide()),
+			h('div', { class: 'col' }, processCard(doc, m, proc), planForm, attForm, guide()),
 			h('div', { class: 'col' }, outcomeForm(doc, m, took))),
-		invitations(doc, m));
+		invitations(doc, m, proc));
 }
 
 export async function render(body, { ref, sub }) {
 	if (sub === 'new')
 		newView(body, ref);
 	else if (sub)
-		detailView(body, ref, sub);
+		await detailView(body, ref, sub);
 	else
 		listView(body, ref);
 }
