@@ -109,5 +109,6 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv);
 int cmd_report(struct kr_cli *cli, int argc, char **argv);
 int cmd_reindex(struct kr_cli *cli, int argc, char **argv);
 int cmd_family(struct kr_cli *cli, int argc, char **argv);
+int cmd_familyplan(struct kr_cli *cli, int argc, char **argv);
 
 #endif

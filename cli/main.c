@@ -40,6 +40,8 @@ static const struct command {
 	  "manage accounts (add, disable, password)" },
 	{ "family", cmd_family, "het register van pleeggezinnen (import, list, show, export)",
 	  "the register of foster families (import, list, show, export)" },
+	{ "familyplan", cmd_familyplan, "het gezinsplan van broers en zussen (import, list, show, "
+	  "export)", "the family plan of siblings (import, list, show, export)" },
 	{ "assign", cmd_assign, "wijs een dossier toe aan een medewerker",
 	  "assign a case to a worker" },
 	{ "audit", cmd_audit, "toon of controleer het logboek van inzage en wijzigingen",

@@ -123,6 +123,16 @@ const struct ks_route ks_routes[] = {
 	{ KS_PUT, "/api/families/{id}", ks_h_family_put, KS_USER, KS_BODY_SMALL,
 	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
 
+	/* family plans of siblings (lib/family_plan_store.c decides per plan) */
+	{ KS_GET, "/api/family-plans", ks_h_family_plans_list, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
+	{ KS_GET, "/api/family-plans/{id}", ks_h_family_plan_get, KS_USER, KS_BODY_NONE,
+	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
+	{ KS_PUT, "/api/family-plans/{id}", ks_h_family_plan_put, KS_USER, KS_BODY_SMALL,
+	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
+	{ KS_GET, "/api/cases/{ref}/family-plans", ks_h_case_family_plans, KS_USER, KS_BODY_NONE,
+	  R, "", "family plans refused" },
+
 	/* the share-link holder */
 	{ KS_POST, "/api/share/session", ks_h_share_login, KS_LOGIN, KS_BODY_SMALL, N, "", NULL },
 	{ KS_GET, "/api/share/session", ks_h_share_session, KS_SHARE, KS_BODY_NONE, N, "", NULL },

@@ -364,6 +364,12 @@ void ks_h_families_list(struct ks_req *r);
 void ks_h_family_create(struct ks_req *r);
 void ks_h_family_get(struct ks_req *r);
 void ks_h_family_put(struct ks_req *r);
+
+/* ---- family plans (server/api_family_plans.c) ----------------------------- */
+void ks_h_family_plans_list(struct ks_req *r);
+void ks_h_family_plan_get(struct ks_req *r);
+void ks_h_family_plan_put(struct ks_req *r);
+void ks_h_case_family_plans(struct ks_req *r);
 void ks_h_inbox_seen(struct ks_req *r);
 
 void ks_h_items_list(struct ks_req *r);

@@ -101,6 +101,12 @@ for d in $days; do
 	"$kring" --db "$new" --author demo import --recorded-at "$d" examples/history/*."$d".json
 done
 "$kring" --db "$new" --author demo import examples/*.json
+# The family plans of siblings (examples/familyplans/): after the cases they
+# link.
+for f in examples/familyplans/*.json; do
+	[ -f "$f" ] || continue
+	"$kring" --db "$new" --author demo familyplan import "$f" >/dev/null
+done
 echo
 
 for f in examples/*.json; do

@@ -76,6 +76,7 @@ static const struct endpoint eps[] = {
 	{ "GET", "/api/cases/{ref}/plan", NULL, K_READ, 'R', false },
 	{ "GET", "/api/cases/{ref}/shares", NULL, K_READ, 'R', false },
 	{ "GET", "/api/cases/{ref}/assignees", NULL, K_READ, 'R', false },
+	{ "GET", "/api/cases/{ref}/family-plans", NULL, K_READ, 'R', false },
 	{ "PATCH", "/api/cases/{ref}/plan", "{\"version\":7}", K_WRITE, 'U', true },
 	{ "POST", "/api/cases/{ref}/wishes",
 	  "{\"by\":\"p1\",\"date\":\"2026-11-20\",\"text\":\"matrix\"}", K_WRITE, 'U', true },
@@ -540,6 +541,109 @@ static void family_matrix(void)
 	tc_resp_free(&resp);
 }
 
+/* The family plan of siblings (docs/family-plan.md): plan pa links case A
+ * and case B, made by "wab", a worker of both.  A worker, lead or admin of
+ * one case reads the plan with only that case's child (nothing of the other
+ * case in the answer) and may not change it (403); the worker of both may;
+ * nobody else knows it exists (404), an analyst never (403).  A read shows
+ * one audit row per case whose child it shows. */
+static const char PLAN_A[] = "{\"format\":\"kring-familyplan/1\",\"id\":\"pa\",\"name\":"
+	"\"Samen\",\"cases\":[\"" A_REF "\",\"" B_REF "\"],\"goals\":[{\"id\":\"g1\",\"text\":"
+	"\"De kinderen zien elkaar\",\"who\":[{\"case\":\"" A_REF "\",\"person\":\"p1\"},"
+	"{\"case\":\"" B_REF "\",\"person\":\"p1\"}]}],\"meetings\":[{\"id\":\"m1\",\"date\":"
+	"\"2026-11-20\",\"invited\":[{\"case\":\"" A_REF "\",\"person\":\"p1\"},{\"case\":\""
+	B_REF "\",\"person\":\"p1\"}],\"attended\":[{\"case\":\"" A_REF "\",\"person\":\"p1\"}],"
+	"\"outcome\":\"Elke maand samen\"}]}";
+
+static void family_plan_matrix(void)
+{
+	/* per role: anonymous, worker A, lead A, worker B, lead B, analyst,
+	 * admin, admin assigned A, share holder; which cases they see (bit 0
+	 * A, bit 1 B) */
+	static const int get[NROLES] = { 401, 200, 200, 200, 200, 403, 404, 200, 401 };
+	static const int sees[NROLES] = { 0, 1, 1, 2, 2, 0, 0, 1, 0 };
+	static const int put[NROLES] = { 401, 403, 403, 403, 403, 403, 404, 403, 401 };
+	static const int list_n[NROLES] = { -401, 1, 1, 1, 1, -403, 0, 1, -401 };
+	struct tc_session both;
+	struct tc_resp resp;
+	json_t *j;
+
+	if (!tc_check(tc_login(S.port, "wab", PW, &both), "login wab (worker of both)"))
+		return;
+	/* made by the worker of both: 201, and a new document needs every case */
+	tc_call(S.port, &both, "PUT", "/api/family-plans/pa", NULL, PLAN_A, &resp);
+	tc_check(resp.status == 201, "PUT a new family plan as the worker of both: 201 (got %d)",
+	         resp.status);
+	tc_resp_free(&resp);
+	expect[0]['R']++;
+	expect[1]['R']++;
+	{
+		char pb[sizeof PLAN_A], *at;
+		memcpy(pb, PLAN_A, sizeof PLAN_A);
+		if ((at = strstr(pb, "\"id\":\"pa\"")))
+			at[7] = 'b';
+		call_as(W_A, "PUT", "/api/family-plans/pb", NULL, pb, &resp);
+	}
+	tc_check(resp.status == 422 || resp.status == 403, "a new plan linking a case worker A "
+	         "may not change: refused (got %d)", resp.status);
+	tc_check(resp.status == 403 && resp.body && strstr(resp.body, "cases[1]") &&
+	         !leaked(1, resp.body), "... 403 at cases[1], nothing of case B (%s)",
+	         resp.body ? resp.body : "");
+	tc_resp_free(&resp);
+	for (int r = 0; r < NROLES; r++) {
+		call_as((enum role)r, "GET", "/api/family-plans/pa", NULL, NULL, &resp);
+		tc_check(resp.status == get[r], "GET /api/family-plans/pa as %s: %d (got %d)",
+		         role_name[r], get[r], resp.status);
+		for (int c = 0; c < 2; c++) {
+			bool shown = sees[r] & (1 << c);
+			const char *leak = leaked(c, resp.body);
+			const char *ref = c ? B_REF : A_REF;
+			if (shown) {
+				tc_check(resp.body && strstr(resp.body, ref), "pa as %s shows %s",
+				         role_name[r], ref);
+				expect[c]['R']++;
+			} else {
+				tc_check(!leak && !(resp.body && strstr(resp.body, ref)),
+				         "pa as %s: nothing of %s in the answer%s%s", role_name[r], ref,
+				         leak ? ": " : "", leak ? leak : "");
+			}
+		}
+		tc_resp_free(&resp);
+		call_as((enum role)r, "PUT", "/api/family-plans/pa", "If-Match: \"1\"\r\n", PLAN_A,
+		        &resp);
+		tc_check(resp.status == put[r], "PUT /api/family-plans/pa as %s: %d (got %d)",
+		         role_name[r], put[r], resp.status);
+		tc_check(!leaked(1, resp.body) || r == W_B || r == LEAD_B,
+		         "PUT pa refused to %s: nothing of case B", role_name[r]);
+		tc_resp_free(&resp);
+		call_as((enum role)r, "GET", "/api/family-plans", NULL, NULL, &resp);
+		j = tc_json(&resp);
+		if (list_n[r] < 0)
+			tc_check(resp.status == -list_n[r], "GET /api/family-plans as %s: %d (got %d)",
+			         role_name[r], -list_n[r], resp.status);
+		else
+			tc_check(resp.status == 200 && json_array_size(json_object_get(j,
+			         "family_plans")) == (size_t)list_n[r], "GET /api/family-plans as %s "
+			         "lists %d", role_name[r], list_n[r]);
+		json_decref(j);
+		tc_resp_free(&resp);
+	}
+	/* the worker of both changes it, with If-Match; a stale one is 409 */
+	tc_call(S.port, &both, "PUT", "/api/family-plans/pa", "If-Match: \"1\"\r\n", PLAN_A,
+	        &resp);
+	tc_check(resp.status == 200, "PUT pa as the worker of both: 200 (got %d)", resp.status);
+	tc_resp_free(&resp);
+	expect[0]['R']++;
+	expect[1]['R']++;
+	tc_call(S.port, &both, "PUT", "/api/family-plans/pa", "If-Match: \"1\"\r\n", PLAN_A,
+	        &resp);
+	tc_check(resp.status == 409, "PUT pa with a stale If-Match: 409 (got %d)", resp.status);
+	tc_resp_free(&resp);
+	tc_call(S.port, &both, "PUT", "/api/family-plans/pa", NULL, PLAN_A, &resp);
+	tc_check(resp.status == 428, "PUT pa without If-Match: 428 (got %d)", resp.status);
+	tc_resp_free(&resp);
+}
+
 struct counts {
 	long n[2][128];
 };
@@ -636,7 +740,7 @@ int main(int argc, char **argv)
 	static const struct { const char *name, *role, *team; } users[] = {
 		{ "wa", "worker", "noord" }, { "leada", "lead", "noord" }, { "wb", "worker", "zuid" },
 		{ "leadb", "lead", "zuid" }, { "ana", "analyst", "" }, { "admu", "admin", "" },
-		{ "adma", "admin", "" }, { "spare", "worker", "" },
+		{ "adma", "admin", "" }, { "spare", "worker", "" }, { "wab", "worker", "oost" },
 	};
 	struct tc_resp resp;
 	long long marker;
@@ -664,7 +768,9 @@ int main(int argc, char **argv)
 	         tc_kring(&S, FAM_B, "family", "import", "-", NULL) == 0, "import two families");
 	tc_check(tc_kring(&S, NULL, "assign", A_REF, "wa", NULL) == 0 &&
 	         tc_kring(&S, NULL, "assign", A_REF, "adma", NULL) == 0 &&
-	         tc_kring(&S, NULL, "assign", B_REF, "wb", NULL) == 0, "assignments");
+	         tc_kring(&S, NULL, "assign", B_REF, "wb", NULL) == 0 &&
+	         tc_kring(&S, NULL, "assign", A_REF, "wab", NULL) == 0 &&
+	         tc_kring(&S, NULL, "assign", B_REF, "wab", NULL) == 0, "assignments");
 	if (!tc_check(tc_start(&S, "web", NULL), "server starts"))
 		goto out;
 	for (int r = 1; r < NROLES; r++)
@@ -712,6 +818,7 @@ int main(int argc, char **argv)
 	capabilities();
 	share_view();
 	family_matrix();
+	family_plan_matrix();
 	tc_check(tc_stop(&S) == 0, "server stops cleanly (exit 0)");
 	audit_checks(marker);
 	tamper(marker);

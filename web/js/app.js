@@ -1,7 +1,7 @@
 // app.js - the shell of the worker's UI (web/index.html): session check,
 // login and logout, the language switch, the main navigation and the hash
 // router (#/login, #/cases, #/cases/new, #/cases/REF[/TAB[/ID]], #/stats,
-// #/dashboard).
+// #/dashboard, #/families[/ID], #/family-plans/ID).
 // Each view is a module with render(main, params, app).
 
 import { api, can, setCapabilities, setCsrf, setReauth } from './api.js';
@@ -12,6 +12,7 @@ import * as casesView from './views/cases.js';
 import * as dashboardView from './views/dashboard.js';
 import * as familiesView from './views/families.js';
 import * as familyView from './views/family.js';
+import * as familyPlanView from './views/familyplan.js';
 import * as caseView from './views/case.js';
 import * as loginView from './views/login.js';
 import * as statsView from './views/stats.js';
@@ -31,6 +32,7 @@ const routes = [
 	[/^#\/dashboard$/, dashboardView, true],
 	[/^#\/families$/, familiesView, true], [/^#\/families\/new$/, familyView, true, 'new'],
 	[/^#\/families\/([^/]+)(?:\/(edit))?$/, familyView, true],
+	[/^#\/family-plans\/([^/]+)$/, familyPlanView, true],
 ];
 
 /* The start page: the case list for those who may list cases, else the

@@ -2,7 +2,8 @@
 // revision, undo, the tabs (overview, ecogram, genogram, lifeline,
 // sociogram, Community Scan, flower, plan, meeting, history and sharing,
 // the last with the number of things the family added that this worker has
-// not seen), and re-rendering the open tab after every change of the case.
+// not seen), links to the family plans the case is in, and re-rendering
+// the open tab after every change of the case.
 
 import { renderUrl } from '../api.js';
 import { canUndo, cs, onCaseChange, openCase, reportError, undo, undoLabel } from '../casestore.js';
@@ -10,6 +11,7 @@ import { h, mount } from '../dom.js';
 import { t, tp } from '../i18n.js';
 import { age, childOf } from '../model.js';
 import * as ecogram from './ecogram.js';
+import { linksFor as familyPlanLinks } from './familyplan.js';
 import * as genogram from './genogram.js';
 import * as history from './history.js';
 import * as lifeline from './lifeline.js';
@@ -41,6 +43,7 @@ export async function render(main, params, ctx) {
 	if (unsub)
 		unsub();
 	const head = h('div', { class: 'case-head' });
+	const plans = h('div', { class: 'case-family-plans' });
 	const body = h('section', { class: ['tab-body', `tab-${tabName}`], 'aria-labelledby': 'tab-title' });
 	const nav = h('nav', { class: 'tabs', 'aria-label': t('case.tabs') }, TABS.map(([n]) => h('a', {
 		href: `#/cases/${encodeURIComponent(ref)}${n === 'overview' ? '' : `/${n}`}`,
@@ -54,7 +57,8 @@ export async function render(main, params, ctx) {
 		await tab[1].render(body, { ref, tab: tabName, sub, ctx });
 		window.scrollTo(0, y);
 	};
-	mount(main, head, nav, body);
+	mount(main, head, plans, nav, body);
+	familyPlanLinks(plans, ref);   /* the family plans the case is in, when any */
 	/* on a phone the tabs are one row that scrolls: the open one in view */
 	nav.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 	if (tabName !== 'sharing')

@@ -1,0 +1,168 @@
+/*
+ * family_plan.h - the family plan (gezinsplan): one plan for siblings who
+ * each have their own case, Wraparound's "1 gezin, 1 plan"
+ * (docs/family-plan.md).
+ *
+ * A family plan arrives as a `kring-familyplan/1` JSON document: the cases
+ * it links (two or more, the siblings'), the family's own goals, agreements
+ * and wishes, and the network meetings held for the whole family.  Persons
+ * are named as {"case": ref, "person": id}: a person of one of the linked
+ * cases.  kr_fplan_read() checks the document on its own (types, ids,
+ * dates, that every person ref names a linked case); kr_fplan_check() checks
+ * it against the store (the cases exist, the persons are in them, a meeting
+ * has attended/outcome only once its day has come).  What each child wants
+ * and aims for is not copied into the family plan: kr_fplan_view() takes it
+ * from the child's own case when the plan is read.
+ *
+ * Access, from access.h's rule table through kr_access_decide() on every
+ * linked case:
+ *
+ *   read   whoever may read at least one linked case; they see the family
+ *          part and only the children of the cases they may read (the others
+ *          are left out entirely, with the persons who belong to them);
+ *   write  whoever may write every linked case (of the stored plan and of
+ *          the new document).
+ *
+ * Functions that write take part in the open transaction (store_int.h).
+ * Strings in struct kr_fplan are borrowed from the document and live as
+ * long as the plan.
+ */
+#ifndef KRING_FAMILY_PLAN_H
+#define KRING_FAMILY_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "kring/access.h"
+#include "kring/account.h"
+#include "kring/date.h"
+#include "kring/error.h"
+#include "kring/store.h"
+
+#define KR_FPLAN_FORMAT "kring-familyplan/1"
+#define KR_FPLAN_MAX_BYTES (1024u * 1024u)
+#define KR_FPLAN_MAX_CASES 12
+
+/* A person of one of the linked cases, with where the document names it
+ * (`meetings[0].invited[2]`). */
+struct kr_fplan_person {
+	const char *case_ref;
+	const char *person;
+	char path[96];
+};
+
+/* A family meeting, as far as the store's checks need it. */
+struct kr_fplan_meeting {
+	const char *id;
+	struct kr_date date;       /* unset when not planned yet */
+	bool has_outcome;          /* outcome given (non-empty) */
+	size_t nattended;
+	char path[32];             /* `meetings[0]` */
+};
+
+struct kr_fplan {
+	const char *id;
+	const char *name;          /* may be NULL */
+	const char **cases; size_t ncases;     /* the linked cases, in document order */
+	struct kr_fplan_person *persons; size_t npersons;   /* every person ref */
+	struct kr_fplan_meeting *meetings; size_t nmeetings;
+	void *priv;                /* the document; library-private */
+};
+
+/* Validates a kring-familyplan/1 document of len bytes on its own and
+ * builds the model.  On success *out is a new plan freed with
+ * kr_fplan_free().  On failure *out is NULL and the status is KR_EINVAL
+ * (one "path: message" detail per problem), KR_ETOOBIG (over
+ * KR_FPLAN_MAX_BYTES) or KR_ENOMEM. */
+enum kr_status kr_fplan_read(const char *text, size_t len, struct kr_fplan **out,
+                             struct kr_error *err);
+
+/* The same for a parsed jansson document (json_t *, as void *); the plan
+ * takes its own reference. */
+enum kr_status kr_fplan_from_json(void *doc, struct kr_fplan **out, struct kr_error *err);
+
+/* Frees a plan.  Accepts NULL. */
+void kr_fplan_free(struct kr_fplan *p);
+
+/* The document as text, pretty (2-space indent, trailing newline) or
+ * compact: a malloc'd string the caller frees, NULL when out of memory. */
+char *kr_fplan_dump(const struct kr_fplan *p, bool pretty);
+
+/* ---- in the store --------------------------------------------------------- */
+
+/* Checks plan p against the store on day `today`: every linked case exists
+ * (`cases[1]: unknown case "PZ-2026-0199"`), every person ref names a
+ * person of its case (`meetings[0].invited[2]: person "p9" is not in case
+ * PZ-2026-0101`), and a meeting has attended or an outcome only when its
+ * date has come.  KR_EINVAL with one detail per problem; KR_EDB. */
+enum kr_status kr_fplan_check(struct kr_store *s, const struct kr_fplan *p, long today,
+                              struct kr_error *err);
+
+/* Stores plan p as its next revision by author at time now, after
+ * kr_fplan_check() on the day of now.  expect_rev -1: the plan must be new
+ * (KR_ECONFLICT when it exists); 0: either; > 0: the latest revision must be
+ * expect_rev (KR_ECONFLICT otherwise, KR_ENOTFOUND when there is no such
+ * plan).  Keeps which cases the plan links.  *rev_out (may be NULL)
+ * receives the new revision, 0 on failure.  Acts for whoever the caller
+ * is: a front door decides access first (kr_fplan_decide,
+ * kr_fplan_may_write). */
+enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const char *author,
+                            long expect_rev, time_t now, long *rev_out, struct kr_error *err);
+
+/* Reads plan id (its latest revision) into *out (free with kr_fplan_free),
+ * its revision into *rev_out (may be NULL).  KR_ENOTFOUND when there is
+ * none; *out NULL on failure. */
+enum kr_status kr_fplan_get(struct kr_store *s, const char *id, struct kr_fplan **out,
+                            long *rev_out, struct kr_error *err);
+
+/* One plan in a list: nothing about the cases, so a list tells nobody how
+ * many children a family has beyond those they may read. */
+struct kr_fplan_info {
+	char id[65];
+	char name[201];            /* "" when the document has none */
+	long revision;
+};
+
+/* Every plan ordered by id; or, when u is not NULL, only those u may read
+ * (kr_fplan_decide); or, when ref is not NULL, only those that link case
+ * ref.  *out is a malloc'd array of *n entries the caller frees with free()
+ * (NULL and 0 when none, and on failure). */
+enum kr_status kr_fplan_list(struct kr_store *s, const struct kr_user *u, const char *ref,
+                             struct kr_fplan_info **out, size_t *n, struct kr_error *err);
+
+/* The access decision for plan id: may user u read it (write false) or
+ * change it (write true)?  ALLOWED; FORBIDDEN (the role never may, or u
+ * may read the plan but not write every case it links: 403); HIDDEN (no
+ * such plan, or u may read none of its cases: 404).  Fails closed
+ * (HIDDEN).  *reason (may be NULL) receives a short static English
+ * sentence for the audit trail. */
+enum kr_access_verdict kr_fplan_decide(struct kr_store *s, const struct kr_user *u,
+                                       const char *id, bool write, const char **reason);
+
+/* Whether u may write every case that plan p links: KR_OK; otherwise
+ * KR_EPERM with a detail per case at its path (`cases[1]: ...`), worded
+ * the same for a case that does not exist and one u may not read. */
+enum kr_status kr_fplan_may_write(struct kr_store *s, const struct kr_user *u,
+                                  const struct kr_fplan *p, struct kr_error *err);
+
+/* What a reader sees of plan p (revision rev): a new JSON object (json_t *,
+ * as void *) in *out,
+ *
+ *   {"id", "revision", "plan": <the document>,
+ *    "children": [{"case", "child": {"id", "name", "born"}, "wishes": [...],
+ *                  "goals": [...]}],
+ *    "persons": {"<case>/<person>": "name"}}
+ *
+ * with one child per linked case u may read (u NULL: the operator, every
+ * case), from that case's latest revision: the child's own wishes (by the
+ * child) and the goals of the case's plan.  A case u may not read, or that
+ * no longer exists, is left out entirely: its ref is removed from
+ * plan.cases and every person ref into it from the plan's lists (a
+ * coordinator becomes absent), so nothing tells its name or that it is
+ * there.  KR_ENOMEM, KR_EDB; *out NULL on failure. */
+enum kr_status kr_fplan_view(struct kr_store *s, const struct kr_user *u,
+                             const struct kr_fplan *p, long rev, void **out,
+                             struct kr_error *err);
+
+#endif

@@ -1,0 +1,527 @@
+/*
+ * family_plan_store.c - the family plan (family_plan.h) in the store, on the
+ * tables of lib/sql/009_family_plans.sql: family_plans (the latest
+ * document), family_plan_revisions (append-only) and family_plan_cases (the
+ * cases the latest revision links).  Also the checks of a plan against the
+ * cases it links, the access decision and what a reader sees.
+ *
+ * Access is never derived here: every question about a case goes to
+ * kr_access_decide() (access.c's rule table).  A plan may be read by
+ * whoever may read one of its cases and changed by whoever may write all of
+ * them; the view leaves out every case its reader may not read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "account_int.h"
+#include "assignment_int.h"
+#include "kring/assignment.h"
+#include "kring/case.h"
+#include "kring/family_plan.h"
+#include "store_int.h"
+
+/* ---- checks against the store ------------------------------------------------ */
+
+/* Reads the latest revision of each linked case into cases[i] (NULL when
+ * there is no such case).  KR_ENOMEM or KR_EDB; the array is the caller's
+ * to free with free_cases. */
+static enum kr_status load_cases(struct kr_store *s, const struct kr_fplan *p,
+                                 struct kr_case **cases, struct kr_error *err)
+{
+	for (size_t i = 0; i < p->ncases; i++) {
+		struct kr_error quiet;
+		enum kr_status rc;
+
+		kr_error_init(&quiet);
+		rc = kr_store_get(s, p->cases[i], 0, &cases[i], &quiet);
+		kr_error_cleanup(&quiet);
+		if (rc == KR_ENOTFOUND)
+			cases[i] = NULL;
+		else if (rc == KR_ENOMEM)
+			return kr_error_say(err, rc, "geen geheugen meer", "out of memory");
+		else if (rc)
+			return kr_error_say(err, KR_EDB, "dossier %s lezen lukt niet",
+			                    "reading case %s failed", p->cases[i]);
+	}
+	return KR_OK;
+}
+
+static void free_cases(struct kr_case **cases, size_t n)
+{
+	for (size_t i = 0; cases && i < n; i++)
+		kr_case_free(cases[i]);
+	free(cases);
+}
+
+static int case_index(const struct kr_fplan *p, const char *ref)
+{
+	for (size_t i = 0; i < p->ncases; i++)
+		if (strcmp(p->cases[i], ref) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum kr_status kr_fplan_check(struct kr_store *s, const struct kr_fplan *p, long today,
+                              struct kr_error *err)
+{
+	struct kr_case **cases = calloc(p->ncases + 1, sizeof *cases);
+	enum kr_status rc;
+	size_t bad = 0;
+
+	if (!cases)
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+	if ((rc = load_cases(s, p, cases, err)))
+		goto out;
+	for (size_t i = 0; i < p->ncases; i++) {
+		char path[32];
+		if (cases[i])
+			continue;
+		snprintf(path, sizeof path, "cases[%zu]", i);
+		kr_error_add(err, path, "onbekend dossier \"%s\"", "unknown case \"%s\"", p->cases[i]);
+		bad++;
+	}
+	for (size_t i = 0; i < p->npersons; i++) {
+		const struct kr_fplan_person *fp = &p->persons[i];
+		int k = case_index(p, fp->case_ref);
+		if (k < 0 || !cases[k])
+			continue;   /* reported above, or by kr_fplan_read */
+		if (kr_case_person_index(cases[k], fp->person) < 0) {
+			kr_error_add(err, fp->path, "persoon \"%s\" staat niet in dossier %s",
+			             "person \"%s\" is not in case %s", fp->person, fp->case_ref);
+			bad++;
+		}
+	}
+	for (size_t i = 0; i < p->nmeetings; i++) {
+		const struct kr_fplan_meeting *m = &p->meetings[i];
+		bool come = kr_date_valid(m->date) && kr_date_first(m->date) <= today;
+		char path[64];
+		if (come)
+			continue;
+		if (m->nattended) {
+			snprintf(path, sizeof path, "%s.attended", m->path);
+			kr_error_add(err, path, "wie er was vul je in als de dag van de bijeenkomst is "
+			             "gekomen", "who attended is filled in once the meeting's day has "
+			             "come");
+			bad++;
+		}
+		if (m->has_outcome) {
+			snprintf(path, sizeof path, "%s.outcome", m->path);
+			kr_error_add(err, path, "de uitkomst vul je in als de dag van de bijeenkomst is "
+			             "gekomen", "the outcome is filled in once the meeting's day has "
+			             "come");
+			bad++;
+		}
+	}
+	if (bad)
+		rc = kr_error_say(err, KR_EINVAL, bad == 1 ? "het gezinsplan heeft %zu probleem"
+		                  : "het gezinsplan heeft %zu problemen", bad == 1 ?
+		                  "the family plan has %zu problem" : "the family plan has %zu "
+		                  "problems", bad);
+out:
+	free_cases(cases, p->ncases);
+	return rc;
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const char *author,
+                            long expect_rev, time_t now, long *rev_out, struct kr_error *err)
+{
+	char at[KR_DATE_STAMP_LEN];
+	struct kri_tx tx = KRI_TX_NONE;
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	long head = 0;
+	char *doc = NULL;
+	int step;
+
+	if (rev_out)
+		*rev_out = 0;
+	if (!author || !*author)
+		return kr_error_say(err, KR_EUSAGE, "een wijziging heeft een auteur nodig",
+		                    "a change needs an author");
+	if (!(doc = kr_fplan_dump(p, false)))
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+	kr_date_timestamp(now, at);
+	if ((rc = kri_tx_begin(s, &tx, err)))
+		goto out;
+	if ((rc = kr_fplan_check(s, p, (long)(now / 86400), err)))
+		goto out;
+	if ((rc = kri_stmt(s, "SELECT head FROM family_plans WHERE id = ?1", &st, err)))
+		goto out;
+	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		head = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		rc = kri_store_fail(s, err, "Het gezinsplan lezen lukt niet",
+		                    "Reading the family plan failed");
+		goto out;
+	}
+	if (head && expect_rev == -1) {
+		rc = kr_error_say(err, KR_ECONFLICT, "gezinsplan %s bestaat al (versie %ld)",
+		                  "family plan %s exists already (revision %ld)", p->id, head);
+		goto out;
+	}
+	if (expect_rev > 0 && head != expect_rev) {
+		rc = head ? kr_error_say(err, KR_ECONFLICT, "gezinsplan %s is intussen gewijzigd: "
+		                         "jouw wijziging gaat uit van versie %ld, de nieuwste is %ld",
+		                         "family plan %s was changed meanwhile: your change is based "
+		                         "on revision %ld, the latest is %ld", p->id, expect_rev, head)
+		          : kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
+		                         "family plan %s does not exist", p->id);
+		goto out;
+	}
+	if ((rc = kri_stmt(s, head ? "UPDATE family_plans SET head = ?2, name = ?3, updated = ?4, "
+	                   "doc = ?5 WHERE id = ?1"
+	                   : "INSERT INTO family_plans(id, head, name, created, updated, doc) "
+	                   "VALUES (?1, ?2, ?3, ?4, ?4, ?5)", &st, err)))
+		goto out;
+	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, head + 1);
+	sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
+	if ((rc = kri_stmt_run(s, st, err)))
+		goto out;
+	if ((rc = kri_stmt(s, "INSERT INTO family_plan_revisions(plan_id, rev, author, created, "
+	                   "doc) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
+		goto out;
+	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, head + 1);
+	sqlite3_bind_text(st, 3, author, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
+	if ((rc = kri_stmt_run(s, st, err)))
+		goto out;
+	if ((rc = kri_stmt(s, "DELETE FROM family_plan_cases WHERE plan_id = ?1", &st, err)))
+		goto out;
+	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+	if ((rc = kri_stmt_run(s, st, err)))
+		goto out;
+	for (size_t i = 0; i < p->ncases; i++) {
+		if ((rc = kri_stmt(s, "INSERT INTO family_plan_cases(plan_id, case_ref) VALUES "
+		                   "(?1, ?2)", &st, err)))
+			goto out;
+		sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p->cases[i], -1, SQLITE_STATIC);
+		if ((rc = kri_stmt_run(s, st, err)))
+			goto out;
+	}
+out:
+	rc = kri_tx_end(&tx, rc, err);
+	if (rc == KR_OK && rev_out)
+		*rev_out = head + 1;
+	free(doc);
+	return rc;
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+enum kr_status kr_fplan_get(struct kr_store *s, const char *id, struct kr_fplan **out,
+                            long *rev_out, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	char *doc = NULL;
+	long rev = 0;
+	int step;
+
+	*out = NULL;
+	if (rev_out)
+		*rev_out = 0;
+	if ((rc = kri_stmt(s, "SELECT head, doc FROM family_plans WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 1);
+		rev = (long)sqlite3_column_int64(st, 0);
+		if (!(doc = strdup(t ? (const char *)t : "")))
+			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+	} else if (step == SQLITE_DONE) {
+		rc = kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
+		                  "family plan %s does not exist", id);
+	} else {
+		rc = kri_store_fail(s, err, "Het gezinsplan lezen lukt niet",
+		                    "Reading the family plan failed");
+	}
+	sqlite3_reset(st);
+	if (rc == KR_OK && (rc = kr_fplan_read(doc, strlen(doc), out, err)) == KR_OK && rev_out)
+		*rev_out = rev;
+	free(doc);
+	return rc;
+}
+
+/* The refs of the cases plan id links (*n 0 when it links none or does not
+ * exist), and whether it exists. */
+static enum kr_status linked_cases(struct kr_store *s, const char *id, bool *exists,
+                                   char ***refs, size_t *n, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	int step;
+
+	*refs = NULL;
+	*n = 0;
+	if ((rc = kri_stmt(s, "SELECT 1 FROM family_plans WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return kri_store_fail(s, err, "Het gezinsplan lezen lukt niet",
+		                      "Reading the family plan failed");
+	*exists = step == SQLITE_ROW;
+	if (!*exists)
+		return KR_OK;
+	if ((rc = kri_stmt(s, "SELECT case_ref FROM family_plan_cases WHERE plan_id = ?1 "
+	                   "ORDER BY case_ref", &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	return kri_assignment_strings(s, st, refs, n, err);
+}
+
+static enum kr_access_verdict verdict(enum kr_access_verdict v, const char *why,
+                                      const char **reason)
+{
+	if (reason)
+		*reason = why;
+	return v;
+}
+
+enum kr_access_verdict kr_fplan_decide(struct kr_store *s, const struct kr_user *u,
+                                       const char *id, bool write, const char **reason)
+{
+	struct kr_user cur;
+	struct kr_error quiet;
+	char **refs = NULL;
+	size_t n = 0, readable = 0, writable = 0;
+	bool exists = false;
+	enum kr_status rc;
+
+	if (!kri_account_current(s, u, &cur))
+		return verdict(KR_ACCESS_HIDDEN, "no such account, or it is disabled", reason);
+	if (kr_access_scope(&cur, KR_ACCESS_READ) == KR_SCOPE_NONE ||
+	    (write && kr_access_scope(&cur, KR_ACCESS_WRITE) == KR_SCOPE_NONE))
+		return verdict(KR_ACCESS_FORBIDDEN, "not allowed for this role", reason);
+	if (!id || !*id)
+		return verdict(KR_ACCESS_HIDDEN, "no family plan named", reason);
+	kr_error_init(&quiet);
+	rc = linked_cases(s, id, &exists, &refs, &n, &quiet);
+	kr_error_cleanup(&quiet);
+	if (rc)
+		return verdict(KR_ACCESS_HIDDEN, "the database could not decide", reason);
+	for (size_t i = 0; i < n; i++) {
+		readable += kr_access_decide(s, &cur, refs[i], KR_ACCESS_READ, NULL) ==
+		            KR_ACCESS_ALLOWED;
+		writable += write && kr_access_decide(s, &cur, refs[i], KR_ACCESS_WRITE, NULL) ==
+		            KR_ACCESS_ALLOWED;
+	}
+	kr_assignment_list_free(refs, n);
+	if (!exists)
+		return verdict(KR_ACCESS_HIDDEN, "no such family plan", reason);
+	if (!readable)
+		return verdict(KR_ACCESS_HIDDEN, "none of its cases is yours", reason);
+	if (!write)
+		return verdict(KR_ACCESS_ALLOWED, "you may read one of its cases", reason);
+	if (writable == n)
+		return verdict(KR_ACCESS_ALLOWED, "you may change every case it links", reason);
+	return verdict(KR_ACCESS_FORBIDDEN, "you may not change every case it links", reason);
+}
+
+enum kr_status kr_fplan_may_write(struct kr_store *s, const struct kr_user *u,
+                                  const struct kr_fplan *p, struct kr_error *err)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < p->ncases; i++) {
+		char path[32];
+		if (kr_access_decide(s, u, p->cases[i], KR_ACCESS_WRITE, NULL) == KR_ACCESS_ALLOWED)
+			continue;
+		snprintf(path, sizeof path, "cases[%zu]", i);
+		kr_error_add(err, path, "dossier \"%s\" bestaat niet of je mag het niet wijzigen; "
+		             "een gezinsplan wijzig je alleen als je elk dossier erin mag wijzigen",
+		             "case \"%s\" does not exist or you may not change it; you change a "
+		             "family plan only when you may change every case it links",
+		             p->cases[i]);
+		bad++;
+	}
+	if (bad)
+		return kr_error_say(err, KR_EPERM, "je mag niet elk dossier van dit gezinsplan "
+		                    "wijzigen", "you may not change every case of this family plan");
+	return KR_OK;
+}
+
+/* One row of the list: id, head, name. */
+static int fill_info(sqlite3_stmt *st, void *element)
+{
+	struct kr_fplan_info *fi = element;
+
+	memset(fi, 0, sizeof *fi);
+	kri_column_copy(fi->id, sizeof fi->id, st, 0);
+	fi->revision = (long)sqlite3_column_int64(st, 1);
+	kri_column_copy(fi->name, sizeof fi->name, st, 2);
+	return 0;
+}
+
+enum kr_status kr_fplan_list(struct kr_store *s, const struct kr_user *u, const char *ref,
+                             struct kr_fplan_info **out, size_t *n, struct kr_error *err)
+{
+	struct kr_fplan_info *v = NULL;
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	void *rows = NULL;
+	size_t m = 0, k = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = kri_stmt(s, "SELECT p.id, p.head, p.name FROM family_plans p WHERE ?1 IS NULL "
+	                   "OR EXISTS (SELECT 1 FROM family_plan_cases c WHERE c.plan_id = p.id "
+	                   "AND c.case_ref = ?1) ORDER BY p.id", &st, err)))
+		return rc;
+	if (ref)
+		sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	if ((rc = kri_stmt_rows(s, st, sizeof *v, fill_info, NULL, &rows, &m, err)))
+		return rc;
+	v = rows;
+	for (size_t i = 0; i < m; i++)
+		if (!u || kr_fplan_decide(s, u, v[i].id, false, NULL) == KR_ACCESS_ALLOWED)
+			v[k++] = v[i];
+	if (k == 0) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
+	*n = k;
+	return KR_OK;
+}
+
+/* ---- the reader's view --------------------------------------------------------- */
+
+/* True when person ref r ({"case", "person"}) is in a case of shown. */
+static bool ref_shown(json_t *r, json_t *shown)
+{
+	json_t *c = json_object_get(r, "case");
+	return json_is_string(c) && json_object_get(shown, json_string_value(c));
+}
+
+/* Removes from list key of every item of list `coll` the refs to cases not
+ * shown. */
+static void filter_lists(json_t *doc, const char *coll, const char *key, json_t *shown)
+{
+	json_t *item;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, coll), i, item) {
+		json_t *arr = json_object_get(item, key);
+		for (size_t k = json_array_size(arr); k-- > 0;)
+			if (!ref_shown(json_array_get(arr, k), shown))
+				json_array_remove(arr, k);
+	}
+}
+
+/* Removes key (one person ref) of every item of coll when it is not shown. */
+static void filter_one(json_t *doc, const char *coll, const char *key, json_t *shown)
+{
+	json_t *item, *r;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, coll), i, item)
+		if ((r = json_object_get(item, key)) && json_is_object(r) && !ref_shown(r, shown))
+			json_object_del(item, key);
+}
+
+/* The child of case c: the child's own wishes and the plan's goals. */
+static json_t *child_json(const char *ref, const struct kr_case *c)
+{
+	json_t *j, *wishes = json_array(), *goals = json_array();
+	char d[16];
+
+	for (size_t i = 0; wishes && i < c->plan.nwishes; i++) {
+		const struct kr_wish *w = &c->plan.wishes[i];
+		if (w->by != c->child)
+			continue;
+		json_array_append_new(wishes, json_pack("{s:s, s:s?, s:s?, s:s?}", "id", w->id,
+		                      "text", w->text, "date", kr_date_valid(w->date) ?
+		                      kr_date_format(w->date, d) : NULL, "response",
+		                      w->response && *w->response ? w->response : NULL));
+	}
+	for (size_t i = 0; goals && i < c->plan.ngoals; i++)
+		json_array_append_new(goals, json_pack("{s:s, s:s?, s:s?}", "id", c->plan.goals[i].id,
+		                      "text", c->plan.goals[i].text, "indicator",
+		                      c->plan.goals[i].indicator));
+	if (!wishes || !goals) {
+		json_decref(wishes);
+		json_decref(goals);
+		return NULL;
+	}
+	j = json_pack("{s:s, s:{s:s, s:s, s:s?}, s:o, s:o}", "case", ref, "child", "id",
+	              c->persons[c->child].id, "name", kr_case_person_name(c, c->child), "born",
+	              kr_date_valid(c->persons[c->child].born) ?
+	              kr_date_format(c->persons[c->child].born, d) : NULL,
+	              "wishes", wishes, "goals", goals);
+	return j;
+}
+
+enum kr_status kr_fplan_view(struct kr_store *s, const struct kr_user *u,
+                             const struct kr_fplan *p, long rev, void **out,
+                             struct kr_error *err)
+{
+	struct kr_case **cases = calloc(p->ncases + 1, sizeof *cases);
+	json_t *doc = NULL, *shown = json_object(), *list = json_array(), *children = json_array();
+	json_t *names = json_object(), *j = NULL;
+	enum kr_status rc;
+
+	*out = NULL;
+	if (!cases || !shown || !list || !children || !names ||
+	    !(doc = json_deep_copy(p->priv))) {
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+		goto out;
+	}
+	if ((rc = load_cases(s, p, cases, err)))
+		goto out;
+	for (size_t i = 0; i < p->ncases; i++) {
+		if (!cases[i] || (u && kr_access_decide(s, u, p->cases[i], KR_ACCESS_READ, NULL) !=
+		                  KR_ACCESS_ALLOWED))
+			continue;
+		json_object_set_new(shown, p->cases[i], json_true());
+		json_array_append_new(list, json_string(p->cases[i]));
+		json_array_append_new(children, child_json(p->cases[i], cases[i]));
+	}
+	for (size_t i = 0; i < p->npersons; i++) {
+		const struct kr_fplan_person *fp = &p->persons[i];
+		int k = case_index(p, fp->case_ref), pi;
+		char key[140];
+		if (k < 0 || !cases[k] || !json_object_get(shown, fp->case_ref) ||
+		    (pi = kr_case_person_index(cases[k], fp->person)) < 0)
+			continue;
+		snprintf(key, sizeof key, "%s/%s", fp->case_ref, fp->person);
+		json_object_set_new(names, key, json_string(kr_case_person_name(cases[k], pi)));
+	}
+	json_object_set(doc, "cases", list);
+	filter_lists(doc, "goals", "who", shown);
+	filter_lists(doc, "agreements", "who", shown);
+	filter_lists(doc, "meetings", "invited", shown);
+	filter_lists(doc, "meetings", "attended", shown);
+	filter_one(doc, "meetings", "coordinator", shown);
+	filter_one(doc, "wishes", "by", shown);
+	if (!(j = json_pack("{s:s, s:I, s:O, s:O, s:O}", "id", p->id, "revision",
+	                    (json_int_t)rev, "plan", doc, "children", children, "persons",
+	                    names))) {
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+		goto out;
+	}
+	*out = j;
+out:
+	free_cases(cases, p->ncases);
+	json_decref(doc);
+	json_decref(shown);
+	json_decref(list);
+	json_decref(children);
+	json_decref(names);
+	return rc;
+}

@@ -1,0 +1,97 @@
+# familyplan.sh - sourced by tests/cli/run.sh (its helpers, $K, $T, $R and
+# the counters): `kring familyplan` with the example siblings Noah
+# (PZ-2026-0109) and Tess (PZ-2026-0110): import with revisions, list (also
+# of one case), show with each child's own wishes and goals taken from the
+# child's case, export round trip, the checks against the cases with their
+# paths and nothing stored, usage errors, and the audit rows (one read row
+# per case whose child is shown).
+echo "# the family plan (gezinsplan)"
+FP=$T/familyplan.db
+FPF=$R/examples/familyplans/fp1.json
+"$K" --db "$FP" init >/dev/null 2>&1
+exits 1 "familyplan import before its cases" --db "$FP" --lang en familyplan import "$FPF"
+check "... names the unknown case at its path" \
+	grep -qF 'cases[0]: unknown case "PZ-2026-0109"' "$T/err"
+"$K" --db "$FP" import "$R/examples/PZ-2026-0109.json" "$R/examples/PZ-2026-0110.json" \
+	>/dev/null 2>&1
+exits 0 "familyplan import" --db "$FP" --author anouk familyplan import "$FPF"
+check "... stored as revision 1" grep -q "gezinsplan fp1 opgeslagen als versie 1" "$T/out"
+exits 0 "familyplan import again" --db "$FP" familyplan import "$FPF"
+check "... revision 2" grep -q "versie 2" "$T/out"
+exits 0 "familyplan list" --db "$FP" familyplan list
+check "... lists fp1 with its name" grep -q "^fp1 .*Gezin De Boer.* 2$" "$T/out"
+exits 0 "familyplan list --case PZ-2026-0110" --db "$FP" familyplan list --case PZ-2026-0110
+check "... fp1" grep -q "^fp1 " "$T/out"
+exits 0 "familyplan list --case of a case in no plan" --db "$FP" familyplan list \
+	--case PZ-2026-0101
+check "... says there are none" grep -q "nog geen gezinsplannen" "$T/out"
+exits 0 "familyplan show" --db "$FP" familyplan show fp1
+check "... both children with their own wishes and goals, from their cases" has_all "$T/out" \
+	"PZ-2026-0109 *Noah de Boer" "PZ-2026-0110 *Tess de Boer" "wens: Ik wil bij Noah logeren" \
+	"doel: Noah blijft voetballen"
+check "... not a wish of someone else in the case" lacks "Linda wil weten" "$T/out"
+check "... the family's goals, agreements and meetings with names" has_all "$T/out" \
+	"^Doelen van het gezin:" "wie: Joke Visser, Femke Bos, Marloes Visser" \
+	"gespreksleider: Anouk de Wit" "aanwezig: Noah de Boer" "uitkomst: Eén rooster"
+exits 0 "familyplan show in English" --db "$FP" --lang en familyplan show fp1
+check "... in English" has_all "$T/out" "^Family plan fp1 (revision 2)" "attended:"
+check "... and no Dutch labels" lacks "aanwezig:" "$T/out"
+exits 0 "familyplan show --format json" --db "$FP" familyplan show fp1 --format json
+if [ "$JSON" = python3 ]; then
+	check "... the view: two children and names per person" python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert v["id"] == "fp1" and v["revision"] == 2
+assert [c["case"] for c in v["children"]] == ["PZ-2026-0109", "PZ-2026-0110"]
+assert v["children"][1]["child"]["name"] == "Tess de Boer"
+assert len(v["children"][0]["wishes"]) == 2
+assert v["persons"]["PZ-2026-0110/q9"] == "Roos Dijkstra"
+' "$T/out"
+fi
+exits 0 "familyplan export" --db "$FP" familyplan export fp1 -o "$T/fp1.json"
+check "... equals the file" json_equal "$FPF" "$T/fp1.json"
+exits 1 "familyplan show of an unknown plan" --db "$FP" familyplan show fp9
+check "audit: one read row per case shown (three shows)" test \
+	"$(sql "$FP" "SELECT count(*) FROM audit WHERE detail = 'family plan fp1 read' AND action = 'R' AND case_ref IN ('PZ-2026-0109', 'PZ-2026-0110')")" = 6
+check "audit: the imports" test \
+	"$(sql "$FP" "SELECT group_concat(action, '') FROM audit WHERE detail LIKE 'family plan fp1 stored%'")" = CU
+
+# refused with their paths, nothing stored
+if [ "$JSON" = python3 ]; then
+	python3 - "$FPF" "$T/fp-person.json" "$T/fp-future.json" "$T/fp-unknown.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["cases"].append("PZ-2026-0199")
+json.dump(d, open(sys.argv[4], "w"))
+d = json.load(open(sys.argv[1]))
+d["meetings"][0]["invited"][2] = {"case": "PZ-2026-0109", "person": "p99"}
+json.dump(d, open(sys.argv[2], "w"))
+d = json.load(open(sys.argv[1]))
+d["meetings"][1]["attended"] = [{"case": "PZ-2026-0109", "person": "p1"}]
+d["meetings"][1]["outcome"] = "al gebeurd?"
+json.dump(d, open(sys.argv[3], "w"))
+PY
+	exits 1 "a plan that links an unknown case" --db "$FP" --lang en familyplan import \
+		"$T/fp-unknown.json"
+	check "... says which, at its path" grep -qF 'cases[2]: unknown case "PZ-2026-0199"' \
+		"$T/err"
+	exits 1 "a person who is not in the case" --db "$FP" --lang en familyplan import \
+		"$T/fp-person.json"
+	check "... says who and where" grep -qF \
+		'meetings[0].invited[2]: person "p99" is not in case PZ-2026-0109' "$T/err"
+	exits 1 "attendance and outcome of a meeting still to come" --db "$FP" --lang en \
+		familyplan import "$T/fp-future.json"
+	check "... refused at both" has_all "$T/err" "meetings\[1\].attended: who attended" \
+		"meetings\[1\].outcome: the outcome"
+fi
+exits 0 "... nothing was stored" --db "$FP" familyplan list
+check "... still revision 2" grep -q "^fp1 .* 2$" "$T/out"
+
+# usage
+exits 2 "familyplan without an action" --db "$FP" familyplan
+exits 2 "familyplan with an unknown action" --db "$FP" familyplan remove fp1
+exits 2 "familyplan show without an id" --db "$FP" familyplan show
+exits 2 "familyplan list with an argument" --db "$FP" familyplan list fp1
+exits 2 "familyplan show -o" --db "$FP" familyplan show fp1 -o "$T/x.json"
+exits 2 "familyplan show --case" --db "$FP" familyplan show fp1 --case PZ-2026-0109
+exits 0 "familyplan --help" familyplan --help
