@@ -145,8 +145,8 @@ function newView(body, ref) {
 			b.cb.checked = true;
 	} }, t('meeting.inviteAll'));
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
-	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont, teamSet,
-		h('div', { class: 'row' }, date.wrap, time.wrap), place.wrap, coord.wrap,
+	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont,
+		h('div', { class: 'row' }, date.wrap, time.wrap), place.wrap, coord.wrap, teamSet,
 		h('p', { class: 'muted small' }, t('meeting.inviteHint')), all, inv.wrap, msg,
 		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('meeting.save')),
 			h('a', { class: 'btn secondary', href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('common.cancel'))));
