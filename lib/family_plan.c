@@ -263,7 +263,7 @@ static void meeting(struct prd *r, const char *base, json_t *v)
 	json_t *coord = json_object_get(v, "coordinator");
 	struct kr_fplan_meeting *m = &r->p->meetings[r->p->nmeetings++];
 
-	m->id = text(r, base, v, "id", false);
+	m->id = json_string_value(json_object_get(v, "id"));   /* checked by items() */
 	snprintf(m->path, sizeof m->path, "%s", base);
 	m->date = date(r, base, v, "date");
 	if ((t = text(r, base, v, "time", false)) && !valid_time(t))

@@ -170,6 +170,9 @@ void ks_h_family_plan_put(struct ks_req *r)
 			refuse(r, r->args[0], true, v, reason);
 			goto out;
 		}
+		/* If-Match on a plan that does not exist: 404 from kr_fplan_put */
+		if (ks_req_header(r, "If-Match") && !ks_if_match(r, &expect))
+			goto out;
 	} else if (v == KR_ACCESS_FORBIDDEN) {
 		refuse(r, r->args[0], true, v, reason);
 		goto out;
@@ -191,10 +194,9 @@ void ks_h_family_plan_put(struct ks_req *r)
 	}
 	rc = kr_fplan_put(r->store, p, r->user.name, expect, r->now, &rev, &err);
 	snprintf(detail, sizeof detail, "family plan %.64s %s", p->id,
-	         expect == -1 ? "created" : "changed");
+	         rev == 1 ? "created" : "changed");
 	if (rc == KR_OK)
-		rc = ks_audit_tx(r, expect == -1 ? KR_AUDIT_CREATE : KR_AUDIT_UPDATE, NULL, detail,
-		                 &err);
+		rc = ks_audit_tx(r, rev == 1 ? KR_AUDIT_CREATE : KR_AUDIT_UPDATE, NULL, detail, &err);
 	if (rc) {
 		ks_end(r->store, false, NULL);
 		ks_fail(r, rc, &err);
@@ -204,7 +206,7 @@ void ks_h_family_plan_put(struct ks_req *r)
 		ks_fail(r, rc, &err);
 		goto out;
 	}
-	reply_plan(r, p->id, expect == -1 ? 201 : 200);
+	reply_plan(r, p->id, rev == 1 ? 201 : 200);
 out:
 	kr_fplan_free(old);
 	kr_fplan_free(p);

@@ -642,6 +642,16 @@ static void family_plan_matrix(void)
 	tc_call(S.port, &both, "PUT", "/api/family-plans/pa", NULL, PLAN_A, &resp);
 	tc_check(resp.status == 428, "PUT pa without If-Match: 428 (got %d)", resp.status);
 	tc_resp_free(&resp);
+	{
+		char pc[sizeof PLAN_A], *at;
+		memcpy(pc, PLAN_A, sizeof PLAN_A);
+		if ((at = strstr(pc, "\"id\":\"pa\"")))
+			at[7] = 'c';
+		tc_call(S.port, &both, "PUT", "/api/family-plans/pc", "If-Match: \"1\"\r\n", pc, &resp);
+		tc_check(resp.status == 404, "PUT with If-Match on a plan that does not exist: 404 "
+		         "(got %d)", resp.status);
+		tc_resp_free(&resp);
+	}
 }
 
 struct counts {
