@@ -75,6 +75,7 @@ static int use_clock_file(const char *path, enum kr_lang lang)
 
 struct args {
 	struct ks_config cfg;
+	long user_writes;
 	long threads, max_connections, timeout, max_per_address, header_deadline,
 	     request_deadline;
 	bool unsafe_testing;
@@ -117,6 +118,10 @@ static const struct cli_opt opts[] = {
 	{ .name = "--max-per-address", .kind = CLI_LONG, .at = AT(max_per_address), .min = 1,
 	  .max = 100000, .help_nl = "hooguit N verbindingen tegelijk van een adres (64)",
 	  .help_en = "at most N connections at once from one address (64)" },
+	{ .name = "--user-writes", .kind = CLI_LONG, .at = AT(user_writes), .min = 1,
+	  .max = 1000000, .help_nl = "een gebruiker doet hooguit N wijzigingen per seconde, na "
+	  "300 in een keer (5)", .help_en = "a user makes at most N changes a second, after 300 "
+	  "at once (5)" },
 	{ .name = "--header-deadline", .kind = CLI_LONG, .at = AT(header_deadline), .min = 1,
 	  .max = 3600, .value_nl = "S", .value_en = "S",
 	  .help_nl = "de kopregels van een verzoek binnen S seconden (10)",
@@ -164,6 +169,7 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 	a.timeout = 30;
 	a.max_per_address = 64;
 	a.header_deadline = 10;
+	a.user_writes = 5;
 	a.request_deadline = 60;
 	if ((status = cli_parse(cli, &spec, argc, argv, &a)) >= 0)
 		return status;
@@ -172,6 +178,7 @@ int cmd_serve(struct kr_cli *cli, int argc, char **argv)
 	cfg->timeout_s = (int)a.timeout;
 	cfg->max_per_address = (int)a.max_per_address;
 	cfg->header_deadline_s = (int)a.header_deadline;
+	cfg->user_writes_per_s = (int)a.user_writes;
 	cfg->request_deadline_s = (int)a.request_deadline;
 	if (cfg->clock_file && !a.unsafe_testing)
 		return cli_usage("serve", "%s", kr_tr(cli->lang,

@@ -602,7 +602,7 @@ static bool access_ok(struct ks_req *r)
  * Writes are limited per user and per share link (a token bucket each, by
  * the request clock, in this process's memory): a share-link holder may
  * make SHARE_BURST changes at once and SHARE_PER_HOUR an hour after that,
- * a user USER_BURST at once and USER_PER_S a second.  Past it: 429 with
+ * a user USER_BURST at once and --user-writes (USER_PER_S) a second.  Past it: 429 with
  * Retry-After.  Together with the size of a wish (api_share.c) this bounds
  * what one link can add to the database: about 10 x 8 KB an hour.
  */
@@ -680,7 +680,10 @@ static bool rate_ok(struct ks_req *r)
 		wait = rl_take(key, SHARE_BURST, SHARE_PER_HOUR / 3600.0, r->now);
 	} else if (r->has_user) {
 		snprintf(key, sizeof key, "u:%lld", (long long)r->user.id);
-		wait = rl_take(key, USER_BURST, USER_PER_S, r->now);
+		/* the clock counts whole seconds: the bucket holds at least a
+		 * second's worth */
+		double per_s = srv.cfg->user_writes_per_s > 0 ? srv.cfg->user_writes_per_s : USER_PER_S;
+		wait = rl_take(key, per_s > USER_BURST ? per_s : USER_BURST, per_s, r->now);
 	} else {
 		return true;
 	}

@@ -57,6 +57,7 @@ struct ks_config {
 	int timeout_s;             /* idle connection timeout */
 	int header_deadline_s;     /* a request's headers within this of its start */
 	int request_deadline_s;    /* its headers and body within this (not per byte) */
+	int user_writes_per_s;     /* a user's changes a second after a burst of 300; 0 = 5 */
 	long session_idle_s, session_max_s;
 	const char *trust_proxy;   /* proxy addresses (comma-separated) whose X-Real-IP and
 	                              X-Forwarded-Proto are believed, or NULL */
