@@ -6,13 +6,15 @@
  * agreement marked done, while the new person gets a fresh id.  Also: a
  * person who died or whose involvement ended loses their links at once and
  * gets no new one; a link's writes are rate limited (429 with Retry-After)
- * and a wish holds at most 2,000 characters, as the share page allows.
+ * and a wish holds at most 2,000 characters, as the share page allows; a
+ * user's writes are limited too, and `--user-writes` raises that limit.
  *
  * Usage: test_share_reuse KRING  (run from the repository root).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "client.h"
 
@@ -249,6 +251,48 @@ static void limits(void)
 	free(p);
 }
 
+/* A user's writes: 300 at once, then 5 a second (429 with Retry-After);
+ * `kring serve --user-writes N` raises the second's share (and the burst to
+ * at least N).  n writes of the case's notes; returns how many went
+ * through before the first refusal, with its status in *refused (0: none). */
+static int user_writes(int n, int *refused)
+{
+	char body[64];
+	*refused = 0;
+	for (int i = 0; i < n; i++) {
+		int st;
+		snprintf(body, sizeof body, "{\"notes\":\"schrijven %d\"}", i);
+		st = write_case("PATCH", "/api/cases/" REF "/case", body, NULL);
+		if (st != 200) {
+			*refused = st;
+			return i;
+		}
+	}
+	return n;
+}
+
+static void user_limit(void)
+{
+	static const char *const raised[] = { "--user-writes", "1000", NULL };
+	int ok, refused;
+
+	time_t t0 = time(NULL);
+	long most;
+	ok = user_writes(2000, &refused);
+	/* the tests before wrote too; the bucket fills by 5 a second meanwhile */
+	most = 300 + 5 * (long)(time(NULL) - t0 + 1);
+	tc_check(refused == 429 && ok >= 280 && ok <= most,
+	         "a user's writes are limited: 429 after %d (300 at once, then 5 a second: at most "
+	         "%ld; got %d)", ok, most, refused);
+	tc_check(tc_stop(&S) == 0, "the server stops");
+	if (tc_check(tc_start(&S, "web", raised), "again with --user-writes 1000") &&
+	    tc_check(tc_login(S.port, "anouk", PW, &W), "login")) {
+		ok = user_writes(600, &refused);
+		tc_check(ok == 600, "... 600 writes at once go through (%d, refused with %d)", ok,
+		         refused);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2 || !tc_setup(&S, argv[1]))
@@ -261,6 +305,7 @@ int main(int argc, char **argv)
 		reuse_attack();
 		death_and_involvement();
 		limits();
+		user_limit();
 	}
 	tc_check(tc_stop(&S) == 0, "server stops cleanly");
 	tc_check(tc_kring(&S, NULL, "audit", "--verify", NULL) == 0, "audit trail verifies");
