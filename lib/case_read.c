@@ -1698,10 +1698,28 @@ out:
 	return rc;
 }
 
+enum kr_status kri_json_document(const char *text, size_t len, json_t **doc,
+                                 struct kr_error *err)
+{
+	json_error_t jerr;
+
+	/* A UTF-8 byte-order mark, as some Windows tools write, is not content. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	*doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!*doc) {
+		kr_error_add_json(err, NULL, jerr.line, jerr.column, jerr.text);
+		return kr_error_say(err, KR_EINVAL, "het document is geen geldige JSON",
+		                    "the document is not valid JSON");
+	}
+	return KR_OK;
+}
+
 enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
                             struct kr_error *err)
 {
-	json_error_t jerr;
 	json_t *doc;
 	enum kr_status rc;
 
@@ -1711,17 +1729,8 @@ enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
 		                    "het document is %zu bytes; er mag hoogstens %u bytes (16 MiB) "
 		                    "in", "the document is %zu bytes; the limit is %u bytes (16 MiB)",
 		                    len, KR_CASE_MAX_BYTES);
-	/* A UTF-8 byte-order mark, as some Windows tools write, is not content. */
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
-	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!doc) {
-		kr_error_add_json(err, NULL, jerr.line, jerr.column, jerr.text);
-		return kr_error_say(err, KR_EINVAL, "het document is geen geldige JSON",
-		                    "the document is not valid JSON");
-	}
+	if ((rc = kri_json_document(text, len, &doc, err)) != KR_OK)
+		return rc;
 	rc = kr_case_from_json(doc, out, err);
 	json_decref(doc);
 	return rc;

@@ -18,6 +18,7 @@
 
 #include "kring/enum.h"
 #include "kring/family.h"
+#include "case_int.h"
 
 struct frd {
 	struct kr_error *err;
@@ -339,7 +340,6 @@ out:
 enum kr_status kr_family_read(const char *text_in, size_t len, struct kr_family **out,
                               struct kr_error *err)
 {
-	json_error_t jerr;
 	json_t *doc;
 	enum kr_status rc;
 
@@ -348,15 +348,8 @@ enum kr_status kr_family_read(const char *text_in, size_t len, struct kr_family 
 		return kr_error_say(err, KR_ETOOBIG, "het document is %zu bytes; er mag hoogstens %u "
 		                    "bytes in", "the document is %zu bytes; the limit is %u bytes",
 		                    len, KR_FAMILY_MAX_BYTES);
-	if (len >= 3 && memcmp(text_in, "\xEF\xBB\xBF", 3) == 0) {
-		text_in += 3;
-		len -= 3;
-	}
-	if (!(doc = json_loadb(text_in, len, JSON_REJECT_DUPLICATES, &jerr))) {
-		kr_error_add_json(err, NULL, jerr.line, jerr.column, jerr.text);
-		return kr_error_say(err, KR_EINVAL, "het document is geen geldige JSON",
-		                    "the document is not valid JSON");
-	}
+	if ((rc = kri_json_document(text_in, len, &doc, err)) != KR_OK)
+		return rc;
 	rc = kr_family_from_json(doc, out, err);
 	json_decref(doc);
 	return rc;

@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "kring/family_plan.h"
+#include "case_int.h"
 
 struct prd {
 	struct kr_error *err;
@@ -386,7 +387,6 @@ out:
 enum kr_status kr_fplan_read(const char *text_in, size_t len, struct kr_fplan **out,
                              struct kr_error *err)
 {
-	json_error_t jerr;
 	json_t *doc;
 	enum kr_status rc;
 
@@ -395,15 +395,8 @@ enum kr_status kr_fplan_read(const char *text_in, size_t len, struct kr_fplan **
 		return kr_error_say(err, KR_ETOOBIG, "het document is %zu bytes; er mag hoogstens %u "
 		                    "bytes in", "the document is %zu bytes; the limit is %u bytes",
 		                    len, KR_FPLAN_MAX_BYTES);
-	if (len >= 3 && memcmp(text_in, "\xEF\xBB\xBF", 3) == 0) {
-		text_in += 3;
-		len -= 3;
-	}
-	if (!(doc = json_loadb(text_in, len, JSON_REJECT_DUPLICATES, &jerr))) {
-		kr_error_add_json(err, NULL, jerr.line, jerr.column, jerr.text);
-		return kr_error_say(err, KR_EINVAL, "het document is geen geldige JSON",
-		                    "the document is not valid JSON");
-	}
+	if ((rc = kri_json_document(text_in, len, &doc, err)) != KR_OK)
+		return rc;
 	rc = kr_fplan_from_json(doc, out, err);
 	json_decref(doc);
 	return rc;
