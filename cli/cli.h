@@ -84,6 +84,13 @@ int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char acti
  * file.  Returns 0 or prints the error and returns EXIT_DATA. */
 int cli_write_file(const char *cmd, const char *path, const void *data, size_t len);
 
+/* Reads path ("-" = standard input) into a NUL-terminated buffer the caller
+ * frees, at most max + 1 bytes (so the reader of the document can say it is
+ * too big); its length into *len.  Prints "kring CMD: ..." and returns NULL
+ * when the file cannot be opened or memory runs out. */
+char *cli_read_file(struct kr_cli *cli, const char *cmd, const char *path, size_t max,
+                    size_t *len);
+
 /* The subcommands (cli/cmd_<name>.c). */
 int cmd_init(struct kr_cli *cli, int argc, char **argv);
 int cmd_import(struct kr_cli *cli, int argc, char **argv);

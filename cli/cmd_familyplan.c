@@ -76,33 +76,6 @@ static const struct cli_cmd spec = {
 	       "known id adds a new revision.\n",
 };
 
-/* Reads all of path ("-": standard input) up to the document limit. */
-static char *slurp(struct kr_cli *cli, const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = KR_FPLAN_MAX_BYTES + 2, n = 0;
-	char *buf;
-
-	*len = 0;
-	if (!f) {
-		fprintf(stderr, kr_tr(cli->lang, "kring familyplan: %s kan niet worden geopend\n",
-		                      "kring familyplan: cannot open %s\n"), path);
-		return NULL;
-	}
-	if ((buf = malloc(cap)))
-		n = fread(buf, 1, cap - 1, f);
-	if (f != stdin)
-		fclose(f);
-	if (!buf) {
-		fprintf(stderr, "kring familyplan: %s\n", kr_tr(cli->lang, "te weinig geheugen",
-		        "out of memory"));
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 static int import(struct kr_cli *cli, struct kr_store *s, const char *path)
 {
 	struct kr_fplan *p = NULL;
@@ -111,7 +84,7 @@ static int import(struct kr_cli *cli, struct kr_store *s, const char *path)
 	size_t len;
 	long rev = 0;
 	int status = 0;
-	char *text = slurp(cli, path, &len);
+	char *text = cli_read_file(cli, "familyplan", path, KR_FPLAN_MAX_BYTES, &len);
 
 	kr_error_init_lang(&err, cli->lang);
 	if (!text)

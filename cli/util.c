@@ -118,6 +118,33 @@ int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char acti
 	return status;
 }
 
+char *cli_read_file(struct kr_cli *cli, const char *cmd, const char *path, size_t max,
+                    size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t cap = max + 2, n = 0;
+	char *buf;
+
+	*len = 0;
+	if (!f) {
+		fprintf(stderr, kr_tr(cli->lang, "kring %s: %s kan niet worden geopend\n",
+		                      "kring %s: cannot open %s\n"), cmd, path);
+		return NULL;
+	}
+	if ((buf = malloc(cap)))
+		n = fread(buf, 1, cap - 1, f);
+	if (f != stdin)
+		fclose(f);
+	if (!buf) {
+		fprintf(stderr, "kring %s: %s\n", cmd, kr_tr(cli->lang, "te weinig geheugen",
+		        "out of memory"));
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
 int cli_write_file(const char *cmd, const char *path, const void *data, size_t len)
 {
 	char *tmp = NULL;
