@@ -78,7 +78,53 @@ void kr_case_summary_free(struct kr_case_summary *sum)
 	kr_signal_list_cleanup(&sum->signals);
 	free(sum->overdue);
 	free(sum->unowned);
+	free(sum->load);
 	free(sum);
+}
+
+/* True when load x goes before y: most open agreements first, then by name. */
+static bool load_before(const struct kr_case *c, const struct kr_summary_load *x,
+                        const struct kr_summary_load *y)
+{
+	if (x->open != y->open)
+		return x->open > y->open;
+	return strcmp(kr_case_person_name(c, x->person), kr_case_person_name(c, y->person)) < 0;
+}
+
+/* The open agreements per person named on them. */
+static bool count_load(struct kr_case_summary *sum, const struct kr_case *c, long as_of)
+{
+	for (size_t i = 0; i < c->plan.nagreements; i++) {
+		const struct kr_agreement *a = &c->plan.agreements[i];
+		if (!kr_plan_agreement_open(a))
+			continue;
+		for (size_t w = 0; w < a->nwho; w++) {
+			size_t k = 0;
+			while (k < sum->nload && sum->load[k].person != a->who[w])
+				k++;
+			if (k == sum->nload) {
+				struct kr_summary_load *g = realloc(sum->load, (k + 1) * sizeof *g);
+				int p = a->who[w];
+				if (!g)
+					return false;
+				sum->load = g;
+				g[k] = (struct kr_summary_load){
+					.person = p,
+					.informal = p != c->child &&
+					            c->persons[p].world != KR_WORLD_PROFESSIONAL &&
+					            kr_case_person_alive(c, p, as_of) };
+				sum->nload++;
+			}
+			sum->load[k].open++;
+		}
+	}
+	for (size_t i = 1; i < sum->nload; i++)   /* a plan names few persons */
+		for (size_t k = i; k > 0 && load_before(c, &sum->load[k], &sum->load[k - 1]); k--) {
+			struct kr_summary_load t = sum->load[k];
+			sum->load[k] = sum->load[k - 1];
+			sum->load[k - 1] = t;
+		}
+	return true;
 }
 
 static bool push(int **v, size_t *n, int x)
@@ -156,6 +202,7 @@ enum kr_status kr_case_summary(const struct kr_case *c, struct kr_history *h, lo
 		if (a->nwho == 0)
 			ok &= push(&sum->unowned, &sum->nunowned, (int)i);
 	}
+	ok &= count_load(sum, c, as_of);
 	sum->next_review = kr_plan_next_review(c, s);
 	sum->review_overdue = sum->next_review >= 0 && as_of > sum->next_review;
 	for (size_t i = 0; i < c->plan.nwishes; i++)
@@ -306,6 +353,20 @@ static json_t *jprocesses(const struct kr_case_summary *sum)
 /* The settling-in schedule of the current home: null without one, else
  * the placement, the six check-ins with their day and whether done, the
  * next one, whether it is late, and the check-ins recorded (as written). */
+/* agreements.per_person: [{person, name, open, informal}], most first. */
+static json_t *jload(const struct kr_case_summary *sum)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < sum->nload; i++) {
+		const struct kr_summary_load *l = &sum->load[i];
+		json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:b}", "person",
+		                      sum->c->persons[l->person].id, "name",
+		                      kr_case_person_name(sum->c, l->person), "open",
+		                      (json_int_t)l->open, "informal", l->informal));
+	}
+	return a;
+}
+
 static json_t *jsettling(const struct kr_case_summary *sum)
 {
 	const struct kr_settling *st = &sum->settling;
@@ -406,6 +467,8 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 	              (json_int_t)c->nties, "by_world", worlds,
 	              "wishes", "child", (json_int_t)sum->child_wishes, "answered",
 	              (json_int_t)sum->answered_wishes, "factors", factors);
+	if (o)
+		json_object_set_new(json_object_get(o, "agreements"), "per_person", jload(sum));
 	if (o)
 		json_object_set_new(o, "settling", jsettling(sum));
 	if (o)

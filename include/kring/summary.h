@@ -30,6 +30,15 @@ enum kr_factor { KR_FACTOR_HEARD, KR_FACTOR_SAY, KR_FACTOR_SUPPORT, KR_FACTOR_TR
 	KR_FACTOR_CONTINUITY, KR_FACTOR__N };
 enum kr_factor_status { KR_FACTOR_OK, KR_FACTOR_WATCH, KR_FACTOR_CONCERN };
 
+/* How many open agreements name one person (the plan page's "Wie draagt
+ * wat"): person index, count, and whether the person is informal (not the
+ * child, not a professional, alive on as-of), as network-overload counts. */
+struct kr_summary_load {
+	int person;
+	size_t open;
+	bool informal;
+};
+
 struct kr_case_summary {
 	const struct kr_case *c;   /* borrowed: the case it describes */
 	long as_of;
@@ -52,6 +61,8 @@ struct kr_case_summary {
 	size_t child_wishes, answered_wishes;
 	enum kr_factor_status factor[KR_FACTOR__N];
 	struct kr_settling settling;     /* the settling-in schedule of the current home */
+	struct kr_summary_load *load;    /* open agreements per person, most first; owned */
+	size_t nload;
 };
 
 /* Computes the summary of case c on day as_of with the thresholds s (NULL:

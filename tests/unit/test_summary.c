@@ -495,6 +495,34 @@ static json_t *key(json_t *o, const char *k)
 	return v;
 }
 
+/* The open agreements per person: done ones and unowned ones do not count,
+ * most first, then by name; a professional is not informal. */
+static void load_per_person(void **state)
+{
+	const struct kr_case_summary *s;
+	json_t *d = troubled(), *o, *v;
+	(void)state;
+	add(d, "plan.agreements", "{'id': 'a5', 'who': ['p9', 'p6'], 'what': 'plan a visit',"
+	                          " 'status': 'open'}");
+	s = sum(d, AS_OF);
+	assert_int_equal(s->nload, 3);
+	assert_string_equal(g_case->persons[s->load[0].person].id, "p6");   /* Kees, 2 */
+	assert_int_equal(s->load[0].open, 2);
+	assert_true(s->load[0].informal);
+	assert_string_equal(g_case->persons[s->load[1].person].id, "p9");   /* Anouk, 1 */
+	assert_false(s->load[1].informal);
+	assert_string_equal(g_case->persons[s->load[2].person].id, "p5");   /* Marga, 1 */
+	g_json = o = kr_case_summary_json(s, false);
+	v = key(key(o, "agreements"), "per_person");
+	assert_int_equal(json_array_size(v), 3);
+	assert_string_equal(json_string_value(key(json_array_get(v, 0), "person")), "p6");
+	assert_string_equal(json_string_value(key(json_array_get(v, 0), "name")), "Kees");
+	assert_int_equal(json_integer_value(key(json_array_get(v, 0), "open")), 2);
+	assert_true(json_is_true(key(json_array_get(v, 0), "informal")));
+	assert_true(json_is_false(key(json_array_get(v, 1), "informal")));
+	assert_string_equal(json_string_value(key(json_array_get(v, 2), "name")), "Marga");
+}
+
 static void summary_json(void **state)
 {
 	const struct kr_case_summary *s;
@@ -1134,6 +1162,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(summary_going_well),
+		T(load_per_person),
 		T(summary_of_a_path),
 		T(next_review_boundary),
 		T(summary_trust_figures),

@@ -75,16 +75,24 @@ export async function loadSignals() {
 }
 
 /* The library's summary of the open case (GET .../summary): the five
- * factors, the current placement, counts; null when it cannot be had. */
-export async function loadSummary() {
-	try {
-		const r = await api('GET', `/api/cases/${enc(cs.ref)}/summary`);
-		return r.data;
-	} catch (e) {
+ * factors, the current placement, counts, the child's age, the open
+ * agreements per person; null when it cannot be had.  Asked once per
+ * revision: the case head and the open tab share the answer. */
+let summaryOf = { key: null, promise: null };
+
+export function loadSummary() {
+	const key = `${cs.ref}@${cs.revision}`;
+	if (summaryOf.key === key)
+		return summaryOf.promise;
+	const promise = api('GET', `/api/cases/${enc(cs.ref)}/summary`).then((r) => r.data, (e) => {
+		if (summaryOf.promise === promise)
+			summaryOf = { key: null, promise: null };   /* ask again next time */
 		if (e.status === 401)
 			throw e;
 		return null;
-	}
+	});
+	summaryOf = { key, promise };
+	return promise;
 }
 
 /* Forgets the open case (logout). */
@@ -94,6 +102,7 @@ export function closeCase() {
 	cs.revision = null;
 	cs.signals = [];
 	cs.undo = [];
+	summaryOf = { key: null, promise: null };
 }
 
 /* ---- from a changed copy to item edits ---- */

@@ -1,9 +1,9 @@
 // model.js - reading and changing a kring-case/1 document in the browser:
-// names, ages, ties and rings of the ecogram's editing, open agreements,
-// the load per network member, fresh ids, and a keyed difference between
-// two revisions (for the conflict dialog and undo).  Pure functions on
-// plain JSON; nothing here touches the page.  What the library judges
-// (the current placement, overdue and unowned agreements, the five
+// names, ties and rings of the ecogram's editing, open agreements, fresh
+// ids, and a keyed difference between two revisions (for the conflict
+// dialog and undo).  Pure functions on plain JSON; nothing here touches the
+// page.  What the library judges (the current placement, the child's age,
+// overdue and unowned agreements, the open agreements per person, the five
 // factors) is asked from the server (GET .../summary), never computed here.
 
 import { ringTie } from './i18n.js';
@@ -141,21 +141,6 @@ export function plan(doc) {
 
 export function isOpen(a) {
 	return !a.status || a.status === 'open';
-}
-
-/* Open agreements per person: [{id, name, count, informal}] most first. */
-export function loadPerPerson(doc) {
-	const counts = new Map();
-	for (const a of (doc.plan && doc.plan.agreements) || []) {
-		if (!isOpen(a))
-			continue;
-		for (const w of a.who || [])
-			counts.set(w, (counts.get(w) || 0) + 1);
-	}
-	return [...counts.entries()].map(([id, count]) => {
-		const p = personById(doc, id);
-		return { id, name: nameOf(doc, id), count, informal: !!p && !isProfessional(p) && id !== childId(doc) };
-	}).sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
 }
 
 function keyOf(coll, item, i) {

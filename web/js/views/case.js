@@ -6,10 +6,10 @@
 // the open tab after every change of the case.
 
 import { renderUrl } from '../api.js';
-import { canUndo, cs, onCaseChange, openCase, reportError, undo, undoLabel } from '../casestore.js';
+import { canUndo, cs, loadSummary, onCaseChange, openCase, reportError, undo, undoLabel } from '../casestore.js';
 import { h, mount } from '../dom.js';
 import { t, tp } from '../i18n.js';
-import { age, childOf } from '../model.js';
+import { childOf } from '../model.js';
 import * as ecogram from './ecogram.js';
 import { linksFor as familyPlanLinks } from './familyplan.js';
 import * as genogram from './genogram.js';
@@ -90,7 +90,14 @@ async function inboxBadge(nav, ref, ctx) {
 function drawHead(head, ref) {
 	const doc = cs.doc;
 	const child = childOf(doc) || { id: doc.case.child };
-	const a = age(child.born);
+	/* the age as the library counts it (partial birth dates, as-of day) */
+	const ageSpan = h('span', { class: 'age', hidden: true });
+	loadSummary().then((sum) => {
+		if (sum && sum.child && Number.isInteger(sum.child.age) && cs.doc === doc) {
+			ageSpan.textContent = ` ${tp('common.age', sum.child.age)}`;
+			ageSpan.hidden = false;
+		}
+	}).catch(() => {});
 	const undoBtn = h('button', { type: 'button', class: 'btn secondary', id: 'undo',
 		disabled: !canUndo(), title: canUndo() ? t('undo.title', { what: undoLabel() }) : null,
 		onclick: async () => {
@@ -102,8 +109,7 @@ function drawHead(head, ref) {
 		} }, t('undo.button'));
 	mount(head,
 		h('div', { class: 'case-title' },
-			h('h1', { id: 'case-title' }, child.name || child.id,
-				a !== null ? h('span', { class: 'age' }, ` ${tp('common.age', a)}`) : null),
+			h('h1', { id: 'case-title' }, child.name || child.id, ageSpan),
 			h('p', { class: 'muted' }, t('case.refRev', { ref, rev: cs.revision }))),
 		h('div', { class: 'case-actions' },
 			undoBtn,

@@ -19,7 +19,7 @@ import { renderUrl } from '../api.js';
 import { personSelect } from '../forms.js';
 import { signalTitle } from '../signals.js';
 import { enumValues, fmtDate, fmtNum, getLang, t, te, textLimit, tp } from '../i18n.js';
-import { byDate, childId, firstDay, freshId, isOpen, loadPerPerson, nameOf, plan as planOf,
+import { byDate, childId, firstDay, freshId, isOpen, nameOf, plan as planOf,
 	today } from '../model.js';
 
 /* The text of a concern: plain text, or {text, visibility}. */
@@ -372,8 +372,8 @@ export async function render(body, { ref }) {
 	const p = doc.plan || {};
 	const sm = p.safety_map || {};
 	const hasPlan = Object.keys(p).length > 0;
-	const load = loadPerPerson(doc);
-	const max = Math.max(1, ...load.map((x) => x.count));
+	const load = (sum && sum.agreements && sum.agreements.per_person) || [];
+	const max = Math.max(1, ...load.map((x) => x.open));
 	const overloadIds = new Set(cs.signals.filter((sg) => sg.id === 'network-overload').flatMap((sg) => sg.subjects || []));
 	const safety = field(t('plan.safety'), 'textarea', { value: p.safety || '', rows: 3, hint: t('plan.safetyHint'),
 		maxlength: textLimit('plan', 'safety') });
@@ -457,9 +457,9 @@ export async function render(body, { ref }) {
 			h('h3', { id: 'load-title' }, t('load.title')),
 			h('p', { class: 'muted small' }, t('load.intro')),
 			load.length ? h('ul', { class: 'load', id: 'load' }, load.map((x) => h('li', {
-				class: overloadIds.has(x.id) ? 'heavy' : null, dataset: { person: x.id } },
-			h('span', {}, x.name), h('span', { class: 'bar', 'aria-hidden': 'true', dataset: { w: x.count } }),
-			h('span', { class: 'num' }, fmtNum(x.count))))) : h('p', { class: 'muted' }, t('load.none'))),
+				class: overloadIds.has(x.person) ? 'heavy' : null, dataset: { person: x.person } },
+			h('span', {}, x.name), h('span', { class: 'bar', 'aria-hidden': 'true', dataset: { w: x.open } }),
+			h('span', { class: 'num' }, fmtNum(x.open))))) : h('p', { class: 'muted' }, t('load.none'))),
 		h('section', { class: 'card', 'aria-labelledby': 'safety-title' },
 			h('h3', { id: 'safety-title' }, t('plan.safetyTitle')),
 			h('p', { class: 'print-only', id: 'safety-print' }, p.safety || t('common.empty')),
