@@ -442,6 +442,14 @@ test('an agreement with a past due date is flagged, one without an owner too', a
 	await worker.waitForSelector('#agreements tr[data-unowned="1"]');
 	assert.match(await worker.textContent('#plan-signals'), /Afspraak over tijd/);
 	assert.match(await worker.textContent('#load'), /Oma Truus/);
+	/* the load is the library's count (summary agreements.per_person) */
+	const per = (await (await worker.request.get(`${base}/api/cases/${NEW_REF}/summary`)).json()).agreements.per_person;
+	assert.equal(await worker.locator('#load li').count(), per.length);
+	assert.equal(await worker.textContent(`#load li[data-person="${per[0].person}"] .num`), String(per[0].open));
+	/* the child's age in the head is the library's */
+	const kid = (await (await worker.request.get(`${base}/api/cases/${NEW_REF}/summary`)).json()).child;
+	if (Number.isInteger(kid.age))
+		await worker.waitForSelector(`#case-title .age:has-text("${kid.age} jaar")`);
 	/* a safety score, drawn on the line */
 	await worker.getByLabel('Score (0-10)').fill('6');
 	await worker.click('#scale-form button[type=submit]');
