@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "testutil.h"
+#include "tu_json.h"
 #include "kring/plan.h"
 #include "kring/settings.h"
 #include "kring/signals.h"
@@ -98,85 +99,6 @@ static const char BASE[] =
 	"    'status': 'open'},"
 	"   {'id': 'a2', 'who': ['p6'], 'what': 'drive Sam to football', 'due': '2027-03-01',"
 	"    'if_not': 'Marga drives', 'status': 'open'}]}}";
-
-/* ---- building cases with jansson (as in test_signals.c) ---- */
-
-static json_t *J(const char *text)
-{
-	char *t = strdup(text);
-	json_error_t e;
-	json_t *v;
-	assert_non_null(t);
-	for (char *p = t; *p; p++)
-		if (*p == '\'')
-			*p = '"';
-	v = json_loads(t, JSON_DECODE_ANY, &e);
-	if (!v)
-		fail_msg("bad test JSON at %d:%d: %s\n%s", e.line, e.column, e.text, t);
-	free(t);
-	return v;
-}
-
-static json_t *at(json_t *doc, const char *path)
-{
-	json_t *cur = doc;
-	const char *p = path;
-	while (*p && cur) {
-		if (*p == '[') {
-			char *end;
-			long i = strtol(p + 1, &end, 10);
-			cur = json_array_get(cur, (size_t)i);
-			p = end + 1;
-		} else {
-			char key[64];
-			size_t n = 0;
-			while (*p && *p != '.' && *p != '[' && n + 1 < sizeof key)
-				key[n++] = *p++;
-			key[n] = '\0';
-			cur = json_object_get(cur, key);
-		}
-		if (*p == '.')
-			p++;
-	}
-	if (!cur)
-		fail_msg("no %s", path);
-	return cur;
-}
-
-static void put(json_t *obj, const char *key, const char *text)
-{
-	assert_int_equal(json_object_set_new(obj, key, J(text)), 0);
-}
-
-static void put_str(json_t *obj, const char *key, const char *s)
-{
-	assert_int_equal(json_object_set_new(obj, key, json_string(s)), 0);
-}
-
-static void drop(json_t *obj, const char *key)
-{
-	if (json_object_del(obj, key) != 0)
-		fail_msg("no key %s to delete", key);
-}
-
-static void add(json_t *doc, const char *path, const char *text)
-{
-	assert_int_equal(json_array_append_new(at(doc, path), J(text)), 0);
-}
-
-static json_t *tie(json_t *doc, const char *a, const char *b)
-{
-	json_t *arr = at(doc, "ties"), *t;
-	size_t i;
-	json_array_foreach(arr, i, t) {
-		const char *ta = json_string_value(json_object_get(t, "a"));
-		const char *tb = json_string_value(json_object_get(t, "b"));
-		if ((!strcmp(ta, a) && !strcmp(tb, b)) || (!strcmp(ta, b) && !strcmp(tb, a)))
-			return t;
-	}
-	fail_msg("no tie %s-%s", a, b);
-	return NULL;
-}
 
 /* ---- computing, freed by the teardown ---- */
 
