@@ -11,24 +11,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { registerFirst } from './harness.mjs';
+import { EXAMPLES, PW, REF, ROOT, TABLET, clean, kring, launch, newPage as harnessPage, pageFetch,
+	registerFirst, serve, shot as harnessShot, stop } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
-const KRING = process.env.KRING_BIN || path.join(ROOT, 'build/kring');
-const SHOTS = process.env.KRING_SCREENSHOTS === '1';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PW = { anouk: 'Zonnebloem-Veld-42' };
-const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
-	.map((f) => path.join(ROOT, 'examples', f));
-const REF = 'PZ-2026-0101';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86400e3;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -42,28 +31,6 @@ let browser;
 let page;
 let newRef;   /* the case made by the new-case test */
 
-function kring(args, input) {
-	return execFileSync(KRING, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
-}
-
-async function startServer(db) {
-	server = spawn(KRING, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(ROOT, 'web')],
-		{ stdio: ['ignore', 'ignore', 'pipe'] });
-	let log = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`kring serve did not start:\n${log}`)), 15000);
-		server.stderr.on('data', (d) => {
-			log += d.toString();
-			const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-		server.on('exit', (code) => reject(new Error(`kring serve exited (${code}):\n${log}`)));
-	});
-}
-
 before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-cw-'));
 	const db = path.join(tmp, 'e2e.db');
@@ -74,12 +41,8 @@ before(async () => {
 		`${PW.anouk}\n`);
 	for (const f of EXAMPLES)
 		kring(['--db', db, '--author', 'e2e', 'assign', path.basename(f, '.json'), 'anouk']);
-	base = await startServer(db);
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update'],
-	});
+	({ base, proc: server } = await serve(db));
+	browser = await launch();
 	page = await newPage();
 	await page.goto(`${base}/#/login`);
 	await page.fill('input[name=user]', 'anouk');
@@ -91,73 +54,24 @@ before(async () => {
 after(async () => {
 	if (browser)
 		await browser.close();
-	if (server && server.exitCode === null) {
-		const gone = new Promise((r) => server.once('exit', r));
-		server.kill('SIGTERM');
-		await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-		if (server.exitCode === null)
-			server.kill('SIGKILL');
-	}
+	await stop(server);
 	if (tmp)
 		fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/* The harness's page (it records every problem) that also records the
+ * writes it sends, for the tests that check writes go item by item. */
 async function newPage() {
-	const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'nl-NL' });
-	const p = await ctx.newPage();
-	p.setDefaultTimeout(10000);
-	p.problems = [];
+	const p = await harnessPage({ browser, base }, { viewport: TABLET });
 	p.requests = [];
-	p.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-			p.problems.push(`console.error: ${m.text()}`);
-	});
-	p.on('pageerror', (e) => p.problems.push(`page error: ${e.message}`));
 	p.on('request', (r) => {
 		if (r.method() !== 'GET')
 			p.requests.push(`${r.method()} ${new URL(r.url()).pathname}`);
 	});
-	p.on('response', (r) => {
-		const u = new URL(r.url());
-		if (u.origin !== base)
-			return;
-		if (r.status() >= 500 || (r.status() >= 400 && !u.pathname.startsWith('/api/')))
-			p.problems.push(`HTTP ${r.status()} ${u.pathname}`);
-	});
 	return p;
 }
 
-function clean(p) {
-	assert.deepEqual(p.problems, [], 'no console errors, page errors or failed files');
-}
-
-async function shot(p, name) {
-	if (!SHOTS)
-		return;
-	await p.evaluate(() => {
-		const t = document.getElementById('toasts');
-		if (t)
-			t.replaceChildren();
-		window.scrollTo(0, 0);
-	});
-	await p.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `${name}.png`), fullPage: true });
-}
-
-/* fetch() from inside the page (with its cookies); returns {status, body}. */
-function pageFetch(p, url, init = {}) {
-	return p.evaluate(async ([u, i]) => {
-		const r = await fetch(u, i);
-		const text = await r.text();
-		let body = text;
-		try {
-			body = JSON.parse(text);
-		} catch (e) {
-			body = text;
-		}
-		return { status: r.status, body, etag: r.headers.get('ETag'),
-			type: r.headers.get('Content-Type') };
-	}, [url, init]);
-}
+const shot = (p, name) => harnessShot(p, name, true);
 
 async function caseDoc(ref) {
 	const r = await pageFetch(page, `/api/cases/${ref}`);

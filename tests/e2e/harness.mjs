@@ -209,7 +209,7 @@ export function pageFetch(page, url, init = {}) {
 		} catch (e) {
 			body = text;
 		}
-		return { status: r.status, body, text, etag: r.headers.get('ETag') };
+		return { status: r.status, body, text, etag: r.headers.get('ETag'), type: r.headers.get('Content-Type') };
 	}, [url, init]);
 }
 

@@ -8,90 +8,28 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { registerFirst } from './harness.mjs';
+import { EXAMPLES, PW, REF, ROOT, SHOTS, clean, newPage as harnessPage, pageFetch, setup, shot as harnessShot }
+	from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
-const KRING = process.env.KRING_BIN || path.join(ROOT, 'build/kring');
-const SHOTS = process.env.KRING_SCREENSHOTS === '1';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PW = { anouk: 'Zonnebloem-Veld-42', bram: 'Kastanje-Regen-913', ana: 'Telraam-Oktober-77' };
-const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
-	.map((f) => path.join(ROOT, 'examples', f));
-const REF = 'PZ-2026-0101';
 const NEW_REF = `E2E-${process.pid}`;
 /* A meeting whose attendance is recorded lies in the past: the server takes
  * attendance only once a meeting's day has come (docs/case-edit.md). */
 const MEETING_DAY = new Date(Date.now() - 86400e3).toISOString().slice(0, 10);
 
-let tmp;
-let server;
+let w;          /* the harness's world: database, server, browser */
 let base;
-let browser;
 const timings = [];
 
-function kring(args, input) {
-	return execFileSync(KRING, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
-}
-
-async function startServer(db) {
-	server = spawn(KRING, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(ROOT, 'web')],
-		{ stdio: ['ignore', 'ignore', 'pipe'] });
-	let log = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`kring serve did not start:\n${log}`)), 15000);
-		server.stderr.on('data', (d) => {
-			log += d.toString();
-			const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-		server.on('exit', (code) => reject(new Error(`kring serve exited (${code}):\n${log}`)));
-	});
-}
-
 before(async () => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-'));
-	const db = path.join(tmp, 'e2e.db');
-	kring(['--db', db, 'init']);
-	registerFirst(db);   /* the register before the cases that name its families */
-	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES]);
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW.anouk}\n`);
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'bram', '--role', 'lead', '--team', 'noord'], `${PW.bram}\n`);
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'ana', '--role', 'analyst'], `${PW.ana}\n`);
-	for (const f of EXAMPLES) {
-		const ref = path.basename(f, '.json');
-		kring(['--db', db, '--author', 'e2e', 'assign', ref, 'anouk']);
-		kring(['--db', db, '--author', 'e2e', 'assign', ref, 'bram']);
-	}
-	base = await startServer(db);
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update'],
-	});
+	w = await setup('run');
+	base = w.base;
 });
 
 after(async () => {
-	if (browser)
-		await browser.close();
-	if (server && server.exitCode === null) {
-		const gone = new Promise((r) => server.once('exit', r));
-		server.kill('SIGTERM');
-		await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-		if (server.exitCode === null)
-			server.kill('SIGKILL');
-	}
-	if (tmp)
-		fs.rmSync(tmp, { recursive: true, force: true });
+	if (w)
+		await w.close();
 	if (timings.length) {
 		console.log('# page load times (ms): navigation start -> load event / -> view drawn with its data');
 		for (const x of timings)
@@ -99,47 +37,17 @@ after(async () => {
 	}
 });
 
-/* A page that records every problem: console errors (except the browser's
- * own "Failed to load resource" line, judged by the response instead),
- * uncaught errors, failed static files and 5xx answers. */
-async function newPage(opts = {}) {
-	const ctx = await browser.newContext({ viewport: opts.viewport || { width: 1024, height: 768 },
-		locale: 'nl-NL', ...opts.context });
-	const page = await ctx.newPage();
-	page.setDefaultTimeout(10000);
-	page.problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-			page.problems.push(`console.error: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-	page.on('response', (r) => {
-		const u = new URL(r.url());
-		if (u.origin !== base)
-			return;
-		if (r.status() >= 500 || (r.status() >= 400 && !u.pathname.startsWith('/api/')))
-			page.problems.push(`HTTP ${r.status()} ${u.pathname}`);
-	});
-	return page;
+/* A page that records every problem (harness.mjs). */
+function newPage(opts = {}) {
+	return harnessPage(w, opts);
 }
 
-function clean(page) {
-	assert.deepEqual(page.problems, [], 'no console errors, page errors or failed files');
-}
-
+/* A screenshot once the page has settled (KRING_SCREENSHOTS=1). */
 async function shot(page, name, full = false) {
 	if (!SHOTS)
 		return;
-	const dir = path.join(ROOT, 'docs', 'screenshots');
-	fs.mkdirSync(dir, { recursive: true });
 	await page.waitForTimeout(300);
-	await page.evaluate(() => {
-		const t = document.getElementById('toasts');
-		if (t)
-			t.replaceChildren();
-		window.scrollTo(0, 0);
-	});
-	await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: full });
+	await harnessShot(page, name, full);
 }
 
 async function login(page, user) {
@@ -147,21 +55,6 @@ async function login(page, user) {
 	await page.fill('input[name=user]', user);
 	await page.fill('input[name=password]', PW[user]);
 	await page.click('.login-form button[type=submit]');
-}
-
-/* fetch() from inside the page (with its cookies); returns {status, body}. */
-function pageFetch(page, url, init = {}) {
-	return page.evaluate(async ([u, i]) => {
-		const r = await fetch(u, i);
-		const text = await r.text();
-		let body = text;
-		try {
-			body = JSON.parse(text);
-		} catch (e) {
-			body = text;
-		}
-		return { status: r.status, body, etag: r.headers.get('ETag') };
-	}, [url, init]);
 }
 
 async function caseDoc(page, ref) {
