@@ -12,51 +12,19 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { registerFirst } from './harness.mjs';
+import { EXAMPLES, PW as HARNESS_PW, SHOTS, clean, kring, launch, newPage as harnessPage, registerFirst, serve,
+	shot as harnessShot, stop } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
-const KRING = process.env.KRING_BIN || path.join(ROOT, 'build/kring');
-const SHOTS = process.env.KRING_SCREENSHOTS === '1';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PW = { anouk: 'Zonnebloem-Veld-42', joost: 'Eikenhout-Rivier-51', bram: 'Kastanje-Regen-913',
-	ana: 'Telraam-Oktober-77' };
+const PW = { ...HARNESS_PW, joost: 'Eikenhout-Rivier-51' };
 const AS_OF = '2026-12-01';
-const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
-	.map((f) => path.join(ROOT, 'examples', f));
 
 let tmp;
 let server;
 let base;
 let browser;
-
-function kring(args, input) {
-	return execFileSync(KRING, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
-}
-
-async function startServer(db) {
-	server = spawn(KRING, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(ROOT, 'web')],
-		{ stdio: ['ignore', 'ignore', 'pipe'] });
-	let log = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`kring serve did not start:\n${log}`)), 15000);
-		server.stderr.on('data', (d) => {
-			log += d.toString();
-			const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-		server.on('exit', (code) => reject(new Error(`kring serve exited (${code}):\n${log}`)));
-	});
-}
 
 before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-dash-'));
@@ -65,7 +33,7 @@ before(async () => {
 	kring(['--db', db, 'init']);
 	registerFirst(db);   /* the register before the cases that name its families */
 	kring(['generate', '--cases', '240', '--seed', '5', '-o', gen]);
-	const generated = fs.readdirSync(gen).sort().map((f) => path.join(gen, f));
+	const generated = fs.readdirSync(gen).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(gen, f));
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, ...generated]);
 	for (const [name, role, team] of [['anouk', 'worker', 'noord'], ['joost', 'worker', 'noord'],
 		['bram', 'lead', 'noord'], ['ana', 'analyst', '']])
@@ -75,58 +43,31 @@ before(async () => {
 	for (const f of generated.slice(0, 16))
 		kring(['--db', db, '--author', 'e2e', 'assign', path.basename(f, '.json'), 'joost']);
 	kring(['--db', db, 'reindex', '--as-of', AS_OF]);
-	base = await startServer(db);
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update'],
-	});
+	({ base, proc: server } = await serve(db));
+	browser = await launch();
 });
 
 after(async () => {
 	if (browser)
 		await browser.close();
-	if (server && server.exitCode === null) {
-		const gone = new Promise((r) => server.once('exit', r));
-		server.kill('SIGTERM');
-		await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-		if (server.exitCode === null)
-			server.kill('SIGKILL');
-	}
+	await stop(server);
 	if (tmp)
 		fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/* A wide page that records every problem (harness.mjs); the steering
+ * figures over 250 cases get a little more time. */
 async function newPage() {
-	const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-	const page = await ctx.newPage();
+	const page = await harnessPage({ browser, base }, { viewport: { width: 1280, height: 900 } });
 	page.setDefaultTimeout(15000);
-	page.problems = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-			page.problems.push(`console.error: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-	page.on('response', (r) => {
-		const u = new URL(r.url());
-		if (u.origin === base && (r.status() >= 500 || (r.status() >= 400 && !u.pathname.startsWith('/api/'))))
-			page.problems.push(`HTTP ${r.status()} ${u.pathname}`);
-	});
 	return page;
-}
-
-function clean(page) {
-	assert.deepEqual(page.problems, [], 'no console errors, page errors or failed files');
 }
 
 async function shot(page, name) {
 	if (!SHOTS)
 		return;
-	const dir = path.join(ROOT, 'docs', 'screenshots');
-	fs.mkdirSync(dir, { recursive: true });
 	await page.waitForTimeout(300);
-	await page.evaluate(() => window.scrollTo(0, 0));
-	await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+	await harnessShot(page, name, false);
 }
 
 async function login(page, user) {

@@ -9,29 +9,18 @@
 // its legend; and editing (add in a sector, drag, keyboard, draw a tie)
 // still works and draws a freshly fetched geometry.
 //
-// Like run.mjs: a fresh database with the example cases (and here a
+// With harness.mjs: a fresh database with the example cases (and here a
 // 150-person case and an empty one), `kring serve` on a free port, Debian's
 // chromium through playwright-core; every test also fails on a console
 // error, a page error, a failed file or a 5xx.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { registerFirst } from './harness.mjs';
+import { EXAMPLES, PW, REF, bigCase, kring, launch, newPage, registerFirst, serve, stop } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.KRING_ROOT || path.resolve(HERE, '../..');
-const KRING = process.env.KRING_BIN || path.join(ROOT, 'build/kring');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PW = 'Zonnebloem-Veld-42';
-const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()
-	.map((f) => path.join(ROOT, 'examples', f));
-const REF = 'PZ-2026-0101';
 const BIG = 'E2E-ECO-150';
 const EMPTY = 'E2E-ECO-NEW';
 const RED = '#D55E00';
@@ -41,59 +30,6 @@ let server;
 let base;
 let browser;
 let page;
-
-function kring(args, input) {
-	return execFileSync(KRING, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
-}
-
-/* A case with n people made by a small deterministic generator: every
- * sex, world and segment, long names, half of them with a tie to the
- * child, some ties between others. */
-function bigCase(ref, n) {
-	let s = 7;
-	const next = () => {
-		s = (s * 1103515245 + 12345) % 2147483648;
-		return s;
-	};
-	const pick = (xs) => xs[next() % xs.length];
-	const persons = [{ id: 'p0', name: 'Kind Groot', sex: 'f', born: '2015-03-01', roles: ['child'] }];
-	const ties = [];
-	for (let i = 1; i < n; i++) {
-		persons.push({ id: `p${i}`, name: i % 5 ? `Persoon ${i}` : `Maximiliaan van den Heuvel ${i}`,
-			sex: pick(['m', 'f', 'x', 'unknown']), world: pick(['origin', 'foster', 'shared', 'professional']),
-			segment: pick(['household', 'family', 'friends', 'school_work', 'leisure', 'neighbourhood',
-				'religion', 'online', 'professionals']) });
-		if (next() % 2)
-			ties.push({ a: 'p0', b: `p${i}`, strength: pick(['strong', 'normal', 'weak']),
-				quality: pick(['positive', 'neutral', 'ambivalent', 'conflict', 'broken']),
-				frequency: pick(['daily', 'weekly', 'monthly', 'yearly']) });
-	}
-	for (let k = 0; k < 60; k++) {
-		const a = 1 + (next() % (n - 1));
-		const b = 1 + (next() % (n - 1));
-		if (a !== b && !ties.some((x) => (x.a === `p${a}` && x.b === `p${b}`) || (x.a === `p${b}` && x.b === `p${a}`)))
-			ties.push({ a: `p${a}`, b: `p${b}`, strength: 'normal' });
-	}
-	return { format: 'kring-case/1', case: { ref, child: 'p0' }, persons, ties };
-}
-
-async function startServer(db) {
-	server = spawn(KRING, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web', path.join(ROOT, 'web')],
-		{ stdio: ['ignore', 'ignore', 'pipe'] });
-	let log = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`kring serve did not start:\n${log}`)), 15000);
-		server.stderr.on('data', (d) => {
-			log += d.toString();
-			const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-		server.on('exit', (code) => reject(new Error(`kring serve exited (${code}):\n${log}`)));
-	});
-}
 
 before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-eco-'));
@@ -106,39 +42,21 @@ before(async () => {
 	kring(['--db', db, 'init']);
 	registerFirst(db);   /* the register before the cases that name its families */
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, big, empty]);
-	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW}\n`);
+	kring(['--db', db, '--author', 'e2e', 'user', 'add', 'anouk', '--role', 'worker', '--team', 'noord'], `${PW.anouk}\n`);
 	for (const ref of [...EXAMPLES.map((f) => path.basename(f, '.json')), BIG, EMPTY])
 		kring(['--db', db, '--author', 'e2e', 'assign', ref, 'anouk']);
-	base = await startServer(db);
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update'],
-	});
-	const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'nl-NL' });
-	page = await ctx.newPage();
-	page.setDefaultTimeout(10000);
-	page.problems = [];
+	({ base, proc: server } = await serve(db));
+	browser = await launch();
+	/* one page for the whole file, counting the geometry requests */
+	page = await newPage({ browser, base });
 	page.layouts = 0;
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-			page.problems.push(`console.error: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-	page.on('response', (r) => {
-		const u = new URL(r.url());
-		if (u.origin !== base)
-			return;
-		if (r.status() >= 500 || (r.status() >= 400 && !u.pathname.startsWith('/api/')))
-			page.problems.push(`HTTP ${r.status()} ${u.pathname}`);
-	});
 	page.on('request', (r) => {
 		if (/\/layout\/ecogram/.test(new URL(r.url()).pathname))
 			page.layouts++;
 	});
 	await page.goto(`${base}/#/login`);
 	await page.fill('input[name=user]', 'anouk');
-	await page.fill('input[name=password]', PW);
+	await page.fill('input[name=password]', PW.anouk);
 	await page.click('.login-form button[type=submit]');
 	await page.waitForSelector('table.cases');
 });
@@ -146,13 +64,7 @@ before(async () => {
 after(async () => {
 	if (browser)
 		await browser.close();
-	if (server && server.exitCode === null) {
-		const gone = new Promise((r) => server.once('exit', r));
-		server.kill('SIGTERM');
-		await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-		if (server.exitCode === null)
-			server.kill('SIGKILL');
-	}
+	await stop(server);
 	if (tmp)
 		fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -1,5 +1,4 @@
-// harness.mjs - what session.mjs, share.mjs, a11y.mjs and tablet.mjs (issue
-// 11) share: a fresh database with the example cases, test accounts and
+// harness.mjs - what every end-to-end test file shares: a fresh database with the example cases, test accounts and
 // extra cases, `kring serve` on a free 127.0.0.1 port, Debian's chromium
 // through playwright-core (never a downloaded browser), pages that record
 // every problem (console errors, page errors, failed static files, 5xx
