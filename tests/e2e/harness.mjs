@@ -1,6 +1,6 @@
-// harness.mjs - what every end-to-end test file shares: a fresh database with the example cases, test accounts and
-// extra cases, `kring serve` on a free 127.0.0.1 port, Debian's chromium
-// through playwright-core (never a downloaded browser), pages that record
+// harness.mjs - what every end-to-end test file shares: a fresh database
+// with the example cases, test accounts and extra cases, `kring serve` on a
+// free 127.0.0.1 port, Debian's chromium through playwright-core (never a downloaded browser), pages that record
 // every problem (console errors, page errors, failed static files, 5xx
 // answers), logging in, fetch() from inside a page and screenshots
 // (KRING_SCREENSHOTS=1, into docs/screenshots/ as run.mjs does).
