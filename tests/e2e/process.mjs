@@ -139,7 +139,7 @@ test('the preparation: who was asked and who comes, ticked per person, saved and
 	await page.goto(`${w.base}/#/cases/${REF}/meeting/${m.id}`);
 	await page.waitForSelector('#process-prep');
 	assert.deepEqual([await ticked('asked'), await ticked('coming')], [[], []]);
-	assert.match(await page.textContent('#prep-count'), /0 gevraagd, 0 komen/);
+	assert.match(await page.textContent('#prep-count'), /Gevraagd: 0, komen: 0/);
 	/* one who comes but was not asked: the library refuses it, with the path */
 	await page.check('#process-prep input[name=asked][value=p2]');
 	await page.check('#process-prep input[name=coming][value=p9]');
@@ -152,7 +152,7 @@ test('the preparation: who was asked and who comes, ticked per person, saved and
 	/* asked too: saved */
 	await page.check('#process-prep input[name=asked][value=p9]');
 	await page.check('#process-prep input[name=asked][value=p4]');
-	assert.match(await page.textContent('#prep-count'), /3 gevraagd, 1 komen/);
+	assert.match(await page.textContent('#prep-count'), /Gevraagd: 3, komen: 1/);
 	await saveSteps();
 	doc = await caseDoc(REF);
 	assert.deepEqual(doc.meetings[at].process.asked, ['p2', 'p4', 'p9']);
@@ -173,7 +173,7 @@ test('the preparation: who was asked and who comes, ticked per person, saved and
 	await page.reload();
 	await page.waitForSelector('#process-prep');
 	assert.deepEqual(await ticked('coming'), ['p2', 'p9']);
-	assert.match(await page.textContent('#prep-count'), /2 gevraagd, 2 komen/);
+	assert.match(await page.textContent('#prep-count'), /Gevraagd: 2, komen: 2/);
 	await axe('a conference with who was asked and who comes');
 	clean(page);
 });

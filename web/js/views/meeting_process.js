@@ -74,7 +74,7 @@ function preparationTable(doc, m) {
 		const c = box(coming, 'coming');
 		return { id: x.id, a, c, el: h('tr', { dataset: { person: x.id } },
 			h('th', { scope: 'row' }, name, (x.roles || [])[0] ? h('span', { class: 'small muted' }, ` (${te('role', x.roles[0])})`) : null),
-			h('td', {}, a), h('td', {}, c)) };
+			h('td', {}, h('div', { class: 'check' }, a)), h('td', {}, h('div', { class: 'check' }, c))) };
 	});
 	const count = h('p', { class: 'small', id: 'prep-count', 'aria-live': 'polite' });
 	const recount = () => {
