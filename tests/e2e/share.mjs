@@ -11,7 +11,7 @@
 // the future plan in words with its goals, the team's members by name and
 // role, its last and next meeting (when and where only: never what was
 // said), each as far as the scopes reach; a plan without them shows
-// neither.
+// neither.  KRING_SCREENSHOTS=1 saves docs/screenshots/family-view-team.png.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -228,6 +228,7 @@ test('the future plan and the action team: in words, by name and role, with the 
 	assert.ok(!(await fam.textContent('body')).includes(MINUTES));
 	const width = await fam.evaluate(() => document.documentElement.scrollWidth);
 	assert.ok(width <= PHONE.width, `no horizontal scroll on a phone (${width} px wide)`);
+	await shot(fam, 'family-view-team', true);
 	clean(fam);
 	await fam.context().close();
 	/* own tasks only: neither the future plan nor the team */
