@@ -137,7 +137,6 @@ async function newView(body, ref) {
 	const team = (doc.plan || {}).action_team ? null : teamFields(doc);
 	const teamSet = team ? h('div', { id: 'new-team', hidden: true }, h('p', { class: 'notice' }, t('meeting.teamFirst')),
 		team.wrap) : null;
-
 	const date = field(t('meeting.date'), 'date', { value: '', name: 'date' });
 	const time = field(t('meeting.time'), 'time', { value: '', name: 'time' });
 	const place = field(t('meeting.place'), 'text', { value: '', name: 'place', maxlength: textLimit('meetings', 'place') });
