@@ -2,12 +2,16 @@
  * process.c - where a meeting that is a process stands (process.h): the
  * steps with their dates from meetings[].process or from the plan's future
  * plan and action team, the step it is in on a day, the next one, and the
- * invitation that fits.  The one place this is decided; the summary
- * serialises it for the browser.
+ * invitation that fits, and who is invited by default to a new meeting of
+ * a type.  The one place this is decided; the summary serialises it for
+ * the browser.
  */
+#include <stdlib.h>
+
 #include <jansson.h>
 
 #include "kring/date.h"
+#include "kring/enum.h"
 #include "kring/process.h"
 
 static const char *const phase_keys[KR_PHASE__N] = { "coordinator", "preparation",
@@ -98,4 +102,56 @@ void *kr_process_json(const struct kr_process *p, const char *meeting_id)
 	              "next", p->next >= 0 ? json_string(p->step[p->next].key) : json_null(),
 	              "invitation", kr_invitation_name(p->invitation));
 	return o;
+}
+
+size_t kr_process_invite_default(const struct kr_case *c, enum kr_meeting_type t, long as_of,
+                                 int *out)
+{
+	size_t n = 0;
+
+	if (t == KR_MEET_ACTION_TEAM) {
+		for (size_t i = 0; i < c->plan.nteam; i++)
+			if (kr_case_person_alive(c, c->plan.team[i], as_of))
+				out[n++] = c->plan.team[i];
+		return n;
+	}
+	for (size_t i = 0; i < c->npersons; i++)
+		if (kr_case_person_alive(c, (int)i, as_of) &&
+		    ((int)i == c->child || !kr_case_person_professional(c, (int)i)))
+			out[n++] = (int)i;
+	return n;
+}
+
+const char *kr_process_invite_rule(enum kr_meeting_type t)
+{
+	return t == KR_MEET_ACTION_TEAM ? "action_team" : "network";
+}
+
+void *kr_process_invite_json(const struct kr_case *c, long as_of)
+{
+	json_t *o = json_object();
+	int *ix = malloc((c->npersons ? c->npersons : 1) * sizeof *ix);
+
+	if (!o || !ix)
+		goto fail;
+	for (int t = KR_MEET_NONE + 1; t < KR_MEET__N; t++) {
+		size_t n = kr_process_invite_default(c, (enum kr_meeting_type)t, as_of, ix);
+		json_t *ids = json_array();
+		for (size_t i = 0; ids && i < n; i++)
+			if (json_array_append_new(ids, json_string(c->persons[ix[i]].id))) {
+				json_decref(ids);
+				ids = NULL;
+			}
+		if (!ids || json_object_set_new(o, kr_enum_name(KR_ENUM_MEETING_TYPE, t),
+		                                json_pack("{s:s, s:o}", "rule",
+		                                          kr_process_invite_rule(
+		                                          (enum kr_meeting_type)t), "persons", ids)))
+			goto fail;
+	}
+	free(ix);
+	return o;
+fail:
+	free(ix);
+	json_decref(o);
+	return NULL;
 }

@@ -279,6 +279,73 @@ static json_t *next_meeting_json(const struct kr_case *c, long as_of)
 	                 c->meetings[bi].continuum)) : json_null());
 }
 
+/* The future plan (plan.future_plan), for a view with scope goals or
+ * plan: when it was made, by whom (names), the plan in their own words
+ * and its goals; null when the plan has none. */
+static json_t *future_plan_json(const struct kr_case *c)
+{
+	const struct kr_plan *p = &c->plan;
+	json_t *by, *goals;
+
+	if (!p->has_future_plan)
+		return json_null();
+	by = json_array();
+	goals = json_array();
+	for (size_t i = 0; by && i < p->nfuture_by; i++)
+		json_array_append_new(by, person_ref(c, p->future_by[i], false));
+	for (size_t i = 0; goals && i < p->future_goals.n; i++)
+		json_array_append_new(goals, json_string(p->future_goals.v[i]));
+	return json_pack("{s:o, s:o, s:o, s:o}", "date", date_or_null(p->future_date), "made_by",
+	                 by ? by : json_array(), "text", str_or_null(p->future_text), "goals",
+	                 goals ? goals : json_array());
+}
+
+/* A meeting as a link shows it: when and where, nothing of what was said. */
+static json_t *meeting_ref(const struct kr_case *c, int i)
+{
+	const struct kr_meeting *m;
+
+	if (i < 0)
+		return json_null();
+	m = &c->meetings[i];
+	return json_pack("{s:s, s:o, s:o, s:o}", "id", m->id, "date", date_or_null(m->date),
+	                 "time", str_or_null(m->time), "place", str_or_null(m->place));
+}
+
+/* The action team (plan.action_team), for a view with scope plan or
+ * meeting: when it was formed and its members alive on as_of with their
+ * role; with scope meeting also its last meeting before as_of and its next
+ * one on or after it (meetings of type action_team; when and where only).
+ * Null when the plan has no team. */
+static json_t *action_team_json(const struct kr_case *c, unsigned scopes, long as_of)
+{
+	const struct kr_plan *p = &c->plan;
+	bool meet = (scopes & KR_SHARE_BIT(KR_SHARE_MEETING)) != 0;
+	json_t *members;
+	int last = -1, next = -1;
+
+	if (!p->has_action_team)
+		return json_null();
+	members = json_array();
+	for (size_t i = 0; members && i < p->nteam; i++)
+		if (kr_case_person_alive(c, p->team[i], as_of))
+			json_array_append_new(members, person_ref(c, p->team[i], true));
+	for (size_t i = 0; meet && i < c->nmeetings; i++) {
+		const struct kr_meeting *m = &c->meetings[i];
+		long d;
+		if (m->type != KR_MEET_ACTION_TEAM || !kr_date_valid(m->date))
+			continue;
+		d = kr_date_first(m->date);
+		if (d < as_of && (last < 0 || d > kr_date_first(c->meetings[last].date)))
+			last = (int)i;
+		if (d >= as_of && (next < 0 || d < kr_date_first(c->meetings[next].date)))
+			next = (int)i;
+	}
+	return json_pack("{s:o, s:o, s:o, s:o}", "formed", date_or_null(p->team_formed),
+	                 "members", members ? members : json_array(), "last_meeting",
+	                 meeting_ref(c, last), "next_meeting", meeting_ref(c, next));
+}
+
 void *kr_share_view_json(const struct kr_case *c, const char *person, unsigned scopes,
                          long as_of)
 {
@@ -330,6 +397,13 @@ void *kr_share_view_json(const struct kr_case *c, const char *person, unsigned s
 	                "next_meeting", (scopes & KR_SHARE_BIT(KR_SHARE_MEETING))
 	                                ? next_meeting_json(c, as_of) : json_null(),
 	                "contact", contact_json(c, as_of));
+	if (out)
+		json_object_set_new(out, "future_plan", (scopes & (KR_SHARE_BIT(KR_SHARE_GOALS) |
+		                    KR_SHARE_BIT(KR_SHARE_PLAN))) ? future_plan_json(c) : json_null());
+	if (out)
+		json_object_set_new(out, "action_team", (scopes & (KR_SHARE_BIT(KR_SHARE_PLAN) |
+		                    KR_SHARE_BIT(KR_SHARE_MEETING))) ? action_team_json(c, scopes,
+		                    as_of) : json_null());
 out:
 	json_decref(mine);
 	json_decref(all);

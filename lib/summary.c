@@ -475,6 +475,10 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 		json_object_set_new(o, "processes", jprocesses(sum));
 	if (o && with_signals)
 		json_object_set_new(o, "signal_list", kr_signals_json(&sum->signals));
+	/* who a new meeting of each type invites by default (process.h): for the
+	 * summary of one case, not for every row of the case list */
+	if (o && with_signals)
+		json_object_set_new(o, "invite_defaults", kr_process_invite_json(c, sum->as_of));
 	return o;
 }
 

@@ -8,7 +8,9 @@
  * (plan.future_plan, plan.action_team).  Which step a meeting is in now,
  * which comes next and which invitation fits are computed here once; the
  * case summary serialises the answer and the browser shows it
- * (docs/case-format.md, docs/foster-families.md).
+ * (docs/case-format.md, docs/foster-families.md).  So is who is invited by
+ * default to a new meeting of a type: the informal network, or the action
+ * team for an action team meeting.
  */
 #ifndef KRING_PROCESS_H
 #define KRING_PROCESS_H
@@ -68,5 +70,28 @@ const char *kr_invitation_name(enum kr_invitation i);
  * "invitation"}, current and next as step keys or null.  NULL when out of
  * memory. */
 void *kr_process_json(const struct kr_process *p, const char *meeting_id);
+
+/* Who is invited by default to a new meeting of type t of case c planned on
+ * day as_of, the list the browser ticks for the worker: for an action team
+ * meeting (KR_MEET_ACTION_TEAM) the members of plan.action_team alive on
+ * as_of, in the team's order (none when the plan has no team yet); for any
+ * other type (and KR_MEET_NONE) everyone alive on as_of who is not a
+ * professional (kr_case_person_professional), the child among them, in the
+ * case's order ("as large as possible").  Writes person indices to out,
+ * which has room for c->npersons, and returns how many.  Cannot fail. */
+size_t kr_process_invite_default(const struct kr_case *c, enum kr_meeting_type t, long as_of,
+                                 int *out);
+
+/* The name of the rule kr_process_invite_default applies to type t:
+ * "action_team" (the team's members) or "network" (the informal network).
+ * Static. */
+const char *kr_process_invite_rule(enum kr_meeting_type t);
+
+/* For every meeting type, the default invitation of a new meeting of case c
+ * on day as_of, as a jansson object (json_t *, a new reference):
+ * {"<type>": {"rule": "network"|"action_team", "persons": [person id]}},
+ * keyed by the type's name (diy, family_group_conference, ...,
+ * action_team).  NULL when out of memory. */
+void *kr_process_invite_json(const struct kr_case *c, long as_of);
 
 #endif

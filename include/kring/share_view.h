@@ -7,8 +7,10 @@
  *
  * Scopes: own (the holder's own tasks and wishes), goals, safety (the
  * safety plan, the family's worries and whom to call when worried),
- * meeting (the next meeting), plan (every agreement and wish of the plan
- * that is for everyone).  A link made without a choice shows own, goals and
+ * meeting (the next meeting, and the action team's last and next one),
+ * plan (every agreement and wish of the plan that is for everyone).  The
+ * future plan goes with goals or plan, the action team with plan or
+ * meeting.  A link made without a choice shows own, goals and
  * safety.  The contact person (the foster care worker or guardian of the
  * case) and who looked at the file are always shown.
  *
@@ -74,13 +76,20 @@ enum kr_status kr_share_scopes_get(struct kr_store *s, long long link, unsigned 
  *   {"ref", "child": {"name"}, "person": {"id", "name"}, "scopes": [...],
  *    "my_tasks": [agreement], "agreements": [agreement], "wishes": [wish],
  *    "goals": [goal], "safety": {...} or null, "next_meeting": {...} or null,
- *    "contact": [{"id", "name", "role"}]}
+ *    "contact": [{"id", "name", "role"}], "future_plan": {...} or null,
+ *    "action_team": {...} or null}
  * agreement = {"id", "goal", "who": [{"id", "name"}], "what", "when", "due",
  * "if_not", "status", "mine"}; wish = {"id", "by_name", "date", "text",
  * "response"}; goal = {"id", "text", "indicator"}; safety = {"text",
  * "concerns": [text], "worry_route": {"text", "call": [{"id", "name",
  * "role"}]} or null}; next_meeting = {"id", "date", "time", "place",
- * "type", "continuum"} (the first on or after as_of).  A scope that is off
+ * "type", "continuum"} (the first on or after as_of); future_plan (scope
+ * goals or plan) = {"date", "made_by": [{"id", "name"}], "text", "goals":
+ * [text]}; action_team (scope plan or meeting) = {"formed", "members":
+ * [{"id", "name", "role"}] (alive on as_of), "last_meeting", "next_meeting"}
+ * with the meetings of type action_team before as_of and on or after it as
+ * {"id", "date", "time", "place"} (scope meeting; else null).  Either is
+ * null when the plan has none.  A scope that is off
  * leaves its list empty and its object null.  An agreement or concern that
  * is for professionals only is left out always, also from my_tasks.
  * Names appear only where the view needs them; no birth dates, ties,

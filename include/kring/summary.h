@@ -88,7 +88,8 @@ const char *kr_factor_label(enum kr_factor f, enum kr_lang lang);
 bool kr_factor_has_signal(enum kr_factor f, const struct kr_signal *sg);
 
 /* The summary as a jansson object (json_t *, a new reference) in the shape
- * docs/api.md gives; with_signals adds the signal list itself.  NULL when
+ * docs/api.md gives; with_signals (the summary of one case) adds the signal
+ * list itself and invite_defaults (kr_process_invite_json).  NULL when
  * out of memory. */
 void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals);
 

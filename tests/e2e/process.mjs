@@ -6,8 +6,13 @@
 // invitation follows the phase (the preparation names the independent
 // coordinator, the conference explains information, the family's own time
 // and the plan); a Prima Pleegzorg action team meeting is planned with its
-// future plan and action team, and its invitation names both.  axe-core
-// finds nothing on either meeting.  The harness of harness.mjs (setup): a
+// future plan and action team, and its invitation names both.  The
+// preparation's lists (who was asked, who comes) are ticked per person,
+// saved with the steps and still there after a reload; one who comes
+// unasked is refused with the library's words and path.  A new meeting
+// ticks who the library suggests for its kind (the summary's
+// invite_defaults): the informal network, or for an action team meeting
+// the team's members.  axe-core finds nothing on either meeting.  The harness of harness.mjs (setup): a
 // fresh database with the example cases, `kring serve`, Debian's chromium;
 // every test fails on a console error, a page error, a failed static file
 // or a 5xx.  KRING_SCREENSHOTS=1 saves docs/screenshots/meeting-process.png
@@ -112,6 +117,67 @@ test('an Eigen Kracht-conferentie: phases recorded as steps, the current one mar
 	clean(page);
 });
 
+/* The persons ticked in column `key` (asked, coming) of the preparation. */
+function ticked(key) {
+	return page.$$eval(`#process-prep input[name=${key}]:checked`, (xs) => xs.map((x) => x.value));
+}
+
+/* Saves the steps form and waits until the page has read the case again
+ * (what the save does once the server stored the change). */
+async function saveSteps() {
+	const reloaded = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/cases/${REF}`
+		&& r.request().method() === 'GET');
+	await page.click('#process-form button[type=submit]');
+	assert.equal((await reloaded).status(), 200);
+}
+
+test('the preparation: who was asked and who comes, ticked per person, saved and still there after a reload', async () => {
+	let doc = await caseDoc(REF);
+	const m = doc.meetings[doc.meetings.length - 1];
+	const at = doc.meetings.length - 1;
+	assert.equal(m.type, 'family_group_conference');
+	await page.goto(`${w.base}/#/cases/${REF}/meeting/${m.id}`);
+	await page.waitForSelector('#process-prep');
+	assert.deepEqual([await ticked('asked'), await ticked('coming')], [[], []]);
+	assert.match(await page.textContent('#prep-count'), /Gevraagd: 0, komen: 0/);
+	/* one who comes but was not asked: the library refuses it, with the path */
+	await page.check('#process-prep input[name=asked][value=p2]');
+	await page.check('#process-prep input[name=coming][value=p9]');
+	await page.click('#process-form button[type=submit]');
+	await page.waitForSelector('#process-form .form-error:not([hidden])');
+	assert.match(await page.textContent('#process-form .form-error'),
+		new RegExp(`meetings\\[${at}\\]\\.process\\.coming\\[0\\]: "p9" komt, maar staat niet bij wie er gevraagd is`));
+	doc = await caseDoc(REF);
+	assert.equal(doc.meetings[at].process.asked, undefined, 'nothing stored');
+	/* asked too: saved */
+	await page.check('#process-prep input[name=asked][value=p9]');
+	await page.check('#process-prep input[name=asked][value=p4]');
+	assert.match(await page.textContent('#prep-count'), /Gevraagd: 3, komen: 1/);
+	await saveSteps();
+	doc = await caseDoc(REF);
+	assert.deepEqual(doc.meetings[at].process.asked, ['p2', 'p4', 'p9']);
+	assert.deepEqual(doc.meetings[at].process.coming, ['p9']);
+	/* the dates recorded before stay */
+	assert.equal(doc.meetings[at].process.preparation, AGO(1));
+	/* after a reload the ticks are there; untick one: it goes, the order of the rest stays */
+	await page.reload();
+	await page.waitForSelector('#process-prep');
+	assert.deepEqual(await ticked('asked'), ['p2', 'p4', 'p9']);
+	assert.deepEqual(await ticked('coming'), ['p9']);
+	await page.uncheck('#process-prep input[name=asked][value=p4]');
+	await page.check('#process-prep input[name=coming][value=p2]');
+	await saveSteps();
+	doc = await caseDoc(REF);
+	assert.deepEqual(doc.meetings[at].process.asked, ['p2', 'p9']);
+	assert.deepEqual(doc.meetings[at].process.coming, ['p9', 'p2']);
+	await page.reload();
+	await page.waitForSelector('#process-prep');
+	assert.deepEqual(await ticked('coming'), ['p2', 'p9']);
+	assert.match(await page.textContent('#prep-count'), /Gevraagd: 2, komen: 2/);
+	await axe('a conference with who was asked and who comes');
+	clean(page);
+});
+
 test('Prima Pleegzorg: an action team meeting planned with the future plan and the team; its invitation names both', async () => {
 	await page.goto(`${w.base}/#/cases/${REF}/meeting/new`);
 	await page.waitForSelector('#meeting-form');
@@ -126,6 +192,10 @@ test('Prima Pleegzorg: an action team meeting planned with the future plan and t
 	await page.fill('#new-team input[name=team_formed]', AGO(4));
 	for (const id of ['p2', 'p4', 'p9'])
 		await page.check(`#team-members input[value=${id}]`);
+	/* the team is formed on this form: its members are who is invited */
+	assert.deepEqual(await page.$$eval('#invite-list input:checked', (xs) => xs.map((x) => x.value).sort()),
+		['p2', 'p4', 'p9']);
+	assert.match(await page.textContent('#invite-hint'), /leden van het actieteam/);
 	await page.fill('#meeting-form input[name=date]', NEXT_MONTH);
 	await page.click('#meeting-form button[type=submit]');
 	await page.waitForSelector('#team-form');
@@ -152,6 +222,44 @@ test('Prima Pleegzorg: an action team meeting planned with the future plan and t
 	assert.match(await page.textContent('#team-form .form-error'), /voor het toekomstplan/);
 	await page.fill('#team-form input[name=team_formed]', AGO(4));
 	await axe('an action team meeting');
+	clean(page);
+});
+
+test('a new meeting ticks who the library suggests: the informal network, or the action team\'s members', async () => {
+	const sum = (await pageFetch(page, `/api/cases/${REF}/summary`)).body;
+	const doc = await caseDoc(REF);
+	const team = sum.invite_defaults.action_team;
+	assert.equal(team.rule, 'action_team');
+	assert.deepEqual(team.persons, doc.plan.action_team.members);
+	const network = sum.invite_defaults.round_table;
+	assert.equal(network.rule, 'network');
+	const checked = () => page.$$eval('#invite-list input:checked', (xs) => xs.map((x) => x.value));
+	await page.goto(`${w.base}/#/cases/${REF}/meeting/new`);
+	await page.waitForSelector('#meeting-form');
+	/* a round table (the kind ticked first): the informal network */
+	assert.deepEqual(await checked(), network.persons);
+	assert.ok(network.persons.length > team.persons.length);
+	assert.match(await page.textContent('#invite-hint'), /Iedereen uit het netwerk/);
+	/* an action team meeting: the team's members, nobody else */
+	await page.check('#continuum input[value="action_team"]');
+	await page.waitForFunction(() => /leden van het actieteam/.test(document.querySelector('#invite-hint').textContent));
+	assert.deepEqual((await checked()).sort(), [...team.persons].sort());
+	assert.ok(await page.isHidden('#new-team') || !(await page.$('#new-team')), 'the team is there: not asked again');
+	/* saved as suggested */
+	await page.fill('#meeting-form input[name=date]', NEXT_MONTH);
+	await page.click('#meeting-form button[type=submit]');
+	await page.waitForSelector('#team-form');
+	const after = await caseDoc(REF);
+	const m = after.meetings[after.meetings.length - 1];
+	assert.equal(m.type, 'action_team');
+	assert.deepEqual([...m.invited].sort(), [...team.persons].sort());
+	/* back to another kind: the network again */
+	await page.goto(`${w.base}/#/cases/${REF}/meeting/new`);
+	await page.waitForSelector('#meeting-form');
+	await page.check('#continuum input[value="action_team"]');
+	await page.check('#continuum input[value="A"]');
+	assert.deepEqual(await checked(), sum.invite_defaults.diy.persons);
+	await axe('a new meeting with its suggestion');
 	clean(page);
 });
 

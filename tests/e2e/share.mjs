@@ -6,7 +6,12 @@
 // of the share endpoints (read raw, for every scope at once), not on the
 // page; the family sees the route when worried and the contact person,
 // can write a wish up to the library's limit that wraps on a 390 px phone,
-// and the wish reaches the worker's inbox with a count.
+// and the wish reaches the worker's inbox with a count.  A plan with the
+// parents' future plan and an action team (Prima Pleegzorg) shows both:
+// the future plan in words with its goals, the team's members by name and
+// role, its last and next meeting (when and where only: never what was
+// said), each as far as the scopes reach; a plan without them shows
+// neither.  KRING_SCREENSHOTS=1 saves docs/screenshots/family-view-team.png.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,11 +52,35 @@ const CASE = {
 	},
 };
 
+/* A case of Prima Pleegzorg: the future plan, the action team, and its
+ * meetings with minutes that never reach a link. */
+const MINUTES = 'Ruud was er niet en dat was lastig';
+const REF2 = 'E2E-SHARE-2';
+const CASE2 = {
+	format: 'kring-case/1',
+	case: { ref: REF2, child: 'p1' },
+	persons: [
+		{ id: 'p1', name: 'Noor Visser', sex: 'f', born: '2016-02-11', roles: ['child'] },
+		{ id: 'p2', name: 'Eva Visser', sex: 'f', roles: ['parent'], world: 'origin', segment: 'family' },
+		{ id: 'p3', name: 'Tante Mies', sex: 'f', roles: ['aunt_uncle'], world: 'origin', segment: 'family' },
+		{ id: 'p4', name: 'Anouk Peters', sex: 'f', roles: ['foster_care_worker'], world: 'professional', segment: 'professionals' },
+	],
+	meetings: [
+		{ id: 'm1', date: day(-14), type: 'action_team', attended: ['p2', 'p3'], minutes: MINUTES, outcome: MINUTES },
+		{ id: 'm2', date: day(12), time: '10:00', place: 'de bibliotheek', type: 'action_team' },
+	],
+	plan: {
+		future_plan: { date: day(-40), made_by: ['p2', 'p3'], text: 'Noor woont weer bij haar moeder.',
+			goals: ['Elk weekend naar huis', 'Eva heeft een vaste baan'] },
+		action_team: { formed: day(-30), members: ['p2', 'p3', 'p4'] },
+	},
+};
+
 let w;
 let worker;
 
 before(async () => {
-	w = await setup('share', { cases: [CASE] });
+	w = await setup('share', { cases: [CASE, CASE2] });
 	worker = await newPage(w);
 	await login(w, worker, 'anouk');
 });
@@ -170,11 +199,55 @@ test('the scopes limit what a link shows', async () => {
 	const plan = (await pageFetch(fam, '/api/share/plan')).body;
 	assert.deepEqual(plan.scopes, ['goals']);
 	assert.deepEqual([plan.my_tasks.length, plan.agreements.length, plan.safety, plan.next_meeting], [0, 0, null, null]);
+	/* a plan without a future plan or action team shows neither */
+	assert.deepEqual([plan.future_plan, plan.action_team], [null, null]);
+	assert.equal(await fam.locator('#future-plan, #action-team').count(), 0);
 	/* the contact person is always there */
 	assert.match(await fam.textContent('#contact'), /Anouk Peters/);
 	await noSecret(fam);
 	clean(fam);
 	await fam.context().close();
+});
+
+test('the future plan and the action team: in words, by name and role, with the team\'s meetings; as far as the scopes reach', async () => {
+	await goto(worker, `#/cases/${REF2}/sharing`, '#share-form');
+	let fam = await openLink(await makeLink('Eva Visser', ['own', 'goals', 'meeting']));
+	await fam.waitForSelector('#future-plan');
+	const fp = await fam.textContent('#future-plan');
+	assert.match(fp, /Het toekomstplan/);
+	assert.match(fp, /door Eva Visser, Tante Mies\./);
+	assert.match(fp, /Noor woont weer bij haar moeder\./);
+	assert.deepEqual(await fam.locator('#future-goals li').allTextContents(), ['Elk weekend naar huis', 'Eva heeft een vaste baan']);
+	assert.deepEqual(await fam.locator('#team-members li').allTextContents(),
+		['Eva Visser (ouder)', 'Tante Mies (oom of tante)', 'Anouk Peters (pleegzorgbegeleider)']);
+	assert.match(await fam.textContent('#team-last'), /Het laatste overleg was op/);
+	assert.match(await fam.textContent('#team-next'), /Het volgende overleg is op .* Om 10:00 in de bibliotheek\./);
+	const bodies = await Promise.all(fam.shareBodies);
+	for (const b of bodies)
+		assert.ok(!b.includes(MINUTES), `what was said at a meeting never reaches a link (${b.split('\n')[0]})`);
+	assert.ok(!(await fam.textContent('body')).includes(MINUTES));
+	const width = await fam.evaluate(() => document.documentElement.scrollWidth);
+	assert.ok(width <= PHONE.width, `no horizontal scroll on a phone (${width} px wide)`);
+	await shot(fam, 'family-view-team', true);
+	clean(fam);
+	await fam.context().close();
+	/* own tasks only: neither the future plan nor the team */
+	fam = await openLink(await makeLink('Tante Mies', ['own']));
+	await fam.waitForSelector('#wish-form');
+	assert.equal(await fam.locator('#future-plan, #action-team').count(), 0);
+	const plan = (await pageFetch(fam, '/api/share/plan')).body;
+	assert.deepEqual([plan.future_plan, plan.action_team], [null, null]);
+	clean(fam);
+	await fam.context().close();
+	/* the whole plan without meetings: the team, not when it meets */
+	fam = await openLink(await makeLink('Tante Mies', ['plan']));
+	await fam.waitForSelector('#action-team');
+	assert.equal(await fam.locator('#team-members li').count(), 3);
+	assert.equal(await fam.locator('#team-last, #team-next').count(), 0);
+	assert.ok(!(await fam.textContent('body')).includes('bibliotheek'));
+	clean(fam);
+	await fam.context().close();
+	clean(worker);
 });
 
 test('a long wish wraps on a phone, the form stops at the limit, and the worker sees it with a count', async () => {

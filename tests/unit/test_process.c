@@ -5,7 +5,9 @@
  * stays valid), and kr_process_of: the step a meeting is in on a day and
  * the next one, on the day a phase is dated and the day before it, for a
  * conference and an action team meeting, with the invitation that fits;
- * and the processes in the case summary's JSON.
+ * and the processes in the case summary's JSON; who a new meeting of a
+ * type invites by default (the informal network, or the action team's
+ * members for an action team meeting), in the summary of one case only.
  */
 #include <jansson.h>
 
@@ -267,6 +269,83 @@ static void in_the_summary(void **state)
 	kr_case_free(c);
 }
 
+/* The ids of the persons type t invites by default on day, joined by ",". */
+static void invited_ids(const struct kr_case *c, enum kr_meeting_type t, const char *day,
+                        char *buf, size_t size)
+{
+	int ix[16];
+	size_t n = kr_process_invite_default(c, t, tu_day(day), ix), used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "," : "",
+		                         c->persons[ix[i]].id);
+}
+
+/* Who is invited by default: the informal network with the child, or the
+ * action team's members for an action team meeting; nobody who died. */
+static void invite_defaults(void **state)
+{
+	static const char doc[] = "{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"P-2\","
+		"\"child\":\"p1\"},\"persons\":[{\"id\":\"p1\",\"roles\":[\"child\"]},"
+		"{\"id\":\"p2\",\"roles\":[\"parent\"]},{\"id\":\"p3\",\"roles\":[\"grandparent\"],"
+		"\"died\":\"2026-06-01\"},{\"id\":\"p4\",\"roles\":[\"foster_care_worker\"]},"
+		"{\"id\":\"p5\",\"world\":\"professional\"},{\"id\":\"p6\",\"roles\":[\"friend\"]}],"
+		"\"plan\":{\"future_plan\":{\"date\":\"2026-04-01\"},"
+		"\"action_team\":{\"formed\":\"2026-04-15\",\"members\":[\"p6\",\"p3\",\"p4\",\"p2\"]}}}";
+	struct kr_case *c = read_ok(doc);
+	struct kr_case *g = read_ok(good);
+	struct kr_case_summary *sum = NULL;
+	char b[64];
+	json_t *j, *d;
+	(void)state;
+
+	invited_ids(c, KR_MEET_ROUND_TABLE, "2026-05-01", b, sizeof b);
+	assert_string_equal(b, "p1,p2,p3,p6");   /* no professional */
+	invited_ids(c, KR_MEET_FAMILY_GROUP_CONFERENCE, "2026-06-01", b, sizeof b);
+	assert_string_equal(b, "p1,p2,p6");      /* not who died */
+	invited_ids(c, KR_MEET_NONE, "2026-05-01", b, sizeof b);
+	assert_string_equal(b, "p1,p2,p3,p6");
+	invited_ids(c, KR_MEET_ACTION_TEAM, "2026-05-01", b, sizeof b);
+	assert_string_equal(b, "p6,p3,p4,p2");   /* the team, in its order, professionals too */
+	invited_ids(c, KR_MEET_ACTION_TEAM, "2026-07-01", b, sizeof b);
+	assert_string_equal(b, "p6,p4,p2");
+	assert_string_equal(kr_process_invite_rule(KR_MEET_ACTION_TEAM), "action_team");
+	assert_string_equal(kr_process_invite_rule(KR_MEET_DIY), "network");
+
+	/* no team yet: nobody */
+	{
+		static const char noteam[] = HEAD "\"meetings\":[]}";
+		struct kr_case *n = read_ok(noteam);
+		invited_ids(n, KR_MEET_ACTION_TEAM, "2026-05-01", b, sizeof b);
+		assert_string_equal(b, "");
+		kr_case_free(n);
+	}
+
+	/* the summary of one case carries them for every type; a list row not */
+	assert_int_equal(kr_case_summary(g, NULL, tu_day("2026-04-20"), NULL, &sum, NULL), KR_OK);
+	j = kr_case_summary_json(sum, true);
+	d = json_object_get(j, "invite_defaults");
+	assert_non_null(d);
+	assert_int_equal(json_object_size(d), KR_MEET__N - 1);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(d, "action_team"),
+	                    "rule")), "action_team");
+	assert_int_equal(json_array_size(json_object_get(json_object_get(d, "action_team"),
+	                 "persons")), 3);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(json_object_get(d,
+	                    "action_team"), "persons"), 0)), "p2");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(d, "diy"),
+	                    "rule")), "network");
+	assert_int_equal(json_array_size(json_object_get(json_object_get(d, "round_table"),
+	                 "persons")), 4);
+	json_decref(j);
+	j = kr_case_summary_json(sum, false);
+	assert_null(json_object_get(j, "invite_defaults"));
+	json_decref(j);
+	kr_case_summary_free(sum);
+	kr_case_free(g);
+	kr_case_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +356,7 @@ int main(void)
 		cmocka_unit_test(conference_done_and_plain_meeting),
 		cmocka_unit_test(action_team_phase),
 		cmocka_unit_test(in_the_summary),
+		cmocka_unit_test(invite_defaults),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

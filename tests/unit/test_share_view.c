@@ -6,7 +6,9 @@
  * marking done only what the view shows and the holder holds; the scopes
  * stored with a link (default own, goals, safety); and the inbox
  * (lib/inbox.c): the wishes and done-marks link holders made since a worker
- * marked the case seen.
+ * marked the case seen; the future plan and the action team (Prima
+ * Pleegzorg) in the view with their scopes, null when the plan has none,
+ * the team's meetings when and where only.
  */
 #include <sodium.h>
 #include <jansson.h>
@@ -49,6 +51,25 @@
 	"\"agreements\":[{\"id\":\"a1\",\"who\":[\"p2\"],\"what\":\"bellen op zondag\"}," \
 	"{\"id\":\"a2\",\"who\":[\"p2\"],\"what\":\"" SECRET1 "\",\"visibility\":\"professionals\"}," \
 	"{\"id\":\"a3\",\"who\":[\"p3\"],\"what\":\"Ruud haalt Sam op\"}]}}"
+
+/* DOC's people with a future plan, an action team (Kees died in 2026-11)
+ * and three action team meetings around DAY0 with minutes that stay out. */
+#define DOC_TEAM "{\"format\":\"kring-case/1\"," \
+	"\"case\":{\"ref\":\"T-AT\",\"child\":\"p1\"}," \
+	"\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\",\"roles\":[\"child\"]}," \
+	"{\"id\":\"p2\",\"name\":\"Ilse\",\"roles\":[\"parent\"]}," \
+	"{\"id\":\"p3\",\"name\":\"Ruud\",\"roles\":[\"aunt_uncle\"]}," \
+	"{\"id\":\"p4\",\"name\":\"Anouk\",\"roles\":[\"foster_care_worker\"],\"world\":\"professional\"}," \
+	"{\"id\":\"p6\",\"name\":\"Kees\",\"roles\":[\"grandparent\"],\"died\":\"2026-11-20\"}]," \
+	"\"meetings\":[{\"id\":\"m1\",\"date\":\"2026-11-10\",\"type\":\"action_team\"," \
+	"\"minutes\":\"MINUTES-NEVER\",\"outcome\":\"OUTCOME-NEVER\"}," \
+	"{\"id\":\"m2\",\"date\":\"2026-11-24\",\"time\":\"10:00\",\"type\":\"action_team\"}," \
+	"{\"id\":\"m3\",\"date\":\"2026-12-01\",\"type\":\"round_table\"}," \
+	"{\"id\":\"m4\",\"date\":\"2027-01-12\",\"time\":\"19:30\",\"place\":\"buurthuis\"," \
+	"\"type\":\"action_team\"},{\"id\":\"m5\",\"date\":\"2026-12-22\",\"type\":\"action_team\"}]," \
+	"\"plan\":{\"future_plan\":{\"date\":\"2026-10-01\",\"made_by\":[\"p2\",\"p3\"]," \
+	"\"text\":\"Sam woont weer thuis\",\"goals\":[\"elk weekend naar huis\",\"werk voor Ilse\"]}," \
+	"\"action_team\":{\"formed\":\"2026-10-15\",\"members\":[\"p2\",\"p6\",\"p4\",\"p3\"]}}}"
 
 static char *dump_view(const struct kr_case *c, const char *person, unsigned scopes)
 {
@@ -126,6 +147,94 @@ static void scopes_show_their_part(void **state)
 	assert_int_equal(json_array_size(json_object_get(v, "my_tasks")), 0);
 	assert_int_equal(json_array_size(json_object_get(v, "wishes")), 0);
 	json_decref(v);
+	kr_case_free(c);
+}
+
+/* The future plan and the action team: absent from a plan that has none,
+ * shown by their scopes, the team's meetings when and where only. */
+static void future_plan_and_team(void **state)
+{
+	struct kr_case *c = tu_case_from_text(DOC_TEAM);
+	struct kr_case *none = tu_case_from_text(DOC);
+	json_t *v, *fp, *at, *mem;
+	(void)state;
+
+	/* a plan without them: null, whatever the scopes */
+	for (unsigned sc = 0; sc <= KR_SHARE_ALL; sc++) {
+		v = kr_share_view_json(none, "p2", sc, DAY0);
+		assert_true(json_is_null(json_object_get(v, "future_plan")));
+		assert_true(json_is_null(json_object_get(v, "action_team")));
+		json_decref(v);
+	}
+	/* never what was said at a meeting, never who died, for any scopes */
+	for (unsigned sc = 0; sc <= KR_SHARE_ALL; sc++) {
+		char *s = dump_view(c, "p2", sc);
+		assert_null(strstr(s, "MINUTES-NEVER"));
+		assert_null(strstr(s, "OUTCOME-NEVER"));
+		assert_null(strstr(s, "Kees"));
+		free(s);
+	}
+
+	/* the default link (own, goals, safety): the future plan, no team */
+	v = kr_share_view_json(c, "p2", KR_SHARE_DEFAULT, DAY0);
+	fp = json_object_get(v, "future_plan");
+	assert_string_equal(json_string_value(json_object_get(fp, "date")), "2026-10-01");
+	assert_string_equal(json_string_value(json_object_get(fp, "text")), "Sam woont weer thuis");
+	assert_int_equal(json_array_size(json_object_get(fp, "goals")), 2);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(fp, "goals"), 1)),
+	                    "werk voor Ilse");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(fp,
+	                    "made_by"), 1), "name")), "Ruud");
+	assert_true(json_is_null(json_object_get(v, "action_team")));
+	json_decref(v);
+
+	/* the whole plan: the team with names and roles, not its meetings */
+	v = kr_share_view_json(c, "p2", KR_SHARE_BIT(KR_SHARE_PLAN), DAY0);
+	assert_true(json_is_object(json_object_get(v, "future_plan")));
+	at = json_object_get(v, "action_team");
+	assert_string_equal(json_string_value(json_object_get(at, "formed")), "2026-10-15");
+	mem = json_object_get(at, "members");
+	assert_int_equal(json_array_size(mem), 3);   /* Kees died */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(mem, 0), "name")),
+	                    "Ilse");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(mem, 0), "role")),
+	                    "parent");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(mem, 1), "role")),
+	                    "foster_care_worker");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(mem, 2), "name")),
+	                    "Ruud");
+	assert_true(json_is_null(json_object_get(at, "last_meeting")));
+	assert_true(json_is_null(json_object_get(at, "next_meeting")));
+	json_decref(v);
+
+	/* the meeting scope: the team with its last and next meeting, no future plan */
+	v = kr_share_view_json(c, "p2", KR_SHARE_BIT(KR_SHARE_MEETING), DAY0);
+	assert_true(json_is_null(json_object_get(v, "future_plan")));
+	at = json_object_get(v, "action_team");
+	assert_int_equal(json_array_size(json_object_get(at, "members")), 3);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(at, "last_meeting"),
+	                    "id")), "m2");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(at, "last_meeting"),
+	                    "time")), "10:00");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(at, "next_meeting"),
+	                    "id")), "m5");   /* not the round table on DAY0, not m4 after it */
+	assert_true(json_is_null(json_object_get(json_object_get(at, "next_meeting"), "place")));
+	assert_null(json_object_get(json_object_get(at, "next_meeting"), "minutes"));
+	json_decref(v);
+	/* after the last one: no next */
+	v = kr_share_view_json(c, "p2", KR_SHARE_BIT(KR_SHARE_MEETING), DAY0 + 60);
+	at = json_object_get(v, "action_team");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(at, "last_meeting"),
+	                    "id")), "m4");
+	assert_true(json_is_null(json_object_get(at, "next_meeting")));
+	json_decref(v);
+	/* neither scope: neither */
+	v = kr_share_view_json(c, "p2", KR_SHARE_BIT(KR_SHARE_OWN) | KR_SHARE_BIT(KR_SHARE_SAFETY),
+	                       DAY0);
+	assert_true(json_is_null(json_object_get(v, "future_plan")));
+	assert_true(json_is_null(json_object_get(v, "action_team")));
+	json_decref(v);
+	kr_case_free(none);
 	kr_case_free(c);
 }
 
@@ -329,6 +438,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(never_professionals_only),
 		cmocka_unit_test(scopes_show_their_part),
+		cmocka_unit_test(future_plan_and_team),
 		cmocka_unit_test(mark_done),
 		cmocka_unit_test(may_link),
 		cmocka_unit_test(scope_names),

@@ -5,7 +5,9 @@
 // the rest): the holder's own tasks first (with a button to mark one
 // done), what to do when you are worried and whom to call, the wishes and
 // what was done with them, the other agreements, the goals, the next
-// meeting, the contact person, and who looked at the file; plus a form to
+// meeting, the parents' future plan in their words (scope goals or plan),
+// the action team by name and role with its last and next meeting (scope
+// plan or meeting), the contact person, and who looked at the file; plus a form to
 // add a wish (as long as the library's limit for a wish, GET /api/meta).
 // Nothing else of the case is ever asked for.
 
@@ -126,6 +128,34 @@ function meetingWhere(nm) {
 	return nm.place ? ` ${t('family.meetingPlace', { place: nm.place })}` : '';
 }
 
+/* The future plan (plan.future_plan): when and by whom, in their words,
+ * and what they want to reach. */
+function futurePlanSection(fp) {
+	const names = (fp.made_by || []).map((x) => x.name || x.id).join(', ');
+	return section('future-plan', t('share.view.futurePlan'),
+		fp.date ? h('p', {}, names ? t('share.view.futurePlanMade', { date: fmtDate(fp.date), names })
+			: t('share.view.futurePlanDate', { date: fmtDate(fp.date) })) : null,
+		fp.text ? h('blockquote', { class: 'future-text' }, h('p', {}, fp.text)) : null,
+		(fp.goals || []).length ? [h('p', {}, t('share.view.futureGoals')),
+			h('ul', { id: 'future-goals' }, fp.goals.map((g) => h('li', {}, g)))] : null);
+}
+
+/* The action team (plan.action_team): its members by name and role, and,
+ * when the link shows meetings (meets), its last and next meeting. */
+function actionTeamSection(at, meets) {
+	const last = at.last_meeting;
+	const next = at.next_meeting;
+	return section('action-team', t('share.view.actionTeam'),
+		h('p', {}, t('share.view.actionTeamIntro')),
+		at.formed ? h('p', {}, t('share.view.teamFormed', { date: fmtDate(at.formed) })) : null,
+		(at.members || []).length ? h('ul', { class: 'call', id: 'team-members' }, at.members.map(personLine))
+			: h('p', {}, t('share.view.teamNobody')),
+		last ? h('p', { id: 'team-last' }, t('share.view.teamLast', { date: fmtDate(last.date) })) : null,
+		next ? h('p', { class: 'meet', id: 'team-next' }, t('share.view.teamNext', { date: fmtDate(next.date) }),
+			meetingWhere(next))
+			: (meets ? h('p', { id: 'team-next' }, t('share.view.teamNoNext')) : null));
+}
+
 async function show() {
 	const main = document.getElementById('main');
 	const r = await api('GET', '/api/share/plan');
@@ -160,6 +190,8 @@ async function show() {
 			(p.goals || []).length ? h('ul', {}, p.goals.map((g) => h('li', {}, h('strong', {}, g.text || ''),
 				g.indicator ? h('span', { class: 'block small' }, t('family.indicator', { text: g.indicator })) : null)))
 				: h('p', {}, t('family.noGoals'))) : null,
+		p.future_plan ? futurePlanSection(p.future_plan) : null,
+		p.action_team ? actionTeamSection(p.action_team, scopes.has('meeting')) : null,
 		section('contact', t('family.contact'),
 			contact.length ? [h('p', {}, t('family.contactIntro')), h('ul', { class: 'call' }, contact.map(personLine))]
 				: h('p', {}, t('family.noContact'))),

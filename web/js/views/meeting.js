@@ -1,7 +1,9 @@
 // views/meeting.js - network meetings: the list, planning a new one (the
-// kind on the Continuüm van betrokkenheid A-D, the date, an invitation
-// list built from the whole network: everyone can be chosen, and
-// everybody in the informal network is suggested), and one meeting:
+// kind on the Continuüm van betrokkenheid A-D or an action team meeting,
+// the date, an invitation list built from the whole network: everyone can
+// be chosen, and who is ticked for the kind chosen is the library's
+// suggestion (the summary's invite_defaults: the informal network, or the
+// action team's members; nothing is derived here), and one meeting:
 // printable invitations, the guide (the three phases of an Eigen
 // Kracht-conferentie and Wiegeraad's five basic questions), the planning
 // (date, time, place, coordinator: independent for an Eigen
@@ -20,7 +22,7 @@ import { cs, loadSummary, save } from '../casestore.js';
 import { checkGroup, field, h, mount, nextId, toast } from '../dom.js';
 import { CONTINUUM, CONTINUUM_TYPE } from '../enums.js';
 import { fmtDate, has, t, te, textLimit, tp } from '../i18n.js';
-import { alive, byDate, childId, firstDay, freshId, isProfessional, nameOf, personById,
+import { alive, byDate, childId, firstDay, freshId, nameOf, personById,
 	plan as planOf, today } from '../model.js';
 import { applyTeam, invitationPart, processCard, teamFields } from './meeting_process.js';
 
@@ -107,7 +109,16 @@ function coordinatorField(doc, value) {
 			.map((p) => [p.id, `${p.name || p.id}${(p.roles || [])[0] ? ` (${te('role', p.roles[0])})` : ''}`])] });
 }
 
-function newView(body, ref) {
+/* The type of meeting a choice on the form stands for: a continuum letter
+ * or 'action_team'. */
+function typeOf(choice) {
+	return choice === 'action_team' ? 'action_team' : CONTINUUM_TYPE[choice];
+}
+
+async function newView(body, ref) {
+	const sum = await loadSummary();
+	/* who a new meeting of each type invites by default: the library's rule */
+	const defaults = (sum && sum.invite_defaults) || {};
 	const doc = cs.doc;
 	const day = today();
 	const name = `cont-${nextId('m')}`;
@@ -126,28 +137,42 @@ function newView(body, ref) {
 	const team = (doc.plan || {}).action_team ? null : teamFields(doc);
 	const teamSet = team ? h('div', { id: 'new-team', hidden: true }, h('p', { class: 'notice' }, t('meeting.teamFirst')),
 		team.wrap) : null;
-	cont.addEventListener('change', () => {
-		if (teamSet)
-			teamSet.hidden = (cont.querySelector(`input[name="${name}"]:checked`) || {}).value !== 'action_team';
-	});
 	const date = field(t('meeting.date'), 'date', { value: '', name: 'date' });
 	const time = field(t('meeting.time'), 'time', { value: '', name: 'time' });
 	const place = field(t('meeting.place'), 'text', { value: '', name: 'place', maxlength: textLimit('meetings', 'place') });
 	const coord = coordinatorField(doc, '');
-	const c = childId(doc);
 	const people = doc.persons.filter((p) => alive(p, day));
-	const suggested = people.filter((p) => !isProfessional(p) || p.id === c).map((p) => p.id);
 	const inv = checkGroup(t('meeting.invite'), people.map((p) => [p.id,
-		`${p.name || p.id}${(p.roles || [])[0] ? ` (${te('role', p.roles[0])})` : ''}`]), suggested, { class: 'cols2 invite-list' });
+		`${p.name || p.id}${(p.roles || [])[0] ? ` (${te('role', p.roles[0])})` : ''}`]), [], { class: 'cols2 invite-list' });
 	inv.wrap.id = 'invite-list';
 	const all = h('button', { type: 'button', class: 'btn secondary small', onclick: () => {
 		for (const b of inv.boxes)
 			b.cb.checked = true;
 	} }, t('meeting.inviteAll'));
+	const hint = h('p', { class: 'muted small', id: 'invite-hint' });
+	/* ticks the library's suggestion for the kind chosen; an action team
+	 * that is being formed on this form: the members ticked there */
+	const suggest = () => {
+		const type = typeOf((cont.querySelector(`input[name="${name}"]:checked`) || {}).value);
+		const d = defaults[type] || { rule: 'network', persons: [] };
+		const ids = new Set(d.rule === 'action_team' && team ? team.members.values() : d.persons);
+		for (const b of inv.boxes)
+			b.cb.checked = ids.has(b.cb.value);
+		hint.textContent = t(d.rule === 'action_team' ? 'meeting.inviteHintTeam' : 'meeting.inviteHint');
+		if (teamSet)
+			teamSet.hidden = type !== 'action_team';
+	};
+	cont.addEventListener('change', suggest);
+	if (team)
+		team.members.wrap.addEventListener('change', () => {
+			if (typeOf((cont.querySelector(`input[name="${name}"]:checked`) || {}).value) === 'action_team')
+				suggest();
+		});
+	suggest();
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
 	const form = h('form', { class: 'card', novalidate: true, id: 'meeting-form' }, cont,
 		h('div', { class: 'row' }, date.wrap, time.wrap), place.wrap, coord.wrap, teamSet,
-		h('p', { class: 'muted small' }, t('meeting.inviteHint')), all, inv.wrap, msg,
+		hint, all, inv.wrap, msg,
 		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('meeting.save')),
 			h('a', { class: 'btn secondary', href: `#/cases/${encodeURIComponent(ref)}/meeting` }, t('common.cancel'))));
 	form.addEventListener('submit', async (ev) => {
@@ -352,7 +377,7 @@ async function detailView(body, ref, id) {
 
 export async function render(body, { ref, sub }) {
 	if (sub === 'new')
-		newView(body, ref);
+		await newView(body, ref);
 	else if (sub)
 		await detailView(body, ref, sub);
 	else

@@ -7,11 +7,15 @@
 // it; and the part of the invitation that follows the step: the
 // preparation names the independent coordinator, the conference explains
 // the information, the family's own time and the plan, the action team
-// meeting names the team and the future plan.
+// meeting names the team and the future plan.  The preparation of a
+// conference records who was asked and who comes (meetings[].process.asked
+// and .coming): a row per person of the network with two ticks, saved with
+// the steps; everyone who comes must have been asked, which the library
+// checks and says with its path.
 
 import { save } from '../casestore.js';
 import { checkGroup, field, h, mount } from '../dom.js';
-import { fmtDate, t, textLimit } from '../i18n.js';
+import { fmtDate, t, te, textLimit } from '../i18n.js';
 import { alive, nameOf, plan as planOf, today } from '../model.js';
 
 /* A full date for a date input; '' for none or a partial date. */
@@ -47,23 +51,70 @@ function stepList(p, inputs) {
 	}));
 }
 
-/* The card of a conference: the six phases with a date field each. */
-function conferenceCard(m, p) {
+/* The ids of list `was` still ticked (in their order), then those newly
+ * ticked (in the order of the rows). */
+function keepOrder(was, ticked) {
+	const on = new Set(ticked);
+	return [...was.filter((id) => on.has(id)), ...ticked.filter((id) => !was.includes(id))];
+}
+
+/* Who was asked and who comes (meetings[].process.asked, .coming): a row per
+ * person alive today (and anyone already on a list), with a tick for each;
+ * read() gives both lists.  The library refuses one who comes unasked. */
+function preparationTable(doc, m) {
+	const pr = m.process || {};
+	const asked = pr.asked || [];
+	const coming = pr.coming || [];
+	const people = doc.persons.filter((x) => alive(x, today()) || asked.includes(x.id) || coming.includes(x.id));
+	const rows = people.map((x) => {
+		const name = x.name || x.id;
+		const box = (list, key) => h('input', { type: 'checkbox', name: key, value: x.id, checked: list.includes(x.id),
+			'aria-label': t(`meeting.prep.${key}Of`, { name }) });
+		const a = box(asked, 'asked');
+		const c = box(coming, 'coming');
+		return { id: x.id, a, c, el: h('tr', { dataset: { person: x.id } },
+			h('th', { scope: 'row' }, name, (x.roles || [])[0] ? h('span', { class: 'small muted' }, ` (${te('role', x.roles[0])})`) : null),
+			h('td', {}, h('div', { class: 'check' }, a)), h('td', {}, h('div', { class: 'check' }, c))) };
+	});
+	const count = h('p', { class: 'small', id: 'prep-count', 'aria-live': 'polite' });
+	const recount = () => {
+		count.textContent = t('meeting.prep.count', { asked: rows.filter((r) => r.a.checked).length,
+			coming: rows.filter((r) => r.c.checked).length });
+	};
+	recount();
+	const wrap = h('fieldset', { class: 'plain-set prep', id: 'process-prep' },
+		h('legend', {}, t('meeting.prep.title')),
+		h('p', { class: 'muted small' }, t('meeting.prep.intro')), count,
+		h('div', { class: 'table-wrap' }, h('table', { class: 'prep-table' },
+			h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('meeting.prep.person')),
+				h('th', { scope: 'col' }, t('meeting.prep.asked')), h('th', { scope: 'col' }, t('meeting.prep.coming')))),
+			h('tbody', {}, rows.map((r) => r.el)))));
+	wrap.addEventListener('change', recount);
+	const read = () => ({ asked: keepOrder(asked, rows.filter((r) => r.a.checked).map((r) => r.id)),
+		coming: keepOrder(coming, rows.filter((r) => r.c.checked).map((r) => r.id)) });
+	return { wrap, read };
+}
+
+/* The card of a conference: the six phases with a date field each, and who
+ * was asked and who comes. */
+function conferenceCard(doc, m, p) {
 	const inputs = {};
 	for (const s of p.steps)
 		inputs[s.key] = field(t(`meeting.step.${s.key}`), 'date',
 			{ name: s.key, value: full(s.date), hint: s.date && !full(s.date) ? fmtDate(s.date) : undefined });
+	const prep = preparationTable(doc, m);
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
 	const form = h('form', { class: 'card process', id: 'process-form', novalidate: true },
 		h('h3', {}, t('meeting.processTitle')),
 		h('p', { class: 'muted small' }, t('meeting.processIntro')),
 		h('p', { id: 'process-now' }, p.next ? t('meeting.processNext', { step: t(`meeting.step.${p.next}`) })
 			: t('meeting.processDone')),
-		stepList(p, inputs), msg,
+		stepList(p, inputs), prep.wrap, msg,
 		h('button', { type: 'submit', class: 'btn primary' }, t('meeting.processSave')));
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		msg.hidden = true;
+		const lists = prep.read();
 		try {
 			await save(t('meeting.processDesc'), (d) => {
 				const x = (d.meetings || []).find((y) => y.id === m.id);
@@ -79,6 +130,11 @@ function conferenceCard(m, p) {
 					else
 						delete pr[s.key];
 				}
+				for (const k of ['asked', 'coming'])
+					if (lists[k].length)
+						pr[k] = lists[k];
+					else
+						delete pr[k];
 				x.process = pr;
 			});
 		} catch (e) {
@@ -90,7 +146,8 @@ function conferenceCard(m, p) {
 }
 
 /* The fields of the future plan and the action team; read() gives the
- * plan's future_plan and action_team as they should be. */
+ * plan's future_plan and action_team as they should be; members is the
+ * check group of the team's members. */
 export function teamFields(doc) {
 	const pl = doc.plan || {};
 	const fp = pl.future_plan || {};
@@ -130,7 +187,7 @@ export function teamFields(doc) {
 		set(a, 'members', members.values());
 		return { future_plan: Object.keys(f).length ? f : null, action_team: Object.keys(a).length ? a : null };
 	};
-	return { wrap, read };
+	return { wrap, read, members };
 }
 
 /* Writes what teamFields read into plan pl (of a draft). */
@@ -173,7 +230,7 @@ function actionTeamCard(doc, p) {
 export function processCard(doc, m, p) {
 	if (!p)
 		return null;
-	return p.kind === 'action_team' ? actionTeamCard(doc, p) : conferenceCard(m, p);
+	return p.kind === 'action_team' ? actionTeamCard(doc, p) : conferenceCard(doc, m, p);
 }
 
 /* The paragraphs of an invitation that follow the step (p.invitation). */
