@@ -9,7 +9,8 @@
 // the whole document back (PUT with If-Match).  When someone else changed
 // the same piece since the page was drawn, or saved in between (409/412),
 // nothing is saved: the dialog stays open with what the user typed, says so
-// in plain words, and the page behind it shows the newest plan.  Problems
+// in plain words, and the page behind it shows the newest plan.  A save
+// writes only the fields the user changed in the dialog.  Problems
 // the library finds ("agreements[2].who[0]: ...") are shown in the dialog.
 
 import { ApiError, api } from '../api.js';
@@ -196,6 +197,14 @@ const FORMS = {
  * newest plan.  Resolves when the dialog closes. */
 export function pieceDialog(state, list, item = null) {
 	const form = FORMS[list](state, item);
+	/* what the form said when it opened: a save writes only what the user
+	 * changed, so it keeps what someone else changed meanwhile */
+	let initial = {};
+	try {
+		initial = form.read();
+	} catch (e) {
+		initial = {};
+	}
 	let dlg = null;
 	dlg = openDialog({
 		title: t(`fplan.edit.${list}.${item ? 'edit' : 'add'}`),
@@ -220,7 +229,8 @@ export function pieceDialog(state, list, item = null) {
 						doc[list].push(x);
 					}
 					for (const [k, v] of Object.entries(vals))
-						setOrDelete(x, k, v);
+						if (!item || JSON.stringify(v) !== JSON.stringify(initial[k]))
+							setOrDelete(x, k, v);
 				});
 				return true;
 			} catch (e) {
