@@ -6,7 +6,8 @@
  * documents; kr_fplan_history gives every revision with who made it, cut
  * for a reader who may not read one of the cases (a revision that only
  * concerned that child is not there, and nothing names it); the view's
- * may_write follows the library's write decision.
+ * may_write follows the library's write decision; a meeting's type is one
+ * the library knows.
  */
 #include <sodium.h>
 
@@ -171,6 +172,28 @@ static void changes_in_words(void **state)
 	json_decref(names);
 }
 
+/* A meeting's kind is one the library knows; an unknown one is said at its path. */
+static void a_meeting_type(void **state)
+{
+	struct kr_fplan *p = NULL;
+	struct kr_error err;
+	json_t *j = doc(PLAN);
+	json_t *m = json_array_get(json_object_get(j, "meetings"), 0);
+	(void)state;
+	json_object_set_new(m, "type", json_string("round_table"));
+	assert_int_equal(kr_fplan_from_json(j, &p, NULL), KR_OK);
+	kr_fplan_free(p);
+	json_object_set_new(m, "type", json_string("party"));
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_fplan_from_json(j, &p, &err), KR_EINVAL);
+	assert_null(p);
+	assert_int_equal(err.ndetails, 1);
+	assert_non_null(strstr(err.details[0], "meetings[0].type: \"party\" is not a kind of "
+	                       "meeting kring knows"));
+	kr_error_cleanup(&err);
+	json_decref(j);
+}
+
 static struct kr_user add(struct kr_store *s, const char *name, enum kr_account_role role,
                           const char *team)
 {
@@ -285,6 +308,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(changes_in_words),
+		cmocka_unit_test(a_meeting_type),
 		cmocka_unit_test_setup_teardown(history_as_each_reader_sees_it, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
