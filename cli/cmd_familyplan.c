@@ -1,11 +1,12 @@
 /*
  * cmd_familyplan.c - `kring familyplan import FILE | list [--case REF] |
- * show ID | export ID`: the family plan (gezinsplan) of siblings who each
+ * show ID | export ID | history ID`: the family plan (gezinsplan) of siblings who each
  * have their own case (docs/family-plan.md, the format kring-familyplan/1).
  * import checks the whole document, also against the cases it links, and
  * stores it as the plan's next revision; list shows every plan (or those a
  * case is in); show the family part with each child's own wishes and goals
- * taken from the child's case; export writes the document back.  The
+ * taken from the child's case; export writes the document back; history
+ * tells every revision in words (kr_fplan_history).  The
  * command acts for the operator, like the other commands, so show sees
  * every linked case.  Every run has its audit row: a write one row in the
  * same transaction, a show one read row per case whose child it shows.
@@ -17,6 +18,7 @@
 
 #include "cli.h"
 #include "kring/audit.h"
+#include "kring/buf.h"
 #include "kring/family_plan.h"
 #include "kring/init.h"
 #include "opts.h"
@@ -27,10 +29,10 @@ struct args {
 };
 
 static const struct cli_arg args[] = {
-	{ "ACTIE", "ACTION", "wat er moet gebeuren: import, list, show of export",
-	  "what to do: import, list, show or export", offsetof(struct args, verb), 0 },
-	{ "BESTAND|ID", "FILE|ID", "het bestand (import) of het gezinsplan (show, export)",
-	  "the file (import) or the family plan (show, export)", offsetof(struct args, what),
+	{ "ACTIE", "ACTION", "wat er moet gebeuren: import, list, show, export of history",
+	  "what to do: import, list, show, export or history", offsetof(struct args, verb), 0 },
+	{ "BESTAND|ID", "FILE|ID", "het bestand (import) of het gezinsplan (show, export, history)",
+	  "the file (import) or the family plan (show, export, history)", offsetof(struct args, what),
 	  CLI_OPTIONAL },
 };
 
@@ -56,14 +58,16 @@ static const struct cli_cmd spec = {
 	       "  kring familyplan list [--case DOSSIER]   toont de gezinsplannen\n"
 	       "  kring familyplan show ID          toont een gezinsplan met de wensen en doelen "
 	       "van elk kind\n"
-	       "  kring familyplan export ID [-o BESTAND]   schrijft het document als JSON\n\n",
+	       "  kring familyplan export ID [-o BESTAND]   schrijft het document als JSON\n"
+	       "  kring familyplan history ID       vertelt wat er in elke versie veranderde\n\n",
 	.usage_en =
 	       "Usage:\n"
 	       "  kring familyplan import FILE      stores a family plan (kring-familyplan/1)\n"
 	       "  kring familyplan list [--case REF]   lists the family plans\n"
 	       "  kring familyplan show ID          shows a family plan with each child's wishes "
 	       "and goals\n"
-	       "  kring familyplan export ID [-o FILE]   writes the document as JSON\n\n",
+	       "  kring familyplan export ID [-o FILE]   writes the document as JSON\n"
+	       "  kring familyplan history ID       tells what changed in each revision\n\n",
 	.about_nl =
 	       "Het gezinsplan: 1 gezin, 1 plan. Broers en zussen die elk een eigen dossier\n"
 	       "hebben, krijgen een gezamenlijk plan met de doelen, afspraken en wensen van het\n"
@@ -313,6 +317,62 @@ out:
 	return status;
 }
 
+/* Every revision of plan id in words, or as the API's JSON; one read row
+ * per case the plan links (the operator sees every one). */
+static int history(struct kr_cli *cli, struct kr_store *s, const char *id, bool json)
+{
+	struct kr_revision_changes *v = NULL;
+	struct kr_fplan *p = NULL;
+	struct kr_error err;
+	struct kr_buf b;
+	char detail[160];
+	size_t n = 0;
+	int status = 0;
+	json_t *arr = NULL;
+	char *text = NULL;
+
+	kr_error_init_lang(&err, cli->lang);
+	kr_buf_init(&b, 64u * 1024u * 1024u);
+	if (kr_fplan_get(s, id, &p, NULL, &err) ||
+	    kr_fplan_history(s, NULL, id, &v, &n, &err)) {
+		status = cli_fail("familyplan", &err);
+		goto out;
+	}
+	snprintf(detail, sizeof detail, "family plan %s history read", id);
+	for (size_t i = 0; i < p->ncases && !status; i++)
+		status = cli_audit(cli, s, "familyplan", KR_AUDIT_READ, p->cases[i], detail);
+	if (status)
+		goto out;
+	if (json) {
+		if (!(arr = kr_diff_history_json(v, n)) ||
+		    !(text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER)))
+			status = cli_fail("familyplan", NULL);
+		else
+			printf("%s\n", text);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		kr_buf_printf(&b, kr_tr(cli->lang, "versie %ld  %s  %s\n", "revision %ld  %s  %s\n"),
+		              v[i].info.rev, v[i].info.created, v[i].who);
+		if (v[i].diff.n == 0)
+			kr_buf_printf(&b, "  %s\n", kr_tr(cli->lang, "(niets veranderd)",
+			                                  "(nothing changed)"));
+		kr_diff_text(&v[i].diff, cli->lang, "  ", &b);
+	}
+	if (b.failed)
+		status = cli_fail("familyplan", NULL);
+	else if (b.len)
+		fwrite(b.data, 1, b.len, stdout);
+out:
+	free(text);
+	json_decref(arr);
+	kr_diff_history_free(v, n);
+	kr_fplan_free(p);
+	kr_buf_cleanup(&b);
+	kr_error_cleanup(&err);
+	return status;
+}
+
 int cmd_familyplan(struct kr_cli *cli, int argc, char **argv)
 {
 	struct args a = { NULL, NULL, "-", NULL, 0 };
@@ -324,10 +384,10 @@ int cmd_familyplan(struct kr_cli *cli, int argc, char **argv)
 		return status;
 	is_list = strcmp(a.verb, "list") == 0;
 	if (!is_list && strcmp(a.verb, "import") && strcmp(a.verb, "show") &&
-	    strcmp(a.verb, "export"))
+	    strcmp(a.verb, "export") && strcmp(a.verb, "history"))
 		return cli_usage("familyplan", kr_tr(cli->lang, "onbekende actie \"%s\" (import, "
-		                 "list, show, export)", "unknown action \"%s\" (import, list, show, "
-		                 "export)"), a.verb);
+		                 "list, show, export, history)", "unknown action \"%s\" (import, "
+		                 "list, show, export, history)"), a.verb);
 	if (is_list && a.what)
 		return cli_usage("familyplan", "%s", kr_tr(cli->lang, "list neemt geen argument",
 		                 "list takes no argument"));
@@ -348,6 +408,8 @@ int cmd_familyplan(struct kr_cli *cli, int argc, char **argv)
 		status = list(cli, s, a.ref, a.format == CLI_FORMAT_JSON);
 	else if (strcmp(a.verb, "import") == 0)
 		status = import(cli, s, a.what);
+	else if (strcmp(a.verb, "history") == 0)
+		status = history(cli, s, a.what, a.format == CLI_FORMAT_JSON);
 	else
 		status = show(cli, s, a.what, a.format == CLI_FORMAT_JSON,
 		              strcmp(a.verb, "export") == 0, a.out);

@@ -19,6 +19,7 @@
 
 #include <jansson.h>
 
+#include "diff_int.h"
 #include "kring/date.h"
 #include "kring/diff.h"
 #include "kring/enum.h"
@@ -1098,4 +1099,21 @@ void *kr_diff_history_json(const struct kr_revision_changes *v, size_t n)
 		}
 	}
 	return arr;
+}
+
+/* ---- shared with other histories (diff_int.h) ---- */
+
+void kri_diff_quoted(struct kr_buf *b, const char *s)
+{
+	quoted(b, s);
+}
+
+void kri_diff_date_words(struct kr_buf *b, const char *s, enum kr_lang L)
+{
+	date_words(b, s, L);
+}
+
+bool kri_diff_long_text(const void *v)
+{
+	return long_text((json_t *)v);
 }

@@ -16,6 +16,7 @@
 
 #include <jansson.h>
 
+#include "kring/enum.h"
 #include "kring/family_plan.h"
 #include "case_int.h"
 
@@ -272,6 +273,12 @@ static void meeting(struct prd *r, const char *base, json_t *v)
 		        "UU:MM, zoals 19:30", "\"%s\" is not a time of day (use HH:MM, such as "
 		        "19:30)", t);
 	text(r, base, v, "place", false);
+	if ((t = text(r, base, v, "type", false)) && !kr_enum_value(KR_ENUM_MEETING_TYPE, t))
+		problem(r, path_of(path, sizeof path, base, "type"), "\"%s\" is geen soort "
+		        "bijeenkomst die kring kent (diy, family_group_conference, round_table, "
+		        "signs_of_safety, action_team, other)", "\"%s\" is not a kind of meeting kring "
+		        "knows (diy, family_group_conference, round_table, signs_of_safety, "
+		        "action_team, other)", t);
 	outcome = text(r, base, v, "outcome", false);
 	m->has_outcome = outcome && *outcome;
 	if (coord && !json_is_null(coord))

@@ -17,6 +17,7 @@
 
 #include "account_int.h"
 #include "assignment_int.h"
+#include "family_plan_int.h"
 #include "kring/assignment.h"
 #include "kring/case.h"
 #include "kring/family_plan.h"
@@ -435,6 +436,34 @@ static void filter_one(json_t *doc, const char *coll, const char *key, json_t *s
 			json_object_del(item, key);
 }
 
+void kri_fplan_filter(json_t *doc, json_t *shown)
+{
+	json_t *cases = json_object_get(doc, "cases");
+
+	for (size_t k = json_array_size(cases); k-- > 0;) {
+		json_t *c = json_array_get(cases, k);
+		if (!json_is_string(c) || !json_object_get(shown, json_string_value(c)))
+			json_array_remove(cases, k);
+	}
+	filter_lists(doc, "goals", "who", shown);
+	filter_lists(doc, "agreements", "who", shown);
+	filter_lists(doc, "meetings", "invited", shown);
+	filter_lists(doc, "meetings", "attended", shown);
+	filter_one(doc, "meetings", "coordinator", shown);
+	filter_one(doc, "wishes", "by", shown);
+}
+
+/* The persons of case c a form may name: [{"id", "name"}]. */
+static json_t *persons_json(const struct kr_case *c)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < c->npersons; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:s}", "id", c->persons[i].id, "name",
+		                      kr_case_person_name(c, (int)i)));
+	return arr;
+}
+
 /* The child of case c: the child's own wishes and the plan's goals. */
 static json_t *child_json(const char *ref, const struct kr_case *c)
 {
@@ -459,11 +488,11 @@ static json_t *child_json(const char *ref, const struct kr_case *c)
 		json_decref(goals);
 		return NULL;
 	}
-	j = json_pack("{s:s, s:{s:s, s:s, s:s?}, s:o, s:o}", "case", ref, "child", "id",
+	j = json_pack("{s:s, s:{s:s, s:s, s:s?}, s:o, s:o, s:o*}", "case", ref, "child", "id",
 	              c->persons[c->child].id, "name", kr_case_person_name(c, c->child), "born",
 	              kr_date_valid(c->persons[c->child].born) ?
 	              kr_date_format(c->persons[c->child].born, d) : NULL,
-	              "wishes", wishes, "goals", goals);
+	              "wishes", wishes, "goals", goals, "people", persons_json(c));
 	return j;
 }
 
@@ -472,12 +501,12 @@ enum kr_status kr_fplan_view(struct kr_store *s, const struct kr_user *u,
                              struct kr_error *err)
 {
 	struct kr_case **cases = calloc(p->ncases + 1, sizeof *cases);
-	json_t *doc = NULL, *shown = json_object(), *list = json_array(), *children = json_array();
+	json_t *doc = NULL, *shown = json_object(), *children = json_array();
 	json_t *names = json_object(), *j = NULL;
 	enum kr_status rc;
 
 	*out = NULL;
-	if (!cases || !shown || !list || !children || !names ||
+	if (!cases || !shown || !children || !names ||
 	    !(doc = json_deep_copy(p->priv))) {
 		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 		goto out;
@@ -489,7 +518,6 @@ enum kr_status kr_fplan_view(struct kr_store *s, const struct kr_user *u,
 		                  KR_ACCESS_ALLOWED))
 			continue;
 		json_object_set_new(shown, p->cases[i], json_true());
-		json_array_append_new(list, json_string(p->cases[i]));
 		json_array_append_new(children, child_json(p->cases[i], cases[i]));
 	}
 	for (size_t i = 0; i < p->npersons; i++) {
@@ -502,16 +530,11 @@ enum kr_status kr_fplan_view(struct kr_store *s, const struct kr_user *u,
 		snprintf(key, sizeof key, "%s/%s", fp->case_ref, fp->person);
 		json_object_set_new(names, key, json_string(kr_case_person_name(cases[k], pi)));
 	}
-	json_object_set(doc, "cases", list);
-	filter_lists(doc, "goals", "who", shown);
-	filter_lists(doc, "agreements", "who", shown);
-	filter_lists(doc, "meetings", "invited", shown);
-	filter_lists(doc, "meetings", "attended", shown);
-	filter_one(doc, "meetings", "coordinator", shown);
-	filter_one(doc, "wishes", "by", shown);
-	if (!(j = json_pack("{s:s, s:I, s:O, s:O, s:O}", "id", p->id, "revision",
-	                    (json_int_t)rev, "plan", doc, "children", children, "persons",
-	                    names))) {
+	kri_fplan_filter(doc, shown);
+	if (!(j = json_pack("{s:s, s:I, s:b, s:O, s:O, s:O}", "id", p->id, "revision",
+	                    (json_int_t)rev, "may_write", !u || kr_fplan_decide(s, u, p->id, true,
+	                    NULL) == KR_ACCESS_ALLOWED, "plan", doc, "children", children,
+	                    "persons", names))) {
 		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 		goto out;
 	}
@@ -520,7 +543,6 @@ out:
 	free_cases(cases, p->ncases);
 	json_decref(doc);
 	json_decref(shown);
-	json_decref(list);
 	json_decref(children);
 	json_decref(names);
 	return rc;

@@ -3,8 +3,9 @@
  * plans"): GET /api/family-plans lists the plans the caller may read, GET
  * /api/family-plans/{id} shows one as its reader may see it, PUT
  * /api/family-plans/{id} creates or replaces one (If-Match for a plan that
- * exists), and GET /api/cases/{ref}/family-plans lists the plans a case is
- * in.  The route table lets in the roles that may list cases (analysts get
+ * exists), GET /api/family-plans/{id}/history tells its revisions in words
+ * (kr_fplan_history, cut to what the caller may read), and GET
+ * /api/cases/{ref}/family-plans lists the plans a case is in.  The route table lets in the roles that may list cases (analysts get
  * 403); every decision on a plan is the library's (kr_fplan_decide: 404 when
  * the caller may read none of its cases, 403 when they may read it but not
  * change every case it links; kr_fplan_may_write for the cases of a new
@@ -209,6 +210,46 @@ void ks_h_family_plan_put(struct ks_req *r)
 	reply_plan(r, p->id, rev == 1 ? 201 : 200);
 out:
 	kr_fplan_free(old);
+	kr_fplan_free(p);
+	kr_error_cleanup(&err);
+}
+
+void ks_h_family_plan_history(struct ks_req *r)
+{
+	struct kr_revision_changes *h = NULL;
+	struct kr_fplan *p = NULL;
+	struct kr_error err;
+	const char *reason = "";
+	char detail[128];
+	size_t n = 0;
+	long rev = 0;
+	json_t *arr;
+	enum kr_access_verdict v = kr_fplan_decide(r->store, &r->user, r->args[0], false, &reason);
+
+	kr_error_init_lang(&err, r->lang);
+	if (v != KR_ACCESS_ALLOWED) {
+		refuse(r, r->args[0], false, v, reason);
+		goto out;
+	}
+	if (kr_fplan_get(r->store, r->args[0], &p, &rev, &err) ||
+	    kr_fplan_history(r->store, &r->user, r->args[0], &h, &n, &err)) {
+		ks_fail(r, err.code, &err);
+		goto out;
+	}
+	if (!(arr = kr_diff_history_json(h, n))) {
+		ks_reply_json(r, 500, NULL);
+		goto out;
+	}
+	/* one read row per linked case the caller may read, as for the plan */
+	snprintf(detail, sizeof detail, "family plan %.64s history read", r->args[0]);
+	for (size_t i = 0; i < p->ncases; i++)
+		if (kr_access_decide(r->store, &r->user, p->cases[i], KR_ACCESS_READ, NULL) ==
+		    KR_ACCESS_ALLOWED)
+			ks_audit(r, KR_AUDIT_READ, p->cases[i], detail);
+	ks_etag(r, rev);
+	ks_reply_json(r, 200, json_pack("{s:s, s:o}", "id", r->args[0], "revisions", arr));
+out:
+	kr_diff_history_free(h, n);
 	kr_fplan_free(p);
 	kr_error_cleanup(&err);
 }

@@ -130,6 +130,8 @@ const struct ks_route ks_routes[] = {
 	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
 	{ KS_PUT, "/api/family-plans/{id}", ks_h_family_plan_put, KS_USER, KS_BODY_SMALL,
 	  KS_ACCESS(KR_ACCESS_LIST), "", NULL },
+	{ KS_GET, "/api/family-plans/{id}/history", ks_h_family_plan_history, KS_USER,
+	  KS_BODY_NONE, KS_ACCESS(KR_ACCESS_LIST), "", NULL },
 	{ KS_GET, "/api/cases/{ref}/family-plans", ks_h_case_family_plans, KS_USER, KS_BODY_NONE,
 	  R, "", "family plans refused" },
 

@@ -370,6 +370,7 @@ void ks_h_family_put(struct ks_req *r);
 void ks_h_family_plans_list(struct ks_req *r);
 void ks_h_family_plan_get(struct ks_req *r);
 void ks_h_family_plan_put(struct ks_req *r);
+void ks_h_family_plan_history(struct ks_req *r);
 void ks_h_case_family_plans(struct ks_req *r);
 void ks_h_inbox_seen(struct ks_req *r);
 

@@ -37,6 +37,7 @@
 #include "kring/access.h"
 #include "kring/account.h"
 #include "kring/date.h"
+#include "kring/diff.h"
 #include "kring/error.h"
 #include "kring/store.h"
 
@@ -149,14 +150,17 @@ enum kr_status kr_fplan_may_write(struct kr_store *s, const struct kr_user *u,
 /* What a reader sees of plan p (revision rev): a new JSON object (json_t *,
  * as void *) in *out,
  *
- *   {"id", "revision", "plan": <the document>,
+ *   {"id", "revision", "may_write": true|false, "plan": <the document>,
  *    "children": [{"case", "child": {"id", "name", "born"}, "wishes": [...],
- *                  "goals": [...]}],
+ *                  "goals": [...], "people": [{"id", "name"}]}],
  *    "persons": {"<case>/<person>": "name"}}
  *
  * with one child per linked case u may read (u NULL: the operator, every
  * case), from that case's latest revision: the child's own wishes (by the
- * child) and the goals of the case's plan.  A case u may not read, or that
+ * child), the goals of the case's plan and the persons of the case (whom a
+ * form may name).  may_write is kr_fplan_decide(..., write true) for u
+ * (true for the operator): a front end shows its edit buttons by it and
+ * decides nothing itself.  A case u may not read, or that
  * no longer exists, is left out entirely: its ref is removed from
  * plan.cases and every person ref into it from the plan's lists (a
  * coordinator becomes absent), so nothing tells its name or that it is
@@ -164,5 +168,33 @@ enum kr_status kr_fplan_may_write(struct kr_store *s, const struct kr_user *u,
 enum kr_status kr_fplan_view(struct kr_store *s, const struct kr_user *u,
                              const struct kr_fplan *p, long rev, void **out,
                              struct kr_error *err);
+
+/* ---- the history in words (family_plan_history.c) ------------------------- */
+
+/* The changes from plan document before (json_t *, as void *; NULL: the
+ * plan was created) to document after, in words (diff.h's struct kr_diff:
+ * collection "plan" for the name and the linked cases, "goals",
+ * "agreements", "wishes", "meetings" matched by id), with persons said by
+ * their names from names ({"<case>/<person>": "name"}, json_t *, may be
+ * NULL: a person is then said as "person (case)").  Both documents are
+ * borrowed.  *out is zeroed first and freed with kr_diff_cleanup().  Fails
+ * only with KR_EUSAGE (after NULL) or KR_ENOMEM. */
+enum kr_status kr_fplan_diff(const void *before, const void *after, const void *names,
+                             struct kr_diff *out, struct kr_error *err);
+
+/* The history of plan id as reader u sees it (u NULL: the operator, every
+ * case): every revision, oldest first, with who made it and what changed
+ * against the revision before (kr_fplan_diff).  Both revisions are first
+ * cut to what u may see, as in kr_fplan_view: a case u may not read is left
+ * out with every person of it, so a change that concerns only that child
+ * is not in the history at all, and a revision left without changes still
+ * says who made it and when.  Persons are named from the linked cases'
+ * latest revisions.  *out is a malloc'd array of *n entries freed with
+ * kr_diff_history_free(); serialise it with kr_diff_history_json().  Access
+ * is the caller's to decide first (kr_fplan_decide).  KR_ENOTFOUND (no such
+ * plan), KR_EDB, KR_ENOMEM; *out NULL and *n 0 on failure. */
+enum kr_status kr_fplan_history(struct kr_store *s, const struct kr_user *u, const char *id,
+                                struct kr_revision_changes **out, size_t *n,
+                                struct kr_error *err);
 
 #endif

@@ -3,8 +3,8 @@
 # (PZ-2026-0109) and Tess (PZ-2026-0110): import with revisions, list (also
 # of one case), show with each child's own wishes and goals taken from the
 # child's case, export round trip, the checks against the cases with their
-# paths and nothing stored, usage errors, and the audit rows (one read row
-# per case whose child is shown).
+# paths and nothing stored, usage errors, the audit rows (one read row
+# per case whose child is shown), and the history in words.
 echo "# the family plan (gezinsplan)"
 FP=$T/familyplan.db
 FPF=$R/examples/familyplans/fp1.json
@@ -86,6 +86,42 @@ PY
 fi
 exits 0 "... nothing was stored" --db "$FP" familyplan list
 check "... still revision 2" grep -q "^fp1 .* 2$" "$T/out"
+
+# the history in words
+if [ "$JSON" = python3 ]; then
+	python3 - "$FPF" "$T/fp-changed.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["agreements"][0]["done"] = True
+d["agreements"][0]["when"] = "om de week"
+d["goals"].append({"id": "g9", "text": "Samen op vakantie",
+                   "who": [{"case": "PZ-2026-0110", "person": "q5"}]})
+d["goals"][0]["who"].pop()
+json.dump(d, open(sys.argv[2], "w"))
+PY
+	exits 0 "familyplan import a changed plan" --db "$FP" --author bert familyplan import \
+		"$T/fp-changed.json"
+	exits 0 "familyplan history" --db "$FP" familyplan history fp1
+	check "... every revision with who made it" has_all "$T/out" "^versie 1  .*  anouk$" \
+		"^  gezinsplan aangemaakt$" "^versie 2  " "^  (niets veranderd)$" "^versie 3  .*  bert$"
+	check "... what changed, in words, with names" has_all "$T/out" \
+		"^  afspraak a1 afgerond: wanneer ‘elke zaterdag’ → ‘om de week’$" \
+		"^  doel g9 toegevoegd: ‘Samen op vakantie’$" "^  doel g1: wie: Marloes Visser eraf$"
+	exits 0 "familyplan history in English" --db "$FP" --lang en familyplan history fp1
+	check "... in English" has_all "$T/out" "^revision 3  " "^  agreement a1 done: when" \
+		"^  goal g1: who: removed Marloes Visser$"
+	exits 0 "familyplan history --format json" --db "$FP" familyplan history fp1 --format json
+	check "... the API's revisions" python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert [r["revision"] for r in v] == [1, 2, 3] and v[2]["author"] == "bert"
+assert v[2]["changes"][0]["collection"] == "goals" and v[2]["changes"][0]["item"] == "g1"
+' "$T/out"
+	check "audit: a read row per linked case for each history" test \
+		"$(sql "$FP" "SELECT count(*) FROM audit WHERE detail = 'family plan fp1 history read' AND action = 'R'")" = 6
+fi
+exits 1 "familyplan history of an unknown plan" --db "$FP" familyplan history fp9
+exits 2 "familyplan history without an id" --db "$FP" familyplan history
 
 # usage
 exits 2 "familyplan without an action" --db "$FP" familyplan

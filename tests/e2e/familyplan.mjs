@@ -6,7 +6,12 @@
 // family's goals, agreements and wishes, and the family's network meeting
 // with who came and what was decided.  kees, who works on Tess's case only,
 // sees the same plan with Tess alone: nothing of Noah's case (no ref, no
-// person of it, not his wishes).  An analyst gets no plan (403).  The pages
+// person of it, not his wishes).  An analyst gets no plan (403).  anouk
+// changes a goal and an agreement in their dialogs and adds a goal; the page
+// and the history in words show it.  kees sees no buttons to change the
+// plan (the server says he may not) and a history without Noah's case.  Two
+// changes to one agreement at once: the second is told in plain words and
+// keeps what was typed, and saving again keeps the other's change too.  The pages
 // pass axe-core, in Dutch and in English, with targets of 44 px on a phone.
 // Harness as in harness.mjs; every test also fails on a console error, a
 // page error, a failed static file or a 5xx.
@@ -16,7 +21,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PHONE, ROOT, TABLET, clean, goto, kring, login, newPage, pageFetch, setup } from './harness.mjs';
+import { PHONE, ROOT, TABLET, clean, csrf, goto, kring, login, newPage, pageFetch, setup } from './harness.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const KEES_PW = 'Heidebloem-Sneeuw-58';
@@ -135,6 +140,110 @@ test('an analyst gets no family plan', async () => {
 	await login(w, page, 'ana');
 	assert.equal((await pageFetch(page, '/api/family-plans/fp1')).status, 403);
 	assert.equal((await pageFetch(page, '/api/family-plans')).status, 403);
+	clean(page);
+	await page.context().close();
+});
+
+/* Clicks the dialog's save button and waits until it has closed. */
+async function saveDialog(page) {
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open]', { state: 'detached' });
+}
+
+test('a worker of both children changes a goal and an agreement and adds a goal; the page and the history say so', async () => {
+	const page = await newPage(w);
+	await login(w, page, 'anouk');
+	await goto(page, '#/family-plans/fp1', '#fplan-history');
+	assert.equal(await page.$('#fplan-readonly'), null);
+	await page.click('.fplan-part [data-goal=g2] [data-action=edit]');
+	await page.waitForSelector('dialog[open] textarea[name=text]');
+	assert.equal(await page.inputValue('dialog[open] textarea[name=text]'), 'Mama Linda ziet de kinderen samen, niet om de beurt');
+	assert.deepEqual(await axe(page), [], 'the dialog passes axe');
+	await page.fill('dialog[open] textarea[name=text]', 'Mama Linda ziet Noah en Tess samen');
+	await saveDialog(page);
+	await page.waitForFunction(() => document.querySelector('.fplan-part [data-goal=g2] .fplan-text').textContent
+		=== 'Mama Linda ziet Noah en Tess samen');
+	await page.click('[data-agreement=a1] [data-action=edit]');
+	await page.waitForSelector('dialog[open] input[name=when]');
+	await page.fill('dialog[open] input[name=when]', 'elke zaterdag om 10 uur');
+	await page.check('dialog[open] input[name=done]');
+	await saveDialog(page);
+	await page.waitForFunction(() => /gedaan/.test(document.querySelector('[data-agreement=a1] .badge').textContent));
+	assert.match(await page.textContent('[data-agreement=a1]'), /wanneer: elke zaterdag om 10 uur/);
+	/* a new goal, with who works on it */
+	await page.click('#fplan-add-goals');
+	await page.waitForSelector('dialog[open] textarea[name=text]');
+	await page.click('dialog[open] [data-action=save]');
+	assert.match(await page.textContent('dialog[open] .dialog-error'), /Schrijf op wat het gezin wil bereiken/);
+	await page.fill('dialog[open] textarea[name=text]', 'Samen een weekend weg');
+	await page.check('dialog[open] input[value="PZ-2026-0110/q5"]');
+	await saveDialog(page);
+	await page.waitForSelector('.fplan-part [data-goal=g3]');
+	assert.match(await page.textContent('.fplan-part [data-goal=g3]'), /Samen een weekend weg — wie: Joke Visser/);
+	const hist = await page.textContent('#fplan-history');
+	assert.match(hist, /doel g2: doel ‘Mama Linda ziet de kinderen samen, niet om de beurt’ → ‘Mama Linda ziet Noah en Tess samen’/);
+	assert.match(hist, /afspraak a1 afgerond: wanneer ‘elke zaterdag’ → ‘elke zaterdag om 10 uur’/);
+	assert.match(hist, /doel g3 toegevoegd: ‘Samen een weekend weg’/);
+	assert.match(hist, /gezinsplan aangemaakt/);
+	assert.match(await page.textContent('#fplan-history li[data-revision="3"]'), /anouk/);
+	clean(page);
+	await page.context().close();
+});
+
+test('a worker of one child sees no buttons to change the plan, and a history without the other child', async () => {
+	const page = await newPage(w);
+	await loginKees(page);
+	await goto(page, '#/family-plans/fp1', '#fplan-history');
+	assert.equal(await page.$('main [data-action=edit]'), null);
+	assert.equal(await page.$('main [data-action=remove]'), null);
+	assert.equal(await page.$('#fplan-add-goals'), null);
+	assert.ok(await page.$('#fplan-readonly'), 'says why there is nothing to change');
+	const view = await pageFetch(page, '/api/family-plans/fp1');
+	assert.equal(view.body.may_write, false);
+	const hist = await page.textContent('#fplan-history');
+	assert.match(hist, /afspraak a1 afgerond/);
+	assert.doesNotMatch(hist, /Femke Bos|Anouk de Wit|PZ-2026-0109/);
+	const api = await pageFetch(page, '/api/family-plans/fp1/history');
+	assert.equal(api.status, 200);
+	assert.ok(!api.text.includes(NOAH) && !api.text.includes('Femke Bos'), 'nothing of Noah\'s case in the history');
+	const token = await csrf(page);
+	const put = await pageFetch(page, '/api/family-plans/fp1', { method: 'PUT',
+		headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token, 'If-Match': view.etag },
+		body: JSON.stringify(view.body.plan) });
+	assert.equal(put.status, 403);
+	clean(page);
+	await page.context().close();
+});
+
+test('two changes to one agreement at once: the second is told in plain words and keeps what was typed', async () => {
+	const page = await newPage(w);
+	await login(w, page, 'anouk');
+	await goto(page, '#/family-plans/fp1', '#fplan-history');
+	await page.click('[data-agreement=a2] [data-action=edit]');
+	await page.waitForSelector('dialog[open] textarea[name=what]');
+	await page.fill('dialog[open] textarea[name=what]', 'De begeleiders maken samen één rooster');
+	/* meanwhile bram changes the same agreement */
+	const other = await newPage(w);
+	await login(w, other, 'bram');
+	const cur = await pageFetch(other, '/api/family-plans/fp1');
+	cur.body.plan.agreements.find((a) => a.id === 'a2').when = 'elke twee weken';
+	const token = await csrf(other);
+	const put = await pageFetch(other, '/api/family-plans/fp1', { method: 'PUT',
+		headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token, 'If-Match': cur.etag },
+		body: JSON.stringify(cur.body.plan) });
+	assert.equal(put.status, 200);
+	await other.context().close();
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open] .dialog-error:not([hidden])');
+	assert.match(await page.textContent('dialog[open] .dialog-error'), /Iemand anders heeft dit deel van het gezinsplan net gewijzigd/);
+	assert.equal(await page.inputValue('dialog[open] textarea[name=what]'), 'De begeleiders maken samen één rooster',
+		'what was typed is still there');
+	await page.waitForFunction(() => /elke twee weken/.test(document.querySelector('[data-agreement=a2]').textContent),
+		'the page behind shows the newest plan');
+	await saveDialog(page);
+	await page.waitForFunction(() => document.querySelector('[data-agreement=a2] .fplan-text').textContent
+		=== 'De begeleiders maken samen één rooster');
+	assert.match(await page.textContent('[data-agreement=a2]'), /elke twee weken/, 'the other change stays');
 	clean(page);
 	await page.context().close();
 });

@@ -609,6 +609,20 @@ static void family_plan_matrix(void)
 			}
 		}
 		tc_resp_free(&resp);
+		/* its history: the same answer, cut the same way */
+		call_as((enum role)r, "GET", "/api/family-plans/pa/history", NULL, NULL, &resp);
+		tc_check(resp.status == get[r], "GET /api/family-plans/pa/history as %s: %d (got %d)",
+		         role_name[r], get[r], resp.status);
+		for (int c = 0; c < 2; c++) {
+			const char *leak = leaked(c, resp.body);
+			if (sees[r] & (1 << c))
+				expect[c]['R']++;
+			else
+				tc_check(!leak && !(resp.body && strstr(resp.body, c ? B_REF : A_REF)),
+				         "pa's history as %s: nothing of case %c%s%s", role_name[r],
+				         c ? 'B' : 'A', leak ? ": " : "", leak ? leak : "");
+		}
+		tc_resp_free(&resp);
 		call_as((enum role)r, "PUT", "/api/family-plans/pa", "If-Match: \"1\"\r\n", PLAN_A,
 		        &resp);
 		tc_check(resp.status == put[r], "PUT /api/family-plans/pa as %s: %d (got %d)",
