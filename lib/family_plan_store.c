@@ -469,6 +469,7 @@ static json_t *child_json(const char *ref, const struct kr_case *c)
 {
 	json_t *j, *wishes = json_array(), *goals = json_array();
 	char d[16];
+	int age;
 
 	for (size_t i = 0; wishes && i < c->plan.nwishes; i++) {
 		const struct kr_wish *w = &c->plan.wishes[i];
@@ -488,10 +489,12 @@ static json_t *child_json(const char *ref, const struct kr_case *c)
 		json_decref(goals);
 		return NULL;
 	}
-	j = json_pack("{s:s, s:{s:s, s:s, s:s?}, s:o, s:o, s:o*}", "case", ref, "child", "id",
+	age = kr_age_years(c->persons[c->child].born, kr_today());
+	j = json_pack("{s:s, s:{s:s, s:s, s:s?, s:o}, s:o, s:o, s:o*}", "case", ref, "child", "id",
 	              c->persons[c->child].id, "name", kr_case_person_name(c, c->child), "born",
 	              kr_date_valid(c->persons[c->child].born) ?
 	              kr_date_format(c->persons[c->child].born, d) : NULL,
+	              "age", age >= 0 ? json_integer(age) : json_null(),
 	              "wishes", wishes, "goals", goals, "people", persons_json(c));
 	return j;
 }

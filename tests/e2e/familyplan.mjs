@@ -89,6 +89,11 @@ test('from a case to its family plan: both children with their own wishes and go
 	assert.deepEqual(kids, [NOAH, TESS]);
 	const noah = await page.textContent(`.fplan-child[data-case=${NOAH}]`);
 	assert.match(noah, /Noah de Boer/);
+	/* the age is the library's (GET .../family-plans/fp1 child.age) */
+	const view = (await pageFetch(page, '/api/family-plans/fp1')).body;
+	const nv = view.children.find((c) => c.case === NOAH);
+	assert.ok(Number.isInteger(nv.child.age));
+	assert.equal(await page.textContent(`.fplan-child[data-case=${NOAH}] .age`), ` ${nv.child.age} jaar`);
 	assert.match(noah, /Ik wil op voetbal blijven bij Yara\./, 'his own wish, from his case');
 	assert.match(noah, /nog geen antwoord/);
 	assert.match(noah, /Noah blijft voetballen in zijn oude club/, 'his own goal');

@@ -20,20 +20,6 @@ export function today() {
 	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/* The last day a partial date (YYYY, YYYY-MM) can stand for. */
-export function lastDay(d) {
-	if (!d)
-		return null;
-	if (/^\d{4}$/.test(d))
-		return `${d}-12-31`;
-	const m = /^(\d{4})-(\d{2})$/.exec(d);
-	if (m) {
-		const days = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
-		return `${d}-${String(days).padStart(2, '0')}`;
-	}
-	return d;
-}
-
 /* The first day a partial date can stand for. */
 export function firstDay(d) {
 	if (!d)
@@ -43,19 +29,6 @@ export function firstDay(d) {
 	if (/^\d{4}-\d{2}$/.test(d))
 		return `${d}-01`;
 	return d;
-}
-
-/* Whole years between born and asOf (never overstated for partial dates). */
-export function age(born, asOf = today()) {
-	if (!born)
-		return null;
-	const b = lastDay(born);
-	const [by, bm, bd] = b.split('-').map(Number);
-	const [y, m, d] = asOf.split('-').map(Number);
-	let a = y - by;
-	if (m < bm || (m === bm && d < bd))
-		a -= 1;
-	return a < 0 ? null : a;
 }
 
 export function personById(doc, id) {

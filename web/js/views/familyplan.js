@@ -14,7 +14,6 @@
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { fmtDate, fmtDateTime, getLang, t, te, tp } from '../i18n.js';
-import { age } from '../model.js';
 import { pieceDialog, removePiece } from './familyplan_edit.js';
 
 /* The name of a person ref {case, person} from the view's names. */
@@ -66,7 +65,7 @@ function historyList(revs) {
 
 function child(c) {
 	const name = (c.child && (c.child.name || c.child.id)) || c.case;
-	const a = c.child ? age(c.child.born) : null;
+	const a = c.child && Number.isInteger(c.child.age) ? c.child.age : null;   /* the library's count */
 	const id = `fplan-child-${c.case}`;
 	return h('article', { class: 'fplan-child card', 'aria-labelledby': id, dataset: { case: c.case } },
 		h('h3', { id }, name, a !== null ? h('span', { class: 'age' }, ` ${tp('common.age', a)}`) : null),
