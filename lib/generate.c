@@ -3066,33 +3066,438 @@ static void emit_events(struct jw *w, const struct gen *g)
 	close_c(w, ']');
 }
 
-static void emit_meetings(struct jw *w, const struct gen *g)
+/*
+ * Issue 13: meetings as processes, Prima Pleegzorg and the support of both
+ * families.  Drawn like the network search from hashes of the case, not
+ * from its random stream, so adding them changed nothing else the
+ * generator makes (the plan's draw moved to the start of emit(), which
+ * draws nothing before it).
+ *
+ * - Most Eigen Kracht-conferenties and some round tables (a Familie Netwerk
+ *   Beraad) record their process: the coordinator found six to ten weeks
+ *   before, the preparation a few days later, information, private time and
+ *   the plan on the day, the plan accepted then or within two weeks (or not
+ *   yet).  About one case in twelve has a conference planned after the
+ *   anchor, in the middle of its preparation.
+ * - About one case in six with a plan and a parent in a family placement
+ *   works with Prima Pleegzorg: a future plan made by a parent and their
+ *   supporters, an action team formed from it, action team meetings every
+ *   four to seven weeks and some agreements marked as the action plan.
+ *   About a third of the teams stopped meeting (the signal
+ *   action-team-not-met).
+ * - Most children away from home have a support person for the parents
+ *   and most foster parents a worker with contacts; in some cases the
+ *   contacts lapsed (the signals parents-without-support and
+ *   fosterparents-without-contact).  Some plans record the parents'
+ *   blessing.
+ */
+
+#define MAXTEAM 16   /* action team meetings */
+#define MAXOUT (MAXM + MAXTEAM + 1)
+
+static uint64_t hnext(uint64_t *x)
 {
+	return splitmix64(x);
+}
+
+/* A number lo..hi from the hash stream x. */
+static long hrange(uint64_t *x, long lo, long hi)
+{
+	if (hi <= lo)
+		return lo;
+	return lo + (long)(hnext(x) % (uint64_t)(hi - lo + 1));
+}
+
+static bool family_form(int form)
+{
+	return foster_form(form) || form == KR_FORM_FAMILY_HOME ||
+	       form == KR_FORM_INFORMAL_NETWORK;
+}
+
+/* Whether i cares for the child in a placement other than at home. */
+static bool carer_anywhere(const struct gen *g, int i)
+{
+	for (int k = 0; k < g->npl; k++)
+		if (g->pl[k].form != KR_FORM_HOME)
+			for (int c = 0; c < g->pl[k].ncarers; c++)
+				if (g->pl[k].carers[c] == i)
+					return true;
+	return false;
+}
+
+/* A parent who takes part: the mother when she can, else the father; -1. */
+static int active_parent(const struct gen *g)
+{
+	if (tieable(g, g->mother))
+		return g->mother;
+	if (tieable(g, g->father))
+		return g->father;
+	return -1;
+}
+
+static void add_unique(int *v, int *n, int max, int i)
+{
+	if (i < 0 || *n >= max)
+		return;
+	for (int k = 0; k < *n; k++)
+		if (v[k] == i)
+			return;
+	v[(*n)++] = i;
+}
+
+/* Adults of the child's own family who could support a parent. */
+static int supporters(const struct gen *g, int *out, int max)
+{
+	int n = 0;
+	for (int t = 0; t < g->nt; t++) {
+		const struct tie *x = &g->t[t];
+		const struct person *p = &g->p[x->b];
+		if (x->a != g->child || p->world != KR_WORLD_ORIGIN || !family_cat(p->cat) ||
+		    x->b == g->mother || x->b == g->father || !alive(p) || carer_anywhere(g, x->b) ||
+		    x->quality >= KR_QUALITY_CONFLICT ||
+		    (p->born != NODAY && age_on(p->born, g->A) < 18))
+			continue;
+		add_unique(out, &n, max, x->b);
+	}
+	return n;
+}
+
+struct prima {
+	bool on;
+	long future, formed;
+	int made_by[3], nmade;
+	int members[10], nmembers;
+	long met[MAXTEAM];
+	int nmet;
+	uint64_t h;
+};
+
+static const char *const future_texts[] = {
+	"{k} woont in het pleeggezin en weet dat de ouders er voor {k} zijn.",
+	"We willen dat {k} veilig opgroeit en dat wij als familie een vaste plek houden.",
+	"{k} komt over een jaar weer thuis wonen; tot die tijd zien we {k} elke week.",
+	"De ouders en de pleegouders werken samen, zodat {k} niet hoeft te kiezen.",
+	"{k} kent de eigen familie en viert de feestdagen met ons."
+};
+static const char *const future_goals[] = {
+	"We zien {k} elke week.",
+	"Moeder heeft een eigen huis waar {k} kan logeren.",
+	"Vader houdt zich aan de afspraken over het bellen.",
+	"De familie past op als de pleegouders een weekend weg zijn.",
+	"{k} gaat elke dag naar school.",
+	"We praten met de pleegouders zonder ruzie.",
+	"Oma en opa blijven op woensdag oppassen."
+};
+static const char *const blessing_texts[] = {
+	"{k} mag zich thuis voelen bij de pleegouders. Wij blijven de ouders.",
+	"Wij gunnen {k} een goede plek in dit gezin.",
+	"Het is goed dat {k} daar woont; wij zijn blij dat {k} het er fijn heeft.",
+	"{k} mag van ons de pleegouders lief vinden."
+};
+
+/* Whether and how the case works with Prima Pleegzorg (a pure function of
+ * the case; has_plan: the case has a plan). */
+static void prima_of(const struct gen *g, bool has_plan, struct prima *pp)
+{
+	const struct placement *cur = &g->pl[g->cur];
+	uint64_t x = side_hash(g, 41);
+	int parent = active_parent(g), sup[MAXP], nsup, worker;
+	long d, stop;
+
+	memset(pp, 0, sizeof *pp);
+	pp->h = hnext(&x);
+	if (!has_plan || parent < 0 || !family_form(cur->form) || cur->ncarers == 0 ||
+	    g->A - cur->start < 90 || pp->h % 100 >= 17)
+		return;
+	pp->future = cur->start + hrange(&x, 30, minl(420, g->A - cur->start - 60));
+	pp->formed = pp->future + hrange(&x, 7, 28);
+	if (pp->formed > g->A - 14)
+		return;
+	pp->on = true;
+	add_unique(pp->made_by, &pp->nmade, 3, parent);
+	nsup = supporters(g, sup, MAXP);
+	for (int k = 0, n = (int)hrange(&x, 1, 2); k < n && nsup; k++)
+		add_unique(pp->made_by, &pp->nmade, 3, sup[hrange(&x, 0, nsup - 1)]);
+	for (int k = 0; k < pp->nmade; k++)
+		add_unique(pp->members, &pp->nmembers, 10, pp->made_by[k]);
+	if (parent == g->mother && tieable(g, g->father) && hnext(&x) % 3 == 0)
+		add_unique(pp->members, &pp->nmembers, 10, g->father);
+	for (int c = 0; c < cur->ncarers; c++)
+		add_unique(pp->members, &pp->nmembers, 10, cur->carers[c]);
+	worker = worker_on(g, pp->formed);
+	add_unique(pp->members, &pp->nmembers, 10, worker);
+	if (g->guardian >= 0 && hnext(&x) % 2)
+		add_unique(pp->members, &pp->nmembers, 10, g->guardian);
+	/* A third of the teams stopped meeting a while ago. */
+	stop = hnext(&x) % 3 == 0 ? g->A - hrange(&x, 70, 240) : g->A;
+	for (d = pp->formed + hrange(&x, 14, 42); d <= stop && pp->nmet < MAXTEAM;
+	     d += hrange(&x, 28, 49))
+		pp->met[pp->nmet++] = d;
+	/* Only the last MAXTEAM meetings of a long-lived team are kept. */
+	for (; d <= stop; d += hrange(&x, 28, 49)) {
+		memmove(pp->met, pp->met + 1, (MAXTEAM - 1) * sizeof *pp->met);
+		pp->met[MAXTEAM - 1] = d;
+	}
+}
+
+/* One meeting as written: a generated one (m >= 0), an action team meeting
+ * or the planned conference. */
+struct out_meeting {
+	long day;
+	int m;            /* index in g->m, or -1 */
+	int kind;         /* 0: g->m, 1: action team, 2: planned conference */
+	uint64_t h;
+};
+
+static int out_cmp(const void *a, const void *b)
+{
+	const struct out_meeting *x = a, *y = b;
+	return x->day < y->day ? -1 : x->day > y->day ? 1 : x->kind - y->kind;
+}
+
+static void date_key(struct jw *w, const char *k, long day)
+{
+	key(w, k);
+	date(w, day, P_DAY);
+}
+
+/* meetings[].process of a conference held on day (or planned for it). */
+static void emit_process(struct jw *w, const struct gen *g, const struct meeting *m, long day,
+                         uint64_t h, bool planned)
+{
+	uint64_t x = h;
+	long coord = day - hrange(&x, 42, 70), prep = coord + hrange(&x, 3, 14);
+	long accepted = day + (hnext(&x) % 2 ? 0 : hrange(&x, 1, 14));
+	bool accept = !planned && accepted <= g->A && hnext(&x) % 8 != 0;
+
+	if (planned) {
+		coord = g->A - hrange(&x, 5, 40);
+		prep = minl(coord + hrange(&x, 3, 21), day);
+	}
+	key(w, "process");
+	open_c(w, '{');
+	date_key(w, "coordinator", coord);
+	date_key(w, "preparation", prep);
+	date_key(w, "information", day);
+	date_key(w, "private_time", day);
+	date_key(w, "plan_presented", day);
+	if (accept)
+		date_key(w, "plan_accepted", accepted);
+	key(w, "asked");
+	person_list(w, m->inv, m->ninv);
+	key(w, "coming");
 	open_c(w, '[');
-	for (int k = 0; k < g->nm; k++) {
-		const struct meeting *m = &g->m[k];
+	if (!planned || prep <= g->A)
+		for (int i = 0; i < m->ninv; i++)
+			if (planned ? hnext(&x) % 4 != 0 : m->att[i] || hnext(&x) % 5 == 0)
+				person(w, m->inv[i]);
+	close_c(w, ']');
+	close_c(w, '}');
+}
+
+/* The conference planned after the anchor, invited like a generated one. */
+static bool planned_conference(const struct gen *g, struct meeting *m, long *day, uint64_t *h)
+{
+	uint64_t x = side_hash(g, 42);
+	const struct placement *cur = &g->pl[g->cur];
+	int sup[MAXP], nsup;
+
+	memset(m, 0, sizeof *m);
+	if (hnext(&x) % 12 != 0 || active_parent(g) < 0)
+		return false;
+	*day = g->A + hrange(&x, 10, 70);
+	*h = hnext(&x);
+	if (g->age >= 6)
+		invite(m, g->child, false);
+	if (tieable(g, g->mother))
+		invite(m, g->mother, false);
+	if (tieable(g, g->father))
+		invite(m, g->father, false);
+	for (int c = 0; c < cur->ncarers; c++)
+		invite(m, cur->carers[c], false);
+	nsup = supporters(g, sup, MAXP);
+	for (int k = 0; k < nsup && k < 6; k++)
+		invite(m, sup[k], false);
+	invite(m, worker_on(g, g->A), false);
+	return true;
+}
+
+static void emit_meetings(struct jw *w, const struct gen *g, const struct prima *pp)
+{
+	struct out_meeting out[MAXOUT];
+	struct meeting planned;
+	long pday = 0;
+	uint64_t ph = 0;
+	int n = 0;
+
+	for (int k = 0; k < g->nm; k++)
+		out[n++] = (struct out_meeting){ g->m[k].day, k, 0, side_hash(g, 50 + (uint64_t)k) };
+	for (int k = 0; pp->on && k < pp->nmet; k++)
+		out[n++] = (struct out_meeting){ pp->met[k], -1, 1, side_hash(g, 70 + (uint64_t)k) };
+	if (planned_conference(g, &planned, &pday, &ph))
+		out[n++] = (struct out_meeting){ pday, -1, 2, ph };
+	qsort(out, (size_t)n, sizeof *out, out_cmp);
+	open_c(w, '[');
+	for (int k = 0; k < n; k++) {
+		const struct out_meeting *o = &out[k];
+		const struct meeting *m = o->kind == 0 ? &g->m[o->m] : o->kind == 2 ? &planned : NULL;
+		int type = m == &planned ? KR_MEET_FAMILY_GROUP_CONFERENCE :
+		           m ? m->type : KR_MEET_ACTION_TEAM;
 		open_c(w, '{');
 		key(w, "id");
 		id(w, "m", k + 1);
-		key(w, "date");
-		date(w, m->day, P_DAY);
+		date_key(w, "date", o->day);
 		key(w, "type");
-		enumv(w, KR_ENUM_MEETING_TYPE, m->type);
-		if (m->cont) {
+		enumv(w, KR_ENUM_MEETING_TYPE, type);
+		if (m == &planned) {
 			key(w, "continuum");
-			enumv(w, KR_ENUM_CONTINUUM, m->cont);
+			enumv(w, KR_ENUM_CONTINUUM, KR_MEET_FAMILY_GROUP_CONFERENCE);
+			key(w, "invited");
+			person_list(w, m->inv, m->ninv);
+			emit_process(w, g, m, o->day, o->h, true);
+		} else if (m) {
+			if (m->cont) {
+				key(w, "continuum");
+				enumv(w, KR_ENUM_CONTINUUM, m->cont);
+			}
+			key(w, "invited");
+			person_list(w, m->inv, m->ninv);
+			key(w, "attended");
+			open_c(w, '[');
+			for (int i = 0; i < m->ninv; i++)
+				if (m->att[i])
+					person(w, m->inv[i]);
+			close_c(w, ']');
+			if ((m->type == KR_MEET_FAMILY_GROUP_CONFERENCE && o->h % 100 < 85) ||
+			    (m->type == KR_MEET_ROUND_TABLE && o->h % 100 < 12))
+				emit_process(w, g, m, o->day, o->h >> 8, false);
+		} else {
+			uint64_t x = o->h;
+			key(w, "invited");
+			person_list(w, pp->members, pp->nmembers);
+			key(w, "attended");
+			open_c(w, '[');
+			for (int i = 0; i < pp->nmembers; i++)
+				if (hnext(&x) % 6 != 0)
+					person(w, pp->members[i]);
+			close_c(w, ']');
 		}
-		key(w, "invited");
-		person_list(w, m->inv, m->ninv);
-		key(w, "attended");
-		open_c(w, '[');
-		for (int i = 0; i < m->ninv; i++)
-			if (m->att[i])
-				person(w, m->inv[i]);
-		close_c(w, ']');
 		close_c(w, '}');
 	}
 	close_c(w, ']');
+}
+
+/* Days from `from` to `to`, every lo..hi days, as a list of dates. */
+static void contact_list(struct jw *w, uint64_t *x, long from, long to, long lo, long hi)
+{
+	open_c(w, '[');
+	for (long d = from + hrange(x, 0, hi); d <= to; d += hrange(x, lo, hi))
+		date(w, d, P_DAY);
+	close_c(w, ']');
+}
+
+/* The support of both families (`support`), or nothing. */
+static void emit_support(struct jw *w, const struct gen *g)
+{
+	static const int cats[] = { C_SOCIAL, C_OTHER_PROF, C_THERAPIST };
+	const struct placement *cur = &g->pl[g->cur];
+	uint64_t x = side_hash(g, 43);
+	int who = -1, fw = worker_on(g, g->A), sup[MAXP], nsup;
+	bool parents = false, foster;
+	long since = 0, year = g->A - 365;
+
+	if (cur->form != KR_FORM_HOME && active_parent(g) >= 0 && hnext(&x) % 10 < 6) {
+		for (size_t c = 0; c < NELEM(cats) && who < 0; c++)
+			for (int i = 0; i < g->np && who < 0; i++)
+				if (g->p[i].cat == cats[c] && !carer_anywhere(g, i) && i != fw)
+					who = i;
+		nsup = supporters(g, sup, MAXP);
+		if (who < 0 && nsup)
+			who = sup[hrange(&x, 0, nsup - 1)];
+		parents = who >= 0;
+		since = minl(cur->start + hrange(&x, 0, 60), g->A);
+	}
+	foster = family_form(cur->form) && cur->ncarers && fw >= 0 && hnext(&x) % 10 < 7;
+	if (!parents && !foster)
+		return;
+	key(w, "support");
+	open_c(w, '{');
+	if (parents) {
+		/* A quarter of the contacts lapsed months ago. */
+		long stop = hnext(&x) % 4 == 0 ? g->A - hrange(&x, 100, 300) : g->A;
+		key(w, "parents");
+		open_c(w, '{');
+		key(w, "person");
+		person(w, who);
+		date_key(w, "since", since);
+		key(w, "contacts");
+		contact_list(w, &x, maxl(since, year), stop, 14, 60);
+		close_c(w, '}');
+	}
+	if (foster) {
+		long stop = hnext(&x) % 7 == 0 ? g->A - hrange(&x, 100, 250) : g->A;
+		key(w, "foster_parents");
+		open_c(w, '{');
+		key(w, "person");
+		person(w, fw);
+		date_key(w, "since", cur->start);
+		key(w, "contacts");
+		contact_list(w, &x, maxl(cur->start, year), stop, 21, 56);
+		if (hnext(&x) % 2) {
+			key(w, "peer_contacts");
+			contact_list(w, &x, maxl(cur->start, year), stop, 60, 120);
+		}
+		close_c(w, '}');
+	}
+	close_c(w, '}');
+}
+
+/* plan.blessing, plan.future_plan and plan.action_team. */
+static void emit_plan_extras(struct jw *w, const struct gen *g, const struct prima *pp)
+{
+	const struct placement *cur = &g->pl[g->cur];
+	uint64_t x = side_hash(g, 44);
+	char buf[240];
+
+	if (family_form(cur->form) && cur->network != 1 && active_parent(g) >= 0 &&
+	    hnext(&x) % 10 < 3) {
+		int by[2], n = 0;
+		if (tieable(g, g->mother))
+			by[n++] = g->mother;
+		if (tieable(g, g->father) && hnext(&x) % 2)
+			by[n++] = g->father;
+		key(w, "blessing");
+		open_c(w, '{');
+		date_key(w, "date", minl(cur->start + hrange(&x, 30, 400), g->A));
+		key(w, "by");
+		person_list(w, by, n);
+		key(w, "text");
+		str(w, fill(g, blessing_texts[hnext(&x) % NELEM(blessing_texts)], buf, sizeof buf));
+		close_c(w, '}');
+	}
+	if (!pp->on)
+		return;
+	x = pp->h;
+	key(w, "future_plan");
+	open_c(w, '{');
+	date_key(w, "date", pp->future);
+	key(w, "made_by");
+	person_list(w, pp->made_by, pp->nmade);
+	key(w, "text");
+	str(w, fill(g, future_texts[hnext(&x) % NELEM(future_texts)], buf, sizeof buf));
+	key(w, "goals");
+	open_c(w, '[');
+	for (long k = 0, n = hrange(&x, 1, 3), f = hrange(&x, 0, NELEM(future_goals) - 1); k < n;
+	     k++)
+		str(w, fill(g, future_goals[(f + 2 * k) % (long)NELEM(future_goals)], buf, sizeof buf));
+	close_c(w, ']');
+	close_c(w, '}');
+	key(w, "action_team");
+	open_c(w, '{');
+	date_key(w, "formed", pp->formed);
+	key(w, "members");
+	person_list(w, pp->members, pp->nmembers);
+	close_c(w, '}');
 }
 
 /* Informal adults who could take on an agreement. */
@@ -3160,8 +3565,11 @@ static void emit_safety_map(struct jw *w, struct gen *g, long adopted)
 	close_c(w, '}');
 }
 
-static void emit_agreements(struct jw *w, struct gen *g, long adopted, int ngoals)
+static void emit_agreements(struct jw *w, struct gen *g, long adopted, int ngoals,
+                            const struct prima *pp)
 {
+	uint64_t hx = side_hash(g, 45);
+
 	int nagr = (int)rnd(g, 1, 8), who[MAXP], nwho = helpers(g, who);
 	int first = (int)rnd(g, 0, (long)NELEM(agreement_what) - 1);
 
@@ -3204,12 +3612,17 @@ static void emit_agreements(struct jw *w, struct gen *g, long adopted, int ngoal
 		}
 		key(w, "status");
 		enumv(w, KR_ENUM_AGREEMENT_STATUS, status);
+		/* The action plan: the first agreement and about half the others. */
+		if (pp->on && (k == 0 || hnext(&hx) % 2)) {
+			key(w, "action_plan");
+			boolean(w, true);
+		}
 		close_c(w, '}');
 	}
 	close_c(w, ']');
 }
 
-static void emit_plan(struct jw *w, struct gen *g)
+static void emit_plan(struct jw *w, struct gen *g, const struct prima *pp)
 {
 	const struct placement *cur = &g->pl[g->cur];
 	long adopted, reviewed;
@@ -3294,7 +3707,8 @@ static void emit_plan(struct jw *w, struct gen *g)
 	}
 	close_c(w, ']');
 	key(w, "agreements");
-	emit_agreements(w, g, adopted, ngoals);
+	emit_agreements(w, g, adopted, ngoals, pp);
+	emit_plan_extras(w, g, pp);
 	close_c(w, '}');
 }
 
@@ -3342,6 +3756,10 @@ static void emit_case(struct jw *w, const struct gen *g)
 
 static void emit(struct jw *w, struct gen *g)
 {
+	bool has_plan = chance(g, 860);
+	struct prima pp;
+
+	prima_of(g, has_plan, &pp);
 	open_c(w, '{');
 	key(w, "format");
 	str(w, KR_CASE_FORMAT);
@@ -3358,11 +3776,12 @@ static void emit(struct jw *w, struct gen *g)
 	key(w, "events");
 	emit_events(w, g);
 	key(w, "meetings");
-	emit_meetings(w, g);
-	if (chance(g, 860)) {
+	emit_meetings(w, g, &pp);
+	if (has_plan) {
 		key(w, "plan");
-		emit_plan(w, g);
+		emit_plan(w, g, &pp);
 	}
+	emit_support(w, g);
 	close_c(w, '}');
 }
 
