@@ -316,6 +316,7 @@ struct person {
 	int partner;                /* partner (kinship partners), -1 */
 	bool carer;                 /* cares for the child in the current placement */
 	bool together;              /* a sibling placed with the child */
+	bool apart;                 /* a sibling with a case of their own: never together */
 	int ninv;
 	long inv_from[2], inv_to[2];   /* professionals; inv_to NODAY: still involved */
 };
@@ -402,6 +403,12 @@ struct gen {
 	const char *persp_outcome;
 	bool externalising, internalising;
 	int ncat[C__N];             /* persons per category */
+	/* Sibling cases (see make_sibling_case): in the older case the sibling
+	 * who has the next case, in the younger one the older case's child;
+	 * -1 when the case is no sibling case.  donor: the older case's model,
+	 * owned, in the younger case only. */
+	int sib;
+	struct gen *donor;
 };
 
 /* ---- randomness: splitmix64 seeds xoshiro256** ---- */
@@ -1773,7 +1780,8 @@ static void finish_placements(struct gen *g)
 	if ((foster_form(cur->form) || cur->form == KR_FORM_FAMILY_HOME) && chance(g, 300))
 		for (int i = 0; i < g->np && cur->nchildren < 1; i++) {
 			struct person *p = &g->p[i];
-			if (p->cat == C_SIB && p->born != NODAY && age_on(p->born, g->A) < 18) {
+			if (p->cat == C_SIB && !p->apart && p->born != NODAY &&
+			    age_on(p->born, g->A) < 18) {
 				cur->children[cur->nchildren++] = i;
 				p->together = true;
 				p->segment = KR_SEG_HOUSEHOLD;
@@ -2422,6 +2430,7 @@ static void reorder(struct gen *g)
 	for (int w = 0; w < g->nworker; w++)
 		MAP(g->worker[w]);
 	MAP(g->guardian);
+	MAP(g->sib);
 	MAP(g->child);
 	MAP(g->mother);
 	MAP(g->father);
@@ -3785,6 +3794,152 @@ static void emit(struct jw *w, struct gen *g)
 	close_c(w, '}');
 }
 
+/* ---- sibling cases ----
+ *
+ * Brothers and sisters placed apart each have a case of their own
+ * (docs/family-plan.md).  About one even-numbered case in six whose child
+ * has a full brother or sister of 1 to 17 living elsewhere starts such a
+ * pair: the next case (index + 1) is that sibling's.  The younger case is
+ * built from the older one's model: its child is the older case's sibling
+ * (the same birth day, sex and name), its parents are the same persons (the
+ * same names, birth and death dates, the same couple), the grandparents
+ * are born on the same days and carry the same names, and the older case's
+ * child is a sibling in it.  Everything else (the placements, the foster
+ * family, the professionals, the rest of the network) is the younger
+ * case's own.  kr_generate_family_plan() writes the family plan that links
+ * the two. */
+
+static uint64_t pair_hash(uint64_t seed, unsigned long index)
+{
+	uint64_t x = seed * 0x9E3779B97F4A7C15ull ^ (uint64_t)index * 0xD1B54A32D192ED03ull ^
+	             0xFA3117ull;
+	return splitmix64(&x);
+}
+
+/* Whether case index may start a pair of sibling cases. */
+static bool pair_start(uint64_t seed, unsigned long index)
+{
+	return index % 2 == 0 && index < ULONG_MAX && pair_hash(seed, index) % 100 < 17;
+}
+
+/* In the older case: the brother or sister who has the next case, written
+ * with a birth day (the younger case knows it to the day). */
+static void choose_sibling(struct gen *g)
+{
+	g->sib = -1;
+	if (!pair_start(g->seed, g->index))
+		return;
+	for (int i = 0; i < g->np; i++) {
+		struct person *p = &g->p[i];
+		int age = p->born == NODAY ? -1 : age_on(p->born, g->A);
+		if (p->cat != C_SIB || p->together || !alive(p) || age < 1 || age > 17)
+			continue;
+		p->born_prec = P_DAY;
+		p->apart = true;
+		g->sib = i;
+		return;
+	}
+}
+
+/* In the younger case: the child is the older case's sibling. */
+static void child_from(struct gen *g)
+{
+	const struct gen *d = g->donor;
+	const struct person *s = &d->p[d->sib];
+
+	g->born = s->born;
+	g->age = age_on(s->born, g->A);
+	g->p[g->child].sex = s->sex;
+	set_born(g, g->child, g->born, P_DAY);
+}
+
+/* In the younger case: the same parents as the older one. */
+static void parents_from(struct gen *g)
+{
+	const struct gen *d = g->donor;
+	const int from[2] = { d->mother, d->father };
+	int m, f;
+
+	g->father_unknown = d->father_unknown;
+	g->adoptive = d->adoptive;
+	m = add_person(g, C_MOTHER, KR_SEX_F, ROLE(PARENT), KR_WORLD_ORIGIN, KR_SEG_FAMILY);
+	f = add_person(g, C_FATHER, KR_SEX_M, ROLE(PARENT), KR_WORLD_ORIGIN, KR_SEG_FAMILY);
+	g->mother = m;
+	g->father = f;
+	for (int k = 0; k < 2; k++) {
+		struct person *p = &g->p[k ? f : m];
+		const struct person *q = &d->p[from[k]];
+		p->surname = q->surname;
+		p->born = q->born;
+		p->born_prec = q->born_prec;
+		p->died = q->died;
+		p->died_prec = q->died_prec;
+	}
+	for (int s = 0; s < 2; s++) {
+		g->side[s] = d->side[s];
+		g->side[s].parent = s ? f : m;
+		g->side[s].gm = g->side[s].gf = g->side[s].step = -1;
+		g->side[s].naunts = 0;
+	}
+	g->child_surname = d->child_surname;
+	name_person(g, g->child, g->child_surname);
+	parent_link(g, m, g->child, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+	parent_link(g, f, g->child, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+	g->couple_status = d->couple_status;
+	g->couple_since = d->couple_since;
+	for (int k = 0; k < d->nk; k++) {
+		const struct kin *x = &d->k[k];
+		if (x->type == KR_KIN_PARTNERS && ((x->a == d->mother && x->b == d->father) ||
+		                                   (x->a == d->father && x->b == d->mother)))
+			partners(g, m, f, x->status, x->since, x->since_prec);
+	}
+	/* The older case's child, a brother or sister here. */
+	g->sib = add_person(g, C_SIB, d->p[d->child].sex, ROLE(SIBLING), KR_WORLD_ORIGIN,
+	                    KR_SEG_FAMILY);
+	if (g->sib < 0)
+		return;
+	name_person(g, g->sib, d->child_surname);
+	set_born(g, g->sib, d->born, P_DAY);
+	g->p[g->sib].apart = true;
+	parent_link(g, m, g->sib, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+	parent_link(g, f, g->sib, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+}
+
+static void copy_name(struct gen *g, int i, const struct gen *d, int j)
+{
+	struct person *p = &g->p[i];
+	const struct person *q = &d->p[j];
+
+	if (i < 0 || j < 0 || !p->surname || !q->surname || !q->first)
+		return;
+	p->first = q->first;
+	p->surname = q->surname;
+	snprintf(p->name, sizeof p->name, "%s %s", p->first, p->surname);
+}
+
+/* In the younger case, once everybody has a name: the persons of both
+ * cases carry the same names. */
+static void names_from(struct gen *g)
+{
+	const struct gen *d = g->donor;
+
+	copy_name(g, g->child, d, d->sib);
+	copy_name(g, g->sib, d, d->child);
+	copy_name(g, g->mother, d, d->mother);
+	copy_name(g, g->father, d, d->father);
+	for (int s = 0; s < 2; s++) {
+		const struct side *a = &d->side[s];
+		struct side *b = &g->side[s];
+		if (b->gm >= 0 && a->gm >= 0)
+			copy_name(g, b->gm, d, a->gm);
+		if (b->gf >= 0 && a->gf >= 0)
+			copy_name(g, b->gf, d, a->gf);
+		for (int k = 0; k < b->naunts && k < a->naunts; k++)
+			if (g->p[b->aunts[k]].sex == d->p[a->aunts[k]].sex)
+				copy_name(g, b->aunts[k], d, a->aunts[k]);
+	}
+}
+
 /* ---- the whole case ---- */
 
 /* The number of persons wanted: a split normal around a median of 25
@@ -3802,18 +3957,28 @@ static void build(struct gen *g)
 {
 	g->target = target_size(g);
 	g->guardian = -1;
+	g->sib = -1;
 	make_child(g);
+	if (g->donor)
+		child_from(g);
 	make_placements(g);
 	make_perspective(g);
-	make_parents(g);
+	if (g->donor)
+		parents_from(g);
+	else
+		make_parents(g);
 	make_workers(g);
 	make_carers(g);
 	make_guardian(g);
 	fill_network(g);
 	finish_placements(g);
+	if (!g->donor)
+		choose_sibling(g);
 	make_ties(g);
 	reorder(g);
 	name_all(g);
+	if (g->donor)
+		names_from(g);
 	make_dev_checks(g);
 	make_meetings(g);
 	make_events(g);
@@ -3823,44 +3988,360 @@ static void build(struct gen *g)
 	g->internalising = chance(g, 400);
 }
 
-enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_day,
-                                char **out, struct kr_error *err)
+static void free_model(struct gen *g)
 {
-	struct gen *g = NULL;
-	struct jw w;
-	enum kr_status rc = KR_OK;
+	if (g)
+		free(g->donor);
+	free(g);
+}
 
-	if (!out)
-		return kr_error_say(err, KR_EUSAGE, "kr_generate_case: geen plek voor het resultaat",
-		                    "kr_generate_case: no place for the result");
+/* Builds the model of case index into *out (free with free_model); for
+ * the younger case of a sibling pair the older one's first, as its donor.
+ * KR_ENOMEM. */
+static enum kr_status make_model(uint64_t seed, unsigned long index, long anchor_day,
+                                 struct gen **out, struct kr_error *err)
+{
+	struct gen *g = calloc(1, sizeof *g), *d = NULL;
+
 	*out = NULL;
-	memset(&w, 0, sizeof w);
-	kr_buf_init(&w.b, KR_CASE_MAX_BYTES);
-	if (anchor_day < kr_days_from_civil(1900, 1, 1) ||
-	    anchor_day > kr_days_from_civil(9000, 12, 31))
-		return kr_error_say(err, KR_EUSAGE,
-		                    "de ankerdatum moet in de jaren 1900 tot en met 9000 liggen "
-		                    "(dag %ld)", "the anchor date must lie in the years 1900 to 9000 "
-		                    "(got day %ld)", anchor_day);
-	g = calloc(1, sizeof *g);
-	if (!g) {
-		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het maken van een dossier",
-		                  "out of memory while generating a case");
-		goto out;
+	if (g && index % 2 == 1 && pair_start(seed, index - 1)) {
+		d = calloc(1, sizeof *d);
+		if (d) {
+			rng_seed(&d->r, seed, index - 1);
+			d->seed = seed;
+			d->index = index - 1;
+			d->A = anchor_day;
+			build(d);
+			if (d->sib >= 0)
+				g->donor = d;
+			else
+				free(d);
+		}
+	}
+	if (!g || (index % 2 == 1 && pair_start(seed, index - 1) && !d)) {
+		free_model(g);
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het maken van een dossier",
+		                    "out of memory while generating a case");
 	}
 	rng_seed(&g->r, seed, index);
 	g->seed = seed;
 	g->index = index;
 	g->A = anchor_day;
 	build(g);
-	emit(&w, g);
-	*out = kr_buf_steal(&w.b, NULL);
+	*out = g;
+	return KR_OK;
+}
+
+static enum kr_status check_args(char **out, long anchor_day, struct kr_error *err)
+{
+	if (!out)
+		return kr_error_say(err, KR_EUSAGE, "kr_generate: geen plek voor het resultaat",
+		                    "kr_generate: no place for the result");
+	*out = NULL;
+	if (anchor_day < kr_days_from_civil(1900, 1, 1) ||
+	    anchor_day > kr_days_from_civil(9000, 12, 31))
+		return kr_error_say(err, KR_EUSAGE,
+		                    "de ankerdatum moet in de jaren 1900 tot en met 9000 liggen "
+		                    "(dag %ld)", "the anchor date must lie in the years 1900 to 9000 "
+		                    "(got day %ld)", anchor_day);
+	return KR_OK;
+}
+
+/* Hands the written document over: *out, or KR_ENOMEM. */
+static enum kr_status finish(struct jw *w, char **out, struct kr_error *err)
+{
+	*out = kr_buf_steal(&w->b, NULL);
 	if (!*out)
-		rc = kr_error_say(err, w.b.why ? w.b.why : KR_ENOMEM,
-		                  "geen geheugen meer bij het maken van een dossier",
-		                  "out of memory while generating a case");
+		return kr_error_say(err, w->b.why ? w->b.why : KR_ENOMEM,
+		                    "geen geheugen meer bij het maken van een dossier",
+		                    "out of memory while generating a case");
+	return KR_OK;
+}
+
+enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_day,
+                                char **out, struct kr_error *err)
+{
+	struct gen *g = NULL;
+	struct jw w;
+	enum kr_status rc = check_args(out, anchor_day, err);
+
+	if (rc)
+		return rc;
+	memset(&w, 0, sizeof w);
+	kr_buf_init(&w.b, KR_CASE_MAX_BYTES);
+	rc = make_model(seed, index, anchor_day, &g, err);
+	if (rc)
+		goto out;
+	emit(&w, g);
+	rc = finish(&w, out, err);
 out:
 	kr_buf_cleanup(&w.b);
-	free(g);
+	free_model(g);
+	return rc;
+}
+
+/* ---- the family plan of a sibling pair ---- */
+
+static void case_ref(char *buf, size_t size, const struct gen *g)
+{
+	snprintf(buf, size, "GEN-%" PRIu64 "-%06lu", g->seed, g->index);
+}
+
+/* {"case": ref, "person": "pN"} */
+static void fp_person(struct jw *w, const struct gen *g, int i)
+{
+	char ref[48];
+	case_ref(ref, sizeof ref, g);
+	open_c(w, '{');
+	key(w, "case");
+	str(w, ref);
+	key(w, "person");
+	person(w, i);
+	close_c(w, '}');
+}
+
+struct fp_who { const struct gen *g; int i; };
+
+static void fp_list(struct jw *w, const struct fp_who *v, int n)
+{
+	open_c(w, '[');
+	for (int k = 0; k < n; k++)
+		if (v[k].i >= 0)
+			fp_person(w, v[k].g, v[k].i);
+	close_c(w, ']');
+}
+
+static const char *const fp_places[] = {
+	"buurthuis De Kring", "bij oma thuis", "het kantoor van de pleegzorg",
+	"de bibliotheek", "het wijkcentrum", "bij de pleegouders van {a}"
+};
+static const char *const fp_outcomes[] = {
+	"Eén rooster voor de bezoeken van beide kinderen. {a} en {b} zien elkaar elke week.",
+	"{a} en {b} logeren een weekend per maand bij elkaar. De verjaardagen vieren we samen.",
+	"De ouders zien de kinderen samen, niet om de beurt. Oma rijdt op zaterdag.",
+	"De pleegouders bellen elkaar elke maand. In de vakantie gaan de kinderen samen een "
+	"dag weg."
+};
+
+/* Template t with {a} and {b} replaced by the children's first names. */
+static const char *fp_fill(const char *t, const char *a, const char *b, char *out,
+                           size_t size)
+{
+	size_t n = 0;
+	for (; *t && n + 1 < size; t++) {
+		const char *x = t[0] == '{' && (t[1] == 'a' || t[1] == 'b') && t[2] == '}' ?
+		                (t[1] == 'a' ? a : b) : NULL;
+		if (x) {
+			size_t l = strlen(x);
+			if (n + l + 1 >= size)
+				break;
+			memcpy(out + n, x, l);
+			n += l;
+			t += 2;
+		} else {
+			out[n++] = *t;
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void fp_text(struct jw *w, const char *k, const char *t, const struct gen *a,
+                    const struct gen *b)
+{
+	char buf[400];
+	key(w, k);
+	str(w, fp_fill(t, a->p[a->child].first, b->p[b->child].first, buf, sizeof buf));
+}
+
+/* A family meeting on day: everyone of both homes, the parents and the
+ * workers invited; held (attended, outcome) when it lies before the
+ * anchor. */
+static void fp_meeting(struct jw *w, const struct gen *a, const struct gen *b, int n,
+                       long day, uint64_t *x)
+{
+	struct fp_who inv[24];
+	int ninv = 0;
+	const struct gen *both[2] = { a, b };
+	bool held = day <= a->A;
+	char time[8];
+
+	for (int k = 0; k < 2; k++) {
+		const struct gen *g = both[k];
+		const struct placement *cur = &g->pl[g->cur];
+		if (g->age >= 6)
+			inv[ninv++] = (struct fp_who){ g, g->child };
+		if (k == 0 && tieable(g, g->mother))
+			inv[ninv++] = (struct fp_who){ g, g->mother };
+		if (k == 0 && tieable(g, g->father))
+			inv[ninv++] = (struct fp_who){ g, g->father };
+		for (int c = 0; c < cur->ncarers && c < 2; c++)
+			if (cur->form != KR_FORM_HOME)
+				inv[ninv++] = (struct fp_who){ g, cur->carers[c] };
+		inv[ninv++] = (struct fp_who){ g, worker_on(g, day) };
+	}
+	open_c(w, '{');
+	key(w, "id");
+	id(w, "m", n);
+	date_key(w, "date", day);
+	snprintf(time, sizeof time, "%02d:%02d", (int)hrange(x, 15, 19), hnext(x) % 2 ? 30 : 0);
+	key(w, "time");
+	str(w, time);
+	fp_text(w, "place", fp_places[hnext(x) % NELEM(fp_places)], a, b);
+	if (worker_on(a, day) >= 0) {
+		key(w, "coordinator");
+		fp_person(w, a, worker_on(a, day));
+	}
+	key(w, "invited");
+	fp_list(w, inv, ninv);
+	if (held) {
+		for (int k = 0; k < ninv; k++)
+			if (hnext(x) % 7 == 0)
+				inv[k].i = -1;
+		key(w, "attended");
+		fp_list(w, inv, ninv);
+		fp_text(w, "outcome", fp_outcomes[hnext(x) % NELEM(fp_outcomes)], a, b);
+	}
+	close_c(w, '}');
+}
+
+static void emit_family_plan(struct jw *w, const struct gen *a, const struct gen *b)
+{
+	uint64_t x = side_hash(a, 60);
+	const struct placement *pa = &a->pl[a->cur], *pb = &b->pl[b->cur];
+	int sup[MAXP], nsup = supporters(a, sup, MAXP), wa = worker_on(a, a->A),
+	    wb = worker_on(b, b->A);
+	char ref[48], buf[240];
+	long first;
+
+	open_c(w, '{');
+	key(w, "format");
+	str(w, "kring-familyplan/1");
+	key(w, "id");
+	snprintf(buf, sizeof buf, "FP-GEN-%" PRIu64 "-%06lu", a->seed, a->index);
+	str(w, buf);
+	snprintf(buf, sizeof buf, "Gezin %s: {a} en {b}", a->child_surname);
+	fp_text(w, "name", buf, a, b);
+	key(w, "cases");
+	open_c(w, '[');
+	case_ref(ref, sizeof ref, a);
+	str(w, ref);
+	case_ref(ref, sizeof ref, b);
+	str(w, ref);
+	close_c(w, ']');
+
+	key(w, "goals");
+	open_c(w, '[');
+	{
+		struct fp_who who[3] = { { a, pa->ncarers && pa->form != KR_FORM_HOME ?
+		                           pa->carers[0] : -1 },
+		                         { b, pb->ncarers && pb->form != KR_FORM_HOME ?
+		                           pb->carers[0] : -1 },
+		                         { a, nsup ? sup[0] : -1 } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "g", 1);
+		fp_text(w, "text", "{a} en {b} zien elkaar elke week", a, b);
+		key(w, "who");
+		fp_list(w, who, 3);
+		close_c(w, '}');
+	}
+	if (tieable(a, a->mother) && hnext(&x) % 2) {
+		struct fp_who who[1] = { { a, a->mother } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "g", 2);
+		fp_text(w, "text", "Moeder ziet {a} en {b} samen, niet om de beurt", a, b);
+		key(w, "who");
+		fp_list(w, who, 1);
+		close_c(w, '}');
+	}
+	close_c(w, ']');
+
+	key(w, "agreements");
+	open_c(w, '[');
+	{
+		struct fp_who who[2] = { { a, wa }, { b, wb } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "a", 1);
+		fp_text(w, "what", "De pleegzorgbegeleiders van {a} en {b} plannen de bezoeken "
+		        "samen en zetten ze in één rooster", a, b);
+		key(w, "when");
+		str(w, "elke maand");
+		key(w, "who");
+		fp_list(w, who, 2);
+		key(w, "done");
+		boolean(w, false);
+		close_c(w, '}');
+	}
+	if (nsup) {
+		struct fp_who who[1] = { { a, sup[hrange(&x, 0, nsup - 1)] } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "a", 2);
+		snprintf(buf, sizeof buf, "%s haalt {a} en {b} op voor een dag samen",
+		         a->p[who[0].i].first);
+		fp_text(w, "what", buf, a, b);
+		key(w, "when");
+		str(w, "een keer per maand");
+		key(w, "who");
+		fp_list(w, who, 1);
+		key(w, "done");
+		boolean(w, hnext(&x) % 3 == 0);
+		close_c(w, '}');
+	}
+	close_c(w, ']');
+
+	key(w, "wishes");
+	open_c(w, '[');
+	if (a->age >= 6 || b->age >= 6) {
+		const struct gen *by = a->age >= 6 ? a : b, *other = by == a ? b : a;
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "w", 1);
+		snprintf(buf, sizeof buf, "Ik wil vaker bij %s logeren.", other->p[other->child].first);
+		key(w, "text");
+		str(w, buf);
+		date_key(w, "date", a->A - hrange(&x, 10, 200));
+		key(w, "by");
+		fp_person(w, by, by->child);
+		close_c(w, '}');
+	}
+	close_c(w, ']');
+
+	/* A meeting of the whole family in the last months; half of the
+	 * families planned the next one. */
+	key(w, "meetings");
+	open_c(w, '[');
+	first = a->A - hrange(&x, 14, 240);
+	fp_meeting(w, a, b, 1, first, &x);
+	if (hnext(&x) % 2)
+		fp_meeting(w, a, b, 2, a->A + hrange(&x, 20, 90), &x);
+	close_c(w, ']');
+	close_c(w, '}');
+}
+
+enum kr_status kr_generate_family_plan(uint64_t seed, unsigned long index, long anchor_day,
+                                       char **out, struct kr_error *err)
+{
+	struct gen *g = NULL;
+	struct jw w;
+	enum kr_status rc = check_args(out, anchor_day, err);
+
+	if (rc)
+		return rc;
+	if (!pair_start(seed, index))
+		return KR_OK;
+	memset(&w, 0, sizeof w);
+	kr_buf_init(&w.b, KR_CASE_MAX_BYTES);
+	rc = make_model(seed, index + 1, anchor_day, &g, err);
+	if (rc || !g->donor)
+		goto out;
+	emit_family_plan(&w, g->donor, g);
+	rc = finish(&w, out, err);
+out:
+	kr_buf_cleanup(&w.b);
+	free_model(g);
 	return rc;
 }

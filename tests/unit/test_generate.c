@@ -4,13 +4,16 @@
  * population has the sizes and the variety the brief asks for (persons
  * 5..60 around a mean of 20..30, about two ties per person, every
  * enumeration of the format somewhere), and the JSON is exactly what a
- * jansson compact dump would write.
+ * jansson compact dump would write; the content of issue 13 (conferences
+ * as processes, Prima Pleegzorg, support of both families) is there in
+ * some cases and not all, and sibling cases come with a family plan.
  */
 #include "testutil.h"
 
 #include <jansson.h>
 
 #include "kring/generate.h"
+#include "kring/family_plan.h"
 #include "kring/process.h"
 #include "kring/signals.h"
 
@@ -520,6 +523,80 @@ static void issue13_content(void **state)
 	assert_in_range(parents_alone, 1, 299);
 }
 
+static int person_named(const struct kr_case *c, const char *id)
+{
+	for (size_t k = 0; k < c->npersons; k++)
+		if (strcmp(c->persons[k].id, id) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* Sibling cases: some even-numbered cases and the next one are brothers
+ * and sisters placed apart, with the same parents, each child a sibling in
+ * the other's case, and a family plan that links them, names only persons
+ * of the two cases and passes kr_fplan_read(). */
+static void family_plans(void **state)
+{
+	int plans = 0;
+	(void)state;
+	for (unsigned long i = 0; i + 1 < NCASES; i++) {
+		struct kr_error err;
+		struct kr_fplan *fp = NULL;
+		char *doc = NULL, *again = NULL, want[32];
+		const struct kr_case *a = cases[i], *b = cases[i + 1];
+		kr_error_init(&err);
+		assert_int_equal(kr_generate_family_plan(SEED, i, anchor, &doc, &err), KR_OK);
+		if (!doc)
+			continue;
+		assert_true(i % 2 == 0);
+		plans++;
+		assert_int_equal(kr_generate_family_plan(SEED, i, anchor, &again, &err), KR_OK);
+		assert_string_equal(doc, again);
+		if (kr_fplan_read(doc, strlen(doc), &fp, &err) != KR_OK)
+			fail_msg("family plan %lu: %s %s", i, err.message,
+			         err.ndetails ? err.details[0] : "");
+		snprintf(want, sizeof want, "FP-GEN-%d-%06lu", SEED, i);
+		assert_string_equal(fp->id, want);
+		assert_int_equal(fp->ncases, 2);
+		assert_string_equal(fp->cases[0], a->ref);
+		assert_string_equal(fp->cases[1], b->ref);
+		for (size_t k = 0; k < fp->npersons; k++) {
+			const struct kr_case *c = strcmp(fp->persons[k].case_ref, a->ref) == 0 ? a : b;
+			if (person_named(c, fp->persons[k].person) < 0)
+				fail_msg("%s: %s is not in %s", fp->persons[k].path,
+				         fp->persons[k].person, c->ref);
+		}
+		/* each child is a sibling, born that day and named so, in the
+		 * other's case */
+		for (int side = 0; side < 2; side++) {
+			const struct kr_case *x = side ? b : a, *y = side ? a : b;
+			const struct kr_person *child = &x->persons[x->child];
+			bool found = false;
+			for (size_t k = 0; k < y->npersons && !found; k++) {
+				const struct kr_person *p = &y->persons[k];
+				found = kr_person_has_role(p, KR_ROLE_SIBLING) && p->name &&
+				        strcmp(p->name, child->name) == 0 &&
+				        kr_date_first(p->born) == kr_date_first(child->born);
+			}
+			assert_true(found);
+		}
+		kr_fplan_free(fp);
+		free(doc);
+		free(again);
+		kr_error_cleanup(&err);
+	}
+	printf("  %d family plans of sibling cases in %d cases\n", plans, NCASES);
+	assert_in_range(plans, NCASES * 3 / 100, NCASES * 10 / 100);
+	{
+		char *doc = (char *)"untouched";
+		assert_int_equal(kr_generate_family_plan(SEED, 1, anchor, &doc, NULL), KR_OK);
+		assert_null(doc);
+		assert_int_equal(kr_generate_family_plan(SEED, 0, anchor, NULL, NULL), KR_EUSAGE);
+		assert_int_equal(kr_generate_family_plan(SEED, 0, kr_days_from_civil(1899, 1, 1),
+		                                         &doc, NULL), KR_EUSAGE);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -535,6 +612,7 @@ int main(void)
 		cmocka_unit_test(seeds_differ),
 		cmocka_unit_test(same_bytes_as_jansson),
 		cmocka_unit_test(issue13_content),
+		cmocka_unit_test(family_plans),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
