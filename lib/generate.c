@@ -15,6 +15,12 @@
  * so no impossible date can appear, and partial dates (YYYY, YYYY-MM) are
  * only used where 18 years or more separate them from related dates.
  *
+ * Later additions (the network search, the matching, the steering fields,
+ * the processes and support of issue 13) are drawn from hashes of the case
+ * instead of its random stream, so each left the rest of a case as it was.
+ * Sibling cases (an even-numbered case and the next) share the origin
+ * family; their family plan is written by kr_generate_family_plan().
+ *
  * Randomness: xoshiro256** seeded through splitmix64 from (seed, index),
  * and only integer arithmetic after that, so the same arguments give the
  * same bytes on any machine.

@@ -33,7 +33,8 @@
  *
  * `anchor_day` (a day number, see date.h) is the "today" of the synthetic
  * world: every date lies on or before it, except agreement due dates and
- * professional involvement, which may lie up to 6 months after it.  It must
+ * professional involvement, which may lie up to 6 months after it, and a
+ * family group conference planned (in preparation) up to 70 days after it.  It must
  * lie in the years 1900..9000.
  *
  * Deterministic: the same (seed, index, anchor_day) always gives the same
