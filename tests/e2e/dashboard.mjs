@@ -65,7 +65,8 @@ before(async () => {
 	kring(['--db', db, 'init']);
 	registerFirst(db);   /* the register before the cases that name its families */
 	kring(['generate', '--cases', '240', '--seed', '5', '-o', gen]);
-	const generated = fs.readdirSync(gen).sort().map((f) => path.join(gen, f));
+	const generated = fs.readdirSync(gen).filter((f) => f.endsWith('.json')).sort()
+		.map((f) => path.join(gen, f));
 	kring(['--db', db, '--author', 'e2e', 'import', ...EXAMPLES, ...generated]);
 	for (const [name, role, team] of [['anouk', 'worker', 'noord'], ['joost', 'worker', 'noord'],
 		['bram', 'lead', 'noord'], ['ana', 'analyst', '']])
