@@ -1,7 +1,8 @@
 /*
  * cmd_generate.c - `kring generate --cases N --seed S [--anchor DATE]
  * [-o DIR]`: synthetic, realistic case documents for tests and benchmarks,
- * the same for the same seed (lib/generate.c does the work).
+ * the same for the same seed (lib/generate.c does the work).  With -o the
+ * family plans of the sibling cases among them go to DIR/familyplans/.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -32,11 +33,45 @@ static const struct cli_opt opts[] = {
 	  .help_en = "'today' in the synthetic world (default 2026-12-01)" },
 	{ .name = "-o", .kind = CLI_FILE, .at = offsetof(struct args, dir),
 	  .flags = CLI_NO_DASH, .value_nl = "MAP", .value_en = "DIR",
-	  .help_nl = "een bestand per dossier in MAP; zonder -o een dossier per regel op de "
-	             "standaarduitvoer (JSON Lines, voor kring import -)",
-	  .help_en = "one file per case in DIR; without -o one case per line on standard "
-	             "output (JSON Lines, for kring import -)" },
+	  .help_nl = "een bestand per dossier in MAP, de gezinsplannen van broers en zussen in "
+	             "MAP/familyplans; zonder -o een dossier per regel op de standaarduitvoer "
+	             "(JSON Lines, voor kring import -), zonder gezinsplannen",
+	  .help_en = "one file per case in DIR, the family plans of siblings in "
+	             "DIR/familyplans; without -o one case per line on standard output (JSON "
+	             "Lines, for kring import -), without family plans" },
 };
+
+/* The family plan of the sibling cases index and index + 1, when there is
+ * one, as DIR/familyplans/FP-GEN-<seed>-<index>.json. */
+static int family_plan(const struct args *a, long index)
+{
+	struct kr_error err;
+	char *doc = NULL, path[4096];
+	int status = 0;
+
+	kr_error_init(&err);
+	if (kr_generate_family_plan((uint64_t)a->seed, (unsigned long)index, a->anchor, &doc,
+	                            &err)) {
+		status = cli_fail("generate", &err);
+	} else if (doc) {
+		snprintf(path, sizeof path, "%s/familyplans/FP-GEN-%ld-%06ld.json", a->dir, a->seed,
+		         index);
+		status = cli_write_file("generate", path, doc, strlen(doc));
+	}
+	free(doc);
+	kr_error_cleanup(&err);
+	return status;
+}
+
+static int make_dir(struct kr_cli *cli, const char *dir)
+{
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, kr_tr(cli->lang, "kring generate: map %s kan niet gemaakt worden: %s\n",
+		                      "kring generate: cannot create %s: %s\n"), dir, strerror(errno));
+		return EXIT_DATA;
+	}
+	return 0;
+}
 
 static const struct cli_cmd spec = {
 	.name = "generate",
@@ -53,10 +88,11 @@ int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 	if (status >= 0)
 		return status;
 	status = 0;
-	if (a.dir && mkdir(a.dir, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, kr_tr(cli->lang, "kring generate: map %s kan niet gemaakt worden: %s\n",
-		                      "kring generate: cannot create %s: %s\n"), a.dir, strerror(errno));
-		return EXIT_DATA;
+	if (a.dir) {
+		char sub[4096];
+		snprintf(sub, sizeof sub, "%s/familyplans", a.dir);
+		if ((status = make_dir(cli, a.dir)) || (status = make_dir(cli, sub)))
+			return status;
 	}
 	for (long i = 0; i < a.ncases && !status; i++) {
 		struct kr_error err;
@@ -73,6 +109,9 @@ int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 		}
 		free(doc);
 		kr_error_cleanup(&err);
+		/* the pair's plan once both its cases are written */
+		if (!status && a.dir && i % 2 == 1)
+			status = family_plan(&a, i - 1);
 	}
 	return status;
 }

@@ -15,6 +15,12 @@
  * so no impossible date can appear, and partial dates (YYYY, YYYY-MM) are
  * only used where 18 years or more separate them from related dates.
  *
+ * Later additions (the network search, the matching, the steering fields,
+ * the processes and support of issue 13) are drawn from hashes of the case
+ * instead of its random stream, so each left the rest of a case as it was.
+ * Sibling cases (an even-numbered case and the next) share the origin
+ * family; their family plan is written by kr_generate_family_plan().
+ *
  * Randomness: xoshiro256** seeded through splitmix64 from (seed, index),
  * and only integer arithmetic after that, so the same arguments give the
  * same bytes on any machine.
@@ -316,6 +322,7 @@ struct person {
 	int partner;                /* partner (kinship partners), -1 */
 	bool carer;                 /* cares for the child in the current placement */
 	bool together;              /* a sibling placed with the child */
+	bool apart;                 /* a sibling with a case of their own: never together */
 	int ninv;
 	long inv_from[2], inv_to[2];   /* professionals; inv_to NODAY: still involved */
 };
@@ -402,6 +409,12 @@ struct gen {
 	const char *persp_outcome;
 	bool externalising, internalising;
 	int ncat[C__N];             /* persons per category */
+	/* Sibling cases (see make_sibling_case): in the older case the sibling
+	 * who has the next case, in the younger one the older case's child;
+	 * -1 when the case is no sibling case.  donor: the older case's model,
+	 * owned, in the younger case only. */
+	int sib;
+	struct gen *donor;
 };
 
 /* ---- randomness: splitmix64 seeds xoshiro256** ---- */
@@ -1773,7 +1786,8 @@ static void finish_placements(struct gen *g)
 	if ((foster_form(cur->form) || cur->form == KR_FORM_FAMILY_HOME) && chance(g, 300))
 		for (int i = 0; i < g->np && cur->nchildren < 1; i++) {
 			struct person *p = &g->p[i];
-			if (p->cat == C_SIB && p->born != NODAY && age_on(p->born, g->A) < 18) {
+			if (p->cat == C_SIB && !p->apart && p->born != NODAY &&
+			    age_on(p->born, g->A) < 18) {
 				cur->children[cur->nchildren++] = i;
 				p->together = true;
 				p->segment = KR_SEG_HOUSEHOLD;
@@ -2422,6 +2436,7 @@ static void reorder(struct gen *g)
 	for (int w = 0; w < g->nworker; w++)
 		MAP(g->worker[w]);
 	MAP(g->guardian);
+	MAP(g->sib);
 	MAP(g->child);
 	MAP(g->mother);
 	MAP(g->father);
@@ -3066,33 +3081,438 @@ static void emit_events(struct jw *w, const struct gen *g)
 	close_c(w, ']');
 }
 
-static void emit_meetings(struct jw *w, const struct gen *g)
+/*
+ * Issue 13: meetings as processes, Prima Pleegzorg and the support of both
+ * families.  Drawn like the network search from hashes of the case, not
+ * from its random stream, so adding them changed nothing else the
+ * generator makes (the plan's draw moved to the start of emit(), which
+ * draws nothing before it).
+ *
+ * - Most Eigen Kracht-conferenties and some round tables (a Familie Netwerk
+ *   Beraad) record their process: the coordinator found six to ten weeks
+ *   before, the preparation a few days later, information, private time and
+ *   the plan on the day, the plan accepted then or within two weeks (or not
+ *   yet).  About one case in twelve has a conference planned after the
+ *   anchor, in the middle of its preparation.
+ * - About one case in six with a plan and a parent in a family placement
+ *   works with Prima Pleegzorg: a future plan made by a parent and their
+ *   supporters, an action team formed from it, action team meetings every
+ *   four to seven weeks and some agreements marked as the action plan.
+ *   About a third of the teams stopped meeting (the signal
+ *   action-team-not-met).
+ * - Most children away from home have a support person for the parents
+ *   and most foster parents a worker with contacts; in some cases the
+ *   contacts lapsed (the signals parents-without-support and
+ *   fosterparents-without-contact).  Some plans record the parents'
+ *   blessing.
+ */
+
+#define MAXTEAM 16   /* action team meetings */
+#define MAXOUT (MAXM + MAXTEAM + 1)
+
+static uint64_t hnext(uint64_t *x)
 {
+	return splitmix64(x);
+}
+
+/* A number lo..hi from the hash stream x. */
+static long hrange(uint64_t *x, long lo, long hi)
+{
+	if (hi <= lo)
+		return lo;
+	return lo + (long)(hnext(x) % (uint64_t)(hi - lo + 1));
+}
+
+static bool family_form(int form)
+{
+	return foster_form(form) || form == KR_FORM_FAMILY_HOME ||
+	       form == KR_FORM_INFORMAL_NETWORK;
+}
+
+/* Whether i cares for the child in a placement other than at home. */
+static bool carer_anywhere(const struct gen *g, int i)
+{
+	for (int k = 0; k < g->npl; k++)
+		if (g->pl[k].form != KR_FORM_HOME)
+			for (int c = 0; c < g->pl[k].ncarers; c++)
+				if (g->pl[k].carers[c] == i)
+					return true;
+	return false;
+}
+
+/* A parent who takes part: the mother when she can, else the father; -1. */
+static int active_parent(const struct gen *g)
+{
+	if (tieable(g, g->mother))
+		return g->mother;
+	if (tieable(g, g->father))
+		return g->father;
+	return -1;
+}
+
+static void add_unique(int *v, int *n, int max, int i)
+{
+	if (i < 0 || *n >= max)
+		return;
+	for (int k = 0; k < *n; k++)
+		if (v[k] == i)
+			return;
+	v[(*n)++] = i;
+}
+
+/* Adults of the child's own family who could support a parent. */
+static int supporters(const struct gen *g, int *out, int max)
+{
+	int n = 0;
+	for (int t = 0; t < g->nt; t++) {
+		const struct tie *x = &g->t[t];
+		const struct person *p = &g->p[x->b];
+		if (x->a != g->child || p->world != KR_WORLD_ORIGIN || !family_cat(p->cat) ||
+		    x->b == g->mother || x->b == g->father || !alive(p) || carer_anywhere(g, x->b) ||
+		    x->quality >= KR_QUALITY_CONFLICT ||
+		    (p->born != NODAY && age_on(p->born, g->A) < 18))
+			continue;
+		add_unique(out, &n, max, x->b);
+	}
+	return n;
+}
+
+struct prima {
+	bool on;
+	long future, formed;
+	int made_by[3], nmade;
+	int members[10], nmembers;
+	long met[MAXTEAM];
+	int nmet;
+	uint64_t h;
+};
+
+static const char *const future_texts[] = {
+	"{k} woont in het pleeggezin en weet dat de ouders er voor {k} zijn.",
+	"We willen dat {k} veilig opgroeit en dat wij als familie een vaste plek houden.",
+	"{k} komt over een jaar weer thuis wonen; tot die tijd zien we {k} elke week.",
+	"De ouders en de pleegouders werken samen, zodat {k} niet hoeft te kiezen.",
+	"{k} kent de eigen familie en viert de feestdagen met ons."
+};
+static const char *const future_goals[] = {
+	"We zien {k} elke week.",
+	"Moeder heeft een eigen huis waar {k} kan logeren.",
+	"Vader houdt zich aan de afspraken over het bellen.",
+	"De familie past op als de pleegouders een weekend weg zijn.",
+	"{k} gaat elke dag naar school.",
+	"We praten met de pleegouders zonder ruzie.",
+	"Oma en opa blijven op woensdag oppassen."
+};
+static const char *const blessing_texts[] = {
+	"{k} mag zich thuis voelen bij de pleegouders. Wij blijven de ouders.",
+	"Wij gunnen {k} een goede plek in dit gezin.",
+	"Het is goed dat {k} daar woont; wij zijn blij dat {k} het er fijn heeft.",
+	"{k} mag van ons de pleegouders lief vinden."
+};
+
+/* Whether and how the case works with Prima Pleegzorg (a pure function of
+ * the case; has_plan: the case has a plan). */
+static void prima_of(const struct gen *g, bool has_plan, struct prima *pp)
+{
+	const struct placement *cur = &g->pl[g->cur];
+	uint64_t x = side_hash(g, 41);
+	int parent = active_parent(g), sup[MAXP], nsup, worker;
+	long d, stop;
+
+	memset(pp, 0, sizeof *pp);
+	pp->h = hnext(&x);
+	if (!has_plan || parent < 0 || !family_form(cur->form) || cur->ncarers == 0 ||
+	    g->A - cur->start < 90 || pp->h % 100 >= 17)
+		return;
+	pp->future = cur->start + hrange(&x, 30, minl(420, g->A - cur->start - 60));
+	pp->formed = pp->future + hrange(&x, 7, 28);
+	if (pp->formed > g->A - 14)
+		return;
+	pp->on = true;
+	add_unique(pp->made_by, &pp->nmade, 3, parent);
+	nsup = supporters(g, sup, MAXP);
+	for (int k = 0, n = (int)hrange(&x, 1, 2); k < n && nsup; k++)
+		add_unique(pp->made_by, &pp->nmade, 3, sup[hrange(&x, 0, nsup - 1)]);
+	for (int k = 0; k < pp->nmade; k++)
+		add_unique(pp->members, &pp->nmembers, 10, pp->made_by[k]);
+	if (parent == g->mother && tieable(g, g->father) && hnext(&x) % 3 == 0)
+		add_unique(pp->members, &pp->nmembers, 10, g->father);
+	for (int c = 0; c < cur->ncarers; c++)
+		add_unique(pp->members, &pp->nmembers, 10, cur->carers[c]);
+	worker = worker_on(g, pp->formed);
+	add_unique(pp->members, &pp->nmembers, 10, worker);
+	if (g->guardian >= 0 && hnext(&x) % 2)
+		add_unique(pp->members, &pp->nmembers, 10, g->guardian);
+	/* A third of the teams stopped meeting a while ago. */
+	stop = hnext(&x) % 3 == 0 ? g->A - hrange(&x, 70, 240) : g->A;
+	for (d = pp->formed + hrange(&x, 14, 42); d <= stop && pp->nmet < MAXTEAM;
+	     d += hrange(&x, 28, 49))
+		pp->met[pp->nmet++] = d;
+	/* Only the last MAXTEAM meetings of a long-lived team are kept. */
+	for (; d <= stop; d += hrange(&x, 28, 49)) {
+		memmove(pp->met, pp->met + 1, (MAXTEAM - 1) * sizeof *pp->met);
+		pp->met[MAXTEAM - 1] = d;
+	}
+}
+
+/* One meeting as written: a generated one (m >= 0), an action team meeting
+ * or the planned conference. */
+struct out_meeting {
+	long day;
+	int m;            /* index in g->m, or -1 */
+	int kind;         /* 0: g->m, 1: action team, 2: planned conference */
+	uint64_t h;
+};
+
+static int out_cmp(const void *a, const void *b)
+{
+	const struct out_meeting *x = a, *y = b;
+	return x->day < y->day ? -1 : x->day > y->day ? 1 : x->kind - y->kind;
+}
+
+static void date_key(struct jw *w, const char *k, long day)
+{
+	key(w, k);
+	date(w, day, P_DAY);
+}
+
+/* meetings[].process of a conference held on day (or planned for it). */
+static void emit_process(struct jw *w, const struct gen *g, const struct meeting *m, long day,
+                         uint64_t h, bool planned)
+{
+	uint64_t x = h;
+	long coord = day - hrange(&x, 42, 70), prep = coord + hrange(&x, 3, 14);
+	long accepted = day + (hnext(&x) % 2 ? 0 : hrange(&x, 1, 14));
+	bool accept = !planned && accepted <= g->A && hnext(&x) % 8 != 0;
+
+	if (planned) {
+		coord = g->A - hrange(&x, 5, 40);
+		prep = minl(coord + hrange(&x, 3, 21), day);
+	}
+	key(w, "process");
+	open_c(w, '{');
+	date_key(w, "coordinator", coord);
+	date_key(w, "preparation", prep);
+	date_key(w, "information", day);
+	date_key(w, "private_time", day);
+	date_key(w, "plan_presented", day);
+	if (accept)
+		date_key(w, "plan_accepted", accepted);
+	key(w, "asked");
+	person_list(w, m->inv, m->ninv);
+	key(w, "coming");
 	open_c(w, '[');
-	for (int k = 0; k < g->nm; k++) {
-		const struct meeting *m = &g->m[k];
+	if (!planned || prep <= g->A)
+		for (int i = 0; i < m->ninv; i++)
+			if (planned ? hnext(&x) % 4 != 0 : m->att[i] || hnext(&x) % 5 == 0)
+				person(w, m->inv[i]);
+	close_c(w, ']');
+	close_c(w, '}');
+}
+
+/* The conference planned after the anchor, invited like a generated one. */
+static bool planned_conference(const struct gen *g, struct meeting *m, long *day, uint64_t *h)
+{
+	uint64_t x = side_hash(g, 42);
+	const struct placement *cur = &g->pl[g->cur];
+	int sup[MAXP], nsup;
+
+	memset(m, 0, sizeof *m);
+	if (hnext(&x) % 12 != 0 || active_parent(g) < 0)
+		return false;
+	*day = g->A + hrange(&x, 10, 70);
+	*h = hnext(&x);
+	if (g->age >= 6)
+		invite(m, g->child, false);
+	if (tieable(g, g->mother))
+		invite(m, g->mother, false);
+	if (tieable(g, g->father))
+		invite(m, g->father, false);
+	for (int c = 0; c < cur->ncarers; c++)
+		invite(m, cur->carers[c], false);
+	nsup = supporters(g, sup, MAXP);
+	for (int k = 0; k < nsup && k < 6; k++)
+		invite(m, sup[k], false);
+	invite(m, worker_on(g, g->A), false);
+	return true;
+}
+
+static void emit_meetings(struct jw *w, const struct gen *g, const struct prima *pp)
+{
+	struct out_meeting out[MAXOUT];
+	struct meeting planned;
+	long pday = 0;
+	uint64_t ph = 0;
+	int n = 0;
+
+	for (int k = 0; k < g->nm; k++)
+		out[n++] = (struct out_meeting){ g->m[k].day, k, 0, side_hash(g, 50 + (uint64_t)k) };
+	for (int k = 0; pp->on && k < pp->nmet; k++)
+		out[n++] = (struct out_meeting){ pp->met[k], -1, 1, side_hash(g, 70 + (uint64_t)k) };
+	if (planned_conference(g, &planned, &pday, &ph))
+		out[n++] = (struct out_meeting){ pday, -1, 2, ph };
+	qsort(out, (size_t)n, sizeof *out, out_cmp);
+	open_c(w, '[');
+	for (int k = 0; k < n; k++) {
+		const struct out_meeting *o = &out[k];
+		const struct meeting *m = o->kind == 0 ? &g->m[o->m] : o->kind == 2 ? &planned : NULL;
+		int type = m == &planned ? KR_MEET_FAMILY_GROUP_CONFERENCE :
+		           m ? m->type : KR_MEET_ACTION_TEAM;
 		open_c(w, '{');
 		key(w, "id");
 		id(w, "m", k + 1);
-		key(w, "date");
-		date(w, m->day, P_DAY);
+		date_key(w, "date", o->day);
 		key(w, "type");
-		enumv(w, KR_ENUM_MEETING_TYPE, m->type);
-		if (m->cont) {
+		enumv(w, KR_ENUM_MEETING_TYPE, type);
+		if (m == &planned) {
 			key(w, "continuum");
-			enumv(w, KR_ENUM_CONTINUUM, m->cont);
+			enumv(w, KR_ENUM_CONTINUUM, KR_MEET_FAMILY_GROUP_CONFERENCE);
+			key(w, "invited");
+			person_list(w, m->inv, m->ninv);
+			emit_process(w, g, m, o->day, o->h, true);
+		} else if (m) {
+			if (m->cont) {
+				key(w, "continuum");
+				enumv(w, KR_ENUM_CONTINUUM, m->cont);
+			}
+			key(w, "invited");
+			person_list(w, m->inv, m->ninv);
+			key(w, "attended");
+			open_c(w, '[');
+			for (int i = 0; i < m->ninv; i++)
+				if (m->att[i])
+					person(w, m->inv[i]);
+			close_c(w, ']');
+			if ((m->type == KR_MEET_FAMILY_GROUP_CONFERENCE && o->h % 100 < 85) ||
+			    (m->type == KR_MEET_ROUND_TABLE && o->h % 100 < 12))
+				emit_process(w, g, m, o->day, o->h >> 8, false);
+		} else {
+			uint64_t x = o->h;
+			key(w, "invited");
+			person_list(w, pp->members, pp->nmembers);
+			key(w, "attended");
+			open_c(w, '[');
+			for (int i = 0; i < pp->nmembers; i++)
+				if (hnext(&x) % 6 != 0)
+					person(w, pp->members[i]);
+			close_c(w, ']');
 		}
-		key(w, "invited");
-		person_list(w, m->inv, m->ninv);
-		key(w, "attended");
-		open_c(w, '[');
-		for (int i = 0; i < m->ninv; i++)
-			if (m->att[i])
-				person(w, m->inv[i]);
-		close_c(w, ']');
 		close_c(w, '}');
 	}
 	close_c(w, ']');
+}
+
+/* Days from `from` to `to`, every lo..hi days, as a list of dates. */
+static void contact_list(struct jw *w, uint64_t *x, long from, long to, long lo, long hi)
+{
+	open_c(w, '[');
+	for (long d = from + hrange(x, 0, hi); d <= to; d += hrange(x, lo, hi))
+		date(w, d, P_DAY);
+	close_c(w, ']');
+}
+
+/* The support of both families (`support`), or nothing. */
+static void emit_support(struct jw *w, const struct gen *g)
+{
+	static const int cats[] = { C_SOCIAL, C_OTHER_PROF, C_THERAPIST };
+	const struct placement *cur = &g->pl[g->cur];
+	uint64_t x = side_hash(g, 43);
+	int who = -1, fw = worker_on(g, g->A), sup[MAXP], nsup;
+	bool parents = false, foster;
+	long since = 0, year = g->A - 365;
+
+	if (cur->form != KR_FORM_HOME && active_parent(g) >= 0 && hnext(&x) % 10 < 6) {
+		for (size_t c = 0; c < NELEM(cats) && who < 0; c++)
+			for (int i = 0; i < g->np && who < 0; i++)
+				if (g->p[i].cat == cats[c] && !carer_anywhere(g, i) && i != fw)
+					who = i;
+		nsup = supporters(g, sup, MAXP);
+		if (who < 0 && nsup)
+			who = sup[hrange(&x, 0, nsup - 1)];
+		parents = who >= 0;
+		since = minl(cur->start + hrange(&x, 0, 60), g->A);
+	}
+	foster = family_form(cur->form) && cur->ncarers && fw >= 0 && hnext(&x) % 10 < 7;
+	if (!parents && !foster)
+		return;
+	key(w, "support");
+	open_c(w, '{');
+	if (parents) {
+		/* A quarter of the contacts lapsed months ago. */
+		long stop = hnext(&x) % 4 == 0 ? g->A - hrange(&x, 100, 300) : g->A;
+		key(w, "parents");
+		open_c(w, '{');
+		key(w, "person");
+		person(w, who);
+		date_key(w, "since", since);
+		key(w, "contacts");
+		contact_list(w, &x, maxl(since, year), stop, 14, 60);
+		close_c(w, '}');
+	}
+	if (foster) {
+		long stop = hnext(&x) % 7 == 0 ? g->A - hrange(&x, 100, 250) : g->A;
+		key(w, "foster_parents");
+		open_c(w, '{');
+		key(w, "person");
+		person(w, fw);
+		date_key(w, "since", cur->start);
+		key(w, "contacts");
+		contact_list(w, &x, maxl(cur->start, year), stop, 21, 56);
+		if (hnext(&x) % 2) {
+			key(w, "peer_contacts");
+			contact_list(w, &x, maxl(cur->start, year), stop, 60, 120);
+		}
+		close_c(w, '}');
+	}
+	close_c(w, '}');
+}
+
+/* plan.blessing, plan.future_plan and plan.action_team. */
+static void emit_plan_extras(struct jw *w, const struct gen *g, const struct prima *pp)
+{
+	const struct placement *cur = &g->pl[g->cur];
+	uint64_t x = side_hash(g, 44);
+	char buf[240];
+
+	if (family_form(cur->form) && cur->network != 1 && active_parent(g) >= 0 &&
+	    hnext(&x) % 10 < 3) {
+		int by[2], n = 0;
+		if (tieable(g, g->mother))
+			by[n++] = g->mother;
+		if (tieable(g, g->father) && hnext(&x) % 2)
+			by[n++] = g->father;
+		key(w, "blessing");
+		open_c(w, '{');
+		date_key(w, "date", minl(cur->start + hrange(&x, 30, 400), g->A));
+		key(w, "by");
+		person_list(w, by, n);
+		key(w, "text");
+		str(w, fill(g, blessing_texts[hnext(&x) % NELEM(blessing_texts)], buf, sizeof buf));
+		close_c(w, '}');
+	}
+	if (!pp->on)
+		return;
+	x = pp->h;
+	key(w, "future_plan");
+	open_c(w, '{');
+	date_key(w, "date", pp->future);
+	key(w, "made_by");
+	person_list(w, pp->made_by, pp->nmade);
+	key(w, "text");
+	str(w, fill(g, future_texts[hnext(&x) % NELEM(future_texts)], buf, sizeof buf));
+	key(w, "goals");
+	open_c(w, '[');
+	for (long k = 0, n = hrange(&x, 1, 3), f = hrange(&x, 0, NELEM(future_goals) - 1); k < n;
+	     k++)
+		str(w, fill(g, future_goals[(f + 2 * k) % (long)NELEM(future_goals)], buf, sizeof buf));
+	close_c(w, ']');
+	close_c(w, '}');
+	key(w, "action_team");
+	open_c(w, '{');
+	date_key(w, "formed", pp->formed);
+	key(w, "members");
+	person_list(w, pp->members, pp->nmembers);
+	close_c(w, '}');
 }
 
 /* Informal adults who could take on an agreement. */
@@ -3160,8 +3580,11 @@ static void emit_safety_map(struct jw *w, struct gen *g, long adopted)
 	close_c(w, '}');
 }
 
-static void emit_agreements(struct jw *w, struct gen *g, long adopted, int ngoals)
+static void emit_agreements(struct jw *w, struct gen *g, long adopted, int ngoals,
+                            const struct prima *pp)
 {
+	uint64_t hx = side_hash(g, 45);
+
 	int nagr = (int)rnd(g, 1, 8), who[MAXP], nwho = helpers(g, who);
 	int first = (int)rnd(g, 0, (long)NELEM(agreement_what) - 1);
 
@@ -3204,12 +3627,17 @@ static void emit_agreements(struct jw *w, struct gen *g, long adopted, int ngoal
 		}
 		key(w, "status");
 		enumv(w, KR_ENUM_AGREEMENT_STATUS, status);
+		/* The action plan: the first agreement and about half the others. */
+		if (pp->on && (k == 0 || hnext(&hx) % 2)) {
+			key(w, "action_plan");
+			boolean(w, true);
+		}
 		close_c(w, '}');
 	}
 	close_c(w, ']');
 }
 
-static void emit_plan(struct jw *w, struct gen *g)
+static void emit_plan(struct jw *w, struct gen *g, const struct prima *pp)
 {
 	const struct placement *cur = &g->pl[g->cur];
 	long adopted, reviewed;
@@ -3294,7 +3722,8 @@ static void emit_plan(struct jw *w, struct gen *g)
 	}
 	close_c(w, ']');
 	key(w, "agreements");
-	emit_agreements(w, g, adopted, ngoals);
+	emit_agreements(w, g, adopted, ngoals, pp);
+	emit_plan_extras(w, g, pp);
 	close_c(w, '}');
 }
 
@@ -3342,6 +3771,10 @@ static void emit_case(struct jw *w, const struct gen *g)
 
 static void emit(struct jw *w, struct gen *g)
 {
+	bool has_plan = chance(g, 860);
+	struct prima pp;
+
+	prima_of(g, has_plan, &pp);
 	open_c(w, '{');
 	key(w, "format");
 	str(w, KR_CASE_FORMAT);
@@ -3358,12 +3791,159 @@ static void emit(struct jw *w, struct gen *g)
 	key(w, "events");
 	emit_events(w, g);
 	key(w, "meetings");
-	emit_meetings(w, g);
-	if (chance(g, 860)) {
+	emit_meetings(w, g, &pp);
+	if (has_plan) {
 		key(w, "plan");
-		emit_plan(w, g);
+		emit_plan(w, g, &pp);
 	}
+	emit_support(w, g);
 	close_c(w, '}');
+}
+
+/* ---- sibling cases ----
+ *
+ * Brothers and sisters placed apart each have a case of their own
+ * (docs/family-plan.md).  About one even-numbered case in six whose child
+ * has a full brother or sister of 1 to 17 living elsewhere starts such a
+ * pair: the next case (index + 1) is that sibling's.  The younger case is
+ * built from the older one's model: its child is the older case's sibling
+ * (the same birth day, sex and name), its parents are the same persons (the
+ * same names, birth and death dates, the same couple), the grandparents
+ * are born on the same days and carry the same names, and the older case's
+ * child is a sibling in it.  Everything else (the placements, the foster
+ * family, the professionals, the rest of the network) is the younger
+ * case's own.  kr_generate_family_plan() writes the family plan that links
+ * the two. */
+
+static uint64_t pair_hash(uint64_t seed, unsigned long index)
+{
+	uint64_t x = seed * 0x9E3779B97F4A7C15ull ^ (uint64_t)index * 0xD1B54A32D192ED03ull ^
+	             0xFA3117ull;
+	return splitmix64(&x);
+}
+
+/* Whether case index may start a pair of sibling cases. */
+static bool pair_start(uint64_t seed, unsigned long index)
+{
+	return index % 2 == 0 && index < ULONG_MAX && pair_hash(seed, index) % 100 < 17;
+}
+
+/* In the older case: the brother or sister who has the next case, written
+ * with a birth day (the younger case knows it to the day). */
+static void choose_sibling(struct gen *g)
+{
+	g->sib = -1;
+	if (!pair_start(g->seed, g->index))
+		return;
+	for (int i = 0; i < g->np; i++) {
+		struct person *p = &g->p[i];
+		int age = p->born == NODAY ? -1 : age_on(p->born, g->A);
+		if (p->cat != C_SIB || p->together || !alive(p) || age < 1 || age > 17)
+			continue;
+		p->born_prec = P_DAY;
+		p->apart = true;
+		g->sib = i;
+		return;
+	}
+}
+
+/* In the younger case: the child is the older case's sibling. */
+static void child_from(struct gen *g)
+{
+	const struct gen *d = g->donor;
+	const struct person *s = &d->p[d->sib];
+
+	g->born = s->born;
+	g->age = age_on(s->born, g->A);
+	g->p[g->child].sex = s->sex;
+	set_born(g, g->child, g->born, P_DAY);
+}
+
+/* In the younger case: the same parents as the older one. */
+static void parents_from(struct gen *g)
+{
+	const struct gen *d = g->donor;
+	const int from[2] = { d->mother, d->father };
+	int m, f;
+
+	g->father_unknown = d->father_unknown;
+	g->adoptive = d->adoptive;
+	m = add_person(g, C_MOTHER, KR_SEX_F, ROLE(PARENT), KR_WORLD_ORIGIN, KR_SEG_FAMILY);
+	f = add_person(g, C_FATHER, KR_SEX_M, ROLE(PARENT), KR_WORLD_ORIGIN, KR_SEG_FAMILY);
+	g->mother = m;
+	g->father = f;
+	for (int k = 0; k < 2; k++) {
+		struct person *p = &g->p[k ? f : m];
+		const struct person *q = &d->p[from[k]];
+		p->surname = q->surname;
+		p->born = q->born;
+		p->born_prec = q->born_prec;
+		p->died = q->died;
+		p->died_prec = q->died_prec;
+	}
+	for (int s = 0; s < 2; s++) {
+		g->side[s] = d->side[s];
+		g->side[s].parent = s ? f : m;
+		g->side[s].gm = g->side[s].gf = g->side[s].step = -1;
+		g->side[s].naunts = 0;
+	}
+	g->child_surname = d->child_surname;
+	name_person(g, g->child, g->child_surname);
+	parent_link(g, m, g->child, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+	parent_link(g, f, g->child, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+	g->couple_status = d->couple_status;
+	g->couple_since = d->couple_since;
+	for (int k = 0; k < d->nk; k++) {
+		const struct kin *x = &d->k[k];
+		if (x->type == KR_KIN_PARTNERS && ((x->a == d->mother && x->b == d->father) ||
+		                                   (x->a == d->father && x->b == d->mother)))
+			partners(g, m, f, x->status, x->since, x->since_prec);
+	}
+	/* The older case's child, a brother or sister here. */
+	g->sib = add_person(g, C_SIB, d->p[d->child].sex, ROLE(SIBLING), KR_WORLD_ORIGIN,
+	                    KR_SEG_FAMILY);
+	if (g->sib < 0)
+		return;
+	name_person(g, g->sib, d->child_surname);
+	set_born(g, g->sib, d->born, P_DAY);
+	g->p[g->sib].apart = true;
+	parent_link(g, m, g->sib, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+	parent_link(g, f, g->sib, g->adoptive ? KR_KIND_ADOPTIVE : KR_KIND_BIRTH);
+}
+
+static void copy_name(struct gen *g, int i, const struct gen *d, int j)
+{
+	struct person *p = &g->p[i];
+	const struct person *q = &d->p[j];
+
+	if (i < 0 || j < 0 || !p->surname || !q->surname || !q->first)
+		return;
+	p->first = q->first;
+	p->surname = q->surname;
+	snprintf(p->name, sizeof p->name, "%s %s", p->first, p->surname);
+}
+
+/* In the younger case, once everybody has a name: the persons of both
+ * cases carry the same names. */
+static void names_from(struct gen *g)
+{
+	const struct gen *d = g->donor;
+
+	copy_name(g, g->child, d, d->sib);
+	copy_name(g, g->sib, d, d->child);
+	copy_name(g, g->mother, d, d->mother);
+	copy_name(g, g->father, d, d->father);
+	for (int s = 0; s < 2; s++) {
+		const struct side *a = &d->side[s];
+		struct side *b = &g->side[s];
+		if (b->gm >= 0 && a->gm >= 0)
+			copy_name(g, b->gm, d, a->gm);
+		if (b->gf >= 0 && a->gf >= 0)
+			copy_name(g, b->gf, d, a->gf);
+		for (int k = 0; k < b->naunts && k < a->naunts; k++)
+			if (g->p[b->aunts[k]].sex == d->p[a->aunts[k]].sex)
+				copy_name(g, b->aunts[k], d, a->aunts[k]);
+	}
 }
 
 /* ---- the whole case ---- */
@@ -3383,18 +3963,28 @@ static void build(struct gen *g)
 {
 	g->target = target_size(g);
 	g->guardian = -1;
+	g->sib = -1;
 	make_child(g);
+	if (g->donor)
+		child_from(g);
 	make_placements(g);
 	make_perspective(g);
-	make_parents(g);
+	if (g->donor)
+		parents_from(g);
+	else
+		make_parents(g);
 	make_workers(g);
 	make_carers(g);
 	make_guardian(g);
 	fill_network(g);
 	finish_placements(g);
+	if (!g->donor)
+		choose_sibling(g);
 	make_ties(g);
 	reorder(g);
 	name_all(g);
+	if (g->donor)
+		names_from(g);
 	make_dev_checks(g);
 	make_meetings(g);
 	make_events(g);
@@ -3404,44 +3994,360 @@ static void build(struct gen *g)
 	g->internalising = chance(g, 400);
 }
 
-enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_day,
-                                char **out, struct kr_error *err)
+static void free_model(struct gen *g)
 {
-	struct gen *g = NULL;
-	struct jw w;
-	enum kr_status rc = KR_OK;
+	if (g)
+		free(g->donor);
+	free(g);
+}
 
-	if (!out)
-		return kr_error_say(err, KR_EUSAGE, "kr_generate_case: geen plek voor het resultaat",
-		                    "kr_generate_case: no place for the result");
+/* Builds the model of case index into *out (free with free_model); for
+ * the younger case of a sibling pair the older one's first, as its donor.
+ * KR_ENOMEM. */
+static enum kr_status make_model(uint64_t seed, unsigned long index, long anchor_day,
+                                 struct gen **out, struct kr_error *err)
+{
+	struct gen *g = calloc(1, sizeof *g), *d = NULL;
+
 	*out = NULL;
-	memset(&w, 0, sizeof w);
-	kr_buf_init(&w.b, KR_CASE_MAX_BYTES);
-	if (anchor_day < kr_days_from_civil(1900, 1, 1) ||
-	    anchor_day > kr_days_from_civil(9000, 12, 31))
-		return kr_error_say(err, KR_EUSAGE,
-		                    "de ankerdatum moet in de jaren 1900 tot en met 9000 liggen "
-		                    "(dag %ld)", "the anchor date must lie in the years 1900 to 9000 "
-		                    "(got day %ld)", anchor_day);
-	g = calloc(1, sizeof *g);
-	if (!g) {
-		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het maken van een dossier",
-		                  "out of memory while generating a case");
-		goto out;
+	if (g && index % 2 == 1 && pair_start(seed, index - 1)) {
+		d = calloc(1, sizeof *d);
+		if (d) {
+			rng_seed(&d->r, seed, index - 1);
+			d->seed = seed;
+			d->index = index - 1;
+			d->A = anchor_day;
+			build(d);
+			if (d->sib >= 0)
+				g->donor = d;
+			else
+				free(d);
+		}
+	}
+	if (!g || (index % 2 == 1 && pair_start(seed, index - 1) && !d)) {
+		free_model(g);
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer bij het maken van een dossier",
+		                    "out of memory while generating a case");
 	}
 	rng_seed(&g->r, seed, index);
 	g->seed = seed;
 	g->index = index;
 	g->A = anchor_day;
 	build(g);
-	emit(&w, g);
-	*out = kr_buf_steal(&w.b, NULL);
+	*out = g;
+	return KR_OK;
+}
+
+static enum kr_status check_args(char **out, long anchor_day, struct kr_error *err)
+{
+	if (!out)
+		return kr_error_say(err, KR_EUSAGE, "kr_generate: geen plek voor het resultaat",
+		                    "kr_generate: no place for the result");
+	*out = NULL;
+	if (anchor_day < kr_days_from_civil(1900, 1, 1) ||
+	    anchor_day > kr_days_from_civil(9000, 12, 31))
+		return kr_error_say(err, KR_EUSAGE,
+		                    "de ankerdatum moet in de jaren 1900 tot en met 9000 liggen "
+		                    "(dag %ld)", "the anchor date must lie in the years 1900 to 9000 "
+		                    "(got day %ld)", anchor_day);
+	return KR_OK;
+}
+
+/* Hands the written document over: *out, or KR_ENOMEM. */
+static enum kr_status finish(struct jw *w, char **out, struct kr_error *err)
+{
+	*out = kr_buf_steal(&w->b, NULL);
 	if (!*out)
-		rc = kr_error_say(err, w.b.why ? w.b.why : KR_ENOMEM,
-		                  "geen geheugen meer bij het maken van een dossier",
-		                  "out of memory while generating a case");
+		return kr_error_say(err, w->b.why ? w->b.why : KR_ENOMEM,
+		                    "geen geheugen meer bij het maken van een dossier",
+		                    "out of memory while generating a case");
+	return KR_OK;
+}
+
+enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_day,
+                                char **out, struct kr_error *err)
+{
+	struct gen *g = NULL;
+	struct jw w;
+	enum kr_status rc = check_args(out, anchor_day, err);
+
+	if (rc)
+		return rc;
+	memset(&w, 0, sizeof w);
+	kr_buf_init(&w.b, KR_CASE_MAX_BYTES);
+	rc = make_model(seed, index, anchor_day, &g, err);
+	if (rc)
+		goto out;
+	emit(&w, g);
+	rc = finish(&w, out, err);
 out:
 	kr_buf_cleanup(&w.b);
-	free(g);
+	free_model(g);
+	return rc;
+}
+
+/* ---- the family plan of a sibling pair ---- */
+
+static void case_ref(char *buf, size_t size, const struct gen *g)
+{
+	snprintf(buf, size, "GEN-%" PRIu64 "-%06lu", g->seed, g->index);
+}
+
+/* {"case": ref, "person": "pN"} */
+static void fp_person(struct jw *w, const struct gen *g, int i)
+{
+	char ref[48];
+	case_ref(ref, sizeof ref, g);
+	open_c(w, '{');
+	key(w, "case");
+	str(w, ref);
+	key(w, "person");
+	person(w, i);
+	close_c(w, '}');
+}
+
+struct fp_who { const struct gen *g; int i; };
+
+static void fp_list(struct jw *w, const struct fp_who *v, int n)
+{
+	open_c(w, '[');
+	for (int k = 0; k < n; k++)
+		if (v[k].i >= 0)
+			fp_person(w, v[k].g, v[k].i);
+	close_c(w, ']');
+}
+
+static const char *const fp_places[] = {
+	"buurthuis De Kring", "bij oma thuis", "het kantoor van de pleegzorg",
+	"de bibliotheek", "het wijkcentrum", "bij de pleegouders van {a}"
+};
+static const char *const fp_outcomes[] = {
+	"Eén rooster voor de bezoeken van beide kinderen. {a} en {b} zien elkaar elke week.",
+	"{a} en {b} logeren een weekend per maand bij elkaar. De verjaardagen vieren we samen.",
+	"De ouders zien de kinderen samen, niet om de beurt. Oma rijdt op zaterdag.",
+	"De pleegouders bellen elkaar elke maand. In de vakantie gaan de kinderen samen een "
+	"dag weg."
+};
+
+/* Template t with {a} and {b} replaced by the children's first names. */
+static const char *fp_fill(const char *t, const char *a, const char *b, char *out,
+                           size_t size)
+{
+	size_t n = 0;
+	for (; *t && n + 1 < size; t++) {
+		const char *x = t[0] == '{' && (t[1] == 'a' || t[1] == 'b') && t[2] == '}' ?
+		                (t[1] == 'a' ? a : b) : NULL;
+		if (x) {
+			size_t l = strlen(x);
+			if (n + l + 1 >= size)
+				break;
+			memcpy(out + n, x, l);
+			n += l;
+			t += 2;
+		} else {
+			out[n++] = *t;
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void fp_text(struct jw *w, const char *k, const char *t, const struct gen *a,
+                    const struct gen *b)
+{
+	char buf[400];
+	key(w, k);
+	str(w, fp_fill(t, a->p[a->child].first, b->p[b->child].first, buf, sizeof buf));
+}
+
+/* A family meeting on day: everyone of both homes, the parents and the
+ * workers invited; held (attended, outcome) when it lies before the
+ * anchor. */
+static void fp_meeting(struct jw *w, const struct gen *a, const struct gen *b, int n,
+                       long day, uint64_t *x)
+{
+	struct fp_who inv[24];
+	int ninv = 0;
+	const struct gen *both[2] = { a, b };
+	bool held = day <= a->A;
+	char time[8];
+
+	for (int k = 0; k < 2; k++) {
+		const struct gen *g = both[k];
+		const struct placement *cur = &g->pl[g->cur];
+		if (g->age >= 6)
+			inv[ninv++] = (struct fp_who){ g, g->child };
+		if (k == 0 && tieable(g, g->mother))
+			inv[ninv++] = (struct fp_who){ g, g->mother };
+		if (k == 0 && tieable(g, g->father))
+			inv[ninv++] = (struct fp_who){ g, g->father };
+		for (int c = 0; c < cur->ncarers && c < 2; c++)
+			if (cur->form != KR_FORM_HOME)
+				inv[ninv++] = (struct fp_who){ g, cur->carers[c] };
+		inv[ninv++] = (struct fp_who){ g, worker_on(g, day) };
+	}
+	open_c(w, '{');
+	key(w, "id");
+	id(w, "m", n);
+	date_key(w, "date", day);
+	snprintf(time, sizeof time, "%02d:%02d", (int)hrange(x, 15, 19), hnext(x) % 2 ? 30 : 0);
+	key(w, "time");
+	str(w, time);
+	fp_text(w, "place", fp_places[hnext(x) % NELEM(fp_places)], a, b);
+	if (worker_on(a, day) >= 0) {
+		key(w, "coordinator");
+		fp_person(w, a, worker_on(a, day));
+	}
+	key(w, "invited");
+	fp_list(w, inv, ninv);
+	if (held) {
+		for (int k = 0; k < ninv; k++)
+			if (hnext(x) % 7 == 0)
+				inv[k].i = -1;
+		key(w, "attended");
+		fp_list(w, inv, ninv);
+		fp_text(w, "outcome", fp_outcomes[hnext(x) % NELEM(fp_outcomes)], a, b);
+	}
+	close_c(w, '}');
+}
+
+static void emit_family_plan(struct jw *w, const struct gen *a, const struct gen *b)
+{
+	uint64_t x = side_hash(a, 60);
+	const struct placement *pa = &a->pl[a->cur], *pb = &b->pl[b->cur];
+	int sup[MAXP], nsup = supporters(a, sup, MAXP), wa = worker_on(a, a->A),
+	    wb = worker_on(b, b->A);
+	char ref[48], buf[240];
+	long first;
+
+	open_c(w, '{');
+	key(w, "format");
+	str(w, "kring-familyplan/1");
+	key(w, "id");
+	snprintf(buf, sizeof buf, "FP-GEN-%" PRIu64 "-%06lu", a->seed, a->index);
+	str(w, buf);
+	snprintf(buf, sizeof buf, "Gezin %s: {a} en {b}", a->child_surname);
+	fp_text(w, "name", buf, a, b);
+	key(w, "cases");
+	open_c(w, '[');
+	case_ref(ref, sizeof ref, a);
+	str(w, ref);
+	case_ref(ref, sizeof ref, b);
+	str(w, ref);
+	close_c(w, ']');
+
+	key(w, "goals");
+	open_c(w, '[');
+	{
+		struct fp_who who[3] = { { a, pa->ncarers && pa->form != KR_FORM_HOME ?
+		                           pa->carers[0] : -1 },
+		                         { b, pb->ncarers && pb->form != KR_FORM_HOME ?
+		                           pb->carers[0] : -1 },
+		                         { a, nsup ? sup[0] : -1 } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "g", 1);
+		fp_text(w, "text", "{a} en {b} zien elkaar elke week", a, b);
+		key(w, "who");
+		fp_list(w, who, 3);
+		close_c(w, '}');
+	}
+	if (tieable(a, a->mother) && hnext(&x) % 2) {
+		struct fp_who who[1] = { { a, a->mother } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "g", 2);
+		fp_text(w, "text", "Moeder ziet {a} en {b} samen, niet om de beurt", a, b);
+		key(w, "who");
+		fp_list(w, who, 1);
+		close_c(w, '}');
+	}
+	close_c(w, ']');
+
+	key(w, "agreements");
+	open_c(w, '[');
+	{
+		struct fp_who who[2] = { { a, wa }, { b, wb } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "a", 1);
+		fp_text(w, "what", "De pleegzorgbegeleiders van {a} en {b} plannen de bezoeken "
+		        "samen en zetten ze in één rooster", a, b);
+		key(w, "when");
+		str(w, "elke maand");
+		key(w, "who");
+		fp_list(w, who, 2);
+		key(w, "done");
+		boolean(w, false);
+		close_c(w, '}');
+	}
+	if (nsup) {
+		struct fp_who who[1] = { { a, sup[hrange(&x, 0, nsup - 1)] } };
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "a", 2);
+		snprintf(buf, sizeof buf, "%s haalt {a} en {b} op voor een dag samen",
+		         a->p[who[0].i].first);
+		fp_text(w, "what", buf, a, b);
+		key(w, "when");
+		str(w, "een keer per maand");
+		key(w, "who");
+		fp_list(w, who, 1);
+		key(w, "done");
+		boolean(w, hnext(&x) % 3 == 0);
+		close_c(w, '}');
+	}
+	close_c(w, ']');
+
+	key(w, "wishes");
+	open_c(w, '[');
+	if (a->age >= 6 || b->age >= 6) {
+		const struct gen *by = a->age >= 6 ? a : b, *other = by == a ? b : a;
+		open_c(w, '{');
+		key(w, "id");
+		id(w, "w", 1);
+		snprintf(buf, sizeof buf, "Ik wil vaker bij %s logeren.", other->p[other->child].first);
+		key(w, "text");
+		str(w, buf);
+		date_key(w, "date", a->A - hrange(&x, 10, 200));
+		key(w, "by");
+		fp_person(w, by, by->child);
+		close_c(w, '}');
+	}
+	close_c(w, ']');
+
+	/* A meeting of the whole family in the last months; half of the
+	 * families planned the next one. */
+	key(w, "meetings");
+	open_c(w, '[');
+	first = a->A - hrange(&x, 14, 240);
+	fp_meeting(w, a, b, 1, first, &x);
+	if (hnext(&x) % 2)
+		fp_meeting(w, a, b, 2, a->A + hrange(&x, 20, 90), &x);
+	close_c(w, ']');
+	close_c(w, '}');
+}
+
+enum kr_status kr_generate_family_plan(uint64_t seed, unsigned long index, long anchor_day,
+                                       char **out, struct kr_error *err)
+{
+	struct gen *g = NULL;
+	struct jw w;
+	enum kr_status rc = check_args(out, anchor_day, err);
+
+	if (rc)
+		return rc;
+	if (!pair_start(seed, index))
+		return KR_OK;
+	memset(&w, 0, sizeof w);
+	kr_buf_init(&w.b, KR_CASE_MAX_BYTES);
+	rc = make_model(seed, index + 1, anchor_day, &g, err);
+	if (rc || !g->donor)
+		goto out;
+	emit_family_plan(&w, g->donor, g);
+	rc = finish(&w, out, err);
+out:
+	kr_buf_cleanup(&w.b);
+	free_model(g);
 	return rc;
 }

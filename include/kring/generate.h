@@ -11,7 +11,9 @@
  * a network plan.  Names and texts are Dutch and invented.  The distributions
  * are described in bench/profiles.md.
  *
- * Every generated document passes kr_case_read().
+ * Every generated document passes kr_case_read().  Some pairs of cases are
+ * brothers and sisters placed apart, with a family plan that links them
+ * (kr_generate_family_plan).
  */
 #ifndef KRING_GENERATE_H
 #define KRING_GENERATE_H
@@ -31,7 +33,8 @@
  *
  * `anchor_day` (a day number, see date.h) is the "today" of the synthetic
  * world: every date lies on or before it, except agreement due dates and
- * professional involvement, which may lie up to 6 months after it.  It must
+ * professional involvement, which may lie up to 6 months after it, and a
+ * family group conference planned (in preparation) up to 70 days after it.  It must
  * lie in the years 1900..9000.
  *
  * Deterministic: the same (seed, index, anchor_day) always gives the same
@@ -44,5 +47,24 @@
  * (may be NULL) says which.  Time: about 0.1 ms per case. */
 enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_day,
                                 char **out, struct kr_error *err);
+
+/* Writes the family plan (kring-familyplan/1, docs/family-plan.md) of the
+ * brothers or sisters whose cases are numbers `index` and `index + 1` of
+ * the population `seed`, when `index` starts such a pair of sibling cases
+ * (about one even-numbered case in twelve does).  The two cases share their
+ * parents and grandparents, and each child is a sibling in the other's
+ * case.  The plan's id is "FP-GEN-<seed>-<index padded to 6 digits>"; its
+ * persons are persons of the two cases, so it passes kr_fplan_read() and,
+ * once both cases are stored, kr_fplan_check() on any day from the anchor
+ * on.  A family meeting before the anchor has attended and outcome, one
+ * after it is planned only.
+ *
+ * Deterministic like kr_generate_case().  On success the result is KR_OK
+ * and *out is a malloc'd compact JSON document the caller frees, or NULL
+ * when `index` starts no pair (then there is no plan to write).  On failure
+ * *out is NULL and the result is KR_EUSAGE (out is NULL or anchor_day out
+ * of range) or KR_ENOMEM; err (may be NULL) says which. */
+enum kr_status kr_generate_family_plan(uint64_t seed, unsigned long index, long anchor_day,
+                                       char **out, struct kr_error *err);
 
 #endif

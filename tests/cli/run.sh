@@ -1053,6 +1053,7 @@ check "... the database is byte for byte the same" test "$(state "$DB")" = "$bef
 
 . "$R/tests/cli/casework.sh"
 . "$R/tests/cli/familyplan.sh"
+. "$R/tests/cli/generate.sh"
 cd "$R" || exit 2
 [ "$skip" -eq 0 ] || echo "($skip check(s) skipped, see above)"
 echo "cli: $pass passed, $fail failed"

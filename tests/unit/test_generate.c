@@ -4,13 +4,18 @@
  * population has the sizes and the variety the brief asks for (persons
  * 5..60 around a mean of 20..30, about two ties per person, every
  * enumeration of the format somewhere), and the JSON is exactly what a
- * jansson compact dump would write.
+ * jansson compact dump would write; the content of issue 13 (conferences
+ * as processes, Prima Pleegzorg, support of both families) is there in
+ * some cases and not all, and sibling cases come with a family plan.
  */
 #include "testutil.h"
 
 #include <jansson.h>
 
 #include "kring/generate.h"
+#include "kring/family_plan.h"
+#include "kring/process.h"
+#include "kring/signals.h"
 
 #define NCASES 1000
 #define SEED 1
@@ -197,8 +202,12 @@ static void dates_before_anchor(void **state)
 		}
 		for (size_t k = 0; k < c->nevents; k++)
 			assert_false(after(c->events[k].date, anchor));
+		/* A conference may be planned after the anchor, in preparation. */
 		for (size_t k = 0; k < c->nmeetings; k++)
-			assert_false(after(c->meetings[k].date, anchor));
+			if (c->meetings[k].type == KR_MEET_FAMILY_GROUP_CONFERENCE)
+				assert_false(after(c->meetings[k].date, kr_days_add_months(anchor, 3)));
+			else
+				assert_false(after(c->meetings[k].date, anchor));
 		assert_false(after(p->adopted, anchor));
 		assert_false(after(p->reviewed, anchor));
 		for (size_t k = 0; k < p->nscale; k++)
@@ -264,7 +273,13 @@ static void sizes(void **state)
 			assert_in_range(c->plan.ngoals, 1, 3);
 			assert_in_range(c->plan.nagreements, 1, 8);
 		}
-		assert_in_range(c->nmeetings, 0, 4);
+		{
+			size_t held = 0;
+			for (size_t k = 0; k < c->nmeetings; k++)
+				held += c->meetings[k].type != KR_MEET_ACTION_TEAM &&
+				        !after(c->meetings[k].date, anchor);
+			assert_in_range(held, 0, 4);
+		}
 	}
 	printf("  %d cases: %.1f persons, %.2f ties per person, trust figure in %.0f %%, "
 	       "plan in %.0f %%\n", NCASES, (double)persons / NCASES, (double)ties / persons,
@@ -416,6 +431,172 @@ static void same_bytes_as_jansson(void **state)
 	assert_true(strncmp(docs[0], "{\"format\":\"kring-case/1\",\"case\":{\"ref\":", 39) == 0);
 }
 
+
+static bool fires(const struct kr_case *c, const char *id)
+{
+	struct kr_signal_list l = { 0 };
+	struct kr_error err;
+	bool found = false;
+	kr_error_init(&err);
+	assert_int_equal(kr_signals_compute(c, NULL, anchor, NULL, &l, &err), KR_OK);
+	for (size_t k = 0; k < l.n; k++)
+		found = found || strcmp(l.v[k].id, id) == 0;
+	kr_signal_list_cleanup(&l);
+	kr_error_cleanup(&err);
+	return found;
+}
+
+/* Issue 13: conferences as processes in every phase, Prima Pleegzorg with
+ * an action team that sometimes stopped meeting, support of both families
+ * and the parents' blessing, each in some cases but not all. */
+static void issue13_content(void **state)
+{
+	/* processes by the step they are in on the anchor: 0 none yet ..
+	 * KR_PHASE__N (all done) */
+	int in_step[KR_PHASE__N + 1] = { 0 }, prima = 0, team_meetings = 0, not_met = 0;
+	int action_plan = 0, sup_parents = 0, sup_foster = 0, blessing = 0, peer = 0;
+	int parents_alone = 0, round_tables = 0;
+	(void)state;
+	for (int i = 0; i < NCASES; i++) {
+		const struct kr_case *c = cases[i];
+		const struct kr_plan *p;
+		if (!c)
+			continue;
+		p = &c->plan;
+		for (size_t k = 0; k < c->nmeetings; k++) {
+			const struct kr_meeting *m = &c->meetings[k];
+			struct kr_process pr;
+			kr_process_of(c, k, anchor, &pr);
+			if (m->type == KR_MEET_ACTION_TEAM) {
+				team_meetings++;
+				assert_int_equal(pr.kind, KR_PROCESS_ACTION_TEAM);
+				continue;
+			}
+			if (!kr_date_valid(m->phase[KR_PHASE_COORDINATOR]))
+				continue;
+			round_tables += m->type == KR_MEET_ROUND_TABLE;
+			assert_int_equal(pr.kind, KR_PROCESS_CONFERENCE);
+			in_step[pr.current + 1]++;
+			for (size_t j = 0; j < m->ncoming; j++) {
+				bool asked = false;
+				for (size_t a = 0; a < m->nasked; a++)
+					asked = asked || m->asked[a] == m->coming[j];
+				assert_true(asked);
+			}
+		}
+		if (p->has_future_plan) {
+			prima++;
+			assert_true(p->has_action_team);
+			assert_true(kr_date_first(p->team_formed) >= kr_date_first(p->future_date));
+			assert_true(p->nteam >= 2);
+			for (size_t k = 0; k < p->nagreements; k++)
+				action_plan += p->agreements[k].action_plan;
+			not_met += fires(c, "action-team-not-met");
+		}
+		sup_parents += c->support_parents.present;
+		sup_foster += c->support_fosterparents.present;
+		peer += c->support_fosterparents.npeer > 0;
+		blessing += kr_date_valid(p->blessing_date);
+		if (i < 300)
+			parents_alone += fires(c, "parents-without-support");
+	}
+	printf("  conferences by step: none %d, coordinator %d, preparation %d, plan presented "
+	       "%d, accepted %d (round tables %d); Prima Pleegzorg %d (%d team meetings, not met "
+	       "%d); support: parents %d, foster parents %d (peers %d); blessing %d\n",
+	       in_step[0], in_step[1], in_step[2], in_step[5], in_step[6], round_tables, prima,
+	       team_meetings, not_met, sup_parents, sup_foster, peer, blessing);
+	/* planned conferences, in their preparation */
+	assert_true(in_step[KR_PHASE_COORDINATOR + 1] > 0);
+	assert_true(in_step[KR_PHASE_PREPARATION + 1] > 0);
+	/* held, plan presented but not accepted yet, and accepted */
+	assert_true(in_step[KR_PHASE_PLAN_PRESENTED + 1] > 0);
+	assert_true(in_step[KR_PHASE_PLAN_ACCEPTED + 1] > in_step[KR_PHASE_PLAN_PRESENTED + 1]);
+	assert_true(round_tables > 0);
+	assert_in_range(prima, NCASES * 5 / 100, NCASES * 20 / 100);
+	assert_true(team_meetings > prima);
+	assert_true(action_plan >= prima);
+	assert_in_range(not_met, 1, prima - 1);
+	assert_in_range(sup_parents, NCASES * 30 / 100, NCASES * 80 / 100);
+	assert_in_range(sup_foster, NCASES * 30 / 100, NCASES * 80 / 100);
+	assert_true(peer > 0 && peer < sup_foster);
+	assert_true(blessing > 0 && blessing < NCASES / 2);
+	assert_in_range(parents_alone, 1, 299);
+}
+
+static int person_named(const struct kr_case *c, const char *id)
+{
+	for (size_t k = 0; k < c->npersons; k++)
+		if (strcmp(c->persons[k].id, id) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* Sibling cases: some even-numbered cases and the next one are brothers
+ * and sisters placed apart, with the same parents, each child a sibling in
+ * the other's case, and a family plan that links them, names only persons
+ * of the two cases and passes kr_fplan_read(). */
+static void family_plans(void **state)
+{
+	int plans = 0;
+	(void)state;
+	for (unsigned long i = 0; i + 1 < NCASES; i++) {
+		struct kr_error err;
+		struct kr_fplan *fp = NULL;
+		char *doc = NULL, *again = NULL, want[32];
+		const struct kr_case *a = cases[i], *b = cases[i + 1];
+		kr_error_init(&err);
+		assert_int_equal(kr_generate_family_plan(SEED, i, anchor, &doc, &err), KR_OK);
+		if (!doc)
+			continue;
+		assert_true(i % 2 == 0);
+		plans++;
+		assert_int_equal(kr_generate_family_plan(SEED, i, anchor, &again, &err), KR_OK);
+		assert_string_equal(doc, again);
+		if (kr_fplan_read(doc, strlen(doc), &fp, &err) != KR_OK)
+			fail_msg("family plan %lu: %s %s", i, err.message,
+			         err.ndetails ? err.details[0] : "");
+		snprintf(want, sizeof want, "FP-GEN-%d-%06lu", SEED, i);
+		assert_string_equal(fp->id, want);
+		assert_int_equal(fp->ncases, 2);
+		assert_string_equal(fp->cases[0], a->ref);
+		assert_string_equal(fp->cases[1], b->ref);
+		for (size_t k = 0; k < fp->npersons; k++) {
+			const struct kr_case *c = strcmp(fp->persons[k].case_ref, a->ref) == 0 ? a : b;
+			if (person_named(c, fp->persons[k].person) < 0)
+				fail_msg("%s: %s is not in %s", fp->persons[k].path,
+				         fp->persons[k].person, c->ref);
+		}
+		/* each child is a sibling, born that day and named so, in the
+		 * other's case */
+		for (int side = 0; side < 2; side++) {
+			const struct kr_case *x = side ? b : a, *y = side ? a : b;
+			const struct kr_person *child = &x->persons[x->child];
+			bool found = false;
+			for (size_t k = 0; k < y->npersons && !found; k++) {
+				const struct kr_person *p = &y->persons[k];
+				found = kr_person_has_role(p, KR_ROLE_SIBLING) && p->name &&
+				        strcmp(p->name, child->name) == 0 &&
+				        kr_date_first(p->born) == kr_date_first(child->born);
+			}
+			assert_true(found);
+		}
+		kr_fplan_free(fp);
+		free(doc);
+		free(again);
+		kr_error_cleanup(&err);
+	}
+	printf("  %d family plans of sibling cases in %d cases\n", plans, NCASES);
+	assert_in_range(plans, NCASES * 3 / 100, NCASES * 10 / 100);
+	{
+		char *doc = (char *)"untouched";
+		assert_int_equal(kr_generate_family_plan(SEED, 1, anchor, &doc, NULL), KR_OK);
+		assert_null(doc);
+		assert_int_equal(kr_generate_family_plan(SEED, 0, anchor, NULL, NULL), KR_EUSAGE);
+		assert_int_equal(kr_generate_family_plan(SEED, 0, kr_days_from_civil(1899, 1, 1),
+		                                         &doc, NULL), KR_EUSAGE);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +611,8 @@ int main(void)
 		cmocka_unit_test(every_enumeration),
 		cmocka_unit_test(seeds_differ),
 		cmocka_unit_test(same_bytes_as_jansson),
+		cmocka_unit_test(issue13_content),
+		cmocka_unit_test(family_plans),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
