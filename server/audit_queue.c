@@ -43,7 +43,8 @@
  * the lock others wait for) pays for copying the log into the database; and
  * since the checkpoint (which syncs the log and the database: 20-60 ms on a
  * busy disk) no longer runs in the writer, no batch of held requests waits
- * for it.
+ * for it.  Only when the checkpointer cannot start does the writer
+ * checkpoint, once a second, as it did before.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -589,6 +590,7 @@ static void *writer(void *arg)
 	struct kr_store *s = NULL;
 	struct kr_error err;
 	time_t last_prune = 0;
+	struct timespec last_checkpoint = { 0, 0 };
 	int stop_tries = 0;
 	size_t last_batch = 0;
 	(void)arg;
@@ -599,7 +601,8 @@ static void *writer(void *arg)
 		struct entry *list;
 		struct ks_audit_ticket *wake = NULL;
 		unsigned long long counts[3];
-		bool stop, ok = true;
+		struct timespec now;
+		bool stop, ok = true, checkpoint;
 
 		if (!q.head && !q.stop) {
 			struct timespec until;
@@ -628,6 +631,7 @@ static void *writer(void *arg)
 		counts[0] = q.unwritten;
 		counts[1] = q.dropped;
 		counts[2] = q.refused;
+		checkpoint = !q.ckpt_running;
 		pthread_mutex_unlock(&q.lock);
 
 		if (!s) {
@@ -672,6 +676,13 @@ static void *writer(void *arg)
 			list = next;
 		}
 		if (s) {
+			/* only when the checkpointer could not start: then the writer
+			 * checkpoints once a second, outside the write lock, as before */
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (checkpoint && now.tv_sec != last_checkpoint.tv_sec) {
+				last_checkpoint = now;
+				kr_store_checkpoint(s, NULL);
+			}
 			if (kr_now() - last_prune >= PRUNE_S) {
 				last_prune = kr_now();
 				kr_session_prune(s, last_prune, NULL);
@@ -743,11 +754,14 @@ int ks_audit_start(const char *db_path)
 		return -1;
 	}
 	q.running = true;
+	/* under the lock: the writer, running already, reads ckpt_running */
+	pthread_mutex_lock(&q.lock);
 	q.ckpt_stop = false;
-	if (pthread_create(&q.ckpt_thread, NULL, checkpointer, NULL) == 0)
-		q.ckpt_running = true;
-	else   /* the log then grows until the last connection closes */
-		fprintf(stderr, "kring serve: cannot start the checkpoint thread\n");
+	q.ckpt_running = pthread_create(&q.ckpt_thread, NULL, checkpointer, NULL) == 0;
+	pthread_mutex_unlock(&q.lock);
+	if (!q.ckpt_running)   /* the writer checkpoints instead */
+		fprintf(stderr, "kring serve: cannot start the checkpoint thread; the audit writer "
+		        "checkpoints instead\n");
 	return 0;
 }
 
@@ -785,7 +799,7 @@ unsigned long long ks_audit_stop(void)
 		pthread_cond_signal(&q.ckpt_wake);
 		pthread_mutex_unlock(&q.lock);
 		pthread_join(q.ckpt_thread, NULL);
-		q.ckpt_running = false;
+		q.ckpt_running = false;   /* the writer has ended: no lock needed */
 	}
 	lost = q.unwritten + q.dropped;
 	if (lost || q.refused)
