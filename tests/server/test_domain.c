@@ -133,8 +133,15 @@ static void summary(const struct tc_session *w)
 	json_array_foreach(json_object_get(list, "cases"), i, row)
 		if (str(row, "ref") && strcmp(str(row, "ref"), REF) == 0)
 			break;
-	if (api)
+	/* a row is the summary without the signal list and without who a new
+	 * meeting would invite (both only in the one-case summary) */
+	tc_check(json_is_object(json_object_get(api, "invite_defaults")) &&
+	         !json_object_get(json_object_get(row, "summary"), "invite_defaults"),
+	         "invite_defaults in the one-case summary only");
+	if (api) {
 		json_object_del(api, "signal_list");
+		json_object_del(api, "invite_defaults");
+	}
 	same(json_object_get(row, "summary"), api, "case list row");
 
 	sig_api = get_json(w, "/api/cases/" REF "/signals?as_of=" ASOF, 200);
