@@ -279,3 +279,29 @@ for (const [size, viewport] of [['phone', PHONE], ['tablet', TABLET]])
 		clean(page);
 		await page.context().close();
 	});
+
+test('a worker makes a family plan from a case page: two cases at least, then the new plan opens', async () => {
+	const page = await newPage(w);
+	await login(w, page, 'anouk');
+	await goto(page, '#/cases/PZ-2026-0101', '#new-family-plan');
+	await page.click('#new-family-plan');
+	await page.waitForSelector('dialog[open] .fplan-cases-pick');
+	await page.fill('dialog[open] input[name=name]', 'Gezin Bakker: Daan en Sem');
+	/* one case is not a family plan: said in the dialog, nothing made */
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForSelector('dialog[open] .dialog-error:not([hidden])');
+	assert.match(await page.textContent('dialog[open] .dialog-error'), /ten minste twee dossiers/);
+	assert.deepEqual(await axe(page), [], 'the dialog passes axe');
+	await page.getByLabel(/PZ-2026-0102/).check();
+	await page.click('dialog[open] [data-action=save]');
+	await page.waitForFunction(() => location.hash.startsWith('#/family-plans/gp-'));
+	await page.waitForSelector('.fplan-child');
+	assert.equal(await page.textContent('h1'), 'Gezinsplan: Gezin Bakker: Daan en Sem');
+	const kids = await page.$$eval('.fplan-child', (els) => els.map((e) => e.dataset.case));
+	assert.deepEqual(kids.sort(), ['PZ-2026-0101', 'PZ-2026-0102']);
+	/* the case page now links to it */
+	const id = decodeURIComponent((await page.evaluate(() => location.hash)).split('/')[2]);
+	await goto(page, '#/cases/PZ-2026-0102', `.case-family-plans a[data-family-plan="${id}"]`);
+	clean(page);
+	await page.context().close();
+});

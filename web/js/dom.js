@@ -218,6 +218,12 @@ window.addEventListener('popstate', (ev) => {
 			x.close();
 });
 
+/* Resolves once the Back a closed dialog took (its history entry) has
+ * landed: a page change made before that would be undone by it. */
+export function dialogsSettled() {
+	return ownBack ? ownBack.done : Promise.resolve();
+}
+
 /* Shows a modal dialog.  spec: {title, body: [nodes], actions: [{label,
  * kind, onClick}], wide}.  onClick may be async; it returns true to close
  * the dialog.  Resolves with the value passed to close() (undefined on

@@ -11,10 +11,10 @@
 // Below, "Geschiedenis": every revision in words, as the server tells it
 // (GET /api/family-plans/{id}/history, cut to what the user may read).
 
-import { api } from '../api.js';
-import { h, mount } from '../dom.js';
+import { api, can } from '../api.js';
+import { dialogsSettled, h, mount, toast } from '../dom.js';
 import { fmtDate, fmtDateTime, getLang, t, te, tp } from '../i18n.js';
-import { pieceDialog, removePiece } from './familyplan_edit.js';
+import { newPlanDialog, pieceDialog, removePiece } from './familyplan_edit.js';
 
 /* The name of a person ref {case, person} from the view's names. */
 function nameOf(view, ref) {
@@ -172,10 +172,23 @@ export async function linksFor(el, ref) {
 		return;
 	}
 	const list = (r.data && r.data.family_plans) || [];
-	if (!list.length)
+	const make = can('write') ? h('button', { type: 'button', class: 'btn secondary small no-print', id: 'new-family-plan',
+		onclick: async () => {
+			try {
+				const id = await newPlanDialog(ref);
+				if (id) {
+					await dialogsSettled();   /* the dialog's Back first, then the new page */
+					location.hash = `#/family-plans/${encodeURIComponent(id)}`;
+				}
+			} catch (e) {
+				toast(e && e.messages ? e.messages.join(' — ') : String(e && e.message ? e.message : e), 'error');
+			}
+		} }, t('fplan.new.button')) : null;
+	if (!list.length && !make)
 		return;
 	mount(el, h('nav', { class: 'fplan-links', 'aria-label': t('fplan.linksLabel') },
-		h('span', {}, `${t('fplan.title')}: `),
-		list.map((p, i) => [i ? ', ' : '', h('a', { href: `#/family-plans/${encodeURIComponent(p.id)}`,
-			dataset: { familyPlan: p.id } }, p.name || p.id)])));
+		list.length ? [h('span', {}, `${t('fplan.title')}: `),
+			list.map((p, i) => [i ? ', ' : '', h('a', { href: `#/family-plans/${encodeURIComponent(p.id)}`,
+				dataset: { familyPlan: p.id } }, p.name || p.id)]), ' '] : null,
+		make));
 }

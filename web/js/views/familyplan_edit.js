@@ -262,3 +262,42 @@ export async function removePiece(state, list, item, what) {
 	});
 	return dlg;
 }
+
+/* A new plan's id: "gp-" and ten random letters and digits (a family plan
+ * id is free text to the library; this one cannot clash by accident). */
+function newId() {
+	const a = new Uint8Array(10);
+	crypto.getRandomValues(a);
+	return `gp-${[...a].map((b) => '0123456789abcdefghijklmnopqrstuvwxyz'[b % 36]).join('')}`;
+}
+
+/* The dialog to make a family plan from case ref: a name and the brothers'
+ * and sisters' cases (the worker's own cases, ref ticked).  The server
+ * creates it (PUT /api/family-plans/{id}) only when the user may change
+ * every case in it; its refusal is shown in the dialog.  Resolves with the
+ * new plan's id, or undefined when closed. */
+export async function newPlanDialog(ref) {
+	const r = await api('GET', '/api/cases');
+	const cases = ((r.data && r.data.cases) || []).map((c) => [c.ref,
+		`${(c.child && (c.child.name || c.child.id)) || c.ref} (${c.ref})`]);
+	const name = field(t('fplan.new.name'), 'text', { name: 'name', maxlength: 200, hint: t('fplan.new.nameHint') });
+	const pick = checkGroup(t('fplan.new.cases'), cases, [ref], { class: 'fplan-cases-pick' });
+	return openDialog({
+		title: t('fplan.new.title'),
+		body: [h('p', { class: 'muted' }, t('fplan.new.intro')), name.wrap, pick.wrap],
+		actions: [
+			{ id: 'save', label: t('fplan.new.make'), kind: 'primary', submit: true, async onClick() {
+				const chosen = pick.values();
+				if (chosen.length < 2)
+					throw new Error(t('fplan.new.twoCases'));
+				const doc = { format: 'kring-familyplan/1', id: newId(), cases: chosen };
+				const n = name.input.value.trim();
+				if (n)
+					doc.name = n;
+				await api('PUT', `/api/family-plans/${encodeURIComponent(doc.id)}`, { body: doc });
+				return doc.id;
+			} },
+			{ id: 'cancel', label: t('common.cancel'), kind: 'secondary', value: undefined },
+		],
+	});
+}
