@@ -11,7 +11,7 @@ import { h, mount } from '../dom.js';
 import { t, tp } from '../i18n.js';
 import { childOf } from '../model.js';
 import * as ecogram from './ecogram.js';
-import { linksFor as familyPlanLinks } from './familyplan.js';
+import { linksFor as familyPlanLinks, newPlanButton } from './familyplan.js';
 import * as genogram from './genogram.js';
 import * as history from './history.js';
 import * as lifeline from './lifeline.js';
@@ -87,15 +87,24 @@ async function inboxBadge(nav, ref, ctx) {
 		sharing.setTabCount(box ? box.count : 0);
 }
 
+/* The child's age last shown in the head, per case (see drawHead). */
+let lastAge = { ref: null, age: null };
+
 function drawHead(head, ref) {
 	const doc = cs.doc;
 	const child = childOf(doc) || { id: doc.case.child };
-	/* the age as the library counts it (partial birth dates, as-of day) */
-	const ageSpan = h('span', { class: 'age', hidden: true });
+	/* the age as the library counts it (partial birth dates, as-of day);
+	 * until the summary of this revision is in, the age last shown for this
+	 * case stays, so the head does not shift under the pointer */
+	const ageSpan = h('span', { class: 'age' });
+	const showAge = (a) => {
+		ageSpan.textContent = Number.isInteger(a) ? ` ${tp('common.age', a)}` : '';
+	};
+	showAge(lastAge.ref === ref ? lastAge.age : null);
 	loadSummary().then((sum) => {
-		if (sum && sum.child && Number.isInteger(sum.child.age) && cs.doc === doc) {
-			ageSpan.textContent = ` ${tp('common.age', sum.child.age)}`;
-			ageSpan.hidden = false;
+		if (sum && sum.child && cs.doc === doc) {
+			lastAge = { ref, age: sum.child.age };
+			showAge(sum.child.age);
 		}
 	}).catch(() => {});
 	const undoBtn = h('button', { type: 'button', class: 'btn secondary', id: 'undo',
@@ -113,6 +122,7 @@ function drawHead(head, ref) {
 			h('p', { class: 'muted' }, t('case.refRev', { ref, rev: cs.revision }))),
 		h('div', { class: 'case-actions' },
 			undoBtn,
+			newPlanButton(ref),
 			h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank',
 				rel: 'noopener', id: 'print-pdf' }, t('case.pdf'))));
 }

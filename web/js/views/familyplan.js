@@ -162,17 +162,13 @@ export async function render(main, params, ctx) {
 	draw(main, state);
 }
 
-/* The family plans case ref is in, as links (for the case's frame): fills
- * el, or leaves it empty when there are none. */
-export async function linksFor(el, ref) {
-	let r;
-	try {
-		r = await api('GET', `/api/cases/${encodeURIComponent(ref)}/family-plans`);
-	} catch (e) {
-		return;
-	}
-	const list = (r.data && r.data.family_plans) || [];
-	const make = can('write') ? h('button', { type: 'button', class: 'btn secondary small no-print', id: 'new-family-plan',
+/* For a user who may change cases, the button that makes a family plan
+ * from case ref (a name and the siblings' cases, familyplan_edit.js) and
+ * then opens it; null for anyone else. */
+export function newPlanButton(ref) {
+	if (!can('write'))
+		return null;
+	return h('button', { type: 'button', class: 'btn secondary no-print', id: 'new-family-plan',
 		onclick: async () => {
 			try {
 				const id = await newPlanDialog(ref);
@@ -183,12 +179,23 @@ export async function linksFor(el, ref) {
 			} catch (e) {
 				toast(e && e.messages ? e.messages.join(' — ') : String(e && e.message ? e.message : e), 'error');
 			}
-		} }, t('fplan.new.button')) : null;
-	if (!list.length && !make)
+		} }, t('fplan.new.button'));
+}
+
+/* The family plans case ref is in, as links (for the case's frame): fills
+ * el, or leaves it empty when there are none. */
+export async function linksFor(el, ref) {
+	let r;
+	try {
+		r = await api('GET', `/api/cases/${encodeURIComponent(ref)}/family-plans`);
+	} catch (e) {
+		return;
+	}
+	const list = (r.data && r.data.family_plans) || [];
+	if (!list.length)
 		return;
 	mount(el, h('nav', { class: 'fplan-links', 'aria-label': t('fplan.linksLabel') },
-		list.length ? [h('span', {}, `${t('fplan.title')}: `),
-			list.map((p, i) => [i ? ', ' : '', h('a', { href: `#/family-plans/${encodeURIComponent(p.id)}`,
-				dataset: { familyPlan: p.id } }, p.name || p.id)]), ' '] : null,
-		make));
+		h('span', {}, `${t('fplan.title')}: `),
+		list.map((p, i) => [i ? ', ' : '', h('a', { href: `#/family-plans/${encodeURIComponent(p.id)}`,
+			dataset: { familyPlan: p.id } }, p.name || p.id)])));
 }
