@@ -68,15 +68,19 @@ void kr_case_free(struct kr_case *c)
 
 void *kr_case_doc(const struct kr_case *c)
 {
-	return ((struct kri_case_priv *)c->priv)->doc;
+	return c->priv ? ((struct kri_case_priv *)c->priv)->doc : NULL;
 }
 
 char *kr_case_dump(const struct kr_case *c, bool pretty)
 {
 	size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17) |
 	               (pretty ? JSON_INDENT(2) : JSON_COMPACT);
-	char *s = json_dumps(kr_case_doc(c), flags), *t;
+	char *s, *t;
 	size_t n;
+
+	if (!kr_case_doc(c))
+		return NULL;
+	s = json_dumps(kr_case_doc(c), flags);
 
 	if (!s || !pretty)
 		return s;
@@ -94,7 +98,18 @@ char *kr_case_dump(const struct kr_case *c, bool pretty)
 int kr_case_person_index(const struct kr_case *c, const char *id)
 {
 	struct kri_case_priv *p = c->priv;
-	json_t *v = id ? json_object_get(p->person_ids, id) : NULL;
+	json_t *v;
+
+	if (!id)
+		return -1;
+	if (!p || !p->person_ids) {
+		/* a case read from its binary form (case_pack.c) has no index */
+		for (size_t i = 0; i < c->npersons; i++)
+			if (c->persons[i].id && strcmp(c->persons[i].id, id) == 0)
+				return (int)i;
+		return -1;
+	}
+	v = json_object_get(p->person_ids, id);
 	return v ? (int)json_integer_value(v) : -1;
 }
 

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <jansson.h>
 
+#include "kring/buf.h"
 #include "kring/case.h"
 
 /* A bump allocator: many small allocations freed together. */
@@ -41,5 +42,16 @@ const char *kri_json_kind(const json_t *v, enum kr_lang lang);
  * share it; each checks its own size limit first. */
 enum kr_status kri_json_document(const char *text, size_t len, json_t **doc,
                                  struct kr_error *err);
+
+/* The case model in its compact binary form (case_pack.c): every field of
+ * c appended to b.  KR_OK, or b's failure (KR_ENOMEM, KR_ETOOBIG). */
+enum kr_status kri_case_pack(const struct kr_case *c, struct kr_buf *b);
+
+/* A case rebuilt from what kri_case_pack wrote (data[0..len)), into *out,
+ * which the caller frees with kr_case_free().  The case has no JSON
+ * document (kr_case_doc() is NULL, kr_case_dump() NULL): it serves the
+ * rules, not an export.  KR_EINVAL when the bytes are not such a form
+ * (another version, damage: every count and index is checked), KR_ENOMEM. */
+enum kr_status kri_case_unpack(const void *data, size_t len, struct kr_case **out);
 
 #endif

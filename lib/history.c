@@ -3,8 +3,10 @@
  * memory.  The store-backed history asks the store which revision was
  * current on a day (the case's revision days, read once with one cached
  * statement that does not touch the documents), answers with
- * the latest case itself when that is the one, and otherwise parses the
- * revision once and keeps it (a handful at most) until it is freed.
+ * the latest case itself when that is the one, and otherwise reads the
+ * revision once - from its binary model (kri_store_get_model), or its
+ * document where it has none - and keeps it (a handful at most) until it
+ * is freed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +109,7 @@ const struct kr_case *kr_history_at(struct kr_history *h, long day)
 	for (size_t i = 0; i < h->n; i++)
 		if (h->v[i].key == rev)
 			return h->v[i].c;
-	if (h->n >= KEEP || kr_store_get(h->s, h->ref, rev, &c, NULL) != KR_OK)
+	if (h->n >= KEEP || kri_store_get_model(h->s, h->ref, rev, &c, NULL) != KR_OK)
 		return NULL;
 	if (push(h, c, rev, true) != KR_OK) {
 		kr_case_free(c);

@@ -49,6 +49,7 @@
 #include "kring/date.h"
 #include "kring/store.h"
 #include "kring/init.h"
+#include "case_int.h"
 #include "facts_int.h"
 #include "family_int.h"
 #include "store_int.h"
@@ -1119,6 +1120,62 @@ enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
 	}
 	free(text);
 	return rc;
+}
+
+/* ---- the binary model beside each revision (case_pack.c, schema 10) ---------------------- */
+
+enum kr_status kri_store_model_put(struct kr_store *s, int64_t case_id, long rev,
+                                   const struct kr_case *c, struct kr_error *err)
+{
+	struct kr_buf b;
+	unsigned char *z = NULL;
+	size_t zn = 0;
+	sqlite3_stmt *st;
+	enum kr_status rc;
+
+	kr_buf_init(&b, KR_CASE_MAX_BYTES);
+	if ((rc = kri_case_pack(c, &b))) {
+		rc = kr_error_say(err, rc, "geen geheugen meer", "out of memory");
+		goto out;
+	}
+	if ((rc = frame_pack(s->zc, b.data, b.len, NULL, 0, &z, &zn, err)) ||
+	    (rc = kri_stmt(s, "INSERT OR REPLACE INTO models(case_id, rev, data) "
+	                      "VALUES (?1, ?2, ?3)", &st, err)))
+		goto out;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, rev);
+	sqlite3_bind_blob(st, 3, z, (int)zn, SQLITE_STATIC);
+	rc = kri_stmt_run(s, st, err);
+out:
+	free(z);
+	kr_buf_cleanup(&b);
+	return rc;
+}
+
+enum kr_status kri_store_get_model(struct kr_store *s, const char *ref, long rev,
+                                   struct kr_case **out, struct kr_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *text = NULL;
+	size_t n = 0;
+	bool done = false;
+
+	*out = NULL;
+	if (rev >= 1 &&
+	    kri_stmt(s, "SELECT m.data FROM cases c JOIN models m ON m.case_id = c.id "
+	                "WHERE c.ref = ?1 AND m.rev = ?2", &st, NULL) == KR_OK) {
+		sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, rev);
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    frame_unpack(s->zd, SQLITE_BLOB, sqlite3_column_blob(st, 0),
+		                 (size_t)sqlite3_column_bytes(st, 0), NULL, 0, &text, &n,
+		                 NULL) == KR_OK)
+			done = kri_case_unpack(text, n, out) == KR_OK;
+		sqlite3_reset(st);
+		free(text);
+	}
+	/* no model (a database from before schema 10), or it does not read */
+	return done ? KR_OK : kr_store_get(s, ref, rev, out, err);
 }
 
 enum kr_status kr_store_get_text(struct kr_store *s, const char *ref, long rev, char **text,

@@ -25,9 +25,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
 
+#include "kring/case.h"
 #include "kring/error.h"
 #include "kring/store.h"
 
@@ -123,5 +125,18 @@ enum kr_status kri_tx_begin(struct kr_store *s, struct kri_tx *tx, struct kr_err
  * message untouched.  A commit that fails is rolled back and its KR_EDB
  * returned.  Does nothing but return rc when tx is not open. */
 enum kr_status kri_tx_end(struct kri_tx *tx, enum kr_status rc, struct kr_error *err);
+
+/* Stores the binary model (case_pack.c) of revision rev of case case_id,
+ * replacing one that is there; called with the revision's facts (facts.c),
+ * inside the caller's transaction.  KR_ENOMEM, KR_EDB. */
+enum kr_status kri_store_model_put(struct kr_store *s, int64_t case_id, long rev,
+                                   const struct kr_case *c, struct kr_error *err);
+
+/* Revision rev (>= 1) of case ref for the rules: rebuilt from its binary
+ * model when there is one that reads, else parsed from the document (as
+ * kr_store_get).  The case may have no document (kr_case_doc() NULL).
+ * *out is freed with kr_case_free().  Fails as kr_store_get. */
+enum kr_status kri_store_get_model(struct kr_store *s, const char *ref, long rev,
+                                   struct kr_case **out, struct kr_error *err);
 
 #endif

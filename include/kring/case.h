@@ -375,12 +375,14 @@ enum kr_status kr_case_from_json(void *doc, struct kr_case **out, struct kr_erro
 void kr_case_free(struct kr_case *c);
 
 /* The case's document as a jansson json_t * (borrowed; valid while the case
- * lives).  Unknown keys are all there. */
+ * lives).  Unknown keys are all there.  NULL for a case the library
+ * rebuilt from the store's binary model (for the signal rules only; every
+ * case a caller gets from kr_case_read or kr_store_get has its document). */
 void *kr_case_doc(const struct kr_case *c);
 
 /* Serialises the document: pretty (2-space indent, trailing newline) or
  * compact.  Keys keep their order.  Returns a malloc'd string the caller
- * frees, or NULL when out of memory. */
+ * frees, or NULL when out of memory or when the case has no document. */
 char *kr_case_dump(const struct kr_case *c, bool pretty);
 
 /* The longest texts kring takes through a front door, in characters
