@@ -9,8 +9,10 @@
 #   2. `kring reindex --signals` for that day (what a nightly run does),
 #   3. the startfoto (JSON, PDF), the monitor and signals --all again (the
 #      facts only: the path the target is about),
-#   4. the baselines: Python's sqlite3 + json.loads of every latest
-#      document, and the sqlite3 shell reading the same documents,
+#   4. the baselines: Python's json.loads of the same generated documents
+#      (the database keeps them zstd-compressed, which Python's standard
+#      library cannot read), and the sqlite3 shell reading every latest
+#      stored document,
 #   5. a full `kring reindex`.
 # Wall time, CPU time and peak memory from /usr/bin/time.  The machine is
 # shared: the load average is printed with each size.
@@ -34,7 +36,7 @@ for n in $sizes; do
 	"$b/bench_population" "$db" "$n" 1
 	ls -l "$db" | awk '{printf "database: %.0f MB\n", $5 / 1e6}'
 	sqlite3 "$db" "SELECT count(*), sum(length(doc)) / 1e6 FROM revisions" |
-		awk -F'|' '{printf "revisions: %d, %.0f MB of JSON\n", $1, $2}'
+		awk -F'|' '{printf "revisions: %d, %.0f MB stored (zstd)\n", $1, $2}'
 	echo "-- cold: signal facts stored for other days, computed from the documents"
 	echo "  kring report startfoto --format json"
 	T "$k" --db "$db" report startfoto --as-of $DAY --format json >"$tmp/sf-cold.json"
@@ -54,9 +56,10 @@ for n in $sizes; do
 	cmp -s "$tmp/sf-cold.json" "$tmp/sf.json" && echo "  (the same startfoto, cold and warm)"
 	cmp -s "$tmp/sig-cold.txt" "$tmp/sig.txt" && echo "  (the same signals, cold and warm)"
 	echo "-- baselines"
-	echo "  python3: sqlite3 + json.loads of every latest document"
-	T python3 "$here/json_baseline.py" "$db"
-	echo "  sqlite3 shell: read the same documents"
+	echo "  python3: json.loads of the same generated documents (JSON Lines)"
+	"$k" generate --cases "$n" --seed 1 --anchor $DAY >"$tmp/docs.jsonl"
+	T python3 "$here/json_baseline.py" "$tmp/docs.jsonl"
+	echo "  sqlite3 shell: read every latest stored document (zstd frames)"
 	T sqlite3 "$db" "SELECT r.doc FROM cases c JOIN revisions r ON r.case_id = c.id AND r.rev = c.head" >/dev/null
 	echo "-- kring reindex (rebuild every revision's facts from the documents)"
 	T "$k" --db "$db" reindex --as-of $DAY

@@ -203,4 +203,8 @@ void cli_configure(const struct kr_cli *cli)
 		cfg.threads = n < 1 ? 1 : n > 64 ? 64 : (int)n;
 	}
 	kr_init(&cfg, NULL);
+	/* every store of this process is used by one thread at a time (the
+	 * bulk walks give each worker its own connection): SQLite needs no
+	 * locks of its own, nor its global allocation statistics */
+	kr_store_connections_per_thread(NULL);
 }

@@ -13,9 +13,11 @@
  * field of struct kr_case in a fixed order.  Integers are LEB128 varints
  * (signed ones zigzagged), dates three signed varints, strings their
  * length + 1 (0: NULL) and the bytes, lists their count + 1 (0: no list)
- * and the elements.  Nothing of the JSON document itself is kept: a case
- * read back has no document (kr_case_doc() is NULL), so it serves the
- * rules (signals, path, plan, summary) and not an export or an edit.
+ * and the elements.  Free texts that no rule reads (notes, minutes, the
+ * plan's columns, ...) are kept only as "there, and empty or not" (GIST).
+ * Nothing of the JSON document itself is kept: a case read back has no
+ * document (kr_case_doc() is NULL), so it serves the signal rules and the
+ * path, not a summary, an export or an edit.
  *
  * The reader trusts nothing: every count is checked against the bytes
  * left, every person, placement and goal index against its list, and a
@@ -68,6 +70,18 @@ static void put_str(struct kr_buf *b, const char *s)
 		kr_buf_add(b, s, n);
 }
 
+/* A free text that no rule reads (the notes, minutes, the matching's
+ * reasons, ...): only whether it is there and whether it is empty is kept,
+ * a non-empty text as GIST.  The form is for the rules, and this keeps it
+ * a fraction of the document's size (test_case_pack checks that every
+ * rule says the same on the packed case, messages included). */
+#define GIST "\xe2\x80\xa6"   /* U+2026, "..." */
+
+static void put_gist(struct kr_buf *b, const char *s)
+{
+	put_str(b, s && *s ? GIST : s);
+}
+
 /* A list's count: n + 1, or 0 when there is no list (v NULL). */
 static void put_n(struct kr_buf *b, const void *v, size_t n)
 {
@@ -88,11 +102,11 @@ static void put_dates(struct kr_buf *b, const struct kr_date *v, size_t n)
 		put_date(b, v[i]);
 }
 
-static void put_strings(struct kr_buf *b, const struct kr_strings *s)
+static void put_gists(struct kr_buf *b, const struct kr_strings *s)
 {
 	put_n(b, s->v, s->n);
 	for (size_t i = 0; i < s->n; i++)
-		put_str(b, s->v[i]);
+		put_gist(b, s->v[i]);
 }
 
 static void put_person(struct kr_buf *b, const struct kr_person *p)
@@ -123,13 +137,13 @@ static void put_matching(struct kr_buf *b, const struct kr_matching *m)
 		put_i(b, m->considered[i].chosen);
 		put_str(b, m->considered[i].why);
 	}
-	put_str(b, m->child_wishes);
+	put_gist(b, m->child_wishes);
 	put_u(b, m->child_involved);
-	put_str(b, m->parents_wishes);
+	put_gist(b, m->parents_wishes);
 	put_i(b, m->own_children_heard);
-	put_str(b, m->own_children_text);
+	put_gist(b, m->own_children_text);
 	put_date(b, m->first_meeting);
-	put_str(b, m->decision);
+	put_gist(b, m->decision);
 	put_str(b, m->why);
 }
 
@@ -146,7 +160,7 @@ static void put_placement(struct kr_buf *b, const struct kr_placement *p)
 	put_u(b, p->end_reason);
 	put_date(b, p->search_date);
 	put_u(b, p->search_outcome);
-	put_str(b, p->search_text);
+	put_gist(b, p->search_text);
 	put_str(b, p->family);
 	put_matching(b, &p->matching);
 	put_n(b, p->settling, p->nsettling);
@@ -154,7 +168,7 @@ static void put_placement(struct kr_buf *b, const struct kr_placement *p)
 		put_date(b, p->settling[i].date);
 		for (int k = 0; k < KR_VIEW__N; k++)
 			put_i(b, p->settling[i].score[k]);
-		put_str(b, p->settling[i].text);
+		put_gist(b, p->settling[i].text);
 	}
 }
 
@@ -167,10 +181,10 @@ static void put_meeting(struct kr_buf *b, const struct kr_meeting *m)
 	put_ints(b, m->invited, m->ninvited);
 	put_ints(b, m->attended, m->nattended);
 	put_str(b, m->time);
-	put_str(b, m->place);
+	put_gist(b, m->place);
 	put_i(b, m->coordinator);
-	put_str(b, m->outcome);
-	put_str(b, m->minutes);
+	put_gist(b, m->outcome);
+	put_gist(b, m->minutes);
 	for (int k = 0; k < KR_PHASE__N; k++)
 		put_date(b, m->phase[k]);
 	put_ints(b, m->asked, m->nasked);
@@ -183,18 +197,18 @@ static void put_plan(struct kr_buf *b, const struct kr_plan *p)
 	put_i(b, p->version);
 	put_date(b, p->adopted);
 	put_date(b, p->reviewed);
-	put_str(b, p->safety);
+	put_gist(b, p->safety);
 	put_u(b, p->has_safety_map);
-	put_strings(b, &p->worries);
-	put_strings(b, &p->working_well);
-	put_strings(b, &p->needs_to_happen);
-	put_strings(b, &p->concerns);
-	put_strings(b, &p->danger_statements);
-	put_strings(b, &p->safety_goals);
+	put_gists(b, &p->worries);
+	put_gists(b, &p->working_well);
+	put_gists(b, &p->needs_to_happen);
+	put_gists(b, &p->concerns);
+	put_gists(b, &p->danger_statements);
+	put_gists(b, &p->safety_goals);
 	put_n(b, p->concerns_visibility, p->concerns_visibility ? p->concerns.n : 0);
 	for (size_t i = 0; p->concerns_visibility && i < p->concerns.n; i++)
 		put_u(b, p->concerns_visibility[i]);
-	put_str(b, p->route_text);
+	put_gist(b, p->route_text);
 	put_ints(b, p->route_call, p->nroute_call);
 	put_n(b, p->scale, p->nscale);
 	for (size_t i = 0; i < p->nscale; i++) {
@@ -209,14 +223,14 @@ static void put_plan(struct kr_buf *b, const struct kr_plan *p)
 		put_i(b, w->by);
 		put_date(b, w->date);
 		put_str(b, w->text);
-		put_str(b, w->response);
+		put_gist(b, w->response);
 		put_date(b, w->answered);
 	}
 	put_n(b, p->goals, p->ngoals);
 	for (size_t i = 0; i < p->ngoals; i++) {
 		put_str(b, p->goals[i].id);
-		put_str(b, p->goals[i].text);
-		put_str(b, p->goals[i].indicator);
+		put_gist(b, p->goals[i].text);
+		put_gist(b, p->goals[i].indicator);
 	}
 	put_n(b, p->agreements, p->nagreements);
 	for (size_t i = 0; i < p->nagreements; i++) {
@@ -225,7 +239,7 @@ static void put_plan(struct kr_buf *b, const struct kr_plan *p)
 		put_i(b, a->goal);
 		put_ints(b, a->who, a->nwho);
 		put_str(b, a->what);
-		put_str(b, a->when);
+		put_gist(b, a->when);
 		put_str(b, a->if_not);
 		put_date(b, a->due);
 		put_u(b, a->status);
@@ -234,11 +248,11 @@ static void put_plan(struct kr_buf *b, const struct kr_plan *p)
 	}
 	put_date(b, p->blessing_date);
 	put_ints(b, p->blessing_by, p->nblessing_by);
-	put_str(b, p->blessing_text);
+	put_gist(b, p->blessing_text);
 	put_date(b, p->future_date);
 	put_ints(b, p->future_by, p->nfuture_by);
-	put_str(b, p->future_text);
-	put_strings(b, &p->future_goals);
+	put_gist(b, p->future_text);
+	put_gists(b, &p->future_goals);
 	put_u(b, p->has_future_plan);
 	put_u(b, p->has_action_team);
 	put_date(b, p->team_formed);
@@ -262,11 +276,11 @@ enum kr_status kri_case_pack(const struct kr_case *c, struct kr_buf *b)
 	put_i(b, c->child);
 	put_date(b, c->opened);
 	put_date(b, c->perspective_date);
-	put_str(b, c->perspective_outcome);
+	put_gist(b, c->perspective_outcome);
 	put_dates(b, c->development_checks, c->ndevelopment_checks);
 	put_i(b, c->externalising);
 	put_i(b, c->internalising);
-	put_str(b, c->notes);
+	put_gist(b, c->notes);
 	put_str(b, c->municipality_code);
 	put_str(b, c->municipality_name);
 	put_str(b, c->region);
@@ -310,7 +324,7 @@ enum kr_status kri_case_pack(const struct kr_case *c, struct kr_buf *b)
 		put_u(b, e->type);
 		put_i(b, e->person);
 		put_i(b, e->placement);
-		put_str(b, e->text);
+		put_gist(b, e->text);
 	}
 	put_n(b, c->meetings, c->nmeetings);
 	for (size_t i = 0; i < c->nmeetings; i++)

@@ -37,6 +37,7 @@
 #include "kring/init.h"
 #include "kring/plan.h"
 #include "kring/signals.h"
+#include "signals_int.h"
 #include "store_int.h"
 
 #define MAX_LIST 65535u    /* a 16-bit count */
@@ -126,15 +127,23 @@ void kri_facts_cleanup(struct kri_facts *f)
 
 int64_t kri_facts_sig(const struct kr_settings *set)
 {
+	/* the last answer of this thread: asked once per case in a walk */
+	static _Thread_local struct { bool have; struct kr_settings set; int64_t sig; } memo;
 	size_t n;
-	const char *const *ids = kr_signals_catalogue(&n);
+	const char *const *ids;
 	uint64_t h = fnv_int(FNV0, KRI_FACTS_VERSION);
 
+	if (memo.have && memcmp(memo.set.v, set->v, sizeof set->v) == 0)
+		return memo.sig;
+	ids = kr_signals_catalogue(&n);
 	for (int i = 0; i < KR_SET__N; i++)
 		h = fnv_int(h, set->v[i]);
 	for (size_t i = 0; i < n; i++)
 		h = fnv_str(h, ids[i]);
-	return (int64_t)(h >> 1);
+	memcpy(memo.set.v, set->v, sizeof set->v);
+	memo.sig = (int64_t)(h >> 1);
+	memo.have = true;
+	return memo.sig;
 }
 
 uint64_t kri_facts_rule_bit(const char *id)
@@ -401,7 +410,7 @@ static enum kr_status day_facts(struct kri_facts *f, struct kr_store *s, const s
 	enum kr_status rc;
 
 	if ((rc = kr_history_open(s, c->ref, rev, c, &h, err)) ||
-	    (rc = kr_signals_compute(c, h, day, set, &l, err)))
+	    (rc = kri_signals_judge(c, h, day, set, &l, err)))
 		goto out;
 	f->day = day;
 	f->sig = kri_facts_sig(set);

@@ -32,6 +32,7 @@
 #include "kring/settling.h"
 #include "kring/signals.h"
 #include "kring/words.h"
+#include "signals_int.h"
 
 /* The documents the rules rest on, named as a worker can look them up. */
 #define SNS "Sociale Netwerk Strategieën in de pleegzorg (Windesheim en Trias)"
@@ -197,6 +198,8 @@ struct ctx {
 	int age;                /* the child's age on as-of, -1 unknown */
 	struct kr_signal_list *out;
 	bool nomem;
+	bool quiet;             /* judge only: no texts, subjects or details */
+	unsigned char *parent;  /* per person: a parent of the child (find_parents) */
 	unsigned seq;
 	char ring[NRING][160];  /* short texts for one message (dates, phrases) */
 	unsigned nring;
@@ -214,9 +217,13 @@ static char *vfmt(struct ctx *x, const char *f, va_list ap)
 {
 	struct kr_buf b;
 	char *p;
-	kr_buf_init(&b, 1u << 16);
-	kr_buf_vprintf(&b, f, ap);
-	p = kr_buf_steal(&b, NULL);
+	if (x->quiet)   /* an empty text: the rules still see a text */
+		p = strdup("");
+	else {
+		kr_buf_init(&b, 1u << 16);
+		kr_buf_vprintf(&b, f, ap);
+		p = kr_buf_steal(&b, NULL);
+	}
 	if (!p)
 		x->nomem = true;
 	return p;
@@ -364,7 +371,7 @@ static struct kr_signal *emit(struct ctx *x, enum rule r, enum kr_level level)
 	sg->source = rules[r].source;
 	sg->level = level;
 	sg->seq = x->seq++;
-	if (!(sg->details = json_object()))
+	if (!x->quiet && !(sg->details = json_object()))
 		x->nomem = true;
 	return sg;
 }
@@ -372,7 +379,7 @@ static struct kr_signal *emit(struct ctx *x, enum rule r, enum kr_level level)
 static void subject(struct ctx *x, struct kr_signal *sg, const char *id)
 {
 	char **v;
-	if (!sg || !id || !*id)
+	if (!sg || !id || !*id || x->quiet)
 		return;
 	for (size_t i = 0; i < sg->nsubjects; i++)
 		if (strcmp(sg->subjects[i], id) == 0)
@@ -397,6 +404,10 @@ static void person_subject(struct ctx *x, struct kr_signal *sg, int i)
 /* details: key = value (a new reference, or NULL meaning out of memory). */
 static void detail(struct ctx *x, struct kr_signal *sg, const char *key, json_t *v)
 {
+	if (x->quiet) {
+		json_decref(v);
+		return;
+	}
 	if (!sg || !v || json_object_set_new(sg->details, key, v))
 		x->nomem = true;
 }
@@ -421,7 +432,7 @@ static void detail_day(struct ctx *x, struct kr_signal *sg, const char *key, lon
 static void detail_person(struct ctx *x, struct kr_signal *sg, const char *key, int i)
 {
 	json_t *a;
-	if (!sg)
+	if (!sg || x->quiet)
 		return;
 	if (!(a = json_object_get(sg->details, key))) {
 		detail(x, sg, key, json_array());
@@ -447,7 +458,9 @@ static void missing(struct ctx *x, enum rule r, const char *field, int person,
 	if (!(sg = emit(x, R_DATA_MISSING, KR_LEVEL_INFO)))
 		return;
 	sg->rule = rules[r].id;
-	sg->field = fmt(x, "%s", field);
+	/* kept also when judging only: it tells data-missing signals apart */
+	if (!(sg->field = strdup(field)))
+		x->nomem = true;
 	person_subject(x, sg, person);
 	detail(x, sg, "rule", json_string(rules[r].id));
 	detail(x, sg, "field", json_string(field));
@@ -543,18 +556,27 @@ static long running_days(const struct ctx *x, const struct kr_placement *p)
 	return x->on - kr_date_last(p->start);
 }
 
-static bool is_parent_of_child(const struct kr_case *c, int i)
+/* Marks in x->parent the persons who are a parent of the child: by role,
+ * or by a birth or adoptive parent link in the kinship (once per case: the
+ * rules ask it per person and per tie). */
+static void find_parents(struct ctx *x)
 {
-	if (kr_person_has_role(&c->persons[i], KR_ROLE_PARENT))
-		return true;
+	const struct kr_case *c = x->c;
+	for (size_t i = 0; i < c->npersons; i++)
+		x->parent[i] = kr_person_has_role(&c->persons[i], KR_ROLE_PARENT);
 	for (size_t k = 0; k < c->nkinship; k++) {
 		const struct kr_kinship *kin = &c->kinship[k];
-		if (kin->type == KR_KIN_PARENT && kin->parent == i && kin->child == c->child &&
+		if (kin->type == KR_KIN_PARENT && kin->child == c->child && kin->parent >= 0 &&
+		    (size_t)kin->parent < c->npersons &&
 		    (kin->kind == KR_KIND_NONE || kin->kind == KR_KIND_BIRTH ||
 		     kin->kind == KR_KIND_ADOPTIVE))
-			return true;
+			x->parent[kin->parent] = 1;
 	}
-	return false;
+}
+
+static bool is_parent_of_child(const struct ctx *x, int i)
+{
+	return x->parent[i] != 0;
 }
 
 /* A list of person names "A, B en C", malloc'd (NULL only when out of
@@ -907,7 +929,7 @@ static void rule_parents_carers(struct ctx *x)
 	for (size_t i = 0; i < c->npersons; i++) {
 		int unmet[64];
 		size_t nun = 0;
-		if ((int)i == c->child || !is_parent_of_child(c, (int)i) ||
+		if ((int)i == c->child || !is_parent_of_child(x, (int)i) ||
 		    !kr_case_person_alive(c, (int)i, x->on) || in_list(p->carers, p->ncarers, (int)i))
 			continue;
 		for (size_t k = 0; k < p->ncarers; k++) {
@@ -2128,8 +2150,8 @@ static bool watched(const struct ctx *x, int a, int b)
 		int o = a == c->child ? b : a;
 		return informal(x, o);
 	}
-	return (is_parent_of_child(c, a) && is_foster_parent(x, b)) ||
-	       (is_parent_of_child(c, b) && is_foster_parent(x, a));
+	return (is_parent_of_child(x, a) && is_foster_parent(x, b)) ||
+	       (is_parent_of_child(x, b) && is_foster_parent(x, a));
 }
 
 static void rule_tie_worsened(struct ctx *x)
@@ -2345,7 +2367,7 @@ static void rule_network(struct ctx *x)
 	if (ph.n && (sg = emit(x, R_SEGMENT, KR_LEVEL_INFO))) {
 		char *nl = joined(x, &ph, NL), *en = joined(x, &ph, EN);
 		person_subject(x, sg, c->child);
-		for (size_t k = 0; k < sizeof wanted / sizeof *wanted; k++)
+		for (size_t k = 0; k < sizeof wanted / sizeof *wanted && !x->quiet; k++)
 			if (!have[wanted[k]]) {
 				json_t *a = json_object_get(sg->details, "segments");
 				if (!a) {
@@ -2609,9 +2631,9 @@ static int by_severity(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h, long as_of,
-                                  const struct kr_settings *s, struct kr_signal_list *out,
-                                  struct kr_error *err)
+static enum kr_status compute(const struct kr_case *c, struct kr_history *h, long as_of,
+                              const struct kr_settings *s, bool quiet,
+                              struct kr_signal_list *out, struct kr_error *err)
 {
 	struct kr_settings defaults;
 	struct kr_path *path = NULL;
@@ -2627,13 +2649,20 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de signalen",
 		                    "out of memory while computing signals");
 	x->nomem = false;
+	x->quiet = quiet;
 	x->seq = 0;
 	x->nring = 0;
+	if (!(x->parent = calloc(c->npersons ? c->npersons : 1, 1))) {
+		free(x);
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de signalen",
+		                    "out of memory while computing signals");
+	}
 	if ((rc = kr_path_compute(c, as_of, s, &path, err)))
 		goto out;
 	x->c = c;
 	x->s = s;
 	x->h = h;
+	find_parents(x);
 	x->path = path;
 	x->on = as_of;
 	x->out = out;
@@ -2670,7 +2699,7 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 	rule_fp_no_contact(x);
 	rule_team_not_met(x);
 
-	for (size_t i = 0; i < out->n && !x->nomem; i++)
+	for (size_t i = 0; i < out->n && !x->nomem && !quiet; i++)
 		for (int l = 0; l < 2; l++)
 			if (!out->v[i].message[l] || !out->v[i].advice[l])
 				x->nomem = true;
@@ -2684,8 +2713,23 @@ enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h,
 		qsort(out->v, out->n, sizeof *out->v, by_severity);
 out:
 	kr_path_free(path);
+	free(x->parent);
 	free(x);
 	return rc;
+}
+
+enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h, long as_of,
+                                  const struct kr_settings *s, struct kr_signal_list *out,
+                                  struct kr_error *err)
+{
+	return compute(c, h, as_of, s, false, out, err);
+}
+
+enum kr_status kri_signals_judge(const struct kr_case *c, struct kr_history *h, long as_of,
+                                 const struct kr_settings *s, struct kr_signal_list *out,
+                                 struct kr_error *err)
+{
+	return compute(c, h, as_of, s, true, out, err);
 }
 
 void kr_signal_list_cleanup(struct kr_signal_list *l)

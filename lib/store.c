@@ -540,10 +540,14 @@ enum kr_status kr_store_checkpoint(struct kr_store *s, struct kr_error *err)
 
 enum kr_status kr_store_connections_per_thread(struct kr_error *err)
 {
+	static bool done;   /* set before other threads exist (see store.h) */
+	if (done)
+		return KR_OK;
 	if (sqlite3_config(SQLITE_CONFIG_MULTITHREAD) != SQLITE_OK ||
 	    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
 		return kr_error_say(err, KR_EUSAGE, "SQLite is al gestart: stel dit eerder in.",
 		                    "SQLite has started already: configure this earlier.");
+	done = true;
 	return KR_OK;
 }
 

@@ -64,12 +64,15 @@ enum kr_status kr_store_begin(struct kr_store *s, struct kr_error *err);
 enum kr_status kr_store_end(struct kr_store *s, bool commit, struct kr_error *err);
 
 /* For a program that keeps many stores open at once (the server: one per
- * thread), three knobs of SQLite that the library keeps to itself:
+ * thread; the command line: one per worker of a bulk walk), three knobs of SQLite that the library keeps to itself:
  *  - kr_store_connections_per_thread(): every store is used by one thread
  *    at a time, so SQLite may drop its per-connection mutexes and its
  *    process-wide memory statistics (a mutex around every allocation).
- *    Call it before the first kr_store_open(); KR_EUSAGE when SQLite has
- *    started already.
+ *    Call it before the first kr_store_open(), and before a second thread
+ *    exists; calling it again is harmless; KR_EUSAGE when SQLite has
+ *    started already.  The command line calls it too: its bulk walks read
+ *    through one connection per thread (facts.c), and with the statistics
+ *    on, two threads spent a third of their time on that mutex.
  *  - kr_store_autocheckpoint(s, false): commits on s no longer copy the
  *    write-ahead log into the database (on by default); the program then
  *    calls kr_store_checkpoint() itself, e.g. from one background thread.
