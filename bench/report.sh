@@ -37,7 +37,7 @@ for n in $sizes; do
 	ls -l "$db" | awk '{printf "database: %.0f MB\n", $5 / 1e6}'
 	sqlite3 "$db" "SELECT count(*), sum(length(doc)) / 1e6 FROM revisions" |
 		awk -F'|' '{printf "revisions: %d, %.0f MB stored (zstd)\n", $1, $2}'
-	echo "-- cold: signal facts stored for other days, computed from the documents"
+	echo "-- cold: signal facts stored for other days, computed from the case models"
 	echo "  kring report startfoto --format json"
 	T "$k" --db "$db" report startfoto --as-of $DAY --format json >"$tmp/sf-cold.json"
 	echo "  kring signals --all"
