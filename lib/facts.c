@@ -1147,21 +1147,30 @@ static enum kr_status refresh_models(struct refresh *r)
 	return rc;
 }
 
-/* How many latest revisions have their binary model stored (schema 10). */
-static enum kr_status count_models(struct kr_store *s, size_t *n, struct kr_error *err)
+/* The one number statement st (bound) answers, into *out. */
+static enum kr_status one_number(struct kr_store *s, sqlite3_stmt *st, int64_t *out,
+                                 struct kr_error *err)
 {
-	sqlite3_stmt *st;
-	enum kr_status rc = kri_stmt(s, "SELECT count(*) FROM cases c JOIN models m "
-	                                "ON m.case_id = c.id AND m.rev = c.head", &st, err);
-	*n = 0;
-	if (rc)
-		return rc;
+	enum kr_status rc = KR_OK;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = (size_t)sqlite3_column_int64(st, 0);
+		*out = sqlite3_column_int64(st, 0);
 	else
 		rc = kri_store_fail(s, err, "Lezen uit de database lukt niet",
 		                    "Reading from the database failed");
 	sqlite3_reset(st);
+	return rc;
+}
+
+/* How many latest revisions have their binary model stored (schema 10). */
+static enum kr_status count_models(struct kr_store *s, size_t *n, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t k = 0;
+	enum kr_status rc = kri_stmt(s, "SELECT count(*) FROM cases c JOIN models m "
+	                                "ON m.case_id = c.id AND m.rev = c.head", &st, err);
+	if (rc == KR_OK)
+		rc = one_number(s, st, &k, err);
+	*n = (size_t)k;
 	return rc;
 }
 
@@ -1352,13 +1361,7 @@ static enum kr_status case_id_of(struct kr_store *s, const char *ref, int64_t *i
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else
-		rc = kri_store_fail(s, err, "Lezen uit de database lukt niet",
-		                    "Reading from the database failed");
-	sqlite3_reset(st);
-	return rc;
+	return one_number(s, st, id, err);
 }
 
 static int rebuild_each(const struct kr_case *c, long rev, void *arg)
