@@ -60,8 +60,9 @@
 #define REFUSALS_MAX (QUEUE_MAX / 4)     /* of which rows of refusals */
 #define IDLE_MS 1000                     /* the writer's housekeeping tick */
 #define PRUNE_S 600
-#define GATHER_US 1000                   /* under load, a batch waits this long ... */
-#define GATHER_ROWS 64                   /* ... or for this many rows */
+#define GATHER_US 300                   /* under load, a batch waits at most this long ... */
+#define GATHER_ROWS 64                   /* ... or for this many rows, or as many as the
+                                            batch before it had (gather_want) */
 #define CHECKPOINT_S 1                   /* the checkpointer's period */
 #define STOP_TRIES 3                     /* batches tried at shutdown before giving up */
 
@@ -96,6 +97,7 @@ static struct {
 	 * dropped (queue full), requests answered 503 */
 	unsigned long long unwritten, dropped, refused;
 	struct ks_audit_ticket *waiting;      /* requests suspended for their rows */
+	size_t gather_want;                   /* the writer gathers: wake it at this many */
 	bool stop, running;
 	pthread_t thread;
 	/* the checkpointer (checkpointer()), guarded by lock too */
@@ -365,6 +367,8 @@ static void enqueue(struct ks_req *r, const struct kr_audit_entry *a, bool refus
 		q.nrefusals++;
 	q.queued++;
 	pthread_cond_signal(&q.wake);
+	if (q.gather_want && q.n >= q.gather_want)
+		pthread_cond_signal(&q.gather);
 	pthread_mutex_unlock(&q.lock);
 }
 
@@ -610,9 +614,15 @@ static void *writer(void *arg)
 			until.tv_sec += IDLE_MS / 1000;
 			pthread_cond_timedwait(&q.wake, &q.lock, &until);
 		}
-		if (q.head && !q.stop && last_batch > 1 && q.n < GATHER_ROWS) {
+		if (q.head && !q.stop && last_batch > 1 && q.n < GATHER_ROWS &&
+		    q.n < last_batch) {
 			/* under load (the last batch served several requests), wait a
-			 * moment for more: fewer, larger transactions */
+			 * moment for more: fewer, larger transactions.  But only until
+			 * as many rows wait as the last batch had: every request waits
+			 * for its batch, so with 32 connections a batch can never
+			 * hold more than 32 reads, and waiting out the whole window
+			 * for rows that cannot come held every read for 1 ms
+			 * (BENCHMARKS.md, HTTP, 2026-12-06). */
 			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
 			until.tv_nsec += GATHER_US * 1000L;
@@ -620,7 +630,11 @@ static void *writer(void *arg)
 				until.tv_sec++;
 				until.tv_nsec -= 1000000000L;
 			}
-			pthread_cond_timedwait(&q.gather, &q.lock, &until);
+			q.gather_want = last_batch < GATHER_ROWS ? last_batch : GATHER_ROWS;
+			while (q.n < q.gather_want && !q.stop &&
+			       pthread_cond_timedwait(&q.gather, &q.lock, &until) == 0)
+				;
+			q.gather_want = 0;
 		}
 		list = q.head;
 		stop = q.stop;

@@ -1295,8 +1295,12 @@ int ks_serve(const struct ks_config *cfg)
 	                         MHD_OPTION_CONNECTION_TIMEOUT,
 	                         (unsigned)(cfg->timeout_s > 0 ? cfg->timeout_s : 30),
 	                         /* room for a request line with ~1,000 parameters, so it is
-	                          * answered (400) instead of stalling until the timeout */
-	                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+	                          * answered (400) instead of stalling until the timeout (96 KB
+	                          * is enough, 64 KB is not; test_availability).  No more:
+	                          * libmicrohttpd zeroes a connection's whole pool for every
+	                          * request it serves on it, and at 256 KB that memset was 17 %
+	                          * of the server's time (BENCHMARKS.md, HTTP, 2026-12-06) */
+	                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
 	                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	                         MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 	                         MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
