@@ -92,6 +92,13 @@ struct stmt_cache_entry {
 	sqlite3_stmt *st;
 };
 
+/* Latest documents kept decompressed per connection: the server's reads of
+ * a case come in runs (the case, its summary, its layout, its history,
+ * each page of the browser), and decompressing a 13 KB document was 15 %
+ * of a read (BENCHMARKS.md, HTTP, 2026-12-06). */
+#define DOC_CACHE 16
+#define DOC_CACHE_MAX (1u << 20)   /* larger documents are not kept */
+
 struct kr_store {
 	sqlite3 *db;
 	struct stmt_cache_entry *cache;   /* kri_store_stmt */
@@ -103,6 +110,13 @@ struct kr_store {
 	ZSTD_CCtx *zc;      /* revision frames, made and read on this connection's thread */
 	ZSTD_DCtx *zd;
 	bool readonly;      /* opened on a file we may not write */
+	/* the latest documents this connection decompressed lately (doc_text) */
+	struct doc_cached {
+		unsigned char *z; size_t zn;   /* the stored frame, as the key */
+		char *text; size_t n;
+		unsigned long used;
+	} docs[DOC_CACHE];
+	unsigned long docs_clock;
 };
 
 /* A database failure: what went wrong in both languages, then SQLite's own
@@ -323,6 +337,10 @@ void kr_store_close(struct kr_store *s)
 	sqlite3_close(s->db);
 	ZSTD_freeCCtx(s->zc);
 	ZSTD_freeDCtx(s->zd);
+	for (int i = 0; i < DOC_CACHE; i++) {
+		free(s->docs[i].z);
+		free(s->docs[i].text);
+	}
 	free(s);
 }
 
@@ -707,6 +725,53 @@ static enum kr_status chain_text(struct kr_store *s, sqlite3_int64 case_id, long
 
 /* The text of revision rev (0: the latest) of case ref: *out malloc'd,
  * *got the revision number.  KR_ENOTFOUND names what is missing. */
+/*
+ * The text of the latest-document frame z (zn bytes) of cases.doc, as
+ * frame_unpack gives it, through the connection's small cache.  The key
+ * is the stored frame itself, byte for byte: equal frames hold equal
+ * texts, whatever case or revision they belong to, so a case erased and
+ * imported again under the same id and ref can never be served from what
+ * was kept of the old one.
+ */
+static enum kr_status doc_text(struct kr_store *s, const void *z, size_t zn, char **out,
+                               size_t *outn, struct kr_error *err)
+{
+	struct doc_cached *e, *victim = &s->docs[0];
+	enum kr_status rc;
+
+	for (int i = 0; i < DOC_CACHE; i++) {
+		e = &s->docs[i];
+		if (e->text && e->zn == zn && memcmp(e->z, z, zn) == 0) {
+			if (!(*out = malloc(e->n + 1)))
+				return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+			memcpy(*out, e->text, e->n + 1);
+			*outn = e->n;
+			e->used = ++s->docs_clock;
+			return KR_OK;
+		}
+		if (e->used < victim->used)
+			victim = e;
+	}
+	if ((rc = frame_unpack(s->zd, SQLITE_BLOB, z, zn, NULL, 0, out, outn, err)) ||
+	    *outn > DOC_CACHE_MAX)
+		return rc;
+	free(victim->z);
+	free(victim->text);
+	memset(victim, 0, sizeof *victim);
+	if ((victim->z = malloc(zn)) && (victim->text = malloc(*outn + 1))) {
+		memcpy(victim->z, z, zn);
+		memcpy(victim->text, *out, *outn + 1);
+		victim->zn = zn;
+		victim->n = *outn;
+		victim->used = ++s->docs_clock;
+	} else {   /* not kept: no harm */
+		free(victim->z);
+		free(victim->text);
+		memset(victim, 0, sizeof *victim);
+	}
+	return KR_OK;
+}
+
 static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, char **out,
                                 size_t *outn, long *got, struct kr_error *err)
 {
@@ -738,8 +803,8 @@ static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, c
 		                    "case %s has no revision %ld (the latest is %ld)", ref, rev, head);
 	}
 	if (rev == head && sqlite3_column_type(st, 2) == SQLITE_BLOB)
-		rc = frame_unpack(s->zd, SQLITE_BLOB, sqlite3_column_blob(st, 2),
-		                  (size_t)sqlite3_column_bytes(st, 2), NULL, 0, out, outn, err);
+		rc = doc_text(s, sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), out,
+		              outn, err);
 	else
 		rc = KR_ENOTFOUND;   /* below: from the revisions */
 	sqlite3_reset(st);

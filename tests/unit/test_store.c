@@ -264,6 +264,51 @@ static void foreign_databases(void **state)
 
 /* The stored text as it was stored, the head revision, and the statement
  * cache for modules with tables of their own. */
+/* The latest documents a connection keeps decompressed (store.c, doc_text)
+ * never answer for another case or an older revision: 20 cases (more than
+ * are kept) read in turns, each its own; a new revision read at once. */
+static void latest_text_cache(void **state)
+{
+	struct kr_store *s = open_store();
+	char ref[16], name[16], *text = NULL;
+	size_t len = 0;
+	long rev = 0;
+	(void)state;
+
+	for (int i = 0; i < 20; i++) {
+		struct kr_case *c;
+		snprintf(ref, sizeof ref, "PZ-%d", i);
+		snprintf(name, sizeof name, "Kind%d", i);
+		c = mini(ref, name);
+		assert_int_equal(kr_store_put(s, c, "t", 0, NULL, NULL), KR_OK);
+		kr_case_free(c);
+	}
+	for (int round = 0; round < 3; round++)
+		for (int k = 0; k < 20; k++) {
+			int i = (k * 7 + round) % 20;
+			char want[24];
+			snprintf(ref, sizeof ref, "PZ-%d", i);
+			snprintf(want, sizeof want, "\"Kind%d\"", i);
+			assert_int_equal(kr_store_get_text(s, ref, 0, &text, &len, &rev, NULL), KR_OK);
+			assert_non_null(strstr(text, want));
+			assert_int_equal(len, strlen(text));
+			free(text);
+		}
+	{
+		struct kr_case *c = mini("PZ-3", "Nieuw");
+		assert_int_equal(kr_store_put(s, c, "t", 0, NULL, NULL), KR_OK);
+		kr_case_free(c);
+	}
+	assert_int_equal(kr_store_get_text(s, "PZ-3", 0, &text, &len, &rev, NULL), KR_OK);
+	assert_int_equal(rev, 2);
+	assert_non_null(strstr(text, "\"Nieuw\""));
+	free(text);
+	assert_int_equal(kr_store_get_text(s, "PZ-3", 1, &text, &len, &rev, NULL), KR_OK);
+	assert_non_null(strstr(text, "\"Kind3\""));
+	free(text);
+	kr_store_close(s);
+}
+
 static void text_head_and_statements(void **state)
 {
 	struct kr_store *s = open_store();
@@ -520,6 +565,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(foreign_databases, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(text_head_and_statements, setup, teardown),
+		cmocka_unit_test_setup_teardown(latest_text_cache, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
