@@ -19,15 +19,13 @@
 #include <string.h>
 
 #include "case_int.h"
+#include "doc_read_int.h"
 
 /* The reader's state: the case being built and the problems found. */
 struct rd {
+	struct kri_doc d;       /* the problems, in d.lang (doc_read_int.h) */
 	struct kr_case *c;
 	struct kri_case_priv *priv;
-	struct kr_error *err;
-	enum kr_lang lang;      /* of err: the language of the messages */
-	size_t nproblems;
-	bool nomem;
 	json_t *placement_ids, *goal_ids;   /* id -> index */
 };
 
@@ -40,16 +38,10 @@ static void problem(struct rd *r, const char *path, const char *nl, const char *
 
 static void problem(struct rd *r, const char *path, const char *nl, const char *en, ...)
 {
-	char msg[512];
 	va_list ap;
-
-	r->nproblems++;
-	if (!r->err)
-		return;
 	va_start(ap, en);
-	vsnprintf(msg, sizeof msg, kr_tr(r->lang, nl, en), ap);
+	kri_doc_vproblem(&r->d, path, nl, en, ap);
 	va_end(ap);
-	kr_error_add(r->err, path, "%s", "%s", msg);
 }
 
 /* The things a document names by id, as messages call them. */
@@ -73,13 +65,13 @@ static const struct {
 /* The noun in r's language: English, or the Dutch form given. */
 static const char *noun(const struct rd *r, enum noun n, const char *nl)
 {
-	return r->lang == KR_LANG_EN ? nouns[n].en : nl;
+	return r->d.lang == KR_LANG_EN ? nouns[n].en : nl;
 }
 
 /* How v is called in r's language. */
 static const char *kind(const struct rd *r, const json_t *v)
 {
-	return kri_json_kind(v, r->lang);
+	return kri_json_kind(v, r->d.lang);
 }
 
 static void *alloc(struct rd *r, size_t n)
@@ -89,7 +81,7 @@ static void *alloc(struct rd *r, size_t n)
 		return NULL;
 	p = kri_arena_alloc(&r->priv->arena, n);
 	if (!p)
-		r->nomem = true;
+		r->d.nomem = true;
 	return p;
 }
 
@@ -211,7 +203,7 @@ static const char *get_id(struct rd *r, const char *base, json_t *obj, json_t *s
 		return id;
 	}
 	if (json_object_set_new(seen, id, json_integer((json_int_t)index)))
-		r->nomem = true;
+		r->d.nomem = true;
 	return id;
 }
 
@@ -574,7 +566,7 @@ static void read_ties(struct rd *r, json_t *arr)
 	json_t *v, *pairs = json_object();
 
 	if (!pairs) {
-		r->nomem = true;
+		r->d.nomem = true;
 		return;
 	}
 	c->ties = alloc(r, json_array_size(arr) * sizeof *c->ties);
@@ -889,9 +881,9 @@ static void read_process(struct rd *r, const char *base, json_t *o, struct kr_me
 		if (prev >= 0 && kr_date_last(m->phase[k]) < kr_date_first(m->phase[prev]))
 			problem(r, join(kpath, path, keys[k]), "%s (%s) ligt voor %s (%s); de fasen gaan "
 			        "op volgorde", "%s (%s) lies before %s (%s); the phases go in order",
-			        r->lang == KR_LANG_EN ? keys[k] : nl[k],
+			        r->d.lang == KR_LANG_EN ? keys[k] : nl[k],
 			        json_string_value(json_object_get(po, keys[k])),
-			        r->lang == KR_LANG_EN ? keys[prev] : nl[prev],
+			        r->d.lang == KR_LANG_EN ? keys[prev] : nl[prev],
 			        json_string_value(json_object_get(po, keys[prev])));
 		prev = k;
 	}
@@ -918,7 +910,7 @@ static void read_meetings(struct rd *r, json_t *arr)
 	json_t *v, *ids = json_object();
 
 	if (!ids) {
-		r->nomem = true;
+		r->d.nomem = true;
 		return;
 	}
 	c->meetings = alloc(r, json_array_size(arr) * sizeof *c->meetings);
@@ -1126,7 +1118,7 @@ static void read_plan(struct rd *r, json_t *plan)
 
 	if ((arr = get_arr(r, "plan", plan, "wishes", false)) && json_array_size(arr)) {
 		if (!(ids = json_object()))
-			return (void)(r->nomem = true);
+			return (void)(r->d.nomem = true);
 		p->wishes = alloc(r, json_array_size(arr) * sizeof *p->wishes);
 		json_array_foreach(arr, i, v) {
 			struct kr_wish *w;
@@ -1168,7 +1160,7 @@ static void read_plan(struct rd *r, json_t *plan)
 	read_future_plan(r, plan, p);
 	if ((arr = get_arr(r, "plan", plan, "agreements", false)) && json_array_size(arr)) {
 		if (!(ids = json_object()))
-			return (void)(r->nomem = true);
+			return (void)(r->d.nomem = true);
 		p->agreements = alloc(r, json_array_size(arr) * sizeof *p->agreements);
 		json_array_foreach(arr, i, v) {
 			struct kr_agreement *a;
@@ -1321,7 +1313,7 @@ static void check_ancestry(struct rd *r)
 	stack_p = calloc(n, sizeof *stack_p);
 	stack_k = calloc(n, sizeof *stack_k);
 	if (!state || !stack_p || !stack_k) {
-		r->nomem = true;
+		r->d.nomem = true;
 		goto out;
 	}
 	/* Iterative DFS from each person along person -> its parents. */
@@ -1614,8 +1606,8 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 
 	memset(&r, 0, sizeof r);
 	*out = NULL;
-	r.err = err;
-	r.lang = err ? err->lang : KR_LANG_NL;
+	r.d.err = err;
+	r.d.lang = err ? err->lang : KR_LANG_NL;
 	r.c = calloc(1, sizeof *r.c);
 	r.priv = calloc(1, sizeof *r.priv);
 	r.placement_ids = json_object();
@@ -1663,7 +1655,7 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 		read_plan(&r, v);
 	r.c->support_parents.person = r.c->support_fosterparents.person = -1;
 	read_support(&r, doc);
-	if (!r.nomem) {
+	if (!r.d.nomem) {
 		check_ancestry(&r);
 		check_parents(&r);
 		check_coordinators(&r);
@@ -1671,18 +1663,18 @@ enum kr_status kr_case_from_json(void *vdoc, struct kr_case **out, struct kr_err
 		check_action_team(&r);
 	}
 check:
-	if (r.nomem) {
+	if (r.d.nomem) {
 		rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen om het dossier te lezen",
 		                  "out of memory while reading the case");
 		goto out;
 	}
-	if (r.nproblems) {
-		if (r.nproblems == 1)
+	if (r.d.nproblems) {
+		if (r.d.nproblems == 1)
 			rc = kr_error_say(err, KR_EINVAL, "het dossier heeft %zu probleem",
-			                  "the case document has %zu problem", r.nproblems);
+			                  "the case document has %zu problem", r.d.nproblems);
 		else
 			rc = kr_error_say(err, KR_EINVAL, "het dossier heeft %zu problemen",
-			                  "the case document has %zu problems", r.nproblems);
+			                  "the case document has %zu problems", r.d.nproblems);
 		goto out;
 	}
 	*out = r.c;

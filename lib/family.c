@@ -19,138 +19,9 @@
 #include "kring/enum.h"
 #include "kring/family.h"
 #include "case_int.h"
+#include "doc_read_int.h"
 
-struct frd {
-	struct kr_error *err;
-	enum kr_lang lang;
-	size_t nproblems;
-	bool nomem;
-};
-
-static void problem(struct frd *r, const char *path, const char *nl, const char *en, ...)
-	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
-
-static void problem(struct frd *r, const char *path, const char *nl, const char *en, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	r->nproblems++;
-	if (!r->err)
-		return;
-	va_start(ap, en);
-	vsnprintf(msg, sizeof msg, kr_tr(r->lang, nl, en), ap);
-	va_end(ap);
-	kr_error_add(r->err, path, "%s", "%s", msg);
-}
-
-static const char *path_of(char *buf, size_t n, const char *base, const char *key)
-{
-	snprintf(buf, n, "%s%s%s", base, *base && key ? "." : "", key ? key : "");
-	return buf;
-}
-
-static const char *text(struct frd *r, const char *base, json_t *o, const char *key,
-                        bool required)
-{
-	char path[128];
-	json_t *v = json_object_get(o, key);
-
-	if (!v || json_is_null(v)) {
-		if (required)
-			problem(r, path_of(path, sizeof path, base, key), "is verplicht; vul dit in",
-			        "is required");
-		return NULL;
-	}
-	if (!json_is_string(v)) {
-		problem(r, path_of(path, sizeof path, base, key), "hier hoort tekst",
-		        "expected text");
-		return NULL;
-	}
-	return json_string_value(v);
-}
-
-static int enumerated(struct frd *r, const char *base, json_t *o, const char *key,
-                      enum kr_enum e, bool required)
-{
-	char path[128], allowed[300] = "";
-	const char *s = text(r, base, o, key, required);
-	size_t used = 0;
-	int v;
-
-	if (!s)
-		return 0;
-	if ((v = kr_enum_value(e, s)))
-		return v;
-	for (int i = 1; i < kr_enum_count(e) && used < sizeof allowed; i++)
-		used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
-		                         i > 1 ? ", " : "", kr_enum_name(e, i));
-	problem(r, path_of(path, sizeof path, base, key), "onbekende waarde \"%s\"; kies uit: %s",
-	        "unknown value \"%s\" (allowed: %s)", s, allowed);
-	return 0;
-}
-
-static struct kr_date date(struct frd *r, const char *base, json_t *o, const char *key)
-{
-	char path[128];
-	struct kr_date d = { 0, 0, 0 };
-	json_t *v = json_object_get(o, key);
-
-	if (!v || json_is_null(v))
-		return d;
-	if (!json_is_string(v) || !kr_date_parse(json_string_value(v), &d)) {
-		problem(r, path_of(path, sizeof path, base, key),
-		        "\"%s\" is geen datum die bestaat; schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ",
-		        "\"%s\" is not a date that exists (use YYYY-MM-DD, YYYY-MM or YYYY)",
-		        json_is_string(v) ? json_string_value(v) : "?");
-		memset(&d, 0, sizeof d);
-	}
-	return d;
-}
-
-static json_t *object(struct frd *r, const char *base, json_t *o, const char *key)
-{
-	char path[128];
-	json_t *v = json_object_get(o, key);
-
-	if (!v || json_is_null(v))
-		return NULL;
-	if (!json_is_object(v)) {
-		problem(r, path_of(path, sizeof path, base, key), "hier hoort een object ({...})",
-		        "expected an object");
-		return NULL;
-	}
-	return v;
-}
-
-static json_t *list(struct frd *r, json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-
-	if (!v || json_is_null(v))
-		return NULL;
-	if (!json_is_array(v)) {
-		problem(r, key, "hier hoort een lijst ([...])", "expected a list");
-		return NULL;
-	}
-	return v;
-}
-
-/* An id: 1 to 64 characters of A-Z a-z 0-9 - _ . (the family's own id is
- * also a path segment of the API). */
-static bool valid_id(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n == 0 || n > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
-			return false;
-	return true;
-}
-
-static void *grab(struct frd *r, size_t n, size_t size)
+static void *grab(struct kri_doc *r, size_t n, size_t size)
 {
 	void *p;
 	if (n == 0)
@@ -160,7 +31,7 @@ static void *grab(struct frd *r, size_t n, size_t size)
 	return p;
 }
 
-static void read_household(struct frd *r, json_t *arr, struct kr_family *f)
+static void read_household(struct kri_doc *r, json_t *arr, struct kr_family *f)
 {
 	char base[64], path[96];
 	json_t *v, *seen = json_object();
@@ -175,34 +46,34 @@ static void read_household(struct frd *r, json_t *arr, struct kr_family *f)
 		struct kr_family_member *m = &f->members[f->nmembers];
 		snprintf(base, sizeof base, "household[%zu]", i);
 		if (!json_is_object(v)) {
-			problem(r, base, "hier hoort een object ({...})", "expected an object");
+			kri_doc_problem(r, base, "hier hoort een object ({...})", "expected an object");
 			continue;
 		}
-		m->id = text(r, base, v, "id", true);
+		m->id = kri_doc_text(r, base, v, "id", true);
 		if (m->id) {
 			json_t *prev = json_object_get(seen, m->id);
 			if (!*m->id || strlen(m->id) > 64)
-				problem(r, path_of(path, sizeof path, base, "id"),
+				kri_doc_problem(r, kri_doc_path(path, sizeof path, base, "id"),
 				        "moet 1 tot en met 64 tekens lang zijn",
 				        "must be 1 to 64 characters");
 			else if (prev)
-				problem(r, path_of(path, sizeof path, base, "id"),
+				kri_doc_problem(r, kri_doc_path(path, sizeof path, base, "id"),
 				        "dit gezinslid heeft hetzelfde id \"%s\" als item %lld; kies een "
 				        "ander id", "duplicate member id \"%s\" (also used by item %lld)",
 				        m->id, (long long)json_integer_value(prev));
 			else
 				json_object_set_new(seen, m->id, json_integer((json_int_t)i));
 		}
-		m->name = text(r, base, v, "name", false);
-		m->role = enumerated(r, base, v, "role", KR_ENUM_HOUSEHOLD_ROLE, true);
-		m->sex = enumerated(r, base, v, "sex", KR_ENUM_SEX, false);
-		m->born = date(r, base, v, "born");
+		m->name = kri_doc_text(r, base, v, "name", false);
+		m->role = kri_doc_enum(r, base, v, "role", KR_ENUM_HOUSEHOLD_ROLE, true);
+		m->sex = kri_doc_enum(r, base, v, "sex", KR_ENUM_SEX, false);
+		m->born = kri_doc_date(r, base, v, "born");
 		f->nmembers++;
 	}
 	json_decref(seen);
 }
 
-static void read_training(struct frd *r, json_t *arr, struct kr_family *f)
+static void read_training(struct kri_doc *r, json_t *arr, struct kr_family *f)
 {
 	char base[64];
 	json_t *v;
@@ -214,16 +85,16 @@ static void read_training(struct frd *r, json_t *arr, struct kr_family *f)
 		struct kr_family_training *t = &f->training[f->ntraining];
 		snprintf(base, sizeof base, "training[%zu]", i);
 		if (!json_is_object(v)) {
-			problem(r, base, "hier hoort een object ({...})", "expected an object");
+			kri_doc_problem(r, base, "hier hoort een object ({...})", "expected an object");
 			continue;
 		}
-		t->name = text(r, base, v, "name", true);
-		t->date = date(r, base, v, "date");
+		t->name = kri_doc_text(r, base, v, "name", true);
+		t->date = kri_doc_date(r, base, v, "date");
 		f->ntraining++;
 	}
 }
 
-static void read_forms(struct frd *r, json_t *arr, struct kr_family *f)
+static void read_forms(struct kri_doc *r, json_t *arr, struct kr_family *f)
 {
 	char path[64];
 	json_t *v;
@@ -233,7 +104,7 @@ static void read_forms(struct frd *r, json_t *arr, struct kr_family *f)
 		int form = json_is_string(v) ? kr_enum_value(KR_ENUM_FORM, json_string_value(v)) : 0;
 		snprintf(path, sizeof path, "forms[%zu]", i);
 		if (!form || form == KR_FORM_HOME || form == KR_FORM_RESIDENTIAL)
-			problem(r, path, "hier hoort een vorm van pleegzorg of gezinshuis "
+			kri_doc_problem(r, path, "hier hoort een vorm van pleegzorg of gezinshuis "
 			        "(foster_fulltime, foster_parttime, crisis, support_family, "
 			        "family_home, informal_network)", "expected a form of foster care or "
 			        "family home (foster_fulltime, foster_parttime, crisis, support_family, "
@@ -243,61 +114,61 @@ static void read_forms(struct frd *r, json_t *arr, struct kr_family *f)
 	}
 }
 
-static void read_all(struct frd *r, json_t *doc, struct kr_family *f)
+static void read_all(struct kri_doc *r, json_t *doc, struct kr_family *f)
 {
 	const char *fmt;
 	json_t *v, *o;
 
-	fmt = text(r, "", doc, "format", true);
+	fmt = kri_doc_text(r, "", doc, "format", true);
 	if (fmt && strcmp(fmt, KR_FAMILY_FORMAT) != 0)
-		problem(r, "format", "\"%s\" is geen formaat dat kring kan lezen (verwacht: \"%s\")",
+		kri_doc_problem(r, "format", "\"%s\" is geen formaat dat kring kan lezen (verwacht: \"%s\")",
 		        "\"%s\" is not a format kring reads (expected \"%s\")", fmt, KR_FAMILY_FORMAT);
-	f->id = text(r, "", doc, "id", true);
-	if (f->id && !valid_id(f->id))
-		problem(r, "id", "moet 1 tot en met 64 tekens zijn: letters, cijfers, - _ of .",
+	f->id = kri_doc_text(r, "", doc, "id", true);
+	if (f->id && !kri_doc_valid_id(f->id))
+		kri_doc_problem(r, "id", "moet 1 tot en met 64 tekens zijn: letters, cijfers, - _ of .",
 		        "must be 1 to 64 characters: letters, digits, - _ or .");
-	f->name = text(r, "", doc, "name", false);
+	f->name = kri_doc_text(r, "", doc, "name", false);
 	if (f->name && strlen(f->name) > 200)
-		problem(r, "name", "is te lang; er passen 200 tekens in", "is too long; 200 "
+		kri_doc_problem(r, "name", "is te lang; er passen 200 tekens in", "is too long; 200 "
 		        "characters fit");
-	f->kind = enumerated(r, "", doc, "kind", KR_ENUM_FAMILY_KIND, false);
-	f->care = enumerated(r, "", doc, "care", KR_ENUM_FAMILY_CARE, false);
-	f->place = text(r, "", doc, "place", false);
-	f->approved = date(r, "", doc, "approved");
-	f->notes = text(r, "", doc, "notes", false);
+	f->kind = kri_doc_enum(r, "", doc, "kind", KR_ENUM_FAMILY_KIND, false);
+	f->care = kri_doc_enum(r, "", doc, "care", KR_ENUM_FAMILY_CARE, false);
+	f->place = kri_doc_text(r, "", doc, "place", false);
+	f->approved = kri_doc_date(r, "", doc, "approved");
+	f->notes = kri_doc_text(r, "", doc, "notes", false);
 	f->capacity = -1;
 	if ((v = json_object_get(doc, "capacity")) && !json_is_null(v)) {
 		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 50)
-			problem(r, "capacity", "hier hoort een heel getal van 0 tot en met 50",
+			kri_doc_problem(r, "capacity", "hier hoort een heel getal van 0 tot en met 50",
 			        "expected a whole number from 0 to 50");
 		else
 			f->capacity = (int)json_integer_value(v);
 	}
-	if ((v = list(r, doc, "forms")))
+	if ((v = kri_doc_list(r, "", doc, "forms")))
 		read_forms(r, v, f);
-	if ((o = object(r, "", doc, "availability"))) {
-		f->availability = enumerated(r, "availability", o, "status", KR_ENUM_AVAILABILITY,
+	if ((o = kri_doc_object(r, "", doc, "availability"))) {
+		f->availability = kri_doc_enum(r, "availability", o, "status", KR_ENUM_AVAILABILITY,
 		                             true);
-		f->available_from = date(r, "availability", o, "from");
-		f->availability_text = text(r, "availability", o, "text", false);
+		f->available_from = kri_doc_date(r, "availability", o, "from");
+		f->availability_text = kri_doc_text(r, "availability", o, "text", false);
 	}
-	if ((v = list(r, doc, "household")))
+	if ((v = kri_doc_list(r, "", doc, "household")))
 		read_household(r, v, f);
-	if ((v = list(r, doc, "training")))
+	if ((v = kri_doc_list(r, "", doc, "training")))
 		read_training(r, v, f);
-	if ((o = object(r, "", doc, "worker"))) {
-		f->worker_name = text(r, "worker", o, "name", false);
-		f->worker_account = text(r, "worker", o, "account", false);
+	if ((o = kri_doc_object(r, "", doc, "worker"))) {
+		f->worker_name = kri_doc_text(r, "worker", o, "name", false);
+		f->worker_account = kri_doc_text(r, "worker", o, "account", false);
 		if (f->worker_account && !kr_account_name_valid(f->worker_account)) {
-			problem(r, "worker.account", "\"%s\" is geen accountnaam (2 tot 64 tekens: "
+			kri_doc_problem(r, "worker.account", "\"%s\" is geen accountnaam (2 tot 64 tekens: "
 			        "letters, cijfers en . _ @ -)", "\"%s\" is not an account name (2 to 64 "
 			        "characters: letters, digits and . _ @ -)", f->worker_account);
 			f->worker_account = NULL;
 		}
 	}
-	if ((o = object(r, "", doc, "peer_group"))) {
-		f->peer_group = text(r, "peer_group", o, "name", true);
-		f->peer_group_since = date(r, "peer_group", o, "since");
+	if ((o = kri_doc_object(r, "", doc, "peer_group"))) {
+		f->peer_group = kri_doc_text(r, "peer_group", o, "name", true);
+		f->peer_group_since = kri_doc_date(r, "peer_group", o, "since");
 	}
 }
 
@@ -305,7 +176,7 @@ enum kr_status kr_family_from_json(void *vdoc, struct kr_family **out, struct kr
 {
 	json_t *doc = vdoc;
 	struct kr_family *f;
-	struct frd r = { err, err ? err->lang : KR_LANG_NL, 0, false };
+	struct kri_doc r = { err, err ? err->lang : KR_LANG_NL, 0, false };
 	enum kr_status rc = KR_OK;
 
 	*out = NULL;
@@ -314,8 +185,8 @@ enum kr_status kr_family_from_json(void *vdoc, struct kr_family **out, struct kr
 	f->priv = json_incref(doc);
 	f->capacity = -1;
 	if (!json_is_object(doc))
-		problem(&r, "", "het document moet een JSON-object ({...}) zijn",
-		        "the document must be a JSON object");
+		kri_doc_problem(&r, "", "het document moet een JSON-object ({...}) zijn",
+		                "the document must be a JSON object");
 	else
 		read_all(&r, doc, f);
 	if (r.nomem) {

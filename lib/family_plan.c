@@ -19,105 +19,13 @@
 #include "kring/enum.h"
 #include "kring/family_plan.h"
 #include "case_int.h"
+#include "doc_read_int.h"
 
 struct prd {
-	struct kr_error *err;
-	enum kr_lang lang;
-	size_t nproblems;
-	bool nomem;
+	struct kri_doc d;       /* the problems (doc_read_int.h) */
 	struct kr_fplan *p;
 	size_t cap_persons;
 };
-
-static void problem(struct prd *r, const char *path, const char *nl, const char *en, ...)
-	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
-
-static void problem(struct prd *r, const char *path, const char *nl, const char *en, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	r->nproblems++;
-	if (!r->err)
-		return;
-	va_start(ap, en);
-	vsnprintf(msg, sizeof msg, kr_tr(r->lang, nl, en), ap);
-	va_end(ap);
-	kr_error_add(r->err, path, "%s", "%s", msg);
-}
-
-static const char *path_of(char *buf, size_t n, const char *base, const char *key)
-{
-	snprintf(buf, n, "%s%s%s", base, *base && key ? "." : "", key ? key : "");
-	return buf;
-}
-
-static const char *text(struct prd *r, const char *base, json_t *o, const char *key,
-                        bool required)
-{
-	char path[128];
-	json_t *v = json_object_get(o, key);
-
-	if (!v || json_is_null(v)) {
-		if (required)
-			problem(r, path_of(path, sizeof path, base, key), "is verplicht; vul dit in",
-			        "is required");
-		return NULL;
-	}
-	if (!json_is_string(v)) {
-		problem(r, path_of(path, sizeof path, base, key), "hier hoort tekst",
-		        "expected text");
-		return NULL;
-	}
-	return json_string_value(v);
-}
-
-static struct kr_date date(struct prd *r, const char *base, json_t *o, const char *key)
-{
-	char path[128];
-	struct kr_date d = { 0, 0, 0 };
-	json_t *v = json_object_get(o, key);
-
-	if (!v || json_is_null(v))
-		return d;
-	if (!json_is_string(v) || !kr_date_parse(json_string_value(v), &d)) {
-		problem(r, path_of(path, sizeof path, base, key),
-		        "\"%s\" is geen datum die bestaat; schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ",
-		        "\"%s\" is not a date that exists (use YYYY-MM-DD, YYYY-MM or YYYY)",
-		        json_is_string(v) ? json_string_value(v) : "?");
-		memset(&d, 0, sizeof d);
-	}
-	return d;
-}
-
-/* A list under key of o, or NULL (absent, null, or not a list: reported). */
-static json_t *list(struct prd *r, const char *base, json_t *o, const char *key)
-{
-	char path[128];
-	json_t *v = json_object_get(o, key);
-
-	if (!v || json_is_null(v))
-		return NULL;
-	if (!json_is_array(v)) {
-		problem(r, path_of(path, sizeof path, base, key), "hier hoort een lijst ([...])",
-		        "expected a list");
-		return NULL;
-	}
-	return v;
-}
-
-/* An id or case ref: 1 to 64 characters of A-Z a-z 0-9 - _ . */
-static bool valid_id(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n == 0 || n > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
-			return false;
-	return true;
-}
 
 static bool linked(const struct kr_fplan *p, const char *ref)
 {
@@ -135,16 +43,16 @@ static void person_ref(struct prd *r, const char *path, json_t *v)
 	struct kr_fplan_person *fp;
 
 	if (!json_is_object(v)) {
-		problem(r, path, "hier hoort een persoon: {\"case\": dossier, \"person\": id}",
+		kri_doc_problem(&r->d, path, "hier hoort een persoon: {\"case\": dossier, \"person\": id}",
 		        "expected a person: {\"case\": ref, \"person\": id}");
 		return;
 	}
-	c = text(r, path, v, "case", true);
-	who = text(r, path, v, "person", true);
+	c = kri_doc_text(&r->d, path, v, "case", true);
+	who = kri_doc_text(&r->d, path, v, "person", true);
 	if (!c || !who)
 		return;
 	if (!linked(r->p, c)) {
-		problem(r, path_of(sub, sizeof sub, path, "case"), "dossier \"%s\" hoort niet bij "
+		kri_doc_problem(&r->d, kri_doc_path(sub, sizeof sub, path, "case"), "dossier \"%s\" hoort niet bij "
 		        "dit gezinsplan; zet het eerst in cases", "case \"%s\" is not one of the "
 		        "family plan's cases; add it to cases first", c);
 		return;
@@ -153,7 +61,7 @@ static void person_ref(struct prd *r, const char *path, json_t *v)
 		size_t cap = r->cap_persons ? 2 * r->cap_persons : 16;
 		struct kr_fplan_person *np = realloc(r->p->persons, cap * sizeof *np);
 		if (!np) {
-			r->nomem = true;
+			r->d.nomem = true;
 			return;
 		}
 		r->p->persons = np;
@@ -169,7 +77,7 @@ static void person_ref(struct prd *r, const char *path, json_t *v)
 static size_t person_list(struct prd *r, const char *base, json_t *o, const char *key)
 {
 	char path[128];
-	json_t *arr = list(r, base, o, key), *v;
+	json_t *arr = kri_doc_list(&r->d, base, o, key), *v;
 	size_t i;
 
 	json_array_foreach(arr, i, v) {
@@ -185,30 +93,30 @@ static json_t *items(struct prd *r, json_t *doc, const char *key,
                      void (*item)(struct prd *, const char *, json_t *))
 {
 	char base[64], path[96];
-	json_t *arr = list(r, "", doc, key), *v, *seen;
+	json_t *arr = kri_doc_list(&r->d, "", doc, key), *v, *seen;
 	size_t i;
 
 	if (!arr)
 		return NULL;
 	if (!(seen = json_object())) {
-		r->nomem = true;
+		r->d.nomem = true;
 		return NULL;
 	}
 	json_array_foreach(arr, i, v) {
 		const char *id;
 		snprintf(base, sizeof base, "%s[%zu]", key, i);
 		if (!json_is_object(v)) {
-			problem(r, base, "hier hoort een object ({...})", "expected an object");
+			kri_doc_problem(&r->d, base, "hier hoort een object ({...})", "expected an object");
 			continue;
 		}
-		if ((id = text(r, base, v, "id", true))) {
+		if ((id = kri_doc_text(&r->d, base, v, "id", true))) {
 			json_t *prev = json_object_get(seen, id);
-			if (!valid_id(id))
-				problem(r, path_of(path, sizeof path, base, "id"), "moet 1 tot en met 64 "
+			if (!kri_doc_valid_id(id))
+				kri_doc_problem(&r->d, kri_doc_path(path, sizeof path, base, "id"), "moet 1 tot en met 64 "
 				        "tekens zijn: letters, cijfers, - _ of .", "must be 1 to 64 "
 				        "characters: letters, digits, - _ or .");
 			else if (prev)
-				problem(r, path_of(path, sizeof path, base, "id"), "hetzelfde id \"%s\" als "
+				kri_doc_problem(&r->d, kri_doc_path(path, sizeof path, base, "id"), "hetzelfde id \"%s\" als "
 				        "item %lld; kies een ander id", "duplicate id \"%s\" (also used by "
 				        "item %lld)", id, (long long)json_integer_value(prev));
 			else
@@ -222,7 +130,7 @@ static json_t *items(struct prd *r, json_t *doc, const char *key,
 
 static void goal(struct prd *r, const char *base, json_t *v)
 {
-	text(r, base, v, "text", true);
+	kri_doc_text(&r->d, base, v, "text", true);
 	person_list(r, base, v, "who");
 }
 
@@ -231,11 +139,11 @@ static void agreement(struct prd *r, const char *base, json_t *v)
 	char path[96];
 	json_t *done = json_object_get(v, "done");
 
-	text(r, base, v, "what", true);
-	text(r, base, v, "when", false);
+	kri_doc_text(&r->d, base, v, "what", true);
+	kri_doc_text(&r->d, base, v, "when", false);
 	person_list(r, base, v, "who");
 	if (done && !json_is_null(done) && !json_is_boolean(done))
-		problem(r, path_of(path, sizeof path, base, "done"), "hier hoort true of false",
+		kri_doc_problem(&r->d, kri_doc_path(path, sizeof path, base, "done"), "hier hoort true of false",
 		        "expected true or false");
 }
 
@@ -244,10 +152,10 @@ static void wish(struct prd *r, const char *base, json_t *v)
 	char path[96];
 	json_t *by = json_object_get(v, "by");
 
-	text(r, base, v, "text", true);
-	date(r, base, v, "date");
+	kri_doc_text(&r->d, base, v, "text", true);
+	kri_doc_date(&r->d, base, v, "date");
 	if (by && !json_is_null(by))
-		person_ref(r, path_of(path, sizeof path, base, "by"), by);
+		person_ref(r, kri_doc_path(path, sizeof path, base, "by"), by);
 }
 
 /* "HH:MM", 00:00 to 23:59. */
@@ -267,22 +175,22 @@ static void meeting(struct prd *r, const char *base, json_t *v)
 
 	m->id = json_string_value(json_object_get(v, "id"));   /* checked by items() */
 	snprintf(m->path, sizeof m->path, "%s", base);
-	m->date = date(r, base, v, "date");
-	if ((t = text(r, base, v, "time", false)) && !valid_time(t))
-		problem(r, path_of(path, sizeof path, base, "time"), "\"%s\" is geen tijd; schrijf "
+	m->date = kri_doc_date(&r->d, base, v, "date");
+	if ((t = kri_doc_text(&r->d, base, v, "time", false)) && !valid_time(t))
+		kri_doc_problem(&r->d, kri_doc_path(path, sizeof path, base, "time"), "\"%s\" is geen tijd; schrijf "
 		        "UU:MM, zoals 19:30", "\"%s\" is not a time of day (use HH:MM, such as "
 		        "19:30)", t);
-	text(r, base, v, "place", false);
-	if ((t = text(r, base, v, "type", false)) && !kr_enum_value(KR_ENUM_MEETING_TYPE, t))
-		problem(r, path_of(path, sizeof path, base, "type"), "\"%s\" is geen soort "
+	kri_doc_text(&r->d, base, v, "place", false);
+	if ((t = kri_doc_text(&r->d, base, v, "type", false)) && !kr_enum_value(KR_ENUM_MEETING_TYPE, t))
+		kri_doc_problem(&r->d, kri_doc_path(path, sizeof path, base, "type"), "\"%s\" is geen soort "
 		        "bijeenkomst die kring kent (diy, family_group_conference, round_table, "
 		        "signs_of_safety, action_team, other)", "\"%s\" is not a kind of meeting kring "
 		        "knows (diy, family_group_conference, round_table, signs_of_safety, "
 		        "action_team, other)", t);
-	outcome = text(r, base, v, "outcome", false);
+	outcome = kri_doc_text(&r->d, base, v, "outcome", false);
 	m->has_outcome = outcome && *outcome;
 	if (coord && !json_is_null(coord))
-		person_ref(r, path_of(path, sizeof path, base, "coordinator"), coord);
+		person_ref(r, kri_doc_path(path, sizeof path, base, "coordinator"), coord);
 	person_list(r, base, v, "invited");
 	m->nattended = person_list(r, base, v, "attended");
 }
@@ -290,34 +198,34 @@ static void meeting(struct prd *r, const char *base, json_t *v)
 static void read_cases(struct prd *r, json_t *doc)
 {
 	char path[64];
-	json_t *arr = list(r, "", doc, "cases"), *v;
+	json_t *arr = kri_doc_list(&r->d, "", doc, "cases"), *v;
 	size_t i;
 
 	if (!arr) {
 		if (!json_object_get(doc, "cases"))
-			problem(r, "cases", "is verplicht: de dossiers van de broers en zussen (2 of "
+			kri_doc_problem(&r->d, "cases", "is verplicht: de dossiers van de broers en zussen (2 of "
 			        "meer)", "is required: the cases of the siblings (2 or more)");
 		return;
 	}
 	if (json_array_size(arr) < 2 || json_array_size(arr) > KR_FPLAN_MAX_CASES) {
-		problem(r, "cases", "een gezinsplan verbindt 2 tot en met %d dossiers; hier staan er "
+		kri_doc_problem(&r->d, "cases", "een gezinsplan verbindt 2 tot en met %d dossiers; hier staan er "
 		        "%zu", "a family plan links 2 to %d cases; this one has %zu",
 		        KR_FPLAN_MAX_CASES, json_array_size(arr));
 		if (json_array_size(arr) > KR_FPLAN_MAX_CASES)
 			return;
 	}
 	if (!(r->p->cases = calloc(json_array_size(arr) + 1, sizeof *r->p->cases))) {
-		r->nomem = true;
+		r->d.nomem = true;
 		return;
 	}
 	json_array_foreach(arr, i, v) {
 		const char *ref = json_is_string(v) ? json_string_value(v) : NULL;
 		snprintf(path, sizeof path, "cases[%zu]", i);
-		if (!ref || !valid_id(ref))
-			problem(r, path, "hier hoort een dossiernummer, zoals \"PZ-2026-0101\"",
+		if (!ref || !kri_doc_valid_id(ref))
+			kri_doc_problem(&r->d, path, "hier hoort een dossiernummer, zoals \"PZ-2026-0101\"",
 			        "expected a case ref, such as \"PZ-2026-0101\"");
 		else if (linked(r->p, ref))
-			problem(r, path, "dossier \"%s\" staat er twee keer in", "case \"%s\" is listed "
+			kri_doc_problem(&r->d, path, "dossier \"%s\" staat er twee keer in", "case \"%s\" is listed "
 			        "twice", ref);
 		else
 			r->p->cases[r->p->ncases++] = ref;
@@ -330,17 +238,17 @@ static void read_all(struct prd *r, json_t *doc)
 	json_t *m;
 	struct kr_fplan *p = r->p;
 
-	fmt = text(r, "", doc, "format", true);
+	fmt = kri_doc_text(&r->d, "", doc, "format", true);
 	if (fmt && strcmp(fmt, KR_FPLAN_FORMAT) != 0)
-		problem(r, "format", "\"%s\" is geen formaat dat kring kan lezen (verwacht: \"%s\")",
+		kri_doc_problem(&r->d, "format", "\"%s\" is geen formaat dat kring kan lezen (verwacht: \"%s\")",
 		        "\"%s\" is not a format kring reads (expected \"%s\")", fmt, KR_FPLAN_FORMAT);
-	p->id = text(r, "", doc, "id", true);
-	if (p->id && !valid_id(p->id))
-		problem(r, "id", "moet 1 tot en met 64 tekens zijn: letters, cijfers, - _ of .",
+	p->id = kri_doc_text(&r->d, "", doc, "id", true);
+	if (p->id && !kri_doc_valid_id(p->id))
+		kri_doc_problem(&r->d, "id", "moet 1 tot en met 64 tekens zijn: letters, cijfers, - _ of .",
 		        "must be 1 to 64 characters: letters, digits, - _ or .");
-	p->name = text(r, "", doc, "name", false);
+	p->name = kri_doc_text(&r->d, "", doc, "name", false);
 	if (p->name && strlen(p->name) > 200)
-		problem(r, "name", "is te lang; er passen 200 tekens in", "is too long; 200 "
+		kri_doc_problem(&r->d, "name", "is te lang; er passen 200 tekens in", "is too long; 200 "
 		        "characters fit");
 	read_cases(r, doc);
 	items(r, doc, "goals", goal);
@@ -349,7 +257,7 @@ static void read_all(struct prd *r, json_t *doc)
 	m = json_object_get(doc, "meetings");
 	if (json_is_array(m) && json_array_size(m) &&
 	    !(p->meetings = calloc(json_array_size(m), sizeof *p->meetings))) {
-		r->nomem = true;
+		r->d.nomem = true;
 		return;
 	}
 	items(r, doc, "meetings", meeting);
@@ -359,7 +267,7 @@ enum kr_status kr_fplan_from_json(void *vdoc, struct kr_fplan **out, struct kr_e
 {
 	json_t *doc = vdoc;
 	struct kr_fplan *p;
-	struct prd r = { err, err ? err->lang : KR_LANG_NL, 0, false, NULL, 0 };
+	struct prd r = { { err, err ? err->lang : KR_LANG_NL, 0, false }, NULL, 0 };
 	enum kr_status rc = KR_OK;
 
 	*out = NULL;
@@ -368,20 +276,20 @@ enum kr_status kr_fplan_from_json(void *vdoc, struct kr_fplan **out, struct kr_e
 	p->priv = json_incref(doc);
 	r.p = p;
 	if (!json_is_object(doc))
-		problem(&r, "", "het document moet een JSON-object ({...}) zijn",
-		        "the document must be a JSON object");
+		kri_doc_problem(&r.d, "", "het document moet een JSON-object ({...}) zijn",
+		                "the document must be a JSON object");
 	else
 		read_all(&r, doc);
-	if (r.nomem) {
+	if (r.d.nomem) {
 		rc = kr_error_say(err, KR_ENOMEM, "te weinig geheugen om het gezinsplan te lezen",
 		                  "out of memory while reading the family plan");
 		goto out;
 	}
-	if (r.nproblems) {
-		rc = kr_error_say(err, KR_EINVAL, r.nproblems == 1 ? "het gezinsplan heeft %zu "
+	if (r.d.nproblems) {
+		rc = kr_error_say(err, KR_EINVAL, r.d.nproblems == 1 ? "het gezinsplan heeft %zu "
 		                  "probleem" : "het gezinsplan heeft %zu problemen",
-		                  r.nproblems == 1 ? "the family plan has %zu problem"
-		                  : "the family plan has %zu problems", r.nproblems);
+		                  r.d.nproblems == 1 ? "the family plan has %zu problem"
+		                  : "the family plan has %zu problems", r.d.nproblems);
 		goto out;
 	}
 	*out = p;
