@@ -36,11 +36,11 @@ const char *kri_json_kind(const json_t *v, enum kr_lang lang);
 
 /* Parses the JSON document text[0..len) (a UTF-8 byte-order mark, as some
  * Windows tools write, is skipped; duplicate keys are refused) into *doc,
- * a new reference the caller owns.  Fails with KR_EINVAL ("het document is
- * geen geldige JSON", with the line and column in err's details) or
- * KR_ENOMEM.  The readers of a case, a foster family and a family plan
- * share it; each checks its own size limit first. */
-enum kr_status kri_json_document(const char *text, size_t len, json_t **doc,
+ * a new reference the caller owns.  Fails with KR_ETOOBIG when len is over
+ * max (before anything is parsed), KR_EINVAL ("het document is geen
+ * geldige JSON", with the line and column in err's details) or KR_ENOMEM.
+ * The readers of a case, a foster family and a family plan share it. */
+enum kr_status kri_json_document(const char *text, size_t len, size_t max, json_t **doc,
                                  struct kr_error *err);
 
 /* The case model in its compact binary form (case_pack.c): every field of

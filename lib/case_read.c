@@ -1690,11 +1690,20 @@ out:
 	return rc;
 }
 
-enum kr_status kri_json_document(const char *text, size_t len, json_t **doc,
+enum kr_status kri_json_document(const char *text, size_t len, size_t max, json_t **doc,
                                  struct kr_error *err)
 {
 	json_error_t jerr;
 
+	*doc = NULL;
+	if (len > max && max % (1u << 20) == 0)
+		return kr_error_say(err, KR_ETOOBIG, "het document is %zu bytes; er mag hoogstens %zu "
+		                    "bytes (%zu MiB) in", "the document is %zu bytes; the limit is %zu "
+		                    "bytes (%zu MiB)", len, max, max >> 20);
+	if (len > max)
+		return kr_error_say(err, KR_ETOOBIG, "het document is %zu bytes; er mag hoogstens %zu "
+		                    "bytes in", "the document is %zu bytes; the limit is %zu bytes",
+		                    len, max);
 	/* A UTF-8 byte-order mark, as some Windows tools write, is not content. */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
@@ -1716,12 +1725,7 @@ enum kr_status kr_case_read(const char *text, size_t len, struct kr_case **out,
 	enum kr_status rc;
 
 	*out = NULL;
-	if (len > KR_CASE_MAX_BYTES)
-		return kr_error_say(err, KR_ETOOBIG,
-		                    "het document is %zu bytes; er mag hoogstens %u bytes (16 MiB) "
-		                    "in", "the document is %zu bytes; the limit is %u bytes (16 MiB)",
-		                    len, KR_CASE_MAX_BYTES);
-	if ((rc = kri_json_document(text, len, &doc, err)) != KR_OK)
+	if ((rc = kri_json_document(text, len, KR_CASE_MAX_BYTES, &doc, err)) != KR_OK)
 		return rc;
 	rc = kr_case_from_json(doc, out, err);
 	json_decref(doc);

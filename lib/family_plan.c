@@ -306,11 +306,7 @@ enum kr_status kr_fplan_read(const char *text_in, size_t len, struct kr_fplan **
 	enum kr_status rc;
 
 	*out = NULL;
-	if (len > KR_FPLAN_MAX_BYTES)
-		return kr_error_say(err, KR_ETOOBIG, "het document is %zu bytes; er mag hoogstens %u "
-		                    "bytes in", "the document is %zu bytes; the limit is %u bytes",
-		                    len, KR_FPLAN_MAX_BYTES);
-	if ((rc = kri_json_document(text_in, len, &doc, err)) != KR_OK)
+	if ((rc = kri_json_document(text_in, len, KR_FPLAN_MAX_BYTES, &doc, err)) != KR_OK)
 		return rc;
 	rc = kr_fplan_from_json(doc, out, err);
 	json_decref(doc);
