@@ -225,32 +225,15 @@ out:
 enum kr_status kr_fplan_get(struct kr_store *s, const char *id, struct kr_fplan **out,
                             long *rev_out, struct kr_error *err)
 {
-	sqlite3_stmt *st;
 	enum kr_status rc;
 	char *doc = NULL;
 	long rev = 0;
-	int step;
 
 	*out = NULL;
 	if (rev_out)
 		*rev_out = 0;
-	if ((rc = kri_stmt(s, "SELECT head, doc FROM family_plans WHERE id = ?1", &st, err)))
-		return rc;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(st, 1);
-		rev = (long)sqlite3_column_int64(st, 0);
-		if (!(doc = strdup(t ? (const char *)t : "")))
-			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
-	} else if (step == SQLITE_DONE) {
-		rc = kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
-		                  "family plan %s does not exist", id);
-	} else {
-		rc = kri_store_fail(s, err, "Het gezinsplan lezen lukt niet",
-		                    "Reading the family plan failed");
-	}
-	sqlite3_reset(st);
+	rc = kri_store_head_doc(s, "SELECT head, doc FROM family_plans WHERE id = ?1", id, &doc, &rev,
+	                        "gezinsplan", "family plan", err);
 	if (rc == KR_OK && (rc = kr_fplan_read(doc, strlen(doc), out, err)) == KR_OK && rev_out)
 		*rev_out = rev;
 	free(doc);

@@ -317,32 +317,15 @@ enum kr_status kri_family_links_sync(struct kr_store *s, sqlite3_int64 case_id,
 enum kr_status kr_family_get(struct kr_store *s, const char *id, struct kr_family **out,
                              long *rev_out, struct kr_error *err)
 {
-	sqlite3_stmt *st;
 	enum kr_status rc;
 	char *doc = NULL;
 	long rev = 0;
-	int step;
 
 	*out = NULL;
 	if (rev_out)
 		*rev_out = 0;
-	if ((rc = kri_stmt(s, "SELECT head, doc FROM families WHERE id = ?1", &st, err)))
-		return rc;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(st, 1);
-		rev = (long)sqlite3_column_int64(st, 0);
-		if (!(doc = strdup(t ? (const char *)t : "")))
-			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
-	} else if (step == SQLITE_DONE) {
-		rc = kr_error_say(err, KR_ENOTFOUND, "pleeggezin %s staat niet in het register",
-		                  "foster family %s is not in the register", id);
-	} else {
-		rc = kri_store_fail(s, err, "Het pleeggezin lezen lukt niet",
-		                    "Reading the foster family failed");
-	}
-	sqlite3_reset(st);
+	rc = kri_store_head_doc(s, "SELECT head, doc FROM families WHERE id = ?1", id, &doc, &rev,
+	                        "pleeggezin", "foster family", err);
 	if (rc == KR_OK && (rc = kr_family_read(doc, strlen(doc), out, err)) == KR_OK && rev_out)
 		*rev_out = rev;
 	free(doc);

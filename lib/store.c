@@ -1191,6 +1191,36 @@ enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
 	return rc;
 }
 
+enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const char *id,
+                                  char **doc, long *head, const char *what_nl,
+                                  const char *what_en, struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	int step;
+
+	*doc = NULL;
+	*head = 0;
+	if ((rc = kri_stmt(s, sql, &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 1);
+		*head = (long)sqlite3_column_int64(st, 0);
+		if (!(*doc = strdup(t ? (const char *)t : "")))
+			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+	} else if (step == SQLITE_DONE) {
+		rc = kr_error_say(err, KR_ENOTFOUND, "%s %s bestaat niet", "%s %s does not exist",
+		                  err && err->lang == KR_LANG_EN ? what_en : what_nl, id);
+	} else {
+		rc = kri_store_fail(s, err, "Lezen uit de database lukt niet",
+		                    "Reading from the database failed");
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 /* ---- the binary model beside each revision (case_pack.c, schema 10) ---------------------- */
 
 enum kr_status kri_store_model_put(struct kr_store *s, int64_t case_id, long rev,
