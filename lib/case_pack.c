@@ -341,8 +341,19 @@ struct rd {
 	const unsigned char *p, *end;
 	struct kri_arena *arena;
 	size_t npersons, nplacements, ngoals;   /* for the index checks */
-	bool bad;
+	bool bad, nomem;
 };
+
+static const char *get_str(struct rd *r);
+
+/* An id the parser always sets: absent means damage. */
+static const char *get_id(struct rd *r)
+{
+	const char *s = get_str(r);
+	if (!s)
+		r->bad = true;
+	return s;
+}
 
 static uint64_t get_u(struct rd *r)
 {
@@ -453,7 +464,7 @@ static const char *get_str(struct rd *r)
 		return NULL;
 	}
 	if (!(s = kri_arena_alloc(r->arena, (size_t)n + 1))) {
-		r->bad = true;
+		r->bad = r->nomem = true;
 		return NULL;
 	}
 	memcpy(s, r->p, (size_t)n);
@@ -475,12 +486,12 @@ static void *get_list(struct rd *r, size_t size, size_t *n)
 	if (r->bad || k == 0)
 		return NULL;
 	k--;
-	if (k > (uint64_t)(r->end - r->p)) {
+	if (k > (uint64_t)(r->end - r->p) || k > SIZE_MAX / size) {
 		r->bad = true;
 		return NULL;
 	}
 	if (!(v = kri_arena_alloc(r->arena, k ? (size_t)k * size : 1))) {
-		r->bad = true;
+		r->bad = r->nomem = true;
 		return NULL;
 	}
 	*n = (size_t)k;
@@ -513,7 +524,7 @@ static void get_strings(struct rd *r, struct kr_strings *s)
 
 static void get_person(struct rd *r, struct kr_person *p)
 {
-	p->id = get_str(r);
+	p->id = get_id(r);
 	p->name = get_str(r);
 	p->sex = get_enum(r, KR_SEX__N);
 	p->born = get_date(r);
@@ -551,7 +562,7 @@ static void get_matching(struct rd *r, struct kr_matching *m)
 
 static void get_placement(struct rd *r, struct kr_placement *p)
 {
-	p->id = get_str(r);
+	p->id = get_id(r);
 	p->form = get_enum(r, KR_FORM__N);
 	p->variant = get_enum(r, KR_VARIANT__N);
 	p->network = get_tri(r);
@@ -576,7 +587,7 @@ static void get_placement(struct rd *r, struct kr_placement *p)
 
 static void get_meeting(struct rd *r, struct kr_meeting *m)
 {
-	m->id = get_str(r);
+	m->id = get_id(r);
 	m->date = get_date(r);
 	m->type = get_enum(r, KR_MEET__N);
 	m->continuum = get_enum(r, KR_CONT__N);
@@ -625,7 +636,7 @@ static void get_plan(struct rd *r, struct kr_plan *p)
 	p->wishes = get_list(r, sizeof *p->wishes, &p->nwishes);
 	for (size_t i = 0; i < p->nwishes && !r->bad; i++) {
 		struct kr_wish *w = &p->wishes[i];
-		w->id = get_str(r);
+		w->id = get_id(r);
 		w->by = get_index(r, r->npersons);
 		w->date = get_date(r);
 		w->text = get_str(r);
@@ -634,7 +645,7 @@ static void get_plan(struct rd *r, struct kr_plan *p)
 	}
 	p->goals = get_list(r, sizeof *p->goals, &p->ngoals);
 	for (size_t i = 0; i < p->ngoals && !r->bad; i++) {
-		p->goals[i].id = get_str(r);
+		p->goals[i].id = get_id(r);
 		p->goals[i].text = get_str(r);
 		p->goals[i].indicator = get_str(r);
 	}
@@ -642,7 +653,7 @@ static void get_plan(struct rd *r, struct kr_plan *p)
 	p->agreements = get_list(r, sizeof *p->agreements, &p->nagreements);
 	for (size_t i = 0; i < p->nagreements && !r->bad; i++) {
 		struct kr_agreement *a = &p->agreements[i];
-		a->id = get_str(r);
+		a->id = get_id(r);
 		a->goal = get_index(r, r->ngoals);
 		a->who = get_indices(r, r->npersons, &a->nwho);
 		a->what = get_str(r);
@@ -702,7 +713,7 @@ enum kr_status kri_case_unpack(const void *data, size_t len, struct kr_case **ou
 		kr_case_free(c);
 		return KR_EINVAL;
 	}
-	c->ref = get_str(&r);
+	c->ref = get_id(&r);
 	child = get_int(&r);
 	c->opened = get_date(&r);
 	c->perspective_date = get_date(&r);
@@ -771,7 +782,7 @@ enum kr_status kri_case_unpack(const void *data, size_t len, struct kr_case **ou
 	get_support(&r, &c->support_fosterparents);
 	if (r.bad || r.p != r.end) {
 		kr_case_free(c);
-		return KR_EINVAL;
+		return r.nomem ? KR_ENOMEM : KR_EINVAL;
 	}
 	*out = c;
 	return KR_OK;

@@ -1083,7 +1083,7 @@ struct refresh_worker {
 	const char *path;
 	size_t from, step;
 	pthread_t thread;
-	bool started;
+	bool started, opened;
 	enum kr_status rc;
 	struct kr_error err;
 };
@@ -1094,8 +1094,10 @@ static void *refresh_worker(void *arg)
 	struct refresh_worker *w = arg;
 	struct kr_store *s = NULL;
 
-	if ((w->rc = kr_store_open(w->path, &s, &w->err)) == KR_OK)
+	if (kr_store_open(w->path, &s, &w->err) == KR_OK) {
+		w->opened = true;
 		w->rc = refresh_range(w->r, s, w->from, w->step, &w->err);
+	}
 	kr_store_close(s);
 	return NULL;
 }
@@ -1106,8 +1108,9 @@ static void *refresh_worker(void *arg)
  * cases are dealt out over the configured threads (kr_config.threads, 0:
  * one per core), each with its own connection, which a WAL database
  * serves side by side.  A database in memory has no file to open again
- * and is read on this thread, as is everything when one thread is set or
- * a thread cannot start.  Nothing is written here (see refresh()).
+ * and is read on this thread, as is everything when one thread is set,
+ * and the share of a thread that cannot start or cannot open the file.
+ * Nothing is written here (see refresh()).
  */
 static enum kr_status refresh_models(struct refresh *r)
 {
@@ -1130,17 +1133,25 @@ static enum kr_status refresh_models(struct refresh *r)
 		w[i].path = path;
 		w[i].from = i;
 		w[i].step = nw;
-		kr_error_init(&w[i].err);
+		kr_error_init_lang(&w[i].err, r->err ? r->err->lang : kr_config_get()->lang);
 		w[i].started = pthread_create(&w[i].thread, NULL, refresh_worker, &w[i]) == 0;
 	}
 	for (size_t i = 0; i < nw; i++) {
 		if (w[i].started)
 			pthread_join(w[i].thread, NULL);
-		else   /* no thread: its share on this one */
+		if (!w[i].started || !w[i].opened) {
+			/* no thread, or it could not open the file: its share on this one */
+			kr_error_cleanup(&w[i].err);
+			kr_error_init_lang(&w[i].err, r->err ? r->err->lang : kr_config_get()->lang);
 			w[i].rc = refresh_range(r, r->s, w[i].from, w[i].step, &w[i].err);
+		}
 		if (w[i].rc && !rc) {
 			rc = w[i].rc;
-			kr_error_say(r->err, rc, "%s", "%s", w[i].err.message);
+			if (r->err) {
+				kr_error_say(r->err, rc, "%s", "%s", w[i].err.message);
+				for (size_t k = 0; k < w[i].err.ndetails; k++)
+					kr_error_add(r->err, NULL, "%s", "%s", w[i].err.details[k]);
+			}
 		}
 		kr_error_cleanup(&w[i].err);
 	}

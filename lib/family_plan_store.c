@@ -233,7 +233,11 @@ enum kr_status kr_fplan_get(struct kr_store *s, const char *id, struct kr_fplan 
 	if (rev_out)
 		*rev_out = 0;
 	rc = kri_store_head_doc(s, "SELECT head, doc FROM family_plans WHERE id = ?1", id, &doc, &rev,
-	                        "gezinsplan", "family plan", err);
+	                        "Het gezinsplan lezen lukt niet",
+	                        "Reading the family plan failed", err);
+	if (rc == KR_ENOTFOUND)
+		rc = kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
+		                  "family plan %s does not exist", id);
 	if (rc == KR_OK && (rc = kr_fplan_read(doc, strlen(doc), out, err)) == KR_OK && rev_out)
 		*rev_out = rev;
 	free(doc);

@@ -325,7 +325,11 @@ enum kr_status kr_family_get(struct kr_store *s, const char *id, struct kr_famil
 	if (rev_out)
 		*rev_out = 0;
 	rc = kri_store_head_doc(s, "SELECT head, doc FROM families WHERE id = ?1", id, &doc, &rev,
-	                        "pleeggezin", "foster family", err);
+	                        "Het pleeggezin lezen lukt niet",
+	                        "Reading the foster family failed", err);
+	if (rc == KR_ENOTFOUND)
+		rc = kr_error_say(err, KR_ENOTFOUND, "pleeggezin %s staat niet in het register",
+		                  "foster family %s is not in the register", id);
 	if (rc == KR_OK && (rc = kr_family_read(doc, strlen(doc), out, err)) == KR_OK && rev_out)
 		*rev_out = rev;
 	free(doc);

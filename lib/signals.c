@@ -20,6 +20,7 @@
  * missing in words, with the path in the document as `field`.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,13 +147,21 @@ static const struct {
 	[R_DATA_MISSING] = { "data-missing", "Gegevens ontbreken", "Data missing", "—" },
 };
 
+static const char *catalogue[R__N];
+static pthread_once_t catalogue_once = PTHREAD_ONCE_INIT;
+
+static void catalogue_fill(void)
+{
+	for (int i = 0; i < R__N; i++)
+		catalogue[i] = rules[i].id;
+}
+
 const char *const *kr_signals_catalogue(size_t *n)
 {
-	static const char *table[R__N];
-	for (int i = 0; i < R__N; i++)
-		table[i] = rules[i].id;
+	/* filled once: the server's threads and the walks' workers ask at once */
+	pthread_once(&catalogue_once, catalogue_fill);
 	*n = R__N;
-	return table;
+	return catalogue;
 }
 
 static int rule_of(const char *id)

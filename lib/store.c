@@ -1192,8 +1192,8 @@ enum kr_status kr_store_get(struct kr_store *s, const char *ref, long rev,
 }
 
 enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const char *id,
-                                  char **doc, long *head, const char *what_nl,
-                                  const char *what_en, struct kr_error *err)
+                                  char **doc, long *head, const char *fail_nl,
+                                  const char *fail_en, struct kr_error *err)
 {
 	sqlite3_stmt *st;
 	enum kr_status rc;
@@ -1211,11 +1211,9 @@ enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const cha
 		if (!(*doc = strdup(t ? (const char *)t : "")))
 			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	} else if (step == SQLITE_DONE) {
-		rc = kr_error_say(err, KR_ENOTFOUND, "%s %s bestaat niet", "%s %s does not exist",
-		                  err && err->lang == KR_LANG_EN ? what_en : what_nl, id);
+		rc = KR_ENOTFOUND;   /* the caller says what was not found */
 	} else {
-		rc = kri_store_fail(s, err, "Lezen uit de database lukt niet",
-		                    "Reading from the database failed");
+		rc = kri_store_fail(s, err, fail_nl, fail_en);
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -1234,7 +1232,10 @@ enum kr_status kri_store_model_put(struct kr_store *s, int64_t case_id, long rev
 
 	kr_buf_init(&b, KR_CASE_MAX_BYTES);
 	if ((rc = kri_case_pack(c, &b))) {
-		rc = kr_error_say(err, rc, "geen geheugen meer", "out of memory");
+		rc = rc == KR_ETOOBIG
+		     ? kr_error_say(err, rc, "het dossier is te groot om in te pakken",
+		                    "the case is too large to pack")
+		     : kr_error_say(err, rc, "geen geheugen meer", "out of memory");
 		goto out;
 	}
 	if ((rc = frame_pack(s->zc, b.data, b.len, NULL, 0, &z, &zn, err)) ||

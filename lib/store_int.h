@@ -141,12 +141,12 @@ enum kr_status kri_store_get_model(struct kr_store *s, const char *ref, long rev
 
 /* The latest document and head revision of the record id that sql (a
  * "SELECT head, doc FROM t WHERE id = ?1") finds: *doc a malloc'd copy the
- * caller frees.  KR_ENOTFOUND says "<what> <id> bestaat niet" (what_nl,
- * what_en: "gezinsplan", "family plan"); KR_EDB, KR_ENOMEM.  For the
- * register of foster families and the family plans, which keep their
- * documents alike. */
+ * caller frees.  KR_ENOTFOUND without a message (the caller says what was
+ * not found), KR_EDB saying fail_nl / fail_en (plain texts) with SQLite's
+ * words, KR_ENOMEM.  For the register of foster families and the family
+ * plans, which keep their documents alike. */
 enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const char *id,
-                                  char **doc, long *head, const char *what_nl,
-                                  const char *what_en, struct kr_error *err);
+                                  char **doc, long *head, const char *fail_nl,
+                                  const char *fail_en, struct kr_error *err);
 
 #endif

@@ -804,6 +804,7 @@ unsigned long long ks_audit_stop(void)
 	pthread_mutex_lock(&q.lock);
 	q.stop = true;
 	pthread_cond_signal(&q.wake);
+	pthread_cond_signal(&q.gather);   /* a gathering writer stops waiting at once */
 	pthread_mutex_unlock(&q.lock);
 	pthread_join(q.thread, NULL);
 	q.running = false;
