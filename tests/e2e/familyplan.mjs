@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PHONE, ROOT, TABLET, clean, csrf, goto, kring, login, newPage, pageFetch, setup } from './harness.mjs';
+import { PHONE, ROOT, TABLET, clean, csrf, goto, kring, login, newPage, pageFetch, setup, shot } from './harness.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const KEES_PW = 'Heidebloem-Sneeuw-58';
@@ -112,6 +112,7 @@ test('from a case to its family plan: both children with their own wishes and go
 	assert.match(await page.textContent('.fplan-meeting[data-meeting=m1] dd.attended'), /Noah de Boer, Tess de Boer/);
 	assert.match(m1, /Eén rooster voor beide kinderen/);
 	assert.equal(await page.$('.fplan-meeting[data-meeting=m2] dd.attended'), null, 'a meeting still to come: nobody came yet');
+	await shot(page, 'family-plan', true);
 	/* the link back to a child's case */
 	await page.click(`.fplan-child[data-case=${TESS}] a`);
 	await page.waitForSelector('#case-title');
@@ -191,6 +192,7 @@ test('a worker of both children changes a goal and an agreement and adds a goal;
 	assert.match(hist, /doel g3 toegevoegd: ‘Samen een weekend weg’/);
 	assert.match(hist, /gezinsplan aangemaakt/);
 	assert.match(await page.textContent('#fplan-history li[data-revision="3"]'), /anouk/);
+	await shot(page, 'family-plan-edited', true);
 	clean(page);
 	await page.context().close();
 });
@@ -292,6 +294,7 @@ test('a worker makes a family plan from a case page: two cases at least, then th
 	await page.waitForSelector('dialog[open] .dialog-error:not([hidden])');
 	assert.match(await page.textContent('dialog[open] .dialog-error'), /ten minste twee dossiers/);
 	assert.deepEqual(await axe(page), [], 'the dialog passes axe');
+	await shot(page, 'family-plan-new');
 	await page.getByLabel(/PZ-2026-0102/).check();
 	await page.click('dialog[open] [data-action=save]');
 	await page.waitForFunction(() => location.hash.startsWith('#/family-plans/gp-'));
