@@ -136,7 +136,6 @@ enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const 
 	enum kr_status rc;
 	long head = 0;
 	char *doc = NULL;
-	int step;
 
 	if (rev_out)
 		*rev_out = 0;
@@ -150,32 +149,15 @@ enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const 
 		goto out;
 	if ((rc = kr_fplan_check(s, p, (long)(now / 86400), err)))
 		goto out;
-	if ((rc = kri_stmt(s, "SELECT head FROM family_plans WHERE id = ?1", &st, err)))
+	rc = kri_store_expect_head(s, "SELECT head FROM family_plans WHERE id = ?1", p->id,
+	                           expect_rev, &head, "Het gezinsplan lezen lukt niet",
+	                           "Reading the family plan failed", "gezinsplan", "family plan",
+	                           err);
+	if (rc == KR_ENOTFOUND)
+		rc = kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
+		                  "family plan %s does not exist", p->id);
+	if (rc)
 		goto out;
-	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		head = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		rc = kri_store_fail(s, err, "Het gezinsplan lezen lukt niet",
-		                    "Reading the family plan failed");
-		goto out;
-	}
-	if (head && expect_rev == -1) {
-		rc = kr_error_say(err, KR_ECONFLICT, "gezinsplan %s bestaat al (versie %ld)",
-		                  "family plan %s exists already (revision %ld)", p->id, head);
-		goto out;
-	}
-	if (expect_rev > 0 && head != expect_rev) {
-		rc = head ? kr_error_say(err, KR_ECONFLICT, "gezinsplan %s is intussen gewijzigd: "
-		                         "jouw wijziging gaat uit van versie %ld, de nieuwste is %ld",
-		                         "family plan %s was changed meanwhile: your change is based "
-		                         "on revision %ld, the latest is %ld", p->id, expect_rev, head)
-		          : kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
-		                         "family plan %s does not exist", p->id);
-		goto out;
-	}
 	if ((rc = kri_stmt(s, head ? "UPDATE family_plans SET head = ?2, name = ?3, updated = ?4, "
 	                   "doc = ?5 WHERE id = ?1"
 	                   : "INSERT INTO family_plans(id, head, name, created, updated, doc) "

@@ -139,7 +139,6 @@ enum kr_status kr_family_put(struct kr_store *s, const struct kr_family *f, cons
 	enum kr_status rc;
 	long head = 0;
 	char *doc = NULL;
-	int step;
 
 	if (rev_out)
 		*rev_out = 0;
@@ -153,33 +152,15 @@ enum kr_status kr_family_put(struct kr_store *s, const struct kr_family *f, cons
 		goto out;
 	if (f->worker_account && (rc = check_worker(s, f->worker_account, err)))
 		goto out;
-	if ((rc = kri_stmt(s, "SELECT head FROM families WHERE id = ?1", &st, err)))
+	rc = kri_store_expect_head(s, "SELECT head FROM families WHERE id = ?1", f->id, expect_rev,
+	                           &head, "Het pleeggezin lezen lukt niet",
+	                           "Reading the foster family failed", "pleeggezin",
+	                           "foster family", err);
+	if (rc == KR_ENOTFOUND)
+		rc = kr_error_say(err, KR_ENOTFOUND, "pleeggezin %s staat niet in het register",
+		                  "foster family %s is not in the register", f->id);
+	if (rc)
 		goto out;
-	sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		head = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		rc = kri_store_fail(s, err, "Het pleeggezin lezen lukt niet",
-		                    "Reading the foster family failed");
-		goto out;
-	}
-	if (head && expect_rev == -1) {
-		rc = kr_error_say(err, KR_ECONFLICT, "pleeggezin %s staat al in het register (versie "
-		                  "%ld)", "foster family %s is in the register already (revision %ld)",
-		                  f->id, head);
-		goto out;
-	}
-	if (expect_rev > 0 && head != expect_rev) {
-		rc = head ? kr_error_say(err, KR_ECONFLICT, "pleeggezin %s is intussen gewijzigd: "
-		                         "jouw wijziging gaat uit van versie %ld, de nieuwste is %ld",
-		                         "foster family %s was changed meanwhile: your change is based "
-		                         "on revision %ld, the latest is %ld", f->id, expect_rev, head)
-		          : kr_error_say(err, KR_ENOTFOUND, "pleeggezin %s staat niet in het register",
-		                         "foster family %s is not in the register", f->id);
-		goto out;
-	}
 	if ((rc = kri_stmt(s, head ? "UPDATE families SET head = ?2, name = ?3, worker = ?4, "
 	                   "capacity = ?5, updated = ?6, doc = ?7 WHERE id = ?1"
 	                   : "INSERT INTO families(id, head, name, worker, capacity, created, "

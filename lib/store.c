@@ -1219,6 +1219,39 @@ enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const cha
 	return rc;
 }
 
+enum kr_status kri_store_expect_head(struct kr_store *s, const char *sql, const char *id,
+                                     long expect_rev, long *head, const char *fail_nl,
+                                     const char *fail_en, const char *noun_nl,
+                                     const char *noun_en, struct kr_error *err)
+{
+	const char *noun = err && err->lang == KR_LANG_EN ? noun_en : noun_nl;
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	int step;
+
+	*head = 0;
+	if ((rc = kri_stmt(s, sql, &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*head = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return kri_store_fail(s, err, fail_nl, fail_en);
+	if (*head && expect_rev == -1)
+		return kr_error_say(err, KR_ECONFLICT, "%s %s bestaat al (versie %ld)",
+		                    "%s %s exists already (revision %ld)", noun, id, *head);
+	if (expect_rev > 0 && *head != expect_rev)
+		return *head ? kr_error_say(err, KR_ECONFLICT, "%s %s is intussen gewijzigd: jouw "
+		                            "wijziging gaat uit van versie %ld, de nieuwste is %ld",
+		                            "%s %s was changed meanwhile: your change is based on "
+		                            "revision %ld, the latest is %ld", noun, id, expect_rev,
+		                            *head)
+		             : KR_ENOTFOUND;   /* the caller says what was not found */
+	return KR_OK;
+}
+
 /* ---- the binary model beside each revision (case_pack.c, schema 10) ---------------------- */
 
 enum kr_status kri_store_model_put(struct kr_store *s, int64_t case_id, long rev,

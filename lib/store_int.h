@@ -149,4 +149,16 @@ enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const cha
                                   char **doc, long *head, const char *fail_nl,
                                   const char *fail_en, struct kr_error *err);
 
+/* The head revision of record id (sql: "SELECT head FROM t WHERE id = ?1";
+ * 0 when there is none) checked against expect_rev as a register's put
+ * checks it: -1 the record must be new, > 0 it must be at that revision, 0
+ * any.  KR_ECONFLICT says so with the noun ("pleeggezin", "foster family");
+ * KR_ENOTFOUND (expect_rev > 0, no record) without a message: the caller
+ * says what was not found; KR_EDB saying fail_nl / fail_en.  Inside the
+ * caller's transaction. */
+enum kr_status kri_store_expect_head(struct kr_store *s, const char *sql, const char *id,
+                                     long expect_rev, long *head, const char *fail_nl,
+                                     const char *fail_en, const char *noun_nl,
+                                     const char *noun_en, struct kr_error *err);
+
 #endif
