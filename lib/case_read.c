@@ -433,18 +433,6 @@ static json_t *item_obj(struct rd *r, const char *path, json_t *v)
 	return v;
 }
 
-static bool valid_ref(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
-			return false;
-	return true;
-}
-
 /* ---- the sections ---- */
 
 static void read_persons(struct rd *r, json_t *arr)
@@ -663,7 +651,7 @@ static const char *get_family_ref(struct rd *r, const char *base, json_t *o)
 	char path[PATH_MAX_LEN];
 	const char *id = get_str(r, base, o, "family", false);
 
-	if (id && !valid_ref(id)) {
+	if (id && !kri_doc_valid_id(id)) {
 		problem(r, join(path, base, "family"), "\"%s\" is geen id van een pleeggezin (1 tot "
 		        "64 tekens: letters, cijfers, - _ of .)", "\"%s\" is not the id of a foster "
 		        "family (1 to 64 characters: letters, digits, - _ or .)", id);
@@ -1235,7 +1223,7 @@ static void read_case_section(struct rd *r, json_t *cs)
 	char path[PATH_MAX_LEN];
 
 	c->ref = get_str(r, "case", cs, "ref", true);
-	if (c->ref && !valid_ref(c->ref))
+	if (c->ref && !kri_doc_valid_id(c->ref))
 		problem(r, "case.ref", "\"%s\" moet 1 tot en met 64 tekens hebben: letters, "
 		        "cijfers, '-', '_' of '.'",
 		        "\"%s\" must be 1 to 64 letters, digits, '-', '_' or '.'", c->ref);

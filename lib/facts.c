@@ -127,23 +127,15 @@ void kri_facts_cleanup(struct kri_facts *f)
 
 int64_t kri_facts_sig(const struct kr_settings *set)
 {
-	/* the last answer of this thread: asked once per case in a walk */
-	static _Thread_local struct { bool have; struct kr_settings set; int64_t sig; } memo;
 	size_t n;
-	const char *const *ids;
+	const char *const *ids = kr_signals_catalogue(&n);
 	uint64_t h = fnv_int(FNV0, KRI_FACTS_VERSION);
 
-	if (memo.have && memcmp(memo.set.v, set->v, sizeof set->v) == 0)
-		return memo.sig;
-	ids = kr_signals_catalogue(&n);
 	for (int i = 0; i < KR_SET__N; i++)
 		h = fnv_int(h, set->v[i]);
 	for (size_t i = 0; i < n; i++)
 		h = fnv_str(h, ids[i]);
-	memcpy(memo.set.v, set->v, sizeof set->v);
-	memo.sig = (int64_t)(h >> 1);
-	memo.have = true;
-	return memo.sig;
+	return (int64_t)(h >> 1);
 }
 
 uint64_t kri_facts_rule_bit(const char *id)
@@ -401,8 +393,11 @@ static void carry(struct kri_facts *f, const struct kri_facts *prev)
 
 /* ---- the day facts ----------------------------------------------------------- */
 
+/* The day facts of case c (revision rev, its history read through s) on
+ * day under the thresholds set, whose kri_facts_sig() is sig (computed
+ * once by a walk, not per case), into f. */
 static enum kr_status day_facts(struct kri_facts *f, struct kr_store *s, const struct kr_case *c,
-                                long rev, long day, const struct kr_settings *set,
+                                long rev, long day, const struct kr_settings *set, int64_t sig,
                                 struct kr_error *err)
 {
 	struct kr_signal_list l = { 0 };
@@ -413,7 +408,7 @@ static enum kr_status day_facts(struct kri_facts *f, struct kr_store *s, const s
 	    (rc = kri_signals_judge(c, h, day, set, &l, err)))
 		goto out;
 	f->day = day;
-	f->sig = kri_facts_sig(set);
+	f->sig = sig;
 	memset(f->counts, 0, sizeof f->counts);
 	f->fired = f->missing = 0;
 	f->top[0] = '\0';
@@ -835,7 +830,7 @@ static enum kr_status compute_row(struct kr_store *s, int64_t case_id, long rev,
 		carry(f, prev);
 	if (f->nomem)
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
-	if (day >= 0 && (rc = day_facts(f, s, c, rev, day, set, err)))
+	if (day >= 0 && (rc = day_facts(f, s, c, rev, day, set, kri_facts_sig(set), err)))
 		return rc;
 	if ((rc = insert_row(s, case_id, rev, f, err)))
 		return rc;
@@ -1013,7 +1008,7 @@ struct refresh {
 	size_t n;
 	long day;
 	const struct kr_settings *set;
-	bool persist;
+	int64_t sig;            /* kri_facts_sig(set) */
 	struct kr_error *err;
 	enum kr_status rc;
 };
@@ -1032,15 +1027,15 @@ static void free_stale(struct stale *v, size_t n)
 	free(v);
 }
 
-/* The day facts of one stale latest revision (document c), kept in x and,
- * when persist, written back. */
-static enum kr_status refresh_one(struct refresh *r, struct stale *x, const struct kr_case *c)
+/* The day facts of one stale latest revision (document or model c, its
+ * history read through s), kept in x (refresh() writes them back when it
+ * persists). */
+static enum kr_status refresh_one(struct refresh *r, struct kr_store *s, struct stale *x,
+                                  const struct kr_case *c, struct kr_error *err)
 {
-	enum kr_status rc = day_facts(&x->f, r->s, c, x->rev, r->day, r->set, r->err);
-	if (rc)
-		return rc;
-	x->done = true;
-	return r->persist ? update_day(r->s, x->case_id, x->rev, &x->f, r->err) : KR_OK;
+	enum kr_status rc = day_facts(&x->f, s, c, x->rev, r->day, r->set, r->sig, err);
+	x->done = rc == KR_OK;
+	return rc;
 }
 
 static int refresh_each(const struct kr_case *c, long rev, void *arg)
@@ -1052,7 +1047,7 @@ static int refresh_each(const struct kr_case *c, long rev, void *arg)
 	x = bsearch(&key, r->v, r->n, sizeof *r->v, by_ref);
 	if (!x || x->rebuild || x->rev != rev)
 		return 0;
-	return (r->rc = refresh_one(r, x, c)) != KR_OK;
+	return (r->rc = refresh_one(r, r->s, x, c, r->err)) != KR_OK;
 }
 
 /* The day facts of the stale latest revisions i = from, from + step, ...
@@ -1068,9 +1063,8 @@ static enum kr_status refresh_range(struct refresh *r, struct kr_store *s, size_
 		struct kr_case *c = NULL;
 		if (x->rebuild)
 			continue;
-		if ((rc = kri_store_get_model(s, x->ref, x->rev, &c, err)) == KR_OK &&
-		    (rc = day_facts(&x->f, s, c, x->rev, r->day, r->set, err)) == KR_OK)
-			x->done = true;
+		if ((rc = kri_store_get_model(s, x->ref, x->rev, &c, err)) == KR_OK)
+			rc = refresh_one(r, s, x, c, err);
 		kr_case_free(c);
 	}
 	return rc;
@@ -1204,13 +1198,14 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 	size_t cap = 0, ncases = 0, nday = 0, nrebuild = 0, nmodels = 0;
 	int64_t sig = kri_facts_sig(set);
 	enum kr_status rc;
+	bool many;
 	int step;
 
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.day = day;
 	r.set = set;
-	r.persist = persist;
+	r.sig = sig;
 	r.err = err;
 	*out = NULL;
 	*nout = 0;
@@ -1261,18 +1256,20 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 	if (rc || nday == 0)
 		goto out;
 	qsort(r.v, r.n, sizeof *r.v, by_ref);
-	if (nday * 8 > ncases && nday > 64 && (rc = count_models(s, &nmodels, err)))
+	many = nday * 8 > ncases && nday > 64;
+	if (many && (rc = count_models(s, &nmodels, err)))
 		goto out;
-	if (nday * 8 > ncases && nday > 64 && nmodels * 2 < nday) {
+	if (many && nmodels * 2 < nday) {
 		/* many, and most without a binary model (a database from before
 		 * schema 10 not yet reindexed): parse the documents on all cores */
 		if ((rc = kr_store_each(s, refresh_each, &r, err)) == KR_OK)
 			rc = r.rc;
-	} else if ((rc = refresh_models(&r)) == KR_OK && persist) {
-		for (size_t i = 0; i < r.n && !rc; i++)
-			if (r.v[i].done)
-				rc = update_day(s, r.v[i].case_id, r.v[i].rev, &r.v[i].f, err);
+	} else {
+		rc = refresh_models(&r);
 	}
+	for (size_t i = 0; i < r.n && !rc && persist; i++)
+		if (r.v[i].done)
+			rc = update_day(s, r.v[i].case_id, r.v[i].rev, &r.v[i].f, err);
 out:
 	rc = kri_tx_end(&tx, rc, err);
 	if (rc) {
@@ -1334,7 +1331,7 @@ enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_sett
 			/* stored while this walk went on: computed here */
 			struct kr_case *c = NULL;
 			if ((rc = kri_store_get_model(s, row.ref, row.rev, &c, err)) == KR_OK)
-				rc = day_facts(&f, s, c, row.rev, day, set, err);
+				rc = day_facts(&f, s, c, row.rev, day, set, sig, err);
 			kr_case_free(c);
 			if (rc)
 				goto out;

@@ -723,8 +723,6 @@ static enum kr_status chain_text(struct kr_store *s, sqlite3_int64 case_id, long
 	return KR_OK;
 }
 
-/* The text of revision rev (0: the latest) of case ref: *out malloc'd,
- * *got the revision number.  KR_ENOTFOUND names what is missing. */
 /*
  * The text of the latest-document frame z (zn bytes) of cases.doc, as
  * frame_unpack gives it, through the connection's small cache.  The key
@@ -772,6 +770,8 @@ static enum kr_status doc_text(struct kr_store *s, const void *z, size_t zn, cha
 	return KR_OK;
 }
 
+/* The text of revision rev (0: the latest) of case ref: *out malloc'd,
+ * *got the revision number.  KR_ENOTFOUND names what is missing. */
 static enum kr_status load_text(struct kr_store *s, const char *ref, long rev, char **out,
                                 size_t *outn, long *got, struct kr_error *err)
 {
@@ -1199,16 +1199,17 @@ enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const cha
 	enum kr_status rc;
 	int step;
 
-	*doc = NULL;
+	if (doc)
+		*doc = NULL;
 	*head = 0;
 	if ((rc = kri_stmt(s, sql, &st, err)))
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(st, 1);
+		const unsigned char *t = doc ? sqlite3_column_text(st, 1) : NULL;
 		*head = (long)sqlite3_column_int64(st, 0);
-		if (!(*doc = strdup(t ? (const char *)t : "")))
+		if (doc && !(*doc = strdup(t ? (const char *)t : "")))
 			rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	} else if (step == SQLITE_DONE) {
 		rc = KR_ENOTFOUND;   /* the caller says what was not found */
@@ -1225,20 +1226,10 @@ enum kr_status kri_store_expect_head(struct kr_store *s, const char *sql, const 
                                      const char *noun_en, struct kr_error *err)
 {
 	const char *noun = err && err->lang == KR_LANG_EN ? noun_en : noun_nl;
-	sqlite3_stmt *st;
-	enum kr_status rc;
-	int step;
+	enum kr_status rc = kri_store_head_doc(s, sql, id, NULL, head, fail_nl, fail_en, err);
 
-	*head = 0;
-	if ((rc = kri_stmt(s, sql, &st, err)))
+	if (rc != KR_OK && rc != KR_ENOTFOUND)
 		return rc;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*head = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return kri_store_fail(s, err, fail_nl, fail_en);
 	if (*head && expect_rev == -1)
 		return kr_error_say(err, KR_ECONFLICT, "%s %s bestaat al (versie %ld)",
 		                    "%s %s exists already (revision %ld)", noun, id, *head);

@@ -141,7 +141,7 @@ enum kr_status kri_store_get_model(struct kr_store *s, const char *ref, long rev
 
 /* The latest document and head revision of the record id that sql (a
  * "SELECT head, doc FROM t WHERE id = ?1") finds: *doc a malloc'd copy the
- * caller frees.  KR_ENOTFOUND without a message (the caller says what was
+ * caller frees (doc NULL: only the head, and sql need not ask for doc).  KR_ENOTFOUND without a message (the caller says what was
  * not found), KR_EDB saying fail_nl / fail_en (plain texts) with SQLite's
  * words, KR_ENOMEM.  For the register of foster families and the family
  * plans, which keep their documents alike. */
@@ -149,8 +149,8 @@ enum kr_status kri_store_head_doc(struct kr_store *s, const char *sql, const cha
                                   char **doc, long *head, const char *fail_nl,
                                   const char *fail_en, struct kr_error *err);
 
-/* The head revision of record id (sql: "SELECT head FROM t WHERE id = ?1";
- * 0 when there is none) checked against expect_rev as a register's put
+/* The head revision of record id (sql: "SELECT head FROM t WHERE id = ?1",
+ * read with kri_store_head_doc; 0 when there is none) checked against expect_rev as a register's put
  * checks it: -1 the record must be new, > 0 it must be at that revision, 0
  * any.  KR_ECONFLICT says so with the noun ("pleeggezin", "foster family");
  * KR_ENOTFOUND (expect_rev > 0, no record) without a message: the caller

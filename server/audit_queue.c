@@ -60,7 +60,7 @@
 #define REFUSALS_MAX (QUEUE_MAX / 4)     /* of which rows of refusals */
 #define IDLE_MS 1000                     /* the writer's housekeeping tick */
 #define PRUNE_S 600
-#define GATHER_US 300                   /* under load, a batch waits at most this long ... */
+#define GATHER_US 300                    /* under load, a batch waits at most this long ... */
 #define GATHER_ROWS 64                   /* ... or for this many rows, or as many as the
                                             batch before it had (gather_want) */
 #define CHECKPOINT_S 1                   /* the checkpointer's period */
