@@ -178,13 +178,26 @@ test('focus returns to what opened a dialog, also after the save drew the page a
 	clean(worker);
 });
 
+/* A dialog's history entry is there (it waits for the Back of a dialog
+ * closed just before; a person cannot press Back that fast, a test can). */
+function hasEntry(page) {
+	return page.waitForFunction(() => history.state && history.state.kringDialog);
+}
+
+/* The Back a closed dialog took to remove its entry has landed. */
+function settled(page) {
+	return page.evaluate(() => import('/js/dom.js').then((m) => m.dialogsSettled()));
+}
+
 test('the browser\'s Back button closes a dialog and stays on the page', async () => {
+	await settled(worker);
 	await goto(worker, `#/cases/${REF}/ecogram`, '#ecogram .node');
 	const prompt = '#prompts button[data-world="origin"][data-segment="family"]';
 	await worker.focus(prompt);
 	await worker.keyboard.press('Enter');
 	await worker.waitForSelector('dialog[open] [data-action=save]');
 	await worker.getByLabel('Naam', { exact: true }).fill('Niet bewaard');
+	await hasEntry(worker);
 	await worker.goBack();
 	await worker.waitForSelector('dialog[open]', { state: 'detached' });
 	assert.match(worker.url(), /\/ecogram$/, 'still on the ecogram');
@@ -193,10 +206,35 @@ test('the browser\'s Back button closes a dialog and stays on the page', async (
 	/* closing it with Escape leaves no extra step in the history: Back then leaves the page */
 	await worker.keyboard.press('Enter');
 	await worker.waitForSelector('dialog[open] [data-action=save]');
+	await hasEntry(worker);
 	await worker.keyboard.press('Escape');
 	await worker.waitForSelector('dialog[open]', { state: 'detached' });
+	await settled(worker);
 	await goto(worker, `#/cases/${REF}/plan`, '.tab-plan #tab-title');
 	await worker.goBack();
 	await worker.waitForFunction(() => location.hash.endsWith('/ecogram'));
+	/* a link followed the moment a dialog closed: its Back does not undo
+	 * the link, and the next dialog still closes on Back */
+	await worker.waitForSelector('#ecogram .node');
+	await worker.focus(prompt);
+	await worker.keyboard.press('Enter');
+	await worker.waitForSelector('dialog[open] [data-action=save]');
+	await hasEntry(worker);
+	await worker.evaluate((r) => {
+		document.querySelector('dialog[open]').close();
+		location.hash = `#/cases/${r}/plan`;
+	}, REF);
+	await worker.waitForSelector('.tab-plan #tab-title');
+	await settled(worker);
+	await new Promise((r) => setTimeout(r, 300));
+	assert.match(worker.url(), /\/plan$/, 'the link is not undone');
+	await goto(worker, `#/cases/${REF}/ecogram`, '#ecogram .node');
+	await worker.focus(prompt);
+	await worker.keyboard.press('Enter');
+	await worker.waitForSelector('dialog[open] [data-action=save]');
+	await hasEntry(worker);
+	await worker.goBack();
+	await worker.waitForSelector('dialog[open]', { state: 'detached' });
+	assert.match(worker.url(), /\/ecogram$/, 'still on the ecogram');
 	clean(worker);
 });

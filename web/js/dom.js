@@ -197,20 +197,41 @@ function returnFocus(prev) {
 
 /* ---- the Back button closes a dialog ---- */
 
-/* Each open dialog has its own history entry (state {kringDialog: depth});
- * Back leaves it and closes every dialog deeper than the entry reached. */
+/* Each open dialog has its own history entry (state {kringDialog: depth,
+ * kringEntry: id}); Back leaves it and closes every dialog deeper than the
+ * entry reached.  A dialog closed another way takes its entry away with
+ * history.back(), which lands a moment later; until then a new dialog
+ * waits with its own entry.  That Back is recognised by where it lands
+ * (the entry under the closed dialog, stamped with an id when the dialog
+ * opened), not by being the next popstate: a link followed meanwhile fires
+ * a popstate of its own, and the browser may drop the pending Back for it. */
 const open = [];
-/* A closed dialog takes its entry away with history.back(), which lands a
- * moment later; until then a new dialog waits with its own entry, and the
- * popstate of that Back closes nothing. */
+const LOAD = Math.random().toString(36).slice(2, 8);
+let entries = 0;
 let ownBack = null;
+
+/* The id of the current history entry, stamped on it if it has none. */
+function entryId() {
+	if (!(history.state && history.state.kringEntry))
+		history.replaceState({ ...(history.state || {}), kringEntry: `${LOAD}.${++entries}` }, '');
+	return history.state.kringEntry;
+}
+
+function settleOwnBack() {
+	if (!ownBack)
+		return;
+	const r = ownBack.resolve;
+	clearTimeout(ownBack.timer);
+	ownBack = null;
+	r();
+}
 
 window.addEventListener('popstate', (ev) => {
 	if (ownBack) {
-		const r = ownBack.resolve;
-		ownBack = null;
-		r();
-		return;
+		const ours = ev.state && ev.state.kringEntry === ownBack.expect;
+		settleOwnBack();
+		if (ours)
+			return;
 	}
 	const d = ev.state && ev.state.kringDialog ? ev.state.kringDialog : 0;
 	for (const x of [...open].reverse())
@@ -292,8 +313,11 @@ export function openDialog(spec) {
 	const me = { depth: open.length ? open[open.length - 1].depth + 1 : 1, close: () => close(undefined) };
 	open.push(me);
 	const push = () => {
-		if (open.includes(me))
-			history.pushState({ ...(history.state || {}), kringDialog: me.depth }, '');
+		if (!open.includes(me))
+			return;
+		me.below = entryId();
+		me.entry = `${LOAD}.${++entries}`;
+		history.pushState({ ...(history.state || {}), kringDialog: me.depth, kringEntry: me.entry }, '');
 	};
 	if (ownBack)
 		ownBack.done.then(push);
@@ -303,10 +327,12 @@ export function openDialog(spec) {
 		open.splice(open.indexOf(me), 1);
 		/* closed here, not by Back: its history entry goes (unless the
 		 * dialog's action went to another page meanwhile) */
-		if (history.state && history.state.kringDialog === me.depth && !ownBack) {
+		if (history.state && me.entry && history.state.kringEntry === me.entry && !ownBack) {
 			let r;
 			const p = new Promise((x) => { r = x; });
-			ownBack = { done: p, resolve: r };
+			/* a Back the browser dropped without any popstate stops
+			 * holding up new dialogs after a second */
+			ownBack = { done: p, resolve: r, expect: me.below, timer: setTimeout(settleOwnBack, 1000) };
 			history.back();
 		}
 		dlg.remove();
