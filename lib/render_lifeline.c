@@ -842,7 +842,7 @@ enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_rend
 	l.o = o;
 	l.lang = o->lang;
 	axis_range(&l);
-	rc = kr_path_compute(c, l.end, NULL, &l.path, err);
+	rc = kr_path_compute(c, l.end, o->settings, &l.path, err);
 	if (rc != KR_OK)
 		goto out;
 	years = (double)(l.end - l.start) / 365.25;

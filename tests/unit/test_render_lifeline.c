@@ -19,6 +19,7 @@
 #include "kring/buf.h"
 #include "kring/generate.h"
 #include "kring/render.h"
+#include "kring/settings.h"
 
 #define AS_OF "2026-01-01"
 
@@ -232,6 +233,51 @@ static void test_checkins(void **state)
 	assert_int_equal(tu_count(s, "l-3.5 -5h7z"), 0);
 	assert_null(strstr(s, "driehoekje"));
 	free(s);
+	kr_case_free(c);
+}
+
+/* The path the lifeline draws is judged with the organisation's thresholds
+ * (opts.settings), the same ones `kring show` uses: a return home of five
+ * months is no end of the out-of-home period with path.home_months 6 (the
+ * next home is a move), but is with 4 (no move). */
+static void test_path_settings(void **state)
+{
+	const char *doc =
+		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T-LIFE-PATH\",\"child\":\"k\"},"
+		"\"persons\":[{\"id\":\"k\",\"name\":\"Kim\",\"born\":\"2015-02-01\","
+		"\"roles\":[\"child\"]},{\"id\":\"a\",\"name\":\"Anna\","
+		"\"roles\":[\"foster_parent\"]},{\"id\":\"b\",\"name\":\"Bert\","
+		"\"roles\":[\"foster_parent\"]}],"
+		"\"placements\":[{\"id\":\"p1\",\"form\":\"foster_fulltime\",\"carers\":[\"a\"],"
+		"\"start\":\"2021-01-01\",\"end\":\"2022-01-01\"},"
+		"{\"id\":\"p2\",\"form\":\"foster_fulltime\",\"carers\":[\"b\"],"
+		"\"start\":\"2022-06-01\"}]}";
+	struct kr_case *c = tu_case_from_text(doc);
+	struct kr_settings set;
+	struct kr_render_opts o;
+	struct kr_buf b1, b2;
+	struct kr_error err;
+
+	(void)state;
+	kr_settings_defaults(&set);
+	memset(&o, 0, sizeof o);
+	o.lang = KR_LANG_NL;
+	o.as_of = tu_day(AS_OF);
+	o.settings = &set;
+	kr_buf_init(&b1, 1u << 24);
+	kr_buf_init(&b2, 1u << 24);
+	kr_error_init(&err);
+	assert_int_equal(kr_render_svg(KR_RENDER_LIFELINE, c, &o, &b1, &err), KR_OK);
+	assert_non_null(strstr(b1.data, "1 overplaatsing,"));
+	assert_non_null(strstr(b1.data, "overplaatsing</text>"));   /* the bar says it */
+	set.v[KR_SET_PATH_HOME_MONTHS] = 4;
+	assert_int_equal(kr_render_svg(KR_RENDER_LIFELINE, c, &o, &b2, &err), KR_OK);
+	assert_null(strstr(b2.data, "1 overplaatsing,"));
+	assert_non_null(strstr(b2.data, "0 overplaatsingen,"));
+	assert_null(strstr(b2.data, "overplaatsing</text>"));
+	kr_buf_cleanup(&b1);
+	kr_buf_cleanup(&b2);
+	kr_error_cleanup(&err);
 	kr_case_free(c);
 }
 
@@ -490,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_golden_fixtures),
 		cmocka_unit_test(test_golden_examples),
 		cmocka_unit_test(test_checkins),
+		cmocka_unit_test(test_path_settings),
 		cmocka_unit_test(test_content),
 		cmocka_unit_test(test_crowded),
 		cmocka_unit_test(test_generated),
