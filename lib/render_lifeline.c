@@ -19,9 +19,17 @@
  *                   (a support family, part-time care or a change of form
  *                   with the same carers is no move), and the numbers of
  *                   moves and breakdowns in the description;
- *   check-ins       a small black triangle on a placement's bar for each
- *                   settling-in check-in (placements[].settling) up to the
- *                   as-of day;
+ *   check-ins       the settling-in schedule of the first year in a home
+ *                   (kr_settling_compute, lib/settling.c: the days and which
+ *                   check-in is late are decided there, never here): a small
+ *                   black triangle on a placement's bar for each check-in
+ *                   held (placements[].settling) up to the as-of day, its
+ *                   tooltip saying the scores in words; for the current
+ *                   home in its first year an open triangle at the day of
+ *                   each check-in that is due and not held, vermillion when
+ *                   the schedule says it is overdue; the description says
+ *                   how many were held, the lowest score of the latest, and
+ *                   when the next one is due;
  *   under it all    a legend of the event types and forms that occur.
  *
  * Events after the as-of day are left out (the picture is of that day);
@@ -38,6 +46,7 @@
 #include <string.h>
 
 #include "kring/path.h"
+#include "kring/settling.h"
 #include "kring/words.h"
 
 #include "geometry_int.h"
@@ -262,7 +271,9 @@ struct ll {
 	double axis_y, width, height;
 	bool form_seen[KR_FORM__N], type_seen[KR_EV__N], any_hi;
 	bool any_checkin;         /* a settling-in check-in is drawn */
+	bool any_due, any_overdue;   /* ... a due or an overdue one of the schedule */
 	struct kr_path *path;     /* the child's path on the as-of day */
+	struct kr_settling settling;   /* the current home's schedule (settling.h) */
 };
 
 static double day_x(const struct ll *l, long day)
@@ -427,6 +438,14 @@ static bool collect_placements(struct ll *l)
 			    kr_date_first(p->settling[k].date) <= l->end)
 				l->any_checkin = true;
 	}
+	if (l->settling.placement >= 0 && l->settling.first_year)
+		for (int k = l->settling.next; k >= 0 && k < KR_SETTLING_CHECKINS; k++)
+			if (l->settling.due[k] <= l->end) {
+				if (k == l->settling.next && l->settling.overdue)
+					l->any_overdue = true;
+				else
+					l->any_due = true;
+			}
 	return true;
 }
 
@@ -436,6 +455,63 @@ static struct kr_geom_item *checkin_mark(struct kr_geometry *g, double x, double
 	struct kr_geom_item *it = kri_geom_path(g, "M%.1f %.1fl-3.5 -5h7z", x, y);
 	it->style.fill = "#000";
 	return it;
+}
+
+/* An open triangle: a check-in of the schedule that is due and not held;
+ * vermillion and thicker when it is overdue. */
+static struct kr_geom_item *due_mark(struct kr_geometry *g, double x, double y, bool overdue)
+{
+	struct kr_geom_item *it = kri_geom_path(g, "M%.1f %.1fl-3.5 -5h7z", x, y);
+	it->style.fill = "#FFFFFF";
+	it->style.stroke = overdue ? VERMILLION : "#000";
+	it->style.stroke_width = overdue ? 1.5f : 1;
+	return it;
+}
+
+/* "kind 3 (wisselend), pleegouders 4 (gaat goed)": the scores of a
+ * check-in in words, the views that were asked only; "" when none was. */
+static void checkin_scores(const struct kr_checkin *ck, enum kr_lang lang, char *out,
+                           size_t sz)
+{
+	static const char *const nl[KR_VIEW__N] = { "kind", "pleegouders", "eigen kinderen",
+		"ouders" };
+	static const char *const en[KR_VIEW__N] = { "child", "foster parents",
+		"their own children", "parents" };
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (int w = 0; w < KR_VIEW__N && len + 1 < sz; w++) {
+		if (ck->score[w] < 1 || ck->score[w] > 5)
+			continue;
+		len += (size_t)snprintf(out + len, sz - len, "%s%s %d (%s)", len ? ", " : "",
+		                        (lang == KR_LANG_EN ? en : nl)[w], ck->score[w],
+		                        kr_enum_label(KR_ENUM_SETTLING_SCORE, ck->score[w], lang));
+		if (len >= sz)
+			len = sz - 1;
+	}
+}
+
+/* The lowest score of a check-in, 0 when nobody was asked. */
+static int checkin_lowest(const struct kr_checkin *ck)
+{
+	int lo = 0;
+
+	for (int w = 0; w < KR_VIEW__N; w++)
+		if (ck->score[w] >= 1 && ck->score[w] <= 5 && (!lo || ck->score[w] < lo))
+			lo = ck->score[w];
+	return lo;
+}
+
+/* The tooltip of a held check-in: its day and the scores in words. */
+static const char *checkin_title(struct ll *l, struct kr_geometry *g,
+                                 const struct kr_checkin *ck)
+{
+	char day[64], sc[320];
+
+	kr_words_date(ck->date, l->lang, day, sizeof day);
+	checkin_scores(ck, l->lang, sc, sizeof sc);
+	return kri_geom_printf(g, "%s %s%s%s", kr_tr(l->lang, "Gesprek over het wennen,",
+	                       "Settling-in check-in,"), day, *sc ? ": " : "", sc);
 }
 
 /* Width reserved for a label: bold labels run wider than the estimate. */
@@ -655,6 +731,42 @@ static void draw_periods(struct ll *l, struct kr_geometry *g)
 	kri_geom_end(g);
 }
 
+/* The check-ins of the current home's schedule that are due by the as-of
+ * day and not held, on the bar of v when v is the home's placement where
+ * that day falls: the current placement, or the one that began the home
+ * before it (crisis care that became the foster family). */
+static void schedule_marks(struct ll *l, struct kr_geometry *g, const struct lpl *v, double y)
+{
+	const struct kr_settling *st = &l->settling;
+	int cur = l->path->current;
+
+	if (st->placement < 0 || !st->first_year || st->next < 0)
+		return;
+	if ((int)v->idx != cur && (int)v->idx != st->placement)
+		return;
+	for (int k = st->next; k < KR_SETTLING_CHECKINS; k++) {
+		long day = st->due[k];
+		bool late = k == st->next && st->overdue, on_cur;
+		char when[64];
+		if (day > l->end)
+			break;
+		on_cur = cur == st->placement || !kr_date_valid(l->c->placements[cur].start) ||
+		         day >= mid_day(l->c->placements[cur].start);
+		if ((int)v->idx != (on_cur ? cur : st->placement))
+			continue;
+		kr_words_day(day, l->lang, when, sizeof when);
+		kri_geom_group(g, late ? "checkin-due overdue" : "checkin-due", 0)->group.title =
+			kri_geom_printf(g, late ? kr_tr(l->lang, "Gesprek %d over het wennen, rond %s: "
+			                                "te laat", "Settling-in check-in %d, around %s: "
+			                                "overdue")
+			                        : kr_tr(l->lang, "Gesprek %d over het wennen, rond %s: "
+			                                "nog niet gehouden", "Settling-in check-in %d, "
+			                                "around %s: not held yet"), k + 1, when);
+		due_mark(g, day_x(l, day), y, late);
+		kri_geom_end(g);
+	}
+}
+
 static void draw_placements(struct ll *l, struct kr_geometry *g)
 {
 	double top0 = l->axis_y + 34;
@@ -673,10 +785,14 @@ static void draw_placements(struct ll *l, struct kr_geometry *g)
 			kri_geom_box(breakdown_mark(g, v->x1, y - 0.5), v->x1 + 1, y - 1, 10, 14, -1,
 			             KR_BOX_SYMBOL);
 		for (size_t k = 0; k < l->c->placements[v->idx].nsettling; k++) {
-			struct kr_date d = l->c->placements[v->idx].settling[k].date;
-			if (kr_date_valid(d) && kr_date_first(d) <= l->end)
-				checkin_mark(g, day_x(l, mid_day(d)), y);
+			const struct kr_checkin *ck = &l->c->placements[v->idx].settling[k];
+			if (!kr_date_valid(ck->date) || kr_date_first(ck->date) > l->end)
+				continue;
+			kri_geom_group(g, "checkin", 0)->group.title = checkin_title(l, g, ck);
+			checkin_mark(g, day_x(l, mid_day(ck->date)), y);
+			kri_geom_end(g);
 		}
+		schedule_marks(l, g, v, y);
 		kri_geom_end(g);
 		kri_geom_label(g, v->x0, y + BAR_H + 13, TICK_PX + 0.5, KR_ANCHOR_START,
 		               v->breakdown ? "alert" : NULL, -1, v->label);
@@ -696,7 +812,7 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 		kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
 	}
 	y += 20;
-	for (int pass = 0; pass < 5; pass++) {
+	for (int pass = 0; pass < 7; pass++) {
 		int n = pass == 0 ? KR_EV__N : pass == 1 ? KR_FORM__N : 1;
 		for (int k = 0; k < n; k++) {
 			const char *t;
@@ -711,6 +827,10 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				continue;
 			if (pass == 4 && !l->any_checkin)
 				continue;
+			if (pass == 5 && !l->any_due)
+				continue;
+			if (pass == 6 && !l->any_overdue)
+				continue;
 			if (pass == 0)
 				t = kr_enum_label(KR_ENUM_EVENT_TYPE, k, l->lang);
 			else if (pass == 1)
@@ -720,9 +840,15 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				          "red: breakdown or change of professional");
 			else if (pass == 3)
 				t = kr_tr(l->lang, "grijze balk: uit huis", "grey band: away from home");
-			else
+			else if (pass == 4)
 				t = kr_tr(l->lang, "driehoekje: gesprek over het wennen",
 				          "small triangle: settling-in check-in");
+			else if (pass == 5)
+				t = kr_tr(l->lang, "open driehoekje: gesprek over het wennen dat nu moet",
+				          "open triangle: settling-in check-in due now");
+			else
+				t = kr_tr(l->lang, "rood open driehoekje: gesprek over het wennen te laat",
+				          "red open triangle: settling-in check-in overdue");
 			if (!t || !*t)
 				t = pass == 1 ? kr_tr(l->lang, "plaatsing", "placement") :
 				    kr_tr(l->lang, "gebeurtenis", "event");
@@ -745,14 +871,16 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				} else if (pass == 3) {
 					struct kr_geom_item *it = kri_geom_rect(g, x, y + 4, 14, 5);
 					it->style.fill = "#8a8a8a";
-				} else {
+				} else if (pass == 4) {
 					checkin_mark(g, x + 7, y + 10);
+				} else {
+					due_mark(g, x + 7, y + 10, pass == 6);
 				}
 				kri_geom_end(g);
 				kri_geom_label(g, x + iw + 6, y + 11, px, KR_ANCHOR_START,
-				               pass == 2 ? "alert" : NULL, -1, t);
+				               pass == 2 || pass == 6 ? "alert" : NULL, -1, t);
 			}
-			x += iw + 6 + label_room(t, px, pass == 2) + 18;
+			x += iw + 6 + label_room(t, px, pass == 2 || pass == 6) + 18;
 		}
 	}
 	if (g)
@@ -760,10 +888,48 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 	return y + rowh + 8;
 }
 
+/* Appends the settling-in schedule of the current home in its first year
+ * to the description: how many check-ins were held, the lowest score of
+ * the latest, and when the next is due (or that it is overdue). */
+static void settling_desc(const struct ll *l, char *desc, size_t sz)
+{
+	const struct kr_settling *st = &l->settling;
+	const struct kr_placement *h;
+	const struct kr_checkin *latest = NULL;
+	size_t len = strlen(desc);
+	char when[64];
+	int lo;
+
+	if (st->placement < 0 || !st->first_year || len + 1 >= sz)
+		return;
+	h = &l->c->placements[st->placement];
+	for (size_t k = 0; k < h->nsettling; k++)
+		if (kr_date_valid(h->settling[k].date) && kr_date_first(h->settling[k].date) <= l->end &&
+		    (!latest || kr_date_first(h->settling[k].date) >= kr_date_first(latest->date)))
+			latest = &h->settling[k];
+	len += (size_t)snprintf(desc + len, sz - len, kr_tr(l->lang, " Wennen: %zu van de %d "
+	                        "gesprekken gedaan", " Settling in: %zu of %d check-ins done"),
+	                        st->done, KR_SETTLING_CHECKINS);
+	if (len < sz && latest && (lo = checkin_lowest(latest)) > 0)
+		len += (size_t)snprintf(desc + len, sz - len, kr_tr(l->lang, ", laagste score bij "
+		                        "het laatste %d (%s)", ", lowest score at the latest %d (%s)"),
+		                        lo, kr_enum_label(KR_ENUM_SETTLING_SCORE, lo, l->lang));
+	if (len < sz && st->next >= 0) {
+		kr_words_day(st->due[st->next], l->lang, when, sizeof when);
+		len += (size_t)snprintf(desc + len, sz - len, st->overdue ?
+		                        kr_tr(l->lang, "; het volgende (rond %s) is te laat",
+		                              "; the next (around %s) is overdue") :
+		                        kr_tr(l->lang, "; het volgende rond %s",
+		                              "; the next around %s"), when);
+	}
+	if (len < sz)
+		snprintf(desc + len, sz - len, ".");
+}
+
 static void draw(struct ll *l, struct kr_geometry *g)
 {
 	const struct kr_case *c = l->c;
-	char title[256], desc[512], from[11], to[11], asof[11];
+	char title[256], desc[1024], from[11], to[11], asof[11];
 	const char *cname = kr_case_person_name(c, c->child);
 	double axis_end = day_x(l, l->end), right = axis_end, lh, ybottom;
 	struct kr_date df = kr_date_from_days(l->start), dt = kr_date_from_days(l->end);
@@ -787,6 +953,7 @@ static void draw(struct ll *l, struct kr_geometry *g)
 		         kr_tr(l->lang, "Het leven van %s van %s tot %s: %s, %s, %s, %s.",
 		               "The life of %s from %s to %s: %s, %s, %s, %s."),
 		         cname, from, to, nev, npl, nmv, nbd);
+		settling_desc(l, desc, sizeof desc);
 	}
 	for (size_t i = 0; i < l->nev; i++)
 		right = fmax(right, l->ev[i].hi_x);
@@ -845,6 +1012,7 @@ enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_rend
 	rc = kr_path_compute(c, l.end, o->settings, &l.path, err);
 	if (rc != KR_OK)
 		goto out;
+	kr_settling_compute(c, l.path, o->settings, &l.settling);
 	years = (double)(l.end - l.start) / 365.25;
 	w = years * 64;
 	if (w < 600)
