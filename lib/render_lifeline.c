@@ -40,6 +40,7 @@
  * numbers are printed with one decimal.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,6 +202,30 @@ static void ev_symbol(struct kr_geometry *g, enum kr_event_type t, double x, dou
 	}
 }
 
+/* Appends the strings of the NULL-terminated list to out (of size sz, holding
+ * len bytes), cutting at the end of out; returns the new length.  The
+ * labels are made of a handful of strings per event, and snprintf's
+ * "%s%s%s" was a tenth of the lifeline's time. */
+static size_t cat(char *out, size_t sz, size_t len, ...)
+{
+	va_list ap;
+	const char *p;
+
+	va_start(ap, len);
+	while ((p = va_arg(ap, const char *)) != NULL) {
+		size_t n = strlen(p);
+		if (len + 1 >= sz)
+			continue;
+		if (n > sz - 1 - len)
+			n = sz - 1 - len;
+		memcpy(out + len, p, n);
+		len += n;
+	}
+	va_end(ap);
+	out[len] = '\0';
+	return len;
+}
+
 static void join_names(const struct kr_case *c, const int *who, size_t n, char *out,
                        size_t sz)
 {
@@ -212,10 +237,8 @@ static void join_names(const struct kr_case *c, const int *who, size_t n, char *
 			snprintf(out + len, sz - len, " +%zu", n - 3);
 			return;
 		}
-		len += (size_t)snprintf(out + len, sz - len, "%s%s", i ? ", " : "",
-		                        kr_case_person_name(c, who[i]));
-		if (len >= sz)
-			len = sz - 1;
+		len = cat(out, sz, len, i ? ", " : "", kr_case_person_name(c, who[i]),
+		          (const char *)NULL);
 	}
 }
 
@@ -223,22 +246,21 @@ static void join_names(const struct kr_case *c, const int *who, size_t n, char *
 static void event_label(const struct kr_case *c, const struct kr_event *e, enum kr_lang lang,
                         bool pinned, char *out, size_t sz)
 {
-	char raw[512], what[256] = "";
+	char raw[512], what[256] = "", year[16] = "";
 	const char *type = kr_enum_label(KR_ENUM_EVENT_TYPE, e->type, lang);
 
 	if (!type || !*type)
 		type = kr_tr(lang, "gebeurtenis", "event");
 	if (e->text && *e->text)
-		snprintf(what, sizeof what, "%s", e->text);
+		cat(what, sizeof what, 0, e->text, (const char *)NULL);
 	else if (e->person >= 0)
-		snprintf(what, sizeof what, "%s", kr_case_person_name(c, e->person));
+		cat(what, sizeof what, 0, kr_case_person_name(c, e->person), (const char *)NULL);
 	else if (e->placement >= 0)
-		snprintf(what, sizeof what, "%s",
-		         kr_enum_label(KR_ENUM_FORM, c->placements[e->placement].form, lang));
+		cat(what, sizeof what, 0, kr_enum_label(KR_ENUM_FORM,
+		    c->placements[e->placement].form, lang), (const char *)NULL);
 	if (pinned)
-		snprintf(raw, sizeof raw, "(%d) %s%s%s", e->date.y, type, *what ? ": " : "", what);
-	else
-		snprintf(raw, sizeof raw, "%s%s%s", type, *what ? ": " : "", what);
+		snprintf(year, sizeof year, "(%d) ", e->date.y);
+	cat(raw, sizeof raw, 0, year, type, *what ? ": " : "", what, (const char *)NULL);
 	kri_text_clip(raw, LABEL_CP, out, sz);
 }
 
@@ -423,12 +445,12 @@ static bool collect_placements(struct ll *l)
 		if (!form || !*form)
 			form = kr_tr(l->lang, "plaatsing", "placement");
 		join_names(c, p->carers, p->ncarers, names, sizeof names);
-		snprintf(raw, sizeof raw, "%s%s%s%s%s%s", form,
-		         p->network == KR_TRUE ? kr_tr(l->lang, " (netwerk)", " (network)") : "",
-		         *names ? ": " : "", names,
-		         v->move ? kr_tr(l->lang, " \xE2\x80\x94 overplaatsing", " \xE2\x80\x94 move") : "",
-		         v->breakdown ? kr_tr(l->lang, " \xE2\x80\x94 breakdown",
-		                              " \xE2\x80\x94 breakdown") : "");
+		cat(raw, sizeof raw, 0, form,
+		    p->network == KR_TRUE ? kr_tr(l->lang, " (netwerk)", " (network)") : "",
+		    *names ? ": " : "", names,
+		    v->move ? kr_tr(l->lang, " \xE2\x80\x94 overplaatsing", " \xE2\x80\x94 move") : "",
+		    v->breakdown ? kr_tr(l->lang, " \xE2\x80\x94 breakdown",
+		                         " \xE2\x80\x94 breakdown") : "", (const char *)NULL);
 		kri_text_clip(raw, LABEL_CP + 12, v->label, sizeof v->label);
 		l->form_seen[p->form] = true;
 		if (v->breakdown)
@@ -520,23 +542,26 @@ static double label_room(const char *s, double px, bool bold)
 	return kri_text_width(s, px) * (bold ? 1.15 : 1.0);
 }
 
-/* Clips label so it fits in room, keeping at least 16 characters. */
-static void clip_to_room(char *label, size_t sz, double room, bool bold)
+/* Clips label so it fits in room, keeping at least 16 characters; returns
+ * the room the label then takes (label_room), measured once. */
+static double clip_to_room(char *label, size_t sz, double room, bool bold)
 {
 	char tmp[LABEL_CP * 4 + 32];
 	size_t cp = 0;
+	double w;
 
 	for (const char *p = label; *p; p++)
 		if (((unsigned char)*p & 0xC0) != 0x80)
 			cp++;
-	if (label_room(label, LABEL_PX, bold) <= room)
-		return;
-	snprintf(tmp, sizeof tmp, "%s", label);
+	if ((w = label_room(label, LABEL_PX, bold)) <= room)
+		return w;
+	cat(tmp, sizeof tmp, 0, label, (const char *)NULL);
 	while (cp > 16) {
 		kri_text_clip(tmp, --cp, label, sz);
-		if (label_room(label, LABEL_PX, bold) <= room)
-			return;
+		if ((w = label_room(label, LABEL_PX, bold)) <= room)
+			return w;
 	}
+	return w;
 }
 
 static bool lanes(struct ll *l)
@@ -561,8 +586,7 @@ static bool lanes(struct ll *l)
 		/* Near the right end a long label is clipped rather than turned
 		 * to the left, where later leader lines would cross it. */
 		room = axis_end + 240 - (v->x + SYM_R + 4);
-		clip_to_room(v->label, sizeof v->label, room, v->hi);
-		w = label_room(v->label, LABEL_PX, v->hi);
+		w = clip_to_room(v->label, sizeof v->label, room, v->hi);
 		v->left = v->x + SYM_R + 4 + w > axis_end + 240;
 		if (v->left) {
 			v->lo = v->x - SYM_R - 4 - w;
@@ -637,6 +661,24 @@ static void strokes_end(struct kr_geometry *g)
 	kri_geom_end(g);
 }
 
+/* "2019": a year as digits (snprintf's "%d" was most of the ticks' time). */
+static void year_text(int y, char *t, size_t sz)
+{
+	char tmp[16];
+	size_t i = sizeof tmp, n = 0;
+	unsigned v = y < 0 ? 0u - (unsigned)y : (unsigned)y;
+
+	tmp[--i] = '\0';
+	do
+		tmp[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (y < 0)
+		tmp[--i] = '-';
+	while (tmp[i] && n + 1 < sz)
+		t[n++] = tmp[i++];
+	t[n] = '\0';
+}
+
 static void year_ticks(struct ll *l, struct kr_geometry *g)
 {
 	static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
@@ -660,7 +702,7 @@ static void year_ticks(struct ll *l, struct kr_geometry *g)
 		double x = day_x(l, kr_days_from_civil(y, 1, 1)), w;
 		if (y % step)
 			continue;
-		snprintf(t, sizeof t, "%d", y);
+		year_text(y, t, sizeof t);
 		w = kri_text_width(t, TICK_PX);
 		if (x - w / 2 < lastr + 4)
 			continue;
@@ -852,7 +894,7 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 			if (!t || !*t)
 				t = pass == 1 ? kr_tr(l->lang, "plaatsing", "placement") :
 				    kr_tr(l->lang, "gebeurtenis", "event");
-			tw = kri_text_width(t, px);
+			tw = kri_text_width(t, px);   /* once: label_room is this, wider when bold */
 			if (x + iw + 6 + tw > width - MARGIN && x > MARGIN) {
 				x = MARGIN;
 				y += rowh;
@@ -880,7 +922,7 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				kri_geom_label(g, x + iw + 6, y + 11, px, KR_ANCHOR_START,
 				               pass == 2 || pass == 6 ? "alert" : NULL, -1, t);
 			}
-			x += iw + 6 + label_room(t, px, pass == 2 || pass == 6) + 18;
+			x += iw + 6 + tw * (pass == 2 || pass == 6 ? 1.15 : 1.0) + 18;
 		}
 	}
 	if (g)
@@ -937,7 +979,7 @@ static void draw(struct ll *l, struct kr_geometry *g)
 
 	kr_date_format(df, from);
 	kr_date_format(dt, to);
-	kr_date_format(dt, asof);
+	memcpy(asof, to, sizeof asof);
 	snprintf(title, sizeof title, kr_tr(l->lang, "Levenslijn van %s", "Lifeline of %s"), cname);
 	{
 		char nev[48], npl[48], nmv[48], nbd[48];
