@@ -964,11 +964,13 @@ out:
 /* ---- pictures ------------------------------------------------------------------------ */
 
 /* The request's case and the options of its pictures: the day (as_of), the
- * language, and for compare= the case as it was on that day (*earlier,
- * caller frees).  Replies and returns NULL on failure; returns the case
- * (caller frees) on success. */
+ * language, the organisation's thresholds (loaded into *set, which opts
+ * borrows: the same ones the signals and the summary judge with), and for
+ * compare= the case as it was on that day (*earlier, caller frees).  Replies
+ * and returns NULL on failure; returns the case (caller frees) on success. */
 static struct kr_case *picture_case(struct ks_req *r, struct kr_render_opts *opts,
-                                    struct kr_case **earlier, long *rev)
+                                    struct kr_settings *set, struct kr_case **earlier,
+                                    long *rev)
 {
 	struct kr_case *c = NULL;
 	struct kr_error err;
@@ -982,6 +984,10 @@ static struct kr_case *picture_case(struct ks_req *r, struct kr_render_opts *opt
 		goto fail;
 	if (cmp && !ks_param_day(r, "compare", &cday))
 		goto fail;
+	if (kr_settings_load(r->store, set, &err)) {
+		ks_fail(r, err.code, &err);
+		goto fail;
+	}
 	if (!(c = ks_load_case(r, false, rev)))
 		goto fail;
 	if (cmp) {
@@ -999,6 +1005,7 @@ static struct kr_case *picture_case(struct ks_req *r, struct kr_render_opts *opt
 	}
 	opts->lang = r->lang;
 	opts->as_of = day;
+	opts->settings = set;
 	kr_error_cleanup(&err);
 	return c;
 fail:
@@ -1015,11 +1022,12 @@ static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct k
                             long *rev)
 {
 	struct kr_render_opts opts;
+	struct kr_settings set;
 	struct kr_case *c, *earlier = NULL;
 	struct kr_error err;
 
 	kr_error_init(&err);
-	if (!(c = picture_case(r, &opts, &earlier, rev)))
+	if (!(c = picture_case(r, &opts, &set, &earlier, rev)))
 		return NULL;
 	if (kr_render_svg(kind, c, &opts, svg, &err)) {
 		ks_fail(r, err.code, &err);
@@ -1094,6 +1102,7 @@ out:
 void ks_h_case_layout(struct ks_req *r)
 {
 	struct kr_render_opts opts;
+	struct kr_settings set;
 	struct kr_case *c = NULL, *earlier = NULL;
 	struct kr_geometry *g = NULL;
 	struct kr_error err;
@@ -1102,7 +1111,7 @@ void ks_h_case_layout(struct ks_req *r)
 
 	kr_error_init(&err);
 	kr_buf_init(&out, OUT_MAX);
-	if (!(c = picture_case(r, &opts, &earlier, &rev)))
+	if (!(c = picture_case(r, &opts, &set, &earlier, &rev)))
 		goto out;
 	if (kr_render_geometry(KR_RENDER_ECOGRAM, c, &opts, &g, &err) ||
 	    kr_geometry_to_json(g, &out, &err)) {
