@@ -79,7 +79,8 @@ enum kr_status kr_share_scopes_get(struct kr_store *s, long long link, unsigned 
  *    "contact": [{"id", "name", "role"}], "future_plan": {...} or null,
  *    "action_team": {...} or null}
  * agreement = {"id", "goal", "who": [{"id", "name"}], "what", "when", "due",
- * "if_not", "status", "mine"}; wish = {"id", "by_name", "date", "text",
+ * "if_not", "status", "mine", "overdue"} (overdue: open and due before
+ * as_of, kr_plan_agreement_overdue); wish = {"id", "by_name", "date", "text",
  * "response"}; goal = {"id", "text", "indicator"}; safety = {"text",
  * "concerns": [text], "worry_route": {"text", "call": [{"id", "name",
  * "role"}]} or null}; next_meeting = {"id", "date", "time", "place",

@@ -8,7 +8,8 @@
  * the holder's wish is limited like the form and marks done only what is
  * theirs; and the worker sees what the family added in GET /api/inbox and
  * as a count in the case list until the case is marked seen, with the
- * history naming the family member.
+ * history naming the family member; an agreement's "overdue" is the
+ * library's (a month-precision due date runs to the month's last day).
  *
  * Usage: test_shareview KRING  (run from the repository root).
  */
@@ -293,6 +294,47 @@ static void inbox(const struct tc_session *w)
 	         "seen on a case outside the user's scope: 404");
 }
 
+/* Whether the agreement with id in the share view of holder h on as_of is
+ * overdue: 1 yes, 0 no, -1 absent or no flag. */
+static int overdue_on(const struct tc_session *h, const char *as_of, const char *id)
+{
+	char path[80];
+	json_t *j, *a;
+	size_t i;
+	int r = -1;
+
+	snprintf(path, sizeof path, "/api/share/plan?as_of=%s", as_of);
+	if (call(h, "GET", path, NULL, NULL, &j, NULL) != 200)
+		return -1;
+	json_array_foreach(json_object_get(j, "my_tasks"), i, a)
+		if (strcmp(json_string_value(json_object_get(a, "id")) ?: "", id) == 0 &&
+		    json_is_boolean(json_object_get(a, "overdue")))
+			r = json_is_true(json_object_get(a, "overdue"));
+	json_decref(j);
+	return r;
+}
+
+/* "overdue" in the share view is the library's rule: an agreement due in
+ * March 2026 (month precision) is late only after 31 March, not from
+ * 1 March as a comparison of the date strings would say. */
+static void overdue(const struct tc_session *w)
+{
+	struct tc_session sanne;
+	char im[64];
+	json_t *lnk;
+
+	if_match(w, im);
+	tc_check(call(w, "POST", "/api/cases/" REF "/agreements", im, "{\"id\":\"a9\","
+	              "\"who\":[\"p2\"],\"what\":\"Sanne belt de school\",\"due\":\"2026-03\"}",
+	              NULL, NULL) == 201, "an agreement for Sanne due in March 2026");
+	lnk = link(w, "p2", NULL, &sanne);
+	json_decref(lnk);
+	tc_check(overdue_on(&sanne, "2026-03-15", "a9") == 0,
+	         "due 2026-03, on 15 March: not overdue (the month runs to its last day)");
+	tc_check(overdue_on(&sanne, "2026-03-31", "a9") == 0, "due 2026-03, on 31 March: not overdue");
+	tc_check(overdue_on(&sanne, "2026-04-01", "a9") == 1, "due 2026-03, on 1 April: overdue");
+}
+
 int main(int argc, char **argv)
 {
 	const char *kring = argc > 1 ? argv[1] : "build/kring";
@@ -312,6 +354,7 @@ int main(int argc, char **argv)
 			secrets(&w);
 			holders(&w);
 			inbox(&w);
+			overdue(&w);
 		}
 		tc_check(tc_stop(&S) == 0, "server stops cleanly (exit 0)");
 	}

@@ -24,9 +24,11 @@ function title(x) {
 	return x ? x[getLang()] || x.nl : '';
 }
 
-function value(row) {
+/* A value as the report gives it; a held-back count shows as "<N" with the
+ * report's own threshold (disclosure.suppress_below, from the library). */
+function value(rep, row) {
 	if (row.value === null)
-		return row.suppressed ? '<10' : '—';
+		return row.suppressed && rep.disclosure ? `<${rep.disclosure.suppress_below}` : '—';
 	return Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(1);
 }
 
@@ -57,7 +59,7 @@ function figure(rep, table) {
 		h('details', {}, h('summary', {}, t('dashboard.values')),
 			h('table', { class: 'dash-values' }, h('tbody', {}, rows.map((r) => h('tr', {},
 				h('td', {}, rowLabel(rep, r)),
-				h('td', { class: r.suppressed ? 'num muted' : 'num' }, value(r))))))));
+				h('td', { class: r.suppressed ? 'num muted' : 'num' }, value(rep, r))))))));
 }
 
 function params(extra) {
