@@ -114,8 +114,10 @@ static int all_cases(struct kr_cli *cli, struct kr_store *s, const struct args *
 		printf("[\n");
 	else
 		printf("%-20s %6s %6s %6s  %s\n", kr_tr(cli->lang, "dossier", "case"),
-		       kr_tr(cli->lang, "alarm", "alert"), kr_tr(cli->lang, "let op", "warn"),
-		       "info", kr_tr(cli->lang, "ernstigste", "most severe"));
+		       kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_ALERT + 1, cli->lang),
+		       kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_WARNING + 1, cli->lang),
+		       kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_INFO + 1, cli->lang),
+		       kr_tr(cli->lang, "ernstigste", "most severe"));
 	/* text: the counts kept with every revision (facts.h), without parsing
 	 * the documents when the day's facts are stored */
 	if ((x.json ? kr_store_each(s, one_case, &x, &err)

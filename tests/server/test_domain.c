@@ -101,6 +101,20 @@ static void meta(void)
 	         strcmp(str(m, "vocabulary.signals.no-trust-figure.title.nl"),
 	                "Geen vertrouwensfiguur") == 0, "meta: signal titles");
 	tc_check(str(m, "vocabulary.factors.trust.nl") != NULL, "meta: the five factors");
+	tc_check(str(m, "vocabulary.enums.level.alert.nl") &&
+	         strcmp(str(m, "vocabulary.enums.level.alert.nl"), "alarm") == 0 &&
+	         str(m, "vocabulary.enums.level.warning.en") &&
+	         strcmp(str(m, "vocabulary.enums.level.warning.en"), "warning") == 0,
+	         "meta: the signal levels");
+	tc_check(str(m, "vocabulary.enums.factor_status.concern.nl") &&
+	         strcmp(str(m, "vocabulary.enums.factor_status.concern.nl"), "zorg") == 0,
+	         "meta: the factors' statuses");
+	tc_check(str(m, "vocabulary.enums.account_role.lead.en") &&
+	         strcmp(str(m, "vocabulary.enums.account_role.lead.en"), "team lead") == 0,
+	         "meta: the account roles");
+	tc_check(str(m, "vocabulary.signals.settling-checkin-overdue.title.nl") &&
+	         strcmp(str(m, "vocabulary.signals.settling-checkin-overdue.title.nl"),
+	                "Wengesprek te laat") == 0, "meta: a newer signal's title");
 	tc_check(json_is_object(json_object_get(json_object_get(json_object_get(m, "vocabulary"),
 	         "settings"), "plan.review_months")), "meta: the settings");
 	json_decref(m);

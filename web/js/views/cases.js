@@ -9,7 +9,7 @@
 import { api, can } from '../api.js';
 import { go } from '../app.js';
 import { field, h, mount, openDialog, toast } from '../dom.js';
-import { fmtDate, fmtNum, t, te, textLimit, tp } from '../i18n.js';
+import { fmtDate, fmtNum, t, te, textLimit, tp, tsignal } from '../i18n.js';
 import { today } from '../model.js';
 
 const LEVEL = { alert: 3, warning: 2, info: 1 };
@@ -43,8 +43,8 @@ function signalCell(c) {
 		return h('span', { class: 'badge ok' }, t('cases.noSignal'));
 	const n = c.signal_counts || {};
 	return h('span', {},
-		h('span', { class: ['badge', c.top_signal.level] }, t(`level.${c.top_signal.level}`)), ' ',
-		t(`signal.${c.top_signal.id}`),
+		h('span', { class: ['badge', c.top_signal.level] }, te('level', c.top_signal.level)), ' ',
+		tsignal(c.top_signal.id),
 		h('span', { class: 'muted small block' }, [tp('cases.countAlert', n.alert || 0),
 			tp('cases.countWarning', n.warning || 0), tp('cases.countInfo', n.info || 0)].join(' · ')));
 }
