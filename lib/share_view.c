@@ -419,6 +419,39 @@ out:
 	return out;
 }
 
+enum kr_status kr_share_view_holder_in_case(const struct kr_case *c, const char *person,
+                                            struct kr_error *err)
+{
+	if (person && kr_case_person_index(c, person) >= 0)
+		return KR_OK;
+	return kr_error_say(err, KR_EPERM, "je staat niet meer in dit plan",
+	                    "you are no longer part of this plan");
+}
+
+enum kr_status kr_share_view_wish_item(const char *person, const char *text, long as_of,
+                                       char **out, struct kr_error *err)
+{
+	struct kr_date today = kr_date_from_days(as_of);
+	char date[11];
+	json_t *item;
+
+	*out = NULL;
+	while (text && (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r'))
+		text++;
+	if (!text || !*text) {
+		kr_error_add(err, "text", "schrijf je wens op", "write down your wish");
+		return kr_error_say(err, KR_EINVAL, "schrijf je wens op", "write down your wish");
+	}
+	item = json_pack("{s:s, s:s, s:s}", "by", person ? person : "", "date",
+	                 kr_date_format(today, date), "text", text);
+	if (item)
+		*out = json_dumps(item, JSON_COMPACT);
+	json_decref(item);
+	if (!*out)
+		return kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
+	return KR_OK;
+}
+
 enum kr_status kr_share_view_may_mark_done(const struct kr_case *c, const char *person,
                                            unsigned scopes, const char *id,
                                            struct kr_error *err)

@@ -335,6 +335,44 @@ static void overdue(const struct tc_session *w)
 	tc_check(overdue_on(&sanne, "2026-04-01", "a9") == 1, "due 2026-03, on 1 April: overdue");
 }
 
+/* What a holder may write is the library's verdict: an empty wish is
+ * refused with the library's detail (kr_share_view_wish_item), in the
+ * caller's language; a holder removed from the case can no longer write
+ * (the session ends; kr_share_view_holder_in_case answers 403 should the
+ * removal come between the session check and the edit, test_share_view.c). */
+static void holder_rules(const struct tc_session *w)
+{
+	struct tc_session jo;
+	char im[64], path[80], *raw = NULL;
+	const char *id;
+	json_t *j, *lnk;
+
+	lnk = link(w, "p2", NULL, &jo);
+	json_decref(lnk);
+	tc_check(call(&jo, "POST", "/api/share/wishes", NULL, "{\"text\":\" \\n \"}", NULL, &raw) ==
+	         422 && raw && strstr(raw, "text: schrijf je wens op"),
+	         "an empty wish: 422 with the library's detail");
+	free(raw);
+	tc_check(call(&jo, "POST", "/api/share/wishes?lang=en", NULL, "{\"text\":\"\"}", NULL, &raw) ==
+	         422 && raw && strstr(raw, "text: write down your wish"),
+	         "an empty wish in English: the library's English detail");
+	free(raw);
+
+	if_match(w, im);
+	tc_check(call(w, "POST", "/api/cases/" REF "/persons", im, "{\"name\":\"Jo de Wit\","
+	              "\"roles\":[\"aunt_uncle\"]}", &j, NULL) == 201, "a new person, Jo");
+	id = json_string_value(json_object_get(json_object_get(j, "item"), "id"));
+	snprintf(path, sizeof path, "/api/cases/" REF "/persons/%s", id ? id : "none");
+	lnk = link(w, id ? id : "none", NULL, &jo);
+	json_decref(lnk);
+	if_match(w, im);
+	tc_check(call(w, "DELETE", path, im, NULL, NULL, NULL) == 204, "Jo removed from the case");
+	json_decref(j);
+	raw = NULL;
+	tc_check(call(&jo, "POST", "/api/share/wishes", NULL, "{\"text\":\"Mag ik blijven?\"}", NULL,
+	              NULL) == 401, "a holder removed from the case: the link's session is over (401)");
+}
+
 int main(int argc, char **argv)
 {
 	const char *kring = argc > 1 ? argv[1] : "build/kring";
@@ -355,6 +393,7 @@ int main(int argc, char **argv)
 			holders(&w);
 			inbox(&w);
 			overdue(&w);
+			holder_rules(&w);
 		}
 		tc_check(tc_stop(&S) == 0, "server stops cleanly (exit 0)");
 	}
