@@ -339,7 +339,7 @@ static bool contains_ci(const char *hay, const char *needle)
 
 /* One row of the case list: the library's summary, with the keys the list
  * has always had (top_signal, signal_counts, overdue_agreements,
- * next_review) taken from it. */
+ * next_review, review_overdue) taken from it. */
 static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
                         const char *updated, long as_of, const struct kr_settings *set,
                         struct row *row)
@@ -358,7 +358,7 @@ static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
 	row->review = sum->next_review >= 0 ? sum->next_review : LONG_MAX;
 	if (kr_inbox_count(r->store, &r->user, c->ref, &inbox, NULL))
 		inbox = 0;
-	j = json_pack("{s:s, s:O, s:O, s:I, s:s, s:O, s:{s:I, s:I, s:I}, s:I, s:O, s:I, s:o}",
+	j = json_pack("{s:s, s:O, s:O, s:I, s:s, s:O, s:{s:I, s:I, s:I}, s:I, s:O, s:b, s:I, s:o}",
 	              "ref", c->ref, "child", json_object_get(sj, "child"),
 	              "placement", json_object_get(sj, "placement"), "revision", (json_int_t)rev,
 	              "updated", updated, "top_signal",
@@ -368,6 +368,7 @@ static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
 	              (json_int_t)sum->counts[KR_LEVEL_INFO], "overdue_agreements",
 	              (json_int_t)sum->overdue_agreements, "next_review",
 	              json_object_get(json_object_get(sj, "plan"), "next_review"),
+	              "review_overdue", (int)sum->review_overdue,
 	              "inbox", (json_int_t)inbox, "summary", sj);
 out:
 	kr_case_summary_free(sum);
