@@ -208,7 +208,7 @@ test('the overview shows the settling-in schedule as the summary has it, also on
 	for (const [, [n, words]] of Object.entries(scores))
 		assert.match(words, new RegExp(`^${n} · \\S`), 'a score in words');
 	assert.match(await page.textContent('#settling-card'), /Pleegouders/);
-	await shot(page, 'overview-settling');
+	await shot(page, 'overview-settling', true);
 
 	/* three days after the start: nothing late, no check-in yet */
 	const early = iso(Date.parse(SETTLE_START) + 3 * DAY);
