@@ -15,12 +15,17 @@
 //   (plan.blessing) through the plan's item endpoint, also while another
 //   day is shown (edits save as usual), and the printed plan is served.
 // Harness as in harness.mjs; every test also fails on a console error, a
-// page error, a failed static file or a 5xx.  KRING_SCREENSHOTS=1 saves
+// page error, a failed static file or a 5xx; the band, the card and the
+// dialog pass axe-core and have targets of 44 px on a phone.  KRING_SCREENSHOTS=1 saves
 // docs/screenshots/case-as-of.png and overview-settling.png.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clean, goto, login, newPage, pageFetch, setup, shot } from './harness.mjs';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { PHONE, clean, goto, login, newPage, pageFetch, setup, shot } from './harness.mjs';
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const DAY = 86400e3;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -70,8 +75,8 @@ after(async () => {
 		await w.close();
 });
 
-async function open(user = 'anouk') {
-	const page = await newPage(w);
+async function open(user = 'anouk', opts = {}) {
+	const page = await newPage(w, opts);
 	await login(w, page, user);
 	return page;
 }
@@ -283,6 +288,50 @@ test('the plan tab records, changes and removes the parents\' permission, also w
 	await page.waitForSelector('#blessing-none');
 	doc = (await pageFetch(page, `/api/cases/${SETTLE_REF}`)).body;
 	assert.equal(doc.plan.blessing, undefined);
+	clean(page);
+	await page.context().close();
+});
+
+async function axe(page, what) {
+	if (!(await page.evaluate(() => typeof window.axe === 'object')))
+		await page.evaluate(AXE);
+	const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+	assert.deepEqual(res.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 4).map((n) =>
+		n.target.join(' ')).join(', ')})`), [], `axe on ${what}`);
+}
+
+/* Wider than the screen, or a button or field in the case head or main smaller than 44 px. */
+function small(page) {
+	return page.evaluate(() => {
+		const out = [];
+		if (document.documentElement.scrollWidth > window.innerWidth)
+			out.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+		for (const el of document.querySelectorAll('main button, main input, main a.btn, dialog[open] button')) {
+			const r = el.getBoundingClientRect();
+			if (r.width > 0 && r.height > 0 && (r.height < 43.5 || r.width < 43.5) && el.type !== 'checkbox')
+				out.push(`${el.tagName} "${(el.textContent || el.id).trim().slice(0, 30)}" is ${Math.round(r.width)} x ${Math.round(r.height)} px`);
+		}
+		return out;
+	});
+}
+
+test('the band, the settling-in card, the permission and its dialog: axe finds nothing, 44 px on a phone', async () => {
+	const page = await open('anouk', { viewport: PHONE });
+	await goto(page, `#/cases/${SETTLE_REF}`, '#settling-card');
+	await page.fill('#case-as-of', iso(Date.parse(SETTLE_START) + 30 * DAY));
+	await page.dispatchEvent('#case-as-of', 'change');
+	await page.waitForSelector('#as-of-band');
+	await page.waitForSelector('#settling-scores');
+	await axe(page, 'overview on another day');
+	assert.deepEqual(await small(page), []);
+	await goto(page, `#/cases/${SETTLE_REF}/plan`, '#blessing');
+	await axe(page, 'plan with the permission');
+	assert.deepEqual(await small(page), []);
+	await page.click('#edit-blessing');
+	await page.waitForSelector('#blessing-dialog');
+	await axe(page, 'the permission dialog');
+	assert.deepEqual(await small(page), []);
+	await page.click('#blessing-dialog [data-action=cancel]');
 	clean(page);
 	await page.context().close();
 });
