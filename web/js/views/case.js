@@ -123,12 +123,14 @@ function drawHead(head, ref) {
 		h('div', { class: 'case-title' },
 			h('h1', { id: 'case-title' }, child.name || child.id, ageSpan),
 			h('p', { class: 'muted' }, t('case.refRev', { ref, rev: cs.revision }))),
-		h('div', { class: 'case-actions' },
-			asOfPicker(),
-			undoBtn,
-			newPlanButton(ref),
-			h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank',
-				rel: 'noopener', id: 'print-pdf' }, t('case.pdf'))),
+		/* the picker under the buttons: the head keeps the height it had */
+		h('div', { class: 'case-side' },
+			h('div', { class: 'case-actions' },
+				undoBtn,
+				newPlanButton(ref),
+				h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank',
+					rel: 'noopener', id: 'print-pdf' }, t('case.pdf'))),
+			asOfPicker()),
 		cs.asOf ? asOfBand() : null);
 }
 
