@@ -90,6 +90,13 @@ async function apiSignals(page, ref, day) {
 	return list.map((s) => `${s.id}:${s.level}`).sort();
 }
 
+/* Waits until the overview of case ref is drawn (the head names it and
+ * its factors are in). */
+async function caseShown(page, ref) {
+	await page.waitForFunction((r) => (document.querySelector('.case-title p')?.textContent || '').includes(r) &&
+		document.querySelector('.tab-overview #factors [data-factor]'), ref);
+}
+
 async function apiSummary(page, ref, day) {
 	const r = await pageFetch(page, `/api/cases/${ref}/summary${day ? `?as_of=${day}` : ''}`);
 	assert.equal(r.status, 200, r.text);
@@ -151,14 +158,14 @@ test('the as-of picker judges the case on a day a year ago, as the API does, and
 
 	/* the pictures and the ecogram layout of that day */
 	urls.length = 0;
-	await goto(page, `#/cases/${ASOF_REF}/sociogram`, 'figure.picture img');
+	await goto(page, `#/cases/${ASOF_REF}/sociogram`, '.tab-sociogram figure.picture img');
 	assert.ok(await page.$('#as-of-band'), 'the band stays on the other tabs');
 	assert.equal(await page.inputValue('#case-as-of'), YEAR_AGO);
 	assert.ok(urls.some((u) => u.includes('/render/sociogram.svg?') && u.includes(`as_of=${YEAR_AGO}`)), urls.join('\n'));
-	await goto(page, `#/cases/${ASOF_REF}/lifeline`, 'figure.picture img');
+	await goto(page, `#/cases/${ASOF_REF}/lifeline`, '.tab-lifeline figure.picture img');
 	assert.ok(urls.some((u) => u.includes('/render/lifeline.svg?') && u.includes(`as_of=${YEAR_AGO}`)));
-	await goto(page, `#/cases/${ASOF_REF}/ecogram`, '#tab-title');
-	await page.waitForFunction(() => document.querySelector('.tab-body svg, .tab-body .warn'));
+	await goto(page, `#/cases/${ASOF_REF}/ecogram`, '.tab-ecogram #tab-title');
+	await page.waitForFunction(() => document.querySelector('.tab-ecogram svg, .tab-ecogram .warn'));
 	assert.ok(urls.some((u) => u.includes('/layout/ecogram?') && u.includes(`as_of=${YEAR_AGO}`)));
 	assert.equal(await page.$('.tab-body .warn'), null);
 
@@ -175,7 +182,7 @@ test('the as-of picker judges the case on a day a year ago, as the API does, and
 	assert.match(await page.textContent('#recorded-at-result'), /versie 1 de nieuwste/);
 
 	/* back to today */
-	await goto(page, `#/cases/${ASOF_REF}`, '#as-of-band');
+	await goto(page, `#/cases/${ASOF_REF}`, '.tab-overview #factors [data-factor]');
 	await page.click('#as-of-today');
 	await page.waitForFunction(() => !document.querySelector('#as-of-band'));
 	await waitSignals(page, today);
@@ -185,9 +192,8 @@ test('the as-of picker judges the case on a day a year ago, as the API does, and
 	await page.fill('#case-as-of', YEAR_AGO);
 	await page.dispatchEvent('#case-as-of', 'change');
 	await page.waitForSelector('#as-of-band');
-	await goto(page, `#/cases/${SETTLE_REF}`, '#factors [data-factor]');
-	await page.waitForFunction((r) => document.querySelector('#case-title')?.textContent && location.hash.includes(r),
-		SETTLE_REF);
+	await goto(page, `#/cases/${SETTLE_REF}`);
+	await caseShown(page, SETTLE_REF);
 	assert.equal(await page.$('#as-of-band'), null);
 	clean(page);
 	await page.context().close();
@@ -227,7 +233,8 @@ test('the overview shows the settling-in schedule as the summary has it, also on
 	assert.equal(await page.$('#settling-scores'), null);
 	assert.match(await page.textContent('#settling-card'), /nog geen gesprek/);
 	/* a case without a current foster home has no card */
-	await goto(page, `#/cases/PZ-2026-0102`, '#factors [data-factor]');
+	await goto(page, '#/cases/PZ-2026-0102');
+	await caseShown(page, 'PZ-2026-0102');
 	const s2 = await apiSummary(page, 'PZ-2026-0102');
 	assert.equal(!!(await page.$('#settling-card')), !!s2.settling);
 	clean(page);
