@@ -154,6 +154,8 @@ test('the as-of picker judges the case on a day a year ago, as the API does, and
 	assert.match(band, new RegExp(String(Number(YEAR_AGO.slice(0, 4)))));
 	const text = await page.textContent('main');
 	assert.doesNotMatch(text, /bestond .*nog niet|did not exist/);
+	/* the Netwerkkompas PDF of that day */
+	assert.match(await page.getAttribute('#print-pdf', 'href'), new RegExp(`as_of=${YEAR_AGO}`));
 	await shot(page, 'case-as-of');
 
 	/* the pictures and the ecogram layout of that day */
@@ -249,6 +251,7 @@ test('the plan tab records, changes and removes the parents\' permission, also w
 	await page.fill('#case-as-of', YEAR_AGO);
 	await page.dispatchEvent('#case-as-of', 'change');
 	await page.waitForSelector('#as-of-band');
+	await page.waitForFunction((d) => (document.querySelector('#plan-pdf')?.href || '').includes(`as_of=${d}`), YEAR_AGO);
 	await page.click('#edit-blessing');
 	await page.waitForSelector('#blessing-dialog');
 	/* only the parents are offered */
@@ -316,7 +319,8 @@ function small(page) {
 		for (const el of document.querySelectorAll('main button, main input, main a.btn, dialog[open] button')) {
 			const r = el.getBoundingClientRect();
 			if (r.width > 0 && r.height > 0 && (r.height < 43.5 || r.width < 43.5) && el.type !== 'checkbox')
-				out.push(`${el.tagName} "${(el.textContent || el.id).trim().slice(0, 30)}" is ${Math.round(r.width)} x ${Math.round(r.height)} px`);
+				out.push(`${el.tagName} "${(el.textContent || el.id).trim().slice(0, 30)}" is ${Math.round(r.width)} x ${
+					Math.round(r.height)} px`);
 		}
 		return out;
 	});

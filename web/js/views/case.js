@@ -9,7 +9,7 @@
 // every change of the case.
 
 import { renderUrl } from '../api.js';
-import { canUndo, cs, loadSummary, onCaseChange, openCase, reportError, setAsOf, undo, undoLabel } from '../casestore.js';
+import { asOfQuery, canUndo, cs, loadSummary, onCaseChange, openCase, reportError, setAsOf, undo, undoLabel } from '../casestore.js';
 import { h, mount } from '../dom.js';
 import { fmtDate, t, tp } from '../i18n.js';
 import { childOf, today } from '../model.js';
@@ -128,7 +128,7 @@ function drawHead(head, ref) {
 			h('div', { class: 'case-actions' },
 				undoBtn,
 				newPlanButton(ref),
-				h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank',
+				h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf', asOfQuery()), target: '_blank',
 					rel: 'noopener', id: 'print-pdf' }, t('case.pdf'))),
 			asOfPicker()),
 		cs.asOf ? asOfBand() : null);

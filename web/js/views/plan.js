@@ -16,7 +16,7 @@
 // with the foster family; when, which parents, in their own words) is shown
 // and recorded here, saved through the plan item endpoint like the rest.
 
-import { cs, loadSummary, removeAsked, save } from '../casestore.js';
+import { asOfQuery, cs, loadSummary, removeAsked, save } from '../casestore.js';
 import { checkGroup, field, h, mount, openDialog, s, toast } from '../dom.js';
 import { renderUrl } from '../api.js';
 import { personSelect } from '../forms.js';
@@ -511,10 +511,10 @@ export async function render(body, { ref }) {
 			h('h2', { id: 'tab-title' }, t('plan.title')),
 			h('div', { class: 'actions no-print' },
 				h('a', { class: 'btn primary', id: 'plan-pdf', target: '_blank', rel: 'noopener',
-					href: `/api/cases/${encodeURIComponent(ref)}/plan.pdf?${new URLSearchParams({ lang: getLang() })}` },
+					href: `/api/cases/${encodeURIComponent(ref)}/plan.pdf?${new URLSearchParams({ lang: getLang(), ...asOfQuery() })}` },
 				t('plan.pdf')),
 				h('a', { class: 'btn secondary', id: 'kompas-pdf', target: '_blank', rel: 'noopener',
-					href: renderUrl(ref, 'kompas', 'pdf') }, t('plan.kompas')),
+					href: renderUrl(ref, 'kompas', 'pdf', asOfQuery()) }, t('plan.kompas')),
 				h('button', { type: 'button', class: 'btn secondary', id: 'plan-print', onclick: () => window.print() },
 					t('plan.print')))),
 		h('p', { class: 'muted' }, hasPlan ? meta : t('plan.none')),
