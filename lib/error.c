@@ -49,18 +49,6 @@ enum kr_status kr_error_say(struct kr_error *err, enum kr_status code, const cha
 	return code;
 }
 
-enum kr_status kr_error_set(struct kr_error *err, enum kr_status code, const char *fmt, ...)
-{
-	if (err) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof err->message, fmt, ap);
-		va_end(ap);
-		err->code = code;
-	}
-	return code;
-}
-
 static void detail_v(struct kr_error *err, const char *path, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
@@ -88,16 +76,6 @@ static void detail_v(struct kr_error *err, const char *path, const char *fmt, va
 dropped:
 	free(line);
 	err->ndropped++;
-}
-
-void kr_error_detail(struct kr_error *err, const char *path, const char *fmt, ...)
-{
-	va_list ap;
-	if (!err)
-		return;
-	va_start(ap, fmt);
-	detail_v(err, path, fmt, ap);
-	va_end(ap);
 }
 
 void kr_error_add(struct kr_error *err, const char *path, const char *nl, const char *en, ...)

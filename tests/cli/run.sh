@@ -562,6 +562,23 @@ check "refused settings change nothing" test "$(state "$DB")" = "$before"
 run --db "$DB" settings
 check "... plan.review_months is still 3" grep -q "^plan.review_months  *3 " "$T/out"
 
+# the lifeline judges the path with the same settings as show (issue 9): a
+# return home of five months ends the out-of-home period only when
+# path.home_months is 5 or less
+PDB=$T/path.db
+"$K" --db "$PDB" init >/dev/null 2>&1
+cat > "$T/path.json" <<'JSON'
+{"format":"kring-case/1","case":{"ref":"T-PATH-HOME","child":"k"},"persons":[{"id":"k","name":"Kim","born":"2015-02-01","roles":["child"]},{"id":"a","name":"Anna","roles":["foster_parent"]},{"id":"b","name":"Bert","roles":["foster_parent"]}],"placements":[{"id":"p1","form":"foster_fulltime","carers":["a"],"start":"2021-01-01","end":"2022-01-01"},{"id":"p2","form":"foster_fulltime","carers":["b"],"start":"2022-06-01"}]}
+JSON
+"$K" --db "$PDB" import "$T/path.json" >/dev/null 2>&1
+run --db "$PDB" render lifeline T-PATH-HOME --as-of 2026-01-01 -o -
+check "lifeline with the default path.home_months: 1 move" grep -q "1 overplaatsing," "$T/out"
+exits 0 "settings path.home_months 4" --db "$PDB" settings path.home_months 4
+run --db "$PDB" show T-PATH-HOME --as-of 2026-01-01
+check "... show counts no move" grep -q "overplaatsingen: *0 in deze periode, 0 in totaal" "$T/out"
+run --db "$PDB" render lifeline T-PATH-HOME --as-of 2026-01-01 -o -
+check "... and neither does the lifeline" grep -q "0 overplaatsingen," "$T/out"
+
 # ------------------------------------------------------- --db and KRING_DB
 echo "# choosing the database"
 KRING_DB=$T/env.db "$K" init >/dev/null 2>&1

@@ -461,6 +461,16 @@ test('an analyst sees figures and no person', async () => {
 	for (const n of names)
 		assert.ok(!text.includes(n), `the analyst's page does not show "${n}"`);
 	assert.doesNotMatch(text, /PZ-2026-/);
+	/* every signal, also the newer ones, by the library's title (GET /api/meta), never its id;
+	 * the levels in the library's words; the disclosure rule as GET /api/stats says it */
+	const sigRows = await an.locator('section.card table tbody tr td:first-child')
+		.allTextContents();
+	assert.ok(sigRows.includes('Wengesprek te laat'), 'settling-checkin-overdue has its title');
+	assert.ok(sigRows.includes('Geen kennismaking voor de plaatsing'), 'a newer signal has its title');
+	for (const r of sigRows)
+		assert.doesNotMatch(r, /^[a-z]+(-[a-z]+)+$/, `"${r}" is a title, not an id`);
+	assert.match(text, /alarm/);
+	assert.match(await an.textContent('#stats-disclosure'), /afgerond op 5\. Aantallen onder de 10,/);
 	assert.equal((await pageFetch(an, '/api/cases')).status, 403);
 	assert.equal((await pageFetch(an, `/api/cases/${REF}`)).status, 403);
 	await an.goto(`${base}/#/cases/${REF}`);

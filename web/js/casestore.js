@@ -234,6 +234,8 @@ export function opsFor(a, b) {
 		out.push({ op: 'single', coll: 'plan', body: strip(pb, sub), old: strip(pa, sub) });
 	if (pb.safety_map && !SAME(pa.safety_map, pb.safety_map))
 		out.push({ op: 'single', coll: 'safety_map', body: pb.safety_map, old: pa.safety_map || null });
+	if (!SAME(a.support || {}, b.support || {}))
+		out.push({ op: 'single', coll: 'support', body: b.support || {}, old: a.support || {} });
 	const order = ['persons', 'placements', 'kinship', 'ties', 'events', 'meetings', 'goals', 'wishes',
 		'agreements'];
 	for (const coll of order) {

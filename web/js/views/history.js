@@ -12,7 +12,7 @@
 import { api } from '../api.js';
 import { asOfQuery, changeText, cs, restoreItem, restoreRevision } from '../casestore.js';
 import { field, h, mount, toast } from '../dom.js';
-import { fmtDate, fmtDateTime, getLang, t, tp } from '../i18n.js';
+import { fmtDate, fmtDateTime, getLang, t, te, tp } from '../i18n.js';
 
 /* One revision: who, when, and each change in words. */
 function revisionItem(x) {
@@ -62,7 +62,7 @@ function recordedSection(ref) {
 				h('p', { class: 'small muted' }, cs.asOf ? t('history.judgedOn', { date: fmtDate(cs.asOf) })
 					: t('history.judgedToday')),
 				h('ul', { class: 'plain' }, (sum.factors || []).map((f) => h('li', { dataset: { factor: f.key, status: f.status } },
-					h('span', {}, word(f.label)), h('span', { class: ['factor-status', f.status] }, t(`factor.status.${f.status}`))))),
+					h('span', {}, word(f.label)), h('span', { class: ['factor-status', f.status] }, te('factor_status', f.status))))),
 				h('p', { class: 'small' }, tp('history.recordedSignals', (sum.signal_list || []).length)));
 		} catch (e) {
 			mount(out, h('p', { class: 'muted' }, (e.messages || [String(e)]).join(' ')));

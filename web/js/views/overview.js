@@ -10,7 +10,7 @@
 
 import { cs, loadSummary, removeAsked, save } from '../casestore.js';
 import { checkGroup, field, h, mount, openDialog } from '../dom.js';
-import { enumValues, fmtDate, getLang, t, te, textLimit, tp } from '../i18n.js';
+import { enumValues, factorLabel, fmtDate, getLang, t, te, textLimit, tp } from '../i18n.js';
 import { byDate, childOf, freshId, nameOf } from '../model.js';
 import { signalList } from '../signals.js';
 
@@ -47,8 +47,8 @@ function factorTile(f, sum, doc) {
 	const titles = (sum.signal_list || []).filter((sg) => (f.signals || []).includes(sg.id))
 		.map((sg) => word(sg.title)).filter((v, i, a) => v && a.indexOf(v) === i);
 	return h('li', { class: ['factor', f.status], dataset: { factor: f.key, status: f.status } },
-		h('span', { class: 'factor-name' }, word(f.label) || t(`factor.${f.key}`)),
-		h('span', { class: ['factor-status', f.status] }, t(`factor.status.${f.status}`)),
+		h('span', { class: 'factor-name' }, word(f.label) || factorLabel(f.key)),
+		h('span', { class: ['factor-status', f.status] }, te('factor_status', f.status)),
 		h('span', { class: 'factor-detail' }, detail),
 		titles.length ? h('span', { class: 'factor-signals small' }, titles.join(', ')) : null);
 }
