@@ -219,6 +219,8 @@ test('maps 10 people on the ecogram by clicking in their segment and ring', asyn
 test('drags a person to another ring and draws a tie between two people', async () => {
 	const node = worker.locator('#ecogram .node[aria-label^="Buurvrouw Els,"]');
 	assert.equal(await node.getAttribute('data-ring'), '3');
+	/* a person at the canvas's bottom edge is scrolled into view first, as a person would */
+	await node.locator('.hit').scrollIntoViewIfNeeded();
 	const from = await node.locator('.hit').boundingBox();
 	const target = await worker.$eval('#ecogram .cell[data-world="foster"][data-segment="neighbourhood"][data-ring="1"]', (el) => {
 		const p = new DOMPoint(Number(el.dataset.cx), Number(el.dataset.cy)).matrixTransform(el.ownerSVGElement.getScreenCTM());
