@@ -5,8 +5,9 @@
  * the last placement's end, an open placement, a measure, the settings);
  * destruction removes the case and every row naming it while a DELETE of a
  * revision outside that path is still refused; the tombstone keeps the
- * audit chain valid; share links die with their person (removed, died,
- * the id given to someone else) and are never made for a person who died.
+ * audit chain valid; share links die with their person (removed, died)
+ * and are never made for a person who died; a removed person's id is never
+ * given to somebody else by a whole document (kept in retired_person_ids).
  */
 #include <unistd.h>
 
@@ -228,16 +229,42 @@ static void share_bound(void **state)
 	assert_int_equal(kr_share_create(s, &u, "S-1", "p2", now + 86400, now, tok2, NULL, NULL),
 	                 KR_OK);
 	assert_int_equal(kr_share_verify(s, tok, now, &sh, NULL), KR_OK);
-	/* p3 leaves; a new document gives "p3" to somebody else */
+	/* p3 leaves; the stored document keeps p3 as a retired id */
 	c2 = case_with("S-1", 2, "", NULL);
 	assert_int_equal(kr_store_put(s, c2, "t", 0, NULL, NULL), KR_OK);
 	assert_int_equal(kr_share_verify(s, tok, now, &sh, NULL), KR_EPERM);
 	kr_case_free(c2);
+	assert_int_equal(kr_store_get(s, "S-1", 0, &c2, NULL), KR_OK);
+	{
+		json_t *l = json_object_get(kr_case_doc(c2), "retired_person_ids");
+		assert_int_equal(json_array_size(l), 1);
+		assert_string_equal(json_string_value(json_array_get(l, 0)), "p3");
+	}
+	kr_case_free(c2);
+	/* a whole document that gives "p3" to somebody else is refused */
 	c2 = tu_case_from_text("{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"S-1\",\"child\":"
 	                       "\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Persoon 1\"},"
 	                       "{\"id\":\"p2\",\"name\":\"Persoon 2\",\"died\":\"2020-01-01\"},"
 	                       "{\"id\":\"p3\",\"name\":\"Iemand anders\"}]}");
+	{
+		struct kr_error e;
+		long rev = 0;
+		kr_error_init(&e);
+		assert_int_equal(kr_store_put(s, c2, "t", 0, &rev, &e), KR_EINVAL);
+		assert_int_equal(rev, 0);
+		assert_int_equal(e.ndetails, 1);
+		assert_string_equal(e.details[0], "persons[2].id: p3 hoorde bij een verwijderde "
+		                    "persoon; kies een nieuw id");
+		kr_error_cleanup(&e);
+	}
+	kr_case_free(c2);
+	/* the same person may come back under their id; p2 dies meanwhile */
+	c2 = tu_case_from_text("{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"S-1\",\"child\":"
+	                       "\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Persoon 1\"},"
+	                       "{\"id\":\"p2\",\"name\":\"Persoon 2\",\"died\":\"2020-01-01\"},"
+	                       "{\"id\":\"p3\",\"name\":\"Persoon 3\"}]}");
 	assert_int_equal(kr_store_put(s, c2, "t", 0, NULL, NULL), KR_OK);
+	/* a revoked link stays revoked */
 	assert_int_equal(kr_share_verify(s, tok, now, &sh, NULL), KR_EPERM);
 	/* p2 died: their link is refused, and no new link is made */
 	assert_int_equal(kr_share_verify(s, tok2, now, &sh, NULL), KR_EPERM);
