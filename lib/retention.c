@@ -47,7 +47,12 @@ void kr_retention_of(const struct kr_case *c, const struct kr_settings *set,
 	out->measure = measure && !json_is_null(measure);
 	for (size_t i = 0; i < c->npersons && !out->measure; i++)
 		out->measure = (c->persons[i].roles & KR_ROLE_BIT(KR_ROLE_GUARDIAN)) != 0;
-	out->years = set->v[out->measure ? KR_SET_RETENTION_MEASURE_YEARS : KR_SET_RETENTION_YEARS];
+	/* after a measure the longer of the two terms: a shorter measure term
+	 * (settings written before the floors of settings.c) never shortens
+	 * what the general term keeps */
+	out->years = set->v[KR_SET_RETENTION_YEARS];
+	if (out->measure && set->v[KR_SET_RETENTION_MEASURE_YEARS] > out->years)
+		out->years = set->v[KR_SET_RETENTION_MEASURE_YEARS];
 	if (kr_date_valid(c->closed)) {
 		out->ended = kr_date_last(c->closed);
 	} else {

@@ -158,6 +158,57 @@ static void rule(void **state)
 	assert_int_equal(r.ended, tu_day("2000-12-31"));
 	assert_int_equal(r.due, tu_day("2026-01-01"));
 	kr_case_free(c);
+
+	/* a measure term shorter than the general one (settings from before
+	 * the floors) never shortens it: the longer term holds */
+	set.v[KR_SET_RETENTION_YEARS] = 40;
+	set.v[KR_SET_RETENTION_MEASURE_YEARS] = 30;
+	c = case_with("R-5", 2, "", ",\"closed\":{\"date\":\"2000-05-31\",\"reason\":\"as_planned\"},\"measure\":\"guardianship\"");
+	kr_retention_of(c, &set, &r);
+	assert_true(r.measure);
+	assert_int_equal(r.years, 40);
+	assert_int_equal(r.due, tu_day("2040-06-01"));
+	kr_case_free(c);
+}
+
+/* The terms cannot be set below the law (20 years; 30 after a measure) and
+ * the measure term is never shorter than the general one; a shorter term
+ * already stored is read as the floor. */
+static void terms(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_settings set;
+	struct kr_error e;
+	(void)state;
+
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.years", "15", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "retention.years: 15 jaar is korter dan de wet toestaat"));
+	assert_non_null(strstr(e.message, "minstens 20 jaar"));
+	kr_error_cleanup(&e);
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.measure_years", "29", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "minstens 30 jaar"));
+	kr_error_cleanup(&e);
+	assert_int_equal(kr_settings_set(s, "retention.years", "20", NULL), KR_OK);
+	/* longer than the measure term (30): refused, saying what to raise */
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.years", "35", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "verhoog eerst retention.measure_years"));
+	kr_error_cleanup(&e);
+	assert_int_equal(kr_settings_set(s, "retention.measure_years", "40", NULL), KR_OK);
+	assert_int_equal(kr_settings_set(s, "retention.years", "35", NULL), KR_OK);
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.measure_years", "34", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "korter dan retention.years (35)"));
+	kr_error_cleanup(&e);
+	/* stored before the floors: read as the floor */
+	assert_int_equal(kr_store_setting_set(s, "retention.years", "15", NULL), KR_OK);
+	assert_int_equal(kr_store_setting_set(s, "retention.measure_years", "16", NULL), KR_OK);
+	assert_int_equal(kr_settings_load(s, &set, NULL), KR_OK);
+	assert_int_equal(set.v[KR_SET_RETENTION_YEARS], 20);
+	assert_int_equal(set.v[KR_SET_RETENTION_MEASURE_YEARS], 30);
+	kr_store_close(s);
 }
 
 static void destroy(void **state)
@@ -280,6 +331,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(byte_identical, setup, teardown),
 		cmocka_unit_test(rule),
+		cmocka_unit_test_setup_teardown(terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(destroy, setup, teardown),
 		cmocka_unit_test_setup_teardown(share_bound, setup, teardown),
 	};
