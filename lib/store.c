@@ -18,7 +18,8 @@
  * every latest revision (kr_store_each) stays one decompression per case,
  * done by the workers that parse.  Rows written before schema version 4
  * hold plain JSON text and are read as they are.  The text that comes out
- * is byte for byte the text that went in.
+ * is byte for byte the text that was stored (a put adds missing ids to
+ * retired_person_ids before it stores, see below).
  *
  * With each revision the store keeps case_persons (lib/sql/004_persons.sql):
  * every person id the case ever had, until when that person may hold a
