@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/backup.h"
 #include "kring/init.h"
 #include "opts.h"
@@ -42,6 +43,24 @@ static const struct cli_cmd spec = {
 	            "database is only replaced with --replace. Stop the server first.\n",
 };
 
+/* Writes the restore's row in the database it restored (the trail the
+ * server goes on with): who restored it, when, and whether a database was
+ * moved aside (it keeps destroyed cases: docs/deploy.md). */
+static int audit_restore(struct kr_cli *cli, const char *moved)
+{
+	struct kr_store *s = cli_open_store(cli);
+	int status;
+
+	if (!s)
+		return EXIT_DATA;
+	status = cli_audit_entry(cli, s, "restore", &(struct kr_audit_entry){
+		.action = KR_AUDIT_UPDATE, .event = "database.restore",
+		.detail = moved ? "database restored from a backup; the previous one moved aside"
+		                : "database restored from a backup" });
+	kr_store_close(s);
+	return status;
+}
+
 int cmd_restore(struct kr_cli *cli, int argc, char **argv)
 {
 	struct args a = { NULL, false };
@@ -55,6 +74,11 @@ int cmd_restore(struct kr_cli *cli, int argc, char **argv)
 	kr_error_init_lang(&err, cli->lang);
 	if (kr_backup_restore(a.src, cli->db_path, a.replace, kr_now(), &moved, &err)) {
 		status = cli_fail("restore", &err);
+	} else if ((status = audit_restore(cli, moved))) {
+		fprintf(stderr, kr_tr(cli->lang, "kring restore: %s is teruggezet, maar de regel in "
+		        "het logboek ontbreekt; gebruik de database pas als dat is opgelost\n",
+		        "kring restore: %s is restored, but its row in the audit trail is missing; do "
+		        "not use the database until that is solved\n"), cli->db_path);
 	} else {
 		if (moved)
 			printf(kr_tr(cli->lang, "de vorige database staat nu in %s\n",
