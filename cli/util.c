@@ -214,7 +214,7 @@ int cli_write_file(const char *cmd, const char *path, const void *data, size_t l
 	char *tmp = NULL;
 	FILE *f;
 	size_t n = strlen(path) + 16;
-	int fd;
+	int fd, e;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
@@ -245,10 +245,13 @@ int cli_write_file(const char *cmd, const char *path, const void *data, size_t l
 	free(tmp);
 	return 0;
 fail_unlink:
+	e = errno;
 	unlink(tmp);
+	errno = e;
 fail:
+	e = errno;
 	fprintf(stderr, kr_tr(run_lang(), "kring %s: %s kan niet worden geschreven: %s\n",
-	        "kring %s: cannot write %s: %s\n"), cmd, path, strerror(errno));
+	        "kring %s: cannot write %s: %s\n"), cmd, path, kr_errno_text(e, run_lang()));
 	free(tmp);
 	return EXIT_DATA;
 }

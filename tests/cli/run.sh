@@ -947,6 +947,13 @@ PY
 	check "erase --confirm: the tombstone is the second admin's, with --author, command, source" \
 		test "$(last_row | cut -d'|' -f1-5)|$(last_nen | cut -d'|' -f1,6)" = \
 		"ea2|carol|D|T-REVIEW|kring erase|admin|$SRC"
+	# one language: the system's English never ends a Dutch message (issue 9 §5)
+	run --db "$DB" export "$FULL_REF" -o "$T/no-such-folder/a.json"
+	check "a file that cannot be written: the reason in Dutch, no strerror() English" \
+		sh -c "grep -q 'kan niet worden geschreven: het bestand of de map bestaat niet' '$T/err' &&
+			! grep -q 'No such file' '$T/err'"
+	run --db "$DB" --lang en export "$FULL_REF" -o "$T/no-such-folder/a.json"
+	check "... and in English with --lang en" grep -q "cannot write .*: No such file" "$T/err"
 	n0=$(nrows)
 	run --db "$DB" show PZ-NOPE
 	check "a case that does not exist: exit 1 and no row" test "$rc" -eq 1 -a "$(nrows)" -eq "$n0"
