@@ -909,6 +909,10 @@ else
 	DB=$T/audit-restored.db
 	check "restore: one row in the restored database" \
 		test "$rc" -eq 0 -a "$(last_row)" = "$ME||U||kring restore|database restored from a backup"
+	run --db "$T/audit-restored.db" restore "$T/audit-backup.db" --replace
+	check "restore --replace: says the file moved aside keeps destroyed cases and must go" \
+		sh -c "test $rc -eq 0 && grep -q 'before-restore' '$T/out' &&
+			grep -q 'ook wat daarna vernietigd wordt: verwijder het' '$T/out'"
 	DB=$DB0
 	# retention --destroy: the tombstone's who is the system user, --author beside it
 	python3 - "$FULL" "$T/audit-old.json" <<'PY'
