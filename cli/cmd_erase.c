@@ -154,7 +154,9 @@ int cmd_erase(struct kr_cli *cli, int argc, char **argv)
 		size_t n = 0;
 		if (kr_erase_list(s, &v, &n, &err)) {
 			status = cli_fail("erase", &err);
-		} else {
+		} else if (!(status = cli_audit_entry(cli, s, "erase", &(struct kr_audit_entry){
+		                    .action = KR_AUDIT_READ, .event = "erase.list",
+		                    .detail = "open erasure requests listed" }))) {
 			for (size_t i = 0; i < n; i++) {
 				char when[21];
 				kr_date_timestamp(v[i].requested, when);

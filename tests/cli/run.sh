@@ -937,6 +937,8 @@ PY
 	check "erase request: the admin, the command and the source" \
 		test "$(last_row | cut -d'|' -f1-5)|$(last_nen | cut -d'|' -f1,6)" = \
 		"ea1||U|T-REVIEW|kring erase|admin|$SRC"
+	audited "$ME||R||kring erase|open erasure requests listed" "erase --list (refs and grounds)" \
+		erase --list
 	n0=$(nrows)
 	printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" erase --confirm 1 --admin ea1 >/dev/null 2>&1
 	check "erase --confirm by the same admin: a refusal row" \
