@@ -256,12 +256,19 @@ static int for_client(struct kr_cli *cli, struct kr_store *s, const char *ref)
 	struct kr_buf b;
 	long rev = 0;
 	int status = 0;
+	struct kr_audit_entry e = {
+		.action = KR_AUDIT_READ,
+		.ref = ref,
+		.event = "audit.client-log",
+		.object_type = KR_AUDIT_OBJECT_AUDIT,
+		.detail = "client's own log read",
+	};
 
 	kr_error_init(&err);
 	kr_buf_init(&b, 16u * 1024u * 1024u);
 	if (kr_store_head(s, ref, &rev, &err) || kr_audit_client_text(s, ref, cli->lang, &b, &err))
 		status = cli_fail("audit", &err);
-	else
+	else if (!(status = cli_audit_entry(cli, s, "audit", &e)))   /* as the server: audited */
 		fputs(b.data ? b.data : "", stdout);
 	kr_buf_cleanup(&b);
 	kr_error_cleanup(&err);

@@ -117,6 +117,22 @@ struct kr_audit_entry {
 enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
                             long long *id_out, struct kr_error *err);
 
+/* The context of the rows the calling thread writes: fields an entry
+ * leaves NULL (on_behalf, address, access_point, role) take the context's
+ * value, so the rows library functions write for a front door with one
+ * actor per process (the `kring` command: erasure, retention, settings,
+ * accounts) carry the command as access point, its source and on whose
+ * behalf it ran, like the rows the front door writes itself.  on_behalf is
+ * not filled in when it would equal the entry's who.  The values are
+ * copied.  NULL clears the context (the default: a server's threads never
+ * set one).  KR_EINVAL when a value is too long for its field or not
+ * UTF-8 text without control characters (the context is then cleared). */
+struct kr_audit_context {
+	const char *on_behalf, *address, *access_point, *role;
+};
+enum kr_status kr_audit_context_set(const struct kr_audit_context *ctx,
+                                    struct kr_error *err);
+
 /* The same for n entries at once, in order, in one unit of work: the key,
  * the last row and the id high-water mark are read once, so a writer that
  * batches rows for many requests pays a few statements per row.  All or

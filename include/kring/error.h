@@ -86,4 +86,14 @@ const char *kr_status_name(enum kr_status code);
 /* The same in lang ("ongeldige gegevens", "niet gevonden", ...). */
 const char *kr_status_label(enum kr_status code, enum kr_lang lang);
 
+/* What operating-system error e (an errno value) means, in lang: Dutch
+ * words for the common ones ("de schijf is vol", "het bestand bestaat
+ * niet"; "systeemfout N" for the rest), strerror() in English.  For the
+ * end of a message, so a Dutch message holds no English.  A static string,
+ * or a buffer of the calling thread valid until its next call. */
+const char *kr_errno_text(int e, enum kr_lang lang);
+
+/* The same in the language of err (NULL: the configured language). */
+const char *kr_error_errno(const struct kr_error *err, int e);
+
 #endif
