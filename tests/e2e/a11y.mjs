@@ -222,7 +222,7 @@ test('the browser\'s Back button closes a dialog and stays on the page', async (
 	await hasEntry(worker);
 	await worker.evaluate((r) => {
 		document.querySelector('dialog[open]').close();
-		location.hash = `#/cases/${r}/plan`;
+		document.querySelector(`a[href="#/cases/${r}/plan"]`).click();
 	}, REF);
 	await worker.waitForSelector('.tab-plan #tab-title');
 	await settled(worker);

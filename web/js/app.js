@@ -6,7 +6,7 @@
 
 import { api, can, setCapabilities, setCsrf, setReauth } from './api.js';
 import { closeCase } from './casestore.js';
-import { h, mount } from './dom.js';
+import { dialogsSettled, h, mount } from './dom.js';
 import { getLang, initI18n, setLang, t, te } from './i18n.js';
 import * as casesView from './views/cases.js';
 import * as dashboardView from './views/dashboard.js';
@@ -43,10 +43,13 @@ export function home() {
 
 /* Goes to a route (a hash beginning with #/). */
 export function go(hash) {
-	if (location.hash === hash)
-		route();
-	else
-		location.hash = hash;
+	/* after the Back of a dialog that just closed, or that Back undoes it */
+	dialogsSettled().then(() => {
+		if (location.hash === hash)
+			route();
+		else
+			location.hash = hash;
+	});
 }
 
 function applyStatic() {

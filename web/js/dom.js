@@ -239,6 +239,22 @@ window.addEventListener('popstate', (ev) => {
 			x.close();
 });
 
+/* A link inside the app followed while that Back is on its way waits for
+ * it: otherwise the Back could land after the link and undo it. */
+document.addEventListener('click', (ev) => {
+	if (!ownBack || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey ||
+	    ev.shiftKey || ev.altKey)
+		return;
+	const a = ev.target instanceof Element ? ev.target.closest('a[href^="#"]') : null;
+	if (!a || a.target)
+		return;
+	ev.preventDefault();
+	const href = a.getAttribute('href');
+	ownBack.done.then(() => {
+		location.hash = href;
+	});
+}, true);
+
 /* Resolves once the Back a closed dialog took (its history entry) has
  * landed: a page change made before that would be undone by it. */
 export function dialogsSettled() {
