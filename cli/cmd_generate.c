@@ -1,8 +1,12 @@
 /*
  * cmd_generate.c - `kring generate --cases N --seed S [--anchor DATE]
- * [-o DIR]`: synthetic, realistic case documents for tests and benchmarks,
- * the same for the same seed (lib/generate.c does the work).  With -o the
- * family plans of the sibling cases among them go to DIR/familyplans/.
+ * [-o DIR [--history]]`: synthetic, realistic case documents for tests and
+ * benchmarks, the same for the same seed (lib/generate.c does the work).
+ * With -o the family plans of the sibling cases among them go to
+ * DIR/familyplans/; with --history also the days on which the cases were
+ * recorded before the anchor, and earlier states of some
+ * (lib/generate_history.c), as DIR/history/YYYY-MM-DD.jsonl: the documents
+ * recorded on that day, one a line, for `kring import --recorded-at DAY`.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,6 +22,13 @@
 struct args {
 	long ncases, seed, anchor;
 	const char *dir;
+	bool history;
+};
+
+/* The open files of DIR/history, by (anchor - day) / 14. */
+#define HISTORY_FILES 64
+struct history {
+	FILE *f[HISTORY_FILES];
 };
 
 static const struct cli_opt opts[] = {
@@ -39,6 +50,16 @@ static const struct cli_opt opts[] = {
 	  .help_en = "one file per case in DIR, the family plans of siblings in "
 	             "DIR/familyplans; without -o one case per line on standard output (JSON "
 	             "Lines, for kring import -), without family plans" },
+	{ .name = "--history", .kind = CLI_FLAG, .at = offsetof(struct args, history),
+	  .help_nl = "met -o: schrijf ook op welke dag elk dossier eerder is vastgelegd, en "
+	             "van een deel een eerdere stand (een band die daarna slechter werd, een "
+	             "club die na de verhuizing wegviel), in MAP/history/JJJJ-MM-DD.jsonl; lees "
+	             "die dag voor dag in met kring import --recorded-at JJJJ-MM-DD, de oudste "
+	             "eerst, vóór de dossiers zelf",
+	  .help_en = "with -o: also write on which day each case was recorded before, and for "
+	             "some an earlier state (a tie that later worsened, a club lost after the "
+	             "move), in DIR/history/YYYY-MM-DD.jsonl; import them day by day with kring "
+	             "import --recorded-at YYYY-MM-DD, oldest first, before the cases themselves" },
 };
 
 /* The family plan of the sibling cases index and index + 1, when there is
@@ -63,6 +84,60 @@ static int family_plan(const struct args *a, long index)
 	return status;
 }
 
+/* Appends the recorded states of case index to DIR/history/DAY.jsonl, a
+ * file opened (emptied) the first time this run writes a day. */
+static int history(struct kr_cli *cli, const struct args *a, struct history *h, long index)
+{
+	struct kr_generated_revision rev[KR_GENERATE_MAX_HISTORY];
+	struct kr_error err;
+	size_t n = 0;
+	int status = 0;
+
+	kr_error_init_lang(&err, cli->lang);
+	if (kr_generate_history((uint64_t)a->seed, (unsigned long)index, a->anchor, rev, &n,
+	                        &err)) {
+		status = cli_fail("generate", &err);
+		goto out;
+	}
+	for (size_t k = 0; k < n && !status; k++) {
+		long slot = (a->anchor - rev[k].day) / 14;
+		char path[4096], day[16];
+		kr_date_format(kr_date_from_days(rev[k].day), day);
+		snprintf(path, sizeof path, "%s/history/%s.jsonl", a->dir, day);
+		if (slot < 0 || slot >= HISTORY_FILES)
+			continue;
+		if (!h->f[slot] && !(h->f[slot] = fopen(path, "w"))) {
+			fprintf(stderr, kr_tr(cli->lang, "kring generate: %s kan niet gemaakt worden: %s\n",
+			                      "kring generate: cannot create %s: %s\n"), path,
+			        strerror(errno));
+			status = EXIT_DATA;
+		} else if (fprintf(h->f[slot], "%s\n", rev[k].doc) < 0) {
+			fprintf(stderr, kr_tr(cli->lang, "kring generate: schrijven naar %s lukt niet\n",
+			                      "kring generate: cannot write to %s\n"), path);
+			status = EXIT_DATA;
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+		free(rev[k].doc);
+out:
+	kr_error_cleanup(&err);
+	return status;
+}
+
+/* Closes the history files; EXIT_DATA when one could not be written. */
+static int history_close(struct kr_cli *cli, struct history *h)
+{
+	int status = 0;
+	for (int k = 0; k < HISTORY_FILES; k++)
+		if (h->f[k] && fclose(h->f[k]) != 0) {
+			fprintf(stderr, kr_tr(cli->lang, "kring generate: een bestand in history/ kon "
+			                      "niet worden weggeschreven: %s\n", "kring generate: a file "
+			                      "in history/ could not be written: %s\n"), strerror(errno));
+			status = EXIT_DATA;
+		}
+	return status;
+}
+
 static int make_dir(struct kr_cli *cli, const char *dir)
 {
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
@@ -82,16 +157,25 @@ static const struct cli_cmd spec = {
 
 int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 {
-	struct args a = { 1, 1, kr_days_from_civil(2026, 12, 1), NULL };
-	int status = cli_parse(cli, &spec, argc, argv, &a);
+	struct args a = { 1, 1, kr_days_from_civil(2026, 12, 1), NULL, false };
+	struct history h;
+	int status = cli_parse(cli, &spec, argc, argv, &a), closed;
 
 	if (status >= 0)
 		return status;
 	status = 0;
+	memset(&h, 0, sizeof h);
+	if (a.history && !a.dir)
+		return cli_usage("generate", "%s", kr_tr(cli->lang, "--history schrijft naar "
+		                 "MAP/history/: noem de map met -o MAP", "--history writes to "
+		                 "DIR/history/: name the folder with -o DIR"));
 	if (a.dir) {
 		char sub[4096];
 		snprintf(sub, sizeof sub, "%s/familyplans", a.dir);
 		if ((status = make_dir(cli, a.dir)) || (status = make_dir(cli, sub)))
+			return status;
+		snprintf(sub, sizeof sub, "%s/history", a.dir);
+		if (a.history && (status = make_dir(cli, sub)))
 			return status;
 	}
 	for (long i = 0; i < a.ncases && !status; i++) {
@@ -112,6 +196,9 @@ int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 		/* the pair's plan once both its cases are written */
 		if (!status && a.dir && i % 2 == 1)
 			status = family_plan(&a, i - 1);
+		if (!status && a.history)
+			status = history(cli, &a, &h, i);
 	}
-	return status;
+	closed = history_close(cli, &h);
+	return status ? status : closed;
 }

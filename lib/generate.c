@@ -778,7 +778,7 @@ static bool fulltime_form(int form)
 static int network_flag(struct gen *g, int form)
 {
 	if (foster_form(form))
-		return chance(g, 420) ? 1 : 0;
+		return chance(g, 385) ? 1 : 0;
 	if (form == KR_FORM_INFORMAL_NETWORK)
 		return 1;
 	if (form == KR_FORM_HOME)
