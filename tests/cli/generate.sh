@@ -71,7 +71,8 @@ for f in $(ls "$GH"/history/*.jsonl | sort); do
 	}
 done
 check "... every day imports with --recorded-at DAY, oldest first" test "$hfail" -eq 0
-exits 0 "... then the cases themselves" --db "$GHDB" import "$GH"/GEN-5-*.json
+exits 0 "list" --db "$GHDB" list
+check "... every case is in the history" test "$(grep -c '^GEN-5-' "$T/out")" -eq 300
 exits 0 "history of a case with an earlier state" --db "$GHDB" history GEN-5-000001
 exits 0 "signals --all on the population with its history" --db "$GHDB" signals --all \
 	--as-of 2026-12-01 --format json
