@@ -7,12 +7,17 @@
  * recorded before the anchor, and earlier states of some
  * (lib/generate_history.c), as DIR/history/YYYY-MM-DD.jsonl: the documents
  * recorded on that day, one a line, for `kring import --recorded-at DAY`.
+ * With --families the placements with strangers name foster families of a
+ * generated register (lib/generate_family.c), written to DIR/families/ as
+ * one kring-family/1 document each, to import before the cases.
  */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <jansson.h>
 
 #include "cli.h"
 #include "kring/date.h"
@@ -22,7 +27,7 @@
 struct args {
 	long ncases, seed, anchor;
 	const char *dir;
-	bool history;
+	bool history, families;
 };
 
 /* The open files of DIR/history, by (anchor - day) / 14. */
@@ -60,6 +65,13 @@ static const struct cli_opt opts[] = {
 	             "some an earlier state (a tie that later worsened, a club lost after the "
 	             "move), in DIR/history/YYYY-MM-DD.jsonl; import them day by day with kring "
 	             "import --recorded-at YYYY-MM-DD, oldest first, before the cases themselves" },
+	{ .name = "--families", .kind = CLI_FLAG, .at = offsetof(struct args, families),
+	  .help_nl = "met -o: plaatsingen bij vreemden noemen een pleeggezin uit een verzonnen "
+	             "register (placements[].family), een bestand per gezin in MAP/families; "
+	             "lees die eerst in met kring family import",
+	  .help_en = "with -o: placements with strangers name a foster family of a generated "
+	             "register (placements[].family), one file per family in DIR/families; "
+	             "import those first with kring family import" },
 };
 
 /* The family plan of the sibling cases index and index + 1, when there is
@@ -101,6 +113,11 @@ static int history(struct kr_cli *cli, const struct args *a, struct history *h, 
 	}
 	for (size_t k = 0; k < n && !status; k++) {
 		long slot = (a->anchor - rev[k].day) / 14;
+		if (a->families && kr_generate_families((uint64_t)a->seed, (unsigned long)index,
+		                                        a->anchor, &rev[k].doc, NULL, NULL, &err)) {
+			status = cli_fail("generate", &err);
+			break;
+		}
 		char path[4096], day[16];
 		kr_date_format(kr_date_from_days(rev[k].day), day);
 		snprintf(path, sizeof path, "%s/history/%s.jsonl", a->dir, day);
@@ -138,6 +155,37 @@ static int history_close(struct kr_cli *cli, struct history *h)
 	return status;
 }
 
+/* Links the placements of case index (*doc) to their families and writes
+ * each family to DIR/families/ID.json. */
+static int families(struct kr_cli *cli, const struct args *a, long index, char **doc)
+{
+	char *fam[KR_GENERATE_MAX_FAMILIES];
+	struct kr_error err;
+	size_t n = 0;
+	int status = 0;
+
+	kr_error_init_lang(&err, cli->lang);
+	if (kr_generate_families((uint64_t)a->seed, (unsigned long)index, a->anchor, doc, fam, &n,
+	                         &err)) {
+		status = cli_fail("generate", &err);
+		goto out;
+	}
+	for (size_t k = 0; k < n; k++) {
+		json_t *j = status ? NULL : json_loads(fam[k], 0, NULL);
+		const char *id = json_string_value(json_object_get(j, "id"));
+		char path[4096];
+		if (!status && id) {
+			snprintf(path, sizeof path, "%s/families/%s.json", a->dir, id);
+			status = cli_write_file("generate", path, fam[k], strlen(fam[k]));
+		}
+		json_decref(j);
+		free(fam[k]);
+	}
+out:
+	kr_error_cleanup(&err);
+	return status;
+}
+
 static int make_dir(struct kr_cli *cli, const char *dir)
 {
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
@@ -157,7 +205,7 @@ static const struct cli_cmd spec = {
 
 int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 {
-	struct args a = { 1, 1, kr_days_from_civil(2026, 12, 1), NULL, false };
+	struct args a = { 1, 1, kr_days_from_civil(2026, 12, 1), NULL, false, false };
 	struct history h;
 	int status = cli_parse(cli, &spec, argc, argv, &a), closed;
 
@@ -169,6 +217,10 @@ int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 		return cli_usage("generate", "%s", kr_tr(cli->lang, "--history schrijft naar "
 		                 "MAP/history/: noem de map met -o MAP", "--history writes to "
 		                 "DIR/history/: name the folder with -o DIR"));
+	if (a.families && !a.dir)
+		return cli_usage("generate", "%s", kr_tr(cli->lang, "--families schrijft naar "
+		                 "MAP/families/: noem de map met -o MAP", "--families writes to "
+		                 "DIR/families/: name the folder with -o DIR"));
 	if (a.dir) {
 		char sub[4096];
 		snprintf(sub, sizeof sub, "%s/familyplans", a.dir);
@@ -177,6 +229,9 @@ int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 		snprintf(sub, sizeof sub, "%s/history", a.dir);
 		if (a.history && (status = make_dir(cli, sub)))
 			return status;
+		snprintf(sub, sizeof sub, "%s/families", a.dir);
+		if (a.families && (status = make_dir(cli, sub)))
+			return status;
 	}
 	for (long i = 0; i < a.ncases && !status; i++) {
 		struct kr_error err;
@@ -184,6 +239,8 @@ int cmd_generate(struct kr_cli *cli, int argc, char **argv)
 		kr_error_init(&err);
 		if (kr_generate_case((uint64_t)a.seed, (unsigned long)i, a.anchor, &doc, &err)) {
 			status = cli_fail("generate", &err);
+		} else if (a.families && (status = families(cli, &a, i, &doc))) {
+			;
 		} else if (a.dir) {
 			char path[4096];
 			snprintf(path, sizeof path, "%s/GEN-%ld-%06ld.json", a.dir, a.seed, i);

@@ -97,4 +97,27 @@ enum kr_status kr_generate_history(uint64_t seed, unsigned long index, long anch
                                    struct kr_generated_revision out[KR_GENERATE_MAX_HISTORY],
                                    size_t *n, struct kr_error *err);
 
+/* At most this many foster families of one case (kr_generate_families). */
+#define KR_GENERATE_MAX_FAMILIES 4
+
+/* Links the placements of a generated case with strangers to foster
+ * families of a generated register (lib/generate_family.c, docs/cli.md
+ * `kring generate --families`).  *doc is case number `index` of the
+ * population `seed` as kr_generate_case() or kr_generate_history() wrote
+ * it; it is replaced (the old string freed) by the same case whose
+ * placements in a foster family or family home with strangers name their
+ * family in placements[].family ("GF-<seed>-<index padded to 6
+ * digits>-<placement number>"), chosen in the placement's matching.  When
+ * families and n are not NULL, families[0..*n-1] are those families as
+ * malloc'd kring-family/1 documents (pretty JSON) for the caller to free:
+ * import them before the case.  A family's capacity is at least the number
+ * of children placed there.
+ *
+ * Deterministic.  On failure *doc is unchanged, *n is 0 and the result is
+ * KR_EUSAGE (no document), KR_EINVAL (not JSON) or KR_ENOMEM; err (may be
+ * NULL) says which. */
+enum kr_status kr_generate_families(uint64_t seed, unsigned long index, long anchor_day,
+                                    char **doc, char *families[KR_GENERATE_MAX_FAMILIES],
+                                    size_t *n, struct kr_error *err);
+
 #endif
