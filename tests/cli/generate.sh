@@ -126,3 +126,46 @@ print(round(100 * n / (n + s)))' "$T/mix.jsonl")
 else
 	skipped "the network/stranger mix: python3 is needed to read the JSON"
 fi
+
+echo "# kring generate --families: a register the placements link to (issue 13)"
+GF=$T/genfam
+GFDB=$T/genfam.db
+exits 2 "--families needs -o" generate --cases 4 --families
+exits 0 "generate --cases 150 --seed 5 -o DIR --history --families" generate --cases 150 \
+	--seed 5 -o "$GF" --history --families
+nfam=$(ls "$GF"/families/GF-5-*.json 2>/dev/null | wc -l)
+check "... DIR/families holds the families ($nfam)" test "$nfam" -ge 50
+nlink=$(grep -l '"family":"GF-5-' "$GF"/GEN-5-*.json | wc -l)
+check "... cases name them in placements[].family ($nlink cases)" test "$nlink" -ge 40
+check "... a matching lists the family it chose" grep -q '"considered":\[.*"family":"GF-5-' \
+	"$GF"/GEN-5-*.json
+check "... the case files are the ones the history ends with" \
+	sh -c 'grep -qxF "$(cat "$1")" "$2"/history/*.jsonl' _ "$GF/GEN-5-000004.json" "$GF"
+"$K" --db "$GFDB" init >/dev/null 2>&1
+exits 1 "the cases do not import without the register" --db "$GFDB" import "$GF"/GEN-5-*.json
+check "... because of the unknown family" grep -q 'placements\[[0-9]*\]\.family' "$T/err"
+exits 0 "the families import (one run)" --db "$GFDB" family import "$GF"/families/*.json
+hfail=0
+for f in $(ls "$GF"/history/*.jsonl | sort); do
+	"$K" --db "$GFDB" import --recorded-at "$(basename "$f" .jsonl)" "$f" >"$T/out" \
+		2>"$T/err" || {
+		hfail=$((hfail + 1))
+		show_err
+	}
+done
+check "... then the cases with their history, day by day" test "$hfail" -eq 0
+exits 0 "family list --as-of the anchor" --db "$GFDB" family list --as-of 2026-12-01 \
+	--format json
+if [ "$JSON" = python3 ]; then
+	check "... every family has room for the children placed there, and some are in use" \
+		python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert len(v) == int(sys.argv[2]), len(v)
+assert all(f["in_use"] <= f["capacity"] for f in v)
+assert sum(f["in_use"] for f in v) >= 20
+assert any(f["vacancies"] > 0 for f in v)' "$T/out" "$nfam"
+else
+	skipped "the families' use: python3 is needed to read the JSON"
+fi
+exits 0 "signals --all with the register" --db "$GFDB" signals --all --as-of 2026-12-01
