@@ -217,8 +217,8 @@ static bool contact_was_kept(json_t *doc, const char *child, uint64_t *h)
 		const char *pid = sval(p, "id");
 		bool tied = false;
 		size_t j;
-		if (pid[0] == 'p' && atol(pid + 1) > max)
-			max = atol(pid + 1);
+		if (pid[0] == 'p' && strtol(pid + 1, NULL, 10) > max)
+			max = strtol(pid + 1, NULL, 10);
 		if (!own_contact_segment(p) || !informal(p) || !strcmp(sval(p, "world"), "shared"))
 			continue;
 		json_array_foreach(ties, j, t)
