@@ -1,5 +1,6 @@
 /*
- * cmd_family.c - `kring family import FILE... | list | show ID | export ID`:
+ * cmd_family.c - `kring family import FILE... | list | show ID | export ID |
+ * history ID`:
  * the register of foster families and family homes (docs/foster-families.md,
  * the format kring-family/1).  import validates every document completely
  * (its format and its worker's account, every problem at once) and stores
@@ -7,7 +8,8 @@
  * none; list shows every family with
  * its capacity, use and vacancies on a day; show one family with its
  * household, the ages of its members and the cases placed there; export
- * writes the document back.  The command acts for the operator, like the
+ * writes the document back; history tells every revision with what changed
+ * in words (kr_family_history).  The command acts for the operator, like the
  * other commands; every read and write has its audit row (no case ref, the
  * family's id in the detail), a write in the same transaction.
  */
@@ -22,7 +24,9 @@
 #include "kring/audit.h"
 #include "kring/buf.h"
 #include "kring/enum.h"
+#include "kring/diff.h"
 #include "kring/family.h"
+#include "kring/family_history.h"
 #include "kring/init.h"
 #include "opts.h"
 
@@ -34,10 +38,11 @@ struct args {
 };
 
 static const struct cli_arg args[] = {
-	{ "ACTIE", "ACTION", "wat er moet gebeuren: import, list, show of export",
-	  "what to do: import, list, show or export", offsetof(struct args, verb), 0 },
-	{ "BESTAND|ID", "FILE|ID", "de bestanden (import) of het pleeggezin (show, export)",
-	  "the files (import) or the family (show, export)", offsetof(struct args, what),
+	{ "ACTIE", "ACTION", "wat er moet gebeuren: import, list, show, export of history",
+	  "what to do: import, list, show, export or history", offsetof(struct args, verb), 0 },
+	{ "BESTAND|ID", "FILE|ID", "de bestanden (import) of het pleeggezin (show, export, "
+	  "history)", "the files (import) or the family (show, export, history)",
+	  offsetof(struct args, what),
 	  CLI_OPTIONAL | CLI_MANY },
 };
 
@@ -62,14 +67,16 @@ static const struct cli_cmd spec = {
 	       "  kring family list               toont alle pleeggezinnen met plaatsen en bezetting\n"
 	       "  kring family show ID            toont een pleeggezin: huishouden, leeftijden, "
 	       "plaatsingen\n"
-	       "  kring family export ID [-o BESTAND]   schrijft het document als JSON\n\n",
+	       "  kring family export ID [-o BESTAND]   schrijft het document als JSON\n"
+	       "  kring family history ID         vertelt wat er in elke versie veranderde\n\n",
 	.usage_en =
 	       "Usage:\n"
 	       "  kring family import FILE...     puts foster families (kring-family/1) in the "
 	       "register\n"
 	       "  kring family list               lists every family with its places and use\n"
 	       "  kring family show ID            shows a family: household, ages, placements\n"
-	       "  kring family export ID [-o FILE]   writes the document as JSON\n\n",
+	       "  kring family export ID [-o FILE]   writes the document as JSON\n"
+	       "  kring family history ID         tells what changed in each revision\n\n",
 	.about_nl =
 	       "Het register van pleeggezinnen en gezinshuizen. Een plaatsing in een dossier\n"
 	       "noemt haar pleeggezin met placements[].family; dat pleeggezin moet eerst in het\n"
@@ -373,6 +380,57 @@ out:
 	return status;
 }
 
+/* Every revision of family id with what changed, as text or as the JSON
+ * of the case history. */
+static int history(struct kr_cli *cli, struct kr_store *s, const char *id, bool json)
+{
+	struct kr_revision_changes *v = NULL;
+	struct kr_error err;
+	struct kr_buf b;
+	char detail[160];
+	size_t n = 0;
+	int status = 0;
+	json_t *arr = NULL;
+	char *text = NULL;
+
+	kr_error_init_lang(&err, cli->lang);
+	kr_buf_init(&b, 64u * 1024u * 1024u);
+	if (kr_family_history(s, id, &v, &n, &err)) {
+		status = cli_fail("family", &err);
+		goto out;
+	}
+	snprintf(detail, sizeof detail, "foster family %s history read", id);
+	if ((status = cli_audit(cli, s, "family", KR_AUDIT_READ, NULL, detail)))
+		goto out;
+	if (json) {
+		if (!(arr = kr_diff_history_json(v, n)) ||
+		    !(text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER)))
+			status = cli_fail("family", &err);
+		else
+			printf("%s\n", text);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		kr_buf_printf(&b, kr_tr(cli->lang, "versie %ld  %s  %s\n", "revision %ld  %s  %s\n"),
+		              v[i].info.rev, v[i].info.created, v[i].who);
+		if (v[i].diff.n == 0)
+			kr_buf_printf(&b, "  %s\n", kr_tr(cli->lang, "(niets veranderd)",
+			                                  "(nothing changed)"));
+		kr_diff_text(&v[i].diff, cli->lang, "  ", &b);
+	}
+	if (b.failed)
+		status = cli_fail("family", &err);
+	else if (b.len)
+		fwrite(b.data, 1, b.len, stdout);
+out:
+	free(text);
+	json_decref(arr);
+	kr_diff_history_free(v, n);
+	kr_buf_cleanup(&b);
+	kr_error_cleanup(&err);
+	return status;
+}
+
 int cmd_family(struct kr_cli *cli, int argc, char **argv)
 {
 	struct args a = { NULL, "-", { NULL, 0 }, -1, 0 };
@@ -384,10 +442,10 @@ int cmd_family(struct kr_cli *cli, int argc, char **argv)
 		return status;
 	is_list = strcmp(a.verb, "list") == 0;
 	if (!is_list && strcmp(a.verb, "import") && strcmp(a.verb, "show") &&
-	    strcmp(a.verb, "export"))
+	    strcmp(a.verb, "export") && strcmp(a.verb, "history"))
 		return cli_usage("family", kr_tr(cli->lang, "onbekende actie \"%s\" (import, list, "
-		                 "show, export)", "unknown action \"%s\" (import, list, show, "
-		                 "export)"), a.verb);
+		                 "show, export, history)", "unknown action \"%s\" (import, list, "
+		                 "show, export, history)"), a.verb);
 	if (is_list && a.what.n)
 		return cli_usage("family", "%s", kr_tr(cli->lang, "list neemt geen argument",
 		                 "list takes no argument"));
@@ -409,6 +467,8 @@ int cmd_family(struct kr_cli *cli, int argc, char **argv)
 		status = list(cli, s, a.as_of, a.format == CLI_FORMAT_JSON);
 	else if (strcmp(a.verb, "import") == 0)
 		status = import(cli, s, &a.what);
+	else if (strcmp(a.verb, "history") == 0)
+		status = history(cli, s, a.what.v[0], a.format == CLI_FORMAT_JSON);
 	else
 		status = show(cli, s, a.what.v[0], a.as_of, a.format == CLI_FORMAT_JSON,
 		              strcmp(a.verb, "export") == 0, a.out);

@@ -7,8 +7,9 @@
 # stores nothing when any file is wrong (exit 1); `list` shows the places,
 # use and vacancies on the --as-of day; `show` the household with ages on
 # that day and the cases placed there; `export` writes the document back,
-# and a re-import of the export exports byte for byte the same; an unknown
-# id exits 1 and writes no file.
+# and a re-import of the export exports byte for byte the same; `history`
+# tells every revision with what changed in words (Dutch, English, JSON);
+# an unknown id exits 1 and writes no file.
 #
 # Run from the repository root by `make clitest`.  Needs python3 for the
 # JSON checks (skipped, and said so, without).  Ends with "family: N
@@ -44,7 +45,7 @@ F=$R/examples/families
 echo "# usage"
 exits 2 "family without an action" --db "$DB" family
 exits 2 "an unknown action" --db "$DB" family frobnicate
-check "... names the actions" grep -q "import, list, show, export" "$T/err"
+check "... names the actions" grep -q "import, list, show, export, history" "$T/err"
 exits 2 "show without an id" --db "$DB" family show
 check "... asks for the family" grep -q "noem het pleeggezin" "$T/err"
 exits 2 "import without a file" --db "$DB" family import
@@ -149,11 +150,43 @@ import json, sys
 assert json.load(open(sys.argv[1])) == json.load(open(sys.argv[2]))' "$F/f1.json" "$T/f1.a.json"
 fi
 
+echo "# history: every revision with what changed, in words"
+sed 's/"capacity": 2/"capacity": 3/; s/"status": "available"/"status": "full"/;
+	s/Lotte Bakker/Lotte Bakker-Vos/' "$F/f1.json" >"$T/f1.c.json"
+exits 0 "import a changed f1" --db "$DB" family import "$T/f1.c.json"
+check "... revision 3" grep -q "opgeslagen als versie 3" "$T/out"
+exits 0 "history f1" --db "$DB" family history f1
+check "... three revisions" test "$(grep -c '^versie [123] ' "$T/out")" -eq 3
+check "... the first: the family added" grep -q "^  pleeggezin toegevoegd: Familie Bakker" "$T/out"
+check "... the second (the export imported again): nothing changed" \
+	sh -c 'sed -n "/^versie 2 /{n;p;}" "$1" | grep -q "(niets veranderd)"' _ "$T/out"
+check "... the third in words: places and availability" \
+	grep -q "^  pleeggezin: plaatsen 2 → 3, beschikbaar beschikbaar → vol" "$T/out"
+check "... and the member by name" \
+	grep -q "^  huishouden h3 (Lotte Bakker-Vos): naam ‘Lotte Bakker’ → ‘Lotte Bakker-Vos’" \
+	"$T/out"
+exits 0 "history f1 in English" --db "$DB" --lang en family history f1
+check "... in English" grep -q "^  foster family: places 2 → 3, availability available → full" \
+	"$T/out"
+if have_py; then
+	exits 0 "history f1 --format json" --db "$DB" family history f1 --format json
+	check "... the revisions as the case history's JSON" python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert [r["revision"] for r in v] == [1, 2, 3], v
+assert v[1]["changes"] == []
+c = [x for x in v[2]["changes"] if x["collection"] == "family"][0]
+assert {f["field"] for f in c["fields"]} == {"capacity", "availability.status"}, c' "$T/out"
+fi
+
 echo "# unknown ids"
 exits 1 "show f9" --db "$DB" family show f9
 check "... says it is not in the register" grep -q "f9" "$T/err"
 exits 1 "export f9 -o FILE" --db "$DB" family export f9 -o "$T/f9.json"
 check "... writes no file" test ! -e "$T/f9.json"
+exits 1 "history f9" --db "$DB" family history f9
+check "... says it is not in the register" grep -q "f9 staat niet in het register" "$T/err"
+exits 2 "history with two ids" --db "$DB" family history f1 f2
 exits 1 "show on a database that does not exist" --db "$T/none.db" family show f1
 
 [ "$skip" -eq 0 ] || echo "($skip check(s) skipped, see above)"
