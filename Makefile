@@ -92,6 +92,7 @@ unit: $(UNIT_BIN) $(B)/kring
 clitest: $(B)/kring
 	@sh tests/cli/run.sh $(B)/kring
 	@sh tests/cli/report.sh $(B)/kring
+	@sh tests/cli/family.sh $(B)/kring
 
 check-style:
 	@sh tools/checksrc.sh

@@ -2,8 +2,9 @@
 # bench/report.sh BUILD [N...] - the steering figures and `signals --all` at
 # national scale (issue 12; BENCHMARKS.md "Figures at national scale"):
 # for each N (default 10000 and 40000) a population of `kring generate
-# --seed 1` with a history (bench_population: revisions over three years,
-# about half with a second one) and, on it, in the same run:
+# --seed 1` with a history (bench_population: the recorded states of
+# `kring generate --history`, over the 14 months before the anchor, about
+# 1.3 revisions a case) and, on it, in the same run:
 #   1. the startfoto and signals --all for a day whose signal facts are not
 #      stored (they are computed from the documents: the cold path),
 #   2. `kring reindex --signals` for that day (what a nightly run does),

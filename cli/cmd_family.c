@@ -1,11 +1,15 @@
 /*
- * cmd_family.c - `kring family import FILE | list | show ID | export ID`:
+ * cmd_family.c - `kring family import FILE... | list | show ID | export ID |
+ * history ID`:
  * the register of foster families and family homes (docs/foster-families.md,
- * the format kring-family/1).  import validates the whole document and
- * stores it as the family's next revision; list shows every family with
+ * the format kring-family/1).  import validates every document completely
+ * (its format and its worker's account, every problem at once) and stores
+ * each as the family's next revision, all files in one transaction or
+ * none; list shows every family with
  * its capacity, use and vacancies on a day; show one family with its
  * household, the ages of its members and the cases placed there; export
- * writes the document back.  The command acts for the operator, like the
+ * writes the document back; history tells every revision with what changed
+ * in words (kr_family_history).  The command acts for the operator, like the
  * other commands; every read and write has its audit row (no case ref, the
  * family's id in the detail), a write in the same transaction.
  */
@@ -15,25 +19,31 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "kring/account.h"
 #include "kring/assignment.h"
 #include "kring/audit.h"
+#include "kring/buf.h"
 #include "kring/enum.h"
+#include "kring/diff.h"
 #include "kring/family.h"
+#include "kring/family_history.h"
 #include "kring/init.h"
 #include "opts.h"
 
 struct args {
-	const char *verb, *what, *out;
+	const char *verb, *out;
+	struct cli_list what;
 	long as_of;
 	int format;
 };
 
 static const struct cli_arg args[] = {
-	{ "ACTIE", "ACTION", "wat er moet gebeuren: import, list, show of export",
-	  "what to do: import, list, show or export", offsetof(struct args, verb), 0 },
-	{ "BESTAND|ID", "FILE|ID", "het bestand (import) of het pleeggezin (show, export)",
-	  "the file (import) or the family (show, export)", offsetof(struct args, what),
-	  CLI_OPTIONAL },
+	{ "ACTIE", "ACTION", "wat er moet gebeuren: import, list, show, export of history",
+	  "what to do: import, list, show, export or history", offsetof(struct args, verb), 0 },
+	{ "BESTAND|ID", "FILE|ID", "de bestanden (import) of het pleeggezin (show, export, "
+	  "history)", "the files (import) or the family (show, export, history)",
+	  offsetof(struct args, what),
+	  CLI_OPTIONAL | CLI_MANY },
 };
 
 static const struct cli_opt opts[] = {
@@ -53,66 +63,155 @@ static const struct cli_cmd spec = {
 	.opts = CLI_N(opts),
 	.usage_nl =
 	       "Gebruik:\n"
-	       "  kring family import BESTAND     zet een pleeggezin (kring-family/1) in het register\n"
+	       "  kring family import BESTAND...  zet pleeggezinnen (kring-family/1) in het register\n"
 	       "  kring family list               toont alle pleeggezinnen met plaatsen en bezetting\n"
 	       "  kring family show ID            toont een pleeggezin: huishouden, leeftijden, "
 	       "plaatsingen\n"
-	       "  kring family export ID [-o BESTAND]   schrijft het document als JSON\n\n",
+	       "  kring family export ID [-o BESTAND]   schrijft het document als JSON\n"
+	       "  kring family history ID         vertelt wat er in elke versie veranderde\n\n",
 	.usage_en =
 	       "Usage:\n"
-	       "  kring family import FILE        puts a foster family (kring-family/1) in the "
+	       "  kring family import FILE...     puts foster families (kring-family/1) in the "
 	       "register\n"
 	       "  kring family list               lists every family with its places and use\n"
 	       "  kring family show ID            shows a family: household, ages, placements\n"
-	       "  kring family export ID [-o FILE]   writes the document as JSON\n\n",
+	       "  kring family export ID [-o FILE]   writes the document as JSON\n"
+	       "  kring family history ID         tells what changed in each revision\n\n",
 	.about_nl =
 	       "Het register van pleeggezinnen en gezinshuizen. Een plaatsing in een dossier\n"
 	       "noemt haar pleeggezin met placements[].family; dat pleeggezin moet eerst in het\n"
-	       "register staan. Een import van een bekend id wordt een nieuwe versie.\n",
+	       "register staan. Een import van een bekend id wordt een nieuwe versie. Alle\n"
+	       "bestanden van een import zijn een geheel: als er een fout in zit, wordt niets\n"
+	       "opgeslagen.\n",
 	.about_en =
 	       "The register of foster families and family homes. A placement of a case names\n"
 	       "its family with placements[].family; the family must be in the register first.\n"
-	       "Importing a known id adds a new revision.\n",
+	       "Importing a known id adds a new revision. The files of one import are one\n"
+	       "unit: if any has a problem, nothing is stored.\n",
 };
 
-static int import(struct kr_cli *cli, struct kr_store *s, const char *path)
+/* Adds to err, which holds the format problems of the family document
+ * text, the problem the store finds with its worker.account (an account
+ * that does not exist), so that every problem is said at once: the store
+ * checks the account when the family is put, which a document with other
+ * problems never reaches.  A probe family with only that account is put in
+ * the import's transaction, which is rolled back since the document is
+ * invalid; its problem lines are the library's own. */
+static void account_problem(struct kr_cli *cli, struct kr_store *s, const char *text,
+                            size_t len, struct kr_error *err)
 {
+	json_t *doc = json_loadb(text, len, 0, NULL), *probe = NULL;
+	const char *acct = json_string_value(json_object_get(json_object_get(doc, "worker"),
+	                                                     "account"));
 	struct kr_family *f = NULL;
-	struct kr_error err;
-	char detail[160];
-	size_t len;
-	long rev = 0;
-	int status = 0;
-	char *text = cli_read_file(cli, "family", path, KR_FAMILY_MAX_BYTES, &len);
+	struct kr_error e;
+	size_t n;
 
-	kr_error_init_lang(&err, cli->lang);
-	if (!text)
-		return EXIT_DATA;
-	if (kr_family_read(text, len, &f, &err))
-		goto fail;
-	if (kr_store_begin(s, &err))
-		goto fail;
-	if (kr_family_put(s, f, cli->author, 0, kr_now(), &rev, &err)) {
-		kr_store_end(s, false, NULL);
-		goto fail;
-	}
-	snprintf(detail, sizeof detail, "foster family %s stored as revision %ld", f->id, rev);
-	if ((status = cli_audit(cli, s, "family", rev == 1 ? KR_AUDIT_CREATE : KR_AUDIT_UPDATE,
-	                        NULL, detail))) {
-		kr_store_end(s, false, NULL);
+	kr_error_init_lang(&e, cli->lang);
+	if (!acct || !kr_account_name_valid(acct))
 		goto out;
-	}
-	if (kr_store_end(s, true, &err))
-		goto fail;
-	printf(kr_tr(cli->lang, "%s: pleeggezin %s opgeslagen als versie %ld\n",
-	             "%s: foster family %s stored as revision %ld\n"), path, f->id, rev);
-	goto out;
-fail:
-	fprintf(stderr, "%s:\n", path);
-	status = cli_fail("family", &err);
+	probe = json_pack("{s:s, s:s, s:{s:s}}", "format", "kring-family/1", "id",
+	                  "kring-import-probe", "worker", "account", acct);
+	if (!probe || kr_family_from_json(probe, &f, &e) ||
+	    kr_family_put(s, f, cli->author, 0, kr_now(), NULL, &e) != KR_EINVAL)
+		goto out;
+	for (size_t k = 0; k < e.ndetails; k++)
+		if (!strncmp(e.details[k], "worker.account", 14))
+			kr_error_detail(err, NULL, "%s", e.details[k]);
+	n = err->ndetails + err->ndropped;
+	kr_error_say(err, KR_EINVAL, n == 1 ? "het pleeggezin heeft %zu probleem" :
+	             "het pleeggezin heeft %zu problemen", n == 1 ?
+	             "the foster family document has %zu problem" :
+	             "the foster family document has %zu problems", n);
 out:
 	kr_family_free(f);
-	free(text);
+	json_decref(probe);
+	json_decref(doc);
+	kr_error_cleanup(&e);
+}
+
+/* Prints err as "FILE: message" and "FILE: path: problem" lines. */
+static void file_problems(struct kr_cli *cli, const char *path, const struct kr_error *err)
+{
+	fprintf(stderr, "%s: %s\n", path, err->message);
+	for (size_t k = 0; k < err->ndetails; k++)
+		fprintf(stderr, "%s: %s\n", path, err->details[k]);
+	if (err->ndropped)
+		fprintf(stderr, kr_tr(cli->lang, "%s: ... en nog %zu problemen\n",
+		        "%s: ... and %zu more problems\n"), path, err->ndropped);
+}
+
+/* Imports the files as one unit: every document is checked completely
+ * (its format and its worker's account), and only when all are valid is
+ * anything kept, each family as its next revision with its audit row, in
+ * one transaction. */
+static int import(struct kr_cli *cli, struct kr_store *s, const struct cli_list *files)
+{
+	struct kr_error err;
+	struct kr_buf said;
+	int status = 0, bad = 0;
+
+	kr_error_init_lang(&err, cli->lang);
+	kr_buf_init(&said, 1u << 20);
+	if (kr_store_begin(s, &err)) {
+		status = cli_fail("family", &err);
+		goto out;
+	}
+	for (int i = 0; i < files->n && !status; i++) {
+		const char *path = files->v[i];
+		struct kr_family *f = NULL;
+		char detail[160];
+		size_t len;
+		long rev = 0;
+		enum kr_status rc;
+		char *text = cli_read_file(cli, "family", path, KR_FAMILY_MAX_BYTES, &len);
+
+		kr_error_cleanup(&err);
+		if (!text) {
+			bad++;
+			continue;
+		}
+		rc = kr_family_read(text, len, &f, &err);
+		if (rc == KR_EINVAL)
+			account_problem(cli, s, text, len, &err);
+		else if (!rc)
+			rc = kr_family_put(s, f, cli->author, 0, kr_now(), &rev, &err);
+		if (rc) {
+			bad++;
+			file_problems(cli, path, &err);
+			if (rc != KR_EINVAL && rc != KR_ETOOBIG && rc != KR_EIO)
+				status = EXIT_DATA;
+		} else if (!bad) {
+			snprintf(detail, sizeof detail, "foster family %s stored as revision %ld", f->id,
+			         rev);
+			status = cli_audit(cli, s, "family", rev == 1 ? KR_AUDIT_CREATE :
+			                   KR_AUDIT_UPDATE, NULL, detail);
+			kr_buf_printf(&said, kr_tr(cli->lang, "%s: pleeggezin %s opgeslagen als versie "
+			              "%ld\n", "%s: foster family %s stored as revision %ld\n"), path,
+			              f->id, rev);
+		}
+		kr_family_free(f);
+		free(text);
+	}
+	if (bad || status) {
+		kr_store_end(s, false, NULL);
+		if (bad)
+			fprintf(stderr, kr_tr(cli->lang,
+			        "kring family import: %d document(en) afgekeurd; er is niets opgeslagen\n",
+			        "kring family import: %d document(s) rejected; nothing was stored\n"),
+			        bad);
+		status = EXIT_DATA;
+		goto out;
+	}
+	kr_error_cleanup(&err);
+	if (kr_store_end(s, true, &err)) {
+		status = cli_fail("family", &err);
+		goto out;
+	}
+	if (said.data)
+		fputs(said.data, stdout);
+out:
+	kr_buf_cleanup(&said);
 	kr_error_cleanup(&err);
 	return status;
 }
@@ -281,9 +380,60 @@ out:
 	return status;
 }
 
+/* Every revision of family id with what changed, as text or as the JSON
+ * of the case history. */
+static int history(struct kr_cli *cli, struct kr_store *s, const char *id, bool json)
+{
+	struct kr_revision_changes *v = NULL;
+	struct kr_error err;
+	struct kr_buf b;
+	char detail[160];
+	size_t n = 0;
+	int status = 0;
+	json_t *arr = NULL;
+	char *text = NULL;
+
+	kr_error_init_lang(&err, cli->lang);
+	kr_buf_init(&b, 64u * 1024u * 1024u);
+	if (kr_family_history(s, id, &v, &n, &err)) {
+		status = cli_fail("family", &err);
+		goto out;
+	}
+	snprintf(detail, sizeof detail, "foster family %s history read", id);
+	if ((status = cli_audit(cli, s, "family", KR_AUDIT_READ, NULL, detail)))
+		goto out;
+	if (json) {
+		if (!(arr = kr_diff_history_json(v, n)) ||
+		    !(text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER)))
+			status = cli_fail("family", &err);
+		else
+			printf("%s\n", text);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		kr_buf_printf(&b, kr_tr(cli->lang, "versie %ld  %s  %s\n", "revision %ld  %s  %s\n"),
+		              v[i].info.rev, v[i].info.created, v[i].who);
+		if (v[i].diff.n == 0)
+			kr_buf_printf(&b, "  %s\n", kr_tr(cli->lang, "(niets veranderd)",
+			                                  "(nothing changed)"));
+		kr_diff_text(&v[i].diff, cli->lang, "  ", &b);
+	}
+	if (b.failed)
+		status = cli_fail("family", &err);
+	else if (b.len)
+		fwrite(b.data, 1, b.len, stdout);
+out:
+	free(text);
+	json_decref(arr);
+	kr_diff_history_free(v, n);
+	kr_buf_cleanup(&b);
+	kr_error_cleanup(&err);
+	return status;
+}
+
 int cmd_family(struct kr_cli *cli, int argc, char **argv)
 {
-	struct args a = { NULL, NULL, "-", -1, 0 };
+	struct args a = { NULL, "-", { NULL, 0 }, -1, 0 };
 	struct kr_store *s = NULL;
 	int status = cli_parse(cli, &spec, argc, argv, &a);
 	bool is_list;
@@ -292,14 +442,17 @@ int cmd_family(struct kr_cli *cli, int argc, char **argv)
 		return status;
 	is_list = strcmp(a.verb, "list") == 0;
 	if (!is_list && strcmp(a.verb, "import") && strcmp(a.verb, "show") &&
-	    strcmp(a.verb, "export"))
+	    strcmp(a.verb, "export") && strcmp(a.verb, "history"))
 		return cli_usage("family", kr_tr(cli->lang, "onbekende actie \"%s\" (import, list, "
-		                 "show, export)", "unknown action \"%s\" (import, list, show, "
-		                 "export)"), a.verb);
-	if (is_list && a.what)
+		                 "show, export, history)", "unknown action \"%s\" (import, list, "
+		                 "show, export, history)"), a.verb);
+	if (is_list && a.what.n)
 		return cli_usage("family", "%s", kr_tr(cli->lang, "list neemt geen argument",
 		                 "list takes no argument"));
-	if (!is_list && !a.what)
+	if (!is_list && strcmp(a.verb, "import") && a.what.n > 1)
+		return cli_usage("family", kr_tr(cli->lang, "%s neemt een pleeggezin (id)",
+		                 "%s takes one family (id)"), a.verb);
+	if (!is_list && !a.what.n)
 		return cli_usage("family", "%s", strcmp(a.verb, "import") == 0 ?
 		                 kr_tr(cli->lang, "noem het bestand", "name the file") :
 		                 kr_tr(cli->lang, "noem het pleeggezin (id)", "name the family (id)"));
@@ -313,9 +466,11 @@ int cmd_family(struct kr_cli *cli, int argc, char **argv)
 	if (is_list)
 		status = list(cli, s, a.as_of, a.format == CLI_FORMAT_JSON);
 	else if (strcmp(a.verb, "import") == 0)
-		status = import(cli, s, a.what);
+		status = import(cli, s, &a.what);
+	else if (strcmp(a.verb, "history") == 0)
+		status = history(cli, s, a.what.v[0], a.format == CLI_FORMAT_JSON);
 	else
-		status = show(cli, s, a.what, a.as_of, a.format == CLI_FORMAT_JSON,
+		status = show(cli, s, a.what.v[0], a.as_of, a.format == CLI_FORMAT_JSON,
 		              strcmp(a.verb, "export") == 0, a.out);
 	kr_store_close(s);
 	return status;

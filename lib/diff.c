@@ -49,8 +49,8 @@ static const struct dcoll {
 	{ "wishes", "wishes", true, K_ID, "wens", "wish" },
 	{ "goals", "goals", true, K_ID, "doel", "goal" },
 	{ "agreements", "agreements", true, K_ID, "afspraak", "agreement" },
-	{ "support", "support", false, K_OBJECT, "steun voor beide families",
-	  "support of both families" },
+	{ "support", "support", false, K_OBJECT, "steun voor beide gezinnen",
+	  "support for both families" },
 };
 #define NCOLLS (sizeof colls / sizeof *colls)
 
@@ -68,7 +68,9 @@ enum vkind {
 	V_TEXTS,
 	V_DATES,
 	V_SCALE,    /* safety scale points {date, score, by} */
-	V_PERIODS   /* involvement periods {from, to} */
+	V_PERIODS,  /* involvement periods {from, to} */
+	V_CANDIDATES, /* matching candidates {person | family, chosen, why} */
+	V_CHECKINS  /* settling-in check-ins {date, child, ...}: matched by date */
 };
 
 static const struct field {
@@ -136,6 +138,25 @@ static const struct field {
 	  "uitkomst netwerkonderzoek", "network search outcome" },
 	{ "placements", "network_search.text", V_TEXT, 0, "toelichting netwerkonderzoek",
 	  "network search notes" },
+	{ "placements", "family", V_PLAIN, 0, "pleeggezin", "foster family" },
+	{ "placements", "matching.date", V_DATE, 0, "matchingsbesluit", "matching decided" },
+	{ "placements", "matching.considered", V_CANDIDATES, 0, "overwogen", "considered" },
+	{ "placements", "matching.child_wishes", V_TEXT, 0, "wensen van het kind bij de matching",
+	  "the child's wishes for the matching" },
+	{ "placements", "matching.child_involved", V_ENUM, KR_ENUM_INVOLVEMENT,
+	  "het kind bij de matching", "the child in the matching" },
+	{ "placements", "matching.parents_wishes", V_TEXT, 0,
+	  "wensen van de ouders bij de matching", "the parents' wishes for the matching" },
+	{ "placements", "matching.own_children_heard", V_BOOL, 0,
+	  "eigen kinderen van het pleeggezin gehoord", "the foster family's own children heard" },
+	{ "placements", "matching.own_children_text", V_TEXT, 0,
+	  "wat de eigen kinderen zeiden", "what the own children said" },
+	{ "placements", "matching.first_meeting", V_DATE, 0,
+	  "kennismaking ouders en pleegouders", "first meeting of parents and foster parents" },
+	{ "placements", "matching.decision", V_TEXT, 0, "besluit van de matching",
+	  "matching decision" },
+	{ "placements", "matching.why", V_TEXT, 0, "waarom deze match", "why this match" },
+	{ "placements", "settling", V_CHECKINS, 0, "wennen", "settling in" },
 	{ "events", "date", V_DATE, 0, "datum", "date" },
 	{ "events", "type", V_ENUM, KR_ENUM_EVENT_TYPE, "soort", "type" },
 	{ "events", "person", V_PERSON, 0, "persoon", "person" },
@@ -175,6 +196,9 @@ static const struct field {
 	  "goal of the future plan" },
 	{ "plan", "action_team.formed", V_DATE, 0, "actieteam gevormd", "action team formed" },
 	{ "plan", "action_team.members", V_PERSONS, 0, "actieteam", "action team" },
+	{ "plan", "blessing.date", V_DATE, 0, "zegen van de ouders", "the parents' blessing" },
+	{ "plan", "blessing.by", V_PERSONS, 0, "zegen gegeven door", "blessing given by" },
+	{ "plan", "blessing.text", V_TEXT, 0, "zegen in hun woorden", "blessing in their words" },
 	{ "safety_map", "worries", V_TEXTS, 0, "zorg", "worry" },
 	{ "safety_map", "working_well", V_TEXTS, 0, "gaat goed", "working well" },
 	{ "safety_map", "needs_to_happen", V_TEXTS, 0, "moet gebeuren", "needs to happen" },
@@ -185,6 +209,7 @@ static const struct field {
 	{ "wishes", "date", V_DATE, 0, "datum", "date" },
 	{ "wishes", "text", V_TEXT, 0, "wens", "wish" },
 	{ "wishes", "response", V_TEXT, 0, "antwoord", "answer" },
+	{ "wishes", "answered", V_DATE, 0, "beantwoord", "answered" },
 	{ "goals", "text", V_TEXT, 0, "doel", "goal" },
 	{ "goals", "indicator", V_TEXT, 0, "zichtbaar aan", "indicator" },
 	{ "agreements", "goal", V_PLAIN, 0, "doel", "goal" },
@@ -197,6 +222,20 @@ static const struct field {
 	{ "agreements", "status", V_ENUM, KR_ENUM_AGREEMENT_STATUS, "status", "status" },
 	{ "agreements", "visibility", V_ENUM, KR_ENUM_VISIBILITY, "zichtbaar voor",
 	  "visible to" },
+	{ "support", "parents.person", V_PERSON, 0, "steunpersoon van de ouders",
+	  "the parents' support person" },
+	{ "support", "parents.since", V_DATE, 0, "steun voor de ouders sinds",
+	  "support for the parents since" },
+	{ "support", "parents.contacts", V_DATES, 0, "contact met de ouders",
+	  "contact with the parents" },
+	{ "support", "foster_parents.person", V_PERSON, 0, "begeleider van de pleegouders",
+	  "the foster parents' worker" },
+	{ "support", "foster_parents.since", V_DATE, 0, "begeleiding pleegouders sinds",
+	  "support for the foster parents since" },
+	{ "support", "foster_parents.contacts", V_DATES, 0, "contact met de pleegouders",
+	  "contact with the foster parents" },
+	{ "support", "foster_parents.peer_contacts", V_DATES, 0,
+	  "contact met andere pleegouders", "contact with other foster parents" },
 };
 #define NFIELDS (sizeof fields / sizeof *fields)
 
@@ -333,6 +372,26 @@ static void value_words(struct kr_buf *b, const struct dctx *x, const struct kr_
 			return;
 		}
 		break;
+	case V_CANDIDATES:
+		if (json_is_object(v)) {
+			if ((s = json_string_value(json_object_get(v, "person"))))
+				kr_buf_puts(b, person_name(c, c == x->after ? x->before : x->after, s));
+			else if ((s = json_string_value(json_object_get(v, "family"))))
+				kr_buf_printf(b, kr_tr(L, "pleeggezin %s", "foster family %s"), s);
+			else
+				kr_buf_puts(b, "?");
+			if (json_is_true(json_object_get(v, "chosen")))
+				kr_buf_puts(b, kr_tr(L, " (gekozen)", " (chosen)"));
+			return;
+		}
+		break;
+	case V_CHECKINS:
+		if (json_is_object(v)) {
+			kr_buf_puts(b, kr_tr(L, "gesprek van ", "check-in of "));
+			date_words(b, json_string_value(json_object_get(v, "date")), L);
+			return;
+		}
+		break;
 	case V_BOOL: case V_ANY:
 		break;
 	}
@@ -353,7 +412,7 @@ static void value_words(struct kr_buf *b, const struct dctx *x, const struct kr_
 static bool is_list_kind(enum vkind k)
 {
 	return k == V_PERSONS || k == V_ENUMS || k == V_TEXTS || k == V_DATES || k == V_SCALE ||
-	       k == V_PERIODS;
+	       k == V_PERIODS || k == V_CANDIDATES || k == V_CHECKINS;
 }
 
 static bool in_list(json_t *arr, json_t *v)
@@ -420,6 +479,77 @@ static bool long_text(json_t *v)
 	return n > TEXT_WORDS;
 }
 
+/* The check-in of list a on the day of check-in v, or NULL. */
+static json_t *checkin_on(json_t *a, json_t *v)
+{
+	const char *day = json_string_value(json_object_get(v, "date"));
+	size_t i;
+	json_t *e;
+	json_array_foreach(a, i, e)
+		if (day && json_string_value(json_object_get(e, "date")) &&
+		    strcmp(day, json_string_value(json_object_get(e, "date"))) == 0)
+			return e;
+	return NULL;
+}
+
+/* The settling-in check-ins that changed, matched by their day: a score
+ * in words ("wennen: gesprek van 3 maart 2026: kind gaat heel goed → gaat
+ * moeilijk"), a check-in added ("erbij") or taken away ("eraf"). */
+static void checkin_words(struct kr_buf *b, const struct dctx *x, const char *label, json_t *ov,
+                          json_t *nv, enum kr_lang L)
+{
+	static const char *const views[4] = { "child", "foster_parents", "own_children",
+		"parents" };
+	static const char *const view_nl[4] = { "kind", "pleegouders", "eigen kinderen",
+		"ouders" };
+	static const char *const view_en[4] = { "child", "foster parents", "own children",
+		"parents" };
+	size_t i, said = 0;
+	json_t *e;
+
+	kr_buf_printf(b, "%s: ", label);
+	json_array_foreach(nv, i, e) {
+		json_t *o = checkin_on(ov, e);
+		if (o && json_equal(o, e))
+			continue;
+		kr_buf_puts(b, said++ ? "; " : "");
+		value_words(b, x, x->after, V_CHECKINS, 0, e, L);
+		if (!o) {
+			kr_buf_puts(b, kr_tr(L, " erbij", " added"));
+			continue;
+		}
+		for (int v = 0, n = 0; v < 4; v++) {
+			json_t *a = json_object_get(o, views[v]), *z = json_object_get(e, views[v]);
+			if ((!a && !z) || (a && z && json_equal(a, z)))
+				continue;
+			kr_buf_printf(b, "%s%s ", n++ ? ", " : ": ", kr_tr(L, view_nl[v], view_en[v]));
+			if (a)
+				kr_buf_puts(b, kr_enum_label(KR_ENUM_SETTLING_SCORE,
+				            (int)json_integer_value(a), L));
+			else
+				kr_buf_puts(b, kr_tr(L, "niet gevraagd", "not asked"));
+			kr_buf_puts(b, " \xE2\x86\x92 ");   /* → */
+			if (z)
+				kr_buf_puts(b, kr_enum_label(KR_ENUM_SETTLING_SCORE,
+				            (int)json_integer_value(z), L));
+			else
+				kr_buf_puts(b, kr_tr(L, "niet gevraagd", "not asked"));
+		}
+		if ((json_object_get(o, "text") || json_object_get(e, "text")) &&
+		    !json_equal(json_object_get(o, "text"), json_object_get(e, "text")))
+			kr_buf_puts(b, kr_tr(L, ", toelichting aangepast", ", notes changed"));
+	}
+	json_array_foreach(ov, i, e) {
+		if (checkin_on(nv, e))
+			continue;
+		kr_buf_puts(b, said++ ? "; " : "");
+		value_words(b, x, x->before, V_CHECKINS, 0, e, L);
+		kr_buf_puts(b, kr_tr(L, " eraf", " removed"));
+	}
+	if (!said)
+		kr_buf_puts(b, kr_tr(L, "andere volgorde", "order changed"));
+}
+
 /* One field's change in words: "einde 14 september 2026", "goed → conflict",
  * "aanwezig: Sam erbij". */
 static void field_words(struct kr_buf *b, const struct dctx *x, const struct dcoll *k,
@@ -432,6 +562,10 @@ static void field_words(struct kr_buf *b, const struct dctx *x, const struct dco
 
 	if (!f && (json_is_array(ov) || json_is_array(nv)))
 		kind = V_TEXTS;
+	if (kind == V_CHECKINS && (!ov || json_is_array(ov)) && (!nv || json_is_array(nv))) {
+		checkin_words(b, x, label, ov, nv, L);
+		return;
+	}
 	if (is_list_kind(kind) && (!ov || json_is_array(ov)) && (!nv || json_is_array(nv))) {
 		size_t plus = count_minus(nv, ov), minus = count_minus(ov, nv);
 		kr_buf_printf(b, "%s: ", label);

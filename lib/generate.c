@@ -778,7 +778,7 @@ static bool fulltime_form(int form)
 static int network_flag(struct gen *g, int form)
 {
 	if (foster_form(form))
-		return chance(g, 420) ? 1 : 0;
+		return chance(g, 385) ? 1 : 0;
 	if (form == KR_FORM_INFORMAL_NETWORK)
 		return 1;
 	if (form == KR_FORM_HOME)
@@ -2814,6 +2814,75 @@ static void emit_network_search(struct jw *w, const struct gen *g, int k)
  * its end), the scores wandering a little; now and then one drops.
  * Families of the register are not named: a generated case stands alone.
  */
+/* The texts of a complete matching record (issue 13): who of the network
+ * was weighed first and why not, the wishes, what the own children said,
+ * the decision and why.  {k} is the child's first name. */
+static const char *const considered_why[] = {
+	"Wil graag helpen, maar heeft zelf zorg nodig.",
+	"Woont te ver weg van school en van de ouders.",
+	"Heeft geen plek voor nog een kind in huis.",
+	"Wil {k} wel in de weekenden opvangen, niet voltijds.",
+	"De ouders willen dit niet; dat is besproken in het netwerkberaad."
+};
+static const char *const matching_wishes[] = {
+	"Ik wil op mijn eigen school blijven.",
+	"Ik wil mijn vrienden van de club blijven zien.",
+	"Een gezin met een hond, en niet te ver van mama.",
+	"Ik wil oma elke week kunnen zien.",
+	"Een gezin waar ik een eigen kamer heb."
+};
+static const char *const parents_wishes[] = {
+	"Een gezin dicht bij ons, zodat de bezoeken makkelijk gaan.",
+	"Pleegouders die ons als ouders van {k} blijven zien.",
+	"Dat {k} op de eigen school en club kan blijven.",
+	"Liefst een gezin dat ons geloof respecteert."
+};
+static const char *const own_children_text[] = {
+	"De eigen kinderen vinden het spannend, maar willen het proberen.",
+	"De dochter wil graag een pleegzusje of -broertje; de zoon twijfelt nog.",
+	"Ze willen hun eigen kamer houden; dat kan.",
+	"Ze kennen {k} van de kennismaking en vonden het gezellig."
+};
+static const char *const matching_why[] = {
+	"Niemand uit het eigen netwerk kan {k} voltijds opvangen; dit gezin woont dicht bij "
+	"school en de ouders.",
+	"Het gezin heeft ervaring met kinderen van deze leeftijd en staat open voor de ouders.",
+	"{k} voelde zich bij de kennismaking welkom, en de eigen kinderen ook.",
+	"Het enige gezin met plek in de regio dat past bij wat {k} nodig heeft."
+};
+
+/* Up to two of the child's own network (grandparents, aunts and uncles,
+ * adult and alive at the start, not caring for the child) weighed before
+ * the placement, as matching.considered. */
+static void emit_considered(struct jw *w, const struct gen *g, const struct placement *p,
+                            uint64_t h)
+{
+	int n = 0;
+
+	for (int i = 0; i < g->np && n < 2; i++) {
+		const struct person *q = &g->p[i];
+		if ((q->cat != C_GP && q->cat != C_AUNT) || q->carer ||
+		    (q->died != NODAY && q->died <= p->start) || q->born == NODAY ||
+		    q->born > yrs(p->start, -25) || (h >> (i % 48)) % 3 == 0)
+			continue;
+		if (!n) {
+			key(w, "considered");
+			open_c(w, '[');
+		}
+		open_c(w, '{');
+		key(w, "person");
+		person(w, i);
+		key(w, "chosen");
+		boolean(w, false);
+		key(w, "why");
+		text(w, g, considered_why[(h >> (4 * n + 3)) % NELEM(considered_why)]);
+		close_c(w, '}');
+		n++;
+	}
+	if (n)
+		close_c(w, ']');
+}
+
 static void emit_matching_settling(struct jw *w, const struct gen *g, int k)
 {
 	static const int involved[] = { KR_INVOLVE_CHOSE, KR_INVOLVE_VISITED, KR_INVOLVE_VISITED,
@@ -2843,6 +2912,28 @@ static void emit_matching_settling(struct jw *w, const struct gen *g, int k)
 			key(w, "first_meeting");
 			date(w, p->start - 1 - (long)((h >> 40) % 30) + ((h >> 48) % 8 == 0 ? 20 : 0),
 			     P_DAY);
+		}
+		if ((h >> 52) % 3 != 0) {
+			/* a complete record: two matchings in three */
+			uint64_t t = splitmix64(&x);
+			emit_considered(w, g, p, t);
+			if (age_on(g->born, p->start) >= 4) {
+				key(w, "child_wishes");
+				text(w, g, matching_wishes[(t >> 8) % NELEM(matching_wishes)]);
+			}
+			key(w, "parents_wishes");
+			text(w, g, parents_wishes[(t >> 16) % NELEM(parents_wishes)]);
+			if ((h >> 24) % 5 != 0) {
+				key(w, "own_children_text");
+				text(w, g, own_children_text[(t >> 24) % NELEM(own_children_text)]);
+			}
+			key(w, "decision");
+			text(w, g, p->form == KR_FORM_FAMILY_HOME ? "{k} gaat naar het gezinshuis." :
+			           p->form == KR_FORM_FOSTER_PARTTIME ?
+			           "{k} gaat in deeltijd naar dit pleeggezin." :
+			           "{k} gaat naar dit pleeggezin.");
+			key(w, "why");
+			text(w, g, matching_why[(t >> 32) % NELEM(matching_why)]);
 		}
 		close_c(w, '}');
 	}

@@ -67,4 +67,57 @@ enum kr_status kr_generate_case(uint64_t seed, unsigned long index, long anchor_
 enum kr_status kr_generate_family_plan(uint64_t seed, unsigned long index, long anchor_day,
                                        char **out, struct kr_error *err);
 
+/* At most this many recorded states of one case (kr_generate_history). */
+#define KR_GENERATE_MAX_HISTORY 2
+
+/* One recorded state of a generated case: the document as it was stored on
+ * `day` (a day number). */
+struct kr_generated_revision {
+	long day;
+	char *doc;
+};
+
+/* The recorded history of case number `index` of the population `seed`
+ * (lib/generate_history.c, docs/cli.md `kring generate --history`): in
+ * out[0..*n-1], oldest first, the states to store with `kring import
+ * --recorded-at DAY` before the anchor.  *n is 0 (a case opened in the last
+ * days: stored on the day of the import only), 1 (the current document, the
+ * same bytes as kr_generate_case(), recorded on a day of the 14 months
+ * before the anchor) or 2 (first an earlier state recorded 3 to 12 months
+ * before the anchor whose network map differs: a tie that later worsened, or
+ * a friend or club tie the child lost after the move to the current home).
+ * Every day lies on the grid anchor_day - 14 k (k >= 0), so a population
+ * has few distinct days.
+ *
+ * Deterministic like kr_generate_case().  On success the caller frees each
+ * out[k].doc; on failure *n is 0 and the result is KR_EUSAGE (out or n is
+ * NULL, anchor_day out of range) or KR_ENOMEM; err (may be NULL) says
+ * which. */
+enum kr_status kr_generate_history(uint64_t seed, unsigned long index, long anchor_day,
+                                   struct kr_generated_revision out[KR_GENERATE_MAX_HISTORY],
+                                   size_t *n, struct kr_error *err);
+
+/* At most this many foster families of one case (kr_generate_families). */
+#define KR_GENERATE_MAX_FAMILIES 4
+
+/* Links the placements of a generated case with strangers to foster
+ * families of a generated register (lib/generate_family.c, docs/cli.md
+ * `kring generate --families`).  *doc is case number `index` of the
+ * population `seed` as kr_generate_case() or kr_generate_history() wrote
+ * it; it is replaced (the old string freed) by the same case whose
+ * placements in a foster family or family home with strangers name their
+ * family in placements[].family ("GF-<seed>-<index padded to 6
+ * digits>-<placement number>"), chosen in the placement's matching.  When
+ * families and n are not NULL, families[0..*n-1] are those families as
+ * malloc'd kring-family/1 documents (pretty JSON) for the caller to free:
+ * import them before the case.  A family's capacity is at least the number
+ * of children placed there.
+ *
+ * Deterministic.  On failure *doc is unchanged, *n is 0 and the result is
+ * KR_EUSAGE (no document), KR_EINVAL (not JSON) or KR_ENOMEM; err (may be
+ * NULL) says which. */
+enum kr_status kr_generate_families(uint64_t seed, unsigned long index, long anchor_day,
+                                    char **doc, char *families[KR_GENERATE_MAX_FAMILIES],
+                                    size_t *n, struct kr_error *err);
+
 #endif

@@ -686,7 +686,7 @@ exits 0 "arguments after -- are never options" --db "$DB" history -- "$FULL_REF"
 # docs/cli.md follows the tables: every option of every command's --help is
 # in that command's section.
 for c in init import export list show signals stats settings history render metrics \
-	export-scan user assign audit serve generate familyplan; do
+	export-scan user assign audit serve generate familyplan family; do
 	"$K" --lang en "$c" --help >"$T/help" 2>&1
 	sed -n "/^### \`$c\`\$/,/^### /p" "$R/docs/cli.md" >"$T/doc"
 	missing=
