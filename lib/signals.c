@@ -1122,6 +1122,85 @@ static void rule_breakdown(struct ctx *x)
 	}
 }
 
+/* The form of the home the child lives in on as-of as the path sees it:
+ * KR_FORM_HOME when the child lives at home (no current placement away from
+ * home), else the form of the latest placement of the current home. */
+static enum kr_form home_form(const struct ctx *x)
+{
+	const struct kr_path *pa = x->path;
+	if (!pa->out_of_home || pa->home < 0)
+		return KR_FORM_HOME;
+	return x->c->placements[pa->homes[pa->home].last].form;
+}
+
+/* The advice of placement-instability, fitted to where the child lives now:
+ * at home (keep the child there), in crisis care (one lasting place, so the
+ * next move is the last), with a foster or network family, in a family
+ * home, or in residential care (make the place last). */
+static void instability_advice(struct ctx *x, struct kr_signal *sg)
+{
+	switch (home_form(x)) {
+	case KR_FORM_HOME:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. %s woont "
+		                     "nu weer thuis: zet steun in voor %s en de ouders, zodat %s "
+		                     "thuis kan blijven, betrek het netwerk erbij, en houd school, "
+		                     "vrienden en club zoveel mogelijk hetzelfde.", CHILD, CHILD,
+		                     HIM(x, NL), HE(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. %s lives at home again: "
+		                     "put support in place for %s and the parents so that %s can "
+		                     "stay at home, involve the network, and keep school, friends "
+		                     "and club the same where possible.", CHILD, CHILD, HIM(x, EN),
+		                     HE(x, EN));
+		break;
+	case KR_FORM_CRISIS:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s, en %s "
+		                     "woont nu in crisisopvang. Zoek samen met de ouders en het "
+		                     "netwerk snel een vaste plek, eerst in het eigen netwerk van "
+		                     "%s, zodat de volgende verhuizing de laatste is; houd school, "
+		                     "vrienden en club zoveel mogelijk hetzelfde.", CHILD, HE(x, NL),
+		                     CHILD);
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s, and %s is in crisis "
+		                     "care now. Find a lasting place soon with the parents and the "
+		                     "network, first in %s's own network, so that the next move is "
+		                     "the last; keep school, friends and club the same where "
+		                     "possible.", CHILD, HE(x, EN), CHILD);
+		break;
+	case KR_FORM_FAMILY_HOME:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zorg dat "
+		                     "%s in dit gezinshuis kan blijven: extra steun voor %s en de "
+		                     "gezinshuisouders, een netwerk dat meedoet, en school, vrienden "
+		                     "en club zoveel mogelijk hetzelfde.", CHILD, HE(x, NL),
+		                     HIM(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Help %s stay in this "
+		                     "family home: extra support for %s and the family home "
+		                     "parents, a network that takes part, and school, friends and "
+		                     "club the same where possible.", CHILD, HIM(x, EN), HIM(x, EN));
+		break;
+	case KR_FORM_RESIDENTIAL:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zorg dat "
+		                     "%s op deze plek kan blijven, met vaste begeleiders en een "
+		                     "netwerk dat meedoet, en houd school, vrienden en club zoveel "
+		                     "mogelijk hetzelfde.", CHILD, HE(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Help %s stay at this "
+		                     "place, with the same care staff and a network that takes "
+		                     "part, and keep school, friends and club the same where "
+		                     "possible.", CHILD, HIM(x, EN));
+		break;
+	default:   /* foster and network families (and a form not recorded) */
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zet extra "
+		                     "steun in voor %s en het gezin waar %s nu woont, zodat %s daar "
+		                     "kan blijven, betrek het netwerk erbij, en houd school, vrienden "
+		                     "en club zoveel mogelijk hetzelfde.", CHILD, HIM(x, NL),
+		                     HE(x, NL), HE(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Put extra support in "
+		                     "place for %s and the family %s lives with now, so that %s can "
+		                     "stay there, involve the network, and keep school, friends and "
+		                     "club the same where possible.", CHILD, HIM(x, EN), HE(x, EN),
+		                     HE(x, EN));
+		break;
+	}
+}
+
 static void rule_instability(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
@@ -1160,14 +1239,7 @@ static void rule_instability(struct ctx *x)
 	                      SET(INSTABILITY_WINDOW_MONTHS), den.data ? den.data : "");
 	kr_buf_cleanup(&dnl);
 	kr_buf_cleanup(&den);
-	sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zet extra steun "
-	                     "in om %s te laten slagen, betrek het netwerk erbij, en houd school, "
-	                     "vrienden en club zoveel mogelijk hetzelfde.", CHILD,
-	                     lives_in_family_home(x) ? "deze plek" : "deze plaatsing");
-	sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Put extra support in place to "
-	                     "make %s last, involve the network, and keep school, friends and club "
-	                     "the same where possible.", CHILD,
-	                     lives_in_family_home(x) ? "this place" : "this placement");
+	instability_advice(x, sg);
 }
 
 static void rule_perspective(struct ctx *x)

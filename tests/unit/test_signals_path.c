@@ -702,7 +702,7 @@ static void instability(void **state)
 	says(sg, "2 keer overgeplaatst", "moved 2 times");
 	says(sg, "2 december 2024 en 15 januari 2025", "2 December 2024 and 15 January 2025");
 	mentions(sg, "24", NULL);
-	advises(sg, "deze plaatsing", "this placement");
+	advises(sg, "het gezin waar hij nu woont", "the family he lives with now");
 	s = with(KR_SET_INSTABILITY_PLACEMENTS, 3);
 	silent(run_with(d, AS_OF, &s), "placement-instability");
 
@@ -731,21 +731,57 @@ static void instability(void **state)
 	silent(run(d, AS_OF), "placement-instability");
 }
 
-/* The advice fits the form: no "gezinshuis" for a child who lives in one,
- * or in residential care. */
+/* The advice fits where the child lives now: at home there is no placement
+ * to make last, crisis care needs a lasting place (as crisis-too-long says),
+ * a foster or network family, a family home and residential care each get
+ * their own words; never "deze plaatsing" for a child without one, never
+ * "gezinshuis" as an alternative for a child who lives in one. */
 static void instability_advice_fits_form(void **state)
 {
-	static const char *const forms[] = { "family_home", "residential" };
+	static const struct {
+		const char *form, *nl, *en, *not_nl;
+	} cases[] = {
+		{ "foster_fulltime", "het gezin waar hij nu woont", "the family he lives with now",
+		  "crisisopvang" },
+		{ "informal_network", "het gezin waar hij nu woont", "the family he lives with now",
+		  "crisisopvang" },
+		{ "crisis", "vaste plek", "lasting place", "deze plaatsing" },
+		{ "family_home", "in dit gezinshuis kan blijven", "stay in this family home",
+		  "overweeg" },
+		{ "residential", "op deze plek kan blijven", "stay at this place", "gezinshuis" },
+	};
+	json_t *d;
+	const struct kr_signal *sg;
 	(void)state;
-	for (size_t i = 0; i < 2; i++) {
-		json_t *d = two_moves("2024-12-02");
-		const struct kr_signal *sg;
-		put_str(at(d, "placements[2]"), "form", forms[i]);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		d = two_moves("2024-12-02");
+		put_str(at(d, "placements[2]"), "form", cases[i].form);
 		sg = expect(run(d, AS_OF), "placement-instability", KR_LEVEL_ALERT);
-		advises(sg, "deze plek", "this place");
-		lacks(sg->advice[KR_LANG_NL], "gezinshuis");
-		lacks(sg->advice[KR_LANG_EN], "family home");
+		advises(sg, cases[i].nl, cases[i].en);
+		lacks(sg->advice[KR_LANG_NL], cases[i].not_nl);
+		lacks(sg->advice[KR_LANG_NL], "deze plaatsing");
+		lacks(sg->advice[KR_LANG_EN], "this placement");
 	}
+
+	/* back home after the two moves: no placement to make last */
+	d = two_moves("2024-12-02");
+	put_str(at(d, "placements[2]"), "end", "2026-06-01");
+	put_str(at(d, "placements[2]"), "end_reason", "return_home");
+	add(d, "placements", "{'id': 'pl2', 'form': 'home', 'carers': ['p2'],"
+	                     " 'start': '2026-06-01'}");
+	sg = expect(run(d, AS_OF), "placement-instability", KR_LEVEL_ALERT);
+	advises(sg, "woont nu weer thuis", "lives at home again");
+	advises(sg, "thuis kan blijven", "stay at home");
+	lacks(sg->advice[KR_LANG_NL], "deze plaatsing");
+	lacks(sg->advice[KR_LANG_NL], "pleeg");
+	lacks(sg->advice[KR_LANG_EN], "this placement");
+
+	/* the same without a `home` placement: pl1 simply ended */
+	d = two_moves("2024-12-02");
+	put_str(at(d, "placements[2]"), "end", "2026-06-01");
+	put_str(at(d, "placements[2]"), "end_reason", "return_home");
+	sg = expect(run(d, AS_OF), "placement-instability", KR_LEVEL_ALERT);
+	advises(sg, "woont nu weer thuis", "lives at home again");
 }
 
 /* ---- breakdown-risk-profile ---- */
