@@ -2235,26 +2235,63 @@ static bool watched(const struct ctx *x, int a, int b)
 	       (is_parent_of_child(x, b) && is_foster_parent(x, a));
 }
 
+/* A tie that is worse now (tie-worsened), and the best state it had in the
+ * window: its best quality (positive over neutral) and whether it was
+ * strong, each with the latest day it was so. */
+struct worse {
+	int t;                      /* index in the current case's ties */
+	enum kr_quality quality;    /* best positive/neutral seen, or KR_QUALITY_NONE */
+	long quality_day, strong_day;   /* -1: never so in the window */
+};
+
+struct worse_walk {
+	const struct kr_case *c;
+	struct worse *v;
+	size_t n;
+};
+
+/* kr_history_each(): note the state of each watched tie in one revision. */
+static bool note_state(const struct kr_case *o, long day, void *arg)
+{
+	struct worse_walk *w = arg;
+	for (size_t k = 0; k < w->n; k++) {
+		struct worse *wv = &w->v[k];
+		const struct kr_tie *now = &w->c->ties[wv->t];
+		int oa = kr_case_person_index(o, w->c->persons[now->a].id);
+		int ob = kr_case_person_index(o, w->c->persons[now->b].id);
+		int ot = oa >= 0 && ob >= 0 ? kr_case_tie_between(o, oa, ob) : -1;
+		const struct kr_tie *was;
+		if (ot < 0)
+			continue;
+		was = &o->ties[ot];
+		if (worse_quality(was->quality, now->quality) &&
+		    (wv->quality == KR_QUALITY_NONE || was->quality == wv->quality ||
+		     was->quality == KR_QUALITY_POSITIVE)) {
+			wv->quality = was->quality;
+			wv->quality_day = day;
+		}
+		if (was->strength == KR_STRENGTH_STRONG && now->strength == KR_STRENGTH_WEAK)
+			wv->strong_day = day;
+	}
+	return true;
+}
+
 static void rule_tie_worsened(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
 	long recent = kr_days_add_months(x->on, -SET(TIE_WORSENED_MIN_MONTHS));
 	long far = kr_days_add_months(x->on, -SET(TIE_WORSENED_MAX_MONTHS));
-	const struct kr_case *then[2];
-	long when[2];
+	struct worse_walk w = { .c = c, .n = 0 };
 	struct phrases ph = { .n = 0 };
 	int who[128];
 	size_t n = 0;
+	long compared = -1;
 	struct kr_signal *sg = NULL;
 	char *nl, *en;
 
 	if (!x->h)
 		return;
-	then[0] = kr_history_at(x->h, far);
-	when[0] = far;
-	then[1] = kr_history_at(x->h, recent);
-	when[1] = recent;
-	if (!then[1]) {
+	if (!kr_history_recorded_by(x->h, recent)) {
 		missing(x, R_TIE_WORSENED, "revisions", -1,
 		        sfmt(x, "een versie van dit dossier van %d maanden of langer geleden",
 		             SET(TIE_WORSENED_MIN_MONTHS)),
@@ -2262,52 +2299,55 @@ static void rule_tie_worsened(struct ctx *x)
 		             SET(TIE_WORSENED_MIN_MONTHS)));
 		return;
 	}
-	if (then[0] == then[1])
-		then[0] = NULL;
+	/* Only ties that are worse now can have worsened: without one, no
+	 * earlier revision is read at all (the walk over every case). */
 	for (size_t t = 0; t < c->nties; t++) {
 		const struct kr_tie *now = &c->ties[t];
-		int a = now->a, b = now->b;
-		if (!watched(x, a, b) || !kr_case_person_alive(c, a, x->on) ||
-		    !kr_case_person_alive(c, b, x->on))
+		bool bad = now->quality == KR_QUALITY_AMBIVALENT ||
+		           now->quality == KR_QUALITY_CONFLICT || now->quality == KR_QUALITY_BROKEN ||
+		           now->strength == KR_STRENGTH_WEAK;
+		if (!bad || !watched(x, now->a, now->b) || !kr_case_person_alive(c, now->a, x->on) ||
+		    !kr_case_person_alive(c, now->b, x->on))
 			continue;
-		for (int k = 0; k < 2; k++) {
-			const struct kr_case *o = then[k];
-			int oa, ob, ot;
-			const struct kr_tie *was;
-			bool q, s;
-			if (!o)
-				continue;
-			oa = kr_case_person_index(o, c->persons[a].id);
-			ob = kr_case_person_index(o, c->persons[b].id);
-			if (oa < 0 || ob < 0 || (ot = kr_case_tie_between(o, oa, ob)) < 0)
-				continue;
-			was = &o->ties[ot];
-			q = worse_quality(was->quality, now->quality);
-			s = was->strength == KR_STRENGTH_STRONG && now->strength == KR_STRENGTH_WEAK;
-			if (!q && !s)
-				continue;
-			if (n + 2 <= 128) {
-				who[n++] = a;
-				who[n++] = b;
-			}
-			if (q)
-				phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s %s en is nu %s",
-				                   NAME(a), NAME(b), WD(x, when[k], NL),
-				                   kr_enum_label(KR_ENUM_QUALITY, was->quality, KR_LANG_NL),
-				                   kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_NL)),
-				       fmt(x, "the tie between %s and %s was %s on %s and is %s now",
-				           NAME(a), NAME(b),
-				           kr_enum_label(KR_ENUM_QUALITY, was->quality, KR_LANG_EN),
-				           WD(x, when[k], EN),
-				           kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_EN)));
-			else
-				phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s sterk en is nu "
-				                   "zwak", NAME(a), NAME(b), WD(x, when[k], NL)),
-				       fmt(x, "the tie between %s and %s was strong on %s and is weak now",
-				           NAME(a), NAME(b), WD(x, when[k], EN)));
-			break;
+		if (!w.v && !(w.v = malloc(c->nties * sizeof *w.v))) {
+			x->nomem = true;
+			return;
 		}
+		w.v[w.n++] = (struct worse){ (int)t, KR_QUALITY_NONE, -1, -1 };
 	}
+	if (!w.n)
+		return;
+	kr_history_each(x->h, far, recent, note_state, &w);
+	for (size_t k = 0; k < w.n; k++) {
+		const struct worse *wv = &w.v[k];
+		const struct kr_tie *now = &c->ties[wv->t];
+		int a = now->a, b = now->b;
+		long day = wv->quality != KR_QUALITY_NONE ? wv->quality_day : wv->strong_day;
+		if (day < 0)
+			continue;
+		if (n + 2 <= 128) {
+			who[n++] = a;
+			who[n++] = b;
+		}
+		if (compared < 0 || day < compared)
+			compared = day;
+		if (wv->quality != KR_QUALITY_NONE)
+			phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s %s en is nu %s",
+			                   NAME(a), NAME(b), WD(x, day, NL),
+			                   kr_enum_label(KR_ENUM_QUALITY, wv->quality, KR_LANG_NL),
+			                   kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_NL)),
+			       fmt(x, "the tie between %s and %s was %s on %s and is %s now",
+			           NAME(a), NAME(b),
+			           kr_enum_label(KR_ENUM_QUALITY, wv->quality, KR_LANG_EN),
+			           WD(x, day, EN),
+			           kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_EN)));
+		else
+			phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s sterk en is nu "
+			                   "zwak", NAME(a), NAME(b), WD(x, day, NL)),
+			       fmt(x, "the tie between %s and %s was strong on %s and is weak now",
+			           NAME(a), NAME(b), WD(x, day, EN)));
+	}
+	free(w.v);
 	if (!n || !(sg = emit(x, R_TIE_WORSENED, KR_LEVEL_WARNING))) {
 		phrases_free(&ph);
 		return;
@@ -2315,7 +2355,7 @@ static void rule_tie_worsened(struct ctx *x)
 	person_subject(x, sg, c->child);
 	for (size_t k = 0; k < n; k++)
 		person_subject(x, sg, who[k]);
-	detail_day(x, sg, "compared_with", then[0] ? far : recent);
+	detail_day(x, sg, "compared_with", compared);
 	nl = joined(x, &ph, NL);
 	en = joined(x, &ph, EN);
 	sg->message[NL] = fmt(x, "Vergeleken met eerder is het slechter geworden: %s.", nl ? nl : "");

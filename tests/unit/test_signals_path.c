@@ -1436,9 +1436,9 @@ static void tie_worsened_twelve_months(void **state)
 	record(d, "2026-02-01");
 	l = run(d, AS_OF);
 	sg = expect(l, "tie-worsened", KR_LEVEL_WARNING);
-	says(sg, "was op 1 december 2025 goed", "positive on 1 December 2025");
+	says(sg, "was op 31 januari 2026 goed", "positive on 31 January 2026");
 	assert_string_equal(json_string_value(json_object_get(sg->details, "compared_with")),
-	                    "2025-12-01");
+	                    "2026-01-31");
 	/* with tie_worsened.max_months 9 the checkpoint (1 March 2026) lies
 	 * after the positive state was replaced */
 	s = with(KR_SET_TIE_WORSENED_MAX_MONTHS, 9);
@@ -1453,6 +1453,56 @@ static void tie_worsened_twelve_months(void **state)
 	/* a person who died now is not compared */
 	put_str(person(d, "p2"), "died", "2026-11-01");
 	silent(run(d, AS_OF), "tie-worsened");
+}
+
+/* Every revision current in the window counts, not only the states at its
+ * two ends: positive in a revision of 1 February 2026, ambivalent from
+ * 1 July 2026 (so also 3 and 12 months before 1 December 2026), and now.
+ * The message names the last day the tie was still positive. */
+static void tie_worsened_between(void **state)
+{
+	json_t *d = fresh();
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	put(tie(d, "p2", "p5"), "quality", "'neutral'");
+	record(d, "2025-06-01");
+	put(tie(d, "p2", "p5"), "quality", "'positive'");
+	record(d, "2026-02-01");
+	put(tie(d, "p2", "p5"), "quality", "'ambivalent'");
+	record(d, "2026-07-01");
+	sg = expect(run(d, AS_OF), "tie-worsened", KR_LEVEL_WARNING);
+	says(sg, "was op 30 juni 2026 goed en is nu wisselend",
+	     "positive on 30 June 2026 and is ambivalent now");
+	assert_string_equal(json_string_value(json_object_get(sg->details, "compared_with")),
+	                    "2026-06-30");
+	/* the best state wins: positive, not the neutral one before it */
+	lacks(sg->message[KR_LANG_NL], "neutraal");
+	/* the window's edge: positive until 30 June; a window that starts on
+	 * 30 June still holds that day, one that starts on 1 July does not */
+	s = with(KR_SET_TIE_WORSENED_MAX_MONTHS, 5);      /* from 1 July */
+	silent(run_with(d, AS_OF, &s), "tie-worsened");
+	expect(run_with(d, "2026-11-30", &s), "tie-worsened", KR_LEVEL_WARNING);
+	/* a revision replaced on the day it was recorded was never current */
+	forget_history();
+	put(tie(d, "p2", "p5"), "quality", "'ambivalent'");
+	record(d, "2025-06-01");
+	put(tie(d, "p2", "p5"), "quality", "'positive'");
+	record(d, "2026-02-01");
+	put(tie(d, "p2", "p5"), "quality", "'ambivalent'");
+	record(d, "2026-02-01");
+	silent(run(d, AS_OF), "tie-worsened");
+	/* strong in a revision in between, weak before and after */
+	forget_history();
+	d = fresh();
+	put(tie(d, "p1", "p7"), "strength", "'weak'");
+	record(d, "2025-06-01");
+	put(tie(d, "p1", "p7"), "strength", "'strong'");
+	record(d, "2026-03-01");
+	put(tie(d, "p1", "p7"), "strength", "'weak'");
+	record(d, "2026-05-01");
+	sg = expect(run(d, AS_OF), "tie-worsened", KR_LEVEL_WARNING);
+	says(sg, "Sam en Lotte was op 30 april 2026 sterk", "strong on 30 April 2026");
 }
 
 /* ---- contacts-lost ---- */
@@ -1988,6 +2038,7 @@ int main(void)
 		T(tie_worsened_child),
 		T(tie_worsened_when),
 		T(tie_worsened_twelve_months),
+		T(tie_worsened_between),
 		T(contacts_lost),
 		T(contacts_lost_window),
 		T(pronouns),
