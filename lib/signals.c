@@ -451,21 +451,36 @@ static void detail_person(struct ctx *x, struct kr_signal *sg, const char *key, 
 		x->nomem = true;
 }
 
+/* Appends the string v to the details array `key`. */
+static void detail_string_to(struct ctx *x, struct kr_signal *sg, const char *key,
+                             const char *v)
+{
+	json_t *a;
+	if (!sg || x->quiet)
+		return;
+	if (!(a = json_object_get(sg->details, key))) {
+		detail(x, sg, key, json_array());
+		a = json_object_get(sg->details, key);
+	}
+	if (!a || json_array_append_new(a, json_string(v)))
+		x->nomem = true;
+}
+
 /*
  * data-missing for rule r: `field` is the path in the document, what_nl and
  * what_en say it in words ("de geboortedatum van Sam").
  */
-static void missing(struct ctx *x, enum rule r, const char *field, int person,
-                    const char *what_nl, const char *what_en)
+static struct kr_signal *missing_sig(struct ctx *x, enum rule r, const char *field,
+                                     int person, const char *what_nl, const char *what_en)
 {
 	struct kr_signal *sg;
 	for (size_t i = 0; i < x->out->n; i++) {
 		struct kr_signal *o = &x->out->v[i];
 		if (o->rule == rules[r].id && o->field && strcmp(o->field, field) == 0)
-			return;
+			return NULL;
 	}
 	if (!(sg = emit(x, R_DATA_MISSING, KR_LEVEL_INFO)))
-		return;
+		return NULL;
 	sg->rule = rules[r].id;
 	/* kept also when judging only: it tells data-missing signals apart */
 	if (!(sg->field = strdup(field)))
@@ -484,10 +499,17 @@ static void missing(struct ctx *x, enum rule r, const char *field, int person,
 		sg->advice[EN] = fmt(x, "This resolves itself: kring compares with earlier versions of "
 		                     "the case once they exist. Keep the case up to date, and kring "
 		                     "sees in time what changes.");
-		return;
+		return sg;
 	}
 	sg->advice[NL] = fmt(x, "Vul %s aan, dan kan kring dit beoordelen.", what_nl);
 	sg->advice[EN] = fmt(x, "Fill in %s so kring can judge this.", what_en);
+	return sg;
+}
+
+static void missing(struct ctx *x, enum rule r, const char *field, int person,
+                    const char *what_nl, const char *what_en)
+{
+	missing_sig(x, r, field, person, what_nl, what_en);
 }
 
 static void missing_born(struct ctx *x, enum rule r)
@@ -928,9 +950,9 @@ static void rule_parents_carers(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
 	const struct kr_placement *p = current_home(x);
-	struct phrases conflict = { .n = 0 }, notmet = { .n = 0 };
-	int cpair[64][2], npair[64][2];
-	size_t nc = 0, nn = 0;
+	struct phrases conflict = { .n = 0 }, notmet = { .n = 0 }, unknown = { .n = 0 };
+	int cpair[64][2], npair[64][2], upair[64][3];
+	size_t nc = 0, nn = 0, nu = 0;
 	struct kr_signal *sg;
 
 	if (!p)
@@ -943,7 +965,6 @@ static void rule_parents_carers(struct ctx *x)
 			continue;
 		for (size_t k = 0; k < p->ncarers; k++) {
 			int f = p->carers[k], t = kr_case_tie_between(c, (int)i, f);
-			char field[64];
 			if (!kr_case_person_alive(c, f, x->on) || f == c->child)
 				continue;
 			if (t < 0) {
@@ -958,10 +979,13 @@ static void rule_parents_carers(struct ctx *x)
 				continue;
 			}
 			if (c->ties[t].quality == KR_QUALITY_NONE) {
-				snprintf(field, sizeof field, "ties[%d].quality", t);
-				missing(x, R_CONFLICT, field, (int)i,
-				        sfmt(x, "hoe de band tussen %s en %s is", NAME(i), NAME(f)),
-				        sfmt(x, "how the tie between %s and %s is", NAME(i), NAME(f)));
+				if (nu < 64) {
+					upair[nu][0] = (int)i;
+					upair[nu][1] = f;
+					upair[nu++][2] = t;
+				}
+				phrase(x, &unknown, fmt(x, "tussen %s en %s", NAME(i), NAME(f)),
+				       fmt(x, "between %s and %s", NAME(i), NAME(f)));
 				continue;
 			}
 			if (c->ties[t].quality != KR_QUALITY_CONFLICT &&
@@ -986,6 +1010,26 @@ static void rule_parents_carers(struct ctx *x)
 			free(nl);
 			free(en);
 		}
+	}
+	/* Ties without quality: one data-missing naming every pair, every
+	 * path in details.fields (field: the first). */
+	if (nu) {
+		char *nl = joined(x, &unknown, NL), *en = joined(x, &unknown, EN);
+		char *wnl = fmt(x, "de kwaliteit van de band %s", nl ? nl : "");
+		char *wen = fmt(x, "the quality of the tie %s", en ? en : "");
+		char field[64];
+		snprintf(field, sizeof field, "ties[%d].quality", upair[0][2]);
+		sg = missing_sig(x, R_CONFLICT, field, -1, wnl ? wnl : "", wen ? wen : "");
+		for (size_t k = 0; sg && k < nu; k++) {
+			person_subject(x, sg, upair[k][0]);
+			person_subject(x, sg, upair[k][1]);
+			snprintf(field, sizeof field, "ties[%d].quality", upair[k][2]);
+			detail_string_to(x, sg, "fields", field);
+		}
+		free(nl);
+		free(en);
+		free(wnl);
+		free(wen);
 	}
 	if (nc && (sg = emit(x, R_CONFLICT, KR_LEVEL_ALERT))) {
 		char *nl = joined(x, &conflict, NL), *en = joined(x, &conflict, EN);
@@ -1032,6 +1076,7 @@ static void rule_parents_carers(struct ctx *x)
 	}
 	phrases_free(&conflict);
 	phrases_free(&notmet);
+	phrases_free(&unknown);
 }
 
 /* The advice of breakdown-risk-profile and placement-instability fits the

@@ -1752,6 +1752,54 @@ static void one_signal_many_people(void **state)
 	     "Els with Marga and Jan");
 }
 
+/* Ties between parents and foster parents without quality: one
+ * data-missing for the conflict rule naming every pair, each path in
+ * details.fields, in words a worker can read ("de kwaliteit van de band
+ * tussen Ilse en Marga"); one pair gives one signal with one path. */
+static void conflict_missing_once(void **state)
+{
+	json_t *d = two_by_two("positive", "positive", "positive", "positive");
+	const struct kr_signal_list *l;
+	const struct kr_signal *sg;
+	json_t *f;
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		static const char *const ab[4][2] = { { "p2", "p5" }, { "p2", "p12" },
+			{ "p11", "p5" }, { "p11", "p12" } };
+		drop(tie(d, ab[i][0], ab[i][1]), "quality");
+	}
+	l = run(d, AS_OF);
+	sg = expect_missing(l, "parents-fosterparents-conflict", "ties[10].quality");
+	subjects_are(sg, "p2 p5 p12 p11");
+	says(sg, "de kwaliteit van de band tussen Ilse en Marga, tussen Ilse en Jan, tussen Ruud "
+	     "en Marga en tussen Ruud en Jan ontbreekt", "the quality of the tie between Ilse and "
+	     "Marga, between Ilse and Jan, between Ruud and Marga and between Ruud and Jan is "
+	     "missing");
+	lacks(sg->message[KR_LANG_NL], "hoe de band");
+	f = json_object_get(sg->details, "fields");
+	assert_int_equal(json_array_size(f), 4);
+	assert_string_equal(json_string_value(json_array_get(f, 0)), "ties[10].quality");
+	assert_string_equal(json_string_value(json_array_get(f, 3)), "ties[13].quality");
+	{
+		size_t n = 0;
+		for (size_t i = 0; i < l->n; i++)
+			n += l->v[i].rule && !strcmp(l->v[i].rule, "parents-fosterparents-conflict");
+		assert_int_equal(n, 1);
+	}
+	/* one pair left without quality: one signal, one path */
+	put(tie(d, "p2", "p5"), "quality", "'positive'");
+	put(tie(d, "p2", "p12"), "quality", "'positive'");
+	put(tie(d, "p11", "p5"), "quality", "'positive'");
+	l = run(d, AS_OF);
+	sg = expect_missing(l, "parents-fosterparents-conflict", "ties[13].quality");
+	says(sg, "de kwaliteit van de band tussen Ruud en Jan ontbreekt",
+	     "the quality of the tie between Ruud and Jan is missing");
+	assert_int_equal(json_array_size(json_object_get(sg->details, "fields")), 1);
+	/* all known: none */
+	put(tie(d, "p11", "p12"), "quality", "'neutral'");
+	no_missing(run(d, AS_OF), "parents-fosterparents-conflict");
+}
+
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
 /* ---- matching and the first year (issue 13) ---- */
@@ -2045,6 +2093,7 @@ int main(void)
 		T(advice_fits_age),
 		T(dates_in_words),
 		T(data_missing_in_words),
+		T(conflict_missing_once),
 		T(one_signal_many_people),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
