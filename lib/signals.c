@@ -38,10 +38,15 @@
 /* The documents the rules rest on, named as a worker can look them up. */
 #define SNS "Sociale Netwerk Strategieën in de pleegzorg (Windesheim en Trias)"
 #define ART "artikel Samen de schouders eronder (Graas, Lieben en Roelofs)"
-#define GEZ "Ruimte voor jeugdhulp in gezinsvormen, handreiking voor gemeenten"
-#define SAM "artikel over de samenwerking tussen ouders en pleegouders (Werkzame elementen)"
-#define NET "participatieonderzoek De rol van het netwerk in het voorkomen en verkorten van " \
-	"uithuisplaatsingen"
+#define GEZ "Ruimte voor jeugdhulp in gezinsvormen, Handreiking en denkkader voor gemeenten"
+/* The article carries no title in the copy kring's sources hold: it is named
+ * by its subject and the programme and working group it comes from, and
+ * every rule names the section (its headings). */
+#define SAM "artikel over de samenwerking tussen ouders en pleegouders (programma Versterken " \
+	"van de kracht van pleegouders; Lectoraat Jeugd en Gezin van de CHE, Entrea Lindenhout, " \
+	"Jeugdbescherming Gelderland)"
+#define NET "Participatieonderzoek: De rol van het netwerk in het voorkomen en verkorten van " \
+	"uithuisplaatsingen (Jeugdbescherming west)"
 
 /* The catalogue, in the order of signals.md. */
 enum rule {
@@ -66,16 +71,21 @@ static const struct {
 	[R_WORLDS] = { "worlds-disconnected", "Twee werelden niet verbonden",
 		"Two worlds not connected", ART ", Ongedeelde werelden" },
 	[R_CONFLICT] = { "parents-fosterparents-conflict", "Conflict tussen ouders en pleegouders",
-		"Conflict between parents and foster parents", SAM },
+		"Conflict between parents and foster parents", SAM ", Schadelijk en ingrijpend (een "
+		"conflictueuze samenwerking is een risicofactor voor breakdown)" },
 	[R_BREAKDOWN] = { "breakdown-risk-profile", "Risicoprofiel voor breakdown",
-		"Breakdown risk profile", GEZ ", richtlijn pleegzorg" },
+		"Breakdown risk profile", GEZ ", §3.1 Het brede palet van jeugdhulp in gezinsvormen "
+		"(Pleegzorg: ouder dan 10 en meerdere verplaatsingen) en §3.3, Wat hebben "
+		"pleeggezinnen nodig?" },
 	[R_INSTABILITY] = { "placement-instability", "Vaak overgeplaatst", "Moved often",
-		ART "; " GEZ },
+		ART ", inleiding (verplaatsingen voorspellen breakdown) en vijf factoren: "
+		"continuïteit; " GEZ ", §3.3, Wat hebben kinderen nodig? (overplaatsingen)" },
 	[R_PERSPECTIVE] = { "perspective-overdue", "Perspectiefbesluit te laat",
-		"Perspective decision overdue", GEZ ", perspectiefbesluit binnen een half jaar tot "
-		"een jaar na de uithuisplaatsing" },
+		"Perspective decision overdue", GEZ ", §3.3, Wat hebben kinderen nodig? "
+		"(opvoedingsbesluit een half jaar tot een jaar na de uithuisplaatsing)" },
 	[R_DEVELOPMENT] = { "development-check-overdue", "Ontwikkelingsonderzoek te laat",
-		"Development check overdue", GEZ },
+		"Development check overdue", GEZ ", §3.3, Wat hebben kinderen nodig? (de "
+		"ontwikkeling van het kind; de termijnen zijn instellingen van kring)" },
 	[R_PLAN_MISSING] = { "plan-missing", "Geen netwerkplan", "No network plan",
 		SNS ", §3.3 Eigen Kracht in Uitvoering" },
 	[R_PLAN_REVIEW] = { "plan-review-overdue", "Netwerkplan niet meer besproken",
@@ -93,27 +103,38 @@ static const struct {
 	[R_NOT_HEARD] = { "child-not-heard", "Kind niet gehoord", "Child not heard",
 		ART ", vijf factoren: eigen regie; " SNS },
 	[R_OVERLOAD] = { "network-overload", "Te veel gevraagd van het netwerk",
-		"Too much asked of the network", NET },
+		"Too much asked of the network", NET ", Hoe zou de begeleiding en het netwerk rondom "
+		"het kind graag zien?, punt 3: Wat haalbaar is voor het netwerk, als uitgangspunt "
+		"nemen (ook: je hebt een dubbele rol als pleegouder in het netwerk)" },
 	[R_NOT_MET] = { "parents-fosterparents-not-met", "Ouders en pleegouders kennen elkaar niet",
-		"Parents and foster parents have not met", SAM " (eerst een kennismaking tussen "
-		"ouders en pleegouders)" },
+		"Parents and foster parents have not met", SAM ", Omslag in denken en doen (eerst een "
+		"kennismaking tussen ouders en pleegouders)" },
 	[R_RECENT_BREAKDOWN] = { "recent-breakdown", "Plaatsing kort geleden afgebroken",
-		"Placement broke down recently", ART "; " GEZ },
+		"Placement broke down recently", ART ", inleiding (breakdown) en vijf factoren: "
+		"gehoord willen worden; " GEZ ", §3.3, Wat hebben kinderen nodig? (de gevolgen "
+		"van een voortijdige beëindiging)" },
 	[R_CRISIS] = { "crisis-too-long", "Te lang in crisisopvang", "Crisis care too long",
-		GEZ " (crisisopvang is kort)" },
+		GEZ ", §3.1 Het brede palet van jeugdhulp in gezinsvormen, Pleegzorg (crisispleegzorg: "
+		"veiligheid en rust) en §3.3, Wat hebben kinderen nodig? (van crisis naar "
+		"opvoedingsvariant in een en hetzelfde gezin)" },
 	[R_NOT_EXPLORED] = { "network-not-explored", "Eigen netwerk niet verkend",
-		"Own network not explored", GEZ " (pas als netwerkpleegzorg niet mogelijk is); "
+		"Own network not explored", GEZ ", §3.1 Het brede palet van jeugdhulp in "
+		"gezinsvormen, Netwerkpleegzorg (pas als netwerkpleegzorg niet mogelijk is); "
 		SNS ", §3.2 Eigen Kracht-conferentie" },
 	[R_TIE_WORSENED] = { "tie-worsened", "Band verslechterd", "Tie worsened",
-		SAM " (signalen van conflicten op tijd herkennen)" },
+		SAM ", Schadelijk en ingrijpend (signalen van conflicten in de samenwerking op tijd "
+		"herkennen)" },
 	[R_CONTACTS_LOST] = { "contacts-lost", "Eigen contacten verloren", "Own contacts lost",
-		ART " (eigen contacten houden); " GEZ },
+		ART ", vijf factoren: eigen regie (naar dezelfde sportclub blijven gaan) en "
+		"continuïteit (in de contacten van het kind met zijn netwerk)" },
 	[R_TRUST_PRO] = { "trust-figure-professional", "Vertrouwensfiguur is een professional",
 		"Trust figure is a professional", SNS ", §3.6 Wennen in een pleeggezin (het liefst "
 		"iemand uit het netwerk)" },
 	[R_SEGMENT] = { "segment-gap", "Leeg deel in het netwerk", "Empty part of the network",
 		SNS ", §3.1 Community Scan" },
-	[R_SMALL] = { "network-small", "Klein netwerk", "Small network", SNS },
+	[R_SMALL] = { "network-small", "Klein netwerk", "Small network", SNS ", §3.2 Eigen Kracht "
+		"conferentie, 3.2.6 Resultaten interviews (de kring zo groot mogelijk; gemiddeld "
+		"dertien deelnemers)" },
 	[R_CHURN] = { "professional-churn", "Veel wisselende hulpverleners",
 		"Many changing professionals", ART ", vijf factoren: continuïteit; " SNS
 		", §3.5 Prima Pleegzorg" },
@@ -122,22 +143,25 @@ static const struct {
 	[R_SAFETY_UNASSESSED] = { "safety-unassessed", "Veiligheid niet beschreven",
 		"Safety not described", SNS ", §3.7 Wraparound Care (veiligheid)" },
 	[R_SAFETY_DROP] = { "safety-scale-drop", "Veiligheid gedaald", "Safety dropped",
-		NET " (kantelmoment); Signs of Safety" },
+		NET ", Het kantelmoment van wel/niet goed genoeg/veilig is niet goed te volgen voor het "
+		"netwerk; Signs of Safety" },
 	[R_MATCH_CHILD] = { "matching-child-not-involved", "Kind niet betrokken bij de keuze",
 		"Child not involved in the matching", SNS ", §3.6 Wennen in een pleeggezin (betrek het "
 		"kind bij de matching)" },
 	[R_MATCH_MEETING] = { "parents-fosterparents-no-first-meeting",
 		"Geen kennismaking voor de plaatsing", "No first meeting before the placement",
-		SAM " (bij een mogelijke match eerst een kennismaking tussen ouders en pleegouders)" },
+		SAM ", Omslag in denken en doen (bij een mogelijke match eerst een kennismaking tussen "
+		"ouders en pleegouders)" },
 	[R_SETTLING_OVERDUE] = { "settling-checkin-overdue", "Wengesprek te laat",
 		"Settling-in check-in overdue", SNS ", §3.6 Wennen in een pleeggezin (het eerste jaar "
 		"is onrustig)" },
 	[R_SETTLING_DROP] = { "settling-score-drop", "Wennen gaat minder goed",
 		"Settling in going worse", SNS ", §3.6 Wennen in een pleeggezin; " SAM
-		" (signalen van conflicten op tijd herkennen)" },
+		", Schadelijk en ingrijpend (signalen van conflicten op tijd herkennen)" },
 	[R_PARENTS_ALONE] = { "parents-without-support", "Ouders zonder steun",
 		"Parents without support", SNS ", §3.4 Met twee families leven (een eigen, neutrale "
-		"steun voor de ouders); " SAM },
+		"steun voor de ouders); " SAM ", Verliesbegeleiding na uithuisplaatsing (‘Er was "
+		"niemand. Mijn kind was weg’)" },
 	[R_FP_NO_CONTACT] = { "fosterparents-without-contact", "Pleegouders zonder contact",
 		"Foster parents without contact", SNS ", §3.6 Wennen in een pleeggezin (contact met "
 		"andere pleegouders en de begeleider)" },

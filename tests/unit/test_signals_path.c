@@ -1800,6 +1800,37 @@ static void conflict_missing_once(void **state)
 	no_missing(run(d, AS_OF), "parents-fosterparents-conflict");
 }
 
+/* The sources name the section a worker can look up, not only a document
+ * (issue 9 §4), and the article on parents and foster parents by its
+ * programme, not by a description alone. */
+static void sources_name_sections(void **state)
+{
+	static const struct { const char *id, *section; } want[] = {
+		{ "development-check-overdue", "§3.3, Wat hebben kinderen nodig?" },
+		{ "crisis-too-long", "§3.1 Het brede palet van jeugdhulp in gezinsvormen, Pleegzorg" },
+		{ "network-small", "§3.2 Eigen Kracht conferentie" },
+		{ "network-overload", "Wat haalbaar is voor het netwerk, als uitgangspunt nemen" },
+		{ "placement-instability", "vijf factoren: continuïteit" },
+		{ "placement-instability", "§3.3, Wat hebben kinderen nodig?" },
+		{ "recent-breakdown", "inleiding (breakdown)" },
+		{ "recent-breakdown", "§3.3, Wat hebben kinderen nodig?" },
+		{ "parents-fosterparents-conflict", "Schadelijk en ingrijpend" },
+		{ "parents-fosterparents-not-met", "Omslag in denken en doen" },
+		{ "tie-worsened", "Schadelijk en ingrijpend" },
+		{ "parents-without-support", "Verliesbegeleiding na uithuisplaatsing" },
+		{ "contacts-lost", "vijf factoren: eigen regie" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const char *src = kr_signals_source(want[i].id);
+		assert_non_null(src);
+		if (!strstr(src, want[i].section))
+			fail_msg("%s: source \"%s\" lacks \"%s\"", want[i].id, src, want[i].section);
+		if (strstr(src, "samenwerking tussen ouders en pleegouders"))
+			contains(src, "Versterken van de kracht van pleegouders");
+	}
+}
+
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
 /* ---- matching and the first year (issue 13) ---- */
@@ -2094,6 +2125,7 @@ int main(void)
 		T(dates_in_words),
 		T(data_missing_in_words),
 		T(conflict_missing_once),
+		T(sources_name_sections),
 		T(one_signal_many_people),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
