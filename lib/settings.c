@@ -112,8 +112,10 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 		"verslechterde band: en hoogstens zoveel maanden geleden",
 		"worsened tie: and at most this many months ago" },
 	[KR_SET_CONTACTS_WINDOW_MONTHS] = { "contacts.window_months", 12, 1, 120, "months",
-		"verloren contacten: kijk zo lang na de start van de huidige plaatsing",
-		"lost contacts: look this long after the current placement started" },
+		"verloren contacten: vraag zo lang na de start van het huidige thuis om een eerdere "
+		"versie van het dossier (het signaal zelf kijkt sinds de start, hoe lang ook)",
+		"lost contacts: ask this long after the current home began for an earlier version of "
+		"the case (the signal itself looks since the start, however long ago)" },
 	[KR_SET_MATCHING_WINDOW_MONTHS] = { "matching.window_months", 12, 1, 120, "months",
 		"matching: kijk naar plaatsingen die zo kort geleden begonnen",
 		"matching: look at placements that started this recently" },

@@ -2455,9 +2455,14 @@ static void rule_contacts_lost(struct ctx *x)
 	if (!x->h || !pa->out_of_home)
 		return;
 	since = pa->home_since;
-	if (since <= kr_days_add_months(x->on, -SET(CONTACTS_WINDOW_MONTHS)))
-		return;
+	/* Since the current home began, however long ago (issue 9).  Only
+	 * the data-missing is bounded: a case recorded after its home began
+	 * can never get the revision before it (unless imported with its
+	 * history), so it is asked for only while the home is younger than
+	 * contacts.window_months. */
 	if (!(before = kr_history_at(x->h, since - 1))) {
+		if (since <= kr_days_add_months(x->on, -SET(CONTACTS_WINDOW_MONTHS)))
+			return;
 		missing(x, R_CONTACTS_LOST, "revisions", -1,
 		        sfmt(x, "een versie van dit dossier van voor %s, toen %s in dit thuis kwam",
 		             W(x, pa->homes[pa->home].since, NL), CHILD),

@@ -1583,20 +1583,28 @@ static void contacts_lost_window(void **state)
 	(void)state;
 	untie(d, "p1", "p8");
 	expect(run(d, AS_OF), "contacts-lost", KR_LEVEL_WARNING);
-	/* the home is 12 months old on 1 June 2027: no longer this rule's */
+	/* since the current home began, however long ago: no 12-month
+	 * window any more (a home 12 months old, or 3 years) */
 	expect(run(d, "2027-05-31"), "contacts-lost", KR_LEVEL_WARNING);
-	silent(run(d, "2027-06-01"), "contacts-lost");
+	expect(run(d, "2027-06-01"), "contacts-lost", KR_LEVEL_WARNING);
+	expect(run(d, "2029-06-01"), "contacts-lost", KR_LEVEL_WARNING);
 	s = with(KR_SET_CONTACTS_WINDOW_MONTHS, 6);
-	silent(run_with(d, AS_OF, &s), "contacts-lost");
-	expect(run_with(d, "2026-11-30", &s), "contacts-lost", KR_LEVEL_WARNING);
+	expect(run_with(d, AS_OF, &s), "contacts-lost", KR_LEVEL_WARNING);
 
-	/* no state recorded before the move: data-missing, in words */
+	/* no state recorded before the move: data-missing, in words, while
+	 * the home is younger than contacts.window_months (12) */
 	forget_history();
 	record(d, "2026-07-01");
 	l = run(d, AS_OF);
 	silent(l, "contacts-lost");
 	sg = expect_missing(l, "contacts-lost", "revisions");
 	says(sg, "van voor 1 juni 2026", "from before 1 June 2026");
+	expect_missing(run(d, "2027-05-31"), "contacts-lost", "revisions");
+	l = run(d, "2027-06-01");
+	no_missing(l, "contacts-lost");
+	silent(l, "contacts-lost");
+	no_missing(run_with(d, AS_OF, &s), "contacts-lost");
+	expect_missing(run_with(d, "2026-11-30", &s), "contacts-lost", "revisions");
 	/* no history: skipped */
 	forget_history();
 	l = run(d, AS_OF);
