@@ -978,9 +978,14 @@ static void rule_parents_carers(struct ctx *x)
 	int cpair[64][2], npair[64][2], upair[64][3];
 	size_t nc = 0, nn = 0, nu = 0;
 	struct kr_signal *sg;
+	bool away;
 
 	if (!p)
 		return;
+	/* not-met is about the foster parents the child lives with: a
+	 * full-time placement away from home, never a support family or
+	 * part-time care while the child lives at home */
+	away = x->path->out_of_home && kr_path_form_fulltime(p->form);
 	for (size_t i = 0; i < c->npersons; i++) {
 		int unmet[64];
 		size_t nun = 0;
@@ -992,7 +997,7 @@ static void rule_parents_carers(struct ctx *x)
 			if (!kr_case_person_alive(c, f, x->on) || f == c->child)
 				continue;
 			if (t < 0) {
-				if (kin(c, (int)i, f))
+				if (!away || kin(c, (int)i, f))
 					continue;
 				if (nn < 64) {
 					npair[nn][0] = (int)i;

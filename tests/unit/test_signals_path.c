@@ -1839,6 +1839,32 @@ static void sources_name_sections(void **state)
 	}
 }
 
+/* parents-fosterparents-not-met is about the foster parents the child lives
+ * with: a support family or part-time care while the child lives at home
+ * has no foster parents to meet; the same carers full-time do. */
+static void not_met_only_fulltime(void **state)
+{
+	static const char *const part[] = { "support_family", "foster_parttime" };
+	json_t *d;
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		d = fresh();
+		untie(d, "p2", "p5");
+		put_str(at(d, "placements[0]"), "form", part[i]);
+		silent(run(d, AS_OF), "parents-fosterparents-not-met");
+		/* the same carers full-time: a foster family to get to know */
+		put_str(at(d, "placements[0]"), "form", "foster_fulltime");
+		expect(run(d, AS_OF), "parents-fosterparents-not-met", KR_LEVEL_WARNING);
+	}
+	/* a support family next to a return home: still at home */
+	d = fresh();
+	untie(d, "p2", "p5");
+	set_placements(d, "[{'id': 'pl0', 'form': 'home', 'carers': ['p2'], 'start': '2025-01-15'},"
+	                  " {'id': 'pl1', 'form': 'support_family', 'carers': ['p5'],"
+	                  "  'start': '2026-03-01'}]");
+	silent(run(d, AS_OF), "parents-fosterparents-not-met");
+}
+
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
 /* ---- matching and the first year (issue 13) ---- */
@@ -2134,6 +2160,7 @@ int main(void)
 		T(data_missing_in_words),
 		T(conflict_missing_once),
 		T(sources_name_sections),
+		T(not_met_only_fulltime),
 		T(one_signal_many_people),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
