@@ -2197,7 +2197,7 @@ static void rule_fp_no_contact(struct ctx *x)
 	long limit = kr_days_add_months(x->on, -SET(SUPPORT_CONTACT_MONTHS)), last;
 	struct kr_signal *sg;
 
-	if (x->cp < 0 || !sf->present)
+	if (x->cp < 0)
 		return;
 	p = &x->c->placements[x->cp];
 	if (p->form == KR_FORM_HOME || p->form == KR_FORM_RESIDENTIAL || !p->ncarers)
@@ -2205,6 +2205,15 @@ static void rule_fp_no_contact(struct ctx *x)
 	h = &x->c->placements[home_first(x)];
 	if (!kr_date_valid(h->start) || kr_date_last(h->start) > limit)
 		return;
+	/* Nothing recorded about the foster parents' support: kring cannot
+	 * tell whether they are on their own, and says so (issue 13) */
+	if (!sf->present) {
+		missing(x, R_FP_NO_CONTACT, "support.foster_parents", -1,
+		        sfmt(x, "de steun voor de pleegouders van %s (begeleider en contacten)",
+		             CHILD),
+		        sfmt(x, "the support of %s's foster parents (worker and contacts)", CHILD));
+		return;
+	}
 	last = latest_contact(sf->contacts, sf->ncontacts, x->on);
 	if (latest_contact(sf->peer, sf->npeer, x->on) > last)
 		last = latest_contact(sf->peer, sf->npeer, x->on);

@@ -93,6 +93,7 @@ static const char BASE[] =
 	" 'meetings': ["
 	"  {'id': 'm1', 'date': '2026-10-01', 'type': 'round_table', 'continuum': 'C',"
 	"   'invited': ['p1', 'p2', 'p5', 'p6', 'p9'], 'attended': ['p1', 'p2', 'p5', 'p9']}],"
+	" 'support': {'foster_parents': {'person': 'p9', 'contacts': ['2026-10-01']}},"
 	" 'plan': {'version': 3, 'adopted': '2025-02-20', 'reviewed': '2026-10-01',"
 	"  'safety': 'Marga and Kees watch the evenings; Sam calls Kees when scared',"
 	"  'safety_map': {'worries': ['evenings alone'], 'working_well': ['football'],"
@@ -2098,8 +2099,22 @@ static void fosterparents_without_contact(void **state)
 	json_t *d = new_home("2026-06-01");
 	const struct kr_signal *sg;
 	(void)state;
-	/* without a support record kring cannot tell: silent */
-	silent(run(d, AS_OF), "fosterparents-without-contact");
+	const struct kr_signal_list *l;
+	drop(d, "support");
+	/* without a support record kring cannot tell: it says so, in words,
+	 * once the home is 3 months old (1 September), not the day before */
+	l = run(d, AS_OF);
+	silent(l, "fosterparents-without-contact");
+	sg = expect_missing(l, "fosterparents-without-contact", "support.foster_parents");
+	says(sg, "de steun voor de pleegouders van Sam (begeleider en contacten) ontbreekt",
+	     "the support of Sam's foster parents (worker and contacts) is missing");
+	expect_missing(run(d, "2026-09-01"), "fosterparents-without-contact",
+	               "support.foster_parents");
+	no_missing(run(d, "2026-08-31"), "fosterparents-without-contact");
+	/* residential care has no foster parents: nothing asked */
+	put_str(at(d, "placements[0]"), "form", "residential");
+	no_missing(run(d, AS_OF), "fosterparents-without-contact");
+	put_str(at(d, "placements[0]"), "form", "foster_fulltime");
 	put(d, "support", "{'foster_parents': {'person': 'p9', 'contacts': ['2026-08-15'],"
 	    " 'peer_contacts': ['2026-09-10']}}");
 	/* the latest contact (with a peer) 3 months ago is in time, a day more is not */
