@@ -146,6 +146,10 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 	[KR_SET_SETTLING_DROP_POINTS] = { "settling.drop_points", 2, 1, 4, "points",
 		"wennen: signaal als een score zoveel punten daalt",
 		"settling in: a signal when a score drops this many points" },
+	[KR_SET_SETTLING_LOW_SCORE] = { "settling.low_score", 2, 0, 4, "points",
+		"wennen: signaal als een score bij het laatste gesprek zo laag is of lager (0: uit)",
+		"settling in: a signal when a score at the latest check-in is this low or lower "
+		"(0: off)" },
 	[KR_SET_SUPPORT_PARENTS_DAYS] = { "support.parents_days", 14, 0, 365, "days",
 		"steun voor de ouders: zoveel dagen na de uithuisplaatsing is er iemand",
 		"support for the parents: this many days after the removal someone is there" },

@@ -2077,11 +2077,13 @@ static void rule_settling_drop(struct ctx *x)
 	const struct kr_checkin *latest = NULL;
 	struct phrases ph = { .n = 0 };
 	char *nl = NULL, *en = NULL;
+	size_t ndrop = 0;
 
 	if (!p)
 		return;
 	for (int w = 0; w < KR_VIEW__N; w++) {
 		const struct kr_checkin *last = NULL, *prev = NULL;
+		bool drop, low;
 		/* the two latest check-ins up to as-of that scored this view */
 		for (size_t k = 0; k < p->nsettling; k++) {
 			const struct kr_checkin *ck = &p->settling[k];
@@ -2094,18 +2096,38 @@ static void rule_settling_drop(struct ctx *x)
 				prev = ck;
 			}
 		}
-		if (!last || !prev || prev->score[w] - last->score[w] < SET(SETTLING_DROP_POINTS))
+		if (!last)
+			continue;
+		drop = prev && prev->score[w] - last->score[w] >= SET(SETTLING_DROP_POINTS);
+		/* low from the start (1, then 1) never drops: a low score at the
+		 * latest check-in is the same warning */
+		low = last->score[w] <= SET(SETTLING_LOW_SCORE);
+		if (!drop && !low)
 			continue;
 		if (!sg && !(sg = emit(x, R_SETTLING_DROP, KR_LEVEL_WARNING)))
 			break;
 		latest = last;
-		detail(x, sg, view_name[w], json_pack("{s:i, s:i}", "was", prev->score[w], "now",
-		                                      last->score[w]));
-		phrase(x, &ph, fmt(x, "%s van %d naar %d (%s)", view_nl[w], prev->score[w],
-		                   last->score[w], kr_enum_label(KR_ENUM_SETTLING_SCORE,
-		                                                 last->score[w], KR_LANG_NL)),
-		       fmt(x, "%s from %d to %d (%s)", view_en[w], prev->score[w], last->score[w],
-		           kr_enum_label(KR_ENUM_SETTLING_SCORE, last->score[w], KR_LANG_EN)));
+		if (drop) {
+			ndrop++;
+			detail(x, sg, view_name[w], json_pack("{s:i, s:i}", "was", prev->score[w],
+			                                      "now", last->score[w]));
+			phrase(x, &ph, fmt(x, "%s van %d naar %d (%s)", view_nl[w], prev->score[w],
+			                   last->score[w], kr_enum_label(KR_ENUM_SETTLING_SCORE,
+			                                                 last->score[w], KR_LANG_NL)),
+			       fmt(x, "%s from %d to %d (%s)", view_en[w], prev->score[w],
+			           last->score[w], kr_enum_label(KR_ENUM_SETTLING_SCORE,
+			                                         last->score[w], KR_LANG_EN)));
+		} else {
+			detail(x, sg, view_name[w], prev ? json_pack("{s:i, s:i}", "was",
+			       prev->score[w], "now", last->score[w]) : json_pack("{s:i}", "now",
+			       last->score[w]));
+			phrase(x, &ph, fmt(x, "%s %d (%s)", view_nl[w], last->score[w],
+			                   kr_enum_label(KR_ENUM_SETTLING_SCORE, last->score[w],
+			                                 KR_LANG_NL)),
+			       fmt(x, "%s %d (%s)", view_en[w], last->score[w],
+			           kr_enum_label(KR_ENUM_SETTLING_SCORE, last->score[w],
+			                         KR_LANG_EN)));
+		}
 	}
 	if (!sg)
 		goto out;
@@ -2114,10 +2136,15 @@ static void rule_settling_drop(struct ctx *x)
 	person_subject(x, sg, x->c->child);
 	subject(x, sg, p->id);
 	detail_date(x, sg, "date", latest->date);
-	sg->message[NL] = fmt(x, "Bij het laatste gesprek over het wennen van %s (%s) ging de score "
-	                      "omlaag: %s.", CHILD, W(x, latest->date, NL), nl ? nl : "");
-	sg->message[EN] = fmt(x, "At the latest settling-in check-in of %s (%s) a score went down: "
-	                      "%s.", CHILD, W(x, latest->date, EN), en ? en : "");
+	detail_int(x, sg, "low_score", SET(SETTLING_LOW_SCORE));
+	sg->message[NL] = fmt(x, "Bij het laatste gesprek over het wennen van %s (%s) %s: %s.",
+	                      CHILD, W(x, latest->date, NL),
+	                      ndrop == ph.n ? "ging de score omlaag" : !ndrop ? "was de score laag"
+	                      : "ging de score omlaag of was die laag", nl ? nl : "");
+	sg->message[EN] = fmt(x, "At the latest settling-in check-in of %s (%s) %s: %s.", CHILD,
+	                      W(x, latest->date, EN),
+	                      ndrop == ph.n ? "a score went down" : !ndrop ? "a score was low"
+	                      : "a score went down or was low", en ? en : "");
 	sg->advice[NL] = fmt(x, "Ga er snel op in, voordat het vastloopt: vraag wat er veranderd is, "
 	                     "ook aan de eigen kinderen van de pleegouders, en spreek af wat helpt.");
 	sg->advice[EN] = fmt(x, "Take it up soon, before it gets stuck: ask what changed, the foster "

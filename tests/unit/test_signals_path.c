@@ -2006,6 +2006,48 @@ static void settling_score_drop(void **state)
 	says(sg, "de ouders van 3 naar 1", "the parents from 3 to 1");
 }
 
+/* Low from the start never drops: a score at or below settling.low_score (2)
+ * at the latest check-in is the same warning; 3 is not. */
+static void settling_score_low(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	put(at(d, "placements[0]"), "settling",
+	    "[{'date': '2026-06-08', 'child': 1}, {'date': '2026-06-22', 'child': 1}]");
+	sg = expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "was de score laag: het kind 1 (gaat heel moeilijk)",
+	     "a score was low: the child 1 (very hard)");
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(sg->details, "child"),
+	                                                    "now")), 1);
+	/* at the threshold (2) and just above it (3) */
+	json_object_set_new(at(d, "placements[0].settling[1]"), "child", json_integer(2));
+	expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	json_object_set_new(at(d, "placements[0].settling[1]"), "child", json_integer(3));
+	silent(run(d, "2026-06-30"), "settling-score-drop");
+	/* the first check-in alone, low: nothing to compare, still low */
+	json_object_set_new(at(d, "placements[0].settling[0]"), "child", json_integer(3));
+	silent(run(d, "2026-06-21"), "settling-score-drop");
+	json_object_set_new(at(d, "placements[0].settling[0]"), "child", json_integer(2));
+	expect(run(d, "2026-06-21"), "settling-score-drop", KR_LEVEL_WARNING);
+	/* the setting: 1 only, and 0 turns it off */
+	s = with(KR_SET_SETTLING_LOW_SCORE, 1);
+	silent(run_with(d, "2026-06-21", &s), "settling-score-drop");
+	json_object_set_new(at(d, "placements[0].settling[0]"), "child", json_integer(1));
+	expect(run_with(d, "2026-06-21", &s), "settling-score-drop", KR_LEVEL_WARNING);
+	s = with(KR_SET_SETTLING_LOW_SCORE, 0);
+	silent(run_with(d, "2026-06-21", &s), "settling-score-drop");
+	/* a drop and a low score together */
+	put(at(d, "placements[0]"), "settling",
+	    "[{'date': '2026-06-08', 'child': 4, 'parents': 2},"
+	    " {'date': '2026-06-22', 'child': 2, 'parents': 2}]");
+	sg = expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "ging de score omlaag of was die laag: het kind van 4 naar 2 (gaat moeilijk) en "
+	     "de ouders 2 (gaat moeilijk)", "a score went down or was low: the child from 4 to 2 "
+	     "(hard) and the parents 2 (hard)");
+}
+
 static void parents_without_support(void **state)
 {
 	json_t *d = new_home("2026-06-01");
@@ -2156,6 +2198,7 @@ int main(void)
 		T(parents_fosterparents_no_first_meeting),
 		T(settling_checkin_overdue),
 		T(settling_score_drop),
+		T(settling_score_low),
 		T(parents_without_support),
 		T(parents_support_is_their_own),
 		T(fosterparents_without_contact),
