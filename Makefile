@@ -113,14 +113,19 @@ run: deps
 	@sh tools/demo.sh $(B)/kring
 
 # Benchmarks compare with other tools in the same run (see BENCHMARKS.md).
+# the size of the database bench/backup.sh backs up under writes (GB)
+BACKUP_GB ?= 2
+
 bench: deps
-	@$(MAKE) --no-print-directory DEBS="graphviz wrk nginx-light curl" deps
+	@$(MAKE) --no-print-directory DEBS="graphviz wrk nginx-light curl bc" deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh bench/run.sh $(B)/kring
 	@sh bench/render.sh $(B)
 	@$(B)/bench_case_edit
 	@sh bench/http.sh $(B)/kring
 	@sh bench/report.sh $(B)
+	@sh bench/storage.sh $(B)/kring
+	@sh bench/backup.sh $(B)/kring $(B)/kring $(BACKUP_GB)
 	@$(MAKE) --no-print-directory e2e-deps
 	@KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) node bench/pageload.mjs
 

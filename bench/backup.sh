@@ -12,13 +12,15 @@ tmp=${TMPDIR:-/tmp}/kring-backup-bench
 rm -rf "$tmp"; mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp" <<'PY'
-import json, sys, copy
+import base64, json, os, sys, copy
 t = sys.argv[1]
 d = json.load(open('examples/PZ-2026-0103.json'))
 d['case']['notes'] = 'x' * 60000     # a large case, as in the issue (93 KB per revision)
 for i in range(1000):
     d['case']['ref'] = 'BIG-%d' % (i % 50)
-    d['case']['notes'] = ('Gesprek %d. ' % i) + 'x' * 70000
+    # random text: stored revisions are compressed, so repeated text would
+    # never fill the database
+    d['case']['notes'] = ('Gesprek %d. ' % i) + base64.b64encode(os.urandom(52500)).decode()
     json.dump(d, open('%s/b%04d.json' % (t, i), 'w'))
 d['case']['ref'] = 'LIVE'
 d['case']['notes'] = 'live'

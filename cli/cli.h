@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "kring/audit.h"
 #include "kring/error.h"
 #include "kring/lang.h"
 #include "kring/store.h"
@@ -35,11 +36,26 @@ struct kr_cli {
 	                        * every audit row the command writes */
 	const char *audit_key; /* --audit-key, else $KRING_AUDIT_KEY, else NULL: next to
 	                        * the database (kr_config.audit_key_file) */
+	const char *cmd;       /* the subcommand being run ("show"): the access point
+	                        * "kring show" of its audit rows */
 };
 
+/* The role of the operating-system user in the audit rows of the command
+ * line: whoever can run kring on the database file can read and change
+ * every case, whatever account they have in kring. */
+#define CLI_AUDIT_ROLE "operator"
+
 /* Opens the store at cli->db_path; prints the error and returns NULL on
- * failure. */
+ * failure.  Sets the audit context of the run (kr_audit_context_set): the
+ * rows the library writes for this command (erasure, retention, accounts)
+ * get the access point "kring <cmd>", the source "local:<os user>@<host>",
+ * the role CLI_AUDIT_ROLE and the --author as on whose behalf. */
 struct kr_store *cli_open_store(struct kr_cli *cli);
+
+/* Sets the audit context of the run (see cli_open_store) with role as the
+ * role of the rows the library writes (an erasure's admin: "admin").
+ * Returns 0, or prints why not and returns EXIT_DATA. */
+int cli_audit_context(struct kr_cli *cli, const char *role);
 
 /* Prints err (message, then each detail on its own line) to stderr, prefixed
  * with "kring <cmd>: ".  Returns the exit status that fits the error code. */
@@ -71,13 +87,21 @@ struct kr_case *cli_load_case(struct kr_cli *cli, struct kr_store *s, const char
 
 /* Writes the audit row of this command (NEN 7513; include/kring/audit.h):
  * who is the operating-system user, on whose behalf the --author (or
- * $KRING_USER) when one was given, the access point "cli:<cmd>", the
- * action letter, the case (NULL for a read of all cases) and a detail
- * without personal data.  Joins the transaction open on s, if any.
- * Returns 0, or prints why the row could not be written and returns
- * EXIT_DATA: the command then stops without output (fail closed). */
+ * $KRING_USER) when one was given, the role CLI_AUDIT_ROLE, the access
+ * point "kring <cmd>", the source "local:<os user>@<host>", the action
+ * letter, the case (NULL for a read of all cases) and a detail without
+ * personal data.  Joins the transaction open on s, if any.  Returns 0, or
+ * prints why the row could not be written and returns EXIT_DATA: the
+ * command then stops without output (fail closed). */
 int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char action,
               const char *ref, const char *detail);
+
+/* The same for an entry the command filled itself (action, ref, detail and
+ * any of event, result, object_type, object); who, on_behalf, when, role,
+ * access point and source are filled in as cli_audit() does when e leaves
+ * them NULL (when 0).  e is changed. */
+int cli_audit_entry(struct kr_cli *cli, struct kr_store *s, const char *cmd,
+                    struct kr_audit_entry *e);
 
 /* Writes len bytes to path ("-" = stdout) atomically: a temporary file in
  * the same folder renamed over the target, so a failure never leaves half a

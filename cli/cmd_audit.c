@@ -8,11 +8,19 @@
  *                                      or changed the file, in plain Dutch
  *                                      (English with --lang en), to print;
  *   kring audit --verify [--expect F]  checks the keyed chain, and with
- *                                      --expect that the trail still holds
- *                                      the checkpoints in F: exit 0 when
- *                                      intact, 1 naming the first bad row;
- *   kring audit checkpoint             prints a signed checkpoint of the
- *                                      head, to keep somewhere else.
+ *     [--public-key P]                 --expect that the trail still holds
+ *                                      the checkpoints in F (signed with
+ *                                      the key, or the public key in P):
+ *                                      exit 0 when intact, 1 naming the
+ *                                      first bad row;
+ *   kring audit checkpoint             prints a signed (Ed25519) checkpoint
+ *                                      of the head, to keep somewhere else;
+ *   kring audit public-key             prints the public key that checks
+ *                                      the checkpoints, for a verifier;
+ *   kring audit --expect F --public-key P
+ *                                      checks, without the database or any
+ *                                      secret, that every checkpoint in F
+ *                                      was signed with the key of P.
  *
  * All work is done by libkring (audit.h); this file parses and prints.
  */
@@ -105,24 +113,33 @@ out:
 	return buf;
 }
 
-static int verify(struct kr_cli *cli, struct kr_store *s, const char *expect)
+/* Reads path whole into *text; prints why not and returns false. */
+static bool read_input(struct kr_cli *cli, const char *path, char **text, size_t *len)
+{
+	if ((*text = read_all(path, len)))
+		return true;
+	fprintf(stderr, kr_tr(cli->lang, "kring audit: %s is niet te lezen\n",
+	                      "kring audit: cannot read %s\n"), path);
+	return false;
+}
+
+static int verify(struct kr_cli *cli, struct kr_store *s, const char *expect, const char *pubf)
 {
 	struct kr_error err;
 	long long bad = 0, count = 0, rechained = 0;
 	char hex[65], keyed[21];
-	char *text = NULL;
-	size_t len = 0;
+	char *text = NULL, *pub = NULL;
+	size_t len = 0, pub_len = 0;
 	int status = 0, checked = 0;
 	enum kr_status rc;
 
 	kr_error_init(&err);
-	if (expect && !(text = read_all(expect, &len))) {
-		fprintf(stderr, kr_tr(cli->lang, "kring audit: %s is niet te lezen\n",
-		                      "kring audit: cannot read %s\n"), expect);
+	if ((expect && !read_input(cli, expect, &text, &len)) ||
+	    (pubf && !read_input(cli, pubf, &pub, &pub_len))) {
 		status = EXIT_DATA;
 		goto out;
 	}
-	rc = expect ? kr_audit_verify_expect(s, text, len, &bad, &checked, &err)
+	rc = expect ? kr_audit_verify_expect_key(s, text, len, pub, pub_len, &bad, &checked, &err)
 	            : kr_audit_verify(s, &bad, &err);
 	if (rc == KR_EINVAL) {
 		if (bad > 0)
@@ -166,6 +183,52 @@ static int verify(struct kr_cli *cli, struct kr_store *s, const char *expect)
 		       hex);
 out:
 	free(text);
+	free(pub);
+	kr_error_cleanup(&err);
+	return status;
+}
+
+/* Checks the signatures of the checkpoints in expect with the public key in
+ * pubf alone: no database, no secret. */
+static int signed_only(struct kr_cli *cli, const char *expect, const char *pubf)
+{
+	struct kr_error err;
+	char *text = NULL, *pub = NULL;
+	size_t len = 0, pub_len = 0;
+	long long last = 0;
+	int status = 0, checked = 0;
+
+	kr_error_init_lang(&err, cli->lang);
+	if (!read_input(cli, expect, &text, &len) || !read_input(cli, pubf, &pub, &pub_len)) {
+		status = EXIT_DATA;
+	} else if (kr_audit_checkpoints_signed(text, len, pub, pub_len, &last, &checked, &err)) {
+		fprintf(stderr, "kring audit: %s\n", err.message);
+		status = err.code == KR_EUSAGE ? EXIT_USAGE : EXIT_DATA;
+	} else {
+		printf(kr_tr(cli->lang, "Alle %d controlepunten van %s zijn ondertekend met de "
+		             "publieke sleutel van %s (het laatste tot en met regel %lld). Of het "
+		             "logboek ze nog bevat, toont kring audit --verify --expect.\n",
+		             "All %d checkpoints of %s are signed with the public key of %s (the "
+		             "last up to row %lld). Whether the trail still holds them is what kring "
+		             "audit --verify --expect shows.\n"), checked, expect, pubf, last);
+	}
+	free(text);
+	free(pub);
+	kr_error_cleanup(&err);
+	return status;
+}
+
+static int public_key(struct kr_store *s)
+{
+	struct kr_error err;
+	char line[KR_AUDIT_PUBLIC_KEY_MAX];
+	int status = 0;
+
+	kr_error_init(&err);
+	if (kr_audit_public_key(s, line, &err))
+		status = cli_fail("audit", &err);
+	else
+		printf("%s\n", line);
 	kr_error_cleanup(&err);
 	return status;
 }
@@ -193,12 +256,19 @@ static int for_client(struct kr_cli *cli, struct kr_store *s, const char *ref)
 	struct kr_buf b;
 	long rev = 0;
 	int status = 0;
+	struct kr_audit_entry e = {
+		.action = KR_AUDIT_READ,
+		.ref = ref,
+		.event = "audit.client-log",
+		.object_type = KR_AUDIT_OBJECT_AUDIT,
+		.detail = "client's own log read",
+	};
 
 	kr_error_init(&err);
 	kr_buf_init(&b, 16u * 1024u * 1024u);
 	if (kr_store_head(s, ref, &rev, &err) || kr_audit_client_text(s, ref, cli->lang, &b, &err))
 		status = cli_fail("audit", &err);
-	else
+	else if (!(status = cli_audit_entry(cli, s, "audit", &e)))   /* as the server: audited */
 		fputs(b.data ? b.data : "", stdout);
 	kr_buf_cleanup(&b);
 	kr_error_cleanup(&err);
@@ -206,13 +276,14 @@ static int for_client(struct kr_cli *cli, struct kr_store *s, const char *ref)
 }
 
 struct args {
-	const char *ref, *expect;
+	const char *ref, *expect, *pub;
 	bool verify, csv, client;
 };
 
 static const struct cli_arg args[] = {
-	{ "DOSSIER|checkpoint", "REF|checkpoint", "het dossier, of checkpoint",
-	  "the case, or checkpoint", offsetof(struct args, ref), CLI_OPTIONAL },
+	{ "DOSSIER|checkpoint|public-key", "REF|checkpoint|public-key",
+	  "het dossier, checkpoint of public-key", "the case, checkpoint or public-key",
+	  offsetof(struct args, ref), CLI_OPTIONAL },
 };
 
 static const struct cli_opt opts[] = {
@@ -234,6 +305,12 @@ static const struct cli_opt opts[] = {
 	             "checkpoint, bijvoorbeeld uit syslog)",
 	  .help_en = "also check the checkpoints in this file (lines of kring audit checkpoint, "
 	             "e.g. from syslog)" },
+	{ .name = "--public-key", .kind = CLI_FILE, .at = offsetof(struct args, pub),
+	  .help_nl = "controleer de handtekeningen van --expect met de publieke sleutel in dit "
+	             "bestand (de regel van kring audit public-key); zonder --verify is de "
+	             "database dan niet nodig",
+	  .help_en = "check the signatures of --expect with the public key in this file (the line "
+	             "of kring audit public-key); without --verify no database is needed" },
 };
 
 static const struct cli_cmd spec = {
@@ -245,42 +322,56 @@ static const struct cli_cmd spec = {
 	            "C gemaakt, R gelezen, U gewijzigd, D verwijderd, E geëxporteerd, P geprint,\n"
 	            "F geweigerd, A in- of uitgelogd. `kring audit checkpoint` drukt een\n"
 	            "ondertekend controlepunt af om ergens anders te bewaren; --verify --expect\n"
-	            "BESTAND controleert het logboek daartegen. De sleutel staat in\n"
-	            "DATABASE.audit-key, of waar --audit-key zegt.\n",
+	            "BESTAND controleert het logboek daartegen. `kring audit public-key` drukt\n"
+	            "de publieke sleutel af: daarmee controleert iemand anders de handtekening\n"
+	            "(--expect BESTAND --public-key SLEUTEL), zonder database of geheim. De\n"
+	            "sleutel staat in DATABASE.audit-key, of waar --audit-key zegt.\n",
 	.about_en = "Shows the audit trail (NEN 7513): who (in which role) did what with which\n"
 	            "case, when (UTC), from which address and through which access point.\n"
 	            "Letters: C created, R read, U updated, D deleted, E exported, P printed,\n"
 	            "F refused, A login or logout. `kring audit checkpoint` prints a signed\n"
 	            "checkpoint to keep elsewhere; --verify --expect FILE checks the trail\n"
-	            "against it. The key is in DATABASE.audit-key, or where --audit-key says.\n",
+	            "against it. `kring audit public-key` prints the public key with which\n"
+	            "someone else checks the signature (--expect FILE --public-key KEY),\n"
+	            "without the database or any secret. The key is in DATABASE.audit-key,\n"
+	            "or where --audit-key says.\n",
 };
 
 int cmd_audit(struct kr_cli *cli, int argc, char **argv)
 {
-	struct args a = { NULL, NULL, false, false, false };
+	struct args a = { NULL, NULL, NULL, false, false, false };
 	struct kr_store *s;
 	struct kr_error err;
 	struct show sh = { cli->lang, 0 };
 	const char *ref;
-	bool cp;
+	bool cp, pk;
 	int status = cli_parse(cli, &spec, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
 	status = 0;
 	cp = a.ref && strcmp(a.ref, "checkpoint") == 0;
-	ref = cp ? NULL : a.ref;
+	pk = a.ref && strcmp(a.ref, "public-key") == 0;
+	ref = cp || pk ? NULL : a.ref;
 	sh.lang = cli->lang;
-	if (a.expect && !a.verify)
-		return cli_usage("audit", "%s", kr_tr(cli->lang, "--expect hoort bij --verify",
-		                 "--expect goes with --verify"));
-	if (a.verify && (a.csv || ref || a.client || cp))
+	if (a.pub && !a.expect)
+		return cli_usage("audit", "%s", kr_tr(cli->lang, "--public-key hoort bij --expect",
+		                 "--public-key goes with --expect"));
+	if (a.expect && !a.verify && !a.pub)
+		return cli_usage("audit", "%s", kr_tr(cli->lang, "--expect hoort bij --verify (of "
+		                 "bij --public-key)", "--expect goes with --verify (or with "
+		                 "--public-key)"));
+	if ((a.verify || a.pub) && (a.csv || ref || a.client || cp || pk))
 		return cli_usage("audit", "%s", kr_tr(cli->lang, "--verify controleert het hele "
 		                 "logboek: zonder dossier, --csv of --for-client", "--verify checks the "
 		                 "whole trail: it takes no case, --csv or --for-client"));
-	if (cp && (a.csv || a.client))
-		return cli_usage("audit", "%s", kr_tr(cli->lang, "checkpoint heeft geen andere opties",
-		                 "checkpoint takes no other options"));
+	if ((cp || pk) && (a.csv || a.client))
+		return cli_usage("audit", "%s", kr_tr(cli->lang, "checkpoint en public-key hebben "
+		                 "geen andere opties", "checkpoint and public-key take no other "
+		                 "options"));
+	/* a third party's check: the checkpoints and the public key, nothing else */
+	if (a.pub && !a.verify)
+		return signed_only(cli, a.expect, a.pub);
 	if (a.client && (!ref || a.csv))
 		return cli_usage("audit", "%s", kr_tr(cli->lang, "--for-client hoort bij één dossier "
 		                 "en niet bij --csv", "--for-client takes one case and no --csv"));
@@ -288,9 +379,11 @@ int cmd_audit(struct kr_cli *cli, int argc, char **argv)
 		return EXIT_DATA;
 	kr_error_init_lang(&err, cli->lang);
 	if (a.verify) {
-		status = verify(cli, s, a.expect);
+		status = verify(cli, s, a.expect, a.pub);
 	} else if (cp) {
 		status = checkpoint(s);
+	} else if (pk) {
+		status = public_key(s);
 	} else if (a.client) {
 		status = for_client(cli, s, ref);
 	} else if (a.csv) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/backup.h"
 #include "opts.h"
 
@@ -44,12 +45,20 @@ int cmd_backup(struct kr_cli *cli, int argc, char **argv)
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
 	kr_error_init_lang(&err, cli->lang);
+	/* a copy of every case leaves the database: its row comes first (so
+	 * the copy holds it too), and no row, no copy */
+	status = cli_audit_entry(cli, s, "backup", &(struct kr_audit_entry){
+		.action = KR_AUDIT_EXPORT, .event = "database.backup",
+		.detail = "backup of all cases written" });
+	if (status)
+		goto out;
 	if (kr_backup_write(s, a.dest, &c, &err))
 		status = cli_fail("backup", &err);
 	else
 		printf(kr_tr(cli->lang, "%s: %lld dossiers, %lld logboekregels; integriteit en "
 		       "logboek in orde\n", "%s: %lld cases, %lld audit rows; integrity and audit "
 		       "trail verified\n"), a.dest, c.cases, c.audit_rows);
+out:
 	kr_error_cleanup(&err);
 	kr_store_close(s);
 	return status;

@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/init.h"
 #include "kring/retention.h"
@@ -101,6 +102,18 @@ static bool prove(struct kr_store *s, const char *name, enum kr_lang lang)
 	return ok;
 }
 
+/* Writes the row of a refused attempt (wrong password, the same admin
+ * confirming, not an admin): who is the operating-system user, the object
+ * the account named with --admin. */
+static void refused(struct kr_cli *cli, struct kr_store *s, const char *event, const char *ref,
+                    const char *admin, const char *detail)
+{
+	cli_audit_context(cli, CLI_AUDIT_ROLE);
+	cli_audit_entry(cli, s, "erase", &(struct kr_audit_entry){
+		.action = KR_AUDIT_FAILED, .event = event, .ref = ref,
+		.object_type = KR_AUDIT_OBJECT_ACCOUNT, .object = admin, .detail = detail });
+}
+
 int cmd_erase(struct kr_cli *cli, int argc, char **argv)
 {
 	const char *ref = NULL, *reason = NULL, *admin = NULL;
@@ -109,6 +122,8 @@ int cmd_erase(struct kr_cli *cli, int argc, char **argv)
 	struct kr_store *s;
 	struct kr_error err;
 	long long id = 0;
+	const char *event;
+	enum kr_status rc = KR_OK;
 	struct args a = { NULL, NULL, NULL, 0, 0, false };
 	int status = cli_parse(cli, &spec, argc, argv, &a);
 
@@ -139,7 +154,9 @@ int cmd_erase(struct kr_cli *cli, int argc, char **argv)
 		size_t n = 0;
 		if (kr_erase_list(s, &v, &n, &err)) {
 			status = cli_fail("erase", &err);
-		} else {
+		} else if (!(status = cli_audit_entry(cli, s, "erase", &(struct kr_audit_entry){
+		                    .action = KR_AUDIT_READ, .event = "erase.list",
+		                    .detail = "open erasure requests listed" }))) {
 			for (size_t i = 0; i < n; i++) {
 				char when[21];
 				kr_date_timestamp(v[i].requested, when);
@@ -150,19 +167,26 @@ int cmd_erase(struct kr_cli *cli, int argc, char **argv)
 		free(v);
 		goto out;
 	}
+	event = ref ? "erase.request" : confirm ? "erase.confirm" : "erase.withdraw";
 	if (!prove(s, admin, cli->lang)) {
+		refused(cli, s, event, ref, admin, "erasure refused: the password did not prove "
+		        "the admin");
 		status = EXIT_DATA;
 		goto out;
 	}
+	/* the rows the library writes: the admin proved by password as who,
+	 * with the command, its source (the operating-system user) and role */
+	if ((status = cli_audit_context(cli, "admin")))
+		goto out;
 	if (ref) {
-		if (kr_erase_request(s, ref, admin, reason, kr_now(), &id, &err))
+		if ((rc = kr_erase_request(s, ref, admin, reason, kr_now(), &id, &err)))
 			status = cli_fail("erase", &err);
 		else
 			printf(kr_tr(cli->lang, "verzoek %lld: een tweede beheerder bevestigt met "
 			       "kring erase --confirm %lld --admin NAAM\n", "request %lld: a second admin "
 			       "confirms with kring erase --confirm %lld --admin NAME\n"), id, id);
 	} else if (confirm) {
-		if (kr_erase_confirm(s, confirm, admin, kr_now(), &compacted, &err)) {
+		if ((rc = kr_erase_confirm(s, confirm, admin, kr_now(), &compacted, &err))) {
 			status = cli_fail("erase", &err);
 		} else {
 			printf(kr_tr(cli->lang, "verzoek %ld bevestigd: het dossier is vernietigd\n",
@@ -175,12 +199,15 @@ int cmd_erase(struct kr_cli *cli, int argc, char **argv)
 				        "quiet\n"));
 		}
 	} else {
-		if (kr_erase_withdraw(s, withdraw, admin, kr_now(), &err))
+		if ((rc = kr_erase_withdraw(s, withdraw, admin, kr_now(), &err)))
 			status = cli_fail("erase", &err);
 		else
 			printf(kr_tr(cli->lang, "verzoek %ld ingetrokken\n", "request %ld withdrawn\n"),
 			       withdraw);
 	}
+	if (rc == KR_EPERM)
+		refused(cli, s, event, ref, admin, "erasure refused: a second, enabled admin must "
+		        "confirm");
 out:
 	kr_error_cleanup(&err);
 	kr_store_close(s);

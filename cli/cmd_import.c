@@ -80,18 +80,8 @@ static const struct cli_cmd spec = {
 /* Why a file cannot be read, in err's language. */
 static enum kr_status io_error(struct kr_error *err, int e, const char *nl, const char *en)
 {
-	const char *why = strerror(e);
-
-	if (err->lang == KR_LANG_NL) {
-		switch (e) {
-		case ENOENT: why = "het bestand bestaat niet"; break;
-		case EACCES: case EPERM: why = "je hebt geen toegang tot het bestand"; break;
-		case EISDIR: why = "dit is een map, geen bestand"; break;
-		case ENOTDIR: why = "een deel van het pad is geen map"; break;
-		default: break;
-		}
-	}
-	return kr_error_say(err, KR_EIO, "%s: %s", "%s: %s", kr_tr(err->lang, nl, en), why);
+	return kr_error_say(err, KR_EIO, "%s: %s", "%s: %s", kr_tr(err->lang, nl, en),
+	                    kr_error_errno(err, e));
 }
 
 /* ---- reading lines ---------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/facts.h"
 #include "opts.h"
@@ -57,6 +58,13 @@ int cmd_reindex(struct kr_cli *cli, int argc, char **argv)
 	if (!(s = cli_open_store(cli)))
 		return EXIT_DATA;
 	kr_error_init_lang(&err, cli->lang);
+	/* it reads every case: one row for the read of all cases, first */
+	status = cli_audit_entry(cli, s, "reindex", &(struct kr_audit_entry){
+		.action = KR_AUDIT_READ, .event = "facts.rebuild",
+		.detail = a.only_signals ? "signals of all cases computed again"
+		                         : "facts of all cases computed again" });
+	if (status)
+		goto out;
 	if (kr_settings_load(s, &set, &err) ||
 	    (a.only_signals ? kr_facts_refresh(s, a.on, &set, &ncases, &err)
 	                    : kr_facts_rebuild(s, a.on, &set, &ncases, &nrevs, &err)))
@@ -67,6 +75,7 @@ int cmd_reindex(struct kr_cli *cli, int argc, char **argv)
 	else
 		printf(kr_tr(cli->lang, "%zu dossiers, %zu versies opnieuw berekend\n",
 		             "%zu cases, %zu revisions computed again\n"), ncases, nrevs);
+out:
 	kr_error_cleanup(&err);
 	kr_store_close(s);
 	return status;

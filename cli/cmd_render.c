@@ -16,6 +16,7 @@
 #include "kring/date.h"
 #include "kring/render.h"
 #include "kring/render_plan.h"
+#include "kring/settings.h"
 #include "opts.h"
 
 #define SVG_MAX (64u * 1024u * 1024u)
@@ -145,6 +146,7 @@ int cmd_render(struct kr_cli *cli, int argc, char **argv)
 	struct kr_store *s = NULL;
 	struct kr_case *c = NULL, *earlier = NULL;
 	struct kr_render_opts ro;
+	struct kr_settings set;
 	struct kr_buf svg, conv;
 	struct kr_error err;
 	enum kr_status rc;
@@ -173,11 +175,16 @@ int cmd_render(struct kr_cli *cli, int argc, char **argv)
 		status = EXIT_DATA;
 		goto out;
 	}
+	if (kr_settings_load(s, &set, &err)) {
+		status = cli_fail("render", &err);
+		goto out;
+	}
 	if (!(c = cli_load_case(cli, s, "render", a.ref, a.pick, NULL, &status)))
 		goto out;
 	memset(&ro, 0, sizeof ro);
 	ro.lang = cli->lang;
 	ro.as_of = a.on;
+	ro.settings = &set;   /* the thresholds `kring show` and the signals use */
 	if (a.cmp_rev > 0 || a.cmp_at >= 0) {
 		/* an earlier state: the revision recorded by the end of that day, not
 		 * the latest judged on another day */

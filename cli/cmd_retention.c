@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/init.h"
 #include "kring/retention.h"
@@ -99,6 +100,11 @@ int cmd_retention(struct kr_cli *cli, int argc, char **argv)
 		status = cli_fail("retention", &err);
 		goto out;
 	}
+	/* every ref with its dates: one row for the read of all cases */
+	if ((status = cli_audit_entry(cli, s, "retention", &(struct kr_audit_entry){
+		.action = KR_AUDIT_READ, .event = "retention.list",
+		.detail = due ? "cases due for destruction listed" : "retention of all cases listed" })))
+		goto out;
 	for (size_t i = 0; i < n; i++) {
 		char ended[11] = "-", until[11] = "-";
 		if (v[i].ended >= 0)
@@ -113,7 +119,10 @@ int cmd_retention(struct kr_cli *cli, int argc, char **argv)
 	}
 	for (size_t i = 0; destroy && i < n; i++) {
 		bool compacted = false;
-		if (kr_retention_destroy(s, v[i].ref, cli->author, reason, kr_now(), &compacted,
+		/* the tombstone's who is the operating-system user; --author is on
+		 * whose behalf, with the command and its source (the audit context
+		 * cli_open_store set) */
+		if (kr_retention_destroy(s, v[i].ref, cli->os_user, reason, kr_now(), &compacted,
 		                         &err)) {
 			status = cli_fail("retention", &err);
 			goto out;

@@ -1,7 +1,11 @@
 /*
  * cmd_settings.c - `kring settings [KEY VALUE]`: show the organisation's
- * signal thresholds, or change one (the settings module logs the change).
+ * signal thresholds, or change one (the settings module logs the change;
+ * the change is one row of the audit trail too, in the same transaction:
+ * object type settings, the key as object, the new value in the detail).
  */
+#include <stdio.h>
+
 #include "cli.h"
 #include "kring/settings.h"
 #include "opts.h"
@@ -44,9 +48,27 @@ int cmd_settings(struct kr_cli *cli, int argc, char **argv)
 		return EXIT_DATA;
 	kr_error_init_lang(&err, cli->lang);
 	if (a.key) {
+		char detail[KR_AUDIT_DETAIL_MAX + 1];
+		struct kr_audit_entry e = {
+			.action = KR_AUDIT_UPDATE,
+			.object_type = KR_AUDIT_OBJECT_SETTINGS,
+			.object = a.key,
+			.event = "settings.update",
+			.detail = detail,
+		};
+		/* the change and its row in the trail land together or not at all */
+		snprintf(detail, sizeof detail, "setting changed to %s", a.value);
+		if (kr_store_begin(s, &err)) {
+			status = cli_fail("settings", &err);
+			goto out;
+		}
 		if (kr_settings_set(s, a.key, a.value, &err))
 			status = cli_fail("settings", &err);
 		else
+			status = cli_audit_entry(cli, s, "settings", &e);
+		if (kr_store_end(s, status == 0, &err) && status == 0)
+			status = cli_fail("settings", &err);
+		if (status == 0)
 			printf("%s = %s\n", a.key, a.value);
 		goto out;
 	}

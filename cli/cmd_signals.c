@@ -80,7 +80,7 @@ static int one_case(const struct kr_case *c, long rev, void *arg)
 		       c->ref, rev, j ? j : "[]");
 		free(j);
 	} else {
-		printf("%-20s %6zu %6zu %6zu  %s\n", c->ref, count[KR_LEVEL_ALERT],
+		printf("%-20s %7zu %7zu %7zu  %s\n", c->ref, count[KR_LEVEL_ALERT],
 		       count[KR_LEVEL_WARNING], count[KR_LEVEL_INFO], l.n ? l.v[0].id : "-");
 	}
 	a->ncases++;
@@ -94,7 +94,7 @@ static int one_case(const struct kr_case *c, long rev, void *arg)
 static int one_line(const struct kr_facts_signals *row, void *arg)
 {
 	(void)arg;
-	printf("%-20s %6zu %6zu %6zu  %s\n", row->ref, row->alert, row->warning, row->info,
+	printf("%-20s %7zu %7zu %7zu  %s\n", row->ref, row->alert, row->warning, row->info,
 	       row->top ? row->top : "-");
 	return 0;
 }
@@ -113,9 +113,11 @@ static int all_cases(struct kr_cli *cli, struct kr_store *s, const struct args *
 	if (x.json)
 		printf("[\n");
 	else
-		printf("%-20s %6s %6s %6s  %s\n", kr_tr(cli->lang, "dossier", "case"),
-		       kr_tr(cli->lang, "alarm", "alert"), kr_tr(cli->lang, "let op", "warn"),
-		       "info", kr_tr(cli->lang, "ernstigste", "most severe"));
+		printf("%-20s %7s %7s %7s  %s\n", kr_tr(cli->lang, "dossier", "case"),
+		       kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_ALERT + 1, cli->lang),
+		       kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_WARNING + 1, cli->lang),
+		       kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_INFO + 1, cli->lang),
+		       kr_tr(cli->lang, "ernstigste", "most severe"));
 	/* text: the counts kept with every revision (facts.h), without parsing
 	 * the documents when the day's facts are stored */
 	if ((x.json ? kr_store_each(s, one_case, &x, &err)

@@ -128,8 +128,10 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
-		if (strcmp(argv[i], commands[k].name) == 0)
+		if (strcmp(argv[i], commands[k].name) == 0) {
+			cli.cmd = commands[k].name;
 			return commands[k].fn(&cli, argc - i, argv + i);
+		}
 	fprintf(stderr, kr_tr(cli.lang, "kring: onbekende opdracht \"%s\"\n",
 	                      "kring: unknown command \"%s\"\n"), argv[i]);
 	usage(stderr, cli.lang);

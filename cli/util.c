@@ -22,12 +22,64 @@ static enum kr_lang run_lang(void)
 	return kr_config_get()->lang;
 }
 
+/* The source of the command line's rows: "local:<os user>@<host>" (the
+ * operating-system user is there too for rows whose who is a kring account,
+ * such as an erasure's admin). */
+static const char *source(const struct kr_cli *cli)
+{
+	static char buf[KR_AUDIT_ADDR_MAX + 1];
+	char host[256] = "";
+
+	if (gethostname(host, sizeof host - 1) != 0 || !*host)
+		snprintf(host, sizeof host, "localhost");
+	host[sizeof host - 1] = '\0';
+	snprintf(buf, sizeof buf, "local:%s@%s", cli->os_user, host);
+	return buf;
+}
+
+/* The access point of the command: "kring show". */
+static const char *access_point(const char *cmd)
+{
+	static char buf[KR_AUDIT_POINT_MAX + 1];
+
+	snprintf(buf, sizeof buf, "kring %s", cmd ? cmd : "");
+	return buf;
+}
+
+/* --author (or $KRING_USER) when given and not the operating-system user. */
+static const char *on_behalf(const struct kr_cli *cli)
+{
+	return cli->author_given && strcmp(cli->author, cli->os_user) != 0 ? cli->author : NULL;
+}
+
+int cli_audit_context(struct kr_cli *cli, const char *role)
+{
+	struct kr_error err;
+	int status = 0;
+	struct kr_audit_context ctx = {
+		.on_behalf = on_behalf(cli),
+		.address = source(cli),
+		.access_point = access_point(cli->cmd),
+		.role = role,
+	};
+
+	kr_error_init_lang(&err, cli->lang);
+	if (kr_audit_context_set(&ctx, &err) != KR_OK) {
+		fprintf(stderr, "kring: %s\n", err.message);
+		status = EXIT_DATA;
+	}
+	kr_error_cleanup(&err);
+	return status;
+}
+
 struct kr_store *cli_open_store(struct kr_cli *cli)
 {
 	struct kr_store *s = NULL;
 	struct kr_error err;
 
-	kr_error_init(&err);
+	if (cli_audit_context(cli, CLI_AUDIT_ROLE))
+		return NULL;
+	kr_error_init_lang(&err, cli->lang);
 	if (kr_store_open(cli->db_path, &s, &err) != KR_OK) {
 		fprintf(stderr, "kring: %s\n", err.message);
 		s = NULL;
@@ -88,26 +140,26 @@ struct kr_case *cli_load_case(struct kr_cli *cli, struct kr_store *s, const char
 	return c;
 }
 
-int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char action,
-              const char *ref, const char *detail)
+int cli_audit_entry(struct kr_cli *cli, struct kr_store *s, const char *cmd,
+                    struct kr_audit_entry *e)
 {
-	char point[KR_AUDIT_ADDR_MAX + 1];
 	struct kr_error err;
 	int status = 0;
-	struct kr_audit_entry e = {
-		.who = cli->os_user,
-		.on_behalf = cli->author_given && strcmp(cli->author, cli->os_user) != 0
-		             ? cli->author : NULL,
-		.when = kr_now(),
-		.action = action,
-		.ref = ref,
-		.address = point,
-		.detail = detail,
-	};
 
-	snprintf(point, sizeof point, "cli:%s", cmd);
+	if (!e->who)
+		e->who = cli->os_user;
+	if (!e->on_behalf && strcmp(e->who, cli->os_user) == 0)
+		e->on_behalf = on_behalf(cli);
+	if (!e->when)
+		e->when = kr_now();
+	if (!e->role)
+		e->role = CLI_AUDIT_ROLE;
+	if (!e->access_point)
+		e->access_point = access_point(cmd);
+	if (!e->address)
+		e->address = source(cli);
 	kr_error_init_lang(&err, cli->lang);
-	if (kr_audit_log(s, &e, NULL, &err) != KR_OK) {
+	if (kr_audit_log(s, e, NULL, &err) != KR_OK) {
 		fprintf(stderr, kr_tr(cli->lang, "kring %s: het logboek kan niet worden geschreven, "
 		                      "dus er wordt niets getoond of bewaard: %s\n",
 		                      "kring %s: the audit trail cannot be written, so nothing is "
@@ -116,6 +168,18 @@ int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char acti
 	}
 	kr_error_cleanup(&err);
 	return status;
+}
+
+int cli_audit(struct kr_cli *cli, struct kr_store *s, const char *cmd, char action,
+              const char *ref, const char *detail)
+{
+	struct kr_audit_entry e = {
+		.action = action,
+		.ref = ref,
+		.detail = detail,
+	};
+
+	return cli_audit_entry(cli, s, cmd, &e);
 }
 
 char *cli_read_file(struct kr_cli *cli, const char *cmd, const char *path, size_t max,
@@ -150,7 +214,7 @@ int cli_write_file(const char *cmd, const char *path, const void *data, size_t l
 	char *tmp = NULL;
 	FILE *f;
 	size_t n = strlen(path) + 16;
-	int fd;
+	int fd, e;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
@@ -181,10 +245,13 @@ int cli_write_file(const char *cmd, const char *path, const void *data, size_t l
 	free(tmp);
 	return 0;
 fail_unlink:
+	e = errno;
 	unlink(tmp);
+	errno = e;
 fail:
+	e = errno;
 	fprintf(stderr, kr_tr(run_lang(), "kring %s: %s kan niet worden geschreven: %s\n",
-	        "kring %s: cannot write %s: %s\n"), cmd, path, strerror(errno));
+	        "kring %s: cannot write %s: %s\n"), cmd, path, kr_errno_text(e, run_lang()));
 	free(tmp);
 	return EXIT_DATA;
 }

@@ -290,6 +290,38 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
+/* The context of this thread (kr_audit_context_set); empty strings are
+ * "not set". */
+static _Thread_local struct {
+	char on_behalf[KR_AUDIT_WHO_MAX + 1], address[KR_AUDIT_ADDR_MAX + 1];
+	char access_point[KR_AUDIT_POINT_MAX + 1], role[KR_AUDIT_ROLE_MAX + 1];
+} ctx;
+
+static const char *ctx_or(const char *v, const char *def)
+{
+	return v ? v : *def ? def : NULL;
+}
+
+enum kr_status kr_audit_context_set(const struct kr_audit_context *c, struct kr_error *err)
+{
+	enum kr_status rc;
+
+	memset(&ctx, 0, sizeof ctx);
+	if (!c)
+		return KR_OK;
+	if ((rc = check_field("on_behalf", c->on_behalf, KR_AUDIT_WHO_MAX, false, err)) ||
+	    (rc = check_field("address", c->address, KR_AUDIT_ADDR_MAX, false, err)) ||
+	    (rc = check_field("access_point", c->access_point, KR_AUDIT_POINT_MAX, false, err)) ||
+	    (rc = check_field("role", c->role, KR_AUDIT_ROLE_MAX, false, err)))
+		return rc;
+	snprintf(ctx.on_behalf, sizeof ctx.on_behalf, "%s", c->on_behalf ? c->on_behalf : "");
+	snprintf(ctx.address, sizeof ctx.address, "%s", c->address ? c->address : "");
+	snprintf(ctx.access_point, sizeof ctx.access_point, "%s",
+	         c->access_point ? c->access_point : "");
+	snprintf(ctx.role, sizeof ctx.role, "%s", c->role ? c->role : "");
+	return KR_OK;
+}
+
 /* The text of one row made from an entry, with its defaults. */
 struct made {
 	char at[KR_DATE_STAMP_LEN], action[2], event[KR_AUDIT_EVENT_MAX + 1];
@@ -318,16 +350,17 @@ static void make_row(const struct kr_audit_entry *e, long long id, struct made *
 	m->r.id = id;
 	m->r.at = m->at;
 	m->r.who = e->who;
-	m->r.role = e->role;
-	m->r.on_behalf = e->on_behalf;
+	m->r.role = ctx_or(e->role, ctx.role);
+	m->r.on_behalf = e->on_behalf || strcmp(ctx.on_behalf, e->who) == 0 ? e->on_behalf
+	                 : ctx_or(NULL, ctx.on_behalf);
 	m->r.action = m->action;
 	m->r.event = m->event;
 	m->r.result = kr_audit_result_name(result);
 	m->r.object_type = ot == KR_AUDIT_OBJECT_NONE ? NULL : kr_audit_object_name(ot);
 	m->r.ref = e->ref;
 	m->r.object = e->object;
-	m->r.access_point = e->access_point;
-	m->r.address = e->address;
+	m->r.access_point = ctx_or(e->access_point, ctx.access_point);
+	m->r.address = ctx_or(e->address, ctx.address);
 	m->r.detail = e->detail;
 }
 

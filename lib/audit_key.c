@@ -135,7 +135,7 @@ static enum kr_status key_read(const char *path, unsigned char key[KRI_AUDIT_KEY
 		}
 		return kr_error_say(err, KR_EPERM, "Het sleutelbestand van het logboek (%s) is niet "
 		                    "te openen: %s.", "Cannot open the audit key file (%s): %s.", path,
-		                    strerror(errno));
+		                    kr_error_errno(err, errno));
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		rc = kr_error_say(err, KR_EPERM, "Het sleutelbestand van het logboek (%s) is geen "
@@ -156,7 +156,7 @@ static enum kr_status key_read(const char *path, unsigned char key[KRI_AUDIT_KEY
 	if (got < 0) {
 		rc = kr_error_say(err, KR_EPERM, "Het sleutelbestand van het logboek (%s) is niet te "
 		                  "lezen: %s.", "Cannot read the audit key file (%s): %s.", path,
-		                  strerror(errno));
+		                  kr_error_errno(err, errno));
 		goto out;
 	}
 	text[got] = '\0';
@@ -210,7 +210,7 @@ static enum kr_status key_create(const char *path, unsigned char key[KRI_AUDIT_K
 		}
 		return kr_error_say(err, KR_EPERM, "Het sleutelbestand van het logboek (%s) is niet "
 		                    "te maken: %s.", "Cannot create the audit key file (%s): %s.", path,
-		                    strerror(errno));
+		                    kr_error_errno(err, errno));
 	}
 	randombytes_buf(key, KRI_AUDIT_KEY_LEN);
 	snprintf(text, sizeof text, "%s", KEY_MAGIC);
@@ -229,7 +229,7 @@ static enum kr_status key_create(const char *path, unsigned char key[KRI_AUDIT_K
 	if (done != n || fchmod(fd, 0600) != 0 || fsync(fd) != 0) {
 		rc = kr_error_say(err, KR_EIO, "Het sleutelbestand van het logboek (%s) is niet te "
 		                  "schrijven: %s.", "Cannot write the audit key file (%s): %s.", path,
-		                  strerror(errno ? errno : EIO));
+		                  kr_error_errno(err, errno ? errno : EIO));
 		close(fd);
 		unlink(path);
 		goto out;

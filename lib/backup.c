@@ -209,7 +209,7 @@ enum kr_status kr_backup_restore(const char *src, const char *dest, bool replace
 		}
 		if (rename(dest, aside) != 0) {
 			rc = kr_error_say(err, KR_EDB, "%s opzij zetten lukt niet: %s",
-			                  "Moving %s aside failed: %s", dest, strerror(errno));
+			                  "Moving %s aside failed: %s", dest, kr_error_errno(err, errno));
 			goto fail;
 		}
 		snprintf(from, sizeof from, "%s-wal", dest);
@@ -222,7 +222,7 @@ enum kr_status kr_backup_restore(const char *src, const char *dest, bool replace
 	}
 	if (rename(tmp, dest) != 0) {
 		rc = kr_error_say(err, KR_EDB, "De kopie op zijn plaats zetten lukt niet: %s",
-		                  "Putting the copy in place failed: %s", strerror(errno));
+		                  "Putting the copy in place failed: %s", kr_error_errno(err, errno));
 		goto fail;
 	}
 	return KR_OK;

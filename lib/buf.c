@@ -72,8 +72,17 @@ static enum kr_status buf_reserve(struct kr_buf *b, size_t extra)
 
 enum kr_status kr_buf_add(struct kr_buf *b, const void *p, size_t n)
 {
-	enum kr_status rc = buf_reserve(b, n);
-	if (rc)
+	enum kr_status rc;
+
+	/* The common case first: room enough (cap never exceeds max + 1, and a
+	 * failed buffer has cap 0, so this implies both checks of buf_reserve). */
+	if (n < b->cap - b->len) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return KR_OK;
+	}
+	if ((rc = buf_reserve(b, n)))
 		return rc;
 	if (n)
 		memcpy(b->data + b->len, p, n);

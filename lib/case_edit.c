@@ -56,12 +56,14 @@ static const struct coll colls[] = {
 	{ "plan", C_OBJECT, false, "plan", "plan", NULL, "plan", "plan" },
 	{ "safety_map", C_OBJECT, true, "safety_map", "plan.safety_map", NULL, "safety map",
 	  "Signs of Safety-kaart" },
+	{ "support", C_OBJECT, false, "support", "support", NULL, "support of both families",
+	  "steun voor beide families" },
 };
 #define NCOLLS (sizeof colls / sizeof colls[0])
 
 /* Where docs/case-format.md puts the sections, for inserting a missing one. */
 static const char *const root_order[] = { "format", "case", "persons", "kinship", "ties",
-	"placements", "events", "meetings", "plan", NULL };
+	"placements", "events", "meetings", "plan", "support", NULL };
 static const char *const plan_order[] = { "version", "adopted", "reviewed", "safety",
 	"safety_map", "concerns", "wishes", "goals", "agreements", NULL };
 
@@ -508,10 +510,10 @@ static enum kr_status check_call(const struct kr_edit *e, const struct coll **ou
 	if (!k)
 		return kr_error_say(err, KR_EUSAGE, "onbekend onderdeel \"%s\" (bekend zijn: "
 		                    "persons, placements, meetings, wishes, goals, agreements, "
-		                    "kinship, ties, events, case, plan, safety_map)",
+		                    "kinship, ties, events, case, plan, safety_map, support)",
 		                    "unknown collection \"%s\" (known: persons, "
 		                    "placements, meetings, wishes, goals, agreements, kinship, "
-		                    "ties, events, case, plan, safety_map)",
+		                    "ties, events, case, plan, safety_map, support)",
 		                    e->collection ? e->collection : kr_tr(lang, "(geen)", "(none)"));
 	if ((unsigned)e->op > KR_EDIT_REMOVE)
 		return kr_error_say(err, KR_EUSAGE, "onbekende soort wijziging %d",
@@ -770,7 +772,8 @@ static enum kr_status edit_item(json_t *root, const struct coll *k, const struct
 	return KR_OK;
 }
 
-/* Edits of an object collection (case, plan, safety_map): replace, merge. */
+/* Edits of an object collection (case, plan, safety_map, support): replace,
+ * merge. */
 static enum kr_status edit_object(json_t *root, const struct coll *k, const struct kr_edit *e,
                                   json_t *body, struct kr_error *err)
 {

@@ -1496,9 +1496,29 @@ static void check_support(struct rd *r)
 				        "a support person of their own", c->persons[who].id, i);
 				return;
 			}
-	if (who == c->child)
+	if (who == c->child) {
 		problem(r, "support.parents.person", "het kind kan de ouders niet begeleiden",
 		        "the child cannot be the parents' support person");
+		return;
+	}
+	/* a parent is who is supported; a foster parent (also one whose
+	 * placement is not in the document) and the foster family's worker
+	 * stand on the other side (Met twee families leven) */
+	static const struct { enum kr_role role; const char *nl, *en; } other_side[] = {
+		{ KR_ROLE_PARENT, "is zelf een ouder", "is a parent" },
+		{ KR_ROLE_FOSTER_PARENT, "is pleegouder", "is a foster parent" },
+		{ KR_ROLE_FAMILY_HOME_PARENT, "is gezinshuisouder", "is a family home parent" },
+		{ KR_ROLE_FOSTER_CARE_WORKER, "is de pleegzorgwerker van het pleeggezin",
+		  "is the foster family's worker" },
+	};
+	for (size_t i = 0; i < sizeof other_side / sizeof other_side[0]; i++)
+		if (kr_person_has_role(&c->persons[who], other_side[i].role)) {
+			problem(r, "support.parents.person", "\"%s\" %s; de ouders hebben een eigen, "
+			        "neutrale steunpersoon nodig", "\"%s\" %s; the parents need a neutral "
+			        "support person of their own", c->persons[who].id,
+			        kr_tr(r->d.lang, other_side[i].nl, other_side[i].en));
+			return;
+		}
 }
 
 /* The coordinator of an Eigen Kracht-conferentie is independent: not the
@@ -1516,9 +1536,15 @@ static void check_coordinators(struct rd *r)
 		int who = m->coordinator;
 		long from = LONG_MIN / 2, to = LONG_MAX / 2;
 
-		if (who < 0 || m->type != KR_MEET_FAMILY_GROUP_CONFERENCE)
+		bool process = m->nasked || m->ncoming;
+
+		for (int ph = 0; ph < KR_PHASE__N; ph++)
+			process = process || kr_date_valid(m->phase[ph]);
+		if (m->type != KR_MEET_FAMILY_GROUP_CONFERENCE && !process)
 			continue;
 		snprintf(path, sizeof path, "meetings[%zu].coordinator", k);
+		if (who < 0)
+			continue;
 		if (kr_date_valid(m->date)) {
 			from = kr_date_first(m->date);
 			to = kr_date_last(m->date);
@@ -1530,9 +1556,16 @@ static void check_coordinators(struct rd *r)
 		else if (kr_case_person_professional(c, who) &&
 		         kr_case_person_involved(c, who, from, to))
 			problem(r, path, "\"%s\" is een professional in dit dossier; de coördinator van "
-			        "een Eigen Kracht-conferentie is onafhankelijk: kies iemand van buiten",
-			        "\"%s\" is a professional involved in this case; the coordinator of a "
-			        "family group conference is independent: choose someone from outside",
+			        "een Eigen Kracht-conferentie of Familie Netwerk Beraad is onafhankelijk: "
+			        "kies iemand van buiten", "\"%s\" is a professional involved in this "
+			        "case; the coordinator of a family group conference is independent: "
+			        "choose someone from outside", c->persons[who].id);
+		else if (kr_person_has_role(&c->persons[who], KR_ROLE_PARENT) ||
+		         kr_person_has_role(&c->persons[who], KR_ROLE_FOSTER_PARENT) ||
+		         kr_person_has_role(&c->persons[who], KR_ROLE_FAMILY_HOME_PARENT))
+			problem(r, path, "\"%s\" hoort bij een van de gezinnen zelf; de coördinator is "
+			        "onafhankelijk: kies iemand van buiten", "\"%s\" belongs to one of the "
+			        "families; the coordinator is independent: choose someone from outside",
 			        c->persons[who].id);
 	}
 }

@@ -49,6 +49,8 @@ static const struct dcoll {
 	{ "wishes", "wishes", true, K_ID, "wens", "wish" },
 	{ "goals", "goals", true, K_ID, "doel", "goal" },
 	{ "agreements", "agreements", true, K_ID, "afspraak", "agreement" },
+	{ "support", "support", false, K_OBJECT, "steun voor beide families",
+	  "support of both families" },
 };
 #define NCOLLS (sizeof colls / sizeof *colls)
 

@@ -11,9 +11,12 @@
  */
 #include <string.h>
 
+#include "kring/account.h"
 #include "kring/case.h"
 #include "kring/enum.h"
 #include "kring/family.h"
+#include "kring/signals.h"
+#include "kring/summary.h"
 
 struct table {
 	const char *id;
@@ -249,6 +252,27 @@ static const char *const score_en[] = { "", "very hard", "hard", "up and down", 
 	"going very well" };
 SAME_LENGTH(score_names, score_nl, score_en, 6);
 
+/* Words that are not in the case format but that people read next to it:
+ * a signal's level (signals.h), a factor's status (summary.h) and the role
+ * of an account (account.h).  Those C enums count from 0; here, as in
+ * every table, 0 is "absent", so value k of the C enum is k + 1. */
+static const char *const level_names[] = { "", "info", "warning", "alert" };
+static const char *const level_nl[] = { "", "info", "let op", "alarm" };
+static const char *const level_en[] = { "", "info", "warning", "alert" };
+SAME_LENGTH(level_names, level_nl, level_en, KR_LEVEL_ALERT + 2);
+
+static const char *const fstatus_names[] = { "", "ok", "watch", "concern" };
+static const char *const fstatus_nl[] = { "", "gaat goed", "let op", "zorg" };
+static const char *const fstatus_en[] = { "", "going well", "watch", "concern" };
+SAME_LENGTH(fstatus_names, fstatus_nl, fstatus_en, KR_FACTOR_CONCERN + 2);
+
+static const char *const account_names[] = { "", "worker", "lead", "analyst", "admin" };
+static const char *const account_nl[] = { "", "begeleider", "teamleider", "analist",
+	"beheerder" };
+static const char *const account_en[] = { "", "worker", "team lead", "analyst",
+	"administrator" };
+SAME_LENGTH(account_names, account_nl, account_en, KR_ACCOUNT_ADMIN + 2);
+
 static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_SEX] = TABLE("sex", sex_names, sex_nl, sex_en),
 	[KR_ENUM_ROLE] = TABLE("role", role_names, role_nl, role_en),
@@ -286,6 +310,9 @@ static const struct table tables[KR_ENUM__N] = {
 	[KR_ENUM_INVOLVEMENT] = TABLE("involvement", involvement_names, involvement_nl,
 	                              involvement_en),
 	[KR_ENUM_SETTLING_SCORE] = TABLE("settling_score", score_names, score_nl, score_en),
+	[KR_ENUM_LEVEL] = TABLE("level", level_names, level_nl, level_en),
+	[KR_ENUM_FACTOR_STATUS] = TABLE("factor_status", fstatus_names, fstatus_nl, fstatus_en),
+	[KR_ENUM_ACCOUNT_ROLE] = TABLE("account_role", account_names, account_nl, account_en),
 };
 
 const char *kr_enum_name(enum kr_enum e, int value)

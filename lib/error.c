@@ -1,7 +1,10 @@
 /*
  * error.c - the error record of error.h: a status, a message, and a capped
- * list of "path: message" details collected during validation.
+ * list of "path: message" details collected during validation; and the
+ * words for an operating-system error (errno) in the message's language,
+ * so a Dutch message never ends in the C library's English.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,18 +52,6 @@ enum kr_status kr_error_say(struct kr_error *err, enum kr_status code, const cha
 	return code;
 }
 
-enum kr_status kr_error_set(struct kr_error *err, enum kr_status code, const char *fmt, ...)
-{
-	if (err) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof err->message, fmt, ap);
-		va_end(ap);
-		err->code = code;
-	}
-	return code;
-}
-
 static void detail_v(struct kr_error *err, const char *path, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
@@ -88,16 +79,6 @@ static void detail_v(struct kr_error *err, const char *path, const char *fmt, va
 dropped:
 	free(line);
 	err->ndropped++;
-}
-
-void kr_error_detail(struct kr_error *err, const char *path, const char *fmt, ...)
-{
-	va_list ap;
-	if (!err)
-		return;
-	va_start(ap, fmt);
-	detail_v(err, path, fmt, ap);
-	va_end(ap);
 }
 
 void kr_error_add(struct kr_error *err, const char *path, const char *nl, const char *en, ...)
@@ -223,4 +204,42 @@ const char *kr_status_label(enum kr_status code, enum kr_lang lang)
 	case KR_EPERM: return "niet toegestaan";
 	}
 	return "fout";
+}
+
+const char *kr_errno_text(int e, enum kr_lang lang)
+{
+	static _Thread_local char buf[48];
+
+	if (lang == KR_LANG_EN)
+		return strerror(e);
+	switch (e) {
+	case ENOENT: return "het bestand of de map bestaat niet";
+	case EACCES: case EPERM: return "je hebt geen toegang tot het bestand";
+	case EISDIR: return "dit is een map, geen bestand";
+	case ENOTDIR: return "een deel van het pad is geen map";
+	case EEXIST: return "het bestand bestaat al";
+	case ENOSPC: return "de schijf is vol";
+#ifdef EDQUOT
+	case EDQUOT: return "de schijfruimte (quota) is op";
+#endif
+	case EROFS: return "het bestandssysteem is alleen-lezen";
+	case EIO: return "de schijf gaf een lees- of schrijffout";
+	case EXDEV: return "het ligt op een ander bestandssysteem";
+	case ENAMETOOLONG: return "de naam is te lang";
+	case EMFILE: case ENFILE: return "er staan te veel bestanden open";
+	case ENOMEM: return "het geheugen is vol";
+	case EBUSY: return "het bestand is in gebruik";
+	case ETXTBSY: return "het bestand is in gebruik";
+	case ELOOP: return "het pad is een symbolische koppeling";
+	case EINVAL: return "ongeldig argument";
+	case EFBIG: return "het bestand wordt te groot";
+	default: break;
+	}
+	snprintf(buf, sizeof buf, "systeemfout %d", e);
+	return buf;
+}
+
+const char *kr_error_errno(const struct kr_error *err, int e)
+{
+	return kr_errno_text(e, err ? err->lang : kr_config_get()->lang);
 }

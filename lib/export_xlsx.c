@@ -21,6 +21,7 @@
 #include "kring/export_xlsx.h"
 #include "kring/scan.h"
 #include "kring/enum.h"
+#include "kring/init.h"
 #include "kring/lang.h"
 
 #define NSEG (KR_SEG__N - 1)
@@ -218,6 +219,25 @@ static lxw_error write_overview(struct book *bk, const char *name, const struct 
 }
 
 /* Makes sure the file on disk reached the disk before it is renamed. */
+/* Why libxlsxwriter failed, in err's language (its own text is English). */
+static const char *lxw_text(lxw_error le, const struct kr_error *err)
+{
+	static _Thread_local char buf[64];
+
+	if ((err ? err->lang : kr_config_get()->lang) == KR_LANG_EN)
+		return lxw_strerror(le);
+	switch (le) {
+	case LXW_ERROR_MEMORY_MALLOC_FAILED: return "het geheugen is vol";
+	case LXW_ERROR_CREATING_XLSX_FILE: return "het bestand kan niet worden gemaakt";
+	case LXW_ERROR_CREATING_TMPFILE: return "een tijdelijk bestand kan niet worden gemaakt";
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_FILE_ADD: return "het bestand kan niet worden ingepakt (zip)";
+	default: break;
+	}
+	snprintf(buf, sizeof buf, "fout %d van de werkmapbibliotheek", (int)le);
+	return buf;
+}
+
 static int sync_file(const char *path)
 {
 	int fd = open(path, O_RDONLY), rc;
@@ -293,7 +313,7 @@ enum kr_status kr_export_scan_xlsx(struct kr_store *s, const char *ref, const ch
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		st = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
-		                  "cannot write %s: %s", path, strerror(errno));
+		                  "cannot write %s: %s", path, kr_error_errno(err, errno));
 		goto out;
 	}
 	close(fd);
@@ -334,19 +354,19 @@ enum kr_status kr_export_scan_xlsx(struct kr_store *s, const char *ref, const ch
 		bk.wb = NULL;
 		st = kr_error_say(err, le == LXW_ERROR_MEMORY_MALLOC_FAILED ? KR_ENOMEM : KR_EIO,
 		                  "%s kan niet worden geschreven: %s", "cannot write %s: %s", path,
-		                  lxw_strerror(le));
+		                  lxw_text(le, err));
 		goto out;
 	}
 	le = workbook_close(bk.wb);
 	bk.wb = NULL;
 	if (le != LXW_NO_ERROR) {
 		st = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
-		                  "cannot write %s: %s", path, lxw_strerror(le));
+		                  "cannot write %s: %s", path, lxw_text(le, err));
 		goto out;
 	}
 	if (sync_file(tmp) != 0 || rename(tmp, path) != 0) {
 		st = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
-		                  "cannot write %s: %s", path, strerror(errno));
+		                  "cannot write %s: %s", path, kr_error_errno(err, errno));
 		goto out;
 	}
 	tmp_made = 0;

@@ -28,13 +28,19 @@
 	"(f.worker = ?2 OR (?3 AND EXISTS (SELECT 1 FROM users w WHERE w.name = f.worker " \
 	"AND w.team = ?4)))"
 
-/* One of the cases in scope (user id ?5, team ?3/?4) has a placement in f. */
+/* One of the cases in scope (user id ?5, team ?3/?4) has a placement in f
+ * that is current, planned, or ended less than PLACED_GRACE_DAYS before
+ * today (?8): the worker of a child who stayed there years ago no longer
+ * reads the family's household and notes. */
+#define PLACED_GRACE_DAYS 183
 #define PLACED_CASE \
 	"EXISTS (SELECT 1 FROM family_placements fp JOIN cases c ON c.id = fp.case_id " \
 	"JOIN assignments a ON a.case_ref = c.ref JOIN users v ON v.id = a.user_id " \
-	"WHERE fp.family_id = f.id AND (a.user_id = ?5 OR (?3 AND v.team = ?4)))"
+	"WHERE fp.family_id = f.id AND (fp.until IS NULL OR fp.until >= ?8) " \
+	"AND (a.user_id = ?5 OR (?3 AND v.team = ?4)))"
 
-/* ?1 the family (or ignored), ?2..?5 the user, ?6 "any family", ?7 reading. */
+/* ?1 the family (or ignored), ?2..?5 the user, ?6 "any family", ?7 reading,
+ * ?8 the first day whose placements still count (PLACED_CASE). */
 static void bind_user(sqlite3_stmt *st, const struct kr_user *u, enum kr_access_scope sc,
                       bool read)
 {
@@ -45,6 +51,7 @@ static void bind_user(sqlite3_stmt *st, const struct kr_user *u, enum kr_access_
 	sqlite3_bind_int64(st, 5, u->id);
 	sqlite3_bind_int(st, 6, sc == KR_SCOPE_ANY);
 	sqlite3_bind_int(st, 7, read);
+	sqlite3_bind_int64(st, 8, kr_today() - PLACED_GRACE_DAYS);
 }
 
 static enum kr_access_verdict verdict(enum kr_access_verdict v, const char *why,
@@ -101,7 +108,8 @@ enum kr_access_verdict kr_family_decide(struct kr_store *s, const struct kr_user
 		return verdict(KR_ACCESS_ALLOWED, "a child of one of your cases is placed there",
 		               reason);
 	return verdict(KR_ACCESS_HIDDEN, write ? "not the family's own worker or their lead"
-	               : "not the family's worker, and none of your cases is placed there",
+	               : "not the family's worker, and none of your cases is placed there "
+	               "(now, or until half a year ago)",
 	               reason);
 }
 
@@ -241,6 +249,57 @@ static enum kr_status known_family(struct kr_store *s, const char *id, const cha
 	return KR_OK;
 }
 
+/* The placement p (at path) fits the register's family it names: a family
+ * home takes placements of form family_home, a foster family the forms of
+ * foster care (full-time, part-time, crisis, support family); network care
+ * (p->network) goes to a family registered for network care and stranger
+ * care to one registered for strangers.  A mismatch is a detail at path and
+ * one more in *bad.  KR_EDB when the database fails. */
+static enum kr_status fits_family(struct kr_store *s, const struct kr_placement *p,
+                                  const char *path, size_t *bad, struct kr_error *err)
+{
+	struct kr_family *f = NULL;
+	struct kr_error quiet;
+	enum kr_status rc;
+	bool foster_form = p->form == KR_FORM_FOSTER_FULLTIME ||
+	                   p->form == KR_FORM_FOSTER_PARTTIME || p->form == KR_FORM_CRISIS ||
+	                   p->form == KR_FORM_SUPPORT_FAMILY;
+
+	kr_error_init(&quiet);
+	rc = kr_family_get(s, p->family, &f, NULL, &quiet);
+	kr_error_cleanup(&quiet);
+	if (rc)
+		return rc == KR_ENOTFOUND ? KR_OK : kri_store_fail(s, err, "Het register lezen lukt "
+		                                                   "niet", "Reading the register failed");
+	if (p->form != KR_FORM_NONE && f->kind == KR_FAMKIND_FAMILY_HOME &&
+	    p->form != KR_FORM_FAMILY_HOME) {
+		kr_error_add(err, path, "\"%s\" is een gezinshuis; een plaatsing daar heeft de vorm "
+		             "family_home", "\"%s\" is a family home; a placement there has the form "
+		             "family_home", p->family);
+		(*bad)++;
+	} else if (p->form != KR_FORM_NONE && f->kind == KR_FAMKIND_FOSTER_FAMILY && !foster_form) {
+		kr_error_add(err, path, "\"%s\" is een pleeggezin; een plaatsing daar is pleegzorg "
+		             "(voltijd, deeltijd, crisis of steungezin)", "\"%s\" is a foster family; "
+		             "a placement there is foster care (full-time, part-time, crisis or "
+		             "support family)", p->family);
+		(*bad)++;
+	}
+	if ((p->network == KR_TRUE && f->care == KR_FAMCARE_STRANGER) ||
+	    (p->network == KR_FALSE && f->care == KR_FAMCARE_NETWORK)) {
+		kr_error_add(err, path, p->network == KR_TRUE ?
+		             "\"%s\" staat in het register voor bestandspleegzorg, maar deze plaatsing "
+		             "is netwerkpleegzorg (network: true)" :
+		             "\"%s\" staat in het register voor netwerkpleegzorg, maar deze plaatsing "
+		             "is bij onbekenden (network: false)", p->network == KR_TRUE ?
+		             "\"%s\" is registered for stranger care, but this placement is network "
+		             "care (network: true)" : "\"%s\" is registered for network care, but this "
+		             "placement is with strangers (network: false)", p->family);
+		(*bad)++;
+	}
+	kr_family_free(f);
+	return KR_OK;
+}
+
 enum kr_status kri_family_links_sync(struct kr_store *s, sqlite3_int64 case_id,
                                      const struct kr_case *c, struct kr_error *err)
 {
@@ -274,6 +333,10 @@ enum kr_status kri_family_links_sync(struct kr_store *s, sqlite3_int64 case_id,
 			return rc;
 		if (bad != before)
 			continue;
+		if ((rc = fits_family(s, p, path, &bad, err)))
+			return rc;
+		if (bad != before)
+			continue;
 		if ((rc = kri_stmt(s, "INSERT OR REPLACE INTO family_placements(case_id, placement_id, "
 		                   "family_id, start, until) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
 			return rc;
@@ -287,9 +350,11 @@ enum kr_status kri_family_links_sync(struct kr_store *s, sqlite3_int64 case_id,
 			return rc;
 	}
 	if (bad)
-		return kr_error_say(err, KR_EINVAL, "dossier %s noemt een pleeggezin dat niet in het "
-		                    "register staat (%zu keer)", "case %s names a foster family that is "
-		                    "not in the register (%zu times)", c->ref, bad);
+		return kr_error_say(err, KR_EINVAL, "dossier %s past niet bij het register van "
+		                    "pleeggezinnen (%zu %s)", "case %s does not fit the register of "
+		                    "foster families (%zu %s)", c->ref, bad,
+		                    kr_tr(err->lang, bad == 1 ? "probleem" : "problemen",
+		                          bad == 1 ? "problem" : "problems"));
 	return KR_OK;
 }
 

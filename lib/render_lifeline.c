@@ -19,9 +19,17 @@
  *                   (a support family, part-time care or a change of form
  *                   with the same carers is no move), and the numbers of
  *                   moves and breakdowns in the description;
- *   check-ins       a small black triangle on a placement's bar for each
- *                   settling-in check-in (placements[].settling) up to the
- *                   as-of day;
+ *   check-ins       the settling-in schedule of the first year in a home
+ *                   (kr_settling_compute, lib/settling.c: the days and which
+ *                   check-in is late are decided there, never here): a small
+ *                   black triangle on a placement's bar for each check-in
+ *                   held (placements[].settling) up to the as-of day, its
+ *                   tooltip saying the scores in words; for the current
+ *                   home in its first year an open triangle at the day of
+ *                   each check-in that is due and not held, vermillion when
+ *                   the schedule says it is overdue; the description says
+ *                   how many were held, the lowest score of the latest, and
+ *                   when the next one is due;
  *   under it all    a legend of the event types and forms that occur.
  *
  * Events after the as-of day are left out (the picture is of that day);
@@ -32,12 +40,14 @@
  * numbers are printed with one decimal.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kring/path.h"
+#include "kring/settling.h"
 #include "kring/words.h"
 
 #include "geometry_int.h"
@@ -192,6 +202,30 @@ static void ev_symbol(struct kr_geometry *g, enum kr_event_type t, double x, dou
 	}
 }
 
+/* Appends the strings of the NULL-terminated list to out (of size sz, holding
+ * len bytes), cutting at the end of out; returns the new length.  The
+ * labels are made of a handful of strings per event, and snprintf's
+ * "%s%s%s" was a tenth of the lifeline's time. */
+static size_t cat(char *out, size_t sz, size_t len, ...)
+{
+	va_list ap;
+	const char *p;
+
+	va_start(ap, len);
+	while ((p = va_arg(ap, const char *)) != NULL) {
+		size_t n = strlen(p);
+		if (len + 1 >= sz)
+			continue;
+		if (n > sz - 1 - len)
+			n = sz - 1 - len;
+		memcpy(out + len, p, n);
+		len += n;
+	}
+	va_end(ap);
+	out[len] = '\0';
+	return len;
+}
+
 static void join_names(const struct kr_case *c, const int *who, size_t n, char *out,
                        size_t sz)
 {
@@ -203,10 +237,8 @@ static void join_names(const struct kr_case *c, const int *who, size_t n, char *
 			snprintf(out + len, sz - len, " +%zu", n - 3);
 			return;
 		}
-		len += (size_t)snprintf(out + len, sz - len, "%s%s", i ? ", " : "",
-		                        kr_case_person_name(c, who[i]));
-		if (len >= sz)
-			len = sz - 1;
+		len = cat(out, sz, len, i ? ", " : "", kr_case_person_name(c, who[i]),
+		          (const char *)NULL);
 	}
 }
 
@@ -214,22 +246,21 @@ static void join_names(const struct kr_case *c, const int *who, size_t n, char *
 static void event_label(const struct kr_case *c, const struct kr_event *e, enum kr_lang lang,
                         bool pinned, char *out, size_t sz)
 {
-	char raw[512], what[256] = "";
+	char raw[512], what[256] = "", year[16] = "";
 	const char *type = kr_enum_label(KR_ENUM_EVENT_TYPE, e->type, lang);
 
 	if (!type || !*type)
 		type = kr_tr(lang, "gebeurtenis", "event");
 	if (e->text && *e->text)
-		snprintf(what, sizeof what, "%s", e->text);
+		cat(what, sizeof what, 0, e->text, (const char *)NULL);
 	else if (e->person >= 0)
-		snprintf(what, sizeof what, "%s", kr_case_person_name(c, e->person));
+		cat(what, sizeof what, 0, kr_case_person_name(c, e->person), (const char *)NULL);
 	else if (e->placement >= 0)
-		snprintf(what, sizeof what, "%s",
-		         kr_enum_label(KR_ENUM_FORM, c->placements[e->placement].form, lang));
+		cat(what, sizeof what, 0, kr_enum_label(KR_ENUM_FORM,
+		    c->placements[e->placement].form, lang), (const char *)NULL);
 	if (pinned)
-		snprintf(raw, sizeof raw, "(%d) %s%s%s", e->date.y, type, *what ? ": " : "", what);
-	else
-		snprintf(raw, sizeof raw, "%s%s%s", type, *what ? ": " : "", what);
+		snprintf(year, sizeof year, "(%d) ", e->date.y);
+	cat(raw, sizeof raw, 0, year, type, *what ? ": " : "", what, (const char *)NULL);
 	kri_text_clip(raw, LABEL_CP, out, sz);
 }
 
@@ -262,7 +293,9 @@ struct ll {
 	double axis_y, width, height;
 	bool form_seen[KR_FORM__N], type_seen[KR_EV__N], any_hi;
 	bool any_checkin;         /* a settling-in check-in is drawn */
+	bool any_due, any_overdue;   /* ... a due or an overdue one of the schedule */
 	struct kr_path *path;     /* the child's path on the as-of day */
+	struct kr_settling settling;   /* the current home's schedule (settling.h) */
 };
 
 static double day_x(const struct ll *l, long day)
@@ -412,12 +445,12 @@ static bool collect_placements(struct ll *l)
 		if (!form || !*form)
 			form = kr_tr(l->lang, "plaatsing", "placement");
 		join_names(c, p->carers, p->ncarers, names, sizeof names);
-		snprintf(raw, sizeof raw, "%s%s%s%s%s%s", form,
-		         p->network == KR_TRUE ? kr_tr(l->lang, " (netwerk)", " (network)") : "",
-		         *names ? ": " : "", names,
-		         v->move ? kr_tr(l->lang, " \xE2\x80\x94 overplaatsing", " \xE2\x80\x94 move") : "",
-		         v->breakdown ? kr_tr(l->lang, " \xE2\x80\x94 breakdown",
-		                              " \xE2\x80\x94 breakdown") : "");
+		cat(raw, sizeof raw, 0, form,
+		    p->network == KR_TRUE ? kr_tr(l->lang, " (netwerk)", " (network)") : "",
+		    *names ? ": " : "", names,
+		    v->move ? kr_tr(l->lang, " \xE2\x80\x94 overplaatsing", " \xE2\x80\x94 move") : "",
+		    v->breakdown ? kr_tr(l->lang, " \xE2\x80\x94 breakdown",
+		                         " \xE2\x80\x94 breakdown") : "", (const char *)NULL);
 		kri_text_clip(raw, LABEL_CP + 12, v->label, sizeof v->label);
 		l->form_seen[p->form] = true;
 		if (v->breakdown)
@@ -427,6 +460,14 @@ static bool collect_placements(struct ll *l)
 			    kr_date_first(p->settling[k].date) <= l->end)
 				l->any_checkin = true;
 	}
+	if (l->settling.placement >= 0 && l->settling.first_year)
+		for (int k = l->settling.next; k >= 0 && k < KR_SETTLING_CHECKINS; k++)
+			if (l->settling.due[k] <= l->end) {
+				if (k == l->settling.next && l->settling.overdue)
+					l->any_overdue = true;
+				else
+					l->any_due = true;
+			}
 	return true;
 }
 
@@ -438,29 +479,89 @@ static struct kr_geom_item *checkin_mark(struct kr_geometry *g, double x, double
 	return it;
 }
 
+/* An open triangle: a check-in of the schedule that is due and not held;
+ * vermillion and thicker when it is overdue. */
+static struct kr_geom_item *due_mark(struct kr_geometry *g, double x, double y, bool overdue)
+{
+	struct kr_geom_item *it = kri_geom_path(g, "M%.1f %.1fl-3.5 -5h7z", x, y);
+	it->style.fill = "#FFFFFF";
+	it->style.stroke = overdue ? VERMILLION : "#000";
+	it->style.stroke_width = overdue ? 1.5f : 1;
+	return it;
+}
+
+/* "kind 3 (wisselend), pleegouders 4 (gaat goed)": the scores of a
+ * check-in in words, the views that were asked only; "" when none was. */
+static void checkin_scores(const struct kr_checkin *ck, enum kr_lang lang, char *out,
+                           size_t sz)
+{
+	static const char *const nl[KR_VIEW__N] = { "kind", "pleegouders", "eigen kinderen",
+		"ouders" };
+	static const char *const en[KR_VIEW__N] = { "child", "foster parents",
+		"their own children", "parents" };
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (int w = 0; w < KR_VIEW__N && len + 1 < sz; w++) {
+		if (ck->score[w] < 1 || ck->score[w] > 5)
+			continue;
+		len += (size_t)snprintf(out + len, sz - len, "%s%s %d (%s)", len ? ", " : "",
+		                        (lang == KR_LANG_EN ? en : nl)[w], ck->score[w],
+		                        kr_enum_label(KR_ENUM_SETTLING_SCORE, ck->score[w], lang));
+		if (len >= sz)
+			len = sz - 1;
+	}
+}
+
+/* The lowest score of a check-in, 0 when nobody was asked. */
+static int checkin_lowest(const struct kr_checkin *ck)
+{
+	int lo = 0;
+
+	for (int w = 0; w < KR_VIEW__N; w++)
+		if (ck->score[w] >= 1 && ck->score[w] <= 5 && (!lo || ck->score[w] < lo))
+			lo = ck->score[w];
+	return lo;
+}
+
+/* The tooltip of a held check-in: its day and the scores in words. */
+static const char *checkin_title(struct ll *l, struct kr_geometry *g,
+                                 const struct kr_checkin *ck)
+{
+	char day[64], sc[320];
+
+	kr_words_date(ck->date, l->lang, day, sizeof day);
+	checkin_scores(ck, l->lang, sc, sizeof sc);
+	return kri_geom_printf(g, "%s %s%s%s", kr_tr(l->lang, "Gesprek over het wennen,",
+	                       "Settling-in check-in,"), day, *sc ? ": " : "", sc);
+}
+
 /* Width reserved for a label: bold labels run wider than the estimate. */
 static double label_room(const char *s, double px, bool bold)
 {
 	return kri_text_width(s, px) * (bold ? 1.15 : 1.0);
 }
 
-/* Clips label so it fits in room, keeping at least 16 characters. */
-static void clip_to_room(char *label, size_t sz, double room, bool bold)
+/* Clips label so it fits in room, keeping at least 16 characters; returns
+ * the room the label then takes (label_room), measured once. */
+static double clip_to_room(char *label, size_t sz, double room, bool bold)
 {
 	char tmp[LABEL_CP * 4 + 32];
 	size_t cp = 0;
+	double w;
 
 	for (const char *p = label; *p; p++)
 		if (((unsigned char)*p & 0xC0) != 0x80)
 			cp++;
-	if (label_room(label, LABEL_PX, bold) <= room)
-		return;
-	snprintf(tmp, sizeof tmp, "%s", label);
+	if ((w = label_room(label, LABEL_PX, bold)) <= room)
+		return w;
+	cat(tmp, sizeof tmp, 0, label, (const char *)NULL);
 	while (cp > 16) {
 		kri_text_clip(tmp, --cp, label, sz);
-		if (label_room(label, LABEL_PX, bold) <= room)
-			return;
+		if ((w = label_room(label, LABEL_PX, bold)) <= room)
+			return w;
 	}
+	return w;
 }
 
 static bool lanes(struct ll *l)
@@ -485,8 +586,7 @@ static bool lanes(struct ll *l)
 		/* Near the right end a long label is clipped rather than turned
 		 * to the left, where later leader lines would cross it. */
 		room = axis_end + 240 - (v->x + SYM_R + 4);
-		clip_to_room(v->label, sizeof v->label, room, v->hi);
-		w = label_room(v->label, LABEL_PX, v->hi);
+		w = clip_to_room(v->label, sizeof v->label, room, v->hi);
 		v->left = v->x + SYM_R + 4 + w > axis_end + 240;
 		if (v->left) {
 			v->lo = v->x - SYM_R - 4 - w;
@@ -561,6 +661,24 @@ static void strokes_end(struct kr_geometry *g)
 	kri_geom_end(g);
 }
 
+/* "2019": a year as digits (snprintf's "%d" was most of the ticks' time). */
+static void year_text(int y, char *t, size_t sz)
+{
+	char tmp[16];
+	size_t i = sizeof tmp, n = 0;
+	unsigned v = y < 0 ? 0u - (unsigned)y : (unsigned)y;
+
+	tmp[--i] = '\0';
+	do
+		tmp[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (y < 0)
+		tmp[--i] = '-';
+	while (tmp[i] && n + 1 < sz)
+		t[n++] = tmp[i++];
+	t[n] = '\0';
+}
+
 static void year_ticks(struct ll *l, struct kr_geometry *g)
 {
 	static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
@@ -584,7 +702,7 @@ static void year_ticks(struct ll *l, struct kr_geometry *g)
 		double x = day_x(l, kr_days_from_civil(y, 1, 1)), w;
 		if (y % step)
 			continue;
-		snprintf(t, sizeof t, "%d", y);
+		year_text(y, t, sizeof t);
 		w = kri_text_width(t, TICK_PX);
 		if (x - w / 2 < lastr + 4)
 			continue;
@@ -655,6 +773,42 @@ static void draw_periods(struct ll *l, struct kr_geometry *g)
 	kri_geom_end(g);
 }
 
+/* The check-ins of the current home's schedule that are due by the as-of
+ * day and not held, on the bar of v when v is the home's placement where
+ * that day falls: the current placement, or the one that began the home
+ * before it (crisis care that became the foster family). */
+static void schedule_marks(struct ll *l, struct kr_geometry *g, const struct lpl *v, double y)
+{
+	const struct kr_settling *st = &l->settling;
+	int cur = l->path->current;
+
+	if (st->placement < 0 || !st->first_year || st->next < 0)
+		return;
+	if ((int)v->idx != cur && (int)v->idx != st->placement)
+		return;
+	for (int k = st->next; k < KR_SETTLING_CHECKINS; k++) {
+		long day = st->due[k];
+		bool late = k == st->next && st->overdue, on_cur;
+		char when[64];
+		if (day > l->end)
+			break;
+		on_cur = cur == st->placement || !kr_date_valid(l->c->placements[cur].start) ||
+		         day >= mid_day(l->c->placements[cur].start);
+		if ((int)v->idx != (on_cur ? cur : st->placement))
+			continue;
+		kr_words_day(day, l->lang, when, sizeof when);
+		kri_geom_group(g, late ? "checkin-due overdue" : "checkin-due", 0)->group.title =
+			kri_geom_printf(g, late ? kr_tr(l->lang, "Gesprek %d over het wennen, rond %s: "
+			                                "te laat", "Settling-in check-in %d, around %s: "
+			                                "overdue")
+			                        : kr_tr(l->lang, "Gesprek %d over het wennen, rond %s: "
+			                                "nog niet gehouden", "Settling-in check-in %d, "
+			                                "around %s: not held yet"), k + 1, when);
+		due_mark(g, day_x(l, day), y, late);
+		kri_geom_end(g);
+	}
+}
+
 static void draw_placements(struct ll *l, struct kr_geometry *g)
 {
 	double top0 = l->axis_y + 34;
@@ -673,10 +827,14 @@ static void draw_placements(struct ll *l, struct kr_geometry *g)
 			kri_geom_box(breakdown_mark(g, v->x1, y - 0.5), v->x1 + 1, y - 1, 10, 14, -1,
 			             KR_BOX_SYMBOL);
 		for (size_t k = 0; k < l->c->placements[v->idx].nsettling; k++) {
-			struct kr_date d = l->c->placements[v->idx].settling[k].date;
-			if (kr_date_valid(d) && kr_date_first(d) <= l->end)
-				checkin_mark(g, day_x(l, mid_day(d)), y);
+			const struct kr_checkin *ck = &l->c->placements[v->idx].settling[k];
+			if (!kr_date_valid(ck->date) || kr_date_first(ck->date) > l->end)
+				continue;
+			kri_geom_group(g, "checkin", 0)->group.title = checkin_title(l, g, ck);
+			checkin_mark(g, day_x(l, mid_day(ck->date)), y);
+			kri_geom_end(g);
 		}
+		schedule_marks(l, g, v, y);
 		kri_geom_end(g);
 		kri_geom_label(g, v->x0, y + BAR_H + 13, TICK_PX + 0.5, KR_ANCHOR_START,
 		               v->breakdown ? "alert" : NULL, -1, v->label);
@@ -696,7 +854,7 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 		kri_geom_group(g, "legend", KR_GEOM_F_BREAK);
 	}
 	y += 20;
-	for (int pass = 0; pass < 5; pass++) {
+	for (int pass = 0; pass < 7; pass++) {
 		int n = pass == 0 ? KR_EV__N : pass == 1 ? KR_FORM__N : 1;
 		for (int k = 0; k < n; k++) {
 			const char *t;
@@ -711,6 +869,10 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				continue;
 			if (pass == 4 && !l->any_checkin)
 				continue;
+			if (pass == 5 && !l->any_due)
+				continue;
+			if (pass == 6 && !l->any_overdue)
+				continue;
 			if (pass == 0)
 				t = kr_enum_label(KR_ENUM_EVENT_TYPE, k, l->lang);
 			else if (pass == 1)
@@ -720,13 +882,19 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				          "red: breakdown or change of professional");
 			else if (pass == 3)
 				t = kr_tr(l->lang, "grijze balk: uit huis", "grey band: away from home");
-			else
+			else if (pass == 4)
 				t = kr_tr(l->lang, "driehoekje: gesprek over het wennen",
 				          "small triangle: settling-in check-in");
+			else if (pass == 5)
+				t = kr_tr(l->lang, "open driehoekje: gesprek over het wennen dat nu moet",
+				          "open triangle: settling-in check-in due now");
+			else
+				t = kr_tr(l->lang, "rood open driehoekje: gesprek over het wennen te laat",
+				          "red open triangle: settling-in check-in overdue");
 			if (!t || !*t)
 				t = pass == 1 ? kr_tr(l->lang, "plaatsing", "placement") :
 				    kr_tr(l->lang, "gebeurtenis", "event");
-			tw = kri_text_width(t, px);
+			tw = kri_text_width(t, px);   /* once: label_room is this, wider when bold */
 			if (x + iw + 6 + tw > width - MARGIN && x > MARGIN) {
 				x = MARGIN;
 				y += rowh;
@@ -745,14 +913,16 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 				} else if (pass == 3) {
 					struct kr_geom_item *it = kri_geom_rect(g, x, y + 4, 14, 5);
 					it->style.fill = "#8a8a8a";
-				} else {
+				} else if (pass == 4) {
 					checkin_mark(g, x + 7, y + 10);
+				} else {
+					due_mark(g, x + 7, y + 10, pass == 6);
 				}
 				kri_geom_end(g);
 				kri_geom_label(g, x + iw + 6, y + 11, px, KR_ANCHOR_START,
-				               pass == 2 ? "alert" : NULL, -1, t);
+				               pass == 2 || pass == 6 ? "alert" : NULL, -1, t);
 			}
-			x += iw + 6 + label_room(t, px, pass == 2) + 18;
+			x += iw + 6 + tw * (pass == 2 || pass == 6 ? 1.15 : 1.0) + 18;
 		}
 	}
 	if (g)
@@ -760,10 +930,48 @@ static double legend(struct ll *l, struct kr_geometry *g, double y, double width
 	return y + rowh + 8;
 }
 
+/* Appends the settling-in schedule of the current home in its first year
+ * to the description: how many check-ins were held, the lowest score of
+ * the latest, and when the next is due (or that it is overdue). */
+static void settling_desc(const struct ll *l, char *desc, size_t sz)
+{
+	const struct kr_settling *st = &l->settling;
+	const struct kr_placement *h;
+	const struct kr_checkin *latest = NULL;
+	size_t len = strlen(desc);
+	char when[64];
+	int lo;
+
+	if (st->placement < 0 || !st->first_year || len + 1 >= sz)
+		return;
+	h = &l->c->placements[st->placement];
+	for (size_t k = 0; k < h->nsettling; k++)
+		if (kr_date_valid(h->settling[k].date) && kr_date_first(h->settling[k].date) <= l->end &&
+		    (!latest || kr_date_first(h->settling[k].date) >= kr_date_first(latest->date)))
+			latest = &h->settling[k];
+	len += (size_t)snprintf(desc + len, sz - len, kr_tr(l->lang, " Wennen: %zu van de %d "
+	                        "gesprekken gedaan", " Settling in: %zu of %d check-ins done"),
+	                        st->done, KR_SETTLING_CHECKINS);
+	if (len < sz && latest && (lo = checkin_lowest(latest)) > 0)
+		len += (size_t)snprintf(desc + len, sz - len, kr_tr(l->lang, ", laagste score bij "
+		                        "het laatste %d (%s)", ", lowest score at the latest %d (%s)"),
+		                        lo, kr_enum_label(KR_ENUM_SETTLING_SCORE, lo, l->lang));
+	if (len < sz && st->next >= 0) {
+		kr_words_day(st->due[st->next], l->lang, when, sizeof when);
+		len += (size_t)snprintf(desc + len, sz - len, st->overdue ?
+		                        kr_tr(l->lang, "; het volgende (rond %s) is te laat",
+		                              "; the next (around %s) is overdue") :
+		                        kr_tr(l->lang, "; het volgende rond %s",
+		                              "; the next around %s"), when);
+	}
+	if (len < sz)
+		snprintf(desc + len, sz - len, ".");
+}
+
 static void draw(struct ll *l, struct kr_geometry *g)
 {
 	const struct kr_case *c = l->c;
-	char title[256], desc[512], from[11], to[11], asof[11];
+	char title[256], desc[1024], from[11], to[11], asof[11];
 	const char *cname = kr_case_person_name(c, c->child);
 	double axis_end = day_x(l, l->end), right = axis_end, lh, ybottom;
 	struct kr_date df = kr_date_from_days(l->start), dt = kr_date_from_days(l->end);
@@ -771,7 +979,7 @@ static void draw(struct ll *l, struct kr_geometry *g)
 
 	kr_date_format(df, from);
 	kr_date_format(dt, to);
-	kr_date_format(dt, asof);
+	memcpy(asof, to, sizeof asof);
 	snprintf(title, sizeof title, kr_tr(l->lang, "Levenslijn van %s", "Lifeline of %s"), cname);
 	{
 		char nev[48], npl[48], nmv[48], nbd[48];
@@ -787,6 +995,7 @@ static void draw(struct ll *l, struct kr_geometry *g)
 		         kr_tr(l->lang, "Het leven van %s van %s tot %s: %s, %s, %s, %s.",
 		               "The life of %s from %s to %s: %s, %s, %s, %s."),
 		         cname, from, to, nev, npl, nmv, nbd);
+		settling_desc(l, desc, sizeof desc);
 	}
 	for (size_t i = 0; i < l->nev; i++)
 		right = fmax(right, l->ev[i].hi_x);
@@ -842,9 +1051,10 @@ enum kr_status kri_layout_lifeline(const struct kr_case *c, const struct kr_rend
 	l.o = o;
 	l.lang = o->lang;
 	axis_range(&l);
-	rc = kr_path_compute(c, l.end, NULL, &l.path, err);
+	rc = kr_path_compute(c, l.end, o->settings, &l.path, err);
 	if (rc != KR_OK)
 		goto out;
+	kr_settling_compute(c, l.path, o->settings, &l.settling);
 	years = (double)(l.end - l.start) / 365.25;
 	w = years * 64;
 	if (w < 600)

@@ -6,7 +6,8 @@
  *
  * The pages: a title page (the child's name, "Netwerkplan", the day, the
  * plan's version and dates), the plan (safety and the route when worried,
- * worries, what works, what needs to happen, wishes with answers, goals),
+ * worries, what works, what needs to happen, wishes with answers, goals,
+ * the parents' permission for the child to feel at home when recorded),
  * the agreements as a table, the ecogram, and the signatures of the child,
  * the parents, the foster parents and the worker.  Items for professionals
  * only stay out unless asked for.  Fixed PDF dates make the bytes the same
@@ -286,6 +287,44 @@ static void list_section(struct doc *d, const char *title, const struct kr_strin
 		muted(d, kr_tr(d->L, "(nog niets opgeschreven)", "(nothing written down yet)"));
 }
 
+/* The parents' permission for the child to feel at home with the foster
+ * family (plan.blessing): when, which parents, in their own words; only
+ * when recorded. */
+static void blessing(struct doc *d)
+{
+	const struct kr_case *c = d->c;
+	const struct kr_plan *p = &c->plan;
+	const char *names[64];
+	char date[40], line[800];
+	struct kr_buf b;
+	size_t n = 0;
+
+	if (!kr_date_valid(p->blessing_date))
+		return;
+	subheading(d, kr_tr(d->L, "Toestemming van de ouders", "The parents' permission"));
+	for (size_t i = 0; i < p->nblessing_by && n < 64; i++)
+		names[n++] = name_of(c, p->blessing_by[i]);
+	kr_buf_init(&b, 600);
+	kr_words_list(&b, names, n, d->L);
+	kr_words_date(p->blessing_date, d->L, date, sizeof date);
+	if (n && b.data)
+		snprintf(line, sizeof line, kr_tr(d->L, "%s gaven op %s toestemming dat het kind zich "
+		         "thuis mag voelen in het pleeggezin.", "%s gave permission on %s for the child "
+		         "to feel at home with the foster family."), b.data, date);
+	else
+		snprintf(line, sizeof line, kr_tr(d->L, "Op %s gaven de ouders toestemming dat het kind "
+		         "zich thuis mag voelen in het pleeggezin.", "On %s the parents gave permission "
+		         "for the child to feel at home with the foster family."), date);
+	kr_buf_cleanup(&b);
+	para(d, line, 0, BODY, false);
+	if (p->blessing_text && *p->blessing_text) {
+		snprintf(line, sizeof line, "\xE2\x80\x9C%s\xE2\x80\x9D", p->blessing_text);
+		/* in quotes when it fits the line buffer, else as written */
+		para(d, strlen(p->blessing_text) < sizeof line - 8 ? line : p->blessing_text, 14,
+		     BODY, false);
+	}
+}
+
 static void plan_pages(struct doc *d)
 {
 	const struct kr_case *c = d->c;
@@ -364,6 +403,7 @@ static void plan_pages(struct doc *d)
 	}
 	if (!p->ngoals)
 		muted(d, kr_tr(d->L, "(nog geen doelen)", "(no goals yet)"));
+	blessing(d);
 }
 
 /* The agreements as a table: who, what, when, what if not. */

@@ -1,9 +1,11 @@
 /*
  * report_chart.c - the chart of one table of a report (report.h): laid out
- * once into a geometry (kri_chart_layout: bars, lines, dots and texts in a
- * box) that two writers draw - SVG text here (kr_report_chart_svg, for the
- * browser's dashboard) and cairo in report_pdf.c - so a chart looks the
- * same in the browser and on paper and is never laid out twice.
+ * once into a struct kr_geometry (chart_geometry: lines, bars, dots and
+ * texts in a box, geometry.h) that two writers draw - the one SVG writer of
+ * the pictures (lib/svg.c, kr_report_chart_svg, for the browser's
+ * dashboard) and cairo in report_pdf.c, which reads the same geometry as
+ * flat lists (kri_chart_layout) - so a chart looks the same in the browser
+ * and on paper and is never laid out twice.
  *
  * The chart shows the focus unit's rows (kri_report_chart_data): bars per
  * value of x (grouped per series), or a line per series over the days or
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "geometry_int.h"
 #include "report_int.h"
 
 /* Okabe-Ito, as the instruments use; then greys. */
@@ -31,36 +34,44 @@ const char *kri_chart_colour(int i)
 	return palette_hex[i % KRI_CHART_COLOURS];
 }
 
-static void *push(void **v, size_t *n, size_t size, bool *fail)
-{
-	void *g;
-	if (*fail)
-		return NULL;
-	if (!(g = realloc(*v, (*n + 1) * size))) {
-		*fail = true;
-		return NULL;
-	}
-	*v = g;
-	memset((char *)g + *n * size, 0, size);
-	return (char *)g + (*n)++ * size;
-}
+/* The layout's pen: the geometry it fills and the pass it is in.  The
+ * layout runs four times, adding in pass 0 the lines, 1 the rectangles, 2
+ * the dots and 3 the texts, so the shapes are drawn in that order (texts
+ * over bars, bars over the grid) by any writer that follows the items. */
+struct pen {
+	struct kr_geometry *g;
+	int pass;
+};
 
-static void line(struct kri_chart_geom *g, double x0, double y0, double x1, double y1, int ink,
+static void line(struct pen *p, double x0, double y0, double x1, double y1, int ink,
                  double width)
 {
-	struct kri_gline *l = push((void **)&g->line, &g->nline, sizeof *l, &g->fail);
-	if (l)
-		*l = (struct kri_gline){ x0, y0, x1, y1, ink, width };
+	struct kr_geom_item *it;
+
+	if (p->pass != 0)
+		return;
+	it = kri_geom_line(p->g, x0, y0, x1, y1);
+	it->style.stroke = kri_chart_colour(ink);
+	it->style.stroke_width = (float)width;
 }
 
-static void text(struct kri_chart_geom *g, double x, double y, double size, int anchor,
-                 const char *s)
+static void rect(struct pen *p, double x, double y, double w, double h, int ink)
 {
-	struct kri_gtext *t = push((void **)&g->text, &g->ntext, sizeof *t, &g->fail);
-	if (t) {
-		*t = (struct kri_gtext){ x, y, size, anchor, KRI_INK_TEXT, "" };
-		snprintf(t->s, sizeof t->s, "%s", s);
-	}
+	if (p->pass == 1)
+		kri_geom_rect(p->g, x, y, w, h)->style.fill = kri_chart_colour(ink);
+}
+
+static void dot(struct pen *p, double x, double y, double r, int ink)
+{
+	if (p->pass == 2)
+		kri_geom_circle(p->g, x, y, r)->style.fill = kri_chart_colour(ink);
+}
+
+/* anchor 0 start, 1 middle, 2 end; in the text ink (class "chart-text"). */
+static void text(struct pen *p, double x, double y, double size, int anchor, const char *s)
+{
+	if (p->pass == 3)
+		kri_geom_label(p->g, x, y, size, (enum kr_geom_anchor)anchor, "chart-text", -1, s);
 }
 
 /* Cuts s to at most n characters (not bytes) into out. */
@@ -98,25 +109,20 @@ void kri_chart_geom_cleanup(struct kri_chart_geom *g)
 	memset(g, 0, sizeof *g);
 }
 
-bool kri_chart_layout(const struct kr_report *r, const struct kr_report_table *t,
-                      enum kr_lang L, double w, double h, struct kri_chart_geom *g)
+/* One pass of the layout (see struct pen) of chart data c of table t. */
+static void layout_pass(struct pen *p, const struct kr_report *r, const struct kr_report_table *t,
+                        const struct kri_chart *c, enum kr_lang L, double w, double h)
 {
-	struct kri_chart c;
 	double x0 = 38, pw = w - x0 - 6, top = 6, ph, max = 0, slot;
 	size_t rows_legend = 0;
 
-	memset(g, 0, sizeof *g);
-	g->w = w;
-	g->h = h;
-	if (!kri_report_chart_data(r, t, &c))
-		return false;
-	if (c.ns > 1) {
+	if (c->ns > 1) {
 		/* the legend's rows, at about 5.5 units per character of 10 */
 		double lx = 0;
 		rows_legend = 1;
-		for (size_t s = 0; s < c.ns; s++) {
+		for (size_t s = 0; s < c->ns; s++) {
 			double lw = 16 + 4.6 * (double)strlen(kri_report_label(r, t->chart.series,
-			                                                       c.sv[s], L));
+			                                                       c->sv[s], L));
 			if (lx + lw > pw && lx > 0) {
 				rows_legend++;
 				lx = 0;
@@ -125,88 +131,197 @@ bool kri_chart_layout(const struct kr_report *r, const struct kr_report_table *t
 		}
 	}
 	ph = h - top - 34 - 12.0 * (double)rows_legend;
-	for (size_t i = 0; i < c.nx * c.ns; i++)
-		if (c.has[i] && c.v[i] > max)
-			max = c.v[i];
+	for (size_t i = 0; i < c->nx * c->ns; i++)
+		if (c->has[i] && c->v[i] > max)
+			max = c->v[i];
 	/* shares run to 100 % */
 	max = (t->chart.measure && strstr(t->chart.measure, "percent")) ||
 	      (t->chart.x && strcmp(t->chart.x, "measure") == 0) ? 100 : nice_max(max);
-	slot = pw / (double)c.nx;
+	slot = pw / (double)c->nx;
 	/* the grid and the y axis' numbers */
 	for (int k = 0; k <= 4; k++) {
 		double yy = top + ph - ph * k / 4.0;
 		char lab[32];
-		line(g, x0, yy, x0 + pw, yy, KRI_INK_GRID, 0.6);
-		snprintf(lab, sizeof lab, "%g", max * k / 4.0);
-		text(g, x0 - 4, yy + 3, 8, 2, lab);
+		line(p, x0, yy, x0 + pw, yy, KRI_INK_GRID, 0.6);
+		if (p->pass == 3) {
+			snprintf(lab, sizeof lab, "%g", max * k / 4.0);
+			text(p, x0 - 4, yy + 3, 8, 2, lab);
+		}
 	}
 	/* the x axis' labels, every other one a line lower when they are many */
-	for (size_t i = 0; i < c.nx; i++) {
+	for (size_t i = 0; p->pass == 3 && i < c->nx; i++) {
 		char buf[64];
-		const char *lab = kri_report_label(r, t->chart.x, c.xv[i], L);
-		bool two = c.nx > 5;           /* every other label a line lower: twice the room */
+		const char *lab = kri_report_label(r, t->chart.x, c->xv[i], L);
+		bool two = c->nx > 5;          /* every other label a line lower: twice the room */
 		size_t fit = (size_t)(slot * (two ? 2 : 1) / 4.6);
-		text(g, x0 + slot * ((double)i + 0.5), top + ph + 12 + (two ? 10.0 * (double)(i % 2) : 0),
+		text(p, x0 + slot * ((double)i + 0.5), top + ph + 12 + (two ? 10.0 * (double)(i % 2) : 0),
 		     8, 1, cut(lab, fit < 4 ? 4 : fit, buf, sizeof buf));
 	}
-	for (size_t s = 0; s < c.ns; s++) {
+	for (size_t s = 0; s < c->ns; s++) {
 		int ink = (int)(s % KRI_CHART_COLOURS);
 		if (t->chart.type == KR_CHART_LINE) {
 			double px = 0, py = 0;
-			bool pen = false;
-			for (size_t i = 0; i < c.nx; i++) {
+			bool down = false;
+			for (size_t i = 0; i < c->nx; i++) {
 				double cx = x0 + slot * ((double)i + 0.5), cy;
-				struct kri_gdot *d;
-				if (!c.has[s * c.nx + i]) {
-					pen = false;
+				if (!c->has[s * c->nx + i]) {
+					down = false;
 					continue;
 				}
-				cy = top + ph - ph * c.v[s * c.nx + i] / max;
-				if (pen)
-					line(g, px, py, cx, cy, ink, 1.8);
-				if ((d = push((void **)&g->dot, &g->ndot, sizeof *d, &g->fail)))
-					*d = (struct kri_gdot){ cx, cy, 2.4, ink };
+				cy = top + ph - ph * c->v[s * c->nx + i] / max;
+				if (down)
+					line(p, px, py, cx, cy, ink, 1.8);
+				dot(p, cx, cy, 2.4, ink);
 				px = cx;
 				py = cy;
-				pen = true;
+				down = true;
 			}
 		} else {
-			double bw = slot * 0.8 / (double)c.ns;
-			for (size_t i = 0; i < c.nx; i++) {
-				double v = c.v[s * c.nx + i];
-				struct kri_grect *b;
-				if (!c.has[s * c.nx + i]) {
+			double bw = slot * 0.8 / (double)c->ns;
+			for (size_t i = 0; i < c->nx; i++) {
+				double v = c->v[s * c->nx + i];
+				if (!c->has[s * c->nx + i]) {
 					/* held back: said, not drawn */
-					if (c.ns == 1)
-						text(g, x0 + slot * ((double)i + 0.5), top + ph - 3, 7, 1, "<10");
+					if (c->ns == 1)
+						text(p, x0 + slot * ((double)i + 0.5), top + ph - 3, 7, 1, "<10");
 					continue;
 				}
-				if ((b = push((void **)&g->rect, &g->nrect, sizeof *b, &g->fail)))
-					*b = (struct kri_grect){ x0 + slot * (double)i + slot * 0.1 +
-					                         bw * (double)s, top + ph - ph * v / max,
-					                         bw * 0.92, ph * v / max, ink };
+				rect(p, x0 + slot * (double)i + slot * 0.1 + bw * (double)s,
+				     top + ph - ph * v / max, bw * 0.92, ph * v / max, ink);
 			}
 		}
 	}
-	line(g, x0, top + ph, x0 + pw, top + ph, KRI_INK_TEXT, 0.8);
+	line(p, x0, top + ph, x0 + pw, top + ph, KRI_INK_TEXT, 0.8);
 	/* the legend */
-	if (c.ns > 1) {
+	if (c->ns > 1) {
 		double lx = x0, ly = top + ph + 34;
-		for (size_t s = 0; s < c.ns; s++) {
-			const char *lab = kri_report_label(r, t->chart.series, c.sv[s], L);
+		for (size_t s = 0; s < c->ns; s++) {
+			const char *lab = kri_report_label(r, t->chart.series, c->sv[s], L);
 			double lw = 16 + 4.6 * (double)strlen(lab);
-			struct kri_grect *b;
 			if (lx + lw > x0 + pw && lx > x0) {
 				lx = x0;
 				ly += 12;
 			}
-			if ((b = push((void **)&g->rect, &g->nrect, sizeof *b, &g->fail)))
-				*b = (struct kri_grect){ lx, ly - 7, 8, 8, (int)(s % KRI_CHART_COLOURS) };
-			text(g, lx + 11, ly, 8, 0, lab);
+			rect(p, lx, ly - 7, 8, 8, (int)(s % KRI_CHART_COLOURS));
+			text(p, lx + 11, ly, 8, 0, lab);
 			lx += lw;
 		}
 	}
+}
+
+/* The text ink of the labels (the writer's default is black). */
+static const char *const css_classes[] = { "chart-text" };
+static const char *const css_rules[] = { "fill:#333333" };
+
+/* Lays out the chart of table t in lang, w x h units, into a new geometry
+ * (*out, free with kr_geometry_free): lines (grid, axis, the line chart's
+ * segments), then rectangles (bars, legend swatches), dots, texts (class
+ * "chart-text").  KR_ENOTFOUND when there is nothing to draw, KR_ENOMEM;
+ * *out is NULL then. */
+static enum kr_status chart_geometry(const struct kr_report *r, const struct kr_report_table *t,
+                                     enum kr_lang lang, double w, double h,
+                                     struct kr_geometry **out)
+{
+	struct kri_chart c;
+	struct pen p;
+	struct kr_geom_item *it;
+	enum kr_status rc;
+
+	*out = NULL;
+	if (!kri_report_chart_data(r, t, &c))
+		return KR_ENOTFOUND;
+	if (!(p.g = kri_geom_new(KR_RENDER__N))) {
+		kri_chart_cleanup(&c);
+		return KR_ENOMEM;
+	}
+	p.g->width = w;
+	p.g->height = h;
+	p.g->title = kri_geom_str(p.g, t->title[lang]);
+	p.g->desc = kri_geom_str(p.g, t->note[lang] ? t->note[lang] : "");
+	kri_geom_reserve(p.g, 16 + 4 * c.nx * c.ns + 2 * c.nx + 2 * c.ns);
+	it = kri_geom_add(p.g, KR_GEOM_CSS);
+	it->css = (struct kr_geom_css){ css_classes, css_rules, 1 };
+	for (p.pass = 0; p.pass < 4; p.pass++)
+		layout_pass(&p, r, t, &c, lang, w, h);
 	kri_chart_cleanup(&c);
+	if ((rc = kri_geom_status(p.g)) != KR_OK) {
+		kr_geometry_free(p.g);
+		return rc;
+	}
+	*out = p.g;
+	return KR_OK;
+}
+
+/* The palette index (or KRI_INK_x) of a colour the layout gave. */
+static int ink_of(const char *colour)
+{
+	if (!colour)
+		return KRI_INK_TEXT;
+	for (int i = KRI_INK_GRID; i < KRI_CHART_COLOURS; i++)
+		if (strcmp(colour, kri_chart_colour(i)) == 0)
+			return i;
+	return KRI_INK_TEXT;
+}
+
+static void *grow(void **v, size_t *n, size_t size, bool *fail)
+{
+	void *g;
+
+	if (*fail || !(g = realloc(*v, (*n + 1) * size))) {
+		*fail = true;
+		return NULL;
+	}
+	*v = g;
+	memset((char *)g + *n * size, 0, size);
+	return (char *)g + (*n)++ * size;
+}
+
+/* The PDF's reading of the chart's geometry (report_int.h): the same items
+ * as flat lists, colours back to palette inks. */
+bool kri_chart_layout(const struct kr_report *r, const struct kr_report_table *t,
+                      enum kr_lang L, double w, double h, struct kri_chart_geom *g)
+{
+	struct kr_geometry *geo;
+
+	memset(g, 0, sizeof *g);
+	g->w = w;
+	g->h = h;
+	if (chart_geometry(r, t, L, w, h, &geo) != KR_OK)
+		return false;
+	for (size_t i = 0; i < geo->nitems; i++) {
+		const struct kr_geom_item *it = &geo->items[i];
+		const char *col = it->type == KR_GEOM_LINE ? it->style.stroke : it->style.fill;
+		int ink = ink_of(col);
+		struct kri_gline *l;
+		struct kri_grect *b;
+		struct kri_gdot *d;
+		struct kri_gtext *x;
+		switch (it->type) {
+		case KR_GEOM_LINE:
+			if ((l = grow((void **)&g->line, &g->nline, sizeof *l, &g->fail)))
+				*l = (struct kri_gline){ it->line.x1, it->line.y1, it->line.x2, it->line.y2,
+				                         ink, it->style.stroke_width };
+			break;
+		case KR_GEOM_RECT:
+			if ((b = grow((void **)&g->rect, &g->nrect, sizeof *b, &g->fail)))
+				*b = (struct kri_grect){ it->rect.x, it->rect.y, it->rect.w, it->rect.h, ink };
+			break;
+		case KR_GEOM_CIRCLE:
+			if ((d = grow((void **)&g->dot, &g->ndot, sizeof *d, &g->fail)))
+				*d = (struct kri_gdot){ it->circle.x, it->circle.y, it->circle.r, ink };
+			break;
+		case KR_GEOM_LABEL:
+			if ((x = grow((void **)&g->text, &g->ntext, sizeof *x, &g->fail))) {
+				*x = (struct kri_gtext){ it->label.x, it->label.y, it->label.size,
+				                         (int)it->label.anchor, KRI_INK_TEXT, "" };
+				snprintf(x->s, sizeof x->s, "%s", it->label.text);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	kr_geometry_free(geo);
 	if (g->fail) {
 		kri_chart_geom_cleanup(g);
 		return false;
@@ -217,35 +332,12 @@ bool kri_chart_layout(const struct kr_report *r, const struct kr_report_table *t
 enum kr_status kr_report_chart_svg(const struct kr_report *r, const struct kr_report_table *t,
                                    enum kr_lang lang, struct kr_buf *out)
 {
-	static const char *const anchors[] = { "start", "middle", "end" };
-	struct kri_chart_geom g;
+	struct kr_geometry *g;
+	enum kr_status rc;
 
-	if (!kri_chart_layout(r, t, lang, 520, 200, &g))
-		return KR_ENOTFOUND;
-	kr_buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-	              "width=\"%.0f\" height=\"%.0f\" role=\"img\" font-family=\"DejaVu Sans, "
-	              "sans-serif\"><title>", g.w, g.h, g.w, g.h);
-	kr_buf_xml(out, t->title[lang]);
-	kr_buf_puts(out, "</title>");
-	for (size_t i = 0; i < g.nline; i++)
-		kr_buf_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-		              "stroke-width=\"%.1f\"/>", g.line[i].x0, g.line[i].y0, g.line[i].x1,
-		              g.line[i].y1, kri_chart_colour(g.line[i].ink), g.line[i].width);
-	for (size_t i = 0; i < g.nrect; i++)
-		kr_buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-		              "fill=\"%s\"/>", g.rect[i].x, g.rect[i].y, g.rect[i].w, g.rect[i].h,
-		              kri_chart_colour(g.rect[i].ink));
-	for (size_t i = 0; i < g.ndot; i++)
-		kr_buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>", g.dot[i].x,
-		              g.dot[i].y, g.dot[i].r, kri_chart_colour(g.dot[i].ink));
-	for (size_t i = 0; i < g.ntext; i++) {
-		kr_buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" text-anchor=\"%s\" "
-		              "fill=\"%s\">", g.text[i].x, g.text[i].y, g.text[i].size,
-		              anchors[g.text[i].anchor], kri_chart_colour(g.text[i].ink));
-		kr_buf_xml(out, g.text[i].s);
-		kr_buf_puts(out, "</text>");
-	}
-	kr_buf_puts(out, "</svg>\n");
-	kri_chart_geom_cleanup(&g);
-	return out->failed ? out->why : KR_OK;
+	if ((rc = chart_geometry(r, t, lang, 520, 200, &g)) != KR_OK)
+		return rc;
+	rc = kr_geometry_to_svg(g, NULL, out, NULL);
+	kr_geometry_free(g);
+	return rc;
 }

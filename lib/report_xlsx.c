@@ -174,7 +174,9 @@ static lxw_error caseload_sheet(struct book *bk)
 	enum kr_lang L = bk->L;
 	const char *head[] = { kr_tr(L, "medewerker", "worker"), kr_tr(L, "dossier", "case"),
 		kr_tr(L, "kind", "child"), kr_tr(L, "woont nu", "lives now"),
-		kr_tr(L, "alarm", "alerts"), kr_tr(L, "let op", "warnings"), "info",
+		kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_ALERT + 1, L),
+		kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_WARNING + 1, L),
+		kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_INFO + 1, L),
 		kr_tr(L, "ernstigste signaal", "most severe signal"),
 		kr_tr(L, "afspraken te laat", "overdue agreements"),
 		kr_tr(L, "volgende bespreking", "next review") };

@@ -9,7 +9,9 @@
  * table another module adds later is covered without a change here; the
  * audit trail is left alone), then the case, then the `destroying` row,
  * and appends the tombstone with the public audit API (kr_audit_log), so
- * the trail stays a valid chain.  secure_delete is on for the connection,
+ * the trail stays a valid chain.  The family plans that name the case are
+ * destroyed with it (destroy_plans), every revision: their text holds the
+ * child's name.  secure_delete is on for the connection,
  * so SQLite overwrites what it frees; after the commit the write-ahead log
  * is checkpointed and truncated and the file vacuumed.
  */
@@ -47,7 +49,12 @@ void kr_retention_of(const struct kr_case *c, const struct kr_settings *set,
 	out->measure = measure && !json_is_null(measure);
 	for (size_t i = 0; i < c->npersons && !out->measure; i++)
 		out->measure = (c->persons[i].roles & KR_ROLE_BIT(KR_ROLE_GUARDIAN)) != 0;
-	out->years = set->v[out->measure ? KR_SET_RETENTION_MEASURE_YEARS : KR_SET_RETENTION_YEARS];
+	/* after a measure the longer of the two terms: a shorter measure term
+	 * (settings written before the floors of settings.c) never shortens
+	 * what the general term keeps */
+	out->years = set->v[KR_SET_RETENTION_YEARS];
+	if (out->measure && set->v[KR_SET_RETENTION_MEASURE_YEARS] > out->years)
+		out->years = set->v[KR_SET_RETENTION_MEASURE_YEARS];
 	if (kr_date_valid(c->closed)) {
 		out->ended = kr_date_last(c->closed);
 	} else {
@@ -173,6 +180,72 @@ static enum kr_status delete_rows(struct kr_store *s, sqlite3_int64 id, const ch
 	return rc;
 }
 
+/*
+ * The family plans that name case ref in any of their revisions (a plan
+ * links a case by its ref in "cases"; an earlier revision may link a case
+ * the latest one no longer does) are destroyed with it, every revision:
+ * their own text holds the child's name and the names of the child's
+ * people (lib/sql/011_family_plan_destroy.sql).  Inside the destruction's
+ * transaction, while the `destroying` row exists.  The ids of the plans
+ * destroyed are appended to list (", "-separated, at most n bytes) for
+ * the tombstone.
+ */
+static enum kr_status destroy_plans(struct kr_store *s, const char *ref, char *list, size_t n,
+                                    struct kr_error *err)
+{
+	static const char *const del[] = {
+		"DELETE FROM family_plan_revisions WHERE plan_id = ?1",
+		"DELETE FROM family_plan_cases WHERE plan_id = ?1",
+		"DELETE FROM family_plans WHERE id = ?1",
+	};
+	sqlite3 *db = kri_store_db(s);
+	sqlite3_stmt *find = NULL, *st = NULL;
+	enum kr_status rc = KR_OK;
+	size_t len = 0;
+	int step;
+
+	list[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT plan_id FROM family_plan_cases WHERE case_ref = ?1 "
+	                       "UNION SELECT DISTINCT r.plan_id FROM family_plan_revisions r, "
+	                       "json_each(r.doc, '$.cases') c WHERE json_valid(r.doc) AND "
+	                       "c.value = ?1 ORDER BY 1", -1, &find, NULL) != SQLITE_OK)
+		return kri_store_fail(s, err, "De gezinsplannen lezen lukt niet",
+		                      "Reading the family plans failed");
+	sqlite3_bind_text(find, 1, ref, -1, SQLITE_STATIC);
+	/* the ids first: the deletes change what the query reads */
+	while ((step = sqlite3_step(find)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(find, 0);
+		int w = snprintf(list + len, n - len, "%s%s", len ? ", " : "", id ? id : "");
+		if (w < 0 || (size_t)w >= n - len) {
+			rc = kr_error_say(err, KR_ETOOBIG, "Dossier %s staat in te veel gezinsplannen "
+			                  "om in één keer te vernietigen.", "Case %s is in too many "
+			                  "family plans to destroy at once.", ref);
+			break;
+		}
+		len += (size_t)w;
+	}
+	if (rc == KR_OK && step != SQLITE_DONE)
+		rc = kri_store_fail(s, err, "De gezinsplannen lezen lukt niet",
+		                    "Reading the family plans failed");
+	sqlite3_finalize(find);
+	for (char *p = list; rc == KR_OK && *p;) {
+		size_t idn = strcspn(p, ",");
+		for (size_t i = 0; rc == KR_OK && i < sizeof del / sizeof del[0]; i++) {
+			if (sqlite3_prepare_v2(db, del[i], -1, &st, NULL) != SQLITE_OK) {
+				rc = kri_store_fail(s, err, "Vernietigen lukt niet", "Destroying failed");
+				break;
+			}
+			sqlite3_bind_text(st, 1, p, (int)idn, SQLITE_STATIC);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = kri_store_fail(s, err, "Vernietigen lukt niet", "Destroying failed");
+			sqlite3_finalize(st);
+		}
+		p += idn;
+		p += strspn(p, ", ");
+	}
+	return rc;
+}
+
 /* A checked legal ground or reason: 1 to REASON_MAX bytes, no control
  * characters. */
 static enum kr_status check_reason(const char *reason, struct kr_error *err)
@@ -238,7 +311,7 @@ static enum kr_status destroy_in_tx(struct kr_store *s, const char *ref, const c
 	sqlite3_stmt *st;
 	sqlite3_int64 id = 0;
 	enum kr_status rc;
-	char hex[33], detail[KR_AUDIT_DETAIL_MAX + 1];
+	char hex[33], detail[KR_AUDIT_DETAIL_MAX + 1], plans[128];
 	int step;
 
 	if ((rc = case_hash(s, ref, hex, err)))
@@ -258,15 +331,17 @@ static enum kr_status destroy_in_tx(struct kr_store *s, const char *ref, const c
 	if ((rc = kri_stmt(s, "INSERT INTO destroying(id, case_id) VALUES (1, ?1)", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = kri_stmt_run(s, st, err)) || (rc = delete_rows(s, id, ref, err)))
+	if ((rc = kri_stmt_run(s, st, err)) ||
+	    (rc = destroy_plans(s, ref, plans, sizeof plans, err)) ||
+	    (rc = delete_rows(s, id, ref, err)))
 		return rc;
 	if ((rc = kri_stmt(s, "DELETE FROM cases WHERE id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = kri_stmt_run(s, st, err)) || (rc = exec_sql(s, "DELETE FROM destroying", err)))
 		return rc;
-	snprintf(detail, sizeof detail, "case destroyed (%s), document %s, ground: %s", kind, hex,
-	         ground);
+	snprintf(detail, sizeof detail, "case destroyed (%s), document %s%s%s, ground: %s", kind,
+	         hex, *plans ? ", family plans destroyed: " : "", plans, ground);
 	memset(&e, 0, sizeof e);
 	e.who = who;
 	e.when = now;

@@ -1,6 +1,7 @@
 /*
  * settings.c - the signal thresholds of settings.h: their table of keys,
  * defaults and ranges, and reading and writing them through the store.
+ * The retention terms have a legal floor and an order (legal_floor).
  */
 #include <errno.h>
 #include <limits.h>
@@ -160,10 +161,10 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 		"contact: de ouders met hun steunpersoon, pleegouders met begeleider of lotgenoot, "
 		"minstens eens per zoveel maanden", "contact: the parents with their support person, "
 		"foster parents with their worker or a peer, at least every this many months" },
-	[KR_SET_RETENTION_YEARS] = { "retention.years", 20, 15, 115, "years",
+	[KR_SET_RETENTION_YEARS] = { "retention.years", 20, 20, 115, "years",
 		"bewaartermijn: een dossier wordt zoveel jaar na het einde van de zorg vernietigd",
 		"retention: a case is destroyed this many years after care ended" },
-	[KR_SET_RETENTION_MEASURE_YEARS] = { "retention.measure_years", 30, 15, 115, "years",
+	[KR_SET_RETENTION_MEASURE_YEARS] = { "retention.measure_years", 30, 30, 115, "years",
 		"bewaartermijn na een kinderbeschermingsmaatregel (ondertoezichtstelling, voogdij)",
 		"retention after a child protection measure (supervision order, guardianship)" },
 	[KR_SET_ACTION_TEAM_WEEKS] = { "action_team.weeks", 8, 1, 52, "weeks",
@@ -206,19 +207,72 @@ static enum kr_status parse_value(int i, const char *text, int *out, struct kr_e
 	return KR_OK;
 }
 
+/*
+ * The retention terms have a floor set by law (Jeugdwet art. 7.3.10: a
+ * youth care file is kept at least 20 years after care ended; kring keeps
+ * 30 after a child protection measure, and never less than the general
+ * term), so neither can be set below it (their min in infos[]).  A
+ * database written before these floors may still hold a shorter term: it
+ * is read as the floor, so the law wins without the settings failing to
+ * load.
+ */
+static bool legal_floor(int i)
+{
+	return i == KR_SET_RETENTION_YEARS || i == KR_SET_RETENTION_MEASURE_YEARS;
+}
+
 enum kr_status kr_settings_load(struct kr_store *st, struct kr_settings *s,
                                 struct kr_error *err)
 {
 	kr_settings_defaults(s);
 	for (int i = 0; i < KR_SET__N; i++) {
 		char *value = NULL;
+		char *end;
+		long v;
 		enum kr_status rc = kr_store_setting_get(st, infos[i].key, &value, err);
-		if (!rc && value)
+		if (!rc && value && legal_floor(i)) {
+			v = strtol(value, &end, 10);
+			if (end != value && !*end && v >= 1 && v < infos[i].min)
+				s->v[i] = infos[i].min;
+			else
+				rc = parse_value(i, value, &s->v[i], err);
+		} else if (!rc && value) {
 			rc = parse_value(i, value, &s->v[i], err);
+		}
 		free(value);
 		if (rc)
 			return rc;
 	}
+	return KR_OK;
+}
+
+/* A retention term v for setting i is at least the floor (parse_value) and
+ * the term after a measure is never shorter than the general one, compared
+ * with the other term as it is now.  KR_EINVAL saying what to change. */
+static enum kr_status check_terms(struct kr_store *st, int i, int v, struct kr_error *err)
+{
+	struct kr_settings cur;
+	enum kr_status rc;
+
+	if (!legal_floor(i))
+		return KR_OK;
+	if ((rc = kr_settings_load(st, &cur, err)))
+		return rc;
+	if (i == KR_SET_RETENTION_YEARS && v > cur.v[KR_SET_RETENTION_MEASURE_YEARS])
+		return kr_error_say(err, KR_EINVAL, "retention.years: %d jaar is langer dan "
+		                    "retention.measure_years (%d); na een kinderbeschermingsmaatregel "
+		                    "blijft een dossier minstens even lang bewaard, dus verhoog eerst "
+		                    "retention.measure_years", "retention.years: %d years is longer than "
+		                    "retention.measure_years (%d); after a child protection measure a "
+		                    "case is kept at least as long, so raise retention.measure_years "
+		                    "first", v, cur.v[KR_SET_RETENTION_MEASURE_YEARS]);
+	if (i == KR_SET_RETENTION_MEASURE_YEARS && v < cur.v[KR_SET_RETENTION_YEARS])
+		return kr_error_say(err, KR_EINVAL, "retention.measure_years: %d jaar is korter dan "
+		                    "retention.years (%d); na een kinderbeschermingsmaatregel blijft "
+		                    "een dossier minstens even lang bewaard", "retention.measure_years: "
+		                    "%d years is shorter than retention.years (%d); after a child "
+		                    "protection measure a case is kept at least as long", v,
+		                    cur.v[KR_SET_RETENTION_YEARS]);
 	return KR_OK;
 }
 
@@ -232,7 +286,19 @@ enum kr_status kr_settings_set(struct kr_store *st, const char *key, const char 
 		return kr_error_say(err, KR_ENOTFOUND,
 		                    "er is geen instelling \"%s\" (kring settings toont ze allemaal)",
 		                    "no setting \"%s\" (kring settings lists them)", key);
+	if (legal_floor(i)) {
+		char *end;
+		long n = strtol(value, &end, 10);
+		if (end != value && !*end && n < infos[i].min)
+			return kr_error_say(err, KR_EINVAL, "%s: %ld jaar is korter dan de wet toestaat; "
+			                    "een dossier blijft minstens %d jaar bewaard (Jeugdwet, "
+			                    "artikel 7.3.10)", "%s: %ld years is shorter than the law "
+			                    "allows; a case is kept at least %d years (Youth Act, "
+			                    "section 7.3.10)", key, n, infos[i].min);
+	}
 	if ((rc = parse_value(i, value, &v, err)))
+		return rc;
+	if ((rc = check_terms(st, i, v, err)))
 		return rc;
 	char canon[16];
 	snprintf(canon, sizeof canon, "%d", v);

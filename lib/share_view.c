@@ -18,6 +18,7 @@
 #include "kring/date.h"
 #include "kring/diff.h"
 #include "kring/enum.h"
+#include "kring/plan.h"
 #include "kring/share_view.h"
 #include "store_int.h"
 
@@ -191,19 +192,25 @@ static json_t *person_ref(const struct kr_case *c, int i, bool with_role)
 	return j;
 }
 
-static json_t *agreement_json(const struct kr_case *c, const struct kr_agreement *a, int me)
+/* An agreement as the share view shows it; "overdue" is the library's rule
+ * (kr_plan_agreement_overdue: open and its due day, the last of a month or
+ * year for a coarser date, before as_of), so the page does not compare
+ * dates itself. */
+static json_t *agreement_json(const struct kr_case *c, const struct kr_agreement *a, int me,
+                              long as_of)
 {
 	json_t *who = json_array();
 	for (size_t k = 0; who && k < a->nwho; k++)
 		json_array_append_new(who, person_ref(c, a->who[k], false));
-	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b}",
+	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b, s:b}",
 	                 "id", a->id, "goal", a->goal >= 0 ? json_string(c->plan.goals[a->goal].id)
 	                                                  : json_null(),
 	                 "who", who ? who : json_array(), "what", str_or_null(a->what), "when",
 	                 str_or_null(a->when), "due", date_or_null(a->due), "if_not",
 	                 str_or_null(a->if_not), "status",
 	                 kr_enum_name(KR_ENUM_AGREEMENT_STATUS, a->status ? a->status : KR_AGR_OPEN),
-	                 "mine", (int)holds(a, me));
+	                 "mine", (int)holds(a, me),
+	                 "overdue", (int)kr_plan_agreement_overdue(a, as_of));
 }
 
 static json_t *safety_json(const struct kr_case *c)
@@ -359,7 +366,7 @@ void *kr_share_view_json(const struct kr_case *c, const char *person, unsigned s
 	for (size_t i = 0; i < p->nagreements; i++) {
 		const struct kr_agreement *a = &p->agreements[i];
 		json_t *j;
-		if (!shows_agreement(a, me, scopes) || !(j = agreement_json(c, a, me)))
+		if (!shows_agreement(a, me, scopes) || !(j = agreement_json(c, a, me, as_of)))
 			continue;
 		if ((scopes & KR_SHARE_BIT(KR_SHARE_OWN)) && holds(a, me))
 			json_array_append(mine, j);
@@ -410,6 +417,39 @@ out:
 	json_decref(wishes);
 	json_decref(goals);
 	return out;
+}
+
+enum kr_status kr_share_view_holder_in_case(const struct kr_case *c, const char *person,
+                                            struct kr_error *err)
+{
+	if (person && kr_case_person_index(c, person) >= 0)
+		return KR_OK;
+	return kr_error_say(err, KR_EPERM, "je staat niet meer in dit plan",
+	                    "you are no longer part of this plan");
+}
+
+enum kr_status kr_share_view_wish_item(const char *person, const char *text, long as_of,
+                                       char **out, struct kr_error *err)
+{
+	struct kr_date today = kr_date_from_days(as_of);
+	char date[11];
+	json_t *item;
+
+	*out = NULL;
+	while (text && (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r'))
+		text++;
+	if (!text || !*text) {
+		kr_error_add(err, "text", "schrijf je wens op", "write down your wish");
+		return kr_error_say(err, KR_EINVAL, "schrijf je wens op", "write down your wish");
+	}
+	item = json_pack("{s:s, s:s, s:s}", "by", person ? person : "", "date",
+	                 kr_date_format(today, date), "text", text);
+	if (item)
+		*out = json_dumps(item, JSON_COMPACT);
+	json_decref(item);
+	if (!*out)
+		return kr_error_say(err, KR_ENOMEM, "te weinig geheugen", "out of memory");
+	return KR_OK;
 }
 
 enum kr_status kr_share_view_may_mark_done(const struct kr_case *c, const char *person,

@@ -3055,15 +3055,12 @@ char *kr_signals_to_json(const struct kr_signal_list *l, bool pretty)
 enum kr_status kr_signals_to_text(const struct kr_signal_list *l, enum kr_lang lang,
                                   struct kr_buf *out)
 {
-	static const char *const level_nl[] = { "info", "let op", "ALARM" };
-	static const char *const level_en[] = { "info", "warning", "ALERT" };
-
 	if (l->n == 0)
 		kr_buf_puts(out, kr_tr(lang, "Geen signalen.\n", "No signals.\n"));
 	for (size_t i = 0; i < l->n; i++) {
 		const struct kr_signal *sg = &l->v[i];
 		kr_buf_printf(out, "[%s] %s (%s)\n  %s\n  %s %s\n",
-		              (lang == KR_LANG_EN ? level_en : level_nl)[sg->level], sg->title[lang],
+		              kr_enum_label(KR_ENUM_LEVEL, (int)sg->level + 1, lang), sg->title[lang],
 		              sg->id, sg->message[lang],
 		              kr_tr(lang, "Wat kan helpen:", "What could help:"), sg->advice[lang]);
 	}

@@ -244,8 +244,10 @@ void *kr_stats_json(const struct kr_stats *st)
 	else
 		share = json_real((double)(long)((double)st->trust / (double)st->cases * 100.0 + 0.5) /
 		                  100.0);
-	out = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	out = json_pack("{s:s, s:{s:i, s:i}, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	                "as_of", kr_date_format(kr_date_from_days(st->as_of), day),
+	                "disclosure", "round_to", KR_REPORT_ROUND, "suppress_below",
+	                KR_REPORT_SUPPRESS_BELOW,
 	                "cases", cell(&p, p.cases), "by_form", forms, "signals", sig,
 	                "median_network_size", median, "trust_figure_share", share,
 	                "meetings_12m", meet, "agreements_overdue", cell(&p, p.overdue));

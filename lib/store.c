@@ -18,13 +18,17 @@
  * every latest revision (kr_store_each) stays one decompression per case,
  * done by the workers that parse.  Rows written before schema version 4
  * hold plain JSON text and are read as they are.  The text that comes out
- * is byte for byte the text that went in.
+ * is byte for byte the text that was stored (a put adds missing ids to
+ * retired_person_ids before it stores, see below).
  *
  * With each revision the store keeps case_persons (lib/sql/004_persons.sql):
  * every person id the case ever had, until when that person may hold a
  * share link, and a fingerprint; the revision that removes a person, records
  * their death or the end of their involvement, or gives their id to someone
- * else revokes their share links in its own transaction.
+ * else revokes their share links in its own transaction.  A removed
+ * person's id is never given to somebody else: a put whose document does
+ * that is refused, whichever door it came through (import, PUT, an edit),
+ * and the stored text lists every such id in retired_person_ids.
  *
  * This file also owns, for every module of libkring, the one statement
  * cache (kri_store_stmt: prepared once per connection, keyed by the address
@@ -899,28 +903,145 @@ static enum kr_status revoke_links(struct kr_store *s, sqlite3_int64 case_id, co
 	return kri_stmt_run(s, st, err);
 }
 
-/* Brings case_persons up to case c (the new revision of case_id) and
- * revokes the links of whoever ended.  Part of the put's transaction. */
-static enum kr_status persons_sync(struct kr_store *s, sqlite3_int64 case_id,
-                                   const struct kr_case *c, struct kr_error *err)
+/* Every person id case case_id ever had (case_persons), sorted by id, into
+ * *known (malloc'd; the caller frees it with drop_all_known). */
+static enum kr_status load_known(struct kr_store *s, sqlite3_int64 case_id,
+                                 struct known_person **known, size_t *nknown,
+                                 struct kr_error *err)
 {
-	struct known_person *known = NULL, key;
 	sqlite3_stmt *st;
 	void *v = NULL;
-	size_t nknown = 0;
-	time_t now = s->now ? s->now : kr_now();
-	long today = (long)(now / 86400);
 	enum kr_status rc;
 
+	*known = NULL;
+	*nknown = 0;
 	if ((rc = kri_stmt(s, "SELECT person_id, state, until, who FROM case_persons "
 	                   "WHERE case_id = ?1", &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, case_id);
-	if ((rc = kri_stmt_rows(s, st, sizeof *known, fill_known, drop_known, &v, &nknown, err)))
+	if ((rc = kri_stmt_rows(s, st, sizeof **known, fill_known, drop_known, &v, nknown, err)))
 		return rc;
-	known = v;
-	if (nknown > 1)
-		qsort(known, nknown, sizeof *known, cmp_known);
+	*known = v;
+	if (*nknown > 1)
+		qsort(*known, *nknown, sizeof **known, cmp_known);
+	return KR_OK;
+}
+
+static void drop_all_known(struct known_person *known, size_t nknown)
+{
+	for (size_t i = 0; i < nknown; i++)
+		drop_known(&known[i]);
+	free(known);
+}
+
+static struct known_person *find_known(struct known_person *known, size_t nknown,
+                                       const char *id)
+{
+	struct known_person key = { .id = (char *)id };
+	return nknown ? bsearch(&key, known, nknown, sizeof *known, cmp_known) : NULL;
+}
+
+/*
+ * Person ids are never used again within a case (docs/security.md): the
+ * new revision c of the case with persons known may not give an id that
+ * belonged to a removed person to somebody else.  A removed person comes
+ * back under their id only as the same person (the same fingerprint: an
+ * earlier revision's person restored); one removed before fingerprints
+ * were kept (schema version 4) does not come back under the old id at all.
+ * This holds for every way a whole document is stored (import, PUT), not
+ * only for the item edits of case_edit.c.  KR_EINVAL with one detail per
+ * reused id.
+ */
+static enum kr_status persons_check(const struct kr_case *c, struct known_person *known,
+                                    size_t nknown, struct kr_error *err)
+{
+	size_t bad = 0;
+	char path[48];
+
+	for (size_t i = 0; i < c->npersons; i++) {
+		struct known_person *k = find_known(known, nknown, c->persons[i].id);
+		unsigned char print[16];
+		if (!k || k->active)
+			continue;
+		person_print(c, i, print);
+		if (k->has_print && memcmp(k->print, print, 16) == 0)
+			continue;
+		snprintf(path, sizeof path, "persons[%zu].id", i);
+		kr_error_add(err, path, "%s hoorde bij een verwijderde persoon; kies een nieuw id",
+		             "%s belonged to a removed person; choose a new id", k->id);
+		bad++;
+	}
+	if (!bad)
+		return KR_OK;
+	return kr_error_say(err, KR_EINVAL, "dossier %s: een id van een verwijderde persoon wordt "
+	                    "niet opnieuw gebruikt, want een deellink hoort bij het id",
+	                    "case %s: the id of a removed person is not used again, because a "
+	                    "share link belongs to the id", c->ref);
+}
+
+/*
+ * The text to store for revision c: c's document, with every id the case
+ * ever had and does not have now (removed before, or by this revision)
+ * added to its root list retired_person_ids (docs/case-format.md), so that
+ * a document written whole without that list still tells the item edits
+ * (case_edit.c) which ids are taken.  *doc is malloc'd.
+ */
+static enum kr_status retired_doc(const struct kr_case *c, struct known_person *known,
+                                  size_t nknown, char **doc, struct kr_error *err)
+{
+	json_t *root = (json_t *)kr_case_doc(c), *list, *copy = NULL, *merged = NULL;
+	size_t added = 0, j;
+	json_t *v;
+	enum kr_status rc = KR_OK;
+
+	*doc = NULL;
+	list = json_object_get(root, "retired_person_ids");
+	for (size_t i = 0; i < nknown; i++) {
+		bool listed = false;
+		if (kr_case_person_index(c, known[i].id) >= 0)
+			continue;
+		json_array_foreach(list, j, v)
+			if (json_is_string(v) && strcmp(json_string_value(v), known[i].id) == 0)
+				listed = true;
+		if (listed)
+			continue;
+		if (!merged && !(merged = json_is_array(list) ? json_copy(list) : json_array()))
+			goto nomem;
+		if (json_array_append_new(merged, json_string(known[i].id)))
+			goto nomem;
+		added++;
+	}
+	if (!added) {
+		if (!(*doc = kr_case_dump(c, false)))
+			goto nomem;
+		return KR_OK;
+	}
+	if (!(copy = json_copy(root)) || json_object_set(copy, "retired_person_ids", merged) ||
+	    !(*doc = json_dumps(copy, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17) |
+	                        JSON_COMPACT)))
+		goto nomem;
+	goto out;
+nomem:
+	rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+out:
+	json_decref(copy);
+	json_decref(merged);
+	return rc;
+}
+
+/* Brings case_persons (known: what it held before) up to case c (the new
+ * revision of case_id) and revokes the links of whoever ended.  Part of the
+ * put's transaction. */
+static enum kr_status persons_sync(struct kr_store *s, sqlite3_int64 case_id,
+                                   const struct kr_case *c, struct known_person *known,
+                                   size_t nknown, struct kr_error *err)
+{
+	struct known_person key;
+	sqlite3_stmt *st;
+	time_t now = s->now ? s->now : kr_now();
+	long today = (long)(now / 86400);
+	enum kr_status rc = KR_OK;
+
 	for (size_t i = 0; i < c->npersons && rc == KR_OK; i++) {
 		struct known_person *k;
 		unsigned char print[16];
@@ -963,9 +1084,6 @@ static enum kr_status persons_sync(struct kr_store *s, sqlite3_int64 case_id,
 	}
 	if (rc == KR_OK)
 		rc = revoke_links(s, case_id, c->ref, NULL, now, today, err);
-	for (size_t i = 0; i < nknown; i++)
-		drop_known(&known[i]);
-	free(known);
 	return rc;
 }
 
@@ -1052,8 +1170,10 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	long head = 0;
 	char now[21];
 	char *doc = NULL;
-	size_t docn, rev_n = 0, head_n = 0;
+	size_t docn = 0, rev_n = 0, head_n = 0;
 	unsigned char *rev_frame = NULL, *head_frame = NULL;
+	struct known_person *known = NULL;
+	size_t nknown = 0;
 	struct kri_tx tx = KRI_TX_NONE;
 
 	if (!rev_out)
@@ -1069,10 +1189,6 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 		                    "(%s) vastgelegd worden", "case %s: a revision cannot be recorded "
 		                    "in the future (%s)", c->ref, when);
 	}
-	doc = kr_case_dump(c, false);
-	if (!doc)
-		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
-	docn = strlen(doc);
 	iso_now(s, now);
 	if ((rc = kri_tx_begin(s, &tx, err)))
 		goto out;
@@ -1112,6 +1228,14 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	}
 	if (case_id && (rc = check_time_order(s, case_id, head, now, c->ref, err)))
 		goto out;
+	/* a removed person's id stays theirs (persons_check); the text keeps
+	 * the list of such ids */
+	if (case_id && ((rc = load_known(s, case_id, &known, &nknown, err)) ||
+	                (rc = persons_check(c, known, nknown, err))))
+		goto out;
+	if ((rc = retired_doc(c, known, nknown, &doc, err)))
+		goto out;
+	docn = strlen(doc);
 	/* the text as compressed frames (BENCHMARKS.md: storage per edit) */
 	if ((rc = pack_revision(s, case_id, head, c->ref, doc, docn, &rev_frame, &rev_n,
 	                        &head_frame, &head_n, err)))
@@ -1149,7 +1273,7 @@ enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const c
 	sqlite3_reset(st);
 	st = NULL;
 	/* who may hold a share link of this case from now on */
-	rc = persons_sync(s, case_id, c, err);
+	rc = persons_sync(s, case_id, c, known, nknown, err);
 	/* which placements name a family of the register (family.h) */
 	if (rc == KR_OK)
 		rc = kri_family_links_sync(s, case_id, c, err);
@@ -1169,6 +1293,7 @@ out:
 		free(rev_frame);
 	free(head_frame);
 	free(doc);
+	drop_all_known(known, nknown);
 	return rc;
 }
 

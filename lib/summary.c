@@ -597,14 +597,12 @@ enum kr_status kr_case_summary_text(const struct kr_case_summary *sum, enum kr_l
 	kr_buf_printf(b, " (kring signals %s)\n", c->ref);
 	kr_buf_printf(b, "  %s\n", kr_tr(L, "vijf factoren:", "five factors:"));
 	for (int f = 0; f < KR_FACTOR__N; f++) {
-		static const char *const st_nl[] = { "gaat goed", "let op", "zorg" };
-		static const char *const st_en[] = { "going well", "watch", "concern" };
 		const char *label = kr_factor_label((enum kr_factor)f, L);
 		size_t width = 0;
 		for (const char *q = label; *q; q++)          /* characters, not bytes */
 			width += ((unsigned char)*q & 0xC0) != 0x80;
 		kr_buf_printf(b, "    %s%*s %s\n", label, (int)(width < 32 ? 32 - width : 0), "",
-		              (L == KR_LANG_EN ? st_en : st_nl)[sum->factor[f]]);
+		              kr_enum_label(KR_ENUM_FACTOR_STATUS, (int)sum->factor[f] + 1, L));
 	}
 	return b->failed ? b->why : KR_OK;
 }

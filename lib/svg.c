@@ -261,10 +261,14 @@ struct sink {
 
 static void el_begin(struct sink *sk, const char *el)
 {
-	if (sk->json)
-		kr_buf_printf(sk->b, "%s{\"el\":\"%s\"", sk->n ? "," : "", el);
-	else
-		kr_buf_printf(sk->b, "<%s", el);
+	if (sk->json) {
+		kr_buf_puts(sk->b, sk->n ? ",{\"el\":\"" : "{\"el\":\"");
+		kr_buf_puts(sk->b, el);
+		kr_buf_add(sk->b, "\"", 1);
+	} else {
+		kr_buf_add(sk->b, "<", 1);
+		kr_buf_puts(sk->b, el);
+	}
 	sk->n++;
 }
 
@@ -277,7 +281,9 @@ static void el_end(struct sink *sk)
  * characters only) and ends it with val_end(). */
 static void val_begin(struct sink *sk, const char *key)
 {
-	kr_buf_printf(sk->b, sk->json ? ",\"%s\":\"" : " %s=\"", key);
+	kr_buf_add(sk->b, sk->json ? ",\"" : " ", sk->json ? 2 : 1);
+	kr_buf_puts(sk->b, key);
+	kr_buf_add(sk->b, sk->json ? "\":\"" : "=\"", sk->json ? 3 : 2);
 }
 
 static void val_end(struct sink *sk)
@@ -451,17 +457,25 @@ static void curve_init(struct curve *k, double x1, double y1, double x2, double 
 	}
 }
 
-/* The parameter t at arc length s. */
+/* The parameter t at arc length s.  The step it falls in is the first i
+ * (1..CURVE_STEPS) with s[i] >= s, found by bisection: curve_clip asks
+ * this 80 times per tie, the writer's hottest loop. */
 static double curve_t(const struct curve *k, double s)
 {
-	int i;
+	int lo = 1, hi = CURVE_STEPS, i;
 
 	if (s <= 0)
 		return 0;
 	if (s >= k->s[CURVE_STEPS])
 		return 1;
-	for (i = 1; i < CURVE_STEPS && k->s[i] < s; i++)
-		;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (k->s[mid] < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	i = lo;
 	return ((double)(i - 1) + (s - k->s[i - 1]) / (k->s[i] - k->s[i - 1])) / CURVE_STEPS;
 }
 

@@ -156,5 +156,12 @@ void kri_text_clip(const char *s, size_t maxcp, char *out, size_t outsz)
 		memcpy(out + i, "\xE2\x80\xA6", 4);   /* U+2026 */
 		return;
 	}
-	snprintf(out, outsz, "%s", s);
+	if (!outsz)
+		return;
+	while (s[i])
+		i++;
+	if (i > outsz - 1)                       /* as snprintf("%s") cuts */
+		i = outsz - 1;
+	memcpy(out, s, i);
+	out[i] = '\0';
 }

@@ -339,7 +339,7 @@ static bool contains_ci(const char *hay, const char *needle)
 
 /* One row of the case list: the library's summary, with the keys the list
  * has always had (top_signal, signal_counts, overdue_agreements,
- * next_review) taken from it. */
+ * next_review, review_overdue) taken from it. */
 static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
                         const char *updated, long as_of, const struct kr_settings *set,
                         struct row *row)
@@ -358,7 +358,7 @@ static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
 	row->review = sum->next_review >= 0 ? sum->next_review : LONG_MAX;
 	if (kr_inbox_count(r->store, &r->user, c->ref, &inbox, NULL))
 		inbox = 0;
-	j = json_pack("{s:s, s:O, s:O, s:I, s:s, s:O, s:{s:I, s:I, s:I}, s:I, s:O, s:I, s:o}",
+	j = json_pack("{s:s, s:O, s:O, s:I, s:s, s:O, s:{s:I, s:I, s:I}, s:I, s:O, s:b, s:I, s:o}",
 	              "ref", c->ref, "child", json_object_get(sj, "child"),
 	              "placement", json_object_get(sj, "placement"), "revision", (json_int_t)rev,
 	              "updated", updated, "top_signal",
@@ -368,6 +368,7 @@ static json_t *list_row(struct ks_req *r, const struct kr_case *c, long rev,
 	              (json_int_t)sum->counts[KR_LEVEL_INFO], "overdue_agreements",
 	              (json_int_t)sum->overdue_agreements, "next_review",
 	              json_object_get(json_object_get(sj, "plan"), "next_review"),
+	              "review_overdue", (int)sum->review_overdue,
 	              "inbox", (json_int_t)inbox, "summary", sj);
 out:
 	kr_case_summary_free(sum);
@@ -964,11 +965,13 @@ out:
 /* ---- pictures ------------------------------------------------------------------------ */
 
 /* The request's case and the options of its pictures: the day (as_of), the
- * language, and for compare= the case as it was on that day (*earlier,
- * caller frees).  Replies and returns NULL on failure; returns the case
- * (caller frees) on success. */
+ * language, the organisation's thresholds (loaded into *set, which opts
+ * borrows: the same ones the signals and the summary judge with), and for
+ * compare= the case as it was on that day (*earlier, caller frees).  Replies
+ * and returns NULL on failure; returns the case (caller frees) on success. */
 static struct kr_case *picture_case(struct ks_req *r, struct kr_render_opts *opts,
-                                    struct kr_case **earlier, long *rev)
+                                    struct kr_settings *set, struct kr_case **earlier,
+                                    long *rev)
 {
 	struct kr_case *c = NULL;
 	struct kr_error err;
@@ -982,6 +985,10 @@ static struct kr_case *picture_case(struct ks_req *r, struct kr_render_opts *opt
 		goto fail;
 	if (cmp && !ks_param_day(r, "compare", &cday))
 		goto fail;
+	if (kr_settings_load(r->store, set, &err)) {
+		ks_fail(r, err.code, &err);
+		goto fail;
+	}
 	if (!(c = ks_load_case(r, false, rev)))
 		goto fail;
 	if (cmp) {
@@ -999,6 +1006,7 @@ static struct kr_case *picture_case(struct ks_req *r, struct kr_render_opts *opt
 	}
 	opts->lang = r->lang;
 	opts->as_of = day;
+	opts->settings = set;
 	kr_error_cleanup(&err);
 	return c;
 fail:
@@ -1015,11 +1023,12 @@ static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct k
                             long *rev)
 {
 	struct kr_render_opts opts;
+	struct kr_settings set;
 	struct kr_case *c, *earlier = NULL;
 	struct kr_error err;
 
 	kr_error_init(&err);
-	if (!(c = picture_case(r, &opts, &earlier, rev)))
+	if (!(c = picture_case(r, &opts, &set, &earlier, rev)))
 		return NULL;
 	if (kr_render_svg(kind, c, &opts, svg, &err)) {
 		ks_fail(r, err.code, &err);
@@ -1094,6 +1103,7 @@ out:
 void ks_h_case_layout(struct ks_req *r)
 {
 	struct kr_render_opts opts;
+	struct kr_settings set;
 	struct kr_case *c = NULL, *earlier = NULL;
 	struct kr_geometry *g = NULL;
 	struct kr_error err;
@@ -1102,7 +1112,7 @@ void ks_h_case_layout(struct ks_req *r)
 
 	kr_error_init(&err);
 	kr_buf_init(&out, OUT_MAX);
-	if (!(c = picture_case(r, &opts, &earlier, &rev)))
+	if (!(c = picture_case(r, &opts, &set, &earlier, &rev)))
 		goto out;
 	if (kr_render_geometry(KR_RENDER_ECOGRAM, c, &opts, &g, &err) ||
 	    kr_geometry_to_json(g, &out, &err)) {

@@ -312,7 +312,7 @@ static void holder_edit(struct ks_req *r, struct kr_edit *e, const char *detail,
 			goto out;
 		}
 		if (rc == KR_OK && !(doc = kr_case_dump(c, false)))
-			rc = kr_error_set(&err, KR_ENOMEM, "out of memory");
+			rc = kr_error_say(&err, KR_ENOMEM, "te weinig geheugen", "out of memory");
 		if (rc == KR_OK)
 			rc = kr_case_edit(doc, strlen(doc), e, &out, &out_len, &new_id, &err);
 		if (rc == KR_OK)
@@ -354,45 +354,38 @@ out:
 	kr_error_cleanup(&err);
 }
 
+/* The library's verdict on the holder (kr_share_view_holder_in_case): a
+ * person removed from the case gets its 403 with its words. */
 static bool holder_in_case(struct ks_req *r, const struct kr_case *c)
 {
-	if (kr_case_person_index(c, r->share.person) >= 0)
-		return true;
-	ks_error(r, 403, "forbidden", "Je staat niet meer in dit plan.",
-	         "You are no longer part of this plan.");
-	return false;
+	struct kr_error err;
+	enum kr_status rc;
+
+	kr_error_init_lang(&err, r->lang);
+	if ((rc = kr_share_view_holder_in_case(c, r->share.person, &err)))
+		ks_fail(r, rc, &err);
+	kr_error_cleanup(&err);
+	return rc == KR_OK;
 }
 
 void ks_h_share_wish(struct ks_req *r)
 {
-	json_t *body = ks_body_json(r), *jt, *item = NULL;
+	json_t *body = ks_body_json(r);
+	struct kr_error err;
 	struct kr_edit e;
-	struct kr_date today;
-	char date[11], *text = NULL;
-	const char *t;
-	size_t len;
+	enum kr_status rc;
+	char *text = NULL;
 
 	if (!body)
 		return;
-	jt = json_object_get(body, "text");
-	t = json_string_value(jt);
-	len = t ? strlen(t) : 0;
-	while (t && len && (*t == ' ' || *t == '\n' || *t == '\t')) {
-		t++;
-		len--;
-	}
-	if (!t || len == 0) {
-		/* the longest wish is the library's limit, checked with the edit */
-		ks_reply_json(r, 422, json_pack("{s:s, s:s, s:[s]}", "error",
-		              kr_tr(r->lang, "Schrijf je wens op.", "Write down your wish."), "code",
-		              "invalid", "details", "text: 1 to 2000 characters"));
+	kr_error_init_lang(&err, r->lang);
+	rc = kr_share_view_wish_item(r->share.person, json_string_value(json_object_get(body, "text")),
+	                             r->today, &text, &err);
+	if (rc == KR_EINVAL) {
+		ks_error_kr(r, 422, "invalid", NULL, NULL, &err);
 		goto out;
-	}
-	today = kr_date_from_days(r->today);
-	item = json_pack("{s:s, s:s, s:s}", "by", r->share.person, "date",
-	                 kr_date_format(today, date), "text", t);
-	if (!item || !(text = json_dumps(item, JSON_COMPACT))) {
-		ks_reply_json(r, 500, NULL);
+	} else if (rc) {
+		ks_fail(r, rc, &err);
 		goto out;
 	}
 	memset(&e, 0, sizeof e);
@@ -403,7 +396,7 @@ void ks_h_share_wish(struct ks_req *r)
 	holder_edit(r, &e, "wish added by link", 201, holder_in_case);
 out:
 	free(text);
-	json_decref(item);
+	kr_error_cleanup(&err);
 	json_decref(body);
 }
 

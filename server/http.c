@@ -26,7 +26,9 @@
  * whose request has not brought its headers within --header-deadline
  * seconds, or its headers and body within --request-deadline, counted from
  * the start of the request and not reset by each byte that trickles in
- * (slowloris); the listening port is never shared (no SO_REUSEPORT), so a
+ * (slowloris), and one whose answer has not been sent within
+ * SEND_DEADLINE_S of being queued (a client reading a large answer a byte
+ * at a time); the listening port is never shared (no SO_REUSEPORT), so a
  * second server on a taken port refuses to start; "%00" in a path or
  * parameter is never decoded into a NUL that would cut the text short.
  *
@@ -254,13 +256,21 @@ static bool client_address(struct ks_req *r)
 
 /* ---- the watchdog: deadlines per request, not per byte ----------------- */
 
-enum watch_phase { W_HEADERS, W_BODY, W_BUSY };
+enum watch_phase { W_HEADERS, W_BODY, W_BUSY, W_SEND };
+
+/* An answer must have been sent within this many seconds of being queued
+ * (or its connection is cut), however slowly the client reads it:
+ * libmicrohttpd's own timeout is reset by every byte the client takes.
+ * Five minutes take the largest answer (a report workbook of some
+ * megabytes) even over a slow line. */
+#define SEND_DEADLINE_S 300
 
 /* One connection, from libmicrohttpd's start notice to its close notice. */
 struct watch {
 	MHD_socket fd;
 	time_t start;              /* kr_now() when the current request began */
-	enum watch_phase phase;    /* W_BUSY: a handler runs or the answer is sent */
+	enum watch_phase phase;    /* W_BUSY: a handler runs (or waits for its audit row);
+	                            * W_SEND: the answer is being sent, since start */
 	bool cut;
 	struct watch *prev, *next;
 };
@@ -337,7 +347,8 @@ static void *watchdog(void *arg)
 		time_t now = kr_now();
 		for (struct watch *w = wd.head; w; w = w->next) {
 			long limit = w->phase == W_HEADERS ? srv.cfg->header_deadline_s
-			                                   : srv.cfg->request_deadline_s;
+			             : w->phase == W_SEND ? SEND_DEADLINE_S
+			                                  : srv.cfg->request_deadline_s;
 			if (w->cut || w->phase == W_BUSY || limit <= 0 || now - w->start <= limit)
 				continue;
 			shutdown(w->fd, SHUT_RDWR);
@@ -764,6 +775,10 @@ static enum MHD_Result queue(struct conn_state *cs)
 		MHD_add_response_header(resp, "Connection", "close");
 	ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
+	/* the answer's own clock: sent within SEND_DEADLINE_S (on_completed
+	 * starts the next request's) */
+	if (ret == MHD_YES)
+		watch_phase(r->conn, W_SEND, true);
 	log_line(cs);
 	return ret;
 }

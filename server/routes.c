@@ -17,7 +17,7 @@
 #include "server.h"
 
 #define IDCOLL "{coll:persons|placements|meetings|wishes|goals|agreements|kinship|ties|events}"
-#define SINGLE "{single:plan|case|safety_map}"
+#define SINGLE "{single:plan|case|safety_map|support}"
 #define KINDS "{file}"
 
 #define R KS_ACCESS(KR_ACCESS_READ)

@@ -23,7 +23,7 @@
  * naming it.  Cutting rows off the end (and lowering the id high-water mark
  * to match) leaves a valid shorter chain, and whoever holds the key can
  * rebuild the whole chain: against both, kr_audit_checkpoint() gives a
- * signed head to keep elsewhere, and kr_audit_verify_expect() proves that
+ * signed (Ed25519) head to keep elsewhere, and kr_audit_verify_expect() proves that
  * the trail still holds, unchanged, everything up to that head.
  * docs/security.md describes the canonical form and the checkpoint.
  *
@@ -116,6 +116,22 @@ struct kr_audit_entry {
  * row's id. */
 enum kr_status kr_audit_log(struct kr_store *s, const struct kr_audit_entry *e,
                             long long *id_out, struct kr_error *err);
+
+/* The context of the rows the calling thread writes: fields an entry
+ * leaves NULL (on_behalf, address, access_point, role) take the context's
+ * value, so the rows library functions write for a front door with one
+ * actor per process (the `kring` command: erasure, retention, settings,
+ * accounts) carry the command as access point, its source and on whose
+ * behalf it ran, like the rows the front door writes itself.  on_behalf is
+ * not filled in when it would equal the entry's who.  The values are
+ * copied.  NULL clears the context (the default: a server's threads never
+ * set one).  KR_EINVAL when a value is too long for its field or not
+ * UTF-8 text without control characters (the context is then cleared). */
+struct kr_audit_context {
+	const char *on_behalf, *address, *access_point, *role;
+};
+enum kr_status kr_audit_context_set(const struct kr_audit_context *ctx,
+                                    struct kr_error *err);
 
 /* The same for n entries at once, in order, in one unit of work: the key,
  * the last row and the id high-water mark are read once, so a writer that
@@ -219,19 +235,31 @@ enum kr_status kr_audit_head(struct kr_store *s, long long *count, char hex[65],
 /* ---- checkpoints ---------------------------------------------------------- */
 
 /* A checkpoint is one line of text:
- *   kring-audit-checkpoint v1 seq=N hash=<64 hex> time=<ISO UTC> key=<32 hex> mac=<64 hex>
+ *   kring-audit-checkpoint v2 seq=N hash=<64 hex> time=<ISO UTC> pub=<64 hex> sig=<128 hex>
  * seq and hash are the last row of the trail, time when the checkpoint was
- * made, key the id of the audit key (not the key), and mac an HMAC-SHA256
- * over the text before " mac=" with a key derived from the audit key.  It
- * is meant to be kept somewhere the database's writers cannot change
- * (syslog on another host, a ticket, an e-mail). */
-#define KR_AUDIT_CHECKPOINT_MAX 320
+ * made, pub the Ed25519 public key of the trail and sig the Ed25519
+ * signature of the text before " sig=".  The signing key is derived from
+ * the audit key file (outside the database); anyone holding the public key
+ * (kr_audit_public_key) can check a checkpoint but cannot make one.  It is
+ * meant to be kept somewhere the database's writers cannot change (syslog
+ * on another host, a ticket, an e-mail).  Checkpoints of version 1 (an
+ * HMAC: "key=<32 hex> mac=<64 hex>" instead of pub and sig), made before
+ * signatures, are still accepted where the audit key is at hand. */
+#define KR_AUDIT_CHECKPOINT_MAX 512
+#define KR_AUDIT_PUBLIC_KEY_MAX 96
 
 /* Verifies the whole trail (as kr_audit_verify, and fails like it: a
- * tampered trail gets no checkpoint), then writes the checkpoint of its
- * head at time now into line (NUL-terminated, no newline). */
+ * tampered trail gets no checkpoint), then writes the signed checkpoint of
+ * its head at time now into line (NUL-terminated, no newline). */
 enum kr_status kr_audit_checkpoint(struct kr_store *s, time_t now,
                                    char line[KR_AUDIT_CHECKPOINT_MAX], struct kr_error *err);
+
+/* The public key that checks the trail's checkpoints, as one line
+ * "kring-audit-public-key v1 <64 hex>" into line (NUL-terminated, no
+ * newline), for a verifier to keep.  Needs the audit key (created like
+ * kr_audit_log does when the trail has none yet); fails like it. */
+enum kr_status kr_audit_public_key(struct kr_store *s, char line[KR_AUDIT_PUBLIC_KEY_MAX],
+                                   struct kr_error *err);
 
 /* kr_audit_verify(), and then, against every checkpoint line found in text
  * (len bytes; other text around and between the lines, such as syslog
@@ -242,12 +270,32 @@ enum kr_status kr_audit_checkpoint(struct kr_store *s, time_t now,
  * chain is broken (as kr_audit_verify), or when a checkpoint does not hold:
  * the trail ends before its row (cut off: *first_bad_id is the first row
  * that is gone), the chain no longer passes through its hash (*first_bad_id
- * is its seq), or its MAC does not match the key (the key was replaced or
- * the checkpoint altered: *first_bad_id is 0).  KR_EUSAGE when text holds
- * no checkpoint or a malformed one. */
+ * is its seq), or its signature (MAC for version 1) does not match the key
+ * (the key was replaced, or the checkpoint altered or forged: *first_bad_id
+ * is 0).  KR_EUSAGE when text holds no checkpoint or a malformed one. */
 enum kr_status kr_audit_verify_expect(struct kr_store *s, const char *text, size_t len,
                                       long long *first_bad_id, int *checked,
                                       struct kr_error *err);
+
+/* The same, with the verifier's own copy of the public key (pub, pub_len
+ * bytes: what kr_audit_public_key wrote; NULL: the one derived from the
+ * audit key): KR_EINVAL when it is not this trail's key. */
+enum kr_status kr_audit_verify_expect_key(struct kr_store *s, const char *text, size_t len,
+                                          const char *pub, size_t pub_len,
+                                          long long *first_bad_id, int *checked,
+                                          struct kr_error *err);
+
+/* Checks, without any database or secret, that every checkpoint in text
+ * is signed with the public key pub (pub_len bytes): what a third party
+ * does with checkpoints it was given.  It proves who made them, not that a
+ * trail still holds them (that is kr_audit_verify_expect).  KR_OK with
+ * *checked (may be NULL) and the highest seq (*last_seq, may be NULL);
+ * KR_EINVAL naming the first checkpoint that was altered, forged or made
+ * with another key, or that is of version 1 (an HMAC: it needs the audit
+ * key); KR_EUSAGE when text holds no checkpoint or pub no public key. */
+enum kr_status kr_audit_checkpoints_signed(const char *text, size_t len, const char *pub,
+                                           size_t pub_len, long long *last_seq, int *checked,
+                                           struct kr_error *err);
 
 /* ---- the client's own log ------------------------------------------------- */
 

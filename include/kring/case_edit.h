@@ -16,8 +16,9 @@
  *   with ids        persons, placements, meetings, wishes (plan.wishes),
  *                   goals (plan.goals), agreements (plan.agreements)
  *   by index        kinship, ties, events (id is the 0-based index as text)
- *   one object      case (the header), plan, safety_map (plan.safety_map):
- *                   replace and merge only, id NULL
+ *   one object      case (the header), plan, safety_map (plan.safety_map),
+ *                   support (both families' support): replace and merge
+ *                   only, id NULL
  */
 #ifndef KRING_CASE_EDIT_H
 #define KRING_CASE_EDIT_H

@@ -24,7 +24,13 @@ enum kr_enum {
 	KR_ENUM_REFERRER, KR_ENUM_CLOSED_REASON,
 	/* the foster family register (family.h) and the first year (case.h) */
 	KR_ENUM_FAMILY_KIND, KR_ENUM_FAMILY_CARE, KR_ENUM_AVAILABILITY, KR_ENUM_HOUSEHOLD_ROLE,
-	KR_ENUM_INVOLVEMENT, KR_ENUM_SETTLING_SCORE, KR_ENUM__N
+	KR_ENUM_INVOLVEMENT, KR_ENUM_SETTLING_SCORE,
+	/* words read next to the case: a signal's level (enum kr_level), a
+	 * factor's status (enum kr_factor_status), an account's role (enum
+	 * kr_account_role).  Those C enums start at 0, the tables at 1 (0 is
+	 * "absent" in every table): pass the C value + 1, e.g.
+	 * kr_enum_label(KR_ENUM_LEVEL, KR_LEVEL_ALERT + 1, lang) is "alarm". */
+	KR_ENUM_LEVEL, KR_ENUM_FACTOR_STATUS, KR_ENUM_ACCOUNT_ROLE, KR_ENUM__N
 };
 
 /* The name of value in the document: kr_enum_name(KR_ENUM_WORLD,

@@ -64,8 +64,9 @@ enum kr_status kr_error_say(struct kr_error *err, enum kr_status code, const cha
 	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
 
 /* Appends one "path: message" detail in the record's language (nl and en
- * as for kr_error_say).  Capped and silent on failure like
- * kr_error_detail().  err may be NULL. */
+ * as for kr_error_say).  Past KR_ERROR_MAX_DETAILS it only counts; out of
+ * memory it silently counts too (the code already says the document
+ * failed).  err may be NULL. */
 void kr_error_add(struct kr_error *err, const char *path, const char *nl, const char *en, ...)
 	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
 
@@ -78,23 +79,21 @@ void kr_error_add(struct kr_error *err, const char *path, const char *nl, const 
 void kr_error_add_json(struct kr_error *err, const char *path, int line, int column,
                        const char *text);
 
-/* Sets code and an English-only message (printf-style) and returns code.
- * Being replaced by kr_error_say(); err may be NULL. */
-enum kr_status kr_error_set(struct kr_error *err, enum kr_status code,
-                            const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* Appends one English-only "path: message" detail (being replaced by
- * kr_error_add).  Past KR_ERROR_MAX_DETAILS it only counts.  Out of memory it silently counts too: the code already says
- * the document failed.  err may be NULL. */
-void kr_error_detail(struct kr_error *err, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /* A short English name for a status ("invalid data", "not found", ...).
  * Returns a static string. */
 const char *kr_status_name(enum kr_status code);
 
 /* The same in lang ("ongeldige gegevens", "niet gevonden", ...). */
 const char *kr_status_label(enum kr_status code, enum kr_lang lang);
+
+/* What operating-system error e (an errno value) means, in lang: Dutch
+ * words for the common ones ("de schijf is vol", "het bestand bestaat
+ * niet"; "systeemfout N" for the rest), strerror() in English.  For the
+ * end of a message, so a Dutch message holds no English.  A static string,
+ * or a buffer of the calling thread valid until its next call. */
+const char *kr_errno_text(int e, enum kr_lang lang);
+
+/* The same in the language of err (NULL: the configured language). */
+const char *kr_error_errno(const struct kr_error *err, int e);
 
 #endif

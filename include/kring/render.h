@@ -19,6 +19,7 @@
 #include "kring/case.h"
 #include "kring/error.h"
 #include "kring/lang.h"
+#include "kring/settings.h"
 
 enum kr_render_kind {
 	KR_RENDER_ECOGRAM, KR_RENDER_GENOGRAM, KR_RENDER_LIFELINE, KR_RENDER_SOCIOGRAM,
@@ -48,6 +49,11 @@ struct kr_render_opts {
 	const struct kr_case *compare;   /* scan: an earlier state, or NULL */
 	long compare_day;         /* the day that earlier state is from */
 	struct kr_layout *layout; /* when non-NULL, receives every box */
+	const struct kr_settings *settings;   /* the organisation's thresholds
+	                             (kr_settings_load), the same ones `kring show`
+	                             and the signals judge with: the lifeline's
+	                             path (path.home_months) and settling-in
+	                             schedule; NULL means the defaults.  Borrowed. */
 };
 
 /* Writes the SVG picture of `kind` for case c into out (appending): the

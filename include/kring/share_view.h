@@ -79,7 +79,8 @@ enum kr_status kr_share_scopes_get(struct kr_store *s, long long link, unsigned 
  *    "contact": [{"id", "name", "role"}], "future_plan": {...} or null,
  *    "action_team": {...} or null}
  * agreement = {"id", "goal", "who": [{"id", "name"}], "what", "when", "due",
- * "if_not", "status", "mine"}; wish = {"id", "by_name", "date", "text",
+ * "if_not", "status", "mine", "overdue"} (overdue: open and due before
+ * as_of, kr_plan_agreement_overdue); wish = {"id", "by_name", "date", "text",
  * "response"}; goal = {"id", "text", "indicator"}; safety = {"text",
  * "concerns": [text], "worry_route": {"text", "call": [{"id", "name",
  * "role"}]} or null}; next_meeting = {"id", "date", "time", "place",
@@ -96,6 +97,22 @@ enum kr_status kr_share_scopes_get(struct kr_store *s, long long link, unsigned 
  * placements or notes.  Borrows c. */
 void *kr_share_view_json(const struct kr_case *c, const char *person, unsigned scopes,
                          long as_of);
+
+/* Is the holder `person` of a link still one of the persons of case c, so
+ * the link may add to its plan?  KR_OK; KR_EPERM ("you are no longer part
+ * of this plan", in err's language) when the person was removed from the
+ * case after the link was made.  Borrows c. */
+enum kr_status kr_share_view_holder_in_case(const struct kr_case *c, const char *person,
+                                            struct kr_error *err);
+
+/* The wish a holder `person` writes through a link on day as_of, as the
+ * item to add to plan.wishes: {"by": person, "date": as_of, "text"} in
+ * *out (compact JSON, caller frees).  Leading blanks are dropped; an empty
+ * text is KR_EINVAL with the detail "text: write down your wish" (in err's
+ * language).  The longest text is the library's limit, checked when the
+ * item is added (kr_case_edit).  KR_ENOMEM.  *out NULL on failure. */
+enum kr_status kr_share_view_wish_item(const char *person, const char *text, long as_of,
+                                       char **out, struct kr_error *err);
 
 /* May the holder `person` mark agreement `id` of case c done through a
  * link with scopes?  KR_OK when the holder is one of its `who` and the view

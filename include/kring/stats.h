@@ -50,7 +50,8 @@ enum kr_status kr_stats_compute(struct kr_store *s, long as_of, const struct kr_
 void kr_stats_free(struct kr_stats *st);
 
 /* The figures as a jansson object (json_t *, a new reference), every count
- * rounded or held back (null) as above: {"as_of", "cases", "by_form",
+ * rounded or held back (null) as above: {"as_of", "disclosure": {"round_to",
+ * "suppress_below"} (the rule applied, for the page to name), "cases", "by_form",
  * "signals", "median_network_size", "trust_figure_share", "meetings_12m",
  * "agreements_overdue"} (docs/api.md).  NULL when out of memory. */
 void *kr_stats_json(const struct kr_stats *st);

@@ -35,8 +35,9 @@ enum kr_status kr_store_open(const char *path, struct kr_store **out, struct kr_
 
 /* True when the store was opened read-only: kr_store_open() opens a file
  * this process may not write (or in whose folder it may not write) without
- * write access, so it can still be listed, read and exported; every write
- * then fails with KR_EDB. */
+ * write access rather than failing; every write then fails with KR_EDB, and
+ * so does the audit row a read of a case needs, so the front doors refuse
+ * such reads (fail closed, docs/security.md). */
 bool kr_store_read_only(const struct kr_store *s);
 
 /* Closes the store.  Accepts NULL. */
@@ -90,6 +91,11 @@ enum kr_status kr_store_checkpoint(struct kr_store *s, struct kr_error *err);
  * has moved on since, nothing is stored and KR_ECONFLICT is returned with
  * *rev_out set to the current revision (optimistic concurrency).  Pass 0 to
  * append unconditionally, -1 to require that the case does not exist yet.
+ * Person ids are never used again (docs/security.md): KR_EINVAL, with one
+ * "persons[N].id: ..." detail each, when c gives the id of a person removed
+ * from the case to anyone else (another name or date of birth).  The text
+ * stored is c's document with every id the case had and no longer has
+ * added to its retired_person_ids when missing there.
  * On success *rev_out (rev_out may be NULL) is the new revision number. */
 enum kr_status kr_store_put(struct kr_store *s, const struct kr_case *c, const char *author,
                             long expect_rev, long *rev_out, struct kr_error *err);

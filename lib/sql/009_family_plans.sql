@@ -7,8 +7,9 @@
 -- a plan has had, append-only like the revisions of a case.
 -- family_plan_cases: which cases the latest revision links, by case ref
 -- (rewritten with every revision of the plan); the access decision and
--- "the plans a case is in" read it.  A case that is erased keeps its rows
--- here; the plan's view leaves a case that no longer exists out.
+-- "the plans a case is in" read it.  Destroying a case destroys the plans
+-- that name it (011_family_plan_destroy.sql, lib/retention.c); the plan's
+-- view leaves a case that no longer exists out.
 
 CREATE TABLE family_plans (
 	id       TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),

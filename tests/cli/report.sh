@@ -183,7 +183,7 @@ want = []
 for x in d:
     c = collections.Counter(s["level"] for s in x["signals"])
     top = x["signals"][0]["id"] if x["signals"] else "-"
-    want.append("%-20s %6d %6d %6d  %s" % (x["ref"], c["alert"], c["warning"], c["info"], top))
+    want.append("%-20s %7d %7d %7d  %s" % (x["ref"], c["alert"], c["warning"], c["info"], top))
 assert want == [l for l in lines if l], (want[:3], lines[:3])
 PY
 fi

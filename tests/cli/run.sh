@@ -562,6 +562,23 @@ check "refused settings change nothing" test "$(state "$DB")" = "$before"
 run --db "$DB" settings
 check "... plan.review_months is still 3" grep -q "^plan.review_months  *3 " "$T/out"
 
+# the lifeline judges the path with the same settings as show (issue 9): a
+# return home of five months ends the out-of-home period only when
+# path.home_months is 5 or less
+PDB=$T/path.db
+"$K" --db "$PDB" init >/dev/null 2>&1
+cat > "$T/path.json" <<'JSON'
+{"format":"kring-case/1","case":{"ref":"T-PATH-HOME","child":"k"},"persons":[{"id":"k","name":"Kim","born":"2015-02-01","roles":["child"]},{"id":"a","name":"Anna","roles":["foster_parent"]},{"id":"b","name":"Bert","roles":["foster_parent"]}],"placements":[{"id":"p1","form":"foster_fulltime","carers":["a"],"start":"2021-01-01","end":"2022-01-01"},{"id":"p2","form":"foster_fulltime","carers":["b"],"start":"2022-06-01"}]}
+JSON
+"$K" --db "$PDB" import "$T/path.json" >/dev/null 2>&1
+run --db "$PDB" render lifeline T-PATH-HOME --as-of 2026-01-01 -o -
+check "lifeline with the default path.home_months: 1 move" grep -q "1 overplaatsing," "$T/out"
+exits 0 "settings path.home_months 4" --db "$PDB" settings path.home_months 4
+run --db "$PDB" show T-PATH-HOME --as-of 2026-01-01
+check "... show counts no move" grep -q "overplaatsingen: *0 in deze periode, 0 in totaal" "$T/out"
+run --db "$PDB" render lifeline T-PATH-HOME --as-of 2026-01-01 -o -
+check "... and neither does the lifeline" grep -q "0 overplaatsingen," "$T/out"
+
 # ------------------------------------------------------- --db and KRING_DB
 echo "# choosing the database"
 KRING_DB=$T/env.db "$K" init >/dev/null 2>&1
@@ -830,8 +847,13 @@ else
 	"$K" --db "$DB" init >/dev/null
 	# last_row: the newest audit row as "who|on_behalf|action|case|access point|detail"
 	last_row() {
-		sql "$DB" "SELECT who, coalesce(on_behalf, ''), action, coalesce(case_ref, ''), address, detail FROM audit ORDER BY id DESC LIMIT 1"
+		sql "$DB" "SELECT who, coalesce(on_behalf, ''), action, coalesce(case_ref, ''), coalesce(access_point, ''), detail FROM audit ORDER BY id DESC LIMIT 1"
 	}
+	# last_nen: its other NEN 7513 fields, "role|event|result|object type|object|source"
+	last_nen() {
+		sql "$DB" "SELECT coalesce(role, ''), event, result, coalesce(object_type, ''), coalesce(object, ''), coalesce(address, '') FROM audit ORDER BY id DESC LIMIT 1"
+	}
+	SRC="local:$ME@$(hostname 2>/dev/null || echo localhost)"
 	nrows() {
 		sql "$DB" "SELECT count(*) FROM audit"
 	}
@@ -852,35 +874,109 @@ else
 			show_err
 		fi
 	}
-	audited "$ME|bob|C|$FULL_REF|cli:import|case imported" "import --author bob" \
+	audited "$ME|bob|C|$FULL_REF|kring import|case imported" "import --author bob" \
 		--author bob import "$FULL"
 	check "... the revision is credited to bob" test "$(revisions "$DB" "$FULL_REF")" = "1 bob"
 	KRING_USER=carol "$K" --db "$DB" import "$FULL" >/dev/null 2>&1
 	check "KRING_USER: on whose behalf, next to the system user" \
-		test "$(last_row)" = "$ME|carol|U|$FULL_REF|cli:import|revision imported"
-	audited "$ME||R|$FULL_REF|cli:show|summary read" "show" show "$FULL_REF"
-	audited "$ME||R|$FULL_REF|cli:signals|signals read" "signals" signals "$FULL_REF"
-	audited "$ME||R||cli:signals|signals of all cases read" "signals --all (one row for all)" \
+		test "$(last_row)" = "$ME|carol|U|$FULL_REF|kring import|revision imported"
+	audited "$ME||R|$FULL_REF|kring show|summary read" "show" show "$FULL_REF"
+	check "... its role, event, result, object and source (the command is the access point)" \
+		test "$(last_nen)" = "operator|case.read|ok|case||$SRC"
+	audited "$ME||R|$FULL_REF|kring signals|signals read" "signals" signals "$FULL_REF"
+	audited "$ME||R||kring signals|signals of all cases read" "signals --all (one row for all)" \
 		signals --all
-	audited "$ME||R||cli:stats|figures of all cases read" "stats (one row for all)" stats
-	audited "$ME||R||cli:list|all cases listed" "list (one row for all)" list
-	audited "$ME||E|$FULL_REF|cli:export|case exported" "export" export "$FULL_REF" \
+	audited "$ME||R||kring stats|figures of all cases read" "stats (one row for all)" stats
+	audited "$ME||R||kring list|all cases listed" "list (one row for all)" list
+	audited "$ME||E|$FULL_REF|kring export|case exported" "export" export "$FULL_REF" \
 		-o "$T/a.json"
-	audited "$ME||E|$FULL_REF|cli:render|genogram drawn (svg)" "render svg" \
+	audited "$ME||E|$FULL_REF|kring render|genogram drawn (svg)" "render svg" \
 		render genogram "$FULL_REF" -o "$T/a.svg"
-	audited "$ME||P|$FULL_REF|cli:render|ecogram drawn (pdf)" "render pdf" \
+	audited "$ME||P|$FULL_REF|kring render|ecogram drawn (pdf)" "render pdf" \
 		render ecogram "$FULL_REF" -o "$T/a.pdf"
-	audited "$ME||R|$FULL_REF|cli:metrics|metrics read" "metrics" metrics "$FULL_REF"
-	audited "$ME||E|$FULL_REF|cli:export-scan|scan workbook exported" "export-scan" \
+	audited "$ME||R|$FULL_REF|kring metrics|metrics read" "metrics" metrics "$FULL_REF"
+	audited "$ME||E|$FULL_REF|kring export-scan|scan workbook exported" "export-scan" \
 		export-scan "$FULL_REF" -o "$T/a.xlsx"
-	audited "$ME||R|$FULL_REF|cli:history|history read" "history" history "$FULL_REF"
-	audited "$ME|dana|R|$FULL_REF|cli:show|summary read" "--author on a read: on whose behalf" \
+	audited "$ME||R|$FULL_REF|kring history|history read" "history" history "$FULL_REF"
+	audited "$ME|dana|R|$FULL_REF|kring show|summary read" "--author on a read: on whose behalf" \
 		--author dana show "$FULL_REF"
 	printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" --author make-run user add wim --role worker \
 		>/dev/null 2>&1
 	check "user add: the system user, on behalf of --author" \
-		test "$(last_row)" = "$ME|make-run|C||cli:user|account wim added (worker)"
-	audited "$ME||U|$FULL_REF|cli:assign|assigned to wim" "assign" assign "$FULL_REF" wim
+		test "$(last_row)" = "$ME|make-run|C||kring user|account wim added (worker)"
+	audited "$ME||U|$FULL_REF|kring assign|assigned to wim" "assign" assign "$FULL_REF" wim
+	# commands that read or change every case (issue 10)
+	audited "$ME||U||kring settings|setting changed to 4" "settings KEY VALUE: in the trail" \
+		settings plan.review_months 4
+	check "... object settings, the key as object" \
+		test "$(last_nen)" = "operator|settings.update|ok|settings|plan.review_months|$SRC"
+	audited "$ME||E||kring backup|backup of all cases written" "backup (a copy of every case)" \
+		backup "$T/audit-backup.db"
+	audited "$ME||R||kring reindex|facts of all cases computed again" "reindex" reindex
+	audited "$ME||R||kring retention|retention of all cases listed" "retention" retention
+	audited "$ME||R||kring retention|cases due for destruction listed" "retention --due" \
+		retention --due
+	audited "$ME||R|$FULL_REF|kring audit|client's own log read" "audit REF --for-client" \
+		audit "$FULL_REF" --for-client
+	check "... as the server writes it: audit.client-log, object audit" \
+		test "$(last_nen)" = "operator|audit.client-log|ok|audit||$SRC"
+	cp "$DB.audit-key" "$T/audit-restored.db.audit-key"
+	run --db "$T/audit-restored.db" restore "$T/audit-backup.db"
+	DB0=$DB
+	DB=$T/audit-restored.db
+	check "restore: one row in the restored database" \
+		test "$rc" -eq 0 -a "$(last_row)" = "$ME||U||kring restore|database restored from a backup"
+	run --db "$T/audit-restored.db" restore "$T/audit-backup.db" --replace
+	check "restore --replace: says the file moved aside keeps destroyed cases and must go" \
+		sh -c "test $rc -eq 0 && grep -q 'before-restore' '$T/out' &&
+			grep -q 'ook wat daarna vernietigd wordt: verwijder het' '$T/out'"
+	DB=$DB0
+	# retention --destroy: the tombstone's who is the system user, --author beside it
+	python3 - "$FULL" "$T/audit-old.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d['case']['ref'] = 'T-OLD-1'
+d['case']['opened'] = '1988-02-01'
+d['case']['closed'] = {'date': '1990-06-30', 'reason': 'as_planned'}
+json.dump(d, open(sys.argv[2], 'w'))
+PY
+	"$K" --db "$DB" import "$T/audit-old.json" >/dev/null 2>&1
+	run --db "$DB" --author bob retention --destroy --reason "bewaartermijn verstreken"
+	check "retention --destroy --author bob: the tombstone is the system user's, for bob" \
+		test "$rc" -eq 0 -a "$(last_row | cut -d'|' -f1-5)" = "$ME|bob|D|T-OLD-1|kring retention"
+	check "... with role and source" test "$(last_nen | cut -d'|' -f1,6)" = "operator|$SRC"
+	# erase: the admin as who, the system user in the source; refusals are rows
+	printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" user add ea1 --role admin >/dev/null 2>&1
+	printf 'Regenboog-weide-77\n' | "$K" --db "$DB" user add ea2 --role admin >/dev/null 2>&1
+	"$K" --db "$DB" import "$VAL/review.json" >/dev/null 2>&1
+	printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" erase T-REVIEW --reason "verzoek" \
+		--admin ea1 >/dev/null 2>&1
+	check "erase request: the admin, the command and the source" \
+		test "$(last_row | cut -d'|' -f1-5)|$(last_nen | cut -d'|' -f1,6)" = \
+		"ea1||U|T-REVIEW|kring erase|admin|$SRC"
+	audited "$ME||R||kring erase|open erasure requests listed" "erase --list (refs and grounds)" \
+		erase --list
+	n0=$(nrows)
+	printf 'Zonnebloem-akker-42\n' | "$K" --db "$DB" erase --confirm 1 --admin ea1 >/dev/null 2>&1
+	check "erase --confirm by the same admin: a refusal row" \
+		test "$(nrows)" -eq $((n0 + 1)) -a "$(last_row | cut -d'|' -f1-5)|$(last_nen | cut -d'|' -f1-5)" = \
+		"$ME||F||kring erase|operator|erase.confirm|refused|account|ea1"
+	printf 'wrong-password\n' | "$K" --db "$DB" erase --confirm 1 --admin ea2 >/dev/null 2>&1
+	check "erase --confirm with a wrong password: a refusal row" \
+		test "$(last_row | cut -d'|' -f3)|$(last_nen | cut -d'|' -f2-5)" = \
+		"F|erase.confirm|refused|account|ea2"
+	printf 'Regenboog-weide-77\n' | "$K" --db "$DB" --author carol erase --confirm 1 --admin ea2 \
+		>/dev/null 2>&1
+	check "erase --confirm: the tombstone is the second admin's, with --author, command, source" \
+		test "$(last_row | cut -d'|' -f1-5)|$(last_nen | cut -d'|' -f1,6)" = \
+		"ea2|carol|D|T-REVIEW|kring erase|admin|$SRC"
+	# one language: the system's English never ends a Dutch message (issue 9 §5)
+	run --db "$DB" export "$FULL_REF" -o "$T/no-such-folder/a.json"
+	check "a file that cannot be written: the reason in Dutch, no strerror() English" \
+		sh -c "grep -q 'kan niet worden geschreven: het bestand of de map bestaat niet' '$T/err' &&
+			! grep -q 'No such file' '$T/err'"
+	run --db "$DB" --lang en export "$FULL_REF" -o "$T/no-such-folder/a.json"
+	check "... and in English with --lang en" grep -q "cannot write .*: No such file" "$T/err"
 	n0=$(nrows)
 	run --db "$DB" show PZ-NOPE
 	check "a case that does not exist: exit 1 and no row" test "$rc" -eq 1 -a "$(nrows)" -eq "$n0"

@@ -454,11 +454,11 @@ test('history in words with who (a family member through a link by name), the in
 	await page.click('#revisions > li >> nth=0 >> [data-action=bring-back]');
 	await page.waitForFunction((r) => document.querySelector('#revisions > li').dataset.revision === String(r), rev + 2);
 	assert.equal((await caseDoc(REF)).plan.wishes.length, n);
-	/* as of a day: the library's summary of what was recorded by then */
-	await page.fill('#as-of', iso(Date.now()));
-	await page.dispatchEvent('#as-of', 'change');
-	await page.waitForSelector('#as-of-result [data-factor]');
-	assert.match(await page.textContent('#as-of-result'), new RegExp(`versie ${rev + 2}`));
+	/* recorded on a day: the library's summary of the revision that was the latest then */
+	await page.fill('#recorded-at', iso(Date.now()));
+	await page.dispatchEvent('#recorded-at', 'change');
+	await page.waitForSelector('#recorded-at-result [data-factor]');
+	assert.match(await page.textContent('#recorded-at-result'), new RegExp(`versie ${rev + 2}`));
 	clean(page);
 });
 

@@ -8,8 +8,9 @@
 # for professionals only in a link, the family's view, the inbox),
 # a11y.mjs (axe-core on every page; focus and dialogs), tablet.mjs (every
 # page at 1024x768 and 390x844; the ecogram's zoom and list), families.mjs
-# and familyplan.mjs (the family plan of siblings, access per case), one
-# file after the other.
+# and familyplan.mjs (the family plan of siblings, access per case), asof.mjs
+# (the case judged on another day; the first year on the overview; the
+# parents' permission in the plan), one file after the other.
 # Included at the end of the Makefile; `make e2e` runs it alone, `make test`
 # runs it once after the sanitizer pass.  KRING_SCREENSHOTS=1 also writes
 # docs/screenshots/*.png.  No browser is ever downloaded.
@@ -34,5 +35,5 @@ e2e: $(B)/kring e2e-deps
 	@PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KRING_BIN=$(abspath $(B)/kring) KRING_ROOT=$(CURDIR) \
 	  node --test --test-concurrency=1 tests/e2e/run.mjs tests/e2e/ecogram.mjs tests/e2e/dashboard.mjs \
 	  tests/e2e/casework.mjs tests/e2e/process.mjs \
-	  tests/e2e/families.mjs tests/e2e/familyplan.mjs \
+	  tests/e2e/families.mjs tests/e2e/familyplan.mjs tests/e2e/asof.mjs \
 	  tests/e2e/session.mjs tests/e2e/share.mjs tests/e2e/a11y.mjs tests/e2e/tablet.mjs

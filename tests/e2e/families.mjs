@@ -340,13 +340,19 @@ test('the matching of a placement and its check-ins: saved, shown after a reload
 	await page.context().close();
 });
 
-test('the support for both families: a support person for the parents, the server\'s refusal at its field, saved through the case', async () => {
+test('the support for both families: a support person for the parents, the server\'s refusal at its field, saved through its item', async () => {
 	const page = await newPage(w);
 	await login(w, page, 'anouk');
 	await goto(page, `#/cases/${MATCH_REF}/matching`, '#support');
 	const sigs = () => page.$$eval('#support li.signal', (ls) => ls.map((l) => l.dataset.signal));
 	assert.ok((await sigs()).includes('parents-without-support'), `the server's signal (${await sigs()})`);
 	const rev0 = (await pageFetch(page, `/api/cases/${MATCH_REF}`)).etag;
+	/* the support is written through its item (PUT .../support), never the whole case */
+	const writes = [];
+	page.on('request', (r) => {
+		if (r.method() !== 'GET' && r.url().includes(`/api/cases/${MATCH_REF}`))
+			writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+	});
 	await page.click('#edit-support');
 	await page.waitForSelector('dialog[open] [data-path="support.parents.person"] select');
 	/* the foster mother cannot be the parents' own support person */
@@ -364,6 +370,10 @@ test('the support for both families: a support person for the parents, the serve
 	assert.ok(!(await sigs()).includes('parents-without-support'), 'the parents have support now');
 	const doc = (await pageFetch(page, `/api/cases/${MATCH_REF}`)).body;
 	assert.deepEqual(doc.support.parents, { person: 'p3', contacts: [iso(Date.now() - 10 * DAY)] });
+	assert.ok(writes.length > 0 && writes.every((x) => x === `PUT /api/cases/${MATCH_REF}/support`),
+		`written through the support item only (${writes.join(', ')})`);
+	const hist = (await pageFetch(page, `/api/cases/${MATCH_REF}/history`)).body;
+	assert.ok(JSON.stringify(hist).includes('"support"'), 'the history names the support as what changed');
 	clean(page);
 	await page.context().close();
 });

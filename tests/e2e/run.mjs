@@ -219,6 +219,8 @@ test('maps 10 people on the ecogram by clicking in their segment and ring', asyn
 test('drags a person to another ring and draws a tie between two people', async () => {
 	const node = worker.locator('#ecogram .node[aria-label^="Buurvrouw Els,"]');
 	assert.equal(await node.getAttribute('data-ring'), '3');
+	/* a person at the canvas's bottom edge is scrolled into view first, as a person would */
+	await node.locator('.hit').scrollIntoViewIfNeeded();
 	const from = await node.locator('.hit').boundingBox();
 	const target = await worker.$eval('#ecogram .cell[data-world="foster"][data-segment="neighbourhood"][data-ring="1"]', (el) => {
 		const p = new DOMPoint(Number(el.dataset.cx), Number(el.dataset.cy)).matrixTransform(el.ownerSVGElement.getScreenCTM());
@@ -459,6 +461,16 @@ test('an analyst sees figures and no person', async () => {
 	for (const n of names)
 		assert.ok(!text.includes(n), `the analyst's page does not show "${n}"`);
 	assert.doesNotMatch(text, /PZ-2026-/);
+	/* every signal, also the newer ones, by the library's title (GET /api/meta), never its id;
+	 * the levels in the library's words; the disclosure rule as GET /api/stats says it */
+	const sigRows = await an.locator('section.card table tbody tr td:first-child')
+		.allTextContents();
+	assert.ok(sigRows.includes('Wengesprek te laat'), 'settling-checkin-overdue has its title');
+	assert.ok(sigRows.includes('Geen kennismaking voor de plaatsing'), 'a newer signal has its title');
+	for (const r of sigRows)
+		assert.doesNotMatch(r, /^[a-z]+(-[a-z]+)+$/, `"${r}" is a title, not an id`);
+	assert.match(text, /alarm/);
+	assert.match(await an.textContent('#stats-disclosure'), /afgerond op 5\. Aantallen onder de 10,/);
 	assert.equal((await pageFetch(an, '/api/cases')).status, 403);
 	assert.equal((await pageFetch(an, `/api/cases/${REF}`)).status, 403);
 	await an.goto(`${base}/#/cases/${REF}`);

@@ -11,7 +11,9 @@
 // the future plan in words with its goals, the team's members by name and
 // role, its last and next meeting (when and where only: never what was
 // said), each as far as the scopes reach; a plan without them shows
-// neither.  KRING_SCREENSHOTS=1 saves docs/screenshots/family-view-team.png.
+// neither.  An agreement due in a month is late only after that month
+// (the library's "overdue", not a comparison of date strings).
+// KRING_SCREENSHOTS=1 saves docs/screenshots/family-view-team.png.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +24,14 @@ const SECRET1 = 'Ilse gaat naar de verslavingszorg';
 const SECRET2 = 'zorgen over drank bij vader';
 const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
 const SCOPES = ['own', 'goals', 'safety', 'meeting', 'plan'];
+/* this month and the month before, as month-precision dates ("2026-12") */
+const THIS_MONTH = day(0).slice(0, 7);
+const LAST_MONTH = (() => {
+	const d = new Date();
+	d.setUTCDate(1);
+	d.setUTCMonth(d.getUTCMonth() - 1);
+	return d.toISOString().slice(0, 7);
+})();
 
 const CASE = {
 	format: 'kring-case/1',
@@ -48,6 +58,8 @@ const CASE = {
 			{ id: 'a1', who: ['p2'], what: 'Ilse belt Sam op zondag' },
 			{ id: 'a2', who: ['p2'], what: SECRET1, visibility: 'professionals' },
 			{ id: 'a3', who: ['p3'], what: 'Ruud haalt Sam op bij de club' },
+			{ id: 'a4', who: ['p6'], what: 'Opa Kees regelt de fiets', due: THIS_MONTH },
+			{ id: 'a5', who: ['p6'], what: 'Opa Kees belt de school', due: LAST_MONTH },
 		],
 	},
 };
@@ -298,5 +310,20 @@ test('a revoked link stops at once', async () => {
 	await worker.waitForSelector('#shares tbody tr[data-state="revoked"]:has-text("Sam Bakker")');
 	assert.equal((await pageFetch(fam, '/api/share/plan')).status, 401);
 	clean(worker);
+	await fam.context().close();
+});
+
+test('an agreement due this month is not late yet; one due last month is (the library says so)', async () => {
+	await goto(worker, `#/cases/${REF}/sharing`, '#share-form');
+	const fam = await openLink(await makeLink('Opa Kees', ['own']));
+	await fam.waitForSelector('#my-tasks .task[data-agreement="a5"]');
+	const plan = (await pageFetch(fam, '/api/share/plan')).body;
+	assert.deepEqual(plan.my_tasks.map((a) => [a.id, a.overdue]), [['a4', false], ['a5', true]]);
+	assert.equal(await fam.locator('#my-tasks .task[data-agreement="a4"].late').count(), 0,
+		`due ${THIS_MONTH}: the month is not over, not late`);
+	assert.equal(await fam.locator('#my-tasks .task[data-agreement="a5"].late').count(), 1, `due ${LAST_MONTH}: late`);
+	assert.doesNotMatch(await fam.textContent('#my-tasks .task[data-agreement="a4"]'), /te laat/);
+	assert.match(await fam.textContent('#my-tasks .task[data-agreement="a5"]'), /te laat/);
+	clean(fam);
 	await fam.context().close();
 });

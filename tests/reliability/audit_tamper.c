@@ -27,7 +27,9 @@
  * canonical form of docs/security.md independently of libkring, so the
  * documentation is checked too (scenario 8 passes plain --verify only if
  * it is right).  Before the scenarios, the command's other forms: the
- * client's own log (--for-client, Dutch and English) and usage errors.
+ * client's own log (--for-client, Dutch and English) and usage errors, and
+ * the checkpoints' Ed25519 signatures (signatures()): checked with only
+ * the public key, forged ones refused, old HMAC checkpoints still held.
  *
  * Usage: audit_tamper KRING  (run from the repository root).
  */
@@ -287,6 +289,139 @@ static void done(const char *dir)
 		sh("rm -rf %s", dir);
 }
 
+/* Writes text to dir/name. */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char path[300];
+	FILE *f;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (!(f = fopen(path, "w")))
+		abort();
+	fputs(text, f);
+	fclose(f);
+}
+
+static void hmac(const unsigned char key[32], const char *text, unsigned char out[32])
+{
+	crypto_auth_hmacsha256_state h;
+	crypto_auth_hmacsha256_init(&h, key, 32);
+	crypto_auth_hmacsha256_update(&h, (const unsigned char *)text, strlen(text));
+	crypto_auth_hmacsha256_final(&h, out);
+}
+
+/*
+ * Signed checkpoints (Ed25519, docs/security.md "Checkpoints"): a third
+ * party holding only the checkpoints and the public key checks them, with
+ * no database and no secret; a forged checkpoint (sequence or hash
+ * changed, or signed with another key pair) is refused with the public key
+ * and with --verify --expect; a public key of another trail is refused; a
+ * checkpoint of version 1 (an HMAC, made before signatures) still holds
+ * with the audit key but not with the public key alone.
+ */
+static void signatures(void)
+{
+	char dir[256], v[256], path[300], pub[300], forged[640], body[512], hex[129];
+	char hash[65], at[32], *cp, *p, *keyfile;
+	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+	unsigned char sig[crypto_sign_BYTES], key[32], mac[32];
+	size_t got = 0;
+
+	fresh(dir);
+	tc_check(checkpoint(dir, "cp"), "signed: kring audit checkpoint");
+	cp = tc_slurp((snprintf(path, sizeof path, "%s/cp", dir), path), NULL);
+	tc_check(cp && strncmp(cp, "kring-audit-checkpoint v2 seq=21 hash=", 38) == 0 &&
+	         strstr(cp, " pub=") && strstr(cp, " sig="), "signed: a v2 line with pub= and sig=");
+	tc_check(k(dir, "audit", "public-key", NULL) == 0 &&
+	         file_has(dir, "out", "kring-audit-public-key v1 "), "kring audit public-key");
+	sh("cp %s/out %s/pub", dir, dir);
+	/* the verifier: a folder with the checkpoint and the public key, no
+	 * database, no key file */
+	snprintf(v, sizeof v, "/tmp/kring-verifier.XXXXXX");
+	if (!cp || !mkdtemp(v))
+		abort();
+	sh("cp %s/cp %s/pub %s/", dir, dir, v);
+	snprintf(path, sizeof path, "%s/cp", v);
+	snprintf(pub, sizeof pub, "%s/pub", v);
+	tc_check(k(v, "audit", "--expect", path, "--public-key", pub, NULL) == 0 &&
+	         file_has(v, "out", "signed with the public key"),
+	         "signed: a checkpoint checked with only the public key");
+	snprintf(path, sizeof path, "%s/kring.db", v);
+	tc_check(access(path, F_OK) != 0, "... which needs no database (none was made)");
+	/* a changed sequence */
+	snprintf(forged, sizeof forged, "%s", cp);
+	p = strstr(forged, "seq=21 ");
+	p[5] = '0';
+	put_file(v, "forged-seq", forged);
+	snprintf(path, sizeof path, "%s/forged-seq", v);
+	tc_check(k(v, "audit", "--expect", path, "--public-key", pub, NULL) == 1 &&
+	         file_has(v, "err", "row 20") && file_has(v, "err", "altered or forged"),
+	         "signed: a checkpoint with its sequence changed is refused (public key)");
+	tc_check(k(dir, "audit", "--verify", "--expect", path, NULL) == 1 &&
+	         file_has(dir, "err", "altered or forged"), "... and by --verify --expect");
+	/* a changed hash */
+	snprintf(forged, sizeof forged, "%s", cp);
+	p = strstr(forged, "hash=") + 5;
+	*p = *p == '0' ? '1' : '0';
+	put_file(v, "forged-hash", forged);
+	snprintf(path, sizeof path, "%s/forged-hash", v);
+	tc_check(k(v, "audit", "--expect", path, "--public-key", pub, NULL) == 1 &&
+	         file_has(v, "err", "altered or forged"),
+	         "signed: a checkpoint with its hash changed is refused (public key)");
+	tc_check(k(dir, "audit", "--verify", "--expect", path, NULL) == 1,
+	         "... and by --verify --expect");
+	/* signed afresh with another key pair, its own pub in the line */
+	crypto_sign_keypair(pk, sk);
+	sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
+	snprintf(body, sizeof body, "%.*s pub=%s", (int)(strstr(cp, " pub=") - cp), cp, hex);
+	crypto_sign_detached(sig, NULL, (const unsigned char *)body, strlen(body), sk);
+	sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+	snprintf(forged, sizeof forged, "%s sig=%s\n", body, hex);
+	put_file(v, "forged-key", forged);
+	snprintf(path, sizeof path, "%s/forged-key", v);
+	tc_check(k(v, "audit", "--expect", path, "--public-key", pub, NULL) == 1 &&
+	         file_has(v, "err", "not made with this key"),
+	         "signed: a checkpoint signed with another key pair is refused (public key)");
+	tc_check(k(dir, "audit", "--verify", "--expect", path, NULL) == 1 &&
+	         file_has(dir, "err", "not made with this key"), "... and by --verify --expect");
+	/* the forger's public key is not this trail's */
+	sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
+	snprintf(forged, sizeof forged, "kring-audit-public-key v1 %s\n", hex);
+	put_file(v, "other-pub", forged);
+	snprintf(path, sizeof path, "%s/cp", v);
+	snprintf(pub, sizeof pub, "%s/other-pub", v);
+	tc_check(k(dir, "audit", "--verify", "--expect", path, "--public-key", pub, NULL) == 1 &&
+	         file_has(dir, "err", "does not belong"),
+	         "signed: --verify --expect with another trail's public key is refused");
+	tc_check(k(v, "audit", "--expect", path, "--public-key", pub, NULL) == 1,
+	         "... and the true checkpoint does not pass with it");
+	/* version 1 (HMAC): still accepted with the audit key */
+	snprintf(path, sizeof path, "%s/kring.db.audit-key", dir);
+	keyfile = tc_slurp(path, NULL);
+	if (!keyfile || sodium_hex2bin(key, sizeof key, keyfile + strlen("kring-audit-key-v1 "), 64,
+	                               NULL, &got, NULL) != 0 || got != 32 ||
+	    sscanf(cp, "kring-audit-checkpoint v2 seq=21 hash=%64s time=%31s", hash, at) != 2)
+		abort();
+	hmac(key, "kring-audit-key-id-v1", mac);
+	sodium_bin2hex(hex, sizeof hex, mac, 16);
+	snprintf(body, sizeof body, "kring-audit-checkpoint v1 seq=21 hash=%s time=%s key=%s", hash,
+	         at, hex);
+	hmac(key, "kring-audit-checkpoint-v1", key);
+	hmac(key, body, mac);
+	sodium_bin2hex(hex, sizeof hex, mac, 32);
+	snprintf(forged, sizeof forged, "%s mac=%s\n", body, hex);
+	put_file(dir, "cp-v1", forged);
+	snprintf(path, sizeof path, "%s/cp-v1", dir);
+	snprintf(pub, sizeof pub, "%s/pub", dir);
+	tc_check(k(dir, "audit", "--verify", "--expect", path, NULL) == 0,
+	         "a version-1 (HMAC) checkpoint still holds with the audit key");
+	tc_check(k(dir, "audit", "--expect", path, "--public-key", pub, NULL) == 1 &&
+	         file_has(dir, "err", "version 1"), "... but not with the public key alone");
+	free(keyfile);
+	free(cp);
+	done(v);
+	done(dir);
+}
+
 int main(int argc, char **argv)
 {
 	struct tc_server g;
@@ -311,23 +446,20 @@ int main(int argc, char **argv)
 	more_rows(golden, ROWS - 2);   /* import and user add wrote the first two */
 	tc_check(k(golden, "audit", "--verify", NULL) == 0 && file_has(golden, "out", "21 rows"),
 	         "the golden trail: 21 rows, intact");
-	tc_check(k(golden, "audit", REF, "--for-client", NULL) == 0 &&
-	         file_has(golden, "out", "Who looked at or changed file " REF "?") &&
-	         file_has(golden, "out", "created (once), changed (19 times)") &&
-	         file_has(golden, "out", "Dutch time"), "kring audit REF --for-client (English)");
-	tc_check(k(golden, "audit", REF, "--for-client", "--lang", "nl", NULL) == 0 &&
-	         file_has(golden, "out", "Wie heeft dossier " REF " bekeken of veranderd?") &&
-	         file_has(golden, "out", "veranderd (19 keer)"), "... and in Dutch");
 	tc_check(k(golden, "audit", "PZ-none", "--for-client", NULL) == 1,
 	         "--for-client of a case that does not exist: exit 1");
 	tc_check(k(golden, "audit", "--for-client", NULL) == 2, "--for-client without a case: 2");
-	tc_check(k(golden, "audit", "--expect", "x", NULL) == 2, "--expect without --verify: 2");
+	tc_check(k(golden, "audit", "--expect", "x", NULL) == 2,
+	         "--expect without --verify or --public-key: 2");
+	tc_check(k(golden, "audit", "--public-key", "x", NULL) == 2, "--public-key alone: 2");
 	tc_check(k(golden, "audit", "--verify", REF, NULL) == 2, "--verify with a case: 2");
 	tc_check(k(golden, "audit", "checkpoint", "--csv", NULL) == 2, "checkpoint --csv: 2");
 	snprintf(path, sizeof path, "%s/out", golden);
 	tc_check(k(golden, "audit", "--verify", "--expect", path, NULL) == 2 &&
 	         file_has(golden, "err", "no audit checkpoint"),
 	         "--expect of a file without a checkpoint: 2, saying so");
+
+	signatures();
 
 	/* 1. truncation with a lowered sqlite_sequence */
 	start(dir, 1);
@@ -478,6 +610,15 @@ int main(int argc, char **argv)
 	expect_verify(dir, 9, "cp", "cut below the checkpoint of row 21");
 	done(dir);
 
+	/* last: reading the client's own log is itself a row (audit.client-log),
+	 * and the scenarios above count on the golden trail's 21 */
+	tc_check(k(golden, "audit", REF, "--for-client", NULL) == 0 &&
+	         file_has(golden, "out", "Who looked at or changed file " REF "?") &&
+	         file_has(golden, "out", "created (once), changed (19 times)") &&
+	         file_has(golden, "out", "Dutch time"), "kring audit REF --for-client (English)");
+	tc_check(k(golden, "audit", REF, "--for-client", "--lang", "nl", NULL) == 0 &&
+	         file_has(golden, "out", "Wie heeft dossier " REF " bekeken of veranderd?") &&
+	         file_has(golden, "out", "veranderd (19 keer)"), "... and in Dutch");
 	tc_cleanup(&g);
 	return tc_done("audit_tamper");
 }

@@ -8,6 +8,9 @@
 # here (no root to mount a small filesystem) fails, unless KRING_ALLOW_SKIP=1
 # says the machine is known to lack the right.
 
+# nginx_conf.sh runs the nginx configuration of docs/deploy.md
+DEBS += nginx-light openssl
+
 REL_TESTS := $(patsubst tests/reliability/%.c,$(B)/tests/reliability/%,\
                $(wildcard tests/reliability/test_*.c tests/reliability/audit_*.c))
 

@@ -9,6 +9,9 @@
 #     long backups keep destroyed data).
 #  2. `kring erase` needs two admins: the one who asked cannot confirm; a
 #     request can be withdrawn; the second admin's confirmation destroys.
+#     Erasing a child who is in a family plan destroys the plan too, every
+#     revision: none of the names of the child's case is left in the file
+#     or its -wal, and its ref only in the audit trail's tombstone.
 #  3. `kring backup` while another process keeps writing: the copy is
 #     verified and holds a consistent state; `kring restore` refuses to
 #     overwrite a database, and with --replace keeps the old one aside.
@@ -122,6 +125,54 @@ printf '%s\n' "$PW2" | $K --db "$DB" erase --confirm 2 --admin adm2 >/dev/null
 check "adm2 confirms: destroyed" sh -c "! $K --db '$DB' list | grep -q ERASE-1"
 check "nothing of ERASE-1 in the file and its -wal" absent "$DB" "$DB-wal"
 check "the audit trail verifies after the erasure" sh -c "$K --db '$DB' audit --verify >/dev/null"
+
+# a child in a family plan: the plan names the child in its own text, in
+# every revision, so erasing the child's case destroys the plan with it
+python3 - "$T" <<'EOF2'
+import json, sys
+t = sys.argv[1]
+a = json.load(open('examples/PZ-2026-0109.json'))
+a['case']['ref'] = 'SIB-1'
+for k, p in enumerate(a['persons']):
+    p['name'] = 'Xaverius Sibbeling%02d' % k
+json.dump(a, open(t + '/sib1.json', 'w'))
+b = open('examples/PZ-2026-0110.json').read().replace('PZ-2026-0109', 'ANDER-9')
+b = json.loads(b.replace('PZ-2026-0110', 'SIB-2').replace('Noah', 'Broer'))
+json.dump(b, open(t + '/sib2.json', 'w'))
+f = open('examples/familyplans/fp1.json').read()
+f = f.replace('PZ-2026-0109', 'SIB-1').replace('PZ-2026-0110', 'SIB-2')
+f = f.replace('Noah', 'Xaverius Sibbeling').replace('Mama Linda', 'Mama Sibbeling')
+json.dump(json.loads(f), open(t + '/fp1.json', 'w'))
+d = json.loads(f)
+d['name'] = d['name'] + ' (tweede versie, Sibbeling)'
+json.dump(d, open(t + '/fp1b.json', 'w'))
+EOF2
+$K --db "$DB" import "$T/sib1.json" "$T/sib2.json" >/dev/null &&
+	$K --db "$DB" familyplan import "$T/fp1.json" >/dev/null &&
+	$K --db "$DB" familyplan import "$T/fp1b.json" >/dev/null
+check "two siblings and their family plan (two revisions)" test $? -eq 0
+check "... the plan shows" sh -c "$K --db '$DB' familyplan show fp1 | grep -q Sibbeling"
+check "family plan revisions stay append-only outside a destruction" \
+	sh -c "! sqlite3 '$DB' 'DELETE FROM family_plan_revisions' 2>/dev/null"
+printf '%s\n' "$PW" | $K --db "$DB" erase SIB-1 --reason "AVG art. 17, verzoek ouders" --admin adm1 > "$T/req3"
+req=$(sed -n 's/.*verzoek \([0-9][0-9]*\).*/\1/p; s/.*request \([0-9][0-9]*\).*/\1/p' "$T/req3" | head -1)
+printf '%s\n' "$PW2" | $K --db "$DB" erase --confirm "$req" --admin adm2 >/dev/null
+check "SIB-1 erased (request $req)" sh -c "! $K --db '$DB' list | grep -q SIB-1"
+check "the sibling's own case stays" sh -c "$K --db '$DB' list | grep -q SIB-2"
+check "the family plan is gone: familyplan show fp1 fails" \
+	sh -c "! $K --db '$DB' familyplan show fp1 >/dev/null 2>&1"
+check "... and familyplan list has no plan of SIB-2" \
+	sh -c "! $K --db '$DB' familyplan list | grep -q fp1"
+REF=SIB-1 NAME=Sibbeling
+: > "$T/pieces-SIB-1"
+check "no name of the child or its people in the file and its -wal (plan revisions included)" \
+	absent "$DB" "$DB-wal"
+sqlite3 "$DB" ".dump" | grep -v '^INSERT INTO audit' > "$T/dump"
+check "the ref SIB-1 is in no table but the audit trail (the tombstone)" \
+	sh -c "! grep -q 'SIB-1' '$T/dump'"
+check "the tombstone names the family plan destroyed" \
+	sh -c "$K --db '$DB' audit | grep 'case destroyed' | grep -q 'family plans destroyed: fp1'"
+check "the audit trail verifies after destroying the plan" sh -c "$K --db '$DB' audit --verify >/dev/null"
 
 # backup under writes
 $K generate --cases 60 --seed 11 -o "$T/gen" >/dev/null

@@ -8,6 +8,8 @@
  * gets no new one; a link's writes are rate limited (429 with Retry-After)
  * and a wish holds at most 2,000 characters, as the share page allows; a
  * user's writes are limited too, and `--user-writes` raises that limit.
+ * A whole document (PUT of the case, `kring import`) cannot give a removed
+ * person's id to somebody else either.
  *
  * Usage: test_share_reuse KRING  (run from the repository root).
  */
@@ -23,6 +25,7 @@
 
 static struct tc_server S;
 static struct tc_session W;
+static char *removed_id;   /* a person removed in reuse_attack */
 
 /* The case's current revision (its ETag). */
 static long head(void)
@@ -185,8 +188,93 @@ static void reuse_attack(void)
 	/* the new person gets their own link, which works */
 	tc_check(make_link(y, tok2) == 201 && open_link(tok2, &fresh) == 200,
 	         "the new person's own link opens");
-	free(x);
+	free(removed_id);
+	removed_id = x;
 	free(y);
+}
+
+/* The case's example document with one person more (id, name; id NULL:
+ * none more), as text (malloc'd). */
+static char *doc_with(const char *file, const char *id, const char *name)
+{
+	json_t *d = json_load_file(file, 0, NULL);
+	char *t;
+	if (!d)
+		return NULL;
+	if (id)
+		json_array_append_new(json_object_get(d, "persons"),
+		                      json_pack("{s:s, s:s}", "id", id, "name", name));
+	t = json_dumps(d, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(d);
+	return t;
+}
+
+/* Writes text to S.dir/name; the path into path. */
+static bool write_file(const char *name, const char *text, char *path, size_t n)
+{
+	FILE *f;
+	snprintf(path, n, "%s/%s", S.dir, name);
+	if (!text || !(f = fopen(path, "w")))
+		return false;
+	fputs(text, f);
+	return fclose(f) == 0;
+}
+
+/* A whole document written at once (PUT of the case, `kring import`) may
+ * not give a removed person's id to somebody else either: the store
+ * refuses it, naming the path, and the id stays reserved. */
+static void whole_document(const char *removed)
+{
+	char *a = doc_with("examples/" REF ".json", "p99", "Anton Eerste");
+	char *b = doc_with("examples/" REF ".json", NULL, NULL);
+	char *c = doc_with("examples/" REF ".json", "p99", "Bea Tweede");
+	char *d = doc_with("examples/" REF ".json", removed, "Iemand Anders");
+	char *e = doc_with("examples/" REF ".json", "p98", "Carla Derde");
+	char pa[400], pb[400], pc[400];
+	json_t *j = NULL;
+	struct tc_resp r;
+	char extra[64];
+	int st;
+
+	tc_check(write_case("PUT", "/api/cases/" REF, a, NULL) == 200, "PUT adds p99 Anton Eerste");
+	tc_check(write_case("PUT", "/api/cases/" REF, b, NULL) == 200, "PUT removes p99");
+	snprintf(extra, sizeof extra, "If-Match: \"%ld\"\r\n", head());
+	tc_call(S.port, &W, "PUT", "/api/cases/" REF, extra, c, &r);
+	tc_check(r.status == 422 && strstr(r.body, "p99 hoorde bij een verwijderde persoon") &&
+	         strstr(r.body, "persons["), "PUT giving p99 to Bea Tweede is refused with 422 "
+	         "naming persons[N].id (got %d: %.300s)", r.status, r.body);
+	tc_resp_free(&r);
+	st = write_case("PUT", "/api/cases/" REF, d, NULL);
+	tc_check(st == 422, "PUT giving %s (removed by DELETE) to somebody else: 422 (got %d)",
+	         removed, st);
+	tc_check(write_case("PUT", "/api/cases/" REF, a, NULL) == 200,
+	         "the same person (Anton Eerste) may come back under p99");
+	st = write_case("GET", "/api/cases/" REF "/persons/p99", NULL, &j);
+	{
+		char *t = j ? json_dumps(j, 0) : NULL;
+		tc_check(st == 200 && t && strstr(t, "Anton Eerste"),
+		         "p99 is still Anton Eerste (%d)", st);
+		free(t);
+	}
+	json_decref(j);
+
+	/* the same through `kring import` */
+	tc_check(write_file("e.json", e, pa, sizeof pa) && write_file("b.json", b, pb, sizeof pb),
+	         "documents written");
+	tc_check(tc_kring(&S, NULL, "import", pa, NULL) == 0, "import adds p98 Carla Derde");
+	tc_check(tc_kring(&S, NULL, "import", pb, NULL) == 0, "import removes p98");
+	free(e);
+	e = doc_with("examples/" REF ".json", "p98", "Daan Vierde");
+	tc_check(write_file("e2.json", e, pc, sizeof pc), "document written");
+	tc_check(tc_kring(&S, NULL, "import", pc, NULL) == 1,
+	         "import giving p98 to Daan Vierde exits 1");
+	st = write_case("GET", "/api/cases/" REF "/persons/p98", NULL, NULL);
+	tc_check(st == 404, "p98 is nobody now (got %d)", st);
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	free(e);
 }
 
 static void death_and_involvement(void)
@@ -305,10 +393,12 @@ int main(int argc, char **argv)
 		reuse_attack();
 		death_and_involvement();
 		limits();
+		whole_document(removed_id ? removed_id : "p90");
 		user_limit();
 	}
 	tc_check(tc_stop(&S) == 0, "server stops cleanly");
 	tc_check(tc_kring(&S, NULL, "audit", "--verify", NULL) == 0, "audit trail verifies");
+	free(removed_id);
 	tc_cleanup(&S);
 	return tc_done("share_reuse");
 }

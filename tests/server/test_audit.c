@@ -154,7 +154,8 @@ static void refused_writes(const struct tc_session *w, const struct tc_session *
 	         strcmp(str(row, "detail"), "refused: HTTP 422") == 0 &&
 	         strcmp(str(row, "ref"), REF) == 0 && strcmp(str(row, "role"), "worker") == 0,
 	         "the 422's row: F, refused, the case, the role");
-	tc_check(count_rows(rows, "case.update", "PATCH /api/cases/{ref}/{single:plan|case|safety_map}",
+	tc_check(count_rows(rows, "case.update",
+	                    "PATCH /api/cases/{ref}/{single:plan|case|safety_map|support}",
 	                    "refused") == 1,
 	         "the CSRF refusal audited");
 	row = last_row(rows, NULL, "DELETE /api/session");

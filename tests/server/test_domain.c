@@ -101,6 +101,20 @@ static void meta(void)
 	         strcmp(str(m, "vocabulary.signals.no-trust-figure.title.nl"),
 	                "Geen vertrouwensfiguur") == 0, "meta: signal titles");
 	tc_check(str(m, "vocabulary.factors.trust.nl") != NULL, "meta: the five factors");
+	tc_check(str(m, "vocabulary.enums.level.alert.nl") &&
+	         strcmp(str(m, "vocabulary.enums.level.alert.nl"), "alarm") == 0 &&
+	         str(m, "vocabulary.enums.level.warning.en") &&
+	         strcmp(str(m, "vocabulary.enums.level.warning.en"), "warning") == 0,
+	         "meta: the signal levels");
+	tc_check(str(m, "vocabulary.enums.factor_status.concern.nl") &&
+	         strcmp(str(m, "vocabulary.enums.factor_status.concern.nl"), "zorg") == 0,
+	         "meta: the factors' statuses");
+	tc_check(str(m, "vocabulary.enums.account_role.lead.en") &&
+	         strcmp(str(m, "vocabulary.enums.account_role.lead.en"), "team lead") == 0,
+	         "meta: the account roles");
+	tc_check(str(m, "vocabulary.signals.settling-checkin-overdue.title.nl") &&
+	         strcmp(str(m, "vocabulary.signals.settling-checkin-overdue.title.nl"),
+	                "Wengesprek te laat") == 0, "meta: a newer signal's title");
 	tc_check(json_is_object(json_object_get(json_object_get(json_object_get(m, "vocabulary"),
 	         "settings"), "plan.review_months")), "meta: the settings");
 	json_decref(m);
@@ -113,6 +127,22 @@ static void same(json_t *a, json_t *b, const char *what)
 	tc_check(x && y && strcmp(x, y) == 0, "%s: the server and the command agree", what);
 	free(x);
 	free(y);
+}
+
+/* The case list on as_of (caller decrefs) with REF's row in *row. */
+static json_t *review_row(const struct tc_session *w, const char *as_of, json_t **row)
+{
+	char path[64];
+	json_t *list, *r;
+	size_t i;
+
+	snprintf(path, sizeof path, "/api/cases?as_of=%s", as_of);
+	list = get_json(w, path, 200);
+	*row = NULL;
+	json_array_foreach(json_object_get(list, "cases"), i, r)
+		if (str(r, "ref") && strcmp(str(r, "ref"), REF) == 0)
+			*row = r;
+	return list;
 }
 
 static void summary(const struct tc_session *w)
@@ -143,6 +173,17 @@ static void summary(const struct tc_session *w)
 		json_object_del(api, "invite_defaults");
 	}
 	same(json_object_get(row, "summary"), api, "case list row");
+	tc_check(json_is_false(json_object_get(row, "review_overdue")) &&
+	         json_is_false(json_object_get(json_object_get(api, "plan"), "review_overdue")),
+	         "case list row: review_overdue is the summary's");
+	json_decref(list);
+	list = review_row(w, "2027-04-13", &row);
+	tc_check(json_is_false(json_object_get(row, "review_overdue")),
+	         "case list row: on its review day (2027-04-13) the review is not overdue");
+	json_decref(list);
+	list = review_row(w, "2027-04-14", &row);
+	tc_check(json_is_true(json_object_get(row, "review_overdue")),
+	         "case list row: the day after its review day the review is overdue");
 
 	sig_api = get_json(w, "/api/cases/" REF "/signals?as_of=" ASOF, 200);
 	sig_cli = kring_json("signals " REF " --as-of " ASOF " --format json");
@@ -159,6 +200,10 @@ static void stats(const struct tc_session *a)
 	json_t *api = get_json(a, "/api/stats?as_of=" ASOF, 200);
 	json_t *cli = kring_json("stats --as-of " ASOF " --format json");
 	same(api, cli, "stats");
+	tc_check(json_integer_value(json_object_get(json_object_get(api, "disclosure"),
+	         "suppress_below")) == 10 &&
+	         json_integer_value(json_object_get(json_object_get(api, "disclosure"),
+	         "round_to")) == 5, "stats: the disclosure rule is served with the figures");
 	json_decref(api);
 	json_decref(cli);
 }

@@ -8,7 +8,8 @@
  * the holder's wish is limited like the form and marks done only what is
  * theirs; and the worker sees what the family added in GET /api/inbox and
  * as a count in the case list until the case is marked seen, with the
- * history naming the family member.
+ * history naming the family member; an agreement's "overdue" is the
+ * library's (a month-precision due date runs to the month's last day).
  *
  * Usage: test_shareview KRING  (run from the repository root).
  */
@@ -293,6 +294,85 @@ static void inbox(const struct tc_session *w)
 	         "seen on a case outside the user's scope: 404");
 }
 
+/* Whether the agreement with id in the share view of holder h on as_of is
+ * overdue: 1 yes, 0 no, -1 absent or no flag. */
+static int overdue_on(const struct tc_session *h, const char *as_of, const char *id)
+{
+	char path[80];
+	json_t *j, *a;
+	size_t i;
+	int r = -1;
+
+	snprintf(path, sizeof path, "/api/share/plan?as_of=%s", as_of);
+	if (call(h, "GET", path, NULL, NULL, &j, NULL) != 200)
+		return -1;
+	json_array_foreach(json_object_get(j, "my_tasks"), i, a)
+		if (strcmp(json_string_value(json_object_get(a, "id")) ?: "", id) == 0 &&
+		    json_is_boolean(json_object_get(a, "overdue")))
+			r = json_is_true(json_object_get(a, "overdue"));
+	json_decref(j);
+	return r;
+}
+
+/* "overdue" in the share view is the library's rule: an agreement due in
+ * March 2026 (month precision) is late only after 31 March, not from
+ * 1 March as a comparison of the date strings would say. */
+static void overdue(const struct tc_session *w)
+{
+	struct tc_session sanne;
+	char im[64];
+	json_t *lnk;
+
+	if_match(w, im);
+	tc_check(call(w, "POST", "/api/cases/" REF "/agreements", im, "{\"id\":\"a9\","
+	              "\"who\":[\"p2\"],\"what\":\"Sanne belt de school\",\"due\":\"2026-03\"}",
+	              NULL, NULL) == 201, "an agreement for Sanne due in March 2026");
+	lnk = link(w, "p2", NULL, &sanne);
+	json_decref(lnk);
+	tc_check(overdue_on(&sanne, "2026-03-15", "a9") == 0,
+	         "due 2026-03, on 15 March: not overdue (the month runs to its last day)");
+	tc_check(overdue_on(&sanne, "2026-03-31", "a9") == 0, "due 2026-03, on 31 March: not overdue");
+	tc_check(overdue_on(&sanne, "2026-04-01", "a9") == 1, "due 2026-03, on 1 April: overdue");
+}
+
+/* What a holder may write is the library's verdict: an empty wish is
+ * refused with the library's detail (kr_share_view_wish_item), in the
+ * caller's language; a holder removed from the case can no longer write
+ * (the session ends; kr_share_view_holder_in_case answers 403 should the
+ * removal come between the session check and the edit, test_share_view.c). */
+static void holder_rules(const struct tc_session *w)
+{
+	struct tc_session jo;
+	char im[64], path[80], *raw = NULL;
+	const char *id;
+	json_t *j, *lnk;
+
+	lnk = link(w, "p2", NULL, &jo);
+	json_decref(lnk);
+	tc_check(call(&jo, "POST", "/api/share/wishes", NULL, "{\"text\":\" \\n \"}", NULL, &raw) ==
+	         422 && raw && strstr(raw, "text: schrijf je wens op"),
+	         "an empty wish: 422 with the library's detail");
+	free(raw);
+	tc_check(call(&jo, "POST", "/api/share/wishes?lang=en", NULL, "{\"text\":\"\"}", NULL, &raw) ==
+	         422 && raw && strstr(raw, "text: write down your wish"),
+	         "an empty wish in English: the library's English detail");
+	free(raw);
+
+	if_match(w, im);
+	tc_check(call(w, "POST", "/api/cases/" REF "/persons", im, "{\"name\":\"Jo de Wit\","
+	              "\"roles\":[\"aunt_uncle\"]}", &j, NULL) == 201, "a new person, Jo");
+	id = json_string_value(json_object_get(json_object_get(j, "item"), "id"));
+	snprintf(path, sizeof path, "/api/cases/" REF "/persons/%s", id ? id : "none");
+	lnk = link(w, id ? id : "none", NULL, &jo);
+	json_decref(lnk);
+	if_match(w, im);
+	tc_check(call(w, "DELETE", path, im, NULL, NULL, NULL) == 204, "Jo removed from the case");
+	json_decref(j);
+	raw = NULL;
+	tc_check(call(&jo, "POST", "/api/share/wishes", NULL, "{\"text\":\"Mag ik blijven?\"}", NULL,
+	              NULL) == 401, "a holder removed from the case: the link's session is over (401)");
+}
+
 int main(int argc, char **argv)
 {
 	const char *kring = argc > 1 ? argv[1] : "build/kring";
@@ -312,6 +392,8 @@ int main(int argc, char **argv)
 			secrets(&w);
 			holders(&w);
 			inbox(&w);
+			overdue(&w);
+			holder_rules(&w);
 		}
 		tc_check(tc_stop(&S) == 0, "server stops cleanly (exit 0)");
 	}

@@ -888,10 +888,10 @@ static void checkpoints(void **state)
 	assert_int_equal(expect_text(s, cp1, &bad, &checked, NULL), KR_OK);
 	fill(s);
 	assert_int_equal(kr_audit_checkpoint(s, T0 + 3600, cp1, NULL), KR_OK);
-	assert_true(strncmp(cp1, "kring-audit-checkpoint v1 seq=10 hash=", 38) == 0);
-	assert_non_null(strstr(cp1, " time=2026-09-21T15:13:20Z key="));
-	assert_int_equal(strlen(cp1), strlen("kring-audit-checkpoint v1 seq=10 hash= time="
-	                 "2026-09-21T15:13:20Z key= mac=") + 64 + 32 + 64);
+	assert_true(strncmp(cp1, "kring-audit-checkpoint v2 seq=10 hash=", 38) == 0);
+	assert_non_null(strstr(cp1, " time=2026-09-21T15:13:20Z pub="));
+	assert_int_equal(strlen(cp1), strlen("kring-audit-checkpoint v2 seq=10 hash= time="
+	                 "2026-09-21T15:13:20Z pub= sig=") + 64 + 64 + 128);
 	log_one(s, 'R', "anna", "PZ-1", T0 + 4000, "later");
 	assert_int_equal(kr_audit_checkpoint(s, T0 + 7200, cp2, NULL), KR_OK);
 	log_one(s, 'R', "anna", "PZ-1", T0 + 8000, "later still");
@@ -908,7 +908,7 @@ static void checkpoints(void **state)
 	assert_non_null(strstr(err.message, "Line 2"));
 	/* a checkpoint changed by hand: its MAC no longer matches */
 	snprintf(text, sizeof text, "%s", cp1);
-	text[strlen("kring-audit-checkpoint v1 seq=")] = '9';   /* seq=90 */
+	text[strlen("kring-audit-checkpoint v2 seq=")] = '9';   /* seq=90 */
 	assert_int_equal(expect_text(s, text, &bad, &checked, &err), KR_EINVAL);
 	assert_non_null(strstr(err.message, "not made with this key"));
 	kr_error_cleanup(&err);

@@ -1345,7 +1345,7 @@ struct refusal {
 static void dutch_messages(void **state)
 {
 	static const char *const known = "(bekend zijn: persons, placements, meetings, wishes, "
-		"goals, agreements, kinship, ties, events, case, plan, safety_map)";
+		"goals, agreements, kinship, ties, events, case, plan, safety_map, support)";
 	static const struct refusal t[] = {
 		/* the call */
 		{ 0, KR_EDIT_ADD, "people", NULL, "{}", KR_EUSAGE, "onbekend onderdeel \"people\" ",

@@ -17,6 +17,7 @@
 #include "kring/assignment.h"
 #include "kring/auth.h"
 #include "kring/family.h"
+#include "kring/init.h"
 #include "kring/store.h"
 
 #define T0 ((time_t)1790000000)
@@ -206,6 +207,35 @@ static void register_and_references(void **state)
 	                       "to the register first (kring family import)"));
 	kr_error_cleanup(&err);
 	assert_int_equal(kr_store_head(s, "PZ-1", &rev, NULL), KR_ENOTFOUND);
+	/* a placement that does not fit the family: the form, network care */
+	{
+		static const char *bad[][2] = {
+			{ "\"form\":\"residential\"", "placements[1].family: \"f1\" is a foster family; "
+			  "a placement there is foster care" },
+			{ "\"form\":\"family_home\"", "placements[1].family: \"f1\" is a foster "
+			  "family" },
+			{ "\"form\":\"foster_fulltime\",\"network\":true", "placements[1].family: \"f1\" "
+			  "is registered for stranger care, but this placement is network care" },
+		};
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			char text[768];
+			struct kr_case *c;
+			snprintf(text, sizeof text, "{\"format\":\"kring-case/1\",\"case\":{\"ref\":"
+			         "\"PZ-9\",\"child\":\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":"
+			         "\"Sam\"}],\"placements\":[{\"id\":\"pl0\",\"start\":\"2020-01-01\","
+			         "\"end\":\"2020-02-01\"},{\"id\":\"pl1\",\"start\":\"2026-03-01\","
+			         "\"family\":\"f1\",%s}]}", bad[i][0]);
+			c = tu_case_from_text(text);
+			kr_error_init_lang(&err, KR_LANG_EN);
+			assert_int_equal(kr_store_put(s, c, "test", 0, NULL, &err), KR_EINVAL);
+			assert_true(err.ndetails == 1 &&
+			            !strncmp(err.details[0], bad[i][1], strlen(bad[i][1])));
+			assert_non_null(strstr(err.message, "case PZ-9 does not fit the register"));
+			kr_error_cleanup(&err);
+			kr_case_free(c);
+			assert_int_equal(kr_store_head(s, "PZ-9", &rev, NULL), KR_ENOTFOUND);
+		}
+	}
 	/* a known one: counted while the placement runs */
 	assert_int_equal(put_case(s, "PZ-1", "f1", "2026-03-01", NULL, NULL), KR_OK);
 	assert_int_equal(put_case(s, "PZ-2", "f1", "2026-01-01", "2026-06-30", NULL), KR_OK);
@@ -233,6 +263,15 @@ static void register_and_references(void **state)
 	assert_int_equal(in_use, 1);
 	kr_family_free(f);
 	kr_store_close(s);
+}
+
+static const char *clock_day;
+
+/* The library's clock at noon of clock_day. */
+static time_t fixed_clock(void *arg)
+{
+	(void)arg;
+	return (time_t)tu_day(clock_day) * 86400 + 43200;
 }
 
 static void who_may_see_a_family(void **state)
@@ -281,6 +320,28 @@ static void who_may_see_a_family(void **state)
 	assert_int_equal(kr_family_list(s, &stranger, tu_day("2026-03-01"), &v, &n, NULL), KR_OK);
 	assert_int_equal(n, 0);
 	assert_null(v);
+	/* a placement that ended: half a year on, then no longer (the clock moves) */
+	{
+		struct kr_config cfg;
+		kr_config_defaults(&cfg);
+		assert_int_equal(put_case(s, "PZ-1", "f1", "2026-03-01", "2026-06-30", NULL), KR_OK);
+		cfg.clock = fixed_clock;
+		clock_day = "2026-12-29";
+		assert_int_equal(kr_init(&cfg, NULL), KR_OK);
+		assert_int_equal(kr_family_decide(s, &placed, "f1", false, NULL), KR_ACCESS_ALLOWED);
+		clock_day = "2027-01-01";
+		assert_int_equal(kr_family_decide(s, &placed, "f1", false, &why), KR_ACCESS_HIDDEN);
+		assert_string_equal(why, "not the family's worker, and none of your cases is placed "
+		                    "there (now, or until half a year ago)");
+		assert_int_equal(kr_family_list(s, &placed, tu_day("2027-01-01"), &v, &n, NULL), KR_OK);
+		assert_int_equal(n, 0);
+		free(v);
+		v = NULL;
+		/* the family's own worker still reads it */
+		assert_int_equal(kr_family_decide(s, &own, "f1", false, NULL), KR_ACCESS_ALLOWED);
+		kr_config_defaults(&cfg);
+		assert_int_equal(kr_init(&cfg, NULL), KR_OK);
+	}
 	/* a disabled account sees nothing */
 	assert_int_equal(kr_account_set_disabled(s, "placed", true, T0, NULL), KR_OK);
 	assert_int_equal(kr_family_decide(s, &placed, "f1", false, NULL), KR_ACCESS_HIDDEN);

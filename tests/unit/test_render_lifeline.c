@@ -19,6 +19,7 @@
 #include "kring/buf.h"
 #include "kring/generate.h"
 #include "kring/render.h"
+#include "kring/settings.h"
 
 #define AS_OF "2026-01-01"
 
@@ -209,22 +210,65 @@ static void test_golden_examples(void **state)
 	}
 }
 
-/* Settling-in check-ins: a small triangle on the bar for each one up to the
- * as-of day, and the legend says what it is; none without check-ins. */
+/* Renders c as of day iso (Dutch, default thresholds). */
+static char *render_on(const struct kr_case *c, const char *iso)
+{
+	struct kr_render_opts o;
+	struct kr_buf b;
+	struct kr_error err;
+	size_t n;
+
+	memset(&o, 0, sizeof o);
+	o.lang = KR_LANG_NL;
+	o.as_of = tu_day(iso);
+	kr_buf_init(&b, 1u << 24);
+	kr_error_init(&err);
+	assert_int_equal(kr_render_svg(KR_RENDER_LIFELINE, c, &o, &b, &err), KR_OK);
+	kr_error_cleanup(&err);
+	return kr_buf_steal(&b, &n);
+}
+
+/* Settling-in check-ins: a small triangle on the bar for each one held up
+ * to the as-of day with its scores in the tooltip, and the legend says what
+ * it is; none without check-ins.  The schedule of the current home
+ * (settling.c): a check-in due and not held is an open triangle, the one
+ * the schedule calls overdue a vermillion one, each with a legend entry,
+ * and the description says how far the schedule is. */
 static void test_checkins(void **state)
 {
 	const char *doc =
 		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T-LIFE-CHECK\",\"child\":\"p1\"},"
 		"\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\",\"born\":\"2014-05-02\"}],"
 		"\"placements\":[{\"id\":\"pl1\",\"form\":\"foster_fulltime\",\"start\":\"2025-09-01\","
-		"\"settling\":[{\"date\":\"2025-09-08\",\"child\":3},{\"date\":\"2025-09-22\"},"
-		"{\"date\":\"2026-03-01\",\"child\":4}]}]}";
+		"\"settling\":[{\"date\":\"2025-09-08\",\"child\":3,\"parents\":2},"
+		"{\"date\":\"2025-09-22\"},{\"date\":\"2026-03-01\",\"child\":4}]}]}";
 	struct kr_case *c = tu_case_from_text(doc);
 	size_t n;
 	char *s = render(c, KR_LANG_NL, NULL, &n);
 	(void)state;
-	assert_int_equal(tu_count(s, "l-3.5 -5h7z"), 3);   /* two before 2026-01-01, legend */
+	/* two held before 2026-01-01, and the legend's sample */
+	assert_int_equal(tu_count(s, "l-3.5 -5h7z\" fill=\"#000\""), 3);
 	assert_non_null(strstr(s, "driehoekje: gesprek over het wennen"));
+	assert_non_null(strstr(s, "<title>Gesprek over het wennen, 8 september 2025: kind 3 "
+	                          "(wisselend), ouders 2 (gaat moeilijk)</title>"));
+	/* check-in 3 (6 weeks: 13 October) is overdue, 4 (12 weeks) is due */
+	assert_int_equal(tu_count(s, "class=\"checkin-due overdue\""), 1);
+	assert_non_null(strstr(s, "<title>Gesprek 3 over het wennen, rond 13 oktober 2025: te "
+	                          "laat</title>"));
+	assert_int_equal(tu_count(s, "class=\"checkin-due\""), 1);
+	assert_non_null(strstr(s, "<title>Gesprek 4 over het wennen, rond 24 november 2025: nog "
+	                          "niet gehouden</title>"));
+	assert_non_null(strstr(s, "rood open driehoekje: gesprek over het wennen te laat"));
+	assert_non_null(strstr(s, "open driehoekje: gesprek over het wennen dat nu moet"));
+	assert_non_null(strstr(s, "Wennen: 2 van de 6 gesprekken gedaan; het volgende (rond "
+	                          "13 oktober 2025) is te laat."));
+	free(s);
+	/* the day after check-in 3 was due: due, not yet overdue */
+	s = render_on(c, "2025-10-14");
+	assert_int_equal(tu_count(s, "class=\"checkin-due\""), 1);
+	assert_null(strstr(s, "overdue"));
+	assert_null(strstr(s, "te laat"));
+	assert_non_null(strstr(s, "; het volgende rond 13 oktober 2025."));
 	free(s);
 	kr_case_free(c);
 	c = tu_case_from_text(SAM);
@@ -232,6 +276,51 @@ static void test_checkins(void **state)
 	assert_int_equal(tu_count(s, "l-3.5 -5h7z"), 0);
 	assert_null(strstr(s, "driehoekje"));
 	free(s);
+	kr_case_free(c);
+}
+
+/* The path the lifeline draws is judged with the organisation's thresholds
+ * (opts.settings), the same ones `kring show` uses: a return home of five
+ * months is no end of the out-of-home period with path.home_months 6 (the
+ * next home is a move), but is with 4 (no move). */
+static void test_path_settings(void **state)
+{
+	const char *doc =
+		"{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T-LIFE-PATH\",\"child\":\"k\"},"
+		"\"persons\":[{\"id\":\"k\",\"name\":\"Kim\",\"born\":\"2015-02-01\","
+		"\"roles\":[\"child\"]},{\"id\":\"a\",\"name\":\"Anna\","
+		"\"roles\":[\"foster_parent\"]},{\"id\":\"b\",\"name\":\"Bert\","
+		"\"roles\":[\"foster_parent\"]}],"
+		"\"placements\":[{\"id\":\"p1\",\"form\":\"foster_fulltime\",\"carers\":[\"a\"],"
+		"\"start\":\"2021-01-01\",\"end\":\"2022-01-01\"},"
+		"{\"id\":\"p2\",\"form\":\"foster_fulltime\",\"carers\":[\"b\"],"
+		"\"start\":\"2022-06-01\"}]}";
+	struct kr_case *c = tu_case_from_text(doc);
+	struct kr_settings set;
+	struct kr_render_opts o;
+	struct kr_buf b1, b2;
+	struct kr_error err;
+
+	(void)state;
+	kr_settings_defaults(&set);
+	memset(&o, 0, sizeof o);
+	o.lang = KR_LANG_NL;
+	o.as_of = tu_day(AS_OF);
+	o.settings = &set;
+	kr_buf_init(&b1, 1u << 24);
+	kr_buf_init(&b2, 1u << 24);
+	kr_error_init(&err);
+	assert_int_equal(kr_render_svg(KR_RENDER_LIFELINE, c, &o, &b1, &err), KR_OK);
+	assert_non_null(strstr(b1.data, "1 overplaatsing,"));
+	assert_non_null(strstr(b1.data, "overplaatsing</text>"));   /* the bar says it */
+	set.v[KR_SET_PATH_HOME_MONTHS] = 4;
+	assert_int_equal(kr_render_svg(KR_RENDER_LIFELINE, c, &o, &b2, &err), KR_OK);
+	assert_null(strstr(b2.data, "1 overplaatsing,"));
+	assert_non_null(strstr(b2.data, "0 overplaatsingen,"));
+	assert_null(strstr(b2.data, "overplaatsing</text>"));
+	kr_buf_cleanup(&b1);
+	kr_buf_cleanup(&b2);
+	kr_error_cleanup(&err);
 	kr_case_free(c);
 }
 
@@ -490,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_golden_fixtures),
 		cmocka_unit_test(test_golden_examples),
 		cmocka_unit_test(test_checkins),
+		cmocka_unit_test(test_path_settings),
 		cmocka_unit_test(test_content),
 		cmocka_unit_test(test_crowded),
 		cmocka_unit_test(test_generated),

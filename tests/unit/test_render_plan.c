@@ -4,7 +4,8 @@
  * for the title, the plan, the agreements, the ecogram and the signatures;
  * Dutch and English give different documents; a case without a plan still
  * gets the title, the ecogram and the signatures; an agreement for
- * professionals only stays out unless asked for.
+ * professionals only stays out unless asked for; the parents' permission
+ * (plan.blessing) is printed with the plan when recorded.
  */
 #include "testutil.h"
 #include "kring/render_plan.h"
@@ -125,6 +126,49 @@ static void huge_row(void **state)
 	free(doc);
 }
 
+/* The parents' permission (plan.blessing) is part of the printed plan:
+ * a case with one gives another document than the same case without, and
+ * its words take room (a long text adds pages). */
+static void blessing(void **state)
+{
+	static const char head[] = "{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"T\","
+		"\"child\":\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\"},"
+		"{\"id\":\"p2\",\"name\":\"Ilse\",\"roles\":[\"parent\"]}],"
+		"\"plan\":{\"goals\":[{\"id\":\"g1\",\"text\":\"Sam woont rustig\"}]";
+	char *doc = malloc(200000), *p;
+	struct kr_case *c;
+	struct kr_buf none, some, long_;
+	(void)state;
+
+	snprintf(doc, 200000, "%s}}", head);
+	c = tu_case_from_text(doc);
+	render(c, KR_LANG_NL, false, &none);
+	kr_case_free(c);
+
+	snprintf(doc, 200000, "%s,\"blessing\":{\"date\":\"2026-05-01\",\"by\":[\"p2\"],"
+	         "\"text\":\"Sam mag zich thuis voelen.\"}}}", head);
+	c = tu_case_from_text(doc);
+	assert_int_equal(c->plan.blessing_date.y, 2026);
+	render(c, KR_LANG_NL, false, &some);
+	kr_case_free(c);
+	assert_int_equal(pages(&some), pages(&none));
+	assert_false(some.len == none.len && memcmp(some.data, none.data, some.len) == 0);
+
+	p = doc + snprintf(doc, 200000, "%s,\"blessing\":{\"date\":\"2026-05-01\",\"by\":"
+	                   "[\"p2\"],\"text\":\"", head);
+	for (int i = 0; i < 2000; i++)
+		p += snprintf(p, 16, "zegen%d ", i);
+	snprintf(p, 16, "\"}}}");
+	c = tu_case_from_text(doc);
+	render(c, KR_LANG_NL, false, &long_);
+	kr_case_free(c);
+	assert_true(pages(&long_) >= pages(&none) + 2);
+	kr_buf_cleanup(&none);
+	kr_buf_cleanup(&some);
+	kr_buf_cleanup(&long_);
+	free(doc);
+}
+
 static void bad_calls(void **state)
 {
 	struct kr_buf b;
@@ -143,6 +187,7 @@ int main(void)
 		cmocka_unit_test(no_plan),
 		cmocka_unit_test(professionals_only),
 		cmocka_unit_test(huge_row),
+		cmocka_unit_test(blessing),
 		cmocka_unit_test(bad_calls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,8 +5,9 @@
  * the last placement's end, an open placement, a measure, the settings);
  * destruction removes the case and every row naming it while a DELETE of a
  * revision outside that path is still refused; the tombstone keeps the
- * audit chain valid; share links die with their person (removed, died,
- * the id given to someone else) and are never made for a person who died.
+ * audit chain valid; share links die with their person (removed, died)
+ * and are never made for a person who died; a removed person's id is never
+ * given to somebody else by a whole document (kept in retired_person_ids).
  */
 #include <unistd.h>
 
@@ -157,6 +158,57 @@ static void rule(void **state)
 	assert_int_equal(r.ended, tu_day("2000-12-31"));
 	assert_int_equal(r.due, tu_day("2026-01-01"));
 	kr_case_free(c);
+
+	/* a measure term shorter than the general one (settings from before
+	 * the floors) never shortens it: the longer term holds */
+	set.v[KR_SET_RETENTION_YEARS] = 40;
+	set.v[KR_SET_RETENTION_MEASURE_YEARS] = 30;
+	c = case_with("R-5", 2, "", ",\"closed\":{\"date\":\"2000-05-31\",\"reason\":\"as_planned\"},\"measure\":\"guardianship\"");
+	kr_retention_of(c, &set, &r);
+	assert_true(r.measure);
+	assert_int_equal(r.years, 40);
+	assert_int_equal(r.due, tu_day("2040-06-01"));
+	kr_case_free(c);
+}
+
+/* The terms cannot be set below the law (20 years; 30 after a measure) and
+ * the measure term is never shorter than the general one; a shorter term
+ * already stored is read as the floor. */
+static void terms(void **state)
+{
+	struct kr_store *s = open_store();
+	struct kr_settings set;
+	struct kr_error e;
+	(void)state;
+
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.years", "15", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "retention.years: 15 jaar is korter dan de wet toestaat"));
+	assert_non_null(strstr(e.message, "minstens 20 jaar"));
+	kr_error_cleanup(&e);
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.measure_years", "29", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "minstens 30 jaar"));
+	kr_error_cleanup(&e);
+	assert_int_equal(kr_settings_set(s, "retention.years", "20", NULL), KR_OK);
+	/* longer than the measure term (30): refused, saying what to raise */
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.years", "35", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "verhoog eerst retention.measure_years"));
+	kr_error_cleanup(&e);
+	assert_int_equal(kr_settings_set(s, "retention.measure_years", "40", NULL), KR_OK);
+	assert_int_equal(kr_settings_set(s, "retention.years", "35", NULL), KR_OK);
+	kr_error_init(&e);
+	assert_int_equal(kr_settings_set(s, "retention.measure_years", "34", &e), KR_EINVAL);
+	assert_non_null(strstr(e.message, "korter dan retention.years (35)"));
+	kr_error_cleanup(&e);
+	/* stored before the floors: read as the floor */
+	assert_int_equal(kr_store_setting_set(s, "retention.years", "15", NULL), KR_OK);
+	assert_int_equal(kr_store_setting_set(s, "retention.measure_years", "16", NULL), KR_OK);
+	assert_int_equal(kr_settings_load(s, &set, NULL), KR_OK);
+	assert_int_equal(set.v[KR_SET_RETENTION_YEARS], 20);
+	assert_int_equal(set.v[KR_SET_RETENTION_MEASURE_YEARS], 30);
+	kr_store_close(s);
 }
 
 static void destroy(void **state)
@@ -228,16 +280,42 @@ static void share_bound(void **state)
 	assert_int_equal(kr_share_create(s, &u, "S-1", "p2", now + 86400, now, tok2, NULL, NULL),
 	                 KR_OK);
 	assert_int_equal(kr_share_verify(s, tok, now, &sh, NULL), KR_OK);
-	/* p3 leaves; a new document gives "p3" to somebody else */
+	/* p3 leaves; the stored document keeps p3 as a retired id */
 	c2 = case_with("S-1", 2, "", NULL);
 	assert_int_equal(kr_store_put(s, c2, "t", 0, NULL, NULL), KR_OK);
 	assert_int_equal(kr_share_verify(s, tok, now, &sh, NULL), KR_EPERM);
 	kr_case_free(c2);
+	assert_int_equal(kr_store_get(s, "S-1", 0, &c2, NULL), KR_OK);
+	{
+		json_t *l = json_object_get(kr_case_doc(c2), "retired_person_ids");
+		assert_int_equal(json_array_size(l), 1);
+		assert_string_equal(json_string_value(json_array_get(l, 0)), "p3");
+	}
+	kr_case_free(c2);
+	/* a whole document that gives "p3" to somebody else is refused */
 	c2 = tu_case_from_text("{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"S-1\",\"child\":"
 	                       "\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Persoon 1\"},"
 	                       "{\"id\":\"p2\",\"name\":\"Persoon 2\",\"died\":\"2020-01-01\"},"
 	                       "{\"id\":\"p3\",\"name\":\"Iemand anders\"}]}");
+	{
+		struct kr_error e;
+		long rev = 0;
+		kr_error_init(&e);
+		assert_int_equal(kr_store_put(s, c2, "t", 0, &rev, &e), KR_EINVAL);
+		assert_int_equal(rev, 0);
+		assert_int_equal(e.ndetails, 1);
+		assert_string_equal(e.details[0], "persons[2].id: p3 hoorde bij een verwijderde "
+		                    "persoon; kies een nieuw id");
+		kr_error_cleanup(&e);
+	}
+	kr_case_free(c2);
+	/* the same person may come back under their id; p2 dies meanwhile */
+	c2 = tu_case_from_text("{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"S-1\",\"child\":"
+	                       "\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Persoon 1\"},"
+	                       "{\"id\":\"p2\",\"name\":\"Persoon 2\",\"died\":\"2020-01-01\"},"
+	                       "{\"id\":\"p3\",\"name\":\"Persoon 3\"}]}");
 	assert_int_equal(kr_store_put(s, c2, "t", 0, NULL, NULL), KR_OK);
+	/* a revoked link stays revoked */
 	assert_int_equal(kr_share_verify(s, tok, now, &sh, NULL), KR_EPERM);
 	/* p2 died: their link is refused, and no new link is made */
 	assert_int_equal(kr_share_verify(s, tok2, now, &sh, NULL), KR_EPERM);
@@ -253,6 +331,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(byte_identical, setup, teardown),
 		cmocka_unit_test(rule),
+		cmocka_unit_test_setup_teardown(terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(destroy, setup, teardown),
 		cmocka_unit_test_setup_teardown(share_bound, setup, teardown),
 	};

@@ -264,6 +264,61 @@ static void mark_done(void **state)
 	kr_case_free(c);
 }
 
+/* The holder's verdicts: a person removed from the case may not write
+ * (403, the library's words); a wish without text is refused with its
+ * detail; a wish's item is the holder's, dated the day, blanks dropped;
+ * an agreement's "overdue" follows kr_plan_agreement_overdue (a month-
+ * precision due date runs to its last day). */
+static void holder_verdicts(void **state)
+{
+	struct kr_case *c = tu_case_from_text(DOC);
+	struct kr_case *m = tu_case_from_text("{\"format\":\"kring-case/1\",\"case\":{\"ref\":"
+		"\"T-O\",\"child\":\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\","
+		"\"roles\":[\"child\"]},{\"id\":\"p2\",\"name\":\"Ilse\",\"roles\":[\"parent\"]}],"
+		"\"plan\":{\"agreements\":[{\"id\":\"a1\",\"who\":[\"p2\"],\"what\":\"bellen\","
+		"\"due\":\"2026-12\"},{\"id\":\"a2\",\"who\":[\"p2\"],\"what\":\"fiets\","
+		"\"due\":\"2026-11\"}]}}");
+	struct kr_error err;
+	char *item = NULL, *v;
+	(void)state;
+
+	kr_error_init(&err);
+	assert_int_equal(kr_share_view_holder_in_case(c, "p2", &err), KR_OK);
+	assert_int_equal(kr_share_view_holder_in_case(c, "p99", &err), KR_EPERM);
+	assert_string_equal(err.message, "je staat niet meer in dit plan");
+	kr_error_cleanup(&err);
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_share_view_holder_in_case(c, "p99", &err), KR_EPERM);
+	assert_string_equal(err.message, "you are no longer part of this plan");
+	kr_error_cleanup(&err);
+
+	kr_error_init_lang(&err, KR_LANG_EN);
+	assert_int_equal(kr_share_view_wish_item("p2", " \n\t", DAY0, &item, &err), KR_EINVAL);
+	assert_null(item);
+	assert_int_equal(err.ndetails, 1);
+	assert_string_equal(err.details[0], "text: write down your wish");
+	assert_int_equal(kr_share_view_wish_item("p2", NULL, DAY0, &item, &err), KR_EINVAL);
+	kr_error_cleanup(&err);
+	kr_error_init(&err);
+	assert_int_equal(kr_share_view_wish_item("p2", "  vaker voetballen", DAY0, &item, &err),
+	                 KR_OK);
+	assert_string_equal(item, "{\"by\":\"p2\",\"date\":\"2026-12-01\",\"text\":"
+	                    "\"vaker voetballen\"}");
+	free(item);
+	kr_error_cleanup(&err);
+
+	/* on 1 December 2026: due "2026-12" is not late, "2026-11" is */
+	v = dump_view(m, "p2", KR_SHARE_DEFAULT);
+	assert_non_null(strstr(v, "\"id\":\"a1\""));
+	assert_non_null(strstr(v, "\"due\":\"2026-12\",\"if_not\":null,\"status\":\"open\","
+	                "\"mine\":true,\"overdue\":false"));
+	assert_non_null(strstr(v, "\"due\":\"2026-11\",\"if_not\":null,\"status\":\"open\","
+	                "\"mine\":true,\"overdue\":true"));
+	free(v);
+	kr_case_free(m);
+	kr_case_free(c);
+}
+
 /* A link only for a person alive and involved that day: Bert's
  * involvement ended in 2021; Kees died after the first day asked. */
 static void may_link(void **state)
@@ -440,6 +495,7 @@ int main(void)
 		cmocka_unit_test(scopes_show_their_part),
 		cmocka_unit_test(future_plan_and_team),
 		cmocka_unit_test(mark_done),
+		cmocka_unit_test(holder_verdicts),
 		cmocka_unit_test(may_link),
 		cmocka_unit_test(scope_names),
 		cmocka_unit_test(stored_scopes),

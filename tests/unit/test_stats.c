@@ -60,6 +60,11 @@ static void row(const size_t *truth, size_t cases)
 	memcpy(st.by_form, truth, sizeof st.by_form);
 	o = kr_stats_json(&st);
 	assert_non_null(o);
+	/* the rule applied is named with the figures, for the page to say it */
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "disclosure"),
+	                 "round_to")), KR_REPORT_ROUND);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "disclosure"),
+	                 "suppress_below")), KR_REPORT_SUPPRESS_BELOW);
 	total_held = check_cell(json_object_get(o, "cases"), cases);
 	forms = json_object_get(o, "by_form");
 	for (int f = 0; f < KR_FORM__N; f++) {

@@ -7,7 +7,7 @@
 import { api, can, setCapabilities, setCsrf, setReauth } from './api.js';
 import { closeCase } from './casestore.js';
 import { h, mount } from './dom.js';
-import { getLang, initI18n, setLang, t } from './i18n.js';
+import { getLang, initI18n, setLang, t, te } from './i18n.js';
 import * as casesView from './views/cases.js';
 import * as dashboardView from './views/dashboard.js';
 import * as familiesView from './views/families.js';
@@ -74,7 +74,7 @@ function renderTop() {
 		items.push(['#/stats', t('nav.stats')], ['#/dashboard', t('nav.dashboard')]);
 	mount(nav, items.map(([href, label]) => h('a', {
 		href, 'aria-current': cur.startsWith(href) ? 'page' : null }, label)));
-	mount(who, u ? t('app.who', { name: u.name, role: t(`role.${u.role}`) }) : '');
+	mount(who, u ? t('app.who', { name: u.name, role: te('account_role', u.role) }) : '');
 	out.hidden = !u;
 	document.getElementById('brand').setAttribute('href', u ? home() : '#/login');
 }

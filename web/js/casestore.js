@@ -13,6 +13,10 @@
 // user's input away without asking.  Undo takes the user's last change back
 // with the inverse item edits (a removed item comes back through the restore
 // endpoint, as it was), as a new revision, so history keeps every step.
+// The "as of" day (cs.asOf, set with setAsOf; null: today) is the day on
+// which the signals, the summary and the pictures judge the latest
+// revision (the API's ?as_of=, docs/api.md); it never picks a revision, so
+// edits still go to the latest one.  It stays while the same case is open.
 
 import { api, ApiError } from './api.js';
 import { h, openDialog, toast } from './dom.js';
@@ -27,6 +31,7 @@ export const cs = {
 	revision: null,
 	signals: [],
 	undo: [],       /* [{before: revision, after: revision, desc}] */
+	asOf: null,     /* the day facts are judged on (YYYY-MM-DD); null: today */
 };
 
 /* Calls fn() after every change of the open case (save, undo, reload). */
@@ -48,9 +53,12 @@ function enc(ref) {
 export async function openCase(ref, force = false) {
 	if (cs.ref === ref && cs.doc && !force)
 		return cs;
-	const [r, sg] = await Promise.all([api('GET', `/api/cases/${enc(ref)}`), fetchSignals(ref)]);
-	if (cs.ref !== ref)
+	const asOf = cs.ref === ref ? cs.asOf : null;
+	const [r, sg] = await Promise.all([api('GET', `/api/cases/${enc(ref)}`), fetchSignals(ref, asOf)]);
+	if (cs.ref !== ref) {
 		cs.undo = [];
+		cs.asOf = null;   /* another case opens on today */
+	}
 	cs.ref = ref;
 	cs.doc = r.data;
 	cs.revision = r.revision;
@@ -58,9 +66,9 @@ export async function openCase(ref, force = false) {
 	return cs;
 }
 
-async function fetchSignals(ref) {
+async function fetchSignals(ref, asOf) {
 	try {
-		const r = await api('GET', `/api/cases/${enc(ref)}/signals`, { query: { lang: getLang() } });
+		const r = await api('GET', `/api/cases/${enc(ref)}/signals`, { query: { lang: getLang(), as_of: asOf } });
 		return Array.isArray(r.data) ? r.data : (r.data && r.data.signals) || [];
 	} catch (e) {
 		if (e.status === 401)
@@ -71,7 +79,26 @@ async function fetchSignals(ref) {
 
 /* Fetches the signals of the open case in the current language. */
 export async function loadSignals() {
-	cs.signals = await fetchSignals(cs.ref);
+	cs.signals = await fetchSignals(cs.ref, cs.asOf);
+}
+
+/* The query that asks the server for the open case judged on the as-of
+ * day: {as_of: day}, or {} on today. */
+export function asOfQuery() {
+	return cs.asOf ? { as_of: cs.asOf } : {};
+}
+
+/* Judges the open case on day (YYYY-MM-DD; '' or null: today): fetches
+ * the signals for that day and redraws the case (the summary follows on
+ * its next load).  Rejects only when the session has ended (401). */
+export async function setAsOf(day) {
+	const d = day || null;
+	if (d === cs.asOf)
+		return;
+	cs.asOf = d;
+	summaryOf = { key: null, promise: null };
+	cs.signals = await fetchSignals(cs.ref, d);
+	emit();
 }
 
 /* The library's summary of the open case (GET .../summary): the five
@@ -81,10 +108,10 @@ export async function loadSignals() {
 let summaryOf = { key: null, promise: null };
 
 export function loadSummary() {
-	const key = `${cs.ref}@${cs.revision}`;
+	const key = `${cs.ref}@${cs.revision}@${cs.asOf || ''}`;
 	if (summaryOf.key === key)
 		return summaryOf.promise;
-	const promise = api('GET', `/api/cases/${enc(cs.ref)}/summary`).then((r) => r.data, (e) => {
+	const promise = api('GET', `/api/cases/${enc(cs.ref)}/summary`, { query: asOfQuery() }).then((r) => r.data, (e) => {
 		if (summaryOf.promise === promise)
 			summaryOf = { key: null, promise: null };   /* ask again next time */
 		if (e.status === 401)
@@ -102,6 +129,7 @@ export function closeCase() {
 	cs.revision = null;
 	cs.signals = [];
 	cs.undo = [];
+	cs.asOf = null;
 	summaryOf = { key: null, promise: null };
 }
 
@@ -206,6 +234,8 @@ export function opsFor(a, b) {
 		out.push({ op: 'single', coll: 'plan', body: strip(pb, sub), old: strip(pa, sub) });
 	if (pb.safety_map && !SAME(pa.safety_map, pb.safety_map))
 		out.push({ op: 'single', coll: 'safety_map', body: pb.safety_map, old: pa.safety_map || null });
+	if (!SAME(a.support || {}, b.support || {}))
+		out.push({ op: 'single', coll: 'support', body: b.support || {}, old: a.support || {} });
 	const order = ['persons', 'placements', 'kinship', 'ties', 'events', 'meetings', 'goals', 'wishes',
 		'agreements'];
 	for (const coll of order) {

@@ -129,6 +129,20 @@ export function te(kind, value) {
 	return v && v[value] && v[value][lang] ? v[value][lang] : String(value);
 }
 
+/* The title of signal id in the library's words (GET /api/meta
+ * vocabulary.signals, lib/signals.c), or the id itself. */
+export function tsignal(id) {
+	const s = meta && meta.vocabulary && meta.vocabulary.signals && meta.vocabulary.signals[id];
+	return s && s.title && s.title[lang] ? s.title[lang] : String(id || '');
+}
+
+/* The name of one of the five factors in the library's words (GET /api/meta
+ * vocabulary.factors, lib/summary.c), or the key itself. */
+export function factorLabel(key) {
+	const f = meta && meta.vocabulary && meta.vocabulary.factors && meta.vocabulary.factors[key];
+	return f && f[lang] ? f[lang] : String(key || '');
+}
+
 /* A number as people write it here: 12,5 in Dutch, 12.5 in English. */
 export function fmtNum(n, opts) {
 	if (typeof n !== 'number' || !Number.isFinite(n))

@@ -1,14 +1,17 @@
 // picture.js - shows a picture the server drew (render/{kind}.svg) as an
 // image.  The SVG is fetched with the session (no cache) and shown through
 // a data: URL, so a new revision always shows the new picture and the
-// SVG's own styles stay inside the image.
+// SVG's own styles stay inside the image.  The picture is drawn for the
+// as-of day of the open case (casestore.js asOfQuery) unless params say.
 
 import { api, renderUrl } from './api.js';
+import { asOfQuery } from './casestore.js';
 import { h, mount } from './dom.js';
 import { t } from './i18n.js';
 
 /* A figure element that fills itself with picture `kind` of case ref. */
-export function picture(ref, kind, alt, params = {}) {
+export function picture(ref, kind, alt, given = {}) {
+	const params = { ...asOfQuery(), ...given };
 	const fig = h('figure', { class: 'picture', dataset: { kind } },
 		h('p', { class: 'muted' }, t('app.loading')));
 	api('GET', renderUrl(ref, kind, 'svg', params)).then((r) => {

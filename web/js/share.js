@@ -14,7 +14,6 @@
 import { api, setCsrf } from './api.js';
 import { h, mount, toast } from './dom.js';
 import { fmtDate, getLang, initI18n, setLang, t, te, textLimit } from './i18n.js';
-import { today } from './model.js';
 
 let session = null;
 let wishMax = 2000;
@@ -34,7 +33,7 @@ function when(at) {
 }
 
 function task(a, mine) {
-	const late = a.status === 'open' && a.due && a.due < today();
+	const late = a.overdue === true;
 	const done = a.status === 'done';
 	return h('article', { class: ['task', mine ? 'mine' : null, done ? 'done' : null, late ? 'late' : null],
 		dataset: { agreement: a.id } },

@@ -2,7 +2,7 @@
 // and advice in the user's language, a level badge, and a compact list.
 
 import { h } from './dom.js';
-import { getLang, t } from './i18n.js';
+import { getLang, t, te, tsignal } from './i18n.js';
 
 /* The text of a message that may be {nl, en} or a plain string. */
 export function msg(m) {
@@ -13,9 +13,9 @@ export function msg(m) {
 	return m[getLang()] || m.nl || m.en || '';
 }
 
-/* The title of a signal: the library's (sg.title), else the catalogue's. */
+/* The title of a signal: the one it came with (sg.title), else the library's vocabulary's. */
 export function signalTitle(sg) {
-	return sg.title ? msg(sg.title) : t(`signal.${sg.id}`);
+	return sg.title ? msg(sg.title) : tsignal(sg.id);
 }
 
 /* One signal as a list item: badge, title, reason, advice, source (in
@@ -23,14 +23,14 @@ export function signalTitle(sg) {
 export function signalItem(sg, compact = false) {
 	if (compact)
 		return h('li', { class: ['signal', 'compact', sg.level], dataset: { signal: sg.id } },
-			h('details', {}, h('summary', {}, h('span', { class: ['badge', sg.level] }, t(`level.${sg.level}`)), ' ',
+			h('details', {}, h('summary', {}, h('span', { class: ['badge', sg.level] }, te('level', sg.level)), ' ',
 				h('strong', {}, signalTitle(sg))),
 			h('p', { class: 'reason' }, msg(sg.message)),
 			sg.advice ? h('p', { class: 'advice' }, h('span', { class: 'label' }, t('signals.advice')), ' ',
 				msg(sg.advice)) : null));
 	return h('li', { class: ['signal', sg.level], dataset: { signal: sg.id } },
 		h('div', { class: 'signal-head' },
-			h('span', { class: ['badge', sg.level] }, t(`level.${sg.level}`)), ' ',
+			h('span', { class: ['badge', sg.level] }, te('level', sg.level)), ' ',
 			h('strong', {}, signalTitle(sg))),
 		h('p', { class: 'reason' }, msg(sg.message)),
 		sg.advice ? h('p', { class: 'advice' }, h('span', { class: 'label' }, t('signals.advice')), ' ',

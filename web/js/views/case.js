@@ -2,14 +2,17 @@
 // revision, undo, the tabs (overview, ecogram, genogram, lifeline,
 // sociogram, Community Scan, flower, plan, meeting, history and sharing,
 // the last with the number of things the family added that this worker has
-// not seen), links to the family plans the case is in, and re-rendering
-// the open tab after every change of the case.
+// not seen), links to the family plans the case is in, the "as of" day
+// picker (the day on which the overview, the signals and the pictures judge
+// the latest revision; a band says so while it is not today, with a way
+// back; edits still save as usual), and re-rendering the open tab after
+// every change of the case.
 
 import { renderUrl } from '../api.js';
-import { canUndo, cs, loadSummary, onCaseChange, openCase, reportError, undo, undoLabel } from '../casestore.js';
+import { asOfQuery, canUndo, cs, loadSummary, onCaseChange, openCase, reportError, setAsOf, undo, undoLabel } from '../casestore.js';
 import { h, mount } from '../dom.js';
-import { t, tp } from '../i18n.js';
-import { childOf } from '../model.js';
+import { fmtDate, t, tp } from '../i18n.js';
+import { childOf, today } from '../model.js';
 import * as ecogram from './ecogram.js';
 import { linksFor as familyPlanLinks, newPlanButton } from './familyplan.js';
 import * as genogram from './genogram.js';
@@ -120,9 +123,44 @@ function drawHead(head, ref) {
 		h('div', { class: 'case-title' },
 			h('h1', { id: 'case-title' }, child.name || child.id, ageSpan),
 			h('p', { class: 'muted' }, t('case.refRev', { ref, rev: cs.revision }))),
-		h('div', { class: 'case-actions' },
-			undoBtn,
-			newPlanButton(ref),
-			h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf'), target: '_blank',
-				rel: 'noopener', id: 'print-pdf' }, t('case.pdf'))));
+		/* the picker under the buttons: the head keeps the height it had */
+		h('div', { class: 'case-side' },
+			h('div', { class: 'case-actions' },
+				undoBtn,
+				newPlanButton(ref),
+				h('a', { class: 'btn secondary', href: renderUrl(ref, 'kompas', 'pdf', asOfQuery()), target: '_blank',
+					rel: 'noopener', id: 'print-pdf' }, t('case.pdf'))),
+			asOfPicker()),
+		cs.asOf ? asOfBand() : null);
+}
+
+/* Sets the as-of day; the case redraws when the signals of that day are in. */
+async function judgeOn(day) {
+	try {
+		await setAsOf(day);
+	} catch (e) {
+		reportError(e);
+	}
+}
+
+/* The "as of" date field of the case head: empty is today. */
+function asOfPicker() {
+	const input = h('input', { type: 'date', id: 'case-as-of', name: 'as_of', value: cs.asOf || '',
+		'aria-describedby': 'case-as-of-hint' });
+	input.addEventListener('change', () => {
+		const v = input.value;
+		if (!v || /^\d{4}-\d{2}-\d{2}$/.test(v))
+			judgeOn(v === today() ? null : v);
+	});
+	return h('div', { class: ['field', 'as-of-field', cs.asOf ? 'set' : null] },
+		h('label', { for: 'case-as-of' }, t('case.asOf')), input,
+		h('span', { class: 'sr-only', id: 'case-as-of-hint' }, t('case.asOfHint')));
+}
+
+/* The band that says the page judges another day than today. */
+function asOfBand() {
+	return h('div', { class: 'as-of-band', id: 'as-of-band', role: 'status' },
+		h('p', {}, h('strong', {}, t('case.asOfShown', { date: fmtDate(cs.asOf) })), ' ', t('case.asOfExplain')),
+		h('button', { type: 'button', class: 'btn secondary small', id: 'as-of-today', onclick: () => judgeOn(null) },
+			t('case.asOfToday')));
 }

@@ -9,7 +9,7 @@
 import { api, can } from '../api.js';
 import { go } from '../app.js';
 import { field, h, mount, openDialog, toast } from '../dom.js';
-import { fmtDate, fmtNum, t, te, textLimit, tp } from '../i18n.js';
+import { fmtDate, fmtNum, t, te, textLimit, tp, tsignal } from '../i18n.js';
 import { today } from '../model.js';
 
 const LEVEL = { alert: 3, warning: 2, info: 1 };
@@ -43,8 +43,8 @@ function signalCell(c) {
 		return h('span', { class: 'badge ok' }, t('cases.noSignal'));
 	const n = c.signal_counts || {};
 	return h('span', {},
-		h('span', { class: ['badge', c.top_signal.level] }, t(`level.${c.top_signal.level}`)), ' ',
-		t(`signal.${c.top_signal.id}`),
+		h('span', { class: ['badge', c.top_signal.level] }, te('level', c.top_signal.level)), ' ',
+		tsignal(c.top_signal.id),
 		h('span', { class: 'muted small block' }, [tp('cases.countAlert', n.alert || 0),
 			tp('cases.countWarning', n.warning || 0), tp('cases.countInfo', n.info || 0)].join(' · ')));
 }
@@ -54,7 +54,6 @@ function table(list, tbody) {
 	const rows = list.filter((c) => !q || [c.ref, c.child && c.child.name,
 		c.placement && te('form', c.placement.form)].some((x) => x && String(x).toLowerCase().includes(q)));
 	rows.sort((a, b) => cmp(a, b, sortKey) * sortDir || a.ref.localeCompare(b.ref));
-	const now = today();
 	mount(tbody, rows.length ? rows.map((c) => h('tr', { dataset: { ref: c.ref } },
 		h('th', { scope: 'row' }, h('a', { href: `#/cases/${encodeURIComponent(c.ref)}` },
 			c.child.name || c.child.id), c.child.age !== null && c.child.age !== undefined
@@ -65,7 +64,7 @@ function table(list, tbody) {
 				t('cases.since', { date: fmtDate(c.placement.since) })) : null] : t('cases.noPlacement')),
 		h('td', {}, signalCell(c)),
 		h('td', { class: c.overdue_agreements ? 'overdue num' : 'num' }, fmtNum(c.overdue_agreements || 0)),
-		h('td', { class: c.next_review && c.next_review < now ? 'overdue' : null },
+		h('td', { class: c.review_overdue ? 'overdue' : null },
 			c.next_review ? fmtDate(c.next_review) : t('cases.noReview')),
 		h('td', { class: 'num' }, c.inbox ? h('a', { class: 'inbox-count', href: `#/cases/${encodeURIComponent(c.ref)}/sharing`,
 			'aria-label': tp('cases.inboxLabel', c.inbox) }, fmtNum(c.inbox)) : '0'),

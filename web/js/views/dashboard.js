@@ -10,7 +10,7 @@
 
 import { api, can } from '../api.js';
 import { h, mount } from '../dom.js';
-import { fmtDate, getLang, t } from '../i18n.js';
+import { fmtDate, getLang, t, te } from '../i18n.js';
 
 const LEVELS = ['alert', 'warning', 'info'];
 const state = { tab: null, asOf: '', place: '', worker: '', level: '', q: '' };
@@ -24,9 +24,11 @@ function title(x) {
 	return x ? x[getLang()] || x.nl : '';
 }
 
-function value(row) {
+/* A value as the report gives it; a held-back count shows as "<N" with the
+ * report's own threshold (disclosure.suppress_below, from the library). */
+function value(rep, row) {
 	if (row.value === null)
-		return row.suppressed ? '<10' : '—';
+		return row.suppressed && rep.disclosure ? `<${rep.disclosure.suppress_below}` : '—';
 	return Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(1);
 }
 
@@ -57,7 +59,7 @@ function figure(rep, table) {
 		h('details', {}, h('summary', {}, t('dashboard.values')),
 			h('table', { class: 'dash-values' }, h('tbody', {}, rows.map((r) => h('tr', {},
 				h('td', {}, rowLabel(rep, r)),
-				h('td', { class: r.suppressed ? 'num muted' : 'num' }, value(r))))))));
+				h('td', { class: r.suppressed ? 'num muted' : 'num' }, value(rep, r))))))));
 }
 
 function params(extra) {
@@ -128,7 +130,7 @@ function caseload(rep, rerender) {
 				c.child || c.ref)),
 			h('td', {}, c.ref),
 			h('td', {}, c.form ? label(rep, 'form', c.form) : t('dashboard.noPlacement')),
-			h('td', {}, c.top ? [h('span', { class: ['badge', c.top.level] }, t(`level.${c.top.level}`)),
+			h('td', {}, c.top ? [h('span', { class: ['badge', c.top.level] }, te('level', c.top.level)),
 				' ', title(c.top.title)] : h('span', { class: 'badge ok' }, t('dashboard.noSignal')),
 			h('span', { class: 'muted small block' }, t('dashboard.counts', c.signals))),
 			h('td', { class: c.overdue_agreements ? 'num overdue' : 'num' }, String(c.overdue_agreements)),
@@ -145,7 +147,7 @@ function caseload(rep, rerender) {
 	});
 	const lsel = h('select', { 'aria-label': t('dashboard.level') },
 		h('option', { value: '' }, t('dashboard.allLevels')),
-		LEVELS.map((l) => h('option', { value: l, selected: state.level === l }, t(`level.${l}`))),
+		LEVELS.map((l) => h('option', { value: l, selected: state.level === l }, te('level', l))),
 		h('option', { value: 'none', selected: state.level === 'none' }, t('dashboard.noSignal')));
 	lsel.addEventListener('change', () => {
 		state.level = lsel.value;

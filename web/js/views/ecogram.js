@@ -25,7 +25,7 @@
 // ring, with the picture's own words) as buttons of full size.
 
 import { api, renderUrl } from '../api.js';
-import { cs, reportError, save } from '../casestore.js';
+import { asOfQuery, cs, reportError, save } from '../casestore.js';
 import { h, mount, s } from '../dom.js';
 import { SEGMENT_ROLE, WORLDS } from '../enums.js';
 import { personDialog, tieDialog } from '../forms.js';
@@ -649,7 +649,7 @@ export async function render(body) {
 	let g;
 	try {
 		const r = await api('GET', `/api/cases/${encodeURIComponent(cs.ref)}/layout/ecogram`,
-			{ query: { lang: getLang() } });
+			{ query: { lang: getLang(), ...asOfQuery() } });   /* the as-of day of the case head */
 		g = r.data;
 	} catch (e) {
 		if (e.status === 401)

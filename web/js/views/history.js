@@ -2,16 +2,17 @@
 // history says them (who - a change through a share link names the family
 // member -, when, what changed: "Oma Truus toegevoegd", "afspraak a3
 // afgerond"), with a button to put an earlier revision back and one to
-// bring back an item that was removed (the restore endpoint); how the case
-// stood on an earlier day (the as-of picker: the library's summary of what
-// was recorded then, judged on that day); the export download.  What the
+// bring back an item that was removed (the restore endpoint); what was
+// recorded at an earlier moment (the "recorded on" picker: ?recorded_at=,
+// the revision that was the latest then, judged on the as-of day of the
+// case head, today unless chosen there); the export download.  What the
 // family added through share links (the inbox) and making and revoking
 // share links are the "Delen" tab's (views/sharing.js).
 
 import { api } from '../api.js';
-import { changeText, cs, restoreItem, restoreRevision } from '../casestore.js';
+import { asOfQuery, changeText, cs, restoreItem, restoreRevision } from '../casestore.js';
 import { field, h, mount, toast } from '../dom.js';
-import { fmtDate, fmtDateTime, getLang, t, tp } from '../i18n.js';
+import { fmtDate, fmtDateTime, getLang, t, te, tp } from '../i18n.js';
 
 /* One revision: who, when, and each change in words. */
 function revisionItem(x) {
@@ -39,11 +40,13 @@ function revisionItem(x) {
 			} }, t('history.restore')));
 }
 
-/* How the case stood on a day: what was recorded by then, judged on it. */
-function asOfSection(ref) {
-	const day = field(t('history.asOf'), 'date', { name: 'as_of', hint: t('history.asOfHint') });
-	const out = h('div', { id: 'as-of-result', 'aria-live': 'polite' });
-	day.input.id = 'as-of';
+/* What was recorded at a moment: the revision that was the latest at the
+ * end of the chosen day (?recorded_at=), judged on the as-of day of the
+ * case head (?as_of=; today unless chosen there). */
+function recordedSection(ref) {
+	const day = field(t('history.recordedAt'), 'date', { name: 'recorded_at', hint: t('history.recordedAtHint') });
+	const out = h('div', { id: 'recorded-at-result', 'aria-live': 'polite' });
+	day.input.id = 'recorded-at';
 	day.input.addEventListener('change', async () => {
 		const d = day.input.value;
 		if (!d) {
@@ -52,19 +55,21 @@ function asOfSection(ref) {
 		}
 		try {
 			const r = await api('GET', `/api/cases/${encodeURIComponent(ref)}/summary`,
-				{ query: { recorded_at: d, as_of: d } });
+				{ query: { recorded_at: d, ...asOfQuery() } });
 			const sum = r.data;
 			const word = (m) => (m ? m[getLang()] || m.nl : '');
-			mount(out, h('p', {}, t('history.asOfRev', { rev: r.revision, date: fmtDate(d) })),
+			mount(out, h('p', {}, t('history.recordedRev', { rev: r.revision, date: fmtDate(d) })),
+				h('p', { class: 'small muted' }, cs.asOf ? t('history.judgedOn', { date: fmtDate(cs.asOf) })
+					: t('history.judgedToday')),
 				h('ul', { class: 'plain' }, (sum.factors || []).map((f) => h('li', { dataset: { factor: f.key, status: f.status } },
-					h('span', {}, word(f.label)), h('span', { class: ['factor-status', f.status] }, t(`factor.status.${f.status}`))))),
-				h('p', { class: 'small' }, tp('history.asOfSignals', (sum.signal_list || []).length)));
+					h('span', {}, word(f.label)), h('span', { class: ['factor-status', f.status] }, te('factor_status', f.status))))),
+				h('p', { class: 'small' }, tp('history.recordedSignals', (sum.signal_list || []).length)));
 		} catch (e) {
 			mount(out, h('p', { class: 'muted' }, (e.messages || [String(e)]).join(' ')));
 		}
 	});
-	return h('section', { class: 'card', 'aria-labelledby': 'asof-title' },
-		h('h3', { id: 'asof-title' }, t('history.asOfTitle')), day.wrap, out);
+	return h('section', { class: 'card', 'aria-labelledby': 'recorded-title' },
+		h('h3', { id: 'recorded-title' }, t('history.recordedTitle')), day.wrap, out);
 }
 
 export async function render(body, { ref }) {
@@ -78,5 +83,5 @@ export async function render(body, { ref }) {
 				h('h3', { id: 'rev-title' }, t('history.revisions')),
 				h('p', {}, h('a', { href: `/api/cases/${enc}/export`, download: `${ref}.json` }, t('history.export'))),
 				h('ol', { class: 'plain', id: 'revisions', reversed: true }, revs.map((x) => revisionItem(x)))),
-			h('div', { class: 'col' }, asOfSection(ref))));
+			h('div', { class: 'col' }, recordedSection(ref))));
 }

@@ -14,7 +14,7 @@
 // judges a matching or a check-in: that is lib/signals.c's.
 
 import { api, can } from '../api.js';
-import { cs, loadSummary, openCase, removeAsked, reportError, save } from '../casestore.js';
+import { cs, loadSummary, removeAsked, reportError, save } from '../casestore.js';
 import { field, h, mount, nextId, openDialog } from '../dom.js';
 import { enumValues, fmtDate, t, te } from '../i18n.js';
 import { byDate, clone, nameOf } from '../model.js';
@@ -485,33 +485,15 @@ function dateList(v) {
 	return v.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
 }
 
-/* Saves the case with change(doc) applied to its support: the support is
- * part of the case document (PUT /api/cases/{ref} with If-Match). When a
- * colleague saved first (409) the user is asked before the change goes on
- * the new revision; nothing is overwritten silently. */
+/* Saves change(doc) to the support of both families through the item API
+ * (casestore.save(): PUT /api/cases/{ref}/support with If-Match), so the
+ * server validates the change and the history names it; a colleague's
+ * change first is the casestore's conflict dialog. */
 async function saveSupport(change) {
-	for (;;) {
-		const draft = clone(cs.doc);
-		change(draft);
-		try {
-			await api('PUT', `/api/cases/${encodeURIComponent(cs.ref)}`, { body: draft, ifMatch: cs.revision });
-			break;
-		} catch (e) {
-			if (e.status !== 409)
-				throw e;
-			const again = await openDialog({ title: t('support.conflictTitle'),
-				body: [h('p', {}, t('support.conflictText'))],
-				actions: [{ id: 'again', label: t('support.conflictAgain'), kind: 'primary', value: 'again' },
-					{ id: 'back', label: t('support.conflictBack'), value: 'back' }] });
-			await openCase(cs.ref, true);
-			if (again !== 'again')
-				return false;
-		}
-	}
-	await openCase(cs.ref, true);
-	if (shown && shown.ctx.current())
+	const ok = await save(t('support.title'), change);
+	if (ok && shown && shown.ctx.current())
 		await render(shown.body, { ctx: shown.ctx });
-	return true;
+	return ok;
 }
 
 async function supportDialog() {

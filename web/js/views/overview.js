@@ -2,13 +2,15 @@
 // judges them (GET .../summary), the child and the case's own facts (the
 // perspective decision, development checks, behaviour, municipality,
 // region, referrer, closed) with a form to change them, the placements with
-// forms to add, change and remove one, and every signal with its reason and
-// advice.  Nothing here judges a case: statuses, counts and the current
-// placement are the server's.
+// forms to add, change and remove one, the settling-in schedule of the
+// first year in the current home (the next check-in, whether it is late,
+// the latest scores in words: the summary's "settling", lib/settling.c),
+// and every signal with its reason and advice.  Nothing here judges a case:
+// statuses, counts, the current placement and the schedule are the server's.
 
 import { cs, loadSummary, removeAsked, save } from '../casestore.js';
 import { checkGroup, field, h, mount, openDialog } from '../dom.js';
-import { enumValues, fmtDate, getLang, t, te, textLimit, tp } from '../i18n.js';
+import { enumValues, factorLabel, fmtDate, getLang, t, te, textLimit, tp } from '../i18n.js';
 import { byDate, childOf, freshId, nameOf } from '../model.js';
 import { signalList } from '../signals.js';
 
@@ -45,8 +47,8 @@ function factorTile(f, sum, doc) {
 	const titles = (sum.signal_list || []).filter((sg) => (f.signals || []).includes(sg.id))
 		.map((sg) => word(sg.title)).filter((v, i, a) => v && a.indexOf(v) === i);
 	return h('li', { class: ['factor', f.status], dataset: { factor: f.key, status: f.status } },
-		h('span', { class: 'factor-name' }, word(f.label) || t(`factor.${f.key}`)),
-		h('span', { class: ['factor-status', f.status] }, t(`factor.status.${f.status}`)),
+		h('span', { class: 'factor-name' }, word(f.label) || factorLabel(f.key)),
+		h('span', { class: ['factor-status', f.status] }, te('factor_status', f.status)),
 		h('span', { class: 'factor-detail' }, detail),
 		titles.length ? h('span', { class: 'factor-signals small' }, titles.join(', ')) : null);
 }
@@ -245,7 +247,55 @@ function caseFacts(doc) {
 			te('closed_reason', c.closed.reason)}`)] : null);
 }
 
-export async function render(body) {
+/* The latest check-in recorded on or before the summary's day (dates as
+ * written, a partial one counting from its first day), or null. */
+function latestCheckin(st, asOf) {
+	let best = null;
+	for (const c of st.checkins || [])
+		if (c.date && (!asOf || c.date <= asOf) && (!best || c.date >= best.date))
+			best = c;
+	return best;
+}
+
+const VIEWS = ['child', 'foster_parents', 'own_children', 'parents'];
+
+/* The settling-in card: the schedule of the current home as the library
+ * computes it (GET .../summary "settling"), or nothing without one. */
+function settlingCard(sum, ref) {
+	const st = sum.settling;
+	if (!st)
+		return null;
+	const items = st.schedule || [];
+	const next = st.next_due ? items.findIndex((x) => !x.done && x.due === st.next_due) : -1;
+	let state;
+	if (!st.first_year)
+		state = h('p', { id: 'settling-state' }, t('overview.settlingOver'));
+	else if (next < 0)
+		state = h('p', { id: 'settling-state' }, t('overview.settlingAllDone'));
+	else if (st.overdue)
+		state = h('p', { id: 'settling-state', class: 'warn', dataset: { late: '1' } },
+			t('overview.settlingLate', { n: next + 1, date: fmtDate(st.next_due) }));
+	else
+		state = h('p', { id: 'settling-state', dataset: { late: '0' } },
+			t('overview.settlingNext', { n: next + 1, date: fmtDate(st.next_due) }));
+	const last = latestCheckin(st, sum.as_of);
+	return h('section', { class: 'card settling-card', id: 'settling-card', 'aria-labelledby': 'st-title',
+		dataset: { placement: st.placement } },
+	h('h3', { id: 'st-title' }, t('settling.title')),
+	h('p', { class: 'small muted' }, t('overview.settlingDone', { done: st.done, total: items.length,
+		since: fmtDate(st.since) })),
+	state,
+	last ? [h('p', { class: 'small' }, t('overview.settlingLatest', { date: fmtDate(last.date) })),
+		h('dl', { class: 'facts settling-scores', id: 'settling-scores' }, VIEWS.map((v) => [
+			h('dt', {}, t(`settling.view.${v}`)),
+			h('dd', { dataset: { view: v, score: last[v] ? String(last[v]) : '' } },
+				last[v] ? `${last[v]} · ${te('settling_score', String(last[v]))}` : t('settling.notAsked'))]))]
+		: h('p', { class: 'muted small' }, t('overview.settlingNoCheckin')),
+	h('p', { class: 'small' }, h('a', { href: `#/cases/${encodeURIComponent(ref)}/matching` },
+		t('overview.settlingMore'))));
+}
+
+export async function render(body, { ref }) {
 	const doc = cs.doc;
 	const sum = (await loadSummary()) || { factors: [], signal_list: [] };
 	if (cs.doc !== doc)
@@ -285,7 +335,8 @@ export async function render(body) {
 					cur ? h('ul', { class: 'plain', id: 'current-placement' }, plItem(cur))
 						: h('p', {}, t('overview.noPlacement')),
 					past.length ? [h('h4', {}, t('overview.history')),
-						h('ol', { class: 'placements plain', id: 'placements' }, past.map(plItem))] : null)),
+						h('ol', { class: 'placements plain', id: 'placements' }, past.map(plItem))] : null),
+				settlingCard(sum, ref)),
 			h('div', { class: 'col wide' },
 				h('section', { class: 'card', 'aria-labelledby': 's-title' },
 					h('h3', { id: 's-title' }, tp('overview.signalsCount', cs.signals.length)),

@@ -12,8 +12,11 @@
 // "alleen voor professionals": they never reach a share link.  Documents:
 // the plan as the PDF people sign (GET .../plan.pdf, the library's), the
 // Netwerkkompas under its own name, and "Plan printen" prints the values.
+// The parents' permission (plan.blessing: that the child may feel at home
+// with the foster family; when, which parents, in their own words) is shown
+// and recorded here, saved through the plan item endpoint like the rest.
 
-import { cs, loadSummary, removeAsked, save } from '../casestore.js';
+import { asOfQuery, cs, loadSummary, removeAsked, save } from '../casestore.js';
 import { checkGroup, field, h, mount, openDialog, s, toast } from '../dom.js';
 import { renderUrl } from '../api.js';
 import { personSelect } from '../forms.js';
@@ -364,6 +367,75 @@ function agreementsTable(doc, sum) {
 		}))));
 }
 
+/* The dialog to record or change the parents' permission (plan.blessing). */
+function blessingDialog(doc) {
+	const b = (doc.plan && doc.plan.blessing) || {};
+	const kids = new Set([childId(doc)]);
+	const parents = (doc.persons || []).filter((x) => (x.roles || []).includes('parent') || (b.by || []).includes(x.id));
+	const who = (parents.length ? parents : (doc.persons || []).filter((x) => !kids.has(x.id)))
+		.map((x) => [x.id, x.name || x.id]);
+	const date = field(t('plan.blessingDate'), 'date', { value: b.date || '', name: 'blessing_date', required: true,
+		max: today() });
+	const by = checkGroup(t('plan.blessingBy'), who, b.by || []);
+	by.wrap.id = 'blessing-by';
+	const text = field(t('plan.blessingText'), 'textarea', { value: b.text || '', rows: 3, name: 'blessing_text',
+		maxlength: textLimit('plan', 'blessing.text') });
+	let dlg = null;
+	dlg = openDialog({
+		title: doc.plan && doc.plan.blessing ? t('plan.blessingEdit') : t('plan.blessingAdd'),
+		body: [h('p', { class: 'hint' }, t('plan.blessingIntro')), date.wrap, by.wrap, text.wrap],
+		actions: [{ id: 'save', label: t('common.save'), kind: 'primary', submit: true, onClick: async () => {
+			const dv = date.input.value;
+			if (!DATE_RE.test(dv)) {
+				dlg.error(t('plan.blessingDateMissing'));
+				return false;
+			}
+			const tv = text.input.value.trim();
+			const bv = by.values();
+			try {
+				return await save(t('plan.blessingDesc'), (d) => {
+					const nb = { ...((d.plan && d.plan.blessing) || {}), date: dv };
+					if (bv.length)
+						nb.by = bv;
+					else
+						delete nb.by;
+					if (tv)
+						nb.text = tv;
+					else
+						delete nb.text;
+					planOf(d).blessing = nb;
+				});
+			} catch (e) {
+				dlg.error(errs(e));
+				return false;
+			}
+		} }, { id: 'cancel', label: t('common.cancel'), value: false }],
+	});
+	dlg.dialog.id = 'blessing-dialog';
+	return dlg;
+}
+
+/* The card with the parents' permission: when, who, their words. */
+function blessingCard(doc) {
+	const b = doc.plan && doc.plan.blessing;
+	const names = b ? (b.by || []).map((id) => nameOf(doc, id)).join(', ') : '';
+	return h('section', { class: 'card', id: 'blessing', 'aria-labelledby': 'blessing-title' },
+		h('div', { class: 'page-head' }, h('h3', { id: 'blessing-title' }, t('plan.blessingTitle')),
+			h('span', { class: 'item-actions no-print' },
+				h('button', { type: 'button', class: 'btn secondary small', id: 'edit-blessing',
+					onclick: () => blessingDialog(cs.doc) }, b ? t('plan.blessingEdit') : t('plan.blessingAdd')),
+				b ? h('button', { type: 'button', class: 'btn danger small', id: 'remove-blessing',
+					onclick: () => removeAsked(t('plan.blessingWhat'), (d) => {
+						if (d.plan)
+							delete d.plan.blessing;
+					}).catch((e) => toast(errs(e).join(' — '), 'error')) }, t('common.remove')) : null)),
+		h('p', { class: 'muted small' }, t('plan.blessingIntro')),
+		b ? [h('p', { id: 'blessing-given' }, names ? t('plan.blessingGivenBy', { date: fmtDate(b.date), names })
+			: t('plan.blessingGiven', { date: fmtDate(b.date) })),
+		b.text ? h('blockquote', { class: 'blessing-text', id: 'blessing-text' }, b.text) : null]
+			: h('p', { class: 'muted', id: 'blessing-none' }, t('plan.blessingNone')));
+}
+
 export async function render(body, { ref }) {
 	const doc = cs.doc;
 	const sum = await loadSummary();
@@ -439,10 +511,10 @@ export async function render(body, { ref }) {
 			h('h2', { id: 'tab-title' }, t('plan.title')),
 			h('div', { class: 'actions no-print' },
 				h('a', { class: 'btn primary', id: 'plan-pdf', target: '_blank', rel: 'noopener',
-					href: `/api/cases/${encodeURIComponent(ref)}/plan.pdf?${new URLSearchParams({ lang: getLang() })}` },
+					href: `/api/cases/${encodeURIComponent(ref)}/plan.pdf?${new URLSearchParams({ lang: getLang(), ...asOfQuery() })}` },
 				t('plan.pdf')),
 				h('a', { class: 'btn secondary', id: 'kompas-pdf', target: '_blank', rel: 'noopener',
-					href: renderUrl(ref, 'kompas', 'pdf') }, t('plan.kompas')),
+					href: renderUrl(ref, 'kompas', 'pdf', asOfQuery()) }, t('plan.kompas')),
 				h('button', { type: 'button', class: 'btn secondary', id: 'plan-print', onclick: () => window.print() },
 					t('plan.print')))),
 		h('p', { class: 'muted' }, hasPlan ? meta : t('plan.none')),
@@ -515,7 +587,8 @@ export async function render(body, { ref }) {
 				}),
 				(i, x) => removeAsked(t('plan.concernWhat', { what: textOf(x) }), (d) => removeText(d.plan.concerns, i, x))
 					.catch((e) => toast(errs(e).join(' — '), 'error')),
-				{ visibility: true, max: textLimit('plan', 'concerns') })));
+				{ visibility: true, max: textLimit('plan', 'concerns') })),
+		blessingCard(doc));
 	/* bar widths are set from JS (allowed by the CSP, unlike style attributes) */
 	for (const bar of body.querySelectorAll('.bar'))
 		bar.style.width = `${(Number(bar.dataset.w) / max) * 100}%`;

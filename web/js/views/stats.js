@@ -1,15 +1,17 @@
 // views/stats.js - figures without persons (GET /api/stats) for analysts,
 // leads and admins: number of cases, placement forms, signals, network
 // size, trust figures, meetings by continuum letter, overdue agreements.
-// Counts arrive rounded to 5; a held-back count is null and shows as "—".
+// Counts arrive rounded and held back by the library's disclosure control;
+// a held-back count is null and shows as "—".  The rounding and the
+// threshold the page names come with the figures (st.disclosure).
 
 import { api } from '../api.js';
 import { field, h, mount } from '../dom.js';
-import { fmtDate, fmtNum, t, te } from '../i18n.js';
+import { fmtDate, fmtNum, t, te, tsignal } from '../i18n.js';
 
 let asOf = '';
 
-/* A figure as people write it here ("12,5"); "<5" and "x" as they come. */
+/* A figure as people write it here ("12,5"); a held-back one (null) as "—". */
 function num(v) {
 	if (v === null || v === undefined)
 		return '—';
@@ -29,7 +31,7 @@ export async function render(main, params, ctx) {
 	const table = (obj, label) => h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, label),
 		h('th', { scope: 'col', class: 'num' }, t('stats.count')))),
 	h('tbody', {}, Object.entries(obj || {}).map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', { class: 'num' }, num(v))))));
-	const sig = Object.entries(st.signals || {}).map(([id, lv]) => h('tr', {}, h('td', {}, t(`signal.${id}`)),
+	const sig = Object.entries(st.signals || {}).map(([id, lv]) => h('tr', {}, h('td', {}, tsignal(id)),
 		['alert', 'warning', 'info'].map((l) => h('td', { class: 'num' }, num(lv[l])))));
 	mount(main,
 		h('h1', {}, t('stats.title')),
@@ -51,7 +53,8 @@ export async function render(main, params, ctx) {
 					t('stats.continuum')))),
 		h('section', { class: 'card' }, h('h2', {}, t('stats.signals')),
 			h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('stats.signal')),
-				['alert', 'warning', 'info'].map((l) => h('th', { scope: 'col', class: 'num' }, t(`level.${l}`))))),
+				['alert', 'warning', 'info'].map((l) => h('th', { scope: 'col', class: 'num' }, te('level', l))))),
 			h('tbody', {}, sig))),
-		h('p', { class: 'muted small' }, t('stats.suppression')));
+		st.disclosure ? h('p', { class: 'muted small', id: 'stats-disclosure' }, t('stats.suppression',
+			{ round: st.disclosure.round_to, below: st.disclosure.suppress_below })) : null);
 }
