@@ -6,7 +6,9 @@
  * the latest case itself when that is the one, and otherwise reads the
  * revision once - from its binary model (kri_store_get_model), or its
  * document where it has none - and keeps it (a handful at most) until it
- * is freed.
+ * is freed.  kr_history_each() walks the states of a window of days in
+ * time order, reading only the revisions current in that window, one at a
+ * time (each freed after its call unless kr_history_at() keeps it).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +79,17 @@ enum kr_status kr_history_add(struct kr_history *h, const struct kr_case *c, lon
 	return push(h, c, recorded, false);
 }
 
+/* Lists the store's revisions once; false when they cannot be read. */
+static bool listed(struct kr_history *h)
+{
+	if (!h->listed) {
+		h->listed = true;
+		h->failed = kri_store_revision_days(h->s, h->ref, &h->revs, &h->days,
+		                                    &h->nrevs) != KR_OK;
+	}
+	return !h->failed;
+}
+
 const struct kr_case *kr_history_at(struct kr_history *h, long day)
 {
 	const struct kr_case *best = NULL;
@@ -93,12 +106,7 @@ const struct kr_case *kr_history_at(struct kr_history *h, long day)
 			}
 		return best;
 	}
-	if (!h->listed) {
-		h->listed = true;
-		h->failed = kri_store_revision_days(h->s, h->ref, &h->revs, &h->days,
-		                                    &h->nrevs) != KR_OK;
-	}
-	if (h->failed)
+	if (!listed(h))
 		return NULL;
 	for (size_t i = 0; i < h->nrevs && h->days[i] <= day; i++)
 		rev = h->revs[i];
@@ -116,6 +124,95 @@ const struct kr_case *kr_history_at(struct kr_history *h, long day)
 		return NULL;
 	}
 	return c;
+}
+
+bool kr_history_recorded_by(struct kr_history *h, long day)
+{
+	if (!h)
+		return false;
+	if (!h->s) {
+		for (size_t i = 0; i < h->n; i++)
+			if (h->v[i].key <= day)
+				return true;
+		return false;
+	}
+	return listed(h) && h->nrevs && h->days[0] <= day;
+}
+
+/* Revision rev of the store-backed history h: the latest case, a kept
+ * one, or read now (*owned set when the caller must free it). */
+static const struct kr_case *revision(struct kr_history *h, long rev, bool *owned)
+{
+	struct kr_case *c = NULL;
+
+	*owned = false;
+	if (rev == h->latest_rev)
+		return h->latest;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].key == rev)
+			return h->v[i].c;
+	if (kri_store_get_model(h->s, h->ref, rev, &c, NULL) != KR_OK)
+		return NULL;
+	*owned = true;   /* not kept: a long window must not fill memory */
+	return c;
+}
+
+/* The order of a history in memory: day recorded, then order added. */
+static int by_key(const void *pa, const void *pb)
+{
+	const struct state *const *a = pa, *const *b = pb;
+	if ((*a)->key != (*b)->key)
+		return (*a)->key < (*b)->key ? -1 : 1;
+	return *a < *b ? -1 : *a > *b;
+}
+
+size_t kr_history_each(struct kr_history *h, long from, long to,
+                       bool (*fn)(const struct kr_case *c, long day, void *arg), void *arg)
+{
+	size_t calls = 0;
+
+	if (!h || from > to)
+		return 0;
+	if (!h->s) {
+		const struct state **v = malloc((h->n ? h->n : 1) * sizeof *v);
+		size_t k = 0;
+		if (!v)
+			return 0;
+		for (size_t i = 0; i < h->n; i++)
+			if (h->v[i].key <= to)
+				v[k++] = &h->v[i];
+		qsort(v, k, sizeof *v, by_key);
+		for (size_t i = 0; i < k; i++) {
+			/* current at the end of days key .. next key - 1 */
+			long last = i + 1 < k ? v[i + 1]->key - 1 : to;
+			if (last < from || last < v[i]->key)
+				continue;
+			calls++;
+			if (!fn(v[i]->c, last < to ? last : to, arg))
+				break;
+		}
+		free(v);
+		return calls;
+	}
+	if (!listed(h))
+		return 0;
+	for (size_t i = 0; i < h->nrevs && h->days[i] <= to; i++) {
+		long last = i + 1 < h->nrevs ? h->days[i + 1] - 1 : to;
+		const struct kr_case *c;
+		bool owned, go;
+		/* only revisions current at the end of some day in the window */
+		if (last < from || last < h->days[i])
+			continue;
+		if (!(c = revision(h, h->revs[i], &owned)))
+			continue;
+		calls++;
+		go = fn(c, last < to ? last : to, arg);
+		if (owned)
+			kr_case_free((struct kr_case *)c);
+		if (!go)
+			break;
+	}
+	return calls;
 }
 
 void kr_history_free(struct kr_history *h)

@@ -113,8 +113,10 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 		"verslechterde band: en hoogstens zoveel maanden geleden",
 		"worsened tie: and at most this many months ago" },
 	[KR_SET_CONTACTS_WINDOW_MONTHS] = { "contacts.window_months", 12, 1, 120, "months",
-		"verloren contacten: kijk zo lang na de start van de huidige plaatsing",
-		"lost contacts: look this long after the current placement started" },
+		"verloren contacten: vraag zo lang na de start van het huidige thuis om een eerdere "
+		"versie van het dossier (het signaal zelf kijkt sinds de start, hoe lang ook)",
+		"lost contacts: ask this long after the current home began for an earlier version of "
+		"the case (the signal itself looks since the start, however long ago)" },
 	[KR_SET_MATCHING_WINDOW_MONTHS] = { "matching.window_months", 12, 1, 120, "months",
 		"matching: kijk naar plaatsingen die zo kort geleden begonnen",
 		"matching: look at placements that started this recently" },
@@ -145,6 +147,10 @@ static const struct kr_setting_info infos[KR_SET__N] = {
 	[KR_SET_SETTLING_DROP_POINTS] = { "settling.drop_points", 2, 1, 4, "points",
 		"wennen: signaal als een score zoveel punten daalt",
 		"settling in: a signal when a score drops this many points" },
+	[KR_SET_SETTLING_LOW_SCORE] = { "settling.low_score", 2, 0, 4, "points",
+		"wennen: signaal als een score bij het laatste gesprek zo laag is of lager (0: uit)",
+		"settling in: a signal when a score at the latest check-in is this low or lower "
+		"(0: off)" },
 	[KR_SET_SUPPORT_PARENTS_DAYS] = { "support.parents_days", 14, 0, 365, "days",
 		"steun voor de ouders: zoveel dagen na de uithuisplaatsing is er iemand",
 		"support for the parents: this many days after the removal someone is there" },

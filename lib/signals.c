@@ -38,10 +38,15 @@
 /* The documents the rules rest on, named as a worker can look them up. */
 #define SNS "Sociale Netwerk Strategieën in de pleegzorg (Windesheim en Trias)"
 #define ART "artikel Samen de schouders eronder (Graas, Lieben en Roelofs)"
-#define GEZ "Ruimte voor jeugdhulp in gezinsvormen, handreiking voor gemeenten"
-#define SAM "artikel over de samenwerking tussen ouders en pleegouders (Werkzame elementen)"
-#define NET "participatieonderzoek De rol van het netwerk in het voorkomen en verkorten van " \
-	"uithuisplaatsingen"
+#define GEZ "Ruimte voor jeugdhulp in gezinsvormen, Handreiking en denkkader voor gemeenten"
+/* The article carries no title in the copy kring's sources hold: it is named
+ * by its subject and the programme and working group it comes from, and
+ * every rule names the section (its headings). */
+#define SAM "artikel over de samenwerking tussen ouders en pleegouders (programma Versterken " \
+	"van de kracht van pleegouders; Lectoraat Jeugd en Gezin van de CHE, Entrea Lindenhout, " \
+	"Jeugdbescherming Gelderland)"
+#define NET "Participatieonderzoek: De rol van het netwerk in het voorkomen en verkorten van " \
+	"uithuisplaatsingen (Jeugdbescherming west)"
 
 /* The catalogue, in the order of signals.md. */
 enum rule {
@@ -66,16 +71,21 @@ static const struct {
 	[R_WORLDS] = { "worlds-disconnected", "Twee werelden niet verbonden",
 		"Two worlds not connected", ART ", Ongedeelde werelden" },
 	[R_CONFLICT] = { "parents-fosterparents-conflict", "Conflict tussen ouders en pleegouders",
-		"Conflict between parents and foster parents", SAM },
+		"Conflict between parents and foster parents", SAM ", Schadelijk en ingrijpend (een "
+		"conflictueuze samenwerking is een risicofactor voor breakdown)" },
 	[R_BREAKDOWN] = { "breakdown-risk-profile", "Risicoprofiel voor breakdown",
-		"Breakdown risk profile", GEZ ", richtlijn pleegzorg" },
+		"Breakdown risk profile", GEZ ", §3.1 Het brede palet van jeugdhulp in gezinsvormen "
+		"(Pleegzorg: ouder dan 10 en meerdere verplaatsingen) en §3.3, Wat hebben "
+		"pleeggezinnen nodig?" },
 	[R_INSTABILITY] = { "placement-instability", "Vaak overgeplaatst", "Moved often",
-		ART "; " GEZ },
+		ART ", inleiding (verplaatsingen voorspellen breakdown) en vijf factoren: "
+		"continuïteit; " GEZ ", §3.3, Wat hebben kinderen nodig? (overplaatsingen)" },
 	[R_PERSPECTIVE] = { "perspective-overdue", "Perspectiefbesluit te laat",
-		"Perspective decision overdue", GEZ ", perspectiefbesluit binnen een half jaar tot "
-		"een jaar na de uithuisplaatsing" },
+		"Perspective decision overdue", GEZ ", §3.3, Wat hebben kinderen nodig? "
+		"(opvoedingsbesluit een half jaar tot een jaar na de uithuisplaatsing)" },
 	[R_DEVELOPMENT] = { "development-check-overdue", "Ontwikkelingsonderzoek te laat",
-		"Development check overdue", GEZ },
+		"Development check overdue", GEZ ", §3.3, Wat hebben kinderen nodig? (de "
+		"ontwikkeling van het kind; de termijnen zijn instellingen van kring)" },
 	[R_PLAN_MISSING] = { "plan-missing", "Geen netwerkplan", "No network plan",
 		SNS ", §3.3 Eigen Kracht in Uitvoering" },
 	[R_PLAN_REVIEW] = { "plan-review-overdue", "Netwerkplan niet meer besproken",
@@ -93,27 +103,38 @@ static const struct {
 	[R_NOT_HEARD] = { "child-not-heard", "Kind niet gehoord", "Child not heard",
 		ART ", vijf factoren: eigen regie; " SNS },
 	[R_OVERLOAD] = { "network-overload", "Te veel gevraagd van het netwerk",
-		"Too much asked of the network", NET },
+		"Too much asked of the network", NET ", Hoe zou de begeleiding en het netwerk rondom "
+		"het kind graag zien?, punt 3: Wat haalbaar is voor het netwerk, als uitgangspunt "
+		"nemen (ook: je hebt een dubbele rol als pleegouder in het netwerk)" },
 	[R_NOT_MET] = { "parents-fosterparents-not-met", "Ouders en pleegouders kennen elkaar niet",
-		"Parents and foster parents have not met", SAM " (eerst een kennismaking tussen "
-		"ouders en pleegouders)" },
+		"Parents and foster parents have not met", SAM ", Omslag in denken en doen (eerst een "
+		"kennismaking tussen ouders en pleegouders)" },
 	[R_RECENT_BREAKDOWN] = { "recent-breakdown", "Plaatsing kort geleden afgebroken",
-		"Placement broke down recently", ART "; " GEZ },
+		"Placement broke down recently", ART ", inleiding (breakdown) en vijf factoren: "
+		"gehoord willen worden; " GEZ ", §3.3, Wat hebben kinderen nodig? (de gevolgen "
+		"van een voortijdige beëindiging)" },
 	[R_CRISIS] = { "crisis-too-long", "Te lang in crisisopvang", "Crisis care too long",
-		GEZ " (crisisopvang is kort)" },
+		GEZ ", §3.1 Het brede palet van jeugdhulp in gezinsvormen, Pleegzorg (crisispleegzorg: "
+		"veiligheid en rust) en §3.3, Wat hebben kinderen nodig? (van crisis naar "
+		"opvoedingsvariant in een en hetzelfde gezin)" },
 	[R_NOT_EXPLORED] = { "network-not-explored", "Eigen netwerk niet verkend",
-		"Own network not explored", GEZ " (pas als netwerkpleegzorg niet mogelijk is); "
+		"Own network not explored", GEZ ", §3.1 Het brede palet van jeugdhulp in "
+		"gezinsvormen, Netwerkpleegzorg (pas als netwerkpleegzorg niet mogelijk is); "
 		SNS ", §3.2 Eigen Kracht-conferentie" },
 	[R_TIE_WORSENED] = { "tie-worsened", "Band verslechterd", "Tie worsened",
-		SAM " (signalen van conflicten op tijd herkennen)" },
+		SAM ", Schadelijk en ingrijpend (signalen van conflicten in de samenwerking op tijd "
+		"herkennen)" },
 	[R_CONTACTS_LOST] = { "contacts-lost", "Eigen contacten verloren", "Own contacts lost",
-		ART " (eigen contacten houden); " GEZ },
+		ART ", vijf factoren: eigen regie (naar dezelfde sportclub blijven gaan) en "
+		"continuïteit (in de contacten van het kind met zijn netwerk)" },
 	[R_TRUST_PRO] = { "trust-figure-professional", "Vertrouwensfiguur is een professional",
 		"Trust figure is a professional", SNS ", §3.6 Wennen in een pleeggezin (het liefst "
 		"iemand uit het netwerk)" },
 	[R_SEGMENT] = { "segment-gap", "Leeg deel in het netwerk", "Empty part of the network",
 		SNS ", §3.1 Community Scan" },
-	[R_SMALL] = { "network-small", "Klein netwerk", "Small network", SNS },
+	[R_SMALL] = { "network-small", "Klein netwerk", "Small network", SNS ", §3.2 Eigen Kracht "
+		"conferentie, 3.2.6 Resultaten interviews (de kring zo groot mogelijk; gemiddeld "
+		"dertien deelnemers)" },
 	[R_CHURN] = { "professional-churn", "Veel wisselende hulpverleners",
 		"Many changing professionals", ART ", vijf factoren: continuïteit; " SNS
 		", §3.5 Prima Pleegzorg" },
@@ -122,22 +143,25 @@ static const struct {
 	[R_SAFETY_UNASSESSED] = { "safety-unassessed", "Veiligheid niet beschreven",
 		"Safety not described", SNS ", §3.7 Wraparound Care (veiligheid)" },
 	[R_SAFETY_DROP] = { "safety-scale-drop", "Veiligheid gedaald", "Safety dropped",
-		NET " (kantelmoment); Signs of Safety" },
+		NET ", Het kantelmoment van wel/niet goed genoeg/veilig is niet goed te volgen voor het "
+		"netwerk; Signs of Safety" },
 	[R_MATCH_CHILD] = { "matching-child-not-involved", "Kind niet betrokken bij de keuze",
 		"Child not involved in the matching", SNS ", §3.6 Wennen in een pleeggezin (betrek het "
 		"kind bij de matching)" },
 	[R_MATCH_MEETING] = { "parents-fosterparents-no-first-meeting",
 		"Geen kennismaking voor de plaatsing", "No first meeting before the placement",
-		SAM " (bij een mogelijke match eerst een kennismaking tussen ouders en pleegouders)" },
+		SAM ", Omslag in denken en doen (bij een mogelijke match eerst een kennismaking tussen "
+		"ouders en pleegouders)" },
 	[R_SETTLING_OVERDUE] = { "settling-checkin-overdue", "Wengesprek te laat",
 		"Settling-in check-in overdue", SNS ", §3.6 Wennen in een pleeggezin (het eerste jaar "
 		"is onrustig)" },
 	[R_SETTLING_DROP] = { "settling-score-drop", "Wennen gaat minder goed",
 		"Settling in going worse", SNS ", §3.6 Wennen in een pleeggezin; " SAM
-		" (signalen van conflicten op tijd herkennen)" },
+		", Schadelijk en ingrijpend (signalen van conflicten op tijd herkennen)" },
 	[R_PARENTS_ALONE] = { "parents-without-support", "Ouders zonder steun",
 		"Parents without support", SNS ", §3.4 Met twee families leven (een eigen, neutrale "
-		"steun voor de ouders); " SAM },
+		"steun voor de ouders); " SAM ", Verliesbegeleiding na uithuisplaatsing (‘Er was "
+		"niemand. Mijn kind was weg’)" },
 	[R_FP_NO_CONTACT] = { "fosterparents-without-contact", "Pleegouders zonder contact",
 		"Foster parents without contact", SNS ", §3.6 Wennen in een pleeggezin (contact met "
 		"andere pleegouders en de begeleider)" },
@@ -253,8 +277,11 @@ static char *fmt(struct ctx *x, const char *f, ...)
 static const char *sfmt(struct ctx *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
 static const char *sfmt(struct ctx *x, const char *f, ...)
 {
-	char *b = slot(x);
+	char *b;
 	va_list ap;
+	if (x->quiet)   /* judging only: no texts (as vfmt) */
+		return "";
+	b = slot(x);
 	va_start(ap, f);
 	vsnprintf(b, sizeof x->ring[0], f, ap);
 	va_end(ap);
@@ -451,21 +478,36 @@ static void detail_person(struct ctx *x, struct kr_signal *sg, const char *key, 
 		x->nomem = true;
 }
 
+/* Appends the string v to the details array `key`. */
+static void detail_string_to(struct ctx *x, struct kr_signal *sg, const char *key,
+                             const char *v)
+{
+	json_t *a;
+	if (!sg || x->quiet)
+		return;
+	if (!(a = json_object_get(sg->details, key))) {
+		detail(x, sg, key, json_array());
+		a = json_object_get(sg->details, key);
+	}
+	if (!a || json_array_append_new(a, json_string(v)))
+		x->nomem = true;
+}
+
 /*
  * data-missing for rule r: `field` is the path in the document, what_nl and
  * what_en say it in words ("de geboortedatum van Sam").
  */
-static void missing(struct ctx *x, enum rule r, const char *field, int person,
-                    const char *what_nl, const char *what_en)
+static struct kr_signal *missing_sig(struct ctx *x, enum rule r, const char *field,
+                                     int person, const char *what_nl, const char *what_en)
 {
 	struct kr_signal *sg;
 	for (size_t i = 0; i < x->out->n; i++) {
 		struct kr_signal *o = &x->out->v[i];
 		if (o->rule == rules[r].id && o->field && strcmp(o->field, field) == 0)
-			return;
+			return NULL;
 	}
 	if (!(sg = emit(x, R_DATA_MISSING, KR_LEVEL_INFO)))
-		return;
+		return NULL;
 	sg->rule = rules[r].id;
 	/* kept also when judging only: it tells data-missing signals apart */
 	if (!(sg->field = strdup(field)))
@@ -484,10 +526,17 @@ static void missing(struct ctx *x, enum rule r, const char *field, int person,
 		sg->advice[EN] = fmt(x, "This resolves itself: kring compares with earlier versions of "
 		                     "the case once they exist. Keep the case up to date, and kring "
 		                     "sees in time what changes.");
-		return;
+		return sg;
 	}
 	sg->advice[NL] = fmt(x, "Vul %s aan, dan kan kring dit beoordelen.", what_nl);
 	sg->advice[EN] = fmt(x, "Fill in %s so kring can judge this.", what_en);
+	return sg;
+}
+
+static void missing(struct ctx *x, enum rule r, const char *field, int person,
+                    const char *what_nl, const char *what_en)
+{
+	missing_sig(x, r, field, person, what_nl, what_en);
 }
 
 static void missing_born(struct ctx *x, enum rule r)
@@ -928,13 +977,18 @@ static void rule_parents_carers(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
 	const struct kr_placement *p = current_home(x);
-	struct phrases conflict = { .n = 0 }, notmet = { .n = 0 };
-	int cpair[64][2], npair[64][2];
-	size_t nc = 0, nn = 0;
+	struct phrases conflict = { .n = 0 }, notmet = { .n = 0 }, unknown = { .n = 0 };
+	int cpair[64][2], npair[64][2], upair[64][3];
+	size_t nc = 0, nn = 0, nu = 0;
 	struct kr_signal *sg;
+	bool away;
 
 	if (!p)
 		return;
+	/* not-met is about the foster parents the child lives with: a
+	 * full-time placement away from home, never a support family or
+	 * part-time care while the child lives at home */
+	away = x->path->out_of_home && kr_path_form_fulltime(p->form);
 	for (size_t i = 0; i < c->npersons; i++) {
 		int unmet[64];
 		size_t nun = 0;
@@ -943,11 +997,10 @@ static void rule_parents_carers(struct ctx *x)
 			continue;
 		for (size_t k = 0; k < p->ncarers; k++) {
 			int f = p->carers[k], t = kr_case_tie_between(c, (int)i, f);
-			char field[64];
 			if (!kr_case_person_alive(c, f, x->on) || f == c->child)
 				continue;
 			if (t < 0) {
-				if (kin(c, (int)i, f))
+				if (!away || kin(c, (int)i, f))
 					continue;
 				if (nn < 64) {
 					npair[nn][0] = (int)i;
@@ -958,10 +1011,13 @@ static void rule_parents_carers(struct ctx *x)
 				continue;
 			}
 			if (c->ties[t].quality == KR_QUALITY_NONE) {
-				snprintf(field, sizeof field, "ties[%d].quality", t);
-				missing(x, R_CONFLICT, field, (int)i,
-				        sfmt(x, "hoe de band tussen %s en %s is", NAME(i), NAME(f)),
-				        sfmt(x, "how the tie between %s and %s is", NAME(i), NAME(f)));
+				if (nu < 64) {
+					upair[nu][0] = (int)i;
+					upair[nu][1] = f;
+					upair[nu++][2] = t;
+				}
+				phrase(x, &unknown, fmt(x, "tussen %s en %s", NAME(i), NAME(f)),
+				       fmt(x, "between %s and %s", NAME(i), NAME(f)));
 				continue;
 			}
 			if (c->ties[t].quality != KR_QUALITY_CONFLICT &&
@@ -986,6 +1042,26 @@ static void rule_parents_carers(struct ctx *x)
 			free(nl);
 			free(en);
 		}
+	}
+	/* Ties without quality: one data-missing naming every pair, every
+	 * path in details.fields (field: the first). */
+	if (nu) {
+		char *nl = joined(x, &unknown, NL), *en = joined(x, &unknown, EN);
+		char *wnl = fmt(x, "de kwaliteit van de band %s", nl ? nl : "");
+		char *wen = fmt(x, "the quality of the tie %s", en ? en : "");
+		char field[64];
+		snprintf(field, sizeof field, "ties[%d].quality", upair[0][2]);
+		sg = missing_sig(x, R_CONFLICT, field, -1, wnl ? wnl : "", wen ? wen : "");
+		for (size_t k = 0; sg && k < nu; k++) {
+			person_subject(x, sg, upair[k][0]);
+			person_subject(x, sg, upair[k][1]);
+			snprintf(field, sizeof field, "ties[%d].quality", upair[k][2]);
+			detail_string_to(x, sg, "fields", field);
+		}
+		free(nl);
+		free(en);
+		free(wnl);
+		free(wen);
 	}
 	if (nc && (sg = emit(x, R_CONFLICT, KR_LEVEL_ALERT))) {
 		char *nl = joined(x, &conflict, NL), *en = joined(x, &conflict, EN);
@@ -1032,6 +1108,7 @@ static void rule_parents_carers(struct ctx *x)
 	}
 	phrases_free(&conflict);
 	phrases_free(&notmet);
+	phrases_free(&unknown);
 }
 
 /* The advice of breakdown-risk-profile and placement-instability fits the
@@ -1122,6 +1199,85 @@ static void rule_breakdown(struct ctx *x)
 	}
 }
 
+/* The form of the home the child lives in on as-of as the path sees it:
+ * KR_FORM_HOME when the child lives at home (no current placement away from
+ * home), else the form of the latest placement of the current home. */
+static enum kr_form home_form(const struct ctx *x)
+{
+	const struct kr_path *pa = x->path;
+	if (!pa->out_of_home || pa->home < 0)
+		return KR_FORM_HOME;
+	return x->c->placements[pa->homes[pa->home].last].form;
+}
+
+/* The advice of placement-instability, fitted to where the child lives now:
+ * at home (keep the child there), in crisis care (one lasting place, so the
+ * next move is the last), with a foster or network family, in a family
+ * home, or in residential care (make the place last). */
+static void instability_advice(struct ctx *x, struct kr_signal *sg)
+{
+	switch (home_form(x)) {
+	case KR_FORM_HOME:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. %s woont "
+		                     "nu weer thuis: zet steun in voor %s en de ouders, zodat %s "
+		                     "thuis kan blijven, betrek het netwerk erbij, en houd school, "
+		                     "vrienden en club zoveel mogelijk hetzelfde.", CHILD, CHILD,
+		                     HIM(x, NL), HE(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. %s lives at home again: "
+		                     "put support in place for %s and the parents so that %s can "
+		                     "stay at home, involve the network, and keep school, friends "
+		                     "and club the same where possible.", CHILD, CHILD, HIM(x, EN),
+		                     HE(x, EN));
+		break;
+	case KR_FORM_CRISIS:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s, en %s "
+		                     "woont nu in crisisopvang. Zoek samen met de ouders en het "
+		                     "netwerk snel een vaste plek, eerst in het eigen netwerk van "
+		                     "%s, zodat de volgende verhuizing de laatste is; houd school, "
+		                     "vrienden en club zoveel mogelijk hetzelfde.", CHILD, HE(x, NL),
+		                     CHILD);
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s, and %s is in crisis "
+		                     "care now. Find a lasting place soon with the parents and the "
+		                     "network, first in %s's own network, so that the next move is "
+		                     "the last; keep school, friends and club the same where "
+		                     "possible.", CHILD, HE(x, EN), CHILD);
+		break;
+	case KR_FORM_FAMILY_HOME:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zorg dat "
+		                     "%s in dit gezinshuis kan blijven: extra steun voor %s en de "
+		                     "gezinshuisouders, een netwerk dat meedoet, en school, vrienden "
+		                     "en club zoveel mogelijk hetzelfde.", CHILD, HE(x, NL),
+		                     HIM(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Help %s stay in this "
+		                     "family home: extra support for %s and the family home "
+		                     "parents, a network that takes part, and school, friends and "
+		                     "club the same where possible.", CHILD, HIM(x, EN), HIM(x, EN));
+		break;
+	case KR_FORM_RESIDENTIAL:
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zorg dat "
+		                     "%s op deze plek kan blijven, met vaste begeleiders en een "
+		                     "netwerk dat meedoet, en houd school, vrienden en club zoveel "
+		                     "mogelijk hetzelfde.", CHILD, HE(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Help %s stay at this "
+		                     "place, with the same care staff and a network that takes "
+		                     "part, and keep school, friends and club the same where "
+		                     "possible.", CHILD, HIM(x, EN));
+		break;
+	default:   /* foster and network families (and a form not recorded) */
+		sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zet extra "
+		                     "steun in voor %s en het gezin waar %s nu woont, zodat %s daar "
+		                     "kan blijven, betrek het netwerk erbij, en houd school, vrienden "
+		                     "en club zoveel mogelijk hetzelfde.", CHILD, HIM(x, NL),
+		                     HE(x, NL), HE(x, NL));
+		sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Put extra support in "
+		                     "place for %s and the family %s lives with now, so that %s can "
+		                     "stay there, involve the network, and keep school, friends and "
+		                     "club the same where possible.", CHILD, HIM(x, EN), HE(x, EN),
+		                     HE(x, EN));
+		break;
+	}
+}
+
 static void rule_instability(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
@@ -1160,14 +1316,7 @@ static void rule_instability(struct ctx *x)
 	                      SET(INSTABILITY_WINDOW_MONTHS), den.data ? den.data : "");
 	kr_buf_cleanup(&dnl);
 	kr_buf_cleanup(&den);
-	sg->advice[NL] = fmt(x, "Elke overplaatsing maakt het moeilijker voor %s. Zet extra steun "
-	                     "in om %s te laten slagen, betrek het netwerk erbij, en houd school, "
-	                     "vrienden en club zoveel mogelijk hetzelfde.", CHILD,
-	                     lives_in_family_home(x) ? "deze plek" : "deze plaatsing");
-	sg->advice[EN] = fmt(x, "Every move makes it harder for %s. Put extra support in place to "
-	                     "make %s last, involve the network, and keep school, friends and club "
-	                     "the same where possible.", CHILD,
-	                     lives_in_family_home(x) ? "this place" : "this placement");
+	instability_advice(x, sg);
 }
 
 static void rule_perspective(struct ctx *x)
@@ -1931,11 +2080,13 @@ static void rule_settling_drop(struct ctx *x)
 	const struct kr_checkin *latest = NULL;
 	struct phrases ph = { .n = 0 };
 	char *nl = NULL, *en = NULL;
+	size_t ndrop = 0;
 
 	if (!p)
 		return;
 	for (int w = 0; w < KR_VIEW__N; w++) {
 		const struct kr_checkin *last = NULL, *prev = NULL;
+		bool drop, low;
 		/* the two latest check-ins up to as-of that scored this view */
 		for (size_t k = 0; k < p->nsettling; k++) {
 			const struct kr_checkin *ck = &p->settling[k];
@@ -1948,18 +2099,38 @@ static void rule_settling_drop(struct ctx *x)
 				prev = ck;
 			}
 		}
-		if (!last || !prev || prev->score[w] - last->score[w] < SET(SETTLING_DROP_POINTS))
+		if (!last)
+			continue;
+		drop = prev && prev->score[w] - last->score[w] >= SET(SETTLING_DROP_POINTS);
+		/* low from the start (1, then 1) never drops: a low score at the
+		 * latest check-in is the same warning */
+		low = last->score[w] <= SET(SETTLING_LOW_SCORE);
+		if (!drop && !low)
 			continue;
 		if (!sg && !(sg = emit(x, R_SETTLING_DROP, KR_LEVEL_WARNING)))
 			break;
 		latest = last;
-		detail(x, sg, view_name[w], json_pack("{s:i, s:i}", "was", prev->score[w], "now",
-		                                      last->score[w]));
-		phrase(x, &ph, fmt(x, "%s van %d naar %d (%s)", view_nl[w], prev->score[w],
-		                   last->score[w], kr_enum_label(KR_ENUM_SETTLING_SCORE,
-		                                                 last->score[w], KR_LANG_NL)),
-		       fmt(x, "%s from %d to %d (%s)", view_en[w], prev->score[w], last->score[w],
-		           kr_enum_label(KR_ENUM_SETTLING_SCORE, last->score[w], KR_LANG_EN)));
+		if (drop) {
+			ndrop++;
+			detail(x, sg, view_name[w], json_pack("{s:i, s:i}", "was", prev->score[w],
+			                                      "now", last->score[w]));
+			phrase(x, &ph, fmt(x, "%s van %d naar %d (%s)", view_nl[w], prev->score[w],
+			                   last->score[w], kr_enum_label(KR_ENUM_SETTLING_SCORE,
+			                                                 last->score[w], KR_LANG_NL)),
+			       fmt(x, "%s from %d to %d (%s)", view_en[w], prev->score[w],
+			           last->score[w], kr_enum_label(KR_ENUM_SETTLING_SCORE,
+			                                         last->score[w], KR_LANG_EN)));
+		} else {
+			detail(x, sg, view_name[w], prev ? json_pack("{s:i, s:i}", "was",
+			       prev->score[w], "now", last->score[w]) : json_pack("{s:i}", "now",
+			       last->score[w]));
+			phrase(x, &ph, fmt(x, "%s %d (%s)", view_nl[w], last->score[w],
+			                   kr_enum_label(KR_ENUM_SETTLING_SCORE, last->score[w],
+			                                 KR_LANG_NL)),
+			       fmt(x, "%s %d (%s)", view_en[w], last->score[w],
+			           kr_enum_label(KR_ENUM_SETTLING_SCORE, last->score[w],
+			                         KR_LANG_EN)));
+		}
 	}
 	if (!sg)
 		goto out;
@@ -1968,10 +2139,15 @@ static void rule_settling_drop(struct ctx *x)
 	person_subject(x, sg, x->c->child);
 	subject(x, sg, p->id);
 	detail_date(x, sg, "date", latest->date);
-	sg->message[NL] = fmt(x, "Bij het laatste gesprek over het wennen van %s (%s) ging de score "
-	                      "omlaag: %s.", CHILD, W(x, latest->date, NL), nl ? nl : "");
-	sg->message[EN] = fmt(x, "At the latest settling-in check-in of %s (%s) a score went down: "
-	                      "%s.", CHILD, W(x, latest->date, EN), en ? en : "");
+	detail_int(x, sg, "low_score", SET(SETTLING_LOW_SCORE));
+	sg->message[NL] = fmt(x, "Bij het laatste gesprek over het wennen van %s (%s) %s: %s.",
+	                      CHILD, W(x, latest->date, NL),
+	                      ndrop == ph.n ? "ging de score omlaag" : !ndrop ? "was de score laag"
+	                      : "ging de score omlaag of was die laag", nl ? nl : "");
+	sg->message[EN] = fmt(x, "At the latest settling-in check-in of %s (%s) %s: %s.", CHILD,
+	                      W(x, latest->date, EN),
+	                      ndrop == ph.n ? "a score went down" : !ndrop ? "a score was low"
+	                      : "a score went down or was low", en ? en : "");
 	sg->advice[NL] = fmt(x, "Ga er snel op in, voordat het vastloopt: vraag wat er veranderd is, "
 	                     "ook aan de eigen kinderen van de pleegouders, en spreek af wat helpt.");
 	sg->advice[EN] = fmt(x, "Take it up soon, before it gets stuck: ask what changed, the foster "
@@ -2051,7 +2227,7 @@ static void rule_fp_no_contact(struct ctx *x)
 	long limit = kr_days_add_months(x->on, -SET(SUPPORT_CONTACT_MONTHS)), last;
 	struct kr_signal *sg;
 
-	if (x->cp < 0 || !sf->present)
+	if (x->cp < 0)
 		return;
 	p = &x->c->placements[x->cp];
 	if (p->form == KR_FORM_HOME || p->form == KR_FORM_RESIDENTIAL || !p->ncarers)
@@ -2059,6 +2235,15 @@ static void rule_fp_no_contact(struct ctx *x)
 	h = &x->c->placements[home_first(x)];
 	if (!kr_date_valid(h->start) || kr_date_last(h->start) > limit)
 		return;
+	/* Nothing recorded about the foster parents' support: kring cannot
+	 * tell whether they are on their own, and says so (issue 13) */
+	if (!sf->present) {
+		missing(x, R_FP_NO_CONTACT, "support.foster_parents", -1,
+		        sfmt(x, "de steun voor de pleegouders van %s (begeleider en contacten)",
+		             CHILD),
+		        sfmt(x, "the support of %s's foster parents (worker and contacts)", CHILD));
+		return;
+	}
 	last = latest_contact(sf->contacts, sf->ncontacts, x->on);
 	if (latest_contact(sf->peer, sf->npeer, x->on) > last)
 		last = latest_contact(sf->peer, sf->npeer, x->on);
@@ -2163,26 +2348,63 @@ static bool watched(const struct ctx *x, int a, int b)
 	       (is_parent_of_child(x, b) && is_foster_parent(x, a));
 }
 
+/* A tie that is worse now (tie-worsened), and the best state it had in the
+ * window: its best quality (positive over neutral) and whether it was
+ * strong, each with the latest day it was so. */
+struct worse {
+	int t;                      /* index in the current case's ties */
+	enum kr_quality quality;    /* best positive/neutral seen, or KR_QUALITY_NONE */
+	long quality_day, strong_day;   /* -1: never so in the window */
+};
+
+struct worse_walk {
+	const struct kr_case *c;
+	struct worse *v;
+	size_t n;
+};
+
+/* kr_history_each(): note the state of each watched tie in one revision. */
+static bool note_state(const struct kr_case *o, long day, void *arg)
+{
+	struct worse_walk *w = arg;
+	for (size_t k = 0; k < w->n; k++) {
+		struct worse *wv = &w->v[k];
+		const struct kr_tie *now = &w->c->ties[wv->t];
+		int oa = kr_case_person_index(o, w->c->persons[now->a].id);
+		int ob = kr_case_person_index(o, w->c->persons[now->b].id);
+		int ot = oa >= 0 && ob >= 0 ? kr_case_tie_between(o, oa, ob) : -1;
+		const struct kr_tie *was;
+		if (ot < 0)
+			continue;
+		was = &o->ties[ot];
+		if (worse_quality(was->quality, now->quality) &&
+		    (wv->quality == KR_QUALITY_NONE || was->quality == wv->quality ||
+		     was->quality == KR_QUALITY_POSITIVE)) {
+			wv->quality = was->quality;
+			wv->quality_day = day;
+		}
+		if (was->strength == KR_STRENGTH_STRONG && now->strength == KR_STRENGTH_WEAK)
+			wv->strong_day = day;
+	}
+	return true;
+}
+
 static void rule_tie_worsened(struct ctx *x)
 {
 	const struct kr_case *c = x->c;
 	long recent = kr_days_add_months(x->on, -SET(TIE_WORSENED_MIN_MONTHS));
 	long far = kr_days_add_months(x->on, -SET(TIE_WORSENED_MAX_MONTHS));
-	const struct kr_case *then[2];
-	long when[2];
+	struct worse_walk w = { .c = c, .n = 0 };
 	struct phrases ph = { .n = 0 };
 	int who[128];
 	size_t n = 0;
+	long compared = -1;
 	struct kr_signal *sg = NULL;
 	char *nl, *en;
 
 	if (!x->h)
 		return;
-	then[0] = kr_history_at(x->h, far);
-	when[0] = far;
-	then[1] = kr_history_at(x->h, recent);
-	when[1] = recent;
-	if (!then[1]) {
+	if (!kr_history_recorded_by(x->h, recent)) {
 		missing(x, R_TIE_WORSENED, "revisions", -1,
 		        sfmt(x, "een versie van dit dossier van %d maanden of langer geleden",
 		             SET(TIE_WORSENED_MIN_MONTHS)),
@@ -2190,52 +2412,55 @@ static void rule_tie_worsened(struct ctx *x)
 		             SET(TIE_WORSENED_MIN_MONTHS)));
 		return;
 	}
-	if (then[0] == then[1])
-		then[0] = NULL;
+	/* Only ties that are worse now can have worsened: without one, no
+	 * earlier revision is read at all (the walk over every case). */
 	for (size_t t = 0; t < c->nties; t++) {
 		const struct kr_tie *now = &c->ties[t];
-		int a = now->a, b = now->b;
-		if (!watched(x, a, b) || !kr_case_person_alive(c, a, x->on) ||
-		    !kr_case_person_alive(c, b, x->on))
+		bool bad = now->quality == KR_QUALITY_AMBIVALENT ||
+		           now->quality == KR_QUALITY_CONFLICT || now->quality == KR_QUALITY_BROKEN ||
+		           now->strength == KR_STRENGTH_WEAK;
+		if (!bad || !watched(x, now->a, now->b) || !kr_case_person_alive(c, now->a, x->on) ||
+		    !kr_case_person_alive(c, now->b, x->on))
 			continue;
-		for (int k = 0; k < 2; k++) {
-			const struct kr_case *o = then[k];
-			int oa, ob, ot;
-			const struct kr_tie *was;
-			bool q, s;
-			if (!o)
-				continue;
-			oa = kr_case_person_index(o, c->persons[a].id);
-			ob = kr_case_person_index(o, c->persons[b].id);
-			if (oa < 0 || ob < 0 || (ot = kr_case_tie_between(o, oa, ob)) < 0)
-				continue;
-			was = &o->ties[ot];
-			q = worse_quality(was->quality, now->quality);
-			s = was->strength == KR_STRENGTH_STRONG && now->strength == KR_STRENGTH_WEAK;
-			if (!q && !s)
-				continue;
-			if (n + 2 <= 128) {
-				who[n++] = a;
-				who[n++] = b;
-			}
-			if (q)
-				phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s %s en is nu %s",
-				                   NAME(a), NAME(b), WD(x, when[k], NL),
-				                   kr_enum_label(KR_ENUM_QUALITY, was->quality, KR_LANG_NL),
-				                   kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_NL)),
-				       fmt(x, "the tie between %s and %s was %s on %s and is %s now",
-				           NAME(a), NAME(b),
-				           kr_enum_label(KR_ENUM_QUALITY, was->quality, KR_LANG_EN),
-				           WD(x, when[k], EN),
-				           kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_EN)));
-			else
-				phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s sterk en is nu "
-				                   "zwak", NAME(a), NAME(b), WD(x, when[k], NL)),
-				       fmt(x, "the tie between %s and %s was strong on %s and is weak now",
-				           NAME(a), NAME(b), WD(x, when[k], EN)));
-			break;
+		if (!w.v && !(w.v = malloc(c->nties * sizeof *w.v))) {
+			x->nomem = true;
+			return;
 		}
+		w.v[w.n++] = (struct worse){ (int)t, KR_QUALITY_NONE, -1, -1 };
 	}
+	if (!w.n)
+		return;
+	kr_history_each(x->h, far, recent, note_state, &w);
+	for (size_t k = 0; k < w.n; k++) {
+		const struct worse *wv = &w.v[k];
+		const struct kr_tie *now = &c->ties[wv->t];
+		int a = now->a, b = now->b;
+		long day = wv->quality != KR_QUALITY_NONE ? wv->quality_day : wv->strong_day;
+		if (day < 0)
+			continue;
+		if (n + 2 <= 128) {
+			who[n++] = a;
+			who[n++] = b;
+		}
+		if (compared < 0 || day < compared)
+			compared = day;
+		if (wv->quality != KR_QUALITY_NONE)
+			phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s %s en is nu %s",
+			                   NAME(a), NAME(b), WD(x, day, NL),
+			                   kr_enum_label(KR_ENUM_QUALITY, wv->quality, KR_LANG_NL),
+			                   kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_NL)),
+			       fmt(x, "the tie between %s and %s was %s on %s and is %s now",
+			           NAME(a), NAME(b),
+			           kr_enum_label(KR_ENUM_QUALITY, wv->quality, KR_LANG_EN),
+			           WD(x, day, EN),
+			           kr_enum_label(KR_ENUM_QUALITY, now->quality, KR_LANG_EN)));
+		else
+			phrase(x, &ph, fmt(x, "de band tussen %s en %s was op %s sterk en is nu "
+			                   "zwak", NAME(a), NAME(b), WD(x, day, NL)),
+			       fmt(x, "the tie between %s and %s was strong on %s and is weak now",
+			           NAME(a), NAME(b), WD(x, day, EN)));
+	}
+	free(w.v);
 	if (!n || !(sg = emit(x, R_TIE_WORSENED, KR_LEVEL_WARNING))) {
 		phrases_free(&ph);
 		return;
@@ -2243,7 +2468,7 @@ static void rule_tie_worsened(struct ctx *x)
 	person_subject(x, sg, c->child);
 	for (size_t k = 0; k < n; k++)
 		person_subject(x, sg, who[k]);
-	detail_day(x, sg, "compared_with", then[0] ? far : recent);
+	detail_day(x, sg, "compared_with", compared);
 	nl = joined(x, &ph, NL);
 	en = joined(x, &ph, EN);
 	sg->message[NL] = fmt(x, "Vergeleken met eerder is het slechter geworden: %s.", nl ? nl : "");
@@ -2274,9 +2499,14 @@ static void rule_contacts_lost(struct ctx *x)
 	if (!x->h || !pa->out_of_home)
 		return;
 	since = pa->home_since;
-	if (since <= kr_days_add_months(x->on, -SET(CONTACTS_WINDOW_MONTHS)))
-		return;
+	/* Since the current home began, however long ago (issue 9).  Only
+	 * the data-missing is bounded: a case recorded after its home began
+	 * can never get the revision before it (unless imported with its
+	 * history), so it is asked for only while the home is younger than
+	 * contacts.window_months. */
 	if (!(before = kr_history_at(x->h, since - 1))) {
+		if (since <= kr_days_add_months(x->on, -SET(CONTACTS_WINDOW_MONTHS)))
+			return;
 		missing(x, R_CONTACTS_LOST, "revisions", -1,
 		        sfmt(x, "een versie van dit dossier van voor %s, toen %s in dit thuis kwam",
 		             W(x, pa->homes[pa->home].since, NL), CHILD),

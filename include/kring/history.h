@@ -12,6 +12,9 @@
 #ifndef KRING_HISTORY_H
 #define KRING_HISTORY_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "kring/case.h"
 #include "kring/error.h"
 
@@ -38,6 +41,21 @@ enum kr_status kr_history_add(struct kr_history *h, const struct kr_case *c, lon
  * stored revision cannot be read.  Borrowed: valid until the history is
  * freed. */
 const struct kr_case *kr_history_at(struct kr_history *h, long day);
+
+/* True when some state was recorded on or before the end of day `day`
+ * (nothing is read but the list of revision days).  False for NULL. */
+bool kr_history_recorded_by(struct kr_history *h, long day);
+
+/* Calls fn(c, day, arg) for every state that was current at the end of
+ * some day of from..to (from <= to), oldest first, where `day` is the last
+ * such day (a state replaced on the day it was recorded was never current
+ * and is skipped).  Only those revisions are read, one at a time, and freed
+ * after the call unless kr_history_at() keeps them: c is borrowed and valid
+ * only during the call.  fn returns false to stop.  A stored revision that
+ * cannot be read is skipped.  Returns the number of states fn was called
+ * with; 0 for NULL. */
+size_t kr_history_each(struct kr_history *h, long from, long to,
+                       bool (*fn)(const struct kr_case *c, long day, void *arg), void *arg);
 
 /* Frees the history and the revisions it read.  Accepts NULL. */
 void kr_history_free(struct kr_history *h);

@@ -63,6 +63,7 @@ enum kr_setting {
 	KR_SET_SETTLING_6_MONTHS,
 	KR_SET_SETTLING_GRACE_DAYS,      /* ... overdue this long after its day */
 	KR_SET_SETTLING_DROP_POINTS,     /* ... a score dropping this much */
+	KR_SET_SETTLING_LOW_SCORE,       /* ... or this low at the latest check-in */
 	KR_SET_SUPPORT_PARENTS_DAYS,     /* parents without support: this long after removal */
 	KR_SET_SUPPORT_WINDOW_MONTHS,    /* ... within this long after it */
 	KR_SET_SUPPORT_CONTACT_MONTHS,   /* support and foster parents: a contact this recent */

@@ -8,8 +8,9 @@
  * to the same carers), breakdowns from end_reason and from events counted
  * once, partial dates, placements after as-of, placements without form, the
  * window functions kr_path_disruptions and kr_path_moves_between at their
- * edges, and the path.home_months setting; first the five worked examples
- * of docs/path.md.
+ * edges, and the path.home_months setting; first the six worked examples
+ * of docs/path.md, each with the numbers that page states (example 1 is
+ * out_since_2018_breakdown_2026).
  *
  * Every case has the same people (the child Sam and carers Anna, Bert,
  * Carla, Dirk and Saskia); a test gives only the placements and the events.
@@ -159,10 +160,11 @@ static const struct kr_path *checked(const char *as_of)
 
 /* ---- the worked examples of docs/path.md ---- */
 
-/* 1. Jordy: part-time care at home, then foster family A from 17 June
- * 2019 (breakdown), crisis care, foster family B (breakdown), residential
- * care, a family home: one period since 17 June 2019, 4 moves, 2
- * breakdowns that each count with the move that followed. */
+/* docs/path.md example 2: part-time care with Saskia at home, then Anna
+ * from 17 June 2019 (breakdown), crisis care with Carla, Bert (breakdown),
+ * residential care, Dirk's family home: one period since 17 June 2019, 5
+ * homes, 4 moves, 2 breakdowns that each count with the move that
+ * followed. */
 static void example_jordy(void **state)
 {
 	const struct kr_path *p;
@@ -197,9 +199,9 @@ static void example_jordy(void **state)
 	assert_int_equal(p->current, pl("j0"));
 }
 
-/* 2. Lina: a support family from April 2025 that breaks down in September
- * 2026, crisis care the same day: one period from the crisis care, no
- * move, one breakdown. */
+/* docs/path.md example 3: Saskia's support family from April 2025 that
+ * breaks down on 14 September 2026, crisis care with Carla the same day:
+ * one period from the crisis care, no move, one breakdown. */
 static void example_lina(void **state)
 {
 	const struct kr_path *p;
@@ -217,8 +219,9 @@ static void example_lina(void **state)
 	assert_int_equal(kr_path_disruptions(p, LONG_MIN / 2, p->as_of), 1);
 }
 
-/* 3. Evi: crisis care with Annemiek and Jeroen from 7 October 2025, their
- * long-term foster family from 2 March 2026: one home, no move. */
+/* docs/path.md example 4: crisis care with Anna and Bert from 7 October
+ * 2025, their long-term foster family from 2 March 2026: one home, no
+ * move. */
 static void example_evi(void **state)
 {
 	const struct kr_path *p;
@@ -234,10 +237,10 @@ static void example_evi(void **state)
 	assert_int_equal(p->current, pl("e2"));
 }
 
-/* 4. Daan: with his grandparents from May 2023, home in September 2023,
- * that return breaks down on 15 March 2024, back to his grandparents on
+/* docs/path.md example 5: with Anna and Bert from May 2023, home in
+ * September 2023, that return breaks down on 15 March 2024, back to Anna on
  * 18 March 2024: one period since May 2023, no move, one breakdown; to
- * other carers it would have been a move. */
+ * Carla it would have been a move. */
 static void example_daan(void **state)
 {
 	static const char PL[] =
@@ -268,8 +271,8 @@ static void example_daan(void **state)
 	assert_int_equal(p->moves_total, 1);
 }
 
-/* 5. Foster care from 2019 to June 2021, a year at home, placed again in
- * June 2022: a second period, no move. */
+/* docs/path.md example 6: foster care with Anna from 2019 to June 2021, a
+ * year at home, placed with Bert in June 2022: a second period, no move. */
 static void example_second_period(void **state)
 {
 	const struct kr_path *p;
@@ -288,9 +291,10 @@ static void example_second_period(void **state)
 
 /* ---- more cases of issue 9 §1 ---- */
 
-/* Out of home since 2018; the placement with Anna broke down in February
- * 2026 and Sam went to crisis care with Carla: one period from 2018, one
- * move, the breakdown counted in it (and once with the move). */
+/* docs/path.md example 1: out of home since 2018; the placement with Anna
+ * broke down on 10 February 2026 and Sam went to crisis care with Carla:
+ * one period from 1 March 2018, one move, the breakdown counted in it (and
+ * once with the move). */
 static void out_since_2018_breakdown_2026(void **state)
 {
 	const struct kr_path *p;

@@ -93,6 +93,7 @@ static const char BASE[] =
 	" 'meetings': ["
 	"  {'id': 'm1', 'date': '2026-10-01', 'type': 'round_table', 'continuum': 'C',"
 	"   'invited': ['p1', 'p2', 'p5', 'p6', 'p9'], 'attended': ['p1', 'p2', 'p5', 'p9']}],"
+	" 'support': {'foster_parents': {'person': 'p9', 'contacts': ['2026-10-01']}},"
 	" 'plan': {'version': 3, 'adopted': '2025-02-20', 'reviewed': '2026-10-01',"
 	"  'safety': 'Marga and Kees watch the evenings; Sam calls Kees when scared',"
 	"  'safety_map': {'worries': ['evenings alone'], 'working_well': ['football'],"
@@ -702,7 +703,7 @@ static void instability(void **state)
 	says(sg, "2 keer overgeplaatst", "moved 2 times");
 	says(sg, "2 december 2024 en 15 januari 2025", "2 December 2024 and 15 January 2025");
 	mentions(sg, "24", NULL);
-	advises(sg, "deze plaatsing", "this placement");
+	advises(sg, "het gezin waar hij nu woont", "the family he lives with now");
 	s = with(KR_SET_INSTABILITY_PLACEMENTS, 3);
 	silent(run_with(d, AS_OF, &s), "placement-instability");
 
@@ -731,21 +732,57 @@ static void instability(void **state)
 	silent(run(d, AS_OF), "placement-instability");
 }
 
-/* The advice fits the form: no "gezinshuis" for a child who lives in one,
- * or in residential care. */
+/* The advice fits where the child lives now: at home there is no placement
+ * to make last, crisis care needs a lasting place (as crisis-too-long says),
+ * a foster or network family, a family home and residential care each get
+ * their own words; never "deze plaatsing" for a child without one, never
+ * "gezinshuis" as an alternative for a child who lives in one. */
 static void instability_advice_fits_form(void **state)
 {
-	static const char *const forms[] = { "family_home", "residential" };
+	static const struct {
+		const char *form, *nl, *en, *not_nl;
+	} cases[] = {
+		{ "foster_fulltime", "het gezin waar hij nu woont", "the family he lives with now",
+		  "crisisopvang" },
+		{ "informal_network", "het gezin waar hij nu woont", "the family he lives with now",
+		  "crisisopvang" },
+		{ "crisis", "vaste plek", "lasting place", "deze plaatsing" },
+		{ "family_home", "in dit gezinshuis kan blijven", "stay in this family home",
+		  "overweeg" },
+		{ "residential", "op deze plek kan blijven", "stay at this place", "gezinshuis" },
+	};
+	json_t *d;
+	const struct kr_signal *sg;
 	(void)state;
-	for (size_t i = 0; i < 2; i++) {
-		json_t *d = two_moves("2024-12-02");
-		const struct kr_signal *sg;
-		put_str(at(d, "placements[2]"), "form", forms[i]);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		d = two_moves("2024-12-02");
+		put_str(at(d, "placements[2]"), "form", cases[i].form);
 		sg = expect(run(d, AS_OF), "placement-instability", KR_LEVEL_ALERT);
-		advises(sg, "deze plek", "this place");
-		lacks(sg->advice[KR_LANG_NL], "gezinshuis");
-		lacks(sg->advice[KR_LANG_EN], "family home");
+		advises(sg, cases[i].nl, cases[i].en);
+		lacks(sg->advice[KR_LANG_NL], cases[i].not_nl);
+		lacks(sg->advice[KR_LANG_NL], "deze plaatsing");
+		lacks(sg->advice[KR_LANG_EN], "this placement");
 	}
+
+	/* back home after the two moves: no placement to make last */
+	d = two_moves("2024-12-02");
+	put_str(at(d, "placements[2]"), "end", "2026-06-01");
+	put_str(at(d, "placements[2]"), "end_reason", "return_home");
+	add(d, "placements", "{'id': 'pl2', 'form': 'home', 'carers': ['p2'],"
+	                     " 'start': '2026-06-01'}");
+	sg = expect(run(d, AS_OF), "placement-instability", KR_LEVEL_ALERT);
+	advises(sg, "woont nu weer thuis", "lives at home again");
+	advises(sg, "thuis kan blijven", "stay at home");
+	lacks(sg->advice[KR_LANG_NL], "deze plaatsing");
+	lacks(sg->advice[KR_LANG_NL], "pleeg");
+	lacks(sg->advice[KR_LANG_EN], "this placement");
+
+	/* the same without a `home` placement: pl1 simply ended */
+	d = two_moves("2024-12-02");
+	put_str(at(d, "placements[2]"), "end", "2026-06-01");
+	put_str(at(d, "placements[2]"), "end_reason", "return_home");
+	sg = expect(run(d, AS_OF), "placement-instability", KR_LEVEL_ALERT);
+	advises(sg, "woont nu weer thuis", "lives at home again");
 }
 
 /* ---- breakdown-risk-profile ---- */
@@ -1400,9 +1437,9 @@ static void tie_worsened_twelve_months(void **state)
 	record(d, "2026-02-01");
 	l = run(d, AS_OF);
 	sg = expect(l, "tie-worsened", KR_LEVEL_WARNING);
-	says(sg, "was op 1 december 2025 goed", "positive on 1 December 2025");
+	says(sg, "was op 31 januari 2026 goed", "positive on 31 January 2026");
 	assert_string_equal(json_string_value(json_object_get(sg->details, "compared_with")),
-	                    "2025-12-01");
+	                    "2026-01-31");
 	/* with tie_worsened.max_months 9 the checkpoint (1 March 2026) lies
 	 * after the positive state was replaced */
 	s = with(KR_SET_TIE_WORSENED_MAX_MONTHS, 9);
@@ -1417,6 +1454,56 @@ static void tie_worsened_twelve_months(void **state)
 	/* a person who died now is not compared */
 	put_str(person(d, "p2"), "died", "2026-11-01");
 	silent(run(d, AS_OF), "tie-worsened");
+}
+
+/* Every revision current in the window counts, not only the states at its
+ * two ends: positive in a revision of 1 February 2026, ambivalent from
+ * 1 July 2026 (so also 3 and 12 months before 1 December 2026), and now.
+ * The message names the last day the tie was still positive. */
+static void tie_worsened_between(void **state)
+{
+	json_t *d = fresh();
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	put(tie(d, "p2", "p5"), "quality", "'neutral'");
+	record(d, "2025-06-01");
+	put(tie(d, "p2", "p5"), "quality", "'positive'");
+	record(d, "2026-02-01");
+	put(tie(d, "p2", "p5"), "quality", "'ambivalent'");
+	record(d, "2026-07-01");
+	sg = expect(run(d, AS_OF), "tie-worsened", KR_LEVEL_WARNING);
+	says(sg, "was op 30 juni 2026 goed en is nu wisselend",
+	     "positive on 30 June 2026 and is ambivalent now");
+	assert_string_equal(json_string_value(json_object_get(sg->details, "compared_with")),
+	                    "2026-06-30");
+	/* the best state wins: positive, not the neutral one before it */
+	lacks(sg->message[KR_LANG_NL], "neutraal");
+	/* the window's edge: positive until 30 June; a window that starts on
+	 * 30 June still holds that day, one that starts on 1 July does not */
+	s = with(KR_SET_TIE_WORSENED_MAX_MONTHS, 5);      /* from 1 July */
+	silent(run_with(d, AS_OF, &s), "tie-worsened");
+	expect(run_with(d, "2026-11-30", &s), "tie-worsened", KR_LEVEL_WARNING);
+	/* a revision replaced on the day it was recorded was never current */
+	forget_history();
+	put(tie(d, "p2", "p5"), "quality", "'ambivalent'");
+	record(d, "2025-06-01");
+	put(tie(d, "p2", "p5"), "quality", "'positive'");
+	record(d, "2026-02-01");
+	put(tie(d, "p2", "p5"), "quality", "'ambivalent'");
+	record(d, "2026-02-01");
+	silent(run(d, AS_OF), "tie-worsened");
+	/* strong in a revision in between, weak before and after */
+	forget_history();
+	d = fresh();
+	put(tie(d, "p1", "p7"), "strength", "'weak'");
+	record(d, "2025-06-01");
+	put(tie(d, "p1", "p7"), "strength", "'strong'");
+	record(d, "2026-03-01");
+	put(tie(d, "p1", "p7"), "strength", "'weak'");
+	record(d, "2026-05-01");
+	sg = expect(run(d, AS_OF), "tie-worsened", KR_LEVEL_WARNING);
+	says(sg, "Sam en Lotte was op 30 april 2026 sterk", "strong on 30 April 2026");
 }
 
 /* ---- contacts-lost ---- */
@@ -1497,20 +1584,28 @@ static void contacts_lost_window(void **state)
 	(void)state;
 	untie(d, "p1", "p8");
 	expect(run(d, AS_OF), "contacts-lost", KR_LEVEL_WARNING);
-	/* the home is 12 months old on 1 June 2027: no longer this rule's */
+	/* since the current home began, however long ago: no 12-month
+	 * window any more (a home 12 months old, or 3 years) */
 	expect(run(d, "2027-05-31"), "contacts-lost", KR_LEVEL_WARNING);
-	silent(run(d, "2027-06-01"), "contacts-lost");
+	expect(run(d, "2027-06-01"), "contacts-lost", KR_LEVEL_WARNING);
+	expect(run(d, "2029-06-01"), "contacts-lost", KR_LEVEL_WARNING);
 	s = with(KR_SET_CONTACTS_WINDOW_MONTHS, 6);
-	silent(run_with(d, AS_OF, &s), "contacts-lost");
-	expect(run_with(d, "2026-11-30", &s), "contacts-lost", KR_LEVEL_WARNING);
+	expect(run_with(d, AS_OF, &s), "contacts-lost", KR_LEVEL_WARNING);
 
-	/* no state recorded before the move: data-missing, in words */
+	/* no state recorded before the move: data-missing, in words, while
+	 * the home is younger than contacts.window_months (12) */
 	forget_history();
 	record(d, "2026-07-01");
 	l = run(d, AS_OF);
 	silent(l, "contacts-lost");
 	sg = expect_missing(l, "contacts-lost", "revisions");
 	says(sg, "van voor 1 juni 2026", "from before 1 June 2026");
+	expect_missing(run(d, "2027-05-31"), "contacts-lost", "revisions");
+	l = run(d, "2027-06-01");
+	no_missing(l, "contacts-lost");
+	silent(l, "contacts-lost");
+	no_missing(run_with(d, AS_OF, &s), "contacts-lost");
+	expect_missing(run_with(d, "2026-11-30", &s), "contacts-lost", "revisions");
 	/* no history: skipped */
 	forget_history();
 	l = run(d, AS_OF);
@@ -1666,6 +1761,111 @@ static void one_signal_many_people(void **state)
 	     "Els with Marga and Jan");
 }
 
+/* Ties between parents and foster parents without quality: one
+ * data-missing for the conflict rule naming every pair, each path in
+ * details.fields, in words a worker can read ("de kwaliteit van de band
+ * tussen Ilse en Marga"); one pair gives one signal with one path. */
+static void conflict_missing_once(void **state)
+{
+	json_t *d = two_by_two("positive", "positive", "positive", "positive");
+	const struct kr_signal_list *l;
+	const struct kr_signal *sg;
+	json_t *f;
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		static const char *const ab[4][2] = { { "p2", "p5" }, { "p2", "p12" },
+			{ "p11", "p5" }, { "p11", "p12" } };
+		drop(tie(d, ab[i][0], ab[i][1]), "quality");
+	}
+	l = run(d, AS_OF);
+	sg = expect_missing(l, "parents-fosterparents-conflict", "ties[10].quality");
+	subjects_are(sg, "p2 p5 p12 p11");
+	says(sg, "de kwaliteit van de band tussen Ilse en Marga, tussen Ilse en Jan, tussen Ruud "
+	     "en Marga en tussen Ruud en Jan ontbreekt", "the quality of the tie between Ilse and "
+	     "Marga, between Ilse and Jan, between Ruud and Marga and between Ruud and Jan is "
+	     "missing");
+	lacks(sg->message[KR_LANG_NL], "hoe de band");
+	f = json_object_get(sg->details, "fields");
+	assert_int_equal(json_array_size(f), 4);
+	assert_string_equal(json_string_value(json_array_get(f, 0)), "ties[10].quality");
+	assert_string_equal(json_string_value(json_array_get(f, 3)), "ties[13].quality");
+	{
+		size_t n = 0;
+		for (size_t i = 0; i < l->n; i++)
+			n += l->v[i].rule && !strcmp(l->v[i].rule, "parents-fosterparents-conflict");
+		assert_int_equal(n, 1);
+	}
+	/* one pair left without quality: one signal, one path */
+	put(tie(d, "p2", "p5"), "quality", "'positive'");
+	put(tie(d, "p2", "p12"), "quality", "'positive'");
+	put(tie(d, "p11", "p5"), "quality", "'positive'");
+	l = run(d, AS_OF);
+	sg = expect_missing(l, "parents-fosterparents-conflict", "ties[13].quality");
+	says(sg, "de kwaliteit van de band tussen Ruud en Jan ontbreekt",
+	     "the quality of the tie between Ruud and Jan is missing");
+	assert_int_equal(json_array_size(json_object_get(sg->details, "fields")), 1);
+	/* all known: none */
+	put(tie(d, "p11", "p12"), "quality", "'neutral'");
+	no_missing(run(d, AS_OF), "parents-fosterparents-conflict");
+}
+
+/* The sources name the section a worker can look up, not only a document
+ * (issue 9 §4), and the article on parents and foster parents by its
+ * programme, not by a description alone. */
+static void sources_name_sections(void **state)
+{
+	static const struct { const char *id, *section; } want[] = {
+		{ "development-check-overdue", "§3.3, Wat hebben kinderen nodig?" },
+		{ "crisis-too-long", "§3.1 Het brede palet van jeugdhulp in gezinsvormen, Pleegzorg" },
+		{ "network-small", "§3.2 Eigen Kracht conferentie" },
+		{ "network-overload", "Wat haalbaar is voor het netwerk, als uitgangspunt nemen" },
+		{ "placement-instability", "vijf factoren: continuïteit" },
+		{ "placement-instability", "§3.3, Wat hebben kinderen nodig?" },
+		{ "recent-breakdown", "inleiding (breakdown)" },
+		{ "recent-breakdown", "§3.3, Wat hebben kinderen nodig?" },
+		{ "parents-fosterparents-conflict", "Schadelijk en ingrijpend" },
+		{ "parents-fosterparents-not-met", "Omslag in denken en doen" },
+		{ "tie-worsened", "Schadelijk en ingrijpend" },
+		{ "parents-without-support", "Verliesbegeleiding na uithuisplaatsing" },
+		{ "contacts-lost", "vijf factoren: eigen regie" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const char *src = kr_signals_source(want[i].id);
+		assert_non_null(src);
+		if (!strstr(src, want[i].section))
+			fail_msg("%s: source \"%s\" lacks \"%s\"", want[i].id, src, want[i].section);
+		if (strstr(src, "samenwerking tussen ouders en pleegouders"))
+			contains(src, "Versterken van de kracht van pleegouders");
+	}
+}
+
+/* parents-fosterparents-not-met is about the foster parents the child lives
+ * with: a support family or part-time care while the child lives at home
+ * has no foster parents to meet; the same carers full-time do. */
+static void not_met_only_fulltime(void **state)
+{
+	static const char *const part[] = { "support_family", "foster_parttime" };
+	json_t *d;
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		d = fresh();
+		untie(d, "p2", "p5");
+		put_str(at(d, "placements[0]"), "form", part[i]);
+		silent(run(d, AS_OF), "parents-fosterparents-not-met");
+		/* the same carers full-time: a foster family to get to know */
+		put_str(at(d, "placements[0]"), "form", "foster_fulltime");
+		expect(run(d, AS_OF), "parents-fosterparents-not-met", KR_LEVEL_WARNING);
+	}
+	/* a support family next to a return home: still at home */
+	d = fresh();
+	untie(d, "p2", "p5");
+	set_placements(d, "[{'id': 'pl0', 'form': 'home', 'carers': ['p2'], 'start': '2025-01-15'},"
+	                  " {'id': 'pl1', 'form': 'support_family', 'carers': ['p5'],"
+	                  "  'start': '2026-03-01'}]");
+	silent(run(d, AS_OF), "parents-fosterparents-not-met");
+}
+
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
 /* ---- matching and the first year (issue 13) ---- */
@@ -1806,6 +2006,48 @@ static void settling_score_drop(void **state)
 	says(sg, "de ouders van 3 naar 1", "the parents from 3 to 1");
 }
 
+/* Low from the start never drops: a score at or below settling.low_score (2)
+ * at the latest check-in is the same warning; 3 is not. */
+static void settling_score_low(void **state)
+{
+	json_t *d = new_home("2026-06-01");
+	const struct kr_signal *sg;
+	struct kr_settings s;
+	(void)state;
+	put(at(d, "placements[0]"), "settling",
+	    "[{'date': '2026-06-08', 'child': 1}, {'date': '2026-06-22', 'child': 1}]");
+	sg = expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "was de score laag: het kind 1 (gaat heel moeilijk)",
+	     "a score was low: the child 1 (very hard)");
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(sg->details, "child"),
+	                                                    "now")), 1);
+	/* at the threshold (2) and just above it (3) */
+	json_object_set_new(at(d, "placements[0].settling[1]"), "child", json_integer(2));
+	expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	json_object_set_new(at(d, "placements[0].settling[1]"), "child", json_integer(3));
+	silent(run(d, "2026-06-30"), "settling-score-drop");
+	/* the first check-in alone, low: nothing to compare, still low */
+	json_object_set_new(at(d, "placements[0].settling[0]"), "child", json_integer(3));
+	silent(run(d, "2026-06-21"), "settling-score-drop");
+	json_object_set_new(at(d, "placements[0].settling[0]"), "child", json_integer(2));
+	expect(run(d, "2026-06-21"), "settling-score-drop", KR_LEVEL_WARNING);
+	/* the setting: 1 only, and 0 turns it off */
+	s = with(KR_SET_SETTLING_LOW_SCORE, 1);
+	silent(run_with(d, "2026-06-21", &s), "settling-score-drop");
+	json_object_set_new(at(d, "placements[0].settling[0]"), "child", json_integer(1));
+	expect(run_with(d, "2026-06-21", &s), "settling-score-drop", KR_LEVEL_WARNING);
+	s = with(KR_SET_SETTLING_LOW_SCORE, 0);
+	silent(run_with(d, "2026-06-21", &s), "settling-score-drop");
+	/* a drop and a low score together */
+	put(at(d, "placements[0]"), "settling",
+	    "[{'date': '2026-06-08', 'child': 4, 'parents': 2},"
+	    " {'date': '2026-06-22', 'child': 2, 'parents': 2}]");
+	sg = expect(run(d, "2026-06-30"), "settling-score-drop", KR_LEVEL_WARNING);
+	says(sg, "ging de score omlaag of was die laag: het kind van 4 naar 2 (gaat moeilijk) en "
+	     "de ouders 2 (gaat moeilijk)", "a score went down or was low: the child from 4 to 2 "
+	     "(hard) and the parents 2 (hard)");
+}
+
 static void parents_without_support(void **state)
 {
 	json_t *d = new_home("2026-06-01");
@@ -1899,8 +2141,22 @@ static void fosterparents_without_contact(void **state)
 	json_t *d = new_home("2026-06-01");
 	const struct kr_signal *sg;
 	(void)state;
-	/* without a support record kring cannot tell: silent */
-	silent(run(d, AS_OF), "fosterparents-without-contact");
+	const struct kr_signal_list *l;
+	drop(d, "support");
+	/* without a support record kring cannot tell: it says so, in words,
+	 * once the home is 3 months old (1 September), not the day before */
+	l = run(d, AS_OF);
+	silent(l, "fosterparents-without-contact");
+	sg = expect_missing(l, "fosterparents-without-contact", "support.foster_parents");
+	says(sg, "de steun voor de pleegouders van Sam (begeleider en contacten) ontbreekt",
+	     "the support of Sam's foster parents (worker and contacts) is missing");
+	expect_missing(run(d, "2026-09-01"), "fosterparents-without-contact",
+	               "support.foster_parents");
+	no_missing(run(d, "2026-08-31"), "fosterparents-without-contact");
+	/* residential care has no foster parents: nothing asked */
+	put_str(at(d, "placements[0]"), "form", "residential");
+	no_missing(run(d, AS_OF), "fosterparents-without-contact");
+	put_str(at(d, "placements[0]"), "form", "foster_fulltime");
 	put(d, "support", "{'foster_parents': {'person': 'p9', 'contacts': ['2026-08-15'],"
 	    " 'peer_contacts': ['2026-09-10']}}");
 	/* the latest contact (with a peer) 3 months ago is in time, a day more is not */
@@ -1942,6 +2198,7 @@ int main(void)
 		T(parents_fosterparents_no_first_meeting),
 		T(settling_checkin_overdue),
 		T(settling_score_drop),
+		T(settling_score_low),
 		T(parents_without_support),
 		T(parents_support_is_their_own),
 		T(fosterparents_without_contact),
@@ -1952,12 +2209,16 @@ int main(void)
 		T(tie_worsened_child),
 		T(tie_worsened_when),
 		T(tie_worsened_twelve_months),
+		T(tie_worsened_between),
 		T(contacts_lost),
 		T(contacts_lost_window),
 		T(pronouns),
 		T(advice_fits_age),
 		T(dates_in_words),
 		T(data_missing_in_words),
+		T(conflict_missing_once),
+		T(sources_name_sections),
+		T(not_met_only_fulltime),
 		T(one_signal_many_people),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

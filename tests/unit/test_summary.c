@@ -84,6 +84,7 @@ static const char BASE[] =
 	" 'meetings': ["
 	"  {'id': 'm1', 'date': '2026-10-01', 'type': 'round_table', 'continuum': 'C',"
 	"   'invited': ['p1', 'p2', 'p5', 'p6', 'p9'], 'attended': ['p1', 'p2', 'p5', 'p9']}],"
+	" 'support': {'foster_parents': {'person': 'p9', 'contacts': ['2026-10-01']}},"
 	" 'plan': {'version': 3, 'adopted': '2025-02-20', 'reviewed': '2026-10-01',"
 	"  'safety': 'Marga and Kees watch the evenings; Sam calls Kees when scared',"
 	"  'safety_map': {'worries': ['evenings alone'], 'working_well': ['football'],"
