@@ -91,43 +91,27 @@ static const struct cli_cmd spec = {
 };
 
 /* Adds to err, which holds the format problems of the family document
- * text, the problem the store finds with its worker.account (an account
- * that does not exist), so that every problem is said at once: the store
- * checks the account when the family is put, which a document with other
- * problems never reaches.  A probe family with only that account is put in
- * the import's transaction, which is rolled back since the document is
- * invalid; its problem lines are the library's own. */
+ * text, the problem with its worker.account (an account that does not
+ * exist), so that every problem is said at once: kr_family_put checks the
+ * account only for a document without other problems. */
 static void account_problem(struct kr_cli *cli, struct kr_store *s, const char *text,
                             size_t len, struct kr_error *err)
 {
-	json_t *doc = json_loadb(text, len, 0, NULL), *probe = NULL;
+	json_t *doc = json_loadb(text, len, 0, NULL);
 	const char *acct = json_string_value(json_object_get(json_object_get(doc, "worker"),
 	                                                     "account"));
-	struct kr_family *f = NULL;
-	struct kr_error e;
 	size_t n;
 
-	kr_error_init_lang(&e, cli->lang);
-	if (!acct || !kr_account_name_valid(acct))
-		goto out;
-	probe = json_pack("{s:s, s:s, s:{s:s}}", "format", "kring-family/1", "id",
-	                  "kring-import-probe", "worker", "account", acct);
-	if (!probe || kr_family_from_json(probe, &f, &e) ||
-	    kr_family_put(s, f, cli->author, 0, kr_now(), NULL, &e) != KR_EINVAL)
-		goto out;
-	for (size_t k = 0; k < e.ndetails; k++)
-		if (!strncmp(e.details[k], "worker.account", 14))
-			kr_error_detail(err, NULL, "%s", e.details[k]);
-	n = err->ndetails + err->ndropped;
-	kr_error_say(err, KR_EINVAL, n == 1 ? "het pleeggezin heeft %zu probleem" :
-	             "het pleeggezin heeft %zu problemen", n == 1 ?
-	             "the foster family document has %zu problem" :
-	             "the foster family document has %zu problems", n);
-out:
-	kr_family_free(f);
-	json_decref(probe);
+	(void)cli;
+	if (acct && kr_account_name_valid(acct) &&
+	    kr_family_worker_check(s, acct, err) == KR_EINVAL) {
+		n = err->ndetails + err->ndropped;
+		kr_error_say(err, KR_EINVAL, n == 1 ? "het pleeggezin heeft %zu probleem" :
+		             "het pleeggezin heeft %zu problemen", n == 1 ?
+		             "the foster family document has %zu problem" :
+		             "the foster family document has %zu problems", n);
+	}
 	json_decref(doc);
-	kr_error_cleanup(&e);
 }
 
 /* Prints err as "FILE: message" and "FILE: path: problem" lines. */

@@ -115,9 +115,8 @@ enum kr_access_verdict kr_family_decide(struct kr_store *s, const struct kr_user
 
 /* ---- writing ---------------------------------------------------------------- */
 
-/* KR_OK when account name exists (and is enabled), else KR_EINVAL with the
- * detail at worker.account. */
-static enum kr_status check_worker(struct kr_store *s, const char *name, struct kr_error *err)
+enum kr_status kr_family_worker_check(struct kr_store *s, const char *name,
+                                      struct kr_error *err)
 {
 	struct kr_user u;
 	struct kr_error quiet;
@@ -129,13 +128,24 @@ static enum kr_status check_worker(struct kr_store *s, const char *name, struct 
 	if (rc == KR_ENOTFOUND || (rc == KR_OK && u.disabled)) {
 		kr_error_add(err, "worker.account", "er is geen (actief) account \"%s\"",
 		             "there is no (enabled) account \"%s\"", name);
-		return kr_error_say(err, KR_EINVAL, "het pleeggezin heeft 1 probleem",
-		                    "the foster family document has 1 problem");
+		return KR_EINVAL;
 	}
 	if (rc)
 		return kri_store_fail(s, err, "Het account lezen lukt niet",
 		                      "Reading the account failed");
 	return KR_OK;
+}
+
+/* KR_OK when account name exists (and is enabled), else KR_EINVAL with the
+ * detail at worker.account and the count as the message. */
+static enum kr_status check_worker(struct kr_store *s, const char *name, struct kr_error *err)
+{
+	enum kr_status rc = kr_family_worker_check(s, name, err);
+
+	if (rc == KR_EINVAL)
+		return kr_error_say(err, KR_EINVAL, "het pleeggezin heeft 1 probleem",
+		                    "the foster family document has 1 problem");
+	return rc;
 }
 
 enum kr_status kr_family_put(struct kr_store *s, const struct kr_family *f, const char *author,

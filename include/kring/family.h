@@ -121,6 +121,13 @@ char *kr_family_dump(const struct kr_family *f, bool pretty);
 
 /* ---- the register in the store ------------------------------------------ */
 
+/* Checks that account name, a family's worker.account, exists and is
+ * enabled: KR_OK, or KR_EINVAL with one detail `worker.account: ...` added
+ * to err (its message is left for the caller, who may be collecting every
+ * problem of a document); KR_EDB when the database fails. */
+enum kr_status kr_family_worker_check(struct kr_store *s, const char *name,
+                                      struct kr_error *err);
+
 /* Stores family f as its next revision by author at time now.  expect_rev
  * -1: the family must be new (KR_ECONFLICT when it exists); 0: either;
  * > 0: the latest revision must be expect_rev (KR_ECONFLICT otherwise,
