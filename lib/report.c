@@ -59,6 +59,10 @@ struct acc {
 	long dev_children, dev_yes;
 	long time[4];
 	long flow[MAXSLOT][2];
+	/* open at the quarter's start + new + sf_minus = open at its end + ended
+	 * + sf_plus: what a case that breaks the stock-flow equation (closed
+	 * before it was opened) adds to one side */
+	long sf_plus[MAXSLOT], sf_minus[MAXSLOT];
 	long voice_children, voice_yes, voice_wishes, voice_answered;
 };
 
@@ -108,6 +112,7 @@ struct ctx {
 	struct kr_error *err;
 	/* the disclosure problem and the rows waiting for it */
 	struct kri_sdc d;
+	size_t children_cell[MAXSLOT];   /* the monitor's open children per day */
 	struct pending *p;
 	size_t np, capp;
 };
@@ -494,15 +499,23 @@ static void startfoto(struct ctx *x, const struct kri_facts *f, const struct kr_
 		c->persp12 = pd >= per->start && pd <= y1;
 	}
 	for (size_t i = 0; i < x->nq; i++) {
-		long qs = x->qs[i], qe = x->qe[i], days = 0;
+		long qs = x->qs[i], qe = x->qe[i], days = 0, flow = 0;
 		if (kr_date_valid(f->opened) && kr_date_first(f->opened) >= qs &&
-		    kr_date_first(f->opened) <= qe)
+		    kr_date_first(f->opened) <= qe) {
 			c->traj_new[i][f->referrer]++;
+			flow++;
+		}
 		if (kr_date_valid(f->closed) && kr_date_last(f->closed) >= qs &&
 		    kr_date_last(f->closed) <= qe) {
 			c->traj_end[i][f->referrer]++;
 			c->reason[i][f->closed_reason]++;
+			flow--;
 		}
+		flow += open_on(f, qs - 1) - open_on(f, qe);
+		if (flow > 0)
+			c->sf_plus[i] = flow;
+		else
+			c->sf_minus[i] = -flow;
 		for (size_t k = 0; k < p->nhomes; k++)
 			days += overlap(p->homes[k].start, p->homes[k].end < 0 ? as_of
 			                : p->homes[k].end, qs, qe);
@@ -864,6 +877,8 @@ static void unit_lines(struct ctx *x, size_t total, const size_t *members, size_
 
 enum pkind { P_COUNT, P_DERIVED };
 
+#define KRI_MAXDEPS 8
+
 struct pending {
 	int table;
 	size_t unit, seq;
@@ -872,7 +887,7 @@ struct pending {
 	char own[KR_REPORT_MAX_DIMS][16];      /* day and quarter texts */
 	size_t ndims;
 	enum pkind kind;
-	size_t cell, deps[4];
+	size_t cell, deps[KRI_MAXDEPS];
 	size_t ndeps;
 	double value;
 };
@@ -939,7 +954,7 @@ static struct pending *derived_row(struct ctx *x, int table, size_t unit, double
 	if (p) {
 		p->kind = P_DERIVED;
 		p->value = value;
-		p->ndeps = ndeps < 4 ? ndeps : 4;
+		p->ndeps = ndeps < KRI_MAXDEPS ? ndeps : KRI_MAXDEPS;
 		if (p->ndeps)
 			memcpy(p->deps, deps, p->ndeps * sizeof *deps);
 	}
@@ -951,6 +966,32 @@ static struct pending *derived_row(struct ctx *x, int table, size_t unit, double
 static double pct(long yes, long all)
 {
 	return all > 0 ? 100.0 * (double)yes / (double)all : 0.0;
+}
+
+/* A count as it is published: rounded (true when not protecting). */
+static long published(const struct ctx *x, size_t cell)
+{
+	return kri_sdc_round(x->d.value[cell], x->protect ? KR_REPORT_ROUND : 1);
+}
+
+/*
+ * The percentage of the children in cells yes[0..nyes) of those in cell
+ * all, from the published (rounded) counts, as a whole number (docs/
+ * report.md "Disclosure control", 5): a percentage of the true counts with
+ * one decimal gives the true counts back (30.3 % next to 100 and 30 can
+ * only be 30 of 99); one of the published counts tells nothing they do not.
+ * Without protection (the tests of the definitions): of the true counts.
+ */
+static double pct_published(const struct ctx *x, const size_t *yes, size_t nyes, size_t all)
+{
+	long y = 0, n = published(x, all);
+	double v;
+	for (size_t k = 0; k < nyes; k++)
+		y += published(x, yes[k]);
+	if (y > n)
+		y = n;
+	v = pct(y, n);
+	return x->protect ? (double)(long)(v + 0.5) : v;
 }
 
 /* ---- the tables ------------------------------------------------------------------------ */
@@ -1187,8 +1228,7 @@ static void share(struct ctx *x, int t, const char *catkey, const char *cat, con
 			if (catkey)
 				dim(p, catkey, cat);
 			dim(p, "measure", "yes");
-			p = derived_row(x, t, i, pct(x->d.value[yes + i], x->d.value[tot[s] + i]), deps,
-			                2);
+			p = derived_row(x, t, i, pct_published(x, deps, 1, deps[1]), deps, 2);
 			dim_own(p, "day", day);
 			if (catkey)
 				dim(p, catkey, cat);
@@ -1219,6 +1259,7 @@ static void monitor_tables(struct ctx *x)
 
 	for (size_t s = 0; s < x->ndays; s++) {
 		children[s] = unit_cells(x, AT(mon_children) + s * sizeof(long));
+		x->children_cell[s] = children[s];
 		wish[s] = unit_cells(x, AT(wish_children) + s * sizeof(long));
 		agr[s] = unit_cells(x, AT(agr_children) + s * sizeof(long));
 	}
@@ -1324,6 +1365,34 @@ static int cmp_long(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The equation that links the monitor and the startfoto: the children open
+ * at the end of the quarter before quarter s, plus the new trajectories of
+ * s, equal those open at the end of s plus the ended ones (per unit), when
+ * both ends are days of the monitor.  The residual cells (cases closed
+ * before they were opened) keep it exact; they are zero in sound data.
+ */
+static void stock_flow(struct ctx *x, size_t s, size_t nw_total, size_t en_total)
+{
+	size_t a = MAXSLOT, b = MAXSLOT, plus, minus;
+
+	for (size_t k = 0; k < x->ndays; k++) {
+		if (x->day[k] == x->qs[s] - 1)
+			a = k;
+		if (x->day[k] == x->qe[s])
+			b = k;
+	}
+	if (a == MAXSLOT || b == MAXSLOT)
+		return;
+	plus = unit_cells(x, AT(sf_plus) + s * sizeof(long));
+	minus = unit_cells(x, AT(sf_minus) + s * sizeof(long));
+	for (size_t i = 0; i < x->nu; i++) {
+		size_t l[3] = { x->children_cell[a] + i, nw_total + i, minus + i };
+		size_t r[3] = { x->children_cell[b] + i, en_total + i, plus + i };
+		kri_sdc_eq(&x->d, l, 3, r, 3);
+	}
+}
+
 static void startfoto_tables(struct ctx *x)
 {
 	const char *form_names[KR_FORM__N], *ref_names[KR_REF__N], *reason_names[KR_CLOSED__N];
@@ -1343,6 +1412,11 @@ static void startfoto_tables(struct ctx *x)
 	/* children by form, network or stranger care; both share the form cells */
 	form = category_cells(x, AT(form), sizeof(long), KR_FORM__N, true, &form_total);
 	category_rows(x, T_FORM, form, form_total, "form", form_names, KR_FORM__N, NULL, NULL);
+	/* the same children as the monitor's open children on the as-of day */
+	for (size_t i = 0; i < nu; i++) {
+		size_t l = form_total + i, r = x->children_cell[x->ndays - 1] + i;
+		kri_sdc_eq(&x->d, &l, 1, &r, 1);
+	}
 	care = category_cells(x, AT(care), sizeof(long), 3, true, &care_total);
 	foster[0] = form + KR_FORM_INFORMAL_NETWORK * nu;
 	foster[1] = form + KR_FORM_FOSTER_PARTTIME * nu;
@@ -1374,13 +1448,13 @@ static void startfoto_tables(struct ctx *x)
 		}
 		category_rows(x, T_REASON, rs, rs_total, "reason", reason_names, KR_CLOSED__N,
 		              "quarter", qt);
+		stock_flow(x, s, nw_total, en_total);
 		for (size_t i = 0; i < nu; i++) {
 			size_t deps[4] = { rs + KR_CLOSED_EARLY_AGREED * nu + i,
 				rs + KR_CLOSED_EARLY_BY_FAMILY * nu + i,
 				rs + KR_CLOSED_EARLY_BY_PROVIDER * nu + i, rs_total + i };
-			long early = x->d.value[deps[0]] + x->d.value[deps[1]] + x->d.value[deps[2]];
-			struct pending *p = derived_row(x, T_REASON, i, pct(early, x->d.value[deps[3]]),
-			                                deps, 4);
+			struct pending *p = derived_row(x, T_REASON, i,
+			                                pct_published(x, deps, 3, deps[3]), deps, 4);
 			dim_own(p, "quarter", qt);
 			dim(p, "reason", "early_percent");
 		}
@@ -1430,10 +1504,12 @@ static void startfoto_tables(struct ctx *x)
 		unit_lines(x, out_total, full, 5);
 		category_rows(x, T_MOVES, mv, out_total, "moves", moves_names, 4, NULL, NULL);
 		for (size_t i = 0; i < nu; i++) {
-			size_t deps[1] = { out_total + i };
+			/* the mean rests on every category (docs/report.md rule 5) */
+			size_t deps[5] = { out_total + i, mv + i, mv + nu + i, mv + 2 * nu + i,
+				mv + 3 * nu + i };
 			long all = x->d.value[out_total + i];
 			struct pending *p = derived_row(x, T_MOVES, i, all ? (double)acc_get(&x->u[i],
-			                                AT(moves_sum)) / (double)all : 0.0, deps, 1);
+			                                AT(moves_sum)) / (double)all : 0.0, deps, 5);
 			dim(p, "moves", "mean");
 		}
 		tm = category_cells(x, AT(time), sizeof(long), 4, false, &tmp);
@@ -1442,10 +1518,11 @@ static void startfoto_tables(struct ctx *x)
 		unit_lines(x, out_total, m, 4);
 		category_rows(x, T_TIME, tm, out_total, "time", time_names, 4, NULL, NULL);
 		for (size_t i = 0; i < nu; i++) {
-			size_t deps[1] = { out_total + i };
+			size_t deps[5] = { out_total + i, tm + i, tm + nu + i, tm + 2 * nu + i,
+				tm + 3 * nu + i };
 			struct pending *p;
 			qsort(x->u[i].days_out, x->u[i].ndays, sizeof(long), cmp_long);
-			p = derived_row(x, T_TIME, i, median_months(&x->u[i]), deps, 1);
+			p = derived_row(x, T_TIME, i, median_months(&x->u[i]), deps, 5);
 			dim(p, "time", "median_months");
 		}
 	}
@@ -1470,16 +1547,19 @@ static void startfoto_tables(struct ctx *x)
 				for (size_t i = 0; i < nu; i++) {
 					size_t deps[2] = { yes + i, tot + i };
 					dim(count_row(x, sh[k].t, i, yes + i), "measure", sh[k].name[j]);
-					dim(derived_row(x, sh[k].t, i, pct(x->d.value[yes + i],
-					                x->d.value[tot + i]), deps, 2), "measure", sh[k].pct[j]);
+					dim(derived_row(x, sh[k].t, i, pct_published(x, deps, 1, deps[1]),
+					                deps, 2), "measure", sh[k].pct[j]);
 				}
 			}
 			if (sh[k].t == T_VOICE)
 				for (size_t i = 0; i < nu; i++) {
+					/* wishes, not children: no count of them is published;
+					 * a whole number all the same */
 					size_t deps[1] = { tot + i };
-					dim(derived_row(x, T_VOICE, i, pct(acc_get(&x->u[i], AT(voice_answered)),
-					                acc_get(&x->u[i], AT(voice_wishes))), deps, 1),
-					    "measure", "wishes_percent");
+					double v = pct(acc_get(&x->u[i], AT(voice_answered)),
+					               acc_get(&x->u[i], AT(voice_wishes)));
+					dim(derived_row(x, T_VOICE, i, x->protect ? (double)(long)(v + 0.5) : v,
+					                deps, 1), "measure", "wishes_percent");
 				}
 		}
 	}
