@@ -947,6 +947,9 @@ static struct pending *count_row(struct ctx *x, int table, size_t unit, size_t c
 	return p;
 }
 
+/* A derived value (a percentage, rate, mean, median) of unit: deps are the
+ * cells it rests on, the first the children it is computed over; it is
+ * held back when any of them is (docs/report.md rule 5). */
 static struct pending *derived_row(struct ctx *x, int table, size_t unit, double value,
                                    const size_t *deps, size_t ndeps)
 {
@@ -1221,14 +1224,14 @@ static void share(struct ctx *x, int t, const char *catkey, const char *cat, con
 		complement(x, tot[s], yes);
 		day_text(x->day[s], day);
 		for (size_t i = 0; i < x->nu; i++) {
-			size_t deps[2] = { yes + i, tot[s] + i };
+			size_t deps[2] = { tot[s] + i, yes + i };
 			struct pending *p;
 			p = count_row(x, t, i, yes + i);
 			dim_own(p, "day", day);
 			if (catkey)
 				dim(p, catkey, cat);
 			dim(p, "measure", "yes");
-			p = derived_row(x, t, i, pct_published(x, deps, 1, deps[1]), deps, 2);
+			p = derived_row(x, t, i, pct_published(x, deps + 1, 1, deps[0]), deps, 2);
 			dim_own(p, "day", day);
 			if (catkey)
 				dim(p, catkey, cat);
@@ -1450,11 +1453,11 @@ static void startfoto_tables(struct ctx *x)
 		              "quarter", qt);
 		stock_flow(x, s, nw_total, en_total);
 		for (size_t i = 0; i < nu; i++) {
-			size_t deps[4] = { rs + KR_CLOSED_EARLY_AGREED * nu + i,
+			size_t deps[4] = { rs_total + i, rs + KR_CLOSED_EARLY_AGREED * nu + i,
 				rs + KR_CLOSED_EARLY_BY_FAMILY * nu + i,
-				rs + KR_CLOSED_EARLY_BY_PROVIDER * nu + i, rs_total + i };
+				rs + KR_CLOSED_EARLY_BY_PROVIDER * nu + i };
 			struct pending *p = derived_row(x, T_REASON, i,
-			                                pct_published(x, deps, 3, deps[3]), deps, 4);
+			                                pct_published(x, deps + 1, 3, deps[0]), deps, 4);
 			dim_own(p, "quarter", qt);
 			dim(p, "reason", "early_percent");
 		}
@@ -1545,9 +1548,9 @@ static void startfoto_tables(struct ctx *x)
 				size_t yes = unit_cells(x, sh[k].yes[j]);
 				complement(x, tot, yes);
 				for (size_t i = 0; i < nu; i++) {
-					size_t deps[2] = { yes + i, tot + i };
+					size_t deps[2] = { tot + i, yes + i };
 					dim(count_row(x, sh[k].t, i, yes + i), "measure", sh[k].name[j]);
-					dim(derived_row(x, sh[k].t, i, pct_published(x, deps, 1, deps[1]),
+					dim(derived_row(x, sh[k].t, i, pct_published(x, deps + 1, 1, deps[0]),
 					                deps, 2), "measure", sh[k].pct[j]);
 				}
 			}
@@ -1634,6 +1637,12 @@ static enum kr_status emit(struct ctx *x, struct kr_error *err)
 			} else {
 				for (size_t k = 0; k < p->ndeps; k++)
 					sup |= kri_sdc_suppressed(&x->d, p->deps[k]);
+				/* deps[0] counts the children the figure is computed over:
+				 * never fewer than the threshold, also when that count is
+				 * a zero everyone knows */
+				if (p->ndeps && x->protect &&
+				    x->d.value[p->deps[0]] < KR_REPORT_SUPPRESS_BELOW)
+					sup = true;
 				row->value = p->value;
 				row->count = t == T_FAMILIES;   /* whole families and places */
 			}

@@ -620,7 +620,9 @@ static void percentages_held_back(void **state)
 				}
 				assert_non_null(yes);
 				assert_non_null(all);
-				assert_int_equal(x->has_value, yes->has_value && all->has_value);
+				/* ... and its children are 10 or more (also a known zero) */
+				assert_int_equal(x->has_value, yes->has_value && all->has_value &&
+				                 all->value >= 10);
 			}
 		}
 	}
@@ -968,7 +970,7 @@ static void attacker_on_the_startfoto(void **state)
 /* n children of mun, opened on `opened`, in full-time foster care from
  * then, closed on `closed` (as planned) when given. */
 static void put_c(const char *prefix, const char *mun, int n, const char *opened,
-                  const char *closed)
+                  const char *closed, const char *moved, const char *on)
 {
 	for (int i = 1; i <= n; i++) {
 		char ref[32];
@@ -985,23 +987,31 @@ static void put_c(const char *prefix, const char *mun, int n, const char *opened
 		k.reason = closed ? "as_planned" : NULL;
 		k.pl[0] = (struct pl){ "foster_fulltime", 1, opened, closed, closed ? "planned" : NULL,
 		                       1 };
-		put_at(&k, "2026-11-01");
+		if (moved) {      /* a move to another foster family on that day */
+			k.pl[0].end = moved;
+			k.pl[0].why = "planned";
+			k.pl[1] = (struct pl){ "foster_fulltime", 1, moved, NULL, NULL, 2 };
+		}
+		put_at(&k, on);
 	}
 }
 
 /*
  * GM0020: 30 children in care since 2024, 12 new in 2026-Q3, 7 who left in
- * 2026-Q3; GM0021: 25 in care since 2024.  The 7 ended trajectories are
+ * 2026-Q3; GM0021: 25 in care since 2024 and 9 who moved once, stored in
+ * May 2026 (their network map did not change in the 6 months up to the
+ * as-of day, GM0020's did).  The 7 ended trajectories are
  * held back, but the monitor shows the children open on 2026-06-30 (37)
  * and on 2026-09-30 (42) and the startfoto the 12 new ones: 37 + 12 - 42.
  */
 static int setup_c(void **state)
 {
 	open_db(state);
-	put_c("C1", "GM0020", 30, "2024-02-02", NULL);
-	put_c("C2", "GM0020", 12, "2026-08-01", NULL);
-	put_c("C3", "GM0020", 7, "2024-02-02", "2026-08-15");
-	put_c("C4", "GM0021", 25, "2024-02-02", NULL);
+	put_c("C1", "GM0020", 30, "2024-02-02", NULL, NULL, "2026-11-01");
+	put_c("C2", "GM0020", 12, "2026-08-01", NULL, NULL, "2026-11-01");
+	put_c("C3", "GM0020", 7, "2024-02-02", "2026-08-15", NULL, "2026-11-01");
+	put_c("C4", "GM0021", 25, "2024-02-02", NULL, NULL, "2026-05-01");
+	put_c("C5", "GM0021", 9, "2024-02-02", NULL, "2025-01-01", "2026-05-01");
 	return 0;
 }
 
@@ -1232,6 +1242,115 @@ static void attacker_on_both_reports(void **state)
 	}
 }
 
+/* Every shown percentage is the whole percentage of the published counts it
+ * rests on, so it tells nothing they do not (docs/report.md, rule 5): 42
+ * of 76 children with a changed map in the organisation shows 40 of 75 and
+ * 53 %, not the 55.3 % that with the 40 and the 75 pins 42 and 76. */
+static void percentages_tell_nothing_new(void **state)
+{
+	struct kr_report *r[2] = { report(KR_REPORT_MONITOR, true, NULL, NULL, NULL),
+		report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL) };
+	struct kr_report *t = report(KR_REPORT_MONITOR, false, NULL, NULL, NULL);
+	static const char *const yes_of[][2] = { { "percent", "yes" }, { "percent_6",
+		"within_6_months" }, { "percent_12", "within_12_months" } };
+	size_t checked = 0;
+	(void)state;
+
+	assert_true(fabs(V(t, "map_changed", ORG, "day=" AS_OF, "measure=percent") -
+	                 100.0 * 42 / 76) < 1e-9);
+	assert_int_equal(V(r[0], "map_changed", ORG, "day=" AS_OF, "measure=children"), 75);
+	assert_int_equal(V(r[0], "map_changed", ORG, "day=" AS_OF, "measure=yes"), 40);
+	assert_true(V(r[0], "map_changed", ORG, "day=" AS_OF, "measure=percent") == 53.0);
+	for (int k = 0; k < 2; k++)
+		for (size_t ti = 0; ti < r[k]->ntables; ti++) {
+			const struct kr_report_table *tb = &r[k]->tables[ti];
+			for (size_t i = 0; i < tb->nrows; i++) {
+				const struct kr_report_row *w = &tb->rows[i], *yes = NULL, *all = NULL;
+				const char *m = kri_report_dim(w, "measure"), *want = NULL;
+				long y, n;
+				for (size_t j = 0; m && j < 3; j++)
+					if (!strcmp(m, yes_of[j][0]))
+						want = yes_of[j][1];
+				if (!want || !w->has_value)
+					continue;
+				checked++;
+				for (size_t o = 0; o < tb->nrows; o++) {
+					const struct kr_report_row *c = &tb->rows[o];
+					const char *m2 = kri_report_dim(c, "measure");
+					bool same = c->ndims == w->ndims;
+					for (size_t d = 0; same && d < w->ndims; d++)
+						same = !strcmp(c->key[d], w->key[d]) &&
+						       (!strcmp(c->key[d], "measure") || !strcmp(c->val[d], w->val[d]));
+					if (!same)
+						continue;
+					if (!strcmp(m2, "children"))
+						all = c;
+					else if (!strcmp(m2, want) || (!strcmp(want, "yes") &&
+					         (!strcmp(m2, "on_time") || !strcmp(m2, "all_answered"))))
+						yes = c;
+				}
+				/* the monitor's "children" rows have no category dimension */
+				for (size_t o = 0; !all && o < tb->nrows; o++) {
+					const struct kr_report_row *c = &tb->rows[o];
+					const char *d1 = kri_report_dim(c, "day"), *d2 = kri_report_dim(w, "day");
+					if (!strcmp(kri_report_dim(c, "measure"), "children") &&
+					    !strcmp(c->val[0], w->val[0]) && !strcmp(c->val[1], w->val[1]) &&
+					    (!d1 || !strcmp(d1, d2)))
+						all = c;
+				}
+				assert_non_null(yes);
+				assert_non_null(all);
+				assert_true(yes->has_value && all->has_value);
+				assert_true(all->value >= 10);
+				y = (long)yes->value;
+				n = (long)all->value;
+				/* a function of the published counts alone: every true pair
+				 * they allow (y +- 2 of n +- 2) gives the same percentage, so
+				 * it pins nothing the rounding to 5 does not */
+				assert_true(w->value == floor(100.0 * (double)y / (double)n + 0.5));
+			}
+		}
+	assert_true(checked > 50);
+	kr_report_free(r[0]);
+	kr_report_free(r[1]);
+	kr_report_free(t);
+}
+
+/* The mean and the median rest on every category of their row (rule 5):
+ * GM0021's 9 children with one move are held back, so are its mean and its
+ * median, though its 34 children away from home are shown; where every
+ * category shows, so do they. */
+static void derived_rest_on_every_category(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	static const char *const tables[2][3] = { { "moves", "moves", "mean" },
+		{ "time_out_of_home", "time", "median_months" } };
+	(void)state;
+
+	assert_true(row(r, "moves", "municipality=GM0021", "moves=1", NULL)->suppressed);
+	assert_false(row(r, "moves", "municipality=GM0021", "moves=total", NULL)->suppressed);
+	assert_true(row(r, "moves", "municipality=GM0021", "moves=mean", NULL)->suppressed);
+	for (int k = 0; k < 2; k++) {
+		const struct kr_report_table *tb = NULL;
+		for (size_t t = 0; t < r->ntables; t++)
+			if (!strcmp(r->tables[t].id, tables[k][0]))
+				tb = &r->tables[t];
+		assert_non_null(tb);
+		for (size_t i = 0; i < tb->nrows; i++) {
+			const struct kr_report_row *w = &tb->rows[i];
+			bool any = false;
+			if (strcmp(kri_report_dim(w, tables[k][1]), tables[k][2]))
+				continue;
+			for (size_t o = 0; o < tb->nrows; o++)
+				if (tb->rows[o].count && !strcmp(tb->rows[o].val[0], w->val[0]) &&
+				    !strcmp(tb->rows[o].val[1], w->val[1]))
+					any |= tb->rows[o].suppressed;
+			assert_int_equal(w->suppressed, any);
+		}
+	}
+	kr_report_free(r);
+}
+
 /* Reports of the organisation, a region and a municipality of the same day
  * show every cell they share with the same value and the same holding
  * back: none can be subtracted from another to find a held-back one. */
@@ -1332,6 +1451,8 @@ int main(void)
 	};
 	const struct CMUnitTest c[] = {
 		cmocka_unit_test(attacker_on_both_reports),
+		cmocka_unit_test(percentages_tell_nothing_new),
+		cmocka_unit_test(derived_rest_on_every_category),
 	};
 	int fails = cmocka_run_group_tests_name("population A", a, setup_a, close_db);
 	fails += cmocka_run_group_tests_name("population B", b, setup_b, close_db);
