@@ -110,6 +110,7 @@ struct ctx {
 	uint64_t bit_trust, bit_trust_prof, bit_heard, bit_dev;
 	enum kr_status rc;
 	struct kr_error *err;
+	bool mun_seen, region_seen;   /* a case names the asked municipality, region */
 	/* the disclosure problem and the rows waiting for it */
 	struct kri_sdc d;
 	size_t children_cell[MAXSLOT];   /* the monitor's open children per day */
@@ -601,6 +602,11 @@ static int visit(const struct kri_facts_row *row, void *arg)
 	const char *workers[64];
 	long days_out;
 
+	if (x->q->municipality && strcmp(f->municipality[0] ? f->municipality : "unknown",
+	                                 x->q->municipality) == 0)
+		x->mun_seen = true;
+	if (x->q->region && strcmp(f->region[0] ? f->region : "unknown", x->q->region) == 0)
+		x->region_seen = true;
 	if (x->q->restrict_cases &&
 	    !bsearch(&row->ref, x->q->cases, x->q->ncases, sizeof *x->q->cases, by_ref))
 		return 0;
@@ -1753,6 +1759,66 @@ static enum kr_status scope(struct ctx *x, struct kr_error *err)
 	return KR_OK;
 }
 
+/* A CBS municipality code: GM and four digits (or "unknown", the unit of
+ * the cases without one). */
+static bool code_form(const char *c)
+{
+	if (strcmp(c, "unknown") == 0)
+		return true;
+	if (strlen(c) != 6 || c[0] != 'G' || c[1] != 'M')
+		return false;
+	for (int i = 2; i < 6; i++)
+		if (c[i] < '0' || c[i] > '9')
+			return false;
+	return true;
+}
+
+/* The asked municipality, region and team: a usage error when a code has
+ * the wrong form, not found when no case (no user) names them. */
+static enum kr_status check_query(struct ctx *x, bool after, struct kr_error *err)
+{
+	const struct kr_report_query *q = x->q;
+	enum kr_status rc;
+	sqlite3_stmt *st;
+	int step;
+
+	if (!after) {
+		if (q->municipality && !code_form(q->municipality))
+			return kr_error_say(err, KR_EUSAGE, "de gemeente (municipality) \"%s\" is geen "
+			                    "gemeentecode van het CBS: GM en vier cijfers, zoals GM0200",
+			                    "the municipality (municipality) \"%s\" is not a CBS code: "
+			                    "GM and four digits, like GM0200", q->municipality);
+		if (q->region && !q->region[0])
+			return kr_error_say(err, KR_EUSAGE, "de regio (region) is leeg",
+			                    "the region (region) is empty");
+		if (!q->team || !q->team[0])
+			return KR_OK;
+		if ((rc = kri_stmt(x->s, "SELECT EXISTS (SELECT 1 FROM users WHERE team = ?1)", &st,
+		                   err)))
+			return rc;
+		sqlite3_bind_text(st, 1, q->team, -1, SQLITE_STATIC);
+		step = sqlite3_step(st);
+		rc = step == SQLITE_ROW ? KR_OK : kri_store_fail(x->s, err, "Lezen uit de database "
+		                                                 "lukt niet", "Reading from the "
+		                                                 "database failed");
+		if (!rc && sqlite3_column_int(st, 0) == 0)
+			rc = kr_error_say(err, KR_ENOTFOUND, "het team (team) \"%s\" bestaat niet: geen "
+			                  "gebruiker hoort erbij", "the team (team) \"%s\" does not "
+			                  "exist: no user belongs to it", q->team);
+		sqlite3_reset(st);
+		return rc;
+	}
+	if (q->municipality && !x->mun_seen)
+		return kr_error_say(err, KR_ENOTFOUND, "de gemeente (municipality) %s is onbekend: "
+		                    "geen dossier noemt haar", "the municipality (municipality) %s "
+		                    "is unknown: no case names it", q->municipality);
+	if (q->region && !x->region_seen)
+		return kr_error_say(err, KR_ENOTFOUND, "de regio (region) \"%s\" is onbekend: geen "
+		                    "dossier noemt haar", "the region (region) \"%s\" is unknown: "
+		                    "no case names it", q->region);
+	return KR_OK;
+}
+
 enum kr_status kr_report_compute(struct kr_store *s, const struct kr_report_query *q,
                                  const struct kr_settings *set, struct kr_report **out,
                                  struct kr_error *err)
@@ -1797,7 +1863,7 @@ enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_que
 	x.bit_trust_prof = kri_facts_rule_bit("trust-figure-professional");
 	x.bit_heard = kri_facts_rule_bit("child-not-heard");
 	x.bit_dev = kri_facts_rule_bit("development-check-overdue");
-	if ((rc = windows(&x, err)))
+	if ((rc = windows(&x, err)) || (rc = check_query(&x, false, err)))
 		goto out;
 	if (add_unit(&x, x.team ? q->team : "total", "total", -1, 0) < 0) {
 		rc = nomem(err);
@@ -1807,7 +1873,7 @@ enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_que
 		goto out;
 	if ((rc = kri_facts_walk(s, q->as_of, set, visit, &x, err)))
 		goto out;
-	if ((rc = x.rc))
+	if ((rc = x.rc) || (rc = check_query(&x, true, err)))
 		goto out;
 	if ((rc = build_tree(&x, err)))
 		goto out;
