@@ -893,6 +893,7 @@ struct pending {
 	char own[KR_REPORT_MAX_DIMS][16];      /* day and quarter texts */
 	size_t ndims;
 	enum pkind kind;
+	bool whole;              /* a derived row that is a whole number (families) */
 	size_t cell, deps[KRI_MAXDEPS];
 	size_t ndeps;
 	double value;
@@ -1134,65 +1135,112 @@ static const struct kri_report_table_def defs[T__N] = {
 		  "Foster families and family homes in the register" },
 		{ "Het register van de organisatie op de peildatum (alleen het totaal), zonder de "
 		  "gestopte gezinnen: het aantal, waarvan gezinshuizen en netwerkpleeggezinnen, de "
-		  "plaatsen samen en de vrije plaatsen bij gezinnen die beschikbaar zijn.",
+		  "plaatsen samen, de kinderen die er die dag wonen, de vrije plaatsen bij gezinnen "
+		  "die op de peildatum beschikbaar zijn en het deel van de plaatsen dat bezet is.",
 		  "The organisation's register on the as-of day (the total only), without the "
 		  "families that stopped: how many, of which family homes and network families, "
-		  "their places together and the free places in families that are available." } },
+		  "their places together, the children living there that day, the free places in "
+		  "families available on the as-of day and the share of the places taken." } },
 };
 
 /* How each table is best drawn (report.h). */
 static struct kr_report_chart chart_of(int t)
 {
-	struct kr_report_chart c = { KR_CHART_LINE, "day", NULL, "measure", "percent" };
+	struct kr_report_chart c = { KR_CHART_LINE, "day", NULL, "measure", "percent", NULL };
 	switch (t) {
 	case T_MEETING: c.series = "continuum"; break;
 	case T_AGREEMENTS: c.series = "status"; break;
 	case T_TRUST: case T_HEARD: case T_ALERTS: c.type = KR_CHART_BAR; break;
-	case T_FORM: c = (struct kr_report_chart){ KR_CHART_BAR, "form", NULL, NULL, NULL }; break;
-	case T_CARE: c = (struct kr_report_chart){ KR_CHART_BAR, "care", NULL, NULL, NULL }; break;
+	case T_FORM: c = (struct kr_report_chart){ KR_CHART_BAR, "form", NULL, NULL, NULL, NULL }; break;
+	case T_CARE: c = (struct kr_report_chart){ KR_CHART_BAR, "care", NULL, NULL, NULL, NULL }; break;
 	case T_NEW: case T_ENDED:
-		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", NULL, "referrer", "total" };
+		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", NULL, "referrer", "total", NULL };
 		break;
 	case T_REASON:
-		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "reason", NULL, NULL };
+		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "reason", NULL, NULL, NULL };
 		break;
 	case T_BREAKDOWNS:
-		c = (struct kr_report_chart){ KR_CHART_LINE, "quarter", NULL, "measure",
-		                              "per_100_years" };
+		c = (struct kr_report_chart){ KR_CHART_LINE, "quarter", NULL, "measure", "per_100_years", NULL };
 		break;
-	case T_MOVES: c = (struct kr_report_chart){ KR_CHART_BAR, "moves", NULL, NULL, NULL }; break;
-	case T_TIME: c = (struct kr_report_chart){ KR_CHART_BAR, "time", NULL, NULL, NULL }; break;
-	case T_FLOWS: c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "flow", NULL, NULL }; break;
-	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE: case T_FAMILIES:
-		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL };
+	case T_MOVES: c = (struct kr_report_chart){ KR_CHART_BAR, "moves", NULL, NULL, NULL, NULL }; break;
+	case T_TIME: c = (struct kr_report_chart){ KR_CHART_BAR, "time", NULL, NULL, NULL, NULL }; break;
+	case T_FLOWS: c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "flow", NULL, NULL, NULL }; break;
+	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE:
+		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL, NULL };
 		break;
+	case T_FAMILIES: {
+		/* the places: all, taken, free */
+		static const char *const places[] = { "capacity", "placed", "vacancies", NULL };
+		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL, NULL };
+		c.draw = places;
+		break;
+	}
 	default: break;
 	}
 	return c;
 }
 
-/* The register of foster families (family.h) on the as-of day: one row per
- * measure for the total unit.  Families are not children, so the figures
- * are not suppressed; the register is the organisation's, so it has no
- * rows per municipality. */
+/* The register of foster families (family.h) on the as-of day, for the
+ * total unit (docs/report.md, foster_families): families, family homes,
+ * network families and places of the families that did not stop; the
+ * children placed there that day (a count of children: rounded and held
+ * back like every other, a cell of its own), the share of the places they
+ * take, and the free places of the families available that day (available,
+ * and `availability.from` not after the day).  Families and places are not
+ * children and are not suppressed; the register is the organisation's, so
+ * it has no rows per municipality. */
 static enum kr_status family_rows(struct ctx *x, struct kr_error *err)
 {
-	struct kr_family_counts fc;
-	enum kr_status rc;
 	static const char *const names[5] = { "families", "family_homes", "network",
 		"capacity", "vacancies" };
-	long v[5];
+	struct kr_family_info *fi = NULL;
+	long v[5] = { 0 }, placed = 0, as_of = x->q->as_of;
+	size_t n = 0, cell;
+	enum kr_status rc;
+	struct pending *p;
 
-	if ((rc = kr_family_counts(x->s, x->q->as_of, &fc, err)))
+	if ((rc = kr_family_list(x->s, NULL, as_of, &fi, &n, err)))
 		return rc;
-	v[0] = fc.families;
-	v[1] = fc.family_homes;
-	v[2] = fc.network;
-	v[3] = fc.capacity;
-	v[4] = fc.vacancies;
-	for (size_t k = 0; k < 5; k++)
-		dim(derived_row(x, T_FAMILIES, 0, (double)v[k], NULL, 0), "measure", names[k]);
-	return KR_OK;
+	for (size_t i = 0; i < n; i++) {
+		bool available = fi[i].availability == KR_AVAIL_AVAILABLE;
+		if (fi[i].availability == KR_AVAIL_STOPPED)
+			continue;
+		v[0]++;
+		v[1] += fi[i].kind == KR_FAMKIND_FAMILY_HOME;
+		v[2] += fi[i].care == KR_FAMCARE_NETWORK;
+		v[3] += fi[i].capacity > 0 ? fi[i].capacity : 0;
+		placed += fi[i].in_use;
+		if (available) {
+			struct kr_family *f = NULL;
+			if ((rc = kr_family_get(x->s, fi[i].id, &f, NULL, err)))
+				goto out;
+			available = !kr_date_valid(f->available_from) ||
+			            kr_date_first(f->available_from) <= as_of;
+			kr_family_free(f);
+		}
+		if (available && fi[i].capacity > fi[i].in_use)
+			v[4] += fi[i].capacity - fi[i].in_use;
+	}
+	/* in the order of the places' chart: all, taken, free */
+	cell = kri_sdc_cell(&x->d, placed);
+	for (size_t k = 0; k < 5; k++) {
+		if (k == 4)
+			dim(count_row(x, T_FAMILIES, 0, cell), "measure", "placed");
+		p = derived_row(x, T_FAMILIES, 0, (double)v[k], NULL, 0);
+		if (p)
+			p->whole = true;
+		dim(p, "measure", names[k]);
+	}
+	{
+		/* of the published count of children, a whole number (rule 5) */
+		long pub = x->protect ? kri_sdc_round(placed, KR_REPORT_ROUND) : placed;
+		double pc = v[3] > 0 ? 100.0 * (double)pub / (double)v[3] : 0.0;
+		p = derived_row(x, T_FAMILIES, 0, x->protect ? (double)(long)(pc + 0.5) : pc, &cell, 1);
+		dim(p, "measure", "occupancy_percent");
+	}
+out:
+	free(fi);
+	return rc;
 }
 
 static void day_text(long day, char buf[11])
@@ -1650,7 +1698,7 @@ static enum kr_status emit(struct ctx *x, struct kr_error *err)
 				    x->d.value[p->deps[0]] < KR_REPORT_SUPPRESS_BELOW)
 					sup = true;
 				row->value = p->value;
-				row->count = t == T_FAMILIES;   /* whole families and places */
+				row->count = p->whole;   /* whole families and places */
 			}
 			row->suppressed = sup;
 			row->has_value = !sup;

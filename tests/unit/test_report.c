@@ -22,6 +22,7 @@
 #include "testutil.h"
 #include "tu_db.h"
 #include "disclosure_int.h"
+#include "kring/family.h"
 #include "kring/report.h"
 #include "kring/store.h"
 #include "report_int.h"
@@ -41,6 +42,7 @@ struct kid {
 	const char *due, *status;
 	const char *wish, *answered;    /* answered: a date, "" answered without one, NULL not */
 	bool trust;
+	const char *family;             /* the register family of the first placement */
 };
 
 static struct kr_store *S;
@@ -91,6 +93,8 @@ static json_t *document(const struct kid *k)
 		              "end_reason", str_or_null(k->pl[i].why));
 		if (k->pl[i].network >= 0)
 			json_object_set_new(p, "network", json_boolean(k->pl[i].network));
+		if (i == 0 && k->family)
+			json_object_set_new(p, "family", json_string(k->family));
 		json_array_append_new(pls, p);
 	}
 	doc = json_pack("{s:s, s:o, s:o, s:o, s:o}", "format", "kring-case/1", "case", cs,
@@ -239,22 +243,22 @@ static const struct kid popA[] = {
 	{ "A1", "GM0001", "Aadorp", "Oost", "gp", "2014-04-17", "2025-01-10", NULL, NULL,
 	  "2025-05-01", { { "foster_fulltime", 1, "2025-01-15", NULL, NULL, 1 } },
 	  "2026-10-01", "C", "2025-02-01", "2026-07-01", "2026-11-01", "open", "2026-09-01",
-	  "2026-09-10", true },
+	  "2026-09-10", true, NULL },
 	{ "A2", "GM0001", "Aadorp", "Oost", "certified_institution", "2010-06-23", "2023-12-01",
 	  NULL, NULL, NULL, { { "residential", 0, "2024-01-01", "2026-08-01", "planned", 2 },
 	  { "foster_fulltime", 0, "2026-08-01", NULL, NULL, 3 } },
-	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL },
 	{ "A3", "GM0001", "Aadorp", "Oost", "court", "2012-02-29", "2025-04-01", "2026-08-15",
 	  "early_by_provider", NULL,
 	  { { "foster_fulltime", 0, "2025-05-01", "2026-08-15", "breakdown", 1 } },
-	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true, NULL },
 	{ "A4", "GM0001", "Aadorp", "Oost", "municipal_access", "2020-09-09", "2026-01-20", NULL,
 	  NULL, NULL, { { "crisis", 0, "2026-01-20", "2026-02-01", "planned", 1 },
 	  { "family_home", -1, "2026-02-01", NULL, NULL, 2 } },
-	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true, NULL },
 	{ "A5", "GM0002", "Bedum", "West", "gp", "2011-11-11", "2020-02-01", NULL, NULL, NULL,
 	  { { "foster_fulltime", 0, "2020-03-01", NULL, NULL, 1 } }, "2025-11-01", "A",
-	  "2025-11-01", NULL, NULL, NULL, "2026-06-01", "2026-08-01", true },
+	  "2025-11-01", NULL, NULL, NULL, "2026-06-01", "2026-08-01", true, NULL },
 };
 
 static int setup_a(void **state)
@@ -970,7 +974,7 @@ static void attacker_on_the_startfoto(void **state)
 /* n children of mun, opened on `opened`, in full-time foster care from
  * then, closed on `closed` (as planned) when given. */
 static void put_c(const char *prefix, const char *mun, int n, const char *opened,
-                  const char *closed, const char *moved, const char *on)
+                  const char *closed, const char *moved, const char *on, const char *family)
 {
 	for (int i = 1; i <= n; i++) {
 		char ref[32];
@@ -987,6 +991,8 @@ static void put_c(const char *prefix, const char *mun, int n, const char *opened
 		k.reason = closed ? "as_planned" : NULL;
 		k.pl[0] = (struct pl){ "foster_fulltime", 1, opened, closed, closed ? "planned" : NULL,
 		                       1 };
+		if (family && i <= 12)   /* the first 12 live in register family `family` */
+			k.family = family;
 		if (moved) {      /* a move to another foster family on that day */
 			k.pl[0].end = moved;
 			k.pl[0].why = "planned";
@@ -1006,12 +1012,36 @@ static void put_c(const char *prefix, const char *mun, int n, const char *opened
  */
 static int setup_c(void **state)
 {
+	static const char *const families[] = {
+		/* 15 places, 12 of them taken by C1's children */
+		"{\"format\": \"kring-family/1\", \"id\": \"fa\", \"name\": \"A\", \"kind\": "
+		"\"foster_family\", \"care\": \"stranger\", \"capacity\": 15, \"availability\": "
+		"{\"status\": \"available\", \"from\": \"2026-01-01\"}}",
+		/* a family home with 2 places, available only from 2027 */
+		"{\"format\": \"kring-family/1\", \"id\": \"fb\", \"name\": \"B\", \"kind\": "
+		"\"family_home\", \"care\": \"network\", \"capacity\": 2, \"availability\": "
+		"{\"status\": \"available\", \"from\": \"2027-01-01\"}}",
+		/* stopped: not in the figures */
+		"{\"format\": \"kring-family/1\", \"id\": \"fc\", \"name\": \"C\", \"kind\": "
+		"\"foster_family\", \"care\": \"stranger\", \"capacity\": 4, \"availability\": "
+		"{\"status\": \"stopped\"}}",
+	};
 	open_db(state);
-	put_c("C1", "GM0020", 30, "2024-02-02", NULL, NULL, "2026-11-01");
-	put_c("C2", "GM0020", 12, "2026-08-01", NULL, NULL, "2026-11-01");
-	put_c("C3", "GM0020", 7, "2024-02-02", "2026-08-15", NULL, "2026-11-01");
-	put_c("C4", "GM0021", 25, "2024-02-02", NULL, NULL, "2026-05-01");
-	put_c("C5", "GM0021", 9, "2024-02-02", NULL, "2025-01-01", "2026-05-01");
+	for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
+		struct kr_family *f = NULL;
+		struct kr_error err;
+		kr_error_init(&err);
+		if (kr_family_read(families[i], strlen(families[i]), &f, &err) ||
+		    kr_family_put(S, f, "test", 0, (time_t)tu_day("2025-06-01") * 86400, NULL, &err))
+			fail_msg("family %zu: %s %s", i, err.message, err.ndetails ? err.details[0] : "");
+		kr_family_free(f);
+		kr_error_cleanup(&err);
+	}
+	put_c("C1", "GM0020", 30, "2024-02-02", NULL, NULL, "2026-11-01", "fa");
+	put_c("C2", "GM0020", 12, "2026-08-01", NULL, NULL, "2026-11-01", NULL);
+	put_c("C3", "GM0020", 7, "2024-02-02", "2026-08-15", NULL, "2026-11-01", NULL);
+	put_c("C4", "GM0021", 25, "2024-02-02", NULL, NULL, "2026-05-01", NULL);
+	put_c("C5", "GM0021", 9, "2024-02-02", NULL, "2025-01-01", "2026-05-01", NULL);
 	return 0;
 }
 
@@ -1351,6 +1381,53 @@ static void derived_rest_on_every_category(void **state)
 	kr_report_free(r);
 }
 
+/* The register's use (docs/report.md, foster_families): families fa (15
+ * places, 12 children placed), fb (a network family home of 2 places,
+ * available only from 2027: no free places yet), fc stopped (left out). */
+static void foster_family_use(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	struct kr_report *t = report(KR_REPORT_STARTFOTO, false, NULL, NULL, NULL);
+	const struct kr_report_table *tb = NULL;
+	(void)state;
+
+	assert_int_equal(V(r, "foster_families", ORG, "measure=families"), 2);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=family_homes"), 1);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=network"), 1);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=capacity"), 17);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=vacancies"), 3);
+	/* children: a count like every other, 12 shows as 10 */
+	assert_int_equal(V(t, "foster_families", ORG, "measure=placed"), 12);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=placed"), 10);
+	assert_true(row(r, "foster_families", ORG, "measure=placed", NULL)->count);
+	/* occupancy: of the published 10, 10 of 17 places */
+	assert_true(V(r, "foster_families", ORG, "measure=occupancy_percent") == 59.0);
+	assert_true(fabs(V(t, "foster_families", ORG, "measure=occupancy_percent") -
+	                 100.0 * 12 / 17) < 1e-9);
+	assert_false(row(r, "foster_families", ORG, "measure=occupancy_percent", NULL)->count);
+	/* Dutch words for every row, and a chart of the places */
+	for (size_t i = 0; i < r->ntables; i++)
+		if (!strcmp(r->tables[i].id, "foster_families"))
+			tb = &r->tables[i];
+	assert_non_null(tb);
+	for (size_t i = 0; i < tb->nrows; i++) {
+		const char *m = kri_report_dim(&tb->rows[i], "measure");
+		assert_string_not_equal(kri_report_label(r, "measure", m, KR_LANG_NL), m);
+	}
+	assert_string_equal(kri_report_label(r, "measure", "vacancies", KR_LANG_NL), "vrije plaatsen");
+	{
+		struct kri_chart c;
+		assert_true(kri_report_chart_data(r, tb, &c));
+		assert_int_equal(c.nx, 3);
+		assert_string_equal(c.xv[0], "capacity");
+		assert_string_equal(c.xv[1], "placed");
+		assert_string_equal(c.xv[2], "vacancies");
+		kri_chart_cleanup(&c);
+	}
+	kr_report_free(r);
+	kr_report_free(t);
+}
+
 /* Reports of the organisation, a region and a municipality of the same day
  * show every cell they share with the same value and the same holding
  * back: none can be subtracted from another to find a held-back one. */
@@ -1453,6 +1530,7 @@ int main(void)
 		cmocka_unit_test(attacker_on_both_reports),
 		cmocka_unit_test(percentages_tell_nothing_new),
 		cmocka_unit_test(derived_rest_on_every_category),
+		cmocka_unit_test(foster_family_use),
 	};
 	int fails = cmocka_run_group_tests_name("population A", a, setup_a, close_db);
 	fails += cmocka_run_group_tests_name("population B", b, setup_b, close_db);
