@@ -47,7 +47,7 @@ struct acc {
 	long mon_children[MAXSLOT], map[MAXSLOT], plan[MAXSLOT], meet[MAXSLOT][NLETTERS];
 	long wish_children[MAXSLOT], wish_yes[MAXSLOT];
 	long agr_children[MAXSLOT], agr_overdue[MAXSLOT], agr_done[MAXSLOT];
-	long trust, alert, heard_children, heard_yes;
+	long trust[MAXSLOT], alert[MAXSLOT], heard_children[MAXSLOT], heard_yes[MAXSLOT];
 	/* the startfoto */
 	long form[KR_FORM__N];                 /* [0]: no current placement */
 	long care[3];                          /* network, stranger, unknown */
@@ -87,6 +87,16 @@ struct unit {
 /* A worker of the team and a case assigned to them. */
 struct assigned { char *ref, *worker; };
 
+/* The signals of one case on the monitor's days before the as-of day (the
+ * as-of day's come with the walk itself): the rules that fired, those
+ * that lacked data and whether an alert was among them, per day. */
+struct sigcase {
+	char *ref;
+	long rev;
+	uint64_t fired[MAXSLOT], missing[MAXSLOT];
+	bool alert[MAXSLOT], has[MAXSLOT];
+};
+
 struct ctx {
 	struct kr_store *s;
 	const struct kr_report_query *q;
@@ -104,6 +114,8 @@ struct ctx {
 	size_t nu, capu;
 	struct assigned *as;
 	size_t nas, at;
+	struct sigcase *sg;      /* ordered by ref, like the walks */
+	size_t nsg, capsg, sgat, sgslot;
 	/* per case */
 	struct kri_mini mini;
 	struct acc c;
@@ -430,21 +442,104 @@ static void monitor_day(struct ctx *x, const struct kri_facts *f, size_t i)
 	}
 }
 
-/* The monitor's figures of the as-of day that come from the signals. */
-static void monitor_signals(struct ctx *x, const struct kri_facts *f)
+/* The monitor's figures that come from the signals, on day slot i: the
+ * rules that fired (and lacked data) that day and whether an alert did. */
+static void monitor_signals(struct ctx *x, const struct kri_facts *f, size_t i, uint64_t fired,
+                            uint64_t missing, bool alert)
 {
 	struct acc *c = &x->c;
-	long as_of = x->q->as_of;
-	int age = kr_age_years(f->born, as_of);
+	long day = x->day[i];
+	int age = kr_age_years(f->born, day);
 
-	if (!open_on(f, as_of))
+	if (!open_on(f, day))
 		return;
-	c->trust = !(f->fired & (x->bit_trust | x->bit_trust_prof));
-	c->alert = f->counts[KR_LEVEL_ALERT] > 0;
+	c->trust[i] = !(fired & (x->bit_trust | x->bit_trust_prof));
+	c->alert[i] = alert;
 	if (age >= x->set->v[KR_SET_HEARD_MIN_AGE]) {
-		c->heard_children = 1;
-		c->heard_yes = !((f->fired | f->missing) & x->bit_heard);
+		c->heard_children[i] = 1;
+		c->heard_yes[i] = !((fired | missing) & x->bit_heard);
 	}
+}
+
+/* A walk of the facts on an earlier monitor day (x->sgslot): keeps each
+ * case's signals of that day. */
+static int sig_visit(const struct kri_facts_row *row, void *arg)
+{
+	struct ctx *x = arg;
+	const struct kri_facts *f = row->f;
+	size_t s = x->sgslot;
+	struct sigcase *k = NULL;
+
+	/* both walks go by ref: a merge */
+	while (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) < 0)
+		x->sgat++;
+	if (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) == 0) {
+		k = &x->sg[x->sgat];
+	} else if (x->sgat == x->nsg) {
+		if (x->nsg == x->capsg) {
+			size_t cap = x->capsg ? x->capsg * 2 : 1024;
+			struct sigcase *g = realloc(x->sg, cap * sizeof *g);
+			if (!g)
+				goto fail;
+			x->sg = g;
+			x->capsg = cap;
+		}
+		k = &x->sg[x->nsg];
+		memset(k, 0, sizeof *k);
+		if (!(k->ref = dup(row->ref)))
+			goto fail;
+		k->rev = row->rev;
+		x->nsg++;
+	} else {
+		return 0;     /* a case stored between two walks: left out of the trend */
+	}
+	if (k->rev != row->rev)
+		return 0;
+	k->fired[s] = f->fired;
+	k->missing[s] = f->missing;
+	k->alert[s] = f->counts[KR_LEVEL_ALERT] > 0;
+	k->has[s] = true;
+	return 0;
+fail:
+	x->rc = nomem(x->err);
+	return 1;
+}
+
+/*
+ * The signals of every case on every monitor day before the as-of day: a
+ * walk per day, whose day facts are computed for it (the cold path).  The
+ * monitor only: in the startfoto's run these cells are not shown, and
+ * leaving them out changes no other cell's protection - a share's line
+ * (children = yes + the others) never hides its children (the others are
+ * never shown, and a hidden yes and others add up to the shown children,
+ * 10 or more), and the trust, heard and alert cells are in no other line.
+ */
+static enum kr_status signal_days(struct ctx *x, struct kr_error *err)
+{
+	enum kr_status rc;
+
+	if (x->q->kind != KR_REPORT_MONITOR)
+		return KR_OK;
+
+	for (size_t s = 0; s + 1 < x->ndays; s++) {
+		x->sgslot = s;
+		x->sgat = 0;
+		if ((rc = kri_facts_walk(x->s, x->day[s], x->set, sig_visit, x, err)))
+			return rc;
+		if (x->rc)
+			return x->rc;
+	}
+	x->sgat = 0;
+	return KR_OK;
+}
+
+static void free_sig(struct ctx *x)
+{
+	for (size_t i = 0; i < x->nsg; i++)
+		free(x->sg[i].ref);
+	free(x->sg);
+	x->sg = NULL;
+	x->nsg = x->capsg = 0;
 }
 
 /* The startfoto's figures of one case.  *days_out is set (>= 0) when the
@@ -640,7 +735,16 @@ static int visit(const struct kri_facts_row *row, void *arg)
 	memset(&x->c, 0, sizeof x->c);
 	for (size_t i = 0; i < x->ndays; i++)
 		monitor_day(x, f, i);
-	monitor_signals(x, f);
+	monitor_signals(x, f, x->ndays - 1, f->fired, f->missing, f->counts[KR_LEVEL_ALERT] > 0);
+	while (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) < 0)
+		x->sgat++;
+	if (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) == 0 &&
+	    x->sg[x->sgat].rev == row->rev) {
+		const struct sigcase *k = &x->sg[x->sgat];
+		for (size_t i = 0; i + 1 < x->ndays; i++)
+			if (k->has[i])
+				monitor_signals(x, f, i, k->fired[i], k->missing[i], k->alert[i]);
+	}
 	startfoto(x, f, p, &days_out);
 	for (int i = 0; i < nunits; i++) {
 		struct unit *u = &x->u[units[i]];
@@ -1150,7 +1254,6 @@ static struct kr_report_chart chart_of(int t)
 	switch (t) {
 	case T_MEETING: c.series = "continuum"; break;
 	case T_AGREEMENTS: c.series = "status"; break;
-	case T_TRUST: case T_HEARD: case T_ALERTS: c.type = KR_CHART_BAR; break;
 	case T_FORM: c = (struct kr_report_chart){ KR_CHART_BAR, "form", NULL, NULL, NULL, NULL }; break;
 	case T_CARE: c = (struct kr_report_chart){ KR_CHART_BAR, "care", NULL, NULL, NULL, NULL }; break;
 	case T_NEW: case T_ENDED:
@@ -1312,7 +1415,6 @@ static void monitor_tables(struct ctx *x)
 {
 	static const char *const letters[NLETTERS] = { "A", "B", "C", "D", "any" };
 	size_t children[MAXSLOT], wish[MAXSLOT], agr[MAXSLOT], heard[MAXSLOT];
-	size_t last = x->ndays - 1;
 
 	for (size_t s = 0; s < x->ndays; s++) {
 		children[s] = unit_cells(x, AT(mon_children) + s * sizeof(long));
@@ -1320,7 +1422,8 @@ static void monitor_tables(struct ctx *x)
 		wish[s] = unit_cells(x, AT(wish_children) + s * sizeof(long));
 		agr[s] = unit_cells(x, AT(agr_children) + s * sizeof(long));
 	}
-	heard[last] = unit_cells(x, AT(heard_children));
+	for (size_t s = 0; s < x->ndays; s++)
+		heard[s] = unit_cells(x, AT(heard_children) + s * sizeof(long));
 	total_rows(x, T_MAP, children, 0);
 	share(x, T_MAP, NULL, NULL, children, AT(map), sizeof(long), 0);
 	total_rows(x, T_PLAN, children, 0);
@@ -1329,17 +1432,17 @@ static void monitor_tables(struct ctx *x)
 	for (int l = 0; l < NLETTERS; l++)
 		share(x, T_MEETING, "continuum", letters[l], children,
 		      AT(meet) + (size_t)l * sizeof(long), NLETTERS * sizeof(long), 0);
-	total_rows(x, T_TRUST, children, last);
-	share(x, T_TRUST, NULL, NULL, children, AT(trust), sizeof(long), last);
+	total_rows(x, T_TRUST, children, 0);
+	share(x, T_TRUST, NULL, NULL, children, AT(trust), sizeof(long), 0);
 	total_rows(x, T_WISHES, wish, 0);
 	share(x, T_WISHES, NULL, NULL, wish, AT(wish_yes), sizeof(long), 0);
 	total_rows(x, T_AGREEMENTS, agr, 0);
 	share(x, T_AGREEMENTS, "status", "overdue", agr, AT(agr_overdue), sizeof(long), 0);
 	share(x, T_AGREEMENTS, "status", "done", agr, AT(agr_done), sizeof(long), 0);
-	total_rows(x, T_HEARD, heard, last);
-	share(x, T_HEARD, NULL, NULL, heard, AT(heard_yes), sizeof(long), last);
-	total_rows(x, T_ALERTS, children, last);
-	share(x, T_ALERTS, NULL, NULL, children, AT(alert), sizeof(long), last);
+	total_rows(x, T_HEARD, heard, 0);
+	share(x, T_HEARD, NULL, NULL, heard, AT(heard_yes), sizeof(long), 0);
+	total_rows(x, T_ALERTS, children, 0);
+	share(x, T_ALERTS, NULL, NULL, children, AT(alert), sizeof(long), 0);
 }
 
 /* A table of categories of one count per unit: a cell per category and
@@ -1919,6 +2022,8 @@ enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_que
 	}
 	if (x.team && (rc = load_assigned(&x, err)))
 		goto out;
+	if ((rc = signal_days(&x, err)))
+		goto out;
 	if ((rc = kri_facts_walk(s, q->as_of, set, visit, &x, err)))
 		goto out;
 	if ((rc = x.rc) || (rc = check_query(&x, true, err)))
@@ -1948,5 +2053,6 @@ out:
 	kri_mini_cleanup(&x.mini);
 	free_units(&x);
 	free_assigned(&x);
+	free_sig(&x);
 	return rc;
 }

@@ -384,6 +384,18 @@ static void monitor_definitions(void **state)
 	assert_int_equal(V(r, "heard", ORG, "day=2026-12-01", "measure=children"), 3);
 	assert_int_equal(V(r, "heard", ORG, "day=2026-12-01", "measure=yes"), 2);
 	assert_true(V(r, "alerts", ORG, "day=2026-12-01", "measure=yes") >= 1);
+	/* ... and on every quarter end, from the signals of that day: on
+	 * 2026-06-30 A3 was still open (with a trust figure), on 2025-12-31 A4
+	 * was not yet */
+	assert_int_equal(V(r, "trust_figure", ORG, "day=2026-06-30", "measure=yes"), 4);
+	assert_int_equal(V(r, "trust_figure", ORG, "day=2025-12-31", "measure=yes"), 3);
+	assert_int_equal(V(r, "heard", ORG, "day=2025-12-31", "measure=children"), 4);
+	/* A5's wish of 2026-06-01 heard her within the 12 months up to 2026-06-30 */
+	assert_int_equal(V(r, "heard", ORG, "day=2026-06-30", "measure=yes"), 1);
+	assert_int_equal(V(r, "heard", ORG, "day=2025-12-31", "measure=yes"), 0);
+	assert_true(V(r, "alerts", ORG, "day=2025-12-31", "measure=yes") >= 1);
+	/* the map of A1 changed on 2026-09-01 (its second revision) */
+	assert_int_equal(V(r, "map_changed", ORG, "day=2026-09-30", "measure=yes"), 1);
 	assert_false(r->has_caseload);
 	kr_report_free(r);
 }
