@@ -1440,6 +1440,102 @@ static void foster_family_use(void **state)
 	kr_report_free(t);
 }
 
+/* The edge of secondary suppression: hidden cells of a line that add up to
+ * 9 next to a shown total get a third cell hidden, 10 do not; hidden cells
+ * on both sides of an equation between tables are safe, one is not. */
+static void secondary_edges(void **state)
+{
+	struct kri_sdc d;
+	size_t m[3], t, l[2], r[2];
+	(void)state;
+
+	kri_sdc_init(&d, 10);
+	m[0] = kri_sdc_cell(&d, 4);
+	m[1] = kri_sdc_cell(&d, 5);
+	m[2] = kri_sdc_cell(&d, 21);
+	t = kri_sdc_cell(&d, 30);
+	kri_sdc_line(&d, t, m, 3);
+	assert_true(kri_sdc_protect(&d));
+	assert_true(kri_sdc_suppressed(&d, m[2]));    /* 4 + 5 = 9: not enough */
+	assert_false(kri_sdc_suppressed(&d, t));
+	attack(&d, true, NULL);
+	kri_sdc_cleanup(&d);
+
+	kri_sdc_init(&d, 10);
+	m[0] = kri_sdc_cell(&d, 4);
+	m[1] = kri_sdc_cell(&d, 6);
+	m[2] = kri_sdc_cell(&d, 21);
+	t = kri_sdc_cell(&d, 31);
+	kri_sdc_line(&d, t, m, 3);
+	assert_true(kri_sdc_protect(&d));
+	assert_false(kri_sdc_suppressed(&d, m[2]));   /* 4 + 6 = 10: enough */
+	assert_true(kri_sdc_suppressed(&d, m[0]) && kri_sdc_suppressed(&d, m[1]));
+	kri_sdc_cleanup(&d);
+
+	/* open 455 + new 37 = open 485 + ended 7: the 7 alone would show */
+	kri_sdc_init(&d, 10);
+	l[0] = kri_sdc_cell(&d, 455);
+	l[1] = kri_sdc_cell(&d, 37);
+	r[0] = kri_sdc_cell(&d, 485);
+	r[1] = kri_sdc_cell(&d, 7);
+	kri_sdc_eq(&d, l, 2, r, 2);
+	for (size_t i = 0; i < d.n; i++)
+		d.sup[i] = d.value[i] < 10;
+	attack(&d, false, &t);
+	assert_int_equal(t, 1);                       /* without secondary suppression */
+	assert_true(kri_sdc_protect(&d));
+	assert_true(kri_sdc_suppressed(&d, r[1]));
+	assert_true(kri_sdc_suppressed(&d, l[1]));    /* the new ones, the other side */
+	assert_false(kri_sdc_suppressed(&d, l[0]) || kri_sdc_suppressed(&d, r[0]));
+	attack(&d, false, NULL);
+	kri_sdc_cleanup(&d);
+}
+
+/* ---- population D: derived values at 9 and 10 children --------------------------- */
+
+/* GM0030 (region R1) 9 children, GM0031 (R2) and GM0032 (R3) 10, GM0033
+ * (R4) 30, all in full-time foster care since 2024 without moves. */
+static int setup_d(void **state)
+{
+	open_db(state);
+	put_many("D0", "GM0030", "R1", "foster_fulltime", 9);
+	put_many("D1", "GM0031", "R2", "foster_fulltime", 10);
+	put_many("D2", "GM0032", "R3", "foster_fulltime", 10);
+	put_many("D3", "GM0033", "R4", "foster_fulltime", 30);
+	return 0;
+}
+
+/* Every derived value - a percentage, the mean, the median, the rate - is
+ * held back over 9 children and shown over 10; early_percent over no ended
+ * trajectory (a zero everyone knows) is held back everywhere. */
+static void derived_at_nine_and_ten(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	struct kr_report *m = report(KR_REPORT_MONITOR, true, NULL, NULL, NULL);
+	static const char *const units[2] = { "municipality=GM0030", "municipality=GM0032" };
+	(void)state;
+
+	assert_false(row(r, "children_by_form", units[1], "form=total", NULL)->suppressed);
+	for (int k = 0; k < 2; k++) {
+		bool shown = k == 1;
+		assert_int_equal(row(r, "development_checks", units[k], "measure=percent",
+		                     NULL)->has_value, shown);
+		assert_int_equal(row(r, "moves", units[k], "moves=mean", NULL)->has_value, shown);
+		assert_int_equal(row(r, "time_out_of_home", units[k], "time=median_months",
+		                     NULL)->has_value, shown);
+		assert_int_equal(row(r, "breakdowns", units[k], "quarter=2026-Q3",
+		                     "measure=per_100_years", NULL)->has_value, shown);
+		assert_int_equal(row(m, "map_changed", units[k], "day=" AS_OF, "measure=percent",
+		                     NULL)->has_value, shown);
+		assert_false(row(r, "ended_by_reason", units[k], "quarter=2026-Q3",
+		                 "reason=early_percent", NULL)->has_value);
+	}
+	assert_true(V(r, "development_checks", units[1], "measure=percent") == 0.0);
+	assert_true(V(r, "moves", units[1], "moves=mean") == 0.0);
+	kr_report_free(r);
+	kr_report_free(m);
+}
+
 /* Reports of the organisation, a region and a municipality of the same day
  * show every cell they share with the same value and the same holding
  * back: none can be subtracted from another to find a held-back one. */
@@ -1534,6 +1630,7 @@ int main(void)
 		cmocka_unit_test(rounding_and_primary),
 		cmocka_unit_test(percentages_held_back),
 		cmocka_unit_test(attacker_knows_the_totals),
+		cmocka_unit_test(secondary_edges),
 		cmocka_unit_test(attacker_on_the_startfoto),
 		cmocka_unit_test(overlapping_reports),
 		cmocka_unit_test(no_persons_in_the_startfoto),
@@ -1544,7 +1641,11 @@ int main(void)
 		cmocka_unit_test(derived_rest_on_every_category),
 		cmocka_unit_test(foster_family_use),
 	};
+	const struct CMUnitTest dd[] = {
+		cmocka_unit_test(derived_at_nine_and_ten),
+	};
 	int fails = cmocka_run_group_tests_name("population A", a, setup_a, close_db);
 	fails += cmocka_run_group_tests_name("population B", b, setup_b, close_db);
-	return fails + cmocka_run_group_tests_name("population C", c, setup_c, close_db);
+	fails += cmocka_run_group_tests_name("population C", c, setup_c, close_db);
+	return fails + cmocka_run_group_tests_name("population D", dd, setup_d, close_db);
 }
