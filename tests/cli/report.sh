@@ -108,6 +108,9 @@ check "... has its header" sh -c "head -1 '$T/sf.csv' | grep -q '^table,title,re
 exits 0 "xlsx" --db "$DB" report startfoto $AS --format xlsx -o "$T/sf.xlsx"
 check "... is a workbook" sh -c "unzip -l '$T/sf.xlsx' | grep -q 'xl/worksheets/sheet2.xml'"
 check "... with charts" sh -c "unzip -l '$T/sf.xlsx' | grep -q 'xl/charts/chart1.xml'"
+exits 1 "xlsx into a folder that does not exist" --db "$DB" report startfoto $AS --format xlsx \
+	-o "$T/nergens/sf.xlsx"
+check "... says why in Dutch" sh -c "grep -q 'de map bestaat niet' '$T/err' && ! grep -q 'No such file' '$T/err'"
 check "... also of the foster families' places" sh -c "n=\$(unzip -p '$T/sf.xlsx' xl/workbook.xml | tr '<' '\\n' | grep -c 'sheet name='); unzip -p '$T/sf.xlsx' xl/worksheets/sheet\$n.xml | grep -q '<drawing'"
 exits 0 "the foster families in Dutch" --db "$DB" report startfoto $AS
 check "... with Dutch words for every row" sh -c "grep -q 'vrije plaatsen' '$T/out' && grep -q 'geplaatste kinderen' '$T/out' && grep -q '% bezet' '$T/out' && ! grep -Eq '^ +(families|family_homes|capacity|vacancies|placed) ' '$T/out'"
