@@ -11,7 +11,12 @@
  * (a small simplex: no held-back count may come out as one value), two
  * overlapping reports of the same day that agree cell by cell, and no
  * name, ref or birth date of the population in any text form of the
- * startfoto.
+ * startfoto.  Population C: the same attacker on every count of the
+ * monitor and the startfoto together (with open + new = open + ended per
+ * quarter), percentages as functions of the published counts, the mean
+ * and median held back with any category, the foster families' use;
+ * population D: derived values over 9 and 10 children; and the edges of
+ * secondary suppression (hidden cells adding up to 9 or 10).
  */
 #include <math.h>
 #include <unistd.h>
