@@ -1030,9 +1030,9 @@ static void put_c(const char *prefix, const char *mun, int n, const char *opened
 static int setup_c(void **state)
 {
 	static const char *const families[] = {
-		/* 15 places, 12 of them taken by C1's children */
+		/* network care with 15 places, 12 of them taken by C1's children */
 		"{\"format\": \"kring-family/1\", \"id\": \"fa\", \"name\": \"A\", \"kind\": "
-		"\"foster_family\", \"care\": \"stranger\", \"capacity\": 15, \"availability\": "
+		"\"foster_family\", \"care\": \"network\", \"capacity\": 15, \"availability\": "
 		"{\"status\": \"available\", \"from\": \"2026-01-01\"}}",
 		/* a family home with 2 places, available only from 2027 */
 		"{\"format\": \"kring-family/1\", \"id\": \"fb\", \"name\": \"B\", \"kind\": "
@@ -1398,9 +1398,10 @@ static void derived_rest_on_every_category(void **state)
 	kr_report_free(r);
 }
 
-/* The register's use (docs/report.md, foster_families): families fa (15
- * places, 12 children placed), fb (a network family home of 2 places,
- * available only from 2027: no free places yet), fc stopped (left out). */
+/* The register's use (docs/report.md, foster_families): families fa (a
+ * network family of 15 places, 12 children placed), fb (a network family
+ * home of 2 places, available only from 2027: no free places yet), fc
+ * stopped (left out). */
 static void foster_family_use(void **state)
 {
 	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
@@ -1410,7 +1411,7 @@ static void foster_family_use(void **state)
 
 	assert_int_equal(V(r, "foster_families", ORG, "measure=families"), 2);
 	assert_int_equal(V(r, "foster_families", ORG, "measure=family_homes"), 1);
-	assert_int_equal(V(r, "foster_families", ORG, "measure=network"), 1);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=network"), 2);
 	assert_int_equal(V(r, "foster_families", ORG, "measure=capacity"), 17);
 	assert_int_equal(V(r, "foster_families", ORG, "measure=vacancies"), 3);
 	/* children: a count like every other, 12 shows as 10 */
