@@ -1250,34 +1250,29 @@ static const struct kri_report_table_def defs[T__N] = {
 /* How each table is best drawn (report.h). */
 static struct kr_report_chart chart_of(int t)
 {
-	struct kr_report_chart c = { KR_CHART_LINE, "day", NULL, "measure", "percent", NULL };
+	struct kr_report_chart c = { KR_CHART_LINE, "day", NULL, "measure", "percent" };
 	switch (t) {
 	case T_MEETING: c.series = "continuum"; break;
 	case T_AGREEMENTS: c.series = "status"; break;
-	case T_FORM: c = (struct kr_report_chart){ KR_CHART_BAR, "form", NULL, NULL, NULL, NULL }; break;
-	case T_CARE: c = (struct kr_report_chart){ KR_CHART_BAR, "care", NULL, NULL, NULL, NULL }; break;
+	case T_FORM: c = (struct kr_report_chart){ KR_CHART_BAR, "form", NULL, NULL, NULL }; break;
+	case T_CARE: c = (struct kr_report_chart){ KR_CHART_BAR, "care", NULL, NULL, NULL }; break;
 	case T_NEW: case T_ENDED:
-		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", NULL, "referrer", "total", NULL };
+		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", NULL, "referrer", "total" };
 		break;
 	case T_REASON:
-		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "reason", NULL, NULL, NULL };
+		c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "reason", NULL, NULL };
 		break;
 	case T_BREAKDOWNS:
-		c = (struct kr_report_chart){ KR_CHART_LINE, "quarter", NULL, "measure", "per_100_years", NULL };
+		c = (struct kr_report_chart){ KR_CHART_LINE, "quarter", NULL, "measure",
+		                              "per_100_years" };
 		break;
-	case T_MOVES: c = (struct kr_report_chart){ KR_CHART_BAR, "moves", NULL, NULL, NULL, NULL }; break;
-	case T_TIME: c = (struct kr_report_chart){ KR_CHART_BAR, "time", NULL, NULL, NULL, NULL }; break;
-	case T_FLOWS: c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "flow", NULL, NULL, NULL }; break;
-	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE:
-		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL, NULL };
+	case T_MOVES: c = (struct kr_report_chart){ KR_CHART_BAR, "moves", NULL, NULL, NULL }; break;
+	case T_TIME: c = (struct kr_report_chart){ KR_CHART_BAR, "time", NULL, NULL, NULL }; break;
+	case T_FLOWS: c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "flow", NULL, NULL }; break;
+	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE: case T_FAMILIES:
+		/* the foster families: their places (report_write.c, drawn()) */
+		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL };
 		break;
-	case T_FAMILIES: {
-		/* the places: all, taken, free */
-		static const char *const places[] = { "capacity", "placed", "vacancies", NULL };
-		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL, NULL };
-		c.draw = places;
-		break;
-	}
 	default: break;
 	}
 	return c;

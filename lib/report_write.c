@@ -132,15 +132,24 @@ static bool not_drawn(const char *key, const char *val)
 	return strcmp(key, "measure") == 0 && !strstr(val, "percent");
 }
 
-/* Whether the chart draws x value x: one of its list, else not left out. */
-static bool drawn(const struct kr_report_chart *ch, const char *x)
+/* The x values a table's chart draws when not every one but the totals
+ * and statistics: the foster families' places - all, taken, free. */
+static const struct { const char *table, *const x[4]; } only[] = {
+	{ "foster_families", { "capacity", "placed", "vacancies", NULL } },
+};
+
+/* Whether the chart of table t draws x value x. */
+static bool drawn(const struct kr_report_table *t, const char *x)
 {
-	if (!ch->draw)
-		return !not_drawn(ch->x, x);
-	for (size_t i = 0; ch->draw[i]; i++)
-		if (strcmp(ch->draw[i], x) == 0)
-			return true;
-	return false;
+	for (size_t k = 0; k < sizeof only / sizeof *only; k++) {
+		if (strcmp(only[k].table, t->id) != 0)
+			continue;
+		for (size_t i = 0; only[k].x[i]; i++)
+			if (strcmp(only[k].x[i], x) == 0)
+				return true;
+		return false;
+	}
+	return !not_drawn(t->chart.x, x);
 }
 
 static size_t find_or_add(const char **v, size_t *n, const char *s)
@@ -177,7 +186,7 @@ bool kri_report_chart_data(const struct kr_report *r, const struct kr_report_tab
 		const struct kr_report_row *row = &t->rows[rows[i]];
 		const char *x = kri_report_dim(row, ch->x), *sv = kri_report_dim(row, ch->series);
 		const char *m = kri_report_dim(row, ch->measure_key);
-		if (!x || !drawn(ch, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
+		if (!x || !drawn(t, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
 		    (ch->series && (!sv || not_drawn(ch->series, sv))))
 			continue;
 		find_or_add(c->xv, &c->nx, x);
@@ -194,7 +203,7 @@ bool kri_report_chart_data(const struct kr_report *r, const struct kr_report_tab
 		const char *x = kri_report_dim(row, ch->x), *sv = kri_report_dim(row, ch->series);
 		const char *m = kri_report_dim(row, ch->measure_key);
 		size_t xi = 0, si = 0;
-		if (!x || !drawn(ch, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
+		if (!x || !drawn(t, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
 		    (ch->series && (!sv || not_drawn(ch->series, sv))))
 			continue;
 		while (xi < c->nx && strcmp(c->xv[xi], x))

@@ -83,8 +83,6 @@ struct kr_report_chart {
 	enum { KR_CHART_NONE, KR_CHART_BAR, KR_CHART_LINE } type;
 	const char *x, *series;
 	const char *measure_key, *measure;
-	const char *const *draw;   /* NULL-terminated static list: the only x values drawn
-	                              (NULL: every one but totals and statistics) */
 };
 
 struct kr_report_table {
