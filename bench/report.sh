@@ -5,8 +5,10 @@
 # --seed 1` with a history (bench_population: the recorded states of
 # `kring generate --history`, over the 14 months before the anchor, about
 # 1.3 revisions a case) and, on it, in the same run:
-#   1. the startfoto and signals --all for a day whose signal facts are not
-#      stored (they are computed from the documents: the cold path),
+#   1. the startfoto, the monitor and signals --all for a day whose signal
+#      facts are not stored (they are computed from the case models: the
+#      cold path; the monitor also computes the signals of its eight
+#      earlier quarter ends, which no nightly run stores),
 #   2. `kring reindex --signals` for that day (what a nightly run does),
 #   3. the startfoto (JSON, PDF), the monitor and signals --all again (the
 #      facts only: the path the target is about),
@@ -41,6 +43,8 @@ for n in $sizes; do
 	echo "-- cold: signal facts stored for other days, computed from the case models"
 	echo "  kring report startfoto --format json"
 	T "$k" --db "$db" report startfoto --as-of $DAY --format json >"$tmp/sf-cold.json"
+	echo "  kring report monitor --format json"
+	T "$k" --db "$db" report monitor --as-of $DAY --format json >"$tmp/mon-cold.json"
 	echo "  kring signals --all"
 	T "$k" --db "$db" signals --all --as-of $DAY >"$tmp/sig-cold.txt"
 	echo "-- kring reindex --signals (the nightly run)"
@@ -48,14 +52,15 @@ for n in $sizes; do
 	echo "-- warm: the stored facts only"
 	echo "  kring report startfoto --format json"
 	T "$k" --db "$db" report startfoto --as-of $DAY --format json >"$tmp/sf.json"
-	echo "  kring report monitor --format json"
-	T "$k" --db "$db" report monitor --as-of $DAY --format json >/dev/null
+	echo "  kring report monitor --format json (the quarter ends still cold)"
+	T "$k" --db "$db" report monitor --as-of $DAY --format json >"$tmp/mon.json"
 	echo "  kring report startfoto --format pdf"
 	T "$k" --db "$db" report startfoto --as-of $DAY --format pdf -o "$tmp/sf.pdf"
 	echo "  kring signals --all"
 	T "$k" --db "$db" signals --all --as-of $DAY >"$tmp/sig.txt"
 	cmp -s "$tmp/sf-cold.json" "$tmp/sf.json" && echo "  (the same startfoto, cold and warm)"
 	cmp -s "$tmp/sig-cold.txt" "$tmp/sig.txt" && echo "  (the same signals, cold and warm)"
+	cmp -s "$tmp/mon-cold.json" "$tmp/mon.json" && echo "  (the same monitor, cold and warm)"
 	echo "-- baselines"
 	echo "  python3: json.loads of the same generated documents (JSON Lines)"
 	"$k" generate --cases "$n" --seed 1 --anchor $DAY >"$tmp/docs.jsonl"

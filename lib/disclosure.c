@@ -34,6 +34,7 @@ void kri_sdc_cleanup(struct kri_sdc *d)
 	free(d->line_first);
 	free(d->line_n);
 	free(d->pool);
+	free(d->sign);
 	kri_sdc_init(d, d->below);
 }
 
@@ -79,7 +80,10 @@ size_t kri_sdc_cell(struct kri_sdc *d, long value)
 	return d->n++;
 }
 
-void kri_sdc_line(struct kri_sdc *d, size_t total, const size_t *members, size_t n)
+/* Adds a line: total (or KRI_SDC_NONE) and the members, the first nplus
+ * with sign +1, the rest -1. */
+static void add_line(struct kri_sdc *d, size_t total, const size_t *members, size_t n,
+                     size_t nplus)
 {
 	if (d->nomem || n == 0)
 		return;
@@ -99,7 +103,8 @@ void kri_sdc_line(struct kri_sdc *d, size_t total, const size_t *members, size_t
 		d->line_n = k;
 		d->caplines = cap;
 	}
-	if (!reserve((void **)&d->pool, &d->cappool, d->npool + n, sizeof(size_t))) {
+	if (!reserve((void **)&d->sign, &d->capsign, d->npool + n, 1) ||
+	    !reserve((void **)&d->pool, &d->cappool, d->npool + n, sizeof(size_t))) {
 		d->nomem = true;
 		return;
 	}
@@ -107,8 +112,28 @@ void kri_sdc_line(struct kri_sdc *d, size_t total, const size_t *members, size_t
 	d->line_first[d->nlines] = d->npool;
 	d->line_n[d->nlines] = n;
 	memcpy(d->pool + d->npool, members, n * sizeof *members);
+	for (size_t i = 0; i < n; i++)
+		d->sign[d->npool + i] = i < nplus ? 1 : -1;
 	d->npool += n;
 	d->nlines++;
+}
+
+void kri_sdc_line(struct kri_sdc *d, size_t total, const size_t *members, size_t n)
+{
+	add_line(d, total, members, n, n);
+}
+
+void kri_sdc_eq(struct kri_sdc *d, const size_t *left, size_t nl, const size_t *right,
+                size_t nr)
+{
+	size_t m[64];
+	if (nl + nr > 64 || nl + nr == 0) {
+		d->nomem = d->nomem || nl + nr > 64;
+		return;
+	}
+	memcpy(m, left, nl * sizeof *m);
+	memcpy(m + nl, right, nr * sizeof *m);
+	add_line(d, KRI_SDC_NONE, m, nl + nr, nl);
 }
 
 void kri_sdc_fix(struct kri_sdc *d, size_t cell)
@@ -117,33 +142,47 @@ void kri_sdc_fix(struct kri_sdc *d, size_t cell)
 		d->fixed[cell] = true;
 }
 
-/* Hides one more cell of line l when it is not safe; true when it did. */
+/*
+ * Hides one more cell of line l when it is not safe; true when it did.
+ * The total of a line stands on the -1 side.  Hidden cells on both sides
+ * of an equation only show their difference, which pins none of them; on
+ * one side only they show their sum, which must be two cells or more and
+ * at least `below`.  The cell hidden next: the smallest shown cell of the
+ * +1 side (the members), else of the -1 side (the total).
+ */
 static bool fix_line(struct kri_sdc *d, size_t l)
 {
 	const size_t *m = d->pool + d->line_first[l];
+	const signed char *sg = d->sign + d->line_first[l];
 	size_t n = d->line_n[l], t = d->line_total[l], nsup = 0, pick = (size_t)-1;
+	bool plus = false, minus = false;
 	long sum = 0;
 
 	for (size_t i = 0; i < n; i++)
 		if (d->sup[m[i]]) {
 			nsup++;
 			sum += d->value[m[i]];
+			plus |= sg[i] > 0;
+			minus |= sg[i] < 0;
 		}
-	if (d->sup[t]) {
-		if (nsup >= 1)
-			return false;        /* the total and a member: only their difference shows */
-	} else if (nsup == 0 || (nsup >= 2 && sum >= d->below)) {
+	if (t != KRI_SDC_NONE && d->sup[t]) {
+		nsup++;
+		sum += d->value[t];
+		minus = true;
+	}
+	if (nsup == 0 || (plus && minus) || (nsup >= 2 && sum >= d->below))
 		return false;
+	for (int side = 1; side >= -1 && pick == (size_t)-1; side -= 2) {
+		for (size_t i = 0; i < n; i++)
+			if (sg[i] == side && !d->sup[m[i]] && !d->fixed[m[i]] &&
+			    (pick == (size_t)-1 || d->value[m[i]] < d->value[pick]))
+				pick = m[i];
+		if (side < 0 && pick == (size_t)-1 && t != KRI_SDC_NONE && !d->sup[t] &&
+		    !d->fixed[t])
+			pick = t;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (!d->sup[m[i]] && !d->fixed[m[i]] &&
-		    (pick == (size_t)-1 || d->value[m[i]] < d->value[pick]))
-			pick = m[i];
-	if (pick == (size_t)-1) {
-		if (d->sup[t] || d->fixed[t])
-			return false;
-		pick = t;
-	}
+	if (pick == (size_t)-1)
+		return false;
 	d->sup[pick] = true;
 	return true;
 }

@@ -25,7 +25,8 @@ struct kri_sdc {
 	size_t *line_total, *line_first, *line_n;   /* members in pool[first .. first+n) */
 	size_t nlines, caplines;
 	size_t *pool;
-	size_t npool, cappool;
+	signed char *sign;         /* per pool entry: +1, or -1 on the other side */
+	size_t npool, cappool, capsign;
 	int below;                 /* suppress true values under this */
 	bool nomem;
 };
@@ -42,14 +43,26 @@ size_t kri_sdc_cell(struct kri_sdc *d, long value);
  * never hides anything else. */
 void kri_sdc_fix(struct kri_sdc *d, size_t cell);
 
+/* No cell: the total of a line made by kri_sdc_eq(). */
+#define KRI_SDC_NONE ((size_t)-1)
+
 /* The equation total = members[0] + ... + members[n-1]. */
 void kri_sdc_line(struct kri_sdc *d, size_t total, const size_t *members, size_t n);
 
+/* The equation left[0] + ... + left[nl-1] = right[0] + ... + right[nr-1]
+ * between cells of different tables (the children open at the start of a
+ * quarter and those who came in it = those open at its end and those who
+ * left).  Stored as a line with total KRI_SDC_NONE whose members on the
+ * right have sign -1. */
+void kri_sdc_eq(struct kri_sdc *d, const size_t *left, size_t nl, const size_t *right,
+                size_t nr);
+
 /* Primary suppression (true value under `below`), then secondary until
  * every line is safe: in every line either nothing is suppressed, or at
- * least two of its cells are and, when its total is shown, the suppressed
- * cells add up to at least `below`; a line that is not safe gets its
- * smallest shown member suppressed (its total when no member is left).
+ * least two of its cells are and, when they all stand on one side of the
+ * equation (members of a shown total), they add up to at least `below`; a
+ * line that is not safe gets its smallest shown member suppressed (its
+ * total, or a cell of the other side, when no member is left).
  * false when memory ran out (d->nomem). */
 bool kri_sdc_protect(struct kri_sdc *d);
 

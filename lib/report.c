@@ -47,7 +47,7 @@ struct acc {
 	long mon_children[MAXSLOT], map[MAXSLOT], plan[MAXSLOT], meet[MAXSLOT][NLETTERS];
 	long wish_children[MAXSLOT], wish_yes[MAXSLOT];
 	long agr_children[MAXSLOT], agr_overdue[MAXSLOT], agr_done[MAXSLOT];
-	long trust, alert, heard_children, heard_yes;
+	long trust[MAXSLOT], alert[MAXSLOT], heard_children[MAXSLOT], heard_yes[MAXSLOT];
 	/* the startfoto */
 	long form[KR_FORM__N];                 /* [0]: no current placement */
 	long care[3];                          /* network, stranger, unknown */
@@ -59,6 +59,10 @@ struct acc {
 	long dev_children, dev_yes;
 	long time[4];
 	long flow[MAXSLOT][2];
+	/* open at the quarter's start + new + sf_minus = open at its end + ended
+	 * + sf_plus: what a case that breaks the stock-flow equation (closed
+	 * before it was opened) adds to one side */
+	long sf_plus[MAXSLOT], sf_minus[MAXSLOT];
 	long voice_children, voice_yes, voice_wishes, voice_answered;
 };
 
@@ -83,6 +87,16 @@ struct unit {
 /* A worker of the team and a case assigned to them. */
 struct assigned { char *ref, *worker; };
 
+/* The signals of one case on the monitor's days before the as-of day (the
+ * as-of day's come with the walk itself): the rules that fired, those
+ * that lacked data and whether an alert was among them, per day. */
+struct sigcase {
+	char *ref;
+	long rev;
+	uint64_t fired[MAXSLOT], missing[MAXSLOT];
+	bool alert[MAXSLOT], has[MAXSLOT];
+};
+
 struct ctx {
 	struct kr_store *s;
 	const struct kr_report_query *q;
@@ -100,14 +114,18 @@ struct ctx {
 	size_t nu, capu;
 	struct assigned *as;
 	size_t nas, at;
+	struct sigcase *sg;      /* ordered by ref, like the walks */
+	size_t nsg, capsg, sgat, sgslot;
 	/* per case */
 	struct kri_mini mini;
 	struct acc c;
 	uint64_t bit_trust, bit_trust_prof, bit_heard, bit_dev;
 	enum kr_status rc;
 	struct kr_error *err;
+	bool mun_seen, region_seen;   /* a case names the asked municipality, region */
 	/* the disclosure problem and the rows waiting for it */
 	struct kri_sdc d;
+	size_t children_cell[MAXSLOT];   /* the monitor's open children per day */
 	struct pending *p;
 	size_t np, capp;
 };
@@ -424,21 +442,104 @@ static void monitor_day(struct ctx *x, const struct kri_facts *f, size_t i)
 	}
 }
 
-/* The monitor's figures of the as-of day that come from the signals. */
-static void monitor_signals(struct ctx *x, const struct kri_facts *f)
+/* The monitor's figures that come from the signals, on day slot i: the
+ * rules that fired (and lacked data) that day and whether an alert did. */
+static void monitor_signals(struct ctx *x, const struct kri_facts *f, size_t i, uint64_t fired,
+                            uint64_t missing, bool alert)
 {
 	struct acc *c = &x->c;
-	long as_of = x->q->as_of;
-	int age = kr_age_years(f->born, as_of);
+	long day = x->day[i];
+	int age = kr_age_years(f->born, day);
 
-	if (!open_on(f, as_of))
+	if (!open_on(f, day))
 		return;
-	c->trust = !(f->fired & (x->bit_trust | x->bit_trust_prof));
-	c->alert = f->counts[KR_LEVEL_ALERT] > 0;
+	c->trust[i] = !(fired & (x->bit_trust | x->bit_trust_prof));
+	c->alert[i] = alert;
 	if (age >= x->set->v[KR_SET_HEARD_MIN_AGE]) {
-		c->heard_children = 1;
-		c->heard_yes = !((f->fired | f->missing) & x->bit_heard);
+		c->heard_children[i] = 1;
+		c->heard_yes[i] = !((fired | missing) & x->bit_heard);
 	}
+}
+
+/* A walk of the facts on an earlier monitor day (x->sgslot): keeps each
+ * case's signals of that day. */
+static int sig_visit(const struct kri_facts_row *row, void *arg)
+{
+	struct ctx *x = arg;
+	const struct kri_facts *f = row->f;
+	size_t s = x->sgslot;
+	struct sigcase *k = NULL;
+
+	/* both walks go by ref: a merge */
+	while (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) < 0)
+		x->sgat++;
+	if (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) == 0) {
+		k = &x->sg[x->sgat];
+	} else if (x->sgat == x->nsg) {
+		if (x->nsg == x->capsg) {
+			size_t cap = x->capsg ? x->capsg * 2 : 1024;
+			struct sigcase *g = realloc(x->sg, cap * sizeof *g);
+			if (!g)
+				goto fail;
+			x->sg = g;
+			x->capsg = cap;
+		}
+		k = &x->sg[x->nsg];
+		memset(k, 0, sizeof *k);
+		if (!(k->ref = dup(row->ref)))
+			goto fail;
+		k->rev = row->rev;
+		x->nsg++;
+	} else {
+		return 0;     /* a case stored between two walks: left out of the trend */
+	}
+	if (k->rev != row->rev)
+		return 0;
+	k->fired[s] = f->fired;
+	k->missing[s] = f->missing;
+	k->alert[s] = f->counts[KR_LEVEL_ALERT] > 0;
+	k->has[s] = true;
+	return 0;
+fail:
+	x->rc = nomem(x->err);
+	return 1;
+}
+
+/*
+ * The signals of every case on every monitor day before the as-of day: a
+ * walk per day, whose day facts are computed for it (the cold path).  The
+ * monitor only: in the startfoto's run these cells are not shown, and
+ * leaving them out changes no other cell's protection - a share's line
+ * (children = yes + the others) never hides its children (the others are
+ * never shown, and a hidden yes and others add up to the shown children,
+ * 10 or more), and the trust, heard and alert cells are in no other line.
+ */
+static enum kr_status signal_days(struct ctx *x, struct kr_error *err)
+{
+	enum kr_status rc;
+
+	if (x->q->kind != KR_REPORT_MONITOR)
+		return KR_OK;
+
+	for (size_t s = 0; s + 1 < x->ndays; s++) {
+		x->sgslot = s;
+		x->sgat = 0;
+		if ((rc = kri_facts_walk(x->s, x->day[s], x->set, sig_visit, x, err)))
+			return rc;
+		if (x->rc)
+			return x->rc;
+	}
+	x->sgat = 0;
+	return KR_OK;
+}
+
+static void free_sig(struct ctx *x)
+{
+	for (size_t i = 0; i < x->nsg; i++)
+		free(x->sg[i].ref);
+	free(x->sg);
+	x->sg = NULL;
+	x->nsg = x->capsg = 0;
 }
 
 /* The startfoto's figures of one case.  *days_out is set (>= 0) when the
@@ -494,15 +595,23 @@ static void startfoto(struct ctx *x, const struct kri_facts *f, const struct kr_
 		c->persp12 = pd >= per->start && pd <= y1;
 	}
 	for (size_t i = 0; i < x->nq; i++) {
-		long qs = x->qs[i], qe = x->qe[i], days = 0;
+		long qs = x->qs[i], qe = x->qe[i], days = 0, flow = 0;
 		if (kr_date_valid(f->opened) && kr_date_first(f->opened) >= qs &&
-		    kr_date_first(f->opened) <= qe)
+		    kr_date_first(f->opened) <= qe) {
 			c->traj_new[i][f->referrer]++;
+			flow++;
+		}
 		if (kr_date_valid(f->closed) && kr_date_last(f->closed) >= qs &&
 		    kr_date_last(f->closed) <= qe) {
 			c->traj_end[i][f->referrer]++;
 			c->reason[i][f->closed_reason]++;
+			flow--;
 		}
+		flow += open_on(f, qs - 1) - open_on(f, qe);
+		if (flow > 0)
+			c->sf_plus[i] = flow;
+		else
+			c->sf_minus[i] = -flow;
 		for (size_t k = 0; k < p->nhomes; k++)
 			days += overlap(p->homes[k].start, p->homes[k].end < 0 ? as_of
 			                : p->homes[k].end, qs, qe);
@@ -588,6 +697,11 @@ static int visit(const struct kri_facts_row *row, void *arg)
 	const char *workers[64];
 	long days_out;
 
+	if (x->q->municipality && strcmp(f->municipality[0] ? f->municipality : "unknown",
+	                                 x->q->municipality) == 0)
+		x->mun_seen = true;
+	if (x->q->region && strcmp(f->region[0] ? f->region : "unknown", x->q->region) == 0)
+		x->region_seen = true;
 	if (x->q->restrict_cases &&
 	    !bsearch(&row->ref, x->q->cases, x->q->ncases, sizeof *x->q->cases, by_ref))
 		return 0;
@@ -621,7 +735,16 @@ static int visit(const struct kri_facts_row *row, void *arg)
 	memset(&x->c, 0, sizeof x->c);
 	for (size_t i = 0; i < x->ndays; i++)
 		monitor_day(x, f, i);
-	monitor_signals(x, f);
+	monitor_signals(x, f, x->ndays - 1, f->fired, f->missing, f->counts[KR_LEVEL_ALERT] > 0);
+	while (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) < 0)
+		x->sgat++;
+	if (x->sgat < x->nsg && strcmp(x->sg[x->sgat].ref, row->ref) == 0 &&
+	    x->sg[x->sgat].rev == row->rev) {
+		const struct sigcase *k = &x->sg[x->sgat];
+		for (size_t i = 0; i + 1 < x->ndays; i++)
+			if (k->has[i])
+				monitor_signals(x, f, i, k->fired[i], k->missing[i], k->alert[i]);
+	}
 	startfoto(x, f, p, &days_out);
 	for (int i = 0; i < nunits; i++) {
 		struct unit *u = &x->u[units[i]];
@@ -864,6 +987,8 @@ static void unit_lines(struct ctx *x, size_t total, const size_t *members, size_
 
 enum pkind { P_COUNT, P_DERIVED };
 
+#define KRI_MAXDEPS 8
+
 struct pending {
 	int table;
 	size_t unit, seq;
@@ -872,7 +997,8 @@ struct pending {
 	char own[KR_REPORT_MAX_DIMS][16];      /* day and quarter texts */
 	size_t ndims;
 	enum pkind kind;
-	size_t cell, deps[4];
+	bool whole;              /* a derived row that is a whole number (families) */
+	size_t cell, deps[KRI_MAXDEPS];
 	size_t ndeps;
 	double value;
 };
@@ -932,6 +1058,9 @@ static struct pending *count_row(struct ctx *x, int table, size_t unit, size_t c
 	return p;
 }
 
+/* A derived value (a percentage, rate, mean, median) of unit: deps are the
+ * cells it rests on, the first the children it is computed over; it is
+ * held back when any of them is (docs/report.md rule 5). */
 static struct pending *derived_row(struct ctx *x, int table, size_t unit, double value,
                                    const size_t *deps, size_t ndeps)
 {
@@ -939,7 +1068,7 @@ static struct pending *derived_row(struct ctx *x, int table, size_t unit, double
 	if (p) {
 		p->kind = P_DERIVED;
 		p->value = value;
-		p->ndeps = ndeps < 4 ? ndeps : 4;
+		p->ndeps = ndeps < KRI_MAXDEPS ? ndeps : KRI_MAXDEPS;
 		if (p->ndeps)
 			memcpy(p->deps, deps, p->ndeps * sizeof *deps);
 	}
@@ -951,6 +1080,32 @@ static struct pending *derived_row(struct ctx *x, int table, size_t unit, double
 static double pct(long yes, long all)
 {
 	return all > 0 ? 100.0 * (double)yes / (double)all : 0.0;
+}
+
+/* A count as it is published: rounded (true when not protecting). */
+static long published(const struct ctx *x, size_t cell)
+{
+	return kri_sdc_round(x->d.value[cell], x->protect ? KR_REPORT_ROUND : 1);
+}
+
+/*
+ * The percentage of the children in cells yes[0..nyes) of those in cell
+ * all, from the published (rounded) counts, as a whole number (docs/
+ * report.md "Disclosure control", 5): a percentage of the true counts with
+ * one decimal gives the true counts back (30.3 % next to 100 and 30 can
+ * only be 30 of 99); one of the published counts tells nothing they do not.
+ * Without protection (the tests of the definitions): of the true counts.
+ */
+static double pct_published(const struct ctx *x, const size_t *yes, size_t nyes, size_t all)
+{
+	long y = 0, n = published(x, all);
+	double v;
+	for (size_t k = 0; k < nyes; k++)
+		y += published(x, yes[k]);
+	if (y > n)
+		y = n;
+	v = pct(y, n);
+	return x->protect ? (double)(long)(v + 0.5) : v;
 }
 
 /* ---- the tables ------------------------------------------------------------------------ */
@@ -1084,10 +1239,12 @@ static const struct kri_report_table_def defs[T__N] = {
 		  "Foster families and family homes in the register" },
 		{ "Het register van de organisatie op de peildatum (alleen het totaal), zonder de "
 		  "gestopte gezinnen: het aantal, waarvan gezinshuizen en netwerkpleeggezinnen, de "
-		  "plaatsen samen en de vrije plaatsen bij gezinnen die beschikbaar zijn.",
+		  "plaatsen samen, de kinderen die er die dag wonen, de vrije plaatsen bij gezinnen "
+		  "die op de peildatum beschikbaar zijn en het deel van de plaatsen dat bezet is.",
 		  "The organisation's register on the as-of day (the total only), without the "
 		  "families that stopped: how many, of which family homes and network families, "
-		  "their places together and the free places in families that are available." } },
+		  "their places together, the children living there that day, the free places in "
+		  "families available on the as-of day and the share of the places taken." } },
 };
 
 /* How each table is best drawn (report.h). */
@@ -1097,7 +1254,6 @@ static struct kr_report_chart chart_of(int t)
 	switch (t) {
 	case T_MEETING: c.series = "continuum"; break;
 	case T_AGREEMENTS: c.series = "status"; break;
-	case T_TRUST: case T_HEARD: case T_ALERTS: c.type = KR_CHART_BAR; break;
 	case T_FORM: c = (struct kr_report_chart){ KR_CHART_BAR, "form", NULL, NULL, NULL }; break;
 	case T_CARE: c = (struct kr_report_chart){ KR_CHART_BAR, "care", NULL, NULL, NULL }; break;
 	case T_NEW: case T_ENDED:
@@ -1114,6 +1270,7 @@ static struct kr_report_chart chart_of(int t)
 	case T_TIME: c = (struct kr_report_chart){ KR_CHART_BAR, "time", NULL, NULL, NULL }; break;
 	case T_FLOWS: c = (struct kr_report_chart){ KR_CHART_BAR, "quarter", "flow", NULL, NULL }; break;
 	case T_PERSPECTIVE: case T_DEVELOPMENT: case T_VOICE: case T_FAMILIES:
+		/* the foster families: their places (report_write.c, drawn()) */
 		c = (struct kr_report_chart){ KR_CHART_BAR, "measure", NULL, NULL, NULL };
 		break;
 	default: break;
@@ -1121,28 +1278,67 @@ static struct kr_report_chart chart_of(int t)
 	return c;
 }
 
-/* The register of foster families (family.h) on the as-of day: one row per
- * measure for the total unit.  Families are not children, so the figures
- * are not suppressed; the register is the organisation's, so it has no
- * rows per municipality. */
+/* The register of foster families (family.h) on the as-of day, for the
+ * total unit (docs/report.md, foster_families): families, family homes,
+ * network families and places of the families that did not stop; the
+ * children placed there that day (a count of children: rounded and held
+ * back like every other, a cell of its own), the share of the places they
+ * take, and the free places of the families available that day (available,
+ * and `availability.from` not after the day).  Families and places are not
+ * children and are not suppressed; the register is the organisation's, so
+ * it has no rows per municipality. */
 static enum kr_status family_rows(struct ctx *x, struct kr_error *err)
 {
-	struct kr_family_counts fc;
-	enum kr_status rc;
 	static const char *const names[5] = { "families", "family_homes", "network",
 		"capacity", "vacancies" };
-	long v[5];
+	struct kr_family_info *fi = NULL;
+	long v[5] = { 0 }, placed = 0, as_of = x->q->as_of;
+	size_t n = 0, cell;
+	enum kr_status rc;
+	struct pending *p;
 
-	if ((rc = kr_family_counts(x->s, x->q->as_of, &fc, err)))
+	if ((rc = kr_family_list(x->s, NULL, as_of, &fi, &n, err)))
 		return rc;
-	v[0] = fc.families;
-	v[1] = fc.family_homes;
-	v[2] = fc.network;
-	v[3] = fc.capacity;
-	v[4] = fc.vacancies;
-	for (size_t k = 0; k < 5; k++)
-		dim(derived_row(x, T_FAMILIES, 0, (double)v[k], NULL, 0), "measure", names[k]);
-	return KR_OK;
+	for (size_t i = 0; i < n; i++) {
+		bool available = fi[i].availability == KR_AVAIL_AVAILABLE;
+		if (fi[i].availability == KR_AVAIL_STOPPED)
+			continue;
+		v[0]++;
+		v[1] += fi[i].kind == KR_FAMKIND_FAMILY_HOME;
+		v[2] += fi[i].care == KR_FAMCARE_NETWORK;
+		v[3] += fi[i].capacity > 0 ? fi[i].capacity : 0;
+		placed += fi[i].in_use;
+		if (available) {
+			struct kr_family *f = NULL;
+			if ((rc = kr_family_get(x->s, fi[i].id, &f, NULL, err)))
+				goto out;
+			available = !kr_date_valid(f->available_from) ||
+			            kr_date_first(f->available_from) <= as_of;
+			kr_family_free(f);
+		}
+		if (available && fi[i].capacity > fi[i].in_use)
+			v[4] += fi[i].capacity - fi[i].in_use;
+	}
+	/* in the order of the places' chart: all, taken, free */
+	cell = kri_sdc_cell(&x->d, placed);
+	for (size_t k = 0; k < 5; k++) {
+		if (k == 4)
+			dim(count_row(x, T_FAMILIES, 0, cell), "measure", "placed");
+		p = derived_row(x, T_FAMILIES, 0, (double)v[k], NULL, 0);
+		if (p)
+			p->whole = true;
+		dim(p, "measure", names[k]);
+	}
+	{
+		/* of the published count of children, a whole number (rule 5) */
+		long pub = x->protect ? kri_sdc_round(placed, KR_REPORT_ROUND) : placed;
+		double pc = v[3] > 0 ? 100.0 * (double)pub / (double)v[3] : 0.0;
+		p = derived_row(x, T_FAMILIES, 0, x->protect ? (double)(long)(pc + 0.5) : pc, &cell, 1);
+		dim(p, "measure", "occupancy_percent");
+	}
+out:
+	free(fi);
+	return rc;
 }
 
 static void day_text(long day, char buf[11])
@@ -1180,15 +1376,14 @@ static void share(struct ctx *x, int t, const char *catkey, const char *cat, con
 		complement(x, tot[s], yes);
 		day_text(x->day[s], day);
 		for (size_t i = 0; i < x->nu; i++) {
-			size_t deps[2] = { yes + i, tot[s] + i };
+			size_t deps[2] = { tot[s] + i, yes + i };
 			struct pending *p;
 			p = count_row(x, t, i, yes + i);
 			dim_own(p, "day", day);
 			if (catkey)
 				dim(p, catkey, cat);
 			dim(p, "measure", "yes");
-			p = derived_row(x, t, i, pct(x->d.value[yes + i], x->d.value[tot[s] + i]), deps,
-			                2);
+			p = derived_row(x, t, i, pct_published(x, deps + 1, 1, deps[0]), deps, 2);
 			dim_own(p, "day", day);
 			if (catkey)
 				dim(p, catkey, cat);
@@ -1215,14 +1410,15 @@ static void monitor_tables(struct ctx *x)
 {
 	static const char *const letters[NLETTERS] = { "A", "B", "C", "D", "any" };
 	size_t children[MAXSLOT], wish[MAXSLOT], agr[MAXSLOT], heard[MAXSLOT];
-	size_t last = x->ndays - 1;
 
 	for (size_t s = 0; s < x->ndays; s++) {
 		children[s] = unit_cells(x, AT(mon_children) + s * sizeof(long));
+		x->children_cell[s] = children[s];
 		wish[s] = unit_cells(x, AT(wish_children) + s * sizeof(long));
 		agr[s] = unit_cells(x, AT(agr_children) + s * sizeof(long));
 	}
-	heard[last] = unit_cells(x, AT(heard_children));
+	for (size_t s = 0; s < x->ndays; s++)
+		heard[s] = unit_cells(x, AT(heard_children) + s * sizeof(long));
 	total_rows(x, T_MAP, children, 0);
 	share(x, T_MAP, NULL, NULL, children, AT(map), sizeof(long), 0);
 	total_rows(x, T_PLAN, children, 0);
@@ -1231,17 +1427,17 @@ static void monitor_tables(struct ctx *x)
 	for (int l = 0; l < NLETTERS; l++)
 		share(x, T_MEETING, "continuum", letters[l], children,
 		      AT(meet) + (size_t)l * sizeof(long), NLETTERS * sizeof(long), 0);
-	total_rows(x, T_TRUST, children, last);
-	share(x, T_TRUST, NULL, NULL, children, AT(trust), sizeof(long), last);
+	total_rows(x, T_TRUST, children, 0);
+	share(x, T_TRUST, NULL, NULL, children, AT(trust), sizeof(long), 0);
 	total_rows(x, T_WISHES, wish, 0);
 	share(x, T_WISHES, NULL, NULL, wish, AT(wish_yes), sizeof(long), 0);
 	total_rows(x, T_AGREEMENTS, agr, 0);
 	share(x, T_AGREEMENTS, "status", "overdue", agr, AT(agr_overdue), sizeof(long), 0);
 	share(x, T_AGREEMENTS, "status", "done", agr, AT(agr_done), sizeof(long), 0);
-	total_rows(x, T_HEARD, heard, last);
-	share(x, T_HEARD, NULL, NULL, heard, AT(heard_yes), sizeof(long), last);
-	total_rows(x, T_ALERTS, children, last);
-	share(x, T_ALERTS, NULL, NULL, children, AT(alert), sizeof(long), last);
+	total_rows(x, T_HEARD, heard, 0);
+	share(x, T_HEARD, NULL, NULL, heard, AT(heard_yes), sizeof(long), 0);
+	total_rows(x, T_ALERTS, children, 0);
+	share(x, T_ALERTS, NULL, NULL, children, AT(alert), sizeof(long), 0);
 }
 
 /* A table of categories of one count per unit: a cell per category and
@@ -1324,6 +1520,34 @@ static int cmp_long(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The equation that links the monitor and the startfoto: the children open
+ * at the end of the quarter before quarter s, plus the new trajectories of
+ * s, equal those open at the end of s plus the ended ones (per unit), when
+ * both ends are days of the monitor.  The residual cells (cases closed
+ * before they were opened) keep it exact; they are zero in sound data.
+ */
+static void stock_flow(struct ctx *x, size_t s, size_t nw_total, size_t en_total)
+{
+	size_t a = MAXSLOT, b = MAXSLOT, plus, minus;
+
+	for (size_t k = 0; k < x->ndays; k++) {
+		if (x->day[k] == x->qs[s] - 1)
+			a = k;
+		if (x->day[k] == x->qe[s])
+			b = k;
+	}
+	if (a == MAXSLOT || b == MAXSLOT)
+		return;
+	plus = unit_cells(x, AT(sf_plus) + s * sizeof(long));
+	minus = unit_cells(x, AT(sf_minus) + s * sizeof(long));
+	for (size_t i = 0; i < x->nu; i++) {
+		size_t l[3] = { x->children_cell[a] + i, nw_total + i, minus + i };
+		size_t r[3] = { x->children_cell[b] + i, en_total + i, plus + i };
+		kri_sdc_eq(&x->d, l, 3, r, 3);
+	}
+}
+
 static void startfoto_tables(struct ctx *x)
 {
 	const char *form_names[KR_FORM__N], *ref_names[KR_REF__N], *reason_names[KR_CLOSED__N];
@@ -1343,6 +1567,11 @@ static void startfoto_tables(struct ctx *x)
 	/* children by form, network or stranger care; both share the form cells */
 	form = category_cells(x, AT(form), sizeof(long), KR_FORM__N, true, &form_total);
 	category_rows(x, T_FORM, form, form_total, "form", form_names, KR_FORM__N, NULL, NULL);
+	/* the same children as the monitor's open children on the as-of day */
+	for (size_t i = 0; i < nu; i++) {
+		size_t l = form_total + i, r = x->children_cell[x->ndays - 1] + i;
+		kri_sdc_eq(&x->d, &l, 1, &r, 1);
+	}
 	care = category_cells(x, AT(care), sizeof(long), 3, true, &care_total);
 	foster[0] = form + KR_FORM_INFORMAL_NETWORK * nu;
 	foster[1] = form + KR_FORM_FOSTER_PARTTIME * nu;
@@ -1374,13 +1603,13 @@ static void startfoto_tables(struct ctx *x)
 		}
 		category_rows(x, T_REASON, rs, rs_total, "reason", reason_names, KR_CLOSED__N,
 		              "quarter", qt);
+		stock_flow(x, s, nw_total, en_total);
 		for (size_t i = 0; i < nu; i++) {
-			size_t deps[4] = { rs + KR_CLOSED_EARLY_AGREED * nu + i,
+			size_t deps[4] = { rs_total + i, rs + KR_CLOSED_EARLY_AGREED * nu + i,
 				rs + KR_CLOSED_EARLY_BY_FAMILY * nu + i,
-				rs + KR_CLOSED_EARLY_BY_PROVIDER * nu + i, rs_total + i };
-			long early = x->d.value[deps[0]] + x->d.value[deps[1]] + x->d.value[deps[2]];
-			struct pending *p = derived_row(x, T_REASON, i, pct(early, x->d.value[deps[3]]),
-			                                deps, 4);
+				rs + KR_CLOSED_EARLY_BY_PROVIDER * nu + i };
+			struct pending *p = derived_row(x, T_REASON, i,
+			                                pct_published(x, deps + 1, 3, deps[0]), deps, 4);
 			dim_own(p, "quarter", qt);
 			dim(p, "reason", "early_percent");
 		}
@@ -1430,10 +1659,12 @@ static void startfoto_tables(struct ctx *x)
 		unit_lines(x, out_total, full, 5);
 		category_rows(x, T_MOVES, mv, out_total, "moves", moves_names, 4, NULL, NULL);
 		for (size_t i = 0; i < nu; i++) {
-			size_t deps[1] = { out_total + i };
+			/* the mean rests on every category (docs/report.md rule 5) */
+			size_t deps[5] = { out_total + i, mv + i, mv + nu + i, mv + 2 * nu + i,
+				mv + 3 * nu + i };
 			long all = x->d.value[out_total + i];
 			struct pending *p = derived_row(x, T_MOVES, i, all ? (double)acc_get(&x->u[i],
-			                                AT(moves_sum)) / (double)all : 0.0, deps, 1);
+			                                AT(moves_sum)) / (double)all : 0.0, deps, 5);
 			dim(p, "moves", "mean");
 		}
 		tm = category_cells(x, AT(time), sizeof(long), 4, false, &tmp);
@@ -1442,10 +1673,11 @@ static void startfoto_tables(struct ctx *x)
 		unit_lines(x, out_total, m, 4);
 		category_rows(x, T_TIME, tm, out_total, "time", time_names, 4, NULL, NULL);
 		for (size_t i = 0; i < nu; i++) {
-			size_t deps[1] = { out_total + i };
+			size_t deps[5] = { out_total + i, tm + i, tm + nu + i, tm + 2 * nu + i,
+				tm + 3 * nu + i };
 			struct pending *p;
 			qsort(x->u[i].days_out, x->u[i].ndays, sizeof(long), cmp_long);
-			p = derived_row(x, T_TIME, i, median_months(&x->u[i]), deps, 1);
+			p = derived_row(x, T_TIME, i, median_months(&x->u[i]), deps, 5);
 			dim(p, "time", "median_months");
 		}
 	}
@@ -1468,18 +1700,21 @@ static void startfoto_tables(struct ctx *x)
 				size_t yes = unit_cells(x, sh[k].yes[j]);
 				complement(x, tot, yes);
 				for (size_t i = 0; i < nu; i++) {
-					size_t deps[2] = { yes + i, tot + i };
+					size_t deps[2] = { tot + i, yes + i };
 					dim(count_row(x, sh[k].t, i, yes + i), "measure", sh[k].name[j]);
-					dim(derived_row(x, sh[k].t, i, pct(x->d.value[yes + i],
-					                x->d.value[tot + i]), deps, 2), "measure", sh[k].pct[j]);
+					dim(derived_row(x, sh[k].t, i, pct_published(x, deps + 1, 1, deps[0]),
+					                deps, 2), "measure", sh[k].pct[j]);
 				}
 			}
 			if (sh[k].t == T_VOICE)
 				for (size_t i = 0; i < nu; i++) {
+					/* wishes, not children: no count of them is published;
+					 * a whole number all the same */
 					size_t deps[1] = { tot + i };
-					dim(derived_row(x, T_VOICE, i, pct(acc_get(&x->u[i], AT(voice_answered)),
-					                acc_get(&x->u[i], AT(voice_wishes))), deps, 1),
-					    "measure", "wishes_percent");
+					double v = pct(acc_get(&x->u[i], AT(voice_answered)),
+					               acc_get(&x->u[i], AT(voice_wishes)));
+					dim(derived_row(x, T_VOICE, i, x->protect ? (double)(long)(v + 0.5) : v,
+					                deps, 1), "measure", "wishes_percent");
 				}
 		}
 	}
@@ -1554,8 +1789,14 @@ static enum kr_status emit(struct ctx *x, struct kr_error *err)
 			} else {
 				for (size_t k = 0; k < p->ndeps; k++)
 					sup |= kri_sdc_suppressed(&x->d, p->deps[k]);
+				/* deps[0] counts the children the figure is computed over:
+				 * never fewer than the threshold, also when that count is
+				 * a zero everyone knows */
+				if (p->ndeps && x->protect &&
+				    x->d.value[p->deps[0]] < KR_REPORT_SUPPRESS_BELOW)
+					sup = true;
 				row->value = p->value;
-				row->count = t == T_FAMILIES;   /* whole families and places */
+				row->count = p->whole;   /* whole families and places */
 			}
 			row->suppressed = sup;
 			row->has_value = !sup;
@@ -1664,6 +1905,66 @@ static enum kr_status scope(struct ctx *x, struct kr_error *err)
 	return KR_OK;
 }
 
+/* A CBS municipality code: GM and four digits (or "unknown", the unit of
+ * the cases without one). */
+static bool code_form(const char *c)
+{
+	if (strcmp(c, "unknown") == 0)
+		return true;
+	if (strlen(c) != 6 || c[0] != 'G' || c[1] != 'M')
+		return false;
+	for (int i = 2; i < 6; i++)
+		if (c[i] < '0' || c[i] > '9')
+			return false;
+	return true;
+}
+
+/* The asked municipality, region and team: a usage error when a code has
+ * the wrong form, not found when no case (no user) names them. */
+static enum kr_status check_query(struct ctx *x, bool after, struct kr_error *err)
+{
+	const struct kr_report_query *q = x->q;
+	enum kr_status rc;
+	sqlite3_stmt *st;
+	int step;
+
+	if (!after) {
+		if (q->municipality && !code_form(q->municipality))
+			return kr_error_say(err, KR_EUSAGE, "de gemeente (municipality) \"%s\" is geen "
+			                    "gemeentecode van het CBS: GM en vier cijfers, zoals GM0200",
+			                    "the municipality (municipality) \"%s\" is not a CBS code: "
+			                    "GM and four digits, like GM0200", q->municipality);
+		if (q->region && !q->region[0])
+			return kr_error_say(err, KR_EUSAGE, "de regio (region) is leeg",
+			                    "the region (region) is empty");
+		if (!q->team || !q->team[0])
+			return KR_OK;
+		if ((rc = kri_stmt(x->s, "SELECT EXISTS (SELECT 1 FROM users WHERE team = ?1)", &st,
+		                   err)))
+			return rc;
+		sqlite3_bind_text(st, 1, q->team, -1, SQLITE_STATIC);
+		step = sqlite3_step(st);
+		rc = step == SQLITE_ROW ? KR_OK : kri_store_fail(x->s, err, "Lezen uit de database "
+		                                                 "lukt niet", "Reading from the "
+		                                                 "database failed");
+		if (!rc && sqlite3_column_int(st, 0) == 0)
+			rc = kr_error_say(err, KR_ENOTFOUND, "het team (team) \"%s\" bestaat niet: geen "
+			                  "gebruiker hoort erbij", "the team (team) \"%s\" does not "
+			                  "exist: no user belongs to it", q->team);
+		sqlite3_reset(st);
+		return rc;
+	}
+	if (q->municipality && !x->mun_seen)
+		return kr_error_say(err, KR_ENOTFOUND, "de gemeente (municipality) %s is onbekend: "
+		                    "geen dossier noemt haar", "the municipality (municipality) %s "
+		                    "is unknown: no case names it", q->municipality);
+	if (q->region && !x->region_seen)
+		return kr_error_say(err, KR_ENOTFOUND, "de regio (region) \"%s\" is onbekend: geen "
+		                    "dossier noemt haar", "the region (region) \"%s\" is unknown: "
+		                    "no case names it", q->region);
+	return KR_OK;
+}
+
 enum kr_status kr_report_compute(struct kr_store *s, const struct kr_report_query *q,
                                  const struct kr_settings *set, struct kr_report **out,
                                  struct kr_error *err)
@@ -1708,7 +2009,7 @@ enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_que
 	x.bit_trust_prof = kri_facts_rule_bit("trust-figure-professional");
 	x.bit_heard = kri_facts_rule_bit("child-not-heard");
 	x.bit_dev = kri_facts_rule_bit("development-check-overdue");
-	if ((rc = windows(&x, err)))
+	if ((rc = windows(&x, err)) || (rc = check_query(&x, false, err)))
 		goto out;
 	if (add_unit(&x, x.team ? q->team : "total", "total", -1, 0) < 0) {
 		rc = nomem(err);
@@ -1716,9 +2017,11 @@ enum kr_status kri_report_compute(struct kr_store *s, const struct kr_report_que
 	}
 	if (x.team && (rc = load_assigned(&x, err)))
 		goto out;
+	if ((rc = signal_days(&x, err)))
+		goto out;
 	if ((rc = kri_facts_walk(s, q->as_of, set, visit, &x, err)))
 		goto out;
-	if ((rc = x.rc))
+	if ((rc = x.rc) || (rc = check_query(&x, true, err)))
 		goto out;
 	if ((rc = build_tree(&x, err)))
 		goto out;
@@ -1745,5 +2048,6 @@ out:
 	kri_mini_cleanup(&x.mini);
 	free_units(&x);
 	free_assigned(&x);
+	free_sig(&x);
 	return rc;
 }

@@ -36,6 +36,13 @@ static const struct { const char *key, *val, *nl, *en; } words[] = {
 	{ "measure", "on_time", "op tijd", "on time" },
 	{ "measure", "all_answered", "alle wensen beantwoord", "all wishes answered" },
 	{ "measure", "wishes_percent", "% wensen beantwoord", "% of wishes answered" },
+	{ "measure", "families", "gezinnen", "families" },
+	{ "measure", "family_homes", "gezinshuizen", "family homes" },
+	{ "measure", "network", "netwerkpleeggezinnen", "network families" },
+	{ "measure", "capacity", "plaatsen", "places" },
+	{ "measure", "placed", "geplaatste kinderen", "children placed" },
+	{ "measure", "vacancies", "vrije plaatsen", "free places" },
+	{ "measure", "occupancy_percent", "% bezet", "% occupied" },
 	{ "moves", "mean", "gemiddeld", "mean" },
 	{ "moves", "0", "geen", "none" },
 	{ "moves", "3+", "3 of meer", "3 or more" },
@@ -125,6 +132,26 @@ static bool not_drawn(const char *key, const char *val)
 	return strcmp(key, "measure") == 0 && !strstr(val, "percent");
 }
 
+/* The x values a table's chart draws when not every one but the totals
+ * and statistics: the foster families' places - all, taken, free. */
+static const struct { const char *table, *const x[4]; } only[] = {
+	{ "foster_families", { "capacity", "placed", "vacancies", NULL } },
+};
+
+/* Whether the chart of table t draws x value x. */
+static bool drawn(const struct kr_report_table *t, const char *x)
+{
+	for (size_t k = 0; k < sizeof only / sizeof *only; k++) {
+		if (strcmp(only[k].table, t->id) != 0)
+			continue;
+		for (size_t i = 0; only[k].x[i]; i++)
+			if (strcmp(only[k].x[i], x) == 0)
+				return true;
+		return false;
+	}
+	return !not_drawn(t->chart.x, x);
+}
+
 static size_t find_or_add(const char **v, size_t *n, const char *s)
 {
 	for (size_t i = 0; i < *n; i++)
@@ -159,7 +186,7 @@ bool kri_report_chart_data(const struct kr_report *r, const struct kr_report_tab
 		const struct kr_report_row *row = &t->rows[rows[i]];
 		const char *x = kri_report_dim(row, ch->x), *sv = kri_report_dim(row, ch->series);
 		const char *m = kri_report_dim(row, ch->measure_key);
-		if (!x || not_drawn(ch->x, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
+		if (!x || !drawn(t, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
 		    (ch->series && (!sv || not_drawn(ch->series, sv))))
 			continue;
 		find_or_add(c->xv, &c->nx, x);
@@ -176,7 +203,7 @@ bool kri_report_chart_data(const struct kr_report *r, const struct kr_report_tab
 		const char *x = kri_report_dim(row, ch->x), *sv = kri_report_dim(row, ch->series);
 		const char *m = kri_report_dim(row, ch->measure_key);
 		size_t xi = 0, si = 0;
-		if (!x || not_drawn(ch->x, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
+		if (!x || !drawn(t, x) || (ch->measure && (!m || strcmp(m, ch->measure))) ||
 		    (ch->series && (!sv || not_drawn(ch->series, sv))))
 			continue;
 		while (xi < c->nx && strcmp(c->xv[xi], x))

@@ -209,6 +209,32 @@ static lxw_error caseload_sheet(struct book *bk)
 	return LXW_NO_ERROR;
 }
 
+/* Why writing failed, in the error's language: the system's words
+ * (strerror) in English, the common causes in Dutch - like the command
+ * line's io_error (cli/cmd_import.c) - and otherwise a Dutch sentence with
+ * the number. */
+static enum kr_status write_failed(struct kr_error *err, const char *path, int e)
+{
+	const char *nl;
+	char other[64];
+
+	switch (e) {
+	case ENOENT: case ENOTDIR: nl = "de map bestaat niet"; break;
+	case EACCES: case EPERM: nl = "je hebt geen toegang tot de map of het bestand"; break;
+	case EISDIR: nl = "dit is een map, geen bestand"; break;
+	case ENOSPC: nl = "de schijf is vol"; break;
+#ifdef EDQUOT
+	case EDQUOT: nl = "je quotum op de schijf is op"; break;
+#endif
+	case EROFS: nl = "de schijf is alleen-lezen"; break;
+	default:
+		snprintf(other, sizeof other, "het systeem weigerde (foutcode %d)", e);
+		nl = other;
+	}
+	return kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s%.0s",
+	                    "cannot write %s: %.0s%s", path, nl, strerror(e));
+}
+
 enum kr_status kr_report_xlsx(const struct kr_report *r, enum kr_lang lang, const char *path,
                               struct kr_error *err)
 {
@@ -229,8 +255,7 @@ enum kr_status kr_report_xlsx(const struct kr_report *r, enum kr_lang lang, cons
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	snprintf(tmp, tlen, "%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
-		rc = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
-		                  "cannot write %s: %s", path, strerror(errno));
+		rc = write_failed(err, path, errno);
 		goto out;
 	}
 	close(fd);
@@ -262,13 +287,13 @@ enum kr_status kr_report_xlsx(const struct kr_report *r, enum kr_lang lang, cons
 	if (le != LXW_NO_ERROR) {
 		workbook_close(bk.wb);
 		rc = kr_error_say(err, le == LXW_ERROR_MEMORY_MALLOC_FAILED ? KR_ENOMEM : KR_EIO,
-		                  "%s kan niet worden geschreven: %s", "cannot write %s: %s", path,
-		                  lxw_strerror(le));
+		                  "%s kan niet worden geschreven: de werkmap maken mislukte%.0s",
+		                  "cannot write %s: %s", path, lxw_strerror(le));
 		goto out;
 	}
 	if ((le = workbook_close(bk.wb)) != LXW_NO_ERROR) {
-		rc = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
-		                  "cannot write %s: %s", path, lxw_strerror(le));
+		rc = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: de werkmap afmaken "
+		                  "mislukte%.0s", "cannot write %s: %s", path, lxw_strerror(le));
 		goto out;
 	}
 	fd = open(tmp, O_RDONLY);
@@ -276,8 +301,7 @@ enum kr_status kr_report_xlsx(const struct kr_report *r, enum kr_lang lang, cons
 	if (fd >= 0)
 		close(fd);
 	if (!synced || rename(tmp, path) != 0) {
-		rc = kr_error_say(err, KR_EIO, "%s kan niet worden geschreven: %s",
-		                  "cannot write %s: %s", path, strerror(errno));
+		rc = write_failed(err, path, errno);
 		goto out;
 	}
 	made = false;

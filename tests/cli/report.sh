@@ -1,7 +1,8 @@
 #!/bin/sh
 # report.sh KRING - tests of `kring report`, `kring reindex` and the
 # facts-based `kring signals --all` from the outside (issue 12): usage
-# errors exit 2; the startfoto's JSON has the shape docs/report.md fixes
+# errors exit 2 (also a municipality code not of the form GM0000), an
+# unknown municipality, region or team exits 1; the startfoto's JSON has the shape docs/report.md fixes
 # (report, as_of, disclosure, tables with children_by_form, rows of
 # dimensions, value and suppressed, "total" rows) and every count in it is
 # a multiple of 5; CSV, XLSX (a sheet per table, charts) and PDF are made;
@@ -56,6 +57,17 @@ exits 2 "--municipality and --region together" --db "$DB" report startfoto \
 	--municipality GM0200 --region Groningen
 exits 2 "a team's startfoto" --db "$DB" report startfoto --team noord
 exits 2 "--to before --from" --db "$DB" report startfoto --from 2026-06-01 --to 2026-01-01
+exits 2 "--municipality not of the form GM and four digits" --db "$DB" report startfoto \
+	--municipality XX
+check "... names the parameter and the form" sh -c "grep -q '(municipality) \"XX\"' '$T/err' && grep -q 'GM en vier cijfers' '$T/err'"
+exits 2 "... also for the monitor" --db "$DB" report monitor --municipality gm0200
+exits 1 "a well-formed municipality no case names" --db "$DB" report startfoto \
+	--municipality GM9999
+check "... says it is unknown" grep -q "GM9999 is onbekend" "$T/err"
+exits 1 "an unknown region" --db "$DB" report startfoto --region Nergensland
+check "... says it is unknown" grep -q "Nergensland" "$T/err"
+exits 1 "an unknown team" --db "$DB" report monitor --team nosuch
+check "... says it does not exist" grep -q '(team) "nosuch" bestaat niet' "$T/err"
 exits 0 "report --help" --db "$DB" report --help
 check "... explains the kinds" grep -q "startfoto" "$T/out"
 
@@ -96,6 +108,12 @@ check "... has its header" sh -c "head -1 '$T/sf.csv' | grep -q '^table,title,re
 exits 0 "xlsx" --db "$DB" report startfoto $AS --format xlsx -o "$T/sf.xlsx"
 check "... is a workbook" sh -c "unzip -l '$T/sf.xlsx' | grep -q 'xl/worksheets/sheet2.xml'"
 check "... with charts" sh -c "unzip -l '$T/sf.xlsx' | grep -q 'xl/charts/chart1.xml'"
+exits 1 "xlsx into a folder that does not exist" --db "$DB" report startfoto $AS --format xlsx \
+	-o "$T/nergens/sf.xlsx"
+check "... says why in Dutch" sh -c "grep -q 'de map bestaat niet' '$T/err' && ! grep -q 'No such file' '$T/err'"
+check "... also of the foster families' places" sh -c "n=\$(unzip -p '$T/sf.xlsx' xl/workbook.xml | tr '<' '\\n' | grep -c 'sheet name='); unzip -p '$T/sf.xlsx' xl/worksheets/sheet\$n.xml | grep -q '<drawing'"
+exits 0 "the foster families in Dutch" --db "$DB" report startfoto $AS
+check "... with Dutch words for every row" sh -c "grep -q 'vrije plaatsen' '$T/out' && grep -q 'geplaatste kinderen' '$T/out' && grep -q '% bezet' '$T/out' && ! grep -Eq '^ +(families|family_homes|capacity|vacancies|placed) ' '$T/out'"
 exits 0 "pdf" --db "$DB" report startfoto $AS --format pdf -o "$T/sf.pdf"
 check "... is a PDF" sh -c "head -c 5 '$T/sf.pdf' | grep -q '%PDF-'"
 exits 0 "text in English" --db "$DB" --lang en report startfoto $AS

@@ -8,7 +8,8 @@
  * and 403 when they ask for a team; the startfoto is the same for a lead
  * and an analyst and holds no name; every format answers with its type
  * (CSV, XLSX, PDF as a download); unknown parameters and a bad date are
- * refused; and the audit trail has a row for every answer and a read row
+ * refused, so is a municipality code not of the form GM0000 (400), and
+ * a well-formed municipality or a region no case names is 404; and the audit trail has a row for every answer and a read row
  * for every case whose child a caseload named.
  *
  * Usage: test_report KRING  (run from the repository root).
@@ -224,6 +225,18 @@ static void formats(void)
 	get(ANALYST, "/api/report/startfoto?municipality=GM0200", &resp);
 	tc_check(resp.status == 200 && !strstr(resp.body, "\"municipality\":\"GM0150\""),
 	         "one municipality only (got %d)", resp.status);
+	tc_resp_free(&resp);
+	get(ANALYST, "/api/report/monitor?municipality=XX", &resp);
+	tc_check(resp.status == 400 && strstr(resp.body, "municipality") &&
+	         strstr(resp.body, "GM"), "a municipality code not of the form GM0000: 400 "
+	         "naming the parameter (got %d %s)", resp.status, resp.body ? resp.body : "");
+	tc_resp_free(&resp);
+	get(ANALYST, "/api/report/startfoto?municipality=GM9999", &resp);
+	tc_check(resp.status == 404 && strstr(resp.body, "GM9999"),
+	         "a municipality no case names: 404 (got %d)", resp.status);
+	tc_resp_free(&resp);
+	get(ANALYST, "/api/report/startfoto?region=Nergensland", &resp);
+	tc_check(resp.status == 404, "an unknown region: 404 (got %d)", resp.status);
 	tc_resp_free(&resp);
 	get(ANALYST, "/api/report/startfoto?municipality=GM0200&region=Noord-Veluwe", &resp);
 	tc_check(resp.status == 400, "a municipality and a region: 400 (got %d)", resp.status);

@@ -11,7 +11,12 @@
  * (a small simplex: no held-back count may come out as one value), two
  * overlapping reports of the same day that agree cell by cell, and no
  * name, ref or birth date of the population in any text form of the
- * startfoto.
+ * startfoto.  Population C: the same attacker on every count of the
+ * monitor and the startfoto together (with open + new = open + ended per
+ * quarter), percentages as functions of the published counts, the mean
+ * and median held back with any category, the foster families' use;
+ * population D: derived values over 9 and 10 children; and the edges of
+ * secondary suppression (hidden cells adding up to 9 or 10).
  */
 #include <math.h>
 #include <unistd.h>
@@ -22,6 +27,7 @@
 #include "testutil.h"
 #include "tu_db.h"
 #include "disclosure_int.h"
+#include "kring/family.h"
 #include "kring/report.h"
 #include "kring/store.h"
 #include "report_int.h"
@@ -41,6 +47,7 @@ struct kid {
 	const char *due, *status;
 	const char *wish, *answered;    /* answered: a date, "" answered without one, NULL not */
 	bool trust;
+	const char *family;             /* the register family of the first placement */
 };
 
 static struct kr_store *S;
@@ -91,6 +98,8 @@ static json_t *document(const struct kid *k)
 		              "end_reason", str_or_null(k->pl[i].why));
 		if (k->pl[i].network >= 0)
 			json_object_set_new(p, "network", json_boolean(k->pl[i].network));
+		if (i == 0 && k->family)
+			json_object_set_new(p, "family", json_string(k->family));
 		json_array_append_new(pls, p);
 	}
 	doc = json_pack("{s:s, s:o, s:o, s:o, s:o}", "format", "kring-case/1", "case", cs,
@@ -239,22 +248,22 @@ static const struct kid popA[] = {
 	{ "A1", "GM0001", "Aadorp", "Oost", "gp", "2014-04-17", "2025-01-10", NULL, NULL,
 	  "2025-05-01", { { "foster_fulltime", 1, "2025-01-15", NULL, NULL, 1 } },
 	  "2026-10-01", "C", "2025-02-01", "2026-07-01", "2026-11-01", "open", "2026-09-01",
-	  "2026-09-10", true },
+	  "2026-09-10", true, NULL },
 	{ "A2", "GM0001", "Aadorp", "Oost", "certified_institution", "2010-06-23", "2023-12-01",
 	  NULL, NULL, NULL, { { "residential", 0, "2024-01-01", "2026-08-01", "planned", 2 },
 	  { "foster_fulltime", 0, "2026-08-01", NULL, NULL, 3 } },
-	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL },
 	{ "A3", "GM0001", "Aadorp", "Oost", "court", "2012-02-29", "2025-04-01", "2026-08-15",
 	  "early_by_provider", NULL,
 	  { { "foster_fulltime", 0, "2025-05-01", "2026-08-15", "breakdown", 1 } },
-	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true, NULL },
 	{ "A4", "GM0001", "Aadorp", "Oost", "municipal_access", "2020-09-09", "2026-01-20", NULL,
 	  NULL, NULL, { { "crisis", 0, "2026-01-20", "2026-02-01", "planned", 1 },
 	  { "family_home", -1, "2026-02-01", NULL, NULL, 2 } },
-	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true },
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true, NULL },
 	{ "A5", "GM0002", "Bedum", "West", "gp", "2011-11-11", "2020-02-01", NULL, NULL, NULL,
 	  { { "foster_fulltime", 0, "2020-03-01", NULL, NULL, 1 } }, "2025-11-01", "A",
-	  "2025-11-01", NULL, NULL, NULL, "2026-06-01", "2026-08-01", true },
+	  "2025-11-01", NULL, NULL, NULL, "2026-06-01", "2026-08-01", true, NULL },
 };
 
 static int setup_a(void **state)
@@ -380,6 +389,18 @@ static void monitor_definitions(void **state)
 	assert_int_equal(V(r, "heard", ORG, "day=2026-12-01", "measure=children"), 3);
 	assert_int_equal(V(r, "heard", ORG, "day=2026-12-01", "measure=yes"), 2);
 	assert_true(V(r, "alerts", ORG, "day=2026-12-01", "measure=yes") >= 1);
+	/* ... and on every quarter end, from the signals of that day: on
+	 * 2026-06-30 A3 was still open (with a trust figure), on 2025-12-31 A4
+	 * was not yet */
+	assert_int_equal(V(r, "trust_figure", ORG, "day=2026-06-30", "measure=yes"), 4);
+	assert_int_equal(V(r, "trust_figure", ORG, "day=2025-12-31", "measure=yes"), 3);
+	assert_int_equal(V(r, "heard", ORG, "day=2025-12-31", "measure=children"), 4);
+	/* A5's wish of 2026-06-01 heard her within the 12 months up to 2026-06-30 */
+	assert_int_equal(V(r, "heard", ORG, "day=2026-06-30", "measure=yes"), 1);
+	assert_int_equal(V(r, "heard", ORG, "day=2025-12-31", "measure=yes"), 0);
+	assert_true(V(r, "alerts", ORG, "day=2025-12-31", "measure=yes") >= 1);
+	/* the map of A1 changed on 2026-09-01 (its second revision) */
+	assert_int_equal(V(r, "map_changed", ORG, "day=2026-09-30", "measure=yes"), 1);
 	assert_false(r->has_caseload);
 	kr_report_free(r);
 }
@@ -620,7 +641,9 @@ static void percentages_held_back(void **state)
 				}
 				assert_non_null(yes);
 				assert_non_null(all);
-				assert_int_equal(x->has_value, yes->has_value && all->has_value);
+				/* ... and its children are 10 or more (also a known zero) */
+				assert_int_equal(x->has_value, yes->has_value && all->has_value &&
+				                 all->value >= 10);
 			}
 		}
 	}
@@ -634,8 +657,8 @@ static void percentages_held_back(void **state)
  * variables), by the simplex method with Bland's rule on the bounded
  * problem in standard form.  Returns false when infeasible.
  */
-#define MAXV 200
-#define MAXE 200
+#define MAXV 320
+#define MAXE 480
 
 static bool lp_extreme(int m, int n, const double A[][MAXV], const double *b, const double *ub,
                        int j, bool maximise, double *out)
@@ -648,7 +671,8 @@ static bool lp_extreme(int m, int n, const double A[][MAXV], const double *b, co
 
 	if (m > MAXE || n > MAXV)
 		return false;
-	memset(T, 0, sizeof T);
+	for (int i = 0; i < rows; i++)
+		memset(T[i], 0, (size_t)(cols + 1) * sizeof(double));
 	for (int i = 0; i < m; i++) {
 		double sign = b[i] < 0 ? -1 : 1;
 		for (int k = 0; k < n; k++)
@@ -743,27 +767,32 @@ static void attack(const struct kri_sdc *d, bool know_totals, size_t *pinned_out
 	for (size_t c = 0; c < d->n && c < 4096; c++) {
 		bool total = false;
 		for (size_t l = 0; l < d->nlines && !total; l++)
-			total = d->line_total[l] == c;
+			total = d->line_total[l] == c && c != KRI_SDC_NONE;
 		var[c] = d->sup[c] && !(know_totals && total) ? nvar++ : -1;
 		if (d->value[c] > grand)
 			grand = d->value[c];
 	}
+	if (nvar > MAXV)
+		fprintf(stderr, "  %d held-back cells: too many for this attacker\n", nvar);
 	assert_true(nvar <= MAXV);
 	memset(A, 0, sizeof A);
 	for (size_t l = 0; l < d->nlines; l++) {
 		const size_t *mem = d->pool + d->line_first[l];
+		const signed char *sg = d->sign + d->line_first[l];
 		double rhs = 0;
 		bool any = false;
 		size_t t = d->line_total[l];
 		for (size_t k = 0; k < d->line_n[l]; k++) {
 			if (var[mem[k]] >= 0) {
-				A[m][var[mem[k]]] += 1;
+				A[m][var[mem[k]]] += sg[k];
 				any = true;
 			} else {
-				rhs -= (double)d->value[mem[k]];
+				rhs -= sg[k] * (double)d->value[mem[k]];
 			}
 		}
-		if (var[t] >= 0) {
+		if (t == KRI_SDC_NONE) {
+			/* an equation between tables: the signs say the sides */
+		} else if (var[t] >= 0) {
 			A[m][var[t]] -= 1;
 			any = true;
 		} else {
@@ -957,6 +986,562 @@ static void attacker_on_the_startfoto(void **state)
 	kr_report_free(t);
 }
 
+/* ---- population C: the monitor and the startfoto together ------------------- */
+
+/* n children of mun, opened on `opened`, in full-time foster care from
+ * then, closed on `closed` (as planned) when given. */
+static void put_c(const char *prefix, const char *mun, int n, const char *opened,
+                  const char *closed, const char *moved, const char *on, const char *family)
+{
+	for (int i = 1; i <= n; i++) {
+		char ref[32];
+		struct kid k;
+		memset(&k, 0, sizeof k);
+		snprintf(ref, sizeof ref, "%s-%02d", prefix, i);
+		k.ref = ref;
+		k.mun = mun;
+		k.region = "Midden";
+		k.referrer = "gp";
+		k.born = "2013-03-13";
+		k.opened = opened;
+		k.closed = closed;
+		k.reason = closed ? "as_planned" : NULL;
+		k.pl[0] = (struct pl){ "foster_fulltime", 1, opened, closed, closed ? "planned" : NULL,
+		                       1 };
+		if (family && i <= 12)   /* the first 12 live in register family `family` */
+			k.family = family;
+		if (moved) {      /* a move to another foster family on that day */
+			k.pl[0].end = moved;
+			k.pl[0].why = "planned";
+			k.pl[1] = (struct pl){ "foster_fulltime", 1, moved, NULL, NULL, 2 };
+		}
+		put_at(&k, on);
+	}
+}
+
+/*
+ * GM0020: 30 children in care since 2024, 12 new in 2026-Q3, 7 who left in
+ * 2026-Q3; GM0021: 25 in care since 2024 and 9 who moved once, stored in
+ * May 2026 (their network map did not change in the 6 months up to the
+ * as-of day, GM0020's did).  The 7 ended trajectories are
+ * held back, but the monitor shows the children open on 2026-06-30 (37)
+ * and on 2026-09-30 (42) and the startfoto the 12 new ones: 37 + 12 - 42.
+ */
+static int setup_c(void **state)
+{
+	static const char *const families[] = {
+		/* network care with 15 places, 12 of them taken by C1's children */
+		"{\"format\": \"kring-family/1\", \"id\": \"fa\", \"name\": \"A\", \"kind\": "
+		"\"foster_family\", \"care\": \"network\", \"capacity\": 15, \"availability\": "
+		"{\"status\": \"available\", \"from\": \"2026-01-01\"}}",
+		/* a family home with 2 places, available only from 2027 */
+		"{\"format\": \"kring-family/1\", \"id\": \"fb\", \"name\": \"B\", \"kind\": "
+		"\"family_home\", \"care\": \"network\", \"capacity\": 2, \"availability\": "
+		"{\"status\": \"available\", \"from\": \"2027-01-01\"}}",
+		/* stopped: not in the figures */
+		"{\"format\": \"kring-family/1\", \"id\": \"fc\", \"name\": \"C\", \"kind\": "
+		"\"foster_family\", \"care\": \"stranger\", \"capacity\": 4, \"availability\": "
+		"{\"status\": \"stopped\"}}",
+	};
+	open_db(state);
+	for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
+		struct kr_family *f = NULL;
+		struct kr_error err;
+		kr_error_init(&err);
+		if (kr_family_read(families[i], strlen(families[i]), &f, &err) ||
+		    kr_family_put(S, f, "test", 0, (time_t)tu_day("2025-06-01") * 86400, NULL, &err))
+			fail_msg("family %zu: %s %s", i, err.message, err.ndetails ? err.details[0] : "");
+		kr_family_free(f);
+		kr_error_cleanup(&err);
+	}
+	put_c("C1", "GM0020", 30, "2024-02-02", NULL, NULL, "2026-11-01", "fa");
+	put_c("C2", "GM0020", 12, "2026-08-01", NULL, NULL, "2026-11-01", NULL);
+	put_c("C3", "GM0020", 7, "2024-02-02", "2026-08-15", NULL, "2026-11-01", NULL);
+	put_c("C4", "GM0021", 25, "2024-02-02", NULL, NULL, "2026-05-01", NULL);
+	put_c("C5", "GM0021", 9, "2024-02-02", NULL, "2025-01-01", "2026-05-01", NULL);
+	return 0;
+}
+
+/* The count rows of both reports as the attacker sees them. */
+struct seen {
+	const char *table;
+	const struct kr_report_row *row;   /* of the protected report */
+	long value;                         /* the true count */
+};
+
+/* The index of the count row of table whose dimensions are those of w
+ * except key, which is val (key NULL: all of w's); -1 when none. */
+static int seen_find(const struct seen *v, size_t n, const char *table,
+                     const struct kr_report_row *w, const char *key, const char *val)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct kr_report_row *c = v[i].row;
+		bool same = strcmp(v[i].table, table) == 0 && c->ndims == w->ndims;
+		for (size_t d = 0; same && d < w->ndims; d++)
+			same = !strcmp(c->key[d], w->key[d]) &&
+			       !strcmp(c->val[d], key && !strcmp(w->key[d], key) ? val : w->val[d]);
+		if (same)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The same with the table and dimensions given as "key=value" texts. */
+static int seen_at(const struct seen *v, size_t n, const char *table, const char *reg,
+                   const char *mun, const char *k2, const char *v2, const char *k3,
+                   const char *v3)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct kr_report_row *c = v[i].row;
+		const char *a = kri_report_dim(c, k2), *b = k3 ? kri_report_dim(c, k3) : NULL;
+		if (!strcmp(v[i].table, table) && !strcmp(c->val[0], reg) && !strcmp(c->val[1], mun) &&
+		    a && !strcmp(a, v2) && (!k3 || (b && !strcmp(b, v3))) && c->ndims == (k3 ? 4u : 3u) +
+		    (kri_report_dim(c, "measure") && strcmp(k2, "measure") && (!k3 || strcmp(k3, "measure"))))
+			return (int)i;
+	}
+	return -1;
+}
+
+static size_t collect(struct seen *v, size_t n, const struct kr_report *p,
+                      const struct kr_report *t)
+{
+	assert_int_equal(p->ntables, t->ntables);
+	for (size_t k = 0; k < p->ntables; k++) {
+		assert_int_equal(p->tables[k].nrows, t->tables[k].nrows);
+		if (!strcmp(p->tables[k].id, "foster_families"))
+			continue;
+		for (size_t i = 0; i < p->tables[k].nrows; i++) {
+			if (!p->tables[k].rows[i].count)
+				continue;
+			v[n].table = p->tables[k].id;
+			v[n].row = &p->tables[k].rows[i];
+			v[n++].value = (long)t->tables[k].rows[i].value;
+		}
+	}
+	return n;
+}
+
+/*
+ * The attacker of docs/report.md on every count of both reports of the
+ * organisation at once, with the equations a reader finds from the
+ * dimensions alone: every category adds up to its total, municipalities to
+ * their region and regions to the organisation, every share's children are
+ * those who are and are not `yes` (a cell nobody shows), the same children
+ * in two tables are equal (the monitor's children of every table; the
+ * ended trajectories by referrer and by reason; the forms and the monitor's
+ * children on the as-of day; the foster forms and the care types; the
+ * full-time forms, the moves and the time out of home), and per quarter
+ * open at its start + new = open at its end + ended.  It knows every shown
+ * count exactly.  No held-back count may come out as one value.
+ */
+static void attacker_on_both_reports(void **state)
+{
+	static const char *const cats[] = { "form", "care", "referrer", "reason", "moves", "time",
+		"continuum", NULL };
+	static const char *const fosters[] = { "informal_network", "foster_parttime",
+		"foster_fulltime", "crisis", NULL };
+	static const char *const full[] = { "informal_network", "foster_fulltime", "crisis",
+		"family_home", "residential", NULL };
+	struct kr_report *rp[2], *rt[2];
+	static struct seen v[4096];
+	size_t n = 0, nreal;
+	struct kri_sdc d;
+	(void)state;
+
+	rp[0] = report(KR_REPORT_MONITOR, true, NULL, NULL, NULL);
+	rt[0] = report(KR_REPORT_MONITOR, false, NULL, NULL, NULL);
+	rp[1] = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	rt[1] = report(KR_REPORT_STARTFOTO, false, NULL, NULL, NULL);
+	n = collect(v, n, rp[0], rt[0]);
+	n = collect(v, n, rp[1], rt[1]);
+	nreal = n;
+	/* what the report was made to hide: 7 ended in 2026-Q3 in GM0020 */
+	{
+		int e = seen_at(v, n, "trajectories_ended", "Midden", "GM0020", "quarter", "2026-Q3",
+		                "referrer", "total");
+		assert_true(e >= 0);
+		assert_int_equal(v[e].value, 7);
+		assert_true(v[e].row->suppressed);
+	}
+	kri_sdc_init(&d, 10);
+	for (size_t i = 0; i < n; i++) {
+		kri_sdc_cell(&d, v[i].value);
+		d.sup[i] = v[i].row->suppressed;
+	}
+	for (size_t i = 0; i < nreal; i++) {
+		const struct kr_report_row *w = v[i].row;
+		const char *mes = kri_report_dim(w, "measure");
+		size_t m[64], k = 0;
+		int j;
+		/* categories add up to the total */
+		for (int c = 0; cats[c]; c++) {
+			const char *cv = kri_report_dim(w, cats[c]);
+			if (!cv || strcmp(cv, "total"))
+				continue;
+			k = 0;
+			for (size_t o = 0; o < nreal; o++)
+				if (o != i && !strcmp(v[o].table, v[i].table) &&
+				    seen_find(v, nreal, v[i].table, v[o].row, cats[c], "total") == (int)i)
+					m[k++] = o;
+			if (k)
+				kri_sdc_line(&d, i, m, k);
+		}
+		/* the municipalities of a region, the regions of the organisation */
+		if (!strcmp(w->val[1], "total")) {
+			bool org = !strcmp(w->val[0], "total");
+			k = 0;
+			for (size_t o = 0; o < nreal; o++) {
+				const struct kr_report_row *c = v[o].row;
+				bool same = !strcmp(v[o].table, v[i].table) && c->ndims == w->ndims;
+				for (size_t dd = 2; same && dd < w->ndims; dd++)
+					same = !strcmp(c->key[dd], w->key[dd]) && !strcmp(c->val[dd], w->val[dd]);
+				if (same && (org ? (!strcmp(c->val[1], "total") && strcmp(c->val[0], "total"))
+				                 : (!strcmp(c->val[0], w->val[0]) && strcmp(c->val[1], "total"))))
+					m[k++] = o;
+			}
+			if (k)
+				kri_sdc_line(&d, i, m, k);
+		}
+		/* a share's children: yes and the others (a cell of its own) */
+		if (mes && strcmp(mes, "children") && strcmp(mes, "breakdowns")) {
+			const char *cont = kri_report_dim(w, "continuum"), *st = kri_report_dim(w, "status");
+			for (size_t o = 0; o < nreal; o++) {
+				const struct kr_report_row *c = v[o].row;
+				const char *m2 = kri_report_dim(c, "measure"), *day = kri_report_dim(w, "day");
+				if (strcmp(v[o].table, v[i].table) || !m2 || strcmp(m2, "children") ||
+				    strcmp(c->val[0], w->val[0]) || strcmp(c->val[1], w->val[1]) ||
+				    (day && strcmp(kri_report_dim(c, "day"), day)))
+					continue;
+				(void)cont;
+				(void)st;
+				m[0] = i;
+				m[1] = kri_sdc_cell(&d, v[o].value - v[i].value);
+				d.sup[m[1]] = d.sup[i] || d.sup[o];   /* else known */
+				v[m[1]].table = "";
+				kri_sdc_line(&d, o, m, 2);
+				n++;
+			}
+		}
+		/* the monitor's children are the same in every table */
+		if (mes && !strcmp(mes, "children") && kri_report_dim(w, "day") &&
+		    strcmp(v[i].table, "map_changed") &&
+		    (j = seen_find(v, nreal, "map_changed", w, NULL, NULL)) >= 0 &&
+		    strcmp(v[i].table, "wishes_answered") && strcmp(v[i].table, "agreements") &&
+		    strcmp(v[i].table, "heard"))
+			kri_sdc_line(&d, (size_t)j, &i, 1);
+	}
+	/* between tables, per unit */
+	for (size_t i = 0; i < nreal; i++) {
+		const struct kr_report_row *w = v[i].row;
+		const char *reg = w->val[0], *mun = w->val[1];
+		size_t m[8], k = 0;
+		int j, a, b, e;
+		if (!strcmp(v[i].table, "children_by_form") && !strcmp(kri_report_dim(w, "form"), "total")) {
+			if ((j = seen_at(v, n, "map_changed", reg, mun, "day", AS_OF, "measure",
+			                 "children")) >= 0) {
+				size_t one = (size_t)j;
+				kri_sdc_line(&d, i, &one, 1);
+			}
+			k = 0;
+			for (int f = 0; fosters[f]; f++)
+				if ((j = seen_at(v, n, "children_by_form", reg, mun, "form", fosters[f], NULL,
+				                 NULL)) >= 0)
+					m[k++] = (size_t)j;
+			if ((j = seen_at(v, n, "children_by_care_type", reg, mun, "care", "total", NULL,
+			                 NULL)) >= 0)
+				kri_sdc_line(&d, (size_t)j, m, k);
+			k = 0;
+			for (int f = 0; full[f]; f++)
+				if ((j = seen_at(v, n, "children_by_form", reg, mun, "form", full[f], NULL,
+				                 NULL)) >= 0)
+					m[k++] = (size_t)j;
+			if ((j = seen_at(v, n, "moves", reg, mun, "moves", "total", NULL, NULL)) >= 0)
+				kri_sdc_line(&d, (size_t)j, m, k);
+			if ((j = seen_at(v, n, "time_out_of_home", reg, mun, "time", "total", NULL,
+			                 NULL)) >= 0)
+				kri_sdc_line(&d, (size_t)j, m, k);
+		}
+		if (!strcmp(v[i].table, "trajectories_ended") &&
+		    !strcmp(kri_report_dim(w, "referrer"), "total")) {
+			const char *q = kri_report_dim(w, "quarter");
+			char prev[11], end[11];
+			int y = atoi(q), qq = q[6] - '0';
+			if ((j = seen_at(v, n, "ended_by_reason", reg, mun, "quarter", q, "reason",
+			                 "total")) >= 0)
+				kri_sdc_line(&d, (size_t)j, &i, 1);
+			static const char *const ends[5] = { "12-31", "03-31", "06-30", "09-30", "12-31" };
+			snprintf(prev, sizeof prev, "%04d-%s", qq == 1 ? y - 1 : y, ends[qq - 1]);
+			snprintf(end, sizeof end, "%04d-%s", y, ends[qq]);
+			a = seen_at(v, n, "map_changed", reg, mun, "day", prev, "measure", "children");
+			b = seen_at(v, n, "map_changed", reg, mun, "day", end, "measure", "children");
+			e = seen_at(v, n, "trajectories_new", reg, mun, "quarter", q, "referrer", "total");
+			if (a >= 0 && b >= 0 && e >= 0) {
+				size_t l[2] = { (size_t)a, (size_t)e }, r[2] = { (size_t)b, i };
+				kri_sdc_eq(&d, l, 2, r, 2);
+			}
+		}
+	}
+	attack(&d, false, NULL);
+	kri_sdc_cleanup(&d);
+	for (int i = 0; i < 2; i++) {
+		kr_report_free(rp[i]);
+		kr_report_free(rt[i]);
+	}
+}
+
+/* Every shown percentage is the whole percentage of the published counts it
+ * rests on, so it tells nothing they do not (docs/report.md, rule 5): 42
+ * of 76 children with a changed map in the organisation shows 40 of 75 and
+ * 53 %, not the 55.3 % that with the 40 and the 75 pins 42 and 76. */
+static void percentages_tell_nothing_new(void **state)
+{
+	struct kr_report *r[2] = { report(KR_REPORT_MONITOR, true, NULL, NULL, NULL),
+		report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL) };
+	struct kr_report *t = report(KR_REPORT_MONITOR, false, NULL, NULL, NULL);
+	static const char *const yes_of[][2] = { { "percent", "yes" }, { "percent_6",
+		"within_6_months" }, { "percent_12", "within_12_months" } };
+	size_t checked = 0;
+	(void)state;
+
+	assert_true(fabs(V(t, "map_changed", ORG, "day=" AS_OF, "measure=percent") -
+	                 100.0 * 42 / 76) < 1e-9);
+	assert_int_equal(V(r[0], "map_changed", ORG, "day=" AS_OF, "measure=children"), 75);
+	assert_int_equal(V(r[0], "map_changed", ORG, "day=" AS_OF, "measure=yes"), 40);
+	assert_true(V(r[0], "map_changed", ORG, "day=" AS_OF, "measure=percent") == 53.0);
+	for (int k = 0; k < 2; k++)
+		for (size_t ti = 0; ti < r[k]->ntables; ti++) {
+			const struct kr_report_table *tb = &r[k]->tables[ti];
+			for (size_t i = 0; i < tb->nrows; i++) {
+				const struct kr_report_row *w = &tb->rows[i], *yes = NULL, *all = NULL;
+				const char *m = kri_report_dim(w, "measure"), *want = NULL;
+				long y, n;
+				for (size_t j = 0; m && j < 3; j++)
+					if (!strcmp(m, yes_of[j][0]))
+						want = yes_of[j][1];
+				if (!want || !w->has_value)
+					continue;
+				checked++;
+				for (size_t o = 0; o < tb->nrows; o++) {
+					const struct kr_report_row *c = &tb->rows[o];
+					const char *m2 = kri_report_dim(c, "measure");
+					bool same = c->ndims == w->ndims;
+					for (size_t d = 0; same && d < w->ndims; d++)
+						same = !strcmp(c->key[d], w->key[d]) &&
+						       (!strcmp(c->key[d], "measure") || !strcmp(c->val[d], w->val[d]));
+					if (!same)
+						continue;
+					if (!strcmp(m2, "children"))
+						all = c;
+					else if (!strcmp(m2, want) || (!strcmp(want, "yes") &&
+					         (!strcmp(m2, "on_time") || !strcmp(m2, "all_answered"))))
+						yes = c;
+				}
+				/* the monitor's "children" rows have no category dimension */
+				for (size_t o = 0; !all && o < tb->nrows; o++) {
+					const struct kr_report_row *c = &tb->rows[o];
+					const char *d1 = kri_report_dim(c, "day"), *d2 = kri_report_dim(w, "day");
+					if (!strcmp(kri_report_dim(c, "measure"), "children") &&
+					    !strcmp(c->val[0], w->val[0]) && !strcmp(c->val[1], w->val[1]) &&
+					    (!d1 || !strcmp(d1, d2)))
+						all = c;
+				}
+				assert_non_null(yes);
+				assert_non_null(all);
+				assert_true(yes->has_value && all->has_value);
+				assert_true(all->value >= 10);
+				y = (long)yes->value;
+				n = (long)all->value;
+				/* a function of the published counts alone: every true pair
+				 * they allow (y +- 2 of n +- 2) gives the same percentage, so
+				 * it pins nothing the rounding to 5 does not */
+				assert_true(w->value == floor(100.0 * (double)y / (double)n + 0.5));
+			}
+		}
+	assert_true(checked > 50);
+	kr_report_free(r[0]);
+	kr_report_free(r[1]);
+	kr_report_free(t);
+}
+
+/* The mean and the median rest on every category of their row (rule 5):
+ * GM0021's 9 children with one move are held back, so are its mean and its
+ * median, though its 34 children away from home are shown; where every
+ * category shows, so do they. */
+static void derived_rest_on_every_category(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	static const char *const tables[2][3] = { { "moves", "moves", "mean" },
+		{ "time_out_of_home", "time", "median_months" } };
+	(void)state;
+
+	assert_true(row(r, "moves", "municipality=GM0021", "moves=1", NULL)->suppressed);
+	assert_false(row(r, "moves", "municipality=GM0021", "moves=total", NULL)->suppressed);
+	assert_true(row(r, "moves", "municipality=GM0021", "moves=mean", NULL)->suppressed);
+	for (int k = 0; k < 2; k++) {
+		const struct kr_report_table *tb = NULL;
+		for (size_t t = 0; t < r->ntables; t++)
+			if (!strcmp(r->tables[t].id, tables[k][0]))
+				tb = &r->tables[t];
+		assert_non_null(tb);
+		for (size_t i = 0; i < tb->nrows; i++) {
+			const struct kr_report_row *w = &tb->rows[i];
+			bool any = false;
+			if (strcmp(kri_report_dim(w, tables[k][1]), tables[k][2]))
+				continue;
+			for (size_t o = 0; o < tb->nrows; o++)
+				if (tb->rows[o].count && !strcmp(tb->rows[o].val[0], w->val[0]) &&
+				    !strcmp(tb->rows[o].val[1], w->val[1]))
+					any |= tb->rows[o].suppressed;
+			assert_int_equal(w->suppressed, any);
+		}
+	}
+	kr_report_free(r);
+}
+
+/* The register's use (docs/report.md, foster_families): families fa (a
+ * network family of 15 places, 12 children placed), fb (a network family
+ * home of 2 places, available only from 2027: no free places yet), fc
+ * stopped (left out). */
+static void foster_family_use(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	struct kr_report *t = report(KR_REPORT_STARTFOTO, false, NULL, NULL, NULL);
+	const struct kr_report_table *tb = NULL;
+	(void)state;
+
+	assert_int_equal(V(r, "foster_families", ORG, "measure=families"), 2);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=family_homes"), 1);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=network"), 2);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=capacity"), 17);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=vacancies"), 3);
+	/* children: a count like every other, 12 shows as 10 */
+	assert_int_equal(V(t, "foster_families", ORG, "measure=placed"), 12);
+	assert_int_equal(V(r, "foster_families", ORG, "measure=placed"), 10);
+	assert_true(row(r, "foster_families", ORG, "measure=placed", NULL)->count);
+	/* occupancy: of the published 10, 10 of 17 places */
+	assert_true(V(r, "foster_families", ORG, "measure=occupancy_percent") == 59.0);
+	assert_true(fabs(V(t, "foster_families", ORG, "measure=occupancy_percent") -
+	                 100.0 * 12 / 17) < 1e-9);
+	assert_false(row(r, "foster_families", ORG, "measure=occupancy_percent", NULL)->count);
+	/* Dutch words for every row, and a chart of the places */
+	for (size_t i = 0; i < r->ntables; i++)
+		if (!strcmp(r->tables[i].id, "foster_families"))
+			tb = &r->tables[i];
+	assert_non_null(tb);
+	for (size_t i = 0; i < tb->nrows; i++) {
+		const char *m = kri_report_dim(&tb->rows[i], "measure");
+		assert_string_not_equal(kri_report_label(r, "measure", m, KR_LANG_NL), m);
+	}
+	assert_string_equal(kri_report_label(r, "measure", "vacancies", KR_LANG_NL), "vrije plaatsen");
+	{
+		struct kri_chart c;
+		assert_true(kri_report_chart_data(r, tb, &c));
+		assert_int_equal(c.nx, 3);
+		assert_string_equal(c.xv[0], "capacity");
+		assert_string_equal(c.xv[1], "placed");
+		assert_string_equal(c.xv[2], "vacancies");
+		kri_chart_cleanup(&c);
+	}
+	kr_report_free(r);
+	kr_report_free(t);
+}
+
+/* The edge of secondary suppression: hidden cells of a line that add up to
+ * 9 next to a shown total get a third cell hidden, 10 do not; hidden cells
+ * on both sides of an equation between tables are safe, one is not. */
+static void secondary_edges(void **state)
+{
+	struct kri_sdc d;
+	size_t m[3], t, l[2], r[2];
+	(void)state;
+
+	kri_sdc_init(&d, 10);
+	m[0] = kri_sdc_cell(&d, 4);
+	m[1] = kri_sdc_cell(&d, 5);
+	m[2] = kri_sdc_cell(&d, 21);
+	t = kri_sdc_cell(&d, 30);
+	kri_sdc_line(&d, t, m, 3);
+	assert_true(kri_sdc_protect(&d));
+	assert_true(kri_sdc_suppressed(&d, m[2]));    /* 4 + 5 = 9: not enough */
+	assert_false(kri_sdc_suppressed(&d, t));
+	attack(&d, true, NULL);
+	kri_sdc_cleanup(&d);
+
+	kri_sdc_init(&d, 10);
+	m[0] = kri_sdc_cell(&d, 4);
+	m[1] = kri_sdc_cell(&d, 6);
+	m[2] = kri_sdc_cell(&d, 21);
+	t = kri_sdc_cell(&d, 31);
+	kri_sdc_line(&d, t, m, 3);
+	assert_true(kri_sdc_protect(&d));
+	assert_false(kri_sdc_suppressed(&d, m[2]));   /* 4 + 6 = 10: enough */
+	assert_true(kri_sdc_suppressed(&d, m[0]) && kri_sdc_suppressed(&d, m[1]));
+	kri_sdc_cleanup(&d);
+
+	/* open 455 + new 37 = open 485 + ended 7: the 7 alone would show */
+	kri_sdc_init(&d, 10);
+	l[0] = kri_sdc_cell(&d, 455);
+	l[1] = kri_sdc_cell(&d, 37);
+	r[0] = kri_sdc_cell(&d, 485);
+	r[1] = kri_sdc_cell(&d, 7);
+	kri_sdc_eq(&d, l, 2, r, 2);
+	for (size_t i = 0; i < d.n; i++)
+		d.sup[i] = d.value[i] < 10;
+	attack(&d, false, &t);
+	assert_int_equal(t, 1);                       /* without secondary suppression */
+	assert_true(kri_sdc_protect(&d));
+	assert_true(kri_sdc_suppressed(&d, r[1]));
+	assert_true(kri_sdc_suppressed(&d, l[1]));    /* the new ones, the other side */
+	assert_false(kri_sdc_suppressed(&d, l[0]) || kri_sdc_suppressed(&d, r[0]));
+	attack(&d, false, NULL);
+	kri_sdc_cleanup(&d);
+}
+
+/* ---- population D: derived values at 9 and 10 children --------------------------- */
+
+/* GM0030 (region R1) 9 children, GM0031 (R2) and GM0032 (R3) 10, GM0033
+ * (R4) 30, all in full-time foster care since 2024 without moves. */
+static int setup_d(void **state)
+{
+	open_db(state);
+	put_many("D0", "GM0030", "R1", "foster_fulltime", 9);
+	put_many("D1", "GM0031", "R2", "foster_fulltime", 10);
+	put_many("D2", "GM0032", "R3", "foster_fulltime", 10);
+	put_many("D3", "GM0033", "R4", "foster_fulltime", 30);
+	return 0;
+}
+
+/* Every derived value - a percentage, the mean, the median, the rate - is
+ * held back over 9 children and shown over 10; early_percent over no ended
+ * trajectory (a zero everyone knows) is held back everywhere. */
+static void derived_at_nine_and_ten(void **state)
+{
+	struct kr_report *r = report(KR_REPORT_STARTFOTO, true, NULL, NULL, NULL);
+	struct kr_report *m = report(KR_REPORT_MONITOR, true, NULL, NULL, NULL);
+	static const char *const units[2] = { "municipality=GM0030", "municipality=GM0032" };
+	(void)state;
+
+	assert_false(row(r, "children_by_form", units[1], "form=total", NULL)->suppressed);
+	for (int k = 0; k < 2; k++) {
+		bool shown = k == 1;
+		assert_int_equal(row(r, "development_checks", units[k], "measure=percent",
+		                     NULL)->has_value, shown);
+		assert_int_equal(row(r, "moves", units[k], "moves=mean", NULL)->has_value, shown);
+		assert_int_equal(row(r, "time_out_of_home", units[k], "time=median_months",
+		                     NULL)->has_value, shown);
+		assert_int_equal(row(r, "breakdowns", units[k], "quarter=2026-Q3",
+		                     "measure=per_100_years", NULL)->has_value, shown);
+		assert_int_equal(row(m, "map_changed", units[k], "day=" AS_OF, "measure=percent",
+		                     NULL)->has_value, shown);
+		assert_false(row(r, "ended_by_reason", units[k], "quarter=2026-Q3",
+		                 "reason=early_percent", NULL)->has_value);
+	}
+	assert_true(V(r, "development_checks", units[1], "measure=percent") == 0.0);
+	assert_true(V(r, "moves", units[1], "moves=mean") == 0.0);
+	kr_report_free(r);
+	kr_report_free(m);
+}
+
 /* Reports of the organisation, a region and a municipality of the same day
  * show every cell they share with the same value and the same holding
  * back: none can be subtracted from another to find a held-back one. */
@@ -1051,10 +1636,22 @@ int main(void)
 		cmocka_unit_test(rounding_and_primary),
 		cmocka_unit_test(percentages_held_back),
 		cmocka_unit_test(attacker_knows_the_totals),
+		cmocka_unit_test(secondary_edges),
 		cmocka_unit_test(attacker_on_the_startfoto),
 		cmocka_unit_test(overlapping_reports),
 		cmocka_unit_test(no_persons_in_the_startfoto),
 	};
+	const struct CMUnitTest c[] = {
+		cmocka_unit_test(attacker_on_both_reports),
+		cmocka_unit_test(percentages_tell_nothing_new),
+		cmocka_unit_test(derived_rest_on_every_category),
+		cmocka_unit_test(foster_family_use),
+	};
+	const struct CMUnitTest dd[] = {
+		cmocka_unit_test(derived_at_nine_and_ten),
+	};
 	int fails = cmocka_run_group_tests_name("population A", a, setup_a, close_db);
-	return fails + cmocka_run_group_tests_name("population B", b, setup_b, close_db);
+	fails += cmocka_run_group_tests_name("population B", b, setup_b, close_db);
+	fails += cmocka_run_group_tests_name("population C", c, setup_c, close_db);
+	return fails + cmocka_run_group_tests_name("population D", dd, setup_d, close_db);
 }
