@@ -15,6 +15,7 @@
 #include "kring/audit.h"
 #include "kring/date.h"
 #include "kring/facts.h"
+#include "kring/report.h"
 #include "opts.h"
 
 struct args {
@@ -46,7 +47,8 @@ static const struct cli_cmd spec = {
 int cmd_reindex(struct kr_cli *cli, int argc, char **argv)
 {
 	struct args a = { kr_today(), false };
-	size_t ncases = 0, nrevs = 0;
+	size_t ncases = 0, nrevs = 0, ndays;
+	long days[16];
 	struct kr_settings set;
 	struct kr_store *s;
 	struct kr_error err;
@@ -67,7 +69,9 @@ int cmd_reindex(struct kr_cli *cli, int argc, char **argv)
 		goto out;
 	if (kr_settings_load(s, &set, &err) ||
 	    (a.only_signals ? kr_facts_refresh(s, a.on, &set, &ncases, &err)
-	                    : kr_facts_rebuild(s, a.on, &set, &ncases, &nrevs, &err)))
+	                    : kr_facts_rebuild(s, a.on, &set, &ncases, &nrevs, &err)) ||
+	    (ndays = kr_report_monitor_days(a.on, days, sizeof days / sizeof *days),
+	     kr_facts_keep_days(s, days, ndays, &set, &err)))
 		status = cli_fail("reindex", &err);
 	else if (a.only_signals)
 		printf(kr_tr(cli->lang, "signalen van %zu dossiers bijgewerkt\n",

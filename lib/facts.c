@@ -32,6 +32,7 @@
 #include <sqlite3.h>
 
 #include "facts_int.h"
+#include "kring/buf.h"
 #include "kring/facts.h"
 #include "kring/history.h"
 #include "kring/init.h"
@@ -999,6 +1000,7 @@ struct stale {
 	long rev;
 	bool rebuild;              /* no row, or another layout: rebuilt from the documents */
 	bool done;                 /* its day facts are in f */
+	bool kept;                 /* ... read from day_signals */
 	struct kri_facts f;        /* only the day facts are used */
 };
 
@@ -1045,7 +1047,7 @@ static int refresh_each(const struct kr_case *c, long rev, void *arg)
 
 	key.ref = (char *)c->ref;
 	x = bsearch(&key, r->v, r->n, sizeof *r->v, by_ref);
-	if (!x || x->rebuild || x->rev != rev)
+	if (!x || x->rebuild || x->done || x->rev != rev)
 		return 0;
 	return (r->rc = refresh_one(r, r->s, x, c, r->err)) != KR_OK;
 }
@@ -1061,7 +1063,7 @@ static enum kr_status refresh_range(struct refresh *r, struct kr_store *s, size_
 	for (size_t i = from; i < r->n && !rc; i += step) {
 		struct stale *x = &r->v[i];
 		struct kr_case *c = NULL;
-		if (x->rebuild)
+		if (x->rebuild || x->done)
 			continue;
 		if ((rc = kri_store_get_model(s, x->ref, x->rev, &c, err)) == KR_OK)
 			rc = refresh_one(r, s, x, c, err);
@@ -1179,6 +1181,68 @@ static enum kr_status count_models(struct kr_store *s, size_t *n, struct kr_erro
 	return rc;
 }
 
+/* Where refresh() writes the day facts it computed: nowhere (a walk for a
+ * report or signals --all), into the facts rows (kring reindex --signals
+ * for its day), or into day_signals (the monitor's earlier quarter ends). */
+enum keep { KEEP_NONE, KEEP_FACTS, KEEP_DAY };
+
+static const char SQL_DAY_GET[] =
+	"SELECT c.ref, d.rev, d.sig, d.alerts, d.warnings, d.infos, d.top, d.top_level, d.fired, "
+	"d.missing FROM day_signals d JOIN cases c ON c.id = d.case_id WHERE d.day = ?1";
+static const char SQL_DAY_PUT[] =
+	"INSERT OR REPLACE INTO day_signals(case_id, rev, day, sig, alerts, warnings, infos, top, "
+	"top_level, fired, missing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+/* The day facts of day under signature sig kept in day_signals, into the
+ * stale entries v[0..n) (sorted by ref) whose revision they are for: those
+ * are done and kept.  Returns how many.  A failing read is only a miss
+ * (the facts are computed instead). */
+static size_t kept_days(struct kr_store *s, struct stale *v, size_t n, long day, int64_t sig)
+{
+	sqlite3_stmt *st = kri_store_stmt(s, SQL_DAY_GET);
+	const unsigned char *top;
+	size_t k = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, day);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct stale key, *x;
+		key.ref = (char *)sqlite3_column_text(st, 0);
+		if (!key.ref || sqlite3_column_int64(st, 2) != sig ||
+		    !(x = bsearch(&key, v, n, sizeof *v, by_ref)) || x->rebuild || x->done ||
+		    sqlite3_column_int64(st, 1) != x->rev)
+			continue;
+		x->f.day = day;
+		x->f.sig = sig;
+		x->f.counts[KR_LEVEL_ALERT] = (size_t)sqlite3_column_int64(st, 3);
+		x->f.counts[KR_LEVEL_WARNING] = (size_t)sqlite3_column_int64(st, 4);
+		x->f.counts[KR_LEVEL_INFO] = (size_t)sqlite3_column_int64(st, 5);
+		top = sqlite3_column_text(st, 6);
+		snprintf(x->f.top, sizeof x->f.top, "%s", top ? (const char *)top : "");
+		x->f.top_level = sqlite3_column_int(st, 7);
+		x->f.fired = (uint64_t)sqlite3_column_int64(st, 8);
+		x->f.missing = (uint64_t)sqlite3_column_int64(st, 9);
+		x->done = x->kept = true;
+		k++;
+	}
+	sqlite3_reset(st);
+	return k;
+}
+
+static enum kr_status keep_day(struct kr_store *s, const struct stale *x,
+                               struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc = kri_stmt(s, SQL_DAY_PUT, &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, x->case_id);
+	sqlite3_bind_int64(st, 2, x->rev);
+	bind_day_facts(st, 3, &x->f);
+	return kri_stmt_run(s, st, err);
+}
+
 /*
  * Brings the day facts of every latest revision to day and set: rows that
  * are missing or of another layout are rebuilt from the documents and
@@ -1189,7 +1253,7 @@ static enum kr_status count_models(struct kr_store *s, size_t *n, struct kr_erro
  * ref; free it with free_stale().
  */
 static enum kr_status refresh(struct kr_store *s, long day, const struct kr_settings *set,
-                              bool persist, struct stale **out, size_t *nout,
+                              enum keep persist, struct stale **out, size_t *nout,
                               struct kr_error *err)
 {
 	struct refresh r;
@@ -1247,6 +1311,10 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 	sqlite3_reset(st);
 	if (rc || r.n == 0)
 		goto out;
+	/* the days the monitor looks back on may be kept (kr_facts_keep_days) */
+	qsort(r.v, r.n, sizeof *r.v, by_ref);
+	if (nday)
+		nday -= kept_days(s, r.v, r.n, day, sig);
 	if ((nrebuild || persist) && (rc = kri_tx_begin(s, &tx, err)))
 		goto out;
 	for (size_t i = 0; i < r.n && !rc; i++)
@@ -1255,7 +1323,6 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 			                   err);
 	if (rc || nday == 0)
 		goto out;
-	qsort(r.v, r.n, sizeof *r.v, by_ref);
 	many = nday * 8 > ncases && nday > 64;
 	if (many && (rc = count_models(s, &nmodels, err)))
 		goto out;
@@ -1269,7 +1336,9 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 	}
 	for (size_t i = 0; i < r.n && !rc && persist; i++)
 		if (r.v[i].done)
-			rc = update_day(s, r.v[i].case_id, r.v[i].rev, &r.v[i].f, err);
+			rc = persist == KEEP_FACTS ? update_day(s, r.v[i].case_id, r.v[i].rev,
+			                                         &r.v[i].f, err)
+			     : r.v[i].kept ? KR_OK : keep_day(s, &r.v[i], err);
 out:
 	rc = kri_tx_end(&tx, rc, err);
 	if (rc) {
@@ -1294,7 +1363,7 @@ enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_sett
 	int step;
 
 	kri_facts_init(&f);
-	if ((rc = refresh(s, day, set, false, &v, &nv, err)))
+	if ((rc = refresh(s, day, set, KEEP_NONE, &v, &nv, err)))
 		goto out;
 	/* A statement of its own: fn and the stragglers below use the cache. */
 	if (sqlite3_prepare_v2(kri_store_db(s), SQL_ALL, -1, &st, NULL) != SQLITE_OK) {
@@ -1415,6 +1484,8 @@ enum kr_status kr_facts_rebuild(struct kr_store *s, long day, const struct kr_se
 	    (rc = kri_stmt(s, "DELETE FROM facts", &st, err)) ||
 	    (rc = kri_stmt_run(s, st, err)) ||
 	    (rc = kri_stmt(s, "DELETE FROM models", &st, err)) ||
+	    (rc = kri_stmt_run(s, st, err)) ||
+	    (rc = kri_stmt(s, "DELETE FROM day_signals", &st, err)) ||
 	    (rc = kri_stmt_run(s, st, err)))
 		goto out;
 	if ((rc = kr_store_each(s, rebuild_each, &b, err)) == KR_OK)
@@ -1434,10 +1505,126 @@ enum kr_status kr_facts_refresh(struct kr_store *s, long day, const struct kr_se
 {
 	struct stale *v = NULL;
 	size_t n = 0;
-	enum kr_status rc = refresh(s, day, set, true, &v, &n, err);
+	enum kr_status rc = refresh(s, day, set, KEEP_FACTS, &v, &n, err);
 	if (nrefreshed)
 		*nrefreshed = rc ? 0 : n;
 	free_stale(v, n);
+	return rc;
+}
+
+enum kr_status kri_facts_kept(struct kr_store *s, const long *days, size_t ndays,
+                              const struct kr_settings *set,
+                              int (*fn)(const struct kri_facts_row *row, size_t slot, void *arg),
+                              void *arg, bool *all, struct kr_error *err)
+{
+	struct kri_facts f;
+	sqlite3_stmt *st;
+	size_t have[16] = { 0 };
+	int64_t ncases = 0, sig = kri_facts_sig(set);
+	enum kr_status rc;
+	int step;
+
+	*all = false;
+	if (ndays > sizeof have / sizeof *have)
+		return KR_OK;
+	if ((rc = kri_stmt(s, "SELECT count(*) FROM cases", &st, err)) ||
+	    (rc = one_number(s, st, &ncases, err)))
+		return rc;
+	/* all of them there? (else the caller walks, which judges what is not) */
+	if ((rc = kri_stmt(s, "SELECT d.day, count(*) FROM day_signals d JOIN cases c ON "
+	                   "c.id = d.case_id AND c.head = d.rev WHERE d.sig = ?1 GROUP BY d.day",
+	                   &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, sig);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		for (size_t i = 0; i < ndays; i++)
+			if (days[i] == sqlite3_column_int64(st, 0))
+				have[i] = (size_t)sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return kri_store_fail(s, err, "Lezen uit de database lukt niet",
+		                      "Reading from the database failed");
+	for (size_t i = 0; i < ndays; i++)
+		if (have[i] != (size_t)ncases)
+			return KR_OK;
+	if ((rc = kri_stmt(s, "SELECT c.ref, c.head, d.day, d.alerts, d.warnings, d.infos, d.top, "
+	                   "d.top_level, d.fired, d.missing FROM cases c JOIN day_signals d ON "
+	                   "d.case_id = c.id AND d.rev = c.head WHERE d.sig = ?1 "
+	                   "ORDER BY c.ref, d.day", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, sig);
+	kri_facts_init(&f);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kri_facts_row row;
+		const unsigned char *top;
+		long day = (long)sqlite3_column_int64(st, 2);
+		size_t slot = ndays;
+		for (size_t i = 0; i < ndays; i++)
+			if (days[i] == day)
+				slot = i;
+		if (slot == ndays)
+			continue;
+		row.ref = (const char *)sqlite3_column_text(st, 0);
+		row.rev = (long)sqlite3_column_int64(st, 1);
+		row.child = NULL;
+		row.f = &f;
+		f.day = day;
+		f.sig = sig;
+		f.counts[KR_LEVEL_ALERT] = (size_t)sqlite3_column_int64(st, 3);
+		f.counts[KR_LEVEL_WARNING] = (size_t)sqlite3_column_int64(st, 4);
+		f.counts[KR_LEVEL_INFO] = (size_t)sqlite3_column_int64(st, 5);
+		top = sqlite3_column_text(st, 6);
+		snprintf(f.top, sizeof f.top, "%s", top ? (const char *)top : "");
+		f.top_level = sqlite3_column_int(st, 7);
+		f.fired = (uint64_t)sqlite3_column_int64(st, 8);
+		f.missing = (uint64_t)sqlite3_column_int64(st, 9);
+		if (!row.ref || fn(&row, slot, arg))
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = kri_store_fail(s, err, "Lezen uit de database lukt niet",
+		                    "Reading from the database failed");
+	sqlite3_reset(st);
+	kri_facts_cleanup(&f);
+	*all = rc == KR_OK;
+	return rc;
+}
+
+enum kr_status kr_facts_keep_days(struct kr_store *s, const long *days, size_t ndays,
+                                  const struct kr_settings *set, struct kr_error *err)
+{
+	struct kri_tx tx = KRI_TX_NONE;
+	sqlite3_stmt *st = NULL;
+	enum kr_status rc = KR_OK;
+	struct kr_buf b;
+
+	/* the rows of other days go: they were for another day's monitor */
+	kr_buf_init(&b, 1u << 16);
+	kr_buf_puts(&b, "DELETE FROM day_signals WHERE day NOT IN (-1");
+	for (size_t i = 0; i < ndays; i++)
+		kr_buf_printf(&b, ", %ld", days[i]);
+	if (kr_buf_puts(&b, ")")) {
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+		goto out;
+	}
+	if ((rc = kri_tx_begin(s, &tx, err)))
+		goto out;
+	if (sqlite3_prepare_v2(kri_store_db(s), b.data, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = kri_store_fail(s, err, "Schrijven in de database lukt niet",
+		                    "Writing to the database failed");
+		goto out;
+	}
+	for (size_t i = 0; i < ndays && !rc; i++) {
+		struct stale *v = NULL;
+		size_t n = 0;
+		rc = refresh(s, days[i], set, KEEP_DAY, &v, &n, err);
+		free_stale(v, n);
+	}
+out:
+	sqlite3_finalize(st);
+	rc = kri_tx_end(&tx, rc, err);
+	kr_buf_cleanup(&b);
 	return rc;
 }
 

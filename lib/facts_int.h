@@ -158,4 +158,15 @@ enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_sett
                               int (*fn)(const struct kri_facts_row *row, void *arg),
                               void *arg, struct kr_error *err);
 
+/* When every case's latest revision has its day facts kept (day_signals,
+ * kr_facts_keep_days) for each of the ndays days under the thresholds set:
+ * calls fn for each case and day, in ref order and for one case in the
+ * order of the days, with slot the day's index in days, and sets *all.
+ * Otherwise calls nothing and leaves *all false: the caller walks each day
+ * (kri_facts_walk).  fn returns 0 to go on.  KR_EDB. */
+enum kr_status kri_facts_kept(struct kr_store *s, const long *days, size_t ndays,
+                              const struct kr_settings *set,
+                              int (*fn)(const struct kri_facts_row *row, size_t slot, void *arg),
+                              void *arg, bool *all, struct kr_error *err);
+
 #endif

@@ -236,6 +236,16 @@ static enum kr_status windows(struct ctx *x, struct kr_error *err)
 	return KR_OK;
 }
 
+size_t kr_report_monitor_days(long as_of, long *days, size_t max)
+{
+	size_t n = 0;
+	long from = kr_days_add_months(quarter_start(as_of), -3 * MONITOR_QUARTERS);
+
+	for (long e = quarter_start(as_of) - 1; e >= from && n < max; e = quarter_start(e) - 1)
+		days[n++] = e;
+	return n;
+}
+
 /* ---- units --------------------------------------------------------------------- */
 
 static int add_unit(struct ctx *x, const char *k0, const char *k1, int parent, int level)
@@ -514,11 +524,28 @@ fail:
  * never shown, and a hidden yes and others add up to the shown children,
  * 10 or more), and the trust, heard and alert cells are in no other line.
  */
+static int kept_visit(const struct kri_facts_row *row, size_t slot, void *arg)
+{
+	struct ctx *x = arg;
+	x->sgslot = slot;
+	return sig_visit(row, arg);
+}
+
 static enum kr_status signal_days(struct ctx *x, struct kr_error *err)
 {
 	enum kr_status rc;
+	bool all = false;
 
 	if (x->q->kind != KR_REPORT_MONITOR)
+		return KR_OK;
+	/* the days `kring reindex` kept, all in one read */
+	x->sgat = 0;
+	if ((rc = kri_facts_kept(x->s, x->day, x->ndays - 1, x->set, kept_visit, x, &all, err)))
+		return rc;
+	if (x->rc)
+		return x->rc;
+	x->sgat = 0;
+	if (all)
 		return KR_OK;
 
 	for (size_t s = 0; s + 1 < x->ndays; s++) {

@@ -39,6 +39,18 @@ enum kr_status kr_facts_rebuild(struct kr_store *s, long day, const struct kr_se
 enum kr_status kr_facts_refresh(struct kr_store *s, long day, const struct kr_settings *set,
                                 size_t *nrefreshed, struct kr_error *err);
 
+/* Computes and keeps the signal facts of every case's latest revision on
+ * each of the ndays days (day numbers) under the thresholds set, in the
+ * table day_signals, and drops those kept for other days: `kring reindex
+ * --signals` keeps the eight quarter ends the embedding monitor looks back
+ * on (kr_report_monitor_days), so that a monitor reads them instead of
+ * judging every case on each of those days.  A kept row counts only while
+ * the case's latest revision and the thresholds are the ones it was judged
+ * with.  One transaction (joins the caller's).  KR_EDB, KR_ENOMEM,
+ * KR_EINVAL when a stored document no longer reads. */
+enum kr_status kr_facts_keep_days(struct kr_store *s, const long *days, size_t ndays,
+                                  const struct kr_settings *set, struct kr_error *err);
+
 /* The signals of one case on one day, counted, as `kring signals --all`
  * prints them.  Strings are borrowed for the duration of the call. */
 struct kr_facts_signals {

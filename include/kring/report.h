@@ -131,6 +131,12 @@ struct kr_report {
 	size_t children;                       /* cases walked (not published) */
 };
 
+/* The earlier days the embedding monitor of day as_of looks back on (the
+ * ends of its eight quarters before as_of), at most max of them, into
+ * days; returns how many.  `kring reindex` keeps their signals
+ * (kr_facts_keep_days).  Never fails. */
+size_t kr_report_monitor_days(long as_of, long *days, size_t max);
+
 /* Computes report q over store s with the thresholds set (NULL: load
  * them).  *out is new; free it with kr_report_free().  Reads the facts of
  * every latest revision, recomputing (and storing) stale ones first

@@ -211,10 +211,31 @@ exits 0 "signals --all for another day" --db "$DB" signals --all --as-of 2027-03
 check "... still one line per case" test "$(tail -n +2 "$T/out" | wc -l)" -eq "$NCASES"
 cp "$T/out" "$T/sigmem.txt"
 exits 0 "a report for another day" --db "$DB" report monitor --as-of 2027-03-01 --format json
+cp "$T/out" "$T/mon-cold.json"
 check "reading for another day stores nothing" test "$(hash_db)" = "$before"
 exits 0 "reindex --signals for that day" --db "$DB" reindex --signals --as-of 2027-03-01
 check "... says how many" grep -q "van $NCASES dossiers" "$T/out"
 check "... stores them" test "$(hash_db)" != "$before"
+kept_days() { sqlite3 "$DB" "SELECT count(DISTINCT day) || ' ' || count(*) FROM day_signals" 2>/dev/null; }
+check "... and keeps the monitor's eight quarter ends, every case" \
+	test "$(kept_days)" = "8 $((8 * NCASES))"
+exits 0 "the monitor then reads them" --db "$DB" report monitor --as-of 2027-03-01 --format json
+check "... the same monitor as judged without them" cmp -s "$T/mon-cold.json" "$T/out"
+# a kept day whose case changed since is judged again, not read
+sqlite3 "$DB" "UPDATE day_signals SET alerts = 99, rev = rev + 100" 2>/dev/null
+exits 0 "the monitor with kept days of other revisions" --db "$DB" report monitor --as-of 2027-03-01 --format json
+check "... judges those days again (the same monitor)" cmp -s "$T/mon-cold.json" "$T/out"
+sqlite3 "$DB" "UPDATE day_signals SET rev = rev - 100" 2>/dev/null
+exits 0 "the monitor with kept days that say 99 alerts" --db "$DB" report monitor --as-of 2027-03-01 --format json
+check "... reads them (so the test above tells)" sh -c "! cmp -s '$T/mon-cold.json' '$T/out'"
+sqlite3 "$DB" "DELETE FROM day_signals" 2>/dev/null
+first_day() { sqlite3 "$DB" "SELECT min(day) FROM day_signals" 2>/dev/null; }
+exits 0 "reindex --signals for that day again" --db "$DB" reindex --signals --as-of 2027-03-01
+d1=$(first_day)
+exits 0 "reindex --signals for the next quarter" --db "$DB" reindex --signals --as-of 2027-06-01
+check "... keeps only that monitor's eight days" test "$(kept_days)" = "8 $((8 * NCASES))"
+check "... the oldest went" test "$(first_day)" -gt "${d1:-0}"
+exits 0 "reindex --signals for the first day again" --db "$DB" reindex --signals --as-of 2027-03-01
 exits 0 "signals --all then reads them" --db "$DB" signals --all --as-of 2027-03-01
 cp "$T/out" "$T/sig2.txt"
 exits 0 "reindex --signals again" --db "$DB" reindex --signals --as-of 2027-03-01
