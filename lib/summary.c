@@ -16,6 +16,7 @@
 #include "kring/process.h"
 #include "kring/summary.h"
 #include "kring/words.h"
+#include "history_int.h"
 
 static const char *const factor_rules[KR_FACTOR__N][10] = {
 	[KR_FACTOR_HEARD] = { "child-not-heard", "wish-unanswered" },
@@ -147,6 +148,10 @@ enum kr_status kr_case_summary(const struct kr_case *c, struct kr_history *h, lo
 	long last = -1, next = -1;
 
 	*out = NULL;
+	/* a case read from the store with its family plans' meetings (history_int.h):
+	 * the last and next meeting may be the family's; sum->c lives as long as h */
+	if ((rc = kri_history_judged(h, c, &c, err)))
+		return rc;
 	if (!(sum = calloc(1, sizeof *sum)))
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	sum->c = c;
