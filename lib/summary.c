@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "kring/enum.h"
+#include "kring/family_plan.h"
 #include "kring/plan.h"
 #include "kring/process.h"
 #include "kring/summary.h"
@@ -298,12 +299,15 @@ static json_t *jperson_ids(const struct kr_case *c, const int *v, size_t n)
 static json_t *jmeeting(const struct kr_case *c, int m)
 {
 	const struct kr_meeting *mt;
+	char plan[72];
 	if (m < 0)
 		return json_null();
 	mt = &c->meetings[m];
-	return json_pack("{s:s, s:o, s:s, s:s}", "id", mt->id, "date", jdate(mt->date), "type",
-	                 kr_enum_name(KR_ENUM_MEETING_TYPE, mt->type), "continuum",
-	                 kr_enum_name(KR_ENUM_CONTINUUM, mt->continuum));
+	/* a family plan's meeting (kr_case_judged) says which plan it is of */
+	return json_pack("{s:s, s:o, s:s, s:s, s:s?}", "id", mt->id, "date", jdate(mt->date),
+	                 "type", kr_enum_name(KR_ENUM_MEETING_TYPE, mt->type), "continuum",
+	                 kr_enum_name(KR_ENUM_CONTINUUM, mt->continuum), "family_plan",
+	                 kr_meeting_from_family_plan(mt, plan, sizeof plan) ? plan : NULL);
 }
 
 static json_t *jpath(const struct kr_case_summary *sum)
