@@ -625,6 +625,7 @@ static bool project(struct judged_priv *jp, const struct kr_case *c, const char 
 	json_t *co = json_object_get(mj, "coordinator");
 	const char *cref = json_string_value(json_object_get(co, "case"));
 	const char *cid = json_string_value(json_object_get(co, "person"));
+	size_t size;
 	char *id;
 
 	memset(m, 0, sizeof *m);
@@ -639,11 +640,12 @@ static bool project(struct judged_priv *jp, const struct kr_case *c, const char 
 	}
 	if (!m->ninvited && !m->nattended && m->coordinator < 0)
 		return false;    /* the family met, but without anyone of this child's case */
-	if (!keep(jp, id = malloc(strlen(plan) + strlen(mid) + 2))) {
+	size = strlen(plan) + strlen(mid) + 2;
+	if (!keep(jp, id = malloc(size))) {
 		*nomem = true;
 		return false;
 	}
-	sprintf(id, "%s/%s", plan, mid);
+	snprintf(id, size, "%s/%s", plan, mid);
 	m->id = id;
 	m->type = t && kr_enum_value(KR_ENUM_MEETING_TYPE, t) ?
 	          (enum kr_meeting_type)kr_enum_value(KR_ENUM_MEETING_TYPE, t) : KR_MEET_OTHER;
