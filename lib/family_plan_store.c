@@ -136,7 +136,7 @@ out:
  * and after the change) are marked to be judged again: day -1 is never a
  * day asked for, so the next walk recomputes them.
  */
-static enum kr_status cases_stale(struct kr_store *s, const char *plan, struct kr_error *err)
+enum kr_status kri_fplan_cases_stale(struct kr_store *s, const char *plan, struct kr_error *err)
 {
 	static const char *const sql[] = {
 		"UPDATE facts SET day = -1 WHERE case_id IN (SELECT c.id FROM cases c JOIN "
@@ -210,7 +210,7 @@ enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const 
 	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
 	if ((rc = kri_stmt_run(s, st, err)))
 		goto out;
-	if ((rc = cases_stale(s, p->id, err)))    /* the cases it linked */
+	if ((rc = kri_fplan_cases_stale(s, p->id, err)))    /* the cases it linked */
 		goto out;
 	if ((rc = kri_stmt(s, "DELETE FROM family_plan_cases WHERE plan_id = ?1", &st, err)))
 		goto out;
@@ -226,7 +226,7 @@ enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const 
 		if ((rc = kri_stmt_run(s, st, err)))
 			goto out;
 	}
-	rc = cases_stale(s, p->id, err);          /* the cases it links now */
+	rc = kri_fplan_cases_stale(s, p->id, err);          /* the cases it links now */
 out:
 	rc = kri_tx_end(&tx, rc, err);
 	if (rc == KR_OK && rev_out)

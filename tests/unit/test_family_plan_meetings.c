@@ -7,8 +7,8 @@
  * both cases, a child none of whose people took part does not count the
  * meeting, only the case's own persons come along, the summary's last
  * meeting and the lifeline show it, the stored document does not change,
- * and changing the plan makes the stored signal facts stale (the signal
- * comes back).  Run from the repository root (examples/).
+ * and changing the plan, or destroying a sibling's case with it, makes the
+ * stored signal facts stale (the signal comes back).  Run from the repository root (examples/).
  */
 #include <sodium.h>
 
@@ -20,6 +20,7 @@
 #include "kring/family_plan.h"
 #include "kring/history.h"
 #include "kring/render.h"
+#include "kring/retention.h"
 #include "kring/settings.h"
 #include "kring/signals.h"
 #include "kring/store.h"
@@ -266,6 +267,30 @@ static void changing_the_plan_makes_the_facts_stale(void **state)
 	kr_store_close(s);
 }
 
+static void destroying_a_sibling_makes_the_facts_stale(void **state)
+{
+	struct kr_store *s = siblings();
+	json_t *doc = example_plan();
+	struct kr_settings set;
+	struct counts with, without;
+	long day = tu_day("2027-04-01");
+	(void)state;
+
+	kr_settings_defaults(&set);
+	put_plan(s, doc);
+	assert_int_equal(kr_facts_refresh(s, day, &set, NULL, NULL), KR_OK);
+	assert_int_equal(kr_facts_signals(s, day, &set, count_row, &with, NULL), KR_OK);
+	/* Tess's case destroyed takes the plan with it (retention.c): Noah's
+	 * stored facts counted its meetings and are judged again */
+	assert_int_equal(kr_retention_destroy(s, TESS, "beheer", "Jeugdwet 7.3.10",
+	                                      (time_t)day * 86400, NULL, NULL), KR_OK);
+	memset(&without, 0, sizeof without);
+	assert_int_equal(kr_facts_signals(s, day, &set, count_row, &without, NULL), KR_OK);
+	assert_int_equal(without.warning[0], with.warning[0] + 1);
+	json_decref(doc);
+	kr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +301,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(summary_and_lifeline_show_the_meeting, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(changing_the_plan_makes_the_facts_stale, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(destroying_a_sibling_makes_the_facts_stale, setup,
 		                                teardown),
 	};
 	if (sodium_init() < 0)
