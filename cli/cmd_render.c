@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "kring/audit.h"
 #include "kring/date.h"
+#include "kring/family_plan.h"
 #include "kring/render.h"
 #include "kring/render_plan.h"
 #include "kring/settings.h"
@@ -148,6 +149,7 @@ int cmd_render(struct kr_cli *cli, int argc, char **argv)
 	struct kr_render_opts ro;
 	struct kr_settings set;
 	struct kr_buf svg, conv;
+	struct kr_case_judged judged = { 0 };
 	struct kr_error err;
 	enum kr_status rc;
 	char detail[64];
@@ -200,7 +202,9 @@ int cmd_render(struct kr_cli *cli, int argc, char **argv)
 		if (ro.compare_day < 0)
 			ro.compare_day = ro.as_of;
 	}
-	rc = kr_render_svg((enum kr_render_kind)kind, c, &ro, &svg, &err);
+	/* drawn as judged: the lifeline shows the family plans' meetings too */
+	if ((rc = kr_case_judged(s, c, &judged, &err)) == KR_OK)
+		rc = kr_render_svg((enum kr_render_kind)kind, &judged.c, &ro, &svg, &err);
 	if (rc == KR_OK && fmt != KR_FORMAT_SVG)
 		rc = kr_render_convert(svg.data, svg.len, (enum kr_render_format)fmt, &conv, &err);
 	if (rc != KR_OK) {
@@ -217,6 +221,7 @@ int cmd_render(struct kr_cli *cli, int argc, char **argv)
 	else
 		status = cli_write_file("render", a.out, conv.data, conv.len);
 out:
+	kr_case_judged_cleanup(&judged);
 	kr_case_free(c);
 	kr_case_free(earlier);
 	kr_store_close(s);

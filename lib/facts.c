@@ -32,12 +32,15 @@
 #include <sqlite3.h>
 
 #include "facts_int.h"
+#include "kring/assignment.h"
 #include "kring/buf.h"
+#include "kring/family_plan.h"
 #include "kring/facts.h"
 #include "kring/history.h"
 #include "kring/init.h"
 #include "kring/plan.h"
 #include "kring/signals.h"
+#include "history_int.h"
 #include "signals_int.h"
 #include "store_int.h"
 
@@ -396,17 +399,23 @@ static void carry(struct kri_facts *f, const struct kri_facts *prev)
 
 /* The day facts of case c (revision rev, its history read through s) on
  * day under the thresholds set, whose kri_facts_sig() is sig (computed
- * once by a walk, not per case), into f. */
+ * once by a walk, not per case), into f.  in_plan: whether c is in a
+ * family plan, when a walk knows it (kr_fplan_case_refs; then a case in
+ * none is not looked up), -1 when not known: the signals count the
+ * family's meetings (history_int.h). */
 static enum kr_status day_facts(struct kri_facts *f, struct kr_store *s, const struct kr_case *c,
                                 long rev, long day, const struct kr_settings *set, int64_t sig,
-                                struct kr_error *err)
+                                int in_plan, struct kr_error *err)
 {
 	struct kr_signal_list l = { 0 };
 	struct kr_history *h = NULL;
 	enum kr_status rc;
 
-	if ((rc = kr_history_open(s, c->ref, rev, c, &h, err)) ||
-	    (rc = kri_signals_judge(c, h, day, set, &l, err)))
+	if ((rc = kr_history_open(s, c->ref, rev, c, &h, err)))
+		goto out;
+	if (in_plan == 0)
+		kri_history_in_plan(h, false);
+	if ((rc = kri_signals_judge(c, h, day, set, &l, err)))
 		goto out;
 	f->day = day;
 	f->sig = sig;
@@ -831,7 +840,7 @@ static enum kr_status compute_row(struct kr_store *s, int64_t case_id, long rev,
 		carry(f, prev);
 	if (f->nomem)
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
-	if (day >= 0 && (rc = day_facts(f, s, c, rev, day, set, kri_facts_sig(set), err)))
+	if (day >= 0 && (rc = day_facts(f, s, c, rev, day, set, kri_facts_sig(set), -1, err)))
 		return rc;
 	if ((rc = insert_row(s, case_id, rev, f, err)))
 		return rc;
@@ -1001,6 +1010,7 @@ struct stale {
 	bool rebuild;              /* no row, or another layout: rebuilt from the documents */
 	bool done;                 /* its day facts are in f */
 	bool kept;                 /* ... read from day_signals */
+	bool in_plan;              /* in a family plan (kr_fplan_case_refs) */
 	struct kri_facts f;        /* only the day facts are used */
 };
 
@@ -1035,7 +1045,8 @@ static void free_stale(struct stale *v, size_t n)
 static enum kr_status refresh_one(struct refresh *r, struct kr_store *s, struct stale *x,
                                   const struct kr_case *c, struct kr_error *err)
 {
-	enum kr_status rc = day_facts(&x->f, s, c, x->rev, r->day, r->set, r->sig, err);
+	enum kr_status rc = day_facts(&x->f, s, c, x->rev, r->day, r->set, r->sig, x->in_plan,
+	                              err);
 	x->done = rc == KR_OK;
 	return rc;
 }
@@ -1151,6 +1162,26 @@ static enum kr_status refresh_models(struct refresh *r)
 		}
 		kr_error_cleanup(&w[i].err);
 	}
+	return rc;
+}
+
+/* Marks the stale entries v[0..n) (sorted by ref) that are in a family
+ * plan, from one query: the others are judged without looking their plans
+ * up (day_facts). */
+static enum kr_status mark_in_plan(struct kr_store *s, struct stale *v, size_t n,
+                                   struct kr_error *err)
+{
+	char **refs = NULL;
+	size_t nrefs = 0;
+	enum kr_status rc = kr_fplan_case_refs(s, &refs, &nrefs, err);
+
+	for (size_t i = 0, k = 0; rc == KR_OK && i < n; i++) {
+		int cmp = 1;
+		while (k < nrefs && (cmp = strcmp(refs[k], v[i].ref)) < 0)
+			k++;
+		v[i].in_plan = k < nrefs && cmp == 0;
+	}
+	kr_assignment_list_free(refs, nrefs);
 	return rc;
 }
 
@@ -1313,6 +1344,8 @@ static enum kr_status refresh(struct kr_store *s, long day, const struct kr_sett
 		goto out;
 	/* the days the monitor looks back on may be kept (kr_facts_keep_days) */
 	qsort(r.v, r.n, sizeof *r.v, by_ref);
+	if ((rc = mark_in_plan(s, r.v, r.n, err)))
+		goto out;
 	if (nday)
 		nday -= kept_days(s, r.v, r.n, day, sig);
 	if ((nrebuild || persist) && (rc = kri_tx_begin(s, &tx, err)))
@@ -1400,7 +1433,7 @@ enum kr_status kri_facts_walk(struct kr_store *s, long day, const struct kr_sett
 			/* stored while this walk went on: computed here */
 			struct kr_case *c = NULL;
 			if ((rc = kri_store_get_model(s, row.ref, row.rev, &c, err)) == KR_OK)
-				rc = day_facts(&f, s, c, row.rev, day, set, sig, err);
+				rc = day_facts(&f, s, c, row.rev, day, set, sig, -1, err);
 			kr_case_free(c);
 			if (rc)
 				goto out;

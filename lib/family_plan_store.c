@@ -20,6 +20,7 @@
 #include "family_plan_int.h"
 #include "kring/assignment.h"
 #include "kring/case.h"
+#include "kring/enum.h"
 #include "kring/family_plan.h"
 #include "store_int.h"
 
@@ -127,6 +128,35 @@ out:
 
 /* ---- writing ------------------------------------------------------------------ */
 
+/*
+ * The family's meetings count as meetings of each child's case
+ * (kr_case_judged), so the signal facts kept per case revision (facts.c:
+ * the day facts, and the days kept in day_signals) depend on the plans as
+ * well.  When a plan changes, the facts of every case it links (before
+ * and after the change) are marked to be judged again: day -1 is never a
+ * day asked for, so the next walk recomputes them.
+ */
+enum kr_status kri_fplan_cases_stale(struct kr_store *s, const char *plan, struct kr_error *err)
+{
+	static const char *const sql[] = {
+		"UPDATE facts SET day = -1 WHERE case_id IN (SELECT c.id FROM cases c JOIN "
+		"family_plan_cases f ON f.case_ref = c.ref WHERE f.plan_id = ?1)",
+		"DELETE FROM day_signals WHERE case_id IN (SELECT c.id FROM cases c JOIN "
+		"family_plan_cases f ON f.case_ref = c.ref WHERE f.plan_id = ?1)",
+	};
+	sqlite3_stmt *st;
+	enum kr_status rc;
+
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		if ((rc = kri_stmt(s, sql[i], &st, err)))
+			return rc;
+		sqlite3_bind_text(st, 1, plan, -1, SQLITE_STATIC);
+		if ((rc = kri_stmt_run(s, st, err)))
+			return rc;
+	}
+	return KR_OK;
+}
+
 enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const char *author,
                             long expect_rev, time_t now, long *rev_out, struct kr_error *err)
 {
@@ -180,6 +210,8 @@ enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const 
 	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
 	if ((rc = kri_stmt_run(s, st, err)))
 		goto out;
+	if ((rc = kri_fplan_cases_stale(s, p->id, err)))    /* the cases it linked */
+		goto out;
 	if ((rc = kri_stmt(s, "DELETE FROM family_plan_cases WHERE plan_id = ?1", &st, err)))
 		goto out;
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
@@ -194,6 +226,7 @@ enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const 
 		if ((rc = kri_stmt_run(s, st, err)))
 			goto out;
 	}
+	rc = kri_fplan_cases_stale(s, p->id, err);          /* the cases it links now */
 out:
 	rc = kri_tx_end(&tx, rc, err);
 	if (rc == KR_OK && rev_out)
@@ -518,4 +551,220 @@ out:
 	json_decref(children);
 	json_decref(names);
 	return rc;
+}
+
+/* ---- the family's meetings as the child's -------------------------------------- */
+
+/* What a judged case owns: the merged meetings, the person lists and ids
+ * of the projected ones, and the plan documents their texts are borrowed
+ * from. */
+struct judged_priv {
+	struct kr_meeting *meetings;
+	void **own; size_t nown, capown;
+	json_t *docs;
+};
+
+static bool keep(struct judged_priv *jp, void *p)
+{
+	if (!p)
+		return false;
+	if (jp->nown == jp->capown) {
+		size_t cap = jp->capown ? jp->capown * 2 : 16;
+		void **g = realloc(jp->own, cap * sizeof *g);
+		if (!g) {
+			free(p);
+			return false;
+		}
+		jp->own = g;
+		jp->capown = cap;
+	}
+	jp->own[jp->nown++] = p;
+	return true;
+}
+
+/* The persons of case c in list arr ([{"case", "person"}]): indices into
+ * *out (kept by jp), their count in *n.  False when out of memory. */
+static bool own_persons(struct judged_priv *jp, const struct kr_case *c, json_t *arr, int **out,
+                        size_t *n)
+{
+	json_t *r;
+	size_t i;
+	int *v;
+
+	*out = NULL;
+	*n = 0;
+	if (!json_array_size(arr))
+		return true;
+	if (!keep(jp, v = malloc(json_array_size(arr) * sizeof *v)))
+		return false;
+	json_array_foreach(arr, i, r) {
+		const char *ref = json_string_value(json_object_get(r, "case"));
+		const char *id = json_string_value(json_object_get(r, "person"));
+		int k;
+		if (!ref || !id || strcmp(ref, c->ref) || (k = kr_case_person_index(c, id)) < 0)
+			continue;
+		for (size_t d = 0; d < *n; d++)
+			if (v[d] == k)
+				goto dup;
+		v[(*n)++] = k;
+dup:
+		;
+	}
+	*out = v;
+	return true;
+}
+
+/* Meeting mj of plan `plan` projected onto case c into *m: false when it
+ * does not count for c (no date, none of c's persons in it); *nomem when
+ * out of memory. */
+static bool project(struct judged_priv *jp, const struct kr_case *c, const char *plan,
+                    json_t *mj, struct kr_meeting *m, bool *nomem)
+{
+	const char *mid = json_string_value(json_object_get(mj, "id"));
+	const char *t = json_string_value(json_object_get(mj, "type"));
+	json_t *co = json_object_get(mj, "coordinator");
+	const char *cref = json_string_value(json_object_get(co, "case"));
+	const char *cid = json_string_value(json_object_get(co, "person"));
+	size_t size;
+	char *id;
+
+	memset(m, 0, sizeof *m);
+	if (!mid || !kr_date_parse(json_string_value(json_object_get(mj, "date")) ?
+	                           json_string_value(json_object_get(mj, "date")) : "", &m->date))
+		return false;
+	m->coordinator = cref && cid && !strcmp(cref, c->ref) ? kr_case_person_index(c, cid) : -1;
+	if (!own_persons(jp, c, json_object_get(mj, "invited"), &m->invited, &m->ninvited) ||
+	    !own_persons(jp, c, json_object_get(mj, "attended"), &m->attended, &m->nattended)) {
+		*nomem = true;
+		return false;
+	}
+	if (!m->ninvited && !m->nattended && m->coordinator < 0)
+		return false;    /* the family met, but without anyone of this child's case */
+	size = strlen(plan) + strlen(mid) + 2;
+	if (!keep(jp, id = malloc(size))) {
+		*nomem = true;
+		return false;
+	}
+	snprintf(id, size, "%s/%s", plan, mid);
+	m->id = id;
+	m->type = t && kr_enum_value(KR_ENUM_MEETING_TYPE, t) ?
+	          (enum kr_meeting_type)kr_enum_value(KR_ENUM_MEETING_TYPE, t) : KR_MEET_OTHER;
+	m->continuum = KR_CONT_NONE;
+	m->time = json_string_value(json_object_get(mj, "time"));
+	m->place = json_string_value(json_object_get(mj, "place"));
+	m->outcome = json_string_value(json_object_get(mj, "outcome"));
+	return true;
+}
+
+enum kr_status kr_case_judged(struct kr_store *s, const struct kr_case *c,
+                              struct kr_case_judged *out, struct kr_error *err)
+{
+	struct judged_priv *jp = NULL;
+	struct kr_meeting *v = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	bool nomem = false;
+	int step;
+
+	memset(out, 0, sizeof *out);
+	out->c = *c;
+	if ((rc = kri_stmt(s, "SELECT p.id, p.doc FROM family_plan_cases fc JOIN family_plans p "
+	                   "ON p.id = fc.plan_id WHERE fc.case_ref = ?1 ORDER BY p.id", &st, err)))
+		return rc;
+	sqlite3_bind_text(st, 1, c->ref, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && !nomem) {
+		const char *doc = (const char *)sqlite3_column_text(st, 1);
+		json_t *j = doc ? json_loads(doc, 0, NULL) : NULL, *mj;
+		char plan[65];
+		size_t i;
+
+		if (!j)
+			continue;   /* a stored plan was checked when it was put */
+		kri_column_copy(plan, sizeof plan, st, 0);
+		if (!jp && (!(jp = calloc(1, sizeof *jp)) || !(jp->docs = json_array()))) {
+			json_decref(j);
+			nomem = true;
+			break;
+		}
+		json_array_append_new(jp->docs, j);
+		json_array_foreach(json_object_get(j, "meetings"), i, mj) {
+			if (n == cap) {
+				size_t nc = cap ? cap * 2 : 4;
+				struct kr_meeting *g = realloc(v, nc * sizeof *g);
+				if (!g) {
+					nomem = true;
+					break;
+				}
+				v = g;
+				cap = nc;
+			}
+			if (project(jp, c, plan, mj, &v[n], &nomem))
+				n++;
+			if (nomem)
+				break;
+		}
+	}
+	if (!nomem && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = kri_store_fail(s, err, "Het gezinsplan lezen lukt niet",
+		                    "Reading the family plan failed");
+	sqlite3_reset(st);
+	out->priv = jp;
+	if (nomem)
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+	if (rc || n == 0)
+		goto out;
+	if (!(jp->meetings = malloc((c->nmeetings + n) * sizeof *jp->meetings))) {
+		rc = kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+		goto out;
+	}
+	if (c->nmeetings)
+		memcpy(jp->meetings, c->meetings, c->nmeetings * sizeof *jp->meetings);
+	memcpy(jp->meetings + c->nmeetings, v, n * sizeof *v);
+	out->c.meetings = jp->meetings;
+	out->c.nmeetings = c->nmeetings + n;
+	out->nfamily = n;
+out:
+	free(v);
+	return rc;
+}
+
+void kr_case_judged_cleanup(struct kr_case_judged *j)
+{
+	struct judged_priv *jp;
+
+	if (!j || !(jp = j->priv))
+		return;
+	for (size_t i = 0; i < jp->nown; i++)
+		free(jp->own[i]);
+	free(jp->own);
+	free(jp->meetings);
+	json_decref(jp->docs);
+	free(jp);
+	j->priv = NULL;
+}
+
+bool kr_meeting_from_family_plan(const struct kr_meeting *m, char *plan, size_t size)
+{
+	const char *slash = m && m->id ? strchr(m->id, '/') : NULL;
+
+	if (!slash)
+		return false;
+	if (plan && size)
+		snprintf(plan, size, "%.*s", (int)(slash - m->id), m->id);
+	return true;
+}
+
+enum kr_status kr_fplan_case_refs(struct kr_store *s, char ***out, size_t *n,
+                                  struct kr_error *err)
+{
+	sqlite3_stmt *st;
+	enum kr_status rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = kri_stmt(s, "SELECT DISTINCT case_ref FROM family_plan_cases ORDER BY "
+	                   "case_ref COLLATE BINARY", &st, err)))
+		return rc;
+	return kri_assignment_strings(s, st, out, n, err);
 }

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history_int.h"
+#include "kring/family_plan.h"
 #include "kring/history.h"
 #include "kring/store.h"
 #include "store_int.h"
@@ -35,6 +37,10 @@ struct kr_history {
 	bool listed, failed;
 	struct state *v;
 	size_t n, cap;
+	/* the latest state as judged (history_int.h): plan -1 not asked yet,
+	 * 0 in no family plan, 1 judged holds its family's meetings */
+	int plan;
+	struct kr_case_judged judged;
 };
 
 static enum kr_status push(struct kr_history *h, const struct kr_case *c, long key, bool own)
@@ -68,6 +74,7 @@ enum kr_status kr_history_open(struct kr_store *s, const char *ref, long latest_
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	}
 	h->s = s;
+	h->plan = -1;
 	h->latest_rev = latest_rev;
 	h->latest = latest;
 	*out = h;
@@ -222,9 +229,36 @@ void kr_history_free(struct kr_history *h)
 	for (size_t i = 0; i < h->n; i++)
 		if (h->v[i].own)
 			kr_case_free((struct kr_case *)h->v[i].c);
+	kr_case_judged_cleanup(&h->judged);
 	free(h->v);
 	free(h->revs);
 	free(h->days);
 	free(h->ref);
 	free(h);
+}
+
+enum kr_status kri_history_judged(struct kr_history *h, const struct kr_case *c,
+                                  const struct kr_case **out, struct kr_error *err)
+{
+	enum kr_status rc;
+
+	*out = c;
+	if (!h || !h->s || c != h->latest || h->plan == 0)
+		return KR_OK;
+	if (h->plan < 0) {
+		if ((rc = kr_case_judged(h->s, c, &h->judged, err))) {
+			kr_case_judged_cleanup(&h->judged);
+			return rc;
+		}
+		h->plan = h->judged.nfamily > 0;
+	}
+	if (h->plan)
+		*out = &h->judged.c;
+	return KR_OK;
+}
+
+void kri_history_in_plan(struct kr_history *h, bool in_plan)
+{
+	if (h && !in_plan && h->plan < 0)
+		h->plan = 0;
 }

@@ -46,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kring/family_plan.h"
 #include "kring/path.h"
 #include "kring/settling.h"
 #include "kring/words.h"
@@ -356,7 +357,7 @@ static bool collect_events(struct ll *l)
 	bool has_birth = false;
 	const struct kr_person *child = &c->persons[c->child];
 
-	l->ev = calloc(c->nevents + 1, sizeof *l->ev);
+	l->ev = calloc(c->nevents + c->nmeetings + 1, sizeof *l->ev);
 	if (!l->ev)
 		return false;
 	for (size_t i = 0; i < c->nevents; i++) {
@@ -379,6 +380,31 @@ static bool collect_events(struct ll *l)
 		v->hi = is_highlight(e->type);
 		v->idx = i;
 		event_label(c, e, l->lang, last < l->start, v->label, sizeof v->label);
+		if (v->day < l->start)
+			v->day = l->start;
+	}
+	/* the meetings of the family plans the case is in (a case drawn as
+	 * judged, kr_case_judged): a case's own meetings are on it as its
+	 * events, the family's are not in its document */
+	for (size_t i = 0; i < c->nmeetings; i++) {
+		const struct kr_meeting *m = &c->meetings[i];
+		char plan[72], raw[512], year[16] = "";
+		struct lev *v;
+		if (!kr_meeting_from_family_plan(m, plan, sizeof plan) || !kr_date_valid(m->date) ||
+		    kr_date_first(m->date) > l->end)
+			continue;
+		v = &l->ev[l->nev++];
+		v->day = mid_day(m->date);
+		if (v->day > l->end)
+			v->day = l->end;
+		v->type = KR_EV_MEETING;
+		v->idx = c->nevents + i;
+		if (kr_date_last(m->date) < l->start)
+			snprintf(year, sizeof year, "(%d) ", m->date.y);
+		snprintf(raw, sizeof raw, "%s%s (%s %s)", year,
+		         kr_tr(l->lang, "gezinsbijeenkomst", "family meeting"),
+		         kr_tr(l->lang, "gezinsplan", "family plan"), plan);
+		kri_text_clip(raw, LABEL_CP, v->label, sizeof v->label);
 		if (v->day < l->start)
 			v->day = l->start;
 	}

@@ -23,6 +23,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include "family_plan_int.h"
 #include "kring/account.h"
 #include "kring/audit.h"
 #include "kring/date.h"
@@ -230,6 +231,12 @@ static enum kr_status destroy_plans(struct kr_store *s, const char *ref, char *l
 	sqlite3_finalize(find);
 	for (char *p = list; rc == KR_OK && *p;) {
 		size_t idn = strcspn(p, ",");
+		char id[72];
+		/* the siblings' signal facts counted this plan's meetings
+		 * (family_plan_int.h): judged again without them */
+		snprintf(id, sizeof id, "%.*s", (int)idn, p);
+		if ((rc = kri_fplan_cases_stale(s, id, err)))
+			break;
 		for (size_t i = 0; rc == KR_OK && i < sizeof del / sizeof del[0]; i++) {
 			if (sqlite3_prepare_v2(db, del[i], -1, &st, NULL) != SQLITE_OK) {
 				rc = kri_store_fail(s, err, "Vernietigen lukt niet", "Destroying failed");

@@ -33,6 +33,7 @@
 #include "kring/settling.h"
 #include "kring/signals.h"
 #include "kring/words.h"
+#include "history_int.h"
 #include "signals_int.h"
 
 /* The documents the rules rest on, named as a worker can look them up. */
@@ -2883,6 +2884,10 @@ static enum kr_status compute(const struct kr_case *c, struct kr_history *h, lon
 		kr_settings_defaults(&defaults);
 		s = &defaults;
 	}
+	/* a case read from the store is judged with its family plans' meetings
+	 * (history_int.h, docs/family-plan.md) */
+	if ((rc = kri_history_judged(h, c, &c, err)))
+		return rc;
 	/* malloc, not calloc: the ring of short texts needs no zeroing */
 	if (!(x = malloc(sizeof *x)))
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer voor de signalen",

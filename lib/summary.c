@@ -12,10 +12,12 @@
 #include <jansson.h>
 
 #include "kring/enum.h"
+#include "kring/family_plan.h"
 #include "kring/plan.h"
 #include "kring/process.h"
 #include "kring/summary.h"
 #include "kring/words.h"
+#include "history_int.h"
 
 static const char *const factor_rules[KR_FACTOR__N][10] = {
 	[KR_FACTOR_HEARD] = { "child-not-heard", "wish-unanswered" },
@@ -147,6 +149,10 @@ enum kr_status kr_case_summary(const struct kr_case *c, struct kr_history *h, lo
 	long last = -1, next = -1;
 
 	*out = NULL;
+	/* a case read from the store with its family plans' meetings (history_int.h):
+	 * the last and next meeting may be the family's; sum->c lives as long as h */
+	if ((rc = kri_history_judged(h, c, &c, err)))
+		return rc;
 	if (!(sum = calloc(1, sizeof *sum)))
 		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
 	sum->c = c;
@@ -293,12 +299,15 @@ static json_t *jperson_ids(const struct kr_case *c, const int *v, size_t n)
 static json_t *jmeeting(const struct kr_case *c, int m)
 {
 	const struct kr_meeting *mt;
+	char plan[72];
 	if (m < 0)
 		return json_null();
 	mt = &c->meetings[m];
-	return json_pack("{s:s, s:o, s:s, s:s}", "id", mt->id, "date", jdate(mt->date), "type",
-	                 kr_enum_name(KR_ENUM_MEETING_TYPE, mt->type), "continuum",
-	                 kr_enum_name(KR_ENUM_CONTINUUM, mt->continuum));
+	/* a family plan's meeting (kr_case_judged) says which plan it is of */
+	return json_pack("{s:s, s:o, s:s, s:s, s:s?}", "id", mt->id, "date", jdate(mt->date),
+	                 "type", kr_enum_name(KR_ENUM_MEETING_TYPE, mt->type), "continuum",
+	                 kr_enum_name(KR_ENUM_CONTINUUM, mt->continuum), "family_plan",
+	                 kr_meeting_from_family_plan(mt, plan, sizeof plan) ? plan : NULL);
 }
 
 static json_t *jpath(const struct kr_case_summary *sum)

@@ -24,6 +24,7 @@
 #include "kring/date.h"
 #include "kring/diff.h"
 #include "kring/export_xlsx.h"
+#include "kring/family_plan.h"
 #include "kring/inbox.h"
 #include "kring/render_plan.h"
 #include "kring/geometry.h"
@@ -1025,16 +1026,21 @@ static struct kr_case *draw(struct ks_req *r, enum kr_render_kind kind, struct k
 	struct kr_render_opts opts;
 	struct kr_settings set;
 	struct kr_case *c, *earlier = NULL;
+	struct kr_case_judged judged;
 	struct kr_error err;
 
 	kr_error_init(&err);
+	memset(&judged, 0, sizeof judged);
 	if (!(c = picture_case(r, &opts, &set, &earlier, rev)))
 		return NULL;
-	if (kr_render_svg(kind, c, &opts, svg, &err)) {
+	/* drawn as judged: the lifeline shows the family plans' meetings too */
+	if (kr_case_judged(r->store, c, &judged, &err) ||
+	    kr_render_svg(kind, &judged.c, &opts, svg, &err)) {
 		ks_fail(r, err.code, &err);
 		kr_case_free(c);
 		c = NULL;
 	}
+	kr_case_judged_cleanup(&judged);
 	kr_case_free(earlier);
 	kr_error_cleanup(&err);
 	return c;

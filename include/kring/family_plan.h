@@ -36,6 +36,7 @@
 
 #include "kring/access.h"
 #include "kring/account.h"
+#include "kring/case.h"
 #include "kring/date.h"
 #include "kring/diff.h"
 #include "kring/error.h"
@@ -168,6 +169,48 @@ enum kr_status kr_fplan_may_write(struct kr_store *s, const struct kr_user *u,
 enum kr_status kr_fplan_view(struct kr_store *s, const struct kr_user *u,
                              const struct kr_fplan *p, long rev, void **out,
                              struct kr_error *err);
+
+/* ---- the family's meetings as the child's (family_plan_store.c) ------------ */
+
+/* A case as it is judged: a shallow copy of the case with the meetings of
+ * the family plans it is in appended to its own (docs/family-plan.md, "The
+ * family meeting in each child's case").  A family meeting counts for a
+ * child's case when at least one person of that case was invited, came or
+ * coordinated it, and it has a date.  It is projected onto the case: id
+ * "<plan id>/<meeting id>" (a case's own meeting ids have no '/': see
+ * kr_meeting_from_family_plan), date, type (`other` when the plan gives
+ * none), time, place, the family's outcome, and only the persons of THIS
+ * case as invited, attended and coordinator (a coordinator from a sibling's
+ * case is -1): nothing of a sibling's case comes along.  The stored
+ * document, exports and edits never see it: c.priv is the original case's
+ * (kr_case_doc(&j->c) is its unchanged document). */
+struct kr_case_judged {
+	struct kr_case c;          /* the copy; its arrays are borrowed or owned by priv */
+	size_t nfamily;            /* how many of c.meetings (the last ones) are the family's */
+	void *priv;                /* library-private */
+};
+
+/* Fills *out with case c (borrowed: it must outlive *out) as judged: with
+ * the meetings of every family plan that links c->ref, from the plans'
+ * latest revisions, whatever revision c is.  A case in no plan costs one
+ * indexed lookup and is copied as it is (out->nfamily 0).  Free with
+ * kr_case_judged_cleanup() (also after a failure).  KR_ENOMEM, KR_EDB. */
+enum kr_status kr_case_judged(struct kr_store *s, const struct kr_case *c,
+                              struct kr_case_judged *out, struct kr_error *err);
+
+/* Frees what kr_case_judged() made.  Accepts a zeroed struct. */
+void kr_case_judged_cleanup(struct kr_case_judged *j);
+
+/* True when meeting m was projected from a family plan (its id is
+ * "<plan id>/<meeting id>"); its plan's id is then in *plan (up to size
+ * bytes, may be NULL). */
+bool kr_meeting_from_family_plan(const struct kr_meeting *m, char *plan, size_t size);
+
+/* Every case ref linked by some family plan, sorted (strcmp), in one query:
+ * a walk over all cases asks kr_case_judged() only for these.  *out is
+ * freed with kr_assignment_list_free() (NULL and 0 when none). */
+enum kr_status kr_fplan_case_refs(struct kr_store *s, char ***out, size_t *n,
+                                  struct kr_error *err);
 
 /* ---- the history in words (family_plan_history.c) ------------------------- */
 

@@ -61,9 +61,12 @@ const char *kr_signals_source(const char *id);
  * thresholds s (NULL: the defaults), most severe first, then in catalogue
  * order.  h holds the earlier recorded states of the case; the rules that
  * compare with them say data-missing when h has none old enough, and are
- * skipped when h is NULL (a caller with a document but no store).  out must
- * be zeroed (or cleaned up) before; the caller frees it with
- * kr_signal_list_cleanup().  Fails only with KR_ENOMEM. */
+ * skipped when h is NULL (a caller with a document but no store).  When h
+ * was opened from the store for c (kr_history_open), c is judged with the
+ * meetings of the family plans it is in (family_plan.h, kr_case_judged).
+ * out must be zeroed (or cleaned up) before; the caller frees it with
+ * kr_signal_list_cleanup().  KR_ENOMEM; KR_EDB when the family plans
+ * cannot be read. */
 enum kr_status kr_signals_compute(const struct kr_case *c, struct kr_history *h, long as_of,
                                   const struct kr_settings *s, struct kr_signal_list *out,
                                   struct kr_error *err);

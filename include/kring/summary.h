@@ -67,8 +67,10 @@ struct kr_case_summary {
 
 /* Computes the summary of case c on day as_of with the thresholds s (NULL:
  * defaults) and the earlier states h (NULL: none, see kr_signals_compute).
- * *out is new; free it with kr_case_summary_free() before freeing c.  Fails
- * only with KR_ENOMEM. */
+ * *out is new; free it with kr_case_summary_free() before freeing c and h.
+ * When h was opened from the store for c, the summary is of c as judged,
+ * with the meetings of its family plans (family_plan.h, kr_case_judged):
+ * sum->c is then that copy, kept by h.  KR_ENOMEM, KR_EDB. */
 enum kr_status kr_case_summary(const struct kr_case *c, struct kr_history *h, long as_of,
                                const struct kr_settings *s, struct kr_case_summary **out,
                                struct kr_error *err);

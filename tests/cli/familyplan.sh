@@ -131,3 +131,45 @@ exits 2 "familyplan list with an argument" --db "$FP" familyplan list fp1
 exits 2 "familyplan show -o" --db "$FP" familyplan show fp1 -o "$T/x.json"
 exits 2 "familyplan show --case" --db "$FP" familyplan show fp1 --case PZ-2026-0109
 exits 0 "familyplan --help" familyplan --help
+
+# the family's meetings count for each child's case (docs/family-plan.md,
+# "The family meeting in each child's case"): signals, show, signals --all
+# from the stored facts, the lifeline; a changed plan makes them stale
+FM=$T/familymeet.db
+"$K" --db "$FM" init >/dev/null 2>&1
+"$K" --db "$FM" import "$R/examples/PZ-2026-0109.json" "$R/examples/PZ-2026-0110.json" \
+	>/dev/null 2>&1
+exits 0 "signals of Noah without a family plan" --db "$FM" signals PZ-2026-0109 --as-of 2027-04-01
+check "... no network meeting" grep -q "(no-network-meeting)" "$T/out"
+"$K" --db "$FM" familyplan import "$FPF" >/dev/null 2>&1
+"$K" --db "$FM" reindex --signals --as-of 2027-04-01 >/dev/null 2>&1
+for ref in PZ-2026-0109 PZ-2026-0110; do
+	exits 0 "signals of $ref with the family plan" --db "$FM" signals $ref --as-of 2027-04-01
+	check "... the family met: no no-network-meeting" lacks "no-network-meeting" "$T/out"
+done
+exits 0 "show Noah with the family plan" --db "$FM" show PZ-2026-0109 --as-of 2027-01-15
+check "... the last meeting is the family's of 20 November 2026" grep -q \
+	"laatste bijeenkomst: *20 november 2026" "$T/out"
+exits 0 "show --format json" --db "$FM" show PZ-2026-0109 --as-of 2027-01-15 --format json
+check "... with the plan it is of" has_all "$T/out" '"id": "fp1/m1"' '"family_plan": "fp1"'
+check "... and no person of Tess's case" lacks "Tess de Boer" "$T/out"
+exits 0 "render lifeline of Noah" --db "$FM" render lifeline PZ-2026-0109 --as-of 2027-04-01 -o -
+check "... shows the family meeting" grep -q "gezinsbijeenkomst (gezinsplan fp1)" "$T/out"
+exits 0 "export of Noah" --db "$FM" export PZ-2026-0109
+check "... the document without the family's meeting" lacks "fp1/m1" "$T/out"
+exits 0 "signals --all with the family plan" --db "$FM" signals --all --as-of 2027-04-01
+cp "$T/out" "$T/all-with"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["meetings"]=[]; json.dump(d,open(sys.argv[2],"w"))' \
+	"$FPF" "$T/fp1-nomeet.json"
+"$K" --db "$FM" familyplan import "$T/fp1-nomeet.json" >/dev/null 2>&1
+exits 0 "signals --all after the family's meetings were removed" --db "$FM" signals --all \
+	--as-of 2027-04-01
+check "... one warning more for each child (the stored facts were stale)" python3 -c '
+import sys
+def warnings(p):
+    return {l.split()[0]: int(l.split()[2]) for l in open(p) if l.startswith("PZ-")}
+a, b = warnings(sys.argv[1]), warnings(sys.argv[2])
+assert all(b[r] == a[r] + 1 for r in ("PZ-2026-0109", "PZ-2026-0110")), (a, b)
+' "$T/all-with" "$T/out"
+exits 0 "signals of Noah after that" --db "$FM" signals PZ-2026-0109 --as-of 2027-04-01
+check "... no-network-meeting again" grep -q "(no-network-meeting)" "$T/out"

@@ -577,6 +577,16 @@ static void family_plan_matrix(void)
 	tc_resp_free(&resp);
 	expect[0]['R']++;
 	expect[1]['R']++;
+	/* the plan's meeting counts for case A (docs/family-plan.md, "The family
+	 * meeting in each child's case"): the summary of worker A shows it as
+	 * the last meeting, with nothing of case B */
+	call_as(W_A, "GET", "/api/cases/" A_REF "/summary?as_of=2027-01-15", NULL, NULL, &resp);
+	tc_check(resp.status == 200 && resp.body && strstr(resp.body, "\"id\":\"pa/m1\"") &&
+	         strstr(resp.body, "\"family_plan\":\"pa\"") &&
+	         !strstr(resp.body, "Lina van Dijk"), "GET the summary of A as worker A: the "
+	         "family's meeting is its last, nothing of B (got %d)", resp.status);
+	tc_resp_free(&resp);
+	expect[0]['R']++;
 	{
 		char pb[sizeof PLAN_A], *at;
 		memcpy(pb, PLAN_A, sizeof PLAN_A);
