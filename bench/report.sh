@@ -52,7 +52,7 @@ for n in $sizes; do
 	echo "-- warm: the stored facts only"
 	echo "  kring report startfoto --format json"
 	T "$k" --db "$db" report startfoto --as-of $DAY --format json >"$tmp/sf.json"
-	echo "  kring report monitor --format json (the quarter ends still cold)"
+	echo "  kring report monitor --format json (its quarter ends kept by reindex)"
 	T "$k" --db "$db" report monitor --as-of $DAY --format json >"$tmp/mon.json"
 	echo "  kring report startfoto --format pdf"
 	T "$k" --db "$db" report startfoto --as-of $DAY --format pdf -o "$tmp/sf.pdf"
