@@ -191,14 +191,24 @@ struct run {
 	const char *recorded;  /* "2026-06-10T23:59:59Z", or NULL */
 	int bad, stored, status;
 	bool audit_failed;
+	bool one_line;         /* the document is one line of JSON Lines: label FILE:LINE */
 };
 
-/* Prints err's message and details, each prefixed with label. */
+/* Prints err's message and details, each prefixed with label.  For a line
+ * of JSON Lines the label already says the line, so a position inside the
+ * document ("regel 1, kolom 12") says only its column. */
 static void report_error(struct run *r, const char *label)
 {
+	static const char *const first_line[] = { "regel 1, ", "line 1, " };
+
 	fprintf(stderr, "%s: %s\n", label, r->err.message);
-	for (size_t k = 0; k < r->err.ndetails; k++)
-		fprintf(stderr, "%s: %s\n", label, r->err.details[k]);
+	for (size_t k = 0; k < r->err.ndetails; k++) {
+		const char *d = r->err.details[k];
+		for (size_t i = 0; r->one_line && i < 2; i++)
+			if (!strncmp(d, first_line[i], strlen(first_line[i])))
+				d += strlen(first_line[i]);
+		fprintf(stderr, "%s: %s\n", label, d);
+	}
 	if (r->err.ndropped)
 		fprintf(stderr, kr_tr(r->cli->lang, "%s: ... en nog %zu problemen\n",
 		        "%s: ... and %zu more problems\n"), label, r->err.ndropped);
@@ -296,7 +306,9 @@ static void one_file(struct run *r, const char *path)
 					snprintf(label, sizeof label, "%s:%ld", path, doc_line);
 				else
 					snprintf(label, sizeof label, "%s", path);
+				r->one_line = several;
 				one_document(r, label, doc.data, doc.len);
+				r->one_line = false;
 				doc_line = 0;
 			}
 			if (got == 0)

@@ -834,8 +834,11 @@ if [ -f "$T/bad.jsonl" ]; then
 fi
 printf '%s\n{"format": "kring-case/1",\n' "$(head -n 1 "$T/gen.jsonl")" >"$T/cut.jsonl"
 run --lang en --db "$DB" import "$T/cut.jsonl"
-check "a line that is not JSON: its line, then the place in it" \
-	grep -q "^$T/cut.jsonl:2: line 1, column [0-9]*: " "$T/err"
+check "a line that is not JSON: its line, then the column in it" \
+	grep -q "^$T/cut.jsonl:2: column [0-9]*: " "$T/err"
+run --db "$DB" import "$T/cut.jsonl"
+check "... in Dutch: FILE:2: kolom N (not the line inside the document)" \
+	grep -q "^$T/cut.jsonl:2: kolom [0-9]*: " "$T/err"
 
 # --------------------------------------------------- the command line audited
 echo "# the command line is audited"
