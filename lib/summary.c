@@ -290,6 +290,26 @@ static json_t *jperson_ids(const struct kr_case *c, const int *v, size_t n)
 	return a;
 }
 
+/* What the pages of the case may show and fill in on the summary's day,
+ * as the library's rules have it: the persons alive then
+ * (kr_case_person_alive: who can be invited, coordinate, be listed) and
+ * the meetings that have taken place (kr_meeting_taken_place: who came and
+ * what was decided can be filled in), each a list of ids into o. */
+static void jon_day(const struct kr_case_summary *sum, json_t *o)
+{
+	const struct kr_case *c = sum->c;
+	json_t *alive = json_array(), *held = json_array();
+
+	for (size_t i = 0; alive && i < c->npersons; i++)
+		if (kr_case_person_alive(c, (int)i, sum->as_of))
+			json_array_append_new(alive, json_string(c->persons[i].id));
+	for (size_t m = 0; held && m < c->nmeetings; m++)
+		if (c->meetings[m].id && kr_meeting_taken_place(c->meetings[m].date, sum->as_of))
+			json_array_append_new(held, json_string(c->meetings[m].id));
+	json_object_set_new(o, "persons_alive", alive);
+	json_object_set_new(o, "meetings_taken_place", held);
+}
+
 static json_t *jmeeting(const struct kr_case *c, int m)
 {
 	const struct kr_meeting *mt;
@@ -480,6 +500,8 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 	 * summary of one case, not for every row of the case list */
 	if (o && with_signals)
 		json_object_set_new(o, "invite_defaults", kr_process_invite_json(c, sum->as_of));
+	if (o && with_signals)
+		jon_day(sum, o);
 	return o;
 }
 
