@@ -59,12 +59,14 @@ struct all_ctx {
 	enum kr_status rc;
 };
 
+/* One object of --all as JSON: the case's signals as the library gives
+ * them (kr_signals_to_json), most severe first. */
 static int one_case(const struct kr_case *c, long rev, void *arg)
 {
 	struct all_ctx *a = arg;
 	struct kr_signal_list l = { 0 };
-	size_t count[3] = { 0 };
 	struct kr_history *h = NULL;
+	char *j;
 
 	if ((a->rc = kr_history_open(a->s, c->ref, rev, c, &h, NULL)) ||
 	    (a->rc = kr_signals_compute(c, h, a->on, a->settings, &l, NULL))) {
@@ -72,25 +74,17 @@ static int one_case(const struct kr_case *c, long rev, void *arg)
 		return 1;
 	}
 	kr_history_free(h);
-	for (size_t i = 0; i < l.n; i++)
-		count[l.v[i].level]++;
-	if (a->json) {
-		char *j = kr_signals_to_json(&l, false);
-		printf("%s{\"ref\":\"%s\",\"revision\":%ld,\"signals\":%s}", a->ncases ? ",\n" : "",
-		       c->ref, rev, j ? j : "[]");
-		free(j);
-	} else {
-		printf("%-20s %7zu %7zu %7zu  %s\n", c->ref, count[KR_LEVEL_ALERT],
-		       count[KR_LEVEL_WARNING], count[KR_LEVEL_INFO], l.n ? l.v[0].id : "-");
-	}
+	j = kr_signals_to_json(&l, false);
+	printf("%s{\"ref\":\"%s\",\"revision\":%ld,\"signals\":%s}", a->ncases ? ",\n" : "",
+	       c->ref, rev, j ? j : "[]");
+	free(j);
 	a->ncases++;
 	kr_signal_list_cleanup(&l);
 	return 0;
 }
 
-/* signals --all: one audit row for the read of all cases, then a line (or
- * a JSON object) per case as the walk goes. */
-/* One line of --all as text, from the counts kept with every revision. */
+/* One line of --all as text: the counts and the most severe signal the
+ * library keeps with every revision (kr_facts_signals). */
 static int one_line(const struct kr_facts_signals *row, void *arg)
 {
 	(void)arg;
@@ -99,6 +93,8 @@ static int one_line(const struct kr_facts_signals *row, void *arg)
 	return 0;
 }
 
+/* signals --all: one audit row for the read of all cases, then a line (or
+ * a JSON object) per case as the walk goes. */
 static int all_cases(struct kr_cli *cli, struct kr_store *s, const struct args *a,
                      const struct kr_settings *settings)
 {

@@ -24,6 +24,7 @@
 #include "kring/audit.h"
 #include "kring/case.h"
 #include "kring/date.h"
+#include "kring/enum.h"
 #include "audit_int.h"
 #include "store_int.h"
 
@@ -45,18 +46,17 @@ const char *kr_audit_how_word(enum kr_audit_how h, enum kr_lang lang)
 	return "?";
 }
 
+/* An account's role in the words of the one table (enum.h); a share-link
+ * holder is no account, so "share" has its words here. */
 const char *kr_audit_role_word(const char *role, enum kr_lang lang)
 {
-	static const struct { const char *role, *nl, *en; } words[] = {
-		{ "worker", "begeleider", "worker" },
-		{ "lead", "teamleider", "team lead" },
-		{ "analyst", "analist", "analyst" },
-		{ "admin", "beheerder", "administrator" },
-		{ "share", "familie of netwerk, via een deellink", "family or network, via a share link" },
-	};
-	for (size_t i = 0; role && i < sizeof words / sizeof *words; i++)
-		if (strcmp(role, words[i].role) == 0)
-			return kr_tr(lang, words[i].nl, words[i].en);
+	int v = kr_enum_value(KR_ENUM_ACCOUNT_ROLE, role);
+
+	if (v)
+		return kr_enum_label(KR_ENUM_ACCOUNT_ROLE, v, lang);
+	if (role && strcmp(role, "share") == 0)
+		return kr_tr(lang, "familie of netwerk, via een deellink",
+		             "family or network, via a share link");
 	return role ? role : "";
 }
 

@@ -149,6 +149,11 @@ bool kr_case_person_alive(const struct kr_case *c, int i, long on)
 	return !kr_date_valid(p->died) || kr_date_first(p->died) > on;
 }
 
+bool kr_meeting_taken_place(struct kr_date d, long on)
+{
+	return kr_date_valid(d) && kr_date_first(d) <= on;
+}
+
 int kr_case_tie_between(const struct kr_case *c, int i, int j)
 {
 	for (size_t t = 0; t < c->nties; t++) {

@@ -1016,7 +1016,7 @@ static void check_meetings(json_t *after, struct before *b, long today, size_t *
 		if (!json_is_object(m) || !meeting_filled(m))
 			continue;
 		ds = json_string_value(json_object_get(m, "date"));
-		if (ds && kr_date_parse(ds, &d) && kr_date_first(d) <= today)
+		if (ds && kr_date_parse(ds, &d) && kr_meeting_taken_place(d, today))
 			continue;
 		/* too early or without a date: did this change fill it in? */
 		old = NULL;

@@ -303,7 +303,6 @@ static void value_words(struct kr_buf *b, const struct dctx *x, const struct kr_
                         enum vkind k, int e, json_t *v, enum kr_lang L)
 {
 	const char *s = json_string_value(v);
-	char *dump;
 
 	switch (k) {
 	case V_TEXT: case V_TEXTS:
@@ -395,18 +394,7 @@ static void value_words(struct kr_buf *b, const struct dctx *x, const struct kr_
 	case V_BOOL: case V_ANY:
 		break;
 	}
-	if (json_is_true(v))
-		kr_buf_puts(b, kr_tr(L, "ja", "yes"));
-	else if (json_is_false(v))
-		kr_buf_puts(b, kr_tr(L, "nee", "no"));
-	else if (json_is_integer(v))
-		kr_buf_printf(b, "%lld", (long long)json_integer_value(v));
-	else if (s)
-		quoted(b, s);
-	else if ((dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY))) {
-		quoted(b, dump);
-		free(dump);
-	}
+	kri_diff_scalar_words(b, v, L);
 }
 
 static bool is_list_kind(enum vkind k)
@@ -415,58 +403,19 @@ static bool is_list_kind(enum vkind k)
 	       k == V_PERIODS || k == V_CANDIDATES || k == V_CHECKINS;
 }
 
-static bool in_list(json_t *arr, json_t *v)
-{
-	size_t i;
-	json_t *e;
-	json_array_foreach(arr, i, e)
-		if (json_equal(e, v))
-			return true;
-	return false;
-}
+/* One element or value of field f as kind k, of the revision before (old)
+ * or after: the kri_diff_say of field_words. */
+struct say_field {
+	const struct dctx *x;
+	const struct field *f;
+	enum vkind kind;
+};
 
-/* The elements of a that are not in b, said as a list ("Sam en Ruud"). */
-static void list_minus(struct kr_buf *b, const struct dctx *x, const struct kr_case *c,
-                       const struct field *f, enum vkind k, json_t *a, json_t *other,
-                       enum kr_lang L)
+static void say_field(struct kr_buf *b, json_t *v, bool old, void *arg, enum kr_lang L)
 {
-	struct kr_buf one;
-	const char **names = NULL;
-	char **owned = NULL;
-	size_t i, n = 0;
-	json_t *e;
+	const struct say_field *a = arg;
 
-	names = calloc(json_array_size(a) + 1, sizeof *names);
-	owned = calloc(json_array_size(a) + 1, sizeof *owned);
-	if (!names || !owned) {
-		b->failed = 1;
-		b->why = KR_ENOMEM;
-		goto out;
-	}
-	json_array_foreach(a, i, e) {
-		if (in_list(other, e))
-			continue;
-		kr_buf_init(&one, LINE_MAX_BYTES);
-		value_words(&one, x, c, k, f ? f->e : 0, e, L);
-		owned[n] = kr_buf_steal(&one, NULL);
-		names[n] = owned[n] ? owned[n] : "?";
-		n++;
-	}
-	kr_words_list(b, names, n, L);
-out:
-	for (size_t j = 0; owned && j < n; j++)
-		free(owned[j]);
-	free(owned);
-	free((void *)names);
-}
-
-static size_t count_minus(json_t *a, json_t *other)
-{
-	size_t i, n = 0;
-	json_t *e;
-	json_array_foreach(a, i, e)
-		n += !in_list(other, e);
-	return n;
+	value_words(b, a->x, old ? a->x->before : a->x->after, a->kind, a->f ? a->f->e : 0, v, L);
 }
 
 /* True when text v is longer than a sentence quotes. */
@@ -566,47 +515,18 @@ static void field_words(struct kr_buf *b, const struct dctx *x, const struct dco
 		checkin_words(b, x, label, ov, nv, L);
 		return;
 	}
+	struct say_field sf = { x, f, kind };
+
 	if (is_list_kind(kind) && (!ov || json_is_array(ov)) && (!nv || json_is_array(nv))) {
-		size_t plus = count_minus(nv, ov), minus = count_minus(ov, nv);
-		kr_buf_printf(b, "%s: ", label);
-		if (plus) {
-			if (L == KR_LANG_EN)
-				kr_buf_puts(b, "added ");
-			list_minus(b, x, x->after, f, kind, nv, ov, L);
-			if (L == KR_LANG_NL)
-				kr_buf_puts(b, " erbij");
-		}
-		if (minus) {
-			kr_buf_puts(b, plus ? ", " : "");
-			if (L == KR_LANG_EN)
-				kr_buf_puts(b, "removed ");
-			list_minus(b, x, x->before, f, kind, ov, nv, L);
-			if (L == KR_LANG_NL)
-				kr_buf_puts(b, " eraf");
-		}
-		if (!plus && !minus)
-			kr_buf_puts(b, kr_tr(L, "andere volgorde", "order changed"));
+		kri_diff_list_change(b, label, ov, nv, say_field, &sf, L);
 		return;
 	}
 	if (is_list_kind(kind))
-		kind = V_ANY;
+		sf.kind = kind = V_ANY;
 	if (*label)
 		kr_buf_printf(b, "%s ", label);
-	if (!ov) {
-		value_words(b, x, x->after, kind, f ? f->e : 0, nv, L);
-	} else if (!nv) {
-		kr_buf_puts(b, kr_tr(L, "gewist (was ", "cleared (was "));
-		value_words(b, x, x->before, kind, f ? f->e : 0, ov, L);
-		kr_buf_puts(b, ")");
-	} else if ((kind == V_TEXT || (kind == V_ANY && json_is_string(ov))) &&
-	           json_is_string(nv) && (long_text(ov) || long_text(nv))) {
-		/* two long texts would look alike when shortened: say it changed */
-		kr_buf_puts(b, kr_tr(L, "aangepast", "changed"));
-	} else {
-		value_words(b, x, x->before, kind, f ? f->e : 0, ov, L);
-		kr_buf_puts(b, " \xE2\x86\x92 ");   /* → */
-		value_words(b, x, x->after, kind, f ? f->e : 0, nv, L);
-	}
+	kri_diff_value_change(b, ov, nv, kind == V_TEXT || (kind == V_ANY && json_is_string(ov)),
+	                      say_field, &sf, L);
 }
 
 /* Who or what an item is: "Oma Truus", "band tussen Ilse en Marga",
@@ -759,25 +679,8 @@ static bool skipped_key(const struct dcoll *k, const char *key)
 static void add_field(struct dctx *x, struct kr_change *ch, const char *name, json_t *ov,
                       json_t *nv)
 {
-	struct kr_field_change *g = realloc(ch->fields, (ch->nfields + 1) * sizeof *g);
-	if (!g) {
+	if (!kri_diff_add_field(ch, name, ov, nv))
 		nomem(x);
-		return;
-	}
-	ch->fields = g;
-	g = &ch->fields[ch->nfields];
-	if (!(g->field = strdup(name))) {
-		nomem(x);
-		return;
-	}
-	g->old_value = ov ? json_incref(ov) : NULL;
-	g->new_value = nv ? json_incref(nv) : NULL;
-	ch->nfields++;
-}
-
-static json_t *present(json_t *v)
-{
-	return v && !json_is_null(v) ? v : NULL;
 }
 
 /* The fields of two versions of one item (either may be NULL) that differ,
@@ -793,8 +696,8 @@ static void compare(struct dctx *x, const struct dcoll *k, struct kr_change *ch,
 		if (!*prefix && skipped_key(k, key))
 			continue;
 		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
-		ov = present(ov);
-		nv = present(json_object_get(n, key));
+		ov = kri_diff_present(ov);
+		nv = kri_diff_present(json_object_get(n, key));
 		if ((!ov && !nv) || (ov && nv && json_equal(ov, nv)))
 			continue;
 		if ((json_is_object(ov) || !ov) && (json_is_object(nv) || !nv))
@@ -805,7 +708,7 @@ static void compare(struct dctx *x, const struct dcoll *k, struct kr_change *ch,
 	json_object_foreach(n, key, nv) {
 		/* a key o has at all (even null) was said by the loop above */
 		if ((!*prefix && skipped_key(k, key)) || json_object_get(o, key) ||
-		    !(nv = present(nv)))
+		    !(nv = kri_diff_present(nv)))
 			continue;
 		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
 		if (json_is_object(nv))
@@ -818,19 +721,7 @@ static void compare(struct dctx *x, const struct dcoll *k, struct kr_change *ch,
 static struct kr_change *new_change(struct dctx *x, const struct dcoll *k,
                                     enum kr_change_op op, const char *item)
 {
-	struct kr_change *v = realloc(x->d->v, (x->d->n + 1) * sizeof *v), *ch;
-	if (!v) {
-		nomem(x);
-		return NULL;
-	}
-	x->d->v = v;
-	ch = &v[x->d->n++];
-	memset(ch, 0, sizeof *ch);
-	ch->op = op;
-	ch->collection = k->name;
-	if (item && !(ch->item = strdup(item)))
-		nomem(x);
-	return ch;
+	return kri_diff_new_change(x->d, k->name, op, item, &x->nomem);
 }
 
 static void finish(struct dctx *x, const struct dcoll *k, struct kr_change *ch, json_t *o,
@@ -1252,4 +1143,161 @@ void kri_diff_date_words(struct kr_buf *b, const char *s, enum kr_lang L)
 bool kri_diff_long_text(const void *v)
 {
 	return long_text((json_t *)v);
+}
+
+void kri_diff_scalar_words(struct kr_buf *b, json_t *v, enum kr_lang L)
+{
+	const char *s = json_string_value(v);
+	char *dump;
+
+	if (json_is_true(v))
+		kr_buf_puts(b, kr_tr(L, "ja", "yes"));
+	else if (json_is_false(v))
+		kr_buf_puts(b, kr_tr(L, "nee", "no"));
+	else if (json_is_integer(v))
+		kr_buf_printf(b, "%lld", (long long)json_integer_value(v));
+	else if (s)
+		quoted(b, s);
+	else if ((dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY))) {
+		quoted(b, dump);
+		free(dump);
+	}
+}
+
+bool kri_diff_in_list(json_t *arr, json_t *v)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(arr, i, e)
+		if (json_equal(e, v))
+			return true;
+	return false;
+}
+
+static size_t count_minus(json_t *a, json_t *other)
+{
+	size_t i, n = 0;
+	json_t *e;
+	json_array_foreach(a, i, e)
+		n += !kri_diff_in_list(other, e);
+	return n;
+}
+
+/* The elements of a that are not in other, said by say as one list ("Sam
+ * en Ruud"). */
+static void list_minus(struct kr_buf *b, json_t *a, json_t *other, bool old, kri_diff_say *say,
+                       void *arg, enum kr_lang L)
+{
+	struct kr_buf one;
+	const char **names = NULL;
+	char **owned = NULL;
+	size_t i, n = 0;
+	json_t *e;
+
+	names = calloc(json_array_size(a) + 1, sizeof *names);
+	owned = calloc(json_array_size(a) + 1, sizeof *owned);
+	if (!names || !owned) {
+		b->failed = 1;
+		b->why = KR_ENOMEM;
+		goto out;
+	}
+	json_array_foreach(a, i, e) {
+		if (kri_diff_in_list(other, e))
+			continue;
+		kr_buf_init(&one, LINE_MAX_BYTES);
+		say(&one, e, old, arg, L);
+		owned[n] = kr_buf_steal(&one, NULL);
+		names[n] = owned[n] ? owned[n] : "?";
+		n++;
+	}
+	kr_words_list(b, names, n, L);
+out:
+	for (size_t j = 0; owned && j < n; j++)
+		free(owned[j]);
+	free(owned);
+	free((void *)names);
+}
+
+void kri_diff_list_change(struct kr_buf *b, const char *label, json_t *ov, json_t *nv,
+                          kri_diff_say *say, void *arg, enum kr_lang L)
+{
+	size_t plus = count_minus(nv, ov), minus = count_minus(ov, nv);
+
+	kr_buf_printf(b, "%s: ", label);
+	if (plus) {
+		if (L == KR_LANG_EN)
+			kr_buf_puts(b, "added ");
+		list_minus(b, nv, ov, false, say, arg, L);
+		if (L == KR_LANG_NL)
+			kr_buf_puts(b, " erbij");
+	}
+	if (minus) {
+		kr_buf_puts(b, plus ? ", " : "");
+		if (L == KR_LANG_EN)
+			kr_buf_puts(b, "removed ");
+		list_minus(b, ov, nv, true, say, arg, L);
+		if (L == KR_LANG_NL)
+			kr_buf_puts(b, " eraf");
+	}
+	if (!plus && !minus)
+		kr_buf_puts(b, kr_tr(L, "andere volgorde", "order changed"));
+}
+
+void kri_diff_value_change(struct kr_buf *b, json_t *ov, json_t *nv, bool texts,
+                           kri_diff_say *say, void *arg, enum kr_lang L)
+{
+	if (!ov) {
+		say(b, nv, false, arg, L);
+	} else if (!nv) {
+		kr_buf_puts(b, kr_tr(L, "gewist (was ", "cleared (was "));
+		say(b, ov, true, arg, L);
+		kr_buf_puts(b, ")");
+	} else if (texts && json_is_string(nv) && (long_text(ov) || long_text(nv))) {
+		/* two long texts would look alike when shortened: say it changed */
+		kr_buf_puts(b, kr_tr(L, "aangepast", "changed"));
+	} else {
+		say(b, ov, true, arg, L);
+		kr_buf_puts(b, " \xE2\x86\x92 ");   /* → */
+		say(b, nv, false, arg, L);
+	}
+}
+
+json_t *kri_diff_present(json_t *v)
+{
+	return v && !json_is_null(v) ? v : NULL;
+}
+
+bool kri_diff_add_field(struct kr_change *ch, const char *name, json_t *ov, json_t *nv)
+{
+	struct kr_field_change *g = realloc(ch->fields, (ch->nfields + 1) * sizeof *g);
+
+	if (!g)
+		return false;
+	ch->fields = g;
+	g = &ch->fields[ch->nfields];
+	if (!(g->field = strdup(name)))
+		return false;
+	g->old_value = ov ? json_incref(ov) : NULL;
+	g->new_value = nv ? json_incref(nv) : NULL;
+	ch->nfields++;
+	return true;
+}
+
+struct kr_change *kri_diff_new_change(struct kr_diff *d, const char *collection,
+                                      enum kr_change_op op, const char *item, bool *nomem)
+{
+	struct kr_change *v = realloc(d->v, (d->n + 1) * sizeof *v), *ch;
+
+	if (!v) {
+		*nomem = true;
+		return NULL;
+	}
+	d->v = v;
+	ch = &v[d->n++];
+	memset(ch, 0, sizeof *ch);
+	ch->op = op;
+	ch->collection = collection;
+	if (item && !(ch->item = strdup(item)))
+		*nomem = true;
+	return ch;
 }

@@ -408,6 +408,7 @@ static enum kr_status day_facts(struct kri_facts *f, struct kr_store *s, const s
                                 int in_plan, struct kr_error *err)
 {
 	struct kr_signal_list l = { 0 };
+	const struct kr_signal *top;
 	struct kr_history *h = NULL;
 	enum kr_status rc;
 
@@ -419,21 +420,17 @@ static enum kr_status day_facts(struct kri_facts *f, struct kr_store *s, const s
 		goto out;
 	f->day = day;
 	f->sig = sig;
-	memset(f->counts, 0, sizeof f->counts);
 	f->fired = f->missing = 0;
-	f->top[0] = '\0';
-	f->top_level = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct kr_signal *sg = &l.v[i];
-		f->counts[sg->level]++;
 		f->fired |= kri_facts_rule_bit(sg->id);
 		if (sg->rule)
 			f->missing |= kri_facts_rule_bit(sg->rule);
 	}
-	if (l.n) {
-		snprintf(f->top, sizeof f->top, "%s", l.v[0].id);
-		f->top_level = l.v[0].level;
-	}
+	/* counts and the most severe signal as the case summary has them */
+	top = kri_signals_tally(&l, f->counts);
+	snprintf(f->top, sizeof f->top, "%s", top ? top->id : "");
+	f->top_level = top ? top->level : 0;
 out:
 	kr_signal_list_cleanup(&l);
 	kr_history_free(h);

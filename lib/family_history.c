@@ -75,7 +75,6 @@ static const struct ffield *field_of(const char *coll, const char *name)
 static void value_words(struct kr_buf *b, enum vkind k, int e, json_t *v, enum kr_lang L)
 {
 	const char *s = json_string_value(v);
-	char *dump;
 	int x;
 
 	switch (k) {
@@ -117,28 +116,16 @@ static void value_words(struct kr_buf *b, enum vkind k, int e, json_t *v, enum k
 	case V_ANY:
 		break;
 	}
-	if (json_is_true(v))
-		kr_buf_puts(b, kr_tr(L, "ja", "yes"));
-	else if (json_is_false(v))
-		kr_buf_puts(b, kr_tr(L, "nee", "no"));
-	else if (json_is_integer(v))
-		kr_buf_printf(b, "%lld", (long long)json_integer_value(v));
-	else if (s)
-		kri_diff_quoted(b, s);
-	else if ((dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY))) {
-		kri_diff_quoted(b, dump);
-		free(dump);
-	}
+	kri_diff_scalar_words(b, v, L);
 }
 
-static bool in_list(json_t *arr, json_t *v)
+/* One value of field f for kri_diff_say. */
+static void say_field(struct kr_buf *b, json_t *v, bool old, void *arg, enum kr_lang L)
 {
-	size_t i;
-	json_t *e;
-	json_array_foreach(arr, i, e)
-		if (json_equal(e, v))
-			return true;
-	return false;
+	const struct ffield *f = arg;
+
+	(void)old;
+	value_words(b, f ? f->kind : V_ANY, f ? f->e : 0, v, L);
 }
 
 /* The elements of a that are not in other, said one after the other;
@@ -149,7 +136,7 @@ static size_t list_minus(struct kr_buf *b, const struct ffield *f, enum vkind k,
 	size_t i, n = 0;
 	json_t *e;
 	json_array_foreach(a, i, e) {
-		if (in_list(other, e))
+		if (kri_diff_in_list(other, e))
 			continue;
 		kr_buf_puts(b, n++ ? ", " : "");
 		value_words(b, k, f ? f->e : 0, e, L);
@@ -186,20 +173,7 @@ static void field_words(struct kr_buf *b, const char *coll, const struct kr_fiel
 		return;
 	}
 	kr_buf_printf(b, "%s ", label);
-	if (!ov) {
-		value_words(b, k, f ? f->e : 0, nv, L);
-	} else if (!nv) {
-		kr_buf_puts(b, kr_tr(L, "gewist (was ", "cleared (was "));
-		value_words(b, k, f ? f->e : 0, ov, L);
-		kr_buf_puts(b, ")");
-	} else if (json_is_string(ov) && json_is_string(nv) &&
-	           (kri_diff_long_text(ov) || kri_diff_long_text(nv))) {
-		kr_buf_puts(b, kr_tr(L, "aangepast", "changed"));
-	} else {
-		value_words(b, k, f ? f->e : 0, ov, L);
-		kr_buf_puts(b, " \xE2\x86\x92 ");   /* → */
-		value_words(b, k, f ? f->e : 0, nv, L);
-	}
+	kri_diff_value_change(b, ov, nv, json_is_string(ov), say_field, (void *)f, L);
 }
 
 struct fctx {
@@ -207,28 +181,11 @@ struct fctx {
 	bool nomem;
 };
 
-static json_t *present(json_t *v)
-{
-	return v && !json_is_null(v) ? v : NULL;
-}
-
 static void add_field(struct fctx *x, struct kr_change *ch, const char *name, json_t *ov,
                       json_t *nv)
 {
-	struct kr_field_change *g = realloc(ch->fields, (ch->nfields + 1) * sizeof *g);
-	if (!g) {
+	if (!kri_diff_add_field(ch, name, ov, nv))
 		x->nomem = true;
-		return;
-	}
-	ch->fields = g;
-	g = &ch->fields[ch->nfields];
-	if (!(g->field = strdup(name))) {
-		x->nomem = true;
-		return;
-	}
-	g->old_value = ov ? json_incref(ov) : NULL;
-	g->new_value = nv ? json_incref(nv) : NULL;
-	ch->nfields++;
 }
 
 static bool not_header(const char *key)
@@ -249,8 +206,8 @@ static void compare(struct fctx *x, bool header, struct kr_change *ch, const cha
 		if (header && !*prefix && not_header(key))
 			continue;
 		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
-		ov = present(ov);
-		nv = present(json_object_get(n, key));
+		ov = kri_diff_present(ov);
+		nv = kri_diff_present(json_object_get(n, key));
 		if ((!ov && !nv) || (ov && nv && json_equal(ov, nv)))
 			continue;
 		if ((json_is_object(ov) || !ov) && (json_is_object(nv) || !nv))
@@ -260,7 +217,7 @@ static void compare(struct fctx *x, bool header, struct kr_change *ch, const cha
 	}
 	json_object_foreach(n, key, nv) {
 		if ((header && !*prefix && not_header(key)) || json_object_get(o, key) ||
-		    !(nv = present(nv)))
+		    !(nv = kri_diff_present(nv)))
 			continue;
 		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
 		if (json_is_object(nv))
@@ -273,19 +230,7 @@ static void compare(struct fctx *x, bool header, struct kr_change *ch, const cha
 static struct kr_change *new_change(struct fctx *x, const char *coll, enum kr_change_op op,
                                     const char *item)
 {
-	struct kr_change *v = realloc(x->d->v, (x->d->n + 1) * sizeof *v), *ch;
-	if (!v) {
-		x->nomem = true;
-		return NULL;
-	}
-	x->d->v = v;
-	ch = &v[x->d->n++];
-	memset(ch, 0, sizeof *ch);
-	ch->op = op;
-	ch->collection = coll;
-	if (item && !(ch->item = strdup(item)))
-		x->nomem = true;
-	return ch;
+	return kri_diff_new_change(x->d, coll, op, item, &x->nomem);
 }
 
 /* The sentences of change ch of collection coll (a member it: a name). */

@@ -7,7 +7,8 @@
  *
  * The result is diff.h's struct kr_diff, so the case history's JSON, text
  * and cleanup (kr_diff_json, kr_diff_text, kr_diff_history_json) serve it
- * unchanged, and diff.c's words for a quoted text and a date are shared
+ * unchanged, and diff.c's words for a quoted text, a date, a value, a
+ * list or value that changed, and how a change is recorded, are shared
  * (diff_int.h).  What is the family plan's own is its fields (one table,
  * fields[]) and its persons: a person is {"case", "person"} and is said by
  * name from the linked cases.  Items of the four lists are matched by id;
@@ -114,7 +115,6 @@ static void value_words(struct kr_buf *b, const struct fctx *x, enum vkind k, js
                         enum kr_lang L)
 {
 	const char *s = json_string_value(v);
-	char *dump;
 	int e;
 
 	switch (k) {
@@ -151,63 +151,21 @@ static void value_words(struct kr_buf *b, const struct fctx *x, enum vkind k, js
 	case V_BOOL: case V_ANY:
 		break;
 	}
-	if (json_is_true(v))
-		kr_buf_puts(b, kr_tr(L, "ja", "yes"));
-	else if (json_is_false(v))
-		kr_buf_puts(b, kr_tr(L, "nee", "no"));
-	else if (json_is_integer(v))
-		kr_buf_printf(b, "%lld", (long long)json_integer_value(v));
-	else if (s)
-		kri_diff_quoted(b, s);
-	else if ((dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY))) {
-		kri_diff_quoted(b, dump);
-		free(dump);
-	}
+	kri_diff_scalar_words(b, v, L);
 }
 
-static bool in_list(json_t *arr, json_t *v)
-{
-	size_t i;
-	json_t *e;
-	json_array_foreach(arr, i, e)
-		if (json_equal(e, v))
-			return true;
-	return false;
-}
+/* One value of kind k (a list kind: one element) for kri_diff_say. */
+struct say_field {
+	const struct fctx *x;
+	enum vkind kind;
+};
 
-/* The elements of a that are not in other, said as one list ("Joke en
- * Sam"); returns how many. */
-static size_t list_minus(struct kr_buf *b, const struct fctx *x, enum vkind k, json_t *a,
-                         json_t *other, enum kr_lang L, bool say)
+static void say_field(struct kr_buf *b, json_t *v, bool old, void *arg, enum kr_lang L)
 {
-	const char **names = calloc(json_array_size(a) + 1, sizeof *names);
-	char **owned = calloc(json_array_size(a) + 1, sizeof *owned);
-	struct kr_buf one;
-	size_t i, n = 0;
-	json_t *e;
+	const struct say_field *a = arg;
 
-	if (!names || !owned) {
-		b->failed = 1;
-		b->why = KR_ENOMEM;
-		goto out;
-	}
-	json_array_foreach(a, i, e) {
-		if (in_list(other, e))
-			continue;
-		kr_buf_init(&one, LINE_MAX_BYTES);
-		value_words(&one, x, k, e, L);
-		owned[n] = kr_buf_steal(&one, NULL);
-		names[n] = owned[n] ? owned[n] : "?";
-		n++;
-	}
-	if (say && n)
-		kr_words_list(b, names, n, L);
-out:
-	for (size_t j = 0; owned && j < n; j++)
-		free(owned[j]);
-	free(owned);
-	free((void *)names);
-	return n;
+	(void)old;   /* a person is said by the same names before and after */
+	value_words(b, a->x, a->kind, v, L);
 }
 
 /* One field's change: "wie: Oma Joke erbij", "wanneer ‘a’ → ‘b’". */
@@ -219,44 +177,17 @@ static void field_words(struct kr_buf *b, const struct fctx *x, const char *coll
 	enum vkind kind = f ? f->kind : V_ANY;
 	json_t *ov = fc->old_value, *nv = fc->new_value;
 
+	struct say_field sf = { x, kind };
+
 	if ((kind == V_PERSONS || kind == V_CASES || (!f && (json_is_array(ov) ||
 	     json_is_array(nv)))) && (!ov || json_is_array(ov)) && (!nv || json_is_array(nv))) {
-		size_t plus, minus;
-		kr_buf_printf(b, "%s: ", label);
-		if (L == KR_LANG_EN && list_minus(b, x, kind, nv, ov, L, false))
-			kr_buf_puts(b, "added ");
-		plus = list_minus(b, x, kind, nv, ov, L, true);
-		if (plus && L == KR_LANG_NL)
-			kr_buf_puts(b, " erbij");
-		if (list_minus(b, x, kind, ov, nv, L, false)) {
-			kr_buf_puts(b, plus ? ", " : "");
-			if (L == KR_LANG_EN)
-				kr_buf_puts(b, "removed ");
-		}
-		minus = list_minus(b, x, kind, ov, nv, L, true);
-		if (minus && L == KR_LANG_NL)
-			kr_buf_puts(b, " eraf");
-		if (!plus && !minus)
-			kr_buf_puts(b, kr_tr(L, "andere volgorde", "order changed"));
+		kri_diff_list_change(b, label, ov, nv, say_field, &sf, L);
 		return;
 	}
 	if (kind == V_PERSONS || kind == V_CASES)
-		kind = V_ANY;
+		sf.kind = kind = V_ANY;
 	kr_buf_printf(b, "%s ", label);
-	if (!ov) {
-		value_words(b, x, kind, nv, L);
-	} else if (!nv) {
-		kr_buf_puts(b, kr_tr(L, "gewist (was ", "cleared (was "));
-		value_words(b, x, kind, ov, L);
-		kr_buf_puts(b, ")");
-	} else if (json_is_string(ov) && json_is_string(nv) && kind != V_DATE &&
-	           (kri_diff_long_text(ov) || kri_diff_long_text(nv))) {
-		kr_buf_puts(b, kr_tr(L, "aangepast", "changed"));
-	} else {
-		value_words(b, x, kind, ov, L);
-		kr_buf_puts(b, " \xE2\x86\x92 ");   /* → */
-		value_words(b, x, kind, nv, L);
-	}
+	kri_diff_value_change(b, ov, nv, json_is_string(ov) && kind != V_DATE, say_field, &sf, L);
 }
 
 /* What an item is about, after "toegevoegd" or "verwijderd": its text,
@@ -319,11 +250,6 @@ static char *sentence(const struct fctx *x, const struct fcoll *k, const struct 
 
 /* ---- comparing ---- */
 
-static json_t *present(json_t *v)
-{
-	return v && !json_is_null(v) ? v : NULL;
-}
-
 /* True for a top-level key that is not the header's: format and id never
  * change, the lists are collections of their own. */
 static bool not_header(const char *key)
@@ -339,21 +265,8 @@ static bool not_header(const char *key)
 static void add_field(struct fctx *x, struct kr_change *ch, const char *name, json_t *ov,
                       json_t *nv)
 {
-	struct kr_field_change *g = realloc(ch->fields, (ch->nfields + 1) * sizeof *g);
-
-	if (!g) {
+	if (!kri_diff_add_field(ch, name, ov, nv))
 		x->nomem = true;
-		return;
-	}
-	ch->fields = g;
-	g = &ch->fields[ch->nfields];
-	if (!(g->field = strdup(name))) {
-		x->nomem = true;
-		return;
-	}
-	g->old_value = ov ? json_incref(ov) : NULL;
-	g->new_value = nv ? json_incref(nv) : NULL;
-	ch->nfields++;
 }
 
 /* The top-level fields of two versions of one item that differ (a person
@@ -366,13 +279,13 @@ static void compare(struct fctx *x, bool header, struct kr_change *ch, json_t *o
 	json_object_foreach(o, key, ov) {
 		if (header && not_header(key))
 			continue;
-		ov = present(ov);
-		nv = present(json_object_get(n, key));
+		ov = kri_diff_present(ov);
+		nv = kri_diff_present(json_object_get(n, key));
 		if ((ov || nv) && !(ov && nv && json_equal(ov, nv)))
 			add_field(x, ch, key, ov, nv);
 	}
 	json_object_foreach(n, key, nv) {
-		if ((header && not_header(key)) || json_object_get(o, key) || !present(nv))
+		if ((header && not_header(key)) || json_object_get(o, key) || !kri_diff_present(nv))
 			continue;
 		add_field(x, ch, key, NULL, nv);
 	}
@@ -381,20 +294,7 @@ static void compare(struct fctx *x, bool header, struct kr_change *ch, json_t *o
 static struct kr_change *new_change(struct fctx *x, const struct fcoll *k,
                                     enum kr_change_op op, const char *item)
 {
-	struct kr_change *v = realloc(x->d->v, (x->d->n + 1) * sizeof *v), *ch;
-
-	if (!v) {
-		x->nomem = true;
-		return NULL;
-	}
-	x->d->v = v;
-	ch = &v[x->d->n++];
-	memset(ch, 0, sizeof *ch);
-	ch->op = op;
-	ch->collection = k->name;
-	if (item && !(ch->item = strdup(item)))
-		x->nomem = true;
-	return ch;
+	return kri_diff_new_change(x->d, k->name, op, item, &x->nomem);
 }
 
 static void finish(struct fctx *x, const struct fcoll *k, struct kr_change *ch, json_t *o,

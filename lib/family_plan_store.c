@@ -97,7 +97,7 @@ enum kr_status kr_fplan_check(struct kr_store *s, const struct kr_fplan *p, long
 	}
 	for (size_t i = 0; i < p->nmeetings; i++) {
 		const struct kr_fplan_meeting *m = &p->meetings[i];
-		bool come = kr_date_valid(m->date) && kr_date_first(m->date) <= today;
+		bool come = kr_meeting_taken_place(m->date, today);
 		char path[64];
 		if (come)
 			continue;
@@ -157,82 +157,76 @@ enum kr_status kri_fplan_cases_stale(struct kr_store *s, const char *plan, struc
 	return KR_OK;
 }
 
-enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const char *author,
-                            long expect_rev, time_t now, long *rev_out, struct kr_error *err)
+static char *fplan_dump(const void *rec)
 {
-	char at[KR_DATE_STAMP_LEN];
-	struct kri_tx tx = KRI_TX_NONE;
+	return kr_fplan_dump(rec, false);
+}
+
+static enum kr_status fplan_check(struct kr_store *s, const void *rec, time_t now,
+                                  struct kr_error *err)
+{
+	return kr_fplan_check(s, rec, (long)(now / 86400), err);
+}
+
+static enum kr_status fplan_missing(const char *id, struct kr_error *err)
+{
+	return kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
+	                    "family plan %s does not exist", id);
+}
+
+static void fplan_bind(sqlite3_stmt *st, const void *rec)
+{
+	const struct kr_fplan *p = rec;
+
+	sqlite3_bind_text(st, 5, p->name, -1, SQLITE_STATIC);
+}
+
+/* The cases of the plan (family_plan_cases), as the plan now has them. */
+static enum kr_status fplan_cases(struct kr_store *s, const void *rec, struct kr_error *err)
+{
+	const struct kr_fplan *p = rec;
 	sqlite3_stmt *st;
 	enum kr_status rc;
-	long head = 0;
-	char *doc = NULL;
 
-	if (rev_out)
-		*rev_out = 0;
-	if (!author || !*author)
-		return kr_error_say(err, KR_EUSAGE, "een wijziging heeft een auteur nodig",
-		                    "a change needs an author");
-	if (!(doc = kr_fplan_dump(p, false)))
-		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
-	kr_date_timestamp(now, at);
-	if ((rc = kri_tx_begin(s, &tx, err)))
-		goto out;
-	if ((rc = kr_fplan_check(s, p, (long)(now / 86400), err)))
-		goto out;
-	rc = kri_store_expect_head(s, "SELECT head FROM family_plans WHERE id = ?1", p->id,
-	                           expect_rev, &head, "Het gezinsplan lezen lukt niet",
-	                           "Reading the family plan failed", "gezinsplan", "family plan",
-	                           err);
-	if (rc == KR_ENOTFOUND)
-		rc = kr_error_say(err, KR_ENOTFOUND, "gezinsplan %s bestaat niet",
-		                  "family plan %s does not exist", p->id);
-	if (rc)
-		goto out;
-	if ((rc = kri_stmt(s, head ? "UPDATE family_plans SET head = ?2, name = ?3, updated = ?4, "
-	                   "doc = ?5 WHERE id = ?1"
-	                   : "INSERT INTO family_plans(id, head, name, created, updated, doc) "
-	                   "VALUES (?1, ?2, ?3, ?4, ?4, ?5)", &st, err)))
-		goto out;
-	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, head + 1);
-	sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
-	if ((rc = kri_stmt_run(s, st, err)))
-		goto out;
-	if ((rc = kri_stmt(s, "INSERT INTO family_plan_revisions(plan_id, rev, author, created, "
-	                   "doc) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
-		goto out;
-	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, head + 1);
-	sqlite3_bind_text(st, 3, author, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
-	if ((rc = kri_stmt_run(s, st, err)))
-		goto out;
 	if ((rc = kri_fplan_cases_stale(s, p->id, err)))    /* the cases it linked */
-		goto out;
+		return rc;
 	if ((rc = kri_stmt(s, "DELETE FROM family_plan_cases WHERE plan_id = ?1", &st, err)))
-		goto out;
+		return rc;
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
 	if ((rc = kri_stmt_run(s, st, err)))
-		goto out;
+		return rc;
 	for (size_t i = 0; i < p->ncases; i++) {
 		if ((rc = kri_stmt(s, "INSERT INTO family_plan_cases(plan_id, case_ref) VALUES "
 		                   "(?1, ?2)", &st, err)))
-			goto out;
+			return rc;
 		sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, p->cases[i], -1, SQLITE_STATIC);
 		if ((rc = kri_stmt_run(s, st, err)))
-			goto out;
+			return rc;
 	}
-	rc = kri_fplan_cases_stale(s, p->id, err);          /* the cases it links now */
-out:
-	rc = kri_tx_end(&tx, rc, err);
-	if (rc == KR_OK && rev_out)
-		*rev_out = head + 1;
-	free(doc);
-	return rc;
+	return kri_fplan_cases_stale(s, p->id, err);         /* the cases it links now */
+}
+
+static const struct kri_register family_plans = {
+	.head_sql = "SELECT head FROM family_plans WHERE id = ?1",
+	.update_sql = "UPDATE family_plans SET head = ?2, updated = ?3, doc = ?4, name = ?5 "
+	              "WHERE id = ?1",
+	.insert_sql = "INSERT INTO family_plans(id, head, created, updated, doc, name) "
+	              "VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+	.revision_sql = "INSERT INTO family_plan_revisions(plan_id, rev, author, created, doc) "
+	                "VALUES (?1, ?2, ?3, ?4, ?5)",
+	.read_fail_nl = "Het gezinsplan lezen lukt niet",
+	.read_fail_en = "Reading the family plan failed",
+	.noun_nl = "gezinsplan", .noun_en = "family plan",
+	.dump = fplan_dump, .check = fplan_check, .missing = fplan_missing, .bind = fplan_bind,
+	.after = fplan_cases,
+};
+
+enum kr_status kr_fplan_put(struct kr_store *s, const struct kr_fplan *p, const char *author,
+                            long expect_rev, time_t now, long *rev_out, struct kr_error *err)
+{
+	return kri_store_register_put(s, &family_plans, p->id, p, author, expect_rev, now,
+	                              rev_out, err);
 }
 
 /* ---- reading ------------------------------------------------------------------ */

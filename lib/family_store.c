@@ -148,66 +148,56 @@ static enum kr_status check_worker(struct kr_store *s, const char *name, struct 
 	return rc;
 }
 
+static char *family_dump(const void *rec)
+{
+	return kr_family_dump(rec, false);
+}
+
+/* The family's worker must be an (enabled) account. */
+static enum kr_status family_check(struct kr_store *s, const void *rec, time_t now,
+                                   struct kr_error *err)
+{
+	const struct kr_family *f = rec;
+
+	(void)now;
+	return f->worker_account ? check_worker(s, f->worker_account, err) : KR_OK;
+}
+
+static enum kr_status family_missing(const char *id, struct kr_error *err)
+{
+	return kr_error_say(err, KR_ENOTFOUND, "pleeggezin %s staat niet in het register",
+	                    "foster family %s is not in the register", id);
+}
+
+static void family_bind(sqlite3_stmt *st, const void *rec)
+{
+	const struct kr_family *f = rec;
+
+	sqlite3_bind_text(st, 5, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, f->worker_account, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, f->capacity < 0 ? 0 : f->capacity);
+}
+
+static const struct kri_register families = {
+	.head_sql = "SELECT head FROM families WHERE id = ?1",
+	.update_sql = "UPDATE families SET head = ?2, updated = ?3, doc = ?4, name = ?5, "
+	              "worker = ?6, capacity = ?7 WHERE id = ?1",
+	.insert_sql = "INSERT INTO families(id, head, created, updated, doc, name, worker, "
+	              "capacity) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7)",
+	.revision_sql = "INSERT INTO family_revisions(family_id, rev, author, created, doc) "
+	                "VALUES (?1, ?2, ?3, ?4, ?5)",
+	.read_fail_nl = "Het pleeggezin lezen lukt niet",
+	.read_fail_en = "Reading the foster family failed",
+	.noun_nl = "pleeggezin", .noun_en = "foster family",
+	.dump = family_dump, .check = family_check, .missing = family_missing,
+	.bind = family_bind,
+};
+
 enum kr_status kr_family_put(struct kr_store *s, const struct kr_family *f, const char *author,
                              long expect_rev, time_t now, long *rev_out, struct kr_error *err)
 {
-	char at[KR_DATE_STAMP_LEN];
-	struct kri_tx tx = KRI_TX_NONE;
-	sqlite3_stmt *st;
-	enum kr_status rc;
-	long head = 0;
-	char *doc = NULL;
-
-	if (rev_out)
-		*rev_out = 0;
-	if (!author || !*author)
-		return kr_error_say(err, KR_EUSAGE, "een wijziging heeft een auteur nodig",
-		                    "a change needs an author");
-	if (!(doc = kr_family_dump(f, false)))
-		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
-	kr_date_timestamp(now, at);
-	if ((rc = kri_tx_begin(s, &tx, err)))
-		goto out;
-	if (f->worker_account && (rc = check_worker(s, f->worker_account, err)))
-		goto out;
-	rc = kri_store_expect_head(s, "SELECT head FROM families WHERE id = ?1", f->id, expect_rev,
-	                           &head, "Het pleeggezin lezen lukt niet",
-	                           "Reading the foster family failed", "pleeggezin",
-	                           "foster family", err);
-	if (rc == KR_ENOTFOUND)
-		rc = kr_error_say(err, KR_ENOTFOUND, "pleeggezin %s staat niet in het register",
-		                  "foster family %s is not in the register", f->id);
-	if (rc)
-		goto out;
-	if ((rc = kri_stmt(s, head ? "UPDATE families SET head = ?2, name = ?3, worker = ?4, "
-	                   "capacity = ?5, updated = ?6, doc = ?7 WHERE id = ?1"
-	                   : "INSERT INTO families(id, head, name, worker, capacity, created, "
-	                   "updated, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)", &st, err)))
-		goto out;
-	sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, head + 1);
-	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, f->worker_account, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, f->capacity < 0 ? 0 : f->capacity);
-	sqlite3_bind_text(st, 6, at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, doc, -1, SQLITE_STATIC);
-	if ((rc = kri_stmt_run(s, st, err)))
-		goto out;
-	if ((rc = kri_stmt(s, "INSERT INTO family_revisions(family_id, rev, author, created, doc) "
-	                   "VALUES (?1, ?2, ?3, ?4, ?5)", &st, err)))
-		goto out;
-	sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, head + 1);
-	sqlite3_bind_text(st, 3, author, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
-	rc = kri_stmt_run(s, st, err);
-out:
-	rc = kri_tx_end(&tx, rc, err);
-	if (rc == KR_OK && rev_out)
-		*rev_out = head + 1;
-	free(doc);
-	return rc;
+	return kri_store_register_put(s, &families, f->id, f, author, expect_rev, now, rev_out,
+	                              err);
 }
 
 enum kr_status kr_family_create(struct kr_store *s, const struct kr_user *u,

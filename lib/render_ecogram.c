@@ -139,6 +139,9 @@ static int closeness(const struct kr_tie *t)
 	return spts[t->strength] + fpts[t->frequency];
 }
 
+/* The ring of a person whose tie with the child is broken. */
+#define BROKEN_RING 3
+
 /* The ring of person i (see the file comment). */
 static int ring_of(const struct kr_case *c, int i, long day)
 {
@@ -148,9 +151,14 @@ static int ring_of(const struct kr_case *c, int i, long day)
 	if (t < 0 || !kr_scan_person_current(c, i, day))
 		return 4;
 	if (c->ties[t].quality == KR_QUALITY_BROKEN)
-		return 3;
+		return BROKEN_RING;
 	k = closeness(&c->ties[t]);
 	return k >= 5 ? 1 : k >= 3 ? 2 : 3;
+}
+
+bool kr_render_ecogram_ring_keeps_broken(int ring)
+{
+	return ring == BROKEN_RING;
 }
 
 bool kr_render_ecogram_ring_tie(int ring, enum kr_strength *s, enum kr_frequency *f)

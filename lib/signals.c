@@ -2976,6 +2976,14 @@ enum kr_status kri_signals_judge(const struct kr_case *c, struct kr_history *h, 
 	return compute(c, h, as_of, s, true, out, err);
 }
 
+const struct kr_signal *kri_signals_tally(const struct kr_signal_list *l, size_t counts[3])
+{
+	counts[KR_LEVEL_INFO] = counts[KR_LEVEL_WARNING] = counts[KR_LEVEL_ALERT] = 0;
+	for (size_t i = 0; i < l->n; i++)
+		counts[l->v[i].level]++;
+	return l->n ? &l->v[0] : NULL;
+}
+
 void kr_signal_list_cleanup(struct kr_signal_list *l)
 {
 	if (!l)

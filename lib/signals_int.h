@@ -17,4 +17,11 @@ enum kr_status kri_signals_judge(const struct kr_case *c, struct kr_history *h, 
                                  const struct kr_settings *s, struct kr_signal_list *out,
                                  struct kr_error *err);
 
+/* The tally of signal list l as the case summary and `kring signals --all`
+ * give it: the number of signals per level into counts[KR_LEVEL_x], and the
+ * most severe signal (the list's first: kr_signals_compute() keeps it most
+ * severe first, then in catalogue order), NULL when l is empty.  The
+ * returned signal belongs to l.  Cannot fail. */
+const struct kr_signal *kri_signals_tally(const struct kr_signal_list *l, size_t counts[3]);
+
 #endif

@@ -1368,6 +1368,60 @@ enum kr_status kri_store_expect_head(struct kr_store *s, const char *sql, const 
 	return KR_OK;
 }
 
+enum kr_status kri_store_register_put(struct kr_store *s, const struct kri_register *r,
+                                      const char *id, const void *rec, const char *author,
+                                      long expect_rev, time_t now, long *rev_out,
+                                      struct kr_error *err)
+{
+	char at[KR_DATE_STAMP_LEN];
+	struct kri_tx tx = KRI_TX_NONE;
+	sqlite3_stmt *st;
+	enum kr_status rc;
+	long head = 0;
+	char *doc = NULL;
+
+	if (rev_out)
+		*rev_out = 0;
+	if (!author || !*author)
+		return kr_error_say(err, KR_EUSAGE, "een wijziging heeft een auteur nodig",
+		                    "a change needs an author");
+	if (!(doc = r->dump(rec)))
+		return kr_error_say(err, KR_ENOMEM, "geen geheugen meer", "out of memory");
+	kr_date_timestamp(now, at);
+	if ((rc = kri_tx_begin(s, &tx, err)))
+		goto out;
+	if (r->check && (rc = r->check(s, rec, now, err)))
+		goto out;
+	rc = kri_store_expect_head(s, r->head_sql, id, expect_rev, &head, r->read_fail_nl,
+	                           r->read_fail_en, r->noun_nl, r->noun_en, err);
+	if (rc == KR_ENOTFOUND)
+		rc = r->missing(id, err);
+	if (rc || (rc = kri_stmt(s, head ? r->update_sql : r->insert_sql, &st, err)))
+		goto out;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, head + 1);
+	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, doc, -1, SQLITE_STATIC);
+	r->bind(st, rec);
+	if ((rc = kri_stmt_run(s, st, err)) || (rc = kri_stmt(s, r->revision_sql, &st, err)))
+		goto out;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, head + 1);
+	sqlite3_bind_text(st, 3, author, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, doc, -1, SQLITE_STATIC);
+	if ((rc = kri_stmt_run(s, st, err)))
+		goto out;
+	if (r->after)
+		rc = r->after(s, rec, err);
+out:
+	rc = kri_tx_end(&tx, rc, err);
+	if (rc == KR_OK && rev_out)
+		*rev_out = head + 1;
+	free(doc);
+	return rc;
+}
+
 /* ---- the binary model beside each revision (case_pack.c, schema 10) ---------------------- */
 
 enum kr_status kri_store_model_put(struct kr_store *s, int64_t case_id, long rev,

@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -160,5 +161,45 @@ enum kr_status kri_store_expect_head(struct kr_store *s, const char *sql, const 
                                      long expect_rev, long *head, const char *fail_nl,
                                      const char *fail_en, const char *noun_nl,
                                      const char *noun_en, struct kr_error *err);
+
+/* A register of versioned records (the foster families, the family plans):
+ * a head table with one row per record and a table with every revision,
+ * written by kri_store_register_put().  The record's own parts are the
+ * callbacks, each given the record rec. */
+struct kri_register {
+	const char *head_sql;       /* "SELECT head FROM t WHERE id = ?1" */
+	/* the head row: ?1 id, ?2 the new revision, ?3 the time (created and
+	 * updated), ?4 the document, ?5... the record's own columns (bind) */
+	const char *update_sql, *insert_sql;
+	/* "INSERT INTO t_revisions(<id>, rev, author, created, doc) VALUES
+	 * (?1, ?2, ?3, ?4, ?5)" */
+	const char *revision_sql;
+	const char *read_fail_nl, *read_fail_en;   /* the head could not be read */
+	const char *noun_nl, *noun_en;             /* "pleeggezin", "foster family" */
+	char *(*dump)(const void *rec);            /* its document, malloc'd; NULL: no memory */
+	/* inside the transaction, before the head is read: the record's rules
+	 * on day now; NULL: none */
+	enum kr_status (*check)(struct kr_store *s, const void *rec, time_t now,
+	                        struct kr_error *err);
+	/* says that record id is not there (expect_rev > 0); returns KR_ENOTFOUND */
+	enum kr_status (*missing)(const char *id, struct kr_error *err);
+	void (*bind)(sqlite3_stmt *st, const void *rec);   /* ?5... of the head row */
+	/* inside the transaction, after the revision: the record's other
+	 * tables; NULL: none */
+	enum kr_status (*after)(struct kr_store *s, const void *rec, struct kr_error *err);
+};
+
+/* Writes record id (rec) of register r as a new revision by author at time
+ * now, in one transaction: the author is required (KR_EUSAGE), the record
+ * is dumped, checked (r->check), its head checked against expect_rev as
+ * kri_store_expect_head() does (-1 new, > 0 that revision, 0 any), the head
+ * row updated or inserted, the revision inserted, then r->after.  On
+ * success *rev_out (may be NULL) is the new revision, else 0; nothing is
+ * written on failure.  KR_EUSAGE, KR_ENOMEM, KR_ECONFLICT, KR_ENOTFOUND
+ * (r->missing), KR_EDB, or what a callback returns. */
+enum kr_status kri_store_register_put(struct kr_store *s, const struct kri_register *r,
+                                      const char *id, const void *rec, const char *author,
+                                      long expect_rev, time_t now, long *rev_out,
+                                      struct kr_error *err);
 
 #endif

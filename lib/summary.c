@@ -18,6 +18,7 @@
 #include "kring/summary.h"
 #include "kring/words.h"
 #include "history_int.h"
+#include "signals_int.h"
 
 static const char *const factor_rules[KR_FACTOR__N][10] = {
 	[KR_FACTOR_HEARD] = { "child-not-heard", "wish-unanswered" },
@@ -164,8 +165,7 @@ enum kr_status kr_case_summary(const struct kr_case *c, struct kr_history *h, lo
 	    (rc = kr_signals_compute(c, h, as_of, s, &sum->signals, err)))
 		goto fail;
 
-	for (size_t i = 0; i < sum->signals.n; i++)
-		sum->counts[sum->signals.v[i].level]++;
+	kri_signals_tally(&sum->signals, sum->counts);
 	kr_settling_compute(c, sum->path, s, &sum->settling);
 
 	/* trust figures: as no-trust-figure counts them */
@@ -296,6 +296,26 @@ static json_t *jperson_ids(const struct kr_case *c, const int *v, size_t n)
 	return a;
 }
 
+/* What the pages of the case may show and fill in on the summary's day,
+ * as the library's rules have it: the persons alive then
+ * (kr_case_person_alive: who can be invited, coordinate, be listed) and
+ * the meetings that have taken place (kr_meeting_taken_place: who came and
+ * what was decided can be filled in), each a list of ids into o. */
+static void jon_day(const struct kr_case_summary *sum, json_t *o)
+{
+	const struct kr_case *c = sum->c;
+	json_t *alive = json_array(), *held = json_array();
+
+	for (size_t i = 0; alive && i < c->npersons; i++)
+		if (kr_case_person_alive(c, (int)i, sum->as_of))
+			json_array_append_new(alive, json_string(c->persons[i].id));
+	for (size_t m = 0; held && m < c->nmeetings; m++)
+		if (c->meetings[m].id && kr_meeting_taken_place(c->meetings[m].date, sum->as_of))
+			json_array_append_new(held, json_string(c->meetings[m].id));
+	json_object_set_new(o, "persons_alive", alive);
+	json_object_set_new(o, "meetings_taken_place", held);
+}
+
 static json_t *jmeeting(const struct kr_case *c, int m)
 {
 	const struct kr_meeting *mt;
@@ -413,6 +433,8 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 	const struct kr_case *c = sum->c;
 	const struct kr_person *child = &c->persons[c->child];
 	json_t *o, *placement = json_null(), *top = json_null(), *factors, *worlds, *ov, *un;
+	const struct kr_signal *sg;
+	size_t counts[3];
 	char asof[11];
 
 	if (sum->current >= 0) {
@@ -423,11 +445,10 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 		                      p->network == KR_UNKNOWN ? json_null()
 		                      : json_boolean(p->network == KR_TRUE));
 	}
-	if (sum->signals.n)
-		top = json_pack("{s:s, s:s, s:{s:s, s:s}}", "id", sum->signals.v[0].id, "level",
-		                kr_level_name(sum->signals.v[0].level), "title", "nl",
-		                sum->signals.v[0].title[KR_LANG_NL], "en",
-		                sum->signals.v[0].title[KR_LANG_EN]);
+	if ((sg = kri_signals_tally(&sum->signals, counts)))
+		top = json_pack("{s:s, s:s, s:{s:s, s:s}}", "id", sg->id, "level",
+		                kr_level_name(sg->level), "title", "nl", sg->title[KR_LANG_NL], "en",
+		                sg->title[KR_LANG_EN]);
 	factors = json_array();
 	for (int f = 0; factors && f < KR_FACTOR__N; f++) {
 		json_t *ids = json_array();
@@ -461,9 +482,9 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 	              "placement", placement, "path", jpath(sum),
 	              "trust_figures", jperson_ids(c, sum->trust, sum->ntrust),
 	              "trust_figure_professional_only", sum->trust_professional_only,
-	              "signals", "alert", (json_int_t)sum->counts[KR_LEVEL_ALERT], "warning",
-	              (json_int_t)sum->counts[KR_LEVEL_WARNING], "info",
-	              (json_int_t)sum->counts[KR_LEVEL_INFO], "top", top,
+	              "signals", "alert", (json_int_t)counts[KR_LEVEL_ALERT], "warning",
+	              (json_int_t)counts[KR_LEVEL_WARNING], "info",
+	              (json_int_t)counts[KR_LEVEL_INFO], "top", top,
 	              "agreements", "open", (json_int_t)sum->open_agreements, "overdue",
 	              (json_int_t)sum->overdue_agreements, "overdue_ids", ov, "unowned_ids", un,
 	              "plan", "present", c->plan.present, "version", c->plan.version,
@@ -488,6 +509,8 @@ void *kr_case_summary_json(const struct kr_case_summary *sum, bool with_signals)
 	 * summary of one case, not for every row of the case list */
 	if (o && with_signals)
 		json_object_set_new(o, "invite_defaults", kr_process_invite_json(c, sum->as_of));
+	if (o && with_signals)
+		jon_day(sum, o);
 	return o;
 }
 
@@ -501,6 +524,8 @@ enum kr_status kr_case_summary_text(const struct kr_case_summary *sum, enum kr_l
 	const struct kr_case *c = sum->c;
 	const struct kr_person *child = &c->persons[c->child];
 	const struct kr_path *p = sum->path;
+	const struct kr_signal *top;
+	size_t counts[3];
 	char d[40], d2[40];
 
 	kr_buf_printf(b, "%s %s (%s %s)\n", kr_tr(L, "Dossier", "Case"), c->ref,
@@ -596,13 +621,13 @@ enum kr_status kr_case_summary_text(const struct kr_case_summary *sum, enum kr_l
 			              st->overdue ? kr_tr(L, " (te laat)", " (overdue)") : "");
 		kr_buf_puts(b, "\n");
 	}
+	top = kri_signals_tally(&sum->signals, counts);
 	kr_buf_printf(b, ROW, kr_tr(L, "signalen:", "signals:"));
 	kr_buf_printf(b, kr_tr(L, "%zu alarm, %zu let op, %zu info", "%zu alert, %zu warning, %zu info"),
-	              sum->counts[KR_LEVEL_ALERT], sum->counts[KR_LEVEL_WARNING],
-	              sum->counts[KR_LEVEL_INFO]);
-	if (sum->signals.n)
+	              counts[KR_LEVEL_ALERT], counts[KR_LEVEL_WARNING], counts[KR_LEVEL_INFO]);
+	if (top)
 		kr_buf_printf(b, kr_tr(L, "; het ernstigste: %s", "; the most severe: %s"),
-		              sum->signals.v[0].title[L]);
+		              top->title[L]);
 	kr_buf_printf(b, " (kring signals %s)\n", c->ref);
 	kr_buf_printf(b, "  %s\n", kr_tr(L, "vijf factoren:", "five factors:"));
 	for (int f = 0; f < KR_FACTOR__N; f++) {

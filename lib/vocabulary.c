@@ -62,9 +62,10 @@ void *kr_vocabulary_json(void)
 		char key[2] = "0";
 		for (int r = 1; rt && kr_render_ecogram_ring_tie(r, &st, &fr); r++) {
 			key[0] = (char)('0' + r);
-			json_object_set_new(rt, key, json_pack("{s:s, s:s}",
+			json_object_set_new(rt, key, json_pack("{s:s, s:s, s:b}",
 			                    "strength", kr_enum_name(KR_ENUM_STRENGTH, (int)st),
-			                    "frequency", kr_enum_name(KR_ENUM_FREQUENCY, (int)fr)));
+			                    "frequency", kr_enum_name(KR_ENUM_FREQUENCY, (int)fr),
+			                    "keeps_broken", kr_render_ecogram_ring_keeps_broken(r)));
 		}
 		if (!rt || json_object_set_new(v, "ring_ties", rt))
 			goto fail;

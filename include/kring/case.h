@@ -428,6 +428,12 @@ int kr_case_current_placement(const struct kr_case *c, long on);
  * a partial died date counts from its first day). */
 bool kr_case_person_alive(const struct kr_case *c, int i, long on);
 
+/* True when a meeting dated d has taken place by day `on`: its date is
+ * known and its first day is on or before on.  Only then are who came, the
+ * outcome and the minutes filled in (kr_case_edit refuses them before);
+ * the case summary serialises it per meeting (meetings_taken_place). */
+bool kr_meeting_taken_place(struct kr_date d, long on);
+
 /* True when person i is a professional: world `professional`, or one of
  * the roles foster_care_worker, guardian, social_team, therapist,
  * other_professional.  False for an index out of range. */

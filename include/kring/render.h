@@ -82,6 +82,12 @@ const char *kr_render_kind_name(enum kr_render_kind kind);
  * and for anything outside 1..3, leaving *s and *f alone. */
 bool kr_render_ecogram_ring_tie(int ring, enum kr_strength *s, enum kr_frequency *f);
 
+/* True when a tie of quality "broken" keeps its person in ring `ring`: a
+ * broken tie puts the person in ring 3 whatever its strength, so a person
+ * put in ring 1 or 2 needs the tie's "broken" cleared (what the browser
+ * does, from /api/meta's ring_ties[ring].keeps_broken). */
+bool kr_render_ecogram_ring_keeps_broken(int ring);
+
 /* The format named by a file name's extension (.svg .pdf .png); -1 if none. */
 int kr_render_format_from_path(const char *path);
 

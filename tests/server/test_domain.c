@@ -163,14 +163,21 @@ static void summary(const struct tc_session *w)
 	json_array_foreach(json_object_get(list, "cases"), i, row)
 		if (str(row, "ref") && strcmp(str(row, "ref"), REF) == 0)
 			break;
-	/* a row is the summary without the signal list and without who a new
-	 * meeting would invite (both only in the one-case summary) */
+	/* a row is the summary without the signal list, without who a new
+	 * meeting would invite and without who is alive and which meetings took
+	 * place (only in the one-case summary) */
 	tc_check(json_is_object(json_object_get(api, "invite_defaults")) &&
 	         !json_object_get(json_object_get(row, "summary"), "invite_defaults"),
 	         "invite_defaults in the one-case summary only");
+	tc_check(json_is_array(json_object_get(api, "persons_alive")) &&
+	         json_is_array(json_object_get(api, "meetings_taken_place")) &&
+	         !json_object_get(json_object_get(row, "summary"), "persons_alive"),
+	         "persons_alive and meetings_taken_place in the one-case summary only");
 	if (api) {
 		json_object_del(api, "signal_list");
 		json_object_del(api, "invite_defaults");
+		json_object_del(api, "persons_alive");
+		json_object_del(api, "meetings_taken_place");
 	}
 	same(json_object_get(row, "summary"), api, "case list row");
 	tc_check(json_is_false(json_object_get(row, "review_overdue")) &&

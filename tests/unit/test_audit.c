@@ -20,7 +20,9 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "kring/account.h"
 #include "kring/audit.h"
+#include "kring/enum.h"
 #include "kring/init.h"
 #include "kring/store.h"
 #include "audit_int.h"
@@ -1033,6 +1035,22 @@ static void client_log(void **state)
 	kr_store_close(s);
 }
 
+/* The client's log names an account's role in the words of the one table
+ * (kr_enum_label), in both languages; a share-link holder has its own. */
+static void client_log_role_words(void **state)
+{
+	(void)state;
+	for (int r = 0; r < KR_ACCOUNT_ROLES; r++)
+		for (int l = 0; l < 2; l++)
+			assert_string_equal(kr_audit_role_word(kr_account_role_name(r), l),
+			                    kr_enum_label(KR_ENUM_ACCOUNT_ROLE, r + 1, l));
+	assert_string_equal(kr_audit_role_word("lead", KR_LANG_EN), "team lead");
+	assert_string_equal(kr_audit_role_word("share", KR_LANG_NL),
+	                    "familie of netwerk, via een deellink");
+	assert_string_equal(kr_audit_role_word("robot", KR_LANG_NL), "robot");
+	assert_string_equal(kr_audit_role_word(NULL, KR_LANG_NL), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1058,6 +1076,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(no_rechain_by_existing_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(checkpoints, setup, teardown),
 		cmocka_unit_test_setup_teardown(client_log, setup, teardown),
+		cmocka_unit_test(client_log_role_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

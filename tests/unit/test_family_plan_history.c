@@ -173,6 +173,35 @@ static void changes_in_words(void **state)
 }
 
 /* A meeting's kind is one the library knows; an unknown one is said at its path. */
+/* The words the case history has for a value cleared, a long text and a
+ * list in another order (diff.c, shared through diff_int.h). */
+static void changes_in_the_case_history_words(void **state)
+{
+	json_t *a = doc(PLAN), *b = doc(PLAN), *names = json_pack("{s:s, s:s}", "PZ-1/p2", "Riet",
+	                                                          "PZ-2/q2", "Joke");
+	json_t *m = json_array_get(json_object_get(b, "meetings"), 0), *inv;
+	struct kr_diff d = { 0 };
+	(void)state;
+	json_object_del(m, "place");
+	json_object_set_new(m, "outcome", json_string("Elke week samen, en in de vakanties om de "
+	                    "beurt bij oma of bij de pleegouders; de kinderen bellen elkaar"));
+	inv = json_object_get(m, "invited");
+	json_array_append(inv, json_array_get(inv, 0));
+	json_array_remove(inv, 0);
+	assert_int_equal(kr_fplan_diff(a, b, names, &d, NULL), KR_OK);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(said(&d, 0, KR_LANG_NL),
+	                    "gezinsbijeenkomst m1: plaats gewist (was \xE2\x80\x98" "buurthuis"
+	                    "\xE2\x80\x99), uitgenodigd: andere volgorde, besloten aangepast");
+	assert_string_equal(said(&d, 0, KR_LANG_EN),
+	                    "family meeting m1: place cleared (was \xE2\x80\x98" "buurthuis"
+	                    "\xE2\x80\x99), invited: order changed, outcome changed");
+	kr_diff_cleanup(&d);
+	json_decref(a);
+	json_decref(b);
+	json_decref(names);
+}
+
 static void a_meeting_type(void **state)
 {
 	struct kr_fplan *p = NULL;
@@ -308,6 +337,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(changes_in_words),
+		cmocka_unit_test(changes_in_the_case_history_words),
 		cmocka_unit_test(a_meeting_type),
 		cmocka_unit_test_setup_teardown(history_as_each_reader_sees_it, setup, teardown),
 	};

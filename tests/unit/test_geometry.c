@@ -187,6 +187,23 @@ static void test_ring_ties(void **state)
 		assert_int_equal(seen, r);
 		kr_geometry_free(g);
 		kr_case_free(c);
+		if (r > 3)
+			continue;
+		/* the same tie broken: only ring 3 keeps it, as the meta says */
+		tie[strlen(tie) - 1] = '\0';
+		snprintf(text, sizeof text, "{\"format\":\"kring-case/1\",\"case\":{\"ref\":\"R\","
+		         "\"child\":\"p1\"},\"persons\":[{\"id\":\"p1\",\"name\":\"Sam\","
+		         "\"born\":\"2014\",\"roles\":[\"child\"]},{\"id\":\"p2\",\"name\":\"Ilse\","
+		         "\"world\":\"origin\",\"segment\":\"family\"}],\"ties\":[%s,"
+		         "\"quality\":\"broken\"}]}", tie);
+		c = tu_case_from_text(text);
+		g = lay_out(KR_RENDER_ECOGRAM, c, KR_LANG_NL);
+		for (size_t i = 0; i < g->nitems; i++)
+			if (g->items[i].type == KR_GEOM_NODE && g->items[i].person == 1)
+				seen = g->items[i].node.ring;
+		assert_int_equal(kr_render_ecogram_ring_keeps_broken(r), seen == r);
+		kr_geometry_free(g);
+		kr_case_free(c);
 	}
 	assert_false(kr_render_ecogram_ring_tie(0, &(enum kr_strength){ 0 },
 	                                        &(enum kr_frequency){ 0 }));

@@ -23,6 +23,7 @@
 #include "kring/history.h"
 #include "kring/signals.h"
 #include "kring/words.h"
+#include "signals_int.h"
 
 #define AS_OF "2026-12-01"
 
@@ -1906,12 +1907,35 @@ static void text_form(void **state)
 	kr_buf_cleanup(&b);
 }
 
+/* The one tally of a list (signals_int.h): counts per level and the most
+ * severe signal, as the case summary and `kring signals --all` give them. */
+static void tally(void **state)
+{
+	struct kr_signal v[4] = {
+		{ .id = "no-trust-figure", .level = KR_LEVEL_ALERT },
+		{ .id = "plan-review-overdue", .level = KR_LEVEL_WARNING },
+		{ .id = "agreement-overdue", .level = KR_LEVEL_WARNING },
+		{ .id = "data-missing", .level = KR_LEVEL_INFO },
+	};
+	struct kr_signal_list l = { v, 4, 4 }, none = { 0 };
+	size_t counts[3] = { 7, 7, 7 };
+
+	(void)state;
+	assert_ptr_equal(kri_signals_tally(&l, counts), &v[0]);
+	assert_int_equal(counts[KR_LEVEL_ALERT], 1);
+	assert_int_equal(counts[KR_LEVEL_WARNING], 2);
+	assert_int_equal(counts[KR_LEVEL_INFO], 1);
+	assert_null(kri_signals_tally(&none, counts));
+	assert_int_equal(counts[KR_LEVEL_ALERT] + counts[KR_LEVEL_WARNING] + counts[KR_LEVEL_INFO], 0);
+}
+
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(catalogue_ids),
+		T(tally),
 		T(defaults_are_those_of_signals_md),
 		T(going_well),
 		T(no_trust_figure),

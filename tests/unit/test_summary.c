@@ -564,6 +564,37 @@ static char *summary_text(const struct kr_case_summary *s, enum kr_lang lang)
  * check-ins from the start, how many are done, the next and whether it is
  * late, the same as settling-checkin-overdue says; in JSON and in the
  * text while the first year lasts. */
+/* The facts the meeting pages show and fill in by (kr_case_person_alive,
+ * kr_meeting_taken_place), on the summary's day: not derived again in the
+ * browser. */
+static void summary_on_day(void **state)
+{
+	json_t *d = fresh(), *alive, *held;
+	const struct kr_case_summary *s;
+	(void)state;
+	put_str(at(d, "persons[5]"), "died", "2026-11-01");
+	add(d, "meetings", "{'id': 'm2', 'date': '2026-12-15', 'type': 'round_table'}");
+	add(d, "meetings", "{'id': 'm3', 'date': '2026-12', 'type': 'round_table'}");
+	add(d, "meetings", "{'id': 'm4', 'type': 'round_table'}");
+	s = sum(d, AS_OF);
+	g_json = kr_case_summary_json(s, true);
+	alive = key(g_json, "persons_alive");
+	held = key(g_json, "meetings_taken_place");
+	assert_int_equal(json_array_size(alive), 8);
+	for (size_t i = 0; i < json_array_size(alive); i++)
+		assert_string_not_equal(json_string_value(json_array_get(alive, i)), "p6");
+	/* m1 was in October, m3's month has begun; m2 is to come, m4 has no date */
+	assert_int_equal(json_array_size(held), 2);
+	assert_string_equal(json_string_value(json_array_get(held, 0)), "m1");
+	assert_string_equal(json_string_value(json_array_get(held, 1)), "m3");
+	assert_false(kr_meeting_taken_place(g_case->meetings[1].date, tu_day(AS_OF)));
+	assert_true(kr_meeting_taken_place(g_case->meetings[1].date, tu_day("2026-12-15")));
+	/* not in the rows of the case list */
+	json_decref(g_json);
+	g_json = kr_case_summary_json(s, false);
+	assert_null(json_object_get(g_json, "persons_alive"));
+}
+
 static void summary_settling(void **state)
 {
 	json_t *d = fresh(), *j, *st;
@@ -1091,6 +1122,7 @@ int main(void)
 		T(summary_trust_figures),
 		T(summary_factors),
 		T(summary_json),
+		T(summary_on_day),
 		T(summary_settling),
 		T(summary_texts),
 		T(plan_facts),

@@ -246,6 +246,102 @@ static void timestamps(void **state)
 	assert_string_equal(buf, "1970-01-01T00:00:00Z");
 }
 
+/* ---- kri_store_register_put on a register of its own ---- */
+
+struct rec { const char *id, *name; bool fail_after; };
+
+static char *rec_dump(const void *rec)
+{
+	const struct rec *r = rec;
+	char *d = malloc(64);
+	if (d)
+		snprintf(d, 64, "{\"name\":\"%s\"}", r->name);
+	return d;
+}
+
+static enum kr_status rec_missing(const char *id, struct kr_error *err)
+{
+	return kr_error_say(err, KR_ENOTFOUND, "%s ontbreekt", "%s is missing", id);
+}
+
+static void rec_bind(sqlite3_stmt *st, const void *rec)
+{
+	sqlite3_bind_text(st, 5, ((const struct rec *)rec)->name, -1, SQLITE_STATIC);
+}
+
+static enum kr_status rec_after(struct kr_store *s, const void *rec, struct kr_error *err)
+{
+	(void)s;
+	return ((const struct rec *)rec)->fail_after
+	       ? kr_error_say(err, KR_EINVAL, "na mislukt", "after failed") : KR_OK;
+}
+
+static const struct kri_register recs = {
+	.head_sql = "SELECT head FROM r WHERE id = ?1",
+	.update_sql = "UPDATE r SET head = ?2, updated = ?3, doc = ?4, name = ?5 WHERE id = ?1",
+	.insert_sql = "INSERT INTO r(id, head, created, updated, doc, name) "
+	              "VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+	.revision_sql = "INSERT INTO r_revisions(r_id, rev, author, created, doc) "
+	                "VALUES (?1, ?2, ?3, ?4, ?5)",
+	.read_fail_nl = "lezen mislukt", .read_fail_en = "reading failed",
+	.noun_nl = "record", .noun_en = "record",
+	.dump = rec_dump, .missing = rec_missing, .bind = rec_bind, .after = rec_after,
+};
+
+static int revisions(struct kr_store *s)
+{
+	sqlite3_stmt *st = kri_store_stmt(s, "SELECT count(*) FROM r_revisions");
+	int n;
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* The one write sequence of the registers (foster families, family plans):
+ * author, head checked against the expected revision, head row and
+ * revision in one transaction, the record's own tables after. */
+static void register_put(void **state)
+{
+	struct kr_store *s = open_store();
+	struct rec a = { "r1", "eerste", false };
+	struct kr_error err;
+	long rev = -7;
+
+	(void)state;
+	assert_int_equal(sqlite3_exec(kri_store_db(s), "CREATE TABLE r(id TEXT PRIMARY KEY, head "
+	                              "INTEGER, created TEXT, updated TEXT, doc TEXT, name TEXT);"
+	                              "CREATE TABLE r_revisions(r_id TEXT, rev INTEGER, author "
+	                              "TEXT, created TEXT, doc TEXT)", NULL, NULL, NULL), SQLITE_OK);
+	kr_error_init(&err);
+	assert_int_equal(kri_store_register_put(s, &recs, a.id, &a, "", -1, 1000, &rev, &err),
+	                 KR_EUSAGE);
+	assert_int_equal(rev, 0);
+	assert_int_equal(kri_store_register_put(s, &recs, a.id, &a, "anna", 3, 1000, &rev, &err),
+	                 KR_ENOTFOUND);
+	assert_non_null(strstr(err.message, "r1 ontbreekt"));
+	assert_int_equal(kri_store_register_put(s, &recs, a.id, &a, "anna", -1, 1000, &rev, NULL),
+	                 KR_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(kri_store_register_put(s, &recs, a.id, &a, "anna", -1, 1000, &rev, NULL),
+	                 KR_ECONFLICT);
+	a.name = "tweede";
+	assert_int_equal(kri_store_register_put(s, &recs, a.id, &a, "anna", 1, 1000, &rev, NULL),
+	                 KR_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(kri_store_register_put(s, &recs, a.id, &a, "anna", 1, 1000, &rev, NULL),
+	                 KR_ECONFLICT);
+	/* the record's own part fails: nothing of the revision is kept */
+	a.fail_after = true;
+	assert_int_equal(kri_store_register_put(s, &recs, a.id, &a, "anna", 2, 1000, &rev, NULL),
+	                 KR_EINVAL);
+	assert_int_equal(rev, 0);
+	assert_int_equal(revisions(s), 2);
+	kr_error_cleanup(&err);
+	kr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +351,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(statement_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(injected_clock, setup, teardown),
 		cmocka_unit_test_setup_teardown(timestamps, setup, teardown),
+		cmocka_unit_test_setup_teardown(register_put, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

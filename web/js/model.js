@@ -49,9 +49,20 @@ export function childOf(doc) {
 	return personById(doc, childId(doc));
 }
 
-/* True when the person is alive on day. */
-export function alive(p, day = today()) {
-	return !p.died || firstDay(p.died) > day;
+/* The persons of doc alive on the summary's day, in the case's order, as
+ * the library says (the summary's persons_alive, kr_case_person_alive);
+ * every person when there is no summary (the server still refuses what the
+ * library does not allow). */
+export function living(doc, sum) {
+	const ids = sum && sum.persons_alive;
+	return (doc.persons || []).filter((p) => !ids || ids.includes(p.id));
+}
+
+/* True when meeting m has taken place on the summary's day, so who came
+ * and what was decided can be filled in: the library's rule
+ * (kr_meeting_taken_place), served as the summary's meetings_taken_place. */
+export function tookPlace(sum, m) {
+	return !!(sum && sum.meetings_taken_place && sum.meetings_taken_place.includes(m.id));
 }
 
 export function isProfessional(p) {
@@ -66,7 +77,8 @@ export function tieIndex(doc, a, b) {
 /* Sets the tie between the child and person id so that the library puts
  * the person in ecogram ring r (1-3: the tie of GET /api/meta's ring_ties),
  * or removes it for ring 4.  Keeps the tie's other keys (support, trust);
- * a broken tie moved to ring 1 or 2 is no longer broken.  The caller knows
+ * a broken tie is no longer broken when ring_ties[r].keeps_broken is false
+ * (rings 1 and 2: kr_render_ecogram_ring_keeps_broken).  The caller knows
  * the person's ring now (the geometry's node) and calls this only to
  * change it. */
 export function setRing(doc, id, r) {
@@ -86,7 +98,8 @@ export function setRing(doc, id, r) {
 		return;
 	}
 	const tie = doc.ties[i];
-	if (tie.quality === 'broken' && r < 3)
+	/* the library says whether a broken tie stays in ring r (keeps_broken) */
+	if (tie.quality === 'broken' && !want.keeps_broken)
 		delete tie.quality;
 	tie.strength = want.strength;
 	tie.frequency = want.frequency;

@@ -10,8 +10,10 @@
 // Kracht-conferentie, which the library checks), and what happened: who
 // came, the outcome and the minutes, and turning the outcome into the next
 // version of the plan (version + 1, adopted/reviewed date, new agreements).
-// What happened is filled in once the meeting's day has come: the forms are
-// disabled before it, and the server refuses it too (docs/case-edit.md).
+// What happened is filled in once the meeting's day has come (the summary's
+// meetings_taken_place: the library's rule, not derived here): the forms
+// are disabled before it, and the server refuses it too (docs/case-edit.md).
+// Who can be invited or coordinate: the summary's persons_alive.
 // A meeting that is a process (an Eigen Kracht-conferentie with its phases,
 // a Prima Pleegzorg action team meeting) shows its steps and an invitation
 // that follows the step, as the library computed them (meeting_process.js).
@@ -22,15 +24,9 @@ import { cs, loadSummary, save } from '../casestore.js';
 import { checkGroup, field, h, mount, nextId, toast } from '../dom.js';
 import { CONTINUUM, CONTINUUM_TYPE } from '../enums.js';
 import { fmtDate, has, t, te, textLimit, tp } from '../i18n.js';
-import { alive, byDate, childId, firstDay, freshId, nameOf, personById,
-	plan as planOf, today } from '../model.js';
+import { byDate, childId, freshId, living, nameOf, personById,
+	plan as planOf, today, tookPlace } from '../model.js';
 import { applyTeam, invitationPart, processCard, teamFields } from './meeting_process.js';
-
-/* True when the meeting's day has come (its first day, for a partial
- * date): only then who came and what was decided can be filled in. */
-function hasTakenPlace(m) {
-	return !!m.date && firstDay(m.date) <= today();
-}
 
 /* When and where, in words: "12 december 2026 om 19:30, buurthuis De Kring". */
 function whenWhere(m) {
@@ -83,7 +79,9 @@ function invitations(doc, m, proc) {
 			h('p', {}, t('invite.signoff')))));
 }
 
-function listView(body, ref) {
+async function listView(body, ref) {
+	/* which meetings have taken place: the library's rule, in the summary */
+	const sum = await loadSummary();
 	const doc = cs.doc;
 	const ms = byDate(doc.meetings || []).reverse();
 	mount(body,
@@ -95,17 +93,18 @@ function listView(body, ref) {
 			h('div', {}, h('a', { href: `#/cases/${encodeURIComponent(ref)}/meeting/${encodeURIComponent(m.id)}` },
 				m.date ? whenWhere(m) : t('meeting.noDate')), ' · ', kindLabel(m),
 			h('span', { class: 'block small muted' }, tp('meeting.invitedCount', (m.invited || []).length), ', ',
-				hasTakenPlace(m) ? tp('meeting.attendedCount', (m.attended || []).length) : t('meeting.future')))))) :
+				tookPlace(sum, m) ? tp('meeting.attendedCount', (m.attended || []).length) : t('meeting.future')))))) :
 			h('p', {}, t('meeting.none')),
 		guide());
 }
 
-/* The coordinator: any person of the case; for an Eigen Kracht-conferentie
- * the library refuses the child and an involved professional (422). */
-function coordinatorField(doc, value) {
+/* The coordinator: any person of the case alive on the summary's day; for
+ * an Eigen Kracht-conferentie the library refuses the child and an involved
+ * professional (422). */
+function coordinatorField(doc, sum, value) {
 	return field(t('meeting.coordinator'), 'select', { name: 'coordinator', value: value || '',
 		hint: t('meeting.coordinatorHint'),
-		options: [['', t('common.notSet')], ...doc.persons.filter((p) => alive(p, today()))
+		options: [['', t('common.notSet')], ...living(doc, sum)
 			.map((p) => [p.id, `${p.name || p.id}${(p.roles || [])[0] ? ` (${te('role', p.roles[0])})` : ''}`])] });
 }
 
@@ -120,7 +119,6 @@ async function newView(body, ref) {
 	/* who a new meeting of each type invites by default: the library's rule */
 	const defaults = (sum && sum.invite_defaults) || {};
 	const doc = cs.doc;
-	const day = today();
 	const name = `cont-${nextId('m')}`;
 	const cont = h('fieldset', { class: 'continuum', id: 'continuum' }, h('legend', {}, t('meeting.continuum')),
 		CONTINUUM.map((c) => h('label', {},
@@ -134,14 +132,14 @@ async function newView(body, ref) {
 			h('strong', {}, te('meeting', 'action_team')),
 			h('span', { class: 'small' }, t('meeting.actionTeamText'))));
 	/* an action team meeting needs the team: asked here when the plan has none */
-	const team = (doc.plan || {}).action_team ? null : teamFields(doc);
+	const team = (doc.plan || {}).action_team ? null : teamFields(doc, sum);
 	const teamSet = team ? h('div', { id: 'new-team', hidden: true }, h('p', { class: 'notice' }, t('meeting.teamFirst')),
 		team.wrap) : null;
 	const date = field(t('meeting.date'), 'date', { value: '', name: 'date' });
 	const time = field(t('meeting.time'), 'time', { value: '', name: 'time' });
 	const place = field(t('meeting.place'), 'text', { value: '', name: 'place', maxlength: textLimit('meetings', 'place') });
-	const coord = coordinatorField(doc, '');
-	const people = doc.persons.filter((p) => alive(p, day));
+	const coord = coordinatorField(doc, sum, '');
+	const people = living(doc, sum);
 	const inv = checkGroup(t('meeting.invite'), people.map((p) => [p.id,
 		`${p.name || p.id}${(p.roles || [])[0] ? ` (${te('role', p.roles[0])})` : ''}`]), [], { class: 'cols2 invite-list' });
 	inv.wrap.id = 'invite-list';
@@ -285,13 +283,13 @@ async function detailView(body, ref, id) {
 	const proc = ((sum && sum.processes) || []).find((p) => p.meeting === id) || null;
 	const invitedIds = m.invited || [];
 	const extra = (m.attended || []).filter((x) => !invitedIds.includes(x));
-	const took = hasTakenPlace(m);
+	const took = tookPlace(sum, m);
 	/* planning: always possible */
 	const date = field(t('meeting.date'), 'date', { value: m.date || '', name: 'date' });
 	const time = field(t('meeting.time'), 'time', { value: m.time || '', name: 'time' });
 	const place = field(t('meeting.place'), 'text', { value: m.place || '', name: 'place',
 		maxlength: textLimit('meetings', 'place') });
-	const coord = coordinatorField(doc, m.coordinator);
+	const coord = coordinatorField(doc, sum, m.coordinator);
 	const planMsg = h('div', { class: 'form-error', role: 'alert', hidden: true });
 	const planForm = h('form', { class: 'card', id: 'planning-form', novalidate: true },
 		h('h3', {}, t('meeting.planning')), h('div', { class: 'row' }, date.wrap, time.wrap), place.wrap, coord.wrap,
@@ -370,7 +368,7 @@ async function detailView(body, ref, id) {
 		h('p', { id: 'meeting-when' }, whenWhere(m), m.coordinator ? ` · ${t('invite.coordinator')}: ${nameOf(doc, m.coordinator)}` : ''),
 		h('p', {}, t('meeting.invitedList', { names: invitedIds.map((pid) => nameOf(doc, pid)).join(', ') || '—' })),
 		h('div', { class: 'cols' },
-			h('div', { class: 'col' }, processCard(doc, m, proc), planForm, attForm, guide()),
+			h('div', { class: 'col' }, processCard(doc, m, proc, sum), planForm, attForm, guide()),
 			h('div', { class: 'col' }, outcomeForm(doc, m, took))),
 		invitations(doc, m, proc));
 }
@@ -381,5 +379,5 @@ export async function render(body, { ref, sub }) {
 	else if (sub)
 		await detailView(body, ref, sub);
 	else
-		listView(body, ref);
+		await listView(body, ref);
 }

@@ -16,7 +16,7 @@
 import { save } from '../casestore.js';
 import { checkGroup, field, h, mount } from '../dom.js';
 import { fmtDate, t, te, textLimit } from '../i18n.js';
-import { alive, nameOf, plan as planOf, today } from '../model.js';
+import { living, nameOf, plan as planOf } from '../model.js';
 
 /* A full date for a date input; '' for none or a partial date. */
 function full(d) {
@@ -59,13 +59,15 @@ function keepOrder(was, ticked) {
 }
 
 /* Who was asked and who comes (meetings[].process.asked, .coming): a row per
- * person alive today (and anyone already on a list), with a tick for each;
+ * person alive on the summary's day (and anyone already on a list), with a
+ * tick for each;
  * read() gives both lists.  The library refuses one who comes unasked. */
-function preparationTable(doc, m) {
+function preparationTable(doc, m, sum) {
 	const pr = m.process || {};
 	const asked = pr.asked || [];
 	const coming = pr.coming || [];
-	const people = doc.persons.filter((x) => alive(x, today()) || asked.includes(x.id) || coming.includes(x.id));
+	const live = new Set(living(doc, sum).map((x) => x.id));
+	const people = doc.persons.filter((x) => live.has(x.id) || asked.includes(x.id) || coming.includes(x.id));
 	const rows = people.map((x) => {
 		const name = x.name || x.id;
 		const box = (list, key) => h('input', { type: 'checkbox', name: key, value: x.id, checked: list.includes(x.id),
@@ -97,12 +99,12 @@ function preparationTable(doc, m) {
 
 /* The card of a conference: the six phases with a date field each, and who
  * was asked and who comes. */
-function conferenceCard(doc, m, p) {
+function conferenceCard(doc, m, p, sum) {
 	const inputs = {};
 	for (const s of p.steps)
 		inputs[s.key] = field(t(`meeting.step.${s.key}`), 'date',
 			{ name: s.key, value: full(s.date), hint: s.date && !full(s.date) ? fmtDate(s.date) : undefined });
-	const prep = preparationTable(doc, m);
+	const prep = preparationTable(doc, m, sum);
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
 	const form = h('form', { class: 'card process', id: 'process-form', novalidate: true },
 		h('h3', {}, t('meeting.processTitle')),
@@ -148,11 +150,11 @@ function conferenceCard(doc, m, p) {
 /* The fields of the future plan and the action team; read() gives the
  * plan's future_plan and action_team as they should be; members is the
  * check group of the team's members. */
-export function teamFields(doc) {
+export function teamFields(doc, sum) {
 	const pl = doc.plan || {};
 	const fp = pl.future_plan || {};
 	const at = pl.action_team || {};
-	const people = doc.persons.filter((x) => alive(x, today())).map((x) => [x.id, x.name || x.id]);
+	const people = living(doc, sum).map((x) => [x.id, x.name || x.id]);
 	const date = field(t('plan.futurePlanDate'), 'date', { name: 'future_date', value: full(fp.date) });
 	const by = checkGroup(t('plan.futurePlanBy'), people, fp.made_by || [], { class: 'cols2' });
 	by.wrap.id = 'future-by';
@@ -201,8 +203,8 @@ export function applyTeam(pl, v) {
 
 /* The card of an action team meeting: future plan -> action team ->
  * this meeting, and the form for the first two. */
-function actionTeamCard(doc, p) {
-	const tf = teamFields(doc);
+function actionTeamCard(doc, p, sum) {
+	const tf = teamFields(doc, sum);
 	const msg = h('div', { class: 'form-error', role: 'alert', hidden: true });
 	const form = h('form', { class: 'card process', id: 'team-form', novalidate: true },
 		h('h3', {}, t('meeting.teamTitle')),
@@ -226,11 +228,12 @@ function actionTeamCard(doc, p) {
 }
 
 /* The process card of meeting m with the library's process p (null: the
- * meeting is no process, nothing is shown). */
-export function processCard(doc, m, p) {
+ * meeting is no process, nothing is shown); sum is the case summary (who
+ * is alive on its day). */
+export function processCard(doc, m, p, sum) {
 	if (!p)
 		return null;
-	return p.kind === 'action_team' ? actionTeamCard(doc, p) : conferenceCard(doc, m, p);
+	return p.kind === 'action_team' ? actionTeamCard(doc, p, sum) : conferenceCard(doc, m, p, sum);
 }
 
 /* The paragraphs of an invitation that follow the step (p.invitation). */
