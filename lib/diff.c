@@ -676,24 +676,19 @@ static bool skipped_key(const struct dcoll *k, const char *key)
 	return false;
 }
 
-static void add_field(struct dctx *x, struct kr_change *ch, const char *name, json_t *ov,
-                      json_t *nv)
-{
-	if (!kri_diff_add_field(ch, name, ov, nv))
-		nomem(x);
-}
-
-/* The fields of two versions of one item (either may be NULL) that differ,
- * nested objects field by field with dotted names. */
-static void compare(struct dctx *x, const struct dcoll *k, struct kr_change *ch,
-                    const char *prefix, json_t *o, json_t *n)
+/* The fields of o and n (either may be NULL) that differ, nested objects
+ * field by field with dotted names below prefix; a top-level key skip says
+ * true of is left out.  False when memory ran out. */
+static bool walk_fields(struct kr_change *ch, const char *prefix, json_t *o, json_t *n,
+                        bool (*skip)(const char *key, const void *arg), const void *arg)
 {
 	char name[256];
 	const char *key;
 	json_t *ov, *nv;
+	bool ok = true;
 
 	json_object_foreach(o, key, ov) {
-		if (!*prefix && skipped_key(k, key))
+		if (!*prefix && skip && skip(key, arg))
 			continue;
 		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
 		ov = kri_diff_present(ov);
@@ -701,21 +696,41 @@ static void compare(struct dctx *x, const struct dcoll *k, struct kr_change *ch,
 		if ((!ov && !nv) || (ov && nv && json_equal(ov, nv)))
 			continue;
 		if ((json_is_object(ov) || !ov) && (json_is_object(nv) || !nv))
-			compare(x, k, ch, name, ov, nv);
+			ok = walk_fields(ch, name, ov, nv, skip, arg) && ok;
 		else
-			add_field(x, ch, name, ov, nv);
+			ok = kri_diff_add_field(ch, name, ov, nv) && ok;
 	}
 	json_object_foreach(n, key, nv) {
 		/* a key o has at all (even null) was said by the loop above */
-		if ((!*prefix && skipped_key(k, key)) || json_object_get(o, key) ||
+		if ((!*prefix && skip && skip(key, arg)) || json_object_get(o, key) ||
 		    !(nv = kri_diff_present(nv)))
 			continue;
 		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
 		if (json_is_object(nv))
-			compare(x, k, ch, name, NULL, nv);
+			ok = walk_fields(ch, name, NULL, nv, skip, arg) && ok;
 		else
-			add_field(x, ch, name, NULL, nv);
+			ok = kri_diff_add_field(ch, name, NULL, nv) && ok;
 	}
+	return ok;
+}
+
+bool kri_diff_fields(struct kr_change *ch, json_t *o, json_t *n,
+                     bool (*skip)(const char *key, const void *arg), const void *arg)
+{
+	return walk_fields(ch, "", o, n, skip, arg);
+}
+
+static bool skip_plan_part(const char *key, const void *arg)
+{
+	return skipped_key(arg, key);
+}
+
+/* The fields of two versions of one item (either may be NULL) that differ. */
+static void compare(struct dctx *x, const struct dcoll *k, struct kr_change *ch, json_t *o,
+                    json_t *n)
+{
+	if (!kri_diff_fields(ch, o, n, skip_plan_part, k))
+		nomem(x);
 }
 
 static struct kr_change *new_change(struct dctx *x, const struct dcoll *k,
@@ -867,7 +882,7 @@ static void diff_collection(struct dctx *x, const struct dcoll *k)
 		}
 		if (!(ch = new_change(x, k, KR_CHANGE_CHANGED, item)))
 			break;
-		compare(x, k, ch, "", o, n);
+		compare(x, k, ch, o, n);
 		if (ch->nfields == 0 && !x->nomem) {
 			/* only nulls and absent keys differ: no change to speak of */
 			free(ch->item);
@@ -886,7 +901,7 @@ static void diff_collection(struct dctx *x, const struct dcoll *k)
 			/* the plan or safety map is gone: each field cleared */
 			if (!(ch = new_change(x, k, KR_CHANGE_CHANGED, NULL)))
 				break;
-			compare(x, k, ch, "", o, NULL);
+			compare(x, k, ch, o, NULL);
 			if (!ch->nfields) {
 				x->d->n--;
 				continue;

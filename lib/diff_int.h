@@ -57,6 +57,13 @@ json_t *kri_diff_present(json_t *v);
  * reference to each.  False when out of memory. */
 bool kri_diff_add_field(struct kr_change *ch, const char *name, json_t *ov, json_t *nv);
 
+/* Adds to ch every field of o and n (either may be NULL) that differs,
+ * nested objects field by field with dotted names ("worker.account"); a
+ * top-level key for which skip (may be NULL) says true is left out.  False
+ * when memory ran out (what fitted is kept). */
+bool kri_diff_fields(struct kr_change *ch, json_t *o, json_t *n,
+                     bool (*skip)(const char *key, const void *arg), const void *arg);
+
 /* A new change of item (may be NULL) in collection (static) at the end of
  * d, zeroed but for op, collection and item; NULL (and *nomem set) when out
  * of memory, *nomem also set when the item's copy failed. */

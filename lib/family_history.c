@@ -181,50 +181,18 @@ struct fctx {
 	bool nomem;
 };
 
-static void add_field(struct fctx *x, struct kr_change *ch, const char *name, json_t *ov,
-                      json_t *nv)
+static bool not_header(const char *key, const void *arg)
 {
-	if (!kri_diff_add_field(ch, name, ov, nv))
-		x->nomem = true;
-}
-
-static bool not_header(const char *key)
-{
+	(void)arg;
 	return !strcmp(key, "household") || !strcmp(key, "format") || !strcmp(key, "id");
 }
 
 /* The fields of o and n (either may be NULL) that differ, nested objects
  * field by field with dotted names; header: leave out the household. */
-static void compare(struct fctx *x, bool header, struct kr_change *ch, const char *prefix,
-                    json_t *o, json_t *n)
+static void compare(struct fctx *x, bool header, struct kr_change *ch, json_t *o, json_t *n)
 {
-	char name[256];
-	const char *key;
-	json_t *ov, *nv;
-
-	json_object_foreach(o, key, ov) {
-		if (header && !*prefix && not_header(key))
-			continue;
-		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
-		ov = kri_diff_present(ov);
-		nv = kri_diff_present(json_object_get(n, key));
-		if ((!ov && !nv) || (ov && nv && json_equal(ov, nv)))
-			continue;
-		if ((json_is_object(ov) || !ov) && (json_is_object(nv) || !nv))
-			compare(x, header, ch, name, ov, nv);
-		else
-			add_field(x, ch, name, ov, nv);
-	}
-	json_object_foreach(n, key, nv) {
-		if ((header && !*prefix && not_header(key)) || json_object_get(o, key) ||
-		    !(nv = kri_diff_present(nv)))
-			continue;
-		snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "." : "", key);
-		if (json_is_object(nv))
-			compare(x, header, ch, name, NULL, nv);
-		else
-			add_field(x, ch, name, NULL, nv);
-	}
+	if (!kri_diff_fields(ch, o, n, header ? not_header : NULL, NULL))
+		x->nomem = true;
 }
 
 static struct kr_change *new_change(struct fctx *x, const char *coll, enum kr_change_op op,
@@ -302,7 +270,7 @@ static enum kr_status family_diff(json_t *before, json_t *after, struct kr_diff 
 		goto out;
 	}
 	if ((ch = new_change(&x, "family", KR_CHANGE_CHANGED, NULL))) {
-		compare(&x, true, ch, "", before, after);
+		compare(&x, true, ch, before, after);
 		if (ch->nfields)
 			finish(&x, "family", ch, after);
 		else
@@ -316,7 +284,7 @@ static enum kr_status family_diff(json_t *before, json_t *after, struct kr_diff 
 		if (!(ch = new_change(&x, "household", o ? KR_CHANGE_CHANGED : KR_CHANGE_ADDED, id)))
 			break;
 		if (o)
-			compare(&x, false, ch, "", o, m);
+			compare(&x, false, ch, o, m);
 		else
 			ch->new_value = json_incref(m);
 		finish(&x, "household", ch, m);
@@ -350,15 +318,8 @@ static void drop_rev(void *element)
 static int fill_rev(sqlite3_stmt *st, void *element)
 {
 	struct frev *r = element;
-	const char *t = (const char *)sqlite3_column_text(st, 3);
 
-	memset(r, 0, sizeof *r);
-	r->info.rev = (long)sqlite3_column_int64(st, 0);
-	kri_column_copy(r->info.author, sizeof r->info.author, st, 1);
-	kri_column_copy(r->info.created, sizeof r->info.created, st, 2);
-	r->info.bytes = t ? strlen(t) : 0;
-	r->doc = t ? json_loads(t, 0, NULL) : NULL;
-	return r->doc ? 0 : -1;
+	return kri_register_rev_row(st, &r->info, &r->doc);
 }
 
 enum kr_status kr_family_history(struct kr_store *s, const char *id,

@@ -427,14 +427,8 @@ static void drop_rev(void *element)
 static int fill_rev(sqlite3_stmt *st, void *element)
 {
 	struct frev *r = element;
-	const char *t = (const char *)sqlite3_column_text(st, 3);
 
-	memset(r, 0, sizeof *r);
-	r->info.rev = (long)sqlite3_column_int64(st, 0);
-	kri_column_copy(r->info.author, sizeof r->info.author, st, 1);
-	kri_column_copy(r->info.created, sizeof r->info.created, st, 2);
-	r->doc = t ? json_loads(t, 0, NULL) : NULL;
-	return r->doc ? 0 : -1;
+	return kri_register_rev_row(st, &r->info, &r->doc);
 }
 
 /* The cases of every revision that u may read and that exist (u NULL:

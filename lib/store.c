@@ -427,6 +427,19 @@ void kri_column_copy(char *dst, size_t n, sqlite3_stmt *st, int col)
 	snprintf(dst, n, "%s", v ? (const char *)v : "");
 }
 
+int kri_register_rev_row(sqlite3_stmt *st, struct kr_revision_info *info, json_t **doc)
+{
+	const char *t = (const char *)sqlite3_column_text(st, 3);
+
+	memset(info, 0, sizeof *info);
+	info->rev = (long)sqlite3_column_int64(st, 0);
+	kri_column_copy(info->author, sizeof info->author, st, 1);
+	kri_column_copy(info->created, sizeof info->created, st, 2);
+	info->bytes = t ? strlen(t) : 0;
+	*doc = t ? json_loads(t, 0, NULL) : NULL;
+	return *doc ? 0 : -1;
+}
+
 enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err)
 {
 	enum kr_status rc = KR_OK;

@@ -92,6 +92,14 @@ enum kr_status kri_stmt(struct kr_store *s, const char *sql, sqlite3_stmt **st,
  * terminated; "" for NULL, cut at n - 1 bytes). */
 void kri_column_copy(char *dst, size_t n, sqlite3_stmt *st, int col);
 
+/* A register's revision row (rev, author, created, doc: the foster
+ * families' and the family plans' revisions) into *info and *doc (a new
+ * reference, the parsed document).  0, or -1 when the document does not
+ * parse (*doc NULL). */
+struct json_t;
+int kri_register_rev_row(sqlite3_stmt *st, struct kr_revision_info *info,
+                         struct json_t **doc);
+
 /* Steps st, a statement that returns no rows, to its end and resets it.
  * KR_EDB (err filled) when SQLite fails. */
 enum kr_status kri_stmt_run(struct kr_store *s, sqlite3_stmt *st, struct kr_error *err);
