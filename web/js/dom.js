@@ -221,7 +221,6 @@ function settleOwnBack() {
 	if (!ownBack)
 		return;
 	const r = ownBack.resolve;
-	clearTimeout(ownBack.timer);
 	ownBack = null;
 	r();
 }
@@ -233,7 +232,11 @@ window.addEventListener('popstate', (ev) => {
 		if (ours)
 			return;
 	}
-	const d = ev.state && ev.state.kringDialog ? ev.state.kringDialog : 0;
+	/* the depth of the open dialog whose entry this is; any other entry
+	 * (the page's, or one a dialog closed another way left behind) has
+	 * none open above it */
+	const at = ev.state && ev.state.kringEntry ? open.find((x) => x.entry === ev.state.kringEntry) : null;
+	const d = at ? at.depth : 0;
 	for (const x of [...open].reverse())
 		if (x.depth > d)
 			x.close();
@@ -346,9 +349,7 @@ export function openDialog(spec) {
 		if (history.state && me.entry && history.state.kringEntry === me.entry && !ownBack) {
 			let r;
 			const p = new Promise((x) => { r = x; });
-			/* a Back the browser dropped without any popstate stops
-			 * holding up new dialogs after a second */
-			ownBack = { done: p, resolve: r, expect: me.below, timer: setTimeout(settleOwnBack, 1000) };
+			ownBack = { done: p, resolve: r, expect: me.below };
 			history.back();
 		}
 		dlg.remove();
