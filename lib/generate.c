@@ -36,6 +36,7 @@
 #include "kring/case.h"
 #include "kring/date.h"
 #include "kring/generate.h"
+#include "generate_int.h"
 
 #define MAXP 64      /* persons (the target never exceeds 60) */
 #define MAXK 200     /* kinship entries */
@@ -419,12 +420,45 @@ struct gen {
 
 /* ---- randomness: splitmix64 seeds xoshiro256** ---- */
 
-static uint64_t splitmix64(uint64_t *x)
+uint64_t kri_gen_mix(uint64_t x)
 {
-	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+	uint64_t z = x + 0x9E3779B97F4A7C15ull;
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
 	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
 	return z ^ (z >> 31);
+}
+
+static uint64_t splitmix64(uint64_t *x)
+{
+	uint64_t z = kri_gen_mix(*x);
+	*x += 0x9E3779B97F4A7C15ull;
+	return z;
+}
+
+const char *kri_gen_text(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+json_t *kri_gen_person(json_t *doc, const char *id)
+{
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(doc, "persons"), i, p)
+		if (!strcmp(kri_gen_text(p, "id"), id))
+			return p;
+	return NULL;
+}
+
+bool kri_gen_in_ids(json_t *list, const char *id)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(list, i, v)
+		if (json_string_value(v) && !strcmp(json_string_value(v), id))
+			return true;
+	return false;
 }
 
 static uint64_t rotl(uint64_t x, int k)

@@ -28,49 +28,16 @@
 
 #include "kring/date.h"
 #include "kring/generate.h"
-
-static uint64_t mix(uint64_t x)
-{
-	x += 0x9E3779B97F4A7C15ull;
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-	return x ^ (x >> 31);
-}
-
-static const char *sval(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
-
-static json_t *person_by_id(json_t *doc, const char *id)
-{
-	size_t i;
-	json_t *p;
-	json_array_foreach(json_object_get(doc, "persons"), i, p)
-		if (!strcmp(sval(p, "id"), id))
-			return p;
-	return NULL;
-}
-
-static bool in_ids(json_t *list, const char *id)
-{
-	size_t i;
-	json_t *v;
-	json_array_foreach(list, i, v)
-		if (json_string_value(v) && !strcmp(json_string_value(v), id))
-			return true;
-	return false;
-}
+#include "generate_int.h"
 
 /* A household member from the case's person id with role. */
 static json_t *member(json_t *doc, const char *id, int n, const char *role)
 {
-	json_t *p = person_by_id(doc, id), *m;
+	json_t *p = kri_gen_person(doc, id), *m;
 	char hid[16];
 
 	snprintf(hid, sizeof hid, "h%d", n);
-	m = json_pack("{s:s, s:s}", "id", hid, "name", p ? sval(p, "name") : id);
+	m = json_pack("{s:s, s:s}", "id", hid, "name", p ? kri_gen_text(p, "name") : id);
 	if (!m)
 		return NULL;
 	json_object_set_new(m, "role", json_string(role));
@@ -90,7 +57,7 @@ static json_t *family_of(json_t *doc, json_t *pl, const char *id, uint64_t h, lo
 	static const char *const groups[] = {
 		"Pleegoudergroep Noord", "Lotgenotengroep pleegouders", "Gezinshuisouders regio"
 	};
-	const char *form = sval(pl, "form");
+	const char *form = kri_gen_text(pl, "form");
 	bool home = !strcmp(form, "family_home");
 	bool now = !json_object_get(pl, "end") || json_is_null(json_object_get(pl, "end"));
 	json_t *f, *hh, *carers = json_object_get(pl, "carers"), *c, *k;
@@ -102,15 +69,15 @@ static json_t *family_of(json_t *doc, json_t *pl, const char *id, uint64_t h, lo
 	long day;
 
 	capacity = home ? 4 + (int)(h % 3) : 1 + (int)(h % 3);
-	if (!kr_date_parse(sval(pl, "start"), &start))
+	if (!kr_date_parse(kri_gen_text(pl, "start"), &start))
 		return NULL;
 	day = kr_date_first(start) - 365 * (1 + (long)((h >> 8) % 8));
 	kr_date_format(kr_date_from_days(day), approved);
 	approved[7] = '\0';                          /* YYYY-MM */
 	c = json_string_value(json_array_get(carers, 0)) ?
-	    person_by_id(doc, json_string_value(json_array_get(carers, 0))) : NULL;
-	if (c && strchr(sval(c, "name"), ' '))
-		surname = strchr(sval(c, "name"), ' ') + 1;
+	    kri_gen_person(doc, json_string_value(json_array_get(carers, 0))) : NULL;
+	if (c && strchr(kri_gen_text(c, "name"), ' '))
+		surname = strchr(kri_gen_text(c, "name"), ' ') + 1;
 	snprintf(name, sizeof name, "%s %s", home ? "Gezinshuis" : "Familie",
 	         surname ? surname : id);
 	f = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:[s], s:i}", "format", "kring-family/1",
@@ -132,15 +99,15 @@ static json_t *family_of(json_t *doc, json_t *pl, const char *id, uint64_t h, lo
 	}
 	/* the carers' own children: kinship parent -> child */
 	json_array_foreach(json_object_get(doc, "kinship"), j, k) {
-		const char *child = sval(k, "child");
+		const char *child = kri_gen_text(k, "child");
 		bool listed = false;
 		size_t m;
 		json_t *v;
-		if (strcmp(sval(k, "type"), "parent") || !in_ids(carers, sval(k, "parent")) ||
-		    !strcmp(child, sval(json_object_get(doc, "case"), "child")))
+		if (strcmp(kri_gen_text(k, "type"), "parent") || !kri_gen_in_ids(carers, kri_gen_text(k, "parent")) ||
+		    !strcmp(child, kri_gen_text(json_object_get(doc, "case"), "child")))
 			continue;
 		json_array_foreach(hh, m, v)
-			if (!strcmp(sval(v, "name"), sval(person_by_id(doc, child), "name")))
+			if (!strcmp(kri_gen_text(v, "name"), kri_gen_text(kri_gen_person(doc, child), "name")))
 				listed = true;
 		if (!listed)
 			json_array_append_new(hh, member(doc, child, ++n, "own_child"));
@@ -181,8 +148,8 @@ enum kr_status kr_generate_families(uint64_t seed, unsigned long index, long anc
 		return kr_error_say(err, KR_EINVAL, "kr_generate_families: het dossier is geen JSON",
 		                    "kr_generate_families: the case document is not JSON");
 	json_array_foreach(json_object_get(j, "placements"), k, pl) {
-		const char *form = sval(pl, "form");
-		uint64_t h = mix(seed * 0xD1B54A32D192ED03ull ^ (uint64_t)index * 0x9E3779B97F4A7C15ull ^
+		const char *form = kri_gen_text(pl, "form");
+		uint64_t h = kri_gen_mix(seed * 0xD1B54A32D192ED03ull ^ (uint64_t)index * 0x9E3779B97F4A7C15ull ^
 		                 ((uint64_t)k << 40) ^ 0xFA31u);
 		json_t *m, *cons;
 		char id[64];

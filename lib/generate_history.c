@@ -32,21 +32,14 @@
 
 #include "kring/date.h"
 #include "kring/generate.h"
+#include "generate_int.h"
 
 #define GRID 14   /* days between two recording days */
-
-static uint64_t mix(uint64_t x)
-{
-	x += 0x9E3779B97F4A7C15ull;
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-	return x ^ (x >> 31);
-}
 
 /* A number in lo..hi from the hash state *h. */
 static long draw(uint64_t *h, long lo, long hi)
 {
-	*h = mix(*h);
+	*h = kri_gen_mix(*h);
 	return lo + (long)(*h % (uint64_t)(hi - lo + 1));
 }
 
@@ -71,22 +64,6 @@ static long day_of(json_t *v)
 	return s && kr_date_parse(s, &d) ? kr_date_first(d) : LONG_MIN;
 }
 
-static const char *sval(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
-
-static json_t *person_by_id(json_t *doc, const char *id)
-{
-	size_t i;
-	json_t *p;
-	json_array_foreach(json_object_get(doc, "persons"), i, p)
-		if (!strcmp(sval(p, "id"), id))
-			return p;
-	return NULL;
-}
-
 static bool has_role(json_t *p, const char *role)
 {
 	size_t i;
@@ -108,27 +85,17 @@ static json_t *current_placement(json_t *doc)
 	return json_is_null(json_object_get(p, "end")) || !json_object_get(p, "end") ? p : NULL;
 }
 
-static bool in_ids(json_t *list, const char *id)
-{
-	size_t i;
-	json_t *v;
-	json_array_foreach(list, i, v)
-		if (json_string_value(v) && !strcmp(json_string_value(v), id))
-			return true;
-	return false;
-}
-
 static bool is_foster_parent(json_t *doc, json_t *p)
 {
 	json_t *cur = current_placement(doc);
 	return has_role(p, "foster_parent") || has_role(p, "family_home_parent") ||
-	       (cur && in_ids(json_object_get(cur, "carers"), sval(p, "id")));
+	       (cur && kri_gen_in_ids(json_object_get(cur, "carers"), kri_gen_text(p, "id")));
 }
 
 /* Someone of the child's own network: not a professional, alive. */
 static bool informal(json_t *p)
 {
-	return strcmp(sval(p, "world"), "professional") && !json_object_get(p, "died");
+	return strcmp(kri_gen_text(p, "world"), "professional") && !json_object_get(p, "died");
 }
 
 static bool bad_quality(const char *q)
@@ -144,17 +111,17 @@ static bool tie_was_better(json_t *doc, const char *child, uint64_t *h)
 	size_t i, seen[3] = { 0, 0, 0 };
 
 	json_array_foreach(ties, i, t) {
-		const char *a = sval(t, "a"), *b = sval(t, "b");
-		json_t *pa = person_by_id(doc, a), *pb = person_by_id(doc, b);
+		const char *a = kri_gen_text(t, "a"), *b = kri_gen_text(t, "b");
+		json_t *pa = kri_gen_person(doc, a), *pb = kri_gen_person(doc, b);
 		int kind = -1;
 		if (!pa || !pb || !informal(pa) || !informal(pb))
 			continue;
 		if ((has_role(pa, "parent") && is_foster_parent(doc, pb)) ||
 		    (has_role(pb, "parent") && is_foster_parent(doc, pa)))
-			kind = bad_quality(sval(t, "quality")) ? 0 : -1;
+			kind = bad_quality(kri_gen_text(t, "quality")) ? 0 : -1;
 		else if (!strcmp(a, child) || !strcmp(b, child))
-			kind = bad_quality(sval(t, "quality")) ? 1 :
-			       !strcmp(sval(t, "strength"), "weak") ? 2 : -1;
+			kind = bad_quality(kri_gen_text(t, "quality")) ? 1 :
+			       !strcmp(kri_gen_text(t, "strength"), "weak") ? 2 : -1;
 		if (kind < 0)
 			continue;
 		/* one of the kind, each equally likely */
@@ -177,7 +144,7 @@ static bool tie_was_better(json_t *doc, const char *child, uint64_t *h)
 
 static bool own_contact_segment(json_t *p)
 {
-	const char *s = sval(p, "segment");
+	const char *s = kri_gen_text(p, "segment");
 	return !strcmp(s, "friends") || !strcmp(s, "school_work") || !strcmp(s, "leisure");
 }
 
@@ -204,9 +171,9 @@ static bool contact_was_kept(json_t *doc, const char *child, uint64_t *h)
 	long max = 0;
 
 	json_array_foreach(ties, i, t) {
-		const char *a = sval(t, "a"), *b = sval(t, "b"), *f = sval(t, "frequency");
+		const char *a = kri_gen_text(t, "a"), *b = kri_gen_text(t, "b"), *f = kri_gen_text(t, "frequency");
 		const char *o = !strcmp(a, child) ? b : !strcmp(b, child) ? a : NULL;
-		json_t *po = o ? person_by_id(doc, o) : NULL;
+		json_t *po = o ? kri_gen_person(doc, o) : NULL;
 		if (po && own_contact_segment(po) && informal(po) &&
 		    (!strcmp(f, "rarely") || !strcmp(f, "never"))) {
 			json_object_set_new(t, "frequency", json_string("weekly"));
@@ -214,16 +181,16 @@ static bool contact_was_kept(json_t *doc, const char *child, uint64_t *h)
 		}
 	}
 	json_array_foreach(persons, i, p) {
-		const char *pid = sval(p, "id");
+		const char *pid = kri_gen_text(p, "id");
 		bool tied = false;
 		size_t j;
 		if (pid[0] == 'p' && strtol(pid + 1, NULL, 10) > max)
 			max = strtol(pid + 1, NULL, 10);
-		if (!own_contact_segment(p) || !informal(p) || !strcmp(sval(p, "world"), "shared"))
+		if (!own_contact_segment(p) || !informal(p) || !strcmp(kri_gen_text(p, "world"), "shared"))
 			continue;
 		json_array_foreach(ties, j, t)
-			if ((!strcmp(sval(t, "a"), pid) && !strcmp(sval(t, "b"), child)) ||
-			    (!strcmp(sval(t, "b"), pid) && !strcmp(sval(t, "a"), child)))
+			if ((!strcmp(kri_gen_text(t, "a"), pid) && !strcmp(kri_gen_text(t, "b"), child)) ||
+			    (!strcmp(kri_gen_text(t, "b"), pid) && !strcmp(kri_gen_text(t, "a"), child)))
 				tied = true;
 		if (!tied)
 			return !json_array_append_new(ties, weekly_tie(child, pid));
@@ -249,7 +216,7 @@ enum kr_status kr_generate_history(uint64_t seed, unsigned long index, long anch
 	char *doc = NULL;
 	json_t *j = NULL, *cur;
 	enum kr_status rc;
-	uint64_t h = mix(seed * 0xD1B54A32D192ED03ull ^ (uint64_t)index * 0x9E3779B97F4A7C15ull ^
+	uint64_t h = kri_gen_mix(seed * 0xD1B54A32D192ED03ull ^ (uint64_t)index * 0x9E3779B97F4A7C15ull ^
 	                 0x415u);
 	long opened, since = LONG_MIN, d1 = LONG_MIN, d2;
 	const char *child;
@@ -266,10 +233,10 @@ enum kr_status kr_generate_history(uint64_t seed, unsigned long index, long anch
 		goto out;
 	}
 	opened = day_of(json_object_get(json_object_get(j, "case"), "opened"));
-	child = sval(json_object_get(j, "case"), "child");
-	if ((cur = current_placement(j)) && strcmp(sval(cur, "form"), "home") &&
-	    strcmp(sval(cur, "form"), "support_family") &&
-	    strcmp(sval(cur, "form"), "foster_parttime"))
+	child = kri_gen_text(json_object_get(j, "case"), "child");
+	if ((cur = current_placement(j)) && strcmp(kri_gen_text(cur, "form"), "home") &&
+	    strcmp(kri_gen_text(cur, "form"), "support_family") &&
+	    strcmp(kri_gen_text(cur, "form"), "foster_parttime"))
 		since = day_of(json_object_get(cur, "start"));
 	if (opened == LONG_MIN || opened > anchor_day)
 		opened = anchor_day;
