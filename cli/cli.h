@@ -61,6 +61,15 @@ int cli_audit_context(struct kr_cli *cli, const char *role);
  * with "kring <cmd>: ".  Returns the exit status that fits the error code. */
 int cli_fail(const char *cmd, const struct kr_error *err);
 
+struct kr_revision_changes;
+
+/* Prints the revisions v[0..n) with what changed (a register's history):
+ * as the JSON of the case history, or in words in cli->lang ("versie N
+ * WHEN WHO" and the changes indented).  0, or the exit status of running
+ * out of memory (said on stderr as from `kring <cmd>`). */
+int cli_print_changes(struct kr_cli *cli, const char *cmd,
+                      const struct kr_revision_changes *v, size_t n, bool json);
+
 /* Prints a usage error to stderr and returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -370,15 +370,11 @@ static int history(struct kr_cli *cli, struct kr_store *s, const char *id, bool 
 {
 	struct kr_revision_changes *v = NULL;
 	struct kr_error err;
-	struct kr_buf b;
 	char detail[160];
 	size_t n = 0;
 	int status = 0;
-	json_t *arr = NULL;
-	char *text = NULL;
 
 	kr_error_init_lang(&err, cli->lang);
-	kr_buf_init(&b, 64u * 1024u * 1024u);
 	if (kr_family_history(s, id, &v, &n, &err)) {
 		status = cli_fail("family", &err);
 		goto out;
@@ -386,31 +382,9 @@ static int history(struct kr_cli *cli, struct kr_store *s, const char *id, bool 
 	snprintf(detail, sizeof detail, "foster family %s history read", id);
 	if ((status = cli_audit(cli, s, "family", KR_AUDIT_READ, NULL, detail)))
 		goto out;
-	if (json) {
-		if (!(arr = kr_diff_history_json(v, n)) ||
-		    !(text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER)))
-			status = cli_fail("family", &err);
-		else
-			printf("%s\n", text);
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		kr_buf_printf(&b, kr_tr(cli->lang, "versie %ld  %s  %s\n", "revision %ld  %s  %s\n"),
-		              v[i].info.rev, v[i].info.created, v[i].who);
-		if (v[i].diff.n == 0)
-			kr_buf_printf(&b, "  %s\n", kr_tr(cli->lang, "(niets veranderd)",
-			                                  "(nothing changed)"));
-		kr_diff_text(&v[i].diff, cli->lang, "  ", &b);
-	}
-	if (b.failed)
-		status = cli_fail("family", &err);
-	else if (b.len)
-		fwrite(b.data, 1, b.len, stdout);
+	status = cli_print_changes(cli, "family", v, n, json);
 out:
-	free(text);
-	json_decref(arr);
 	kr_diff_history_free(v, n);
-	kr_buf_cleanup(&b);
 	kr_error_cleanup(&err);
 	return status;
 }

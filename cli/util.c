@@ -11,9 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 #include "kring/audit.h"
 #include "kring/date.h"
+#include "kring/diff.h"
 #include "kring/init.h"
 
 /* The language of this run: cli_configure() gave it to the library. */
@@ -274,4 +277,39 @@ void cli_configure(const struct kr_cli *cli)
 	 * bulk walks give each worker its own connection): SQLite needs no
 	 * locks of its own, nor its global allocation statistics */
 	kr_store_connections_per_thread(NULL);
+}
+
+int cli_print_changes(struct kr_cli *cli, const char *cmd,
+                      const struct kr_revision_changes *v, size_t n, bool json)
+{
+	struct kr_buf b;
+	json_t *arr = NULL;
+	char *text = NULL;
+	int status = 0;
+
+	if (json) {
+		if (!(arr = kr_diff_history_json(v, n)) ||
+		    !(text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER)))
+			status = cli_fail(cmd, NULL);
+		else
+			printf("%s\n", text);
+		free(text);
+		json_decref(arr);
+		return status;
+	}
+	kr_buf_init(&b, 64u * 1024u * 1024u);
+	for (size_t i = 0; i < n; i++) {
+		kr_buf_printf(&b, kr_tr(cli->lang, "versie %ld  %s  %s\n", "revision %ld  %s  %s\n"),
+		              v[i].info.rev, v[i].info.created, v[i].who);
+		if (v[i].diff.n == 0)
+			kr_buf_printf(&b, "  %s\n", kr_tr(cli->lang, "(niets veranderd)",
+			                                  "(nothing changed)"));
+		kr_diff_text(&v[i].diff, cli->lang, "  ", &b);
+	}
+	if (b.failed)
+		status = cli_fail(cmd, NULL);
+	else if (b.len)
+		fwrite(b.data, 1, b.len, stdout);
+	kr_buf_cleanup(&b);
+	return status;
 }
